@@ -1,0 +1,185 @@
+// Ages become bands so that a child cannot be picked out by an exact age.
+//
+// Bands (years): under 1 ("infant"), 1-4, 5-9, 10-14, 15-17, 18-24, 25-34, 35-44, 45-54, 55-64,
+// 65-89, 90 or older. The child bands follow developmental stages used in child-welfare
+// practice; 90+ is collapsed as HIPAA Safe Harbor requires.
+//
+// Only phrases that are unmistakably ages are touched: "4 months old", "aged 7", "age: 7",
+// "3-year-old", "a 3 year old boy", "7 y/o", "(4 months)", and in French "âgé de 7 ans",
+// "bébé de 4 mois", "elle a 7 ans", "(7 ans)". A bare "7 years" is a duration, not an age, and
+// "il y a 3 ans" means "three years ago", so neither is touched.
+
+import type { OutputLocale } from './context'
+import type { Candidate, ScanText } from './types'
+
+export const AGE_PRIORITY = 40
+
+interface AgeBand {
+  from: number
+  /** Inclusive upper bound in whole years; undefined for the open-ended top band. */
+  to?: number
+}
+
+const BANDS: readonly AgeBand[] = [
+  { from: 0, to: 0 },
+  { from: 1, to: 4 },
+  { from: 5, to: 9 },
+  { from: 10, to: 14 },
+  { from: 15, to: 17 },
+  { from: 18, to: 24 },
+  { from: 25, to: 34 },
+  { from: 35, to: 44 },
+  { from: 45, to: 54 },
+  { from: 55, to: 64 },
+  { from: 65, to: 89 },
+  { from: 90 },
+]
+
+export function ageBand(years: number): AgeBand {
+  const whole = Math.floor(years)
+  for (const band of BANDS) if (band.to === undefined || whole <= band.to) return band
+  return { from: 90 }
+}
+
+type AgeForm = 'predicate' | 'adjective' | 'parenthetical' | 'french'
+
+export function ageBandLabel(band: AgeBand, form: AgeForm, locale: OutputLocale): string {
+  const infant = band.to === 0
+  const top = band.to === undefined
+  switch (form) {
+    case 'predicate':
+      if (locale === 'fr') return bandFrench(band)
+      if (infant) return 'an infant (under 1 year)'
+      return top ? 'age 90 or older' : `age ${band.from}-${band.to}`
+    case 'parenthetical':
+      if (locale === 'fr') return `(${bandFrench(band)})`
+      if (infant) return '(infant, under 1 year)'
+      return top ? '(age 90 or older)' : `(age ${band.from}-${band.to})`
+    case 'adjective':
+      if (infant) return 'under-1-year-old'
+      return top ? '90-or-older' : `${band.from}-to-${band.to}-year-old`
+    case 'french':
+      return bandFrench(band)
+  }
+}
+
+function bandFrench(band: AgeBand): string {
+  if (band.to === 0) return "moins d'un an"
+  if (band.to === undefined) return '90 ans ou plus'
+  return `${band.from} à ${band.to} ans`
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20,
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10,
+  onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, 'dix-sept': 17,
+  'dix-huit': 18, 'dix-neuf': 19, vingt: 20,
+}
+
+const WORD_NUMBER = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')
+const NUMBER = `(?:\\d{1,3}(?:[.,]5|\\s?½)?|${WORD_NUMBER})(?:\\s+and\\s+a\\s+half|\\s+et\\s+demie?)?`
+const UNIT_EN = '(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)'
+
+const PREDICATE_OLD = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})\s*(${UNIT_EN})\.?\s+old(?![a-z])`, 'g')
+const ADJECTIVE_OLD = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})-(year|month|week|day)s?-old(?![a-z-])`, 'g')
+const AGED = new RegExp(
+  String.raw`(?<![\w-])aged?\s*:?\s*(${NUMBER})(?:\s*(${UNIT_EN}))?(?:\s+old)?(?![\w-])(?!\s+or\s+older)`,
+  'g',
+)
+const YEARS_OLD_SHORT = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})\s*(?:y/o|y\.o\.?|yo)(?![a-z])`, 'g')
+const PARENTHETICAL = new RegExp(
+  String.raw`\(\s*(${NUMBER})\s*(${UNIT_EN}|ans|an|mois|semaines?)(?:\s+old)?\s*\)`,
+  'g',
+)
+const FRENCH = new RegExp(
+  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+)(${NUMBER})\s+(ans|an|mois|semaines?)(?![a-z])`,
+  'g',
+)
+
+function parseNumber(text: string): number {
+  let value = 0
+  const trimmed = text.trim()
+  const digits = /^(\d{1,3})(?:[.,](5)|\s?(½))?/.exec(trimmed)
+  if (digits) {
+    value = Number(digits[1]) + (digits[2] !== undefined || digits[3] !== undefined ? 0.5 : 0)
+  } else {
+    const word = /^[a-z-]+/.exec(trimmed)?.[0] ?? ''
+    value = NUMBER_WORDS[word] ?? 0
+  }
+  if (/\band\s+a\s+half|\bet\s+demie?/.test(trimmed)) value += 0.5
+  return value
+}
+
+function yearsFrom(amount: number, unit: string | undefined): number {
+  const u = unit ?? 'years'
+  if (u.startsWith('mo') || u === 'm') return amount / 12
+  if (u.startsWith('w') || u.startsWith('semaine')) return amount / 52
+  if (u.startsWith('d') || u.startsWith('jour')) return amount / 365
+  return amount
+}
+
+const DETERMINER_BEFORE = /(?:^|[^a-z])(a|an|the|this|that|her|his|their|our)\s+$/
+
+export function createAgeDetector(locale: OutputLocale) {
+  function push(found: Candidate[], start: number, end: number, replacement: string): void {
+    found.push({ start, end, kind: 'age', replacement, priority: AGE_PRIORITY })
+  }
+
+  // "a 24-year-old" becomes "an 18-to-24-year-old": the article is rewritten with the band.
+  function pushAdjective(text: ScanText, found: Candidate[], start: number, end: number, years: number): void {
+    const label = ageBandLabel(ageBand(years), 'adjective', locale)
+    const before = text.folded.slice(Math.max(0, start - 6), start)
+    const article = /(?:^|[^a-z])(an?)\s$/.exec(before)
+    if (article?.[1] !== undefined) {
+      const articleStart = start - 1 - article[1].length
+      const wanted = /^(?:under|8|18|11)/.test(label) ? 'an' : 'a'
+      const capital = /[A-Z]/.test(text.original.charAt(articleStart))
+      push(found, articleStart, end, `${capital ? wanted.charAt(0).toUpperCase() + wanted.slice(1) : wanted} ${label}`)
+      return
+    }
+    push(found, start, end, label)
+  }
+
+  return function detectAges(text: ScanText, found: Candidate[]): void {
+    const { folded } = text
+    for (const match of folded.matchAll(ADJECTIVE_OLD)) {
+      const [whole, amount = '', unit] = match
+      pushAdjective(text, found, match.index, match.index + whole.length, yearsFrom(parseNumber(amount), unit))
+    }
+    for (const match of folded.matchAll(PREDICATE_OLD)) {
+      const [whole, amount = '', unit] = match
+      const start = match.index
+      const years = yearsFrom(parseNumber(amount), unit)
+      const singular = unit !== undefined && !unit.endsWith('s')
+      const determiner = DETERMINER_BEFORE.test(folded.slice(Math.max(0, start - 8), start))
+      // "a 3 year old boy" is attributive; "Ruby was 4 months old" is predicative.
+      if (determiner && (singular || parseNumber(amount) !== 1)) pushAdjective(text, found, start, start + whole.length, years)
+      else push(found, start, start + whole.length, ageBandLabel(ageBand(years), 'predicate', locale))
+    }
+    for (const match of folded.matchAll(AGED)) {
+      const [whole, amount = '', unit] = match
+      push(found, match.index, match.index + whole.length, ageBandLabel(ageBand(yearsFrom(parseNumber(amount), unit)), 'predicate', locale))
+    }
+    for (const match of folded.matchAll(YEARS_OLD_SHORT)) {
+      const [whole, amount = ''] = match
+      push(found, match.index, match.index + whole.length, ageBandLabel(ageBand(parseNumber(amount)), 'predicate', locale))
+    }
+    for (const match of folded.matchAll(PARENTHETICAL)) {
+      const [whole, amount = '', unit = ''] = match
+      const french = unit === 'ans' || unit === 'an' || unit === 'mois' || unit.startsWith('semaine')
+      const band = ageBand(yearsFrom(parseNumber(amount), french && unit.startsWith('an') ? 'years' : unit))
+      const label = french ? `(${ageBandLabel(band, 'french', locale)})` : ageBandLabel(band, 'parenthetical', locale)
+      push(found, match.index, match.index + whole.length, label)
+    }
+    for (const match of folded.matchAll(FRENCH)) {
+      const [whole, lead = '', amount = '', unit = ''] = match
+      const start = match.index + lead.length
+      // "il y a 3 ans" is "three years ago", not an age.
+      if (lead.trim() === 'a' && /\by\s+$/.test(folded.slice(Math.max(0, match.index - 3), match.index))) continue
+      const years = yearsFrom(parseNumber(amount), unit.startsWith('an') ? 'years' : unit)
+      push(found, start, match.index + whole.length, ageBandLabel(ageBand(years), 'french', locale))
+    }
+  }
+}

@@ -1,0 +1,238 @@
+// Dates become offsets from the incident ("Day -42"), whatever form they were written in.
+//
+// Rules a reviewer should know (see also the ADR notes in the final report):
+// - Numeric dates (03/04/2025): a part above 12 settles the order; otherwise the configured
+//   order is used (default day-first for French output, month-first for English).
+// - Two-digit years land in the century window (incident year - 90, incident year + 10].
+// - A date written without a year (e.g. "Feb. 1st") takes the year that puts it nearest to the
+//   incident (incident year - 1, same year or + 1).
+// - Month-year mentions ("March 2024") become calendar-month offsets ("Month -12"): a day
+//   offset would invent precision the record does not have.
+// - A date next to a birth keyword ("born", "DOB", "née le") or equal to a registered birth
+//   date is removed ("[birth date]"): an offset would let a reader recompute the age.
+// - Bare years, bare month names, weekdays alone and times of day are left as they are.
+// - Impossible dates (February 30) are not dates and are left for the residual scan.
+
+import type { NumericDateOrder, OutputLocale } from './context'
+import { startsWithUpperCase } from './fold'
+import { dayOffsetLabel, dayRangeLabel, labelsFor, monthOffsetLabel } from './labels'
+import type { Candidate, ScanText } from './types'
+
+export const DATE_PRIORITY = 90
+export const BIRTH_DATE_PRIORITY = 95
+
+const MS_PER_DAY = 86_400_000
+
+export interface CalendarDate {
+  year: number
+  month: number
+  day: number
+}
+
+export function dayNumber(date: CalendarDate): number {
+  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY)
+}
+
+export function isCalendarDate(date: CalendarDate): boolean {
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return false
+  const probe = new Date(Date.UTC(date.year, date.month - 1, date.day))
+  return probe.getUTCMonth() === date.month - 1 && probe.getUTCDate() === date.day
+}
+
+export function parseIsoDate(value: string): CalendarDate {
+  const [year = 0, month = 0, day = 0] = value.split('-').map(Number)
+  return { year, month, day }
+}
+
+/** Two-digit years: the century that puts the year in (incident - 90, incident + 10]. */
+export function expandTwoDigitYear(twoDigits: number, incidentYear: number): number {
+  let year = Math.floor(incidentYear / 100) * 100 + twoDigits
+  if (year > incidentYear + 10) year -= 100
+  if (year <= incidentYear - 90) year += 100
+  return year
+}
+
+/** A date written without a year takes the year that puts it nearest to the incident. */
+export function inferYear(month: number, day: number, incident: CalendarDate): number | undefined {
+  const incidentDay = dayNumber(incident)
+  let best: number | undefined
+  let bestDistance = Number.POSITIVE_INFINITY
+  for (const year of [incident.year - 1, incident.year, incident.year + 1]) {
+    const candidate = { year, month, day }
+    if (!isCalendarDate(candidate)) continue
+    const distance = Math.abs(dayNumber(candidate) - incidentDay)
+    // Ties go to the earlier year: reviews look back at what happened before the incident.
+    if (distance < bestDistance) {
+      best = year
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+// Month and weekday names as they appear in the folded text (no accents, lower case).
+const MONTHS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [1, ['january', 'janvier', 'janv', 'jan']],
+  [2, ['february', 'fevrier', 'febr', 'fevr', 'feb', 'fev']],
+  [3, ['march', 'mars', 'mar']],
+  [4, ['april', 'avril', 'apr', 'avr']],
+  [5, ['may', 'mai']],
+  [6, ['june', 'juin', 'jun']],
+  [7, ['july', 'juillet', 'juil', 'jul']],
+  [8, ['august', 'aout', 'aug']],
+  [9, ['september', 'septembre', 'sept', 'sep']],
+  [10, ['october', 'octobre', 'oct']],
+  [11, ['november', 'novembre', 'nov']],
+  [12, ['december', 'decembre', 'dec']],
+]
+
+const MONTH_BY_NAME = new Map<string, number>()
+for (const [month, names] of MONTHS) for (const name of names) MONTH_BY_NAME.set(name, month)
+
+const byLengthDesc = (a: string, b: string): number => b.length - a.length || a.localeCompare(b)
+const MONTH_ALTERNATION = [...MONTH_BY_NAME.keys()].sort(byLengthDesc).join('|')
+
+const WEEKDAY_FULL = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+]
+// Abbreviations such as "Sat" or "Wed" are also English words, so they need their full stop.
+const WEEKDAY_ABBREVIATED = ['mon', 'tues', 'tue', 'wed', 'thurs', 'thur', 'thu', 'fri', 'sat', 'sun']
+const WEEKDAY = `(?:(?:${WEEKDAY_FULL.join('|')})[.,]?|(?:${WEEKDAY_ABBREVIATED.join('|')})[.,])\\s+`
+
+const ORDINAL = '(?:st|nd|rd|th|er|re|e)?'
+const RANGE_JOIN = '\\s*(?:-|au|to)\\s*'
+
+// Every pattern refuses to start inside a word or number, which keeps scans linear.
+const ISO_PATTERN = new RegExp(
+  String.raw`(?<![\d./-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:t|\s+)(\d{1,2})[:h](\d{2})(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?(?![\d])(?![-/.]\d)`,
+  'g',
+)
+const NUMERIC_PATTERN = new RegExp(String.raw`(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)(?![-/.]\d)`, 'g')
+const MONTH_FIRST_PATTERN = new RegExp(
+  String.raw`(?<![a-z\d])(${WEEKDAY})?(${MONTH_ALTERNATION})(?![a-z])\.?\s+(?:the\s+)?(\d{1,2})${ORDINAL}(?:${RANGE_JOIN}(\d{1,2})${ORDINAL})?(?![\d:a-z])(?:,?\s+(\d{4})(?!\d))?`,
+  'g',
+)
+const DAY_FIRST_PATTERN = new RegExp(
+  String.raw`(?<![a-z\d./-])(${WEEKDAY})?(?:the\s+)?(\d{1,2})${ORDINAL}(?:${RANGE_JOIN}(\d{1,2})${ORDINAL})?(?:\s+of)?[\s-]+(${MONTH_ALTERNATION})(?![a-z])\.?(?:,?[\s-]+(\d{4})(?!\d))?`,
+  'g',
+)
+const MONTH_YEAR_PATTERN = new RegExp(String.raw`(?<![a-z\d])(${MONTH_ALTERNATION})(?![a-z])\.?,?\s+(\d{4})(?!\d)`, 'g')
+
+// Looked for in the 40 folded characters before a date.
+const BIRTH_CONTEXT =
+  /(?:\bborn(?:\s+on)?|\bbirth\s*date|\bbirthdate|\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\.?|\bbirthday|\bnee?s?\s+(?:le\s+)?|\bdate\s+de\s+naissance|\bddn|\bnaissance)\s*(?:[:\-(]\s*)?(?:the\s+|le\s+|on\s+)?$/
+
+export interface DateRules {
+  incident: CalendarDate
+  locale: OutputLocale
+  numericDateOrder: NumericDateOrder
+  /** Day numbers of registered birth dates: any mention of one is a birth date. */
+  birthDays: ReadonlySet<number>
+}
+
+export function createDateDetector(rules: DateRules) {
+  const incidentDay = dayNumber(rules.incident)
+  const birthLabel = labelsFor(rules.locale).pattern.birth_date
+
+  function isBirthContext(text: ScanText, start: number): boolean {
+    return BIRTH_CONTEXT.test(text.folded.slice(Math.max(0, start - 40), start))
+  }
+
+  function push(
+    text: ScanText,
+    found: Candidate[],
+    start: number,
+    end: number,
+    dates: CalendarDate[],
+    time?: string,
+  ): void {
+    const first = dates[0]
+    if (first === undefined || !dates.every(isCalendarDate)) return
+    const days = dates.map(dayNumber)
+    if (isBirthContext(text, start) || days.some((day) => rules.birthDays.has(day))) {
+      found.push({ start, end, kind: 'birth_date', replacement: birthLabel, priority: BIRTH_DATE_PRIORITY })
+      return
+    }
+    const offsets = days.map((day) => day - incidentDay)
+    const [from = 0, to] = offsets
+    let replacement = to === undefined || to === from ? dayOffsetLabel(from, rules.locale) : dayRangeLabel(from, to, rules.locale)
+    if (time !== undefined) replacement += ` ${time}`
+    found.push({ start, end, kind: 'date', replacement, priority: DATE_PRIORITY })
+  }
+
+  function resolveYear(month: number, day: number, written: string | undefined): number | undefined {
+    if (written !== undefined) return Number(written)
+    return inferYear(month, day, rules.incident)
+  }
+
+  // "May" is a modal verb too: as a month name it must be written with a capital.
+  function monthAt(text: ScanText, index: number, name: string): number | undefined {
+    if (name === 'may' && !startsWithUpperCase(text.original, index)) return undefined
+    return MONTH_BY_NAME.get(name)
+  }
+
+  return function detectDates(text: ScanText, found: Candidate[]): void {
+    const { folded } = text
+
+    for (const match of folded.matchAll(ISO_PATTERN)) {
+      const [whole, year, , month, day, hour, minute] = match
+      const start = match.index
+      const time = hour !== undefined && minute !== undefined ? `${hour.padStart(2, '0')}:${minute}` : undefined
+      push(text, found, start, start + whole.length, [{ year: Number(year), month: Number(month), day: Number(day) }], time)
+    }
+
+    for (const match of folded.matchAll(NUMERIC_PATTERN)) {
+      const [whole, first, separator, second, yearText = ''] = match
+      // A two-digit year with dots is more often a version or a score than a date.
+      if (yearText.length === 2 && separator === '.') continue
+      const a = Number(first)
+      const b = Number(second)
+      let dayFirst: boolean
+      if (a > 12 && b <= 12) dayFirst = true
+      else if (b > 12 && a <= 12) dayFirst = false
+      else if (a > 12 && b > 12) continue
+      else dayFirst = rules.numericDateOrder === 'day_first'
+      const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), rules.incident.year) : Number(yearText)
+      const date = dayFirst ? { year, month: b, day: a } : { year, month: a, day: b }
+      push(text, found, match.index, match.index + whole.length, [date])
+    }
+
+    for (const match of folded.matchAll(MONTH_FIRST_PATTERN)) {
+      const [whole, weekday = '', monthName = '', day = '', dayTo, yearText] = match
+      const month = monthAt(text, match.index + weekday.length, monthName)
+      if (month === undefined) continue
+      const year = resolveYear(month, Number(day), yearText)
+      if (year === undefined) continue
+      const dates = [{ year, month, day: Number(day) }]
+      if (dayTo !== undefined) dates.push({ year, month, day: Number(dayTo) })
+      push(text, found, match.index, match.index + whole.length, dates)
+    }
+
+    for (const match of folded.matchAll(DAY_FIRST_PATTERN)) {
+      const [whole, , day = '', dayTo, monthName = '', yearText] = match
+      const month = monthAt(text, match.index + whole.lastIndexOf(monthName), monthName)
+      if (month === undefined) continue
+      const year = resolveYear(month, Number(day), yearText)
+      if (year === undefined) continue
+      const dates = [{ year, month, day: Number(day) }]
+      if (dayTo !== undefined) dates.push({ year, month, day: Number(dayTo) })
+      push(text, found, match.index, match.index + whole.length, dates)
+    }
+
+    for (const match of folded.matchAll(MONTH_YEAR_PATTERN)) {
+      const [whole, monthName = '', yearText = ''] = match
+      const month = monthAt(text, match.index, monthName)
+      if (month === undefined) continue
+      const start = match.index
+      const end = start + whole.length
+      if (isBirthContext(text, start)) {
+        found.push({ start, end, kind: 'birth_date', replacement: birthLabel, priority: BIRTH_DATE_PRIORITY })
+        continue
+      }
+      const offset = (Number(yearText) - rules.incident.year) * 12 + (month - rules.incident.month)
+      // Lower priority than a full date starting at the same place ("March 2024" inside a longer match).
+      found.push({ start, end, kind: 'date', replacement: monthOffsetLabel(offset, rules.locale), priority: DATE_PRIORITY - 1 })
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// Case and diacritic folding that keeps every UTF-16 offset where it was.
+//
+// All detectors scan the folded copy of a narrative and report offsets that are valid in the
+// original, so the preview can highlight the exact characters a reviewer typed. That only works
+// if folding never changes the length of the text: each code unit maps to exactly one code unit.
+// Ligatures such as "œ" therefore stay as they are instead of becoming "oe".
+
+const FOLD_TABLE = buildFoldTable()
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x2100)
+  for (let code = 0; code < table.length; code += 1) {
+    const char = String.fromCharCode(code)
+    let folded = char
+    const decomposed = char.normalize('NFD')
+    // Keep the base letter only when the rest is combining marks (é -> e), never for
+    // compatibility decompositions that would change the letter itself.
+    if (decomposed.length > 1 && /^[\u0300-\u036f]+$/.test(decomposed.slice(1))) folded = decomposed.charAt(0)
+    const lower = folded.toLowerCase()
+    if (lower.length === 1) folded = lower
+    table[code] = folded.charCodeAt(0)
+  }
+  const extra: Record<string, string> = {
+    'ø': 'o', 'Ø': 'o', 'ł': 'l', 'Ł': 'l', 'đ': 'd', 'Đ': 'd', 'ı': 'i', 'ħ': 'h', 'ŧ': 't',
+    '\u00a0': ' ', '\u2007': ' ', '\u202f': ' ',
+    '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
+    '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  }
+  for (const [from, to] of Object.entries(extra)) table[from.charCodeAt(0)] = to.charCodeAt(0)
+  return table
+}
+
+// Characters the native lower-casing leaves alone but the table changes.
+const NEEDS_TABLE = /[\u00a0-\u024f\u02bc\u1e00-\u1eff\u2007\u2010-\u201b\u202f\u2032\u2212`]/g
+
+/** Lower-cases and strips diacritics without changing the length of the text. */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase()
+  if (lower.length === text.length) {
+    // Most narratives are plain ASCII; the native lower-casing does the bulk of the work.
+    return lower.replace(NEEDS_TABLE, (char) => String.fromCharCode(FOLD_TABLE[char.charCodeAt(0)] ?? char.charCodeAt(0)))
+  }
+  return foldSlow(text)
+}
+
+function foldSlow(text: string): string {
+  const out = new Uint16Array(text.length)
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i)
+    if (code < FOLD_TABLE.length) {
+      out[i] = FOLD_TABLE[code] ?? code
+    } else {
+      const lower = String.fromCharCode(code).toLowerCase()
+      out[i] = lower.length === 1 ? lower.charCodeAt(0) : code
+    }
+  }
+  let result = ''
+  const chunk = 8192
+  for (let i = 0; i < out.length; i += chunk) {
+    result += String.fromCharCode(...out.subarray(i, i + chunk))
+  }
+  return result
+}
+
+/** Folds a short string (a registry entry, a safe word) the same way as the narrative. */
+export function foldWord(word: string): string {
+  return foldText(word)
+}
+
+const UPPER = /\p{Lu}/u
+
+export function startsWithUpperCase(text: string, index: number): boolean {
+  const char = text.charAt(index)
+  return char !== '' && UPPER.test(char)
+}

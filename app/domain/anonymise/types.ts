@@ -1,0 +1,83 @@
+// What the anonymiser hands back to the de-identification preview.
+
+/**
+ * Why a span was replaced. Registry kinds come from the review's own registry; the other kinds
+ * are found by pattern even when nobody registered them (HIPAA Safe Harbor list, DOMAIN.md).
+ */
+export const replacementKinds = [
+  'person',
+  'place',
+  'identifier',
+  'email',
+  'phone',
+  'url',
+  'ip_address',
+  'street_address',
+  'postal_code',
+  'record_number',
+  'health_number',
+  'social_insurance_number',
+  'licence_number',
+  'vehicle_plate',
+  'date',
+  'birth_date',
+  'age',
+] as const
+export type ReplacementKind = (typeof replacementKinds)[number]
+
+export interface Replacement {
+  /** Offsets in the original text (UTF-16 code units, end exclusive). */
+  start: number
+  end: number
+  original: string
+  replacement: string
+  kind: ReplacementKind
+  /** Offsets of the replacement in the de-identified text, for the side-by-side preview. */
+  outputStart: number
+  outputEnd: number
+  /** Registry person id or place name when the replacement came from the registry. */
+  registryRef?: string
+}
+
+export const residualReasons = ['capitalised_word', 'identifier_like'] as const
+export type ResidualReason = (typeof residualReasons)[number]
+
+/**
+ * A token the anonymiser left in place but that a person should look at before export.
+ * The id is derived from the folded token, not from its position, so that resolving it
+ * (add as alias, or mark safe) settles every occurrence and survives edits to the narrative.
+ */
+export interface ResidualCandidate {
+  id: string
+  text: string
+  reason: ResidualReason
+  start: number
+  end: number
+  outputStart: number
+  outputEnd: number
+}
+
+export interface AnonymisationResult {
+  text: string
+  replacements: Replacement[]
+  residuals: ResidualCandidate[]
+}
+
+/** A proposed replacement before overlaps are settled. */
+export interface Candidate {
+  start: number
+  end: number
+  kind: ReplacementKind
+  replacement: string
+  /** Breaks ties between overlapping candidates of equal length; higher wins. */
+  priority: number
+  registryRef?: string
+}
+
+/** The narrative as every detector sees it: the original and its same-length folded copy. */
+export interface ScanText {
+  original: string
+  folded: string
+}
+
+export type Detector = (text: ScanText, found: Candidate[]) => void

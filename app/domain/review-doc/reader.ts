@@ -1,0 +1,271 @@
+// Reads a review's Y.Doc into validated domain objects. Collaborators write concurrently and
+// old or buggy clients may write odd things, so reading never throws: whatever cannot be
+// trusted is left out and reported, and the rest of the review stays usable.
+import * as Y from 'yjs'
+import type { z } from 'zod'
+import { coreValues } from '../vocabulary'
+import { compareTimelineDates } from './calendar-dates'
+import { jsonPointer, problemsFromZod, type Problem } from './problems'
+import { emptyRichText, readRichText } from './rich-text'
+import {
+  REVIEW_DOC_SCHEMA_VERSION,
+  factorRatingSchema,
+  findingSchema,
+  identifierSchema,
+  personSchema,
+  placeSchema,
+  recommendationSchema,
+  timelineEventSchema,
+  unmetNeedSchema,
+  type RichText,
+  type ReviewDocument,
+  type TimelineEvent,
+} from './schema'
+import {
+  META,
+  eventDescriptionField,
+  findingBodyField,
+  orderArrayName,
+  type Collection,
+  type OrderedCollection,
+} from './structure'
+
+export interface DocProblem extends Problem {
+  /** error: something was left out; warning: read, but something looks wrong. */
+  severity: 'error' | 'warning'
+}
+
+type Raw = Record<string, unknown>
+
+function isPlainObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Concurrent "add if absent" on a Y.Array can add an id twice; a list of ids is a set. */
+function withoutDuplicates(value: unknown): unknown {
+  if (!Array.isArray(value)) return value
+  const seen = new Set<unknown>()
+  return value.filter((item) => {
+    if (typeof item === 'object' && item !== null) return true
+    if (seen.has(item)) return false
+    seen.add(item)
+    return true
+  })
+}
+
+function normaliseLists(raw: Raw): Raw {
+  const out: Raw = {}
+  for (const [key, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) out[key] = withoutDuplicates(value)
+    else if (isPlainObject(value) && key === 'evidence') out[key] = normaliseLists(value)
+    else out[key] = value
+  }
+  return out
+}
+
+/** valueTags are stored as a map from core value to rationale so each value is tagged at most once. */
+function valueTagsAsList(value: unknown): unknown {
+  if (!isPlainObject(value)) return value
+  const rank = (key: string) => {
+    const index = (coreValues as readonly string[]).indexOf(key)
+    return index === -1 ? coreValues.length : index
+  }
+  return Object.keys(value)
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))
+    .map((key) => ({ value: key, rationale: value[key] }))
+}
+
+class DocReader {
+  readonly problems: DocProblem[] = []
+
+  constructor(private readonly ydoc: Y.Doc) {}
+
+  report(path: readonly (string | number)[], message: string, severity: DocProblem['severity']): void {
+    this.problems.push({ path: jsonPointer(path), message, severity })
+  }
+
+  /** A root type, or null when it was defined under the same name as another kind of type. */
+  root<T>(name: string, get: () => T): T | null {
+    try {
+      return get()
+    } catch {
+      this.report([name], 'is stored as a different kind of shared type than expected; ignored', 'error')
+      return null
+    }
+  }
+
+  richText(name: string): RichText {
+    // Only existing roots are read: defining 20 000 empty fragments would only cost memory.
+    if (!this.ydoc.share.has(name)) return emptyRichText()
+    const fragment = this.root(name, () => this.ydoc.getXmlFragment(name))
+    return fragment ? readRichText(fragment) : emptyRichText()
+  }
+
+  /** Raw entities of a collection: each one a Y.Map read into plain JSON, keyed by id. */
+  rawEntities(collection: Collection): Map<string, Raw> {
+    const entities = new Map<string, Raw>()
+    const map = this.root(collection, () => this.ydoc.getMap<unknown>(collection))
+    if (!map) return entities
+    for (const [key, value] of map.entries()) {
+      if (value instanceof Y.Map) entities.set(key, normaliseLists(value.toJSON() as Raw))
+      else this.report([collection, key], 'is not stored as a map of fields; left out', 'error')
+    }
+    return entities
+  }
+
+  validated<S extends z.ZodTypeAny>(
+    collection: Collection,
+    schema: S,
+    complete: (key: string, raw: Raw) => Raw,
+  ): Map<string, z.output<S>> {
+    const valid = new Map<string, z.output<S>>()
+    for (const [key, raw] of this.rawEntities(collection)) {
+      const result = schema.safeParse(complete(key, raw))
+      if (result.success) {
+        valid.set(key, result.data as z.output<S>)
+      } else {
+        for (const problem of problemsFromZod(result.error, [collection, key])) {
+          this.problems.push({ ...problem, severity: 'error' })
+        }
+        this.report([collection, key], 'is invalid and was left out', 'error')
+      }
+    }
+    return valid
+  }
+
+  /** The stored order, cleaned of ids removed or moved concurrently; unordered ones go last. */
+  ordered<T>(collection: OrderedCollection, entities: Map<string, T>): T[] {
+    const name = orderArrayName(collection)
+    const order = this.root(name, () => this.ydoc.getArray<unknown>(name))?.toArray() ?? []
+    const placed = new Set<string>()
+    const out: T[] = []
+    for (const id of order) {
+      if (typeof id !== 'string' || placed.has(id)) continue
+      const entity = entities.get(id)
+      if (entity === undefined) continue
+      placed.add(id)
+      out.push(entity)
+    }
+    const rest = [...entities.keys()].filter((id) => !placed.has(id)).sort()
+    for (const id of rest) out.push(entities.get(id) as T)
+    return out
+  }
+
+  /** Drops references to entities that are gone (e.g. removed while someone linked them). */
+  existing(ids: string[], known: ReadonlySet<string>, path: (string | number)[], what: string): string[] {
+    return ids.filter((id) => {
+      if (known.has(id)) return true
+      this.report(path, `refers to ${what} ${JSON.stringify(id)}, which is not in the document; ignored`, 'warning')
+      return false
+    })
+  }
+}
+
+function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  return compareTimelineDates(a.date, b.date) || a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: DocProblem[] } {
+  const reader = new DocReader(ydoc)
+
+  const meta = reader.root(META, () => ydoc.getMap<unknown>(META))
+  const version = meta?.get('schemaVersion')
+  const schemaVersion = typeof version === 'number' && Number.isInteger(version) ? version : null
+  if (schemaVersion === null) {
+    reader.report([META, 'schemaVersion'], 'is missing: the document is not initialised (or not synced yet)', 'warning')
+  } else if (schemaVersion > REVIEW_DOC_SCHEMA_VERSION) {
+    reader.report(
+      [META, 'schemaVersion'],
+      `is ${schemaVersion}, newer than this code reads (${REVIEW_DOC_SCHEMA_VERSION}); read as far as possible`,
+      'error',
+    )
+  }
+  const storedReviewId = meta?.get('reviewId')
+  const reviewId = typeof storedReviewId === 'string' ? storedReviewId : null
+
+  const withId = (key: string, raw: Raw): Raw => ({ ...raw, id: key })
+  const people = reader.validated('people', personSchema, withId)
+  const places = reader.validated('places', placeSchema, withId)
+  const identifiers = reader.validated('identifiers', identifierSchema, withId)
+  const events = reader.validated('events', timelineEventSchema, (key, raw) => ({
+    ...raw,
+    id: key,
+    description: reader.richText(eventDescriptionField(key)),
+  }))
+  const unmetNeeds = reader.validated('unmetNeeds', unmetNeedSchema, withId)
+  const factorRatings = reader.validated('factorRatings', factorRatingSchema, (key, raw) => ({
+    ...raw,
+    factorItemId: key,
+  }))
+  const findings = reader.validated('findings', findingSchema, (key, raw) => ({
+    ...raw,
+    id: key,
+    valueTags: valueTagsAsList(raw.valueTags),
+    body: reader.richText(findingBodyField(key)),
+  }))
+  const recommendations = reader.validated('recommendations', recommendationSchema, withId)
+
+  const personIds = new Set(people.keys())
+  const eventIds = new Set(events.keys())
+  const unmetNeedIds = new Set(unmetNeeds.keys())
+  const findingIds = new Set(findings.keys())
+
+  for (const event of events.values()) {
+    event.actorIds = reader.existing(event.actorIds, personIds, ['events', event.id, 'actorIds'], 'person')
+  }
+  for (const need of unmetNeeds.values()) {
+    need.eventIds = reader.existing(need.eventIds, eventIds, ['unmetNeeds', need.id, 'eventIds'], 'event')
+  }
+  for (const rating of factorRatings.values()) {
+    rating.eventIds = reader.existing(rating.eventIds, eventIds, ['factorRatings', rating.factorItemId, 'eventIds'], 'event')
+  }
+  for (const finding of findings.values()) {
+    const path = ['findings', finding.id, 'evidence']
+    finding.evidence.eventIds = reader.existing(finding.evidence.eventIds, eventIds, [...path, 'eventIds'], 'event')
+    finding.evidence.unmetNeedIds = reader.existing(
+      finding.evidence.unmetNeedIds,
+      unmetNeedIds,
+      [...path, 'unmetNeedIds'],
+      'unmet need',
+    )
+  }
+  for (const recommendation of recommendations.values()) {
+    recommendation.findingIds = reader.existing(
+      recommendation.findingIds,
+      findingIds,
+      ['recommendations', recommendation.id, 'findingIds'],
+      'finding',
+    )
+  }
+
+  const doc: ReviewDocument = {
+    schemaVersion,
+    reviewId,
+    people: reader.ordered('people', people),
+    places: reader.ordered('places', places),
+    identifiers: reader.ordered('identifiers', identifiers),
+    events: [...events.values()].sort(compareEvents),
+    unmetNeeds: reader.ordered('unmetNeeds', unmetNeeds),
+    factorRatings: [...factorRatings.values()].sort((a, b) =>
+      a.factorItemId < b.factorItemId ? -1 : a.factorItemId > b.factorItemId ? 1 : 0,
+    ),
+    findings: reader.ordered('findings', findings),
+    recommendations: reader.ordered('recommendations', recommendations),
+  }
+  // Two people given the same suggestion concurrently is possible; a person must resolve it.
+  const byPseudonym = new Map<string, string>()
+  for (const person of doc.people) {
+    const label = person.pseudonym.trim().toLocaleLowerCase('en')
+    const first = byPseudonym.get(label)
+    if (first === undefined) byPseudonym.set(label, person.id)
+    else {
+      reader.report(
+        ['people', person.id, 'pseudonym'],
+        `${JSON.stringify(person.pseudonym)} is also the pseudonym of person ${JSON.stringify(first)}`,
+        'warning',
+      )
+    }
+  }
+
+  return { doc, problems: reader.problems }
+}

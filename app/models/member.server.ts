@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { reviewRoles, type ReviewRole } from '~/domain/vocabulary'
+import { announceAccessChange } from '~/utils/access-events.server'
+import { prisma } from '~/utils/db.server'
+
+export const addMemberSchema = z.object({
+  intent: z.literal('add'),
+  email: z
+    .string({ required_error: 'validation.emailRequired' })
+    .trim()
+    .toLowerCase()
+    .email('validation.emailInvalid'),
+  role: z.enum(reviewRoles, { errorMap: () => ({ message: 'validation.roleRequired' }) }),
+})
+export const removeMemberSchema = z.object({
+  intent: z.literal('remove'),
+  memberId: z.string().min(1),
+})
+export const memberActionSchema = z.discriminatedUnion('intent', [addMemberSchema, removeMemberSchema])
+
+export async function listMembers(reviewId: string) {
+  const members = await prisma.reviewMember.findMany({
+    where: { reviewId },
+    select: { id: true, role: true, addedAt: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true } } },
+    orderBy: { addedAt: 'asc' },
+  })
+  return members.map(m => ({
+    id: m.id,
+    role: m.role as ReviewRole,
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    active: !m.user.deactivatedAt,
+  }))
+}
+
+export type MemberChangeResult =
+  | { ok: true }
+  | { ok: false; field: 'email' | 'role' | 'form'; message: string }
+
+export async function addMember(
+  review: { id: string; jurisdictionId: string },
+  input: { email: string; role: ReviewRole },
+  actorId: string,
+): Promise<MemberChangeResult> {
+  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, jurisdictionId: true, deactivatedAt: true } })
+  // Someone from another jurisdiction is reported exactly like an unknown address.
+  if (!user || user.jurisdictionId !== review.jurisdictionId) return { ok: false, field: 'email', message: 'members.noSuchUser' }
+  if (user.deactivatedAt) return { ok: false, field: 'email', message: 'members.userInactive' }
+  const existing = await prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } } })
+  if (existing) return { ok: false, field: 'email', message: 'members.alreadyMember' }
+  await prisma.$transaction([
+    prisma.reviewMember.create({ data: { reviewId: review.id, userId: user.id, role: input.role } }),
+    prisma.auditEvent.create({
+      data: {
+        jurisdictionId: review.jurisdictionId,
+        reviewId: review.id,
+        actorId,
+        action: 'review.member-added',
+        detail: JSON.stringify({ userId: user.id, role: input.role }),
+      },
+    }),
+  ])
+  return { ok: true }
+}
+
+export async function removeMember(review: { id: string; jurisdictionId: string }, memberId: string, actorId: string): Promise<MemberChangeResult> {
+  const member = await prisma.reviewMember.findFirst({ where: { id: memberId, reviewId: review.id } })
+  if (!member) return { ok: false, field: 'form', message: 'members.noSuchMember' }
+  if (member.role === 'facilitator') {
+    const facilitators = await prisma.reviewMember.count({ where: { reviewId: review.id, role: 'facilitator' } })
+    // A review without a facilitator could never be moved forward or restaffed by its panel.
+    if (facilitators <= 1) return { ok: false, field: 'form', message: 'members.lastFacilitator' }
+  }
+  await prisma.$transaction([
+    prisma.reviewMember.delete({ where: { id: member.id } }),
+    prisma.auditEvent.create({
+      data: {
+        jurisdictionId: review.jurisdictionId,
+        reviewId: review.id,
+        actorId,
+        action: 'review.member-removed',
+        detail: JSON.stringify({ userId: member.userId, role: member.role }),
+      },
+    }),
+  ])
+  announceAccessChange({ type: 'membership-changed', reviewId: review.id, userId: member.userId })
+  return { ok: true }
+}

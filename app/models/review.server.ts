@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { incidentTypes, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
+import { prisma } from '~/utils/db.server'
+import { recordAudit } from './audit.server'
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+export const reviewFormSchema = z.object({
+  title: z
+    .string({ required_error: 'validation.titleRequired' })
+    .trim()
+    .min(1, 'validation.titleRequired')
+    .max(200, 'validation.titleTooLong'),
+  incidentType: z.enum(incidentTypes, {
+    errorMap: () => ({ message: 'validation.incidentTypeRequired' }),
+  }),
+  incidentDate: z
+    .string({ required_error: 'validation.incidentDateRequired' })
+    .regex(isoDate, 'validation.incidentDateInvalid')
+    .refine(v => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'validation.incidentDateInvalid')
+    .refine(v => new Date(`${v}T00:00:00Z`).getTime() <= Date.now(), 'validation.incidentDateFuture'),
+  summary: z.string().trim().max(20000, 'validation.summaryTooLong').optional().default(''),
+})
+export type ReviewForm = z.infer<typeof reviewFormSchema>
+
+export async function createReview(input: ReviewForm & { jurisdictionId: string; createdById: string }) {
+  return prisma.$transaction(async tx => {
+    const review = await tx.review.create({
+      data: {
+        title: input.title,
+        incidentType: input.incidentType,
+        incidentDate: new Date(`${input.incidentDate}T00:00:00Z`),
+        summary: input.summary ?? '',
+        jurisdictionId: input.jurisdictionId,
+        createdById: input.createdById,
+        // Whoever opens a review runs it until they hand it over.
+        members: { create: { userId: input.createdById, role: 'facilitator' } },
+      },
+    })
+    await tx.auditEvent.create({
+      data: {
+        jurisdictionId: input.jurisdictionId,
+        action: 'review.created',
+        actorId: input.createdById,
+        reviewId: review.id,
+        detail: JSON.stringify({ title: input.title }),
+      },
+    })
+    return review
+  })
+}
+
+export type ReviewListItem = {
+  id: string
+  title: string
+  incidentType: string
+  incidentDate: string
+  phase: ReviewPhase
+  role: ReviewRole | null
+}
+
+/** Reviews a user may see: the ones they are a member of, and for admins all of the jurisdiction's. */
+export async function listReviewsFor(user: { id: string; jurisdictionId: string; isAdmin: boolean }): Promise<ReviewListItem[]> {
+  const reviews = await prisma.review.findMany({
+    where: {
+      jurisdictionId: user.jurisdictionId,
+      ...(user.isAdmin ? {} : { members: { some: { userId: user.id } } }),
+    },
+    select: {
+      id: true,
+      title: true,
+      incidentType: true,
+      incidentDate: true,
+      phase: true,
+      members: { where: { userId: user.id }, select: { role: true } },
+    },
+    orderBy: { incidentDate: 'asc' },
+  })
+  return reviews.map(r => ({
+    id: r.id,
+    title: r.title,
+    incidentType: r.incidentType,
+    incidentDate: r.incidentDate.toISOString().slice(0, 10),
+    phase: r.phase as ReviewPhase,
+    role: (r.members[0]?.role as ReviewRole | undefined) ?? null,
+  }))
+}
+
+export async function recordReviewAudit(review: { id: string; jurisdictionId: string }, actorId: string, action: string, detail?: Record<string, unknown>) {
+  await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action, detail })
+}

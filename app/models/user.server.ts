@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { announceAccessChange } from '~/utils/access-events.server'
+import { createPasswordSetupToken, endAllSessions, hashPassword } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
+
+export const passwordSchema = z
+  .string({ required_error: 'validation.passwordRequired' })
+  .min(12, 'validation.passwordTooShort')
+  .max(200, 'validation.passwordTooLong')
+
+export const newUserSchema = z.object({
+  intent: z.literal('create'),
+  email: z.string({ required_error: 'validation.emailRequired' }).trim().toLowerCase().email('validation.emailInvalid').max(200),
+  name: z.string({ required_error: 'validation.nameRequired' }).trim().min(1, 'validation.nameRequired').max(120, 'validation.nameTooLong'),
+  isAdmin: z
+    .union([z.literal('on'), z.literal('true')])
+    .optional()
+    .transform(v => Boolean(v)),
+})
+export const deactivateUserSchema = z.object({ intent: z.literal('deactivate'), userId: z.string().min(1) })
+export const userActionSchema = z.discriminatedUnion('intent', [newUserSchema, deactivateUserSchema])
+
+export class UserInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export async function createUser(input: {
+  email: string
+  name: string
+  jurisdictionId: string
+  isAdmin: boolean
+  password?: string
+  createdById?: string
+}) {
+  const email = input.email.toLowerCase()
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new UserInputError('email', 'users.emailTaken')
+  }
+  const user = await prisma.user.create({
+    data: {
+      email,
+      name: input.name,
+      jurisdictionId: input.jurisdictionId,
+      isAdmin: input.isAdmin,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+    },
+  })
+  await prisma.auditEvent.create({
+    data: {
+      jurisdictionId: input.jurisdictionId,
+      actorId: input.createdById ?? null,
+      action: 'user.created',
+      detail: JSON.stringify({ userId: user.id, isAdmin: input.isAdmin }),
+    },
+  })
+  // Without a password the account is reached through a one-time link.
+  const setupToken = input.password ? null : await createPasswordSetupToken(user.id)
+  return { user, setupToken }
+}
+
+export async function listUsers(jurisdictionId: string) {
+  return prisma.user.findMany({
+    where: { jurisdictionId },
+    select: { id: true, email: true, name: true, isAdmin: true, deactivatedAt: true, passwordHash: true },
+    orderBy: { name: 'asc' },
+  }).then(users =>
+    users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash), active: !u.deactivatedAt })),
+  )
+}
+
+export async function deactivateUser(jurisdictionId: string, userId: string, actorId: string) {
+  const user = await prisma.user.findFirst({ where: { id: userId, jurisdictionId } })
+  if (!user) throw new UserInputError('form', 'users.noSuchUser')
+  if (user.id === actorId) throw new UserInputError('form', 'users.cannotDeactivateSelf')
+  if (user.deactivatedAt) return
+  await prisma.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } })
+  await endAllSessions(userId)
+  await prisma.auditEvent.create({
+    data: { jurisdictionId, actorId, action: 'user.deactivated', detail: JSON.stringify({ userId }) },
+  })
+  announceAccessChange({ type: 'user-deactivated', userId })
+}

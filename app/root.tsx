@@ -1,0 +1,187 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import stylesUrl from '~/styles/app.css'
+import { getUser } from '~/utils/auth.server'
+import { i18nServer } from '~/utils/i18next.server'
+import { useNonce } from '~/utils/nonce-provider'
+import { userCan } from '~/utils/permissions.server'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesUrl },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'SCIR Workspace' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale] = await Promise.all([getUser(request), i18nServer.getLocale(request)])
+  return json({
+    locale,
+    user: user
+      ? {
+          name: user.name,
+          jurisdiction: user.jurisdiction.code,
+          canManageUsers: userCan(user, 'manage:users'),
+        }
+      : null,
+  })
+}
+
+export const handle = { i18n: 'common' }
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+function Document({ children, lang }: { children: ReactNode; lang: string }) {
+  const nonce = useNonce()
+  return (
+    <html lang={lang} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+function LanguageSwitch({ locale }: { locale: string }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const target = locale === 'fr' ? 'en' : 'fr'
+  return (
+    <Form method="post" action="/set-language" className="inline-form">
+      <input type="hidden" name="lng" value={target} />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button type="submit" className="button-link" lang={target} aria-label={t('app.switchToLabel')}>
+        {t('app.switchTo')}
+      </button>
+    </Form>
+  )
+}
+
+function Header() {
+  const data = useRootData()
+  const { t } = useTranslation()
+  const user = data?.user
+  return (
+    <header className="site-header">
+      <div className="brand">
+        <Link to={user ? '/reviews' : '/'}>{t('app.name')}</Link>
+        <span className="tagline">{t('app.tagline')}</span>
+      </div>
+      {user ? (
+        <nav aria-label={t('app.mainNav')}>
+          <ul>
+            <li>
+              <NavLink to="/reviews">{t('nav.reviews')}</NavLink>
+            </li>
+            {user.canManageUsers ? (
+              <li>
+                <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+      <div className="header-tools">
+        {user ? <span className="signed-in">{t('app.signedInAs', { name: user.name, jurisdiction: user.jurisdiction })}</span> : null}
+        <LanguageSwitch locale={data?.locale ?? 'en'} />
+        {user ? (
+          <Form method="post" action="/logout" className="inline-form">
+            <button type="submit" className="button-secondary">
+              {t('app.signOut')}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </header>
+  )
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.confidential')}</p>
+      </footer>
+    </>
+  )
+}
+
+export default function App() {
+  const { locale } = useLoaderData<typeof loader>()
+  useChangeLanguage(locale)
+  return (
+    <Document lang={locale}>
+      <Shell>
+        <Outlet />
+      </Shell>
+    </Document>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRootData()
+  return (
+    <Document lang={data?.locale ?? 'en'}>
+      <Shell>
+        <ErrorMessage error={error} />
+      </Shell>
+    </Document>
+  )
+}
+
+export function ErrorMessage({ error }: { error: unknown }) {
+  const { t } = useTranslation()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  if (!isRouteErrorResponse(error)) console.error(error)
+  const [title, body] =
+    status === 404
+      ? [t('errors.notFoundTitle'), t('errors.notFound')]
+      : status === 403
+        ? [t('errors.forbiddenTitle'), t('errors.forbidden')]
+        : [t('errors.genericTitle'), t('errors.generic')]
+  return (
+    <section className="error-panel" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{body}</p>
+      <p>
+        <Link to="/reviews">{t('errors.backHome')}</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,98 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Field, FormErrors } from '~/components/forms'
+import { requireAnonymous, signIn, verifyLogin } from '~/utils/auth.server'
+import { clientAddress } from '~/utils/request.server'
+import { loginLimiters } from '~/utils/rate-limit.server'
+
+const loginSchema = z.object({
+  email: z.string({ required_error: 'validation.emailRequired' }).trim().toLowerCase().email('validation.emailInvalid'),
+  password: z.string({ required_error: 'validation.passwordRequired' }).min(1, 'validation.passwordRequired').max(200),
+  redirectTo: z.string().optional(),
+})
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · SCIR Workspace' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return json({})
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: loginSchema })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply({ hideFields: ['password'] }), retryAfter: null }, { status: 400 })
+  }
+  const { email, password, redirectTo } = submission.value
+  const byAddress = loginLimiters.byAddress.hit(clientAddress(request, context))
+  const byAccount = loginLimiters.byAccount.hit(email)
+  const limited = !byAddress.allowed ? byAddress : !byAccount.allowed ? byAccount : null
+  if (limited) {
+    return json(
+      { result: submission.reply({ formErrors: ['login.rateLimited'], hideFields: ['password'] }), retryAfter: limited.retryAfterSeconds },
+      { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
+    )
+  }
+  const user = await verifyLogin(email, password)
+  if (!user) {
+    return json({ result: submission.reply({ formErrors: ['login.invalid'], hideFields: ['password'] }), retryAfter: null }, { status: 400 })
+  }
+  loginLimiters.byAccount.reset(email)
+  return signIn(request, user.id, redirectTo ?? null)
+}
+
+export default function LoginRoute() {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const formErrors = form.errors?.map(e => (e === 'login.rateLimited' ? t(e, { seconds: actionData?.retryAfter ?? 60 }) : e))
+  return (
+    <section className="auth-card" aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.title')}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={formErrors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field label={t('login.email')} errors={fields.email.errors}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              name={fields.email.name}
+              type="email"
+              autoComplete="username"
+              defaultValue={fields.email.initialValue as string | undefined}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('login.password')} errors={fields.password.errors}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              name={fields.password.name}
+              type="password"
+              autoComplete="current-password"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              required
+            />
+          )}
+        </Field>
+        <button type="submit">{t('login.submit')}</button>
+      </Form>
+    </section>
+  )
+}

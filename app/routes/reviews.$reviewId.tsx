@@ -1,0 +1,174 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DeadlineText } from '~/components/deadline'
+import { Field, FormErrors } from '~/components/forms'
+import { reviewDeadline } from '~/domain/workflow/deadline'
+import { reviewRoles } from '~/domain/vocabulary'
+import { addMember, addMemberSchema, listMembers, memberActionSchema, removeMember } from '~/models/member.server'
+import { requireReviewPermission } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = () => [{ title: 'Review · SCIR Workspace' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { review, role, allows } = await requireReviewPermission(request, params.reviewId ?? '', 'read:review')
+  const incidentDate = review.incidentDate.toISOString().slice(0, 10)
+  return json({
+    review: {
+      id: review.id,
+      title: review.title,
+      incidentType: review.incidentType,
+      incidentDate,
+      summary: review.summary,
+      phase: review.phase,
+    },
+    deadline: reviewDeadline(incidentDate, new Date()),
+    role,
+    members: allows('read:review-members') ? await listMembers(review.id) : [],
+    canManageMembers: allows('manage:review-members'),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'manage:review-members')
+  const submission = parseWithZod(await request.formData(), { schema: memberActionSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply(), done: null }, { status: 400 })
+  const input = submission.value
+  const outcome = input.intent === 'add' ? await addMember(review, input, user.id) : await removeMember(review, input.memberId, user.id)
+  if (!outcome.ok) {
+    const reply =
+      outcome.field === 'form'
+        ? submission.reply({ formErrors: [outcome.message] })
+        : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
+    return json({ result: reply, done: null }, { status: 400 })
+  }
+  return json({ result: submission.reply({ resetForm: true }), done: input.intent === 'add' ? 'members.added' : 'members.removed' })
+}
+
+export default function ReviewRoute() {
+  const { review, deadline, role, members, canManageMembers } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t, i18n } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'add-member',
+    lastResult: navigation.state === 'idle' ? actionData?.result : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addMemberSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' })
+  return (
+    <>
+      <section aria-labelledby="review-title">
+        <h1 id="review-title">{review.title}</h1>
+        <h2>{t('review.overview')}</h2>
+        <dl className="facts">
+          <dt>{t('review.phase')}</dt>
+          <dd>{t(`phase.${review.phase}`, { defaultValue: review.phase })}</dd>
+          <dt>{t('review.incident')}</dt>
+          <dd>{t(`incidentType.${review.incidentType}`, { defaultValue: review.incidentType })}</dd>
+          <dt>{t('review.incidentDate')}</dt>
+          <dd>{dateFormat.format(new Date(`${review.incidentDate}T00:00:00Z`))}</dd>
+          <dt>{t('review.deadline')}</dt>
+          <dd>
+            {dateFormat.format(new Date(`${deadline.dueDate}T00:00:00Z`))} (<DeadlineText daysLeft={deadline.daysLeft} />)
+          </dd>
+          {role ? (
+            <>
+              <dt>{t('review.yourRole')}</dt>
+              <dd>{t(`role.${role}`)}</dd>
+            </>
+          ) : null}
+        </dl>
+        <h2>{t('review.summary')}</h2>
+        <p className="summary">{review.summary || t('review.noSummary')}</p>
+      </section>
+
+      <section aria-labelledby="members-title">
+        <h2 id="members-title">{t('members.title')}</h2>
+        {actionData?.done ? (
+          <p role="status" className="notice">
+            {t(actionData.done)}
+          </p>
+        ) : null}
+        <table>
+          <caption>{t('members.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('members.colName')}</th>
+              <th scope="col">{t('members.colEmail')}</th>
+              <th scope="col">{t('members.colRole')}</th>
+              {canManageMembers ? <th scope="col">{t('members.colActions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map(m => (
+              <tr key={m.id}>
+                <td>
+                  {m.name}
+                  {m.active ? null : ` (${t('members.inactive')})`}
+                </td>
+                <td>{m.email}</td>
+                <td>{t(`role.${m.role}`)}</td>
+                {canManageMembers ? (
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="memberId" value={m.id} />
+                      <button type="submit" className="button-danger" aria-label={t('members.removeLabel', { name: m.name })}>
+                        {t('members.remove')}
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        {canManageMembers ? (
+          <Form method="post" {...getFormProps(form)} aria-labelledby="add-member-title">
+            <h3 id="add-member-title">{t('members.addTitle')}</h3>
+            <FormErrors errors={form.errors} />
+            <input type="hidden" name="intent" value="add" />
+            <Field label={t('members.email')} errors={fields.email.errors}>
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  name={fields.email.name}
+                  type="email"
+                  autoComplete="off"
+                  key={fields.email.key}
+                  defaultValue={fields.email.initialValue as string | undefined}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                />
+              )}
+            </Field>
+            <Field label={t('members.role')} errors={fields.role.errors}>
+              {({ id, describedBy, invalid }) => (
+                <select
+                  id={id}
+                  name={fields.role.name}
+                  key={fields.role.key}
+                  defaultValue={(fields.role.initialValue as string | undefined) ?? 'panel_member'}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                >
+                  {reviewRoles.map(r => (
+                    <option key={r} value={r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button type="submit">{t('members.add')}</button>
+          </Form>
+        ) : null}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,68 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DeadlineText } from '~/components/deadline'
+import { reviewDeadline } from '~/domain/workflow/deadline'
+import { listReviewsFor } from '~/models/review.server'
+import { requireUser } from '~/utils/auth.server'
+import { userCan } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = () => [{ title: 'My reviews · SCIR Workspace' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const reviews = await listReviewsFor(user)
+  const today = new Date()
+  return json({
+    canCreate: userCan(user, 'create:review'),
+    reviews: reviews.map(r => ({ ...r, deadline: reviewDeadline(r.incidentDate, today) })),
+  })
+}
+
+export default function ReviewsRoute() {
+  const { reviews, canCreate } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="reviews-title">
+      <div className="actions-row">
+        <h1 id="reviews-title">{t('reviews.title')}</h1>
+        {canCreate ? (
+          <Link to="/reviews/new" className="button">
+            {t('reviews.new')}
+          </Link>
+        ) : null}
+      </div>
+      {reviews.length === 0 ? (
+        <p>{t('reviews.empty')}</p>
+      ) : (
+        <table>
+          <caption>{t('reviews.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reviews.colTitle')}</th>
+              <th scope="col">{t('reviews.colType')}</th>
+              <th scope="col">{t('reviews.colPhase')}</th>
+              <th scope="col">{t('reviews.colDeadline')}</th>
+              <th scope="col">{t('reviews.colRole')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviews.map(r => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/reviews/${r.id}`}>{r.title}</Link>
+                </td>
+                <td>{t(`incidentType.${r.incidentType}`, { defaultValue: r.incidentType })}</td>
+                <td>{t(`phase.${r.phase}`)}</td>
+                <td>
+                  <DeadlineText daysLeft={r.deadline.daysLeft} />
+                </td>
+                <td>{r.role ? t(`role.${r.role}`) : t('reviews.adminAccess')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,172 @@
+import crypto from 'node:crypto'
+import bcrypt from 'bcryptjs'
+import { redirect } from '@remix-run/node'
+import type { Actor } from '~/domain/permissions'
+import { announceAccessChange } from './access-events.server'
+import { prisma } from './db.server'
+import { getEnv } from './env.server'
+import { sessionStorage } from './session.server'
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
+const SETUP_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+function bcryptCost() {
+  return getEnv().NODE_ENV === 'test' ? 4 : 12
+}
+
+export async function hashPassword(password: string) {
+  return bcrypt.hash(password, bcryptCost())
+}
+
+// Compared even for unknown accounts so that timing does not reveal which emails exist.
+const DUMMY_HASH = '$2b$12$C6UzMDM.H6dfI/f/IKxGhuP8yBvvHh5Qb7Y3nCvJ8r5Yx6vDyWj7W'
+
+export type SignedInUser = {
+  id: string
+  email: string
+  name: string
+  isAdmin: boolean
+  jurisdictionId: string
+  jurisdiction: { code: string; name: string }
+}
+
+export function actorOf(user: SignedInUser | null): Actor | null {
+  return user ? { userId: user.id, jurisdictionId: user.jurisdictionId, isAdmin: user.isAdmin, active: true } : null
+}
+
+export async function verifyLogin(email: string, password: string) {
+  const user = await prisma.user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { id: true, passwordHash: true, deactivatedAt: true },
+  })
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)
+  if (!user || !user.passwordHash || !ok || user.deactivatedAt) return null
+  return { id: user.id }
+}
+
+export async function createSession(userId: string, userAgent: string | null) {
+  return prisma.session.create({
+    data: { userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS), userAgent: userAgent?.slice(0, 300) ?? null },
+    select: { id: true, expiresAt: true },
+  })
+}
+
+export async function getSessionId(request: Request) {
+  const cookieSession = await sessionStorage.getSession(request.headers.get('cookie'))
+  const sessionId = cookieSession.get('sessionId')
+  return typeof sessionId === 'string' ? sessionId : null
+}
+
+/** The user behind a session id, or null if the session expired, was revoked or the user is inactive. */
+export async function userForSession(sessionId: string): Promise<SignedInUser | null> {
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          isAdmin: true,
+          deactivatedAt: true,
+          jurisdictionId: true,
+          jurisdiction: { select: { code: true, name: true } },
+        },
+      },
+    },
+  })
+  if (!session || session.expiresAt.getTime() <= Date.now() || session.user.deactivatedAt) return null
+  const { deactivatedAt: _inactive, ...user } = session.user
+  return user
+}
+
+export async function getUser(request: Request) {
+  const sessionId = await getSessionId(request)
+  return sessionId ? userForSession(sessionId) : null
+}
+
+function safeRedirectTo(target: string | null | undefined, fallback = '/reviews') {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
+  return target
+}
+
+export async function requireUser(request: Request) {
+  const user = await getUser(request)
+  if (user) return user
+  const url = new URL(request.url)
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })
+  throw redirect(`/login?${params}`, { headers: await clearedSessionHeaders(request) })
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect('/reviews')
+}
+
+async function clearedSessionHeaders(request: Request): Promise<HeadersInit> {
+  const sessionId = await getSessionId(request)
+  if (!sessionId) return {}
+  const cookieSession = await sessionStorage.getSession(request.headers.get('cookie'))
+  return { 'set-cookie': await sessionStorage.destroySession(cookieSession) }
+}
+
+export async function signIn(request: Request, userId: string, redirectTo: string | null) {
+  const session = await createSession(userId, request.headers.get('user-agent'))
+  const cookieSession = await sessionStorage.getSession(request.headers.get('cookie'))
+  cookieSession.set('sessionId', session.id)
+  return redirect(safeRedirectTo(redirectTo), {
+    headers: { 'set-cookie': await sessionStorage.commitSession(cookieSession, { expires: session.expiresAt }) },
+  })
+}
+
+export async function signOut(request: Request) {
+  const cookieSession = await sessionStorage.getSession(request.headers.get('cookie'))
+  const sessionId = cookieSession.get('sessionId')
+  if (typeof sessionId === 'string') {
+    const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true } })
+    if (session) {
+      await prisma.session.deleteMany({ where: { id: sessionId } })
+      announceAccessChange({ type: 'session-ended', sessionId, userId: session.userId })
+    }
+  }
+  return redirect('/login', { headers: { 'set-cookie': await sessionStorage.destroySession(cookieSession) } })
+}
+
+export async function endAllSessions(userId: string) {
+  await prisma.session.deleteMany({ where: { userId } })
+}
+
+export function hashToken(token: string) {
+  return crypto.createHash('sha256').update(token).digest('hex')
+}
+
+/** Issues a one-time set-password token; only its hash is stored. */
+export async function createPasswordSetupToken(userId: string) {
+  const token = crypto.randomBytes(32).toString('base64url')
+  await prisma.passwordSetupToken.create({
+    data: { userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + SETUP_TOKEN_TTL_MS) },
+  })
+  return token
+}
+
+export async function findUsableSetupToken(token: string) {
+  const row = await prisma.passwordSetupToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, deactivatedAt: true } } },
+  })
+  if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now() || row.user.deactivatedAt) return null
+  return row
+}
+
+export async function setPasswordWithToken(token: string, password: string) {
+  const row = await findUsableSetupToken(token)
+  if (!row) return null
+  const passwordHash = await hashPassword(password)
+  await prisma.$transaction([
+    prisma.passwordSetupToken.update({ where: { id: row.id }, data: { usedAt: new Date() } }),
+    prisma.user.update({ where: { id: row.user.id }, data: { passwordHash } }),
+    // A new password ends every other session of that account.
+    prisma.session.deleteMany({ where: { userId: row.user.id } }),
+  ])
+  return row.user
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import { z } from 'zod'
+import { singleton } from './singleton.server'
+
+const DEFAULT_DATABASE_URL = 'file:./data/scir.db'
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ invalid_type_error: 'PORT must be a number' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine(v => v.startsWith('file:') && v.length > 'file:'.length, {
+      message: 'DATABASE_URL must be a SQLite file URL such as file:./data/scir.db',
+    }),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'SESSION_SECRET must be at least 32 characters')
+    .optional(),
+  // Comma-separated origins allowed to POST and open collaboration sockets, e.g.
+  // https://scir.example.org. Empty means: the origin the request was addressed to.
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform(v => v.split(',').map(s => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url('ALLOWED_ORIGINS must be a comma-separated list of URLs'))),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Secure cookies need TLS; behind a TLS-terminating proxy keep the default.
+  COOKIE_SECURE: z
+    .enum(['true', 'false', 'auto'])
+    .default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+})
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; dataDir: string }
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map(i => `  - ${i.path.join('.')}: ${i.message}`)
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)
+  }
+  return result.data
+}
+
+export function sqliteFilePath(databaseUrl: string) {
+  return path.resolve(databaseUrl.slice('file:'.length))
+}
+
+// Without a configured secret a generated one is kept beside the database, so sessions
+// survive restarts and nobody has to invent a secret for the embedded setup.
+function loadOrCreateSecret(dataDir: string) {
+  const file = path.join(dataDir, 'session-secret')
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim()
+    if (existing.length >= 32) return existing
+  } catch {}
+  fs.mkdirSync(dataDir, { recursive: true })
+  const secret = crypto.randomBytes(32).toString('hex')
+  fs.writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export function getEnv(): Env {
+  return singleton('env', () => {
+    const parsed = parseEnv(process.env)
+    const dataDir = path.dirname(sqliteFilePath(parsed.DATABASE_URL))
+    return {
+      ...parsed,
+      dataDir,
+      SESSION_SECRET: parsed.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    }
+  })
+}

@@ -1,0 +1,77 @@
+import http from 'node:http'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { pinoHttp } from 'pino-http'
+import type { Env } from '~/utils/env.server'
+import type { PrismaClient } from '~/utils/db.server'
+import type { Logger } from './logger'
+import { cspNonce, originCheck, securityHeaders } from './security'
+
+export type UpgradeHandler = (req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => boolean
+
+export function createHttpServer(options: {
+  env: Env
+  logger: Logger
+  prisma: PrismaClient
+  build: ServerBuild | (() => Promise<ServerBuild>)
+  publicDir: string
+}) {
+  const { env, logger, prisma } = options
+  const app = express()
+  app.disable('x-powered-by')
+  if (env.TRUST_PROXY === 'true') app.set('trust proxy', true)
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await prisma.$queryRawUnsafe('SELECT 1')
+      res.status(200).type('text/plain').send('ok')
+    } catch (error) {
+      logger.error({ err: error }, 'health check: database unavailable')
+      res.status(503).type('text/plain').send('database unavailable')
+    }
+  })
+
+  app.use(
+    pinoHttp({
+      logger,
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: req => (req.url ?? '').startsWith('/build/') },
+    }),
+  )
+  app.use(compression())
+  app.use(cspNonce)
+  app.use(securityHeaders())
+
+  // Fingerprinted bundles never change under the same name.
+  app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(options.publicDir, { maxAge: '1h' }))
+
+  app.use(originCheck(env.ALLOWED_ORIGINS))
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build: options.build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+    }),
+  )
+
+  const server = http.createServer(app)
+  const upgradeHandlers: UpgradeHandler[] = []
+  server.on('upgrade', (req, socket, head) => {
+    for (const handle of upgradeHandlers) if (handle(req, socket, head)) return
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+  })
+
+  return {
+    app,
+    server,
+    onUpgrade(handler: UpgradeHandler) {
+      upgradeHandlers.push(handler)
+    },
+  }
+}

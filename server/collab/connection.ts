@@ -1,0 +1,88 @@
+import type { WebSocket } from 'ws'
+import { TokenBucket, type CollabLimits } from './limits'
+import type { PresenceOwner } from './presence'
+import type { CollabAccess, CollabConnectionInfo } from './types'
+
+let nextConnectionId = 1
+
+/** One participant's socket in one room, plus the bookkeeping the limits need. */
+export class Connection implements CollabConnectionInfo, PresenceOwner {
+  readonly id = nextConnectionId++
+  readonly ownedClientIDs = new Set<number>()
+  readonly rate: TokenBucket
+  /** Messages held while the room loads. */
+  pending: Uint8Array[] = []
+  pendingBytes = 0
+  /** Set by any frame or pong from the peer; cleared by each heartbeat tick. */
+  alive = true
+  /** When the peer was last sent anything (see KEEPALIVE_MESSAGE). */
+  lastSentAt = Date.now()
+  /** Misbehaviour that is tolerated is logged once per connection, not once per keystroke. */
+  private readonly warned = new Set<string>()
+  closed = false
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly docName: string,
+    private readonly access: CollabAccess,
+    limits: CollabLimits,
+  ) {
+    this.rate = new TokenBucket(limits.messagesPerSecond, limits.messageBurst)
+  }
+
+  get userId(): string {
+    return this.access.userId
+  }
+
+  get readOnly(): boolean {
+    return this.access.readOnly
+  }
+
+  get label(): string | undefined {
+    return this.access.label
+  }
+
+  /** Sends unless the socket is closing; returns the bytes the peer has not read yet. */
+  send(message: Uint8Array): number {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return 0
+    this.socket.send(message)
+    this.lastSentAt = Date.now()
+    return this.socket.bufferedAmount
+  }
+
+  /**
+   * Starts the close handshake and stops all further traffic at once; a peer that does not
+   * answer the handshake is cut off after `graceMs`.
+   */
+  close(code: number, reason: string, graceMs: number): void {
+    if (this.closed) return
+    this.closed = true
+    this.pending = []
+    try {
+      this.socket.close(code, truncateReason(reason))
+    } catch {
+      this.socket.terminate()
+      return
+    }
+    const timer = setTimeout(() => this.socket.terminate(), graceMs)
+    timer.unref()
+    this.socket.once('close', () => clearTimeout(timer))
+  }
+
+  /** True the first time it is called with `what`. */
+  firstWarning(what: string): boolean {
+    if (this.warned.has(what)) return false
+    this.warned.add(what)
+    return true
+  }
+
+  info(): Record<string, unknown> {
+    return { connectionId: this.id, docName: this.docName, userId: this.userId, readOnly: this.readOnly }
+  }
+}
+
+/** Close reasons are limited to 123 bytes of UTF-8 by RFC 6455. */
+function truncateReason(reason: string): string {
+  const bytes = Buffer.from(reason)
+  return bytes.length <= 123 ? reason : bytes.subarray(0, 120).toString('utf8')
+}

@@ -1,0 +1,106 @@
+/**
+ * Limits protect the server and the other people in a room from one misbehaving connection.
+ * Every breach closes that connection only.
+ */
+export type CollabLimits = {
+  /** Larger frames are refused by ws itself (close 1009). A whole review doc fits easily. */
+  maxMessageBytes: number
+  /** Token bucket per connection: sustained messages per second ... */
+  messagesPerSecond: number
+  /** ... and the burst allowed on top (a paste, a reconnect's catch-up). */
+  messageBurst: number
+  maxConnectionsPerRoom: number
+  /** Messages that arrive while the room is still loading are held, up to these caps. */
+  maxPendingMessages: number
+  maxPendingBytes: number
+  /** A stock provider controls one awareness client ID; a few more cover id changes. */
+  maxAwarenessClientsPerConnection: number
+  /** A peer that stops reading is dropped before its send buffer eats the server's memory. */
+  maxBufferedBytes: number
+}
+
+export type CollabTimings = {
+  /** Ping interval; a peer that missed one pong is terminated on the next tick. */
+  heartbeatMs: number
+  /** How long an empty room stays in memory before it is compacted and unloaded. */
+  roomIdleMs: number
+  /** Compact a room after this many updates ... */
+  compactAfterUpdates: number
+  /** ... or this long after its first uncompacted update. */
+  compactIntervalMs: number
+  /** onDocChanged runs this long after the last change ... */
+  docChangedDebounceMs: number
+  /** ... but at least this often while changes keep coming. */
+  docChangedMaxWaitMs: number
+  /** Revoked or shut-down sockets that do not finish the close handshake are cut after this. */
+  closeGraceMs: number
+  /** Presence not renewed for this long is dropped (y-protocols' own outdated timeout). */
+  awarenessTimeoutMs: number
+}
+
+export const defaultLimits: CollabLimits = {
+  maxMessageBytes: 1024 * 1024,
+  messagesPerSecond: 200,
+  messageBurst: 400,
+  maxConnectionsPerRoom: 200,
+  maxPendingMessages: 64,
+  maxPendingBytes: 2 * 1024 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  maxBufferedBytes: 8 * 1024 * 1024,
+}
+
+export const defaultTimings: CollabTimings = {
+  heartbeatMs: 10_000,
+  roomIdleMs: 10_000,
+  compactAfterUpdates: 500,
+  compactIntervalMs: 60_000,
+  docChangedDebounceMs: 500,
+  docChangedMaxWaitMs: 5_000,
+  closeGraceMs: 500,
+  awarenessTimeoutMs: 30_000,
+}
+
+/**
+ * WebSocket close codes the server uses. The stock y-websocket provider reconnects on every
+ * code except 4400-4499, so revocations use that range and everything else lets a
+ * well-behaved client come back and resync.
+ */
+export const CloseCode = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  policyViolation: 1008,
+  messageTooBig: 1009,
+  internalError: 1011,
+  tryAgainLater: 1013,
+  unauthorized: 4401,
+  forbidden: 4403,
+} as const
+
+/** Messages a client sends only to echo other clients' presence cost this fraction of a token. */
+export const ECHO_COST = 0.1
+
+export class TokenBucket {
+  private tokens: number
+  private refilledAt: number
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    now: number = performance.now(),
+  ) {
+    this.tokens = burst
+    this.refilledAt = now
+  }
+
+  /** Takes `cost` tokens if available; false means the caller is over its rate. */
+  take(cost = 1, now: number = performance.now()): boolean {
+    const elapsed = now - this.refilledAt
+    if (elapsed > 0) {
+      this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.ratePerSecond) / 1000)
+      this.refilledAt = now
+    }
+    if (this.tokens < cost) return false
+    this.tokens -= cost
+    return true
+  }
+}

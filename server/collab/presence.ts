@@ -1,0 +1,117 @@
+/**
+ * A room's awareness (presence: who is here, where their cursor is), kept as the wire entries
+ * so relaying needs no re-serialisation.
+ *
+ * The server does not trust clients with other clients' presence: each client ID belongs to
+ * the connection that first announced it, and entries for IDs owned by another connection are
+ * dropped. That matters because the stock provider echoes every awareness change it receives
+ * back to the server; those echoes are dropped here cheaply, and a client cannot use them to
+ * impersonate or erase someone else's cursor.
+ */
+import { parseAwarenessState, REMOVED_STATE, type AwarenessEntry } from './protocol'
+
+type PresenceEntry = AwarenessEntry & { owner: PresenceOwner; renewedAt: number }
+
+/** The part of a connection presence cares about. */
+export interface PresenceOwner {
+  readonly ownedClientIDs: Set<number>
+}
+
+export type PresenceVerdict = {
+  /** Entries to relay to the room (already applied here). */
+  accepted: AwarenessEntry[]
+  /** The owner tried to claim more client IDs than allowed. */
+  overClaimed: boolean
+}
+
+export class Presence {
+  private readonly entries = new Map<number, PresenceEntry>()
+  /** Clocks of client IDs whose owner left, so a stale echo cannot resurrect or steal them. */
+  private readonly departed = new Map<number, number>()
+
+  constructor(private readonly maxClientsPerOwner: number) {}
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  all(): AwarenessEntry[] {
+    return [...this.entries.values()].map(({ clientID, clock, state }) => ({ clientID, clock, state }))
+  }
+
+  /** True when every entry belongs to another connection: the message only echoes them. */
+  isEchoOnly(owner: PresenceOwner, incoming: readonly AwarenessEntry[]): boolean {
+    if (incoming.length === 0) return false
+    return incoming.every((entry) => {
+      const current = this.entries.get(entry.clientID)
+      return current !== undefined && current.owner !== owner
+    })
+  }
+
+  /** Applies what `owner` may change; throws ProtocolError for unparseable states it owns. */
+  apply(owner: PresenceOwner, incoming: readonly AwarenessEntry[], now: number): PresenceVerdict {
+    const accepted: AwarenessEntry[] = []
+    let overClaimed = false
+    for (const entry of incoming) {
+      const current = this.entries.get(entry.clientID)
+      if (current !== undefined && current.owner !== owner) continue
+      const { removed } = parseAwarenessState(entry.state)
+      if (current !== undefined) {
+        // Same rule as y-protocols: newer clock wins; an equal clock may only remove.
+        if (entry.clock < current.clock || (entry.clock === current.clock && !removed)) continue
+        if (removed) {
+          this.remove(entry.clientID, entry.clock)
+          owner.ownedClientIDs.delete(entry.clientID)
+        } else {
+          current.clock = entry.clock
+          current.state = entry.state
+          current.renewedAt = now
+        }
+        accepted.push(entry)
+        continue
+      }
+      if (removed) continue
+      const departedClock = this.departed.get(entry.clientID)
+      if (departedClock !== undefined && entry.clock <= departedClock) continue
+      if (owner.ownedClientIDs.size >= this.maxClientsPerOwner) {
+        overClaimed = true
+        continue
+      }
+      this.departed.delete(entry.clientID)
+      this.entries.set(entry.clientID, { ...entry, owner, renewedAt: now })
+      owner.ownedClientIDs.add(entry.clientID)
+      accepted.push(entry)
+    }
+    return { accepted, overClaimed }
+  }
+
+  /** Removes everything `owner` announced (it disconnected); returns the removals to relay. */
+  removeOwner(owner: PresenceOwner): AwarenessEntry[] {
+    const removals: AwarenessEntry[] = []
+    for (const clientID of owner.ownedClientIDs) {
+      const entry = this.entries.get(clientID)
+      if (entry === undefined) continue
+      this.remove(clientID, entry.clock)
+      removals.push({ clientID, clock: entry.clock, state: REMOVED_STATE })
+    }
+    owner.ownedClientIDs.clear()
+    return removals
+  }
+
+  /** Drops presence its owner stopped renewing (a stuck tab); returns the removals to relay. */
+  expire(now: number, timeoutMs: number): AwarenessEntry[] {
+    const removals: AwarenessEntry[] = []
+    for (const entry of this.entries.values()) {
+      if (now - entry.renewedAt < timeoutMs) continue
+      this.remove(entry.clientID, entry.clock)
+      entry.owner.ownedClientIDs.delete(entry.clientID)
+      removals.push({ clientID: entry.clientID, clock: entry.clock, state: REMOVED_STATE })
+    }
+    return removals
+  }
+
+  private remove(clientID: number, clock: number): void {
+    this.entries.delete(clientID)
+    this.departed.set(clientID, clock)
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The y-websocket wire protocol (as spoken by y-websocket 3.x's WebsocketProvider): every
+ * binary frame starts with a varuint message type, followed by a y-protocols sync or awareness
+ * payload. Decoding is strict because the bytes come from the network: anything that does not
+ * parse completely is a ProtocolError, and the connection that sent it is closed.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
+export const SyncType = { step1: 0, step2: 1, update: 2 } as const
+
+/** `review:<id>` or `account:<id>`; ids are cuids or similar url-safe tokens. */
+export const DOC_NAME_PATTERN = /^(review|account):[A-Za-z0-9_-]{1,64}$/
+
+export const COLLAB_PATH_PREFIX = '/collab/'
+
+export class ProtocolError extends Error {
+  override name = 'ProtocolError'
+}
+
+/** The doc name from an upgrade URL like `/collab/review:abc?x=y`, or null if it is not one. */
+export function docNameFromUrl(url: string | undefined): string | null {
+  if (url === undefined || !url.startsWith(COLLAB_PATH_PREFIX)) return null
+  const end = url.search(/[?#]/)
+  const encoded = url.slice(COLLAB_PATH_PREFIX.length, end === -1 ? undefined : end)
+  let docName: string
+  try {
+    docName = decodeURIComponent(encoded)
+  } catch {
+    return null
+  }
+  return DOC_NAME_PATTERN.test(docName) ? docName : null
+}
+
+/** One client's presence entry; `state` stays as raw JSON text until someone needs it. */
+export type AwarenessEntry = { clientID: number; clock: number; state: string }
+
+export type IncomingMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'sync-step2'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | { type: 'query-awareness' }
+
+export function decodeMessage(data: Uint8Array): IncomingMessage {
+  try {
+    const decoder = decoding.createDecoder(data)
+    const messageType = decoding.readVarUint(decoder)
+    switch (messageType) {
+      case MessageType.sync:
+        return decodeSync(decoder)
+      case MessageType.awareness:
+        return { type: 'awareness', entries: decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)) }
+      case MessageType.queryAwareness:
+        return { type: 'query-awareness' }
+      default:
+        throw new ProtocolError(`unknown message type ${messageType}`)
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw new ProtocolError(`malformed message: ${(error as Error).message}`)
+  }
+}
+
+function decodeSync(decoder: decoding.Decoder): IncomingMessage {
+  const syncType = decoding.readVarUint(decoder)
+  switch (syncType) {
+    case SyncType.step1: {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      // Validate now: a bad state vector must not surface later as a broken reply.
+      Y.decodeStateVector(stateVector)
+      return { type: 'sync-step1', stateVector }
+    }
+    case SyncType.step2:
+      return { type: 'sync-step2', update: decoding.readVarUint8Array(decoder) }
+    case SyncType.update:
+      return { type: 'update', update: decoding.readVarUint8Array(decoder) }
+    default:
+      throw new ProtocolError(`unknown sync message type ${syncType}`)
+  }
+}
+
+function decodeAwarenessUpdate(payload: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(payload)
+  const count = decoding.readVarUint(decoder)
+  // Each entry takes at least 3 bytes; a larger count is a lie that would make us loop.
+  if (count > payload.length) throw new ProtocolError('awareness entry count exceeds payload')
+  const entries: AwarenessEntry[] = []
+  for (let i = 0; i < count; i++) {
+    const clientID = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state = decoding.readVarString(decoder)
+    entries.push({ clientID, clock, state })
+  }
+  return entries
+}
+
+/** Whether an awareness entry's state is valid JSON and, if so, whether it is a removal. */
+export function parseAwarenessState(state: string): { removed: boolean } {
+  let value: unknown
+  try {
+    value = JSON.parse(state)
+  } catch {
+    throw new ProtocolError('awareness state is not JSON')
+  }
+  return { removed: value === null }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, SyncType.step1)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, SyncType.step2)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector))
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, SyncType.update)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
+  const payload = encoding.createEncoder()
+  encoding.writeVarUint(payload, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(payload, entry.clientID)
+    encoding.writeVarUint(payload, entry.clock)
+    encoding.writeVarString(payload, entry.state)
+  }
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.awareness)
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload))
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * An awareness message without entries. The stock provider reconnects when it has heard
+ * nothing for 30 s, and pings do not count, so quiet connections get one of these instead.
+ */
+export const KEEPALIVE_MESSAGE = encodeAwareness([])
+
+export const REMOVED_STATE = 'null'

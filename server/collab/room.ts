@@ -1,0 +1,380 @@
+import * as Y from 'yjs'
+import type { Connection } from './connection'
+import { CloseCode, ECHO_COST, type CollabLimits, type CollabTimings } from './limits'
+import { Presence } from './presence'
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+  type AwarenessEntry,
+  type IncomingMessage,
+} from './protocol'
+import type { CollabLogger, CollabPersistence } from './types'
+
+export type DocChangedHook = (docName: string, doc: Y.Doc) => void | Promise<void>
+
+/** What a room needs from the server that owns it. */
+export type RoomContext = {
+  persistence: CollabPersistence
+  logger: CollabLogger
+  limits: CollabLimits
+  timings: CollabTimings
+  counters: { updatesApplied: number; updatesRefusedReadOnly: number }
+  onDocChanged: DocChangedHook | undefined
+  /** Closes a connection for cause (counted and logged by the server). */
+  disconnect(conn: Connection, code: number, reason: string): void
+  /** The room is gone from memory; the server must forget it. */
+  onUnloaded(room: Room): void
+}
+
+/** Transaction origin for changes made by the host (seeding, imports), not by a connection. */
+export const SERVER_ORIGIN = Symbol('collab-server')
+
+/**
+ * One document in memory and the connections editing or watching it. The Y.Doc here is the
+ * single authority for the document's content: it is loaded from persistence once, every
+ * accepted update is appended to persistence and relayed, and it is compacted when idle.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly connections = new Set<Connection>()
+  state: 'loading' | 'ready' | 'failed' | 'unloaded' = 'loading'
+  readonly loaded: Promise<void>
+  private readonly presence: Presence
+  private holds = 0
+  private idleTimer: NodeJS.Timeout | null = null
+  private updatesSinceCompaction = 0
+  private firstUncompactedAt: number | null = null
+  private compacting: Promise<void> | null = null
+  private docChangedTimer: NodeJS.Timeout | null = null
+  private docChangedFirstAt: number | null = null
+  private docChangedRun: Promise<void> | null = null
+  private docChangedAgain = false
+
+  constructor(
+    readonly docName: string,
+    private readonly ctx: RoomContext,
+  ) {
+    this.presence = new Presence(ctx.limits.maxAwarenessClientsPerConnection)
+    this.loaded = this.load()
+  }
+
+  get loading(): boolean {
+    return this.state === 'loading'
+  }
+
+  private get idle(): boolean {
+    return this.connections.size === 0 && this.holds === 0
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const stored = await this.ctx.persistence.load(this.docName)
+      if (stored !== null) Y.applyUpdate(this.doc, stored, SERVER_ORIGIN)
+    } catch (error) {
+      this.state = 'failed'
+      this.ctx.logger.error({ err: error, docName: this.docName }, 'collab room failed to load')
+      for (const conn of [...this.connections]) this.ctx.disconnect(conn, CloseCode.internalError, 'document unavailable')
+      this.destroy()
+      return
+    }
+    // Registered after loading so the stored state is not appended to persistence again.
+    this.doc.on('update', this.onUpdate)
+    this.state = 'ready'
+    // Everyone gets the server's state vector before anyone's held messages are applied.
+    for (const conn of this.connections) this.greet(conn)
+    for (const conn of [...this.connections]) this.drainPending(conn)
+    if (this.idle) this.scheduleUnload()
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn)
+    this.cancelUnload()
+    if (this.state === 'ready') this.greet(conn)
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return
+    const removals = this.presence.removeOwner(conn)
+    if (removals.length > 0) this.broadcast(encodeAwareness(removals), null)
+    if (this.idle) this.scheduleUnload()
+  }
+
+  /** Keeps the room loaded without a connection (host-side edits). */
+  hold(): void {
+    this.holds++
+    this.cancelUnload()
+  }
+
+  release(): void {
+    this.holds--
+    if (this.idle) this.scheduleUnload()
+  }
+
+  /** A binary frame from `conn`: held while loading, handled once the document is there. */
+  deliver(conn: Connection, data: Uint8Array): void {
+    if (this.state === 'loading') {
+      conn.pending.push(data)
+      conn.pendingBytes += data.byteLength
+      const { maxPendingMessages, maxPendingBytes } = this.ctx.limits
+      if (conn.pending.length > maxPendingMessages || conn.pendingBytes > maxPendingBytes) {
+        this.ctx.disconnect(conn, CloseCode.policyViolation, 'too many messages before the document was ready')
+      }
+      return
+    }
+    if (this.state === 'ready') this.receive(conn, data)
+  }
+
+  private greet(conn: Connection): void {
+    conn.send(encodeSyncStep1(this.doc))
+    if (this.presence.size > 0) conn.send(encodeAwareness(this.presence.all()))
+  }
+
+  private drainPending(conn: Connection): void {
+    const pending = conn.pending
+    conn.pending = []
+    conn.pendingBytes = 0
+    for (const data of pending) {
+      if (conn.closed) return
+      this.receive(conn, data)
+    }
+  }
+
+  private receive(conn: Connection, data: Uint8Array): void {
+    let message: IncomingMessage
+    try {
+      message = decodeMessage(data)
+      this.handle(conn, message, data)
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.ctx.disconnect(conn, CloseCode.unsupportedData, error.message)
+        return
+      }
+      // A bug of ours must not take the room or the process down with it.
+      this.ctx.logger.error({ ...conn.info(), err: error }, 'collab message handling failed')
+      this.ctx.disconnect(conn, CloseCode.internalError, 'internal error')
+    }
+  }
+
+  private handle(conn: Connection, message: IncomingMessage, data: Uint8Array): void {
+    if (message.type === 'awareness') {
+      this.receiveAwareness(conn, message.entries, data)
+      return
+    }
+    if (!this.charge(conn, 1)) return
+    switch (message.type) {
+      case 'sync-step1':
+        conn.send(encodeSyncStep2(this.doc, message.stateVector))
+        return
+      case 'sync-step2':
+      case 'update':
+        this.receiveUpdate(conn, message.update)
+        return
+      case 'query-awareness':
+        conn.send(encodeAwareness(this.presence.all()))
+        return
+    }
+  }
+
+  private charge(conn: Connection, cost: number): boolean {
+    if (conn.rate.take(cost)) return true
+    this.ctx.disconnect(conn, CloseCode.policyViolation, 'message rate limit exceeded')
+    return false
+  }
+
+  private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (conn.readOnly) {
+      this.refuseReadOnlyUpdate(conn, update)
+      return
+    }
+    try {
+      // Origin = the connection, so the update handler relays to everyone else.
+      Y.applyUpdate(this.doc, update, conn)
+    } catch (error) {
+      throw new ProtocolError(`malformed update: ${(error as Error).message}`)
+    }
+  }
+
+  /**
+   * Observers' sync step 2 and updates are dropped, not answered with a close: the stock
+   * provider sends step 2 on every connect and would reconnect in a loop. Only an attempt to
+   * add content the room lacks is counted and logged (once per connection).
+   */
+  private refuseReadOnlyUpdate(conn: Connection, update: Uint8Array): void {
+    let attempted = false
+    try {
+      const offered = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))
+      for (const [client, clock] of offered) {
+        if (clock > Y.getState(this.doc.store, client)) attempted = true
+      }
+    } catch (error) {
+      throw new ProtocolError(`malformed update: ${(error as Error).message}`)
+    }
+    if (!attempted) return
+    this.ctx.counters.updatesRefusedReadOnly++
+    if (conn.firstWarning('read-only edit')) {
+      this.ctx.logger.warn(conn.info(), 'collab read-only connection tried to edit; update dropped')
+    }
+  }
+
+  private receiveAwareness(conn: Connection, entries: AwarenessEntry[], data: Uint8Array): void {
+    if (!this.charge(conn, this.presence.isEchoOnly(conn, entries) ? ECHO_COST : 1)) return
+    const verdict = this.presence.apply(conn, entries, Date.now())
+    if (verdict.overClaimed && conn.firstWarning('awareness claims')) {
+      this.ctx.logger.warn(conn.info(), 'collab connection claimed too many awareness client ids')
+    }
+    if (verdict.accepted.length === 0) return
+    const message = verdict.accepted.length === entries.length ? data : encodeAwareness(verdict.accepted)
+    this.broadcast(message, conn)
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.ctx.persistence.append(this.docName, update)
+    this.ctx.counters.updatesApplied++
+    this.broadcast(encodeUpdate(update), origin)
+    this.updatesSinceCompaction++
+    this.firstUncompactedAt ??= Date.now()
+    if (this.updatesSinceCompaction >= this.ctx.timings.compactAfterUpdates) void this.compact()
+    this.scheduleDocChanged()
+  }
+
+  private broadcast(message: Uint8Array, except: unknown): void {
+    const { maxBufferedBytes } = this.ctx.limits
+    for (const conn of this.connections) {
+      if (conn === except) continue
+      if (conn.send(message) > maxBufferedBytes) {
+        this.ctx.disconnect(conn, CloseCode.tryAgainLater, 'connection too slow to keep up')
+      }
+    }
+  }
+
+  /** Called about once a second by the server. */
+  tick(now: number): void {
+    if (this.state !== 'ready') return
+    if (this.firstUncompactedAt !== null && now - this.firstUncompactedAt >= this.ctx.timings.compactIntervalMs) {
+      void this.compact()
+    }
+    const expired = this.presence.expire(now, this.ctx.timings.awarenessTimeoutMs)
+    if (expired.length > 0) this.broadcast(encodeAwareness(expired), null)
+  }
+
+  /** Folds the appended updates into one snapshot; a failure leaves them to the next try. */
+  compact(): Promise<void> {
+    if (this.compacting !== null) return this.compacting
+    if (this.updatesSinceCompaction === 0 || this.state !== 'ready') return Promise.resolve()
+    const folded = this.updatesSinceCompaction
+    this.updatesSinceCompaction = 0
+    this.firstUncompactedAt = null
+    // No await between encoding and the call: the state covers every update appended so far.
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.compacting = this.ctx.persistence
+      .compact(this.docName, state)
+      .catch((error: unknown) => {
+        this.updatesSinceCompaction += folded
+        this.firstUncompactedAt ??= Date.now()
+        this.ctx.logger.error({ err: error, docName: this.docName }, 'collab compaction failed')
+      })
+      .finally(() => {
+        this.compacting = null
+      })
+    return this.compacting
+  }
+
+  private scheduleDocChanged(): void {
+    if (this.ctx.onDocChanged === undefined) return
+    const now = Date.now()
+    this.docChangedFirstAt ??= now
+    const { docChangedDebounceMs, docChangedMaxWaitMs } = this.ctx.timings
+    const wait = Math.min(docChangedDebounceMs, Math.max(0, this.docChangedFirstAt + docChangedMaxWaitMs - now))
+    if (this.docChangedTimer !== null) clearTimeout(this.docChangedTimer)
+    this.docChangedTimer = setTimeout(() => void this.runDocChanged(), wait)
+  }
+
+  private async runDocChanged(): Promise<void> {
+    const hook = this.ctx.onDocChanged
+    if (hook === undefined) return
+    if (this.docChangedTimer !== null) clearTimeout(this.docChangedTimer)
+    this.docChangedTimer = null
+    this.docChangedFirstAt = null
+    if (this.docChangedRun !== null) {
+      // Never run the hook twice at once for a doc; run again once the current run is done.
+      this.docChangedAgain = true
+      return this.docChangedRun
+    }
+    this.docChangedRun = (async () => {
+      try {
+        await hook(this.docName, this.doc)
+      } catch (error) {
+        this.ctx.logger.error({ err: error, docName: this.docName }, 'collab onDocChanged failed')
+      }
+    })()
+    await this.docChangedRun
+    this.docChangedRun = null
+    if (this.docChangedAgain) {
+      this.docChangedAgain = false
+      this.scheduleDocChanged()
+    }
+  }
+
+  /** Runs a pending onDocChanged now instead of after the debounce. */
+  private async flushDocChanged(): Promise<void> {
+    if (this.docChangedTimer !== null || this.docChangedAgain) {
+      this.docChangedAgain = false
+      await this.runDocChanged()
+    }
+    if (this.docChangedRun !== null) await this.docChangedRun
+  }
+
+  private scheduleUnload(): void {
+    if (this.idleTimer !== null || this.state !== 'ready') return
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null
+      void this.unloadIfIdle()
+    }, this.ctx.timings.roomIdleMs)
+    this.idleTimer.unref()
+  }
+
+  private cancelUnload(): void {
+    if (this.idleTimer === null) return
+    clearTimeout(this.idleTimer)
+    this.idleTimer = null
+  }
+
+  /** Waits for a compaction in flight, then folds what arrived meanwhile. */
+  private async compactAll(): Promise<void> {
+    await this.compact()
+    if (this.updatesSinceCompaction > 0) await this.compact()
+  }
+
+  private async unloadIfIdle(): Promise<void> {
+    if (!this.idle || this.state !== 'ready') return
+    await this.flushDocChanged()
+    await this.compactAll()
+    // Someone may have joined while we were writing; then the room simply stays.
+    if (!this.idle || this.state !== 'ready') return
+    this.destroy()
+  }
+
+  /** For shutdown: the last onDocChanged and a final compaction, then gone. */
+  async close(): Promise<void> {
+    await this.loaded
+    if (this.state !== 'ready') return
+    this.cancelUnload()
+    await this.flushDocChanged()
+    await this.compactAll()
+    this.destroy()
+  }
+
+  private destroy(): void {
+    if (this.state === 'unloaded') return
+    if (this.state !== 'failed') this.state = 'unloaded'
+    this.cancelUnload()
+    if (this.docChangedTimer !== null) clearTimeout(this.docChangedTimer)
+    this.doc.off('update', this.onUpdate)
+    this.doc.destroy()
+    this.ctx.onUnloaded(this)
+  }
+}

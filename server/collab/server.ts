@@ -1,0 +1,282 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type * as Y from 'yjs'
+import { Connection } from './connection'
+import {
+  CloseCode,
+  defaultLimits,
+  defaultTimings,
+  type CollabLimits,
+  type CollabTimings,
+} from './limits'
+import { COLLAB_PATH_PREFIX, docNameFromUrl, DOC_NAME_PATTERN, KEEPALIVE_MESSAGE } from './protocol'
+import { Room, SERVER_ORIGIN, type DocChangedHook } from './room'
+import type {
+  CollabAccess,
+  CollabAuthenticator,
+  CollabConnectionInfo,
+  CollabLogger,
+  CollabPersistence,
+  CollabStats,
+} from './types'
+
+export type CollabServerOptions = {
+  authenticator: CollabAuthenticator
+  persistence: CollabPersistence
+  logger: CollabLogger
+  limits?: Partial<CollabLimits>
+  timings?: Partial<CollabTimings>
+  /** Debounced (see timings) after changes; the host keeps its relational projection with it. */
+  onDocChanged?: DocChangedHook
+}
+
+export type CollabServer = {
+  /** For the host's `upgrade` event on URLs under /collab/. Never rejects. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>
+  /**
+   * Closes every live connection the predicate matches, at once (revocation: membership
+   * removed, user deactivated, logout). The default code 4403 stops the stock provider from
+   * reconnecting. Returns how many were closed.
+   */
+  closeConnections(predicate: (conn: CollabConnectionInfo) => boolean, reason: string, code?: number): number
+  /** Changes a document from the server side (seeding, imports); loads the room if needed. */
+  updateDoc(docName: string, mutate: (doc: Y.Doc) => void): Promise<void>
+  /** Closes all sockets (1001, clients reconnect to the next instance), compacts and flushes. */
+  shutdown(): Promise<void>
+  stats(): CollabStats
+}
+
+const SWEEP_INTERVAL_MS = 1000
+
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const { authenticator, persistence, logger } = options
+  const limits: CollabLimits = { ...defaultLimits, ...options.limits }
+  const timings: CollabTimings = { ...defaultTimings, ...options.timings }
+  const rooms = new Map<string, Room>()
+  const connections = new Map<Connection, Room>()
+  const counters = {
+    updatesApplied: 0,
+    updatesRefusedReadOnly: 0,
+    upgradesRefused: {} as Record<string, number>,
+    connectionsClosed: {} as Record<string, number>,
+  }
+  let shuttingDown = false
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    maxPayload: limits.maxMessageBytes,
+    perMessageDeflate: false,
+  })
+
+  const roomContext = {
+    persistence,
+    logger,
+    limits,
+    timings,
+    counters,
+    onDocChanged: options.onDocChanged,
+    disconnect,
+    onUnloaded(room: Room) {
+      if (rooms.get(room.docName) === room) rooms.delete(room.docName)
+    },
+  }
+
+  function roomFor(docName: string): Room {
+    let room = rooms.get(docName)
+    if (room === undefined) {
+      room = new Room(docName, roomContext)
+      // A room that failed to load has already removed itself; do not resurrect it.
+      if (room.state !== 'failed') rooms.set(docName, room)
+    }
+    return room
+  }
+
+  function count(bucket: Record<string, number>, key: number | string): void {
+    bucket[key] = (bucket[key] ?? 0) + 1
+  }
+
+  function refuse(socket: Duplex, status: number, reason: string, req: IncomingMessage, docName?: string): void {
+    count(counters.upgradesRefused, status)
+    logger.info({ status, reason, docName, url: redactedUrl(req.url) }, 'collab upgrade refused')
+    if (!socket.writable) {
+      socket.destroy()
+      return
+    }
+    socket.once('finish', () => socket.destroy())
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+        'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+    )
+  }
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // Until ws owns the socket, a reset by the peer must not become an uncaught error.
+    const ignoreSocketError = (): void => {}
+    socket.on('error', ignoreSocketError)
+    try {
+      if (shuttingDown) return refuse(socket, 503, 'server shutting down', req)
+      if (!req.url?.startsWith(COLLAB_PATH_PREFIX)) return refuse(socket, 404, 'not a collaboration endpoint', req)
+      const docName = docNameFromUrl(req.url)
+      if (docName === null) return refuse(socket, 400, 'invalid document name', req)
+
+      const verdict = await authenticator.authorize(req, docName)
+      if (socket.destroyed) return
+      if ('refuse' in verdict) return refuse(socket, verdict.refuse, verdict.reason, req, docName)
+      if (shuttingDown) return refuse(socket, 503, 'server shutting down', req, docName)
+      const occupancy = rooms.get(docName)?.connections.size ?? 0
+      if (occupancy >= limits.maxConnectionsPerRoom) return refuse(socket, 503, 'room is full', req, docName)
+
+      // Synchronous when the handshake is valid; on an invalid one ws answers 400 itself.
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('error', ignoreSocketError)
+        accept(ws, docName, verdict)
+      })
+    } catch (error) {
+      logger.error({ err: error, url: redactedUrl(req.url) }, 'collab upgrade failed')
+      refuse(socket, 500, 'internal error', req)
+    }
+  }
+
+  function accept(ws: WebSocket, docName: string, access: CollabAccess): void {
+    const room = roomFor(docName)
+    const conn = new Connection(ws, docName, access, limits)
+    connections.set(conn, room)
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      conn.alive = true
+      if (conn.closed) return
+      if (!isBinary) return disconnect(conn, CloseCode.unsupportedData, 'text frames are not part of the protocol')
+      room.deliver(conn, toBytes(data))
+    })
+    ws.on('pong', () => {
+      conn.alive = true
+    })
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws closes the socket itself after this (1009 for oversized frames, 1002 for bad frames).
+      logger.warn({ ...conn.info(), code: error.code, err: error.message }, 'collab connection error')
+    })
+    ws.on('close', (code: number) => {
+      connections.delete(conn)
+      room.leave(conn)
+      if (!conn.closed) {
+        conn.closed = true
+        count(counters.connectionsClosed, code)
+        logger.info({ ...conn.info(), code }, 'collab connection closed by peer')
+      }
+    })
+    logger.info(conn.info(), 'collab connection opened')
+    room.join(conn)
+    if (room.state === 'failed') disconnect(conn, CloseCode.internalError, 'document unavailable')
+  }
+
+  function disconnect(conn: Connection, code: number, reason: string): void {
+    if (conn.closed) return
+    count(counters.connectionsClosed, code)
+    const log = code === CloseCode.unsupportedData || code === CloseCode.policyViolation ? logger.warn : logger.info
+    log.call(logger, { ...conn.info(), code, reason }, 'collab connection closed')
+    conn.close(code, reason, timings.closeGraceMs)
+    const room = connections.get(conn)
+    connections.delete(conn)
+    room?.leave(conn)
+  }
+
+  const heartbeat = setInterval(() => {
+    const now = Date.now()
+    for (const [conn, room] of connections) {
+      if (!conn.alive) {
+        logger.info(conn.info(), 'collab connection missed a heartbeat; terminating')
+        count(counters.connectionsClosed, 'heartbeat')
+        conn.closed = true
+        connections.delete(conn)
+        room.leave(conn)
+        conn.socket.terminate()
+        continue
+      }
+      conn.alive = false
+      conn.socket.ping()
+      if (now - conn.lastSentAt >= timings.heartbeatMs) conn.send(KEEPALIVE_MESSAGE)
+    }
+  }, timings.heartbeatMs)
+  heartbeat.unref()
+
+  const sweep = setInterval(() => {
+    const now = Date.now()
+    for (const room of rooms.values()) room.tick(now)
+  }, SWEEP_INTERVAL_MS)
+  sweep.unref()
+
+  function closeConnections(
+    predicate: (conn: CollabConnectionInfo) => boolean,
+    reason: string,
+    code: number = CloseCode.forbidden,
+  ): number {
+    let closed = 0
+    for (const conn of [...connections.keys()]) {
+      if (!predicate({ userId: conn.userId, docName: conn.docName, readOnly: conn.readOnly })) continue
+      disconnect(conn, code, reason)
+      closed++
+    }
+    return closed
+  }
+
+  async function updateDoc(docName: string, mutate: (doc: Y.Doc) => void): Promise<void> {
+    if (!DOC_NAME_PATTERN.test(docName)) throw new Error(`invalid collab document name: ${docName}`)
+    if (shuttingDown) throw new Error('collab server is shutting down')
+    const room = roomFor(docName)
+    room.hold()
+    try {
+      await room.loaded
+      if (room.state !== 'ready') throw new Error(`collab document ${docName} is unavailable`)
+      room.doc.transact(() => mutate(room.doc), SERVER_ORIGIN)
+    } finally {
+      room.release()
+    }
+  }
+
+  async function shutdown(): Promise<void> {
+    if (shuttingDown) return
+    shuttingDown = true
+    clearInterval(heartbeat)
+    clearInterval(sweep)
+    const socketsClosed = [...connections.keys()].map(
+      (conn) => new Promise<void>((resolve) => {
+        if (conn.socket.readyState === conn.socket.CLOSED) resolve()
+        else conn.socket.once('close', () => resolve())
+      }),
+    )
+    for (const conn of [...connections.keys()]) disconnect(conn, CloseCode.goingAway, 'server shutting down')
+    await Promise.all([...rooms.values()].map((room) => room.close()))
+    await persistence.flush()
+    await Promise.all(socketsClosed)
+    wss.close()
+    logger.info({}, 'collab server shut down')
+  }
+
+  function stats(): CollabStats {
+    let roomsLoading = 0
+    for (const room of rooms.values()) if (room.loading) roomsLoading++
+    return {
+      rooms: rooms.size,
+      roomsLoading,
+      connections: connections.size,
+      updatesApplied: counters.updatesApplied,
+      updatesRefusedReadOnly: counters.updatesRefusedReadOnly,
+      upgradesRefused: { ...counters.upgradesRefused },
+      connectionsClosed: { ...counters.connectionsClosed },
+    }
+  }
+
+  return { handleUpgrade, closeConnections, updateDoc, shutdown, stats }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data
+}
+
+/** Query strings may carry tokens; logs get the path only. */
+function redactedUrl(url: string | undefined): string | undefined {
+  return url?.split('?')[0]
+}

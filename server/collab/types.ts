@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http'
+
+/** What an authenticated connection may do in one document. */
+export type CollabAccess = {
+  userId: string
+  /** Observers receive the document and may show presence, but never change it. */
+  readOnly: boolean
+  /** Shown in logs only; presence labels come from the client's awareness state. */
+  label?: string
+}
+
+export type CollabRefusal = { refuse: 400 | 401 | 403 | 404 | 429 | 503; reason: string }
+
+export interface CollabAuthenticator {
+  /**
+   * Called once per HTTP upgrade, before the WebSocket handshake, so a refusal is a plain HTTP
+   * status the browser cannot mistake for a dropped connection. Checking the Origin header is
+   * the authenticator's job (cookies ride along on cross-site WebSocket requests).
+   */
+  authorize(req: IncomingMessage, docName: string): Promise<CollabAccess | CollabRefusal>
+}
+
+export interface CollabPersistence {
+  /** Snapshot plus every later update, merged into one Yjs update; null if never written. */
+  load(docName: string): Promise<Uint8Array | null>
+  /** Queues an update. It must be durable (against a process crash) within 50 ms. */
+  append(docName: string, update: Uint8Array): void
+  /**
+   * Replaces what is stored for docName by `state`, which contains every update appended for
+   * docName before this call (callers call it without yielding after their last append).
+   */
+  compact(docName: string, state: Uint8Array): Promise<void>
+  /** Makes every queued append durable. */
+  flush(): Promise<void>
+  close(): Promise<void>
+}
+
+/** The subset of pino's API the collaboration server logs through. */
+export interface CollabLogger {
+  info(obj: object, msg: string): void
+  warn(obj: object, msg: string): void
+  error(obj: object, msg: string): void
+}
+
+/** What revocation predicates see of a live connection. */
+export type CollabConnectionInfo = {
+  readonly userId: string
+  readonly docName: string
+  readonly readOnly: boolean
+}
+
+export type CollabStats = {
+  rooms: number
+  roomsLoading: number
+  connections: number
+  updatesApplied: number
+  updatesRefusedReadOnly: number
+  upgradesRefused: Record<string, number>
+  connectionsClosed: Record<string, number>
+}

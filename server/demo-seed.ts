@@ -1,0 +1,76 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ReviewRole } from '~/domain/vocabulary'
+import { hashPassword } from '~/utils/auth.server'
+import type { PrismaClient } from '~/utils/db.server'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const exampleCaseFilePath = path.resolve(here, '../prisma/seed-data/example-case-file.json')
+
+export const DEMO_PASSWORD = 'demo-review-2026'
+
+type DemoUser = { email: string; name: string; jurisdiction: 'NW-DEMO' | 'LK-DEMO'; isAdmin?: boolean; role?: ReviewRole; description: string }
+
+// Fictional agencies and people; nothing here refers to a real case or person.
+const demoUsers: DemoUser[] = [
+  { email: 'admin@northwind.example', name: 'Avery Admin', jurisdiction: 'NW-DEMO', isAdmin: true, description: 'jurisdiction admin (Northwind)' },
+  { email: 'facilitator@northwind.example', name: 'Farah Facilitator', jurisdiction: 'NW-DEMO', role: 'facilitator', description: 'facilitator of the demo review' },
+  { email: 'panel@northwind.example', name: 'Paulo Panel', jurisdiction: 'NW-DEMO', role: 'panel_member', description: 'panel member' },
+  { email: 'qi@northwind.example', name: 'Quinn Quality', jurisdiction: 'NW-DEMO', role: 'qi_lead', description: 'QI lead' },
+  { email: 'worker@northwind.example', name: 'Wren Worker', jurisdiction: 'NW-DEMO', role: 'staff_contributor', description: 'staff contributor' },
+  { email: 'observer@northwind.example', name: 'Olive Observer', jurisdiction: 'NW-DEMO', role: 'observer', description: 'observer (read-only)' },
+  { email: 'outsider@northwind.example', name: 'Nico Nonmember', jurisdiction: 'NW-DEMO', description: 'same jurisdiction, not on the review' },
+  { email: 'admin@lakeshore.example', name: 'Lee Lakeshore', jurisdiction: 'LK-DEMO', isAdmin: true, description: 'admin of another jurisdiction' },
+]
+
+export type SeedResult = { created: boolean; logins: { email: string; password: string; description: string }[]; reviewId?: string }
+
+/** Seeds the synthetic demo once: a database that already has a jurisdiction is left alone. */
+export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolean } = {}): Promise<SeedResult> {
+  if (options.enabled === false) return { created: false, logins: [] }
+  if ((await prisma.jurisdiction.count()) > 0) return { created: false, logins: [] }
+
+  const caseFile = JSON.parse(fs.readFileSync(exampleCaseFilePath, 'utf8')) as {
+    review: { title: string; incidentType: string; incidentDate: string; summary?: string }
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+
+  const reviewId = await prisma.$transaction(async tx => {
+    const jurisdictions = {
+      'NW-DEMO': await tx.jurisdiction.create({ data: { code: 'NW-DEMO', name: 'Northwind Child and Family Services (demo)' } }),
+      'LK-DEMO': await tx.jurisdiction.create({ data: { code: 'LK-DEMO', name: 'Lakeshore Children’s Aid (demo)' } }),
+    }
+    const users = new Map<string, string>()
+    for (const u of demoUsers) {
+      const row = await tx.user.create({
+        data: { email: u.email, name: u.name, isAdmin: u.isAdmin ?? false, passwordHash, jurisdictionId: jurisdictions[u.jurisdiction].id },
+      })
+      users.set(u.email, row.id)
+    }
+    const review = await tx.review.create({
+      data: {
+        title: caseFile.review.title,
+        incidentType: caseFile.review.incidentType,
+        incidentDate: new Date(`${caseFile.review.incidentDate}T00:00:00Z`),
+        summary: caseFile.review.summary ?? '',
+        phase: 'preparation',
+        jurisdictionId: jurisdictions['NW-DEMO'].id,
+        createdById: users.get('facilitator@northwind.example'),
+        members: {
+          create: demoUsers.filter(u => u.role).map(u => ({ userId: users.get(u.email)!, role: u.role! })),
+        },
+      },
+    })
+    await tx.auditEvent.create({
+      data: { jurisdictionId: jurisdictions['NW-DEMO'].id, action: 'demo.seeded', reviewId: review.id, detail: '{}' },
+    })
+    return review.id
+  })
+
+  return {
+    created: true,
+    reviewId,
+    logins: demoUsers.map(u => ({ email: u.email, password: DEMO_PASSWORD, description: u.description })),
+  }
+}

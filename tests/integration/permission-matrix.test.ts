@@ -1,0 +1,205 @@
+// Every kind of actor against every route and action that exists: allowed or refused as intended.
+import { beforeAll, describe, expect, test } from 'vitest'
+import * as usersRoute from '~/routes/admin.users'
+import * as reviewRoute from '~/routes/reviews.$reviewId'
+import * as reviewsRoute from '~/routes/reviews._index'
+import * as newReviewRoute from '~/routes/reviews.new'
+import { prisma } from '~/utils/db.server'
+import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
+
+const actors = [
+  'anonymous',
+  'facilitator',
+  'panel_member',
+  'qi_lead',
+  'staff_contributor',
+  'observer',
+  'non_member',
+  'admin',
+  'deactivated_member',
+  'other_jurisdiction_admin',
+  'other_jurisdiction_user',
+] as const
+type ActorName = (typeof actors)[number]
+
+const world = {} as {
+  jurisdictionId: string
+  reviewId: string
+  cookies: Record<ActorName, string | null>
+}
+
+beforeAll(async () => {
+  const home = await makeJurisdiction()
+  const other = await makeJurisdiction()
+  const u = {
+    facilitator: await makeUser(home.id),
+    panel_member: await makeUser(home.id),
+    qi_lead: await makeUser(home.id),
+    staff_contributor: await makeUser(home.id),
+    observer: await makeUser(home.id),
+    non_member: await makeUser(home.id),
+    admin: await makeUser(home.id, { isAdmin: true }),
+    deactivated_member: await makeUser(home.id),
+    other_jurisdiction_admin: await makeUser(other.id, { isAdmin: true }),
+    other_jurisdiction_user: await makeUser(other.id),
+  }
+  const review = await makeReview(home.id, [
+    { userId: u.facilitator.id, role: 'facilitator' },
+    { userId: u.panel_member.id, role: 'panel_member' },
+    { userId: u.qi_lead.id, role: 'qi_lead' },
+    { userId: u.staff_contributor.id, role: 'staff_contributor' },
+    { userId: u.observer.id, role: 'observer' },
+    { userId: u.deactivated_member.id, role: 'panel_member' },
+  ])
+  const cookies = { anonymous: null } as Record<ActorName, string | null>
+  for (const [name, user] of Object.entries(u)) cookies[name as ActorName] = (await cookieFor(user.id)).cookie
+  // Deactivated after signing in: the live session must stop working.
+  await prisma.user.update({ where: { id: u.deactivated_member.id }, data: { deactivatedAt: new Date() } })
+  Object.assign(world, { jurisdictionId: home.id, reviewId: review.id, cookies })
+})
+
+const signedOut = { anonymous: 'login', deactivated_member: 'login' } as const
+
+function expectations(rest: Partial<Record<ActorName, Outcome>>, otherwise: Outcome): Record<ActorName, Outcome> {
+  return Object.fromEntries(actors.map(a => [a, (signedOut as Partial<Record<ActorName, Outcome>>)[a] ?? rest[a] ?? otherwise])) as Record<
+    ActorName,
+    Outcome
+  >
+}
+
+const memberRead = expectations(
+  { non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 },
+  'ok',
+)
+const manageMembers = expectations(
+  {
+    facilitator: 'ok',
+    admin: 'ok',
+    panel_member: 403,
+    qi_lead: 403,
+    staff_contributor: 403,
+    observer: 403,
+  },
+  404,
+)
+const adminOnly = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok' }, 403)
+
+type Operation = { name: string; expected: Record<ActorName, Outcome>; run: (cookie: string | null) => Promise<unknown> }
+
+let seq = 0
+const operations: Operation[] = [
+  {
+    name: 'GET /reviews',
+    expected: expectations({}, 'ok'),
+    run: cookie => reviewsRoute.loader({ request: buildRequest('/reviews', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /reviews/new',
+    expected: expectations({}, 'ok'),
+    run: cookie => newReviewRoute.loader({ request: buildRequest('/reviews/new', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'POST /reviews/new',
+    expected: expectations({}, 'ok'),
+    run: cookie =>
+      newReviewRoute.action({
+        request: buildRequest('/reviews/new', {
+          cookie,
+          form: { title: 'Matrix review', incidentType: 'fatality', incidentDate: '2026-09-01', summary: '' },
+        }),
+        params: {},
+        context: {},
+      }),
+  },
+  {
+    name: 'GET /reviews/:id',
+    expected: memberRead,
+    run: cookie => reviewRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+  },
+  {
+    name: 'GET /reviews/:unknown',
+    expected: expectations({}, 404),
+    run: cookie => reviewRoute.loader({ request: buildRequest('/reviews/nope', { cookie }), params: { reviewId: 'nope' }, context: {} }),
+  },
+  {
+    name: 'POST /reviews/:id add member',
+    expected: manageMembers,
+    run: async cookie => {
+      const newcomer = await makeUser(world.jurisdictionId)
+      return reviewRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'add', email: newcomer.email, role: 'panel_member' } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      })
+    },
+  },
+  {
+    name: 'POST /reviews/:id remove member',
+    expected: manageMembers,
+    run: async cookie => {
+      const leaver = await makeUser(world.jurisdictionId)
+      const member = await prisma.reviewMember.create({ data: { reviewId: world.reviewId, userId: leaver.id, role: 'observer' } })
+      return reviewRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'remove', memberId: member.id } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      })
+    },
+  },
+  {
+    name: 'GET /admin/users',
+    expected: adminOnly,
+    run: cookie => usersRoute.loader({ request: buildRequest('/admin/users', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'POST /admin/users create',
+    expected: adminOnly,
+    run: cookie =>
+      usersRoute.action({
+        request: buildRequest('/admin/users', { cookie, form: { intent: 'create', name: 'New Person', email: `new-${seq++}-${Date.now()}@example.test` } }),
+        params: {},
+        context: {},
+      }),
+  },
+  {
+    name: 'POST /admin/users deactivate (a user of the home jurisdiction)',
+    // The other jurisdiction's admin is told there is no such user: tenancy, not a role check.
+    expected: { ...adminOnly, other_jurisdiction_admin: 400 },
+    run: async cookie => {
+      const target = await makeUser(world.jurisdictionId)
+      return usersRoute.action({
+        request: buildRequest('/admin/users', { cookie, form: { intent: 'deactivate', userId: target.id } }),
+        params: {},
+        context: {},
+      })
+    },
+  },
+]
+
+describe.each(operations)('$name', op => {
+  test.each(actors.map(a => [a, op.expected[a]] as const))('%s -> %s', async (actor, expected) => {
+    expect(await outcomeOf(() => op.run(world.cookies[actor]))).toBe(expected)
+  })
+})
+
+test('the admin of another jurisdiction sees only their own users', async () => {
+  const response = await usersRoute.loader({
+    request: buildRequest('/admin/users', { cookie: world.cookies.other_jurisdiction_admin }),
+    params: {},
+    context: {},
+  })
+  const data = (await response.json()) as { users: { id: string }[] }
+  const homeUsers = await prisma.user.count({ where: { jurisdictionId: world.jurisdictionId, id: { in: data.users.map(u => u.id) } } })
+  expect(homeUsers).toBe(0)
+  expect(data.users.length).toBeGreaterThan(0)
+})
+
+test('the review list never shows another jurisdiction’s reviews, nor reviews one is not on', async () => {
+  for (const actor of ['non_member', 'other_jurisdiction_admin', 'other_jurisdiction_user'] as const) {
+    const response = await reviewsRoute.loader({ request: buildRequest('/reviews', { cookie: world.cookies[actor] }), params: {}, context: {} })
+    const data = (await response.json()) as { reviews: { id: string }[] }
+    expect(data.reviews.map(r => r.id)).not.toContain(world.reviewId)
+  }
+  const admin = await reviewsRoute.loader({ request: buildRequest('/reviews', { cookie: world.cookies.admin }), params: {}, context: {} })
+  expect(((await admin.json()) as { reviews: { id: string }[] }).reviews.map(r => r.id)).toContain(world.reviewId)
+})

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest'
+import { can, permissions, type Actor, type Permission } from '~/domain/permissions'
+import { reviewRoles, type ReviewRole } from '~/domain/vocabulary'
+
+const J = 'j-home'
+const user = (overrides: Partial<Actor> = {}): Actor => ({ userId: 'u', jurisdictionId: J, isAdmin: false, active: true, ...overrides })
+const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind: 'review', jurisdictionId, memberRole }) as const
+
+// Written out by hand on purpose: a change to the grants must change this table too.
+const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
+  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc'],
+  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review'],
+  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc'],
+  staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc'],
+  observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc'],
+  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users'],
+  non_member: ['create:review'],
+}
+
+describe('review-scoped permissions', () => {
+  for (const [who, allowed] of Object.entries(expectedReviewGrants)) {
+    test.each(permissions.map(p => [p, allowed.includes(p)] as const))(`${who}: %s -> %s`, (permission, expected) => {
+      const actor = user({ isAdmin: who === 'admin' })
+      const role = (reviewRoles as readonly string[]).includes(who) ? (who as ReviewRole) : null
+      expect(can(actor, permission, onReview(role)).allowed).toBe(expected)
+    })
+  }
+})
+
+describe('nobody crosses jurisdictions or acts while signed out or deactivated', () => {
+  test.each(permissions)('%s', permission => {
+    for (const role of [...reviewRoles, null]) {
+      expect(can(user({ isAdmin: true, jurisdictionId: 'j-other' }), permission, onReview(role))).toEqual({ allowed: false, reason: 'other-jurisdiction' })
+      expect(can(user({ isAdmin: true, active: false }), permission, onReview(role))).toEqual({ allowed: false, reason: 'inactive' })
+      expect(can(null, permission, onReview(role))).toEqual({ allowed: false, reason: 'anonymous' })
+    }
+  })
+})
+
+test('jurisdiction-scoped permissions: users may open reviews, only admins manage users', () => {
+  const target = { kind: 'jurisdiction', jurisdictionId: J } as const
+  expect(can(user(), 'create:review', target).allowed).toBe(true)
+  expect(can(user(), 'manage:users', target).allowed).toBe(false)
+  expect(can(user(), 'read:users', target).allowed).toBe(false)
+  expect(can(user({ isAdmin: true }), 'manage:users', target).allowed).toBe(true)
+  // Review-level rights never come from the jurisdiction alone.
+  expect(can(user({ isAdmin: true }), 'write:review-doc', target).allowed).toBe(false)
+})
