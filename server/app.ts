@@ -39,6 +39,12 @@ export function createHttpServer(options: {
       logger,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: req => (req.url ?? '').startsWith('/build/') },
+      // Method, path and status are enough to operate; headers and query strings can carry
+      // tokens (set-password links) and must stay out of the logs.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   )
   app.use(compression())

@@ -82,8 +82,8 @@ const WORD_NUMBER = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length
 const NUMBER = `(?:\\d{1,3}(?:[.,]5|\\s?½)?|${WORD_NUMBER})(?:\\s+and\\s+a\\s+half|\\s+et\\s+demie?)?`
 const UNIT_EN = '(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)'
 
-const PREDICATE_OLD = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})\s*(${UNIT_EN})\.?\s+old(?![a-z])`, 'g')
-const ADJECTIVE_OLD = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})-(year|month|week|day)s?-old(?![a-z-])`, 'g')
+const PREDICATE_OLD = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})[\s-]*(${UNIT_EN})\.?[\s-]+old(?![a-z-])`, 'g')
+const ADJECTIVE_OLD = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})-(year|month|week|day)s?-old(s?)(?![a-z-])`, 'g')
 const AGED = new RegExp(
   String.raw`(?<![\w-])aged?\s*:?\s*(${NUMBER})(?:\s*(${UNIT_EN}))?(?:\s+old)?(?![\w-])(?!\s+or\s+older)`,
   'g',
@@ -128,8 +128,8 @@ export function createAgeDetector(locale: OutputLocale) {
   }
 
   // "a 24-year-old" becomes "an 18-to-24-year-old": the article is rewritten with the band.
-  function pushAdjective(text: ScanText, found: Candidate[], start: number, end: number, years: number): void {
-    const label = ageBandLabel(ageBand(years), 'adjective', locale)
+  function pushAdjective(text: ScanText, found: Candidate[], start: number, end: number, years: number, plural = ''): void {
+    const label = ageBandLabel(ageBand(years), 'adjective', locale) + plural
     const before = text.folded.slice(Math.max(0, start - 6), start)
     const article = /(?:^|[^a-z])(an?)\s$/.exec(before)
     if (article?.[1] !== undefined) {
@@ -145,8 +145,8 @@ export function createAgeDetector(locale: OutputLocale) {
   return function detectAges(text: ScanText, found: Candidate[]): void {
     const { folded } = text
     for (const match of folded.matchAll(ADJECTIVE_OLD)) {
-      const [whole, amount = '', unit] = match
-      pushAdjective(text, found, match.index, match.index + whole.length, yearsFrom(parseNumber(amount), unit))
+      const [whole, amount = '', unit, plural = ''] = match
+      pushAdjective(text, found, match.index, match.index + whole.length, yearsFrom(parseNumber(amount), unit), plural)
     }
     for (const match of folded.matchAll(PREDICATE_OLD)) {
       const [whole, amount = '', unit] = match
@@ -177,7 +177,11 @@ export function createAgeDetector(locale: OutputLocale) {
       const [whole, lead = '', amount = '', unit = ''] = match
       const start = match.index + lead.length
       // "il y a 3 ans" is "three years ago", not an age.
-      if (lead.trim() === 'a' && /\by\s+$/.test(folded.slice(Math.max(0, match.index - 3), match.index))) continue
+      if (lead.trim() === 'a') {
+        if (/\by\s+$/.test(folded.slice(Math.max(0, match.index - 3), match.index))) continue
+        // "à 9 ans" is the tail of a band this anonymiser wrote ("5 à 9 ans"), not "a 9 ans".
+        if (text.original.charAt(match.index) !== 'a' && text.original.charAt(match.index) !== 'A') continue
+      }
       const years = yearsFrom(parseNumber(amount), unit.startsWith('an') ? 'years' : unit)
       push(found, start, match.index + whole.length, ageBandLabel(ageBand(years), 'french', locale))
     }

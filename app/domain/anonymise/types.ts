@@ -72,6 +72,8 @@ export interface Candidate {
   /** Breaks ties between overlapping candidates of equal length; higher wins. */
   priority: number
   registryRef?: string
+  /** Registry ids of everyone a shared name part could mean ("Calder" for a whole family). */
+  sharedBy?: readonly string[]
 }
 
 /** The narrative as every detector sees it: the original and its same-length folded copy. */

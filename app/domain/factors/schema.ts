@@ -3,6 +3,7 @@
 // framework (e.g. the Safe Systems Improvement Tool) loads it from JSON instead, so the licensed
 // item list never has to live in this code base.
 import { z } from 'zod'
+import { parseJsonWith, type JsonProblem } from '../standards/json-problems'
 
 export const locales = ['en', 'fr'] as const
 export type Locale = (typeof locales)[number]
@@ -63,37 +64,15 @@ export const FactorFramework = z
   })
 export type FactorFramework = z.infer<typeof FactorFramework>
 
-export interface FrameworkProblem {
-  /** JSON pointer (RFC 6901) to the offending value; '' for the document itself. */
-  path: string
-  message: string
-}
-
-export type ParseFrameworkResult = { ok: true; framework: FactorFramework } | { ok: false; problems: FrameworkProblem[] }
-
-function pointer(path: readonly (string | number)[]): string {
-  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
-}
+export type ParseFrameworkResult = { ok: true; framework: FactorFramework } | { ok: false; problems: JsonProblem[] }
 
 /**
- * Validates a framework loaded from JSON (a string, or an already parsed value) and reports
- * every problem at once, so an administrator can fix a file in one pass.
+ * Validates a framework loaded from JSON (text, or an already parsed value) and reports every
+ * problem at once, each with its JSON pointer.
  */
 export function parseFactorFramework(json: unknown): ParseFrameworkResult {
-  let value = json
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json) as unknown
-    } catch (error) {
-      return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] }
-    }
-  }
-  const result = FactorFramework.safeParse(value)
-  if (result.success) return { ok: true, framework: result.data }
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({ path: pointer(issue.path), message: issue.message })),
-  }
+  const result = parseJsonWith(FactorFramework, json)
+  return result.ok ? { ok: true, framework: result.value } : result
 }
 
 export interface FactorItemRef {

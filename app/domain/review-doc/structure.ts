@@ -34,8 +34,8 @@ export function orderArrayName(collection: OrderedCollection): string {
   return `${collection}Order`
 }
 
-export function orderArray(ydoc: Y.Doc, collection: OrderedCollection): Y.Array<string> {
-  return ydoc.getArray<string>(orderArrayName(collection))
+export function orderArray(ydoc: Y.Doc, collection: OrderedCollection): Y.Array<unknown> {
+  return ydoc.getArray<unknown>(orderArrayName(collection))
 }
 
 // Tiptap's Collaboration extension binds an editor to ydoc.getXmlFragment(field), so each

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import http, { type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import WebSocket from 'ws'
@@ -231,4 +231,32 @@ export async function openRaw(url: string, docName: string, token: string): Prom
     ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)))
   })
   return { ws, received, closed }
+}
+
+/**
+ * A peer that completes the handshake and then never answers anything: no pongs, no close
+ * frames. It keeps reading, so it notices when the server cuts the TCP connection.
+ */
+export async function openSilentPeer(port: number, docName: string, token: string): Promise<{ cut: Promise<void> }> {
+  const socket = net.connect(port, '127.0.0.1')
+  const headers = Object.entries(headersFor(token)).map(([k, v]) => `${k}: ${v}\r\n`).join('')
+  socket.write(
+    `GET /collab/${docName} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${headers}\r\n`,
+  )
+  const cut = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+  socket.on('error', () => {})
+  await new Promise<void>((resolve, reject) => {
+    let head = ''
+    const onData = (chunk: Buffer): void => {
+      head += chunk.toString('latin1')
+      if (!head.includes('\r\n\r\n')) return
+      socket.off('data', onData)
+      socket.on('data', () => {})
+      if (head.startsWith('HTTP/1.1 101')) resolve()
+      else reject(new Error(head.split('\r\n')[0]))
+    }
+    socket.on('data', onData)
+  })
+  return { cut }
 }

@@ -1,0 +1,381 @@
+// Registered people and places become their pseudonyms and generic labels.
+//
+// Which spellings of a registered person are replaced:
+// - the full name and every alias, in any letter case, with or without diacritics;
+// - each part of the full name (first, last, each half of "Jean-Luc" or "Smith-Jones") on its
+//   own, except parts of one or two letters ("Al", "Ng") and parts in NAME_PART_STOPLIST
+//   ("Rose", "Will", "Black"...), which are only replaced after a title ("Mr. Black") or inside
+//   the full name; the residual scan lists them when they appear capitalised on their own;
+// - any of these after a title (Mr, Mrs, Ms, Miss, Mx, Dr, Prof, Mme, Mlle, M., Madame...),
+//   the title being replaced too, and with a possessive ("Marcus's", "Marcus'", "Marcus’s")
+//   carried over to the pseudonym ("Mother's").
+// A variant that is an ordinary word ("Ruby", "Main Street") is only replaced when written with
+// a capital. A part shared by several people (the family name of a mother and her children) is
+// replaced by "[family name]" rather than guessed, unless an alias says which person it is
+// ("Ms. Calder"). More specific registrations win over derived ones: full name and identifiers,
+// then aliases, then derived variants, then single name parts.
+
+import type { OutputLocale } from './context'
+import type { AnonymisationRegistry, RegisteredPerson, RegisteredPlace } from './context'
+import { NAME_PART_STOPLIST, isCommonWord } from './common-words'
+import { foldWord, startsWithUpperCase } from './fold'
+import { labelsFor } from './labels'
+import { matchedKey, registryTokens, trieRegexSource, variantKey } from './registry-matcher'
+import type { Candidate, ScanText } from './types'
+
+export const PERSON_PRIORITY = 30
+export const PLACE_PRIORITY = 65
+export const IDENTIFIER_PRIORITY = 100
+
+/** Specificity of a registration: a higher level wins a key claimed by several entries. */
+const enum Level {
+  NamePart = 1,
+  Derived = 2,
+  Alias = 3,
+  Explicit = 4,
+}
+
+type TitleGroup = 'female' | 'male' | 'doctor' | 'professor' | 'neutral' | 'religious'
+
+const TITLES: Record<string, TitleGroup> = {
+  ms: 'female', mrs: 'female', miss: 'female', mme: 'female', mmes: 'female', mlle: 'female',
+  madame: 'female', mademoiselle: 'female',
+  mr: 'male', m: 'male', monsieur: 'male', messrs: 'male',
+  dr: 'doctor', dre: 'doctor', docteur: 'doctor', docteure: 'doctor', doctor: 'doctor',
+  prof: 'professor', professor: 'professor', professeur: 'professor', professeure: 'professor',
+  mx: 'neutral',
+  sister: 'religious', soeur: 'religious', father: 'religious', pere: 'religious', rev: 'religious', reverend: 'religious',
+}
+// Titles that are also ordinary words only count when written with a capital ("did not miss").
+const TITLES_NEEDING_CAPITAL = new Set(['miss', 'm', 'sister', 'soeur', 'father', 'pere', 'doctor', 'madame', 'monsieur'])
+// "M" only counts as a title with its full stop ("M. Gagnon").
+const TITLE_PATTERN = `(?:(${Object.keys(TITLES).filter((t) => t !== 'm').sort((a, b) => b.length - a.length).join('|')})\\.?\\s+|(m)\\.\\s*)`
+
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'fils', 'pere'])
+
+// Words a place name is made of that say what it is, not which one it is.
+const GENERIC_PLACE_WORDS = new Set([
+  'hospital', 'hopital', 'regional', 'general', 'memorial', 'health', 'centre', 'center', 'clinic', 'clinique',
+  'medical', 'medicale', 'sante', 'school', 'ecole', 'elementary', 'elementaire', 'secondary', 'secondaire',
+  'high', 'junior', 'public', 'publique', 'catholic', 'catholique', 'academy', 'college', 'agency', 'agence',
+  'services', 'service', 'society', 'societe', 'department', 'office', 'bureau', 'children', "children's",
+  'aid', 'family', 'families', 'familles', 'famille', 'community', 'communautaire', 'daycare', 'garderie',
+  'the', 'of', 'de', 'du', 'des', 'la', 'le', "l'", 'and', 'et', 'for', 'pour', 'aide', 'enfance', "l'enfance",
+  'child', 'youth', 'jeunesse', 'program', 'programme', 'detachment', 'police', 'rcmp', 'station', 'shelter',
+])
+
+type Target =
+  | { type: 'person'; ref: string; label: string; familyName: boolean }
+  | { type: 'place'; ref: string; label: string; absorbPossessive: boolean }
+  | { type: 'identifier'; ref: string; label: string }
+
+interface Claim {
+  level: Level
+  targets: Target[]
+  requiresCapital: boolean
+  requiresTitle: boolean
+}
+
+interface Resolved {
+  target: Target
+  /** Set when several entries share the key and none is more specific. */
+  sharedBy?: string[]
+  requiresCapital: boolean
+  requiresTitle: boolean
+}
+
+function isStoplisted(token: string): boolean {
+  return NAME_PART_STOPLIST.has(token) || token.length <= 2
+}
+
+function allCommon(tokens: readonly string[]): boolean {
+  return tokens.every((token) => isCommonWord(token) || NAME_PART_STOPLIST.has(token))
+}
+
+class ClaimBook {
+  private readonly claims = new Map<string, Claim>()
+  private readonly trieVariants = new Map<string, string[]>()
+
+  add(key: string, trieTokens: string[], level: Level, target: Target, requiresCapital: boolean, requiresTitle = false): void {
+    if (trieTokens.length === 0) return
+    this.trieVariants.set(variantKey(trieTokens), trieTokens)
+    const existing = this.claims.get(key)
+    if (existing === undefined || existing.level < level) {
+      this.claims.set(key, { level, targets: [target], requiresCapital, requiresTitle })
+      return
+    }
+    if (existing.level > level) return
+    if (!existing.targets.some((t) => t.type === target.type && t.ref === target.ref)) existing.targets.push(target)
+    existing.requiresCapital = existing.requiresCapital || requiresCapital
+    existing.requiresTitle = existing.requiresTitle && requiresTitle
+  }
+
+  variants(): Iterable<string[]> {
+    return this.trieVariants.values()
+  }
+
+  resolve(locale: OutputLocale): Map<string, Resolved> {
+    const labels = labelsFor(locale)
+    const resolved = new Map<string, Resolved>()
+    for (const [key, claim] of this.claims) {
+      const [first] = claim.targets
+      if (first === undefined) continue
+      if (claim.targets.length === 1) {
+        resolved.set(key, { target: first, requiresCapital: claim.requiresCapital, requiresTitle: claim.requiresTitle })
+        continue
+      }
+      const refs = claim.targets.map((t) => t.ref)
+      let label = labels.ambiguousName
+      if (claim.targets.every((t) => t.type === 'place')) {
+        const distinct = new Set(claim.targets.map((t) => t.label))
+        label = distinct.size === 1 ? first.label : labels.ambiguousPlace
+      } else if (claim.targets.every((t) => t.type === 'person' && t.familyName)) {
+        label = labels.ambiguousFamilyName
+      }
+      const target: Target =
+        first.type === 'place'
+          ? { type: 'place', ref: refs.join('|'), label, absorbPossessive: first.absorbPossessive }
+          : { type: 'person', ref: refs.join('|'), label, familyName: label === labels.ambiguousFamilyName }
+      resolved.set(key, { target, sharedBy: refs, requiresCapital: claim.requiresCapital, requiresTitle: claim.requiresTitle })
+    }
+    return resolved
+  }
+}
+
+function titleKey(group: TitleGroup, key: string): string {
+  return `${group}:${key}`
+}
+
+/** Splits leading titles off a registered name: "Dr. Hana Walsh" -> doctor, [hana, walsh]. */
+function splitTitles(tokens: string[]): { group?: TitleGroup; tokens: string[] } {
+  let group: TitleGroup | undefined
+  let index = 0
+  while (index < tokens.length - 1) {
+    const candidate = TITLES[tokens[index] ?? '']
+    if (candidate === undefined) break
+    group = candidate
+    index += 1
+  }
+  return { group, tokens: tokens.slice(index) }
+}
+
+function addPerson(book: ClaimBook, person: RegisteredPerson): void {
+  const nameTokens = splitTitles(registryTokens(foldWord(person.name)))
+  const core = nameTokens.tokens.filter((token) => !SUFFIXES.has(token))
+  const familyToken = core[core.length - 1]
+  const target = (familyName: boolean): Target => ({ type: 'person', ref: person.id, label: person.pseudonym, familyName })
+
+  const addWhole = (tokens: string[], level: Level, group: TitleGroup | undefined): void => {
+    if (tokens.length === 0) return
+    const key = variantKey(tokens)
+    const capital = allCommon(tokens)
+    const isFamily = tokens.length === 1 && tokens[0] === familyToken && core.length > 1
+    book.add(key, tokens, level, target(isFamily), capital)
+    if (group !== undefined) book.add(titleKey(group, key), tokens, level, target(isFamily), capital)
+  }
+
+  addWhole(nameTokens.tokens, Level.Explicit, nameTokens.group)
+  if (core.length !== nameTokens.tokens.length) addWhole(core, Level.Derived, nameTokens.group)
+  // "Jean-Luc" and "Smith-Jones" on their own, without the rest of the name.
+  for (const chunk of foldWord(person.name).split(/\s+/)) {
+    const hyphenated = registryTokens(chunk)
+    if (/[-\u2010-\u2015]/.test(chunk) && hyphenated.length > 1 && hyphenated.length < core.length) addWhole(hyphenated, Level.Derived, undefined)
+  }
+
+  for (const alias of person.aliases) {
+    const aliasTokens = splitTitles(registryTokens(foldWord(alias)))
+    if (aliasTokens.group !== undefined) {
+      // "Ms. Calder" says who the titled form means; the bare "Calder" stays a name part.
+      const key = variantKey(aliasTokens.tokens)
+      book.add(titleKey(aliasTokens.group, key), aliasTokens.tokens, Level.Alias, target(false), false)
+      continue
+    }
+    addWhole(aliasTokens.tokens, Level.Alias, undefined)
+  }
+
+  // Each part of the name, and each half of a hyphenated part, on its own.
+  const parts = new Set<string>()
+  for (const token of core) {
+    parts.add(token)
+    for (const piece of token.split(/[-']/)) if (piece.length > 0) parts.add(piece)
+  }
+  if (core.length === 1) parts.delete(core[0] ?? '')
+  for (const part of parts) {
+    const family = part === familyToken && core.length > 1
+    const requiresTitle = isStoplisted(part)
+    book.add(part, [part], Level.NamePart, target(family), isCommonWord(part), requiresTitle)
+    for (const group of new Set<TitleGroup>(['female', 'male', 'doctor', 'professor', 'neutral', 'religious'])) {
+      // "Mr. Black" is unmistakably a person even though "black" alone is an ordinary word.
+      book.add(titleKey(group, part), [part], Level.NamePart, target(family), false)
+    }
+  }
+  // "the Calders": a plural family name refers to the family, never guessed to one person.
+  if (familyToken !== undefined && core.length > 1 && !isStoplisted(familyToken) && !familyToken.endsWith('s')) {
+    book.add(`${familyToken}s`, [`${familyToken}s`], Level.NamePart, target(true), false)
+  }
+}
+
+function addPlace(book: ClaimBook, place: RegisteredPlace, locale: OutputLocale): void {
+  const label = place.label ?? labelsFor(locale).place[place.kind]
+  const target = (absorbPossessive: boolean): Target => ({ type: 'place', ref: place.name, label, absorbPossessive })
+  const tokens = registryTokens(foldWord(place.name))
+  const addVariant = (variant: string[], level: Level, absorb: boolean): void => {
+    if (variant.length === 0) return
+    book.add(variantKey(variant), variant, level, target(absorb), allCommon(variant))
+  }
+  addVariant(tokens, Level.Explicit, false)
+
+  if (place.kind === 'address') {
+    // "14 Larch Crescent, Fort Ellis": the street part alone, and the street without its number.
+    const components = place.name.split(',').map((part) => registryTokens(foldWord(part)))
+    const street = components[0] ?? []
+    addVariant(street, Level.Derived, false)
+    const withoutNumber = street.filter((token) => !/\d/.test(token))
+    if (withoutNumber.length >= 2 || (withoutNumber.length === 1 && !allCommon(withoutNumber))) addVariant(withoutNumber, Level.Derived, false)
+    return
+  }
+
+  // "St. Brendan Regional Hospital" is also called "St. Brendan" or "St. Brendan's".
+  let core = [...tokens]
+  while (core.length > 0 && GENERIC_PLACE_WORDS.has(core[core.length - 1] ?? '')) core = core.slice(0, -1)
+  while (core.length > 0 && GENERIC_PLACE_WORDS.has(core[0] ?? '')) core = core.slice(1)
+  const distinctive = core.filter((token) => !isCommonWord(token) && token.length > 2 && !/^\d+$/.test(token))
+  if (core.length > 0 && core.length < tokens.length && distinctive.length > 0) addVariant(core, Level.Derived, true)
+}
+
+function addIdentifierPatterns(registry: AnonymisationRegistry, locale: OutputLocale): { regex?: RegExp; byKey: Map<string, Target> } {
+  const labels = labelsFor(locale)
+  const byKey = new Map<string, Target>()
+  const sources: string[] = []
+  for (const identifier of registry.identifiers) {
+    const runs = foldWord(identifier.value).match(/[a-z0-9]+/g) ?? []
+    if (runs.length === 0) continue
+    const key = runs.join('')
+    if (byKey.has(key)) continue
+    byKey.set(key, { type: 'identifier', ref: identifier.value, label: labels.identifier[identifier.kind] })
+    // The same number written with other separators ("867.555.0143", "8675550143") is the same number.
+    sources.push(runs.map((run) => run.replace(/[^a-z0-9]/g, '')).join('[\\s\\-./()]{0,3}'))
+  }
+  if (sources.length === 0) return { byKey }
+  sources.sort((a, b) => b.length - a.length || a.localeCompare(b))
+  return { regex: new RegExp(`(?<![a-z0-9])(?:${sources.join('|')})(?![a-z0-9])`, 'g'), byKey }
+}
+
+const WORD_CHAR = 'a-z0-9\\u00c0-\\u024f'
+const SENTENCE_START = /(?:^|[.!?:\n]\s*|^\s+)$/
+const PRECEDING_ARTICLE = /(?:^|[^a-z])(the|le|la|l')(\s*)$/
+
+export function createRegistryDetector(registry: AnonymisationRegistry, locale: OutputLocale) {
+  const book = new ClaimBook()
+  for (const person of registry.people) addPerson(book, person)
+  for (const place of registry.places) addPlace(book, place, locale)
+  const claims = book.resolve(locale)
+  const trie = trieRegexSource(book.variants())
+  const nameRegex =
+    trie === undefined
+      ? undefined
+      : new RegExp(`(?<![${WORD_CHAR}])${TITLE_PATTERN}?(${trie})('s|')?(?![${WORD_CHAR}])`, 'g')
+  const identifiers = addIdentifierPatterns(registry, locale)
+
+  function lookup(key: string, group: TitleGroup | undefined): Resolved | undefined {
+    if (group !== undefined) {
+      const titled = claims.get(titleKey(group, key))
+      if (titled !== undefined) return titled
+    }
+    return claims.get(key)
+  }
+
+  function placeReplacement(text: ScanText, start: number, label: string): { start: number; replacement: string } {
+    // "the St. Brendan Regional Hospital" must not become "the the hospital".
+    const before = text.folded.slice(Math.max(0, start - 6), start)
+    const article = PRECEDING_ARTICLE.exec(before)
+    const labelArticle = /^(the |le |la |l')/.exec(label)?.[1]
+    if (article?.[1] !== undefined && labelArticle !== undefined) {
+      const articleStart = start - article[1].length - (article[2]?.length ?? 0)
+      const written = text.original.slice(articleStart, articleStart + 1)
+      const rest = label.slice(labelArticle.length)
+      const article2 = written === written.toUpperCase() ? labelArticle.charAt(0).toUpperCase() + labelArticle.slice(1) : labelArticle
+      return { start: articleStart, replacement: article2 + rest }
+    }
+    const atSentenceStart = SENTENCE_START.test(text.original.slice(Math.max(0, start - 3), start))
+    return { start, replacement: atSentenceStart ? label.charAt(0).toUpperCase() + label.slice(1) : label }
+  }
+
+  return function detectRegistered(text: ScanText, found: Candidate[]): void {
+    const { original, folded } = text
+    if (identifiers.regex !== undefined) {
+      for (const match of folded.matchAll(identifiers.regex)) {
+        const key = (match[0].match(/[a-z0-9]+/g) ?? []).join('')
+        const target = identifiers.byKey.get(key)
+        if (target === undefined) continue
+        found.push({ start: match.index, end: match.index + match[0].length, kind: 'identifier', replacement: target.label, priority: IDENTIFIER_PRIORITY, registryRef: target.ref })
+      }
+    }
+    if (nameRegex === undefined) return
+    nameRegex.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = nameRegex.exec(folded)) !== null) {
+      const [whole, titleWord, titleM, body = '', possessive = ''] = match
+      const matchEnd = match.index + whole.length
+      const bodyStart = matchEnd - possessive.length - body.length
+      let titleText = titleWord ?? titleM
+      if (titleText !== undefined && TITLES_NEEDING_CAPITAL.has(titleText) && !startsWithUpperCase(original, match.index)) titleText = undefined
+      const group = titleText === undefined ? undefined : TITLES[titleText]
+      const key = matchedKey(body)
+      const resolved = lookup(key, group)
+      let suffix = possessive
+      if (resolved === undefined || (resolved.requiresTitle && group === undefined)) {
+        nameRegex.lastIndex = match.index + 1
+        continue
+      }
+      if (resolved.requiresCapital && group === undefined && !startsWithUpperCase(original, bodyStart)) {
+        nameRegex.lastIndex = match.index + 1
+        continue
+      }
+      const start = group === undefined ? bodyStart : match.index
+      const { target } = resolved
+      // A lone apostrophe closes a quotation unless the name ends in s ("Marcus'").
+      let end = matchEnd
+      if (suffix === "'" && !/[sxz]$/.test(body)) {
+        end -= 1
+        suffix = ''
+      }
+      const apostrophe = suffix === '' ? '' : original.charAt(end - suffix.length) === '\u2019' ? '\u2019' : original.charAt(end - suffix.length)
+      if (target.type === 'place') {
+        const placed = placeReplacement(text, start, target.label)
+        const possessiveText = suffix !== '' && !target.absorbPossessive ? `${apostrophe}s` : ''
+        found.push({ start: placed.start, end, kind: 'place', replacement: placed.replacement + possessiveText, priority: PLACE_PRIORITY, registryRef: target.ref })
+        continue
+      }
+      const possessiveText = suffix === '' ? '' : `${apostrophe}s`
+      const candidate: Candidate = {
+        start,
+        end,
+        kind: 'person',
+        replacement: target.label + possessiveText,
+        priority: PERSON_PRIORITY + (group === undefined ? 0 : 1),
+        registryRef: target.ref,
+      }
+      if (resolved.sharedBy !== undefined) candidate.sharedBy = resolved.sharedBy
+      found.push(candidate)
+    }
+  }
+}
+
+/** Name parts that were only replaced after a title: the residual scan lists them on their own. */
+export function guardedNameParts(registry: AnonymisationRegistry): Set<string> {
+  const guarded = new Set<string>()
+  for (const person of registry.people) {
+    for (const token of splitTitles(registryTokens(foldWord(person.name))).tokens) {
+      for (const piece of token.split(/[-']/)) if (piece.length > 0 && isStoplisted(piece)) guarded.add(piece)
+    }
+  }
+  return guarded
+}
+
+/** Folded words of every pseudonym: never residual candidates. */
+export function pseudonymWords(registry: AnonymisationRegistry): Set<string> {
+  const words = new Set<string>()
+  for (const person of registry.people) for (const token of registryTokens(foldWord(person.pseudonym))) words.add(token)
+  return words
+}

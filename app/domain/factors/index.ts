@@ -1,0 +1,3 @@
+export * from './schema'
+export * from './default-framework'
+export * from './ratings'

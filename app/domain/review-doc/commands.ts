@@ -1,0 +1,551 @@
+// Applies review commands to a Y.Doc. A command (or a batch) is validated completely, against
+// the document as it is, before anything is written, and then written in one transaction:
+// Yjs cannot roll a transaction back, so an invalid command must fail before it starts.
+//
+// Removing an entity never leaves references to it behind: the same transaction removes its
+// id from every list that points at it (a removed person disappears from event actors, a
+// removed event from unmet needs, factor ratings and finding evidence, and so on), and its
+// rich-text fragment is emptied. A reference added concurrently on another client while the
+// entity was removed can still arrive afterwards; readReviewDoc drops such references and
+// reports them as warnings.
+import * as Y from 'yjs'
+import { isOrderedRange, isTimelineDate } from './calendar-dates'
+import { reviewCommandSchema, type CommandOf, type ReviewCommand, type ValidReviewCommand } from './command-schema'
+import { storedSchemaVersion } from './init'
+import { jsonPointer, problemsFromZod, type Problem } from './problems'
+import { isPseudonymTaken, suggestPlaceLabel, suggestPseudonym } from './pseudonyms'
+import { clearRichText, writePlainText } from './rich-text'
+import { REVIEW_DOC_SCHEMA_VERSION, type EvidenceKind } from './schema'
+import {
+  collectionMap,
+  eventDescriptionField,
+  findingBodyField,
+  isOrderedCollection,
+  orderArray,
+  type Collection,
+} from './structure'
+import { addToList, listAt, mapAt, moveInList, removeFromList, setFields, syncList } from './y-fields'
+
+export class ReviewCommandError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`invalid review command: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`)
+    this.name = 'ReviewCommandError'
+  }
+}
+
+export interface CommandResult {
+  /** The entity the command created or changed (the factor item id for factor ratings). */
+  id: string
+}
+
+export interface CommandOptions {
+  /** Transaction origin, e.g. to let a Y.UndoManager track or ignore these changes. */
+  origin?: unknown
+}
+
+const noun: Record<Collection, string> = {
+  people: 'person',
+  places: 'place',
+  identifiers: 'identifier',
+  events: 'event',
+  unmetNeeds: 'unmet need',
+  factorRatings: 'factor rating',
+  findings: 'finding',
+  recommendations: 'recommendation',
+}
+
+const evidenceList: Record<EvidenceKind, string> = {
+  event: 'eventIds',
+  unmetNeed: 'unmetNeedIds',
+  account: 'accountIds',
+}
+
+/** The primitive fields of an entity, or null when it is stored as something other than a map. */
+type Snapshot = Record<string, unknown> | null
+
+const newId = () => globalThis.crypto.randomUUID()
+
+/** Validates commands against the document (as changed by the earlier commands of a batch) and queues their writes. */
+class Planner {
+  readonly problems: Problem[] = []
+  readonly writes: (() => void)[] = []
+  private readonly cache = new Map<Collection, Map<string, Snapshot>>()
+  private at: (string | number)[] = []
+
+  constructor(private readonly ydoc: Y.Doc) {}
+
+  // ------------------------------------------------------------ state as validation sees it
+
+  private state(collection: Collection): Map<string, Snapshot> {
+    let entities = this.cache.get(collection)
+    if (entities) return entities
+    entities = new Map()
+    for (const [id, value] of collectionMap(this.ydoc, collection).entries()) {
+      if (!(value instanceof Y.Map)) {
+        entities.set(id, null)
+        continue
+      }
+      const fields: Record<string, unknown> = {}
+      for (const [key, field] of value.entries()) {
+        if (typeof field !== 'object' || field === null) fields[key] = field
+      }
+      entities.set(id, fields)
+    }
+    this.cache.set(collection, entities)
+    return entities
+  }
+
+  private fail(path: (string | number)[], message: string): void {
+    this.problems.push({ path: jsonPointer([...this.at, ...path]), message })
+  }
+
+  private requireNew(collection: Collection, id: string): void {
+    if (this.state(collection).has(id)) this.fail(['id'], `a ${noun[collection]} with id ${JSON.stringify(id)} already exists`)
+  }
+
+  /** The entity must exist; `writable` also requires it to be stored as a map we can write into. */
+  private require(collection: Collection, id: string, path: (string | number)[], writable = true): void {
+    const entity = this.state(collection).get(id)
+    if (entity === undefined) this.fail(path, `there is no ${noun[collection]} with id ${JSON.stringify(id)}`)
+    else if (entity === null && writable) {
+      this.fail(path, `the ${noun[collection]} ${JSON.stringify(id)} is stored in an unreadable form; remove it and add it again`)
+    }
+  }
+
+  private requireAll(collection: Collection, ids: readonly string[] | undefined, path: (string | number)[]): void {
+    ids?.forEach((id, i) => {
+      if (!this.state(collection).has(id)) {
+        this.fail([...path, i], `refers to ${noun[collection]} ${JSON.stringify(id)}, which is not in the document`)
+      }
+    })
+  }
+
+  private remember(collection: Collection, id: string, fields: Record<string, unknown>): void {
+    const entities = this.state(collection)
+    const before = entities.get(id) ?? {}
+    const merged: Record<string, unknown> = { ...before }
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === null) delete merged[key]
+      else if (value !== undefined) merged[key] = value
+    }
+    entities.set(id, merged)
+  }
+
+  private field(collection: Collection, id: string, key: string): unknown {
+    return this.state(collection).get(id)?.[key]
+  }
+
+  private pseudonymsExcept(personId?: string): string[] {
+    const labels: string[] = []
+    for (const [id, fields] of this.state('people')) {
+      if (id !== personId && typeof fields?.pseudonym === 'string') labels.push(fields.pseudonym)
+    }
+    return labels
+  }
+
+  private checkRange(date: unknown, dateEnd: unknown, path: (string | number)[]): void {
+    if (typeof date !== 'string' || typeof dateEnd !== 'string') return
+    if (isTimelineDate(date) && isTimelineDate(dateEnd) && !isOrderedRange(date, dateEnd)) {
+      this.fail(path, `must not be before the start date ${date}`)
+    }
+  }
+
+  // ------------------------------------------------------------ writing
+
+  private write(step: () => void): void {
+    this.writes.push(step)
+  }
+
+  private entity(collection: Collection, id: string): Y.Map<unknown> {
+    return collectionMap(this.ydoc, collection).get(id) as Y.Map<unknown>
+  }
+
+  private create(collection: Collection, id: string, fields: Record<string, unknown>): Y.Map<unknown> {
+    const entity = new Y.Map<unknown>()
+    collectionMap(this.ydoc, collection).set(id, entity)
+    setFields(entity, fields)
+    if (isOrderedCollection(collection)) addToList(orderArray(this.ydoc, collection), id)
+    return entity
+  }
+
+  private remove(collection: Collection, id: string): void {
+    collectionMap(this.ydoc, collection).delete(id)
+    if (isOrderedCollection(collection)) removeFromList(orderArray(this.ydoc, collection), id)
+  }
+
+  /** Removes `id` from the list at `path` (e.g. ["evidence", "eventIds"]) in every entity of a collection. */
+  private stripReferences(collection: Collection, path: readonly string[], id: string): void {
+    for (const value of collectionMap(this.ydoc, collection).values()) {
+      let node: unknown = value
+      for (const key of path) node = node instanceof Y.Map ? node.get(key) : undefined
+      if (node instanceof Y.Array) removeFromList(node, id)
+    }
+  }
+
+  private richText(name: string, text: string | undefined): void {
+    if (text !== undefined) writePlainText(this.ydoc.getXmlFragment(name), text)
+  }
+
+  // ------------------------------------------------------------ commands
+
+  plan(command: ValidReviewCommand, at: (string | number)[]): string {
+    this.at = at
+    switch (command.type) {
+      case 'addPerson':
+        return this.addPerson(command)
+      case 'updatePerson':
+        return this.updatePerson(command)
+      case 'removePerson':
+        return this.removeEntity('people', command.id, () => this.stripReferences('events', ['actorIds'], command.id))
+      case 'addPlace':
+        return this.addPlace(command)
+      case 'updatePlace':
+        return this.update('places', command.id, command.patch)
+      case 'removePlace':
+        return this.removeEntity('places', command.id)
+      case 'addIdentifier': {
+        const id = command.id ?? newId()
+        this.requireNew('identifiers', id)
+        this.remember('identifiers', id, {})
+        this.write(() => this.create('identifiers', id, { value: command.value, kind: command.kind }))
+        return id
+      }
+      case 'updateIdentifier':
+        return this.update('identifiers', command.id, command.patch)
+      case 'removeIdentifier':
+        return this.removeEntity('identifiers', command.id)
+      case 'addEvent':
+        return this.addEvent(command)
+      case 'updateEvent':
+        return this.updateEvent(command)
+      case 'setEventDescription':
+        this.require('events', command.id, ['id'])
+        this.write(() => this.richText(eventDescriptionField(command.id), command.text))
+        return command.id
+      case 'removeEvent':
+        return this.removeEntity('events', command.id, () => {
+          clearRichText(this.ydoc.getXmlFragment(eventDescriptionField(command.id)))
+          this.stripReferences('unmetNeeds', ['eventIds'], command.id)
+          this.stripReferences('factorRatings', ['eventIds'], command.id)
+          this.stripReferences('findings', ['evidence', 'eventIds'], command.id)
+        })
+      case 'addUnmetNeed':
+        return this.addUnmetNeed(command)
+      case 'updateUnmetNeed': {
+        const { eventIds, factorItemIds, ...fields } = command.patch
+        this.requireAll('events', eventIds, ['patch', 'eventIds'])
+        return this.update('unmetNeeds', command.id, fields, { eventIds, factorItemIds })
+      }
+      case 'removeUnmetNeed':
+        return this.removeEntity('unmetNeeds', command.id, () =>
+          this.stripReferences('findings', ['evidence', 'unmetNeedIds'], command.id),
+        )
+      case 'rateFactor':
+        return this.rateFactor(command)
+      case 'clearFactorRating':
+        return this.removeEntity('factorRatings', command.factorItemId, undefined, ['factorItemId'])
+      case 'addFinding':
+        return this.addFinding(command)
+      case 'updateFinding': {
+        const { factorItemIds, ...fields } = command.patch
+        return this.update('findings', command.id, fields, { factorItemIds })
+      }
+      case 'setFindingBody':
+        this.require('findings', command.id, ['id'])
+        this.write(() => this.richText(findingBodyField(command.id), command.text))
+        return command.id
+      case 'tagFindingValue':
+        this.require('findings', command.findingId, ['findingId'])
+        this.write(() => setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), { [command.value]: command.rationale }))
+        return command.findingId
+      case 'untagFindingValue':
+        this.require('findings', command.findingId, ['findingId'])
+        this.write(() => setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), { [command.value]: null }))
+        return command.findingId
+      case 'linkEvidence':
+      case 'unlinkEvidence':
+        return this.evidence(command)
+      case 'removeFinding':
+        return this.removeEntity('findings', command.id, () => {
+          clearRichText(this.ydoc.getXmlFragment(findingBodyField(command.id)))
+          this.stripReferences('recommendations', ['findingIds'], command.id)
+        })
+      case 'addRecommendation':
+        return this.addRecommendation(command)
+      case 'updateRecommendation': {
+        const { findingIds, ...fields } = command.patch
+        this.requireAll('findings', findingIds, ['patch', 'findingIds'])
+        return this.update('recommendations', command.id, fields, { findingIds })
+      }
+      case 'removeRecommendation':
+        return this.removeEntity('recommendations', command.id)
+      case 'moveItem':
+        this.require(command.collection, command.id, ['id'], false)
+        this.write(() => moveInList(orderArray(this.ydoc, command.collection), command.id, command.toIndex))
+        return command.id
+    }
+  }
+
+  /** Sets plain fields (null removes) and replaces the given id lists. */
+  private update(
+    collection: Collection,
+    id: string,
+    fields: Record<string, unknown>,
+    lists: Record<string, readonly string[] | undefined> = {},
+  ): string {
+    this.require(collection, id, ['id'])
+    this.remember(collection, id, fields)
+    this.write(() => {
+      const entity = this.entity(collection, id)
+      setFields(entity, fields)
+      for (const [key, ids] of Object.entries(lists)) if (ids !== undefined) syncList(listAt(entity, key), ids)
+    })
+    return id
+  }
+
+  private removeEntity(
+    collection: Collection,
+    id: string,
+    alsoWrite?: () => void,
+    path: (string | number)[] = ['id'],
+  ): string {
+    this.require(collection, id, path, false)
+    this.state(collection).delete(id)
+    this.write(() => {
+      this.remove(collection, id)
+      alsoWrite?.()
+    })
+    return id
+  }
+
+  private addPerson(command: CommandOf<'addPerson'>): string {
+    const id = command.id ?? newId()
+    this.requireNew('people', id)
+    const others = this.pseudonymsExcept()
+    let pseudonym = command.pseudonym
+    if (pseudonym === undefined) pseudonym = suggestPseudonym(command.role, others, command.gender)
+    else if (isPseudonymTaken(pseudonym, others)) {
+      this.fail(['pseudonym'], `${JSON.stringify(pseudonym)} is already the pseudonym of someone in this review`)
+    }
+    this.remember('people', id, { pseudonym })
+    this.write(() => {
+      const person = this.create('people', id, {
+        name: command.name,
+        role: command.role,
+        pseudonym,
+        birthDate: command.birthDate,
+        nationOrCommunity: command.nationOrCommunity,
+        caseFileKey: command.caseFileKey,
+      })
+      syncList(listAt(person, 'aliases'), command.aliases ?? [])
+    })
+    return id
+  }
+
+  private updatePerson(command: CommandOf<'updatePerson'>): string {
+    const { aliases, ...fields } = command.patch
+    if (fields.pseudonym !== undefined && isPseudonymTaken(fields.pseudonym, this.pseudonymsExcept(command.id))) {
+      this.fail(['patch', 'pseudonym'], `${JSON.stringify(fields.pseudonym)} is already the pseudonym of someone in this review`)
+    }
+    return this.update('people', command.id, fields, { aliases })
+  }
+
+  private addPlace(command: CommandOf<'addPlace'>): string {
+    const id = command.id ?? newId()
+    this.requireNew('places', id)
+    const labels = [...this.state('places').values()].flatMap((place) =>
+      typeof place?.label === 'string' ? [place.label] : [],
+    )
+    const label = command.label ?? suggestPlaceLabel(command.kind, labels)
+    this.remember('places', id, { label })
+    this.write(() => this.create('places', id, { name: command.name, kind: command.kind, label }))
+    return id
+  }
+
+  private addEvent(command: CommandOf<'addEvent'>): string {
+    const id = command.id ?? newId()
+    this.requireNew('events', id)
+    this.requireAll('people', command.actorIds, ['actorIds'])
+    this.checkRange(command.date, command.dateEnd, ['dateEnd'])
+    this.remember('events', id, { date: command.date, dateEnd: command.dateEnd })
+    this.write(() => {
+      const event = this.create('events', id, {
+        date: command.date,
+        dateEnd: command.dateEnd,
+        approximate: command.approximate ?? false,
+        stage: command.stage,
+        source: command.source,
+        keyPracticeEpisode: command.keyPracticeEpisode ?? false,
+        order: command.order ?? 0,
+      })
+      syncList(listAt(event, 'actorIds'), command.actorIds ?? [])
+      this.richText(eventDescriptionField(id), command.description)
+    })
+    return id
+  }
+
+  private updateEvent(command: CommandOf<'updateEvent'>): string {
+    const { actorIds, ...fields } = command.patch
+    this.requireAll('people', actorIds, ['patch', 'actorIds'])
+    const date = fields.date ?? this.field('events', command.id, 'date')
+    const dateEnd = fields.dateEnd === null ? undefined : (fields.dateEnd ?? this.field('events', command.id, 'dateEnd'))
+    this.checkRange(date, dateEnd, ['patch', fields.dateEnd === undefined ? 'date' : 'dateEnd'])
+    return this.update('events', command.id, fields, { actorIds })
+  }
+
+  private addUnmetNeed(command: CommandOf<'addUnmetNeed'>): string {
+    const id = command.id ?? newId()
+    this.requireNew('unmetNeeds', id)
+    this.requireAll('events', command.eventIds, ['eventIds'])
+    this.remember('unmetNeeds', id, {})
+    this.write(() => {
+      const need = this.create('unmetNeeds', id, {
+        need: command.need,
+        received: command.received ?? '',
+        gap: command.gap ?? '',
+        standardsFlagId: command.standardsFlagId,
+      })
+      syncList(listAt(need, 'eventIds'), command.eventIds ?? [])
+      syncList(listAt(need, 'factorItemIds'), command.factorItemIds ?? [])
+    })
+    return id
+  }
+
+  private rateFactor(command: CommandOf<'rateFactor'>): string {
+    const key = command.factorItemId
+    this.requireAll('events', command.eventIds, ['eventIds'])
+    const existing = this.state('factorRatings').get(key)
+    this.remember('factorRatings', key, { rating: command.rating })
+    this.write(() => {
+      const stored = collectionMap(this.ydoc, 'factorRatings').get(key)
+      // An existing rating is changed field by field, so a concurrent edit of its rationale survives.
+      const rating =
+        existing && stored instanceof Y.Map
+          ? stored
+          : this.create('factorRatings', key, { rationale: '' })
+      setFields(rating, { rating: command.rating, rationale: command.rationale })
+      if (command.eventIds !== undefined || !(rating.get('eventIds') instanceof Y.Array)) {
+        syncList(listAt(rating, 'eventIds'), command.eventIds ?? [])
+      }
+    })
+    return key
+  }
+
+  private addFinding(command: CommandOf<'addFinding'>): string {
+    const id = command.id ?? newId()
+    this.requireNew('findings', id)
+    this.requireAll('events', command.evidence?.eventIds, ['evidence', 'eventIds'])
+    this.requireAll('unmetNeeds', command.evidence?.unmetNeedIds, ['evidence', 'unmetNeedIds'])
+    this.remember('findings', id, {})
+    this.write(() => {
+      const finding = this.create('findings', id, { status: command.status ?? 'draft' })
+      const tags = mapAt(finding, 'valueTags')
+      for (const tag of command.valueTags ?? []) tags.set(tag.value, tag.rationale)
+      syncList(listAt(finding, 'factorItemIds'), command.factorItemIds ?? [])
+      const evidence = mapAt(finding, 'evidence')
+      syncList(listAt(evidence, 'eventIds'), command.evidence?.eventIds ?? [])
+      syncList(listAt(evidence, 'unmetNeedIds'), command.evidence?.unmetNeedIds ?? [])
+      syncList(listAt(evidence, 'accountIds'), command.evidence?.accountIds ?? [])
+      this.richText(findingBodyField(id), command.body)
+    })
+    return id
+  }
+
+  private evidence(command: CommandOf<'linkEvidence'> | CommandOf<'unlinkEvidence'>): string {
+    this.require('findings', command.findingId, ['findingId'])
+    // Accounts live outside the review document, so only their id format can be checked here.
+    if (command.type === 'linkEvidence' && command.kind === 'event') this.require('events', command.targetId, ['targetId'], false)
+    if (command.type === 'linkEvidence' && command.kind === 'unmetNeed') {
+      this.require('unmetNeeds', command.targetId, ['targetId'], false)
+    }
+    this.write(() => {
+      const list = listAt(mapAt(this.entity('findings', command.findingId), 'evidence'), evidenceList[command.kind])
+      if (command.type === 'linkEvidence') addToList(list, command.targetId)
+      else removeFromList(list, command.targetId)
+    })
+    return command.findingId
+  }
+
+  private addRecommendation(command: CommandOf<'addRecommendation'>): string {
+    const id = command.id ?? newId()
+    this.requireNew('recommendations', id)
+    this.requireAll('findings', command.findingIds, ['findingIds'])
+    this.remember('recommendations', id, {})
+    this.write(() => {
+      const recommendation = this.create('recommendations', id, {
+        text: command.text,
+        strength: command.strength,
+        owner: command.owner,
+        dueDate: command.dueDate,
+        measure: command.measure,
+        status: command.status ?? 'proposed',
+      })
+      syncList(listAt(recommendation, 'findingIds'), command.findingIds ?? [])
+    })
+    return id
+  }
+}
+
+/** Validates an untrusted command (e.g. from the network) without applying it. */
+export function parseReviewCommand(input: unknown): ValidReviewCommand {
+  const result = reviewCommandSchema.safeParse(input)
+  if (!result.success) throw new ReviewCommandError(problemsFromZod(result.error))
+  return result.data
+}
+
+function run(ydoc: Y.Doc, commands: readonly unknown[], single: boolean, options: CommandOptions): CommandResult[] {
+  const at = (i: number) => (single ? [] : [i])
+  const problems: Problem[] = []
+  const parsed: ValidReviewCommand[] = []
+  commands.forEach((command, i) => {
+    const result = reviewCommandSchema.safeParse(command)
+    if (result.success) parsed.push(result.data)
+    else problems.push(...problemsFromZod(result.error, at(i)))
+  })
+  if (problems.length > 0) throw new ReviewCommandError(problems)
+
+  const version = storedSchemaVersion(ydoc)
+  if (version !== REVIEW_DOC_SCHEMA_VERSION) {
+    throw new ReviewCommandError([
+      {
+        path: '/meta/schemaVersion',
+        message:
+          version === null
+            ? 'the review document is not initialised (or not synced yet); nothing was written'
+            : `the review document has schema version ${version}, this code writes ${REVIEW_DOC_SCHEMA_VERSION}; nothing was written`,
+      },
+    ])
+  }
+
+  const planner = new Planner(ydoc)
+  let ids: string[]
+  try {
+    ids = parsed.map((command, i) => planner.plan(command, at(i)))
+  } catch (error) {
+    // A root defined as another kind of shared type makes Yjs throw; report it, write nothing.
+    throw new ReviewCommandError([{ path: '/', message: `the review document cannot be read: ${String(error)}` }])
+  }
+  if (planner.problems.length > 0) throw new ReviewCommandError(planner.problems)
+  ydoc.transact(() => {
+    for (const write of planner.writes) write()
+  }, options.origin)
+  return ids.map((id) => ({ id }))
+}
+
+/** Validates and applies one command in one transaction; throws ReviewCommandError and writes nothing if invalid. */
+export function applyCommand(ydoc: Y.Doc, command: ReviewCommand, options: CommandOptions = {}): CommandResult {
+  const [result] = run(ydoc, [command], true, options)
+  return result as CommandResult
+}
+
+/**
+ * Validates every command (each against the document as changed by the ones before it), then
+ * applies them all in ONE transaction: either all are written or none is.
+ */
+export function applyCommands(
+  ydoc: Y.Doc,
+  commands: readonly ReviewCommand[],
+  options: CommandOptions = {},
+): CommandResult[] {
+  return run(ydoc, commands, false, options)
+}

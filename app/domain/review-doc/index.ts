@@ -1,0 +1,25 @@
+// The review document: one Y.Doc per review. See docs/review-doc.md.
+export * from './schema'
+export { readReviewDoc, type DocProblem } from './reader'
+export {
+  applyCommand,
+  applyCommands,
+  parseReviewCommand,
+  ReviewCommandError,
+  type CommandOptions,
+  type CommandResult,
+} from './commands'
+export { reviewCommandSchema, type ReviewCommand, type ReviewCommandType, type ValidReviewCommand } from './command-schema'
+export { initialiseReviewDoc, storedSchemaVersion, ReviewDocMismatchError, type ReviewDocInit } from './init'
+export { migrateReviewDoc, ReviewDocVersionError, type MigrationResult } from './migrate'
+export { suggestPseudonym, suggestPlaceLabel, isPseudonymTaken, type GenderHint } from './pseudonyms'
+export { readRichText, writePlainText } from './rich-text'
+export {
+  collections,
+  orderedCollections,
+  eventDescriptionField,
+  findingBodyField,
+  type Collection,
+  type OrderedCollection,
+} from './structure'
+export type { Problem } from './problems'

@@ -1,0 +1,87 @@
+// Small writing primitives for entity Y.Maps. Lists of ids are Y.Arrays edited in place (never
+// replaced wholesale) so that two people linking different events at the same moment both
+// keep their link; a list is read as a set, so a duplicate from concurrent adds is harmless.
+import * as Y from 'yjs'
+
+/** undefined leaves a field alone, null removes it; an unchanged value is not rewritten. */
+export function setFields(entity: Y.Map<unknown>, fields: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue
+    if (value === null) {
+      if (entity.has(key)) entity.delete(key)
+    } else if (entity.get(key) !== value) {
+      entity.set(key, value)
+    }
+  }
+}
+
+export function unique(values: readonly string[]): string[] {
+  return [...new Set(values)]
+}
+
+/** The Y.Array under key, created (or replacing a value of the wrong kind) when needed. */
+export function listAt(entity: Y.Map<unknown>, key: string): Y.Array<unknown> {
+  const existing = entity.get(key)
+  if (existing instanceof Y.Array) return existing
+  const list = new Y.Array<unknown>()
+  entity.set(key, list)
+  return list
+}
+
+export function mapAt(entity: Y.Map<unknown>, key: string): Y.Map<unknown> {
+  const existing = entity.get(key)
+  if (existing instanceof Y.Map) return existing
+  const map = new Y.Map<unknown>()
+  entity.set(key, map)
+  return map
+}
+
+export function addToList(list: Y.Array<unknown>, id: string): void {
+  if (!list.toArray().includes(id)) list.push([id])
+}
+
+/** Removes every occurrence (concurrent adds may have left more than one). */
+export function removeFromList(list: Y.Array<unknown>, id: string): void {
+  const items = list.toArray()
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (items[i] === id) list.delete(i, 1)
+  }
+}
+
+/**
+ * Makes the list hold exactly `wanted` (in that order), deleting and inserting only what
+ * differs, so concurrent additions by others survive where possible.
+ */
+export function syncList(list: Y.Array<unknown>, wanted: readonly string[]): void {
+  const target = unique(wanted)
+  const targetSet = new Set(target)
+  const items = list.toArray()
+  const kept = new Set<string>()
+  const keep = items.map((item) => {
+    if (typeof item !== 'string' || !targetSet.has(item) || kept.has(item)) return false
+    kept.add(item)
+    return true
+  })
+  const keptInOrder = items.filter((_, i) => keep[i]) as string[]
+  const targetKept = target.filter((id) => kept.has(id))
+  const sameOrder = keptInOrder.every((id, i) => id === targetKept[i])
+  if (!sameOrder) {
+    if (list.length > 0) list.delete(0, list.length)
+    if (target.length > 0) list.push(target)
+    return
+  }
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (!keep[i]) list.delete(i, 1)
+  }
+  let index = 0
+  for (const id of target) {
+    if (!kept.has(id)) list.insert(index, [id])
+    index++
+  }
+}
+
+/** Moves `id` to `toIndex` (clamped), removing any duplicate occurrences. */
+export function moveInList(list: Y.Array<unknown>, id: string, toIndex: number): void {
+  removeFromList(list, id)
+  list.insert(Math.min(toIndex, list.length), [id])
+}

@@ -1,0 +1,7 @@
+export * from './schema'
+export * from './defaults'
+export * from './messages'
+export * from './timeline'
+export * from './check'
+export * from './unmet-need'
+export * from './json-problems'

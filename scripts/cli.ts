@@ -1,0 +1,48 @@
+import readline from 'node:readline'
+import { applyMigrations } from '../server/migrate'
+import { runCli } from '../server/cli'
+
+function promptSecret(question: string): Promise<string | null> {
+  if (!process.stdin.isTTY) return Promise.resolve(null)
+  return new Promise(resolve => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true })
+    // Echo nothing while the password is typed.
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })
+    write._writeToOutput = (s: string) => {
+      if (s.includes(question)) process.stdout.write(question)
+    }
+    rl.question(question, answer => {
+      rl.close()
+      process.stdout.write('\n')
+      resolve(answer)
+    })
+  })
+}
+
+async function main() {
+  const { getEnv, EnvError } = await import('~/utils/env.server')
+  try {
+    getEnv()
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message)
+      return 1
+    }
+    throw error
+  }
+  await applyMigrations({ databaseUrl: getEnv().DATABASE_URL })
+  const { prisma } = await import('~/utils/db.server')
+  try {
+    return await runCli(process.argv.slice(2), { out: l => console.log(l), err: l => console.error(l), env: process.env, promptSecret }, prisma)
+  } finally {
+    await prisma.$disconnect()
+  }
+}
+
+main().then(
+  code => process.exit(code),
+  error => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)
