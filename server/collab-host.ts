@@ -1,9 +1,67 @@
+// Plugs the app into the collaboration core: who may connect (session + permissions), where
+// updates are kept (the app's SQLite file), what happens after edits (the projection), and
+// which sockets close when access ends.
+import type * as Y from 'yjs'
+import { readReviewDoc } from '~/domain/review-doc'
+import { reviewDocName } from '~/models/review-doc.server'
+import { projectReviewDocument } from '~/models/review-projection.server'
+import { onAccessChange } from '~/utils/access-events.server'
 import type { PrismaClient } from '~/utils/db.server'
 import type { Env } from '~/utils/env.server'
 import type { UpgradeHandler } from './app'
+import { createCollabAuthenticator } from './collab-auth'
+import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createSqlitePersistence } from './collab'
 import type { Logger } from './logger'
 
-// Placeholder until the collaboration core lands.
-export function attachCollaboration(_options: { env: Env; logger: Logger; prisma: PrismaClient; onUpgrade: (h: UpgradeHandler) => void }) {
-  return { shutdown: async () => {} }
+export function attachCollaboration(options: { env: Env; logger: Logger; prisma: PrismaClient; onUpgrade: (h: UpgradeHandler) => void }) {
+  const { env, logger, prisma } = options
+  const collabLogger = logger.child({ component: 'collab' })
+  const persistence = createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger })
+
+  async function project(docName: string, doc: Y.Doc) {
+    if (!docName.startsWith('review:')) return
+    const reviewId = docName.slice('review:'.length)
+    try {
+      const { doc: reviewDoc, problems } = readReviewDoc(doc)
+      if (problems.length) collabLogger.warn({ docName, problems: problems.length }, 'review document has invalid entries; skipped in projection')
+      await projectReviewDocument(reviewId, reviewDoc, problems.length)
+    } catch (error) {
+      collabLogger.error({ err: error, docName }, 'projection failed')
+    }
+  }
+
+  const collab = createCollabServer({
+    authenticator: createCollabAuthenticator(env, prisma),
+    persistence,
+    logger: collabLogger,
+    onDocChanged: project,
+  })
+
+  options.onUpgrade((req, socket, head) => {
+    if (!req.url?.startsWith(COLLAB_PATH_PREFIX)) return false
+    void collab.handleUpgrade(req, socket, head)
+    return true
+  })
+
+  const stopListening = onAccessChange(event => {
+    if (event.type === 'user-deactivated') {
+      collab.closeConnections(c => c.userId === event.userId, 'account deactivated', CloseCode.forbidden)
+    } else if (event.type === 'membership-changed') {
+      const docName = reviewDocName(event.reviewId)
+      collab.closeConnections(c => c.userId === event.userId && c.docName === docName, 'membership changed', CloseCode.forbidden)
+    } else {
+      // One browser signed out: its sockets close; the same user's other browsers reconnect
+      // and are let back in by their own, still valid, sessions.
+      collab.closeConnections(c => c.userId === event.userId, 'signed out', CloseCode.tryAgainLater)
+    }
+  })
+
+  return {
+    collab,
+    async shutdown() {
+      stopListening()
+      await collab.shutdown()
+      await persistence.close()
+    },
+  }
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { validateCaseFile } from '~/domain/case-file'
 import type { ReviewRole } from '~/domain/vocabulary'
+import { initialReviewDocState, storeInitialReviewDoc } from '~/models/review-doc.server'
 import { hashPassword } from '~/utils/auth.server'
 import type { PrismaClient } from '~/utils/db.server'
 
@@ -31,9 +33,9 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
   if (options.enabled === false) return { created: false, logins: [] }
   if ((await prisma.jurisdiction.count()) > 0) return { created: false, logins: [] }
 
-  const caseFile = JSON.parse(fs.readFileSync(exampleCaseFilePath, 'utf8')) as {
-    review: { title: string; incidentType: string; incidentDate: string; summary?: string }
-  }
+  const validation = validateCaseFile(JSON.parse(fs.readFileSync(exampleCaseFilePath, 'utf8')))
+  if (!validation.ok) throw new Error(`the demo case file is invalid: ${JSON.stringify(validation.problems)}`)
+  const caseFile = validation.caseFile
   const passwordHash = await hashPassword(DEMO_PASSWORD)
 
   const reviewId = await prisma.$transaction(async tx => {
@@ -62,6 +64,27 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
         },
       },
     })
+    await storeInitialReviewDoc(tx, review.id, initialReviewDocState(review.id, caseFile))
+    // A second, recent review so the 90-day clock is visibly running.
+    const incident = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10)
+    const recent = await tx.review.create({
+      data: {
+        title: 'Serious injury review - school-age child (demo)',
+        incidentType: 'serious_injury',
+        incidentDate: new Date(`${incident}T00:00:00Z`),
+        summary: 'Fictional review opened recently; its timeline is still empty.',
+        phase: 'intake',
+        jurisdictionId: jurisdictions['NW-DEMO'].id,
+        createdById: users.get('facilitator@northwind.example'),
+        members: {
+          create: [
+            { userId: users.get('facilitator@northwind.example')!, role: 'facilitator' },
+            { userId: users.get('qi@northwind.example')!, role: 'qi_lead' },
+          ],
+        },
+      },
+    })
+    await storeInitialReviewDoc(tx, recent.id, initialReviewDocState(recent.id))
     await tx.auditEvent.create({
       data: { jurisdictionId: jurisdictions['NW-DEMO'].id, action: 'demo.seeded', reviewId: review.id, detail: '{}' },
     })

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { incidentTypes, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from './audit.server'
+import { initialReviewDocState, storeInitialReviewDoc } from './review-doc.server'
+import type { CaseFile } from '~/domain/case-file'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -23,7 +25,7 @@ export const reviewFormSchema = z.object({
 })
 export type ReviewForm = z.infer<typeof reviewFormSchema>
 
-export async function createReview(input: ReviewForm & { jurisdictionId: string; createdById: string }) {
+export async function createReview(input: ReviewForm & { jurisdictionId: string; createdById: string | null; caseFile?: CaseFile }) {
   return prisma.$transaction(async tx => {
     const review = await tx.review.create({
       data: {
@@ -34,13 +36,14 @@ export async function createReview(input: ReviewForm & { jurisdictionId: string;
         jurisdictionId: input.jurisdictionId,
         createdById: input.createdById,
         // Whoever opens a review runs it until they hand it over.
-        members: { create: { userId: input.createdById, role: 'facilitator' } },
+        ...(input.createdById ? { members: { create: { userId: input.createdById, role: 'facilitator' } } } : {}),
       },
     })
+    await storeInitialReviewDoc(tx, review.id, initialReviewDocState(review.id, input.caseFile))
     await tx.auditEvent.create({
       data: {
         jurisdictionId: input.jurisdictionId,
-        action: 'review.created',
+        action: input.caseFile ? 'review.imported' : 'review.created',
         actorId: input.createdById,
         reviewId: review.id,
         detail: JSON.stringify({ title: input.title }),

@@ -38,13 +38,14 @@ const envSchema = z.object({
     .enum(['true', 'false', 'auto'])
     .default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
 })
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; dataDir: string }
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
   const result = envSchema.safeParse(source)
   if (!result.success) {
     const lines = result.error.issues.map(i => `  - ${i.path.join('.')}: ${i.message}`)

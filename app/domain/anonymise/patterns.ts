@@ -1,0 +1,268 @@
+// Identifiers found by their shape, whether or not anyone registered them (HIPAA Safe Harbor:
+// contact details, addresses and small geographic units, record, health, benefit and licence
+// numbers, vehicle plates, URLs, IP addresses).
+//
+// Every pattern is anchored so that it cannot start in the middle of a word or a number, and
+// every repetition is delimited, so a scan stays linear even on long runs of digits or letters.
+// Where a shape is also a plain count ("31 families", "Form 12", "$150", "room 12"), the pattern
+// asks for context instead of guessing:
+// - US ZIP codes only after a state abbreviation or the word ZIP (ZIP+4 is distinctive alone);
+// - seven-digit local phone numbers only after a phone word ("call", "tel", "cell"...);
+// - numbers of two digit groups ("4471-22") only after a record word ("file no.", "case");
+//   alone they are left to the residual scan;
+// - vehicle plates only after "plate", "licence plate", "plaque", "immatriculation".
+
+import type { OutputLocale } from './context'
+import { labelsFor } from './labels'
+import type { Candidate, ReplacementKind, ScanText } from './types'
+
+const PRIORITY: Record<string, number> = {
+  email: 85,
+  url: 80,
+  ip_address: 80,
+  phone: 75,
+  street_address: 70,
+  vehicle_plate: 65,
+  postal_code: 60,
+  record_number: 50,
+  health_number: 52,
+  social_insurance_number: 52,
+  licence_number: 52,
+}
+
+const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}(?![a-z0-9-])/g
+const URL_WITH_SCHEME = /(?<![a-z0-9@.])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'()[\]{}]{1,2000}/g
+const BARE_DOMAIN =
+  /(?<![a-z0-9@./-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,6}(?:com|org|net|ca|gov|edu|fr|info|io|us|uk|biz|gouv|qc|on)(?:\/[^\s<>"'()[\]{}]{0,2000})?(?![a-z0-9-])/g
+const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g
+const IPV6 = /(?<![0-9a-f:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-f:])/g
+const PHONE_NORTH_AMERICAN =
+  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:\s*(?:ext\.?|x|poste|#)\s*\d{1,5}(?!\d))?/g
+const PHONE_INTERNATIONAL = /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(\d{1,4}\)\d{0,4}|[\s.-]\d{1,4}){2,6}(?!\d)/g
+const PHONE_COMPACT_INTERNATIONAL = /(?<![\w+])\+\d{8,15}(?!\d)/g
+const PHONE_FRENCH = /(?<![\w+.-])0[1-9](?:[\s.-]?\d{2}){4}(?![\d])/g
+const PHONE_LOCAL = /(?<![\d.-])\d{3}[-.]\d{4}(?![\d-]|\.\d)/g
+const PHONE_WORDS = /(?:phone|tel|telephone|cell|cellphone|mobile|fax|call|called|calls|text|texted|number|numero|cellulaire|rejoint|joindre|contact|contacted|at|au)\b[^\n\d]{0,12}$/
+
+const POSTAL_CODE_CA = /(?<![a-z0-9])[abceghj-nprstvxy]\d[abceghj-nprstv-z][\s-]?\d[abceghj-nprstv-z]\d(?![a-z0-9])/g
+const ZIP = /(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])/g
+const ZIP_CONTEXT =
+  /(?:\b(?:A[LKZR]|C[AOT]|D[EC]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])|\b(?:ZIP|Zip|zip)(?:\s+[Cc]ode)?:?)[.,]?\s{1,3}$/
+const ZIP_PLUS_FOUR = /^\d{5}-\d{4}$/
+
+// Street types in the three casings a narrative uses: Title, UPPER and lower.
+function casings(words: readonly string[]): string {
+  const forms = new Set<string>()
+  for (const word of words) {
+    forms.add(word)
+    forms.add(word.toUpperCase())
+    forms.add(word.charAt(0).toUpperCase() + word.slice(1))
+  }
+  return [...forms]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map((form) => form.replace(/\./g, '\\.'))
+    .join('|')
+}
+
+const STREET_TYPES = casings([
+  'street', 'st.', 'st', 'avenue', 'ave.', 'ave', 'road', 'rd.', 'rd', 'crescent', 'cres.', 'cres', 'drive', 'dr.', 'dr',
+  'lane', 'ln.', 'ln', 'boulevard', 'blvd.', 'blvd', 'court', 'ct.', 'ct', 'place', 'pl.', 'way', 'trail', 'terrace',
+  'highway', 'hwy.', 'hwy', 'circle', 'close', 'row', 'square', 'sq.', 'parkway', 'pkwy', 'gate', 'heights', 'grove',
+  'line', 'sideroad', 'concession', 'loop', 'bay', 'mews', 'path', 'ridge', 'landing', 'gardens', 'crossing', 'alley',
+])
+const FRENCH_STREET_TYPES = casings([
+  'rue', 'avenue', 'av.', 'boulevard', 'boul.', 'bd', 'chemin', 'ch.', 'route', 'rang', 'place', 'allée', 'impasse',
+  'promenade', 'montée', 'côte', 'croissant', 'cours', 'quai', 'rond-point', 'ruelle', 'sentier', 'terrasse',
+])
+const UNIT_WORDS = casings(['unit', 'apt.', 'apt', 'apartment', 'suite', 'ste.', 'bsmt', 'basement', 'app.', 'app', 'appartement', 'bureau', 'unité', 'local', 'logement'])
+const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’.]*"
+const CIVIC_NUMBER = '\\d{1,6}[A-Za-z]?(?:-\\d{1,6}[A-Za-z]?)?'
+const UNIT_BEFORE = `(?:(?:${UNIT_WORDS}|#)\\s*#?\\s*\\d{1,5}[A-Za-z]?\\s*[,-]\\s*)?`
+const UNIT_AFTER = `(?:,?\\s+(?:${UNIT_WORDS})\\s*#?\\s*\\d{1,5}[A-Za-z]?|,?\\s*#\\s*\\d{1,5}[A-Za-z]?)?`
+const DIRECTION = '(?:\\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Nord|Sud|Est|Ouest)\\b\\.?)?'
+
+const STREET_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\d#-])${UNIT_BEFORE}${CIVIC_NUMBER}\\s+(?:${NAME_WORD}\\s+){1,4}(?:${STREET_TYPES})(?![\\p{L}\\d])${DIRECTION}${UNIT_AFTER}`,
+  'gu',
+)
+const FRENCH_STREET_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\d#-])${UNIT_BEFORE}${CIVIC_NUMBER}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
+  'gu',
+)
+const POST_OFFICE_BOX = /(?<![\p{L}\d])(?:P\.?\s?O\.?\s*Box|PO Box|Box|C\.P\.|[Cc]ase postale)\s+\d{1,6}(?!\d)/gu
+
+// Record numbers after a word that says what they are. Only the number is replaced.
+interface RecordWord {
+  kind: ReplacementKind
+  words: string
+}
+const RECORD_WORDS: readonly RecordWord[] = [
+  {
+    kind: 'health_number',
+    words:
+      "health\\s+card|health\\s+(?:card\\s+)?number|health\\s+insurance(?:\\s+number)?|hcn|ohip|ramq|phn|personal\\s+health\\s+number|medicare|carte\\s+(?:sante|d'assurance[\\s-]maladie)|assurance[\\s-]maladie|numero\\s+d'assurance[\\s-]maladie",
+  },
+  {
+    kind: 'social_insurance_number',
+    words: "sin|social\\s+insurance(?:\\s+number)?|nas|numero\\s+d'assurance\\s+sociale|ssn|social\\s+security(?:\\s+number)?",
+  },
+  {
+    kind: 'licence_number',
+    words: "driver'?s\\s+licen[cs]e|licen[cs]e(?!\\s+plate)|permis(?:\\s+de\\s+conduire)?",
+  },
+  {
+    kind: 'record_number',
+    words:
+      'case|file|record|dossier|client|chart|mrn|patient|member|account|reference|ref|incident|occurrence|report|docket|court\\s+file|matter|referral|cas|fiche|no\\.|n°|n[o°]\\.?|num\\.?|#',
+  },
+]
+const ID_BODY = "[a-z]{0,6}[-/ ]?\\d[\\da-z]{0,20}(?:[-/.][\\da-z]{1,20}){0,5}(?:\\s\\d{2,6}){0,3}"
+const RECORD_JOINER = "\\s*(?:(?:no\\.?|number|num\\.?|numero|n°|#|id)\\s*)?(?:(?:is|was|:|-)\\s*)?[:#]?\\s*"
+const KEYWORD_RECORDS = RECORD_WORDS.map(({ kind, words }) => ({
+  kind,
+  regex: new RegExp(`(?<![a-z0-9])(?:${words})${RECORD_JOINER}(${ID_BODY})(?![a-z0-9])`, 'dg'),
+}))
+
+const HYPHENATED_TOKEN = /(?<![a-z0-9/-])[a-z0-9]+(?:[-/][a-z0-9]+){1,6}(?![a-z0-9/-])/g
+const SPACED_SIN = /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{3}(?![\d]|[ -]\d)/g
+const SPACED_HEALTH_CARD = /(?<![\d-])\d{4}[ -]\d{3}[ -]\d{3}(?:[ -]?[a-z]{2})?(?![\da-z]|[ -]\d)/g
+const LONG_DIGIT_RUN = /(?<![\d.,$])\d{7,}(?![\d]|[.,]\d)/g
+const MIXED_TOKEN = /(?<![a-z0-9])[a-z]{0,10}\d[a-z0-9]{3,19}(?![a-z0-9])/g
+const UNIT_SUFFIXED = /^\d+(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|eme|x|k|m)$/
+
+const PLATE = /(?:licen[cs]e\s+plate|plate\s+(?:number|no\.?|#)|plate|plaque(?:\s+d'immatriculation)?|immatriculation)\s*(?:number|no\.?|#|:|was|is|reading|reads)?\s*[:#]?\s*([a-z0-9]{1,4}(?:[ -]?[a-z0-9]{1,4}){1,2})(?![a-z0-9])/dg
+
+function digits(text: string): number {
+  let count = 0
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) count += 1
+  }
+  return count
+}
+
+function isYearRange(token: string): boolean {
+  return /^(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)$/.test(token)
+}
+
+function validIpv4(text: string): boolean {
+  return text.split('.').every((octet) => Number(octet) <= 255)
+}
+
+function validIpv6(text: string): boolean {
+  const halves = text.split('::')
+  if (halves.length > 2) return false
+  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')))
+  if (groups.some((group) => group.length === 0 || group.length > 4)) return false
+  if (halves.length === 1 && groups.length !== 8) return false
+  if (halves.length === 2 && groups.length > 7) return false
+  // "::" alone or a clock time is not an address; ask for some hex in it.
+  return groups.join('').length >= 2
+}
+
+function trimUrl(match: string): string {
+  return match.replace(/[.,;:!?]+$/, '')
+}
+
+export function createPatternDetector(locale: OutputLocale) {
+  const labels = labelsFor(locale).pattern
+
+  function push(found: Candidate[], start: number, end: number, kind: Exclude<ReplacementKind, 'person' | 'place' | 'identifier' | 'date' | 'age' | 'birth_date'>): void {
+    found.push({ start, end, kind, replacement: labels[kind], priority: PRIORITY[kind] ?? 50 })
+  }
+
+  function each(regex: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
+    regex.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = regex.exec(text)) !== null) {
+      visit(match)
+      if (match[0].length === 0) regex.lastIndex += 1
+    }
+  }
+
+  return function detectPatterns(text: ScanText, found: Candidate[]): void {
+    const { original, folded } = text
+
+    if (folded.includes('@')) {
+      each(EMAIL, folded, (m) => push(found, m.index, m.index + m[0].length, 'email'))
+    }
+    if (folded.includes('://') || folded.includes('www.')) {
+      each(URL_WITH_SCHEME, folded, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
+    }
+    each(BARE_DOMAIN, folded, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
+    each(IPV4, folded, (m) => {
+      if (validIpv4(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
+    })
+    if (folded.includes(':')) {
+      each(IPV6, folded, (m) => {
+        if (validIpv6(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
+      })
+    }
+
+    each(PHONE_NORTH_AMERICAN, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
+    if (folded.includes('+')) {
+      each(PHONE_INTERNATIONAL, folded, (m) => {
+        const count = digits(m[0])
+        if (count >= 8 && count <= 15) push(found, m.index, m.index + m[0].length, 'phone')
+      })
+      each(PHONE_COMPACT_INTERNATIONAL, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
+    }
+    each(PHONE_FRENCH, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
+    each(PHONE_LOCAL, folded, (m) => {
+      if (PHONE_WORDS.test(folded.slice(Math.max(0, m.index - 24), m.index))) push(found, m.index, m.index + m[0].length, 'phone')
+    })
+
+    each(POSTAL_CODE_CA, folded, (m) => push(found, m.index, m.index + m[0].length, 'postal_code'))
+    each(ZIP, folded, (m) => {
+      if (ZIP_PLUS_FOUR.test(m[0]) || ZIP_CONTEXT.test(original.slice(Math.max(0, m.index - 16), m.index))) {
+        push(found, m.index, m.index + m[0].length, 'postal_code')
+      }
+    })
+
+    each(STREET_ADDRESS, original, (m) => push(found, m.index, m.index + m[0].length, 'street_address'))
+    each(FRENCH_STREET_ADDRESS, original, (m) => push(found, m.index, m.index + m[0].length, 'street_address'))
+    each(POST_OFFICE_BOX, original, (m) => push(found, m.index, m.index + m[0].length, 'street_address'))
+
+    for (const { kind, regex } of KEYWORD_RECORDS) {
+      each(regex, folded, (m) => {
+        const span = m.indices?.[1]
+        const body = m[1]
+        if (span === undefined || body === undefined || digits(body) < 3) return
+        push(found, span[0], span[1], kind as 'record_number')
+      })
+    }
+    each(HYPHENATED_TOKEN, folded, (m) => {
+      const token = m[0]
+      const count = digits(token)
+      if (count < 4 || isYearRange(token)) return
+      const groups = token.split(/[-/]/)
+      const hasLetters = /[a-z]/.test(token)
+      if (hasLetters) {
+        push(found, m.index, m.index + token.length, 'record_number')
+      } else if (groups.length >= 3) {
+        const shape = groups.map((group) => group.length).join('-')
+        const kind = shape === '4-3-3' ? 'health_number' : shape === '3-3-3' ? 'social_insurance_number' : 'record_number'
+        push(found, m.index, m.index + token.length, kind)
+      }
+    })
+    each(SPACED_SIN, folded, (m) => push(found, m.index, m.index + m[0].length, 'social_insurance_number'))
+    each(SPACED_HEALTH_CARD, folded, (m) => push(found, m.index, m.index + m[0].length, 'health_number'))
+    each(LONG_DIGIT_RUN, folded, (m) => push(found, m.index, m.index + m[0].length, 'record_number'))
+    each(MIXED_TOKEN, folded, (m) => {
+      const token = m[0]
+      if (digits(token) >= 4 && /[a-z]/.test(token) && !UNIT_SUFFIXED.test(token)) push(found, m.index, m.index + token.length, 'record_number')
+    })
+
+    if (folded.includes('plate') || folded.includes('plaque') || folded.includes('immatriculation')) {
+      each(PLATE, folded, (m) => {
+        const span = m.indices?.[1]
+        const plate = m[1]
+        if (span === undefined || plate === undefined) return
+        const alnum = plate.replace(/[^a-z0-9]/g, '')
+        const hasDigit = /\d/.test(alnum)
+        const hasLetter = /[a-z]/.test(alnum)
+        if (alnum.length >= 5 && alnum.length <= 8 && hasDigit && (hasLetter || alnum.length >= 6)) push(found, span[0], span[1], 'vehicle_plate')
+      })
+    }
+  }
+}

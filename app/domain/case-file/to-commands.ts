@@ -1,0 +1,138 @@
+// Turns a validated case file into review commands, and imports it into a review document in
+// one transaction. Import is seeding: it belongs on the server's copy of the room, once (see
+// /work/shared/COLLAB-NOTES.md); the review block itself goes to the Review row, not the doc.
+import * as Y from 'yjs'
+import { applyCommands, type CommandOptions } from '../review-doc/commands'
+import type { ReviewCommand } from '../review-doc/command-schema'
+import { suggestPseudonym } from '../review-doc/pseudonyms'
+import { collectionMap } from '../review-doc/structure'
+import type { CaseFile } from './schema'
+import { validateCaseFile, type CaseFileProblem } from './validate'
+
+export interface CaseFileToCommandsOptions {
+  /** Pseudonyms already in the review, so suggestions do not collide with them. */
+  existingPseudonyms?: Iterable<string>
+  /** Id source; crypto.randomUUID by default. Tests pass a counter. */
+  newId?: () => string
+}
+
+export interface CaseFileImportPlan {
+  commands: ReviewCommand[]
+  /** Case-file person key -> people registry id. */
+  personIds: Map<string, string>
+  /** Registry ids of the timeline entries, in file order. */
+  eventIds: string[]
+}
+
+export function planCaseFileImport(caseFile: CaseFile, options: CaseFileToCommandsOptions = {}): CaseFileImportPlan {
+  const newId = options.newId ?? (() => globalThis.crypto.randomUUID())
+  // Pseudonyms given in the file are reserved first, so a suggestion for an earlier person
+  // never takes the pseudonym a later person was given.
+  const taken = [...(options.existingPseudonyms ?? []), ...caseFile.people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : []))]
+  const personIds = new Map<string, string>()
+  const commands: ReviewCommand[] = []
+
+  for (const person of caseFile.people) {
+    const id = newId()
+    personIds.set(person.key, id)
+    let pseudonym = person.pseudonym
+    if (pseudonym === undefined) {
+      pseudonym = suggestPseudonym(person.role, taken)
+      taken.push(pseudonym)
+    }
+    commands.push({
+      type: 'addPerson',
+      id,
+      name: person.name,
+      aliases: person.aliases,
+      role: person.role,
+      pseudonym,
+      birthDate: person.birthDate,
+      caseFileKey: person.key,
+    })
+  }
+  for (const place of caseFile.places ?? []) {
+    commands.push({ type: 'addPlace', id: newId(), name: place.name, kind: place.kind })
+  }
+  for (const identifier of caseFile.identifiers ?? []) {
+    commands.push({ type: 'addIdentifier', id: newId(), value: identifier.value, kind: identifier.kind })
+  }
+  const eventIds: string[] = []
+  caseFile.timeline.forEach((entry, index) => {
+    const id = newId()
+    eventIds.push(id)
+    const actorIds = [...new Set(entry.actors ?? [])].flatMap((key) => {
+      const personId = personIds.get(key)
+      return personId === undefined ? [] : [personId]
+    })
+    commands.push({
+      type: 'addEvent',
+      id,
+      date: entry.date,
+      approximate: entry.approximate,
+      stage: entry.stage,
+      source: entry.source,
+      actorIds,
+      // File order settles the order of entries with the same date.
+      order: index,
+      description: entry.text,
+    })
+  })
+  return { commands, personIds, eventIds }
+}
+
+export function caseFileToCommands(caseFile: CaseFile, options: CaseFileToCommandsOptions = {}): ReviewCommand[] {
+  return planCaseFileImport(caseFile, options).commands
+}
+
+export class CaseFileImportError extends Error {
+  constructor(readonly problems: CaseFileProblem[]) {
+    super(`case file not imported: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`)
+    this.name = 'CaseFileImportError'
+  }
+}
+
+export interface ImportCaseFileOptions extends CommandOptions, Pick<CaseFileToCommandsOptions, 'newId'> {
+  /** Importing into a review that already has people or a timeline would duplicate them. */
+  allowExistingContent?: boolean
+}
+
+export interface ImportCaseFileResult {
+  personIds: Map<string, string>
+  eventIds: string[]
+}
+
+function existingPseudonyms(ydoc: Y.Doc): string[] {
+  const labels: string[] = []
+  for (const person of collectionMap(ydoc, 'people').values()) {
+    const pseudonym = person instanceof Y.Map ? person.get('pseudonym') : undefined
+    if (typeof pseudonym === 'string') labels.push(pseudonym)
+  }
+  return labels
+}
+
+/**
+ * Validates the case file and writes it into the review document in ONE transaction: on any
+ * problem it throws (CaseFileImportError or ReviewCommandError) and nothing is written.
+ */
+export function importCaseFile(
+  ydoc: Y.Doc,
+  input: unknown,
+  options: ImportCaseFileOptions = {},
+): ImportCaseFileResult {
+  const validation = validateCaseFile(input)
+  if (!validation.ok) throw new CaseFileImportError(validation.problems)
+  if (!options.allowExistingContent) {
+    const occupied = (['people', 'events', 'places', 'identifiers'] as const).filter(
+      (collection) => collectionMap(ydoc, collection).size > 0,
+    )
+    if (occupied.length > 0) {
+      throw new CaseFileImportError([
+        { path: '', message: `the review already has ${occupied.join(', ')}; importing again would duplicate them` },
+      ])
+    }
+  }
+  const plan = planCaseFileImport(validation.caseFile, { existingPseudonyms: existingPseudonyms(ydoc), newId: options.newId })
+  applyCommands(ydoc, plan.commands, { origin: options.origin })
+  return { personIds: plan.personIds, eventIds: plan.eventIds }
+}

@@ -1,0 +1,3 @@
+export * from './phrases'
+export * from './find'
+export { foldPattern } from './fold'

@@ -1,0 +1,4 @@
+export * from './calendar'
+export * from './deadline'
+export * from './phases'
+export * from './recommendations'

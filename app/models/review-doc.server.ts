@@ -1,0 +1,32 @@
+import * as Y from 'yjs'
+import { importCaseFile, validateCaseFile, type CaseFile, type CaseFileProblem } from '~/domain/case-file'
+import { initialiseReviewDoc } from '~/domain/review-doc'
+import type { Prisma } from '~/generated/prisma/client'
+
+export function reviewDocName(reviewId: string) {
+  return `review:${reviewId}`
+}
+
+/**
+ * The first state of a review's shared document, built on the server exactly once, when the
+ * review is created (clients only ever sync; seeding on clients duplicates content).
+ */
+export function initialReviewDocState(reviewId: string, caseFile?: CaseFile) {
+  const doc = new Y.Doc()
+  initialiseReviewDoc(doc, { reviewId })
+  if (caseFile) importCaseFile(doc, caseFile)
+  const state = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return state
+}
+
+/** Stores a brand-new document as the room's snapshot, inside the caller's transaction. */
+export async function storeInitialReviewDoc(tx: Prisma.TransactionClient, reviewId: string, state: Uint8Array) {
+  await tx.collabSnapshot.create({ data: { docName: reviewDocName(reviewId), state: Buffer.from(state), lastUpdateId: 0 } })
+}
+
+export type CaseFileCheck = { ok: true; caseFile: CaseFile } | { ok: false; problems: CaseFileProblem[] }
+
+export function checkCaseFile(input: unknown): CaseFileCheck {
+  return validateCaseFile(input)
+}

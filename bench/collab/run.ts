@@ -1,0 +1,226 @@
+/**
+ * Collaboration server benchmark: the same workload against our server (SQLite persistence on
+ * a temp file, stub auth) and the reference @y/websocket-server 0.1.1 (in memory), on
+ * loopback. Latency is send -> receipt by every other client in the room, measured on
+ * timestamps embedded in the inserted text; the warm-up is discarded.
+ *
+ *   npx tsx bench/collab/run.ts        (env: BENCH_MEASURE_MS, BENCH_WARMUP_MS, BENCH_LOADGENS,
+ *                                       BENCH_SCENARIOS=comma-separated scenario ids)
+ *
+ * Ends with exactly one JSON line holding every figure and the ratios ours/reference.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { preciseNow, type ClientAssignment, type LoadCommand, type LoadReport, type ServerCommand, type ServerReport, type Target } from './ipc'
+
+type Scenario = { id: string; label: string; rooms: number; perRoom: number; typistsPerRoom: number }
+
+const scenarios: Scenario[] = [
+  { id: 'room-2', label: '2 editors in one room', rooms: 1, perRoom: 2, typistsPerRoom: 2 },
+  { id: 'room-50', label: '50 editors in one room', rooms: 1, perRoom: 50, typistsPerRoom: 3 },
+  { id: 'room-200', label: '200 editors in one room', rooms: 1, perRoom: 200, typistsPerRoom: 3 },
+  { id: 'rooms-200x10', label: '200 rooms x 10 connections', rooms: 200, perRoom: 10, typistsPerRoom: 1 },
+]
+
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback)
+const WARMUP_MS = env('BENCH_WARMUP_MS', 2000)
+const MEASURE_MS = env('BENCH_MEASURE_MS', 8000)
+const QUIESCE_MS = 1500
+const LOADGENS = env('BENCH_LOADGENS', 2)
+const INSERTS_PER_SECOND = 5
+const AWARENESS_HZ = 10
+const TOKEN = 'bench-token'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+type Figures = {
+  samples: number
+  p50: number
+  p95: number
+  p99: number
+  max: number
+  drops: number
+  converged: boolean
+  reconnects: number
+  connectMs: number
+  cpuPercent: number
+  rssMaxMb: number
+}
+
+function spawnChild(script: string, args: string[] = []): ChildProcess {
+  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+}
+
+function next<T extends { type: string }>(child: ChildProcess, type: T['type']): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: T): void => {
+      if (message.type !== type) return
+      child.off('message', onMessage)
+      child.off('exit', onExit)
+      resolve(message)
+    }
+    const onExit = (code: number | null): void => reject(new Error(`child exited (${code}) before '${type}'`))
+    child.on('message', onMessage)
+    child.once('exit', onExit)
+  })
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+function assignments(scenario: Scenario): ClientAssignment[] {
+  const all: ClientAssignment[] = []
+  for (let r = 0; r < scenario.rooms; r++) {
+    for (let c = 0; c < scenario.perRoom; c++) {
+      all.push({ room: `review:bench-${r}`, key: `r${r}c${c}`, typist: c < scenario.typistsPerRoom })
+    }
+  }
+  return all
+}
+
+async function runScenario(scenario: Scenario, target: Target): Promise<Figures> {
+  const server = spawnChild('server-process.ts', [target])
+  const { port } = await next<Extract<ServerReport, { type: 'ready' }>>(server, 'ready')
+  const url = `ws://127.0.0.1:${port}/collab`
+  const generators = Array.from({ length: LOADGENS }, () => spawnChild('loadgen.ts'))
+  const clients = assignments(scenario)
+  const command = (child: ChildProcess, message: LoadCommand | ServerCommand): void => void child.send(message)
+  try {
+    const connected = generators.map((g) => next<Extract<LoadReport, { type: 'connected' }>>(g, 'connected'))
+    // Round-robin, so the clients of a room sit in different processes.
+    generators.forEach((g, i) => command(g, { type: 'connect', url, token: TOKEN, clients: clients.filter((_, c) => c % LOADGENS === i) }))
+    const connectMs = Math.max(...(await Promise.all(connected)).map((c) => c.ms))
+
+    const measureStart = preciseNow() + WARMUP_MS
+    const measureEnd = measureStart + MEASURE_MS
+    for (const g of generators) {
+      command(g, { type: 'start', measureStart, measureEnd, insertsPerSecond: INSERTS_PER_SECOND, awarenessHz: AWARENESS_HZ })
+    }
+    await sleep(WARMUP_MS)
+    command(server, { type: 'measure-start' })
+    await sleep(MEASURE_MS)
+    const measured = next<Extract<ServerReport, { type: 'measured' }>>(server, 'measured')
+    command(server, { type: 'measure-stop' })
+    const { cpuPercent, rssMaxMb } = await measured
+    await sleep(QUIESCE_MS)
+
+    const reports = await Promise.all(
+      generators.map((g) => {
+        const report = next<Extract<LoadReport, { type: 'report' }>>(g, 'report')
+        command(g, { type: 'report' })
+        return report
+      }),
+    )
+    return summarise(scenario, reports, { connectMs, cpuPercent, rssMaxMb })
+  } finally {
+    for (const g of generators) command(g, { type: 'exit' })
+    command(server, { type: 'shutdown' })
+    await Promise.all([server, ...generators].map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))))
+  }
+}
+
+function summarise(
+  scenario: Scenario,
+  reports: Extract<LoadReport, { type: 'report' }>[],
+  server: { connectMs: number; cpuPercent: number; rssMaxMb: number },
+): Figures {
+  const sorted = Float64Array.from(reports.flatMap((r) => r.latencies)).sort()
+  const sum = (pick: (r: (typeof reports)[number]) => Record<string, number>): Map<string, number> => {
+    const total = new Map<string, number>()
+    for (const r of reports) for (const [k, v] of Object.entries(pick(r))) total.set(k, (total.get(k) ?? 0) + v)
+    return total
+  }
+  const sentMeasured = sum((r) => r.sentMeasured)
+  const sentTotal = sum((r) => r.sentTotal)
+  const received = sum((r) => r.receivedMeasured)
+  let drops = 0
+  for (const [writer, sent] of sentMeasured) drops += sent * (scenario.perRoom - 1) - (received.get(writer) ?? 0)
+
+  // Converged: in every room all clients hold identical text containing every token sent.
+  const roomOf = (writer: string): string => `review:bench-${writer.slice(1, writer.indexOf('c'))}`
+  const expectedTokens = new Map<string, number>()
+  for (const [writer, sent] of sentTotal) expectedTokens.set(roomOf(writer), (expectedTokens.get(roomOf(writer)) ?? 0) + sent)
+  const hashes = new Map<string, Set<number>>()
+  let converged = true
+  for (const digest of reports.flatMap((r) => r.digests)) {
+    if (digest.tokens !== (expectedTokens.get(digest.room) ?? 0)) converged = false
+    hashes.set(digest.room, (hashes.get(digest.room) ?? new Set()).add(digest.hash))
+  }
+  for (const set of hashes.values()) if (set.size !== 1) converged = false
+
+  return {
+    samples: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length > 0 ? sorted[sorted.length - 1]! : NaN,
+    drops,
+    converged,
+    reconnects: reports.reduce((n, r) => n + r.reconnects, 0),
+    ...server,
+  }
+}
+
+const round = (n: number, digits = 2): number => Number(n.toFixed(digits))
+const ratio = (ours: number, reference: number): number => round(ours / reference, 3)
+
+const selected = process.env.BENCH_SCENARIOS?.split(',')
+type Ratios = { p50: number; p95: number; p99: number; max: number; cpu: number; rss: number }
+const results: { id: string; label: string; ours: Figures; reference: Figures; ratio: Ratios }[] = []
+const startedAt = performance.now()
+for (const scenario of scenarios.filter((s) => !selected || selected.includes(s.id))) {
+  const ours = await runScenario(scenario, 'ours')
+  const reference = await runScenario(scenario, 'reference')
+  const result = {
+    id: scenario.id,
+    label: scenario.label,
+    ours,
+    reference,
+    ratio: {
+      p50: ratio(ours.p50, reference.p50),
+      p95: ratio(ours.p95, reference.p95),
+      p99: ratio(ours.p99, reference.p99),
+      max: ratio(ours.max, reference.max),
+      cpu: ratio(ours.cpuPercent, reference.cpuPercent),
+      rss: ratio(ours.rssMaxMb, reference.rssMaxMb),
+    },
+  }
+  results.push(result)
+  console.log(`\n${scenario.label} (${scenario.rooms * scenario.perRoom} connections, latency ms)`)
+  console.table(
+    Object.fromEntries(
+      (['ours', 'reference'] as const).map((t) => [
+        t,
+        Object.fromEntries(Object.entries(result[t]).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])),
+      ]),
+    ),
+  )
+  console.log('ours/reference:', result.ratio)
+}
+
+const big = results.find((r) => r.id === 'rooms-200x10')
+const summary = {
+  bench: 'collab',
+  warmupMs: WARMUP_MS,
+  measureMs: MEASURE_MS,
+  loadGenerators: LOADGENS,
+  insertsPerSecond: INSERTS_PER_SECOND,
+  awarenessHz: AWARENESS_HZ,
+  durationS: round((performance.now() - startedAt) / 1000, 1),
+  scenarios: results.map((r) => ({
+    ...r,
+    ours: Object.fromEntries(Object.entries(r.ours).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v])),
+    reference: Object.fromEntries(Object.entries(r.reference).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v])),
+  })),
+  targets: {
+    ratioP50AtMost1: results.every((r) => r.ratio.p50 <= 1),
+    ratioP99AtMost1: results.every((r) => r.ratio.p99 <= 1),
+    rooms200x10P99Under50ms: big ? big.ours.p99 < 50 : null,
+    rooms200x10RssUnder1GiB: big ? big.ours.rssMaxMb < 1024 : null,
+  },
+}
+console.log(JSON.stringify(summary))

@@ -1,0 +1,87 @@
+/**
+ * One collaboration server under test, in its own process so its CPU and memory are its own.
+ * `tsx server-process.ts ours|reference`; talks to run.ts over IPC.
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { WebSocketServer } from 'ws'
+import { createCollabServer, createSqlitePersistence, docNameFromUrl, type CollabLogger } from '../../server/collab'
+import type { ServerCommand, ServerReport, Target } from './ipc'
+
+const target = process.argv[2] as Target
+const TOKEN = 'bench-token'
+const send = (report: ServerReport): void => void process.send?.(report)
+
+const silent: CollabLogger = { info() {}, warn() {}, error() {} }
+const httpServer = http.createServer((_req, res) => res.writeHead(404).end())
+let shutdown: () => Promise<void> = async () => {}
+
+if (target === 'ours') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collab-bench-'))
+  const persistence = createSqlitePersistence({ filename: path.join(dir, 'bench.db'), logger: silent, createTables: true })
+  const collab = createCollabServer({
+    authenticator: {
+      async authorize(req) {
+        const token = new URL(req.url ?? '/', 'http://bench').searchParams.get('token')
+        return token === TOKEN ? { userId: 'bench', readOnly: false } : { refuse: 401, reason: 'bad token' }
+      },
+    },
+    persistence,
+    logger: silent,
+    limits: { maxConnectionsPerRoom: 256 },
+  })
+  httpServer.on('upgrade', (req, socket, head) => void collab.handleUpgrade(req, socket, head))
+  shutdown = async () => {
+    await collab.shutdown()
+    await persistence.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+} else {
+  // The reference server, hosted the way its own bin/server.js does, in memory.
+  delete process.env.YPERSISTENCE
+  const { setupWSConnection } = await import('@y/websocket-server/utils')
+  const wss = new WebSocketServer({ noServer: true })
+  httpServer.on('upgrade', (req, socket, head) => {
+    const docName = docNameFromUrl(req.url)
+    if (docName === null) return void socket.destroy()
+    wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName }))
+  })
+}
+
+let rssMax = 0
+const sampler = setInterval(() => {
+  rssMax = Math.max(rssMax, process.memoryUsage.rss())
+}, 100)
+let cpuStart = process.cpuUsage()
+let wallStart = performance.now()
+
+process.on('message', (command: ServerCommand) => {
+  switch (command.type) {
+    case 'measure-start':
+      cpuStart = process.cpuUsage()
+      wallStart = performance.now()
+      rssMax = process.memoryUsage.rss()
+      return
+    case 'measure-stop': {
+      const cpu = process.cpuUsage(cpuStart)
+      const wallMs = performance.now() - wallStart
+      const rss = process.memoryUsage.rss()
+      send({
+        type: 'measured',
+        cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
+        rssMaxMb: Math.max(rssMax, rss) / 2 ** 20,
+        rssEndMb: rss / 2 ** 20,
+      })
+      return
+    }
+    case 'shutdown':
+      clearInterval(sampler)
+      void shutdown().finally(() => process.exit(0))
+      return
+  }
+})
+
+httpServer.listen(0, '127.0.0.1', () => send({ type: 'ready', port: (httpServer.address() as AddressInfo).port }))

@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest'
+import { EnvError, parseEnv } from '~/utils/env.server'
+
+test('defaults', () => {
+  const env = parseEnv({})
+  expect(env).toMatchObject({ PORT: 3000, HOST: '0.0.0.0', DATABASE_URL: 'file:./data/scir.db', ALLOWED_ORIGINS: [], SEED_DEMO: 'true' })
+})
+
+test('bad values are all reported, by name, with a clear message', () => {
+  let message = ''
+  try {
+    parseEnv({ PORT: 'eighty', DATABASE_URL: 'postgres://x', SESSION_SECRET: 'short', ALLOWED_ORIGINS: 'not a url', LOG_LEVEL: 'loud' })
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError)
+    message = (error as Error).message
+  }
+  expect(message).toContain('PORT: PORT must be a number')
+  expect(message).toContain('DATABASE_URL: DATABASE_URL must be a SQLite file URL')
+  expect(message).toContain('SESSION_SECRET: SESSION_SECRET must be at least 32 characters')
+  expect(message).toContain('ALLOWED_ORIGINS')
+  expect(message).toContain('LOG_LEVEL')
+})
+
+test('ports out of range are refused', () => {
+  expect(() => parseEnv({ PORT: '70000' })).toThrow(/between 0 and 65535/)
+})
+
+test('allowed origins are a list', () => {
+  expect(parseEnv({ ALLOWED_ORIGINS: 'https://a.example, https://b.example' }).ALLOWED_ORIGINS).toEqual(['https://a.example', 'https://b.example'])
+})
