@@ -7,7 +7,7 @@ import type { PrismaClient } from '~/utils/db.server'
 export type CliIO = {
   out: (line: string) => void
   err: (line: string) => void
-  env: NodeJS.ProcessEnv
+  env: Record<string, string | undefined>
   /** Asks for a secret on the terminal; null when there is no terminal to ask. */
   promptSecret: (question: string) => Promise<string | null>
 }

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { validateCaseFile } from '~/domain/case-file'
 import type { ReviewRole } from '~/domain/vocabulary'
-import { initialReviewDocState, storeInitialReviewDoc } from '~/models/review-doc.server'
+import { initialReviewDoc, storeInitialReviewDoc } from '~/models/review-doc.server'
+import { projectReviewDocument } from '~/models/review-projection.server'
 import { hashPassword } from '~/utils/auth.server'
 import type { PrismaClient } from '~/utils/db.server'
 
@@ -38,7 +39,7 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
   const caseFile = validation.caseFile
   const passwordHash = await hashPassword(DEMO_PASSWORD)
 
-  const reviewId = await prisma.$transaction(async tx => {
+  const seeded = await prisma.$transaction(async tx => {
     const jurisdictions = {
       'NW-DEMO': await tx.jurisdiction.create({ data: { code: 'NW-DEMO', name: 'Northwind Child and Family Services (demo)' } }),
       'LK-DEMO': await tx.jurisdiction.create({ data: { code: 'LK-DEMO', name: 'Lakeshore Children’s Aid (demo)' } }),
@@ -64,7 +65,8 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
         },
       },
     })
-    await storeInitialReviewDoc(tx, review.id, initialReviewDocState(review.id, caseFile))
+    const initial = initialReviewDoc(review.id, caseFile)
+    await storeInitialReviewDoc(tx, review.id, initial.state)
     // A second, recent review so the 90-day clock is visibly running.
     const incident = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10)
     const recent = await tx.review.create({
@@ -84,16 +86,17 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
         },
       },
     })
-    await storeInitialReviewDoc(tx, recent.id, initialReviewDocState(recent.id))
+    await storeInitialReviewDoc(tx, recent.id, initialReviewDoc(recent.id).state)
     await tx.auditEvent.create({
       data: { jurisdictionId: jurisdictions['NW-DEMO'].id, action: 'demo.seeded', reviewId: review.id, detail: '{}' },
     })
-    return review.id
+    return { id: review.id, document: initial.document }
   })
+  await projectReviewDocument(seeded.id, seeded.document, 0)
 
   return {
     created: true,
-    reviewId,
+    reviewId: seeded.id,
     logins: demoUsers.map(u => ({ email: u.email, password: DEMO_PASSWORD, description: u.description })),
   }
 }

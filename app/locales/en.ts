@@ -1,6 +1,9 @@
 // Every string the interface shows. French (fr.ts) must have exactly the same keys: the
 // Translations type makes a missing key a compile error.
+import { workspaceEn } from './workspace.en'
+
 export const en = {
+  workspace: workspaceEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',
@@ -122,6 +125,67 @@ export const en = {
     emailTaken: 'An account with this email already exists.',
     noSuchUser: 'No such user in your jurisdiction.',
     cannotDeactivateSelf: 'You cannot deactivate your own account.',
+  },
+  phaseMove: {
+    title: 'Phase',
+    stepsLabel: 'Phases of the review',
+    checklistTitle: 'What the {{phase}} phase needs',
+    done: '(done)',
+    notDone: '(not done yet)',
+    forward: 'Move on to {{phase}}',
+    backTo: 'Move back to',
+    reason: 'Why (required to move back)',
+    back: 'Move back',
+    moved: 'The review has moved to another phase.',
+    historyTitle: 'Phase history',
+    reasonShown: 'reason: {{reason}}',
+    same_phase: 'The review is already in this phase.',
+    skips_phases: 'A review moves forward one phase at a time.',
+    reason_required: 'Say why the review moves back.',
+    unknown_phase: 'Choose a phase.',
+    reasonTooLong: 'Keep the reason under 2,000 characters.',
+    stale: 'Someone else moved the review meanwhile. Check the phase and try again.',
+  },
+  checklist: {
+    intake: {
+      facilitatorAssigned: 'A facilitator is assigned',
+      incidentDateSet: 'The incident date is set',
+      siblingSafetyCheck: 'The rapid safety check for siblings is recorded',
+    },
+    preparation: {
+      timelineHasEvents: 'The timeline has events',
+      timelineHasIncident: 'The timeline has an incident event',
+      registryHasChild: 'The people registry includes the child',
+    },
+    staffAccounts: {
+      staffInvited: 'Staff are invited to give an account',
+      accountsReleased: '{{released}} of {{invited}} accounts released to the facilitator or panel',
+    },
+    jointReview: {
+      panelAssembled: 'Panel members have joined the review',
+      communityRepresentative: 'A community representative is on the panel (the child is Indigenous)',
+      keyEpisodesMarked: 'Key practice episodes are marked on the timeline',
+    },
+    analysis: {
+      unmetNeedRecorded: 'At least one unmet need is recorded',
+      factorsRated: 'Systemic factors are rated',
+    },
+    findings: {
+      findingWritten: 'At least one finding is written',
+      findingsValueTagged: 'Every finding is tagged with at least one core value',
+      findingsAgreed: 'Every finding is agreed',
+      recommendationsComplete: 'Every recommendation has an owner, a due date and a measure',
+      recommendationsRated: 'Every recommendation has a strength',
+    },
+    approval: {
+      findingsApproved: 'Findings are approved',
+      residualsResolved: 'No de-identification candidates are left unresolved',
+      deidentifiedTextApproved: 'The de-identified text is approved by a person',
+    },
+    shared: {
+      recommendationsTracked: 'Every recommendation is being tracked beyond “proposed”',
+      staffToldWhatChanged: 'Staff are told what changed',
+    },
   },
   incidentType: {
     fatality: 'Fatality',

@@ -1,6 +1,8 @@
 import type { Translations } from './en'
+import { workspaceFr } from './workspace.fr'
 
 export const fr: Translations = {
+  workspace: workspaceFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',
@@ -122,6 +124,67 @@ export const fr: Translations = {
     emailTaken: 'Un compte avec ce courriel existe déjà.',
     noSuchUser: 'Aucun utilisateur de ce nom dans votre administration.',
     cannotDeactivateSelf: 'Vous ne pouvez pas désactiver votre propre compte.',
+  },
+  phaseMove: {
+    title: 'Étape',
+    stepsLabel: 'Étapes de l’examen',
+    checklistTitle: 'Ce dont l’étape « {{phase}} » a besoin',
+    done: '(fait)',
+    notDone: '(pas encore fait)',
+    forward: 'Passer à l’étape « {{phase}} »',
+    backTo: 'Revenir à',
+    reason: 'Pourquoi (obligatoire pour revenir en arrière)',
+    back: 'Revenir en arrière',
+    moved: 'L’examen est passé à une autre étape.',
+    historyTitle: 'Historique des étapes',
+    reasonShown: 'motif : {{reason}}',
+    same_phase: 'L’examen est déjà à cette étape.',
+    skips_phases: 'Un examen avance d’une étape à la fois.',
+    reason_required: 'Indiquez pourquoi l’examen revient en arrière.',
+    unknown_phase: 'Choisissez une étape.',
+    reasonTooLong: 'Le motif doit compter moins de 2 000 caractères.',
+    stale: 'Quelqu’un d’autre a changé l’étape entre-temps. Vérifiez l’étape et réessayez.',
+  },
+  checklist: {
+    intake: {
+      facilitatorAssigned: 'Un animateur ou une animatrice est désigné',
+      incidentDateSet: 'La date de l’incident est indiquée',
+      siblingSafetyCheck: 'La vérification rapide de la sécurité de la fratrie est consignée',
+    },
+    preparation: {
+      timelineHasEvents: 'La chronologie contient des événements',
+      timelineHasIncident: 'La chronologie contient l’événement de l’incident',
+      registryHasChild: 'Le registre des personnes comprend l’enfant',
+    },
+    staffAccounts: {
+      staffInvited: 'Le personnel est invité à donner son témoignage',
+      accountsReleased: '{{released}} témoignages sur {{invited}} communiqués à l’animation ou au comité',
+    },
+    jointReview: {
+      panelAssembled: 'Des membres du comité ont rejoint l’examen',
+      communityRepresentative: 'Une personne représentant la communauté siège au comité (l’enfant est autochtone)',
+      keyEpisodesMarked: 'Les épisodes de pratique clés sont marqués sur la chronologie',
+    },
+    analysis: {
+      unmetNeedRecorded: 'Au moins un besoin non comblé est consigné',
+      factorsRated: 'Les facteurs systémiques sont cotés',
+    },
+    findings: {
+      findingWritten: 'Au moins un constat est rédigé',
+      findingsValueTagged: 'Chaque constat est associé à au moins une valeur fondamentale',
+      findingsAgreed: 'Chaque constat fait consensus',
+      recommendationsComplete: 'Chaque recommandation a une personne responsable, une échéance et une mesure',
+      recommendationsRated: 'Chaque recommandation a une force',
+    },
+    approval: {
+      findingsApproved: 'Les constats sont approuvés',
+      residualsResolved: 'Aucun élément d’anonymisation n’est en attente',
+      deidentifiedTextApproved: 'Le texte anonymisé est approuvé par une personne',
+    },
+    shared: {
+      recommendationsTracked: 'Chaque recommandation fait l’objet d’un suivi au-delà de « proposée »',
+      staffToldWhatChanged: 'Le personnel est informé de ce qui a changé',
+    },
   },
   incidentType: {
     fatality: 'Décès',

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { importCaseFile, validateCaseFile, type CaseFile, type CaseFileProblem } from '~/domain/case-file'
-import { initialiseReviewDoc } from '~/domain/review-doc'
+import { initialiseReviewDoc, readReviewDoc, type ReviewDocument } from '~/domain/review-doc'
 import type { Prisma } from '~/generated/prisma/client'
 
 export function reviewDocName(reviewId: string) {
@@ -11,13 +11,14 @@ export function reviewDocName(reviewId: string) {
  * The first state of a review's shared document, built on the server exactly once, when the
  * review is created (clients only ever sync; seeding on clients duplicates content).
  */
-export function initialReviewDocState(reviewId: string, caseFile?: CaseFile) {
+export function initialReviewDoc(reviewId: string, caseFile?: CaseFile): { state: Uint8Array; document: ReviewDocument } {
   const doc = new Y.Doc()
   initialiseReviewDoc(doc, { reviewId })
   if (caseFile) importCaseFile(doc, caseFile)
   const state = Y.encodeStateAsUpdate(doc)
+  const { doc: document } = readReviewDoc(doc)
   doc.destroy()
-  return state
+  return { state, document }
 }
 
 /** Stores a brand-new document as the room's snapshot, inside the caller's transaction. */

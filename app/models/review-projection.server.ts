@@ -1,6 +1,16 @@
 import type { ReviewDocument } from '~/domain/review-doc'
 import { prisma } from '~/utils/db.server'
 
+export type RegistryFacts = { personRoles: string[]; childIsIndigenous: boolean }
+
+// Only what checklists need; names stay in the document.
+function registryFacts(doc: ReviewDocument): RegistryFacts {
+  return {
+    personRoles: [...new Set(doc.people.map(p => p.role))].sort(),
+    childIsIndigenous: doc.people.some(p => p.role === 'child' && Boolean(p.nationOrCommunity)),
+  }
+}
+
 /**
  * Replaces a review's projection rows with what its document says now. Whole replacement in
  * one transaction keeps it simple and always consistent; at a few thousand rows it takes tens
@@ -82,8 +92,8 @@ export async function projectReviewDocument(reviewId: string, doc: ReviewDocumen
     }),
     prisma.reviewProjection.upsert({
       where: { reviewId },
-      create: { reviewId, projectedAt: new Date(), problems: problemCount },
-      update: { projectedAt: new Date(), problems: problemCount },
+      create: { reviewId, projectedAt: new Date(), problems: problemCount, registryFacts: json(registryFacts(doc)) },
+      update: { projectedAt: new Date(), problems: problemCount, registryFacts: json(registryFacts(doc)) },
     }),
   ])
 }

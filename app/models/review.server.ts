@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { incidentTypes, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from './audit.server'
-import { initialReviewDocState, storeInitialReviewDoc } from './review-doc.server'
+import { initialReviewDoc, storeInitialReviewDoc } from './review-doc.server'
+import { projectReviewDocument } from './review-projection.server'
 import type { CaseFile } from '~/domain/case-file'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
@@ -26,7 +27,8 @@ export const reviewFormSchema = z.object({
 export type ReviewForm = z.infer<typeof reviewFormSchema>
 
 export async function createReview(input: ReviewForm & { jurisdictionId: string; createdById: string | null; caseFile?: CaseFile }) {
-  return prisma.$transaction(async tx => {
+  let document: ReturnType<typeof initialReviewDoc>['document'] | null = null
+  const created = await prisma.$transaction(async tx => {
     const review = await tx.review.create({
       data: {
         title: input.title,
@@ -39,7 +41,9 @@ export async function createReview(input: ReviewForm & { jurisdictionId: string;
         ...(input.createdById ? { members: { create: { userId: input.createdById, role: 'facilitator' } } } : {}),
       },
     })
-    await storeInitialReviewDoc(tx, review.id, initialReviewDocState(review.id, input.caseFile))
+    const initial = initialReviewDoc(review.id, input.caseFile)
+    document = initial.document
+    await storeInitialReviewDoc(tx, review.id, initial.state)
     await tx.auditEvent.create({
       data: {
         jurisdictionId: input.jurisdictionId,
@@ -51,6 +55,8 @@ export async function createReview(input: ReviewForm & { jurisdictionId: string;
     })
     return review
   })
+  if (document) await projectReviewDocument(created.id, document, 0)
+  return created
 }
 
 export type ReviewListItem = {

@@ -8,7 +8,9 @@ import { Field, FormErrors } from '~/components/forms'
 import { reviewDeadline } from '~/domain/workflow/deadline'
 import { reviewRoles } from '~/domain/vocabulary'
 import { addMember, addMemberSchema, listMembers, memberActionSchema, removeMember } from '~/models/member.server'
+import { currentChecklist, movePhase, movePhaseSchema, phaseHistory } from '~/models/phase.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
+import { PhasePanel } from '~/components/phase-panel'
 
 export const meta: MetaFunction = () => [{ title: 'Review · SCIR Workspace' }]
 
@@ -28,12 +30,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role,
     members: allows('read:review-members') ? await listMembers(review.id) : [],
     canManageMembers: allows('manage:review-members'),
+    phase: {
+      checklist: await currentChecklist(review),
+      history: await phaseHistory(review.id),
+      canMove: allows('move:review-phase'),
+    },
   })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  if (formData.get('intent') === 'move-phase') return movePhaseAction(request, params.reviewId ?? '', formData)
   const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'manage:review-members')
-  const submission = parseWithZod(await request.formData(), { schema: memberActionSchema })
+  const submission = parseWithZod(formData, { schema: memberActionSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), done: null }, { status: 400 })
   const input = submission.value
   const outcome = input.intent === 'add' ? await addMember(review, input, user.id) : await removeMember(review, input.memberId, user.id)
@@ -47,8 +56,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json({ result: submission.reply({ resetForm: true }), done: input.intent === 'add' ? 'members.added' : 'members.removed' })
 }
 
+async function movePhaseAction(request: Request, reviewId: string, formData: FormData) {
+  const { review, user } = await requireReviewPermission(request, reviewId, 'move:review-phase')
+  const submission = parseWithZod(formData, { schema: movePhaseSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply(), done: null }, { status: 400 })
+  const outcome = await movePhase(review, submission.value.to, submission.value.reason, user.id)
+  if (!outcome.ok) return json({ result: submission.reply({ fieldErrors: { reason: [outcome.problem] } }), done: null }, { status: 400 })
+  return json({ result: submission.reply({ resetForm: true }), done: 'phaseMove.moved' })
+}
+
 export default function ReviewRoute() {
-  const { review, deadline, role, members, canManageMembers } = useLoaderData<typeof loader>()
+  const { review, deadline, role, members, canManageMembers, phase } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
@@ -85,6 +103,8 @@ export default function ReviewRoute() {
         <h2>{t('review.summary')}</h2>
         <p className="summary">{review.summary || t('review.noSummary')}</p>
       </section>
+
+      <PhasePanel current={review.phase} {...phase} />
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members.title')}</h2>

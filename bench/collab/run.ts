@@ -10,6 +10,7 @@
  * Ends with exactly one JSON line holding every figure and the ratios ours/reference.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { preciseNow, type ClientAssignment, type LoadCommand, type LoadReport, type ServerCommand, type ServerReport, type Target } from './ipc'
@@ -172,9 +173,18 @@ const selected = process.env.BENCH_SCENARIOS?.split(',')
 type Ratios = { p50: number; p95: number; p99: number; max: number; cpu: number; rss: number }
 const results: { id: string; label: string; ours: Figures; reference: Figures; ratio: Ratios }[] = []
 const startedAt = performance.now()
-for (const scenario of scenarios.filter((s) => !selected || selected.includes(s.id))) {
-  const ours = await runScenario(scenario, 'ours')
-  const reference = await runScenario(scenario, 'reference')
+const loadBefore = os.loadavg()
+for (const [index, scenario] of scenarios.filter((s) => !selected || selected.includes(s.id)).entries()) {
+  // Alternate who goes first, so a drift in background load does not always favour one side.
+  let ours: Figures
+  let reference: Figures
+  if (index % 2 === 0) {
+    ours = await runScenario(scenario, 'ours')
+    reference = await runScenario(scenario, 'reference')
+  } else {
+    reference = await runScenario(scenario, 'reference')
+    ours = await runScenario(scenario, 'ours')
+  }
   const result = {
     id: scenario.id,
     label: scenario.label,
@@ -211,6 +221,10 @@ const summary = {
   insertsPerSecond: INSERTS_PER_SECOND,
   awarenessHz: AWARENESS_HZ,
   durationS: round((performance.now() - startedAt) / 1000, 1),
+  cpus: os.cpus().length,
+  // Other processes on the machine distort loopback latency; judge the figures with these.
+  loadAverage1mBefore: round(loadBefore[0]!),
+  loadAverage1mAfter: round(os.loadavg()[0]!),
   scenarios: results.map((r) => ({
     ...r,
     ours: Object.fromEntries(Object.entries(r.ours).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v])),

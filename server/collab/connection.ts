@@ -34,6 +34,10 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
     return this.access.userId
   }
 
+  get sessionId(): string | undefined {
+    return this.access.sessionId
+  }
+
   get readOnly(): boolean {
     return this.access.readOnly
   }
@@ -77,7 +81,7 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
   }
 
   info(): Record<string, unknown> {
-    return { connectionId: this.id, docName: this.docName, userId: this.userId, readOnly: this.readOnly }
+    return { connectionId: this.id, docName: this.docName, userId: this.userId, readOnly: this.readOnly, label: this.label }
   }
 }
 

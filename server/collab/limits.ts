@@ -20,6 +20,8 @@ export type CollabLimits = {
 }
 
 export type CollabTimings = {
+  /** An authenticator that has not answered by then gets the upgrade refused with 503. */
+  authorizeTimeoutMs: number
   /** Ping interval; a peer that missed one pong is terminated on the next tick. */
   heartbeatMs: number
   /** How long an empty room stays in memory before it is compacted and unloaded. */
@@ -50,6 +52,7 @@ export const defaultLimits: CollabLimits = {
 }
 
 export const defaultTimings: CollabTimings = {
+  authorizeTimeoutMs: 10_000,
   heartbeatMs: 10_000,
   roomIdleMs: 10_000,
   compactAfterUpdates: 500,
@@ -72,7 +75,11 @@ export const CloseCode = {
   messageTooBig: 1009,
   internalError: 1011,
   tryAgainLater: 1013,
+  /** Access changed (e.g. editor became observer): the provider reconnects and is re-authorised. */
+  accessChanged: 4100,
+  /** Signed out or session ended: the provider stops. */
   unauthorized: 4401,
+  /** Membership removed or user deactivated: the provider stops. */
   forbidden: 4403,
 } as const
 

@@ -18,6 +18,7 @@ import type {
   CollabConnectionInfo,
   CollabLogger,
   CollabPersistence,
+  CollabRefusal,
   CollabStats,
 } from './types'
 
@@ -112,6 +113,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     )
   }
 
+  async function authorizeInTime(req: IncomingMessage, docName: string): Promise<CollabAccess | CollabRefusal | 'timeout'> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timings.authorizeTimeoutMs)
+    })
+    try {
+      return await Promise.race([authenticator.authorize(req, docName), timeout])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     // Until ws owns the socket, a reset by the peer must not become an uncaught error.
     const ignoreSocketError = (): void => {}
@@ -122,8 +135,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const docName = docNameFromUrl(req.url)
       if (docName === null) return refuse(socket, 400, 'invalid document name', req)
 
-      const verdict = await authenticator.authorize(req, docName)
+      const verdict = await authorizeInTime(req, docName)
       if (socket.destroyed) return
+      if (verdict === 'timeout') return refuse(socket, 503, 'authorization timed out', req, docName)
       if ('refuse' in verdict) return refuse(socket, verdict.refuse, verdict.reason, req, docName)
       if (shuttingDown) return refuse(socket, 503, 'server shutting down', req, docName)
       const occupancy = rooms.get(docName)?.connections.size ?? 0
@@ -214,7 +228,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   ): number {
     let closed = 0
     for (const conn of [...connections.keys()]) {
-      if (!predicate({ userId: conn.userId, docName: conn.docName, readOnly: conn.readOnly })) continue
+      const info = { userId: conn.userId, sessionId: conn.sessionId, docName: conn.docName, readOnly: conn.readOnly }
+      if (!predicate(info)) continue
       disconnect(conn, code, reason)
       closed++
     }

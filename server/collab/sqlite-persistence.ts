@@ -56,6 +56,8 @@ CREATE TABLE "CollabSnapshot" ("docName" TEXT NOT NULL PRIMARY KEY, "state" BLOB
 /** Flush early when this much is queued, so a burst cannot grow the queue without bound. */
 const MAX_QUEUED_BYTES = 4 * 1024 * 1024
 const RETRY_DELAY_MS = 100
+/** A log this long at load time (a crash before compaction) is folded right away. */
+const FOLD_ON_LOAD_AFTER = 100
 
 type QueuedUpdate = { docName: string; update: Buffer }
 
@@ -137,7 +139,12 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Coll
       const tail = selectUpdatesAfter.all(docName, snapshot?.lastUpdateId ?? 0) as { update: Buffer }[]
       const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.update)]
       if (parts.length === 0) return null
-      return parts.length === 1 ? new Uint8Array(parts[0]!) : Y.mergeUpdates(parts)
+      if (parts.length === 1) return new Uint8Array(parts[0]!)
+      const merged = Y.mergeUpdates(parts)
+      // Safe without the room: the queue is written and nothing can append for docName before
+      // this returns, so `merged` covers every row of the document.
+      if (tail.length >= FOLD_ON_LOAD_AFTER) foldIntoSnapshot(docName, Buffer.from(merged), prismaTimestamp())
+      return merged
     },
 
     append(docName, update) {

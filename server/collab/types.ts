@@ -5,6 +5,8 @@ export type CollabAccess = {
   userId: string
   /** Observers receive the document and may show presence, but never change it. */
   readOnly: boolean
+  /** The sign-in session, so signing out can close exactly that session's sockets. */
+  sessionId?: string
   /** Shown in logs only; presence labels come from the client's awareness state. */
   label?: string
 }
@@ -45,6 +47,7 @@ export interface CollabLogger {
 /** What revocation predicates see of a live connection. */
 export type CollabConnectionInfo = {
   readonly userId: string
+  readonly sessionId: string | undefined
   readonly docName: string
   readonly readOnly: boolean
 }

@@ -82,6 +82,10 @@ const manageMembers = expectations(
   },
   404,
 )
+const movePhase = expectations(
+  { facilitator: 'ok', admin: 403, panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403 },
+  404,
+)
 const adminOnly = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok' }, 403)
 
 type Operation = { name: string; expected: Record<ActorName, Outcome>; run: (cookie: string | null) => Promise<unknown> }
@@ -141,6 +145,19 @@ const operations: Operation[] = [
       const member = await prisma.reviewMember.create({ data: { reviewId: world.reviewId, userId: leaver.id, role: 'observer' } })
       return reviewRoute.action({
         request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'remove', memberId: member.id } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      })
+    },
+  },
+  {
+    name: 'POST /reviews/:id move phase',
+    expected: movePhase,
+    run: async cookie => {
+      // Each cell starts from intake so that a permitted move is always a valid one.
+      await prisma.review.update({ where: { id: world.reviewId }, data: { phase: 'intake' } })
+      return reviewRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'move-phase', to: 'preparation' } }),
         params: { reviewId: world.reviewId },
         context: {},
       })

@@ -12,7 +12,7 @@
 import { foldWord } from './fold'
 
 const EVERYDAY_ENGLISH = `
-a about above absent abuse accept accepted access accident accidental according account across act acted
+a about above absent ally mama papa mamie papi granny grandma grandpa nana auntie abuse accept accepted access accident accidental according account across act acted
 acting action active actually add added address adequate adjust admitted adult adults advice advised advocate
 affect afraid after afternoon afterwards again against age aged agency agenda ago agree agreed agreement ahead
 aid aide aim air alarm alcohol alert alive all allegation alleged allow allowed almost alone along already
@@ -335,7 +335,7 @@ garde garderie grand grande grand-mère grand-père grands-parents gros groupe g
 habituelle hier histoire hiver homme hôpital hors huit humeur ici idée il ils immédiatement important
 importante incident indiqué indiquée infirmier infirmière information informations informé informée inquiet
 inquiète inquiétude inquiétudes intervenant intervenante intervention jamais janvier jardin je jeudi jeune
-jeunes joie jour journée jours juge juillet juin jusqu'à jusque juste l' la là laissé laissée le lendemain
+jeunes jeunesse joie jour journée jours juge juillet juin jusqu'à jusque juste l' la là laissé laissée le lendemain
 lequel les lettre leur leurs lieu lit loi loin long longtemps lors lorsque lui lundi ma madame mai main
 maintenant mais maison mal malade maladie mardi mari mars matin mauvais me médecin médical médicale médicament
 médicaments meilleur même mentionné mentionnée mère mères mes mesure mesures mercredi mère-grand mettre midi
@@ -394,14 +394,13 @@ incident review summary closure referral engagement yes not none n/a na tbd
  */
 const NAME_LIKE_WORDS = `
 will mark rose grace hope faith joy may june april august summer autumn winter dawn eve bill guy sue pat art jack
-ray rob bob don dean drew frank gene glen hunter king lane love miles page penny price rich rod rusty sandy sky
-stone storm brown white black green gray grey young little long short small wood woods field hill hall bell bush
-cook baker carpenter mason miller fisher walker wise rice ash case chase grant carter cash cliff crystal destiny
-gay gill heath holly iris ivy jade jasmine lily lilly mercy misty nick norm patience pearl rain reed robin ruby sage
-sterling sunny trinity victory wade ward wells west wren river brook dale forest heather amber hazel honey
-melody star tanner sunshine lake marsh moss north south east noble golden rich major knight bishop pope cross
-petit petite blanc blanche rose pierre olive claire noel pascal constant aime desire prudence esperance lac bois
-fontaine beau belle bon roy leblanc lebrun lenoir vert jeune page lapierre dumont dupont
+ray rob bob don drew frank gene hunter king lane love miles page penny price rich rod rusty sandy sky stone storm
+brown white black green gray grey young little long short small wood woods field hill hall bell bush cook baker
+carpenter mason miller fisher walker wise rice ash case chase grant carter cash cliff mercy nick norm patience
+rain robin sunny trinity victory wells west river brook dale forest heather honey star sunshine lake marsh moss
+north south east noble golden major knight bishop pope cross
+petit petite blanc blanche pierre olive claire noel pascal constant aime desire prudence esperance lac bois
+fontaine beau belle bon roy vert jeune
 `
 
 function wordsOf(block: string): string[] {

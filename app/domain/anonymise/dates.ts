@@ -10,6 +10,8 @@
 //   offset would invent precision the record does not have.
 // - A date next to a birth keyword ("born", "DOB", "née le") or equal to a registered birth
 //   date is removed ("[birth date]"): an offset would let a reader recompute the age.
+// - A numeric date without a year ("on 3/4") is only read as a date after a date word ("on",
+//   "since", "le", "depuis"...), because "3/4 of the visits" is a fraction.
 // - Bare years, bare month names, weekdays alone and times of day are left as they are.
 // - Impossible dates (February 30) are not dates and are left for the residual scan.
 
@@ -117,6 +119,10 @@ const DAY_FIRST_PATTERN = new RegExp(
   String.raw`(?<![a-z\d./-])(${WEEKDAY})?(?:the\s+)?(\d{1,2})${ORDINAL}(?:${RANGE_JOIN}(\d{1,2})${ORDINAL})?(?:\s+of)?[\s-]+(${MONTH_ALTERNATION})(?![a-z])\.?(?:,?[\s-]+(\d{4})(?!\d))?`,
   'g',
 )
+// "on 3/4" is a date; "3/4 of the visits" is a fraction. Without a year, only after a date word.
+const NUMERIC_NO_YEAR_PATTERN = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/g
+const NUMERIC_NO_YEAR_CONTEXT = /\b(?:on|since|until|till|by|from|dated|before|after|le|du|au|depuis|avant|apres|jusqu'au)\s+$/
+const FRACTION_FOLLOWS = /^\s+(?:of|des|de|du|d')\b/
 const MONTH_YEAR_PATTERN = new RegExp(String.raw`(?<![a-z\d])(${MONTH_ALTERNATION})(?![a-z])\.?,?\s+(\d{4})(?!\d)`, 'g')
 
 // Looked for in the 40 folded characters before a date.
@@ -196,6 +202,26 @@ export function createDateDetector(rules: DateRules) {
       const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), rules.incident.year) : Number(yearText)
       const date = dayFirst ? { year, month: b, day: a } : { year, month: a, day: b }
       push(text, found, match.index, match.index + whole.length, [date])
+    }
+
+    for (const match of folded.matchAll(NUMERIC_NO_YEAR_PATTERN)) {
+      const [whole, first = '', second = ''] = match
+      const start = match.index
+      const end = start + whole.length
+      if (!NUMERIC_NO_YEAR_CONTEXT.test(folded.slice(Math.max(0, start - 12), start))) continue
+      if (FRACTION_FOLLOWS.test(folded.slice(end, end + 6))) continue
+      const a = Number(first)
+      const b = Number(second)
+      let dayFirst: boolean
+      if (a > 12 && b <= 12) dayFirst = true
+      else if (b > 12 && a <= 12) dayFirst = false
+      else if (a > 12 && b > 12) continue
+      else dayFirst = rules.numericDateOrder === 'day_first'
+      const month = dayFirst ? b : a
+      const day = dayFirst ? a : b
+      const year = inferYear(month, day, rules.incident)
+      if (year === undefined) continue
+      push(text, found, start, end, [{ year, month, day }])
     }
 
     for (const match of folded.matchAll(MONTH_FIRST_PATTERN)) {

@@ -24,7 +24,7 @@ import { matchedKey, registryTokens, trieRegexSource, variantKey } from './regis
 import type { Candidate, ScanText } from './types'
 
 export const PERSON_PRIORITY = 30
-export const PLACE_PRIORITY = 65
+export const PLACE_PRIORITY = 88
 export const IDENTIFIER_PRIORITY = 100
 
 /** Specificity of a registration: a higher level wins a key claimed by several entries. */
@@ -62,6 +62,8 @@ const GENERIC_PLACE_WORDS = new Set([
   'aid', 'family', 'families', 'familles', 'famille', 'community', 'communautaire', 'daycare', 'garderie',
   'the', 'of', 'de', 'du', 'des', 'la', 'le', "l'", 'and', 'et', 'for', 'pour', 'aide', 'enfance', "l'enfance",
   'child', 'youth', 'jeunesse', 'program', 'programme', 'detachment', 'police', 'rcmp', 'station', 'shelter',
+  'territorial', 'provincial', 'district', 'county', 'city', 'municipal', 'national', 'royal', 'university',
+  'universitaire', 'chu', 'clsc', 'cisss', 'ciusss', 'primaire', 'polyvalente', 'nursing',
 ])
 
 type Target =

@@ -33,7 +33,8 @@ const PRIORITY: Record<string, number> = {
 const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}(?![a-z0-9-])/g
 const URL_WITH_SCHEME = /(?<![a-z0-9@.])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'()[\]{}]{1,2000}/g
 const BARE_DOMAIN =
-  /(?<![a-z0-9@./-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,6}(?:com|org|net|ca|gov|edu|fr|info|io|us|uk|biz|gouv|qc|on)(?:\/[^\s<>"'()[\]{}]{0,2000})?(?![a-z0-9-])/g
+  /(?<![a-z0-9@./-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,6}(?:com|org|net|ca|gov|edu|fr|info|io|uk|biz)(?:\/[^\s<>"'()[\]{}]{0,2000})?(?![a-z0-9-])/g
+const DOMAIN_HINT = /[a-z0-9]\.(?:com|org|net|ca|gov|edu|fr|info|io|uk|biz)(?![a-z0-9-])/
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g
 const IPV6 = /(?<![0-9a-f:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-f:])/g
 const PHONE_NORTH_AMERICAN =
@@ -189,7 +190,7 @@ export function createPatternDetector(locale: OutputLocale) {
     if (folded.includes('://') || folded.includes('www.')) {
       each(URL_WITH_SCHEME, folded, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
     }
-    each(BARE_DOMAIN, folded, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
+    if (DOMAIN_HINT.test(folded)) each(BARE_DOMAIN, folded, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
     each(IPV4, folded, (m) => {
       if (validIpv4(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
     })
@@ -227,7 +228,8 @@ export function createPatternDetector(locale: OutputLocale) {
       each(regex, folded, (m) => {
         const span = m.indices?.[1]
         const body = m[1]
-        if (span === undefined || body === undefined || digits(body) < 3) return
+        // A bare year after a record word is a year ("Annual Report 2024"), not a number.
+        if (span === undefined || body === undefined || digits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) return
         push(found, span[0], span[1], kind as 'record_number')
       })
     }

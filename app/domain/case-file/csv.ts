@@ -55,7 +55,7 @@ function readTable(file: CsvFile, text: string): Table {
     const name = canonical.get(cell.trim().toLowerCase())
     if (name === undefined) {
       problems.push(
-        problem(file, `unknown column ${JSON.stringify(cell)}; the columns are ${spec.columns.join(', ')}`, 1, String(index + 1)),
+        problem(file, `unknown column; the columns are ${spec.columns.join(', ')}`, 1, columnName(index)),
       )
     }
     return name
@@ -177,7 +177,15 @@ export function caseFileFromCsv(input: CaseFileCsv): CaseFileValidation {
   const validation = validateCaseFile(caseFile)
   if (!validation.ok) problems.push(...validation.problems.map((p) => locate(p, rowsOf)))
   if (problems.length === 0 && validation.ok) return validation
-  return { ok: false, problems: problems.sort(compareProblemOrder) }
+  return { ok: false, problems: problems.sort((a, b) => compareProblemOrder(a, b) || columnRank(a) - columnRank(b)) }
+}
+
+/** Left to right within a row, as a person reads the spreadsheet. */
+function columnRank(problem: CaseFileProblem): number {
+  if (!problem.csv?.column) return -1
+  const columns: readonly string[] = csvTables[problem.csv.file].columns
+  const index = columns.indexOf(problem.csv.column)
+  return index === -1 ? columns.length : index
 }
 
 /** Adds the CSV row and column to a problem found in the assembled case file. */

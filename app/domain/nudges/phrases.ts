@@ -76,7 +76,7 @@ const en = {
   couldHave:
     'Hindsight: say what was known at the time and what would have had to be in place (information, time, a service) for a different path, e.g. “A different path would have needed …”.',
   obvious:
-    'What is obvious now may not have been visible then. Describe what was known at the time, where it was recorded, and what made it hard to see (volume of information, tools, hand-offs).',
+    'What seems clear now may not have been visible then. Describe what was known at the time, where it was recorded, and what made it hard to see (volume of information, tools, hand-offs).',
   failedTo:
     'Describe what happened without judging it, e.g. “The safety plan was not completed by the third visit”, then what got in the way: what in the system (workload, tools, policy, hand-offs) shaped it?',
   motive: 'This attributes a motive. Describe what was and was not done, and the competing demands at the time.',
@@ -240,7 +240,7 @@ export const frenchNudgePhrases: readonly NudgePhrase[] = [
   {
     id: 'fr.faute',
     category: 'blame',
-    pattern: '(?:la|sa|leur|une|en|par) faute|fauti(?:f|ve|fs|ves)|fautes? (?:professionnelles?|graves?)',
+    pattern: '(?:(?:la|sa|leur|une|en|par) )?fautes? (?:professionnelles?|graves?)|(?:la|sa|leur|une|en|par) faute|fauti(?:f|ve|fs|ves)',
     unlessAfter: " (?:d'orthographe|de frappe|de grammaire)",
     suggestion: fr.fault,
   },
@@ -281,7 +281,7 @@ export const nudgePhrases: Record<NudgeLocale, readonly NudgePhrase[]> = { en: e
 // clause between the name and a verb (so "Priya said the form failed to…" is not read as Priya
 // failing): both are data too.
 export const blameAfterName: Record<NudgeLocale, string> = {
-  en: "(?:failed|fails|didn't|did not|neglected|forgot|ignored|missed|overlooked|should(?:n't| not)? have|could have|chose not to|never|refused|was negligent|was careless|made (?:an? )?(?:error|mistake)|caused|is to blame|was to blame|was at fault|dropped the ball|let (?:the )?(?:family|child|children) down)",
+  en: "(?:failed to|fails to|failed|fails|didn't|did not|neglected|forgot|ignored|missed|overlooked|should(?:n't| not)? have|could have|chose not to|never|refused|was negligent|was careless|made (?:an? )?(?:error|mistake)|caused|is to blame|was to blame|was at fault|dropped the ball|let (?:the )?(?:family|child|children) down)",
   fr: "(?:n'a pas|n'avait pas|n'ont pas|a omis|avait omis|a oublié|avait oublié|a négligé|avait négligé|a ignoré|avait ignoré|aurait dû|aurait pu|n'aurait pas dû|a échoué|a manqué|a commis|est responsable|était responsable|est fautif|est fautive|est en faute|est à blâmer)",
 }
 

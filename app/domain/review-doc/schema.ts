@@ -43,7 +43,7 @@ export const timelineDateSchema = z.string().superRefine((value, ctx) => {
   if (!looksLikeTimelineDate(value)) {
     ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD or YYYY-MM-DDTHH:mm' })
   } else if (!isTimelineDate(value)) {
-    ctx.addIssue({ code: 'custom', message: `${value} is not a real calendar date and time` })
+    ctx.addIssue({ code: 'custom', message: `${value} is not a real calendar date${value.length > 10 ? ' and time' : ''}` })
   }
 })
 

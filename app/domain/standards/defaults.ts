@@ -7,9 +7,10 @@ import { PracticeStandards, type EventMatcher } from './schema'
  * What counts as a visit. Stages whose work happens with the family at home: being connected to
  * the service (the first visit), engagement, the safety plan and the case plan (both are made
  * "with the family"), and carrying out the case plan (regular meetings). The assessment and the
- * family snapshot are the practitioner's own work and are not visits. Any other event whose text
- * mentions a home visit also counts. Worries, the referral and the incident never count, even if
- * their text mentions a planned visit. Several records on one day are one visit.
+ * family snapshot are the practitioner's own work and are not visits, even when their text
+ * mentions one ("notes written after the home visit"). Any other event whose text mentions a home
+ * visit counts (records left as 'other'). Worries, the referral and the incident never count,
+ * even if their text mentions a planned visit. Several records on one day are one visit.
  */
 export const defaultVisitMatcher: EventMatcher = {
   stages: ['connected_to_service', 'engagement', 'safety_plan', 'case_plan', 'case_plan_implemented'],
@@ -19,7 +20,7 @@ export const defaultVisitMatcher: EventMatcher = {
     'visites? (?:à|au) domicile',
     '(?:rendu|rend|rendre) visite à la famille',
   ],
-  excludeStages: ['worries_raised', 'referral', 'incident'],
+  excludeStages: ['worries_raised', 'referral', 'family_snapshot', 'assessment', 'incident'],
 }
 
 // The case being closed, in either language; support ending includes it. Patterns are matched

@@ -59,7 +59,7 @@ const words = {
     absent: (stage: string) => `La chronologie ne montre aucune étape «\u00a0${stage}\u00a0», alors qu’elle était due.`,
     approximate: 'Les dates sont approximatives : vérifier les dossiers pour confirmer si la norme a été respectée.',
     question:
-      'Qu’est-ce qui rendait cette situation sensée sur le moment, et qu’est-ce qui, dans le système (charge de travail, outils, politiques, supervision, accès aux services), rendait la norme difficile à respecter pour cette famille?',
+      'Qu’est-ce qui, sur le moment, rendait cette situation compréhensible, et qu’est-ce qui, dans le système (charge de travail, outils, politiques, supervision, accès aux services), rendait la norme difficile à respecter pour cette famille?',
   },
 } as const
 

@@ -50,6 +50,14 @@ describe('collab access', () => {
     expect(server.collab.stats().upgradesRefused).toMatchObject({ 400: 3, 401: 2, 403: 3, 404: 1 })
   })
 
+  it('refuses with 503 when the authenticator does not answer in time', async () => {
+    server = await startTestServer({
+      authenticator: { authorize: () => new Promise(() => {}) },
+      timings: { authorizeTimeoutMs: 100 },
+    })
+    expect(await upgradeStatus(`${server.url}/review:a1`, headersFor('alice-token'))).toBe(503)
+  })
+
   it('never applies, relays or stores what a read-only client writes, but keeps it up to date', async () => {
     const dbFile = tempDbFile()
     server = await startTestServer({ dbFile })

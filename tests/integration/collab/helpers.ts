@@ -86,6 +86,7 @@ export async function startTestServer(
   options: {
     dbFile?: string
     persistence?: CollabPersistence
+    authenticator?: CollabAuthenticator
     limits?: Partial<CollabLimits>
     timings?: Partial<CollabTimings>
     onDocChanged?: DocChangedHook
@@ -96,7 +97,7 @@ export async function startTestServer(
     options.persistence ??
     createSqlitePersistence({ filename: options.dbFile ?? tempDbFile(), logger, createTables: true })
   const collab = createCollabServer({
-    authenticator: stubAuthenticator,
+    authenticator: options.authenticator ?? stubAuthenticator,
     persistence,
     logger,
     limits: options.limits,

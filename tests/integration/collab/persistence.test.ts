@@ -100,6 +100,17 @@ describe('sqlite persistence', () => {
     await store.flush()
     expect(textOf(await persistence(file).load('review:fold'))).toBe('01234-tail')
   })
+
+  it('folds a long log left by a crash when the document is loaded', async () => {
+    const file = newDbFile()
+    const store = persistence(file)
+    const doc = new Y.Doc()
+    doc.on('update', (update: Uint8Array) => store.append('review:crashed', update))
+    for (let i = 0; i < 150; i++) doc.getText('body').insert(i, 'x')
+    expect(textOf(await store.load('review:crashed'))).toBe('x'.repeat(150))
+    expect(count(file, `SELECT COUNT(*) AS n FROM "CollabUpdate"`)).toBe(0)
+    expect(textOf(await store.load('review:crashed'))).toBe('x'.repeat(150))
+  })
 })
 
 describe('collab server persistence', () => {

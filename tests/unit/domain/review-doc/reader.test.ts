@@ -15,7 +15,7 @@ describe('readReviewDoc', () => {
     expect(doc.events.map((e) => e.id)).toEqual(['e-referral', 'e-incident'])
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: '/events/e-broken/date', message: '2025-02-30 is not a real calendar date and time', severity: 'error' },
+        { path: '/events/e-broken/date', message: '2025-02-30 is not a real calendar date', severity: 'error' },
         expect.objectContaining({ path: '/events/e-broken/stage', severity: 'error' }),
         expect.objectContaining({ path: '/events/e-broken', message: 'is invalid and was left out' }),
       ]),

@@ -1,0 +1,168 @@
+// De-identifies a narrative for anything that leaves a review (DOMAIN.md, "De-identification
+// rules"): registered people and places, identifiers found by shape, dates, ages.
+//
+// compileAnonymiser does the expensive work once per review context (the registry trie, the
+// identifier alternation, the date rules); the function it returns is pure and deterministic.
+//
+// When proposals overlap, the longest wins ("14 Pike Street" is an address, not "Mr. Pike"),
+// then the higher priority (a date beats the record-number shape of "2025-01-29"), then the
+// earliest. Adjacent replacements of the same person ("Calder, Tessa", "Jean"-"Luc") merge.
+//
+// Idempotence: anonymising the output again changes nothing, because every label the
+// anonymiser writes ("Day -42", "Month -3", "age 5-9", "1-to-4-year-old", "[phone]",
+// pseudonyms) is shaped so that no detector matches it. It holds as long as no pseudonym or
+// place label contains a registered name or a detectable pattern (e.g. a pseudonym "Calder
+// child" while "Calder" is registered); residual candidates are listed again on each pass.
+
+import { createAgeDetector } from './ages'
+import { anonymisationContextSchema, type AnonymisationContext, type AnonymisationContextInput } from './context'
+import { createDateDetector, dayNumber, parseIsoDate } from './dates'
+import { foldText, foldWord } from './fold'
+import { createRegistryDetector, guardedNameParts, pseudonymWords } from './names'
+import { createPatternDetector } from './patterns'
+import { findResiduals } from './residuals'
+import type { AnonymisationResult, Candidate, Detector, Replacement, ScanText } from './types'
+
+export type Anonymiser = (text: string) => AnonymisationResult
+
+export function compileAnonymiser(input: AnonymisationContextInput): Anonymiser {
+  const context: AnonymisationContext = anonymisationContextSchema.parse(input)
+  const { registry, options } = context
+  const locale = options.locale
+  const incident = parseIsoDate(context.incidentDate)
+  const birthDays = new Set<number>()
+  for (const person of registry.people) if (person.birthDate !== undefined) birthDays.add(dayNumber(parseIsoDate(person.birthDate)))
+
+  const detectors: Detector[] = [
+    createRegistryDetector(registry, locale),
+    createDateDetector({
+      incident,
+      locale,
+      numericDateOrder: options.numericDateOrder ?? (locale === 'fr' ? 'day_first' : 'month_first'),
+      birthDays,
+    }),
+    createAgeDetector(locale),
+    createPatternDetector(locale),
+  ]
+  const pseudonyms = new Map(registry.people.map((person) => [person.id, person.pseudonym]))
+  const residualRules = {
+    safeWords: new Set(options.safeWords.map((word) => foldWord(word.trim()))),
+    pseudonymWords: pseudonymWords(registry),
+    guardedNameParts: guardedNameParts(registry),
+  }
+
+  return function anonymiseText(original: string): AnonymisationResult {
+    const text: ScanText = { original, folded: foldText(original) }
+    const proposals: Candidate[] = []
+    for (const detect of detectors) detect(text, proposals)
+    const accepted = mergeSamePerson(original, settleOverlaps(proposals, original.length), pseudonyms)
+    const { output, replacements } = applyReplacements(original, accepted)
+    return { text: output, replacements, residuals: findResiduals(original, text.folded, accepted, residualRules) }
+  }
+}
+
+const compiledByContext = new WeakMap<object, Anonymiser>()
+
+/** One-off convenience; compile once with compileAnonymiser when anonymising many texts. */
+export function anonymise(text: string, context: AnonymisationContextInput): AnonymisationResult {
+  let compiled = compiledByContext.get(context)
+  if (compiled === undefined) {
+    compiled = compileAnonymiser(context)
+    compiledByContext.set(context, compiled)
+  }
+  return compiled(text)
+}
+
+/** Keeps the longest proposal, then the highest priority, then the earliest; returns by start. */
+export function settleOverlaps(proposals: Candidate[], length: number): Candidate[] {
+  const ordered = [...proposals].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start || a.kind.localeCompare(b.kind),
+  )
+  const taken = new Uint8Array(length)
+  const accepted: Candidate[] = []
+  for (const candidate of ordered) {
+    if (candidate.end <= candidate.start) continue
+    let free = true
+    for (let i = candidate.start; i < candidate.end; i += 1) {
+      if (taken[i] === 1) {
+        free = false
+        break
+      }
+    }
+    if (!free) continue
+    taken.fill(1, candidate.start, candidate.end)
+    accepted.push(candidate)
+  }
+  return accepted.sort((a, b) => a.start - b.start)
+}
+
+const SAME_PERSON_GAP = /^(?:\s*,\s*|[\s-]+)$/
+const POSSESSIVE = /['’]s$/
+
+function refsOf(candidate: Candidate): readonly string[] {
+  return candidate.sharedBy ?? (candidate.registryRef === undefined ? [] : [candidate.registryRef])
+}
+
+/** "Calder, Tessa" is one person, and "Jean"-"Luc" one name: merge into one replacement. */
+function mergeSamePerson(original: string, accepted: Candidate[], pseudonyms: ReadonlyMap<string, string>): Candidate[] {
+  const merged: Candidate[] = []
+  for (const candidate of accepted) {
+    const previous = merged[merged.length - 1]
+    if (
+      previous === undefined ||
+      previous.kind !== 'person' ||
+      candidate.kind !== 'person' ||
+      POSSESSIVE.test(previous.replacement) ||
+      !SAME_PERSON_GAP.test(original.slice(previous.end, candidate.start))
+    ) {
+      merged.push(candidate)
+      continue
+    }
+    const shared = refsOf(previous).filter((ref) => refsOf(candidate).includes(ref))
+    if (shared.length === 0) {
+      merged.push(candidate)
+      continue
+    }
+    const [only] = shared
+    const possessive = POSSESSIVE.exec(candidate.replacement)?.[0] ?? ''
+    const pseudonym = shared.length === 1 && only !== undefined ? pseudonyms.get(only) : undefined
+    const combined: Candidate = {
+      start: previous.start,
+      end: candidate.end,
+      kind: 'person',
+      replacement: pseudonym === undefined ? candidate.replacement : pseudonym + possessive,
+      priority: Math.max(previous.priority, candidate.priority),
+    }
+    if (shared.length === 1 && only !== undefined) combined.registryRef = only
+    else combined.sharedBy = shared
+    merged[merged.length - 1] = combined
+  }
+  return merged
+}
+
+function applyReplacements(original: string, accepted: readonly Candidate[]): { output: string; replacements: Replacement[] } {
+  const pieces: string[] = []
+  const replacements: Replacement[] = []
+  let cursor = 0
+  let outputLength = 0
+  for (const candidate of accepted) {
+    const kept = original.slice(cursor, candidate.start)
+    pieces.push(kept, candidate.replacement)
+    const outputStart = outputLength + kept.length
+    outputLength = outputStart + candidate.replacement.length
+    const replacement: Replacement = {
+      start: candidate.start,
+      end: candidate.end,
+      original: original.slice(candidate.start, candidate.end),
+      replacement: candidate.replacement,
+      kind: candidate.kind,
+      outputStart,
+      outputEnd: outputLength,
+    }
+    if (candidate.registryRef !== undefined) replacement.registryRef = candidate.registryRef
+    replacements.push(replacement)
+    cursor = candidate.end
+  }
+  pieces.push(original.slice(cursor))
+  return { output: pieces.join(''), replacements }
+}

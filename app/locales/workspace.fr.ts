@@ -1,0 +1,5 @@
+import type { WorkspaceTranslations } from './workspace.types'
+
+export const workspaceFr: WorkspaceTranslations = {
+  title: 'Espace de travail partagé',
+}
