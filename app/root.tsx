@@ -100,6 +100,9 @@ function Header() {
             <li>
               <NavLink to="/reviews">{t('nav.reviews')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/recommendations">{t('nav.recommendations')}</NavLink>
+            </li>
             {user.canManageUsers ? (
               <li>
                 <NavLink to="/admin/users">{t('nav.users')}</NavLink>

@@ -19,6 +19,7 @@ export const en = {
   nav: {
     reviews: 'My reviews',
     users: 'Users',
+    recommendations: 'Recommendations',
   },
   login: {
     title: 'Sign in',
@@ -186,6 +187,35 @@ export const en = {
       recommendationsTracked: 'Every recommendation is being tracked beyond “proposed”',
       staffToldWhatChanged: 'Staff are told what changed',
     },
+  },
+  tracker: {
+    title: 'Recommendations',
+    intro: 'Open recommendations from the reviews you can see, overdue first.',
+    includeFinished: 'Include finished recommendations',
+    apply: 'Show',
+    empty: 'There are no open recommendations.',
+    caption: 'Recommendations across reviews',
+    colRecommendation: 'Recommendation',
+    colReview: 'Review',
+    colStrength: 'Strength',
+    colOwner: 'Owner',
+    colDue: 'Due',
+    colStatus: 'Status',
+    none: '—',
+    overdue: 'overdue',
+  },
+  strength: {
+    stronger: 'Stronger',
+    intermediate: 'Intermediate',
+    weaker: 'Weaker',
+  },
+  recommendationStatus: {
+    proposed: 'Proposed',
+    accepted: 'Accepted',
+    in_progress: 'In progress',
+    done: 'Done',
+    verified_effective: 'Verified effective',
+    verified_not_effective: 'Verified not effective',
   },
   incidentType: {
     fatality: 'Fatality',

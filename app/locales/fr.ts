@@ -18,6 +18,7 @@ export const fr: Translations = {
   nav: {
     reviews: 'Mes examens',
     users: 'Utilisateurs',
+    recommendations: 'Recommandations',
   },
   login: {
     title: 'Connexion',
@@ -185,6 +186,35 @@ export const fr: Translations = {
       recommendationsTracked: 'Chaque recommandation fait l’objet d’un suivi au-delà de « proposée »',
       staffToldWhatChanged: 'Le personnel est informé de ce qui a changé',
     },
+  },
+  tracker: {
+    title: 'Recommandations',
+    intro: 'Recommandations en cours des examens auxquels vous avez accès, les plus en retard d’abord.',
+    includeFinished: 'Inclure les recommandations terminées',
+    apply: 'Afficher',
+    empty: 'Aucune recommandation en cours.',
+    caption: 'Recommandations de l’ensemble des examens',
+    colRecommendation: 'Recommandation',
+    colReview: 'Examen',
+    colStrength: 'Force',
+    colOwner: 'Responsable',
+    colDue: 'Échéance',
+    colStatus: 'Statut',
+    none: '—',
+    overdue: 'en retard',
+  },
+  strength: {
+    stronger: 'Plus forte',
+    intermediate: 'Intermédiaire',
+    weaker: 'Plus faible',
+  },
+  recommendationStatus: {
+    proposed: 'Proposée',
+    accepted: 'Acceptée',
+    in_progress: 'En cours',
+    done: 'Réalisée',
+    verified_effective: 'Efficacité vérifiée',
+    verified_not_effective: 'Inefficacité constatée',
   },
   incidentType: {
     fatality: 'Décès',

@@ -17,3 +17,13 @@ const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u2032\u00b4`]/g
 export function foldPattern(source: string): string {
   return source.normalize('NFD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'")
 }
+
+/** Whether a pattern from a data file compiles the way it will be used (Unicode, case-insensitive). */
+export function isValidPattern(source: string): boolean {
+  try {
+    new RegExp(foldPattern(source), 'iu')
+    return true
+  } catch {
+    return false
+  }
+}

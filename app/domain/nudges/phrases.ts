@@ -26,6 +26,7 @@
 // - French "faute de moyens" (for lack of means) is a systems phrase; only "la/sa/leur/une/en
 //   faute" and "fautif" are flagged.
 import { z } from 'zod'
+import { isValidPattern } from './fold'
 
 export const nudgeCategories = ['hindsight', 'blame', 'individual_cause', 'judgement'] as const
 export type NudgeCategory = (typeof nudgeCategories)[number]
@@ -33,16 +34,7 @@ export type NudgeCategory = (typeof nudgeCategories)[number]
 export const nudgeLocales = ['en', 'fr'] as const
 export type NudgeLocale = (typeof nudgeLocales)[number]
 
-function compiles(source: string): boolean {
-  try {
-    new RegExp(source, 'iu')
-    return true
-  } catch {
-    return false
-  }
-}
-
-const patternSource = z.string().min(1).max(2000).refine(compiles, 'is not a valid regular expression')
+const patternSource = z.string().min(1).max(2000).refine(isValidPattern, 'is not a valid regular expression')
 
 /** A phrase list entry, loadable from JSON. */
 export const NudgePhrase = z

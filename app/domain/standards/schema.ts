@@ -1,19 +1,11 @@
 // A jurisdiction's practice standards are data, not code: each sets its own time standards and
 // data capture points (seed 004 is one jurisdiction's), and an administrator loads them from JSON.
 import { z } from 'zod'
+import { isValidPattern } from '../nudges/fold'
 import { journeyStages } from '../vocabulary'
 import { parseJsonWith, type JsonProblem } from './json-problems'
 
 const stage = z.enum(journeyStages)
-
-function compiles(source: string): boolean {
-  try {
-    new RegExp(source, 'iu')
-    return true
-  } catch {
-    return false
-  }
-}
 
 /**
  * Which timeline events count as something (a visit, the case being closed...): an event counts
@@ -24,7 +16,7 @@ function compiles(source: string): boolean {
 export const EventMatcher = z
   .object({
     stages: z.array(stage).default([]),
-    textPatterns: z.array(z.string().min(1).max(500).refine(compiles, 'is not a valid regular expression')).max(50).default([]),
+    textPatterns: z.array(z.string().min(1).max(500).refine(isValidPattern, 'is not a valid regular expression')).max(50).default([]),
     excludeStages: z.array(stage).default([]),
   })
   .strict()

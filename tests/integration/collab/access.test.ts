@@ -121,6 +121,16 @@ describe('collab access', () => {
     expect(alice.text.toString()).toBe('')
   })
 
+  it('closes only the sockets of the session that signed out', async () => {
+    server = await startTestServer()
+    const laptop = client('review:sessions', 'alice-token')
+    const phone = client('review:sessions', 'alice-phone-token')
+    await Promise.all([synced(laptop), synced(phone)])
+    expect(server.collab.closeConnections((c) => c.sessionId === 'alice-laptop', 'signed out', 4401)).toBe(1)
+    await waitFor(() => !laptop.provider.wsconnected, 1000, 'signed-out socket closed')
+    expect(phone.provider.wsconnected).toBe(true)
+  })
+
   it('cuts a revoked connection whose peer ignores the close handshake', async () => {
     server = await startTestServer({ timings: { closeGraceMs: 200 } })
     const peer = await openSilentPeer(server.port, 'review:stubborn', 'alice-token')

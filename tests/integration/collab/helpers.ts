@@ -23,8 +23,9 @@ export const ALLOWED_ORIGIN = 'http://app.test'
 export const SESSION_COOKIE = 'scir_session'
 
 /** Stub sessions: token -> user; mallory is signed in but a member of nothing. */
-const sessions: Record<string, { userId: string; readOnly: boolean } | 'forbidden'> = {
-  'alice-token': { userId: 'alice', readOnly: false },
+const sessions: Record<string, { userId: string; readOnly: boolean; sessionId?: string } | 'forbidden'> = {
+  'alice-token': { userId: 'alice', readOnly: false, sessionId: 'alice-laptop' },
+  'alice-phone-token': { userId: 'alice', readOnly: false, sessionId: 'alice-phone' },
   'bob-token': { userId: 'bob', readOnly: false },
   'carol-token': { userId: 'carol', readOnly: false },
   'olga-token': { userId: 'olga', readOnly: true },

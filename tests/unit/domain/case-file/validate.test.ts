@@ -244,9 +244,15 @@ describe('equivalence with the JSON Schema contract', () => {
     if (Array.isArray(value) && value.length > 5) return `${value.length} items`
     return JSON.stringify(value)
   }
-  it.each(cases.map(([path, value, accepted]) => ({ path, value, accepted, shown: label(value) })))(
+  interface Case {
+    path: string
+    value: Json | typeof REMOVE
+    accepted: boolean
+    shown: string
+  }
+  it.each(cases.map(([path, value, accepted]): Case => ({ path, value, accepted, shown: label(value) })))(
     '$path = $shown is accepted: $accepted',
-    ({ path, value, accepted }) => {
+    ({ path, value, accepted }: Case) => {
       // Optional properties missing from the example's first entry are simply added to it.
       const problems = problemsOf(exampleWith([path, value]))
       if (accepted) expect(problems).toEqual([])
