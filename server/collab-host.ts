@@ -6,6 +6,7 @@ import { readReviewDoc } from '~/domain/review-doc'
 import { reviewDocName } from '~/models/review-doc.server'
 import { projectReviewDocument } from '~/models/review-projection.server'
 import { onAccessChange } from '~/utils/access-events.server'
+import { registerReviewDocGateway } from '~/utils/review-doc-gateway.server'
 import type { PrismaClient } from '~/utils/db.server'
 import type { Env } from '~/utils/env.server'
 import type { UpgradeHandler } from './app'
@@ -37,6 +38,16 @@ export function attachCollaboration(options: { env: Env; logger: Logger; prisma:
     onDocChanged: project,
   })
 
+  registerReviewDocGateway({
+    async change(docName, change) {
+      let result!: ReturnType<typeof change>
+      await collab.updateDoc(docName, doc => {
+        result = change(doc)
+      })
+      return result
+    },
+  })
+
   options.onUpgrade((req, socket, head) => {
     if (!req.url?.startsWith(COLLAB_PATH_PREFIX)) return false
     void collab.handleUpgrade(req, socket, head)
@@ -60,6 +71,7 @@ export function attachCollaboration(options: { env: Env; logger: Logger; prisma:
     collab,
     async shutdown() {
       stopListening()
+      registerReviewDocGateway(null)
       await collab.shutdown()
       await persistence.close()
     },

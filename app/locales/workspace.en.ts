@@ -45,7 +45,6 @@ export const workspaceEn = {
     add: 'Add event',
     added: 'Event added.',
     date: 'Date of the event',
-    withTime: 'Include a time of day',
     approximate: 'Approximate date',
     approximateBadge: 'approximate',
     stage: 'Stage of the family journey',
@@ -60,8 +59,8 @@ export const workspaceEn = {
     emptyDescription: 'Nothing written yet.',
     open: 'Edit event',
     close: 'Close event',
-    openLabel: 'Edit the event of {{date}}',
-    closeLabel: 'Close the event of {{date}}',
+    openLabel: 'Edit event: {{date}}',
+    closeLabel: 'Close event: {{date}}',
     until: 'to {{date}}',
   },
   stage: {

@@ -48,7 +48,6 @@ export const workspaceFr: WorkspaceTranslations = {
     add: 'Ajouter un événement',
     added: 'Événement ajouté.',
     date: 'Date de l’événement',
-    withTime: 'Préciser l’heure',
     approximate: 'Date approximative',
     approximateBadge: 'approximative',
     stage: 'Étape du parcours de la famille',

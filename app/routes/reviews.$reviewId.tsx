@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DeadlineText } from '~/components/deadline'
 import { Field, FormErrors } from '~/components/forms'
@@ -30,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role,
     members: allows('read:review-members') ? await listMembers(review.id) : [],
     canManageMembers: allows('manage:review-members'),
+    canReadDoc: allows('read:review-doc'),
+    canWriteDoc: allows('write:review-doc'),
+    imported: Number(new URL(request.url).searchParams.get('imported') ?? NaN),
     phase: {
       checklist: await currentChecklist(review),
       history: await phaseHistory(review.id),
@@ -66,7 +69,7 @@ async function movePhaseAction(request: Request, reviewId: string, formData: For
 }
 
 export default function ReviewRoute() {
-  const { review, deadline, role, members, canManageMembers, phase } = useLoaderData<typeof loader>()
+  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, imported, phase } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
@@ -100,6 +103,25 @@ export default function ReviewRoute() {
             </>
           ) : null}
         </dl>
+        {Number.isFinite(imported) ? (
+          <p role="status" className="notice">
+            {t('import.done', { count: imported })}
+          </p>
+        ) : null}
+        <ul className="review-links">
+          {canReadDoc ? (
+            <li>
+              <Link to={`/reviews/${review.id}/workspace`} className="button">
+                {t('review.openWorkspace')}
+              </Link>
+            </li>
+          ) : null}
+          {canWriteDoc ? (
+            <li>
+              <Link to={`/reviews/${review.id}/import`}>{t('import.link')}</Link>
+            </li>
+          ) : null}
+        </ul>
         <h2>{t('review.summary')}</h2>
         <p className="summary">{review.summary || t('review.noSummary')}</p>
       </section>

@@ -2,6 +2,8 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as usersRoute from '~/routes/admin.users'
 import * as reviewRoute from '~/routes/reviews.$reviewId'
+import * as importRoute from '~/routes/reviews.$reviewId.import'
+import * as trackerRoute from '~/routes/recommendations'
 import * as reviewsRoute from '~/routes/reviews._index'
 import * as newReviewRoute from '~/routes/reviews.new'
 import { prisma } from '~/utils/db.server'
@@ -86,6 +88,10 @@ const movePhase = expectations(
   { facilitator: 'ok', admin: 403, panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403 },
   404,
 )
+const writeDoc = expectations(
+  { facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', admin: 403, staff_contributor: 403, observer: 403 },
+  404,
+)
 const adminOnly = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok' }, 403)
 
 type Operation = { name: string; expected: Record<ActorName, Outcome>; run: (cookie: string | null) => Promise<unknown> }
@@ -162,6 +168,16 @@ const operations: Operation[] = [
         context: {},
       })
     },
+  },
+  {
+    name: 'GET /reviews/:id/import',
+    expected: writeDoc,
+    run: cookie => importRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/import`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+  },
+  {
+    name: 'GET /recommendations',
+    expected: expectations({}, 'ok'),
+    run: cookie => trackerRoute.loader({ request: buildRequest('/recommendations', { cookie }), params: {}, context: {} }),
   },
   {
     name: 'GET /admin/users',

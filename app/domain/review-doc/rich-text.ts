@@ -127,7 +127,7 @@ function editInPlace(text: Y.XmlText, before: string, after: string): void {
   const limit = Math.min(before.length, after.length)
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++
   // Never split a surrogate pair: Yjs would replace the orphaned half with U+FFFD.
-  
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--
   let end = 0
   while (
     end < limit - start &&

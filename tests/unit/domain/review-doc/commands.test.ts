@@ -93,6 +93,15 @@ describe('reader/commands round trip', () => {
     expect(event?.description.text).toContain('Referral accepted.')
   })
 
+  it('replaces id lists in the order given', () => {
+    const ydoc = seededReviewDoc()
+    applyCommand(ydoc, { type: 'updateEvent', id: 'e-incident', patch: { actorIds: ['p-worker', 'p-child'] } })
+    expect(read(ydoc).events.find((e) => e.id === 'e-incident')?.actorIds).toEqual(['p-worker', 'p-child'])
+    applyCommand(ydoc, { type: 'updateEvent', id: 'e-incident', patch: { actorIds: ['p-child', 'p-child'] } })
+    expect(read(ydoc).events.find((e) => e.id === 'e-incident')?.actorIds).toEqual(['p-child'])
+    expect((ydoc.getMap('events').get('e-incident') as Y.Map<unknown>).toJSON().actorIds).toEqual(['p-child'])
+  })
+
   it('keeps the timeline chronological whatever order events are added in, ties by order then id', () => {
     const ydoc = newReviewDoc()
     applyCommands(ydoc, [

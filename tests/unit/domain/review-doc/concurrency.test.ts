@@ -57,6 +57,16 @@ describe('two replicas editing concurrently', () => {
     expect(evidence?.accountIds).toEqual(['acc-1', 'acc-2'])
   })
 
+  it('keep both intents when one removes an actor while another adds a different one', () => {
+    const alice = seededReviewDoc()
+    const bob = replicaOf(alice)
+    applyCommand(alice, { type: 'updateEvent', id: 'e-referral', patch: { actorIds: [] } })
+    applyCommand(bob, { type: 'updateEvent', id: 'e-referral', patch: { actorIds: ['p-worker', 'p-child'] } })
+    sync(alice, bob)
+    expect(read(alice).events.find((e) => e.id === 'e-referral')?.actorIds).toEqual(['p-child'])
+    expect(read(bob)).toEqual(read(alice))
+  })
+
   it('keep both value tags added concurrently', () => {
     const alice = seededReviewDoc()
     const bob = replicaOf(alice)

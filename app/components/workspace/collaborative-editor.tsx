@@ -1,0 +1,96 @@
+// One rich-text field of the review document, edited live. Several of these share one Y.Doc:
+// each binds to its own XmlFragment through Collaboration's `field`. Content is never set here
+// (that would duplicate text on every client); it comes only from the shared document.
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { EditorContent, useEditor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import { memo, useEffect, useRef } from 'react'
+import { useWorkspace } from './context'
+
+type CaretUser = { name?: string | null; color?: string | null }
+
+/** The caret with the collaborator's name; hidden from screen readers (the presence list says who edits what). */
+function renderCaret(user: CaretUser): HTMLElement {
+  const caret = document.createElement('span')
+  caret.classList.add('collaboration-carets__caret')
+  caret.setAttribute('aria-hidden', 'true')
+  caret.style.borderColor = user.color ?? 'transparent'
+  const label = document.createElement('span')
+  label.classList.add('collaboration-carets__label')
+  label.style.backgroundColor = user.color ?? '#37474f'
+  label.textContent = user.name ?? ''
+  caret.append(label)
+  return caret
+}
+
+/** A light tint of the collaborator's colour, so selected text keeps its contrast. */
+function renderSelection(user: CaretUser) {
+  const color = user.color && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : null
+  return color ? { style: `background-color: ${color}33`, class: 'collaboration-carets__selection' } : {}
+}
+
+type Props = {
+  /** The XmlFragment's name, e.g. findingBodyField(id). */
+  field: string
+  /** Id of the visible element naming this text box. */
+  labelId: string
+  /** Plain text shown until the editor is created in the browser. */
+  fallback: string
+  /** Put the caret in this editor once it exists (a field the user just created or opened). */
+  autoFocus?: boolean
+}
+
+export const CollaborativeEditor = memo(function CollaborativeEditor({ field, labelId, fallback, autoFocus = false }: Props) {
+  const { ydoc, provider, user, canEdit, setEditing } = useWorkspace()
+  const setEditingRef = useRef(setEditing)
+  setEditingRef.current = setEditing
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: canEdit,
+      extensions: [
+        // Collaboration brings a Yjs undo manager that undoes only this user's typing.
+        StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false } }),
+        Collaboration.configure({ document: ydoc, field }),
+        CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': labelId,
+          class: 'rich-text',
+        },
+      },
+      onFocus: () => setEditingRef.current(field),
+      onBlur: () => setEditingRef.current(null),
+    },
+    [ydoc, provider, field],
+  )
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    if (editor.isEditable !== canEdit) editor.setEditable(canEdit)
+    editor.view.dom.setAttribute('aria-readonly', String(!canEdit))
+  }, [editor, canEdit])
+
+  const focused = useRef(false)
+  useEffect(() => {
+    if (!autoFocus || !editor || editor.isDestroyed || focused.current || !canEdit) return
+    focused.current = true
+    editor.commands.focus('end')
+  }, [autoFocus, editor, canEdit])
+
+  if (!editor) {
+    return (
+      <div className="rich-text-frame">
+        <div className="rich-text rich-text-pending" aria-labelledby={labelId} role="textbox" aria-readonly="true" aria-multiline="true">
+          {fallback}
+        </div>
+      </div>
+    )
+  }
+  return <EditorContent editor={editor} className="rich-text-frame" />
+})

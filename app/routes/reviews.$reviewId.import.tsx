@@ -1,0 +1,94 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { importIntoReview, MAX_IMPORT_BYTES, type ImportSource } from '~/models/case-file-import.server'
+import { requireReviewPermission } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = () => [{ title: 'Import a case file · SCIR Workspace' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { review } = await requireReviewPermission(request, params.reviewId ?? '', 'write:review-doc')
+  return json({ review: { id: review.id, title: review.title } })
+}
+
+type ActionData = { problems: { where: string; message: string }[]; formError?: string }
+
+async function fileText(form: FormData, name: string) {
+  const value = form.get(name)
+  if (!value || typeof value === 'string' || value.size === 0) return undefined
+  return value.text()
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { review } = await requireReviewPermission(request, params.reviewId ?? '', 'write:review-doc')
+  const length = Number(request.headers.get('content-length') ?? 0)
+  if (length > MAX_IMPORT_BYTES) return json<ActionData>({ problems: [], formError: 'import.tooLarge' }, { status: 413 })
+  const form = await request.formData()
+  const [caseFile, peopleCsv, timelineCsv, placesCsv, identifiersCsv] = await Promise.all(
+    ['caseFile', 'peopleCsv', 'timelineCsv', 'placesCsv', 'identifiersCsv'].map(name => fileText(form, name)),
+  )
+  let source: ImportSource
+  if (caseFile !== undefined) source = { kind: 'json', text: caseFile }
+  else if (peopleCsv !== undefined && timelineCsv !== undefined) source = { kind: 'csv', peopleCsv, timelineCsv, placesCsv, identifiersCsv }
+  else return json<ActionData>({ problems: [], formError: 'import.nothingChosen' }, { status: 400 })
+
+  const outcome = await importIntoReview(review, source)
+  if (!outcome.ok) return json<ActionData>({ problems: outcome.problems }, { status: 400 })
+  return redirect(`/reviews/${review.id}?imported=${outcome.events}`)
+}
+
+export default function ImportRoute() {
+  const { review } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const busy = navigation.state !== 'idle'
+  return (
+    <section aria-labelledby="import-title">
+      <h1 id="import-title">{t('import.title')}</h1>
+      <p>
+        <Link to={`/reviews/${review.id}`}>{review.title}</Link>
+      </p>
+      <p>{t('import.intro')}</p>
+      {actionData?.formError ? (
+        <p role="alert" className="form-error">
+          {t(actionData.formError)}
+        </p>
+      ) : null}
+      {actionData?.problems.length ? (
+        <div role="alert" className="form-error">
+          <p>{t('import.refused', { count: actionData.problems.length })}</p>
+          <ul>
+            {actionData.problems.map((p, i) => (
+              <li key={i}>
+                <strong>{p.where || '/'}</strong>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form method="post" encType="multipart/form-data">
+        <fieldset>
+          <legend>{t('import.jsonLegend')}</legend>
+          <div className="field">
+            <label htmlFor="import-json">{t('import.jsonFile')}</label>
+            <input id="import-json" type="file" name="caseFile" accept=".json,application/json" />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('import.csvLegend')}</legend>
+          <p className="hint">{t('import.csvHint')}</p>
+          {(['peopleCsv', 'timelineCsv', 'placesCsv', 'identifiersCsv'] as const).map(name => (
+            <div className="field" key={name}>
+              <label htmlFor={`import-${name}`}>{t(`import.${name}`)}</label>
+              <input id={`import-${name}`} type="file" name={name} accept=".csv,text/csv" />
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          {t('import.submit')}
+        </button>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,111 @@
+import fs from 'node:fs'
+import { expect, test } from 'vitest'
+import { readReviewDoc } from '~/domain/review-doc'
+import { reviewDocName } from '~/models/review-doc.server'
+import * as importRoute from '~/routes/reviews.$reviewId.import'
+import { prisma } from '~/utils/db.server'
+import { loadStoredDoc } from '~/utils/review-doc-gateway.server'
+import { createReview } from '~/models/review.server'
+import { exampleCaseFilePath } from '../../server/demo-seed'
+import { cookieFor, makeJurisdiction, makeUser, outcomeOf, TEST_ORIGIN } from '../support/fixtures'
+
+async function setup() {
+  const j = await makeJurisdiction()
+  const facilitator = await makeUser(j.id)
+  const observer = await makeUser(j.id)
+  const review = await createReview({ title: 'Import target', incidentType: 'near_fatality', incidentDate: '2025-03-18', summary: '', jurisdictionId: j.id, createdById: facilitator.id })
+  await prisma.reviewMember.create({ data: { reviewId: review.id, userId: observer.id, role: 'observer' } })
+  return { review, facilitator, observer }
+}
+
+function upload(reviewId: string, cookie: string, files: Record<string, { name: string; content: string; type: string }>) {
+  const form = new FormData()
+  for (const [field, f] of Object.entries(files)) form.set(field, new File([f.content], f.name, { type: f.type }))
+  return new Request(`${TEST_ORIGIN}/reviews/${reviewId}/import`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form })
+}
+
+test('a valid JSON case file fills the timeline and registry, and the projection follows', async () => {
+  const { review, facilitator } = await setup()
+  const { cookie } = await cookieFor(facilitator.id)
+  const text = fs.readFileSync(exampleCaseFilePath, 'utf8')
+  const response = await importRoute.action({
+    request: upload(review.id, cookie, { caseFile: { name: 'case.json', content: text, type: 'application/json' } }),
+    params: { reviewId: review.id },
+    context: {},
+  })
+  expect(response.status).toBe(302)
+  const example = JSON.parse(text) as { timeline: unknown[]; people: unknown[] }
+  const doc = readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc
+  expect(doc.events).toHaveLength(example.timeline.length)
+  expect(doc.people).toHaveLength(example.people.length)
+  expect(await prisma.projectedEvent.count({ where: { reviewId: review.id } })).toBe(example.timeline.length)
+
+  // A second import would duplicate: refused, nothing written.
+  const again = await importRoute.action({
+    request: upload(review.id, cookie, { caseFile: { name: 'case.json', content: text, type: 'application/json' } }),
+    params: { reviewId: review.id },
+    context: {},
+  })
+  expect(again.status).toBe(400)
+  expect(readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc.events).toHaveLength(example.timeline.length)
+})
+
+test('an invalid file lists every problem by location and writes nothing', async () => {
+  const { review, facilitator } = await setup()
+  const { cookie } = await cookieFor(facilitator.id)
+  const bad = { format: 'scir-case-file/1', review: { title: 'x', incidentType: 'fatality', incidentDate: '2025-01-01' }, people: [{ key: 'a', name: 'A', role: 'martian' }], timeline: [{ date: '2025-13-01', text: 'x', actors: ['ghost'] }] }
+  const response = await importRoute.action({
+    request: upload(review.id, cookie, { caseFile: { name: 'bad.json', content: JSON.stringify(bad), type: 'application/json' } }),
+    params: { reviewId: review.id },
+    context: {},
+  })
+  expect(response.status).toBe(400)
+  const { problems } = (await response.json()) as { problems: { where: string }[] }
+  expect(problems.map(p => p.where)).toEqual(expect.arrayContaining(['/people/0/role', '/timeline/0/date', '/timeline/0/actors/0']))
+  expect(readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc.events).toHaveLength(0)
+})
+
+test('CSV files with the same columns import too; CSV problems are located by row and column', async () => {
+  const { review, facilitator } = await setup()
+  const { cookie } = await cookieFor(facilitator.id)
+  const people = 'key,name,aliases,role,pseudonym,birthDate\nc1,Test Child,Tee,child,Child 1,2024-01-02\nw1,Test Worker,,worker,,\n'
+  const badTimeline = 'date,approximate,stage,source,actors,text\n2025-01-05,no,referral,intake,w1,Referral made\n2025-01-40,no,engagement,notes,c1;w1,Visit\n'
+  const refused = await importRoute.action({
+    request: upload(review.id, cookie, {
+      peopleCsv: { name: 'people.csv', content: people, type: 'text/csv' },
+      timelineCsv: { name: 'timeline.csv', content: badTimeline, type: 'text/csv' },
+    }),
+    params: { reviewId: review.id },
+    context: {},
+  })
+  expect(refused.status).toBe(400)
+  const { problems } = (await refused.json()) as { problems: { where: string }[] }
+  expect(problems[0]!.where).toMatch(/timeline CSV row 3, column date/)
+
+  const goodTimeline = badTimeline.replace('2025-01-40', '2025-01-20')
+  const ok = await importRoute.action({
+    request: upload(review.id, cookie, {
+      peopleCsv: { name: 'people.csv', content: people, type: 'text/csv' },
+      timelineCsv: { name: 'timeline.csv', content: goodTimeline, type: 'text/csv' },
+    }),
+    params: { reviewId: review.id },
+    context: {},
+  })
+  expect(ok.status).toBe(302)
+  const doc = readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc
+  expect(doc.events.map(e => e.description.text)).toEqual(['Referral made', 'Visit'])
+  expect(doc.people.map(p => p.pseudonym)).toContain('Child 1')
+})
+
+test('only members who may write the document can import', async () => {
+  const { review, observer } = await setup()
+  const { cookie } = await cookieFor(observer.id)
+  const outcome = await outcomeOf(() =>
+    importRoute.action({
+      request: upload(review.id, cookie, { caseFile: { name: 'case.json', content: '{}', type: 'application/json' } }),
+      params: { reviewId: review.id },
+      context: {},
+    }),
+  )
+  expect(outcome).toBe(403)
+})
