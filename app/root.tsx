@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: user.name,
           jurisdiction: user.jurisdiction.code,
           canManageUsers: userCan(user, 'manage:users'),
+          canManageSettings: userCan(user, 'manage:jurisdiction-settings'),
         }
       : null,
   })
@@ -106,6 +107,11 @@ function Header() {
             {user.canManageUsers ? (
               <li>
                 <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+              </li>
+            ) : null}
+            {user.canManageSettings ? (
+              <li>
+                <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
               </li>
             ) : null}
           </ul>

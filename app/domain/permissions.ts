@@ -18,6 +18,7 @@ export const permissions = [
   'export:review',
   'read:users',
   'manage:users',
+  'manage:jurisdiction-settings',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -54,6 +55,7 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
   'read:review-doc',
   'read:users',
   'manage:users',
+  'manage:jurisdiction-settings',
   'create:review',
 ]
 

@@ -5,7 +5,7 @@ export type Target = 'ours' | 'reference'
 export type ServerCommand = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'shutdown' }
 export type ServerReport =
   | { type: 'ready'; port: number }
-  | { type: 'measured'; cpuPercent: number; rssMaxMb: number; rssEndMb: number }
+  | { type: 'measured'; cpuPercent: number; rssMaxMb: number; rssEndMb: number; loopDelayP99Ms: number }
 
 export type ClientAssignment = { room: string; key: string; typist: boolean }
 
@@ -30,6 +30,7 @@ export type LoadReport =
       receivedMeasured: Record<string, number>
       digests: ClientDigest[]
       reconnects: number
+      loopDelayP99Ms: number
     }
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across local processes. */

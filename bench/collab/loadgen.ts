@@ -3,6 +3,7 @@
  * Typists insert tokens `<writer:seq:phase:sentAt>` at the end of the shared text and move
  * their cursor (awareness); every other client in the room timestamps each token's arrival.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -26,6 +27,7 @@ const latencies: number[] = []
 const receivedMeasured: Record<string, number> = {}
 const timers: NodeJS.Timeout[] = []
 let reconnects = 0
+const loopDelay = monitorEventLoopDelay({ resolution: 5 })
 
 const send = (report: LoadReport): void => void process.send?.(report)
 
@@ -75,6 +77,8 @@ function connect(url: string, token: string, assignments: ClientAssignment[]): P
 }
 
 function start(measureStart: number, measureEnd: number, insertsPerSecond: number, awarenessHz: number): void {
+  setTimeout(() => loopDelay.enable(), measureStart - preciseNow())
+  setTimeout(() => loopDelay.disable(), measureEnd - preciseNow())
   for (const client of clients) {
     if (!client.assignment.typist) continue
     let seq = 0
@@ -118,7 +122,8 @@ function report(): LoadReport {
     sentMeasured[client.assignment.key] = client.sentMeasured
     sentTotal[client.assignment.key] = client.sentTotal
   }
-  return { type: 'report', latencies, sentMeasured, sentTotal, receivedMeasured, digests, reconnects }
+  const loopDelayP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0
+  return { type: 'report', latencies, sentMeasured, sentTotal, receivedMeasured, digests, reconnects, loopDelayP99Ms }
 }
 
 process.on('message', (command: LoadCommand) => {

@@ -48,6 +48,10 @@ type Figures = {
   connectMs: number
   cpuPercent: number
   rssMaxMb: number
+  /** The server's event-loop delay: high means the server itself was the bottleneck. */
+  loopDelayP99Ms: number
+  /** The same for the busiest load generator: high means the clients were the bottleneck. */
+  loadgenLoopDelayP99Ms: number
 }
 
 function spawnChild(script: string, args: string[] = []): ChildProcess {
@@ -106,7 +110,7 @@ async function runScenario(scenario: Scenario, target: Target): Promise<Figures>
     await sleep(MEASURE_MS)
     const measured = next<Extract<ServerReport, { type: 'measured' }>>(server, 'measured')
     command(server, { type: 'measure-stop' })
-    const { cpuPercent, rssMaxMb } = await measured
+    const { cpuPercent, rssMaxMb, loopDelayP99Ms } = await measured
     await sleep(QUIESCE_MS)
 
     const reports = await Promise.all(
@@ -116,7 +120,7 @@ async function runScenario(scenario: Scenario, target: Target): Promise<Figures>
         return report
       }),
     )
-    return summarise(scenario, reports, { connectMs, cpuPercent, rssMaxMb })
+    return summarise(scenario, reports, { connectMs, cpuPercent, rssMaxMb, loopDelayP99Ms })
   } finally {
     for (const g of generators) command(g, { type: 'exit' })
     command(server, { type: 'shutdown' })
@@ -127,7 +131,7 @@ async function runScenario(scenario: Scenario, target: Target): Promise<Figures>
 function summarise(
   scenario: Scenario,
   reports: Extract<LoadReport, { type: 'report' }>[],
-  server: { connectMs: number; cpuPercent: number; rssMaxMb: number },
+  server: { connectMs: number; cpuPercent: number; rssMaxMb: number; loopDelayP99Ms: number },
 ): Figures {
   const sorted = Float64Array.from(reports.flatMap((r) => r.latencies)).sort()
   const sum = (pick: (r: (typeof reports)[number]) => Record<string, number>): Map<string, number> => {
@@ -162,6 +166,7 @@ function summarise(
     drops,
     converged,
     reconnects: reports.reduce((n, r) => n + r.reconnects, 0),
+    loadgenLoopDelayP99Ms: Math.max(...reports.map((r) => r.loopDelayP99Ms)),
     ...server,
   }
 }

@@ -7,6 +7,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { WebSocketServer } from 'ws'
 import { createCollabServer, createSqlitePersistence, docNameFromUrl, type CollabLogger } from '../../server/collab'
 import type { ServerCommand, ServerReport, Target } from './ipc'
@@ -55,6 +56,8 @@ let rssMax = 0
 const sampler = setInterval(() => {
   rssMax = Math.max(rssMax, process.memoryUsage.rss())
 }, 100)
+const loopDelay = monitorEventLoopDelay({ resolution: 5 })
+loopDelay.enable()
 let cpuStart = process.cpuUsage()
 let wallStart = performance.now()
 
@@ -64,6 +67,7 @@ process.on('message', (command: ServerCommand) => {
       cpuStart = process.cpuUsage()
       wallStart = performance.now()
       rssMax = process.memoryUsage.rss()
+      loopDelay.reset()
       return
     case 'measure-stop': {
       const cpu = process.cpuUsage(cpuStart)
@@ -74,6 +78,7 @@ process.on('message', (command: ServerCommand) => {
         cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
         rssMaxMb: Math.max(rssMax, rss) / 2 ** 20,
         rssEndMb: rss / 2 ** 20,
+        loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
       })
       return
     }

@@ -1,6 +1,7 @@
 // Every kind of actor against every route and action that exists: allowed or refused as intended.
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as usersRoute from '~/routes/admin.users'
+import * as settingsRoute from '~/routes/admin.settings'
 import * as reviewRoute from '~/routes/reviews.$reviewId'
 import * as importRoute from '~/routes/reviews.$reviewId.import'
 import * as trackerRoute from '~/routes/recommendations'
@@ -178,6 +179,16 @@ const operations: Operation[] = [
     name: 'GET /recommendations',
     expected: expectations({}, 'ok'),
     run: cookie => trackerRoute.loader({ request: buildRequest('/recommendations', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /admin/settings',
+    expected: adminOnly,
+    run: cookie => settingsRoute.loader({ request: buildRequest('/admin/settings', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'POST /admin/settings (sharing)',
+    expected: adminOnly,
+    run: cookie => settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'sharing' } }), params: {}, context: {} }),
   },
   {
     name: 'GET /admin/users',

@@ -13,7 +13,7 @@ const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permissi
   panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc'],
   staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc'],
   observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc'],
-  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users'],
+  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings'],
   non_member: ['create:review'],
 }
 

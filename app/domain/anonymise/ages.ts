@@ -93,8 +93,9 @@ const PARENTHETICAL = new RegExp(
   String.raw`\(\s*(${NUMBER})\s*(${UNIT_EN}|ans|an|mois|semaines?)(?:\s+old)?\s*\)`,
   'g',
 )
+// "(3 ans et demi, selon la mère)": an opening parenthesis before "N ans" also marks an age.
 const FRENCH = new RegExp(
-  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+)(${NUMBER})\s+(ans|an|mois|semaines?)(?![a-z])`,
+  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+|\(\s*)(${NUMBER})\s+(ans|an|mois|semaines?)(?![a-z])`,
   'g',
 )
 

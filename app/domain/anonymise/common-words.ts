@@ -381,7 +381,7 @@ sunday january february march april may june july august september october novem
 mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre
 novembre décembre jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 janv févr avr juil déc day days week weeks month months year years jour jours mois an ans semaine semaines mr
-mrs ms mx dr prof mme mlle st ste mt ft no nos vs form forms phase room step level stage item appendix section
+mrs ms mx dr prof mme mlle st ste mt ft no nos vs http https www url api principle principles form forms phase room step level stage item appendix section
 page part chapter table figure annex schedule note notes plan report record file case safety snapshot
 assessment chronology timeline finding findings recommendation recommendations factor factors episode episodes
 incident review summary closure referral engagement yes not none n/a na tbd

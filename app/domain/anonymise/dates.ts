@@ -127,7 +127,7 @@ const MONTH_YEAR_PATTERN = new RegExp(String.raw`(?<![a-z\d])(${MONTH_ALTERNATIO
 
 // Looked for in the 40 folded characters before a date.
 const BIRTH_CONTEXT =
-  /(?:\bborn(?:\s+on)?|\bbirth\s*date|\bbirthdate|\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\.?|\bbirthday|\bnee?s?\s+(?:le\s+)?|\bdate\s+de\s+naissance|\bddn|\bnaissance)\s*(?:[:\-(]\s*)?(?:the\s+|le\s+|on\s+)?$/
+  /(?:\bborn(?:\s+on)?|\bbirth\s*date|\bbirthdate|\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\.?|\bbirthday|\bnee?s?\s+(?:le\s+)?|\bdate\s+de\s+naissance|\bddn|\bnaissance)\s*(?:\([^)]{0,20}\)\s*)?(?:[:\-(]\s*)?(?:the\s+|le\s+|on\s+)?$/
 
 export interface DateRules {
   incident: CalendarDate

@@ -67,7 +67,7 @@ const GENERIC_PLACE_WORDS = new Set([
 ])
 
 type Target =
-  | { type: 'person'; ref: string; label: string; familyName: boolean }
+  | { type: 'person'; ref: string; label: string; familyName: boolean; plural?: boolean }
   | { type: 'place'; ref: string; label: string; absorbPossessive: boolean }
   | { type: 'identifier'; ref: string; label: string }
 
@@ -123,11 +123,14 @@ class ClaimBook {
       const [first] = claim.targets
       if (first === undefined) continue
       if (claim.targets.length === 1) {
-        resolved.set(key, { target: first, requiresCapital: claim.requiresCapital, requiresTitle: claim.requiresTitle })
+        // "the Deacons" is the family, never one person, even when only one Deacon is registered.
+        const target: Target = first.type === 'person' && first.plural === true ? { ...first, label: labels.ambiguousFamilyName } : first
+        resolved.set(key, { target, requiresCapital: claim.requiresCapital, requiresTitle: claim.requiresTitle })
         continue
       }
       const refs = claim.targets.map((t) => t.ref)
       let label = labels.ambiguousName
+      if (claim.targets.some((t) => t.type === 'person' && t.plural === true)) label = labels.ambiguousFamilyName
       if (claim.targets.every((t) => t.type === 'place')) {
         const distinct = new Set(claim.targets.map((t) => t.label))
         label = distinct.size === 1 ? first.label : labels.ambiguousPlace
@@ -167,22 +170,26 @@ function addPerson(book: ClaimBook, person: RegisteredPerson): void {
   const familyToken = core[core.length - 1]
   const target = (familyName: boolean): Target => ({ type: 'person', ref: person.id, label: person.pseudonym, familyName })
 
-  const addWhole = (tokens: string[], level: Level, group: TitleGroup | undefined): void => {
+  const addWhole = (tokens: string[], level: Level, group: TitleGroup | undefined, family = false): void => {
     if (tokens.length === 0) return
     const key = variantKey(tokens)
     const capital = allCommon(tokens)
-    const isFamily = tokens.length === 1 && tokens[0] === familyToken && core.length > 1
+    const isFamily = family || (tokens.length === 1 && tokens[0] === familyToken && core.length > 1)
     book.add(key, tokens, level, target(isFamily), capital)
     if (group !== undefined) book.add(titleKey(group, key), tokens, level, target(isFamily), capital)
   }
 
   addWhole(nameTokens.tokens, Level.Explicit, nameTokens.group)
   if (core.length !== nameTokens.tokens.length) addWhole(core, Level.Derived, nameTokens.group)
-  // "Jean-Luc" and "Smith-Jones" on their own, without the rest of the name.
-  for (const chunk of foldWord(person.name).split(/\s+/)) {
+  // "Jean-Luc" and "Smith-Jones" on their own, without the rest of the name; a hyphenated last
+  // chunk is a family name.
+  const chunks = foldWord(person.name).split(/\s+/)
+  chunks.forEach((chunk, index) => {
     const hyphenated = registryTokens(chunk)
-    if (/[-\u2010-\u2015]/.test(chunk) && hyphenated.length > 1 && hyphenated.length < core.length) addWhole(hyphenated, Level.Derived, undefined)
-  }
+    if (/[-\u2010-\u2015]/.test(chunk) && hyphenated.length > 1 && hyphenated.length < core.length) {
+      addWhole(hyphenated, Level.Derived, undefined, index === chunks.length - 1)
+    }
+  })
 
   for (const alias of person.aliases) {
     const aliasTokens = splitTitles(registryTokens(foldWord(alias)))
@@ -213,7 +220,7 @@ function addPerson(book: ClaimBook, person: RegisteredPerson): void {
   }
   // "the Calders": a plural family name refers to the family, never guessed to one person.
   if (familyToken !== undefined && core.length > 1 && !isStoplisted(familyToken) && !familyToken.endsWith('s')) {
-    book.add(`${familyToken}s`, [`${familyToken}s`], Level.NamePart, target(true), false)
+    book.add(`${familyToken}s`, [`${familyToken}s`], Level.NamePart, { ...target(true), plural: true } as Target, false)
   }
 }
 
@@ -237,12 +244,20 @@ function addPlace(book: ClaimBook, place: RegisteredPlace, locale: OutputLocale)
     return
   }
 
-  // "St. Brendan Regional Hospital" is also called "St. Brendan" or "St. Brendan's".
+  // "St. Brendan Regional Hospital" is also "St. Brendan Regional", "St. Brendan" or "St. Brendan's";
+  // "Millbrook Elementary School" is also "Millbrook Elementary". Generic words are peeled off
+  // one at a time from either end while something distinctive is left.
+  const distinctive = (variant: string[]): boolean =>
+    variant.some((token) => !isCommonWord(token) && !GENERIC_PLACE_WORDS.has(token) && token.length > 2 && !/^\d+$/.test(token))
   let core = [...tokens]
-  while (core.length > 0 && GENERIC_PLACE_WORDS.has(core[core.length - 1] ?? '')) core = core.slice(0, -1)
-  while (core.length > 0 && GENERIC_PLACE_WORDS.has(core[0] ?? '')) core = core.slice(1)
-  const distinctive = core.filter((token) => !isCommonWord(token) && token.length > 2 && !/^\d+$/.test(token))
-  if (core.length > 0 && core.length < tokens.length && distinctive.length > 0) addVariant(core, Level.Derived, true)
+  while (core.length > 1 && GENERIC_PLACE_WORDS.has(core[core.length - 1] ?? '')) {
+    core = core.slice(0, -1)
+    if (distinctive(core)) addVariant(core, Level.Derived, true)
+  }
+  while (core.length > 1 && GENERIC_PLACE_WORDS.has(core[0] ?? '')) {
+    core = core.slice(1)
+    if (distinctive(core)) addVariant(core, Level.Derived, true)
+  }
 }
 
 function addIdentifierPatterns(registry: AnonymisationRegistry, locale: OutputLocale): { regex?: RegExp; byKey: Map<string, Target> } {
@@ -336,9 +351,10 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
       }
       const start = group === undefined ? bodyStart : match.index
       const { target } = resolved
-      // A lone apostrophe closes a quotation unless the name ends in s ("Marcus'").
+      // A lone apostrophe is a possessive only after a name ending in s and before a word
+      // ("Marcus' backpack"); otherwise it closes a quotation ('I saw Marcus').
       let end = matchEnd
-      if (suffix === "'" && !/[sxz]$/.test(body)) {
+      if (suffix === "'" && !(/[sxz]$/.test(body) && /^\s+\p{L}/u.test(original.slice(matchEnd, matchEnd + 3)))) {
         end -= 1
         suffix = ''
       }

@@ -20,8 +20,11 @@ export function canonicalToken(token: string): string {
   return CANONICAL_TOKEN.get(token) ?? token
 }
 
-/** Separators allowed between two tokens of a registered name: space, hyphen, full stop. */
-const TOKEN_SEPARATOR = "\\.?[\\s-]+|\\."
+/**
+ * Separators allowed between two tokens of a registered name: space (line breaks included),
+ * hyphen, full stop, and a comma inside a registered address ("14 Larch Crescent, Fort Ellis").
+ */
+const TOKEN_SEPARATOR = "[.,]?[\\s-]+|\\."
 const SPLIT_TOKENS = /[\s.,;:!?()[\]{}"/\u2010-\u2015-]+/
 
 /** Splits a folded registry string into canonical tokens (apostrophes inside names kept). */

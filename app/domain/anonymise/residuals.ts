@@ -12,7 +12,7 @@
 //   a common word with a small number ("COVID-19").
 // The candidate id hashes the folded token, so one decision settles every occurrence.
 
-import { isCommonWord } from './common-words'
+import { NAME_PART_STOPLIST, isCommonWord } from './common-words'
 import { foldWord } from './fold'
 import type { Candidate, ResidualCandidate, ResidualReason } from './types'
 
@@ -106,7 +106,7 @@ export function findResiduals(original: string, folded: string, accepted: readon
       found.push({ start, end, text: token, reason: 'capitalised_word' })
       continue
     }
-    if (isCommonWord(word)) continue
+    if (isCommonWord(word) || NAME_PART_STOPLIST.has(word)) continue
     if (isSentenceStart(original, start) && usedInLowerCase(word)) continue
     found.push({ start, end, text: token, reason: 'capitalised_word' })
   }

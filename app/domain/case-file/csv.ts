@@ -54,9 +54,7 @@ function readTable(file: CsvFile, text: string): Table {
   const columns: (string | undefined)[] = header.map((cell, index) => {
     const name = canonical.get(cell.trim().toLowerCase())
     if (name === undefined) {
-      problems.push(
-        problem(file, `unknown column; the columns are ${spec.columns.join(', ')}`, 1, columnName(index)),
-      )
+      problems.push(problem(file, `unknown column; the columns are ${spec.columns.join(', ')}`, 1, columnName(index)))
     }
     return name
   })
@@ -138,7 +136,7 @@ export function caseFileFromCsv(input: CaseFileCsv): CaseFileValidation {
       role: optional(cells, 'role') ?? '',
       pseudonym: optional(cells, 'pseudonym'),
       birthDate: optional(cells, 'birthDate'),
-    }),
+    })
   )
   const timeline = read('timeline', input.timelineCsv).map(({ row, cells }, index) => {
     const flag = optional(cells, 'approximate')
@@ -191,7 +189,8 @@ function columnRank(problem: CaseFileProblem): number {
 /** Adds the CSV row and column to a problem found in the assembled case file. */
 function locate(problem: CaseFileProblem, rowsOf: Partial<Record<CsvFile, number[]>>): CaseFileProblem {
   const [, section, index, column] = problem.path.split('/')
-  if (section !== 'people' && section !== 'timeline' && section !== 'places' && section !== 'identifiers') return problem
+  if (section !== 'people' && section !== 'timeline' && section !== 'places' && section !== 'identifiers')
+    return problem
   const rows = rowsOf[section]
   if (!rows) return problem
   const row = index !== undefined && /^\d+$/.test(index) ? rows[Number(index)] : undefined

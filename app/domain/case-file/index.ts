@@ -1,8 +1,22 @@
 // Case-file import: a chronology and the people in it, as JSON or CSV, into a review document.
 export * from './schema'
-export { validateCaseFile, validateCaseFileJson, describeProblem, type CaseFileProblem, type CaseFileValidation, type CsvLocation } from './validate'
+export {
+  validateCaseFile,
+  validateCaseFileJson,
+  describeProblem,
+  type CaseFileProblem,
+  type CaseFileValidation,
+  type CsvLocation,
+} from './validate'
 export { parseCsv, serializeCsv, type CsvSyntaxProblem, type ParsedCsv } from './csv-format'
-export { caseFileFromCsv, caseFileToCsv, csvTables, LIST_SEPARATOR, type CaseFileCsv, type CaseFileCsvExport } from './csv'
+export {
+  caseFileFromCsv,
+  caseFileToCsv,
+  csvTables,
+  LIST_SEPARATOR,
+  type CaseFileCsv,
+  type CaseFileCsvExport,
+} from './csv'
 export {
   caseFileToCommands,
   planCaseFileImport,

@@ -10,9 +10,7 @@ import { boundedText, calendarDateSchema, timelineDateSchema } from '../review-d
 
 export const CASE_FILE_FORMAT = 'scir-case-file/1'
 
-export const personKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1 to 40 letters, digits, "-" or "_"')
+export const personKeySchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1 to 40 letters, digits, "-" or "_"')
 
 export const caseFileReviewSchema = z
   .object({
@@ -36,9 +34,7 @@ export const caseFilePersonSchema = z
 
 export const caseFilePlaceSchema = z.object({ name: boundedText(1, 300), kind: z.enum(placeKinds) }).strict()
 
-export const caseFileIdentifierSchema = z
-  .object({ value: boundedText(1, 200), kind: z.enum(identifierKinds) })
-  .strict()
+export const caseFileIdentifierSchema = z.object({ value: boundedText(1, 200), kind: z.enum(identifierKinds) }).strict()
 
 export const caseFileTimelineEntrySchema = z
   .object({
@@ -96,7 +92,10 @@ function crossFieldMessages(input: unknown): LocatedMessage[] {
       else {
         messages.push({
           path: ['people', i, 'key'],
-          message: `duplicate person key ${JSON.stringify(person.key)} (first used at ${jsonPointer(['people', first])})`,
+          message: `duplicate person key ${JSON.stringify(person.key)} (first used at ${jsonPointer([
+            'people',
+            first,
+          ])})`,
         })
       }
     }
@@ -107,7 +106,10 @@ function crossFieldMessages(input: unknown): LocatedMessage[] {
       else {
         messages.push({
           path: ['people', i, 'pseudonym'],
-          message: `duplicate pseudonym ${JSON.stringify(person.pseudonym)} (also used at ${jsonPointer(['people', first])})`,
+          message: `duplicate pseudonym ${JSON.stringify(person.pseudonym)} (also used at ${jsonPointer([
+            'people',
+            first,
+          ])})`,
         })
       }
     }

@@ -28,7 +28,10 @@ export function planCaseFileImport(caseFile: CaseFile, options: CaseFileToComman
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID())
   // Pseudonyms given in the file are reserved first, so a suggestion for an earlier person
   // never takes the pseudonym a later person was given.
-  const taken = [...(options.existingPseudonyms ?? []), ...caseFile.people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : []))]
+  const taken = [
+    ...(options.existingPseudonyms ?? []),
+    ...caseFile.people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : [])),
+  ]
   const personIds = new Map<string, string>()
   const commands: ReviewCommand[] = []
 
@@ -115,16 +118,12 @@ function existingPseudonyms(ydoc: Y.Doc): string[] {
  * Validates the case file and writes it into the review document in ONE transaction: on any
  * problem it throws (CaseFileImportError or ReviewCommandError) and nothing is written.
  */
-export function importCaseFile(
-  ydoc: Y.Doc,
-  input: unknown,
-  options: ImportCaseFileOptions = {},
-): ImportCaseFileResult {
+export function importCaseFile(ydoc: Y.Doc, input: unknown, options: ImportCaseFileOptions = {}): ImportCaseFileResult {
   const validation = validateCaseFile(input)
   if (!validation.ok) throw new CaseFileImportError(validation.problems)
   if (!options.allowExistingContent) {
     const occupied = (['people', 'events', 'places', 'identifiers'] as const).filter(
-      (collection) => collectionMap(ydoc, collection).size > 0,
+      (collection) => collectionMap(ydoc, collection).size > 0
     )
     if (occupied.length > 0) {
       throw new CaseFileImportError([
@@ -132,7 +131,10 @@ export function importCaseFile(
       ])
     }
   }
-  const plan = planCaseFileImport(validation.caseFile, { existingPseudonyms: existingPseudonyms(ydoc), newId: options.newId })
+  const plan = planCaseFileImport(validation.caseFile, {
+    existingPseudonyms: existingPseudonyms(ydoc),
+    newId: options.newId,
+  })
   applyCommands(ydoc, plan.commands, { origin: options.origin })
   return { personIds: plan.personIds, eventIds: plan.eventIds }
 }

@@ -14,9 +14,7 @@ export interface CaseFileProblem extends Problem {
   csv?: CsvLocation
 }
 
-export type CaseFileValidation =
-  | { ok: true; caseFile: CaseFile }
-  | { ok: false; problems: CaseFileProblem[] }
+export type CaseFileValidation = { ok: true; caseFile: CaseFile } | { ok: false; problems: CaseFileProblem[] }
 
 /** Every problem in the input, each at its JSON pointer (e.g. /timeline/3/date), in file order. */
 export function validateCaseFile(input: unknown): CaseFileValidation {
@@ -44,6 +42,10 @@ export function validateCaseFileJson(text: string): CaseFileValidation {
 export function describeProblem(problem: CaseFileProblem): string {
   const { csv } = problem
   if (!csv) return `${problem.path || '/'}: ${problem.message}`
-  const where = [`${csv.file} CSV`, csv.row !== undefined ? ` row ${csv.row}` : '', csv.column ? `, column ${csv.column}` : '']
+  const where = [
+    `${csv.file} CSV`,
+    csv.row !== undefined ? ` row ${csv.row}` : '',
+    csv.column ? `, column ${csv.column}` : '',
+  ]
   return `${where.join('')}: ${problem.message}`
 }

@@ -55,7 +55,10 @@ const addPerson = command('addPerson', {
   gender: z.enum(['female', 'male']).optional(),
   birthDate: calendarDateSchema.optional(),
   nationOrCommunity: nationOrCommunity.optional(),
-  caseFileKey: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a case-file person key').optional(),
+  caseFileKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a case-file person key')
+    .optional(),
 })
 const updatePerson = command('updatePerson', {
   id: entityIdSchema,
@@ -172,7 +175,11 @@ const addFinding = command('addFinding', {
   valueTags: valueTags.optional(),
   factorItemIds: factorItemIds.optional(),
   evidence: z
-    .object({ eventIds: ids.optional(), unmetNeedIds: ids.optional(), accountIds: z.array(accountIdSchema).max(500).optional() })
+    .object({
+      eventIds: ids.optional(),
+      unmetNeedIds: ids.optional(),
+      accountIds: z.array(accountIdSchema).max(500).optional(),
+    })
     .strict()
     .optional(),
 })

@@ -18,6 +18,9 @@ import { clearRichText, writePlainText } from './rich-text'
 import { REVIEW_DOC_SCHEMA_VERSION, type EvidenceKind } from './schema'
 import {
   collectionMap,
+  collections,
+  orderArrayName,
+  orderedCollections,
   eventDescriptionField,
   findingBodyField,
   isOrderedCollection,
@@ -100,7 +103,8 @@ class Planner {
   }
 
   private requireNew(collection: Collection, id: string): void {
-    if (this.state(collection).has(id)) this.fail(['id'], `a ${noun[collection]} with id ${JSON.stringify(id)} already exists`)
+    if (this.state(collection).has(id))
+      this.fail(['id'], `a ${noun[collection]} with id ${JSON.stringify(id)} already exists`)
   }
 
   /** The entity must exist; `writable` also requires it to be stored as a map we can write into. */
@@ -108,7 +112,10 @@ class Planner {
     const entity = this.state(collection).get(id)
     if (entity === undefined) this.fail(path, `there is no ${noun[collection]} with id ${JSON.stringify(id)}`)
     else if (entity === null && writable) {
-      this.fail(path, `the ${noun[collection]} ${JSON.stringify(id)} is stored in an unreadable form; remove it and add it again`)
+      this.fail(
+        path,
+        `the ${noun[collection]} ${JSON.stringify(id)} is stored in an unreadable form; remove it and add it again`
+      )
     }
   }
 
@@ -186,6 +193,15 @@ class Planner {
     if (text !== undefined) writePlainText(this.ydoc.getXmlFragment(name), text)
   }
 
+  /** Yjs throws when a name is already another kind of type; find that out before writing. */
+  private requireFragment(name: string, path: (string | number)[]): void {
+    try {
+      this.ydoc.getXmlFragment(name)
+    } catch {
+      this.fail(path, `the rich-text field ${name} is stored as another kind of shared type`)
+    }
+  }
+
   // ------------------------------------------------------------ commands
 
   plan(command: ValidReviewCommand, at: (string | number)[]): string {
@@ -220,9 +236,11 @@ class Planner {
         return this.updateEvent(command)
       case 'setEventDescription':
         this.require('events', command.id, ['id'])
+        this.requireFragment(eventDescriptionField(command.id), ['id'])
         this.write(() => this.richText(eventDescriptionField(command.id), command.text))
         return command.id
       case 'removeEvent':
+        this.requireFragment(eventDescriptionField(command.id), ['id'])
         return this.removeEntity('events', command.id, () => {
           clearRichText(this.ydoc.getXmlFragment(eventDescriptionField(command.id)))
           this.stripReferences('unmetNeeds', ['eventIds'], command.id)
@@ -238,7 +256,7 @@ class Planner {
       }
       case 'removeUnmetNeed':
         return this.removeEntity('unmetNeeds', command.id, () =>
-          this.stripReferences('findings', ['evidence', 'unmetNeedIds'], command.id),
+          this.stripReferences('findings', ['evidence', 'unmetNeedIds'], command.id)
         )
       case 'rateFactor':
         return this.rateFactor(command)
@@ -252,20 +270,28 @@ class Planner {
       }
       case 'setFindingBody':
         this.require('findings', command.id, ['id'])
+        this.requireFragment(findingBodyField(command.id), ['id'])
         this.write(() => this.richText(findingBodyField(command.id), command.text))
         return command.id
       case 'tagFindingValue':
         this.require('findings', command.findingId, ['findingId'])
-        this.write(() => setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), { [command.value]: command.rationale }))
+        this.write(() =>
+          setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), {
+            [command.value]: command.rationale,
+          })
+        )
         return command.findingId
       case 'untagFindingValue':
         this.require('findings', command.findingId, ['findingId'])
-        this.write(() => setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), { [command.value]: null }))
+        this.write(() =>
+          setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), { [command.value]: null })
+        )
         return command.findingId
       case 'linkEvidence':
       case 'unlinkEvidence':
         return this.evidence(command)
       case 'removeFinding':
+        this.requireFragment(findingBodyField(command.id), ['id'])
         return this.removeEntity('findings', command.id, () => {
           clearRichText(this.ydoc.getXmlFragment(findingBodyField(command.id)))
           this.stripReferences('recommendations', ['findingIds'], command.id)
@@ -291,7 +317,7 @@ class Planner {
     collection: Collection,
     id: string,
     fields: Record<string, unknown>,
-    lists: Record<string, readonly string[] | undefined> = {},
+    lists: Record<string, readonly string[] | undefined> = {}
   ): string {
     this.require(collection, id, ['id'])
     this.remember(collection, id, fields)
@@ -307,7 +333,7 @@ class Planner {
     collection: Collection,
     id: string,
     alsoWrite?: () => void,
-    path: (string | number)[] = ['id'],
+    path: (string | number)[] = ['id']
   ): string {
     this.require(collection, id, path, false)
     this.state(collection).delete(id)
@@ -345,7 +371,10 @@ class Planner {
   private updatePerson(command: CommandOf<'updatePerson'>): string {
     const { aliases, ...fields } = command.patch
     if (fields.pseudonym !== undefined && isPseudonymTaken(fields.pseudonym, this.pseudonymsExcept(command.id))) {
-      this.fail(['patch', 'pseudonym'], `${JSON.stringify(fields.pseudonym)} is already the pseudonym of someone in this review`)
+      this.fail(
+        ['patch', 'pseudonym'],
+        `${JSON.stringify(fields.pseudonym)} is already the pseudonym of someone in this review`
+      )
     }
     return this.update('people', command.id, fields, { aliases })
   }
@@ -354,7 +383,7 @@ class Planner {
     const id = command.id ?? newId()
     this.requireNew('places', id)
     const labels = [...this.state('places').values()].flatMap((place) =>
-      typeof place?.label === 'string' ? [place.label] : [],
+      typeof place?.label === 'string' ? [place.label] : []
     )
     const label = command.label ?? suggestPlaceLabel(command.kind, labels)
     this.remember('places', id, { label })
@@ -367,6 +396,7 @@ class Planner {
     this.requireNew('events', id)
     this.requireAll('people', command.actorIds, ['actorIds'])
     this.checkRange(command.date, command.dateEnd, ['dateEnd'])
+    if (command.description !== undefined) this.requireFragment(eventDescriptionField(id), ['description'])
     this.remember('events', id, { date: command.date, dateEnd: command.dateEnd })
     this.write(() => {
       const event = this.create('events', id, {
@@ -388,7 +418,7 @@ class Planner {
     const { actorIds, ...fields } = command.patch
     this.requireAll('people', actorIds, ['patch', 'actorIds'])
     const date = fields.date ?? this.field('events', command.id, 'date')
-    const dateEnd = fields.dateEnd === null ? undefined : (fields.dateEnd ?? this.field('events', command.id, 'dateEnd'))
+    const dateEnd = fields.dateEnd === null ? undefined : fields.dateEnd ?? this.field('events', command.id, 'dateEnd')
     this.checkRange(date, dateEnd, ['patch', fields.dateEnd === undefined ? 'date' : 'dateEnd'])
     return this.update('events', command.id, fields, { actorIds })
   }
@@ -419,10 +449,7 @@ class Planner {
     this.write(() => {
       const stored = collectionMap(this.ydoc, 'factorRatings').get(key)
       // An existing rating is changed field by field, so a concurrent edit of its rationale survives.
-      const rating =
-        existing && stored instanceof Y.Map
-          ? stored
-          : this.create('factorRatings', key, { rationale: '' })
+      const rating = existing && stored instanceof Y.Map ? stored : this.create('factorRatings', key, { rationale: '' })
       setFields(rating, { rating: command.rating, rationale: command.rationale })
       if (command.eventIds !== undefined || !(rating.get('eventIds') instanceof Y.Array)) {
         syncList(listAt(rating, 'eventIds'), command.eventIds ?? [])
@@ -436,6 +463,7 @@ class Planner {
     this.requireNew('findings', id)
     this.requireAll('events', command.evidence?.eventIds, ['evidence', 'eventIds'])
     this.requireAll('unmetNeeds', command.evidence?.unmetNeedIds, ['evidence', 'unmetNeedIds'])
+    if (command.body !== undefined) this.requireFragment(findingBodyField(id), ['body'])
     this.remember('findings', id, {})
     this.write(() => {
       const finding = this.create('findings', id, { status: command.status ?? 'draft' })
@@ -454,7 +482,8 @@ class Planner {
   private evidence(command: CommandOf<'linkEvidence'> | CommandOf<'unlinkEvidence'>): string {
     this.require('findings', command.findingId, ['findingId'])
     // Accounts live outside the review document, so only their id format can be checked here.
-    if (command.type === 'linkEvidence' && command.kind === 'event') this.require('events', command.targetId, ['targetId'], false)
+    if (command.type === 'linkEvidence' && command.kind === 'event')
+      this.require('events', command.targetId, ['targetId'], false)
     if (command.type === 'linkEvidence' && command.kind === 'unmetNeed') {
       this.require('unmetNeeds', command.targetId, ['targetId'], false)
     }
@@ -484,6 +513,30 @@ class Planner {
     })
     return id
   }
+}
+
+/**
+ * Writes touch collections and order arrays beyond the command's own (removals strip
+ * references everywhere). Yjs throws when a root name is already another kind of type, and a
+ * throw halfway through a transaction would leave half a write, so check them all first.
+ */
+function assertRootsUsable(ydoc: Y.Doc): void {
+  const problems: Problem[] = []
+  const roots = [
+    ...collections.map((name) => [name, () => collectionMap(ydoc, name)] as const),
+    ...orderedCollections.map((name) => [orderArrayName(name), () => orderArray(ydoc, name)] as const),
+  ]
+  for (const [name, get] of roots) {
+    try {
+      get()
+    } catch {
+      problems.push({
+        path: jsonPointer([name]),
+        message: 'is stored as another kind of shared type; nothing was written',
+      })
+    }
+  }
+  if (problems.length > 0) throw new ReviewCommandError(problems)
 }
 
 /** Validates an untrusted command (e.g. from the network) without applying it. */
@@ -517,16 +570,15 @@ function run(ydoc: Y.Doc, commands: readonly unknown[], single: boolean, options
     ])
   }
 
-  const planner = new Planner(ydoc)
-  let ids: string[]
-  try {
-    ids = parsed.map((command, i) => planner.plan(command, at(i)))
-  } catch (error) {
-    // A root defined as another kind of shared type makes Yjs throw; report it, write nothing.
-    throw new ReviewCommandError([{ path: '/', message: `the review document cannot be read: ${String(error)}` }])
-  }
-  if (planner.problems.length > 0) throw new ReviewCommandError(planner.problems)
+  let ids: string[] = []
+  // Validation runs inside the same transaction as the writes but before any of them: it may
+  // define root types (which Yjs does with empty transactions of its own otherwise), and if it
+  // throws, the transaction ends with nothing written.
   ydoc.transact(() => {
+    assertRootsUsable(ydoc)
+    const planner = new Planner(ydoc)
+    ids = parsed.map((command, i) => planner.plan(command, at(i)))
+
     for (const write of planner.writes) write()
   }, options.origin)
   return ids.map((id) => ({ id }))
@@ -545,7 +597,7 @@ export function applyCommand(ydoc: Y.Doc, command: ReviewCommand, options: Comma
 export function applyCommands(
   ydoc: Y.Doc,
   commands: readonly ReviewCommand[],
-  options: CommandOptions = {},
+  options: CommandOptions = {}
 ): CommandResult[] {
   return run(ydoc, commands, false, options)
 }

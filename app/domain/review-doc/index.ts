@@ -9,7 +9,12 @@ export {
   type CommandOptions,
   type CommandResult,
 } from './commands'
-export { reviewCommandSchema, type ReviewCommand, type ReviewCommandType, type ValidReviewCommand } from './command-schema'
+export {
+  reviewCommandSchema,
+  type ReviewCommand,
+  type ReviewCommandType,
+  type ValidReviewCommand,
+} from './command-schema'
 export { initialiseReviewDoc, storedSchemaVersion, ReviewDocMismatchError, type ReviewDocInit } from './init'
 export { migrateReviewDoc, ReviewDocVersionError, type MigrationResult } from './migrate'
 export { suggestPseudonym, suggestPlaceLabel, isPseudonymTaken, type GenderHint } from './pseudonyms'

@@ -26,7 +26,7 @@ export class ReviewDocMismatchError extends Error {
 export function initialiseReviewDoc(
   ydoc: Y.Doc,
   init: ReviewDocInit,
-  options: { origin?: unknown } = {},
+  options: { origin?: unknown } = {}
 ): { initialised: boolean } {
   const meta = ydoc.getMap<unknown>(META)
   if (meta.has('schemaVersion')) {

@@ -116,7 +116,7 @@ class DocReader {
   validated<S extends z.ZodTypeAny>(
     collection: Collection,
     schema: S,
-    complete: (key: string, raw: Raw) => Raw,
+    complete: (key: string, raw: Raw) => Raw
   ): Map<string, z.output<S>> {
     const valid = new Map<string, z.output<S>>()
     for (const [key, raw] of this.rawEntities(collection)) {
@@ -177,7 +177,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
     reader.report(
       [META, 'schemaVersion'],
       `is ${schemaVersion}, newer than this code reads (${REVIEW_DOC_SCHEMA_VERSION}); read as far as possible`,
-      'error',
+      'error'
     )
   }
   const storedReviewId = meta?.get('reviewId')
@@ -217,7 +217,12 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
     need.eventIds = reader.existing(need.eventIds, eventIds, ['unmetNeeds', need.id, 'eventIds'], 'event')
   }
   for (const rating of factorRatings.values()) {
-    rating.eventIds = reader.existing(rating.eventIds, eventIds, ['factorRatings', rating.factorItemId, 'eventIds'], 'event')
+    rating.eventIds = reader.existing(
+      rating.eventIds,
+      eventIds,
+      ['factorRatings', rating.factorItemId, 'eventIds'],
+      'event'
+    )
   }
   for (const finding of findings.values()) {
     const path = ['findings', finding.id, 'evidence']
@@ -226,7 +231,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
       finding.evidence.unmetNeedIds,
       unmetNeedIds,
       [...path, 'unmetNeedIds'],
-      'unmet need',
+      'unmet need'
     )
   }
   for (const recommendation of recommendations.values()) {
@@ -234,7 +239,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
       recommendation.findingIds,
       findingIds,
       ['recommendations', recommendation.id, 'findingIds'],
-      'finding',
+      'finding'
     )
   }
 
@@ -247,7 +252,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
     events: [...events.values()].sort(compareEvents),
     unmetNeeds: reader.ordered('unmetNeeds', unmetNeeds),
     factorRatings: [...factorRatings.values()].sort((a, b) =>
-      a.factorItemId < b.factorItemId ? -1 : a.factorItemId > b.factorItemId ? 1 : 0,
+      a.factorItemId < b.factorItemId ? -1 : a.factorItemId > b.factorItemId ? 1 : 0
     ),
     findings: reader.ordered('findings', findings),
     recommendations: reader.ordered('recommendations', recommendations),
@@ -262,7 +267,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
       reader.report(
         ['people', person.id, 'pseudonym'],
         `${JSON.stringify(person.pseudonym)} is also the pseudonym of person ${JSON.stringify(first)}`,
-        'warning',
+        'warning'
       )
     }
   }

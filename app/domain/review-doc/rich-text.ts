@@ -25,7 +25,7 @@ function textOfXmlText(text: Y.XmlText): string {
 
 function hasInlineContent(children: XmlChild[]): boolean {
   return children.some(
-    (child) => child instanceof Y.XmlText || (child instanceof Y.XmlElement && child.nodeName in inlineNodeText),
+    (child) => child instanceof Y.XmlText || (child instanceof Y.XmlElement && child.nodeName in inlineNodeText)
   )
 }
 

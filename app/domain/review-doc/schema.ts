@@ -14,7 +14,13 @@ import {
   recommendationStrengths,
   type FactorRating,
 } from '../vocabulary'
-import { isCalendarDate, isOrderedRange, isTimelineDate, looksLikeCalendarDate, looksLikeTimelineDate } from './calendar-dates'
+import {
+  isCalendarDate,
+  isOrderedRange,
+  isTimelineDate,
+  looksLikeCalendarDate,
+  looksLikeTimelineDate,
+} from './calendar-dates'
 
 /** Bumped only for changes an older reader would misread; see migrate.ts. */
 export const REVIEW_DOC_SCHEMA_VERSION = 1
@@ -43,15 +49,16 @@ export const timelineDateSchema = z.string().superRefine((value, ctx) => {
   if (!looksLikeTimelineDate(value)) {
     ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD or YYYY-MM-DDTHH:mm' })
   } else if (!isTimelineDate(value)) {
-    ctx.addIssue({ code: 'custom', message: `${value} is not a real calendar date${value.length > 10 ? ' and time' : ''}` })
+    ctx.addIssue({
+      code: 'custom',
+      message: `${value} is not a real calendar date${value.length > 10 ? ' and time' : ''}`,
+    })
   }
 })
 
 // Ids become parts of Y.Doc root names ("event:<id>:description"), so no ":" and nothing
 // that needs escaping. crypto.randomUUID() and cuid() both fit.
-export const entityIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, "-" or "_"')
+export const entityIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, "-" or "_"')
 
 // Factor items come from a jurisdiction's framework (loaded as data), e.g. "worker.workload".
 export const factorItemIdSchema = z
@@ -111,7 +118,10 @@ export const personSchema = z.object({
   /** Protected: recorded for Indigenous children; never exported, shown only inside the review. */
   nationOrCommunity: boundedText(1, 200).optional(),
   /** The person's key in the case file they were imported from, for tracing an import. */
-  caseFileKey: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a case-file person key').optional(),
+  caseFileKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a case-file person key')
+    .optional(),
 })
 export type Person = z.infer<typeof personSchema>
 
@@ -149,10 +159,7 @@ export const timelineEventFieldsSchema = z.object({
   order: z.number().finite().default(0),
 })
 
-export function checkEventRange(
-  event: { date?: unknown; dateEnd?: unknown },
-  ctx: z.RefinementCtx,
-): void {
+export function checkEventRange(event: { date?: unknown; dateEnd?: unknown }, ctx: z.RefinementCtx): void {
   const { date, dateEnd } = event
   if (typeof date !== 'string' || typeof dateEnd !== 'string') return
   if (isTimelineDate(date) && isTimelineDate(dateEnd) && !isOrderedRange(date, dateEnd)) {

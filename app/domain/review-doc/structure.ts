@@ -19,7 +19,14 @@ export type Collection = (typeof collections)[number]
 
 // Events are kept chronological and factor ratings follow the framework, so only these carry
 // an explicit, user-controlled order.
-export const orderedCollections = ['people', 'places', 'identifiers', 'unmetNeeds', 'findings', 'recommendations'] as const
+export const orderedCollections = [
+  'people',
+  'places',
+  'identifiers',
+  'unmetNeeds',
+  'findings',
+  'recommendations',
+] as const
 export type OrderedCollection = (typeof orderedCollections)[number]
 
 export function isOrderedCollection(collection: Collection): collection is OrderedCollection {

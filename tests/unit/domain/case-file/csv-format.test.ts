@@ -10,9 +10,18 @@ const records = (text: string) => {
 
 describe('parseCsv', () => {
   it('reads plain records with CRLF, LF or CR line breaks, with or without a final break', () => {
-    expect(records('a,b\r\nc,d\r\n')).toEqual([['a', 'b'], ['c', 'd']])
-    expect(records('a,b\nc,d')).toEqual([['a', 'b'], ['c', 'd']])
-    expect(records('a,b\rc,d\r')).toEqual([['a', 'b'], ['c', 'd']])
+    expect(records('a,b\r\nc,d\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ])
+    expect(records('a,b\nc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ])
+    expect(records('a,b\rc,d\r')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ])
   })
 
   it('reads quoted fields with commas, doubled quotes and line breaks inside', () => {
@@ -44,7 +53,11 @@ describe('parseCsv', () => {
     ])
     const stray = parseCsv('x\r\n"ab"c,d\r\n')
     expect(stray.problems).toEqual([
-      { row: 2, column: 1, message: 'unexpected text after a closing quote (a quote inside a quoted field must be doubled)' },
+      {
+        row: 2,
+        column: 1,
+        message: 'unexpected text after a closing quote (a quote inside a quoted field must be doubled)',
+      },
     ])
     expect(stray.records[1]).toEqual(['abc', 'd'])
   })
@@ -57,21 +70,20 @@ describe('parseCsv', () => {
 
 describe('serializeCsv', () => {
   it('quotes only what needs quoting and ends records with CRLF', () => {
-    expect(serializeCsv([['a', 'b,c', 'say "hi"', 'two\nlines'], ['']])).toBe('a,"b,c","say ""hi""","two\nlines"\r\n""\r\n')
+    expect(serializeCsv([['a', 'b,c', 'say "hi"', 'two\nlines'], ['']])).toBe(
+      'a,"b,c","say ""hi""","two\nlines"\r\n""\r\n'
+    )
   })
 
   it('round-trips any records through parseCsv (property)', () => {
-    const field = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 12 }),
-      fc.stringMatching(/^[",\r\n a]{0,6}$/),
-    )
+    const field = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.stringMatching(/^[",\r\n a]{0,6}$/))
     fc.assert(
       fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 8 }), (rows) => {
         const parsed = parseCsv(serializeCsv(rows))
         expect(parsed.problems).toEqual([])
         expect(parsed.records).toEqual(rows)
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     )
   })
 })

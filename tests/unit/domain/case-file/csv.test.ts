@@ -8,7 +8,13 @@ import {
   type CaseFile,
   type CaseFileValidation,
 } from '../../../../app/domain/case-file'
-import { identifierKinds, incidentTypes, journeyStages, personRoles, placeKinds } from '../../../../app/domain/vocabulary'
+import {
+  identifierKinds,
+  incidentTypes,
+  journeyStages,
+  personRoles,
+  placeKinds,
+} from '../../../../app/domain/vocabulary'
 import { example } from './fixtures'
 
 function exampleCaseFile(): CaseFile {
@@ -18,7 +24,8 @@ function exampleCaseFile(): CaseFile {
 }
 
 const review = { title: 'Near fatality review', incidentType: 'near_fatality', incidentDate: '2025-03-18' }
-const peopleCsv = 'key,name,aliases,role,pseudonym,birthDate\r\nc1,Ruby Calder,Ruby,child,Child 1,2024-10-02\r\nm,Tessa Calder,"Tess; Ms. Calder",parent,Mother,\r\nw1,Priya Raman,,worker,,\r\n'
+const peopleCsv =
+  'key,name,aliases,role,pseudonym,birthDate\r\nc1,Ruby Calder,Ruby,child,Child 1,2024-10-02\r\nm,Tessa Calder,"Tess; Ms. Calder",parent,Mother,\r\nw1,Priya Raman,,worker,,\r\n'
 const timelineCsv = [
   'date,approximate,stage,source,actors,text',
   '2024-11-04,,worries_raised,intake record,m,"Nurse reports Tessa appears exhausted, Ruby feeding poorly."',
@@ -36,7 +43,14 @@ describe('caseFileFromCsv', () => {
     expect(problemsOf(result)).toEqual([])
     if (!result.ok) return
     expect(result.caseFile.people).toEqual([
-      { key: 'c1', name: 'Ruby Calder', aliases: ['Ruby'], role: 'child', pseudonym: 'Child 1', birthDate: '2024-10-02' },
+      {
+        key: 'c1',
+        name: 'Ruby Calder',
+        aliases: ['Ruby'],
+        role: 'child',
+        pseudonym: 'Child 1',
+        birthDate: '2024-10-02',
+      },
       { key: 'm', name: 'Tessa Calder', aliases: ['Tess', 'Ms. Calder'], role: 'parent', pseudonym: 'Mother' },
       { key: 'w1', name: 'Priya Raman', role: 'worker' },
     ])
@@ -86,7 +100,10 @@ describe('caseFileFromCsv', () => {
       'timeline CSV row 3, column actors: refers to person key "ghost", which is not in /people',
       'timeline CSV row 3, column text: must not be empty',
     ])
-    expect(problemsOf(result)[1]).toMatchObject({ path: '/timeline/1/date', csv: { file: 'timeline', row: 3, column: 'date' } })
+    expect(problemsOf(result)[1]).toMatchObject({
+      path: '/timeline/1/date',
+      csv: { file: 'timeline', row: 3, column: 'date' },
+    })
   })
 
   it('reports people problems at their row, skipping blank lines without renumbering', () => {
@@ -139,49 +156,56 @@ describe('caseFileToCsv', () => {
 
   it('round-trips any valid case file through CSV (property)', () => {
     const text = (max: number) =>
-      fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter((s) => s.trim() === s && s !== '' && !s.includes(';'))
+      fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: max })
+        .filter((s) => s.trim() === s && s !== '' && !s.includes(';'))
     const key = fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/)
-    const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
-    const caseFile = fc
-      .uniqueArray(key, { minLength: 1, maxLength: 5 })
-      .chain((keys) =>
-        fc.record({
-          format: fc.constant('scir-case-file/1' as const),
-          review: fc.record({ title: text(20), incidentType: fc.constantFrom(...incidentTypes), incidentDate: date }),
-          people: fc.tuple(
-            ...keys.map((k, i) =>
-              fc.record(
-                {
-                  key: fc.constant(k),
-                  name: text(20),
-                  aliases: fc.array(text(10), { minLength: 1, maxLength: 3 }),
-                  role: fc.constantFrom(...personRoles),
-                  pseudonym: fc.constant(`Person ${i + 1}`),
-                  birthDate: date,
-                },
-                { requiredKeys: ['key', 'name', 'role'] },
-              ),
-            ),
-          ),
-          places: fc.array(fc.record({ name: text(20), kind: fc.constantFrom(...placeKinds) }), { maxLength: 3 }),
-          identifiers: fc.array(fc.record({ value: text(20), kind: fc.constantFrom(...identifierKinds) }), { maxLength: 3 }),
-          timeline: fc.array(
+    const date = fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10))
+    const caseFile = fc.uniqueArray(key, { minLength: 1, maxLength: 5 }).chain((keys) =>
+      fc.record({
+        format: fc.constant('scir-case-file/1' as const),
+        review: fc.record({ title: text(20), incidentType: fc.constantFrom(...incidentTypes), incidentDate: date }),
+        people: fc.tuple(
+          ...keys.map((k, i) =>
             fc.record(
               {
-                date: fc.oneof(date, date.map((d) => `${d}T09:30`)),
-                approximate: fc.boolean(),
-                stage: fc.constantFrom(...journeyStages),
-                source: text(20),
-                actors: fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1 }),
-                // Free text keeps everything, including line breaks, quotes and commas.
-                text: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+                key: fc.constant(k),
+                name: text(20),
+                aliases: fc.array(text(10), { minLength: 1, maxLength: 3 }),
+                role: fc.constantFrom(...personRoles),
+                pseudonym: fc.constant(`Person ${i + 1}`),
+                birthDate: date,
               },
-              { requiredKeys: ['date', 'text'] },
-            ),
-            { maxLength: 5 },
-          ),
+              { requiredKeys: ['key', 'name', 'role'] }
+            )
+          )
+        ),
+        places: fc.array(fc.record({ name: text(20), kind: fc.constantFrom(...placeKinds) }), { maxLength: 3 }),
+        identifiers: fc.array(fc.record({ value: text(20), kind: fc.constantFrom(...identifierKinds) }), {
+          maxLength: 3,
         }),
-      )
+        timeline: fc.array(
+          fc.record(
+            {
+              date: fc.oneof(
+                date,
+                date.map((d) => `${d}T09:30`)
+              ),
+              approximate: fc.boolean(),
+              stage: fc.constantFrom(...journeyStages),
+              source: text(20),
+              actors: fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1 }),
+              // Free text keeps everything, including line breaks, quotes and commas.
+              text: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+            },
+            { requiredKeys: ['date', 'text'] }
+          ),
+          { maxLength: 5 }
+        ),
+      })
+    )
     fc.assert(
       fc.property(caseFile, (input) => {
         const validated = validateCaseFile(input)
@@ -189,7 +213,7 @@ describe('caseFileToCsv', () => {
         if (!validated.ok) return
         expect(caseFileFromCsv(caseFileToCsv(validated.caseFile))).toEqual(validated)
       }),
-      { numRuns: 200 },
+      { numRuns: 200 }
     )
   })
 })

@@ -19,8 +19,8 @@ function container(root: Json, segments: string[]): Json[] | { [key: string]: Js
     const next: Json | undefined = Array.isArray(node)
       ? node[Number(segment)]
       : typeof node === 'object' && node !== null
-        ? node[segment]
-        : undefined
+      ? node[segment]
+      : undefined
     if (next === undefined) throw new Error(`no ${segment} in test fixture`)
     node = next
   }

@@ -50,13 +50,21 @@ describe('caseFileToCommands', () => {
       exampleWith(
         ['/people/0/pseudonym', REMOVE], // c1, a child, listed before anyone named "Child 1"
         ['/people/1/role', 'child'],
-        ['/people/1/pseudonym', 'Child 1'],
-      ),
+        ['/people/1/pseudonym', 'Child 1']
+      )
     )
     const pseudonyms = caseFileToCommands(caseFile, { existingPseudonyms: ['Child 2'] }).flatMap((c) =>
-      c.type === 'addPerson' ? [c.pseudonym] : [],
+      c.type === 'addPerson' ? [c.pseudonym] : []
     )
-    expect(pseudonyms).toEqual(['Child 3', 'Child 1', 'Mother', "Mother's partner", 'Caseworker 1', 'Supervisor 1', 'Professional 1'])
+    expect(pseudonyms).toEqual([
+      'Child 3',
+      'Child 1',
+      'Mother',
+      "Mother's partner",
+      'Caseworker 1',
+      'Supervisor 1',
+      'Professional 1',
+    ])
   })
 })
 
@@ -96,13 +104,14 @@ describe('importCaseFile', () => {
     const ydoc = newReviewDoc()
     importCaseFile(
       ydoc,
-      exampleWith(
-        ['/timeline', [
+      exampleWith([
+        '/timeline',
+        [
           { date: '2025-01-15', text: 'second on the day, listed first' },
           { date: '2025-01-10', text: 'earlier day' },
           { date: '2025-01-15', text: 'listed last' },
-        ]],
-      ),
+        ],
+      ])
     )
     expect(readReviewDoc(ydoc).doc.events.map((e) => e.description.text)).toEqual([
       'earlier day',
@@ -121,7 +130,10 @@ describe('importCaseFile', () => {
       caught = error
     }
     expect(caught).toBeInstanceOf(CaseFileImportError)
-    expect((caught as CaseFileImportError).problems.map((p) => p.path)).toEqual(['/timeline/2/actors/0', '/timeline/3/date'])
+    expect((caught as CaseFileImportError).problems.map((p) => p.path)).toEqual([
+      '/timeline/2/actors/0',
+      '/timeline/3/date',
+    ])
     expect(stateOf(ydoc)).toEqual(before)
   })
 

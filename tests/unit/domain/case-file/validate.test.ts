@@ -47,7 +47,7 @@ describe('validateCaseFile', () => {
     'reports an additional property in %s',
     (at) => {
       expectProblem(exampleWith([`${at}/colour`, 'red']), `${at}/colour`, 'is not an allowed property')
-    },
+    }
   )
 
   it.each([
@@ -74,7 +74,7 @@ describe('validateCaseFile', () => {
     'reports an empty %s',
     (path) => {
       expectProblem(exampleWith([path, '']), path, 'must not be empty')
-    },
+    }
   )
 
   it.each([
@@ -128,7 +128,11 @@ describe('validateCaseFile', () => {
   })
 
   it('reports values of the wrong type', () => {
-    expectProblem(exampleWith(['/timeline/0/approximate', 'yes']), '/timeline/0/approximate', 'must be boolean (got string)')
+    expectProblem(
+      exampleWith(['/timeline/0/approximate', 'yes']),
+      '/timeline/0/approximate',
+      'must be boolean (got string)'
+    )
     expectProblem(exampleWith(['/timeline/0/actors/0', 7]), '/timeline/0/actors/0')
     expectProblem(exampleWith(['/people', {}]), '/people', 'must be array (got object)')
     expectProblem(null, '', 'must be object (got null)')
@@ -136,7 +140,11 @@ describe('validateCaseFile', () => {
   })
 
   it('reports a duplicate person key at the second use', () => {
-    expectProblem(exampleWith(['/people/4/key', 'm']), '/people/4/key', 'duplicate person key "m" (first used at /people/2)')
+    expectProblem(
+      exampleWith(['/people/4/key', 'm']),
+      '/people/4/key',
+      'duplicate person key "m" (first used at /people/2)'
+    )
   })
 
   it('reports a duplicate pseudonym, ignoring case', () => {
@@ -144,7 +152,11 @@ describe('validateCaseFile', () => {
   })
 
   it('reports a timeline actor who is not in people', () => {
-    expectProblem(exampleWith(['/timeline/2/actors/1', 'ghost']), '/timeline/2/actors/1', 'refers to person key "ghost", which is not in /people')
+    expectProblem(
+      exampleWith(['/timeline/2/actors/1', 'ghost']),
+      '/timeline/2/actors/1',
+      'refers to person key "ghost", which is not in /people'
+    )
   })
 
   it('lists every problem, in file order, even when the shape is broken elsewhere', () => {
@@ -155,7 +167,7 @@ describe('validateCaseFile', () => {
       ['/timeline/2/actors/1', 'ghost'],
       ['/review/title', REMOVE],
       ['/timeline/9', { date: '2025-04-01', text: 'extra', mood: 'sad' }],
-      ['/people/1/role', 'cousin'],
+      ['/people/1/role', 'cousin']
     )
     expect(problemsOf(input).map((p) => p.path)).toEqual([
       '/format',
@@ -176,7 +188,7 @@ describe('validateCaseFile', () => {
   it('describes problems for people', () => {
     expect(describeProblem({ path: '/review/title', message: 'is required' })).toBe('/review/title: is required')
     expect(
-      describeProblem({ path: '/timeline/2/date', message: 'x', csv: { file: 'timeline', row: 4, column: 'date' } }),
+      describeProblem({ path: '/timeline/2/date', message: 'x', csv: { file: 'timeline', row: 4, column: 'date' } })
     ).toBe('timeline CSV row 4, column date: x')
   })
 })
@@ -257,6 +269,6 @@ describe('equivalence with the JSON Schema contract', () => {
       const problems = problemsOf(exampleWith([path, value]))
       if (accepted) expect(problems).toEqual([])
       else expect(problems.map((p) => p.path)).toContain(path)
-    },
+    }
   )
 })

@@ -5,6 +5,7 @@ import {
   applyCommands,
   eventDescriptionField,
   findingBodyField,
+  initialiseReviewDoc,
   parseReviewCommand,
   readReviewDoc,
   ReviewCommandError,
@@ -145,7 +146,11 @@ describe('reader/commands round trip', () => {
     expect(read(ydoc).people.map((p) => p.pseudonym)).toEqual(['Child 1', 'Child 2', 'Mother', 'Parent 1'])
     expectRejected(ydoc, { type: 'addPerson', name: 'E', role: 'child', pseudonym: 'child 2' }, '/pseudonym')
     expectRejected(ydoc, { type: 'updatePerson', id: 'f', patch: { pseudonym: 'Mother' } }, '/patch/pseudonym')
-    applyCommand(ydoc, { type: 'updatePerson', id: 'f', patch: { pseudonym: 'Father', nationOrCommunity: 'Dene Nation' } })
+    applyCommand(ydoc, {
+      type: 'updatePerson',
+      id: 'f',
+      patch: { pseudonym: 'Father', nationOrCommunity: 'Dene Nation' },
+    })
     expect(read(ydoc).people[3]).toMatchObject({ pseudonym: 'Father', nationOrCommunity: 'Dene Nation' })
   })
 
@@ -168,7 +173,13 @@ describe('reader/commands round trip', () => {
 
   it('rates a factor item once, updating it in place', () => {
     const ydoc = seededReviewDoc()
-    applyCommand(ydoc, { type: 'rateFactor', factorItemId: 'worker.workload', rating: 2, rationale: 'Caseload of 31', eventIds: ['e-referral'] })
+    applyCommand(ydoc, {
+      type: 'rateFactor',
+      factorItemId: 'worker.workload',
+      rating: 2,
+      rationale: 'Caseload of 31',
+      eventIds: ['e-referral'],
+    })
     applyCommand(ydoc, { type: 'rateFactor', factorItemId: 'worker.workload', rating: 3 })
     applyCommand(ydoc, { type: 'rateFactor', factorItemId: 'agency.turnover', rating: 0 })
     expect(read(ydoc).factorRatings).toEqual([
@@ -184,7 +195,12 @@ describe('reader/commands round trip', () => {
   it('tags, untags, links and unlinks on a finding', () => {
     const ydoc = seededReviewDoc()
     applyCommands(ydoc, [
-      { type: 'tagFindingValue', findingId: 'f-workload', value: 'workforce_informed', rationale: 'Workers described juggling' },
+      {
+        type: 'tagFindingValue',
+        findingId: 'f-workload',
+        value: 'workforce_informed',
+        rationale: 'Workers described juggling',
+      },
       { type: 'tagFindingValue', findingId: 'f-workload', value: 'family_centered', rationale: 'Ruby needed a plan' },
       { type: 'untagFindingValue', findingId: 'f-workload', value: 'systems_focused' },
       { type: 'linkEvidence', findingId: 'f-workload', kind: 'event', targetId: 'e-incident' },
@@ -197,9 +213,17 @@ describe('reader/commands round trip', () => {
       { value: 'family_centered', rationale: 'Ruby needed a plan' },
       { value: 'workforce_informed', rationale: 'Workers described juggling' },
     ])
-    expect(finding?.evidence).toEqual({ eventIds: ['e-referral', 'e-incident'], unmetNeedIds: ['n-safety'], accountIds: [] })
+    expect(finding?.evidence).toEqual({
+      eventIds: ['e-referral', 'e-incident'],
+      unmetNeedIds: ['n-safety'],
+      accountIds: [],
+    })
     expect(finding?.status).toBe('agreed')
-    expectRejected(ydoc, { type: 'linkEvidence', findingId: 'f-workload', kind: 'unmetNeed', targetId: 'nope' }, '/targetId')
+    expectRejected(
+      ydoc,
+      { type: 'linkEvidence', findingId: 'f-workload', kind: 'unmetNeed', targetId: 'nope' },
+      '/targetId'
+    )
   })
 
   it('reorders ordered collections', () => {
@@ -275,9 +299,23 @@ describe('invalid commands throw and change nothing', () => {
     ['duplicate id', { type: 'addEvent', id: 'e-referral', date: '2025-02-03' }, '/id'],
     ['missing entity', { type: 'updateEvent', id: 'ghost', patch: { approximate: true } }, '/id'],
     ['unknown patch key', { type: 'updateEvent', id: 'e-referral', patch: { colour: 'red' } }, '/patch/colour'],
-    ['missing finding', { type: 'addRecommendation', text: 'x', strength: 'weaker', findingIds: ['ghost'] }, '/findingIds/0'],
+    [
+      'missing finding',
+      { type: 'addRecommendation', text: 'x', strength: 'weaker', findingIds: ['ghost'] },
+      '/findingIds/0',
+    ],
     ['text too long', { type: 'setEventDescription', id: 'e-referral', text: 'x'.repeat(50_001) }, '/text'],
-    ['double tag', { type: 'addFinding', valueTags: [{ value: 'systems_focused', rationale: '' }, { value: 'systems_focused', rationale: '' }] }, '/valueTags'],
+    [
+      'double tag',
+      {
+        type: 'addFinding',
+        valueTags: [
+          { value: 'systems_focused', rationale: '' },
+          { value: 'systems_focused', rationale: '' },
+        ],
+      },
+      '/valueTags',
+    ],
     ['not an object', 'addPerson', ''],
   ]
   it.each(cases)('%s', (_, command, path) => {
@@ -327,8 +365,32 @@ describe('invalid commands throw and change nothing', () => {
     expect(readReviewDoc(ydoc).problems).toEqual([])
   })
 
+  it('writes nothing when a root it would touch is another kind of shared type', () => {
+    const ydoc = new Y.Doc()
+    ydoc.getText('recommendations').insert(0, 'oops') // claimed as text before anyone used it as a map
+    initialiseReviewDoc(ydoc, { reviewId: 'r' })
+    const before = stateOf(ydoc)
+    // Removing a finding would strip it from recommendations: refused up front, not halfway.
+    expect(() => applyCommand(ydoc, { type: 'addFinding' })).toThrow(/\/recommendations is stored as another kind/)
+    expect(stateOf(ydoc)).toEqual(before)
+  })
+
+  it('writes nothing when a rich-text field name is taken by another kind of type', () => {
+    const ydoc = seededReviewDoc()
+    ydoc.getText('event:e-new:description')
+    const before = stateOf(ydoc)
+    const batch: ReviewCommand[] = [
+      { type: 'addPerson', name: 'New', role: 'other' },
+      { type: 'addEvent', id: 'e-new', date: '2025-01-01', description: 'text' },
+    ]
+    expect(() => applyCommands(ydoc, batch)).toThrow(/\/1\/description the rich-text field/)
+    expect(stateOf(ydoc)).toEqual(before)
+  })
+
   it('parseReviewCommand validates without writing', () => {
     expect(parseReviewCommand({ type: 'addFinding' })).toEqual({ type: 'addFinding' })
-    expect(() => parseReviewCommand({ type: 'addFinding', status: 'final' })).toThrow(/\/status must be one of: draft, agreed/)
+    expect(() => parseReviewCommand({ type: 'addFinding', status: 'final' })).toThrow(
+      /\/status must be one of: draft, agreed/
+    )
   })
 })

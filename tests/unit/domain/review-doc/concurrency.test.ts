@@ -88,9 +88,7 @@ describe('two replicas editing concurrently', () => {
     sync(alice, bob)
     const { doc, problems } = readReviewDoc(alice)
     expect(doc.events.find((e) => e.id === 'e-referral')?.actorIds).toEqual(['p-worker'])
-    expect(problems).toEqual([
-      expect.objectContaining({ path: '/events/e-referral/actorIds', severity: 'warning' }),
-    ])
+    expect(problems).toEqual([expect.objectContaining({ path: '/events/e-referral/actorIds', severity: 'warning' })])
     expect(readReviewDoc(bob)).toEqual(readReviewDoc(alice))
   })
 
@@ -123,7 +121,11 @@ describe('two replicas editing concurrently', () => {
 const eventId = fc.constantFrom('e-referral', 'e-incident', 'e-new')
 const personId = fc.constantFrom('p-child', 'p-worker', 'p-new')
 const command: fc.Arbitrary<ReviewCommand> = fc.oneof(
-  fc.record({ type: fc.constant('updateEvent' as const), id: eventId, patch: fc.record({ keyPracticeEpisode: fc.boolean() }) }),
+  fc.record({
+    type: fc.constant('updateEvent' as const),
+    id: eventId,
+    patch: fc.record({ keyPracticeEpisode: fc.boolean() }),
+  }),
   fc.record({
     type: fc.constant('updateEvent' as const),
     id: eventId,
@@ -133,9 +135,24 @@ const command: fc.Arbitrary<ReviewCommand> = fc.oneof(
   fc.record({ type: fc.constant('removeEvent' as const), id: eventId }),
   fc.record({ type: fc.constant('addEvent' as const), id: eventId, date: fc.constantFrom('2025-01-01', '2025-01-02') }),
   fc.record({ type: fc.constant('removePerson' as const), id: personId }),
-  fc.record({ type: fc.constant('addPerson' as const), id: personId, name: fc.constant('Someone'), role: fc.constantFrom('child' as const, 'worker' as const) }),
-  fc.record({ type: fc.constant('linkEvidence' as const), findingId: fc.constant('f-workload'), kind: fc.constant('event' as const), targetId: eventId }),
-  fc.record({ type: fc.constant('unlinkEvidence' as const), findingId: fc.constant('f-workload'), kind: fc.constant('event' as const), targetId: eventId }),
+  fc.record({
+    type: fc.constant('addPerson' as const),
+    id: personId,
+    name: fc.constant('Someone'),
+    role: fc.constantFrom('child' as const, 'worker' as const),
+  }),
+  fc.record({
+    type: fc.constant('linkEvidence' as const),
+    findingId: fc.constant('f-workload'),
+    kind: fc.constant('event' as const),
+    targetId: eventId,
+  }),
+  fc.record({
+    type: fc.constant('unlinkEvidence' as const),
+    findingId: fc.constant('f-workload'),
+    kind: fc.constant('event' as const),
+    targetId: eventId,
+  })
 )
 
 describe('convergence (property)', () => {
@@ -159,7 +176,7 @@ describe('convergence (property)', () => {
         expect(b.doc).toEqual(a.doc)
         expect(a.problems.filter((p) => p.severity === 'error')).toEqual([])
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     )
   })
 })

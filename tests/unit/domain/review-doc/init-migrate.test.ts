@@ -78,7 +78,7 @@ describe('migrateReviewDoc', () => {
     ydoc.getMap('meta').set('schemaVersion', 1)
     const before = stateOf(ydoc)
     expect(() => runMigrations(ydoc, { target: 3, steps: { 1: (doc) => doc.getMap('meta').set('x', 1) } })).toThrow(
-      /no migration from review document schema version 2/,
+      /no migration from review document schema version 2/
     )
     expect(stateOf(ydoc)).toEqual(before)
   })

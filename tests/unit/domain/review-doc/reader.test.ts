@@ -18,7 +18,7 @@ describe('readReviewDoc', () => {
         { path: '/events/e-broken/date', message: '2025-02-30 is not a real calendar date', severity: 'error' },
         expect.objectContaining({ path: '/events/e-broken/stage', severity: 'error' }),
         expect.objectContaining({ path: '/events/e-broken', message: 'is invalid and was left out' }),
-      ]),
+      ])
     )
   })
 
@@ -74,11 +74,33 @@ describe('readReviewDoc', () => {
   })
 
   it('never throws whatever is written into the collections (property)', () => {
-    const collections = ['people', 'places', 'identifiers', 'events', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations']
-    const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }))
+    const collections = [
+      'people',
+      'places',
+      'identifiers',
+      'events',
+      'unmetNeeds',
+      'factorRatings',
+      'findings',
+      'recommendations',
+    ]
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 })
+    )
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...collections), fc.string({ maxLength: 8 }), fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 5, noNullPrototype: true }), fc.boolean())),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...collections),
+            fc.string({ maxLength: 8 }),
+            fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 5, noNullPrototype: true }),
+            fc.boolean()
+          )
+        ),
         (entries) => {
           const ydoc = seededReviewDoc()
           for (const [collection, key, fields, asMap] of entries) {
@@ -92,9 +114,9 @@ describe('readReviewDoc', () => {
           }
           const { doc } = readReviewDoc(ydoc)
           expect(Array.isArray(doc.events)).toBe(true)
-        },
+        }
       ),
-      { numRuns: 200 },
+      { numRuns: 200 }
     )
   })
 })

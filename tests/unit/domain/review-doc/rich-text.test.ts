@@ -35,7 +35,9 @@ describe('rich text written by commands', () => {
     const blocks = fragment.toArray()
     expect(blocks.map((b) => (b as Y.XmlElement).nodeName)).toEqual(['paragraph', 'paragraph'])
     expect((blocks[0] as Y.XmlElement).toArray()[0]).toBeInstanceOf(Y.XmlText)
-    expect(fragment.toString()).toBe('<paragraph>Referral accepted.</paragraph><paragraph>Caseload at assignment 31 families.</paragraph>')
+    expect(fragment.toString()).toBe(
+      '<paragraph>Referral accepted.</paragraph><paragraph>Caseload at assignment 31 families.</paragraph>'
+    )
   })
 
   it('is read by y-tiptap into a valid ProseMirror document with the same text', () => {
@@ -70,17 +72,27 @@ describe('rich text written by commands', () => {
           {
             type: 'bulletList',
             content: [
-              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'no supervision' }] }] },
-              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'holiday closures' }] }] },
+              {
+                type: 'listItem',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text: 'no supervision' }] }],
+              },
+              {
+                type: 'listItem',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text: 'holiday closures' }] }],
+              },
             ],
           },
         ],
       },
-      fragment,
+      fragment
     )
     const rich = readRichText(fragment)
     expect(rich.text).toBe('Workload\nCaseload was 31 families\nat assignment.\nno supervision\nholiday closures')
-    expect(rich.doc.content?.[1]?.content?.[1]).toEqual({ type: 'text', text: '31 families', marks: [{ type: 'bold' }] })
+    expect(rich.doc.content?.[1]?.content?.[1]).toEqual({
+      type: 'text',
+      text: '31 families',
+      marks: [{ type: 'bold' }],
+    })
   })
 
   it('keeps the formatting and structure of the lines a plain-text write does not change', () => {
@@ -93,10 +105,15 @@ describe('rich text written by commands', () => {
         content: [
           { type: 'paragraph', content: [{ type: 'text', text: 'Bold line', marks: [{ type: 'bold' }] }] },
           { type: 'paragraph', content: [{ type: 'text', text: 'Plain line' }] },
-          { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'item' }] }] }] },
+          {
+            type: 'bulletList',
+            content: [
+              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'item' }] }] },
+            ],
+          },
         ],
       },
-      fragment,
+      fragment
     )
     const first = fragment.get(0)
     const list = fragment.get(2)
@@ -127,10 +144,12 @@ describe('rich text written by commands', () => {
         for (const next of [first, ...rewrites]) {
           ydoc.transact(() => writePlainText(fragment, next))
           expect(readRichText(fragment).text).toBe(next)
-          expect(yXmlFragmentToProseMirrorRootNode(fragment, schema).childCount).toBe(next === '' ? 0 : next.split('\n').length)
+          expect(yXmlFragmentToProseMirrorRootNode(fragment, schema).childCount).toBe(
+            next === '' ? 0 : next.split('\n').length
+          )
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     )
   })
 

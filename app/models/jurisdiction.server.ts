@@ -1,0 +1,78 @@
+import { defaultFactorFramework, parseFactorFramework, type FactorFramework } from '~/domain/factors'
+import { defaultPracticeStandards, parsePracticeStandards, type PracticeStandards } from '~/domain/standards'
+import { prisma } from '~/utils/db.server'
+
+export type JurisdictionSettings = {
+  practiceStandards: PracticeStandards
+  factorFramework: FactorFramework
+  customStandards: boolean
+  customFramework: boolean
+  excludeFromSharing: boolean
+}
+
+/** A jurisdiction's standards and framework: its own when loaded, else the shipped defaults. */
+export async function jurisdictionSettings(jurisdictionId: string): Promise<JurisdictionSettings> {
+  const j = await prisma.jurisdiction.findUniqueOrThrow({
+    where: { id: jurisdictionId },
+    select: { practiceStandards: true, factorFramework: true, excludeFromSharing: true },
+  })
+  // Stored values were validated when saved; a row that no longer parses falls back loudly.
+  const standards = j.practiceStandards ? parsePracticeStandards(JSON.parse(j.practiceStandards)) : null
+  const framework = j.factorFramework ? parseFactorFramework(JSON.parse(j.factorFramework)) : null
+  return {
+    practiceStandards: standards?.ok ? standards.standards : defaultPracticeStandards,
+    factorFramework: framework?.ok ? framework.framework : defaultFactorFramework,
+    customStandards: Boolean(standards?.ok),
+    customFramework: Boolean(framework?.ok),
+    excludeFromSharing: j.excludeFromSharing,
+  }
+}
+
+export type SettingsProblem = { where: string; message: string }
+export type SettingsOutcome = { ok: true } | { ok: false; problems: SettingsProblem[] }
+
+function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problems: SettingsProblem[] } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch (error) {
+    return { ok: false, problems: [{ where: '/', message: `not valid JSON: ${(error as Error).message}` }] }
+  }
+}
+
+export async function saveFactorFramework(jurisdictionId: string, text: string, actorId: string): Promise<SettingsOutcome> {
+  const json = parseJsonText(text)
+  if (!json.ok) return json
+  const parsed = parseFactorFramework(json.value)
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
+  await prisma.$transaction([
+    prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { factorFramework: JSON.stringify(parsed.framework) } }),
+    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.framework-loaded', detail: JSON.stringify({ id: parsed.framework.id, version: parsed.framework.version }) } }),
+  ])
+  return { ok: true }
+}
+
+export async function savePracticeStandards(jurisdictionId: string, text: string, actorId: string): Promise<SettingsOutcome> {
+  const json = parseJsonText(text)
+  if (!json.ok) return json
+  const parsed = parsePracticeStandards(json.value)
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
+  await prisma.$transaction([
+    prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { practiceStandards: JSON.stringify(parsed.standards) } }),
+    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.standards-loaded', detail: '{}' } }),
+  ])
+  return { ok: true }
+}
+
+export async function resetSetting(jurisdictionId: string, which: 'factorFramework' | 'practiceStandards', actorId: string) {
+  await prisma.$transaction([
+    prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { [which]: null } }),
+    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: `jurisdiction.${which}-reset`, detail: '{}' } }),
+  ])
+}
+
+export async function setExcludeFromSharing(jurisdictionId: string, exclude: boolean, actorId: string) {
+  await prisma.$transaction([
+    prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { excludeFromSharing: exclude } }),
+    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.sharing-changed', detail: JSON.stringify({ excludeFromSharing: exclude }) } }),
+  ])
+}

@@ -1,0 +1,176 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { factorRatingScale } from '~/domain/factors'
+import { describeRule } from '~/domain/standards'
+import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeStandards, setExcludeFromSharing } from '~/models/jurisdiction.server'
+import { requireJurisdictionPermission } from '~/utils/permissions.server'
+import { i18nServer } from '~/utils/i18next.server'
+
+export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR Workspace' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
+  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const settings = await jurisdictionSettings(user.jurisdictionId)
+  return json({
+    jurisdiction: user.jurisdiction,
+    locale,
+    framework: settings.factorFramework,
+    customFramework: settings.customFramework,
+    customStandards: settings.customStandards,
+    standards: { name: settings.practiceStandards.name, rules: settings.practiceStandards.rules.map(r => describeRule(r, locale)) },
+    excludeFromSharing: settings.excludeFromSharing,
+    ratingScale: factorRatingScale,
+  })
+}
+
+const MAX_JSON_BYTES = 2 * 1024 * 1024
+const intentSchema = z.enum(['framework', 'standards', 'reset-framework', 'reset-standards', 'sharing'])
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) {
+    return json({ done: null, problems: [{ where: '/', message: 'settings.tooLarge' }] }, { status: 413 })
+  }
+  const form = await request.formData()
+  const intent = intentSchema.safeParse(form.get('intent'))
+  if (!intent.success) return json({ done: null, problems: [{ where: '/', message: 'validation.invalid' }] }, { status: 400 })
+  const upload = form.get('file')
+  const text = upload && typeof upload !== 'string' ? await upload.text() : String(form.get('json') ?? '')
+  switch (intent.data) {
+    case 'framework':
+    case 'standards': {
+      if (!text.trim()) return json({ done: null, problems: [{ where: '/', message: 'settings.nothingGiven' }] }, { status: 400 })
+      const save = intent.data === 'framework' ? saveFactorFramework : savePracticeStandards
+      const outcome = await save(user.jurisdictionId, text, user.id)
+      if (!outcome.ok) return json({ done: null, problems: outcome.problems }, { status: 400 })
+      return json({ done: intent.data === 'framework' ? 'settings.frameworkLoaded' : 'settings.standardsLoaded', problems: [] })
+    }
+    case 'reset-framework':
+      await resetSetting(user.jurisdictionId, 'factorFramework', user.id)
+      return json({ done: 'settings.frameworkReset', problems: [] })
+    case 'reset-standards':
+      await resetSetting(user.jurisdictionId, 'practiceStandards', user.id)
+      return json({ done: 'settings.standardsReset', problems: [] })
+    case 'sharing':
+      await setExcludeFromSharing(user.jurisdictionId, form.get('exclude') === 'on', user.id)
+      return json({ done: 'settings.sharingSaved', problems: [] })
+  }
+}
+
+function JsonUpload({ intent, label }: { intent: 'framework' | 'standards'; label: string }) {
+  const { t } = useTranslation()
+  return (
+    <Form method="post" encType="multipart/form-data" className="json-upload">
+      <input type="hidden" name="intent" value={intent} />
+      <div className="field">
+        <label htmlFor={`${intent}-file`}>{label}</label>
+        <input id={`${intent}-file`} type="file" name="file" accept=".json,application/json" />
+      </div>
+      <button type="submit">{t('settings.load')}</button>
+    </Form>
+  )
+}
+
+export default function SettingsRoute() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as { done: string | null; problems: { where: string; message: string }[] } | undefined
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const locale = data.locale as 'en' | 'fr'
+  return (
+    <>
+      <h1>{t('settings.title', { jurisdiction: data.jurisdiction.name })}</h1>
+      {navigation.state === 'idle' && actionData?.done ? (
+        <p role="status" className="notice">
+          {t(actionData.done)}
+        </p>
+      ) : null}
+      {navigation.state === 'idle' && actionData?.problems.length ? (
+        <div role="alert" className="form-error">
+          <p>{t('settings.refused')}</p>
+          <ul>
+            {actionData.problems.map((p, i) => (
+              <li key={i}>
+                <strong>{p.where}</strong>: {t(p.message, { defaultValue: p.message })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="framework-title">
+        <h2 id="framework-title">{t('settings.frameworkTitle')}</h2>
+        <p>
+          {data.customFramework ? t('settings.customFramework') : t('settings.defaultFramework')} <strong>{data.framework.name[locale]}</strong>
+        </p>
+        <p className="hint">{t('settings.frameworkHint')}</p>
+        <dl className="rating-scale">
+          {data.ratingScale.map(r => (
+            <div key={r.rating}>
+              <dt>{r.rating}</dt>
+              <dd>{r.label[locale]}</dd>
+            </div>
+          ))}
+        </dl>
+        {data.framework.domains.map(domain => (
+          <details key={domain.id}>
+            <summary>{domain.label[locale]}</summary>
+            <dl className="factor-items">
+              {domain.items.map(item => (
+                <div key={item.id}>
+                  <dt>{item.label[locale]}</dt>
+                  <dd>{item.definition[locale]}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        ))}
+        <JsonUpload intent="framework" label={t('settings.frameworkFile')} />
+        {data.customFramework ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="reset-framework" />
+            <button type="submit" className="button-secondary">
+              {t('settings.resetFramework')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="standards-title">
+        <h2 id="standards-title">{t('settings.standardsTitle')}</h2>
+        <p>
+          {data.customStandards ? t('settings.customStandards') : t('settings.defaultStandards')} <strong>{data.standards.name}</strong>
+        </p>
+        <ul>
+          {data.standards.rules.map(rule => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+        <JsonUpload intent="standards" label={t('settings.standardsFile')} />
+        {data.customStandards ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="reset-standards" />
+            <button type="submit" className="button-secondary">
+              {t('settings.resetStandards')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sharing-title">
+        <h2 id="sharing-title">{t('settings.sharingTitle')}</h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="sharing" />
+          <div className="field field-checkbox">
+            <input id="exclude-sharing" type="checkbox" name="exclude" defaultChecked={data.excludeFromSharing} />
+            <label htmlFor="exclude-sharing">{t('settings.excludeFromSharing')}</label>
+          </div>
+          <button type="submit">{t('settings.save')}</button>
+        </Form>
+      </section>
+    </>
+  )
+}
