@@ -95,7 +95,7 @@ const PARENTHETICAL = new RegExp(
 )
 // "(3 ans et demi, selon la mère)": an opening parenthesis before "N ans" also marks an age.
 const FRENCH = new RegExp(
-  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+|\(\s*)(${NUMBER})\s+(ans|an|mois|semaines?)(?![a-z])`,
+  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+|\(\s*)(${NUMBER})\s+(ans|an|mois|semaines?)(\s+et\s+demie?)?(?![a-z])`,
   'g',
 )
 
@@ -175,7 +175,7 @@ export function createAgeDetector(locale: OutputLocale) {
       push(found, match.index, match.index + whole.length, label)
     }
     for (const match of folded.matchAll(FRENCH)) {
-      const [whole, lead = '', amount = '', unit = ''] = match
+      const [whole, lead = '', amount = '', unit = '', half] = match
       const start = match.index + lead.length
       // "il y a 3 ans" is "three years ago", not an age.
       if (lead.trim() === 'a') {
@@ -183,7 +183,7 @@ export function createAgeDetector(locale: OutputLocale) {
         // "à 9 ans" is the tail of a band this anonymiser wrote ("5 à 9 ans"), not "a 9 ans".
         if (text.original.charAt(match.index) !== 'a' && text.original.charAt(match.index) !== 'A') continue
       }
-      const years = yearsFrom(parseNumber(amount), unit.startsWith('an') ? 'years' : unit)
+      const years = yearsFrom(parseNumber(amount) + (half === undefined ? 0 : 0.5), unit.startsWith('an') ? 'years' : unit)
       push(found, start, match.index + whole.length, ageBandLabel(ageBand(years), 'french', locale))
     }
   }

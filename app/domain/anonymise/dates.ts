@@ -88,6 +88,9 @@ const MONTHS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [12, ['december', 'decembre', 'dec']],
 ]
 
+// Abbreviations may carry a full stop; after a full month name a full stop ends the sentence.
+const ABBREVIATED_MONTHS = new Set(['jan', 'janv', 'feb', 'febr', 'fevr', 'fev', 'mar', 'apr', 'avr', 'jun', 'jul', 'juil', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])
+
 const MONTH_BY_NAME = new Map<string, number>()
 for (const [month, names] of MONTHS) for (const name of names) MONTH_BY_NAME.set(name, month)
 
@@ -243,7 +246,9 @@ export function createDateDetector(rules: DateRules) {
       if (year === undefined) continue
       const dates = [{ year, month, day: Number(day) }]
       if (dayTo !== undefined) dates.push({ year, month, day: Number(dayTo) })
-      push(text, found, match.index, match.index + whole.length, dates)
+      let end = match.index + whole.length
+      if (whole.endsWith('.') && (!ABBREVIATED_MONTHS.has(monthName) || /^(?:$|\s*\n|\s+\p{Lu})/u.test(text.original.slice(end, end + 2)))) end -= 1
+      push(text, found, match.index, end, dates)
     }
 
     for (const match of folded.matchAll(MONTH_YEAR_PATTERN)) {

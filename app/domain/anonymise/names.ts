@@ -279,7 +279,7 @@ function addIdentifierPatterns(registry: AnonymisationRegistry, locale: OutputLo
 }
 
 const WORD_CHAR = 'a-z0-9\\u00c0-\\u024f'
-const SENTENCE_START = /(?:^|[.!?:\n]\s*|^\s+)$/
+const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s+)$/
 const PRECEDING_ARTICLE = /(?:^|[^a-z])(the|le|la|l')(\s*)$/
 
 export function createRegistryDetector(registry: AnonymisationRegistry, locale: OutputLocale) {

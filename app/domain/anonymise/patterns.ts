@@ -117,11 +117,15 @@ const RECORD_WORDS: readonly RecordWord[] = [
       'case|file|record|dossier|client|chart|mrn|patient|member|account|reference|ref|incident|occurrence|report|docket|court\\s+file|matter|referral|cas|fiche|no\\.|n°|n[o°]\\.?|num\\.?|#',
   },
 ]
-const ID_BODY = "[a-z]{0,6}[-/ ]?\\d[\\da-z]{0,20}(?:[-/.][\\da-z]{1,20}){0,5}(?:\\s\\d{2,6}){0,3}"
+// A letter prefix is glued to the number ("CFS-2024", "A1234567"): "du 2024-06-14" is a date.
+// Health numbers may have a four-letter prefix and a space (RAMQ "LAVL 1905 0312").
+const ID_TAIL = "\\d[\\da-z]{0,20}(?:[-/.][\\da-z]{1,20}){0,5}(?:\\s\\d{2,6}){0,3}"
+const ID_BODY = `(?:[a-z]{1,6}[-/]?)?${ID_TAIL}`
+const HEALTH_ID_BODY = `(?:[a-z]{4}\\s?|[a-z]{1,6}[-/]?)?${ID_TAIL}`
 const RECORD_JOINER = "\\s*(?:(?:no\\.?|number|num\\.?|numero|n°|#|id)\\s*)?(?:(?:is|was|:|-)\\s*)?[:#]?\\s*"
 const KEYWORD_RECORDS = RECORD_WORDS.map(({ kind, words }) => ({
   kind,
-  regex: new RegExp(`(?<![a-z0-9])(?:${words})${RECORD_JOINER}(${ID_BODY})(?![a-z0-9])`, 'dg'),
+  regex: new RegExp(`(?<![a-z0-9])(?:${words})(?![a-z])${RECORD_JOINER}(${kind === 'health_number' ? HEALTH_ID_BODY : ID_BODY})(?![a-z0-9])`, 'dg'),
 }))
 
 const HYPHENATED_TOKEN = /(?<![a-z0-9/-])[a-z0-9]+(?:[-/][a-z0-9]+){1,6}(?![a-z0-9/-])/g

@@ -578,7 +578,7 @@ function run(ydoc: Y.Doc, commands: readonly unknown[], single: boolean, options
     assertRootsUsable(ydoc)
     const planner = new Planner(ydoc)
     ids = parsed.map((command, i) => planner.plan(command, at(i)))
-
+    if (planner.problems.length > 0) throw new ReviewCommandError(planner.problems)
     for (const write of planner.writes) write()
   }, options.origin)
   return ids.map((id) => ({ id }))
