@@ -375,13 +375,13 @@ ok am pm nb ps re cc fyi asap dob sin nas ohip ramq hcn mrn scir ssit qi qip nwt
 pe pei nl usa us uk rn np md gp ceo cyc cyw ecw fasd adhd ptsd asd odd sids suid dpj dpcp cisss ciusss clsc
 csss pdf url ip covid canada canadian ontario quebec québec manitoba alberta saskatchewan columbia nova scotia
 brunswick newfoundland labrador prince edward island yukon nunavut northwest territories territory province
-provinces provincial federal national england english french français française francophone anglophone
+provinces provincial federal national england english france french français française francophone anglophone
 indigenous aboriginal first métis metis inuit treaty reserve monday tuesday wednesday thursday friday saturday
 sunday january february march april may june july august september october november december lundi mardi
 mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre
 novembre décembre jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 janv févr avr juil déc day days week weeks month months year years jour jours mois an ans semaine semaines mr
-mrs ms mx dr prof mme mlle st ste mt ft no nos vs http https www url api principle principles form forms phase room step level stage item appendix section
+mrs ms mx dr prof mme mlle st ste mt ft no nos vs http https www url api principle principles fy pt temp zip ssn mail mailing subject toll compact highway hwy re fwd cc bcc attn ext tel cell fax dept courriel fiche composition récit article articles mémère pépère mémé pépé correspondance ddn transfert référence chronologie instantané ministère objet tél téléc form forms phase room step level stage item appendix section
 page part chapter table figure annex schedule note notes plan report record file case safety snapshot
 assessment chronology timeline finding findings recommendation recommendations factor factors episode episodes
 incident review summary closure referral engagement yes not none n/a na tbd
@@ -440,6 +440,8 @@ export function isCommonWord(folded: string): boolean {
     if (!folded.endsWith(suffix)) continue
     const stem = folded.slice(0, folded.length - suffix.length) + replacement
     if (stem.length >= 4 && COMMON_WORDS.has(stem)) return true
+    // "transferred" -> "transfer", "planning" -> "plan".
+    if (replacement === '' && /([b-df-hj-np-tv-z])\1$/.test(stem) && stem.length >= 4 && COMMON_WORDS.has(stem.slice(0, -1))) return true
   }
   return false
 }

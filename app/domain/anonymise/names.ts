@@ -280,6 +280,7 @@ function addIdentifierPatterns(registry: AnonymisationRegistry, locale: OutputLo
 
 const WORD_CHAR = 'a-z0-9\\u00c0-\\u024f'
 const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s+)$/
+const ELISION_BEFORE = /(?:^|[^\p{L}])(d|D|qu|Qu|QU)['’]$/u
 const PRECEDING_ARTICLE = /(?:^|[^a-z])(the|le|la|l')(\s*)$/
 
 export function createRegistryDetector(registry: AnonymisationRegistry, locale: OutputLocale) {
@@ -366,11 +367,19 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
         continue
       }
       const possessiveText = suffix === '' ? '' : `${apostrophe}s`
+      // French elision: "la mère d'Hélène" becomes "la mère de Mère", not "d'Mère".
+      let personStart = start
+      let elided = ''
+      const elision = ELISION_BEFORE.exec(original.slice(Math.max(0, start - 4), start))
+      if (elision?.[1] !== undefined && !/^[aeiouyhàâéèêëîïôûü]/i.test(target.label)) {
+        personStart = start - elision[0].length + (elision[0].length - elision[1].length - 1)
+        elided = `${elision[1]}e `
+      }
       const candidate: Candidate = {
-        start,
+        start: personStart,
         end,
         kind: 'person',
-        replacement: target.label + possessiveText,
+        replacement: elided + target.label + possessiveText,
         priority: PERSON_PRIORITY + (group === undefined ? 0 : 1),
         registryRef: target.ref,
       }

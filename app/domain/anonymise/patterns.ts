@@ -76,18 +76,21 @@ const FRENCH_STREET_TYPES = casings([
   'promenade', 'montée', 'côte', 'croissant', 'cours', 'quai', 'rond-point', 'ruelle', 'sentier', 'terrasse',
 ])
 const UNIT_WORDS = casings(['unit', 'apt.', 'apt', 'apartment', 'suite', 'ste.', 'bsmt', 'basement', 'app.', 'app', 'appartement', 'bureau', 'unité', 'local', 'logement'])
-const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’.]*"
+// A street-name word may end with a full stop ("St. Clair"); French names do not continue past
+// one, so that "8 av. des Pins. Son employeur" stops at "Pins".
+const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’]*\\.?"
+const FRENCH_NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’]*"
 const CIVIC_NUMBER = '\\d{1,6}[A-Za-z]?(?:-\\d{1,6}[A-Za-z]?)?'
 const UNIT_BEFORE = `(?:(?:${UNIT_WORDS}|#)\\s*#?\\s*\\d{1,5}[A-Za-z]?\\s*[,-]\\s*)?`
 const UNIT_AFTER = `(?:,?\\s+(?:${UNIT_WORDS})\\s*#?\\s*\\d{1,5}[A-Za-z]?|,?\\s*#\\s*\\d{1,5}[A-Za-z]?)?`
-const DIRECTION = '(?:\\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Nord|Sud|Est|Ouest)\\b\\.?)?'
+const DIRECTION = '(?:\\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Nord|Sud|Est|Ouest)\\b)?'
 
 const STREET_ADDRESS = new RegExp(
   `(?<![\\p{L}\\d#-])${UNIT_BEFORE}${CIVIC_NUMBER}\\s+(?:${NAME_WORD}\\s+){1,4}(?:${STREET_TYPES})(?![\\p{L}\\d])${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
 const FRENCH_STREET_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\d#-])${UNIT_BEFORE}${CIVIC_NUMBER}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
+  `(?<![\\p{L}\\d#-])${UNIT_BEFORE}${CIVIC_NUMBER}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${FRENCH_NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${FRENCH_NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
 const POST_OFFICE_BOX = /(?<![\p{L}\d])(?:P\.?\s?O\.?\s*Box|PO Box|Box|C\.P\.|[Cc]ase postale)\s+\d{1,6}(?!\d)/gu
@@ -224,8 +227,14 @@ export function createPatternDetector(locale: OutputLocale) {
       }
     })
 
-    each(STREET_ADDRESS, original, (m) => push(found, m.index, m.index + m[0].length, 'street_address'))
-    each(FRENCH_STREET_ADDRESS, original, (m) => push(found, m.index, m.index + m[0].length, 'street_address'))
+    // "12 Main St. She left": the full stop of "St." also ends the sentence; keep it.
+    const pushAddress = (m: RegExpExecArray): void => {
+      let end = m.index + m[0].length
+      if (m[0].endsWith('.') && /^(?:$|\s*\n|\s+\p{Lu})/u.test(original.slice(end, end + 2))) end -= 1
+      push(found, m.index, end, 'street_address')
+    }
+    each(STREET_ADDRESS, original, pushAddress)
+    each(FRENCH_STREET_ADDRESS, original, pushAddress)
     each(POST_OFFICE_BOX, original, (m) => push(found, m.index, m.index + m[0].length, 'street_address'))
 
     for (const { kind, regex } of KEYWORD_RECORDS) {

@@ -71,7 +71,9 @@ function looksLikeIdentifier(token: string): boolean {
   if (digits === 0) return false
   if (YEAR_RANGE.test(token) || MEASURE_OR_ORDINAL.test(token)) return false
   const letters = token.replace(/[^a-z]/g, '')
-  if (letters.length === 0) return digits >= 5
+  // Digits alone: five or more, with a group of four or more ("10377", "4471-22"), so that
+  // blood pressures ("100/60") and ranges ("120-180") are not listed.
+  if (letters.length === 0) return digits >= 5 && token.split(/[-/]/).some((group) => group.length >= 4)
   if (token.length < 3) return false
   // "covid-19", "form-12", "b12": an ordinary word with a small number is not an identifier.
   if (digits <= 2 && (letters.length <= 1 || isCommonWord(letters))) return false
@@ -100,7 +102,9 @@ export function findResiduals(original: string, folded: string, accepted: readon
     if (token.length < 2) continue
     const end = start + token.length
     if (covered(start, end)) continue
-    const word = foldWord(token)
+    // "L'incident", "d'Hélène": the elided article is not part of the word.
+    const word = foldWord(token).replace(/^(?:l|d|qu|j|n|s|c|m|t)'/, '')
+    if (word.length < 2) continue
     if (rules.safeWords.has(word) || rules.pseudonymWords.has(word) || TITLE_WORDS.has(word)) continue
     if (rules.guardedNameParts.has(word)) {
       found.push({ start, end, text: token, reason: 'capitalised_word' })

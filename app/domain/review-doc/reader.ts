@@ -102,12 +102,12 @@ class DocReader {
   }
 
   /** Raw entities of a collection: each one a Y.Map read into plain JSON, keyed by id. */
-  rawEntities(collection: Collection): Map<string, Raw> {
-    const entities = new Map<string, Raw>()
+  rawEntities(collection: Collection): Map<string, { map: Y.Map<unknown>; raw: Raw }> {
+    const entities = new Map<string, { map: Y.Map<unknown>; raw: Raw }>()
     const map = this.root(collection, () => this.ydoc.getMap<unknown>(collection))
     if (!map) return entities
     for (const [key, value] of map.entries()) {
-      if (value instanceof Y.Map) entities.set(key, normaliseLists(value.toJSON() as Raw))
+      if (value instanceof Y.Map) entities.set(key, { map: value, raw: normaliseLists(value.toJSON() as Raw) })
       else this.report([collection, key], 'is not stored as a map of fields; left out', 'error')
     }
     return entities
@@ -119,9 +119,19 @@ class DocReader {
     complete: (key: string, raw: Raw) => Raw
   ): Map<string, z.output<S>> {
     const valid = new Map<string, z.output<S>>()
-    for (const [key, raw] of this.rawEntities(collection)) {
-      const result = schema.safeParse(complete(key, raw))
+    for (const [key, { map, raw }] of this.rawEntities(collection)) {
+      const input = complete(key, raw)
+      // Validation dominates the cost of a read; an entity whose content has not changed since
+      // the last read is not validated again, and keeps its object identity (cheap re-renders).
+      const fingerprint = JSON.stringify(input)
+      const cached = validatedCache.get(map)
+      if (cached && cached.schema === schema && cached.fingerprint === fingerprint) {
+        valid.set(key, cached.value as z.output<S>)
+        continue
+      }
+      const result = schema.safeParse(input)
       if (result.success) {
+        validatedCache.set(map, { schema, fingerprint, value: result.data })
         valid.set(key, result.data as z.output<S>)
       } else {
         for (const problem of problemsFromZod(result.error, [collection, key])) {
@@ -151,14 +161,28 @@ class DocReader {
     return out
   }
 
-  /** Drops references to entities that are gone (e.g. removed while someone linked them). */
+  /**
+   * Drops references to entities that are gone (e.g. removed while someone linked them).
+   * Returns the same array when nothing is dropped: validated entities are shared with the
+   * cache and must never be changed in place.
+   */
   existing(ids: string[], known: ReadonlySet<string>, path: (string | number)[], what: string): string[] {
+    if (ids.every((id) => known.has(id))) return ids
     return ids.filter((id) => {
       if (known.has(id)) return true
       this.report(path, `refers to ${what} ${JSON.stringify(id)}, which is not in the document; ignored`, 'warning')
       return false
     })
   }
+}
+
+// Keyed by the entity's Y.Map, so entries go when the entity is garbage collected.
+const validatedCache = new WeakMap<Y.Map<unknown>, { schema: z.ZodTypeAny; fingerprint: string; value: unknown }>()
+
+function mapValues<T>(entities: Map<string, T>, change: (entity: T) => T): Map<string, T> {
+  const out = new Map<string, T>()
+  for (const [key, entity] of entities) out.set(key, change(entity))
+  return out
 }
 
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
@@ -187,61 +211,55 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
   const people = reader.validated('people', personSchema, withId)
   const places = reader.validated('places', placeSchema, withId)
   const identifiers = reader.validated('identifiers', identifierSchema, withId)
-  const events = reader.validated('events', timelineEventSchema, (key, raw) => ({
+  const validEvents = reader.validated('events', timelineEventSchema, (key, raw) => ({
     ...raw,
     id: key,
     description: reader.richText(eventDescriptionField(key)),
   }))
-  const unmetNeeds = reader.validated('unmetNeeds', unmetNeedSchema, withId)
-  const factorRatings = reader.validated('factorRatings', factorRatingSchema, (key, raw) => ({
+  const validUnmetNeeds = reader.validated('unmetNeeds', unmetNeedSchema, withId)
+  const validFactorRatings = reader.validated('factorRatings', factorRatingSchema, (key, raw) => ({
     ...raw,
     factorItemId: key,
   }))
-  const findings = reader.validated('findings', findingSchema, (key, raw) => ({
+  const validFindings = reader.validated('findings', findingSchema, (key, raw) => ({
     ...raw,
     id: key,
     valueTags: valueTagsAsList(raw.valueTags),
     body: reader.richText(findingBodyField(key)),
   }))
-  const recommendations = reader.validated('recommendations', recommendationSchema, withId)
+  const validRecommendations = reader.validated('recommendations', recommendationSchema, withId)
 
   const personIds = new Set(people.keys())
-  const eventIds = new Set(events.keys())
-  const unmetNeedIds = new Set(unmetNeeds.keys())
-  const findingIds = new Set(findings.keys())
+  const knownEventIds = new Set(validEvents.keys())
+  const unmetNeedIds = new Set(validUnmetNeeds.keys())
+  const knownFindingIds = new Set(validFindings.keys())
 
-  for (const event of events.values()) {
-    event.actorIds = reader.existing(event.actorIds, personIds, ['events', event.id, 'actorIds'], 'person')
-  }
-  for (const need of unmetNeeds.values()) {
-    need.eventIds = reader.existing(need.eventIds, eventIds, ['unmetNeeds', need.id, 'eventIds'], 'event')
-  }
-  for (const rating of factorRatings.values()) {
-    rating.eventIds = reader.existing(
-      rating.eventIds,
-      eventIds,
-      ['factorRatings', rating.factorItemId, 'eventIds'],
-      'event'
-    )
-  }
-  for (const finding of findings.values()) {
+  const events = mapValues(validEvents, (event) => {
+    const actorIds = reader.existing(event.actorIds, personIds, ['events', event.id, 'actorIds'], 'person')
+    return actorIds === event.actorIds ? event : { ...event, actorIds }
+  })
+  const unmetNeeds = mapValues(validUnmetNeeds, (need) => {
+    const eventIds = reader.existing(need.eventIds, knownEventIds, ['unmetNeeds', need.id, 'eventIds'], 'event')
+    return eventIds === need.eventIds ? need : { ...need, eventIds }
+  })
+  const factorRatings = mapValues(validFactorRatings, (rating) => {
+    const path = ['factorRatings', rating.factorItemId, 'eventIds']
+    const eventIds = reader.existing(rating.eventIds, knownEventIds, path, 'event')
+    return eventIds === rating.eventIds ? rating : { ...rating, eventIds }
+  })
+  const findings = mapValues(validFindings, (finding) => {
     const path = ['findings', finding.id, 'evidence']
-    finding.evidence.eventIds = reader.existing(finding.evidence.eventIds, eventIds, [...path, 'eventIds'], 'event')
-    finding.evidence.unmetNeedIds = reader.existing(
-      finding.evidence.unmetNeedIds,
-      unmetNeedIds,
-      [...path, 'unmetNeedIds'],
-      'unmet need'
-    )
-  }
-  for (const recommendation of recommendations.values()) {
-    recommendation.findingIds = reader.existing(
-      recommendation.findingIds,
-      findingIds,
-      ['recommendations', recommendation.id, 'findingIds'],
-      'finding'
-    )
-  }
+    const { evidence } = finding
+    const eventIds = reader.existing(evidence.eventIds, knownEventIds, [...path, 'eventIds'], 'event')
+    const unmetNeedIds = reader.existing(evidence.unmetNeedIds, unmetNeedIds, [...path, 'unmetNeedIds'], 'unmet need')
+    if (eventIds === evidence.eventIds && unmetNeedIds === evidence.unmetNeedIds) return finding
+    return { ...finding, evidence: { ...evidence, eventIds, unmetNeedIds } }
+  })
+  const recommendations = mapValues(validRecommendations, (recommendation) => {
+    const path = ['recommendations', recommendation.id, 'findingIds']
+    const findingIds = reader.existing(recommendation.findingIds, knownFindingIds, path, 'finding')
+    return findingIds === recommendation.findingIds ? recommendation : { ...recommendation, findingIds }
+  })
 
   const doc: ReviewDocument = {
     schemaVersion,
