@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http'
-import { can } from '~/domain/permissions'
-import { actorOf, userForSession } from '~/utils/auth.server'
+import { can, canOnAccount } from '~/domain/permissions'
+import { isAccountState } from '~/domain/staff-account'
+import { actorOf, userForSession, type SignedInUser } from '~/utils/auth.server'
 import type { PrismaClient } from '~/utils/db.server'
 import type { Env } from '~/utils/env.server'
 import { sessionStorage } from '~/utils/session.server'
-import type { ReviewRole } from '~/domain/vocabulary'
+import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from './collab/types'
 import { allowedOrigins, requestOrigin } from './security'
 
@@ -29,6 +30,7 @@ export function createCollabAuthenticator(env: Env, prisma: PrismaClient): Colla
       if (!user) return { refuse: 401, reason: 'not signed in' }
 
       const [kind, id] = docName.split(':') as [string, string]
+      if (kind === 'account') return authorizeAccount(prisma, user, id)
       if (kind !== 'review') return { refuse: 404, reason: 'unknown document' }
       const review = await prisma.review.findUnique({ where: { id }, select: { jurisdictionId: true } })
       if (!review) return { refuse: 404, reason: 'unknown review' }
@@ -39,7 +41,34 @@ export function createCollabAuthenticator(env: Env, prisma: PrismaClient): Colla
       const target = { kind: 'review', jurisdictionId: review.jurisdictionId, memberRole: (member?.role as ReviewRole | undefined) ?? null } as const
       const actor = actorOf(user)
       if (!can(actor, 'read:review-doc', target).allowed) return { refuse: 404, reason: 'no access to review' }
-      return { userId: user.id, readOnly: !can(actor, 'write:review-doc', target).allowed, label: user.name }
+      return { userId: user.id, sessionId, readOnly: !can(actor, 'write:review-doc', target).allowed, label: user.name }
     },
   }
+}
+
+/**
+ * A staff account's draft is its author's alone: only the author (active, still on the review,
+ * account not withdrawn) connects, read-write. Everyone else gets the same 404 as for an
+ * account that does not exist, so a refusal reveals nothing.
+ */
+async function authorizeAccount(prisma: PrismaClient, user: SignedInUser, accountId: string): Promise<CollabAccess | CollabRefusal> {
+  const refused: CollabRefusal = { refuse: 404, reason: 'unknown document' }
+  const account = await prisma.staffAccount.findUnique({ where: { id: accountId }, select: { reviewId: true, authorId: true, state: true } })
+  if (!account || account.authorId !== user.id) return refused
+  const review = await prisma.review.findUnique({ where: { id: account.reviewId }, select: { jurisdictionId: true, phase: true } })
+  if (!review) return refused
+  const member = await prisma.reviewMember.findUnique({
+    where: { reviewId_userId: { reviewId: account.reviewId, userId: user.id } },
+    select: { role: true },
+  })
+  const decision = canOnAccount(actorOf(user), 'connect-socket', {
+    jurisdictionId: review.jurisdictionId,
+    memberRole: (member?.role as ReviewRole | undefined) ?? null,
+    isAuthor: true,
+    state: isAccountState(account.state) ? account.state : 'withdrawn',
+    reviewPhase: review.phase as ReviewPhase,
+    namesVisibleTo: 'nobody',
+  })
+  if (!decision.allowed) return refused
+  return { userId: user.id, readOnly: false, label: user.name }
 }

@@ -3,7 +3,9 @@
 // which sockets close when access ends.
 import type * as Y from 'yjs'
 import { readReviewDoc } from '~/domain/review-doc'
+import { accountDocName, accountIdOfDoc, readAccountDoc } from '~/domain/staff-account'
 import { reviewDocName } from '~/models/review-doc.server'
+import { accountIdsOf, markDrafting } from '~/models/staff-account.server'
 import { projectReviewDocument } from '~/models/review-projection.server'
 import { onAccessChange } from '~/utils/access-events.server'
 import { registerReviewDocGateway } from '~/utils/review-doc-gateway.server'
@@ -20,6 +22,12 @@ export function attachCollaboration(options: { env: Env; logger: Logger; prisma:
   const persistence = createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger })
 
   async function project(docName: string, doc: Y.Doc) {
+    const accountId = accountIdOfDoc(docName)
+    if (accountId) {
+      // Only whether the author has started: the draft's text never leaves its document.
+      await markDrafting(accountId, readAccountDoc(doc)).catch(error => collabLogger.error({ err: error, docName }, 'account state update failed'))
+      return
+    }
     if (!docName.startsWith('review:')) return
     const reviewId = docName.slice('review:'.length)
     try {
@@ -60,10 +68,17 @@ export function attachCollaboration(options: { env: Env; logger: Logger; prisma:
     } else if (event.type === 'membership-changed') {
       const docName = reviewDocName(event.reviewId)
       collab.closeConnections(c => c.userId === event.userId && c.docName === docName, 'membership changed', CloseCode.forbidden)
+      // Their own staff account on that review closes too: an author who left cannot edit it.
+      void accountIdsOf(event.reviewId, event.userId)
+        .then(ids => {
+          const accountDocs = new Set(ids.map(accountDocName))
+          collab.closeConnections(c => c.userId === event.userId && accountDocs.has(c.docName), 'membership changed', CloseCode.forbidden)
+        })
+        .catch(error => collabLogger.error({ err: error }, 'closing account sockets failed'))
     } else {
-      // One browser signed out: its sockets close; the same user's other browsers reconnect
-      // and are let back in by their own, still valid, sessions.
-      collab.closeConnections(c => c.userId === event.userId, 'signed out', CloseCode.tryAgainLater)
+      // One browser signed out: only that session's sockets close; the user's other browsers
+      // keep working on their own, still valid, sessions.
+      collab.closeConnections(c => c.sessionId === event.sessionId, 'signed out', CloseCode.unauthorized)
     }
   })
 

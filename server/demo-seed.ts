@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { validateCaseFile } from '~/domain/case-file'
+import { suggestPseudonym } from '~/domain/review-doc/pseudonyms'
 import type { ReviewRole } from '~/domain/vocabulary'
 import { initialReviewDoc, storeInitialReviewDoc } from '~/models/review-doc.server'
 import { projectReviewDocument } from '~/models/review-projection.server'
@@ -67,6 +68,16 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
     })
     const initial = initialReviewDoc(review.id, caseFile)
     await storeInitialReviewDoc(tx, review.id, initial.state)
+    // The demo worker is invited to give an account (not started: the draft is theirs to write).
+    // Their pseudonym avoids those of the people in the case, who are other people.
+    await tx.staffAccount.create({
+      data: {
+        reviewId: review.id,
+        authorId: users.get('worker@northwind.example')!,
+        pseudonym: suggestPseudonym('worker', initial.document.people.map(p => p.pseudonym)),
+        invitedById: users.get('facilitator@northwind.example'),
+      },
+    })
     // A second, recent review so the 90-day clock is visibly running.
     const incident = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10)
     const recent = await tx.review.create({

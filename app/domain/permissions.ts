@@ -4,7 +4,8 @@
 // Permissions read `action:entity`; the scope is decided by how the actor relates to the
 // target: as a member of the review (their review role), as an admin of its jurisdiction,
 // or as any active user of the same jurisdiction. Another jurisdiction never gets anything.
-import type { ReviewRole } from './vocabulary'
+import { isReleased, releaseOpenIn, withdrawalIsAuthorsAlone, type AccountState } from './staff-account'
+import type { ReviewPhase, ReviewRole } from './vocabulary'
 
 export const permissions = [
   'create:review',
@@ -78,4 +79,115 @@ export function can(actor: Actor | null, permission: Permission, target: Permiss
 /** Roles a facilitator may hand out on a review. */
 export function assignableRoles(): readonly ReviewRole[] {
   return ['facilitator', 'panel_member', 'qi_lead', 'staff_contributor', 'observer']
+}
+
+// ---------------------------------------------------------------------------------------
+// Staff accounts (DOMAIN.md, "Staff contributor"). An account is its author's: nobody else
+// reads or edits the draft, whatever their role. Others read only what the author released,
+// and only the audience it was released to. Decided from the actor's relation to the review
+// and to the account, the account's state and the review's phase.
+
+export const accountOperations = [
+  'invite',
+  'read-draft',
+  'edit',
+  'connect-socket',
+  'release-to-facilitator',
+  'release-to-panel',
+  'withdraw',
+  'request-withdrawal',
+  'decide-withdrawal',
+  'read-released',
+  'see-real-name',
+  'list-states',
+  'quote-request',
+  'approve-quote',
+  'export',
+] as const
+export type AccountOperation = (typeof accountOperations)[number]
+
+export type AccountTarget = {
+  jurisdictionId: string
+  /** The actor's role on the account's review, null when not a member. */
+  memberRole: ReviewRole | null
+  /** Whether the actor wrote this account. */
+  isAuthor: boolean
+  state: AccountState
+  reviewPhase: ReviewPhase
+  /** Jurisdiction setting: who sees the real name behind the pseudonym. */
+  namesVisibleTo: AccountNamesVisibleTo
+}
+
+export type AccountNamesVisibleTo = 'facilitator' | 'nobody'
+
+export type AccountDecision = Decision | { allowed: false; reason: 'wrong-state' | 'wrong-phase' }
+
+const allow: AccountDecision = { allowed: true }
+const notGranted: AccountDecision = { allowed: false, reason: 'not-granted' }
+const wrongState: AccountDecision = { allowed: false, reason: 'wrong-state' }
+const wrongPhase: AccountDecision = { allowed: false, reason: 'wrong-phase' }
+
+/** Allowed when `who` holds; otherwise the first reason that fails. */
+function when(who: boolean, stateOk: boolean, phaseOk = true): AccountDecision {
+  if (!who) return notGranted
+  if (!stateOk) return wrongState
+  return phaseOk ? allow : wrongPhase
+}
+
+export function canOnAccount(actor: Actor | null, operation: AccountOperation, target: AccountTarget): AccountDecision {
+  if (!actor) return { allowed: false, reason: 'anonymous' }
+  if (!actor.active) return { allowed: false, reason: 'inactive' }
+  if (actor.jurisdictionId !== target.jurisdictionId) return { allowed: false, reason: 'other-jurisdiction' }
+
+  const { memberRole, state, reviewPhase: phase } = target
+  // An author who left the review keeps nothing but what they released.
+  const author = target.isAuthor && memberRole !== null
+  const facilitator = memberRole === 'facilitator'
+  const panelReader = memberRole === 'panel_member' || memberRole === 'qi_lead'
+  const findingWriter = facilitator || panelReader
+  const released = isReleased(state)
+
+  switch (operation) {
+    case 'read-draft':
+      return when(author, true)
+    case 'edit':
+    case 'connect-socket':
+      return when(author, state !== 'withdrawn')
+    case 'release-to-facilitator':
+      return when(author, state !== 'withdrawn', releaseOpenIn(phase))
+    case 'release-to-panel':
+      return when(author, released, releaseOpenIn(phase))
+    case 'withdraw':
+      return when(author, released, withdrawalIsAuthorsAlone(phase))
+    case 'request-withdrawal':
+      return when(author, released, !withdrawalIsAuthorsAlone(phase))
+    case 'decide-withdrawal':
+      return when(facilitator, released)
+    case 'read-released':
+      if (author || facilitator) return when(true, released)
+      return when(panelReader, state === 'released_to_panel')
+    case 'see-real-name':
+      return when(author || (facilitator && target.namesVisibleTo === 'facilitator'), true)
+    case 'invite':
+    case 'list-states':
+      return when(facilitator, true)
+    case 'quote-request':
+      return when(findingWriter, state === 'released_to_panel', releaseOpenIn(phase))
+    case 'approve-quote':
+      return when(author, state === 'released_to_panel')
+    case 'export': {
+      // Only consented excerpts ever leave the review, and only from a panel release.
+      const reviewTarget = { kind: 'review', jurisdictionId: target.jurisdictionId, memberRole } as const
+      return when(can(actor, 'export:review', reviewTarget).allowed, state === 'released_to_panel')
+    }
+  }
+}
+
+/**
+ * Which release a reader gets: the facilitator (and the author) the newest release of either
+ * audience, the panel only what was released to the panel; null when they may read none.
+ */
+export function releaseAudienceFor(actor: Actor | null, target: AccountTarget): 'facilitator' | 'panel' | null {
+  if (!canOnAccount(actor, 'read-released', target).allowed) return null
+  return target.isAuthor || target.memberRole === 'facilitator' ? 'facilitator' : 'panel'
 }

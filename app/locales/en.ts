@@ -1,9 +1,11 @@
 // Every string the interface shows. French (fr.ts) must have exactly the same keys: the
 // Translations type makes a missing key a compile error.
 import { workspaceEn } from './workspace.en'
+import { accountsEn } from './accounts.en'
 
 export const en = {
   workspace: workspaceEn,
+  accounts: accountsEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',

@@ -1,8 +1,10 @@
 import type { Translations } from './en'
 import { workspaceFr } from './workspace.fr'
+import { accountsFr } from './accounts.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
+  accounts: accountsFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',

@@ -121,6 +121,9 @@ export default function ReviewRoute() {
               <Link to={`/reviews/${review.id}/import`}>{t('import.link')}</Link>
             </li>
           ) : null}
+          <li>
+            <Link to={`/reviews/${review.id}/accounts`}>{t('accounts.link')}</Link>
+          </li>
         </ul>
         <h2>{t('review.summary')}</h2>
         <p className="summary">{review.summary || t('review.noSummary')}</p>

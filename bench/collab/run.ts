@@ -5,11 +5,13 @@
  * timestamps embedded in the inserted text; the warm-up is discarded.
  *
  *   npx tsx bench/collab/run.ts        (env: BENCH_MEASURE_MS, BENCH_WARMUP_MS, BENCH_LOADGENS,
- *                                       BENCH_SCENARIOS=comma-separated scenario ids)
+ *                                       BENCH_SCENARIOS=comma-separated scenario ids,
+ *                                       BENCH_PROFILE=dir for server CPU profiles)
  *
  * Ends with exactly one JSON line holding every figure and the ratios ours/reference.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,7 +57,9 @@ type Figures = {
 }
 
 function spawnChild(script: string, args: string[] = []): ChildProcess {
-  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  // BENCH_PROFILE=<dir> writes a V8 CPU profile of each server process there.
+  const profile = process.env.BENCH_PROFILE && script === 'server-process.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
 }
 
 function next<T extends { type: string }>(child: ChildProcess, type: T['type']): Promise<T> {
@@ -171,6 +175,16 @@ function summarise(
   }
 }
 
+/** Linux PSI: share of time some runnable task waited for a CPU (null elsewhere). */
+function cpuPressure(): number | null {
+  try {
+    const match = /^some .*avg60=([\d.]+)/m.exec(fs.readFileSync('/proc/pressure/cpu', 'utf8'))
+    return match ? Number(match[1]) : null
+  } catch {
+    return null
+  }
+}
+
 const round = (n: number, digits = 2): number => Number(n.toFixed(digits))
 const ratio = (ours: number, reference: number): number => round(ours / reference, 3)
 
@@ -230,6 +244,7 @@ const summary = {
   // Other processes on the machine distort loopback latency; judge the figures with these.
   loadAverage1mBefore: round(loadBefore[0]!),
   loadAverage1mAfter: round(os.loadavg()[0]!),
+  cpuPressureAvg60After: cpuPressure(),
   scenarios: results.map((r) => ({
     ...r,
     ours: Object.fromEntries(Object.entries(r.ours).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v])),

@@ -1,9 +1,23 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { TokenBucket, type CollabLimits } from './limits'
 import type { PresenceOwner } from './presence'
 import type { CollabAccess, CollabConnectionInfo } from './types'
 
 let nextConnectionId = 1
+
+/**
+ * Frames sent to one peer during one turn of the event loop leave in one write: the socket is
+ * corked on the first send and uncorked after the I/O phase. Under load, when several updates
+ * and cursor moves for the same peer arrive together, this saves syscalls (writev was the
+ * largest item in the server's profile) and TCP segments on both ends; otherwise it costs one
+ * setImmediate per turn.
+ */
+const corked = new Set<Duplex>()
+function uncorkAll(): void {
+  for (const socket of corked) socket.uncork()
+  corked.clear()
+}
 
 /** One participant's socket in one room, plus the bookkeeping the limits need. */
 export class Connection implements CollabConnectionInfo, PresenceOwner {
@@ -23,6 +37,8 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
 
   constructor(
     readonly socket: WebSocket,
+    /** The TCP socket under `socket`, for corking. */
+    private readonly transport: Duplex,
     readonly docName: string,
     private readonly access: CollabAccess,
     limits: CollabLimits,
@@ -49,6 +65,11 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
   /** Sends unless the socket is closing; returns the bytes the peer has not read yet. */
   send(message: Uint8Array): number {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return 0
+    if (!corked.has(this.transport)) {
+      if (corked.size === 0) setImmediate(uncorkAll)
+      this.transport.cork()
+      corked.add(this.transport)
+    }
     this.socket.send(message)
     this.lastSentAt = Date.now()
     return this.socket.bufferedAmount

@@ -1,3 +1,14 @@
+/**
+ * The collaboration server (ADR 5). Wiring in the host:
+ *
+ *   const persistence = createSqlitePersistence({ filename: process.env.DATABASE_URL!, logger })
+ *   const collab = createCollabServer({ authenticator, persistence, logger, onDocChanged })
+ *   httpServer.on('upgrade', (req, socket, head) => {
+ *     if (req.url?.startsWith(COLLAB_PATH_PREFIX)) void collab.handleUpgrade(req, socket, head)
+ *   })
+ *   onAccessChange((e) => collab.closeConnections((c) => c.userId === e.userId, e.type))
+ *   // on exit: await collab.shutdown(); await persistence.close()
+ */
 export { createCollabServer, type CollabServer, type CollabServerOptions } from './server'
 export { createSqlitePersistence, sqliteFilename, type SqlitePersistenceOptions } from './sqlite-persistence'
 export { hasAllowedOrigin } from './origin'

@@ -243,9 +243,11 @@ export class Room {
 
   private broadcast(message: Uint8Array, except: unknown): void {
     const { maxBufferedBytes } = this.ctx.limits
+    // ws wraps a Uint8Array in a Buffer per send; wrap it once for the whole room.
+    const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
     for (const conn of this.connections) {
       if (conn === except) continue
-      if (conn.send(message) > maxBufferedBytes) {
+      if (conn.send(frame) > maxBufferedBytes) {
         this.ctx.disconnect(conn, CloseCode.tryAgainLater, 'connection too slow to keep up')
       }
     }

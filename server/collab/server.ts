@@ -146,7 +146,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       // Synchronous when the handshake is valid; on an invalid one ws answers 400 itself.
       wss.handleUpgrade(req, socket, head, (ws) => {
         socket.off('error', ignoreSocketError)
-        accept(ws, docName, verdict)
+        accept(ws, socket, docName, verdict)
       })
     } catch (error) {
       logger.error({ err: error, url: redactedUrl(req.url) }, 'collab upgrade failed')
@@ -154,9 +154,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
   }
 
-  function accept(ws: WebSocket, docName: string, access: CollabAccess): void {
+  function accept(ws: WebSocket, socket: Duplex, docName: string, access: CollabAccess): void {
     const room = roomFor(docName)
-    const conn = new Connection(ws, docName, access, limits)
+    const conn = new Connection(ws, socket, docName, access, limits)
     connections.set(conn, room)
     ws.on('message', (data: RawData, isBinary: boolean) => {
       conn.alive = true
@@ -263,7 +263,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     )
     for (const conn of [...connections.keys()]) disconnect(conn, CloseCode.goingAway, 'server shutting down')
     await Promise.all([...rooms.values()].map((room) => room.close()))
-    await persistence.flush()
+    try {
+      await persistence.flush()
+    } catch (error) {
+      // Still finish shutting down; what could not be written is in the log.
+      logger.error({ err: error }, 'collab persistence flush failed at shutdown')
+    }
     await Promise.all(socketsClosed)
     wss.close()
     logger.info({}, 'collab server shut down')

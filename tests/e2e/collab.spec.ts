@@ -86,6 +86,7 @@ async function reviewDocName(page: Page): Promise<string> {
 }
 
 test('two panel members co-write one finding live; an observer watches and cannot change anything', async ({ browser }, testInfo) => {
+  test.slow() // three signed-in browsers and a raw socket
   const facilitator = await openWorkspace(browser, 'facilitator@northwind.example')
   const panel = await openWorkspace(browser, 'panel@northwind.example')
   const a = facilitator.page
@@ -109,6 +110,8 @@ test('two panel members co-write one finding live; an observer watches and canno
   const cardA = findingCards(a).nth(before)
   const cardB = findingCards(b).nth(before)
   await expect(cardB.getByRole('heading', { name: `Finding ${before + 1}` })).toBeVisible()
+  // Adding is not undoable: undoing it would delete what others write into the finding.
+  await expect(a.getByRole('button', { name: 'Undo my last change' })).toBeDisabled()
 
   // Both type into the same body.
   const editorA = editorIn(cardA)
@@ -125,6 +128,7 @@ test('two panel members co-write one finding live; an observer watches and canno
 
   // Each sees the other's caret, labelled with their name, in that very editor.
   await expect(caretLabel(cardA, 'Paulo Panel')).toBeVisible()
+  await a.screenshot({ path: testInfo.outputPath('workspace-caret.png') })
   await editorA.click()
   await a.keyboard.press('Control+End')
   await expect(caretLabel(cardB, 'Farah Facilitator')).toBeVisible()
@@ -174,6 +178,23 @@ test('two panel members co-write one finding live; an observer watches and canno
   await a.keyboard.type(' Panel note: no interpreter offered.')
   await expect.poll(() => textOf(descriptionB)).toContain('Panel note: no interpreter offered.')
   await expect(caretLabel(eventB, 'Farah Facilitator')).toBeVisible()
+
+  // A new event lands in date order for everyone; its author is put straight into its description.
+  const eventCount = await eventRows(a).count()
+  await b.getByLabel('Date of the new event').fill('2025-02-01')
+  await b.getByRole('button', { name: 'Add event' }).click()
+  await expect(eventRows(a)).toHaveCount(eventCount + 1)
+  const newEventB = eventRows(b).filter({ has: b.locator('.ProseMirror-focused') })
+  await expect(newEventB.locator('h3')).toHaveText('February 1, 2025')
+  await expect(editorIn(newEventB)).toBeFocused()
+  await b.keyboard.type('Home visit cancelled by the agency.')
+  // Everyone sees the same order, so the same position is the same event.
+  const position = await newEventB.evaluate(row => Array.prototype.indexOf.call(row.parentElement?.children ?? [], row))
+  const newEventA = eventRows(a).nth(position)
+  await expect(newEventA.locator('h3')).toHaveText('February 1, 2025')
+  // Closed on the facilitator's screen: the live text shows as a plain preview, with who is typing.
+  await expect(newEventA.locator('.event-text')).toHaveText('Home visit cancelled by the agency.')
+  await expect(newEventA.getByText('Editing now: Paulo Panel')).toBeVisible()
 
   await expectAccessible(a)
   await a.screenshot({ path: testInfo.outputPath('workspace-facilitator.png'), fullPage: false })
@@ -259,7 +280,8 @@ test('a staff contributor reads live; when their access ends the workspace says 
   await expect(w.getByRole('link', { name: 'Reload the page' })).toBeVisible()
   await expect(presence(w)).not.toContainText('Farah Facilitator')
 
-  // Put the demo back as it was.
+  // Put the demo back as it was (on a fresh page: the removal's form reset must not eat the input).
+  await f.reload()
   await f.getByLabel('Their email').fill('worker@northwind.example')
   await f.getByLabel('Role on this review').selectOption('staff_contributor')
   await f.getByRole('button', { name: 'Add member' }).click()

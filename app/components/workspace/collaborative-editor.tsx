@@ -45,6 +45,14 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ field, la
   const { ydoc, provider, user, canEdit, setEditing } = useWorkspace()
   const setEditingRef = useRef(setEditing)
   setEditingRef.current = setEditing
+  const hasFocus = useRef(false)
+  // An editor closed while typing gets no blur event: tell the others we left it.
+  useEffect(
+    () => () => {
+      if (hasFocus.current) setEditingRef.current(null)
+    },
+    [],
+  )
 
   const editor = useEditor(
     {
@@ -64,8 +72,14 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ field, la
           class: 'rich-text',
         },
       },
-      onFocus: () => setEditingRef.current(field),
-      onBlur: () => setEditingRef.current(null),
+      onFocus: () => {
+        hasFocus.current = true
+        setEditingRef.current(field)
+      },
+      onBlur: () => {
+        hasFocus.current = false
+        setEditingRef.current(null)
+      },
     },
     [ydoc, provider, field],
   )

@@ -6,6 +6,13 @@ import type { PresenceUser } from './use-collab-session'
 
 /** Transaction origin of this browser's structured edits: the structured undo tracks only these. */
 export const LOCAL_ORIGIN = { source: 'workspace-local' } as const
+/**
+ * Origin of this browser's additions (a new event or finding). Not undoable: undoing an
+ * addition would delete what others have written into it since.
+ */
+export const LOCAL_ADD_ORIGIN = { source: 'workspace-local-add' } as const
+
+export const isLocalOrigin = (origin: unknown) => origin === LOCAL_ORIGIN || origin === LOCAL_ADD_ORIGIN
 
 export type WorkspaceContextValue = {
   ydoc: Y.Doc
@@ -14,7 +21,7 @@ export type WorkspaceContextValue = {
   /** False for read-only members, before the first sync and after the connection ended for good. */
   canEdit: boolean
   /** Applies a domain command as a local change; false (and an announced error) if it was refused. */
-  run: (command: ReviewCommand) => boolean
+  run: (command: ReviewCommand, options?: { undoable?: boolean }) => boolean
   /** Tells the others which rich-text field this user is typing in (null: none). */
   setEditing: (field: string | null) => void
 }

@@ -12,6 +12,8 @@ type Props = {
   findings: readonly Finding[]
   editors: ReadonlyMap<string, string>
   announce: (message: string) => void
+  settings?: import('./workspace').WorkspaceSettings
+  document?: import('~/domain/review-doc').ReviewDocument
 }
 
 export function Findings({ findings, editors, announce }: Props) {
@@ -21,7 +23,7 @@ export function Findings({ findings, editors, announce }: Props) {
 
   const add = useCallback(() => {
     const id = newEntityId()
-    if (run({ type: 'addFinding', id })) {
+    if (run({ type: 'addFinding', id }, { undoable: false })) {
       setFocusId(id)
       announce(t('workspace.findings.added'))
     }

@@ -20,6 +20,8 @@ type Props = {
   /** Field name -> names of the others typing in it. */
   editors: ReadonlyMap<string, string>
   announce: (message: string) => void
+  settings?: import('./workspace').WorkspaceSettings
+  document?: import('~/domain/review-doc').ReviewDocument
 }
 
 export function Timeline({ events, people, editors, announce }: Props) {
@@ -85,7 +87,7 @@ function AddEventForm({ onAdded }: { onAdded: (id: string) => void }) {
       return
     }
     const id = newEntityId()
-    if (run({ type: 'addEvent', id, date })) {
+    if (run({ type: 'addEvent', id, date }, { undoable: false })) {
       setInvalid(false)
       setDate('')
       onAdded(id)
@@ -263,10 +265,12 @@ const EventRow = memo(function EventRow({ event, people, expanded, autoFocus, ed
             className="button-secondary"
             aria-expanded={expanded}
             aria-controls={expanded ? panelId : undefined}
-            aria-label={t(expanded ? 'workspace.timeline.closeLabel' : 'workspace.timeline.openLabel', { date })}
+            aria-label={t(expanded ? 'workspace.timeline.closeLabel' : canEdit ? 'workspace.timeline.openLabel' : 'workspace.timeline.showLabel', {
+              date,
+            })}
             onClick={() => onToggle(event.id)}
           >
-            {t(expanded ? 'workspace.timeline.close' : 'workspace.timeline.open')}
+            {t(expanded ? 'workspace.timeline.close' : canEdit ? 'workspace.timeline.open' : 'workspace.timeline.show')}
           </button>
         </div>
       </article>

@@ -4,14 +4,29 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { applyCommand, ReviewCommandError, type ReviewCommand } from '~/domain/review-doc'
-import { LOCAL_ORIGIN, WorkspaceContext, type WorkspaceContextValue } from './context'
-import { Findings } from './findings'
+import { LOCAL_ADD_ORIGIN, LOCAL_ORIGIN, WorkspaceContext, type WorkspaceContextValue } from './context'
+import type { FactorFramework } from '~/domain/factors'
+import type { PracticeStandards } from '~/domain/standards'
+import { WorkspaceViewContent } from './views'
+import { WorkspaceTabs } from './tabs'
 import { ConnectionStatus, editorsByField, PresenceList, useParticipants } from './presence'
-import { Timeline } from './timeline'
 import { isTerminal, useCollabSession, type PresenceUser } from './use-collab-session'
 import { useReviewDocument } from './use-review-document'
 
+export const workspaceViews = ['session', 'chronology', 'people', 'analysis', 'recommendations'] as const
+export type WorkspaceView = (typeof workspaceViews)[number]
+
+/** Jurisdiction data the views need, from the route loader. */
+export type WorkspaceSettings = {
+  locale: 'en' | 'fr'
+  incidentDate: string
+  practiceStandards: PracticeStandards
+  factorFramework: FactorFramework
+}
+
 type Props = {
+  view: WorkspaceView
+  settings: WorkspaceSettings
   docName: string
   canWrite: boolean
   user: PresenceUser
@@ -54,7 +69,7 @@ function isTextTarget(target: EventTarget): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)
 }
 
-export function Workspace({ docName, canWrite, user, probeUrl, signInUrl }: Props) {
+export function Workspace({ view, settings, docName, canWrite, user, probeUrl, signInUrl }: Props) {
   const { t } = useTranslation()
   const { session, connection, synced } = useCollabSession({ docName, user, probeUrl })
   const ydoc = session?.ydoc ?? null
@@ -72,10 +87,10 @@ export function Workspace({ docName, canWrite, user, probeUrl, signInUrl }: Prop
   const canEditRef = useRef(canEdit)
   canEditRef.current = canEdit
   const run = useCallback(
-    (command: ReviewCommand): boolean => {
+    (command: ReviewCommand, options: { undoable?: boolean } = {}): boolean => {
       if (!ydoc || !canEditRef.current) return false
       try {
-        applyCommand(ydoc, command, { origin: LOCAL_ORIGIN })
+        applyCommand(ydoc, command, { origin: options.undoable === false ? LOCAL_ADD_ORIGIN : LOCAL_ORIGIN })
         setError(null)
         return true
       } catch (caught) {
@@ -153,9 +168,9 @@ export function Workspace({ docName, canWrite, user, probeUrl, signInUrl }: Prop
 
       {context && document && ready ? (
         <WorkspaceContext.Provider value={context}>
-          <div className="workspace-columns">
-            <Timeline events={document.events} people={document.people} editors={editors} announce={setAnnouncement} />
-            <Findings findings={document.findings} editors={editors} announce={setAnnouncement} />
+          <WorkspaceTabs current={view} />
+          <div className="workspace-view" id="workspace-view">
+            <WorkspaceViewContent view={view} document={document} settings={settings} editors={editors} announce={setAnnouncement} />
           </div>
         </WorkspaceContext.Provider>
       ) : synced && document?.schemaVersion === null ? (

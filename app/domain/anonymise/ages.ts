@@ -10,6 +10,7 @@
 // "il y a 3 ans" means "three years ago", so neither is touched.
 
 import type { OutputLocale } from './context'
+import { eachInWindows, windowsAround } from './scan'
 import type { Candidate, ScanText } from './types'
 
 export const AGE_PRIORITY = 40
@@ -95,7 +96,7 @@ const PARENTHETICAL = new RegExp(
 )
 // "(3 ans et demi, selon la mère)": an opening parenthesis before "N ans" also marks an age.
 const FRENCH = new RegExp(
-  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+|\(\s*)(${NUMBER})\s+(ans|an|mois|semaines?)(\s+et\s+demie?)?(?![a-z])`,
+  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+|\(\s*)(${NUMBER})\s+(ans|an|mois|semaines?)(\s+et\s+demie?)?(?![a-z])(?!\s+ou\s+plus)`,
   'g',
 )
 
@@ -121,6 +122,10 @@ function yearsFrom(amount: number, unit: string | undefined): number {
   return amount
 }
 
+// Every age phrase contains one of these; the patterns only run around them.
+const AGE_ANCHOR = /olds?\b|\bage|\by\.?\/?o\b|\bans\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*\)/g
+const AGE_REACH = { before: 60, after: 40 }
+
 const DETERMINER_BEFORE = /(?:^|[^a-z])(a|an|the|this|that|her|his|their|our)\s+$/
 
 export function createAgeDetector(locale: OutputLocale) {
@@ -145,11 +150,15 @@ export function createAgeDetector(locale: OutputLocale) {
 
   return function detectAges(text: ScanText, found: Candidate[]): void {
     const { folded } = text
-    for (const match of folded.matchAll(ADJECTIVE_OLD)) {
+    const windows = windowsAround(folded, AGE_ANCHOR, AGE_REACH)
+    if (windows.length === 0) return
+    const near = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => eachInWindows(folded, windows, pattern, visit)
+
+    near(ADJECTIVE_OLD, (match) => {
       const [whole, amount = '', unit, plural = ''] = match
       pushAdjective(text, found, match.index, match.index + whole.length, yearsFrom(parseNumber(amount), unit), plural)
-    }
-    for (const match of folded.matchAll(PREDICATE_OLD)) {
+    })
+    near(PREDICATE_OLD, (match) => {
       const [whole, amount = '', unit] = match
       const start = match.index
       const years = yearsFrom(parseNumber(amount), unit)
@@ -158,33 +167,33 @@ export function createAgeDetector(locale: OutputLocale) {
       // "a 3 year old boy" is attributive; "Ruby was 4 months old" is predicative.
       if (determiner && (singular || parseNumber(amount) !== 1)) pushAdjective(text, found, start, start + whole.length, years)
       else push(found, start, start + whole.length, ageBandLabel(ageBand(years), 'predicate', locale))
-    }
-    for (const match of folded.matchAll(AGED)) {
+    })
+    near(AGED, (match) => {
       const [whole, amount = '', unit] = match
       push(found, match.index, match.index + whole.length, ageBandLabel(ageBand(yearsFrom(parseNumber(amount), unit)), 'predicate', locale))
-    }
-    for (const match of folded.matchAll(YEARS_OLD_SHORT)) {
+    })
+    near(YEARS_OLD_SHORT, (match) => {
       const [whole, amount = ''] = match
       push(found, match.index, match.index + whole.length, ageBandLabel(ageBand(parseNumber(amount)), 'predicate', locale))
-    }
-    for (const match of folded.matchAll(PARENTHETICAL)) {
+    })
+    near(PARENTHETICAL, (match) => {
       const [whole, amount = '', unit = ''] = match
       const french = unit === 'ans' || unit === 'an' || unit === 'mois' || unit.startsWith('semaine')
       const band = ageBand(yearsFrom(parseNumber(amount), french && unit.startsWith('an') ? 'years' : unit))
       const label = french ? `(${ageBandLabel(band, 'french', locale)})` : ageBandLabel(band, 'parenthetical', locale)
       push(found, match.index, match.index + whole.length, label)
-    }
-    for (const match of folded.matchAll(FRENCH)) {
+    })
+    near(FRENCH, (match) => {
       const [whole, lead = '', amount = '', unit = '', half] = match
       const start = match.index + lead.length
-      // "il y a 3 ans" is "three years ago", not an age.
       if (lead.trim() === 'a') {
-        if (/\by\s+$/.test(folded.slice(Math.max(0, match.index - 3), match.index))) continue
+        // "il y a 3 ans" is "three years ago", not an age.
+        if (/\by\s+$/.test(folded.slice(Math.max(0, match.index - 3), match.index))) return
         // "à 9 ans" is the tail of a band this anonymiser wrote ("5 à 9 ans"), not "a 9 ans".
-        if (text.original.charAt(match.index) !== 'a' && text.original.charAt(match.index) !== 'A') continue
+        if (text.original.charAt(match.index) !== 'a' && text.original.charAt(match.index) !== 'A') return
       }
       const years = yearsFrom(parseNumber(amount) + (half === undefined ? 0 : 0.5), unit.startsWith('an') ? 'years' : unit)
       push(found, start, match.index + whole.length, ageBandLabel(ageBand(years), 'french', locale))
-    }
+    })
   }
 }

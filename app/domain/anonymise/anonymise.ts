@@ -20,7 +20,7 @@ import { createDateDetector, dayNumber, parseIsoDate } from './dates'
 import { foldText, foldWord } from './fold'
 import { createRegistryDetector, guardedNameParts, pseudonymWords } from './names'
 import { createPatternDetector } from './patterns'
-import { findResiduals } from './residuals'
+import { ResidualMemo, findResiduals } from './residuals'
 import type { AnonymisationResult, Candidate, Detector, Replacement, ScanText } from './types'
 
 export type Anonymiser = (text: string) => AnonymisationResult
@@ -50,14 +50,15 @@ export function compileAnonymiser(input: AnonymisationContextInput): Anonymiser 
     pseudonymWords: pseudonymWords(registry),
     guardedNameParts: guardedNameParts(registry),
   }
+  const memo = new ResidualMemo()
 
   return function anonymiseText(original: string): AnonymisationResult {
     const text: ScanText = { original, folded: foldText(original) }
     const proposals: Candidate[] = []
     for (const detect of detectors) detect(text, proposals)
-    const accepted = mergeSamePerson(original, settleOverlaps(proposals, original.length), pseudonyms)
+    const accepted = mergeSamePerson(original, settleOverlaps(proposals), pseudonyms)
     const { output, replacements } = applyReplacements(original, accepted)
-    return { text: output, replacements, residuals: findResiduals(original, text.folded, accepted, residualRules) }
+    return { text: output, replacements, residuals: findResiduals(text, accepted, residualRules, memo) }
   }
 }
 
@@ -74,36 +75,72 @@ export function anonymise(text: string, context: AnonymisationContextInput): Ano
 }
 
 /** Keeps the longest proposal, then the highest priority, then the earliest; returns by start. */
-export function settleOverlaps(proposals: Candidate[], length: number): Candidate[] {
-  const ordered = [...proposals].sort(
+export function settleOverlaps(proposals: readonly Candidate[]): Candidate[] {
+  const byStart = proposals.filter((candidate) => candidate.end > candidate.start).sort((a, b) => a.start - b.start || b.end - a.end)
+  const accepted: Candidate[] = []
+  let index = 0
+  // Only proposals that overlap, directly or through a chain, compete: settle each cluster alone.
+  while (index < byStart.length) {
+    const first = byStart[index] as Candidate
+    let next = index + 1
+    let clusterEnd = first.end
+    while (next < byStart.length && (byStart[next] as Candidate).start < clusterEnd) {
+      clusterEnd = Math.max(clusterEnd, (byStart[next] as Candidate).end)
+      next += 1
+    }
+    if (next === index + 1) accepted.push(first)
+    else accepted.push(...settleCluster(byStart.slice(index, next)))
+    index = next
+  }
+  return accepted
+}
+
+function settleCluster(cluster: Candidate[]): Candidate[] {
+  let clusterStart = Number.POSITIVE_INFINITY
+  let clusterEnd = 0
+  for (const candidate of cluster) {
+    clusterStart = Math.min(clusterStart, candidate.start)
+    clusterEnd = Math.max(clusterEnd, candidate.end)
+  }
+  cluster.sort(
     (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start || a.kind.localeCompare(b.kind),
   )
-  const taken = new Uint8Array(length)
-  const accepted: Candidate[] = []
-  for (const candidate of ordered) {
-    if (candidate.end <= candidate.start) continue
+  // A mask of taken characters keeps this linear in the cluster's length, however many overlap.
+  const taken = new Uint8Array(clusterEnd - clusterStart)
+  const kept: Candidate[] = []
+  for (const candidate of cluster) {
     let free = true
-    for (let i = candidate.start; i < candidate.end; i += 1) {
+    for (let i = candidate.start - clusterStart; i < candidate.end - clusterStart; i += 1) {
       if (taken[i] === 1) {
         free = false
         break
       }
     }
     if (!free) continue
-    taken.fill(1, candidate.start, candidate.end)
-    accepted.push(candidate)
+    taken.fill(1, candidate.start - clusterStart, candidate.end - clusterStart)
+    kept.push(candidate)
   }
-  return accepted.sort((a, b) => a.start - b.start)
+  return kept.sort((a, b) => a.start - b.start)
 }
 
-const SAME_PERSON_GAP = /^(?:\s*,\s*|[\s-]+)$/
+const NAME_GAP = /^[\s-]+$/
+const COMMA_GAP = /^\s*,\s*$/
 const POSSESSIVE = /['’]s$/
+
+function mergeable(gap: string, previous: Candidate, candidate: Candidate): boolean {
+  if (NAME_GAP.test(gap)) return true
+  return COMMA_GAP.test(gap) && (previous.sharedBy === undefined) !== (candidate.sharedBy === undefined)
+}
 
 function refsOf(candidate: Candidate): readonly string[] {
   return candidate.sharedBy ?? (candidate.registryRef === undefined ? [] : [candidate.registryRef])
 }
 
-/** "Calder, Tessa" is one person, and "Jean"-"Luc" one name: merge into one replacement. */
+/**
+ * "Jean"-"Luc" and "Calder Tessa" are one name, and "Calder, Tessa" one person: merge them into
+ * one replacement. Across a comma only when that settles a shared part, because "Dr. Walsh,
+ * Hana Walsh" is a list.
+ */
 function mergeSamePerson(original: string, accepted: Candidate[], pseudonyms: ReadonlyMap<string, string>): Candidate[] {
   const merged: Candidate[] = []
   for (const candidate of accepted) {
@@ -113,7 +150,7 @@ function mergeSamePerson(original: string, accepted: Candidate[], pseudonyms: Re
       previous.kind !== 'person' ||
       candidate.kind !== 'person' ||
       POSSESSIVE.test(previous.replacement) ||
-      !SAME_PERSON_GAP.test(original.slice(previous.end, candidate.start))
+      !mergeable(original.slice(previous.end, candidate.start), previous, candidate)
     ) {
       merged.push(candidate)
       continue

@@ -18,6 +18,7 @@
 import type { NumericDateOrder, OutputLocale } from './context'
 import { startsWithUpperCase } from './fold'
 import { dayOffsetLabel, dayRangeLabel, labelsFor, monthOffsetLabel } from './labels'
+import { eachInWindows, windowsAround } from './scan'
 import type { Candidate, ScanText } from './types'
 
 export const DATE_PRIORITY = 90
@@ -35,10 +36,14 @@ export function dayNumber(date: CalendarDate): number {
   return Math.round(Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY)
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 export function isCalendarDate(date: CalendarDate): boolean {
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return false
-  const probe = new Date(Date.UTC(date.year, date.month - 1, date.day))
-  return probe.getUTCMonth() === date.month - 1 && probe.getUTCDate() === date.day
+  const { year, month, day } = date
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  const length = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0)
+  return day <= length
 }
 
 export function parseIsoDate(value: string): CalendarDate {
@@ -126,6 +131,9 @@ const DAY_FIRST_PATTERN = new RegExp(
 const NUMERIC_NO_YEAR_PATTERN = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/g
 const NUMERIC_NO_YEAR_CONTEXT = /\b(?:on|since|until|till|by|from|dated|before|after|le|du|au|depuis|avant|apres|jusqu'au)\s+$/
 const FRACTION_FOLLOWS = /^\s+(?:of|des|de|du|d')\b/
+// Written-out dates are only looked for around a month name.
+const MONTH_ANCHOR = new RegExp(`(?<![a-z])(?:${MONTH_ALTERNATION})(?![a-z])`, 'g')
+const MONTH_REACH = { before: 40, after: 40 }
 const MONTH_YEAR_PATTERN = new RegExp(String.raw`(?<![a-z\d])(${MONTH_ALTERNATION})(?![a-z])\.?,?\s+(\d{4})(?!\d)`, 'g')
 
 // Looked for in the 40 folded characters before a date.
@@ -181,6 +189,14 @@ export function createDateDetector(rules: DateRules) {
     return MONTH_BY_NAME.get(name)
   }
 
+  /** A part above 12 can only be the day; otherwise the configured order decides. */
+  function readsDayFirst(a: number, b: number): boolean | undefined {
+    if (a > 12 && b > 12) return undefined
+    if (a > 12) return true
+    if (b > 12) return false
+    return rules.numericDateOrder === 'day_first'
+  }
+
   return function detectDates(text: ScanText, found: Candidate[]): void {
     const { folded } = text
 
@@ -197,11 +213,8 @@ export function createDateDetector(rules: DateRules) {
       if (yearText.length === 2 && separator === '.') continue
       const a = Number(first)
       const b = Number(second)
-      let dayFirst: boolean
-      if (a > 12 && b <= 12) dayFirst = true
-      else if (b > 12 && a <= 12) dayFirst = false
-      else if (a > 12 && b > 12) continue
-      else dayFirst = rules.numericDateOrder === 'day_first'
+      const dayFirst = readsDayFirst(a, b)
+      if (dayFirst === undefined) continue
       const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), rules.incident.year) : Number(yearText)
       const date = dayFirst ? { year, month: b, day: a } : { year, month: a, day: b }
       push(text, found, match.index, match.index + whole.length, [date])
@@ -215,11 +228,8 @@ export function createDateDetector(rules: DateRules) {
       if (FRACTION_FOLLOWS.test(folded.slice(end, end + 6))) continue
       const a = Number(first)
       const b = Number(second)
-      let dayFirst: boolean
-      if (a > 12 && b <= 12) dayFirst = true
-      else if (b > 12 && a <= 12) dayFirst = false
-      else if (a > 12 && b > 12) continue
-      else dayFirst = rules.numericDateOrder === 'day_first'
+      const dayFirst = readsDayFirst(a, b)
+      if (dayFirst === undefined) continue
       const month = dayFirst ? b : a
       const day = dayFirst ? a : b
       const year = inferYear(month, day, rules.incident)
@@ -227,43 +237,44 @@ export function createDateDetector(rules: DateRules) {
       push(text, found, start, end, [{ year, month, day }])
     }
 
-    for (const match of folded.matchAll(MONTH_FIRST_PATTERN)) {
+    const windows = windowsAround(folded, MONTH_ANCHOR, MONTH_REACH)
+    eachInWindows(folded, windows, MONTH_FIRST_PATTERN, (match) => {
       const [whole, weekday = '', monthName = '', day = '', dayTo, yearText] = match
       const month = monthAt(text, match.index + weekday.length, monthName)
-      if (month === undefined) continue
+      if (month === undefined) return
       const year = resolveYear(month, Number(day), yearText)
-      if (year === undefined) continue
+      if (year === undefined) return
       const dates = [{ year, month, day: Number(day) }]
       if (dayTo !== undefined) dates.push({ year, month, day: Number(dayTo) })
       push(text, found, match.index, match.index + whole.length, dates)
-    }
+    })
 
-    for (const match of folded.matchAll(DAY_FIRST_PATTERN)) {
+    eachInWindows(folded, windows, DAY_FIRST_PATTERN, (match) => {
       const [whole, , day = '', dayTo, monthName = '', yearText] = match
       const month = monthAt(text, match.index + whole.lastIndexOf(monthName), monthName)
-      if (month === undefined) continue
+      if (month === undefined) return
       const year = resolveYear(month, Number(day), yearText)
-      if (year === undefined) continue
+      if (year === undefined) return
       const dates = [{ year, month, day: Number(day) }]
       if (dayTo !== undefined) dates.push({ year, month, day: Number(dayTo) })
       let end = match.index + whole.length
       if (whole.endsWith('.') && (!ABBREVIATED_MONTHS.has(monthName) || /^(?:$|\s*\n|\s+\p{Lu})/u.test(text.original.slice(end, end + 2)))) end -= 1
       push(text, found, match.index, end, dates)
-    }
+    })
 
-    for (const match of folded.matchAll(MONTH_YEAR_PATTERN)) {
+    eachInWindows(folded, windows, MONTH_YEAR_PATTERN, (match) => {
       const [whole, monthName = '', yearText = ''] = match
-      const month = monthAt(text, match.index, monthName)
-      if (month === undefined) continue
       const start = match.index
+      const month = monthAt(text, start, monthName)
+      if (month === undefined) return
       const end = start + whole.length
       if (isBirthContext(text, start)) {
         found.push({ start, end, kind: 'birth_date', replacement: birthLabel, priority: BIRTH_DATE_PRIORITY })
-        continue
+        return
       }
-      const offset = (Number(yearText) - rules.incident.year) * 12 + (month - rules.incident.month)
+      const months = (Number(yearText) - rules.incident.year) * 12 + (month - rules.incident.month)
       // Lower priority than a full date starting at the same place ("March 2024" inside a longer match).
-      found.push({ start, end, kind: 'date', replacement: monthOffsetLabel(offset, rules.locale), priority: DATE_PRIORITY - 1 })
-    }
+      found.push({ start, end, kind: 'date', replacement: monthOffsetLabel(months, rules.locale), priority: DATE_PRIORITY - 1 })
+    })
   }
 }

@@ -48,8 +48,31 @@ const TITLES: Record<string, TitleGroup> = {
 }
 // Titles that are also ordinary words only count when written with a capital ("did not miss").
 const TITLES_NEEDING_CAPITAL = new Set(['miss', 'm', 'sister', 'soeur', 'father', 'pere', 'doctor', 'madame', 'monsieur'])
-// "M" only counts as a title with its full stop ("M. Gagnon").
-const TITLE_PATTERN = `(?:(${Object.keys(TITLES).filter((t) => t !== 'm').sort((a, b) => b.length - a.length).join('|')})\\.?\\s+|(m)\\.\\s*)`
+// A title is looked for just before a matched name, so that the name regex can start with the
+// names themselves. "M" only counts as a title with its full stop ("M. Gagnon").
+function titleBefore(text: ScanText, bodyStart: number): { group: TitleGroup; at: number } | undefined {
+  const { folded, original } = text
+  let i = bodyStart - 1
+  let spaces = 0
+  while (i >= 0 && (folded.charCodeAt(i) === 32 || folded.charCodeAt(i) === 10 || folded.charCodeAt(i) === 9)) {
+    i -= 1
+    spaces += 1
+  }
+  const dotted = folded.charCodeAt(i) === 46
+  if (dotted) i -= 1
+  else if (spaces === 0) return undefined
+  const end = i + 1
+  while (i >= 0 && folded.charCodeAt(i) >= 97 && folded.charCodeAt(i) <= 122) i -= 1
+  const at = i + 1
+  if (end - at === 0 || end - at > 13) return undefined
+  const previous = folded.charCodeAt(i)
+  if (i >= 0 && ((previous >= 48 && previous <= 57) || previous >= 0xc0)) return undefined
+  const word = folded.slice(at, end)
+  const group = TITLES[word]
+  if (group === undefined || (word === 'm' && !dotted)) return undefined
+  if (TITLES_NEEDING_CAPITAL.has(word) && !startsWithUpperCase(original, at)) return undefined
+  return { group, at }
+}
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'fils', 'pere'])
 
@@ -96,11 +119,12 @@ function allCommon(tokens: readonly string[]): boolean {
 
 class ClaimBook {
   private readonly claims = new Map<string, Claim>()
-  private readonly trieVariants = new Map<string, string[]>()
+  private readonly personVariants = new Map<string, string[]>()
+  private readonly placeVariants = new Map<string, string[]>()
 
   add(key: string, trieTokens: string[], level: Level, target: Target, requiresCapital: boolean, requiresTitle = false): void {
     if (trieTokens.length === 0) return
-    this.trieVariants.set(variantKey(trieTokens), trieTokens)
+    ;(target.type === 'place' ? this.placeVariants : this.personVariants).set(variantKey(trieTokens), trieTokens)
     const existing = this.claims.get(key)
     if (existing === undefined || existing.level < level) {
       this.claims.set(key, { level, targets: [target], requiresCapital, requiresTitle })
@@ -112,8 +136,8 @@ class ClaimBook {
     existing.requiresTitle = existing.requiresTitle && requiresTitle
   }
 
-  variants(): Iterable<string[]> {
-    return this.trieVariants.values()
+  variants(type: 'person' | 'place'): Iterable<string[]> {
+    return (type === 'place' ? this.placeVariants : this.personVariants).values()
   }
 
   resolve(locale: OutputLocale): Map<string, Resolved> {
@@ -280,6 +304,13 @@ function addIdentifierPatterns(registry: AnonymisationRegistry, locale: OutputLo
 
 const WORD_CHAR = 'a-z0-9\\u00c0-\\u024f'
 const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s+)$/
+/** Whether an opening single quote precedes `index` in the same sentence ('I saw Marcus'). */
+function insideSingleQuotes(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 200), index)
+  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n')) + 1)
+  return /(?:^|[\s([])['‘](?=\S)/.test(sentence)
+}
+
 const ELISION_BEFORE = /(?:^|[^\p{L}])(d|D|qu|Qu|QU)['’]$/u
 const PRECEDING_ARTICLE = /(?:^|[^a-z])(the|le|la|l')(\s*)$/
 
@@ -288,11 +319,12 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
   for (const person of registry.people) addPerson(book, person)
   for (const place of registry.places) addPlace(book, place, locale)
   const claims = book.resolve(locale)
-  const trie = trieRegexSource(book.variants())
-  const nameRegex =
-    trie === undefined
-      ? undefined
-      : new RegExp(`(?<![${WORD_CHAR}])${TITLE_PATTERN}?(${trie})('s|')?(?![${WORD_CHAR}])`, 'g')
+  const compile = (trie: string | undefined): RegExp | undefined =>
+    trie === undefined ? undefined : new RegExp(`(?<![${WORD_CHAR}])(${trie})('s|')?(?![${WORD_CHAR}])`, 'g')
+  // People and places are matched by separate regexes: only place names may contain a comma.
+  const nameRegexes = [compile(trieRegexSource(book.variants('person'))), compile(trieRegexSource(book.variants('place'), true))].filter(
+    (regex): regex is RegExp => regex !== undefined,
+  )
   const identifiers = addIdentifierPatterns(registry, locale)
 
   function lookup(key: string, group: TitleGroup | undefined): Resolved | undefined {
@@ -320,7 +352,7 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
   }
 
   return function detectRegistered(text: ScanText, found: Candidate[]): void {
-    const { original, folded } = text
+    const { folded } = text
     if (identifiers.regex !== undefined) {
       for (const match of folded.matchAll(identifiers.regex)) {
         const key = (match[0].match(/[a-z0-9]+/g) ?? []).join('')
@@ -329,16 +361,20 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
         found.push({ start: match.index, end: match.index + match[0].length, kind: 'identifier', replacement: target.label, priority: IDENTIFIER_PRIORITY, registryRef: target.ref })
       }
     }
-    if (nameRegex === undefined) return
+    for (const nameRegex of nameRegexes) detectWith(nameRegex, text, found)
+  }
+
+  function detectWith(nameRegex: RegExp, text: ScanText, found: Candidate[]): void {
+    const { original, folded } = text
     nameRegex.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = nameRegex.exec(folded)) !== null) {
-      const [whole, titleWord, titleM, body = '', possessive = ''] = match
-      const matchEnd = match.index + whole.length
-      const bodyStart = matchEnd - possessive.length - body.length
-      let titleText = titleWord ?? titleM
-      if (titleText !== undefined && TITLES_NEEDING_CAPITAL.has(titleText) && !startsWithUpperCase(original, match.index)) titleText = undefined
-      const group = titleText === undefined ? undefined : TITLES[titleText]
+      const [whole, body = '', possessive = ''] = match
+      const bodyStart = match.index
+      const matchEnd = bodyStart + whole.length
+      const title = titleBefore(text, bodyStart)
+      const group = title?.group
+      const titleAt = title?.at ?? bodyStart
       const key = matchedKey(body)
       const resolved = lookup(key, group)
       let suffix = possessive
@@ -350,12 +386,12 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
         nameRegex.lastIndex = match.index + 1
         continue
       }
-      const start = group === undefined ? bodyStart : match.index
+      const start = group === undefined ? bodyStart : titleAt
       const { target } = resolved
       // A lone apostrophe is a possessive only after a name ending in s and before a word
       // ("Marcus' backpack"); otherwise it closes a quotation ('I saw Marcus').
       let end = matchEnd
-      if (suffix === "'" && !(/[sxz]$/.test(body) && /^\s+\p{L}/u.test(original.slice(matchEnd, matchEnd + 3)))) {
+      if (suffix === "'" && !(/[sxz]$/.test(body) && /^\s+\p{L}/u.test(original.slice(matchEnd, matchEnd + 3)) && !insideSingleQuotes(original, bodyStart))) {
         end -= 1
         suffix = ''
       }
@@ -370,10 +406,13 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
       // French elision: "la mère d'Hélène" becomes "la mère de Mère", not "d'Mère".
       let personStart = start
       let elided = ''
-      const elision = ELISION_BEFORE.exec(original.slice(Math.max(0, start - 4), start))
-      if (elision?.[1] !== undefined && !/^[aeiouyhàâéèêëîïôûü]/i.test(target.label)) {
-        personStart = start - elision[0].length + (elision[0].length - elision[1].length - 1)
-        elided = `${elision[1]}e `
+      const before = original.charAt(start - 1)
+      if ((before === "'" || before === '\u2019') && !/^[aeiouyhàâéèêëîïôûü]/i.test(target.label)) {
+        const elision = ELISION_BEFORE.exec(original.slice(Math.max(0, start - 4), start))
+        if (elision?.[1] !== undefined) {
+          personStart = start - elision[1].length - 1
+          elided = `${elision[1]}e `
+        }
       }
       const candidate: Candidate = {
         start: personStart,

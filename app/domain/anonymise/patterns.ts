@@ -14,6 +14,8 @@
 
 import type { OutputLocale } from './context'
 import { labelsFor } from './labels'
+import { digitTokens, eachInWindows, windowsAround, windowsAroundWords } from './scan'
+import type { DigitToken } from './types'
 import type { Candidate, ReplacementKind, ScanText } from './types'
 
 const PRIORITY: Record<string, number> = {
@@ -32,9 +34,12 @@ const PRIORITY: Record<string, number> = {
 
 const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}(?![a-z0-9-])/g
 const URL_WITH_SCHEME = /(?<![a-z0-9@.])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'()[\]{}]{1,2000}/g
+// Tried only where a top-level domain was seen, from the start of the run of host characters.
 const BARE_DOMAIN =
-  /(?<![a-z0-9@./-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,6}(?:com|org|net|ca|gov|edu|fr|info|io|uk|biz)(?:\/[^\s<>"'()[\]{}]{0,2000})?(?![a-z0-9-])/g
-const DOMAIN_HINT = /[a-z0-9]\.(?:com|org|net|ca|gov|edu|fr|info|io|uk|biz)(?![a-z0-9-])/
+  /(?<![a-z0-9@./-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,6}(?:com|org|net|ca|gov|edu|fr|info|io|uk|biz)(?:\/[^\s<>"'()[\]{}]{0,2000})?(?![a-z0-9-])/y
+const DOMAIN_HINT = /\.(?:com|org|net|ca|gov|edu|fr|info|io|uk|biz)(?![a-z0-9-])/g
+const URL_ANCHOR = /:\/\/|www\./g
+const IPV6_ANCHOR = /::|:[0-9a-f]{1,4}:/g
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g
 const IPV6 = /(?<![0-9a-f:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-f:])/g
 const PHONE_NORTH_AMERICAN =
@@ -45,7 +50,9 @@ const PHONE_FRENCH = /(?<![\w+.-])0[1-9](?:[\s.-]?\d{2}){4}(?![\d])/g
 const PHONE_LOCAL = /(?<![\d.-])\d{3}[-.]\d{4}(?![\d-]|\.\d)/g
 const PHONE_WORDS = /(?:phone|tel|telephone|cell|cellphone|mobile|fax|call|called|calls|text|texted|number|numero|cellulaire|rejoint|joindre|contact|contacted|at|au)\b[^\n\d]{0,12}$/
 
-const POSTAL_CODE_CA = /(?<![a-z0-9])[abceghj-nprstvxy]\d[abceghj-nprstv-z][\s-]?\d[abceghj-nprstv-z]\d(?![a-z0-9])/g
+// Written to start at its first digit so that the engine can skip letters quickly.
+const POSTAL_CODE_CA = /\d[abceghj-nprstv-z][\s-]?\d[abceghj-nprstv-z]\d(?![a-z0-9])/g
+const POSTAL_FIRST_LETTER = /[abceghj-nprstvxy]/
 const ZIP = /(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])/g
 const ZIP_CONTEXT =
   /(?:\b(?:A[LKZR]|C[AOT]|D[EC]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])|\b(?:ZIP|Zip|zip)(?:\s+[Cc]ode)?:?)[.,]?\s{1,3}$/
@@ -81,19 +88,22 @@ const UNIT_WORDS = casings(['unit', 'apt.', 'apt', 'apartment', 'suite', 'ste.',
 const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’]*\\.?"
 const FRENCH_NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’]*"
 const CIVIC_NUMBER = '\\d{1,6}[A-Za-z]?(?:-\\d{1,6}[A-Za-z]?)?'
-const UNIT_BEFORE = `(?:(?:${UNIT_WORDS}|#)\\s*#?\\s*\\d{1,5}[A-Za-z]?\\s*[,-]\\s*)?`
+// A unit written before the civic number ("Unit 3, 88 Elm Avenue") is found by looking back
+// from the number, so that the address patterns start with a digit.
+const UNIT_BEFORE = new RegExp(`(?:${UNIT_WORDS}|#)\\s*#?\\s*\\d{1,5}[A-Za-z]?\\s*[,-]\\s*$`)
 const UNIT_AFTER = `(?:,?\\s+(?:${UNIT_WORDS})\\s*#?\\s*\\d{1,5}[A-Za-z]?|,?\\s*#\\s*\\d{1,5}[A-Za-z]?)?`
 const DIRECTION = '(?:\\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Nord|Sud|Est|Ouest)\\b)?'
 
 const STREET_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\d#-])${UNIT_BEFORE}${CIVIC_NUMBER}\\s+(?:${NAME_WORD}\\s+){1,4}(?:${STREET_TYPES})(?![\\p{L}\\d])${DIRECTION}${UNIT_AFTER}`,
+  `(?<![\\p{L}\\d#-])${CIVIC_NUMBER}\\s+(?:${NAME_WORD}\\s+){1,4}(?:${STREET_TYPES})(?![\\p{L}\\d])${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
 const FRENCH_STREET_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\d#-])${UNIT_BEFORE}${CIVIC_NUMBER}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${FRENCH_NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${FRENCH_NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
+  `(?<![\\p{L}\\d#-])${CIVIC_NUMBER}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${FRENCH_NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${FRENCH_NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
 const POST_OFFICE_BOX = /(?<![\p{L}\d])(?:P\.?\s?O\.?\s*Box|PO Box|Box|C\.P\.|[Cc]ase postale)\s+\d{1,6}(?!\d)/gu
+const POST_OFFICE_ANCHOR = /box|c\.p\.|case postale/g
 
 // Record numbers after a word that says what they are. Only the number is replaced.
 interface RecordWord {
@@ -126,18 +136,17 @@ const ID_TAIL = "\\d[\\da-z]{0,20}(?:[-/.][\\da-z]{1,20}){0,5}(?:\\s\\d{2,6}){0,
 const ID_BODY = `(?:[a-z]{1,6}[-/]?)?${ID_TAIL}`
 const HEALTH_ID_BODY = `(?:[a-z]{4}\\s?|[a-z]{1,6}[-/]?)?${ID_TAIL}`
 const RECORD_JOINER = "\\s*(?:(?:no\\.?|number|num\\.?|numero|n°|#|id)\\s*)?(?:(?:is|was|:|-)\\s*)?[:#]?\\s*"
-const KEYWORD_RECORDS = RECORD_WORDS.map(({ kind, words }) => ({
-  kind,
-  regex: new RegExp(`(?<![a-z0-9])(?:${words})(?![a-z])${RECORD_JOINER}(${kind === 'health_number' ? HEALTH_ID_BODY : ID_BODY})(?![a-z0-9])`, 'dg'),
-}))
-
-const HYPHENATED_TOKEN = /(?<![a-z0-9/-])[a-z0-9]+(?:[-/][a-z0-9]+){1,6}(?![a-z0-9/-])/g
+// One pass for every record word: the group that matched says which kind of number follows.
+const KEYWORD_RECORDS = new RegExp(
+  `(?<![a-z0-9])(?:${RECORD_WORDS.map(({ kind, words }) => `(?:${words})(?![a-z])${RECORD_JOINER}(${kind === 'health_number' ? HEALTH_ID_BODY : ID_BODY})`).join('|')})(?![a-z0-9])`,
+  'dg',
+)
+const THREE_DIGITS = /\d{3}/g
 const SPACED_SIN = /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{3}(?![\d]|[ -]\d)/g
 const SPACED_HEALTH_CARD = /(?<![\d-])\d{4}[ -]\d{3}[ -]\d{3}(?:[ -]?[a-z]{2})?(?![\da-z]|[ -]\d)/g
-const LONG_DIGIT_RUN = /(?<![\d.,$])\d{7,}(?![\d]|[.,]\d)/g
-const MIXED_TOKEN = /(?<![a-z0-9])[a-z]{0,10}\d[a-z0-9]{3,19}(?![a-z0-9])/g
 const UNIT_SUFFIXED = /^\d+(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|eme|x|k|m)$/
 
+const PLATE_WORDS = ['plate', 'plaque', 'immatriculation']
 const PLATE = /(?:licen[cs]e\s+plate|plate\s+(?:number|no\.?|#)|plate|plaque(?:\s+d'immatriculation)?|immatriculation)\s*(?:number|no\.?|#|:|was|is|reading|reads)?\s*[:#]?\s*([a-z0-9]{1,4}(?:[ -]?[a-z0-9]{1,4}){1,2})(?![a-z0-9])/dg
 
 function digits(text: string): number {
@@ -147,6 +156,10 @@ function digits(text: string): number {
     if (code >= 48 && code <= 57) count += 1
   }
   return count
+}
+
+function isHostChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === 46
 }
 
 function isYearRange(token: string): boolean {
@@ -190,37 +203,47 @@ export function createPatternDetector(locale: OutputLocale) {
 
   return function detectPatterns(text: ScanText, found: Candidate[]): void {
     const { original, folded } = text
+    const near = (anchor: RegExp, pattern: RegExp, before: number, after: number, visit: (m: RegExpExecArray, offset: number) => void, on: string = folded): void => {
+      const windows = windowsAround(folded, anchor, { before, after })
+      if (windows.length > 0) eachInWindows(on, windows, pattern, visit)
+    }
 
-    if (folded.includes('@')) {
-      each(EMAIL, folded, (m) => push(found, m.index, m.index + m[0].length, 'email'))
-    }
-    if (folded.includes('://') || folded.includes('www.')) {
-      each(URL_WITH_SCHEME, folded, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
-    }
-    if (DOMAIN_HINT.test(folded)) each(BARE_DOMAIN, folded, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
+    near(/@/g, EMAIL, 70, 300, (m) => push(found, m.index, m.index + m[0].length, 'email'))
+    near(URL_ANCHOR, URL_WITH_SCHEME, 12, 2010, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
+    let domainStart = -1
+    each(DOMAIN_HINT, folded, (hint) => {
+      let start = hint.index
+      while (start > 0 && hint.index - start < 260 && isHostChar(folded.charCodeAt(start - 1))) start -= 1
+      if (start === domainStart) return
+      domainStart = start
+      BARE_DOMAIN.lastIndex = start
+      const m = BARE_DOMAIN.exec(folded)
+      if (m !== null) push(found, start, start + trimUrl(m[0]).length, 'url')
+    })
     each(IPV4, folded, (m) => {
       if (validIpv4(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
     })
-    if (folded.includes(':')) {
-      each(IPV6, folded, (m) => {
-        if (validIpv6(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
-      })
-    }
+    near(IPV6_ANCHOR, IPV6, 45, 45, (m) => {
+      if (validIpv6(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
+    })
 
     each(PHONE_NORTH_AMERICAN, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
-    if (folded.includes('+')) {
-      each(PHONE_INTERNATIONAL, folded, (m) => {
-        const count = digits(m[0])
-        if (count >= 8 && count <= 15) push(found, m.index, m.index + m[0].length, 'phone')
-      })
-      each(PHONE_COMPACT_INTERNATIONAL, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
-    }
+    each(PHONE_INTERNATIONAL, folded, (m) => {
+      const count = digits(m[0])
+      if (count >= 8 && count <= 15) push(found, m.index, m.index + m[0].length, 'phone')
+    })
+    each(PHONE_COMPACT_INTERNATIONAL, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
     each(PHONE_FRENCH, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
     each(PHONE_LOCAL, folded, (m) => {
       if (PHONE_WORDS.test(folded.slice(Math.max(0, m.index - 24), m.index))) push(found, m.index, m.index + m[0].length, 'phone')
     })
 
-    each(POSTAL_CODE_CA, folded, (m) => push(found, m.index, m.index + m[0].length, 'postal_code'))
+    each(POSTAL_CODE_CA, folded, (m) => {
+      const letter = folded.charAt(m.index - 1)
+      const before = m.index >= 2 ? folded.charCodeAt(m.index - 2) : 32
+      const boundary = !((before >= 97 && before <= 122) || (before >= 48 && before <= 57))
+      if (POSTAL_FIRST_LETTER.test(letter) && boundary) push(found, m.index - 1, m.index + m[0].length, 'postal_code')
+    })
     each(ZIP, folded, (m) => {
       if (ZIP_PLUS_FOUR.test(m[0]) || ZIP_CONTEXT.test(original.slice(Math.max(0, m.index - 16), m.index))) {
         push(found, m.index, m.index + m[0].length, 'postal_code')
@@ -229,55 +252,77 @@ export function createPatternDetector(locale: OutputLocale) {
 
     // "12 Main St. She left": the full stop of "St." also ends the sentence; keep it.
     const pushAddress = (m: RegExpExecArray): void => {
-      let end = m.index + m[0].length
+      let start = m.index
+      let end = start + m[0].length
       if (m[0].endsWith('.') && /^(?:$|\s*\n|\s+\p{Lu})/u.test(original.slice(end, end + 2))) end -= 1
-      push(found, m.index, end, 'street_address')
+      const unit = UNIT_BEFORE.exec(original.slice(Math.max(0, start - 24), start))
+      if (unit !== null) start -= unit[0].length
+      push(found, start, end, 'street_address')
     }
     each(STREET_ADDRESS, original, pushAddress)
     each(FRENCH_STREET_ADDRESS, original, pushAddress)
-    each(POST_OFFICE_BOX, original, (m) => push(found, m.index, m.index + m[0].length, 'street_address'))
+    near(POST_OFFICE_ANCHOR, POST_OFFICE_BOX, 12, 16, (m) => push(found, m.index, m.index + m[0].length, 'street_address'), original)
 
-    for (const { kind, regex } of KEYWORD_RECORDS) {
-      each(regex, folded, (m) => {
-        const span = m.indices?.[1]
-        const body = m[1]
+    // Record numbers have three digits in a row: look for record words only near those.
+    near(THREE_DIGITS, KEYWORD_RECORDS, 64, 48, (m, offset) => {
+      RECORD_WORDS.forEach(({ kind }, group) => {
+        const span = m.indices?.[group + 1]
+        const body = m[group + 1]
         // A bare year after a record word is a year ("Annual Report 2024"), not a number.
         if (span === undefined || body === undefined || digits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) return
-        push(found, span[0], span[1], kind as 'record_number')
+        push(found, span[0] + offset, span[1] + offset, kind as 'record_number')
       })
-    }
-    each(HYPHENATED_TOKEN, folded, (m) => {
-      const token = m[0]
-      const count = digits(token)
-      if (count < 4 || isYearRange(token)) return
-      const groups = token.split(/[-/]/)
-      const hasLetters = /[a-z]/.test(token)
-      if (hasLetters) {
-        push(found, m.index, m.index + token.length, 'record_number')
-      } else if (groups.length >= 3) {
-        const shape = groups.map((group) => group.length).join('-')
-        const kind = shape === '4-3-3' ? 'health_number' : shape === '3-3-3' ? 'social_insurance_number' : 'record_number'
-        push(found, m.index, m.index + token.length, kind)
-      }
     })
+    for (const token of digitTokens(text)) classifyDigitToken(token, folded, found)
     each(SPACED_SIN, folded, (m) => push(found, m.index, m.index + m[0].length, 'social_insurance_number'))
     each(SPACED_HEALTH_CARD, folded, (m) => push(found, m.index, m.index + m[0].length, 'health_number'))
-    each(LONG_DIGIT_RUN, folded, (m) => push(found, m.index, m.index + m[0].length, 'record_number'))
-    each(MIXED_TOKEN, folded, (m) => {
-      const token = m[0]
-      if (digits(token) >= 4 && /[a-z]/.test(token) && !UNIT_SUFFIXED.test(token)) push(found, m.index, m.index + token.length, 'record_number')
-    })
 
-    if (folded.includes('plate') || folded.includes('plaque') || folded.includes('immatriculation')) {
-      each(PLATE, folded, (m) => {
-        const span = m.indices?.[1]
-        const plate = m[1]
-        if (span === undefined || plate === undefined) return
-        const alnum = plate.replace(/[^a-z0-9]/g, '')
+    eachInWindows(folded, windowsAroundWords(folded, PLATE_WORDS, { before: 2, after: 60 }), PLATE, (m, offset) => {
+      const span = m.indices?.[1]
+      const plate = m[1]
+      if (span === undefined || plate === undefined) return
+      // "plate ABC 123 seen": try the longest run of groups that still looks like a plate.
+      const groups = plate.split(/(?=[ -])/)
+      for (let count = groups.length; count >= 1; count -= 1) {
+        const written = groups.slice(0, count).join('')
+        const alnum = written.replace(/[^a-z0-9]/g, '')
         const hasDigit = /\d/.test(alnum)
         const hasLetter = /[a-z]/.test(alnum)
-        if (alnum.length >= 5 && alnum.length <= 8 && hasDigit && (hasLetter || alnum.length >= 6)) push(found, span[0], span[1], 'vehicle_plate')
-      })
+        if (alnum.length >= 5 && alnum.length <= 8 && hasDigit && (hasLetter || alnum.length >= 6)) {
+          push(found, span[0] + offset, span[0] + offset + written.length, 'vehicle_plate')
+          return
+        }
+      }
+    })
+  }
+
+  /** Hyphenated, mixed and long numbers, from the tokens every detector shares. */
+  function classifyDigitToken(token: DigitToken, folded: string, found: Candidate[]): void {
+    const { start, end, text: value, letters } = token
+    if (token.groups.length > 1) {
+      if (token.digits < 4 || isYearRange(value)) return
+      if (letters > 0) {
+        // "CFS-2024-10377" has a real number in it; "25-to-34-year-old" only small ones.
+        if (token.longestDigitRun >= 3) push(found, start, end, 'record_number')
+        return
+      }
+      if (token.groups.length >= 3) {
+        const shape = token.groups.join('-')
+        const kind = shape === '4-3-3' ? 'health_number' : shape === '3-3-3' ? 'social_insurance_number' : 'record_number'
+        push(found, start, end, kind)
+      }
+      return
     }
+    if (letters === 0) {
+      // Seven digits or more, unless it is an amount ("$1500000", "1.2345678").
+      const before = folded.charCodeAt(start - 1)
+      const after = folded.charCodeAt(end)
+      const decimal = (code: number): boolean => code === 46 || code === 44
+      if (token.digits >= 7 && before !== 36 && !decimal(before) && !(decimal(after) && folded.charCodeAt(end + 1) >= 48 && folded.charCodeAt(end + 1) <= 57)) {
+        push(found, start, end, 'record_number')
+      }
+      return
+    }
+    if (value.length >= 5 && value.length <= 20 && token.digits >= 4 && !UNIT_SUFFIXED.test(value)) push(found, start, end, 'record_number')
   }
 }

@@ -22,9 +22,11 @@ export function canonicalToken(token: string): string {
 
 /**
  * Separators allowed between two tokens of a registered name: space (line breaks included),
- * hyphen, full stop, and a comma inside a registered address ("14 Larch Crescent, Fort Ellis").
+ * hyphen, full stop; for places also a comma ("14 Larch Crescent, Fort Ellis"). People do not
+ * get the comma: "Jean Luc, Smith-Jones" is a list, not one name.
  */
-const TOKEN_SEPARATOR = "[.,]?[\\s-]+|\\."
+const NAME_SEPARATOR = "\\.?[\\s-]+|\\."
+const PLACE_SEPARATOR = "[.,]?[\\s-]+|\\."
 const SPLIT_TOKENS = /[\s.,;:!?()[\]{}"/\u2010-\u2015-]+/
 
 /** Splits a folded registry string into canonical tokens (apostrophes inside names kept). */
@@ -59,7 +61,7 @@ function newNode(): TrieNode {
   return { terminal: false, children: new Map() }
 }
 
-export function trieRegexSource(variants: Iterable<readonly string[]>): string | undefined {
+export function trieRegexSource(variants: Iterable<readonly string[]>, allowComma = false): string | undefined {
   const root = newNode()
   let count = 0
   for (const tokens of variants) {
@@ -77,15 +79,15 @@ export function trieRegexSource(variants: Iterable<readonly string[]>): string |
     count += 1
   }
   if (count === 0) return undefined
-  return alternation(root)
+  return alternation(root, allowComma ? PLACE_SEPARATOR : NAME_SEPARATOR)
 }
 
-function alternation(node: TrieNode): string {
+function alternation(node: TrieNode, separator: string): string {
   // Longer tokens first so that "anne" is tried before "ann"; ties sorted for determinism.
   const entries = [...node.children.entries()].sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
   const branches = entries.map(([token, child]) => {
     if (child.children.size === 0) return tokenPattern(token)
-    const rest = `(?:${TOKEN_SEPARATOR})(?:${alternation(child)})`
+    const rest = `(?:${separator})(?:${alternation(child, separator)})`
     return `${tokenPattern(token)}(?:${rest})${child.terminal ? '?' : ''}`
   })
   return branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`
@@ -93,5 +95,9 @@ function alternation(node: TrieNode): string {
 
 /** Normalises the text a trie regex matched back to the key it was built from. */
 export function matchedKey(foldedMatch: string): string {
+  // Most matches are a single plain token; skip the split for them.
+  if (SINGLE_TOKEN.test(foldedMatch)) return canonicalToken(foldedMatch)
   return variantKey(registryTokens(foldedMatch))
 }
+
+const SINGLE_TOKEN = /^[a-z0-9\u00c0-\u024f]+$/

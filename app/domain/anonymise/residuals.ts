@@ -14,7 +14,8 @@
 
 import { NAME_PART_STOPLIST, isCommonWord } from './common-words'
 import { foldWord } from './fold'
-import type { Candidate, ResidualCandidate, ResidualReason } from './types'
+import { digitTokens } from './scan'
+import type { Candidate, ResidualCandidate, ResidualReason, ScanText } from './types'
 
 export interface ResidualRules {
   safeWords: ReadonlySet<string>
@@ -22,13 +23,19 @@ export interface ResidualRules {
   guardedNameParts: ReadonlySet<string>
 }
 
-const CAPITALISED = /(?<![\p{L}\p{M}\p{N}_])\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*/gu
-const ID_LIKE = /(?<![a-z0-9/-])[a-z0-9]+(?:[-/][a-z0-9]+){0,6}(?![a-z0-9/-])/g
+// Latin-script capitals only (the product serves English and French narratives); written
+// without the Unicode flag so that the engine can skip lower-case text quickly.
+const LATIN_LETTER = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'
+const CAPITALISED = new RegExp(`[A-Z\u00c0-\u00d6\u00d8-\u00de][${LATIN_LETTER}]*(?:['’][${LATIN_LETTER}]+)*`, 'g')
+const WORD_BEFORE = new RegExp(`[${LATIN_LETTER}0-9_\u0300-\u036f]`)
 const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'mme', 'mlle', 'm', 'prof', 'st', 'ste', 'jr', 'sr'])
 const MEASURE_OR_ORDINAL = /^\d+(?:[.,]\d+)?(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|re|eme|x|k|m|yo)$/
 const YEAR_RANGE = /^(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)$/
-const SENTENCE_BOUNDARY = /[.!?:;\n•*>]/
-const OPENERS = /[\s"'“‘«(\[–—-]/
+const SENTENCE_BOUNDARY = new Set(['.', '!', '?', ':', ';', '\n', '•', '*', '>'])
+const OPENERS = new Set([' ', '\t', '\r', '\u00a0', '"', "'", '“', '‘', '«', '(', '[', '–', '—', '-'])
+// How far around a sentence-initial word to look for the same word in lower case. Bounded so
+// that one long text costs no more than many short ones.
+const LOWER_CASE_REACH = 50_000
 
 /** A 53-bit string hash (cyrb53): stable across runs and platforms, short enough for an id. */
 export function stableHash(text: string): string {
@@ -48,13 +55,31 @@ export function residualCandidateId(token: string): string {
   return `rc-${stableHash(foldWord(token))}`
 }
 
+function isLetterCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f)
+}
+
+/** Whether `word` (folded) is written in lower case, as a whole word, near `near`. */
+function occursInLowerCase(original: string, folded: string, word: string, near: number): boolean {
+  const from = Math.max(0, near - LOWER_CASE_REACH)
+  const to = Math.min(folded.length, near + LOWER_CASE_REACH)
+  for (let at = folded.indexOf(word, from); at >= 0 && at + word.length <= to; at = folded.indexOf(word, at + 1)) {
+    if (isLetterCode(folded.charCodeAt(at - 1)) || isLetterCode(folded.charCodeAt(at + word.length))) continue
+    const first = original.charAt(at)
+    if (first !== first.toUpperCase()) return true
+  }
+  return false
+}
+
 function isSentenceStart(text: string, index: number): boolean {
   let i = index - 1
-  while (i >= 0 && OPENERS.test(text.charAt(i))) {
-    if (text.charAt(i) === '\n') return true
+  while (i >= 0) {
+    const char = text.charAt(i)
+    if (char === '\n') return true
+    if (!OPENERS.has(char)) break
     i -= 1
   }
-  return i < 0 || SENTENCE_BOUNDARY.test(text.charAt(i))
+  return i < 0 || SENTENCE_BOUNDARY.has(text.charAt(i))
 }
 
 function digitCount(text: string): number {
@@ -80,80 +105,104 @@ function looksLikeIdentifier(token: string): boolean {
   return true
 }
 
-/** Scans the parts of the text no replacement covers. `accepted` is sorted by start. */
-export function findResiduals(original: string, folded: string, accepted: readonly Candidate[], rules: ResidualRules): ResidualCandidate[] {
-  const found: Array<{ start: number; end: number; text: string; reason: ResidualReason }> = []
-  let lowercaseWords: Set<string> | undefined
-  const usedInLowerCase = (word: string): boolean => {
-    // Built once, and only if a sentence-initial unknown word needs it.
-    if (lowercaseWords === undefined) {
-      lowercaseWords = new Set()
-      for (const match of original.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)) lowercaseWords.add(foldWord(match[0]))
+/** Remembers per-word answers across calls of one compiled anonymiser (bounded). */
+export class ResidualMemo {
+  private readonly ordinary = new Map<string, boolean>()
+  private readonly ids = new Map<string, string>()
+
+  isOrdinary(word: string): boolean {
+    let known = this.ordinary.get(word)
+    if (known === undefined) {
+      known = isCommonWord(word) || NAME_PART_STOPLIST.has(word)
+      if (this.ordinary.size > 50_000) this.ordinary.clear()
+      this.ordinary.set(word, known)
     }
-    return lowercaseWords.has(word)
+    return known
   }
 
-  const covered = coverageTest(accepted)
+  idFor(token: string): string {
+    let id = this.ids.get(token)
+    if (id === undefined) {
+      id = residualCandidateId(token)
+      if (this.ids.size > 50_000) this.ids.clear()
+      this.ids.set(token, id)
+    }
+    return id
+  }
+}
 
-  for (const match of original.matchAll(CAPITALISED)) {
-    let token = match[0]
+/** Scans the parts of the text no replacement covers. `accepted` is sorted by start. */
+export function findResiduals(text: ScanText, accepted: readonly Candidate[], rules: ResidualRules, memo: ResidualMemo = new ResidualMemo()): ResidualCandidate[] {
+  const { original, folded } = text
+  const found: Array<{ start: number; end: number; text: string; reason: ResidualReason }> = []
+  const lowerCaseUse = new Map<string, boolean>()
+  const usedInLowerCase = (word: string, near: number): boolean => {
+    let used = lowerCaseUse.get(word)
+    if (used === undefined) {
+      used = occursInLowerCase(original, folded, word, near)
+      lowerCaseUse.set(word, used)
+    }
+    return used
+  }
+
+  const coveredCapital = coverageCursor(accepted)
+  const coveredNumber = coverageCursor(accepted)
+
+  CAPITALISED.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = CAPITALISED.exec(original)) !== null) {
     const start = match.index
-    token = token.replace(/['’]s$/, '')
+    if (start > 0 && WORD_BEFORE.test(original.charAt(start - 1))) continue
+    // "XJ22B" is one token: it is looked at as a possible identifier, not as a name.
+    const next = original.charCodeAt(start + match[0].length)
+    if (next >= 48 && next <= 57) continue
+    let token = match[0]
+    if (token.endsWith("'s") || token.endsWith('’s')) token = token.slice(0, -2)
     if (token.length < 2) continue
     const end = start + token.length
-    if (covered(start, end)) continue
+    if (coveredCapital(start, end)) continue
     // "L'incident", "d'Hélène": the elided article is not part of the word.
-    const word = foldWord(token).replace(/^(?:l|d|qu|j|n|s|c|m|t)'/, '')
+    let word = folded.slice(start, end)
+    const apostrophe = word.indexOf("'")
+    if (apostrophe === 1 || apostrophe === 2) word = word.replace(/^(?:l|d|qu|j|n|s|c|m|t)'/, '')
     if (word.length < 2) continue
     if (rules.safeWords.has(word) || rules.pseudonymWords.has(word) || TITLE_WORDS.has(word)) continue
     if (rules.guardedNameParts.has(word)) {
       found.push({ start, end, text: token, reason: 'capitalised_word' })
       continue
     }
-    if (isCommonWord(word) || NAME_PART_STOPLIST.has(word)) continue
-    if (isSentenceStart(original, start) && usedInLowerCase(word)) continue
+    if (memo.isOrdinary(word)) continue
+    if (isSentenceStart(original, start) && usedInLowerCase(word, start)) continue
     found.push({ start, end, text: token, reason: 'capitalised_word' })
   }
 
-  for (const match of folded.matchAll(ID_LIKE)) {
-    const token = match[0]
-    const start = match.index
-    const end = start + token.length
-    if (!looksLikeIdentifier(token) || covered(start, end)) continue
-    const written = original.slice(start, end)
-    if (rules.safeWords.has(token)) continue
-    found.push({ start, end, text: written, reason: 'identifier_like' })
+  for (const token of digitTokens(text)) {
+    if (coveredNumber(token.start, token.end) || !looksLikeIdentifier(token.text)) continue
+    if (rules.safeWords.has(token.text)) continue
+    found.push({ start: token.start, end: token.end, text: original.slice(token.start, token.end), reason: 'identifier_like' })
   }
 
   found.sort((a, b) => a.start - b.start || a.end - b.end)
-  return withOutputOffsets(found, accepted)
+  return withOutputOffsets(found, accepted, memo)
 }
 
-/** Whether [start, end) overlaps any accepted replacement; queries must come in any order. */
-function coverageTest(accepted: readonly Candidate[]): (start: number, end: number) => boolean {
-  const starts = accepted.map((candidate) => candidate.start)
+/**
+ * Whether [start, end) overlaps an accepted replacement. `accepted` is sorted and disjoint, and
+ * queries come in increasing order, so a cursor replaces a search.
+ */
+function coverageCursor(accepted: readonly Candidate[]): (start: number, end: number) => boolean {
+  let next = 0
   return (start, end) => {
-    // Last replacement starting before `end`.
-    let low = 0
-    let high = starts.length - 1
-    let index = -1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      if ((starts[middle] ?? 0) < end) {
-        index = middle
-        low = middle + 1
-      } else {
-        high = middle - 1
-      }
-    }
-    const candidate = index >= 0 ? accepted[index] : undefined
-    return candidate !== undefined && candidate.end > start
+    while (next < accepted.length && (accepted[next] as Candidate).end <= start) next += 1
+    const candidate = accepted[next]
+    return candidate !== undefined && candidate.start < end
   }
 }
 
 function withOutputOffsets(
   found: ReadonlyArray<{ start: number; end: number; text: string; reason: ResidualReason }>,
   accepted: readonly Candidate[],
+  memo: ResidualMemo,
 ): ResidualCandidate[] {
   const residuals: ResidualCandidate[] = []
   let delta = 0
@@ -165,7 +214,7 @@ function withOutputOffsets(
       next += 1
     }
     residuals.push({
-      id: residualCandidateId(item.text),
+      id: memo.idFor(item.text),
       text: item.text,
       reason: item.reason,
       start: item.start,

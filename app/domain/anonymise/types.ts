@@ -80,6 +80,23 @@ export interface Candidate {
 export interface ScanText {
   original: string
   folded: string
+  /** Tokens containing a digit, found once and shared by the detectors (see scan.ts). */
+  digitTokens?: DigitToken[]
 }
+
+/** A run of letters and digits, possibly joined by "-" or "/", that contains a digit. */
+export interface DigitToken {
+  start: number
+  end: number
+  /** Folded text of the token. */
+  text: string
+  digits: number
+  letters: number
+  /** Longest run of consecutive digits. */
+  longestDigitRun: number
+  /** Lengths of the "-" or "/" separated groups. */
+  groups: number[]
+}
+
 
 export type Detector = (text: ScanText, found: Candidate[]) => void

@@ -231,7 +231,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
 
   const personIds = new Set(people.keys())
   const knownEventIds = new Set(validEvents.keys())
-  const unmetNeedIds = new Set(validUnmetNeeds.keys())
+  const knownUnmetNeedIds = new Set(validUnmetNeeds.keys())
   const knownFindingIds = new Set(validFindings.keys())
 
   const events = mapValues(validEvents, (event) => {
@@ -251,7 +251,12 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
     const path = ['findings', finding.id, 'evidence']
     const { evidence } = finding
     const eventIds = reader.existing(evidence.eventIds, knownEventIds, [...path, 'eventIds'], 'event')
-    const unmetNeedIds = reader.existing(evidence.unmetNeedIds, unmetNeedIds, [...path, 'unmetNeedIds'], 'unmet need')
+    const unmetNeedIds = reader.existing(
+      evidence.unmetNeedIds,
+      knownUnmetNeedIds,
+      [...path, 'unmetNeedIds'],
+      'unmet need'
+    )
     if (eventIds === evidence.eventIds && unmetNeedIds === evidence.unmetNeedIds) return finding
     return { ...finding, evidence: { ...evidence, eventIds, unmetNeedIds } }
   })

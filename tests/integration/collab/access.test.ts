@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import {
   connectClient,
+  removeTempDbFiles,
   headersFor,
   openSilentPeer,
   sleep,
@@ -26,6 +27,8 @@ afterEach(async () => {
   await server?.stop()
   server = undefined
 })
+
+afterAll(removeTempDbFiles)
 
 function client(docName: string, token: string): TestClient {
   const c = connectClient(server!.url, docName, token)

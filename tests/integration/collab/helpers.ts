@@ -65,8 +65,16 @@ export function memoryLogger(): CollabLogger & { entries: LogEntry[] } {
   }
 }
 
+const tempDirs: string[] = []
+
+/** For each test file's afterAll (SQLite files may stay open until their server stopped). */
+export function removeTempDbFiles(): void {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+}
+
 export function tempDbFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collab-test-'))
+  tempDirs.push(dir)
   return path.join(dir, 'collab.db')
 }
 

@@ -1,9 +1,10 @@
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
 import {
   connectClient,
+  removeTempDbFiles,
   headersFor,
   memoryLogger,
   openRaw,
@@ -26,6 +27,8 @@ afterEach(async () => {
   await server?.stop()
   server = undefined
 })
+
+afterAll(removeTempDbFiles)
 
 function client(docName: string, token: string): TestClient {
   const c = connectClient(server!.url, docName, token)

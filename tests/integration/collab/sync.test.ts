@@ -1,17 +1,32 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { createRequire } from 'node:module'
+import * as encoding from 'lib0/encoding'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { CollabPersistence } from '../../../server/collab'
+import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
 import {
   connectClient,
+  removeTempDbFiles,
   openRaw,
   sleep,
   startTestServer,
+  tempDbFile,
   synced,
   waitFor,
   type TestClient,
   type TestServer,
 } from './helpers'
-import * as encoding from 'lib0/encoding'
+
+type Db = { prepare(sql: string): { get(): unknown }; close(): void }
+const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
+
+function rowCount(file: string, table: string): number {
+  const db = new Database(file, { readonly: true })
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n
+  } finally {
+    db.close()
+  }
+}
 
 let server: TestServer | undefined
 const clients: TestClient[] = []
@@ -21,6 +36,8 @@ afterEach(async () => {
   await server?.stop()
   server = undefined
 })
+
+afterAll(removeTempDbFiles)
 
 function client(docName: string, token: string, options?: Parameters<typeof connectClient>[3]): TestClient {
   const c = connectClient(server!.url, docName, token, options)
@@ -111,8 +128,6 @@ describe('collab sync', () => {
 
   it('loads a document once when many clients connect at the same moment', async () => {
     const logger = { info() {}, warn() {}, error() {} }
-    const { createSqlitePersistence } = await import('../../../server/collab')
-    const { tempDbFile } = await import('./helpers')
     const inner = createSqlitePersistence({ filename: tempDbFile(), logger, createTables: true })
     const loads: string[] = []
     const slow: CollabPersistence = {
@@ -149,13 +164,16 @@ describe('collab sync', () => {
   })
 
   it('unloads an idle room after compacting it, and reloads it on the next connect', async () => {
-    server = await startTestServer({ timings: { roomIdleMs: 50 } })
+    const dbFile = tempDbFile()
+    server = await startTestServer({ dbFile, timings: { roomIdleMs: 50 } })
     const alice = client('review:idle', 'alice-token')
     await synced(alice)
     alice.text.insert(0, 'kept')
     await waitFor(() => server!.collab.stats().updatesApplied > 0)
     alice.destroy()
     await waitFor(() => server!.collab.stats().rooms === 0, 5000, 'room unloaded')
+    expect(rowCount(dbFile, 'CollabUpdate')).toBe(0)
+    expect(rowCount(dbFile, 'CollabSnapshot')).toBe(1)
     const again = client('review:idle', 'bob-token')
     await synced(again)
     await waitFor(() => again.text.toString() === 'kept')

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { readReviewDoc } from '../../../../app/domain/review-doc'
+import { applyCommand, readReviewDoc } from '../../../../app/domain/review-doc'
 import { newReviewDoc, seededReviewDoc } from './fixtures'
 
 describe('readReviewDoc', () => {
@@ -71,6 +71,28 @@ describe('readReviewDoc', () => {
     const { doc, problems } = readReviewDoc(ydoc)
     expect(problems).toEqual([])
     expect(doc.people[0]).not.toHaveProperty('favouriteColour')
+  })
+
+  it('keeps the identity of unchanged entities between reads, and only of those', () => {
+    const ydoc = seededReviewDoc()
+    const first = readReviewDoc(ydoc).doc
+    applyCommand(ydoc, { type: 'updateEvent', id: 'e-incident', patch: { keyPracticeEpisode: true } })
+    const second = readReviewDoc(ydoc).doc
+    expect(second.events[0]).toBe(first.events[0])
+    expect(second.people[0]).toBe(first.people[0])
+    expect(second.events[1]).not.toBe(first.events[1])
+    expect(second.events[1]?.keyPracticeEpisode).toBe(true)
+    applyCommand(ydoc, { type: 'setEventDescription', id: 'e-referral', text: 'Changed' })
+    expect(readReviewDoc(ydoc).doc.events[0]?.description.text).toBe('Changed')
+  })
+
+  it('does not let a dropped reference leak into later reads', () => {
+    const ydoc = seededReviewDoc()
+    // A reference to a person who is not (yet) in the registry, as after a concurrent removal.
+    ;((ydoc.getMap('events').get('e-incident') as Y.Map<unknown>).get('actorIds') as Y.Array<string>).push(['p-late'])
+    expect(readReviewDoc(ydoc).doc.events[1]?.actorIds).toEqual(['p-child', 'p-worker'])
+    applyCommand(ydoc, { type: 'addPerson', id: 'p-late', name: 'Late', role: 'relative' })
+    expect(readReviewDoc(ydoc).doc.events[1]?.actorIds).toEqual(['p-child', 'p-worker', 'p-late'])
   })
 
   it('never throws whatever is written into the collections (property)', () => {

@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useLoaderData, useLocation, useMatches } from '@remix-run/react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { presenceColour } from '~/components/workspace/colour'
@@ -7,6 +7,9 @@ import { Workspace } from '~/components/workspace/workspace'
 import { reviewDocName } from '~/models/review-doc.server'
 import workspaceStylesUrl from '~/styles/workspace.css'
 import { requireReviewPermission } from '~/utils/permissions.server'
+import { jurisdictionSettings } from '~/models/jurisdiction.server'
+import { i18nServer } from '~/utils/i18next.server'
+import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/workspace'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workspaceStylesUrl }]
 
@@ -14,8 +17,19 @@ export const meta: MetaFunction = () => [{ title: 'Shared workspace · SCIR Work
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, allows } = await requireReviewPermission(request, params.reviewId ?? '', 'read:review-doc')
+  const requested = new URL(request.url).searchParams.get('view')
+  const view: WorkspaceView = (workspaceViews as readonly string[]).includes(requested ?? '') ? (requested as WorkspaceView) : 'session'
+  const settings = await jurisdictionSettings(review.jurisdictionId)
+  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
   return json(
     {
+      view,
+      settings: {
+        locale,
+        incidentDate: review.incidentDate.toISOString().slice(0, 10),
+        practiceStandards: settings.practiceStandards,
+        factorFramework: settings.factorFramework,
+      },
       review: { id: review.id, title: review.title },
       docName: reviewDocName(review.id),
       canWrite: allows('write:review-doc'),
@@ -28,11 +42,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ReviewWorkspaceRoute() {
-  const { review, docName, canWrite, user } = useLoaderData<typeof loader>()
+  const { review, docName, canWrite, user, view, settings } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const location = useLocation()
   const presenceUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color])
-  const probeUrl = `${location.pathname}?_data=${encodeURIComponent('routes/reviews.$reviewId.workspace')}`
+  // This route's own loader answers "am I still signed in and allowed?" when the socket keeps failing.
+  const routeId = useMatches().at(-1)?.id ?? ''
+  const probeUrl = `${location.pathname}?_data=${encodeURIComponent(routeId)}`
   const signInUrl = `/login?${new URLSearchParams({ redirectTo: location.pathname })}`
   return (
     <div className="workspace-page">
@@ -43,7 +59,7 @@ export default function ReviewWorkspaceRoute() {
         {t('workspace.title')}
         <span className="workspace-review-title">{review.title}</span>
       </h1>
-      <Workspace docName={docName} canWrite={canWrite} user={presenceUser} probeUrl={probeUrl} signInUrl={signInUrl} />
+      <Workspace view={view} settings={settings as WorkspaceSettings} docName={docName} canWrite={canWrite} user={presenceUser} probeUrl={probeUrl} signInUrl={signInUrl} />
     </div>
   )
 }

@@ -1,0 +1,173 @@
+// Scanning helpers that keep the anonymiser fast on long narratives.
+//
+// A regular expression that starts with a letter class (a month name, a keyword, an optional
+// weekday) makes the engine stop at nearly every position of the text. Instead, such patterns
+// run only inside small windows around a cheap anchor (the month name itself, "@", "old"...),
+// widened to whitespace so that look-behinds and look-aheads see the same neighbours as in the
+// whole text. Numbers are found once per text and shared by every detector that needs them.
+
+import type { DigitToken, ScanText } from './types'
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 12 || code === 11 || code === 0xa0
+}
+
+const MAX_WIDENING = 64
+
+/** Half-open ranges of the text worth scanning, merged where they overlap. */
+export type Windows = readonly number[]
+
+/**
+ * Windows of `reach` characters around every match of `anchor`, widened to whitespace and
+ * merged, as a flat list [start0, end0, start1, end1, ...].
+ */
+export function windowsAround(text: string, anchor: RegExp, reach: { before: number; after: number }): Windows {
+  const windows: number[] = []
+  anchor.lastIndex = 0
+  let hit: RegExpExecArray | null
+  while ((hit = anchor.exec(text)) !== null) {
+    // Widen to whitespace, but only a little: a text without spaces must not make every
+    // window cover the whole text (that would be quadratic).
+    let start = Math.max(0, hit.index - reach.before)
+    const startLimit = Math.max(0, start - MAX_WIDENING)
+    while (start > startLimit && !isSpace(text.charCodeAt(start - 1))) start -= 1
+    let end = Math.min(text.length, hit.index + hit[0].length + reach.after)
+    const endLimit = Math.min(text.length, end + MAX_WIDENING)
+    while (end < endLimit && !isSpace(text.charCodeAt(end))) end += 1
+    if (hit[0].length === 0) anchor.lastIndex += 1
+    const last = windows.length - 1
+    if (last > 0 && start <= (windows[last] ?? -1)) {
+      windows[last] = Math.max(windows[last] ?? 0, end)
+      continue
+    }
+    windows.push(start, end)
+  }
+  return windows
+}
+
+/**
+ * Like windowsAround, for anchors that are plain lower-case words found with indexOf (much
+ * faster than an alternation): a hit must not be preceded by a letter.
+ */
+export function windowsAroundWords(text: string, words: readonly string[], reach: { before: number; after: number }): Windows {
+  const hits: Array<[number, number]> = []
+  for (const word of words) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const before = text.charCodeAt(at - 1)
+      if (!(before >= 97 && before <= 122)) hits.push([at, at + word.length])
+    }
+  }
+  hits.sort((a, b) => a[0] - b[0])
+  const windows: number[] = []
+  for (const [hitStart, hitEnd] of hits) {
+    let start = Math.max(0, hitStart - reach.before)
+    const startLimit = Math.max(0, start - MAX_WIDENING)
+    while (start > startLimit && !isSpace(text.charCodeAt(start - 1))) start -= 1
+    let end = Math.min(text.length, hitEnd + reach.after)
+    const endLimit = Math.min(text.length, end + MAX_WIDENING)
+    while (end < endLimit && !isSpace(text.charCodeAt(end))) end += 1
+    const last = windows.length - 1
+    if (last > 0 && start <= (windows[last] ?? -1)) {
+      windows[last] = Math.max(windows[last] ?? 0, end)
+      continue
+    }
+    windows.push(start, end)
+  }
+  return windows
+}
+
+/**
+ * Calls `visit` for every match of `pattern` inside the windows. `match.index` is moved to text
+ * offsets; `offset` is the window start, for offsets taken from `match.indices`.
+ */
+export function eachInWindows(text: string, windows: Windows, pattern: RegExp, visit: (match: RegExpExecArray, offset: number) => void): void {
+  for (let w = 0; w + 1 < windows.length; w += 2) {
+    const start = windows[w] ?? 0
+    const end = windows[w + 1] ?? 0
+    // Whole text: no slice. Otherwise scan a copy so that anchors and look-arounds stop at the
+    // window edges, which are whitespace in the text.
+    const slice = start === 0 && end === text.length ? text : text.slice(start, end)
+    pattern.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = pattern.exec(slice)) !== null) {
+      match.index += start
+      visit(match, start)
+      if (match[0].length === 0) pattern.lastIndex += 1
+    }
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+function isLowerLetter(code: number): boolean {
+  return code >= 97 && code <= 122
+}
+
+function isAlnum(code: number): boolean {
+  return isDigit(code) || isLowerLetter(code)
+}
+
+function isJoiner(code: number): boolean {
+  return code === 45 || code === 47
+}
+
+/** Every token of the folded text that contains a digit, found once per text. */
+export function digitTokens(text: ScanText): readonly DigitToken[] {
+  if (text.digitTokens !== undefined) return text.digitTokens
+  const { folded } = text
+  const tokens: DigitToken[] = []
+  const digitRun = /\d/g
+  let resumeAt = 0
+  let hit: RegExpExecArray | null
+  while ((hit = digitRun.exec(folded)) !== null) {
+    if (hit.index < resumeAt) continue
+    let start = hit.index
+    // Walk left over letters, digits and inner joiners ("cfs-2024", "a/b1").
+    for (;;) {
+      const before = folded.charCodeAt(start - 1)
+      if (start > 0 && isAlnum(before)) start -= 1
+      else if (start > 1 && isJoiner(before) && isAlnum(folded.charCodeAt(start - 2))) start -= 2
+      else break
+    }
+    let end = hit.index
+    for (;;) {
+      const code = folded.charCodeAt(end)
+      if (end < folded.length && isAlnum(code)) end += 1
+      else if (end + 1 < folded.length && isJoiner(code) && isAlnum(folded.charCodeAt(end + 1))) end += 2
+      else break
+    }
+    resumeAt = end
+    digitRun.lastIndex = end
+    const token = folded.slice(start, end)
+    let digits = 0
+    let letters = 0
+    let run = 0
+    let longest = 0
+    const groups: number[] = []
+    let group = 0
+    for (let i = 0; i < token.length; i += 1) {
+      const code = token.charCodeAt(i)
+      if (isJoiner(code)) {
+        groups.push(group)
+        group = 0
+        run = 0
+        continue
+      }
+      group += 1
+      if (isDigit(code)) {
+        digits += 1
+        run += 1
+        if (run > longest) longest = run
+      } else {
+        letters += 1
+        run = 0
+      }
+    }
+    groups.push(group)
+    tokens.push({ start, end, text: token, digits, letters, longestDigitRun: longest, groups })
+  }
+  text.digitTokens = tokens
+  return tokens
+}

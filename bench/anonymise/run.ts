@@ -1,0 +1,260 @@
+// Anonymiser benchmark: throughput on a large synthetic corpus, and precision / recall of
+// identifier removal on the annotated corpus. Run with `npm run bench:anonymise`
+// (tsx bench/anonymise/run.ts). Prints figures, then exactly one JSON line.
+//
+// Options: --mb=N (size of the synthetic corpus, default 24), --seed=N (default 20250318).
+
+import { availableParallelism, loadavg as loadAverage } from 'node:os'
+import {
+  compileAnonymiser,
+  type AnonymisationContextInput,
+  type AnonymisationResult,
+  type Anonymiser,
+} from '../../app/domain/anonymise'
+import { corpus, type CorpusItem } from '../../tests/fixtures/anonymise/corpus'
+import { plantedSpans, scoreItem } from '../../tests/fixtures/anonymise/scoring'
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((value) => value.startsWith(`--${name}=`))
+  const parsed = arg === undefined ? Number.NaN : Number(arg.slice(name.length + 3))
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback
+}
+
+const TARGET_MB = option('mb', 24)
+const SEED = option('seed', 20250318)
+
+/** mulberry32: a small deterministic generator, so every run builds the same corpus. */
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// ------------------------------------------------------------------ synthetic corpus
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'tu', 'ven', 'sor', 'dal', 'bri', 'nex', 'quo', 'zan', 'fel', 'gri', 'hul', 'jor', 'pem', 'wys', 'ad', 'el']
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
+function inventName(next: () => number): string {
+  const count = 2 + Math.floor(next() * 2)
+  let name = ''
+  for (let i = 0; i < count; i += 1) name += SYLLABLES[Math.floor(next() * SYLLABLES.length)]
+  return name.charAt(0).toUpperCase() + name.slice(1)
+}
+
+function withCaseOf(model: string, word: string): string {
+  if (model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase()
+  if (model.charAt(0) === model.charAt(0).toUpperCase()) return word
+  return word.toLowerCase()
+}
+
+interface Renaming {
+  context: AnonymisationContextInput
+  rename: (text: string) => string
+}
+
+/** The same registry with every person renamed, and a function that renames their mentions. */
+function renamedRegistry(context: AnonymisationContextInput, next: () => number): Renaming {
+  const mapping = new Map<string, string>()
+  const renamePart = (part: string): string => {
+    const key = fold(part)
+    if (key.length < 2) return part
+    let replacement = mapping.get(key)
+    if (replacement === undefined) {
+      replacement = inventName(next)
+      mapping.set(key, replacement)
+    }
+    return replacement
+  }
+  const renameString = (value: string): string =>
+    value.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => (/^(?:Dr|Dre|Mr|Mrs|Ms|Mme|Mlle|M|Granny)$/.test(word) ? word : renamePart(word)))
+  const people = (context.registry.people ?? []).map((person) => ({
+    ...person,
+    name: renameString(person.name),
+    aliases: (person.aliases ?? []).map(renameString),
+  }))
+  const rename = (text: string): string =>
+    text.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => {
+      const replacement = mapping.get(fold(word))
+      return replacement === undefined ? word : withCaseOf(word, replacement)
+    })
+  return { context: { ...context, registry: { ...context.registry, people } }, rename }
+}
+
+interface Document {
+  anonymiser: Anonymiser
+  text: string
+}
+
+function buildCorpus(targetBytes: number, seed: number): { documents: Document[]; bytes: number; registries: number } {
+  const next = random(seed)
+  const byRegistry = new Map<string, CorpusItem[]>()
+  for (const item of corpus) {
+    const list = byRegistry.get(item.registry.key) ?? []
+    list.push(item)
+    byRegistry.set(item.registry.key, list)
+  }
+  const groups = [...byRegistry.values()]
+  const documents: Document[] = []
+  let bytes = 0
+  let registries = 0
+  while (bytes < targetBytes) {
+    // One review: a registry with fresh names, and a case file of 10 to 40 of its narratives.
+    const items = groups[Math.floor(next() * groups.length)] ?? []
+    const first = items[0]
+    if (first === undefined) continue
+    const renaming = renamedRegistry(first.registry.context, next)
+    const anonymiser = compileAnonymiser(renaming.context)
+    registries += 1
+    const length = 10 + Math.floor(next() * 31)
+    const parts: string[] = []
+    for (let i = 0; i < length; i += 1) parts.push(renaming.rename(items[Math.floor(next() * items.length)]?.text ?? ''))
+    const text = parts.join('\n\n')
+    documents.push({ anonymiser, text })
+    bytes += Buffer.byteLength(text, 'utf8')
+  }
+  return { documents, bytes, registries }
+}
+
+// ------------------------------------------------------------------ quality on the annotated corpus
+
+interface Quality {
+  truePositives: number
+  falseNegatives: number
+  falsePositives: number
+  replacements: number
+  replacementsOnPlanted: number
+  benignTouched: number
+  benignTotal: number
+  residualsExpected: number
+  residualsFound: number
+  residualCandidates: number
+  words: number
+  recallByKind: Record<string, { found: number; total: number }>
+}
+
+function measureQuality(): Quality {
+  const quality: Quality = {
+    truePositives: 0,
+    falseNegatives: 0,
+    falsePositives: 0,
+    replacements: 0,
+    replacementsOnPlanted: 0,
+    benignTouched: 0,
+    benignTotal: 0,
+    residualsExpected: 0,
+    residualsFound: 0,
+    residualCandidates: 0,
+    words: 0,
+    recallByKind: {},
+  }
+  for (const item of corpus) {
+    const result: AnonymisationResult = compileAnonymiser(item.registry.context)(item.text)
+    const score = scoreItem(item, result)
+    quality.truePositives += score.truePositives
+    quality.falseNegatives += score.falseNegatives
+    quality.falsePositives += score.falsePositives
+    quality.replacements += score.replacements
+    quality.replacementsOnPlanted += score.replacementsOnPlanted
+    quality.benignTouched += score.benignTouched
+    quality.benignTotal += item.benign?.length ?? 0
+    const listed = new Set(result.residuals.map((residual) => residual.text))
+    quality.residualsExpected += item.residuals?.length ?? 0
+    quality.residualsFound += (item.residuals ?? []).filter((text) => listed.has(text)).length
+    quality.residualCandidates += result.residuals.length
+    quality.words += item.text.split(/\s+/).filter(Boolean).length
+    const missedStarts = new Set(score.missed.map((span) => span.start))
+    for (const span of plantedSpans(item)) {
+      const kind = span.kind ?? 'name'
+      const entry = (quality.recallByKind[kind] ??= { found: 0, total: 0 })
+      entry.total += 1
+      if (!missedStarts.has(span.start)) entry.found += 1
+    }
+  }
+  return quality
+}
+
+// ------------------------------------------------------------------ run
+
+function round(value: number, digits = 3): number {
+  const factor = 10 ** digits
+  return Math.round(value * factor) / factor
+}
+
+const buildStarted = performance.now()
+const built = buildCorpus(TARGET_MB * 1_000_000, SEED)
+const buildSeconds = (performance.now() - buildStarted) / 1000
+const characters = built.documents.reduce((sum, document) => sum + document.text.length, 0)
+
+// Warm up the regular expressions and the JIT on a slice of the corpus.
+for (const document of built.documents.slice(0, 40)) document.anonymiser(document.text)
+
+let replacements = 0
+let residuals = 0
+// Wall time depends on what else the machine runs; CPU time is reported beside it.
+const cpuBefore = process.cpuUsage()
+const started = performance.now()
+for (const document of built.documents) {
+  const result = document.anonymiser(document.text)
+  replacements += result.replacements.length
+  residuals += result.residuals.length
+}
+const seconds = (performance.now() - started) / 1000
+const cpu = process.cpuUsage(cpuBefore)
+const cpuSeconds = (cpu.user + cpu.system) / 1e6
+const megabytes = built.bytes / 1_000_000
+const throughput = megabytes / seconds
+const cpuThroughput = megabytes / cpuSeconds
+
+const compileStarted = performance.now()
+for (const item of corpus) compileAnonymiser(item.registry.context)
+const compileMs = (performance.now() - compileStarted) / corpus.length
+
+const quality = measureQuality()
+const precision = quality.replacements === 0 ? 1 : quality.replacementsOnPlanted / quality.replacements
+const recall = quality.truePositives / (quality.truePositives + quality.falseNegatives)
+
+console.log('Anonymiser benchmark')
+console.log(`  synthetic corpus   ${megabytes.toFixed(1)} MB (${(characters / 1e6).toFixed(1)} M characters), ${built.documents.length} documents, ${built.registries} renamed registries, seed ${SEED}, built in ${buildSeconds.toFixed(1)} s`)
+console.log(`  throughput         ${throughput.toFixed(2)} MB/s wall (${seconds.toFixed(2)} s), ${cpuThroughput.toFixed(2)} MB/s of CPU time (${cpuSeconds.toFixed(2)} s); ${replacements} replacements, ${residuals} residual candidates`)
+console.log(`  load average       ${loadAverage().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`)
+console.log(`  compile            ${compileMs.toFixed(2)} ms per registry`)
+console.log(`  annotated corpus   ${corpus.length} narratives, ${quality.truePositives + quality.falseNegatives} planted spans, ${quality.benignTotal} benign look-alikes`)
+console.log(`  precision          ${(precision * 100).toFixed(2)} % (${quality.replacementsOnPlanted} of ${quality.replacements} replacements touch a planted span; ${quality.falsePositives} FP)`)
+console.log(`  recall             ${(recall * 100).toFixed(2)} % (${quality.truePositives} TP, ${quality.falseNegatives} FN)`)
+console.log(`  benign touched     ${quality.benignTouched} of ${quality.benignTotal}`)
+console.log(`  residuals          ${quality.residualsFound} of ${quality.residualsExpected} unregistered names listed; ${quality.residualCandidates} candidates in ${quality.words} words (${((quality.residualCandidates / quality.words) * 1000).toFixed(1)} per 1000 words)`)
+console.log(`  recall by kind     ${Object.entries(quality.recallByKind).map(([kind, { found, total }]) => `${kind} ${found}/${total}`).join(', ')}`)
+console.log(
+  JSON.stringify({
+    bench: 'anonymise',
+    seed: SEED,
+    megabytes: round(megabytes, 2),
+    documents: built.documents.length,
+    seconds: round(seconds, 3),
+    megabytesPerSecond: round(throughput, 2),
+    cpuSeconds: round(cpuSeconds, 3),
+    megabytesPerCpuSecond: round(cpuThroughput, 2),
+    loadAverage: round(loadAverage()[0] ?? 0, 2),
+    compileMsPerRegistry: round(compileMs, 3),
+    narratives: corpus.length,
+    plantedSpans: quality.truePositives + quality.falseNegatives,
+    truePositives: quality.truePositives,
+    falseNegatives: quality.falseNegatives,
+    falsePositives: quality.falsePositives,
+    precision: round(precision, 4),
+    recall: round(recall, 4),
+    benignTouched: quality.benignTouched,
+    residualsExpected: quality.residualsExpected,
+    residualsFound: quality.residualsFound,
+    residualCandidatesPer1000Words: round((quality.residualCandidates / quality.words) * 1000, 2),
+  }),
+)
