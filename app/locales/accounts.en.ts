@@ -75,7 +75,6 @@ export const accountsEn = {
     promptsTitle: 'Your account, in your own words',
     promptsIntro: 'Write as much or as little as you want under each prompt. Nothing is shared until you release it.',
     withdrawnNote: 'You withdrew this account. Nobody else can read it. It stays here for you only.',
-    removedNote: 'You are no longer on this review, so you cannot edit this account.',
     draftCopy: 'Your draft',
     emptyDraft: 'Your draft is empty.',
   },
@@ -117,7 +116,6 @@ export const accountsEn = {
     releasedVersions: 'What others can read now',
     facilitatorVersion: 'Released to the facilitator on {{date}}',
     panelVersion: 'Released to the panel on {{date}}',
-    emptySection: 'Nothing written.',
   },
   withdraw: {
     title: 'Withdrawing',

@@ -324,3 +324,8 @@ export async function readLog(account: StaffAccountRow): Promise<ReadLogEntry[]>
     audience: (r.releaseId && audiences.get(r.releaseId)) || null,
   }))
 }
+
+/** Each account's state, for the staff-accounts phase checklist (states only, never text). */
+export async function accountStatesOf(reviewId: string): Promise<AccountState[]> {
+  return (await accountsOfReview(reviewId)).map(a => a.state)
+}

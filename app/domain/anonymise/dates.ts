@@ -13,7 +13,9 @@
 // - A numeric date without a year ("on 3/4") is only read as a date after a date word ("on",
 //   "since", "le", "depuis"...), because "3/4 of the visits" is a fraction.
 // - Bare years, bare month names, weekdays alone and times of day are left as they are.
-// - Impossible dates (February 30) are not dates and are left for the residual scan.
+// - Times of day are kept after a shifted ISO timestamp ("Day -48 14:30"): they are not date
+//   elements and the chronology needs them.
+// - Impossible dates (February 30) are not dates and are left as written.
 
 import type { NumericDateOrder, OutputLocale } from './context'
 import { startsWithUpperCase } from './fold'

@@ -46,6 +46,7 @@ const TITLES: Record<string, TitleGroup> = {
   mx: 'neutral',
   sister: 'religious', soeur: 'religious', father: 'religious', pere: 'religious', rev: 'religious', reverend: 'religious',
 }
+const TITLE_GROUPS: readonly TitleGroup[] = ['female', 'male', 'doctor', 'professor', 'neutral', 'religious']
 // Titles that are also ordinary words only count when written with a capital ("did not miss").
 const TITLES_NEEDING_CAPITAL = new Set(['miss', 'm', 'sister', 'soeur', 'father', 'pere', 'doctor', 'madame', 'monsieur'])
 // A title is looked for just before a matched name, so that the name regex can start with the
@@ -237,14 +238,15 @@ function addPerson(book: ClaimBook, person: RegisteredPerson): void {
     const family = part === familyToken && core.length > 1
     const requiresTitle = isStoplisted(part)
     book.add(part, [part], Level.NamePart, target(family), isCommonWord(part), requiresTitle)
-    for (const group of new Set<TitleGroup>(['female', 'male', 'doctor', 'professor', 'neutral', 'religious'])) {
+    for (const group of TITLE_GROUPS) {
       // "Mr. Black" is unmistakably a person even though "black" alone is an ordinary word.
       book.add(titleKey(group, part), [part], Level.NamePart, target(family), false)
     }
   }
   // "the Calders": a plural family name refers to the family, never guessed to one person.
   if (familyToken !== undefined && core.length > 1 && !isStoplisted(familyToken) && !familyToken.endsWith('s')) {
-    book.add(`${familyToken}s`, [`${familyToken}s`], Level.NamePart, { ...target(true), plural: true } as Target, false)
+    const plural: Target = { type: 'person', ref: person.id, label: person.pseudonym, familyName: true, plural: true }
+    book.add(`${familyToken}s`, [`${familyToken}s`], Level.NamePart, plural, false)
   }
 }
 
@@ -295,7 +297,7 @@ function addIdentifierPatterns(registry: AnonymisationRegistry, locale: OutputLo
     if (byKey.has(key)) continue
     byKey.set(key, { type: 'identifier', ref: identifier.value, label: labels.identifier[identifier.kind] })
     // The same number written with other separators ("867.555.0143", "8675550143") is the same number.
-    sources.push(runs.map((run) => run.replace(/[^a-z0-9]/g, '')).join('[\\s\\-./()]{0,3}'))
+    sources.push(runs.join('[\\s\\-./()]{0,3}'))
   }
   if (sources.length === 0) return { byKey }
   sources.sort((a, b) => b.length - a.length || a.localeCompare(b))
@@ -304,6 +306,7 @@ function addIdentifierPatterns(registry: AnonymisationRegistry, locale: OutputLo
 
 const WORD_CHAR = 'a-z0-9\\u00c0-\\u024f'
 const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s+)$/
+
 /** Whether an opening single quote precedes `index` in the same sentence ('I saw Marcus'). */
 function insideSingleQuotes(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 200), index)

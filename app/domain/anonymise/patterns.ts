@@ -15,10 +15,11 @@
 import type { OutputLocale } from './context'
 import { labelsFor } from './labels'
 import { digitTokens, eachInWindows, windowsAround, windowsAroundWords } from './scan'
-import type { DigitToken } from './types'
-import type { Candidate, ReplacementKind, ScanText } from './types'
+import type { Candidate, DigitToken, ReplacementKind, ScanText } from './types'
 
-const PRIORITY: Record<string, number> = {
+type PatternKind = Exclude<ReplacementKind, 'person' | 'place' | 'identifier' | 'date' | 'age' | 'birth_date'>
+
+const PRIORITY: Record<PatternKind, number> = {
   email: 85,
   url: 80,
   ip_address: 80,
@@ -107,7 +108,7 @@ const POST_OFFICE_ANCHOR = /box|c\.p\.|case postale/g
 
 // Record numbers after a word that says what they are. Only the number is replaced.
 interface RecordWord {
-  kind: ReplacementKind
+  kind: PatternKind
   words: string
 }
 const RECORD_WORDS: readonly RecordWord[] = [
@@ -188,8 +189,8 @@ function trimUrl(match: string): string {
 export function createPatternDetector(locale: OutputLocale) {
   const labels = labelsFor(locale).pattern
 
-  function push(found: Candidate[], start: number, end: number, kind: Exclude<ReplacementKind, 'person' | 'place' | 'identifier' | 'date' | 'age' | 'birth_date'>): void {
-    found.push({ start, end, kind, replacement: labels[kind], priority: PRIORITY[kind] ?? 50 })
+  function push(found: Candidate[], start: number, end: number, kind: PatternKind): void {
+    found.push({ start, end, kind, replacement: labels[kind], priority: PRIORITY[kind] })
   }
 
   function each(regex: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
@@ -270,7 +271,7 @@ export function createPatternDetector(locale: OutputLocale) {
         const body = m[group + 1]
         // A bare year after a record word is a year ("Annual Report 2024"), not a number.
         if (span === undefined || body === undefined || digits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) return
-        push(found, span[0] + offset, span[1] + offset, kind as 'record_number')
+        push(found, span[0] + offset, span[1] + offset, kind)
       })
     })
     for (const token of digitTokens(text)) classifyDigitToken(token, folded, found)
