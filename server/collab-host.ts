@@ -75,6 +75,9 @@ export function attachCollaboration(options: { env: Env; logger: Logger; prisma:
           collab.closeConnections(c => c.userId === event.userId && accountDocs.has(c.docName), 'membership changed', CloseCode.forbidden)
         })
         .catch(error => collabLogger.error({ err: error }, 'closing account sockets failed'))
+    } else if (event.type === 'account-closed') {
+      const docName = accountDocName(event.accountId)
+      collab.closeConnections(c => c.docName === docName, 'account withdrawn', CloseCode.forbidden)
     } else {
       // One browser signed out: only that session's sockets close; the user's other browsers
       // keep working on their own, still valid, sessions.

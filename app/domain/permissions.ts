@@ -20,6 +20,10 @@ export const permissions = [
   'read:users',
   'manage:users',
   'manage:jurisdiction-settings',
+  // Trends are aggregates of many reviews with small counts suppressed, so every active user
+  // of the jurisdiction may read them; bringing other jurisdictions' data in is the admins'.
+  'read:trends',
+  'manage:shared-data',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -58,9 +62,11 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
   'manage:users',
   'manage:jurisdiction-settings',
   'create:review',
+  'read:trends',
+  'manage:shared-data',
 ]
 
-export const jurisdictionUserGrants: readonly Permission[] = ['create:review']
+export const jurisdictionUserGrants: readonly Permission[] = ['create:review', 'read:trends']
 
 export type Decision = { allowed: true } | { allowed: false; reason: 'anonymous' | 'inactive' | 'other-jurisdiction' | 'not-granted' }
 

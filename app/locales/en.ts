@@ -2,10 +2,14 @@
 // Translations type makes a missing key a compile error.
 import { workspaceEn } from './workspace.en'
 import { accountsEn } from './accounts.en'
+import { trendsEn } from './trends.en'
+import { analysisEn } from './analysis.en'
 
 export const en = {
   workspace: workspaceEn,
   accounts: accountsEn,
+  trends: trendsEn,
+  analysis: analysisEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',
@@ -261,6 +265,11 @@ export const en = {
     standardsLoaded: 'The practice standards are loaded.',
     frameworkReset: 'The default framework is in use again.',
     standardsReset: 'The default practice standards are in use again.',
+    accountNamesTitle: 'Staff account names',
+    accountNamesLabel: 'Who may see the real name behind a staff account’s pseudonym',
+    accountNamesFacilitator: 'The review’s facilitator only',
+    accountNamesNobody: 'Nobody',
+    accountNamesSaved: 'Staff account name visibility saved.',
     sharingTitle: 'Sharing across jurisdictions',
     excludeFromSharing: 'Keep our reviews out of every shared (cross-jurisdiction) data set',
     save: 'Save',

@@ -1,10 +1,14 @@
 import type { Translations } from './en'
 import { workspaceFr } from './workspace.fr'
 import { accountsFr } from './accounts.fr'
+import { trendsFr } from './trends.fr'
+import { analysisFr } from './analysis.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
   accounts: accountsFr,
+  trends: trendsFr,
+  analysis: analysisFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',
@@ -260,6 +264,11 @@ export const fr: Translations = {
     standardsLoaded: 'Les normes de pratique sont chargées.',
     frameworkReset: 'Le cadre par défaut est de nouveau en usage.',
     standardsReset: 'Les normes de pratique par défaut sont de nouveau en usage.',
+    accountNamesTitle: 'Noms des témoignages du personnel',
+    accountNamesLabel: 'Qui peut voir le vrai nom derrière le pseudonyme d’un témoignage',
+    accountNamesFacilitator: 'Seulement l’animateur ou l’animatrice de l’examen',
+    accountNamesNobody: 'Personne',
+    accountNamesSaved: 'Visibilité des noms des témoignages enregistrée.',
     sharingTitle: 'Partage entre administrations',
     excludeFromSharing: 'Exclure nos examens de tout ensemble de données partagé entre administrations',
     save: 'Enregistrer',

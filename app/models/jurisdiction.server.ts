@@ -8,13 +8,14 @@ export type JurisdictionSettings = {
   customStandards: boolean
   customFramework: boolean
   excludeFromSharing: boolean
+  accountNamesVisibleTo: 'facilitator' | 'nobody'
 }
 
 /** A jurisdiction's standards and framework: its own when loaded, else the shipped defaults. */
 export async function jurisdictionSettings(jurisdictionId: string): Promise<JurisdictionSettings> {
   const j = await prisma.jurisdiction.findUniqueOrThrow({
     where: { id: jurisdictionId },
-    select: { practiceStandards: true, factorFramework: true, excludeFromSharing: true },
+    select: { practiceStandards: true, factorFramework: true, excludeFromSharing: true, accountNamesVisibleTo: true },
   })
   // Stored values were validated when saved; a row that no longer parses falls back loudly.
   const standards = j.practiceStandards ? parsePracticeStandards(JSON.parse(j.practiceStandards)) : null
@@ -25,6 +26,7 @@ export async function jurisdictionSettings(jurisdictionId: string): Promise<Juri
     customStandards: Boolean(standards?.ok),
     customFramework: Boolean(framework?.ok),
     excludeFromSharing: j.excludeFromSharing,
+    accountNamesVisibleTo: j.accountNamesVisibleTo === 'facilitator' ? 'facilitator' : 'nobody',
   }
 }
 
@@ -74,5 +76,12 @@ export async function setExcludeFromSharing(jurisdictionId: string, exclude: boo
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { excludeFromSharing: exclude } }),
     prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.sharing-changed', detail: JSON.stringify({ excludeFromSharing: exclude }) } }),
+  ])
+}
+
+export async function setAccountNamesVisibleTo(jurisdictionId: string, visibleTo: 'facilitator' | 'nobody', actorId: string) {
+  await prisma.$transaction([
+    prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { accountNamesVisibleTo: visibleTo } }),
+    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.account-names-changed', detail: JSON.stringify({ visibleTo }) } }),
   ])
 }

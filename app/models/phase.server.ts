@@ -3,6 +3,7 @@ import { canMove, phaseChecklist, type ReviewSnapshot } from '~/domain/workflow'
 import { reviewPhases, type CoreValue, type FindingStatus, type RecommendationStatus, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import type { RegistryFacts } from './review-projection.server'
+import { accountStatesOf } from './staff-account.server'
 
 export const movePhaseSchema = z.object({
   intent: z.literal('move-phase'),
@@ -66,6 +67,7 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date })
     prisma.reviewProjection.findUnique({ where }),
   ])
   const facts = JSON.parse(projection?.registryFacts ?? '{}') as Partial<RegistryFacts>
+  const accountStates = await accountStatesOf(review.id)
   return {
     incidentDate: review.incidentDate.toISOString().slice(0, 10),
     memberRoles: members.map(m => m.role as ReviewRole),
@@ -76,6 +78,7 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date })
     ratedFactorCount,
     personRoles: (facts.personRoles ?? []) as ReviewSnapshot['personRoles'],
     childIsIndigenous: facts.childIsIndigenous ?? false,
+    accountStates,
     findings: findings.map(f => ({
       status: f.status as FindingStatus,
       valueTags: tags.filter(t => t.findingId === f.id).map(t => t.value as CoreValue),

@@ -2,6 +2,7 @@
 // releases (frozen copies others read), withdrawal, the read log. Who may call what is decided
 // by canOnAccount (app/utils/account-access.server.ts); these functions assume it was asked.
 import crypto from 'node:crypto'
+import { announceAccessChange } from '~/utils/access-events.server'
 import { z } from 'zod'
 import type { AccountNamesVisibleTo } from '~/domain/permissions'
 import { isPseudonymTaken, suggestPseudonym } from '~/domain/review-doc/pseudonyms'
@@ -245,6 +246,8 @@ export async function withdrawAccount(
     return true
   })
   if (!done) return { ok: false, message: 'accounts.errors.stale' }
+  // A withdrawn account takes no more edits, even from a socket the author has open.
+  announceAccessChange({ type: 'account-closed', accountId: account.id })
   await audit(review.jurisdictionId, review.id, actorId, 'account.withdrawn', { accountId: account.id, by })
   return { ok: true }
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { factorRatingScale } from '~/domain/factors'
 import { describeRule } from '~/domain/standards'
-import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeStandards, setExcludeFromSharing } from '~/models/jurisdiction.server'
+import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeStandards, setAccountNamesVisibleTo, setExcludeFromSharing } from '~/models/jurisdiction.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { i18nServer } from '~/utils/i18next.server'
 
@@ -22,12 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     customStandards: settings.customStandards,
     standards: { name: settings.practiceStandards.name, rules: settings.practiceStandards.rules.map(r => describeRule(r, locale)) },
     excludeFromSharing: settings.excludeFromSharing,
+    accountNamesVisibleTo: settings.accountNamesVisibleTo,
     ratingScale: factorRatingScale,
   })
 }
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024
-const intentSchema = z.enum(['framework', 'standards', 'reset-framework', 'reset-standards', 'sharing'])
+const intentSchema = z.enum(['framework', 'standards', 'reset-framework', 'reset-standards', 'sharing', 'account-names'])
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
@@ -54,6 +55,12 @@ export async function action({ request }: ActionFunctionArgs) {
     case 'reset-standards':
       await resetSetting(user.jurisdictionId, 'practiceStandards', user.id)
       return json({ done: 'settings.standardsReset', problems: [] })
+    case 'account-names': {
+      const visibleTo = z.enum(['facilitator', 'nobody']).safeParse(form.get('visibleTo'))
+      if (!visibleTo.success) return json({ done: null, problems: [{ where: 'visibleTo', message: 'validation.invalid' }] }, { status: 400 })
+      await setAccountNamesVisibleTo(user.jurisdictionId, visibleTo.data, user.id)
+      return json({ done: 'settings.accountNamesSaved', problems: [] })
+    }
     case 'sharing':
       await setExcludeFromSharing(user.jurisdictionId, form.get('exclude') === 'on', user.id)
       return json({ done: 'settings.sharingSaved', problems: [] })
@@ -158,6 +165,21 @@ export default function SettingsRoute() {
             </button>
           </Form>
         ) : null}
+      </section>
+
+      <section aria-labelledby="account-names-title">
+        <h2 id="account-names-title">{t('settings.accountNamesTitle')}</h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="account-names" />
+          <div className="field">
+            <label htmlFor="account-names">{t('settings.accountNamesLabel')}</label>
+            <select id="account-names" name="visibleTo" defaultValue={data.accountNamesVisibleTo}>
+              <option value="facilitator">{t('settings.accountNamesFacilitator')}</option>
+              <option value="nobody">{t('settings.accountNamesNobody')}</option>
+            </select>
+          </div>
+          <button type="submit">{t('settings.save')}</button>
+        </Form>
       </section>
 
       <section aria-labelledby="sharing-title">

@@ -152,11 +152,11 @@ export default function AccountsRoute() {
             </table>
           )}
         </section>
-      ) : (
+      ) : released.length > 0 || canQuote ? (
         <section aria-labelledby="released-title">
           <h2 id="released-title">{t('accounts.list.releasedTitle')}</h2>
           {released.length === 0 ? (
-            <p>{own || canQuote ? t('accounts.list.releasedEmpty') : t('accounts.list.nothingForYou')}</p>
+            <p>{t('accounts.list.releasedEmpty')}</p>
           ) : (
             <ul className="account-released-list">
               {released.map(a => (
@@ -167,6 +167,8 @@ export default function AccountsRoute() {
             </ul>
           )}
         </section>
+      ) : own ? null : (
+        <p>{t('accounts.list.nothingForYou')}</p>
       )}
 
       {canQuote ? (

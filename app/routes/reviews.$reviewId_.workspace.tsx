@@ -6,12 +6,17 @@ import { presenceColour } from '~/components/workspace/colour'
 import { Workspace } from '~/components/workspace/workspace'
 import { reviewDocName } from '~/models/review-doc.server'
 import workspaceStylesUrl from '~/styles/workspace.css'
+import analysisStylesUrl from '~/styles/analysis.css'
+import { accountsOfReview } from '~/models/staff-account.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { jurisdictionSettings } from '~/models/jurisdiction.server'
 import { i18nServer } from '~/utils/i18next.server'
 import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/workspace'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workspaceStylesUrl }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: workspaceStylesUrl },
+  { rel: 'stylesheet', href: analysisStylesUrl },
+]
 
 export const meta: MetaFunction = () => [{ title: 'Shared workspace · SCIR Workspace' }]
 
@@ -19,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, allows } = await requireReviewPermission(request, params.reviewId ?? '', 'read:review-doc')
   const requested = new URL(request.url).searchParams.get('view')
   const view: WorkspaceView = (workspaceViews as readonly string[]).includes(requested ?? '') ? (requested as WorkspaceView) : 'session'
-  const settings = await jurisdictionSettings(review.jurisdictionId)
+  const [settings, accounts] = await Promise.all([jurisdictionSettings(review.jurisdictionId), accountsOfReview(review.id)])
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
   return json(
     {
@@ -29,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         incidentDate: review.incidentDate.toISOString().slice(0, 10),
         practiceStandards: settings.practiceStandards,
         factorFramework: settings.factorFramework,
+        // Only what the panel may cite: accounts their authors released to it, by pseudonym.
+        releasedAccounts: accounts.filter(a => a.state === 'released_to_panel').map(a => ({ id: a.id, pseudonym: a.pseudonym })),
       },
       review: { id: review.id, title: review.title },
       docName: reviewDocName(review.id),

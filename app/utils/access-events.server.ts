@@ -8,6 +8,7 @@ export type AccessEvent =
   | { type: 'session-ended'; sessionId: string; userId: string }
   | { type: 'user-deactivated'; userId: string }
   | { type: 'membership-changed'; reviewId: string; userId: string }
+  | { type: 'account-closed'; accountId: string }
 
 const bus = singleton('access-events', () => {
   const emitter = new EventEmitter()

@@ -123,3 +123,39 @@ test('a worker’s account: private draft, explicit releases, logged reads, quot
   await expect(panel.locator('blockquote')).toHaveText(EXCERPT)
   await expect(panel.getByText(`${pseudonym}, quoted with the author’s consent`)).toBeVisible()
 })
+
+test('a draft written offline is kept on the device and merges when the author is back', async ({ browser }) => {
+  const OFFLINE = 'Written on the train with no connection'
+  const context = await browser.newContext()
+  const offline = await context.newPage()
+  // No socket ever reaches the server from this page: as if the laptop were offline.
+  await offline.routeWebSocket(/\/collab\//, () => {})
+  await signIn(offline, 'worker@northwind.example')
+  await offline.getByRole('link', { name: REVIEW_TITLE }).click()
+  await offline.getByRole('link', { name: 'Staff accounts' }).click()
+  await offline.getByRole('link', { name: 'Write your account' }).click()
+  await expect(offline.getByRole('heading', { level: 1, name: /Your account/ })).toBeVisible()
+  const accountUrl = offline.url()
+  const editor = offline.getByRole('textbox', { name: 'What got in the way' })
+  await expect(editor).toHaveAttribute('contenteditable', 'true')
+  await editor.click()
+  await offline.keyboard.type(OFFLINE)
+  await expect(editor).toContainText(OFFLINE)
+  await expect(offline.locator('.account-connection')).not.toHaveText('Saved.')
+
+  // Still offline after a reload: the text comes back from this device.
+  await offline.reload()
+  await expect(offline.getByRole('textbox', { name: 'What got in the way' })).toContainText(OFFLINE)
+  await offline.close()
+
+  // Back online (a page whose socket reaches the server): the draft merges into the server's copy.
+  const online = await context.newPage()
+  await online.goto(accountUrl)
+  await expect(online.locator('.account-connection')).toHaveText('Saved.')
+  await expect(online.getByRole('textbox', { name: 'What got in the way' })).toContainText(OFFLINE)
+  await expect(async () => {
+    await online.goto(`${accountUrl}?preview=facilitator`)
+    await expect(online.getByRole('region', { name: 'Preview: what the facilitator will see' }).getByText(OFFLINE)).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 20_000 })
+  await context.close()
+})

@@ -66,3 +66,14 @@ test('the sharing opt-out is saved', async () => {
   await post(cookie, { intent: 'sharing' })
   expect((await jurisdictionSettings(j.id)).excludeFromSharing).toBe(false)
 })
+
+test('who may see real names behind staff account pseudonyms is a jurisdiction setting', async () => {
+  const j = await makeJurisdiction()
+  const admin = await makeUser(j.id, { isAdmin: true })
+  const { cookie } = await cookieFor(admin.id)
+  expect((await jurisdictionSettings(j.id)).accountNamesVisibleTo).toBe('facilitator')
+  expect((await post(cookie, { intent: 'account-names', visibleTo: 'nobody' })).status).toBe(200)
+  expect((await jurisdictionSettings(j.id)).accountNamesVisibleTo).toBe('nobody')
+  expect((await post(cookie, { intent: 'account-names', visibleTo: 'everyone' })).status).toBe(400)
+  expect((await jurisdictionSettings(j.id)).accountNamesVisibleTo).toBe('nobody')
+})

@@ -8,13 +8,13 @@ const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind:
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
-  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc'],
-  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review'],
-  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc'],
-  staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc'],
-  observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc'],
-  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings'],
-  non_member: ['create:review'],
+  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'read:trends'],
+  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'read:trends'],
+  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'read:trends'],
+  staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends'],
+  observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends'],
+  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data'],
+  non_member: ['create:review', 'read:trends'],
 }
 
 describe('review-scoped permissions', () => {
@@ -43,6 +43,11 @@ test('jurisdiction-scoped permissions: users may open reviews, only admins manag
   expect(can(user(), 'manage:users', target).allowed).toBe(false)
   expect(can(user(), 'read:users', target).allowed).toBe(false)
   expect(can(user({ isAdmin: true }), 'manage:users', target).allowed).toBe(true)
+  // Trends are for everyone in the jurisdiction; importing other jurisdictions' data is not.
+  expect(can(user(), 'read:trends', target).allowed).toBe(true)
+  expect(can(user(), 'manage:shared-data', target).allowed).toBe(false)
+  expect(can(user({ isAdmin: true }), 'manage:shared-data', target).allowed).toBe(true)
+  expect(can(user({ isAdmin: true, jurisdictionId: 'j-other' }), 'read:trends', target).allowed).toBe(false)
   // Review-level rights never come from the jurisdiction alone.
   expect(can(user({ isAdmin: true }), 'write:review-doc', target).allowed).toBe(false)
 })

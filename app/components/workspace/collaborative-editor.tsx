@@ -3,6 +3,7 @@
 // (that would duplicate text on every client); it comes only from the shared document.
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import type { AnyExtension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { memo, useEffect, useRef } from 'react'
@@ -30,6 +31,8 @@ function renderSelection(user: CaretUser) {
   return color ? { style: `background-color: ${color}33`, class: 'collaboration-carets__selection' } : {}
 }
 
+const noExtensions: readonly AnyExtension[] = []
+
 type Props = {
   /** The XmlFragment's name, e.g. findingBodyField(id). */
   field: string
@@ -39,9 +42,14 @@ type Props = {
   fallback: string
   /** Put the caret in this editor once it exists (a field the user just created or opened). */
   autoFocus?: boolean
+  /**
+   * More behaviour for this editor (e.g. language nudges). Read when the editor is created:
+   * pass a stable array, and let the extension pick up later changes itself.
+   */
+  extensions?: readonly AnyExtension[]
 }
 
-export const CollaborativeEditor = memo(function CollaborativeEditor({ field, labelId, fallback, autoFocus = false }: Props) {
+export const CollaborativeEditor = memo(function CollaborativeEditor({ field, labelId, fallback, autoFocus = false, extensions = noExtensions }: Props) {
   const { ydoc, provider, user, canEdit, setEditing } = useWorkspace()
   const setEditingRef = useRef(setEditing)
   setEditingRef.current = setEditing
@@ -63,6 +71,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ field, la
         StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false } }),
         Collaboration.configure({ document: ydoc, field }),
         CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
+        ...extensions,
       ],
       editorProps: {
         attributes: {
@@ -81,7 +90,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ field, la
         setEditingRef.current(null)
       },
     },
-    [ydoc, provider, field],
+    [ydoc, provider, field, extensions],
   )
 
   useEffect(() => {

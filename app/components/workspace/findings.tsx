@@ -1,10 +1,16 @@
-// Findings of the shared document: each has a live body, a status and its value tags.
-import { memo, useCallback, useState } from 'react'
+// Findings of the shared document: each has a live body (with language nudges), a status, its
+// value tags with their rationale, the systemic factors it concerns and links to its evidence.
+import { memo, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { findingBodyField, type Finding } from '~/domain/review-doc'
+import { findingBodyField, type EvidenceKind, type Finding, type ReviewDocument } from '~/domain/review-doc'
 import { coreValues, findingStatuses, type FindingStatus } from '~/domain/vocabulary'
 import { CollaborativeEditor } from './collaborative-editor'
+import { CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
+import { ConfirmRemove, LinkPicker, eventGroups, excerpt, factorGroups, localeOf, useStable, type LinkGroup } from './finding-fields'
+import { NudgeNotes, personNamesOf, useLanguageNudges } from './finding-nudges'
+import type { NudgeSettings } from './nudge-decorations'
+import type { WorkspaceSettings } from './workspace'
 
 const isStatus = (value: string): value is FindingStatus => (findingStatuses as readonly string[]).includes(value)
 
@@ -12,14 +18,24 @@ type Props = {
   findings: readonly Finding[]
   editors: ReadonlyMap<string, string>
   announce: (message: string) => void
-  settings?: import('./workspace').WorkspaceSettings
-  document?: import('~/domain/review-doc').ReviewDocument
+  settings?: WorkspaceSettings
+  document?: ReviewDocument
 }
 
-export function Findings({ findings, editors, announce }: Props) {
-  const { t } = useTranslation()
+/** What every finding card links to, built once per change of the document rather than per card. */
+type LinkContext = {
+  events: readonly LinkGroup[]
+  unmetNeeds: readonly LinkGroup[]
+  factors: readonly LinkGroup[]
+  accounts: readonly LinkGroup[]
+  nudges: NudgeSettings
+}
+
+export function Findings({ findings, editors, announce, settings, document }: Props) {
+  const { t, i18n } = useTranslation()
   const { canEdit, run } = useWorkspace()
   const [focusId, setFocusId] = useState<string | null>(null)
+  const locale = settings?.locale ?? localeOf(i18n.language)
 
   const add = useCallback(() => {
     const id = newEntityId()
@@ -28,6 +44,40 @@ export function Findings({ findings, editors, announce }: Props) {
       announce(t('workspace.findings.added'))
     }
   }, [run, announce, t])
+
+  const events = document?.events
+  const unmetNeeds = document?.unmetNeeds
+  const people = document?.people
+  const framework = settings?.factorFramework
+  const released = settings?.releasedAccounts
+  const noDescription = t('analysis.common.noDescription')
+  const built: LinkContext = useMemo(
+    () => ({
+      events: eventGroups(events ?? [], i18n.language, noDescription, t('analysis.findings.events')),
+      unmetNeeds: [
+        {
+          id: 'needs',
+          label: t('analysis.findings.unmetNeeds'),
+          options: (unmetNeeds ?? []).map((need, index) => ({
+            id: need.id,
+            label: t('analysis.findings.needOption', { number: index + 1, text: excerpt(need.need) }),
+          })),
+        },
+      ],
+      factors: framework ? factorGroups(framework, locale) : [],
+      accounts: [{ id: 'accounts', label: t('analysis.findings.accounts'), options: (released ?? []).map(a => ({ id: a.id, label: a.pseudonym })) }],
+      nudges: { locale, personNames: personNamesOf(people ?? []) },
+    }),
+    [events, unmetNeeds, framework, released, people, locale, i18n.language, noDescription, t],
+  )
+  const links = useStable(built)
+
+  const remove = useCallback(
+    (id: string) => {
+      if (run({ type: 'removeFinding', id }, { undoable: false })) announce(t('analysis.findings.removed'))
+    },
+    [run, announce, t],
+  )
 
   return (
     <section className="findings" aria-labelledby="findings-title">
@@ -49,6 +99,8 @@ export function Findings({ findings, editors, announce }: Props) {
             number={index + 1}
             autoFocus={focusId === finding.id}
             editors={editors.get(findingBodyField(finding.id)) ?? ''}
+            links={links}
+            onRemove={remove}
           />
         ))}
       </ol>
@@ -56,15 +108,37 @@ export function Findings({ findings, editors, announce }: Props) {
   )
 }
 
-type CardProps = { finding: Finding; number: number; autoFocus: boolean; editors: string }
+type CardProps = {
+  finding: Finding
+  number: number
+  autoFocus: boolean
+  editors: string
+  links: LinkContext
+  onRemove: (id: string) => void
+}
 
-const FindingCard = memo(function FindingCard({ finding, number, autoFocus, editors }: CardProps) {
+const evidenceKey = { event: 'eventIds', unmetNeed: 'unmetNeedIds', account: 'accountIds' } as const
+
+const FindingCard = memo(function FindingCard({ finding, number, autoFocus, editors, links, onRemove }: CardProps) {
   const { t } = useTranslation()
   const { canEdit, run } = useWorkspace()
   const base = `finding-${finding.id}`
   const headingId = `${base}-heading`
   const labelId = `${base}-body-label`
+  const field = findingBodyField(finding.id)
   const tagged = new Map(finding.valueTags.map(tag => [tag.value, tag.rationale]))
+  const { extensions, nudges, notesId } = useLanguageNudges(field, links.nudges)
+
+  const toggleEvidence = (kind: EvidenceKind) => (targetId: string, linked: boolean) => {
+    // Already in the wanted state (a double click, or a collaborator was quicker): nothing to write.
+    if (finding.evidence[evidenceKey[kind]].includes(targetId) === linked) return
+    run({ type: linked ? 'linkEvidence' : 'unlinkEvidence', findingId: finding.id, kind, targetId })
+  }
+  const toggleFactor = (itemId: string, linked: boolean) => {
+    const ids = finding.factorItemIds
+    if (ids.includes(itemId) === linked) return
+    run({ type: 'updateFinding', id: finding.id, patch: { factorItemIds: linked ? [...ids, itemId] : ids.filter(id => id !== itemId) } })
+  }
 
   return (
     <li className={`finding finding-${finding.status}`}>
@@ -93,31 +167,107 @@ const FindingCard = memo(function FindingCard({ finding, number, autoFocus, edit
           <legend>{t('workspace.findings.values')}</legend>
           {coreValues.map(value => {
             const id = `${base}-value-${value}`
+            const rationale = tagged.get(value)
             return (
-              <span key={value} className={`value-tag value-${value}`}>
-                <input
-                  id={id}
-                  type="checkbox"
-                  checked={tagged.has(value)}
-                  disabled={!canEdit}
-                  onChange={e =>
-                    run(
-                      e.target.checked
-                        ? { type: 'tagFindingValue', findingId: finding.id, value, rationale: '' }
-                        : { type: 'untagFindingValue', findingId: finding.id, value },
-                    )
-                  }
-                />
-                <label htmlFor={id}>{t(`workspace.value.${value}`)}</label>
-              </span>
+              <div key={value} className={`value-tag-row value-${value}`}>
+                <span className={`value-tag value-${value}`}>
+                  <input
+                    id={id}
+                    type="checkbox"
+                    checked={rationale !== undefined}
+                    disabled={!canEdit}
+                    onChange={e =>
+                      run(
+                        e.target.checked
+                          ? { type: 'tagFindingValue', findingId: finding.id, value, rationale: '' }
+                          : { type: 'untagFindingValue', findingId: finding.id, value },
+                      )
+                    }
+                  />
+                  <label id={`${id}-label`} htmlFor={id}>
+                    {t(`workspace.value.${value}`)}
+                  </label>
+                </span>
+                {rationale !== undefined ? (
+                  <span className="field value-rationale">
+                    <label htmlFor={`${id}-rationale`}>{t('analysis.findings.valueRationale')}</label>
+                    <CommitInput
+                      id={`${id}-rationale`}
+                      type="text"
+                      maxLength={1000}
+                      value={rationale}
+                      disabled={!canEdit}
+                      aria-describedby={`${id}-label`}
+                      onCommit={text => run({ type: 'tagFindingValue', findingId: finding.id, value, rationale: text.trim() })}
+                    />
+                  </span>
+                ) : null}
+              </div>
             )
           })}
         </fieldset>
         <p id={labelId} className="editor-label">
           {t('workspace.findings.body', { number })}
         </p>
-        <CollaborativeEditor field={findingBodyField(finding.id)} labelId={labelId} fallback={finding.body.text} autoFocus={autoFocus} />
+        <CollaborativeEditor field={field} labelId={labelId} fallback={finding.body.text} autoFocus={autoFocus} extensions={extensions} />
         {editors ? <p className="editing-now">{t('workspace.presence.editing', { names: editors })}</p> : null}
+        <NudgeNotes nudges={nudges} id={notesId} />
+
+        <details className="finding-links">
+          <summary>
+            {t('analysis.findings.linksSummary', {
+              factors: finding.factorItemIds.length,
+              evidence: finding.evidence.eventIds.length + finding.evidence.unmetNeedIds.length + finding.evidence.accountIds.length,
+            })}
+          </summary>
+          <LinkPicker
+            legend={t('analysis.findings.factors')}
+            chooseLabel={t('analysis.findings.factorsChoose')}
+            groups={links.factors}
+            selected={finding.factorItemIds}
+            onToggle={toggleFactor}
+            canEdit={canEdit}
+            unknownLabel={id => t('analysis.common.unknownFactor', { id })}
+          />
+          <LinkPicker
+            legend={t('analysis.findings.events')}
+            chooseLabel={t('analysis.findings.eventsChoose')}
+            groups={links.events}
+            selected={finding.evidence.eventIds}
+            onToggle={toggleEvidence('event')}
+            canEdit={canEdit}
+          />
+          <LinkPicker
+            legend={t('analysis.findings.unmetNeeds')}
+            chooseLabel={t('analysis.findings.unmetNeedsChoose')}
+            groups={links.unmetNeeds}
+            selected={finding.evidence.unmetNeedIds}
+            onToggle={toggleEvidence('unmetNeed')}
+            canEdit={canEdit}
+            noOptionsText={t('analysis.findings.noUnmetNeeds')}
+          />
+          <LinkPicker
+            legend={t('analysis.findings.accounts')}
+            chooseLabel={t('analysis.findings.accountsChoose')}
+            groups={links.accounts}
+            selected={finding.evidence.accountIds}
+            onToggle={toggleEvidence('account')}
+            canEdit={canEdit}
+            noOptionsText={t('analysis.findings.noAccounts')}
+            unknownLabel={() => t('analysis.findings.accountGone')}
+          />
+          <p className="hint">{t('analysis.findings.quoteNote')}</p>
+        </details>
+
+        <div className="card-actions">
+          <ConfirmRemove
+            label={t('analysis.common.remove')}
+            accessibleLabel={t('analysis.findings.removeLabel', { number })}
+            question={t('analysis.findings.removeConfirm', { number })}
+            onConfirm={() => onRemove(finding.id)}
+            disabled={!canEdit}
+          />
+        </div>
       </article>
     </li>
   )

@@ -22,6 +22,8 @@ export type WorkspaceSettings = {
   incidentDate: string
   practiceStandards: PracticeStandards
   factorFramework: FactorFramework
+  /** Staff accounts released to the panel, which findings may cite as evidence (pseudonyms only). */
+  releasedAccounts?: readonly { id: string; pseudonym: string }[]
 }
 
 type Props = {

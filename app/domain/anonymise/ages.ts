@@ -94,6 +94,10 @@ const PARENTHETICAL = new RegExp(
   String.raw`\(\s*(${NUMBER})\s*(${UNIT_EN}|ans|an|mois|semaines?)(?:\s+old)?\s*\)`,
   'g',
 )
+// "Zoë, 16 mois, dormait" / "Ruby, 4 months, was": an age set off by commas right after a
+// capitalised word (a name). After an ordinary word ("6 weeks, 8 weeks") it is a duration.
+const APPOSITIVE = new RegExp(String.raw`,\s*(${NUMBER})\s+(${UNIT_EN}|ans|mois|semaines?)(?:\s+old)?(?=\s*[,;)])`, 'g')
+
 // "(3 ans et demi, selon la mère)": an opening parenthesis before "N ans" also marks an age.
 const FRENCH = new RegExp(
   String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+|\(\s*)(${NUMBER})\s+(ans|an|mois|semaines?)(\s+et\s+demie?)?(?![a-z])(?!\s+ou\s+plus)`,
@@ -122,8 +126,10 @@ function yearsFrom(amount: number, unit: string | undefined): number {
   return amount
 }
 
-// Every age phrase contains one of these; the patterns only run around them.
-const AGE_ANCHOR = /olds?\b|\bage|\by\.?\/?o\b|\bans\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*\)/g
+// Every age phrase contains one of these; the patterns only run around them, so an anchor must
+// exist for every form a pattern accepts (or the same phrase would be found or not depending on
+// its neighbours).
+const AGE_ANCHOR = /olds?\b|\bage|\by\.?\/?o\b|\bans\b|\b(?:\d+|un)\s+an\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[),;]/g
 const AGE_REACH = { before: 60, after: 40 }
 
 const DETERMINER_BEFORE = /(?:^|[^a-z])(a|an|the|this|that|her|his|their|our)\s+$/
@@ -182,6 +188,17 @@ export function createAgeDetector(locale: OutputLocale) {
       const band = ageBand(yearsFrom(parseNumber(amount), french && unit.startsWith('an') ? 'years' : unit))
       const label = french ? `(${ageBandLabel(band, 'french', locale)})` : ageBandLabel(band, 'parenthetical', locale)
       push(found, match.index, match.index + whole.length, label)
+    })
+    near(APPOSITIVE, (match) => {
+      const [whole, amount = '', unit = ''] = match
+      const comma = match.index
+      const before = text.original.slice(Math.max(0, comma - 40), comma)
+      const word = /[\p{L}'’-]+$/u.exec(before)?.[0] ?? ''
+      if (!/^\p{Lu}/u.test(word)) return
+      const start = comma + whole.search(/[^,\s]/)
+      const french = unit === 'ans' || unit === 'mois' || unit.startsWith('semaine')
+      const years = yearsFrom(parseNumber(amount), unit === 'ans' ? 'years' : unit)
+      push(found, start, comma + whole.length, ageBandLabel(ageBand(years), french ? 'french' : 'predicate', locale))
     })
     near(FRENCH, (match) => {
       const [whole, lead = '', amount = '', unit = '', half] = match

@@ -62,16 +62,13 @@ export function compileAnonymiser(input: AnonymisationContextInput): Anonymiser 
   }
 }
 
-const compiledByContext = new WeakMap<object, Anonymiser>()
-
-/** One-off convenience; compile once with compileAnonymiser when anonymising many texts. */
+/**
+ * One-off convenience. It compiles the context on every call (about a millisecond), so that a
+ * registry edited in place (a residual just added as an alias) is never served from a stale
+ * matcher; compile once with compileAnonymiser when anonymising many texts.
+ */
 export function anonymise(text: string, context: AnonymisationContextInput): AnonymisationResult {
-  let compiled = compiledByContext.get(context)
-  if (compiled === undefined) {
-    compiled = compileAnonymiser(context)
-    compiledByContext.set(context, compiled)
-  }
-  return compiled(text)
+  return compileAnonymiser(context)(text)
 }
 
 /** Keeps the longest proposal, then the highest priority, then the earliest; returns by start. */

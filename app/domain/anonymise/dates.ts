@@ -20,7 +20,7 @@
 import type { NumericDateOrder, OutputLocale } from './context'
 import { startsWithUpperCase } from './fold'
 import { dayOffsetLabel, dayRangeLabel, labelsFor, monthOffsetLabel } from './labels'
-import { eachInWindows, windowsAround } from './scan'
+import { digitWindows, eachInWindows, windowsAroundWithin } from './scan'
 import type { Candidate, ScanText } from './types'
 
 export const DATE_PRIORITY = 90
@@ -108,9 +108,10 @@ const WEEKDAY_FULL = [
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
 ]
-// Abbreviations such as "Sat" or "Wed" are also English words, so they need their full stop.
+// Abbreviations such as "Sat" or "Wed" are also English words; they are only taken as part of a
+// full date ("Thurs 6 Mar 2025", "Tues., March 4th"), never alone.
 const WEEKDAY_ABBREVIATED = ['mon', 'tues', 'tue', 'wed', 'thurs', 'thur', 'thu', 'fri', 'sat', 'sun']
-const WEEKDAY = `(?:(?:${WEEKDAY_FULL.join('|')})[.,]?|(?:${WEEKDAY_ABBREVIATED.join('|')})[.,])\\s+`
+const WEEKDAY = `(?:(?:${WEEKDAY_FULL.join('|')})[.,]?|(?:${WEEKDAY_ABBREVIATED.join('|')})[.,]{0,2})\\s+`
 
 const ORDINAL = '(?:st|nd|rd|th|er|re|e)?'
 const RANGE_JOIN = '\\s*(?:-|au|to)\\s*'
@@ -122,7 +123,7 @@ const ISO_PATTERN = new RegExp(
 )
 const NUMERIC_PATTERN = new RegExp(String.raw`(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)(?![-/.]\d)`, 'g')
 const MONTH_FIRST_PATTERN = new RegExp(
-  String.raw`(?<![a-z\d])(${WEEKDAY})?(${MONTH_ALTERNATION})(?![a-z])\.?\s+(?:the\s+)?(\d{1,2})${ORDINAL}(?:${RANGE_JOIN}(\d{1,2})${ORDINAL})?(?![\d:a-z])(?:,?\s+(\d{4})(?!\d))?`,
+  String.raw`(?<![a-z\d])(${WEEKDAY})?(${MONTH_ALTERNATION})(?![a-z])\.?\s+(?:the\s+)?(\d{1,2})${ORDINAL}(?:${RANGE_JOIN}(\d{1,2})${ORDINAL})?(?![\da-z]|:\d)(?:,?\s+(\d{4})(?!\d))?`,
   'g',
 )
 const DAY_FIRST_PATTERN = new RegExp(
@@ -185,6 +186,12 @@ export function createDateDetector(rules: DateRules) {
     return inferYear(month, day, rules.incident)
   }
 
+  // "Sat" and "Wed" are words too: an abbreviated weekday only belongs to the date with a capital.
+  function weekdaySkip(text: ScanText, start: number, weekday: string): number {
+    if (weekday === '' || WEEKDAY_FULL.some((name) => weekday.startsWith(name))) return 0
+    return startsWithUpperCase(text.original, start) ? 0 : weekday.length
+  }
+
   // "May" is a modal verb too: as a month name it must be written with a capital.
   function monthAt(text: ScanText, index: number, name: string): number | undefined {
     if (name === 'may' && !startsWithUpperCase(text.original, index)) return undefined
@@ -201,45 +208,47 @@ export function createDateDetector(rules: DateRules) {
 
   return function detectDates(text: ScanText, found: Candidate[]): void {
     const { folded } = text
+    // Every date has a digit (a day or a year): only the text around numbers is scanned.
+    const numbers = digitWindows(text)
 
-    for (const match of folded.matchAll(ISO_PATTERN)) {
+    eachInWindows(folded, numbers, ISO_PATTERN, (match) => {
       const [whole, year, , month, day, hour, minute] = match
       const start = match.index
       const time = hour !== undefined && minute !== undefined ? `${hour.padStart(2, '0')}:${minute}` : undefined
       push(text, found, start, start + whole.length, [{ year: Number(year), month: Number(month), day: Number(day) }], time)
-    }
+    })
 
-    for (const match of folded.matchAll(NUMERIC_PATTERN)) {
+    eachInWindows(folded, numbers, NUMERIC_PATTERN, (match) => {
       const [whole, first, separator, second, yearText = ''] = match
       // A two-digit year with dots is more often a version or a score than a date.
-      if (yearText.length === 2 && separator === '.') continue
+      if (yearText.length === 2 && separator === '.') return
       const a = Number(first)
       const b = Number(second)
       const dayFirst = readsDayFirst(a, b)
-      if (dayFirst === undefined) continue
+      if (dayFirst === undefined) return
       const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), rules.incident.year) : Number(yearText)
       const date = dayFirst ? { year, month: b, day: a } : { year, month: a, day: b }
       push(text, found, match.index, match.index + whole.length, [date])
-    }
+    })
 
-    for (const match of folded.matchAll(NUMERIC_NO_YEAR_PATTERN)) {
+    eachInWindows(folded, numbers, NUMERIC_NO_YEAR_PATTERN, (match) => {
       const [whole, first = '', second = ''] = match
       const start = match.index
       const end = start + whole.length
-      if (!NUMERIC_NO_YEAR_CONTEXT.test(folded.slice(Math.max(0, start - 12), start))) continue
-      if (FRACTION_FOLLOWS.test(folded.slice(end, end + 6))) continue
+      if (!NUMERIC_NO_YEAR_CONTEXT.test(folded.slice(Math.max(0, start - 12), start))) return
+      if (FRACTION_FOLLOWS.test(folded.slice(end, end + 6))) return
       const a = Number(first)
       const b = Number(second)
       const dayFirst = readsDayFirst(a, b)
-      if (dayFirst === undefined) continue
+      if (dayFirst === undefined) return
       const month = dayFirst ? b : a
       const day = dayFirst ? a : b
       const year = inferYear(month, day, rules.incident)
-      if (year === undefined) continue
+      if (year === undefined) return
       push(text, found, start, end, [{ year, month, day }])
-    }
+    })
 
-    const windows = windowsAround(folded, MONTH_ANCHOR, MONTH_REACH)
+    const windows = windowsAroundWithin(folded, numbers, MONTH_ANCHOR, MONTH_REACH)
     eachInWindows(folded, windows, MONTH_FIRST_PATTERN, (match) => {
       const [whole, weekday = '', monthName = '', day = '', dayTo, yearText] = match
       const month = monthAt(text, match.index + weekday.length, monthName)
@@ -248,11 +257,11 @@ export function createDateDetector(rules: DateRules) {
       if (year === undefined) return
       const dates = [{ year, month, day: Number(day) }]
       if (dayTo !== undefined) dates.push({ year, month, day: Number(dayTo) })
-      push(text, found, match.index, match.index + whole.length, dates)
+      push(text, found, match.index + weekdaySkip(text, match.index, weekday), match.index + whole.length, dates)
     })
 
     eachInWindows(folded, windows, DAY_FIRST_PATTERN, (match) => {
-      const [whole, , day = '', dayTo, monthName = '', yearText] = match
+      const [whole, weekday = '', day = '', dayTo, monthName = '', yearText] = match
       const month = monthAt(text, match.index + whole.lastIndexOf(monthName), monthName)
       if (month === undefined) return
       const year = resolveYear(month, Number(day), yearText)
@@ -261,7 +270,7 @@ export function createDateDetector(rules: DateRules) {
       if (dayTo !== undefined) dates.push({ year, month, day: Number(dayTo) })
       let end = match.index + whole.length
       if (whole.endsWith('.') && (!ABBREVIATED_MONTHS.has(monthName) || /^(?:$|\s*\n|\s+\p{Lu})/u.test(text.original.slice(end, end + 2)))) end -= 1
-      push(text, found, match.index, end, dates)
+      push(text, found, match.index + weekdaySkip(text, match.index, weekday), end, dates)
     })
 
     eachInWindows(folded, windows, MONTH_YEAR_PATTERN, (match) => {

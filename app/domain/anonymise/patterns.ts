@@ -4,6 +4,8 @@
 //
 // Every pattern is anchored so that it cannot start in the middle of a word or a number, and
 // every repetition is delimited, so a scan stays linear even on long runs of digits or letters.
+// Number-shaped patterns only run in the windows around numbers, the others around a cheap
+// anchor ("@", "://", "plate"...): see scan.ts.
 // Where a shape is also a plain count ("31 families", "Form 12", "$150", "room 12"), the pattern
 // asks for context instead of guessing:
 // - US ZIP codes only after a state abbreviation or the word ZIP (ZIP+4 is distinctive alone);
@@ -14,7 +16,7 @@
 
 import type { OutputLocale } from './context'
 import { labelsFor } from './labels'
-import { digitTokens, eachInWindows, windowsAround, windowsAroundWords } from './scan'
+import { digitTokens, digitWindows, eachInWindows, windowsAround, windowsAroundWords } from './scan'
 import type { Candidate, DigitToken, ReplacementKind, ScanText } from './types'
 
 type PatternKind = Exclude<ReplacementKind, 'person' | 'place' | 'identifier' | 'date' | 'age' | 'birth_date'>
@@ -142,7 +144,6 @@ const KEYWORD_RECORDS = new RegExp(
   `(?<![a-z0-9])(?:${RECORD_WORDS.map(({ kind, words }) => `(?:${words})(?![a-z])${RECORD_JOINER}(${kind === 'health_number' ? HEALTH_ID_BODY : ID_BODY})`).join('|')})(?![a-z0-9])`,
   'dg',
 )
-const THREE_DIGITS = /\d{3}/g
 const SPACED_SIN = /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{3}(?![\d]|[ -]\d)/g
 const SPACED_HEALTH_CARD = /(?<![\d-])\d{4}[ -]\d{3}[ -]\d{3}(?:[ -]?[a-z]{2})?(?![\da-z]|[ -]\d)/g
 const UNIT_SUFFIXED = /^\d+(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|eme|x|k|m)$/
@@ -204,6 +205,7 @@ export function createPatternDetector(locale: OutputLocale) {
 
   return function detectPatterns(text: ScanText, found: Candidate[]): void {
     const { original, folded } = text
+    const numbers = digitWindows(text)
     const near = (anchor: RegExp, pattern: RegExp, before: number, after: number, visit: (m: RegExpExecArray, offset: number) => void, on: string = folded): void => {
       const windows = windowsAround(folded, anchor, { before, after })
       if (windows.length > 0) eachInWindows(on, windows, pattern, visit)
@@ -221,31 +223,31 @@ export function createPatternDetector(locale: OutputLocale) {
       const m = BARE_DOMAIN.exec(folded)
       if (m !== null) push(found, start, start + trimUrl(m[0]).length, 'url')
     })
-    each(IPV4, folded, (m) => {
+    eachInWindows(folded, numbers, IPV4, (m) => {
       if (validIpv4(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
     })
     near(IPV6_ANCHOR, IPV6, 45, 45, (m) => {
       if (validIpv6(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
     })
 
-    each(PHONE_NORTH_AMERICAN, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
-    each(PHONE_INTERNATIONAL, folded, (m) => {
+    eachInWindows(folded, numbers, PHONE_NORTH_AMERICAN, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
+    eachInWindows(folded, numbers, PHONE_INTERNATIONAL, (m) => {
       const count = digits(m[0])
       if (count >= 8 && count <= 15) push(found, m.index, m.index + m[0].length, 'phone')
     })
-    each(PHONE_COMPACT_INTERNATIONAL, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
-    each(PHONE_FRENCH, folded, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
-    each(PHONE_LOCAL, folded, (m) => {
+    eachInWindows(folded, numbers, PHONE_COMPACT_INTERNATIONAL, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
+    eachInWindows(folded, numbers, PHONE_FRENCH, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
+    eachInWindows(folded, numbers, PHONE_LOCAL, (m) => {
       if (PHONE_WORDS.test(folded.slice(Math.max(0, m.index - 24), m.index))) push(found, m.index, m.index + m[0].length, 'phone')
     })
 
-    each(POSTAL_CODE_CA, folded, (m) => {
+    eachInWindows(folded, numbers, POSTAL_CODE_CA, (m) => {
       const letter = folded.charAt(m.index - 1)
       const before = m.index >= 2 ? folded.charCodeAt(m.index - 2) : 32
       const boundary = !((before >= 97 && before <= 122) || (before >= 48 && before <= 57))
       if (POSTAL_FIRST_LETTER.test(letter) && boundary) push(found, m.index - 1, m.index + m[0].length, 'postal_code')
     })
-    each(ZIP, folded, (m) => {
+    eachInWindows(folded, numbers, ZIP, (m) => {
       if (ZIP_PLUS_FOUR.test(m[0]) || ZIP_CONTEXT.test(original.slice(Math.max(0, m.index - 16), m.index))) {
         push(found, m.index, m.index + m[0].length, 'postal_code')
       }
@@ -260,12 +262,12 @@ export function createPatternDetector(locale: OutputLocale) {
       if (unit !== null) start -= unit[0].length
       push(found, start, end, 'street_address')
     }
-    each(STREET_ADDRESS, original, pushAddress)
-    each(FRENCH_STREET_ADDRESS, original, pushAddress)
+    eachInWindows(original, numbers, STREET_ADDRESS, pushAddress)
+    eachInWindows(original, numbers, FRENCH_STREET_ADDRESS, pushAddress)
     near(POST_OFFICE_ANCHOR, POST_OFFICE_BOX, 12, 16, (m) => push(found, m.index, m.index + m[0].length, 'street_address'), original)
 
-    // Record numbers have three digits in a row: look for record words only near those.
-    near(THREE_DIGITS, KEYWORD_RECORDS, 64, 48, (m, offset) => {
+    // A record number has digits: look for record words only near numbers.
+    eachInWindows(folded, numbers, KEYWORD_RECORDS, (m, offset) => {
       RECORD_WORDS.forEach(({ kind }, group) => {
         const span = m.indices?.[group + 1]
         const body = m[group + 1]
@@ -275,8 +277,8 @@ export function createPatternDetector(locale: OutputLocale) {
       })
     })
     for (const token of digitTokens(text)) classifyDigitToken(token, folded, found)
-    each(SPACED_SIN, folded, (m) => push(found, m.index, m.index + m[0].length, 'social_insurance_number'))
-    each(SPACED_HEALTH_CARD, folded, (m) => push(found, m.index, m.index + m[0].length, 'health_number'))
+    eachInWindows(folded, numbers, SPACED_SIN, (m) => push(found, m.index, m.index + m[0].length, 'social_insurance_number'))
+    eachInWindows(folded, numbers, SPACED_HEALTH_CARD, (m) => push(found, m.index, m.index + m[0].length, 'health_number'))
 
     eachInWindows(folded, windowsAroundWords(folded, PLATE_WORDS, { before: 2, after: 60 }), PLATE, (m, offset) => {
       const span = m.indices?.[1]

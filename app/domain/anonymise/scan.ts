@@ -18,6 +18,26 @@ const MAX_WIDENING = 64
 export type Windows = readonly number[]
 
 /**
+ * Appends [start, end) to `windows`, widened to whitespace and merged with the previous window.
+ * Widening is bounded: a text without spaces must not make every window cover the whole text
+ * (that would be quadratic). Windows must be added in increasing order of start.
+ */
+function addWindow(windows: number[], text: string, from: number, to: number): void {
+  let start = Math.max(0, from)
+  const startLimit = Math.max(0, start - MAX_WIDENING)
+  while (start > startLimit && !isSpace(text.charCodeAt(start - 1))) start -= 1
+  let end = Math.min(text.length, to)
+  const endLimit = Math.min(text.length, end + MAX_WIDENING)
+  while (end < endLimit && !isSpace(text.charCodeAt(end))) end += 1
+  const last = windows.length - 1
+  if (last > 0 && start <= (windows[last] ?? -1)) {
+    windows[last] = Math.max(windows[last] ?? 0, end)
+    return
+  }
+  windows.push(start, end)
+}
+
+/**
  * Windows of `reach` characters around every match of `anchor`, widened to whitespace and
  * merged, as a flat list [start0, end0, start1, end1, ...].
  */
@@ -26,21 +46,8 @@ export function windowsAround(text: string, anchor: RegExp, reach: { before: num
   anchor.lastIndex = 0
   let hit: RegExpExecArray | null
   while ((hit = anchor.exec(text)) !== null) {
-    // Widen to whitespace, but only a little: a text without spaces must not make every
-    // window cover the whole text (that would be quadratic).
-    let start = Math.max(0, hit.index - reach.before)
-    const startLimit = Math.max(0, start - MAX_WIDENING)
-    while (start > startLimit && !isSpace(text.charCodeAt(start - 1))) start -= 1
-    let end = Math.min(text.length, hit.index + hit[0].length + reach.after)
-    const endLimit = Math.min(text.length, end + MAX_WIDENING)
-    while (end < endLimit && !isSpace(text.charCodeAt(end))) end += 1
+    addWindow(windows, text, hit.index - reach.before, hit.index + hit[0].length + reach.after)
     if (hit[0].length === 0) anchor.lastIndex += 1
-    const last = windows.length - 1
-    if (last > 0 && start <= (windows[last] ?? -1)) {
-      windows[last] = Math.max(windows[last] ?? 0, end)
-      continue
-    }
-    windows.push(start, end)
   }
   return windows
 }
@@ -59,20 +66,7 @@ export function windowsAroundWords(text: string, words: readonly string[], reach
   }
   hits.sort((a, b) => a[0] - b[0])
   const windows: number[] = []
-  for (const [hitStart, hitEnd] of hits) {
-    let start = Math.max(0, hitStart - reach.before)
-    const startLimit = Math.max(0, start - MAX_WIDENING)
-    while (start > startLimit && !isSpace(text.charCodeAt(start - 1))) start -= 1
-    let end = Math.min(text.length, hitEnd + reach.after)
-    const endLimit = Math.min(text.length, end + MAX_WIDENING)
-    while (end < endLimit && !isSpace(text.charCodeAt(end))) end += 1
-    const last = windows.length - 1
-    if (last > 0 && start <= (windows[last] ?? -1)) {
-      windows[last] = Math.max(windows[last] ?? 0, end)
-      continue
-    }
-    windows.push(start, end)
-  }
+  for (const [hitStart, hitEnd] of hits) addWindow(windows, text, hitStart - reach.before, hitEnd + reach.after)
   return windows
 }
 
@@ -95,6 +89,31 @@ export function eachInWindows(text: string, windows: Windows, pattern: RegExp, v
       if (match[0].length === 0) pattern.lastIndex += 1
     }
   }
+}
+
+/**
+ * Windows around every number in the text, found once and shared. Every number-shaped pattern
+ * (phones, numeric dates, record numbers, addresses, written dates with a day or a year) has a
+ * digit, so in ordinary prose most of the text never needs to be scanned for them.
+ */
+export function digitWindows(text: ScanText): Windows {
+  if (text.digitWindows !== undefined) return text.digitWindows
+  const windows: number[] = []
+  const { folded } = text
+  for (const token of digitTokens(text)) addWindow(windows, folded, token.start - DIGIT_REACH.before, token.end + DIGIT_REACH.after)
+  text.digitWindows = windows
+  return windows
+}
+
+// Before: "numéro d'assurance-maladie : ", "Wednesday, January 29"; after: "14 Larch
+// Crescent, Unit 3". Generous: a pattern cut at a window edge would miss its match.
+const DIGIT_REACH = { before: 64, after: 160 }
+
+/** Windows around the matches of `anchor`, looking for the anchor only inside `within`. */
+export function windowsAroundWithin(text: string, within: Windows, anchor: RegExp, reach: { before: number; after: number }): Windows {
+  const windows: number[] = []
+  eachInWindows(text, within, anchor, (hit) => addWindow(windows, text, hit.index - reach.before, hit.index + hit[0].length + reach.after))
+  return windows
 }
 
 function isDigit(code: number): boolean {

@@ -82,6 +82,8 @@ export interface ScanText {
   folded: string
   /** Tokens containing a digit, found once and shared by the detectors (see scan.ts). */
   digitTokens?: DigitToken[]
+  /** Flat [start, end, ...] windows around those tokens (see scan.ts). */
+  digitWindows?: readonly number[]
 }
 
 /** A run of letters and digits, possibly joined by "-" or "/", that contains a digit. */

@@ -6,9 +6,35 @@ import { coreValues, factorRatings, findingStatuses, incidentTypes, journeyStage
 
 export const SHARED_REVIEW_FORMAT = 'scir-shared-review/1'
 
-const text = (max: number) => z.string().max(max)
+/** Characters as JSON Schema's maxLength counts them (code points), so both validators agree. */
+function codePoints(value: string): number {
+  let length = 0
+  for (const _ of value) length++
+  return length
+}
+
+const text = (max: number) =>
+  z.string().superRefine((value, ctx) => {
+    if (codePoints(value) > max) ctx.addIssue({ code: 'too_big', maximum: max, type: 'string', inclusive: true })
+  })
+
+/**
+ * Anonymised text can be longer than what the panel wrote, because labels replace names
+ * ("Ed" -> "Caseworker 2"). Every free-text limit is therefore four times the review
+ * document's limit for that field.
+ */
+export const ANONYMISED_GROWTH = 4
+const freeText = (sourceMax: number) => text(sourceMax * ANONYMISED_GROWTH)
+
 /** Days from the incident (Day 0); negative before it. Dates never leave a review. */
-const dayOffset = z.number().int().min(-36_500).max(36_500)
+export const DAY_OFFSET_LIMIT = 36_500
+const dayOffset = z.number().int().min(-DAY_OFFSET_LIMIT).max(DAY_OFFSET_LIMIT)
+
+/** Age bands (years) of the anonymiser; the child bands follow developmental stages. */
+export const ageBands = ['under 1', '1-4', '5-9', '10-14', '15-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65-89', '90+'] as const
+export type AgeBand = (typeof ageBands)[number]
+
+const factorId = text(100)
 
 export const sharedTimelineEventSchema = z
   .object({
@@ -16,52 +42,52 @@ export const sharedTimelineEventSchema = z
     dayEnd: dayOffset.nullable(),
     approximate: z.boolean(),
     stage: z.enum(journeyStages).nullable(),
-    source: text(200).nullable(),
+    source: freeText(200).nullable(),
     keyPracticeEpisode: z.boolean(),
     /** Role pseudonyms ("Child 1", "Caseworker 2"). */
     actors: z.array(text(60)).max(50),
-    text: text(50_000),
+    text: freeText(50_000),
   })
   .strict()
 
 export const sharedUnmetNeedSchema = z
   .object({
-    need: text(5000),
-    received: text(5000),
-    gap: text(5000),
+    need: freeText(5000),
+    received: freeText(5000),
+    gap: freeText(5000),
     /** Journey stages of the linked timeline events (the events themselves are not linked). */
     stages: z.array(z.enum(journeyStages)).max(20),
-    factorItemIds: z.array(text(100)).max(200),
+    factorItemIds: z.array(factorId).max(200),
     fromStandardsCheck: z.boolean(),
   })
   .strict()
 
 export const sharedFactorRatingSchema = z
   .object({
-    factorItemId: text(100),
+    factorItemId: factorId,
     /** The framework domain of the item, for aggregation across frameworks' items. */
-    domainId: text(100).nullable(),
+    domainId: factorId.nullable(),
     rating: z.union(factorRatings.map(r => z.literal(r)) as [z.ZodLiteral<0>, z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]),
-    rationale: text(5000),
+    rationale: freeText(5000),
   })
   .strict()
 
 export const sharedFindingSchema = z
   .object({
-    text: text(50_000),
-    values: z.array(z.object({ value: z.enum(coreValues), rationale: text(1000) }).strict()).max(3),
-    factorItemIds: z.array(text(100)).max(200),
-    factorDomainIds: z.array(text(100)).max(50),
+    text: freeText(50_000),
+    values: z.array(z.object({ value: z.enum(coreValues), rationale: freeText(1000) }).strict()).max(3),
+    factorItemIds: z.array(factorId).max(200),
+    factorDomainIds: z.array(factorId).max(50),
     status: z.enum(findingStatuses),
   })
   .strict()
 
 export const sharedRecommendationSchema = z
   .object({
-    text: text(5000),
+    text: freeText(5000),
     strength: z.enum(recommendationStrengths),
     status: z.enum(recommendationStatuses),
-    measure: text(2000).nullable(),
+    measure: freeText(2000).nullable(),
     /** Due date as a day offset from the incident. */
     dueDay: dayOffset.nullable(),
     /** Indexes into `findings`. */
@@ -73,7 +99,7 @@ export const sharedAccountExcerptSchema = z
   .object({
     /** The account's pseudonym, never a name. */
     pseudonym: text(60),
-    excerpt: text(5000),
+    excerpt: freeText(5000),
     /** Index into `findings` of the finding that quotes it. */
     findingIndex: z.number().int().min(0).nullable(),
   })
@@ -91,7 +117,7 @@ export const sharedReviewSchema = z
         incidentYear: z.number().int().min(1900).max(2200),
         incidentType: z.enum(incidentTypes),
         /** The child's age at the incident as a band (e.g. "under 1"), null when unknown. */
-        childAgeBand: text(40).nullable(),
+        childAgeBand: z.enum(ageBands).nullable(),
         phase: z.enum(reviewPhases),
       })
       .strict(),
@@ -107,5 +133,8 @@ export const sharedReviewSchema = z
 
 export type SharedReview = z.infer<typeof sharedReviewSchema>
 export type SharedTimelineEvent = z.infer<typeof sharedTimelineEventSchema>
+export type SharedUnmetNeed = z.infer<typeof sharedUnmetNeedSchema>
+export type SharedFactorRating = z.infer<typeof sharedFactorRatingSchema>
 export type SharedFinding = z.infer<typeof sharedFindingSchema>
 export type SharedRecommendation = z.infer<typeof sharedRecommendationSchema>
+export type SharedAccountExcerpt = z.infer<typeof sharedAccountExcerptSchema>

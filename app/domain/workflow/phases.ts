@@ -44,7 +44,7 @@ export function canMove(from: ReviewPhase, to: ReviewPhase, reason?: string): Mo
 }
 
 /** Where a staff account stands; the author decides every step after 'drafting'. */
-export type AccountState = 'invited' | 'drafting' | 'released_to_facilitator' | 'released_to_panel' | 'declined'
+export type AccountState = 'invited' | 'drafting' | 'released_to_facilitator' | 'released_to_panel' | 'withdrawn'
 
 /** What the checklists need to know about a review, whatever stores it. */
 export interface ReviewSnapshot {

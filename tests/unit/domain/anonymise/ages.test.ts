@@ -41,6 +41,8 @@ describe('age bands', () => {
     ['Kai, 3 y/o, and Mia, 6 yo.', 'Kai, age 1-4, and Mia, age 5-9.'],
     ['Ruby (5 months) and Owen (3 years).', 'Ruby (infant, under 1 year) and Owen (age 1-4).'],
     ['She is 92 years old.', 'She is age 90 or older.'],
+    ['Ruby, 4 months, was seen.', 'Ruby, an infant (under 1 year), was seen.'],
+    ['Standards: 6 weeks, 8 weeks, 3 months, done.', 'Standards: 6 weeks, 8 weeks, 3 months, done.'],
   ])('%s', (input, output) => {
     expect(english(input).text).toBe(output)
   })
@@ -52,6 +54,8 @@ describe('age bands', () => {
     ['Un bébé de 4 mois.', "Un bébé de moins d'un an."],
     ['Léa (7 ans) joue.', 'Léa (5 à 9 ans) joue.'],
     ['une femme de 92 ans', 'une femme de 90 ans ou plus'],
+    ['Zoë, 16 mois, dormait.', 'Zoë, 1 à 4 ans, dormait.'],
+    ['elle a 1 an.', 'elle a 1 à 4 ans.'],
   ])('%s', (input, output) => {
     expect(french(input).text).toBe(output)
   })

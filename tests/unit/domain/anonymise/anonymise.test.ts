@@ -43,6 +43,22 @@ describe('anonymise', () => {
     }
   })
 
+  it('anonymises a narrative the same way alone or inside a long case file', () => {
+    // Detectors only scan windows around cheap anchors; this checks that windows never change
+    // what is found.
+    const separator = '\n\n§\n\n'
+    const byRegistry = new Map<string, typeof corpus>()
+    for (const item of corpus) byRegistry.set(item.registry.key, [...(byRegistry.get(item.registry.key) ?? []), item])
+    for (const items of byRegistry.values()) {
+      const first = items[0]
+      if (first === undefined) continue
+      const anonymiseText = compileAnonymiser(first.registry.context)
+      const separately = items.map((item) => anonymiseText(item.text).text).join(separator)
+      const together = anonymiseText(items.map((item) => item.text).join(separator)).text
+      expect(together, first.registry.key).toBe(separately)
+    }
+  })
+
   it('never throws and keeps spans consistent on arbitrary text', () => {
     const anonymiseText = compileAnonymiser(calder.context)
     fc.assert(

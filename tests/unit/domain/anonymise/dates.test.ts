@@ -97,6 +97,13 @@ describe('date shifting', () => {
     expect(compileAnonymiser({ ...base, options: { locale: 'fr' } })('le 03/29/2025').text).toBe('le Jour +11')
   })
 
+  it('takes abbreviated weekdays with the date they introduce, and only then', () => {
+    const anonymiseText = compileAnonymiser({ incidentDate: '2025-03-18', registry: {} })
+    expect(anonymiseText('Tues., March 4th: call. Thurs 6 Mar 2025 14:10. She sat 3 March visits.').text).toBe(
+      'Day -14: call. Day -12 14:10. She sat Day -15 visits.',
+    )
+  })
+
   it('turns month-year mentions into calendar-month offsets', () => {
     const anonymiseText = compileAnonymiser({ incidentDate: '2025-03-18', registry: {} })
     expect(anonymiseText('in March 2024 and mars 2025, then Dec. 2024').text).toBe('in Month -12 and Month 0, then Month -3')

@@ -1,0 +1,106 @@
+// CSV (RFC 4180) from a SharedReview: one file per entity, for spreadsheets and statistics
+// tools. Headers are stable snake_case names (a contract, not translated; docs/export/README.md).
+// Rows are numbered from 1 as people count them; lists inside a cell are separated by "; ".
+import { coreValues } from '../vocabulary'
+import type { SharedReview } from './schema'
+
+export interface ExportFile {
+  name: string
+  contentType: string
+  content: string
+}
+
+export const csvFileNames = ['review.csv', 'timeline.csv', 'unmet-needs.csv', 'factor-ratings.csv', 'findings.csv', 'recommendations.csv', 'account-excerpts.csv'] as const
+
+type Cell = string | number | boolean | null
+
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), so
+// text cells starting with one get a leading apostrophe, as OWASP recommends. Numbers are
+// written as numbers and never touched ("-42" stays a number).
+const FORMULA_START = /^[=+\-@\t\r]/
+
+function cell(value: Cell): string {
+  if (value === null) return ''
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  const text = FORMULA_START.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** RFC 4180: CRLF after every record, fields quoted when they hold a comma, quote or line break. */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+  return [header, ...rows].map(row => row.map(cell).join(',') + '\r\n').join('')
+}
+
+const list = (items: readonly (string | number)[]): string => items.join('; ')
+
+export function renderCsvFiles(shared: SharedReview): ExportFile[] {
+  const file = (name: (typeof csvFileNames)[number], header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): ExportFile => ({
+    name,
+    contentType: 'text/csv; charset=utf-8',
+    content: toCsv(header, rows),
+  })
+  const findingNumbers = (indexes: readonly number[]) => list(indexes.map(i => i + 1))
+  return [
+    file(
+      'review.csv',
+      ['format', 'shared_id', 'jurisdiction', 'incident_year', 'incident_type', 'child_age_band', 'phase', 'factor_framework_id', 'factor_framework_version'],
+      [
+        [
+          shared.format,
+          shared.sharedId,
+          shared.jurisdiction,
+          shared.review.incidentYear,
+          shared.review.incidentType,
+          shared.review.childAgeBand,
+          shared.review.phase,
+          shared.factorFramework.id,
+          shared.factorFramework.version,
+        ],
+      ],
+    ),
+    file(
+      'timeline.csv',
+      ['event_number', 'day', 'day_end', 'approximate', 'stage', 'source', 'key_practice_episode', 'actors', 'text'],
+      shared.timeline.map((e, i) => [i + 1, e.day, e.dayEnd, e.approximate, e.stage, e.source, e.keyPracticeEpisode, list(e.actors), e.text]),
+    ),
+    file(
+      'unmet-needs.csv',
+      ['unmet_need_number', 'need', 'received', 'gap', 'stages', 'factor_item_ids', 'from_standards_check'],
+      shared.unmetNeeds.map((n, i) => [i + 1, n.need, n.received, n.gap, list(n.stages), list(n.factorItemIds), n.fromStandardsCheck]),
+    ),
+    file(
+      'factor-ratings.csv',
+      ['factor_item_id', 'domain_id', 'rating', 'rationale'],
+      shared.factorRatings.map(r => [r.factorItemId, r.domainId, r.rating, r.rationale]),
+    ),
+    file(
+      'findings.csv',
+      ['finding_number', 'status', 'text', 'values', ...coreValues.map(v => `${v}_rationale`), 'factor_item_ids', 'factor_domain_ids'],
+      shared.findings.map((f, i) => [
+        i + 1,
+        f.status,
+        f.text,
+        list(f.values.map(v => v.value)),
+        ...coreValues.map(value => f.values.find(v => v.value === value)?.rationale ?? null),
+        list(f.factorItemIds),
+        list(f.factorDomainIds),
+      ]),
+    ),
+    file(
+      'recommendations.csv',
+      ['recommendation_number', 'text', 'strength', 'status', 'measure', 'due_day', 'finding_numbers'],
+      shared.recommendations.map((r, i) => [i + 1, r.text, r.strength, r.status, r.measure, r.dueDay, findingNumbers(r.findingIndexes)]),
+    ),
+    file(
+      'account-excerpts.csv',
+      ['excerpt_number', 'pseudonym', 'finding_number', 'excerpt'],
+      shared.accountExcerpts.map((x, i) => [i + 1, x.pseudonym, x.findingIndex === null ? null : x.findingIndex + 1, x.excerpt]),
+    ),
+  ]
+}
+
+/** The shared format itself, as published (docs/export/shared-review.schema.json). */
+export function renderJson(shared: SharedReview): string {
+  return `${JSON.stringify(shared, null, 2)}\n`
+}

@@ -1,0 +1,3 @@
+export * from './suppress'
+export * from './review'
+export * from './aggregate'
