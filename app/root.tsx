@@ -104,6 +104,12 @@ function Header() {
             <li>
               <NavLink to="/recommendations">{t('nav.recommendations')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/trends">{t('trends.nav.trends')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/what-changed">{t('trends.nav.whatChanged')}</NavLink>
+            </li>
             {user.canManageUsers ? (
               <li>
                 <NavLink to="/admin/users">{t('nav.users')}</NavLink>

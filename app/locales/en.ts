@@ -2,12 +2,14 @@
 // Translations type makes a missing key a compile error.
 import { workspaceEn } from './workspace.en'
 import { accountsEn } from './accounts.en'
+import { exportEn } from './export.en'
 import { trendsEn } from './trends.en'
 import { analysisEn } from './analysis.en'
 
 export const en = {
   workspace: workspaceEn,
   accounts: accountsEn,
+  export: exportEn,
   trends: trendsEn,
   analysis: analysisEn,
   app: {

@@ -25,13 +25,10 @@ export const exportEn = {
       identifier_like: 'Looks like an identifier (a number or code)',
     },
     person: 'Person',
-    personOption: '{{name}} ({{pseudonym}})',
+    personOption: '{{name}} (appears as “{{pseudonym}}”)',
     addAlias: 'Add to registry as alias',
-    addAliasLabel: 'Add “{{word}}” to the registry as an alias of the chosen person',
     markSafe: 'Mark safe',
-    markSafeLabel: 'Mark “{{word}}” safe: it identifies nobody',
     addIdentifier: 'Add to registry as identifier',
-    addIdentifierLabel: 'Add “{{word}}” to the registry as an identifier to remove',
     noPeople: 'The registry has no people yet.',
   },
   safe: {
@@ -43,7 +40,6 @@ export const exportEn = {
     colWhen: 'When',
     colUndo: 'Undo',
     undo: 'Undo',
-    undoLabel: 'Undo: “{{word}}” is no longer marked safe',
   },
   done: {
     aliasAdded: 'Added to the registry as an alias. It is now replaced by the person’s pseudonym.',
@@ -73,7 +69,6 @@ export const exportEn = {
     csv: 'Spreadsheets (CSV files in a ZIP archive)',
     csvHint: 'One file per entity: findings, timeline, unmet needs, factor ratings, recommendations, quoted excerpts.',
     download: 'Download',
-    downloadLabel: 'Download: {{format}}',
     blocked: 'Downloads are available once every residual candidate is resolved.',
   },
   preview: {

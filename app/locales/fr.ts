@@ -1,12 +1,14 @@
 import type { Translations } from './en'
 import { workspaceFr } from './workspace.fr'
 import { accountsFr } from './accounts.fr'
+import { exportFr } from './export.fr'
 import { trendsFr } from './trends.fr'
 import { analysisFr } from './analysis.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
   accounts: accountsFr,
+  export: exportFr,
   trends: trendsFr,
   analysis: analysisFr,
   app: {

@@ -15,7 +15,7 @@ import type { Candidate, ScanText } from './types'
 
 export const AGE_PRIORITY = 40
 
-interface AgeBand {
+export interface AgeBand {
   from: number
   /** Inclusive upper bound in whole years; undefined for the open-ended top band. */
   to?: number
@@ -42,7 +42,7 @@ export function ageBand(years: number): AgeBand {
   return { from: 90 }
 }
 
-type AgeForm = 'predicate' | 'adjective' | 'parenthetical' | 'french'
+export type AgeForm = 'predicate' | 'adjective' | 'parenthetical' | 'french'
 
 export function ageBandLabel(band: AgeBand, form: AgeForm, locale: OutputLocale): string {
   const infant = band.to === 0

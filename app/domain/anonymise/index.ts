@@ -20,7 +20,7 @@ export {
   type RegisteredPerson,
   type RegisteredPlace,
 } from './context'
-export { ageBand, ageBandLabel } from './ages'
+export { ageBand, ageBandLabel, type AgeBand, type AgeForm } from './ages'
 export { dayNumber, expandTwoDigitYear, inferYear, isCalendarDate, type CalendarDate } from './dates'
 export { COMMON_WORDS, NAME_PART_STOPLIST, isCommonWord } from './common-words'
 export { residualCandidateId } from './residuals'

@@ -15,8 +15,7 @@
 // ("Ms. Calder"). More specific registrations win over derived ones: full name and identifiers,
 // then aliases, then derived variants, then single name parts.
 
-import type { OutputLocale } from './context'
-import type { AnonymisationRegistry, RegisteredPerson, RegisteredPlace } from './context'
+import type { AnonymisationRegistry, OutputLocale, RegisteredPerson, RegisteredPlace } from './context'
 import { NAME_PART_STOPLIST, isCommonWord } from './common-words'
 import { foldWord, startsWithUpperCase } from './fold'
 import { labelsFor } from './labels'

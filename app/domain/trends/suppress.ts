@@ -74,16 +74,9 @@ class Grid {
     }
     this.rows = rows
     this.columns = columns
-    this.values = Array.from({ length: rows + 1 }, () => new Array<number>(columns + 1).fill(0))
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < columns; j++) {
-        const v = counts[i]![j]!
-        this.values[i]![j] = v
-        this.values[i]![columns] += v
-        this.values[rows]![j] += v
-        this.values[rows]![columns] += v
-      }
-    }
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
+    const columnTotals = Array.from({ length: columns }, (_, j) => sum(counts.map(row => row[j]!)))
+    this.values = [...counts.map(row => [...row, sum(row)]), [...columnTotals, sum(columnTotals)]]
     this.status = this.values.map(line => line.map(v => (v > 0 && v < SMALL_COUNT_LIMIT ? 'small' : 'shown')))
   }
 

@@ -1,0 +1,376 @@
+// De-identified exports of a review (DOMAIN.md, "De-identification rules"). The review
+// document is read through the gateway (the live room when the collaboration server runs),
+// built into a SharedReview by the pure domain, and rendered from that only. Nothing leaves
+// before approval, nothing leaves while residual candidates are unresolved (unless the caller
+// explicitly accepts them), the shared data file honours the jurisdiction's opt-out, and every
+// export is recorded: who, when, what, which format.
+import {
+  buildSharedReview,
+  exportFramework,
+  renderCsvFiles,
+  renderDocx,
+  renderHtmlReport,
+  renderJson,
+  sha256Hex,
+  sharedIdFor,
+  zipFiles,
+  type ExportFormat,
+  type FactorNames,
+  type ReportLabels,
+  type ResidualSummary,
+  type SharedReview,
+  type SharedReviewBuild,
+} from '~/domain/export'
+import type { FactorFramework } from '~/domain/factors'
+import { applyCommand, readReviewDoc, ReviewCommandError, type ReviewDocument } from '~/domain/review-doc'
+import { incidentTypes, reviewPhases, type IncidentType, type ReviewPhase } from '~/domain/vocabulary'
+import { exportEn } from '~/locales/export.en'
+import { exportFr } from '~/locales/export.fr'
+import { prisma } from '~/utils/db.server'
+import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
+import { jurisdictionSettings } from './jurisdiction.server'
+import { consentedExcerpts } from './quote-consent.server'
+import { reviewDocName } from './review-doc.server'
+
+export type ExportLocale = 'en' | 'fr'
+
+export type ExportReviewRow = {
+  id: string
+  jurisdictionId: string
+  phase: string
+  incidentDate: Date
+  incidentType: string
+}
+
+/** Findings leave a review only once approved (DOMAIN.md phase 7). */
+export function exportOpenIn(phase: string): boolean {
+  return phase === 'approval' || phase === 'shared'
+}
+
+export type PreparedExport = {
+  review: ExportReviewRow
+  jurisdictionCode: string
+  excludeFromSharing: boolean
+  framework: FactorFramework
+  document: ReviewDocument
+  build: SharedReviewBuild
+  /** Residual candidates nobody has resolved yet (aliases and safe words are applied already). */
+  unresolved: ResidualSummary[]
+}
+
+function asPhase(phase: string): ReviewPhase {
+  return (reviewPhases as readonly string[]).includes(phase) ? (phase as ReviewPhase) : 'intake'
+}
+
+function asIncidentType(type: string): IncidentType {
+  return (incidentTypes as readonly string[]).includes(type) ? (type as IncidentType) : 'other'
+}
+
+async function readDocument(reviewId: string): Promise<ReviewDocument> {
+  // Through the gateway, so an edit made a moment ago in the live room is included.
+  return reviewDocGateway().change(reviewDocName(reviewId), doc => readReviewDoc(doc).doc)
+}
+
+/** Loads everything an export needs and builds the de-identified review. */
+export async function prepareExport(review: ExportReviewRow): Promise<PreparedExport> {
+  const [jurisdiction, settings, document, excerpts, decisions] = await Promise.all([
+    prisma.jurisdiction.findUniqueOrThrow({ where: { id: review.jurisdictionId }, select: { code: true } }),
+    jurisdictionSettings(review.jurisdictionId),
+    readDocument(review.id),
+    consentedExcerpts(review.id),
+    prisma.residualDecision.findMany({ where: { reviewId: review.id, decision: 'safe' }, select: { candidateId: true, text: true } }),
+  ])
+  const build = buildSharedReview({
+    document,
+    review: {
+      sharedId: sharedIdFor(jurisdiction.code, review.id),
+      jurisdiction: jurisdiction.code,
+      incidentDate: review.incidentDate.toISOString().slice(0, 10),
+      incidentType: asIncidentType(review.incidentType),
+      phase: asPhase(review.phase),
+    },
+    framework: exportFramework(settings.factorFramework),
+    excerpts: excerpts.map(x => ({ pseudonym: x.pseudonym, findingId: x.findingId, excerpt: x.excerpt })),
+    resolutions: { safeWords: decisions.map(d => d.text) },
+  })
+  // Safe words settle every spelling that folds the same; the ids settle anything else the
+  // anonymiser would still list under a decided id.
+  const decided = new Set(decisions.map(d => d.candidateId))
+  return {
+    review,
+    jurisdictionCode: jurisdiction.code,
+    excludeFromSharing: settings.excludeFromSharing,
+    framework: settings.factorFramework,
+    document,
+    build,
+    unresolved: build.residuals.filter(r => !decided.has(r.id)),
+  }
+}
+
+// ---------------------------------------------------------------- resolving residual candidates
+
+export type ResidualAction = { type: 'safe' } | { type: 'alias'; personId: string } | { type: 'identifier' }
+
+export type ResolveOutcome = { ok: true; done: 'markedSafe' | 'aliasAdded' | 'identifierAdded' | 'unmarked' } | { ok: false; message: string; params?: Record<string, string> }
+
+const MAX_ALIASES = 20
+
+/**
+ * Settles a residual candidate for every occurrence. The candidate is looked up again on the
+ * server: only a word the anonymiser really lists can be decided, and its text comes from the
+ * review, never from the request.
+ */
+export async function resolveResidual(review: ExportReviewRow, candidateId: string, action: ResidualAction, actorId: string): Promise<ResolveOutcome> {
+  const prepared = await prepareExport(review)
+  const candidate = prepared.unresolved.find(r => r.id === candidateId)
+  if (!candidate) return { ok: false, message: 'export.errors.noSuchCandidate' }
+
+  if (action.type === 'safe') {
+    await prisma.$transaction([
+      prisma.residualDecision.upsert({
+        where: { reviewId_candidateId: { reviewId: review.id, candidateId } },
+        create: { reviewId: review.id, candidateId, text: candidate.text, decision: 'safe', decidedById: actorId },
+        update: { text: candidate.text, decision: 'safe', decidedById: actorId, decidedAt: new Date() },
+      }),
+      // The audit trail names the candidate by id only: its text may be someone's name.
+      audit(review, actorId, 'export.residual-marked-safe', { candidateId }),
+    ])
+    return { ok: true, done: 'markedSafe' }
+  }
+
+  const outcome = await reviewDocGateway().change(reviewDocName(review.id), (doc): ResolveOutcome => {
+    const current = readReviewDoc(doc).doc
+    try {
+      if (action.type === 'identifier') {
+        const known = current.identifiers.some(i => i.value.toLowerCase() === candidate.text.toLowerCase())
+        if (!known) applyCommand(doc, { type: 'addIdentifier', value: candidate.text, kind: 'other' }, { origin: 'export' })
+        return { ok: true, done: 'identifierAdded' }
+      }
+      const person = current.people.find(p => p.id === action.personId)
+      if (!person) return { ok: false, message: 'export.errors.noSuchPerson' }
+      if (person.aliases.some(a => a.toLowerCase() === candidate.text.toLowerCase())) return { ok: true, done: 'aliasAdded' }
+      if (person.aliases.length >= MAX_ALIASES) return { ok: false, message: 'export.errors.aliasesFull' }
+      applyCommand(doc, { type: 'updatePerson', id: person.id, patch: { aliases: [...person.aliases, candidate.text] } }, { origin: 'export' })
+      return { ok: true, done: 'aliasAdded' }
+    } catch (error) {
+      if (error instanceof ReviewCommandError) {
+        return { ok: false, message: 'export.errors.registry', params: { problem: error.problems.map(p => p.message).join('; ') } }
+      }
+      throw error
+    }
+  })
+  if (outcome.ok) {
+    await audit(review, actorId, outcome.done === 'aliasAdded' ? 'export.residual-added-as-alias' : 'export.residual-added-as-identifier', {
+      candidateId,
+      ...(action.type === 'alias' ? { personId: action.personId } : {}),
+    })
+  }
+  return outcome
+}
+
+/** Takes back a "safe" decision: the word is listed again if it is still in the text. */
+export async function undoSafeDecision(review: ExportReviewRow, decisionId: string, actorId: string): Promise<ResolveOutcome> {
+  const decision = await prisma.residualDecision.findFirst({ where: { id: decisionId, reviewId: review.id }, select: { id: true, candidateId: true } })
+  if (!decision) return { ok: false, message: 'export.errors.noSuchDecision' }
+  await prisma.$transaction([
+    prisma.residualDecision.delete({ where: { id: decision.id } }),
+    audit(review, actorId, 'export.residual-unmarked', { candidateId: decision.candidateId }),
+  ])
+  return { ok: true, done: 'unmarked' }
+}
+
+export type SafeDecision = { id: string; text: string; decidedBy: string | null; decidedAt: string }
+
+export async function safeDecisions(reviewId: string): Promise<SafeDecision[]> {
+  const rows = await prisma.residualDecision.findMany({ where: { reviewId, decision: 'safe' }, orderBy: { decidedAt: 'desc' } })
+  const names = await userNames(rows.map(r => r.decidedById))
+  return rows.map(r => ({ id: r.id, text: r.text, decidedBy: names.get(r.decidedById) ?? null, decidedAt: r.decidedAt.toISOString() }))
+}
+
+// ---------------------------------------------------------------- exporting
+
+export type ExportVia = 'web' | 'cli'
+
+export type ExportedFile = { name: string; contentType: string; bytes: Uint8Array }
+
+export type ExportResult =
+  | {
+      ok: true
+      /** What to hand over as one download (CSV files are zipped). */
+      download: ExportedFile
+      /** The files themselves (CSV: one per entity; other formats: the download). */
+      files: ExportedFile[]
+      sharedReview: SharedReview
+      acceptedResiduals: ResidualSummary[]
+      recordId: string
+    }
+  | { ok: false; reason: 'phase'; phase: string }
+  | { ok: false; reason: 'excluded' }
+  | { ok: false; reason: 'residuals'; residuals: ResidualSummary[] }
+
+export type ExportOptions = {
+  acceptResiduals?: boolean
+  actorId: string | null
+  via: ExportVia
+  /** Language of the report's labels (HTML, DOCX). */
+  locale?: ExportLocale
+  /** Who ran the command line, when there is no signed-in user. */
+  operator?: string | null
+}
+
+export function reportLabels(locale: ExportLocale): ReportLabels {
+  // Typed here so that a missing or misspelled report label fails the build.
+  const en: ReportLabels = exportEn.report
+  const fr: ReportLabels = exportFr.report
+  return locale === 'fr' ? fr : en
+}
+
+export function factorNames(framework: FactorFramework, locale: ExportLocale): FactorNames {
+  const items = new Map<string, string>()
+  const domains = new Map<string, string>()
+  for (const domain of framework.domains) {
+    domains.set(domain.id, domain.label[locale])
+    for (const item of domain.items) items.set(item.id, item.label[locale])
+  }
+  return { item: id => items.get(id), domain: id => domains.get(id) }
+}
+
+const encoder = new TextEncoder()
+
+async function render(format: ExportFormat, shared: SharedReview, prepared: PreparedExport, locale: ExportLocale): Promise<{ download: ExportedFile; files: ExportedFile[] }> {
+  const base = `scir-${shared.jurisdiction.toLowerCase()}-${shared.sharedId.slice(0, 12)}`
+  const options = { labels: reportLabels(locale), factorNames: factorNames(prepared.framework, locale) }
+  switch (format) {
+    case 'json': {
+      const file = { name: `${base}.json`, contentType: 'application/json; charset=utf-8', bytes: encoder.encode(renderJson(shared)) }
+      return { download: file, files: [file] }
+    }
+    case 'html': {
+      const file = { name: `${base}.html`, contentType: 'text/html; charset=utf-8', bytes: encoder.encode(renderHtmlReport(shared, options)) }
+      return { download: file, files: [file] }
+    }
+    case 'docx': {
+      const file = {
+        name: `${base}.docx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        bytes: await renderDocx(shared, options),
+      }
+      return { download: file, files: [file] }
+    }
+    case 'csv': {
+      const files = renderCsvFiles(shared).map(f => ({ name: f.name, contentType: f.contentType, bytes: encoder.encode(f.content) }))
+      return { download: { name: `${base}-csv.zip`, contentType: 'application/zip', bytes: zipFiles(files.map(f => ({ name: f.name, content: f.bytes }))) }, files }
+    }
+  }
+}
+
+export async function exportReview(review: ExportReviewRow, format: ExportFormat, options: ExportOptions): Promise<ExportResult> {
+  if (!exportOpenIn(review.phase)) return { ok: false, reason: 'phase', phase: review.phase }
+  const prepared = await prepareExport(review)
+  // The submitting jurisdiction owns its data: its opt-out covers the shared data file, not
+  // reports for its own leadership.
+  if (format === 'json' && prepared.excludeFromSharing) return { ok: false, reason: 'excluded' }
+  if (prepared.unresolved.length > 0 && !options.acceptResiduals) return { ok: false, reason: 'residuals', residuals: prepared.unresolved }
+
+  const shared = prepared.build.sharedReview
+  const locale = options.locale ?? 'en'
+  const { download, files } = await render(format, shared, prepared, locale)
+  const accepted = prepared.unresolved
+  const record = await recordExport({
+    review,
+    actorId: options.actorId,
+    format,
+    acceptedResiduals: accepted.length,
+    detail: {
+      via: options.via,
+      operator: options.operator ?? null,
+      locale,
+      sharedFormat: shared.format,
+      sharedId: shared.sharedId,
+      // Ids only: a residual's text may be a name.
+      acceptedResidualIds: accepted.map(r => r.id),
+      counts: {
+        timeline: shared.timeline.length,
+        unmetNeeds: shared.unmetNeeds.length,
+        factorRatings: shared.factorRatings.length,
+        findings: shared.findings.length,
+        recommendations: shared.recommendations.length,
+        accountExcerpts: shared.accountExcerpts.length,
+      },
+      files: [download, ...(files.length > 1 ? files : [])].map(f => ({ name: f.name, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })),
+    },
+  })
+  return { ok: true, download, files, sharedReview: shared, acceptedResiduals: accepted, recordId: record.id }
+}
+
+export type ExportRecordInput = {
+  review: { id: string; jurisdictionId: string }
+  actorId: string | null
+  format: ExportFormat
+  acceptedResiduals: number
+  detail: Record<string, unknown>
+}
+
+/** The export log (ExportRecord) and the review's audit trail, written together. */
+export async function recordExport(input: ExportRecordInput) {
+  return prisma.$transaction(async tx => {
+    const record = await tx.exportRecord.create({
+      data: {
+        jurisdictionId: input.review.jurisdictionId,
+        reviewId: input.review.id,
+        actorId: input.actorId,
+        format: input.format,
+        acceptedResiduals: input.acceptedResiduals,
+        detail: JSON.stringify(input.detail),
+      },
+    })
+    await tx.auditEvent.create({
+      data: {
+        jurisdictionId: input.review.jurisdictionId,
+        reviewId: input.review.id,
+        actorId: input.actorId,
+        action: 'review.exported',
+        detail: JSON.stringify({ exportRecordId: record.id, format: input.format, acceptedResiduals: input.acceptedResiduals }),
+      },
+    })
+    return record
+  })
+}
+
+export type ExportHistoryEntry = { id: string; at: string; actorName: string | null; format: string; acceptedResiduals: number; via: ExportVia }
+
+export async function exportHistory(reviewId: string): Promise<ExportHistoryEntry[]> {
+  const rows = await prisma.exportRecord.findMany({ where: { reviewId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 200 })
+  const names = await userNames(rows.map(r => r.actorId))
+  return rows.map(r => {
+    const detail = parseDetail(r.detail)
+    return {
+      id: r.id,
+      at: r.createdAt.toISOString(),
+      actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+      format: r.format,
+      acceptedResiduals: r.acceptedResiduals,
+      via: detail.via === 'cli' ? 'cli' : 'web',
+    }
+  })
+}
+
+function parseDetail(text: string): { via?: unknown } {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null ? (value as { via?: unknown }) : {}
+  } catch {
+    return {}
+  }
+}
+
+async function userNames(ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))]
+  if (wanted.length === 0) return new Map()
+  const users = await prisma.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } })
+  return new Map(users.map(u => [u.id, u.name]))
+}
+
+function audit(review: { id: string; jurisdictionId: string }, actorId: string, action: string, detail: Record<string, unknown>) {
+  return prisma.auditEvent.create({ data: { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action, detail: JSON.stringify(detail) } })
+}
