@@ -166,7 +166,7 @@ export const analysisEn = {
   },
   findings: {
     valueRationale: 'Why this value applies',
-    linksSummary: 'Factors and evidence ({{factors}} factors, {{evidence}} pieces of evidence)',
+    linksSummary: 'Factors and evidence (factors: {{factors}}, evidence: {{evidence}})',
     factors: 'Systemic factors',
     factorsChoose: 'Link systemic factors',
     events: 'Timeline events',

@@ -168,7 +168,7 @@ export const analysisFr: AnalysisTranslations = {
   },
   findings: {
     valueRationale: 'Pourquoi cette valeur s’applique',
-    linksSummary: 'Facteurs et éléments probants ({{factors}} facteurs, {{evidence}} éléments probants)',
+    linksSummary: 'Facteurs et éléments probants (facteurs : {{factors}}, éléments probants : {{evidence}})',
     factors: 'Facteurs systémiques',
     factorsChoose: 'Lier des facteurs systémiques',
     events: 'Événements de la chronologie',

@@ -138,10 +138,10 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
 
   await cardA.getByLabel('Systems-focused').check()
   await expect(cardB.getByLabel('Systems-focused')).toBeChecked()
-  const valueRationale = cardA.locator('.value-systems_focused').getByLabel('Why this value applies')
+  const valueRationale = cardA.locator('.value-tag-row.value-systems_focused').getByLabel('Why this value applies')
   await valueRationale.fill('Caseload limits are set by the agency, not by the worker.')
   await valueRationale.press('Enter')
-  await expect(cardB.locator('.value-systems_focused').getByLabel('Why this value applies')).toHaveValue(
+  await expect(cardB.locator('.value-tag-row.value-systems_focused').getByLabel('Why this value applies')).toHaveValue(
     'Caseload limits are set by the agency, not by the worker.',
   )
 
@@ -156,7 +156,7 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   const linkedB = cardB.locator('.linked-list')
   await expect(linkedB).toContainText(['Workload and caseload', 'January 15, 2025: Third visit', 'Unmet need 1: A safety plan made with the family'])
   await expect(cardA.getByRole('group', { name: 'Released staff accounts' })).toBeVisible()
-  await expect(cardA.locator('summary', { hasText: 'Factors and evidence' })).toContainText('(1 factors, 2 pieces of evidence)')
+  await expect(cardA.locator('summary', { hasText: 'Factors and evidence' })).toContainText('(factors: 1, evidence: 2)')
   await expectAccessible(a)
 
   // ---- Recommendations: strength with the hierarchy on screen, owner, due date, measure.
@@ -179,8 +179,10 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   await form.getByRole('button', { name: 'Add recommendation' }).click()
   await expect(form.getByLabel('Recommendation', { exact: true })).toHaveValue('')
 
-  const recA = a.getByRole('article').filter({ has: a.getByRole('heading', { name: /^Recommendation \d+$/ }) }).filter({ has: a.getByText(text) })
-  const recB = b.getByRole('article').filter({ has: b.getByRole('heading', { name: /^Recommendation \d+$/ }) })
+  // The demo review has no other recommendation: the new one is the last card.
+  const recA = a.locator('.recommendation-card').last()
+  const recB = b.locator('.recommendation-card')
+  await expect(recA.getByLabel('Recommendation', { exact: true })).toHaveValue(text)
   await expect(recB.last().getByLabel('Recommendation', { exact: true })).toHaveValue(text)
   await expect(recB.last().getByLabel('Owner')).toHaveValue('Practice lead, northern district')
   await expect(recB.last().getByLabel('Due date')).toHaveValue('2026-06-30')
@@ -239,14 +241,15 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   const cardO = cards(o).nth(before)
   await expect(cardO.getByLabel('Systems-focused')).toBeChecked()
   await expect(cardO.getByLabel('Systems-focused')).toBeDisabled()
-  await expect(cardO.locator('.value-systems_focused').getByLabel('Why this value applies')).toBeDisabled()
+  await expect(cardO.locator('.value-tag-row.value-systems_focused').getByLabel('Why this value applies')).toBeDisabled()
   await expect(cardO.getByRole('button', { name: `Remove finding ${before + 1}` })).toBeDisabled()
   await cardO.locator('summary', { hasText: 'Factors and evidence' }).click()
   await expect(cardO.locator('.linked-list')).toContainText(['Workload and caseload', 'January 15, 2025: Third visit', 'Unmet need 1:'])
   await expect(cardO.getByRole('checkbox', { name: 'Workload and caseload' })).toHaveCount(0)
 
   await show(o, 'Recommendations')
-  const recO = o.getByRole('article').filter({ has: o.getByText(text) })
+  const recO = o.locator('.recommendation-card').last()
+  await expect(recO.getByLabel('Recommendation', { exact: true })).toHaveValue(text)
   await expect(recO.getByRole('radio', { name: 'Weaker' })).toBeChecked()
   await expect(recO.getByRole('radio', { name: 'Weaker' })).toBeDisabled()
   await expect(recO.getByLabel('Owner')).toBeDisabled()
