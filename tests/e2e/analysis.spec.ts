@@ -32,6 +32,9 @@ async function openPicker(scope: Locator, summary: string) {
   return details
 }
 
+/** The list of what a picker links, named by the picker's legend. */
+const linked = (scope: Locator, legend: string) => scope.getByRole('group', { name: legend, exact: true }).locator('.linked-list')
+
 const textOf = (editor: Locator) =>
   editor.evaluate(element => {
     const copy = element.cloneNode(true) as HTMLElement
@@ -79,10 +82,10 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   await expect(needB.getByLabel('The gap')).toHaveValue('Two weeks with no agreed plan')
   const needEvents = await openPicker(needA, 'Link timeline points')
   await needEvents.getByRole('checkbox', { name: /January 15, 2025: Third visit/ }).check()
-  await expect(needB.locator('.linked-list')).toContainText('January 15, 2025: Third visit, delayed by holiday closures')
+  await expect(linked(needB, 'Timeline points')).toContainText('January 15, 2025: Third visit, delayed by holiday closures')
   const needFactors = await openPicker(needA, 'Link contributing factors')
   await needFactors.getByRole('checkbox', { name: 'Time standards' }).check()
-  await expect(needB.locator('.linked-list')).toContainText('Time standards')
+  await expect(linked(needB, 'Contributing factors')).toContainText('Time standards')
 
   // ---- Systemic factors: the framework with its definitions, a rating seen live by the other.
   await expect(a.getByRole('heading', { name: 'Worker and team' })).toBeVisible()
@@ -101,7 +104,7 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   )
   const ratingEvents = await openPicker(workloadA, 'Link timeline points')
   await ratingEvents.getByRole('checkbox', { name: /November 6, 2024: Referral accepted/ }).check()
-  await expect(workloadB.locator('.linked-list')).toContainText('November 6, 2024: Referral accepted')
+  await expect(linked(workloadB, 'Timeline points')).toContainText('November 6, 2024: Referral accepted')
   // Clearing and re-rating: the other sees both.
   const fatigueA = a.getByRole('article', { name: 'Fatigue and wellbeing' })
   await fatigueA.getByRole('radio', { name: 'Watch' }).check()
@@ -153,8 +156,9 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   await findingEvents.getByRole('checkbox', { name: /January 15, 2025: Third visit/ }).check()
   const findingFactors = await openPicker(cardA, 'Link systemic factors')
   await findingFactors.getByRole('checkbox', { name: 'Workload and caseload' }).check()
-  const linkedB = cardB.locator('.linked-list')
-  await expect(linkedB).toContainText(['Workload and caseload', 'January 15, 2025: Third visit', 'Unmet need 1: A safety plan made with the family'])
+  await expect(linked(cardB, 'Systemic factors')).toContainText('Workload and caseload')
+  await expect(linked(cardB, 'Timeline events')).toContainText('January 15, 2025: Third visit')
+  await expect(linked(cardB, 'Unmet needs')).toContainText('Unmet need 1: A safety plan made with the family')
   await expect(cardA.getByRole('group', { name: 'Released staff accounts' })).toBeVisible()
   await expect(cardA.locator('summary', { hasText: 'Factors and evidence' })).toContainText('(factors: 1, evidence: 2)')
   await expectAccessible(a)
@@ -186,7 +190,7 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   await expect(recB.last().getByLabel('Recommendation', { exact: true })).toHaveValue(text)
   await expect(recB.last().getByLabel('Owner')).toHaveValue('Practice lead, northern district')
   await expect(recB.last().getByLabel('Due date')).toHaveValue('2026-06-30')
-  await expect(recB.last().locator('.linked-list')).toContainText(`Finding ${before + 1}:`)
+  await expect(linked(recB.last(), 'Findings it answers')).toContainText(`Finding ${before + 1}:`)
   // Every recommendation is weaker: the nudge shows, for both, with stronger examples.
   const nudgeA = a.getByRole('note').filter({ hasText: 'All the recommendations with a strength are weaker actions' })
   await expect(nudgeA).toBeVisible()
@@ -222,7 +226,7 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   const needO = o.getByRole('article', { name: 'Unmet need 1' })
   await expect(needO.getByLabel('The gap')).toHaveValue('Two weeks with no agreed plan')
   await expect(needO.getByLabel('The gap')).toBeDisabled()
-  await expect(needO.locator('.linked-list')).toContainText('January 15, 2025: Third visit')
+  await expect(linked(needO, 'Timeline points')).toContainText('January 15, 2025: Third visit')
   await expect(needO.getByRole('button', { name: 'Remove unmet need 1' })).toBeDisabled()
   await expect(needO.locator('summary', { hasText: 'Link timeline points' })).toHaveCount(0)
   await expect(o.getByRole('button', { name: 'Add unmet need' })).toBeDisabled()
@@ -244,7 +248,9 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   await expect(cardO.locator('.value-tag-row.value-systems_focused').getByLabel('Why this value applies')).toBeDisabled()
   await expect(cardO.getByRole('button', { name: `Remove finding ${before + 1}` })).toBeDisabled()
   await cardO.locator('summary', { hasText: 'Factors and evidence' }).click()
-  await expect(cardO.locator('.linked-list')).toContainText(['Workload and caseload', 'January 15, 2025: Third visit', 'Unmet need 1:'])
+  await expect(linked(cardO, 'Systemic factors')).toContainText('Workload and caseload')
+  await expect(linked(cardO, 'Timeline events')).toContainText('January 15, 2025: Third visit')
+  await expect(linked(cardO, 'Unmet needs')).toContainText('Unmet need 1:')
   await expect(cardO.getByRole('checkbox', { name: 'Workload and caseload' })).toHaveCount(0)
 
   await show(o, 'Recommendations')

@@ -17,6 +17,9 @@
 //        too (anywhere in the table when its lines have nothing left), and both steps repeat.
 //   Only ever hiding more makes this terminate; totals are suppressed like any other count
 //   when they would reveal.
+// - A table that stays revealing with every non-zero count hidden is not published at all,
+//   only its grand total (which alone reveals nothing). It happens when the shown zeros and
+//   the "<10" bound pin the rest: nine non-zero cells under a total below 10 must all be 1.
 // - Tables that publish the same quantity (two tables of the same recommendations share
 //   their per-strength totals) are suppressed together: a total withheld in one is withheld
 //   in the other, so one table cannot be used to undo the other.
@@ -43,6 +46,8 @@ export const SMALL_COUNT_LIMIT = 10
 export type PublishedCount = number | 'small' | 'withheld'
 
 export type SuppressedTable = {
+  /** False when the table could not be protected: then every entry but the grand total is 'withheld'. */
+  published: boolean
   cells: PublishedCount[][]
   rowTotals: PublishedCount[]
   columnTotals: PublishedCount[]
@@ -90,6 +95,8 @@ class Grid {
     return this.statusOf(i, j) !== 'shown'
   }
   withhold(i: number, j: number) {
+    // Zero is always shown (policy above); a linked table may ask to hide a total that is 0.
+    if (this.value(i, j) === 0) return
     if (!this.hidden(i, j)) this.status[i]![j] = this.value(i, j) < SMALL_COUNT_LIMIT ? 'small' : 'withheld'
   }
   isTotal(i: number, j: number) {
@@ -190,7 +197,8 @@ function exposedEntries(grid: Grid): [number, number][] {
   })
 }
 
-function protect(grid: Grid) {
+/** Hides more until nothing can be worked out; false when even hiding everything fails. */
+function protect(grid: Grid): boolean {
   for (;;) {
     // 1. No line may hide exactly one entry.
     let changed = true
@@ -209,7 +217,7 @@ function protect(grid: Grid) {
     // 2. The exact audit, for what bounds and interlocking lines still reveal.
     const exposed = exposedEntries(grid)
     const first = exposed[0]
-    if (!first) return
+    if (!first) return true
     const [i, j] = first
     const inLines: [number, number][] = [
       ...Array.from({ length: grid.columns + 1 }, (_, jj) => [i, jj] as [number, number]),
@@ -217,20 +225,21 @@ function protect(grid: Grid) {
     ]
     const anywhere = grid.lines().flat()
     const next = grid.cheapest(inLines) ?? grid.cheapest(anywhere)
-    // Everything non-zero is hidden already: nothing more can be done (and the audit then
-    // finds nothing: every entry can move with the grand total, which has no upper bound).
-    if (!next) return
+    if (!next) return false
     grid.withhold(...next)
   }
 }
 
-function publish(grid: Grid): SuppressedTable {
-  const shown = (i: number, j: number): PublishedCount => {
+function publish(grid: Grid, protectable: boolean): SuppressedTable {
+  const status = (i: number, j: number): PublishedCount => {
     const s = grid.statusOf(i, j)
     return s === 'shown' ? grid.value(i, j) : s
   }
+  const isGrand = (i: number, j: number) => i === grid.rows && j === grid.columns
+  const shown = (i: number, j: number): PublishedCount => (protectable || isGrand(i, j) ? status(i, j) : 'withheld')
   const range = (n: number) => Array.from({ length: n }, (_, k) => k)
   return {
+    published: protectable,
     cells: range(grid.rows).map(i => range(grid.columns).map(j => shown(i, j))),
     rowTotals: range(grid.rows).map(i => shown(i, grid.columns)),
     columnTotals: range(grid.columns).map(j => shown(grid.rows, j)),
@@ -244,8 +253,7 @@ export function suppressTable(counts: readonly (readonly number[])[], forced: Fo
   forced.rows?.forEach(i => i < grid.rows && grid.withhold(i, grid.columns))
   forced.columns?.forEach(j => j < grid.columns && grid.withhold(grid.rows, j))
   if (forced.grand) grid.withhold(grid.rows, grid.columns)
-  protect(grid)
-  return publish(grid)
+  return publish(grid, protect(grid))
 }
 
 /**
@@ -254,6 +262,8 @@ export function suppressTable(counts: readonly (readonly number[])[], forced: Fo
  */
 export function auditSuppressedTable(counts: readonly (readonly number[])[], published: SuppressedTable): [number, number][] {
   const grid = new Grid(counts)
+  // An unpublished table shows its grand total only: one number, shown or hidden, is safe.
+  if (!published.published) return []
   const mark = (i: number, j: number, p: PublishedCount) => {
     grid.status[i]![j] = p === 'small' ? 'small' : p === 'withheld' ? 'withheld' : 'shown'
   }

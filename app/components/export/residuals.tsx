@@ -1,0 +1,146 @@
+// Residual candidates and what to do with each: add it to the registry as an alias of a person
+// (it is then replaced by their pseudonym everywhere), add it as an identifier, or mark it
+// safe. One decision settles every occurrence. Plain forms: it works without JavaScript.
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { TextLocation } from '~/domain/export/build'
+import { describeWhere } from './where'
+
+export type ResidualRow = {
+  id: string
+  text: string
+  reason: 'capitalised_word' | 'identifier_like'
+  occurrences: { where: Pick<TextLocation, 'section' | 'index' | 'field' | 'pointer'> }[]
+}
+
+export type PersonOption = { id: string; name: string; pseudonym: string }
+
+export type SafeRow = { id: string; text: string; decidedBy: string | null; decidedAt: string }
+
+export function ResidualTable({ residuals, people }: { residuals: ResidualRow[]; people: PersonOption[] }) {
+  const { t } = useTranslation()
+  return (
+    <table className="export-residuals">
+      <caption>{t('export.residuals.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('export.residuals.colWord')}</th>
+          <th scope="col">{t('export.residuals.colWhy')}</th>
+          <th scope="col">{t('export.residuals.colWhere')}</th>
+          <th scope="col">{t('export.residuals.colResolve')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {residuals.map(r => {
+          const selectId = `alias-person-${r.id}`
+          // The word is in every accessible name, so a screen-reader user knows which row a
+          // control belongs to; the visible text stays the start of the name (WCAG 2.5.3).
+          const forWord = <span className="visually-hidden"> – {r.text}</span>
+          return (
+            <tr key={r.id}>
+              <th scope="row" className="export-word">
+                {r.text}
+              </th>
+              <td>{t(`export.residuals.reason.${r.reason}`)}</td>
+              <td>
+                <ul className="export-where">
+                  {unique(r.occurrences.map(o => describeWhere(t, o.where))).map(where => (
+                    <li key={where}>{where}</li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <div className="export-resolve">
+                  {people.length > 0 ? (
+                    <Form method="post" className="export-alias-form">
+                      <input type="hidden" name="intent" value="add-alias" />
+                      <input type="hidden" name="candidateId" value={r.id} />
+                      <label htmlFor={selectId}>
+                        {t('export.residuals.person')}
+                        {forWord}
+                      </label>
+                      <select id={selectId} name="personId" required>
+                        {people.map(p => (
+                          <option key={p.id} value={p.id}>
+                            {t('export.residuals.personOption', { name: p.name, pseudonym: p.pseudonym })}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" className="button-secondary">
+                        {t('export.residuals.addAlias')}
+                        {forWord}
+                      </button>
+                    </Form>
+                  ) : (
+                    <p className="hint">{t('export.residuals.noPeople')}</p>
+                  )}
+                  {r.reason === 'identifier_like' ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="add-identifier" />
+                      <input type="hidden" name="candidateId" value={r.id} />
+                      <button type="submit" className="button-secondary">
+                        {t('export.residuals.addIdentifier')}
+                        {forWord}
+                      </button>
+                    </Form>
+                  ) : null}
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="mark-safe" />
+                    <input type="hidden" name="candidateId" value={r.id} />
+                    <button type="submit" className="button-secondary">
+                      {t('export.residuals.markSafe')}
+                      {forWord}
+                    </button>
+                  </Form>
+                </div>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+export function SafeWordTable({ rows }: { rows: SafeRow[] }) {
+  const { t, i18n } = useTranslation()
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+  return (
+    <table>
+      <caption>{t('export.safe.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('export.safe.colWord')}</th>
+          <th scope="col">{t('export.safe.colWho')}</th>
+          <th scope="col">{t('export.safe.colWhen')}</th>
+          <th scope="col">{t('export.safe.colUndo')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(row => (
+          <tr key={row.id}>
+            <th scope="row">{row.text}</th>
+            <td>{row.decidedBy ?? t('export.history.unknownActor')}</td>
+            <td>
+              <time dateTime={row.decidedAt}>{when.format(new Date(row.decidedAt))}</time>
+            </td>
+            <td>
+              <Form method="post">
+                <input type="hidden" name="intent" value="undo-safe" />
+                <input type="hidden" name="decisionId" value={row.id} />
+                <button type="submit" className="button-link">
+                  {t('export.safe.undo')}
+                  <span className="visually-hidden"> – {row.text}</span>
+                </button>
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)]
+}

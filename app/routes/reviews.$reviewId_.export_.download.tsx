@@ -1,0 +1,30 @@
+// Resource route: the download of one export format (POST only: an export is a recorded action).
+// A refusal (residual candidates appeared meanwhile, the jurisdiction's opt-out, the phase)
+// sends the browser back to the export page, which says why.
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { exportFormats } from '~/domain/export'
+import { exportReview } from '~/models/export.server'
+import { i18nServer } from '~/utils/i18next.server'
+import { requireReviewPermission } from '~/utils/permissions.server'
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'export:review')
+  const form = await request.formData()
+  const format = exportFormats.find(f => f === form.get('format'))
+  if (!format) return new Response('Unknown export format', { status: 400 })
+  const locale = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const result = await exportReview(review, format, { actorId: user.id, via: 'web', locale })
+  if (!result.ok) return redirect(`/reviews/${review.id}/export?refused=${result.reason}`, 303)
+  const { download } = result
+  // A copy backed by a plain ArrayBuffer, which is what a Response body accepts.
+  return new Response(download.bytes.slice(), {
+    headers: {
+      'Content-Type': download.contentType,
+      // The name is ASCII by construction (jurisdiction code and a hex id): no encoding needed.
+      'Content-Disposition': `attachment; filename="${download.name}"`,
+      'Content-Length': String(download.bytes.length),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
