@@ -34,10 +34,9 @@ export const analysisEn = {
       aliasesHint: 'Separate them with commas, e.g. “Tess, Ms. Calder”.',
       role: 'Role in the case',
       pseudonym: 'Pseudonym',
-      pseudonymHint: 'How this person appears in anything that leaves the review. Suggested from the role; you can change it.',
-      pseudonymStable:
-        'Stays the same when the role changes, so findings already written keep their meaning. Change it here if needed.',
-      suggest: 'Suggest a pseudonym from the role',
+      pseudonymHint:
+        'How the person appears in anything that leaves the review. It is suggested from the role when the person is added, then stays the same (even if the role changes) so that findings already written keep their meaning; change it only by hand.',
+      suggest: 'Use “{{pseudonym}}”, suggested from the role',
       suggested: 'Pseudonym changed to {{pseudonym}}.',
       birthDate: 'Birth date',
       nation: 'Nation or community',

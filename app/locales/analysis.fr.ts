@@ -35,10 +35,8 @@ export const analysisFr: AnalysisTranslations = {
       role: 'Rôle dans le dossier',
       pseudonym: 'Pseudonyme',
       pseudonymHint:
-        'La façon dont cette personne apparaît dans tout ce qui sort de l’examen. Proposé d’après le rôle; vous pouvez le modifier.',
-      pseudonymStable:
-        'Ne change pas quand le rôle change, pour que les constats déjà rédigés gardent leur sens. Modifiez-le ici au besoin.',
-      suggest: 'Proposer un pseudonyme d’après le rôle',
+        'La façon dont la personne apparaît dans tout ce qui sort de l’examen. Il est proposé d’après le rôle à l’ajout de la personne, puis reste le même (même si le rôle change) pour que les constats déjà rédigés gardent leur sens; il ne se modifie qu’à la main.',
+      suggest: 'Utiliser « {{pseudonym}} », proposé d’après le rôle',
       suggested: 'Pseudonyme remplacé par {{pseudonym}}.',
       birthDate: 'Date de naissance',
       nation: 'Nation ou communauté',

@@ -178,7 +178,7 @@ export const exportFr: ExportTranslations = {
       stages: 'Étapes du parcours',
       domain: 'Domaine',
       factor: 'Facteur',
-      rating: 'Cote',
+      rating: 'Niveau',
       rationale: 'Justification',
       day: 'Jour',
       stage: 'Étape',

@@ -32,12 +32,15 @@ export const trendsFr: TrendsTranslations = {
     colJurisdiction: 'Administration',
     colReviews: 'Examens',
     own: '{{code}} (votre administration)',
+    withdrawn: 'Les examens importés de {{codes}} ne sont pas dénombrés : cette administration a depuis choisi de tenir ses examens à l’écart des données partagées.',
     unreadable_one:
       '{{count}} examen importé ne peut pas être lu dans le format d’exportation actuel et n’est pas dénombré. Importez-le de nouveau à partir d’une exportation récente.',
     unreadable_other:
       '{{count}} examens importés ne peuvent pas être lus dans le format d’exportation actuel et ne sont pas dénombrés. Importez-les de nouveau à partir d’une exportation récente.',
   },
   total: 'Ensemble',
+  totalLabel: 'Ensemble :',
+  notPublished: 'Trop peu de cas pour un affichage détaillé : toute ventilation révélerait de petits nombres.',
   none: {
     value: 'Aucune valeur indiquée',
     domain: 'Aucun domaine de facteurs',
@@ -101,7 +104,6 @@ export const trendsFr: TrendsTranslations = {
     refused_other: 'Rien n’a été importé : {{count}} problèmes.',
     problemAt: '{{file}}, à {{where}} :',
     problemIn: '{{file}} :',
-    document: 'le fichier entier',
     tooLarge: 'Le téléversement est trop volumineux (20 Mo au plus).',
     tooManyFiles: 'Choisissez au plus {{max}} fichiers à la fois.',
     listCaption: 'Examens partagés importés dans {{jurisdiction}}',
@@ -134,6 +136,7 @@ export const trendsFr: TrendsTranslations = {
       invalidValue: 'cette valeur n’est pas valide.',
       ownJurisdiction: 'il s’agit d’une exportation de votre propre administration ({{code}}); vos examens sont déjà dénombrés.',
       duplicateInUpload: 'le même examen partagé se trouve aussi dans {{other}}.',
+      sourceWithdrawn: '{{code}} tient ses examens à l’écart des données partagées; ses examens ne peuvent pas être importés.',
       sharedIdTaken: 'un examen portant cet identifiant partagé a été importé de {{code}}; le même identifiant ne peut pas provenir d’une autre administration.',
     },
   },

@@ -71,8 +71,13 @@ async function readDocument(reviewId: string): Promise<ReviewDocument> {
   return reviewDocGateway().change(reviewDocName(reviewId), doc => readReviewDoc(doc).doc)
 }
 
-/** Loads everything an export needs and builds the de-identified review. */
-export async function prepareExport(review: ExportReviewRow): Promise<PreparedExport> {
+/**
+ * Loads everything an export needs and builds the de-identified review. `locale` is the
+ * language of the labels the anonymiser writes into text ("Day -42" / "Jour -42") and how it
+ * reads ambiguous numeric dates; the page uses the reader's interface language, so the
+ * preview and the download they lead to always agree.
+ */
+export async function prepareExport(review: ExportReviewRow, options: { locale?: ExportLocale } = {}): Promise<PreparedExport> {
   const [jurisdiction, settings, document, excerpts, decisions] = await Promise.all([
     prisma.jurisdiction.findUniqueOrThrow({ where: { id: review.jurisdictionId }, select: { code: true } }),
     jurisdictionSettings(review.jurisdictionId),
@@ -92,6 +97,7 @@ export async function prepareExport(review: ExportReviewRow): Promise<PreparedEx
     framework: exportFramework(settings.factorFramework),
     excerpts: excerpts.map(x => ({ pseudonym: x.pseudonym, findingId: x.findingId, excerpt: x.excerpt })),
     resolutions: { safeWords: decisions.map(d => d.text) },
+    locale: options.locale ?? 'en',
   })
   // Safe words settle every spelling that folds the same; the ids settle anything else the
   // anonymiser would still list under a decided id.
@@ -120,8 +126,14 @@ const MAX_ALIASES = 20
  * server: only a word the anonymiser really lists can be decided, and its text comes from the
  * review, never from the request.
  */
-export async function resolveResidual(review: ExportReviewRow, candidateId: string, action: ResidualAction, actorId: string): Promise<ResolveOutcome> {
-  const prepared = await prepareExport(review)
+export async function resolveResidual(
+  review: ExportReviewRow,
+  candidateId: string,
+  action: ResidualAction,
+  actorId: string,
+  options: { locale?: ExportLocale } = {},
+): Promise<ResolveOutcome> {
+  const prepared = await prepareExport(review, options)
   const candidate = prepared.unresolved.find(r => r.id === candidateId)
   if (!candidate) return { ok: false, message: 'export.errors.noSuchCandidate' }
 
@@ -212,7 +224,7 @@ export type ExportOptions = {
   acceptResiduals?: boolean
   actorId: string | null
   via: ExportVia
-  /** Language of the report's labels (HTML, DOCX). */
+  /** Language of the report's labels (HTML, DOCX) and of the anonymiser (see prepareExport). */
   locale?: ExportLocale
   /** Who ran the command line, when there is no signed-in user. */
   operator?: string | null
@@ -266,14 +278,14 @@ async function render(format: ExportFormat, shared: SharedReview, prepared: Prep
 
 export async function exportReview(review: ExportReviewRow, format: ExportFormat, options: ExportOptions): Promise<ExportResult> {
   if (!exportOpenIn(review.phase)) return { ok: false, reason: 'phase', phase: review.phase }
-  const prepared = await prepareExport(review)
+  const locale = options.locale ?? 'en'
+  const prepared = await prepareExport(review, { locale })
   // The submitting jurisdiction owns its data: its opt-out covers the shared data file, not
   // reports for its own leadership.
   if (format === 'json' && prepared.excludeFromSharing) return { ok: false, reason: 'excluded' }
   if (prepared.unresolved.length > 0 && !options.acceptResiduals) return { ok: false, reason: 'residuals', residuals: prepared.unresolved }
 
   const shared = prepared.build.sharedReview
-  const locale = options.locale ?? 'en'
   const { download, files } = await render(format, shared, prepared, locale)
   const accepted = prepared.unresolved
   const record = await recordExport({

@@ -39,6 +39,16 @@ function describeIssue(issue: ZodIssue): ImportMessage {
   }
 }
 
+/**
+ * Codes of the jurisdictions on this system that keep their reviews out of shared data sets.
+ * A jurisdiction owns its data: reviews it shared before opting out stop counting at once,
+ * even in data sets imported by others before it changed its mind.
+ */
+export async function withdrawnJurisdictionCodes(): Promise<Set<string>> {
+  const rows = await prisma.jurisdiction.findMany({ where: { excludeFromSharing: true }, select: { code: true } })
+  return new Set(rows.map(r => r.code))
+}
+
 type Candidate = { file: string; where: string; review: SharedReview }
 
 /** Parses and validates every file; a file may hold one shared review or an array of them. */
@@ -94,7 +104,11 @@ export async function importSharedReviews(
     select: { sharedId: true, sourceJurisdiction: true },
   })
   const sourceOf = new Map(existing.map(e => [e.sharedId, e.sourceJurisdiction]))
+  const withdrawn = await withdrawnJurisdictionCodes()
   for (const c of candidates) {
+    if (withdrawn.has(c.review.jurisdiction)) {
+      problems.push({ file: c.file, where: `${c.where}/jurisdiction`, message: { key: 'sourceWithdrawn', params: { code: c.review.jurisdiction } } })
+    }
     const before = sourceOf.get(c.review.sharedId)
     // The id is the exporter's hash; the same id from another jurisdiction is a mistake or a
     // forgery, never a correction.

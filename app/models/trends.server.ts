@@ -15,7 +15,7 @@ import {
 } from '~/domain/trends'
 import { prisma } from '~/utils/db.server'
 import { jurisdictionSettings } from './jurisdiction.server'
-import { loadSharedReviews } from './shared-review.server'
+import { loadSharedReviews, withdrawnJurisdictionCodes } from './shared-review.server'
 
 export const trendViews = ['own', 'network'] as const
 export type TrendView = (typeof trendViews)[number]
@@ -75,7 +75,10 @@ export type TrendsData = {
   domainLabels: Record<string, string>
   /** Imported reviews that no longer read under the current export format (left out). */
   unreadableShared: number
+  /** Sources with imported reviews left out because they have since withdrawn from sharing. */
+  withdrawnSources: string[]
 }
+
 
 function domainLabels(framework: FactorFramework, locale: 'en' | 'fr'): Record<string, string> {
   return Object.fromEntries(framework.domains.map(d => [d.id, d.label[locale]]))
@@ -89,15 +92,26 @@ export async function trendsData(jurisdiction: { id: string; code: string }, vie
   const own = await ownTrendReviews(jurisdiction, domainOf)
   let reviews = own
   let unreadableShared = 0
+  const withdrawnSources = new Set<string>()
   if (view === 'network') {
-    const shared = await loadSharedReviews(jurisdiction.id)
+    const [shared, withdrawn] = await Promise.all([loadSharedReviews(jurisdiction.id), withdrawnJurisdictionCodes()])
     unreadableShared = shared.unreadable
-    // Defence in depth: the import refuses our own code, but a row that slipped in would
-    // count our reviews twice.
-    const others = shared.reviews.filter(r => r.jurisdiction !== jurisdiction.code)
+    // Our own code is refused at import (it would count our reviews twice); checked again here.
+    const others = shared.reviews.filter(r => {
+      if (r.jurisdiction === jurisdiction.code) return false
+      if (withdrawn.has(r.jurisdiction)) withdrawnSources.add(r.jurisdiction)
+      return !withdrawn.has(r.jurisdiction)
+    })
     reviews = [...own, ...others.map(r => trendReviewFromShared(r, { frameworkId: framework.id, domainOf }))]
   }
   const tables = publishTrends(aggregateTrends(reviews, { domainOrder: framework.domains.map(d => d.id) }))
   const sources = publishSources(reviews, [jurisdiction.code])
-  return { view, tables, sources: { codes: sources.sources, counts: sources.counts }, domainLabels: domainLabels(framework, locale), unreadableShared }
+  return {
+    view,
+    tables,
+    sources: { codes: sources.sources, counts: sources.counts },
+    domainLabels: domainLabels(framework, locale),
+    unreadableShared,
+    withdrawnSources: [...withdrawnSources].sort(),
+  }
 }

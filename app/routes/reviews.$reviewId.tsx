@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManageMembers: allows('manage:review-members'),
     canReadDoc: allows('read:review-doc'),
     canWriteDoc: allows('write:review-doc'),
+    canExport: allows('export:review'),
     imported: Number(new URL(request.url).searchParams.get('imported') ?? NaN),
     phase: {
       checklist: await currentChecklist(review),
@@ -69,7 +70,7 @@ async function movePhaseAction(request: Request, reviewId: string, formData: For
 }
 
 export default function ReviewRoute() {
-  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, imported, phase } = useLoaderData<typeof loader>()
+  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, canExport, imported, phase } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
@@ -124,6 +125,11 @@ export default function ReviewRoute() {
           <li>
             <Link to={`/reviews/${review.id}/accounts`}>{t('accounts.link')}</Link>
           </li>
+          {canExport ? (
+            <li>
+              <Link to={`/reviews/${review.id}/export`}>{t('export.link')}</Link>
+            </li>
+          ) : null}
         </ul>
         <h2>{t('review.summary')}</h2>
         <p className="summary">{review.summary || t('review.noSummary')}</p>

@@ -12,6 +12,7 @@ import { ExportPreview } from '~/components/export/preview'
 import { ResidualTable, SafeWordTable } from '~/components/export/residuals'
 import { exportHistory, exportOpenIn, prepareExport, resolveResidual, safeDecisions, undoSafeDecision, type ResolveOutcome } from '~/models/export.server'
 import exportStylesUrl from '~/styles/export.css'
+import { i18nServer } from '~/utils/i18next.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: exportStylesUrl }]
@@ -20,6 +21,11 @@ export const meta: MetaFunction = () => [{ title: 'De-identified export · SCIR 
 
 const doneKeys = ['markedSafe', 'aliasAdded', 'identifierAdded', 'unmarked'] as const
 const refusedKeys = ['residuals', 'excluded', 'phase'] as const
+
+/** The reader's interface language: the preview and the download both use it (see prepareExport). */
+async function exportLocaleOf(request: Request): Promise<'en' | 'fr'> {
+  return (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+}
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null
@@ -36,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The page holds original case text: never cached anywhere.
   const headers = { 'Cache-Control': 'no-store' }
   if (!exportOpenIn(review.phase)) return json({ ...base, open: false as const }, { headers })
-  const [prepared, history, safe] = await Promise.all([prepareExport(review), exportHistory(review.id), safeDecisions(review.id)])
+  const locale = await exportLocaleOf(request)
+  const [prepared, history, safe] = await Promise.all([prepareExport(review, { locale }), exportHistory(review.id), safeDecisions(review.id)])
   return json(
     {
       ...base,
@@ -77,11 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: actionSchema })
   if (submission.status !== 'success') return json({ error: 'export.errors.noSuchCandidate', params: {} }, { status: 400 })
   const input = submission.value
+  const locale = { locale: await exportLocaleOf(request) }
   let outcome: ResolveOutcome
   if (input.intent === 'undo-safe') outcome = await undoSafeDecision(review, input.decisionId, user.id)
-  else if (input.intent === 'mark-safe') outcome = await resolveResidual(review, input.candidateId, { type: 'safe' }, user.id)
-  else if (input.intent === 'add-identifier') outcome = await resolveResidual(review, input.candidateId, { type: 'identifier' }, user.id)
-  else outcome = await resolveResidual(review, input.candidateId, { type: 'alias', personId: input.personId }, user.id)
+  else if (input.intent === 'mark-safe') outcome = await resolveResidual(review, input.candidateId, { type: 'safe' }, user.id, locale)
+  else if (input.intent === 'add-identifier') outcome = await resolveResidual(review, input.candidateId, { type: 'identifier' }, user.id, locale)
+  else outcome = await resolveResidual(review, input.candidateId, { type: 'alias', personId: input.personId }, user.id, locale)
   if (!outcome.ok) return json({ error: outcome.message, params: outcome.params ?? {} }, { status: 400 })
   return redirect(`/reviews/${review.id}/export?done=${outcome.done}`)
 }

@@ -53,6 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // An empty file input still posts one nameless, empty file.
   const uploads = form.getAll('files').filter((f): f is File => typeof f !== 'string' && (f.size > 0 || f.name !== ''))
   if (uploads.length > MAX_FILES) return refuse('trends.import.tooManyFiles', 400, { max: MAX_FILES })
+  // Without a Content-Length (chunked upload) the header check above cannot refuse early.
+  if (uploads.reduce((n, f) => n + f.size, 0) > MAX_UPLOAD_BYTES) return refuse('trends.import.tooLarge', 413)
   const files: ImportFile[] = await Promise.all(uploads.map(async f => ({ name: f.name || 'upload.json', text: await f.text() })))
   const outcome = await importSharedReviews({ jurisdictionId: user.jurisdictionId, code: user.jurisdiction.code, userId: user.id }, files)
   if (!outcome.ok) return json<ActionResult>({ intent: 'import', ok: false, problems: outcome.problems }, { status: 400 })
@@ -226,6 +228,7 @@ export default function TrendsRoute() {
             </tr>
           </tfoot>
         </table>
+        {data.withdrawnSources.length > 0 ? <p className="notice-error">{t('trends.sources.withdrawn', { codes: data.withdrawnSources.join(', ') })}</p> : null}
         {data.unreadableShared > 0 ? <p className="notice-error">{t('trends.sources.unreadable', { count: data.unreadableShared })}</p> : null}
         <h3>{t('trends.suppression.title')}</h3>
         <p>{t('trends.suppression.intro')}</p>
@@ -250,6 +253,7 @@ export default function TrendsRoute() {
             <h3>{t('trends.findings.byDomainTitle')}</h3>
             <p className="trend-hint">{t('trends.findings.byDomainHint')}</p>
             <TrendChart
+              published={tables.findingsByValueAndDomain.published}
               kind="bars"
               title={t('trends.findings.byDomainTitle')}
               categories={tables.findingsByValueAndDomain.columns.map(domainLabel)}
@@ -265,6 +269,7 @@ export default function TrendsRoute() {
             />
             <h3>{t('trends.findings.byYearTitle')}</h3>
             <TrendChart
+              published={tables.findingsByValueAndYear.published}
               kind="lines"
               title={t('trends.findings.byYearTitle')}
               categories={tables.findingsByValueAndYear.columns}
@@ -285,6 +290,7 @@ export default function TrendsRoute() {
             <p className="trend-hint">{t('trends.needs.hint')}</p>
             <h3>{t('trends.needs.byStageTitle')}</h3>
             <TrendChart
+              published={tables.unmetNeedsByStageAndYear.published}
               kind="horizontal-bars"
               title={t('trends.needs.byStageTitle')}
               categories={tables.unmetNeedsByStageAndYear.rows.map(stageLabel)}
@@ -304,6 +310,7 @@ export default function TrendsRoute() {
             <h2 id="recommendations-title">{t('trends.recommendations.title')}</h2>
             <h3>{t('trends.recommendations.byStatusTitle')}</h3>
             <TrendChart
+              published={tables.recommendationsByStrengthAndStatus.published}
               kind="bars"
               title={t('trends.recommendations.byStatusTitle')}
               categories={tables.recommendationsByStrengthAndStatus.columns.map(statusLabel)}
@@ -319,6 +326,7 @@ export default function TrendsRoute() {
             />
             <h3>{t('trends.recommendations.byYearTitle')}</h3>
             <TrendChart
+              published={tables.recommendationsByStrengthAndYear.published}
               kind="lines"
               title={t('trends.recommendations.byYearTitle')}
               categories={tables.recommendationsByStrengthAndYear.columns}

@@ -12,6 +12,8 @@ const dashes = ['', '8 4', '2 4', '12 4 2 4', '4 4', '1 3']
 export type ChartSeries = { label: string; values: PublishedCount[] }
 
 type Props = {
+  /** False for a table too small to publish: then there is nothing to draw either. */
+  published: boolean
   kind: 'bars' | 'lines' | 'horizontal-bars'
   title: string
   categories: string[]
@@ -23,11 +25,11 @@ const drawable = (p: PublishedCount | undefined) => (typeof p === 'number' ? p :
 
 const WIDTH = 720
 
-export function TrendChart({ kind, title, categories, series }: Props) {
+export function TrendChart({ published, kind, title, categories, series }: Props) {
   const { t } = useTranslation()
   const hydrated = useHydrated()
   const descriptionId = useId()
-  if (!hydrated) return null
+  if (!hydrated || !published) return null
   const data = categories.map((category, k) => ({ category, ...Object.fromEntries(series.map((s, i) => [`s${i}`, drawable(s.values[k])])) }))
   const anything = series.some(s => s.values.some(v => typeof v === 'number' && v > 0))
   const common = { isAnimationActive: false }
@@ -38,7 +40,7 @@ export function TrendChart({ kind, title, categories, series }: Props) {
     chart = (
       <LineChart width={WIDTH} height={height} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#c9ced6" />
-        <XAxis dataKey="category" tick={{ fill: '#1b1f24' }} />
+        <XAxis dataKey="category" padding={{ left: 24, right: 24 }} tick={{ fill: '#1b1f24' }} />
         <YAxis allowDecimals={false} tick={{ fill: '#1b1f24' }} />
         {series.map((s, i) => (
           <Line key={i} dataKey={`s${i}`} name={s.label} stroke={palette[i % palette.length]} strokeWidth={2.5} strokeDasharray={dashes[i % dashes.length]} connectNulls={false} {...common} />
@@ -60,9 +62,10 @@ export function TrendChart({ kind, title, categories, series }: Props) {
     )
   } else {
     chart = (
-      <BarChart width={WIDTH} height={height} data={data} margin={{ top: 24, right: 16, bottom: 8, left: 8 }}>
+      <BarChart width={WIDTH} height={height + 80} data={data} margin={{ top: 24, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#c9ced6" />
-        <XAxis dataKey="category" interval={0} tick={{ fill: '#1b1f24', fontSize: 12 }} />
+        {/* Domain and status names are long: slanted, every one shown. */}
+        <XAxis dataKey="category" interval={0} angle={-30} textAnchor="end" height={110} tick={{ fill: '#1b1f24', fontSize: 12 }} />
         <YAxis allowDecimals={false} tick={{ fill: '#1b1f24' }} />
         {series.map((s, i) => (
           <Bar key={i} dataKey={`s${i}`} name={s.label} fill={palette[i % palette.length]} {...common}>
@@ -84,7 +87,13 @@ export function TrendChart({ kind, title, categories, series }: Props) {
             <ul className="trend-chart-legend" aria-hidden="true">
               {series.map((s, i) => (
                 <li key={i}>
-                  <span className="swatch" style={{ background: palette[i % palette.length] }} />
+                  {kind === 'lines' ? (
+                    <svg width="28" height="12" className="swatch-line">
+                      <line x1="0" y1="6" x2="28" y2="6" stroke={palette[i % palette.length]} strokeWidth="3" strokeDasharray={dashes[i % dashes.length]} />
+                    </svg>
+                  ) : (
+                    <span className="swatch" style={{ background: palette[i % palette.length] }} />
+                  )}
                   {s.label}
                 </li>
               ))}

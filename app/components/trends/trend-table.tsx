@@ -17,6 +17,18 @@ type Props = {
  */
 export function TrendTable({ id, caption, rowHeader, table, rowLabel, columnLabel }: Props) {
   const { t } = useTranslation()
+  if (!table.published) {
+    return (
+      <div className="trend-withheld" id={id}>
+        <p>
+          <strong>{caption}</strong>
+        </p>
+        <p>
+          {t('trends.notPublished')} {t('trends.totalLabel')} <PublishedCountView value={table.grandTotal} />
+        </p>
+      </div>
+    )
+  }
   return (
     // Wide tables scroll on their own; the region is focusable so keyboards can scroll it.
     <div className="trend-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>

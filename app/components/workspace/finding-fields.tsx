@@ -67,6 +67,18 @@ type PickerProps = {
   unknownLabel?: (id: string) => string
 }
 
+// Every finding card shows pickers over the same groups (thousands of events): one lookup per
+// groups object, shared by all of them, instead of one per picker.
+const labelCache = new WeakMap<readonly LinkGroup[], ReadonlyMap<string, string>>()
+function labelsOf(groups: readonly LinkGroup[]): ReadonlyMap<string, string> {
+  let labels = labelCache.get(groups)
+  if (!labels) {
+    labels = new Map(groups.flatMap(group => group.options.map(option => [option.id, option.label] as const)))
+    labelCache.set(groups, labels)
+  }
+  return labels
+}
+
 // Beyond this many choices a filter box appears, and at most MAX_SHOWN are drawn at once: a
 // review can hold thousands of events and every finding has its own picker.
 const FILTER_FROM = 10
@@ -81,13 +93,14 @@ export function LinkPicker({ legend, chooseLabel, groups, selected, onToggle, ca
   const base = useId()
   const [open, setOpen] = useState(false)
   const [filter, setFilter] = useState('')
-  const labels = useMemo(() => new Map(groups.flatMap(group => group.options.map(option => [option.id, option.label] as const))), [groups])
+  const labels = labelsOf(groups)
   const total = labels.size
   const chosen = useMemo(() => new Set(selected), [selected])
 
   const needle = filter.trim().toLocaleLowerCase()
   let shown = 0
-  const visibleGroups = groups
+  // Closed, nothing is drawn, so nothing is filtered either.
+  const visibleGroups = (open ? groups : [])
     .map(group => {
       const options = group.options.filter(option => {
         if (shown >= MAX_SHOWN) return false

@@ -14,6 +14,10 @@ const isRole = (value: string): value is PersonRole => (personRoles as readonly 
 const isPlaceKind = (value: string): value is PlaceKind => (placeKinds as readonly string[]).includes(value)
 const isIdentifierKind = (value: string): value is IdentifierKind => (identifierKinds as readonly string[]).includes(value)
 
+// Said once above the list; every pseudonym and Nation/community field points at them.
+const PSEUDONYM_NOTE = 'registry-pseudonym-note'
+const PROTECTED_NOTE = 'registry-protected-note'
+
 type PersonPatch = Extract<ReviewCommand, { type: 'updatePerson' }>['patch']
 
 const splitAliases = (text: string) =>
@@ -43,6 +47,14 @@ function PeopleSection({ people, announce }: { people: readonly Person[]; announ
         <h3 id="registry-people-title">{t('analysis.registry.people.title')}</h3>
         <p className="section-count">{t('analysis.registry.people.count', { count: people.length })}</p>
       </div>
+      <dl className="registry-notes">
+        <dt>{t('analysis.registry.people.pseudonym')}</dt>
+        <dd id={PSEUDONYM_NOTE}>{t('analysis.registry.people.pseudonymHint')}</dd>
+        <dt>
+          {t('analysis.registry.people.nation')} <span className="badge badge-protected">{t('analysis.registry.people.protected')}</span>
+        </dt>
+        <dd id={PROTECTED_NOTE}>{t('analysis.registry.people.protectedNote')}</dd>
+      </dl>
       {people.length === 0 ? <p>{t('analysis.registry.people.empty')}</p> : null}
       <ul className="registry-list">
         {people.map(person => (
@@ -133,11 +145,8 @@ function AddPersonForm({ pseudonyms, announce }: { pseudonyms: readonly string[]
             autoComplete="off"
             onChange={e => setPseudonym(e.target.value)}
             aria-invalid={problem === 'pseudonym' || problem === 'pseudonymTaken' || undefined}
-            aria-describedby={`${base}-pseudonym-hint${problem === 'pseudonym' || problem === 'pseudonymTaken' ? ` ${errorId}` : ''}`}
+            aria-describedby={`${PSEUDONYM_NOTE}${problem === 'pseudonym' || problem === 'pseudonymTaken' ? ` ${errorId}` : ''}`}
           />
-          <p id={`${base}-pseudonym-hint`} className="hint">
-            {t('analysis.registry.people.pseudonymHint')}
-          </p>
         </div>
       </div>
       <div className="field-row">
@@ -157,11 +166,8 @@ function AddPersonForm({ pseudonyms, announce }: { pseudonyms: readonly string[]
             disabled={!canEdit}
             autoComplete="off"
             onChange={e => setNation(e.target.value)}
-            aria-describedby={`${base}-nation-hint`}
+            aria-describedby={PROTECTED_NOTE}
           />
-          <p id={`${base}-nation-hint`} className="hint">
-            {t('analysis.registry.people.protectedNote')}
-          </p>
         </div>
       </div>
       {problem ? (
@@ -185,6 +191,7 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
   const base = `person-${person.id}`
   const update = (patch: PersonPatch) => run({ type: 'updatePerson', id: person.id, patch })
   const others = pseudonyms.filter(p => p !== person.pseudonym)
+  const suggestion = suggestPseudonym(person.role, others)
 
   const commitPseudonym = (value: string) => {
     const chosen = value.trim()
@@ -256,29 +263,24 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
               value={person.pseudonym}
               disabled={!canEdit}
               aria-invalid={pseudonymTaken || undefined}
-              aria-describedby={`${base}-pseudonym-hint${pseudonymTaken ? ` ${base}-pseudonym-error` : ''}`}
+              aria-describedby={`${PSEUDONYM_NOTE}${pseudonymTaken ? ` ${base}-pseudonym-error` : ''}`}
               onCommit={commitPseudonym}
             />
-            <p id={`${base}-pseudonym-hint`} className="hint">
-              {t('analysis.registry.people.pseudonymStable')}
-            </p>
             {pseudonymTaken ? (
               <p id={`${base}-pseudonym-error`} className="field-error">
                 {t('analysis.registry.people.problem.pseudonymTaken')}
               </p>
             ) : null}
-            {canEdit ? (
+            {canEdit && suggestion !== person.pseudonym ? (
+              // Never applied by itself: a pseudonym already used in findings must not change silently.
               <button
                 type="button"
-                className="button-link"
+                className="button-link suggest-pseudonym"
                 onClick={() => {
-                  const suggestion = suggestPseudonym(person.role, others)
-                  if (suggestion !== person.pseudonym && update({ pseudonym: suggestion })) {
-                    announce(t('analysis.registry.people.suggested', { pseudonym: suggestion }))
-                  }
+                  if (update({ pseudonym: suggestion })) announce(t('analysis.registry.people.suggested', { pseudonym: suggestion }))
                 }}
               >
-                {t('analysis.registry.people.suggest')}
+                {t('analysis.registry.people.suggest', { pseudonym: suggestion })}
               </button>
             ) : null}
           </div>
@@ -303,12 +305,9 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
               autoComplete="off"
               value={person.nationOrCommunity ?? ''}
               disabled={!canEdit}
-              aria-describedby={`${base}-nation-hint`}
+              aria-describedby={PROTECTED_NOTE}
               onCommit={value => update({ nationOrCommunity: value.trim() === '' ? null : value.trim() })}
             />
-            <p id={`${base}-nation-hint`} className="hint">
-              {t('analysis.registry.people.protectedNote')}
-            </p>
           </div>
         </div>
         <div className="card-actions">

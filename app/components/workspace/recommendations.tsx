@@ -84,7 +84,8 @@ function useFindingGroups(findings: readonly Finding[]): readonly LinkGroup[] {
 function StrengthHierarchy({ locale }: { locale: 'en' | 'fr' }) {
   const { t } = useTranslation()
   return (
-    <aside className="strength-hierarchy" aria-labelledby="strength-hierarchy-title">
+    // Focusable because it scrolls on its own on wide screens: keyboard users must reach it.
+    <aside className="strength-hierarchy" aria-labelledby="strength-hierarchy-title" tabIndex={0}>
       <h3 id="strength-hierarchy-title">{t('analysis.recommendations.hierarchyTitle')}</h3>
       <p>{t('analysis.recommendations.hierarchyIntro')}</p>
       {recommendationStrengths.map(strength => (

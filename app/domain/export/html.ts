@@ -44,7 +44,10 @@ th { background: #e8edf3; }
 blockquote { margin: 0.5rem 0 0.5rem 1rem; padding-left: 0.75rem; border-left: 3px solid #9aa3ad; font-style: italic; }
 figure { margin: 0; }
 figcaption { font-size: 0.9rem; color: #4a5360; margin-left: 1.75rem; }
+ol.findings { list-style: none; padding-left: 0; }
 ol.findings > li { margin-bottom: 1rem; }
+.nowrap { white-space: nowrap; }
+caption.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   :root { font-size: 11pt; }
   body { max-width: none; padding: 0; }
@@ -123,7 +126,7 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
   const c = labels.columns
   const table = (caption: string, head: string[], rows: string[][]) =>
     rows.length
-      ? `<table><caption>${e(caption)}</caption><thead><tr>${head.map(h => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
+      ? `<table><caption class="visually-hidden">${e(caption)}</caption><thead><tr>${head.map(h => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
           .map(row => `<tr>${row.map(cell => `<td>${cell}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`
       : none
@@ -137,7 +140,7 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
       e(labels.strength[r.strength]),
       e(labels.recommendationStatus[r.status]),
       r.measure === null ? e(labels.none) : cellText(r.measure),
-      r.dueDay === null ? e(labels.none) : e(dayLabel(labels, r.dueDay)),
+      r.dueDay === null ? e(labels.none) : `<span class="nowrap">${e(dayLabel(labels, r.dueDay))}</span>`,
       r.findingIndexes.length ? e(r.findingIndexes.map(n => n + 1).join(', ')) : e(labels.none),
     ]),
   )
@@ -169,7 +172,7 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
     labels.sections.timeline,
     [c.day, c.stage, c.source, c.actors, c.text],
     shared.timeline.map(t => [
-      e(dayLabel(labels, t.day, t.dayEnd)) + (t.approximate ? ` <em>(${e(labels.approximate)})</em>` : '') + (t.keyPracticeEpisode ? `<br><strong>${e(labels.keyPracticeEpisode)}</strong>` : ''),
+      `<span class="nowrap">${e(dayLabel(labels, t.day, t.dayEnd))}</span>` + (t.approximate ? ` <em>(${e(labels.approximate)})</em>` : '') + (t.keyPracticeEpisode ? `<br><strong>${e(labels.keyPracticeEpisode)}</strong>` : ''),
       t.stage === null ? '' : e(labels.stage[t.stage]),
       cellText(t.source),
       e(t.actors.join(', ')),

@@ -37,8 +37,10 @@
 //
 // Limits (documented, not handled): an attacker who knows this algorithm may learn that a
 // withheld "x" was the smallest count of its line; and narrow ranges (a hidden count known to
-// be 8 or 9) are not widened further. Different views of overlapping data (own reviews and
-// the network that includes them) are separate publications; see docs/trends.md.
+// be 8 or 9) are not widened further. Different views of overlapping data (own reviews, and
+// the network that includes them) are suppressed separately, so comparing the two can narrow
+// what the other jurisdictions contributed; those counts come from exports their owners chose
+// to share, which the importing admins hold in full anyway.
 
 export const SMALL_COUNT_LIMIT = 10
 

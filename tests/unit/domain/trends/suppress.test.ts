@@ -77,9 +77,13 @@ function valuesSeen(grid: Grid, radius: number): Map<string, Set<number>> {
 
 function expectHonest(counts: number[][], published: SuppressedTable) {
   const grid = asGrid(counts, published)
+  const last = (k: number, list: unknown[]) => k === list.length - 1
   grid.values.forEach((row, i) =>
     row.forEach((v, j) => {
       const p = grid.shown[i]![j]!
+      const grand = last(i, grid.values) && last(j, row)
+      // An unpublished table shows its grand total only.
+      if (!published.published && !grand) return expect(p).toBe('withheld')
       if (v >= 1 && v <= 9) expect(p).toBe('small')
       if (v === 0) expect(p).toBe(0)
       if (typeof p === 'number') expect(p).toBe(v)
@@ -94,7 +98,7 @@ describe('primary suppression', () => {
       [0, 12, 30],
       [15, 11, 20],
     ])
-    expect(result).toEqual({ cells: [[0, 12, 30], [15, 11, 20]], rowTotals: [42, 46], columnTotals: [15, 23, 50], grandTotal: 88 })
+    expect(result).toEqual({ published: true, cells: [[0, 12, 30], [15, 11, 20]], rowTotals: [42, 46], columnTotals: [15, 23, 50], grandTotal: 88 })
   })
 
   test('a lone small cell in a row gets a partner: the smallest non-zero count of the row', () => {
@@ -121,21 +125,39 @@ describe('primary suppression', () => {
   })
 
   test('zero is never suppressed, and an all-zero table shows zeros', () => {
-    expect(suppressTable([[0, 0], [0, 0]])).toEqual({ cells: [[0, 0], [0, 0]], rowTotals: [0, 0], columnTotals: [0, 0], grandTotal: 0 })
+    expect(suppressTable([[0, 0], [0, 0]])).toEqual({ published: true, cells: [[0, 0], [0, 0]], rowTotals: [0, 0], columnTotals: [0, 0], grandTotal: 0 })
   })
 
   test('an empty table has only a zero grand total', () => {
-    expect(suppressTable([])).toEqual({ cells: [], rowTotals: [], columnTotals: [], grandTotal: 0 })
+    expect(suppressTable([])).toEqual({ published: true, cells: [], rowTotals: [], columnTotals: [], grandTotal: 0 })
   })
 
   test('bounds reveal too: two "<10" cells whose total is 18 must both be 9, so more is withheld', () => {
     const counts = [[9, 9, 0], [0, 0, 20]]
-    const naive: SuppressedTable = { cells: [['small', 'small', 0], [0, 0, 20]], rowTotals: [18, 20], columnTotals: ['small', 'small', 20], grandTotal: 38 }
+    const naive: SuppressedTable = { published: true, cells: [['small', 'small', 0], [0, 0, 20]], rowTotals: [18, 20], columnTotals: ['small', 'small', 20], grandTotal: 38 }
     // Every line hides 0 or 2 entries, and yet:
     expect(auditSuppressedTable(counts, naive).length).toBeGreaterThan(0)
     const result = suppressTable(counts)
     expect(auditSuppressedTable(counts, result)).toEqual([])
     expectHonest(counts, result)
+  })
+
+  test('a table that no suppression can protect is not published, only its grand total', () => {
+    // Nine non-zero cells (zeros are shown) under a total below 10: every one must be 1.
+    const counts = [
+      [1, 1, 0, 1],
+      [0, 0, 0, 1],
+      [1, 1, 0, 0],
+      [1, 0, 1, 1],
+    ]
+    const result = suppressTable(counts)
+    expect(result.published).toBe(false)
+    expect(result.grandTotal).toBe('small')
+    expect(result.cells.flat().every(p => p === 'withheld')).toBe(true)
+    expect([...result.rowTotals, ...result.columnTotals].every(p => p === 'withheld')).toBe(true)
+    expectHonest(counts, result)
+    // Two cells of 1 are not pinned: the totals can move with them.
+    expect(suppressTable([[1, 0], [0, 1]]).published).toBe(true)
   })
 
   test('rejects tables that are not counts', () => {
@@ -191,6 +213,7 @@ describe('complementary suppression (property tests)', () => {
     fc.assert(
       fc.property(table(3, 3), counts => {
         const published = suppressTable(counts)
+        if (!published.published) return
         const grid = asGrid(counts, published)
         const hiddenCells = published.cells.flat().filter(hidden).length
         const seen = valuesSeen(grid, hiddenCells <= 6 ? 2 : 1)
@@ -213,6 +236,7 @@ describe('complementary suppression (property tests)', () => {
         const mark = (v: number, k: number): PublishedCount => (v >= 1 && v <= 9 ? 'small' : v >= 10 && extra[k] ? 'withheld' : v)
         const shown = values.map((row, i) => row.map((v, j) => mark(v, i * (columns + 1) + j)))
         const published: SuppressedTable = {
+          published: true,
           cells: shown.slice(0, -1).map(r => r.slice(0, -1)),
           rowTotals: shown.slice(0, -1).map(r => r[columns]!),
           columnTotals: shown[shown.length - 1]!.slice(0, -1),
@@ -245,6 +269,7 @@ describe('linked tables', () => {
       { counts: byStatus, rowTotalsKey: 'strength', grandTotalKey: 'all' },
       { counts: byYear, rowTotalsKey: 'strength', grandTotalKey: 'all' },
     ])
+    expect(a!.published && b!.published).toBe(true)
     for (let i = 0; i < 3; i++) expect(hidden(a!.rowTotals[i]), `row ${i}`).toBe(hidden(b!.rowTotals[i]))
     expect(hidden(a!.grandTotal)).toBe(hidden(b!.grandTotal))
     expect(auditSuppressedTable(byStatus, a!)).toEqual([])
@@ -269,8 +294,15 @@ describe('linked tables', () => {
           { counts: byStatus, rowTotalsKey: 'strength', grandTotalKey: 'all' },
           { counts: byYear, rowTotalsKey: 'strength', grandTotalKey: 'all' },
         ])
-        a!.rowTotals.forEach((p, i) => expect(p).toEqual(b!.rowTotals[i]))
-        expect(a!.grandTotal).toEqual(b!.grandTotal)
+        // Shown in both with the same value, or hidden in both (a table that could not be
+        // published at all hides every total but its grand total).
+        const agree = (x: PublishedCount | undefined, y: PublishedCount | undefined) => {
+          if (typeof x === 'number' && x > 0) expect(y).toBe(x)
+          if (typeof y === 'number' && y > 0) expect(x).toBe(y)
+        }
+        a!.rowTotals.forEach((p, i) => agree(p, b!.rowTotals[i]))
+        agree(a!.grandTotal, b!.grandTotal)
+        if (a!.published && b!.published) expect(a!.rowTotals).toEqual(b!.rowTotals)
         expect(auditSuppressedTable(byStatus, a!)).toEqual([])
         expect(auditSuppressedTable(byYear, b!)).toEqual([])
       }),

@@ -1,0 +1,103 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test } from '@playwright/test'
+import { expectAccessible, signIn, signOut } from './support'
+
+const sharedReview = path.resolve('tests/fixtures/trends/shared-review.json')
+
+test('an admin imports a shared review and the network trends count it, small counts hidden', async ({ page }) => {
+  await signIn(page, 'admin@northwind.example')
+  await page.getByRole('link', { name: 'Trends' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Our reviews', exact: true })).toHaveAttribute('aria-current', 'page')
+  await expectAccessible(page)
+
+  // A broken file: every problem listed, nothing imported.
+  await page.getByLabel('Shared review files (.json, one or more)').setInputFiles([
+    { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"scir-shared-review/1","sharedId":"nope"}') },
+  ])
+  await page.getByRole('button', { name: 'Check and import' }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('Nothing was imported')
+  await expect(alert).toContainText('broken.json, at /sharedId:')
+  await expect(alert).toContainText('broken.json, at /review:')
+  await expect(page.getByText('No shared reviews have been imported yet.')).toBeVisible()
+  await expectAccessible(page)
+
+  // The synthetic Lakeshore export.
+  await page.getByLabel('Shared review files (.json, one or more)').setInputFiles(sharedReview)
+  await page.getByRole('button', { name: 'Check and import' }).click()
+  await expect(page.getByRole('status')).toHaveText('1 shared review imported from LK-DEMO (1) (new: 1, replaced: 0).')
+  const imported = page.getByRole('table', { name: /Shared reviews imported into/ })
+  await expect(imported.getByRole('row', { name: /LK-DEMO/ })).toContainText('1')
+
+  // The own view does not count it...
+  const sources = page.getByRole('table', { name: 'Reviews counted, by jurisdiction' })
+  await expect(sources.getByRole('row', { name: /LK-DEMO/ })).toHaveCount(0)
+
+  // ...the network view does, and says so with "<10" for its small counts.
+  await page.getByRole('link', { name: 'Our reviews and the network' }).click()
+  await expect(page).toHaveURL(/view=network/)
+  await expect(page.getByRole('link', { name: 'Our reviews and the network' })).toHaveAttribute('aria-current', 'page')
+  const lakeshore = sources.getByRole('row', { name: /LK-DEMO/ })
+  await expect(lakeshore).toContainText('<10')
+  await expect(lakeshore).toContainText('fewer than 10')
+  await expect(sources.getByRole('row', { name: /NW-DEMO \(your jurisdiction\)/ })).toBeVisible()
+
+  // The fixture's findings: three, each a small count, none shown as a number.
+  const findings = page.getByRole('table', { name: 'Findings by core value and systemic factor domain' })
+  await expect(findings.getByRole('row', { name: /Systems-focused/ })).toContainText('<10')
+  await expect(findings.getByRole('columnheader', { name: 'Worker and team' })).toBeVisible()
+  const recommendations = page.getByRole('table', { name: 'Recommendations by strength and status' })
+  await expect(recommendations.getByRole('row', { name: /Stronger/ })).toContainText('<10')
+  // With only small counts there is nothing a chart may draw; it says so.
+  await expect(page.getByText('Every count here is 0, under 10 or withheld').first()).toBeVisible()
+  await expectAccessible(page)
+
+  // More of the network: twelve more synthetic reviews in one upload of several files.
+  const fixture = JSON.parse(fs.readFileSync(sharedReview, 'utf8')) as { sharedId: string }
+  const more = Array.from({ length: 12 }, (_, i) => ({
+    name: `lakeshore-${i + 1}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...fixture, sharedId: (i + 1).toString(16).padStart(32, 'a') })),
+  }))
+  await page.getByLabel('Shared review files (.json, one or more)').setInputFiles(more)
+  await page.getByRole('button', { name: 'Check and import' }).click()
+  await expect(page.getByRole('status')).toHaveText('12 shared reviews imported from LK-DEMO (12) (new: 12, replaced: 0).')
+  // Thirteen reviews from Lakeshore: their counts reach 10 and show; zeros were never hidden.
+  const workforce = findings.getByRole('row', { name: /Workforce-informed/ })
+  await expect(workforce.getByRole('cell').first()).toHaveText('0')
+  await expect(workforce).toContainText('13')
+  // Charts are drawn from the shown counts and carry a text alternative.
+  await expect(page.getByRole('img', { name: 'Chart: Findings by core value and systemic factor domain' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Chart: Recommendations by strength and status' })).toBeVisible()
+  await expectAccessible(page)
+
+  // In French, the same page.
+  await page.getByRole('button', { name: 'Afficher en français' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Tendances' })).toBeVisible()
+  const sourcesFr = page.getByRole('table', { name: 'Examens dénombrés, par administration' })
+  await expect(sourcesFr.getByRole('row', { name: /NW-DEMO \(votre administration\)/ })).toContainText('moins de 10')
+  await expect(sourcesFr.getByRole('row', { name: /LK-DEMO/ })).toContainText('masqué')
+  await expectAccessible(page)
+  await page.getByRole('button', { name: /English/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible()
+  await signOut(page)
+})
+
+test('a staff member sees what changed in the reviews they took part in', async ({ page }) => {
+  await signIn(page, 'worker@northwind.example')
+  await page.getByRole('link', { name: 'What changed' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'What changed' })).toBeVisible()
+  const review = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) }).first()
+  await expect(review).toContainText('Your role: Staff contributor')
+  // Only their reviews: the recent demo review they are not on is not listed.
+  await expect(page.getByRole('heading', { level: 2, name: /Serious injury review - school-age child/ })).toHaveCount(0)
+  await expectAccessible(page)
+
+  // Trends are open to every signed-in user of the jurisdiction; importing is not.
+  await page.getByRole('link', { name: 'Trends' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Check and import' })).toHaveCount(0)
+  await expectAccessible(page)
+})
