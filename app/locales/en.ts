@@ -2,6 +2,7 @@
 // Translations type makes a missing key a compile error.
 import { workspaceEn } from './workspace.en'
 import { accountsEn } from './accounts.en'
+import { timelineEn } from './timeline.en'
 import { exportEn } from './export.en'
 import { trendsEn } from './trends.en'
 import { analysisEn } from './analysis.en'
@@ -9,6 +10,7 @@ import { analysisEn } from './analysis.en'
 export const en = {
   workspace: workspaceEn,
   accounts: accountsEn,
+  timeline: timelineEn,
   export: exportEn,
   trends: trendsEn,
   analysis: analysisEn,

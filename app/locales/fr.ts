@@ -1,6 +1,7 @@
 import type { Translations } from './en'
 import { workspaceFr } from './workspace.fr'
 import { accountsFr } from './accounts.fr'
+import { timelineFr } from './timeline.fr'
 import { exportFr } from './export.fr'
 import { trendsFr } from './trends.fr'
 import { analysisFr } from './analysis.fr'
@@ -8,6 +9,7 @@ import { analysisFr } from './analysis.fr'
 export const fr: Translations = {
   workspace: workspaceFr,
   accounts: accountsFr,
+  timeline: timelineFr,
   export: exportFr,
   trends: trendsFr,
   analysis: analysisFr,

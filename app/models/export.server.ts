@@ -66,6 +66,13 @@ function asIncidentType(type: string): IncidentType {
   return (incidentTypes as readonly string[]).includes(type) ? (type as IncidentType) : 'other'
 }
 
+const reviewSelect = { id: true, jurisdictionId: true, phase: true, incidentDate: true, incidentType: true } as const
+
+/** Callers that hold the review row pass it; the others pass its id. */
+async function reviewRow(review: ExportReviewRow | string): Promise<ExportReviewRow> {
+  return typeof review === 'string' ? prisma.review.findUniqueOrThrow({ where: { id: review }, select: reviewSelect }) : review
+}
+
 async function readDocument(reviewId: string): Promise<ReviewDocument> {
   // Through the gateway, so an edit made a moment ago in the live room is included.
   return reviewDocGateway().change(reviewDocName(reviewId), doc => readReviewDoc(doc).doc)
@@ -77,7 +84,8 @@ async function readDocument(reviewId: string): Promise<ReviewDocument> {
  * reads ambiguous numeric dates; the page uses the reader's interface language, so the
  * preview and the download they lead to always agree.
  */
-export async function prepareExport(review: ExportReviewRow, options: { locale?: ExportLocale } = {}): Promise<PreparedExport> {
+export async function prepareExport(reviewOrId: ExportReviewRow | string, options: { locale?: ExportLocale } = {}): Promise<PreparedExport> {
+  const review = await reviewRow(reviewOrId)
   const [jurisdiction, settings, document, excerpts, decisions] = await Promise.all([
     prisma.jurisdiction.findUniqueOrThrow({ where: { id: review.jurisdictionId }, select: { code: true } }),
     jurisdictionSettings(review.jurisdictionId),
@@ -115,7 +123,8 @@ export async function prepareExport(review: ExportReviewRow, options: { locale?:
 
 // ---------------------------------------------------------------- resolving residual candidates
 
-export type ResidualAction = { type: 'safe' } | { type: 'alias'; personId: string } | { type: 'identifier' }
+/** Mark safe, add to the registry as an identifier, or as an alias of the person with this id. */
+export type ResidualAction = 'safe' | 'identifier' | { alias: string }
 
 export type ResolveOutcome = { ok: true; done: 'markedSafe' | 'aliasAdded' | 'identifierAdded' | 'unmarked' } | { ok: false; message: string; params?: Record<string, string> }
 
@@ -127,17 +136,18 @@ const MAX_ALIASES = 20
  * review, never from the request.
  */
 export async function resolveResidual(
-  review: ExportReviewRow,
+  reviewOrId: ExportReviewRow | string,
   candidateId: string,
   action: ResidualAction,
   actorId: string,
   options: { locale?: ExportLocale } = {},
 ): Promise<ResolveOutcome> {
+  const review = await reviewRow(reviewOrId)
   const prepared = await prepareExport(review, options)
   const candidate = prepared.unresolved.find(r => r.id === candidateId)
   if (!candidate) return { ok: false, message: 'export.errors.noSuchCandidate' }
 
-  if (action.type === 'safe') {
+  if (action === 'safe') {
     await prisma.$transaction([
       prisma.residualDecision.upsert({
         where: { reviewId_candidateId: { reviewId: review.id, candidateId } },
@@ -153,12 +163,12 @@ export async function resolveResidual(
   const outcome = await reviewDocGateway().change(reviewDocName(review.id), (doc): ResolveOutcome => {
     const current = readReviewDoc(doc).doc
     try {
-      if (action.type === 'identifier') {
+      if (action === 'identifier') {
         const known = current.identifiers.some(i => i.value.toLowerCase() === candidate.text.toLowerCase())
         if (!known) applyCommand(doc, { type: 'addIdentifier', value: candidate.text, kind: 'other' }, { origin: 'export' })
         return { ok: true, done: 'identifierAdded' }
       }
-      const person = current.people.find(p => p.id === action.personId)
+      const person = current.people.find(p => p.id === action.alias)
       if (!person) return { ok: false, message: 'export.errors.noSuchPerson' }
       if (person.aliases.some(a => a.toLowerCase() === candidate.text.toLowerCase())) return { ok: true, done: 'aliasAdded' }
       if (person.aliases.length >= MAX_ALIASES) return { ok: false, message: 'export.errors.aliasesFull' }
@@ -174,7 +184,7 @@ export async function resolveResidual(
   if (outcome.ok) {
     await audit(review, actorId, outcome.done === 'aliasAdded' ? 'export.residual-added-as-alias' : 'export.residual-added-as-identifier', {
       candidateId,
-      ...(action.type === 'alias' ? { personId: action.personId } : {}),
+      ...(typeof action === 'object' ? { personId: action.alias } : {}),
     })
   }
   return outcome
@@ -276,7 +286,8 @@ async function render(format: ExportFormat, shared: SharedReview, prepared: Prep
   }
 }
 
-export async function exportReview(review: ExportReviewRow, format: ExportFormat, options: ExportOptions): Promise<ExportResult> {
+export async function exportReview(reviewOrId: ExportReviewRow | string, format: ExportFormat, options: ExportOptions): Promise<ExportResult> {
+  const review = await reviewRow(reviewOrId)
   if (!exportOpenIn(review.phase)) return { ok: false, reason: 'phase', phase: review.phase }
   const locale = options.locale ?? 'en'
   const prepared = await prepareExport(review, { locale })
@@ -309,7 +320,8 @@ export async function exportReview(review: ExportReviewRow, format: ExportFormat
         recommendations: shared.recommendations.length,
         accountExcerpts: shared.accountExcerpts.length,
       },
-      files: [download, ...(files.length > 1 ? files : [])].map(f => ({ name: f.name, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })),
+      // What was handed over: the download on the page; the files themselves on the command line.
+      files: (options.via === 'cli' ? files : [download]).map(f => ({ name: f.name, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })),
     },
   })
   return { ok: true, download, files, sharedReview: shared, acceptedResiduals: accepted, recordId: record.id }

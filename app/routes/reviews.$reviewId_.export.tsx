@@ -87,9 +87,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = { locale: await exportLocaleOf(request) }
   let outcome: ResolveOutcome
   if (input.intent === 'undo-safe') outcome = await undoSafeDecision(review, input.decisionId, user.id)
-  else if (input.intent === 'mark-safe') outcome = await resolveResidual(review, input.candidateId, { type: 'safe' }, user.id, locale)
-  else if (input.intent === 'add-identifier') outcome = await resolveResidual(review, input.candidateId, { type: 'identifier' }, user.id, locale)
-  else outcome = await resolveResidual(review, input.candidateId, { type: 'alias', personId: input.personId }, user.id, locale)
+  else if (input.intent === 'mark-safe') outcome = await resolveResidual(review, input.candidateId, 'safe', user.id, locale)
+  else if (input.intent === 'add-identifier') outcome = await resolveResidual(review, input.candidateId, 'identifier', user.id, locale)
+  else outcome = await resolveResidual(review, input.candidateId, { alias: input.personId }, user.id, locale)
   if (!outcome.ok) return json({ error: outcome.message, params: outcome.params ?? {} }, { status: 400 })
   return redirect(`/reviews/${review.id}/export?done=${outcome.done}`)
 }

@@ -6,6 +6,7 @@ import { presenceColour } from '~/components/workspace/colour'
 import { Workspace } from '~/components/workspace/workspace'
 import { reviewDocName } from '~/models/review-doc.server'
 import workspaceStylesUrl from '~/styles/workspace.css'
+import timelineStylesUrl from '~/styles/timeline.css'
 import analysisStylesUrl from '~/styles/analysis.css'
 import { accountsOfReview } from '~/models/staff-account.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
@@ -15,6 +16,7 @@ import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/co
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: workspaceStylesUrl },
+  { rel: 'stylesheet', href: timelineStylesUrl },
   { rel: 'stylesheet', href: analysisStylesUrl },
 ]
 

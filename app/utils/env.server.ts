@@ -39,6 +39,9 @@ const envSchema = z.object({
     .default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  // Sign-in attempts allowed per client address in 15 minutes (a whole agency behind one NAT
+  // may need more; the end-to-end suite signs in from one address many times).
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1, 'LOGIN_ATTEMPTS_PER_ADDRESS must be at least 1').max(100_000).default(20),
 })
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; dataDir: string }

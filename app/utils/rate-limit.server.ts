@@ -1,3 +1,4 @@
+import { getEnv } from './env.server'
 import { singleton } from './singleton.server'
 
 // A fixed-window counter per key. In memory: one node serves a jurisdiction today; a shared
@@ -34,6 +35,6 @@ export class RateLimiter {
 
 // Per address: slows credential stuffing; per account: slows guessing one person's password.
 export const loginLimiters = singleton('login-limiters', () => ({
-  byAddress: new RateLimiter(20, 15 * 60_000),
+  byAddress: new RateLimiter(getEnv().LOGIN_ATTEMPTS_PER_ADDRESS, 15 * 60_000),
   byAccount: new RateLimiter(5, 15 * 60_000),
 }))

@@ -71,6 +71,10 @@ describe('export from the command line', () => {
     expect(csvRecords(fs.readFileSync(path.join(dir, 'timeline.csv'), 'utf8'))).toHaveLength(3)
     expect(csvRecords(fs.readFileSync(path.join(dir, 'recommendations.csv'), 'utf8'))).toHaveLength(2)
     expect(t.out()).toContain('wrote 7 CSV files')
+    const record = await prisma.exportRecord.findFirstOrThrow({ where: { reviewId, format: 'csv' } })
+    const detail = JSON.parse(record.detail) as { files: { name: string; bytes: number; sha256: string }[] }
+    expect(detail.files.map(f => f.name).sort()).toEqual(fs.readdirSync(dir).sort())
+    for (const f of detail.files) expect(f.bytes).toBe(fs.statSync(path.join(dir, f.name)).size)
   })
 
   test('docx and html reports, once everything is resolved, need no --accept-residuals', async () => {

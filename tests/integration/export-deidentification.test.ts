@@ -133,7 +133,7 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
     // the export without accepting anything.
     const child = context.registry.people[0]!
     for (const [i, r] of prepared.unresolved.entries()) {
-      const outcome = await resolveResidual(review, r.id, i === 0 ? { type: 'alias', personId: child.id } : { type: 'safe' }, lead.id, { locale })
+      const outcome = await resolveResidual(review, r.id, i === 0 ? { alias: child.id } : 'safe', lead.id, { locale })
       expect(outcome, r.text).toMatchObject({ ok: true })
     }
     expect((await prepareExport(review, { locale })).unresolved).toEqual([])
@@ -220,7 +220,8 @@ describe('the jurisdiction’s choices', () => {
       expect(await exportReview(review, 'docx', { actorId: lead.id, via: 'web', acceptResiduals: true })).toEqual({ ok: false, reason: 'phase', phase })
     }
     const shared = await exportReviewWith({ jurisdictionId: jurisdiction.id, commands: [], incidentDate: context.incidentDate, phase: 'shared' })
-    expect(await exportReview(shared, 'json', { actorId: lead.id, via: 'web' })).toMatchObject({ ok: true })
+    // By id as well as by row.
+    expect(await exportReview(shared.id, 'json', { actorId: lead.id, via: 'web' })).toMatchObject({ ok: true })
     expect(await prisma.exportRecord.count({ where: { jurisdictionId: jurisdiction.id } })).toBe(1)
   })
 })

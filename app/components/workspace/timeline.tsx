@@ -1,18 +1,17 @@
-// The case timeline of the shared document. A review can hold thousands of events, so rows are
-// memoised and show their description as plain text; the live editor (and its caret plugins)
-// is mounted only for the events someone opened.
-import { memo, useCallback, useId, useMemo, useState, type FormEvent } from 'react'
+// The case timeline of the shared document, as a list: quick add for the joint session, the
+// practice-standard checks, filters, and the events. A review can hold thousands of events, so
+// rows are memoised, show their description as plain text (the live editor is mounted only for
+// the events someone opened), and the first screen appears at once while the rest is rendered
+// in the background (see useTwoPhaseList).
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { eventDescriptionField, type Person, type ReviewCommand, type TimelineEvent } from '~/domain/review-doc'
-import { journeyStages, type JourneyStage } from '~/domain/vocabulary'
-import { CollaborativeEditor } from './collaborative-editor'
-import { CommitInput } from './commit-input'
-import { newEntityId, useWorkspace } from './context'
-import { formatTimelineDate } from './format'
-
-type EventPatch = Extract<ReviewCommand, { type: 'updateEvent' }>['patch']
-
-const isStage = (value: string): value is JourneyStage => (journeyStages as readonly string[]).includes(value)
+import { eventDescriptionField, type Person, type ReviewDocument, type TimelineEvent } from '~/domain/review-doc'
+import { FlagsPanel, flagTextByEvent, useFlagText, useStandardFlags } from './standards-flags'
+import { filterEvents, distinctSources, noFilters, TimelineFilterBar, type TimelineFilters } from './timeline-filters'
+import { QuickAdd } from './timeline-quick-add'
+import { eventAnchorId, EventRow, useRowLabels } from './timeline-row'
+import type { WorkspaceSettings } from './workspace'
 
 type Props = {
   events: readonly TimelineEvent[]
@@ -20,14 +19,72 @@ type Props = {
   /** Field name -> names of the others typing in it. */
   editors: ReadonlyMap<string, string>
   announce: (message: string) => void
-  settings?: import('./workspace').WorkspaceSettings
-  document?: import('~/domain/review-doc').ReviewDocument
+  settings: WorkspaceSettings
+  document: ReviewDocument
 }
 
-export function Timeline({ events, people, editors, announce }: Props) {
-  const { t } = useTranslation()
+/** Rows shown at once; the rest are rendered in the background. */
+const FIRST = 120
+
+/**
+ * The first rows at once, then all of them in one interruptible (transition) render, committed
+ * as a new list element. Why not chunks appended to the same list: every row appended to a live
+ * list is a DOM mutation, and Remix's link discovery (a MutationObserver on the whole document)
+ * rescans the list's subtree for each one, which made appending 2,000 rows cost seconds. A list
+ * inserted whole is one mutation. `resetKey` (the filters) starts over with a new list.
+ */
+function useTwoPhaseList(total: number, resetKey: string) {
+  const [state, setState] = useState({ key: resetKey, all: false })
+  let current = state
+  if (state.key !== resetKey) {
+    // New filters: their first rows first (adjusting state while rendering, as React documents).
+    current = { key: resetKey, all: false }
+    setState(current)
+  }
+  const needsMore = !current.all && total > FIRST
+  useEffect(() => {
+    if (!needsMore) return
+    const frame = requestAnimationFrame(() => startTransition(() => setState(previous => ({ ...previous, all: true }))))
+    return () => cancelAnimationFrame(frame)
+  }, [needsMore])
+  const showAll = useCallback(() => setState(previous => ({ ...previous, all: true })), [])
+  return {
+    limit: current.all ? total : Math.min(total, FIRST),
+    /** Changes when the list element is replaced; stays once everything is shown. */
+    listKey: `${current.key}|${current.all || total <= FIRST ? 'all' : 'first'}`,
+    showAll,
+  }
+}
+
+/** "#event-<id>" in the address (a link from the chronology) asks for that event. */
+function eventIdFromHash(hash: string): string | null {
+  return /^#event-([A-Za-z0-9_-]{1,100})$/.exec(hash)?.[1] ?? null
+}
+
+export function Timeline({ events, people, editors, announce, settings, document }: Props) {
+  const { t, i18n } = useTranslation()
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set())
   const [focusId, setFocusId] = useState<string | null>(null)
+  const [filters, setFilters] = useState<TimelineFilters>(noFilters)
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null)
+  const { hash } = useLocation()
+  useEffect(() => {
+    const id = eventIdFromHash(hash)
+    if (id) setPendingFocus(id)
+  }, [hash])
+
+  // Checks and the list of sources follow the document a render behind: typing in a description
+  // changes `events` on every keystroke, and re-checking 2,000 events must not delay the keystroke.
+  const checkedEvents = useDeferredValue(events)
+  const flags = useStandardFlags(checkedEvents, settings.practiceStandards, settings.incidentDate)
+  const flagText = useFlagText()
+  const flagged = useMemo(() => flagTextByEvent(flags, flagText.explanation), [flags, flagText])
+  const pseudonyms = useMemo(() => new Map(people.map(person => [person.id, person.pseudonym])), [people])
+  const sources = useMemo(() => distinctSources(checkedEvents, i18n.language), [checkedEvents, i18n.language])
+  const visible = useMemo(() => filterEvents(events, filters, flagged), [events, filters, flagged])
+  const filterKey = useMemo(() => JSON.stringify(filters), [filters])
+  const { limit, listKey, showAll } = useTwoPhaseList(visible.length, filterKey)
+  const labels = useRowLabels()
 
   const toggle = useCallback((id: string) => {
     setOpen(previous => {
@@ -38,242 +95,113 @@ export function Timeline({ events, people, editors, announce }: Props) {
     })
   }, [])
 
-  const onAdded = useCallback(
+  const onOpenNew = useCallback(
     (id: string) => {
       setOpen(previous => new Set(previous).add(id))
       setFocusId(id)
+      setPendingFocus(id)
       announce(t('workspace.timeline.added'))
     },
     [announce, t],
   )
 
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const onRemoved = useCallback(
+    (id: string) => {
+      announce(t('timeline.list.removed'))
+      // Focus would be lost with the row: move it to the next event, or to the heading.
+      const row = window.document.getElementById(eventAnchorId(id))?.closest('li')
+      const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('article')
+      ;(next ?? headingRef.current)?.focus()
+    },
+    [announce, t],
+  )
+
+  const showEvent = useCallback(
+    (id: string) => {
+      if (!visible.some(event => event.id === id) && events.some(event => event.id === id)) {
+        setFilters(noFilters)
+        announce(t('timeline.filters.cleared'))
+      }
+      setPendingFocus(id)
+    },
+    [visible, events, announce, t],
+  )
+
+  // Focus a requested event once its row exists: the filters may need clearing and the row
+  // may not be mounted yet.
+  useEffect(() => {
+    if (pendingFocus === null) return
+    const index = visible.findIndex(event => event.id === pendingFocus)
+    if (index === -1) {
+      if (!events.some(event => event.id === pendingFocus)) setPendingFocus(null)
+      return
+    }
+    if (index >= limit) {
+      showAll()
+      return
+    }
+    const target = window.document.getElementById(eventAnchorId(pendingFocus))
+    if (!target) return
+    target.scrollIntoView({ block: 'center' })
+    // A new event's own editor takes the caret; anything else focuses the row itself.
+    if (pendingFocus !== focusId) target.focus({ preventScroll: true })
+    setPendingFocus(null)
+  }, [pendingFocus, visible, events, limit, showAll, focusId])
+
+  const rows = visible.slice(0, limit)
   return (
     <section className="timeline" aria-labelledby="timeline-title">
       <div className="section-head">
-        <h2 id="timeline-title">{t('workspace.timeline.title')}</h2>
+        <h2 id="timeline-title" ref={headingRef} tabIndex={-1}>
+          {t('workspace.timeline.title')}
+        </h2>
         <p className="section-count">{t('workspace.timeline.count', { count: events.length })}</p>
       </div>
-      <AddEventForm onAdded={onAdded} />
-      {events.length === 0 ? <p>{t('workspace.timeline.empty')}</p> : null}
-      <ol className="event-list">
-        {events.map(event => (
+      <QuickAdd onOpenNew={onOpenNew} announce={announce} />
+      <FlagsPanel
+        flags={flags}
+        unmetNeeds={document.unmetNeeds}
+        events={checkedEvents}
+        standardsName={settings.practiceStandards.name}
+        onShowEvent={showEvent}
+        announce={announce}
+      />
+      {events.length === 0 ? (
+        <p>{t('workspace.timeline.empty')}</p>
+      ) : (
+        <TimelineFilterBar filters={filters} onChange={setFilters} people={people} sources={sources} shown={visible.length} total={events.length} />
+      )}
+      {events.length > 0 && visible.length === 0 ? <p>{t('timeline.filters.noMatch')}</p> : null}
+      <ol
+        key={listKey}
+        className="event-list"
+        aria-label={t('timeline.list.label')}
+        aria-busy={limit < visible.length || undefined}
+        data-rendered={limit}
+        data-total={visible.length}
+      >
+        {rows.map(event => (
           <EventRow
             key={event.id}
             event={event}
             people={people}
+            pseudonyms={pseudonyms}
+            labels={labels}
             expanded={open.has(event.id)}
             autoFocus={focusId === event.id}
             editors={editors.get(eventDescriptionField(event.id)) ?? ''}
+            flagText={flagged.get(event.id)}
             onToggle={toggle}
+            onRemoved={onRemoved}
           />
         ))}
       </ol>
+      {limit < visible.length ? (
+        <p className="timeline-loading" aria-hidden="true">
+          {t('timeline.list.loading', { shown: limit, total: visible.length })}
+        </p>
+      ) : null}
     </section>
   )
 }
-
-function AddEventForm({ onAdded }: { onAdded: (id: string) => void }) {
-  const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
-  const [date, setDate] = useState('')
-  const [invalid, setInvalid] = useState(false)
-  const inputId = useId()
-  const errorId = `${inputId}-error`
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      setInvalid(true)
-      return
-    }
-    const id = newEntityId()
-    if (run({ type: 'addEvent', id, date }, { undoable: false })) {
-      setInvalid(false)
-      setDate('')
-      onAdded(id)
-    }
-  }
-
-  return (
-    <form className="add-form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={inputId}>{t('workspace.timeline.newDate')}</label>
-        <input
-          id={inputId}
-          type="date"
-          value={date}
-          disabled={!canEdit}
-          onChange={event => setDate(event.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? errorId : undefined}
-        />
-        {invalid ? (
-          <p id={errorId} className="field-error">
-            {t('workspace.errors.dateRequired')}
-          </p>
-        ) : null}
-      </div>
-      <button type="submit" disabled={!canEdit}>
-        {t('workspace.timeline.add')}
-      </button>
-    </form>
-  )
-}
-
-type RowProps = {
-  event: TimelineEvent
-  people: readonly Person[]
-  expanded: boolean
-  autoFocus: boolean
-  editors: string
-  onToggle: (id: string) => void
-}
-
-const EventRow = memo(function EventRow({ event, people, expanded, autoFocus, editors, onToggle }: RowProps) {
-  const { t, i18n } = useTranslation()
-  const { canEdit, run } = useWorkspace()
-  const base = `event-${event.id}`
-  const headingId = `${base}-heading`
-  const panelId = `${base}-panel`
-  const labelId = `${base}-description-label`
-  const date = formatTimelineDate(event.date, i18n.language)
-  const pseudonyms = useMemo(() => new Map(people.map(person => [person.id, person.pseudonym])), [people])
-  const actors = event.actorIds.map(id => pseudonyms.get(id)).filter((name): name is string => name !== undefined)
-  const field = eventDescriptionField(event.id)
-  const update = (patch: EventPatch) => run({ type: 'updateEvent', id: event.id, patch })
-
-  return (
-    <li className={`event${event.keyPracticeEpisode ? ' event-key' : ''}${expanded ? ' event-open' : ''}`}>
-      <article aria-labelledby={headingId}>
-        <header className="event-head">
-          <h3 id={headingId} className="event-date">
-            {date}
-            {event.dateEnd ? ` ${t('workspace.timeline.until', { date: formatTimelineDate(event.dateEnd, i18n.language) })}` : null}
-          </h3>
-          {event.approximate ? <span className="badge">{t('workspace.timeline.approximateBadge')}</span> : null}
-          {event.stage ? <span className="badge badge-stage">{t(`workspace.stage.${event.stage}`)}</span> : null}
-          {event.keyPracticeEpisode ? <span className="badge badge-key">{t('workspace.timeline.keyEpisodeBadge')}</span> : null}
-        </header>
-        <dl className="event-facts">
-          <dt>{t('workspace.timeline.source')}</dt>
-          <dd>{event.source || t('workspace.timeline.noSource')}</dd>
-          <dt>{t('workspace.timeline.actors')}</dt>
-          <dd>{actors.length > 0 ? actors.join(', ') : t('workspace.timeline.noActors')}</dd>
-        </dl>
-
-        {expanded ? (
-          <div id={panelId} className="event-panel">
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${base}-date`}>{t('workspace.timeline.date')}</label>
-                <CommitInput
-                  id={`${base}-date`}
-                  type={event.date.includes('T') ? 'datetime-local' : 'date'}
-                  value={event.date}
-                  disabled={!canEdit}
-                  onCommit={value => value !== '' && update({ date: value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${base}-stage`}>{t('workspace.timeline.stage')}</label>
-                <select
-                  id={`${base}-stage`}
-                  value={event.stage ?? ''}
-                  disabled={!canEdit}
-                  onChange={e => update({ stage: isStage(e.target.value) ? e.target.value : null })}
-                >
-                  <option value="">{t('workspace.timeline.noStage')}</option>
-                  {journeyStages.map(stage => (
-                    <option key={stage} value={stage}>
-                      {t(`workspace.stage.${stage}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${base}-source`}>{t('workspace.timeline.source')}</label>
-                <CommitInput
-                  id={`${base}-source`}
-                  type="text"
-                  maxLength={200}
-                  value={event.source ?? ''}
-                  disabled={!canEdit}
-                  onCommit={value => update({ source: value.trim() === '' ? null : value.trim() })}
-                />
-              </div>
-            </div>
-            <div className="field field-checkbox">
-              <input
-                id={`${base}-approximate`}
-                type="checkbox"
-                checked={event.approximate}
-                disabled={!canEdit}
-                onChange={e => update({ approximate: e.target.checked })}
-              />
-              <label htmlFor={`${base}-approximate`}>{t('workspace.timeline.approximate')}</label>
-            </div>
-            {people.length > 0 ? (
-              <fieldset className="actors">
-                <legend>{t('workspace.timeline.actors')}</legend>
-                {people.map(person => {
-                  const id = `${base}-actor-${person.id}`
-                  const checked = event.actorIds.includes(person.id)
-                  return (
-                    <span key={person.id} className="actor-choice">
-                      <input
-                        id={id}
-                        type="checkbox"
-                        checked={checked}
-                        disabled={!canEdit}
-                        onChange={e =>
-                          update({
-                            actorIds: e.target.checked
-                              ? [...event.actorIds, person.id]
-                              : event.actorIds.filter(actor => actor !== person.id),
-                          })
-                        }
-                      />
-                      <label htmlFor={id}>{person.pseudonym}</label>
-                    </span>
-                  )
-                })}
-              </fieldset>
-            ) : null}
-            <p id={labelId} className="editor-label">
-              {t('workspace.timeline.description')}
-            </p>
-            <CollaborativeEditor field={field} labelId={labelId} fallback={event.description.text} autoFocus={autoFocus} />
-          </div>
-        ) : (
-          <p className="event-text">{event.description.text || t('workspace.timeline.emptyDescription')}</p>
-        )}
-        {editors ? <p className="editing-now">{t('workspace.presence.editing', { names: editors })}</p> : null}
-
-        <div className="event-actions">
-          <span className="field-checkbox inline-check">
-            <input
-              id={`${base}-key`}
-              type="checkbox"
-              checked={event.keyPracticeEpisode}
-              disabled={!canEdit}
-              onChange={e => update({ keyPracticeEpisode: e.target.checked })}
-            />
-            <label htmlFor={`${base}-key`}>{t('workspace.timeline.keyEpisode')}</label>
-          </span>
-          <button
-            type="button"
-            className="button-secondary"
-            aria-expanded={expanded}
-            aria-controls={expanded ? panelId : undefined}
-            aria-label={t(expanded ? 'workspace.timeline.closeLabel' : canEdit ? 'workspace.timeline.openLabel' : 'workspace.timeline.showLabel', {
-              date,
-            })}
-            onClick={() => onToggle(event.id)}
-          >
-            {t(expanded ? 'workspace.timeline.close' : canEdit ? 'workspace.timeline.open' : 'workspace.timeline.show')}
-          </button>
-        </div>
-      </article>
-    </li>
-  )
-})

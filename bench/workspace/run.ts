@@ -1,0 +1,262 @@
+/**
+ * Workspace benchmark on a synthetic 2,000-event review (server/large-review.ts), against the
+ * production build: run `npx remix build` first.
+ *
+ *   npx tsx bench/workspace/run.ts     (env: BENCH_EVENTS=2000, BENCH_RUNS=5 browser runs,
+ *                                       BENCH_LOAD_RUNS=20 server loads, BENCH_PORT=3291,
+ *                                       CHROMIUM_PATH=/usr/bin/chromium)
+ *
+ * Measures (a) loading the review's Y.Doc on the server (stored snapshot + updates, then
+ * readReviewDoc), (b) opening the workspace in Chromium, from navigation start until every event
+ * is in the list, and (c) switching to the chronology until every marker is drawn; plus a quick
+ * add and a zoom step at that size. Ends with exactly one JSON line holding every figure.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from '@playwright/test'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback)
+const EVENTS = env('BENCH_EVENTS', 2000)
+const RUNS = env('BENCH_RUNS', 5)
+const LOAD_RUNS = env('BENCH_LOAD_RUNS', 20)
+const PORT = env('BENCH_PORT', 3291)
+const BASE = `http://localhost:${PORT}`
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const PASSWORD = 'demo-review-2026'
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+const round = (value: number) => Math.round(value * 10) / 10
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  const median = sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2
+  return { median: round(median), min: round(sorted[0] ?? NaN), max: round(sorted.at(-1) ?? NaN), runs: sorted.length }
+}
+
+function startServer(databaseUrl: string): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+  })
+  return child
+}
+
+async function waitForHealth(child: ChildProcess) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`)
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return
+    } catch {}
+    await sleep(250)
+  }
+  throw new Error('the server did not answer /healthz within 2 minutes')
+}
+
+async function signedInState(browser: Browser) {
+  const context = await browser.newContext({ baseURL: BASE })
+  const page = await context.newPage()
+  await page.goto('/login')
+  await page.getByLabel('Email').fill('facilitator@northwind.example')
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { level: 1, name: 'My reviews' }).waitFor()
+  const state = await context.storageState()
+  await context.close()
+  return state
+}
+
+/** Long main-thread tasks (> 50 ms) seen by the page, for "does it stay smooth". */
+function collectLongTasks() {
+  const tasks: number[] = []
+  ;(window as unknown as { __longTasks: number[] }).__longTasks = tasks
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration)
+  }).observe({ type: 'longtask', buffered: true })
+}
+
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice())
+
+/**
+ * Resolves with the page's performance.now() at the first frame where `count()` >= n. The probes
+ * are O(1) (a child count, an attribute): a querySelectorAll over 40,000 nodes every frame would
+ * slow down the very page being measured.
+ */
+function when(page: Page, probe: 'listed' | 'markers', n: number, timeout = 120_000): Promise<number> {
+  return page
+    .waitForFunction(
+      ([kind, min]) => {
+        const count =
+          kind === 'listed'
+            ? (document.querySelector('ol.event-list')?.childElementCount ?? 0)
+            : Number(document.querySelector('svg.chrono-chart')?.getAttribute('data-marker-count') ?? 0)
+        return count >= (min as number) ? performance.now() : false
+      },
+      [probe, n] as const,
+      { polling: 'raf', timeout },
+    )
+    .then(handle => handle.jsonValue() as Promise<number>)
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, 'build', 'index.js'))) throw new Error('no production build: run `npx remix build` first')
+  const loadAtStart = os.loadavg()[0] ?? NaN
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-bench-'))
+  const databaseUrl = `file:${path.join(dir, 'scir.db')}`
+  // The in-process reads below use the same database as the server.
+  process.env.DATABASE_URL = databaseUrl
+  let server: ChildProcess | null = null
+  let browser: Browser | null = null
+  try {
+    console.log(`Starting the production server on port ${PORT} (fresh database in ${dir})…`)
+    server = startServer(databaseUrl)
+    await waitForHealth(server)
+
+    // The server has migrated and seeded the demo jurisdiction; add the large review beside it.
+    const { prisma } = await import('~/utils/db.server')
+    const { createLargeReview } = await import('../../server/large-review')
+    const { loadStoredDoc } = await import('~/utils/review-doc-gateway.server')
+    const { readReviewDoc } = await import('~/domain/review-doc')
+    const { reviewDocName } = await import('~/models/review-doc.server')
+    let started = performance.now()
+    const reviewId = await createLargeReview(prisma, { events: EVENTS, jurisdictionCode: 'NW-DEMO' })
+    const createMs = performance.now() - started
+    console.log(`Created a synthetic review with ${EVENTS} events in ${round(createMs)} ms: ${reviewId}`)
+
+    // (a) Server: stored snapshot + updates -> Y.Doc -> validated read model.
+    const docName = reviewDocName(reviewId)
+    const loadMs: number[] = []
+    const readMs: number[] = []
+    const totalMs: number[] = []
+    let eventsRead = 0
+    for (let run = 0; run <= LOAD_RUNS; run++) {
+      const t0 = performance.now()
+      const doc = await loadStoredDoc(docName)
+      const t1 = performance.now()
+      const { doc: read } = readReviewDoc(doc)
+      const t2 = performance.now()
+      eventsRead = read.events.length
+      doc.destroy()
+      if (run === 0) continue // warm-up: first query, JIT
+      loadMs.push(t1 - t0)
+      readMs.push(t2 - t1)
+      totalMs.push(t2 - t0)
+    }
+    if (eventsRead !== EVENTS) throw new Error(`the server read ${eventsRead} events, expected ${EVENTS}`)
+    const serverLoad = { loadStored: stats(loadMs), readReviewDoc: stats(readMs), total: stats(totalMs) }
+    console.log(
+      `(a) server load of the Y.Doc, ${LOAD_RUNS} runs: median ${serverLoad.total.median} ms (stored state ${serverLoad.loadStored.median} ms + readReviewDoc ${serverLoad.readReviewDoc.median} ms), max ${serverLoad.total.max} ms`,
+    )
+
+    // (b), (c) Browser.
+    browser = await chromium.launch({
+      executablePath: EXECUTABLE,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    const storageState = await signedInState(browser)
+    const url = `/reviews/${reviewId}/workspace`
+    const open = { firstRowMs: [] as number[], allListedMs: [] as number[], longestTaskMs: [] as number[] }
+    const chronology = { switchMs: [] as number[], longestTaskMs: [] as number[] }
+    const quickAdd: number[] = []
+    const zoom: number[] = []
+    for (let run = 0; run < RUNS; run++) {
+      // A new context each run: cold HTTP cache and a fresh page, as when someone opens the review.
+      const context = await browser.newContext({ baseURL: BASE, storageState, viewport: { width: 1280, height: 900 } })
+      const page = await context.newPage()
+      await page.addInitScript(collectLongTasks)
+      await page.goto(url, { waitUntil: 'commit' })
+      // Each run's quick add stays in the review: the list then holds EVENTS + run events.
+      const expected = EVENTS + run
+      const firstRow = await when(page, 'listed', 1)
+      const allListed = await when(page, 'listed', expected)
+      open.firstRowMs.push(firstRow)
+      open.allListedMs.push(allListed)
+      open.longestTaskMs.push(Math.max(0, ...(await longTasks(page))))
+      const listed = await page.locator('.event-list > li').count()
+      if (listed !== expected) throw new Error(`listed ${listed} events, expected ${expected}`)
+
+      // A quick add at this size: Enter -> the new row is in the list. CSS locators and the
+      // keyboard: label lookups scan every label of the page, which is slow at this size.
+      await page.locator('.quick-add input[type="date"]').fill('2026-09-29')
+      await page.locator('.quick-add input[type="text"]').fill(`Bench quick add ${run}`)
+      const beforeAdd = await page.evaluate(() => performance.now())
+      await page.keyboard.press('Enter')
+      const added = await when(page, 'listed', expected + 1)
+      quickAdd.push(added - beforeAdd)
+
+      // (c) Switch to the chronology: click -> every marker drawn.
+      await page.evaluate(() => {
+        ;(window as unknown as { __longTasks: number[] }).__longTasks.length = 0
+      })
+      // Keyboard activation: a locator click adds Playwright's own checks to the time.
+      await page.locator('.workspace-tabs a[href$="view=chronology"]').focus()
+      const beforeSwitch = await page.evaluate(() => performance.now())
+      await page.keyboard.press('Enter')
+      const drawn = await when(page, 'markers', expected + 1)
+      chronology.switchMs.push(drawn - beforeSwitch)
+      chronology.longestTaskMs.push(Math.max(0, ...(await longTasks(page))))
+
+      // One zoom step: click -> the wider chart is laid out.
+      const width = Number(await page.locator('svg.chrono-chart').getAttribute('width'))
+      await page.locator('.chrono-zoom button').nth(1).focus()
+      const beforeZoom = await page.evaluate(() => performance.now())
+      await page.keyboard.press('Enter')
+      const zoomed = await page
+        .waitForFunction(w => Number(document.querySelector('svg.chrono-chart')?.getAttribute('width')) > (w as number) && performance.now(), width, {
+          polling: 'raf',
+        })
+        .then(handle => handle.jsonValue() as Promise<number>)
+      zoom.push(zoomed - beforeZoom)
+      await context.close()
+      console.log(
+        `  run ${run + 1}: first row ${round(firstRow)} ms, all ${EVENTS} listed ${round(allListed)} ms, quick add ${round(added - beforeAdd)} ms, chronology ${round(drawn - beforeSwitch)} ms, zoom ${round(zoomed - beforeZoom)} ms`,
+      )
+    }
+
+    const figures = {
+      bench: 'workspace',
+      events: EVENTS,
+      serverLoadMs: serverLoad,
+      openWorkspaceMs: { firstRow: stats(open.firstRowMs), allListed: stats(open.allListedMs), longestTask: stats(open.longestTaskMs) },
+      switchToChronologyMs: { allDrawn: stats(chronology.switchMs), longestTask: stats(chronology.longestTaskMs) },
+      quickAddMs: stats(quickAdd),
+      zoomStepMs: stats(zoom),
+      createReviewMs: round(createMs),
+      node: process.version,
+      cpus: os.cpus().length,
+      // Other work on the machine inflates every figure: read them with this in mind.
+      loadAverage1m: { start: round(loadAtStart), end: round(os.loadavg()[0] ?? NaN) },
+    }
+    console.log(
+      `(b) open the workspace, ${RUNS} runs: all ${EVENTS} events listed median ${figures.openWorkspaceMs.allListed.median} ms, max ${figures.openWorkspaceMs.allListed.max} ms (first row median ${figures.openWorkspaceMs.firstRow.median} ms; longest main-thread task median ${figures.openWorkspaceMs.longestTask.median} ms)`,
+    )
+    console.log(
+      `(c) switch to the chronology: median ${figures.switchToChronologyMs.allDrawn.median} ms, max ${figures.switchToChronologyMs.allDrawn.max} ms (longest task median ${figures.switchToChronologyMs.longestTask.median} ms)`,
+    )
+    console.log(`    quick add at ${EVENTS} events: median ${figures.quickAddMs.median} ms; one zoom step: median ${figures.zoomStepMs.median} ms`)
+    await prisma.$disconnect()
+    console.log(JSON.stringify(figures))
+  } finally {
+    await browser?.close()
+    if (server && server.exitCode === null) {
+      const exited = new Promise(resolve => server?.once('exit', resolve))
+      server.kill('SIGTERM')
+      await Promise.race([exited, sleep(15_000)])
+    }
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error instanceof Error ? error.stack : error)
+    process.exit(1)
+  },
+)
