@@ -21,7 +21,7 @@ export const USAGE = `usage: npm run cli -- <command>
   user deactivate <email>
   import <case-file.json>                 create a review from a case file; prints its id
       [--jurisdiction <code>] [--facilitator <email>]
-  export <review-id> --format json|csv|docx|html --out <path>`
+  export <review-id> --format json|csv|docx|html --out <path> [--accept-residuals] [--locale en|fr]`
 
 const emailSchema = z.string().trim().toLowerCase().email('not a valid email address')
 const codeSchema = z

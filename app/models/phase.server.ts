@@ -92,5 +92,11 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date })
 }
 
 export async function currentChecklist(review: { id: string; incidentDate: Date; phase: string }) {
-  return phaseChecklist(review.phase as ReviewPhase, await reviewSnapshot(review))
+  const snapshot = await reviewSnapshot(review)
+  if (review.phase === 'approval') {
+    // Only asked in the phase that needs it: it de-identifies the whole document.
+    const { prepareExport } = await import('./export.server')
+    snapshot.unresolvedResiduals = (await prepareExport(review.id)).unresolved.length
+  }
+  return phaseChecklist(review.phase as ReviewPhase, snapshot)
 }
