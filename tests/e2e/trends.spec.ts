@@ -5,8 +5,10 @@ import { expectAccessible, signIn, signOut } from './support'
 
 const sharedReview = path.resolve('tests/fixtures/trends/shared-review.json')
 
+// Lakeshore's admin imports a third jurisdiction's exports: Lakeshore has no reviews of its own
+// that the other end-to-end tests change, so every count below is the fixture's alone.
 test('an admin imports a shared review and the network trends count it, small counts hidden', async ({ page }) => {
-  await signIn(page, 'admin@northwind.example')
+  await signIn(page, 'admin@lakeshore.example')
   await page.getByRole('link', { name: 'Trends' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Our reviews', exact: true })).toHaveAttribute('aria-current', 'page')
@@ -27,22 +29,21 @@ test('an admin imports a shared review and the network trends count it, small co
   // The synthetic Lakeshore export.
   await page.getByLabel('Shared review files (.json, one or more)').setInputFiles(sharedReview)
   await page.getByRole('button', { name: 'Check and import' }).click()
-  await expect(page.getByRole('status')).toHaveText('1 shared review imported from LK-DEMO (1) (new: 1, replaced: 0).')
+  await expect(page.getByRole('status')).toHaveText('1 shared review imported from RV-DEMO (1) (new: 1, replaced: 0).')
   const imported = page.getByRole('table', { name: /Shared reviews imported into/ })
-  await expect(imported.getByRole('row', { name: /LK-DEMO/ })).toContainText('1')
+  await expect(imported.getByRole('row', { name: /RV-DEMO/ })).toContainText('1')
 
   // The own view does not count it...
   const sources = page.getByRole('table', { name: 'Reviews counted, by jurisdiction' })
-  await expect(sources.getByRole('row', { name: /LK-DEMO/ })).toHaveCount(0)
+  await expect(sources.getByRole('row', { name: /RV-DEMO/ })).toHaveCount(0)
 
   // ...the network view does, and says so with "<10" for its small counts.
   await page.getByRole('link', { name: 'Our reviews and the network' }).click()
   await expect(page).toHaveURL(/view=network/)
   await expect(page.getByRole('link', { name: 'Our reviews and the network' })).toHaveAttribute('aria-current', 'page')
-  const lakeshore = sources.getByRole('row', { name: /LK-DEMO/ })
-  await expect(lakeshore).toContainText('<10')
-  await expect(lakeshore).toContainText('fewer than 10')
-  await expect(sources.getByRole('row', { name: /NW-DEMO \(your jurisdiction\)/ })).toBeVisible()
+  const riverside = sources.getByRole('row', { name: /RV-DEMO/ })
+  await expect(riverside).toContainText('<10')
+  await expect(riverside).toContainText('fewer than 10')
 
   // The fixture's findings: three, each a small count, none shown as a number.
   const findings = page.getByRole('table', { name: 'Findings by core value and systemic factor domain' })
@@ -63,7 +64,7 @@ test('an admin imports a shared review and the network trends count it, small co
   }))
   await page.getByLabel('Shared review files (.json, one or more)').setInputFiles(more)
   await page.getByRole('button', { name: 'Check and import' }).click()
-  await expect(page.getByRole('status')).toHaveText('12 shared reviews imported from LK-DEMO (12) (new: 12, replaced: 0).')
+  await expect(page.getByRole('status')).toHaveText('12 shared reviews imported from RV-DEMO (12) (new: 12, replaced: 0).')
   // Thirteen reviews from Lakeshore: their counts reach 10 and show; zeros were never hidden.
   const workforce = findings.getByRole('row', { name: /Workforce-informed/ })
   await expect(workforce.getByRole('cell').first()).toHaveText('0')
@@ -77,8 +78,7 @@ test('an admin imports a shared review and the network trends count it, small co
   await page.getByRole('button', { name: 'Afficher en français' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Tendances' })).toBeVisible()
   const sourcesFr = page.getByRole('table', { name: 'Examens dénombrés, par administration' })
-  await expect(sourcesFr.getByRole('row', { name: /NW-DEMO \(votre administration\)/ })).toContainText('moins de 10')
-  await expect(sourcesFr.getByRole('row', { name: /LK-DEMO/ })).toContainText('masqué')
+  await expect(sourcesFr.getByRole('row', { name: /RV-DEMO/ })).toContainText('13')
   await expectAccessible(page)
   await page.getByRole('button', { name: /English/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible()
