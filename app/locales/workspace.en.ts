@@ -35,7 +35,7 @@ export const workspaceEn = {
   undo: {
     undo: 'Undo my last change',
     redo: 'Redo my change',
-    hint: 'These buttons undo only your own changes to dates, stages, flags, tags and status. In a text box, Ctrl+Z undoes only your own typing.',
+    hint: 'These buttons undo only your own changes to the timeline, people, analysis, findings and recommendations (not additions). In a text box, Ctrl+Z undoes only your own typing.',
   },
   errors: {
     notSaved: 'That change was not made: {{reason}}',

@@ -38,7 +38,7 @@ export const workspaceFr: WorkspaceTranslations = {
   undo: {
     undo: 'Annuler ma dernière modification',
     redo: 'Rétablir ma modification',
-    hint: 'Ces boutons annulent seulement vos propres modifications des dates, étapes, indicateurs, valeurs et statuts. Dans une zone de texte, Ctrl+Z annule seulement ce que vous avez tapé.',
+    hint: 'Ces boutons annulent seulement vos propres modifications de la chronologie, des personnes, de l’analyse, des constats et des recommandations (pas les ajouts). Dans une zone de texte, Ctrl+Z annule seulement ce que vous avez tapé.',
   },
   errors: {
     notSaved: 'Cette modification n’a pas été faite : {{reason}}',

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
-import { applyCommand, ReviewCommandError, type ReviewCommand } from '~/domain/review-doc'
+import { applyCommand, collections, orderedCollections, ReviewCommandError, type ReviewCommand } from '~/domain/review-doc'
+import { orderArrayName } from '~/domain/review-doc/structure'
 import { LOCAL_ADD_ORIGIN, LOCAL_ORIGIN, WorkspaceContext, type WorkspaceContextValue } from './context'
 import type { FactorFramework } from '~/domain/factors'
 import type { PracticeStandards } from '~/domain/standards'
@@ -44,7 +45,9 @@ function useStructuredUndo(ydoc: Y.Doc | null) {
   useEffect(() => {
     if (!ydoc) return
     const undoManager = new Y.UndoManager(
-      [ydoc.getMap('events'), ydoc.getMap('findings'), ydoc.getArray('findingsOrder')],
+      // Every structured collection and its order: registry, timeline, analysis, findings and
+      // recommendations. Rich text has its own per-editor undo.
+      [...collections.map(name => ydoc.getMap(name)), ...orderedCollections.map(name => ydoc.getArray(orderArrayName(name)))],
       // Every click is its own step; only changes made through LOCAL_ORIGIN are tracked.
       { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 },
     )
