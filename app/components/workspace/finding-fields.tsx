@@ -1,51 +1,12 @@
 // Form parts shared by findings, the analysis and recommendations: a text area bound to the
 // shared document, a picker that links entities by id, and a removal that asks first.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FactorFramework } from '~/domain/factors'
 import type { TimelineEvent } from '~/domain/review-doc'
 import { formatTimelineDate } from './format'
 
-type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'defaultValue'> & {
-  value: string
-  /** Writes the edited value; false when it was refused (the text then goes back to the shared one). */
-  onCommit: (value: string) => boolean
-}
-
-/**
- * CommitInput's behaviour for longer text: the draft stays local while focused (a remote edit
- * does not move the text under the cursor) and is written when focus leaves or on Ctrl+Enter.
- * Escape goes back to the shared value.
- */
-export function CommitTextarea({ value, onCommit, onFocus, onBlur, onKeyDown, ...rest }: TextareaProps) {
-  const [draft, setDraft] = useState<string | null>(null)
-  const commit = (): boolean => draft === null || draft === value || onCommit(draft)
-  return (
-    <textarea
-      {...rest}
-      value={draft ?? value}
-      onFocus={event => {
-        setDraft(value)
-        onFocus?.(event)
-      }}
-      onChange={event => setDraft(event.target.value)}
-      onBlur={event => {
-        commit()
-        setDraft(null)
-        onBlur?.(event)
-      }}
-      onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault()
-          if (!commit()) setDraft(value)
-        } else if (event.key === 'Escape') {
-          setDraft(value)
-        }
-        onKeyDown?.(event)
-      }}
-    />
-  )
-}
+export { CommitTextarea } from './commit-input'
 
 export type LinkOption = { id: string; label: string }
 export type LinkGroup = { id: string; label: string; options: readonly LinkOption[] }
