@@ -16,7 +16,6 @@ import {
   zipFiles,
   type ExportFormat,
   type FactorNames,
-  type ReportLabels,
   type ResidualSummary,
   type SharedReview,
   type SharedReviewBuild,
@@ -24,8 +23,7 @@ import {
 import type { FactorFramework } from '~/domain/factors'
 import { applyCommand, readReviewDoc, ReviewCommandError, type ReviewDocument } from '~/domain/review-doc'
 import { incidentTypes, reviewPhases, type IncidentType, type ReviewPhase } from '~/domain/vocabulary'
-import { exportEn } from '~/locales/export.en'
-import { exportFr } from '~/locales/export.fr'
+import { reportLabels } from '~/locales/report-labels'
 import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { jurisdictionSettings } from './jurisdiction.server'
@@ -240,12 +238,7 @@ export type ExportOptions = {
   operator?: string | null
 }
 
-export function reportLabels(locale: ExportLocale): ReportLabels {
-  // Typed here so that a missing or misspelled report label fails the build.
-  const en: ReportLabels = exportEn.report
-  const fr: ReportLabels = exportFr.report
-  return locale === 'fr' ? fr : en
-}
+export { reportLabels }
 
 export function factorNames(framework: FactorFramework, locale: ExportLocale): FactorNames {
   const items = new Map<string, string>()

@@ -18,14 +18,13 @@ import {
   type SharedReview,
 } from '../../../../app/domain/export'
 import { defaultFactorFramework } from '../../../../app/domain/factors'
-import { exportEn } from '../../../../app/locales/export.en'
-import { exportFr } from '../../../../app/locales/export.fr'
+import { reportLabels } from '../../../../app/locales/report-labels'
 import { CALDER_INCIDENT, calderDocument, calderIdentifying } from '../../../fixtures/export/calder'
 import { csvRecords, parseCsv } from '../../../fixtures/export/csv-parse'
 import { csvText, docxText, htmlText } from '../../../fixtures/export/text'
 
-const labels: ReportLabels = exportEn.report
-const labelsFr: ReportLabels = exportFr.report
+const labels: ReportLabels = reportLabels('en')
+const labelsFr: ReportLabels = reportLabels('fr')
 const names: FactorNames = {
   item: id => defaultFactorFramework.domains.flatMap(d => d.items).find(i => i.id === id)?.label.en,
   domain: id => defaultFactorFramework.domains.find(d => d.id === id)?.label.en,
