@@ -66,3 +66,34 @@ export function CommitTextarea({ value, onCommit, onFocus, onBlur, onKeyDown, ..
   })
   return <textarea {...rest} {...bound} />
 }
+
+type ChoiceSelectProps<T extends string> = {
+  id: string
+  value: T
+  choices: readonly T[]
+  /** The option's text, in the user's language. */
+  label: (choice: T) => string
+  onChoose: (choice: T) => void
+  disabled?: boolean
+}
+
+/** A select over a fixed vocabulary; only values of that vocabulary ever reach `onChoose`. */
+export function ChoiceSelect<T extends string>({ id, value, choices, label, onChoose, disabled }: ChoiceSelectProps<T>) {
+  return (
+    <select
+      id={id}
+      value={value}
+      disabled={disabled}
+      onChange={event => {
+        const choice = choices.find(c => c === event.target.value)
+        if (choice !== undefined) onChoose(choice)
+      }}
+    >
+      {choices.map(choice => (
+        <option key={choice} value={choice}>
+          {label(choice)}
+        </option>
+      ))}
+    </select>
+  )
+}

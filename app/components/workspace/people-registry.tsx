@@ -5,14 +5,11 @@ import { memo, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isPseudonymTaken, suggestPlaceLabel, suggestPseudonym, type Identifier, type Person, type Place, type ReviewCommand } from '~/domain/review-doc'
 import { identifierKinds, personRoles, placeKinds, type IdentifierKind, type PersonRole, type PlaceKind } from '~/domain/vocabulary'
-import { CommitInput } from './commit-input'
+import { ChoiceSelect, CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove } from './finding-fields'
 import type { ViewProps } from './views'
 
-const isRole = (value: string): value is PersonRole => (personRoles as readonly string[]).includes(value)
-const isPlaceKind = (value: string): value is PlaceKind => (placeKinds as readonly string[]).includes(value)
-const isIdentifierKind = (value: string): value is IdentifierKind => (identifierKinds as readonly string[]).includes(value)
 
 // Said once above the list; every pseudonym and Nation/community field points at them.
 const PSEUDONYM_NOTE = 'registry-pseudonym-note'
@@ -126,13 +123,7 @@ function AddPersonForm({ pseudonyms, announce }: { pseudonyms: readonly string[]
         </div>
         <div className="field">
           <label htmlFor={`${base}-role`}>{t('analysis.registry.people.role')}</label>
-          <select id={`${base}-role`} value={role} disabled={!canEdit} onChange={e => isRole(e.target.value) && setRole(e.target.value)}>
-            {personRoles.map(r => (
-              <option key={r} value={r}>
-                {t(`analysis.registry.roles.${r}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect id={`${base}-role`} value={role} disabled={!canEdit} choices={personRoles} label={r => t(`analysis.registry.roles.${r}`)} onChoose={r => setRole(r)} />
         </div>
         <div className="field">
           <label htmlFor={`${base}-pseudonym`}>{t('analysis.registry.people.pseudonym')}</label>
@@ -243,13 +234,7 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
           </div>
           <div className="field">
             <label htmlFor={`${base}-role`}>{t('analysis.registry.people.role')}</label>
-            <select id={`${base}-role`} value={person.role} disabled={!canEdit} onChange={e => isRole(e.target.value) && update({ role: e.target.value })}>
-              {personRoles.map(r => (
-                <option key={r} value={r}>
-                  {t(`analysis.registry.roles.${r}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id={`${base}-role`} value={person.role} disabled={!canEdit} choices={personRoles} label={r => t(`analysis.registry.roles.${r}`)} onChoose={r => update({ role: r })} />
           </div>
         </div>
         <div className="field-row">
@@ -381,13 +366,7 @@ function PlacesSection({ places, announce }: { places: readonly Place[]; announc
           </div>
           <div className="field">
             <label htmlFor={`${base}-kind`}>{t('analysis.registry.places.kind')}</label>
-            <select id={`${base}-kind`} value={kind} disabled={!canEdit} onChange={e => isPlaceKind(e.target.value) && setKind(e.target.value)}>
-              {placeKinds.map(k => (
-                <option key={k} value={k}>
-                  {t(`analysis.registry.placeKinds.${k}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id={`${base}-kind`} value={kind} disabled={!canEdit} choices={placeKinds} label={k => t(`analysis.registry.placeKinds.${k}`)} onChoose={k => setKind(k)} />
           </div>
           <div className="field">
             <label htmlFor={`${base}-label`}>{t('analysis.registry.places.label')}</label>
@@ -440,18 +419,7 @@ const PlaceRow = memo(function PlaceRow({ place, announce }: { place: Place; ann
         </div>
         <div className="field">
           <label htmlFor={`${base}-kind`}>{t('analysis.registry.places.kind')}</label>
-          <select
-            id={`${base}-kind`}
-            value={place.kind}
-            disabled={!canEdit}
-            onChange={e => isPlaceKind(e.target.value) && run({ type: 'updatePlace', id: place.id, patch: { kind: e.target.value } })}
-          >
-            {placeKinds.map(k => (
-              <option key={k} value={k}>
-                {t(`analysis.registry.placeKinds.${k}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect id={`${base}-kind`} value={place.kind} disabled={!canEdit} choices={placeKinds} label={k => t(`analysis.registry.placeKinds.${k}`)} onChoose={k => run({ type: 'updatePlace', id: place.id, patch: { kind: k } })} />
         </div>
         <div className="field">
           <label htmlFor={`${base}-label`}>{t('analysis.registry.places.label')}</label>
@@ -533,13 +501,7 @@ function IdentifiersSection({ identifiers, announce }: { identifiers: readonly I
           </div>
           <div className="field">
             <label htmlFor={`${base}-kind`}>{t('analysis.registry.identifiers.kind')}</label>
-            <select id={`${base}-kind`} value={kind} disabled={!canEdit} onChange={e => isIdentifierKind(e.target.value) && setKind(e.target.value)}>
-              {identifierKinds.map(k => (
-                <option key={k} value={k}>
-                  {t(`analysis.registry.identifierKinds.${k}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id={`${base}-kind`} value={kind} disabled={!canEdit} choices={identifierKinds} label={k => t(`analysis.registry.identifierKinds.${k}`)} onChoose={k => setKind(k)} />
           </div>
         </div>
         {invalid ? (
@@ -576,18 +538,7 @@ const IdentifierRow = memo(function IdentifierRow({ identifier, announce }: { id
         </div>
         <div className="field">
           <label htmlFor={`${base}-kind`}>{t('analysis.registry.identifiers.kind')}</label>
-          <select
-            id={`${base}-kind`}
-            value={identifier.kind}
-            disabled={!canEdit}
-            onChange={e => isIdentifierKind(e.target.value) && run({ type: 'updateIdentifier', id: identifier.id, patch: { kind: e.target.value } })}
-          >
-            {identifierKinds.map(k => (
-              <option key={k} value={k}>
-                {t(`analysis.registry.identifierKinds.${k}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect id={`${base}-kind`} value={identifier.kind} disabled={!canEdit} choices={identifierKinds} label={k => t(`analysis.registry.identifierKinds.${k}`)} onChoose={k => run({ type: 'updateIdentifier', id: identifier.id, patch: { kind: k } })} />
         </div>
         <div className="row-action">
           <ConfirmRemove

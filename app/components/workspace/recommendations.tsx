@@ -6,9 +6,9 @@ import { Link } from '@remix-run/react'
 import { memo, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Finding, Recommendation, ReviewCommand } from '~/domain/review-doc'
-import { recommendationStatuses, recommendationStrengths, type RecommendationStatus, type RecommendationStrength } from '~/domain/vocabulary'
+import { recommendationStatuses, recommendationStrengths, type RecommendationStrength } from '~/domain/vocabulary'
 import { recommendationStrengthExamples, strengthNudge } from '~/domain/workflow/recommendations'
-import { CommitInput } from './commit-input'
+import { ChoiceSelect, CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
 import { CommitTextarea, ConfirmRemove, LinkPicker, excerpt, useStable, type LinkGroup } from './finding-fields'
 import type { ViewProps } from './views'
@@ -16,7 +16,6 @@ import type { ViewProps } from './views'
 type RecommendationPatch = Extract<ReviewCommand, { type: 'updateRecommendation' }>['patch']
 
 const isStrength = (value: string): value is RecommendationStrength => (recommendationStrengths as readonly string[]).includes(value)
-const isStatus = (value: string): value is RecommendationStatus => (recommendationStatuses as readonly string[]).includes(value)
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value)
 
 export function Recommendations({ document, settings, announce }: ViewProps) {
@@ -364,13 +363,7 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
           />
           <div className="field">
             <label htmlFor={`${base}-status`}>{t('analysis.recommendations.status')}</label>
-            <select id={`${base}-status`} value={r.status} disabled={!canEdit} onChange={e => isStatus(e.target.value) && update({ status: e.target.value })}>
-              {recommendationStatuses.map(status => (
-                <option key={status} value={status}>
-                  {t(`recommendationStatus.${status}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id={`${base}-status`} value={r.status} disabled={!canEdit} choices={recommendationStatuses} label={status => t(`recommendationStatus.${status}`)} onChoose={status => update({ status })} />
           </div>
         </div>
         <div className="field-row">
