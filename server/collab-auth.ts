@@ -7,11 +7,11 @@ import type { Env } from '~/utils/env.server'
 import { sessionStorage } from '~/utils/session.server'
 import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from './collab/types'
-import { allowedOrigins, requestOrigin } from './security'
+import { allowedOrigins, forwardedByTrusted, requestOrigin, trustedProxyHops } from './security'
 
 function protocolOf(req: IncomingMessage, env: Env) {
-  const forwarded = env.TRUST_PROXY === 'true' ? req.headers['x-forwarded-proto'] : undefined
-  if (typeof forwarded === 'string') return forwarded.split(',')[0]!.trim()
+  const forwarded = forwardedByTrusted(req.headers['x-forwarded-proto'], trustedProxyHops(env))
+  if (forwarded) return forwarded
   return (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
 }
 
