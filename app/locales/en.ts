@@ -43,6 +43,9 @@ export const en = {
     lockedAddress: 'Sign-in from this network is paused after too many failed attempts. Try again in {{minutes}} min.',
     signedOut: 'You are signed out.',
   },
+  pasteGuard: {
+    tooLarge: 'This paste is too large to share live ({{size}} characters; at most {{max}}). Paste it in smaller parts.',
+  },
   setPassword: {
     title: 'Choose your password',
     intro: 'Set a password for {{email}}. It must be at least 12 characters.',

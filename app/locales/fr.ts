@@ -42,6 +42,9 @@ export const fr: Translations = {
     lockedAddress: 'La connexion depuis ce réseau est suspendue après trop de tentatives échouées. Réessayez dans {{minutes}} min.',
     signedOut: 'Vous êtes déconnecté·e.',
   },
+  pasteGuard: {
+    tooLarge: 'Ce collage est trop volumineux pour être partagé en direct ({{size}} caractères; au plus {{max}}). Collez-le en plusieurs parties.',
+  },
   setPassword: {
     title: 'Choisissez votre mot de passe',
     intro: 'Définissez un mot de passe pour {{email}}. Il doit comporter au moins 12 caractères.',
