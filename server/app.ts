@@ -8,7 +8,10 @@ import { pinoHttp } from 'pino-http'
 import type { Env } from '~/utils/env.server'
 import type { PrismaClient } from '~/utils/db.server'
 import type { Logger } from './logger'
-import { cspNonce, originCheck, securityHeaders } from './security'
+import { userForSession } from '~/utils/auth.server'
+import { sessionStorage } from '~/utils/session.server'
+import { bodyGate } from './body-limits'
+import { cspNonce, originCheck, securityHeaders, trustedProxyHops } from './security'
 
 export type UpgradeHandler = (req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => boolean
 
@@ -22,7 +25,11 @@ export function createHttpServer(options: {
   const { env, logger, prisma } = options
   const app = express()
   app.disable('x-powered-by')
-  if (env.TRUST_PROXY === 'true') app.set('trust proxy', true)
+  // A hop count, not `true`: with `true` Express takes the left-most X-Forwarded-For entry,
+  // which the client writes itself (issue 10, point 11); with n it takes the address the n
+  // trusted proxies saw.
+  const hops = trustedProxyHops(env)
+  if (hops > 0) app.set('trust proxy', hops)
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -56,6 +63,14 @@ export function createHttpServer(options: {
   app.use(express.static(options.publicDir, { maxAge: '1h' }))
 
   app.use(originCheck(env.ALLOWED_ORIGINS))
+  app.use(
+    bodyGate({
+      async isSignedIn(cookie) {
+        const sessionId = (await sessionStorage.getSession(cookie)).get('sessionId')
+        return typeof sessionId === 'string' && (await userForSession(sessionId)) !== null
+      },
+    }),
+  )
 
   app.all(
     '*',

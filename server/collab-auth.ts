@@ -7,11 +7,11 @@ import type { Env } from '~/utils/env.server'
 import { sessionStorage } from '~/utils/session.server'
 import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from './collab/types'
-import { allowedOrigins, requestOrigin } from './security'
+import { allowedOrigins, forwardedByTrusted, requestOrigin, trustedProxyHops } from './security'
 
 function protocolOf(req: IncomingMessage, env: Env) {
-  const forwarded = env.TRUST_PROXY === 'true' ? req.headers['x-forwarded-proto'] : undefined
-  if (typeof forwarded === 'string') return forwarded.split(',')[0]!.trim()
+  const forwarded = forwardedByTrusted(req.headers['x-forwarded-proto'], trustedProxyHops(env))
+  if (forwarded) return forwarded
   return (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
 }
 
@@ -26,24 +26,37 @@ export function createCollabAuthenticator(env: Env, prisma: PrismaClient): Colla
       }
       const cookieSession = await sessionStorage.getSession(req.headers.cookie)
       const sessionId = cookieSession.get('sessionId')
-      const user = typeof sessionId === 'string' ? await userForSession(sessionId) : null
-      if (!user) return { refuse: 401, reason: 'not signed in' }
-
-      const [kind, id] = docName.split(':') as [string, string]
-      if (kind === 'account') return authorizeAccount(prisma, user, id)
-      if (kind !== 'review') return { refuse: 404, reason: 'unknown document' }
-      const review = await prisma.review.findUnique({ where: { id }, select: { jurisdictionId: true } })
-      if (!review) return { refuse: 404, reason: 'unknown review' }
-      const member = await prisma.reviewMember.findUnique({
-        where: { reviewId_userId: { reviewId: id, userId: user.id } },
-        select: { role: true },
-      })
-      const target = { kind: 'review', jurisdictionId: review.jurisdictionId, memberRole: (member?.role as ReviewRole | undefined) ?? null } as const
-      const actor = actorOf(user)
-      if (!can(actor, 'read:review-doc', target).allowed) return { refuse: 404, reason: 'no access to review' }
-      return { userId: user.id, sessionId, readOnly: !can(actor, 'write:review-doc', target).allowed, label: user.name }
+      if (typeof sessionId !== 'string') return { refuse: 401, reason: 'not signed in' }
+      return authorizeSession(prisma, sessionId, docName)
+    },
+    // The same questions again, for a socket that is already open: the session may have
+    // expired or been ended elsewhere, the user deactivated, the membership changed.
+    async revalidate(access, docName) {
+      if (access.sessionId === undefined) return { refuse: 401, reason: 'not signed in' }
+      return authorizeSession(prisma, access.sessionId, docName)
     },
   }
+}
+
+/** Refusals that must not reveal whether a document exists say exactly this (issue 10, point 12). */
+const UNKNOWN: CollabRefusal = { refuse: 404, reason: 'unknown document' }
+
+async function authorizeSession(prisma: PrismaClient, sessionId: string, docName: string): Promise<CollabAccess | CollabRefusal> {
+  const user = await userForSession(sessionId)
+  if (!user) return { refuse: 401, reason: 'not signed in' }
+  const [kind, id] = docName.split(':') as [string, string]
+  if (kind === 'account') return authorizeAccount(prisma, user, id, sessionId)
+  if (kind !== 'review') return UNKNOWN
+  const review = await prisma.review.findUnique({ where: { id }, select: { jurisdictionId: true } })
+  if (!review) return UNKNOWN
+  const member = await prisma.reviewMember.findUnique({
+    where: { reviewId_userId: { reviewId: id, userId: user.id } },
+    select: { role: true },
+  })
+  const target = { kind: 'review', jurisdictionId: review.jurisdictionId, memberRole: (member?.role as ReviewRole | undefined) ?? null } as const
+  const actor = actorOf(user)
+  if (!can(actor, 'read:review-doc', target).allowed) return UNKNOWN
+  return { userId: user.id, sessionId, readOnly: !can(actor, 'write:review-doc', target).allowed, label: user.name }
 }
 
 /**
@@ -51,8 +64,8 @@ export function createCollabAuthenticator(env: Env, prisma: PrismaClient): Colla
  * account not withdrawn) connects, read-write. Everyone else gets the same 404 as for an
  * account that does not exist, so a refusal reveals nothing.
  */
-async function authorizeAccount(prisma: PrismaClient, user: SignedInUser, accountId: string): Promise<CollabAccess | CollabRefusal> {
-  const refused: CollabRefusal = { refuse: 404, reason: 'unknown document' }
+async function authorizeAccount(prisma: PrismaClient, user: SignedInUser, accountId: string, sessionId: string): Promise<CollabAccess | CollabRefusal> {
+  const refused = UNKNOWN
   const account = await prisma.staffAccount.findUnique({ where: { id: accountId }, select: { reviewId: true, authorId: true, state: true } })
   if (!account || account.authorId !== user.id) return refused
   const review = await prisma.review.findUnique({ where: { id: account.reviewId }, select: { jurisdictionId: true, phase: true } })
@@ -70,5 +83,6 @@ async function authorizeAccount(prisma: PrismaClient, user: SignedInUser, accoun
     namesVisibleTo: 'nobody',
   })
   if (!decision.allowed) return refused
-  return { userId: user.id, readOnly: false, label: user.name }
+  // With the session, so signing out closes the draft's socket too (issue 10, point 7).
+  return { userId: user.id, sessionId, readOnly: false, label: user.name }
 }

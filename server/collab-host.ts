@@ -13,10 +13,17 @@ import type { PrismaClient } from '~/utils/db.server'
 import type { Env } from '~/utils/env.server'
 import type { UpgradeHandler } from './app'
 import { createCollabAuthenticator } from './collab-auth'
-import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createSqlitePersistence } from './collab'
+import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createSqlitePersistence, type CollabTimings } from './collab'
 import type { Logger } from './logger'
 
-export function attachCollaboration(options: { env: Env; logger: Logger; prisma: PrismaClient; onUpgrade: (h: UpgradeHandler) => void }) {
+export function attachCollaboration(options: {
+  env: Env
+  logger: Logger
+  prisma: PrismaClient
+  onUpgrade: (h: UpgradeHandler) => void
+  /** Tests shorten the revalidation interval. */
+  timings?: Partial<CollabTimings>
+}) {
   const { env, logger, prisma } = options
   const collabLogger = logger.child({ component: 'collab' })
   const persistence = createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger })
@@ -44,6 +51,7 @@ export function attachCollaboration(options: { env: Env; logger: Logger; prisma:
     persistence,
     logger: collabLogger,
     onDocChanged: project,
+    timings: options.timings,
   })
 
   registerReviewDocGateway({

@@ -155,9 +155,11 @@ function explain(error: unknown, databaseFile: string): unknown {
   const message = error instanceof Error ? error.message : String(error)
   // better-sqlite3 gives up after its 5 s busy timeout; the engine then fails to map the error.
   if (/SocketTimeout|database is locked|SQLITE_BUSY/.test(message)) {
-    return new Error(`${databaseFile} is locked by another connection (is the app or another migration running?)`, {
-      cause: error,
-    })
+    return new Error(
+      `${databaseFile} is locked by another connection: migrations are pending and can only be applied while ` +
+        'the server is stopped. Stop it (and any other migration), run the command again, then start the server.',
+      { cause: error },
+    )
   }
   return error
 }
@@ -211,10 +213,41 @@ async function prepareDatabaseFile(databaseUrl: string): Promise<string> {
 
 // ---- Commands -------------------------------------------------------------------------
 
+/**
+ * The migrations in the folder that the database has not recorded as applied, read with a
+ * plain shared connection (null when the database has no migration table yet). The engine
+ * switches its connection to locking_mode=EXCLUSIVE, which waits for every other connection
+ * to go away, so it must not be started when there is nothing to do: that is what let the
+ * CLI and seed:large fail with "database is locked" while the server ran (issue 10, point 9).
+ */
+function unappliedMigrations(file: string, migrationsList: MigrationList): string[] | null {
+  if (!existsSync(file)) return null
+  const Database = createRequire(import.meta.url)('better-sqlite3') as new (
+    filename: string,
+    options: { timeout: number; fileMustExist: boolean },
+  ) => { prepare(sql: string): { all(): unknown[] }; close(): void }
+  const db = new Database(file, { timeout: 5000, fileMustExist: true })
+  try {
+    const rows = db
+      .prepare('SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL')
+      .all() as { name: string }[]
+    const applied = new Set(rows.map((row) => row.name))
+    return migrationsList.migrationDirectories.map((m) => m.path).filter((name) => !applied.has(name))
+  } catch (error) {
+    if (/no such table/.test(String(error))) return null
+    throw explain(error, file)
+  } finally {
+    db.close()
+  }
+}
+
 /** `prisma migrate deploy`: applies pending migrations; creates the database file if needed. */
 export async function applyMigrations(options: DatabaseOptions): Promise<{ applied: string[] }> {
-  const file = await prepareDatabaseFile(options.databaseUrl)
   const migrationsList = await readMigrations(migrationsDirOf(options))
+  const existing = sqlitePathFromUrl(options.databaseUrl)
+  // Up to date: no engine, no exclusive lock, so this works while the server is running.
+  if (unappliedMigrations(existing, migrationsList)?.length === 0) return { applied: [] }
+  const file = await prepareDatabaseFile(options.databaseUrl)
   return withEngine(file, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
     return { applied: appliedMigrationNames }

@@ -61,3 +61,17 @@ export function originCheck(configured: string[]) {
     res.status(403).type('text/plain').send('Cross-origin request refused')
   }
 }
+
+/** TRUST_PROXY: `false` (0), `true` (one proxy in front), or the number of proxies in front. */
+export function trustedProxyHops(env: { TRUST_PROXY: string }): number {
+  if (env.TRUST_PROXY === 'true') return 1
+  const hops = Number(env.TRUST_PROXY)
+  return Number.isInteger(hops) && hops > 0 ? hops : 0
+}
+
+/** The entry `hops` from the right of a comma-separated forwarded header (what our proxies wrote). */
+export function forwardedByTrusted(header: string | string[] | undefined, hops: number): string | undefined {
+  if (hops === 0 || header === undefined) return undefined
+  const entries = (Array.isArray(header) ? header.join(',') : header).split(',').map(s => s.trim()).filter(Boolean)
+  return entries[entries.length - hops] ?? entries[0]
+}

@@ -39,7 +39,12 @@ export const en = {
     submit: 'Sign in',
     invalid: 'Email or password is not correct.',
     rateLimited: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
+    lockedAccount: 'Sign-in to this account is paused after too many wrong passwords. Try again in {{minutes}} min, or ask an administrator to set a new password.',
+    lockedAddress: 'Sign-in from this network is paused after too many failed attempts. Try again in {{minutes}} min.',
     signedOut: 'You are signed out.',
+  },
+  pasteGuard: {
+    tooLarge: 'This paste is too large to share live ({{size}} characters; at most {{max}}). Paste it in smaller parts.',
   },
   setPassword: {
     title: 'Choose your password',

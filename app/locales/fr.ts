@@ -38,7 +38,12 @@ export const fr: Translations = {
     submit: 'Se connecter',
     invalid: 'Le courriel ou le mot de passe est incorrect.',
     rateLimited: 'Trop de tentatives de connexion. Réessayez dans {{seconds}} secondes.',
+    lockedAccount: 'La connexion à ce compte est suspendue après trop de mots de passe erronés. Réessayez dans {{minutes}} min, ou demandez à une administratrice ou un administrateur de définir un nouveau mot de passe.',
+    lockedAddress: 'La connexion depuis ce réseau est suspendue après trop de tentatives échouées. Réessayez dans {{minutes}} min.',
     signedOut: 'Vous êtes déconnecté·e.',
+  },
+  pasteGuard: {
+    tooLarge: 'Ce collage est trop volumineux pour être partagé en direct ({{size}} caractères; au plus {{max}}). Collez-le en plusieurs parties.',
   },
   setPassword: {
     title: 'Choisissez votre mot de passe',

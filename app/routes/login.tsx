@@ -30,17 +30,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ result: submission.reply({ hideFields: ['password'] }), retryAfter: null }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const byAddress = loginLimiters.byAddress.hit(clientAddress(request, context))
-  const byAccount = loginLimiters.byAccount.hit(email)
-  const limited = !byAddress.allowed ? byAddress : !byAccount.allowed ? byAccount : null
+  const address = clientAddress(request, context)
+  const byAddress = loginLimiters.byAddress.blocked(address)
+  const byAccount = byAddress ? null : loginLimiters.byAccount.blocked(email)
+  const limited = byAddress ?? byAccount
   if (limited) {
+    const reason = byAddress ? 'login.lockedAddress' : 'login.lockedAccount'
     return json(
-      { result: submission.reply({ formErrors: ['login.rateLimited'], hideFields: ['password'] }), retryAfter: limited.retryAfterSeconds },
+      { result: submission.reply({ formErrors: [reason], hideFields: ['password'] }), retryAfter: limited.retryAfterSeconds },
       { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
     )
   }
   const user = await verifyLogin(email, password)
   if (!user) {
+    loginLimiters.byAddress.hit(address)
+    loginLimiters.byAccount.hit(email)
     return json({ result: submission.reply({ formErrors: ['login.invalid'], hideFields: ['password'] }), retryAfter: null }, { status: 400 })
   }
   loginLimiters.byAccount.reset(email)
@@ -57,12 +61,19 @@ export default function LoginRoute() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
     shouldRevalidate: 'onBlur',
   })
-  const formErrors = form.errors?.map(e => (e === 'login.rateLimited' ? t(e, { seconds: actionData?.retryAfter ?? 60 }) : e))
+  const minutes = Math.max(1, Math.ceil((actionData?.retryAfter ?? 60) / 60))
+  const locked = form.errors?.find(e => e === 'login.lockedAddress' || e === 'login.lockedAccount')
+  const formErrors = form.errors?.filter(e => e !== locked)
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={formErrors} />
+        {locked ? (
+          <div role="alert" className="form-error">
+            <p>{t(locked, { minutes })}</p>
+          </div>
+        ) : null}
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field label={t('login.email')} errors={fields.email.errors}>
           {({ id, describedBy, invalid }) => (

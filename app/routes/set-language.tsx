@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { isLanguage } from '~/utils/i18n'
+import { safeRedirectTo } from '~/utils/safe-redirect'
 import { languageCookie } from '~/utils/i18next.server'
 
 export async function loader() {
@@ -9,8 +10,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const lng = form.get('lng')
-  const target = String(form.get('redirectTo') ?? '/')
-  const safeTarget = target.startsWith('/') && !target.startsWith('//') ? target : '/'
+  const safeTarget = safeRedirectTo(String(form.get('redirectTo') ?? '/'), '/')
   if (!isLanguage(lng)) return redirect(safeTarget)
   return redirect(safeTarget, { headers: { 'set-cookie': await languageCookie.serialize(lng) } })
 }

@@ -5,6 +5,7 @@ import type { Actor } from '~/domain/permissions'
 import { announceAccessChange } from './access-events.server'
 import { prisma } from './db.server'
 import { getEnv } from './env.server'
+import { safeRedirectTo } from './safe-redirect'
 import { sessionStorage } from './session.server'
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
@@ -86,10 +87,6 @@ export async function getUser(request: Request) {
   return sessionId ? userForSession(sessionId) : null
 }
 
-function safeRedirectTo(target: string | null | undefined, fallback = '/reviews') {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
-  return target
-}
 
 export async function requireUser(request: Request) {
   const user = await getUser(request)

@@ -37,7 +37,12 @@ const envSchema = z.object({
   COOKIE_SECURE: z
     .enum(['true', 'false', 'auto'])
     .default('auto'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // `true` = one reverse proxy in front; a number = that many (the client address is the one
+  // the outermost trusted proxy saw, never what the client wrote in X-Forwarded-For).
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9])$/, 'TRUST_PROXY must be true, false or the number of proxies in front (0-9)')
+    .default('false'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   // Sign-in attempts allowed per client address in 15 minutes (a whole agency behind one NAT
   // may need more; the end-to-end suite signs in from one address many times).

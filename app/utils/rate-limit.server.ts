@@ -23,6 +23,13 @@ export class RateLimiter {
     return { allowed: true }
   }
 
+  /** Whether `key` is over its limit now, without counting an attempt. */
+  blocked(key: string, now = Date.now()): { retryAfterSeconds: number } | null {
+    const entry = this.hits.get(key)
+    if (!entry || entry.resetAt <= now || entry.count < this.limit) return null
+    return { retryAfterSeconds: Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) }
+  }
+
   reset(key: string) {
     this.hits.delete(key)
   }
@@ -34,6 +41,8 @@ export class RateLimiter {
 }
 
 // Per address: slows credential stuffing; per account: slows guessing one person's password.
+// Both count failed sign-ins only: an office whose staff sign in from one address must not
+// lock itself out by signing in (issue 9).
 export const loginLimiters = singleton('login-limiters', () => ({
   byAddress: new RateLimiter(getEnv().LOGIN_ATTEMPTS_PER_ADDRESS, 15 * 60_000),
   byAccount: new RateLimiter(5, 15 * 60_000),

@@ -24,10 +24,20 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
   readonly id = nextConnectionId++
   readonly ownedClientIDs = new Set<number>()
   readonly rate: TokenBucket
+  /** Cost in bytes: what the peer sends, and what its sync requests make us send (issue 10). */
+  readonly bytes: TokenBucket
+  readonly structs: TokenBucket
+  /** Client IDs this connection has ever claimed (bounded, so claim-then-release cannot grow state). */
+  claims = 0
+  /** A full-state reply still on its way to the peer; a second request is not answered meanwhile. */
+  replyOutstanding = false
   /** Messages held while the room loads. */
   pending: Uint8Array[] = []
   pendingBytes = 0
-  /** Set by any frame or pong from the peer; cleared by each heartbeat tick. */
+  /**
+   * Set by a pong only (not by other frames: a peer that floods requests but never reads our
+   * replies must not stay alive by sending); cleared by each heartbeat tick.
+   */
   alive = true
   /** When the peer was last sent anything (see KEEPALIVE_MESSAGE). */
   lastSentAt = Date.now()
@@ -40,10 +50,14 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
     /** The TCP socket under `socket`, for corking. */
     private readonly transport: Duplex,
     readonly docName: string,
-    private readonly access: CollabAccess,
-    limits: CollabLimits,
+    readonly access: CollabAccess,
+    private readonly limits: CollabLimits,
+    /** Called when the peer's unread data passes the cap; the server closes the connection. */
+    private readonly onOverflow: (conn: Connection) => void,
   ) {
     this.rate = new TokenBucket(limits.messagesPerSecond, limits.messageBurst)
+    this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst)
+    this.structs = new TokenBucket(limits.structsPerSecond, limits.structBurst)
   }
 
   get userId(): string {
@@ -62,17 +76,24 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
     return this.access.label
   }
 
-  /** Sends unless the socket is closing; returns the bytes the peer has not read yet. */
-  send(message: Uint8Array): number {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return 0
+  /**
+   * Sends unless the socket is closing. Every message, whatever its kind, counts against the
+   * send-buffer cap: a peer whose unread data passes it is closed. `done` runs once the
+   * message has left for the network (or could not be sent).
+   */
+  send(message: Uint8Array, done?: () => void): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) {
+      done?.()
+      return
+    }
     if (!corked.has(this.transport)) {
       if (corked.size === 0) setImmediate(uncorkAll)
       this.transport.cork()
       corked.add(this.transport)
     }
-    this.socket.send(message)
+    this.socket.send(message, done === undefined ? undefined : () => done())
     this.lastSentAt = Date.now()
-    return this.socket.bufferedAmount
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.onOverflow(this)
   }
 
   /**

@@ -3,8 +3,32 @@
  * Every breach closes that connection only.
  */
 export type CollabLimits = {
-  /** Larger frames are refused by ws itself (close 1009). A whole review doc fits easily. */
+  /**
+   * The largest edit a client may send (a long pasted record fits; the editor refuses larger
+   * pastes with a message). A larger message is refused with 4413, which the stock provider
+   * does not reconnect on, so an oversized edit never becomes a reconnect loop. Frames over
+   * twice this are cut off by ws itself (1009) before they are buffered.
+   */
   maxMessageBytes: number
+  /**
+   * Cost budget per connection, in bytes: every frame received costs its size, and a sync
+   * step 1 costs the size of the document it asks for (its reply). Sustained rate ...
+   */
+  bytesPerSecond: number
+  /** ... and burst (a first sync of the largest document plus a large paste). */
+  byteBurst: number
+  /** Structs (the units Yjs integrates one by one) a connection may send per second ... */
+  structsPerSecond: number
+  /** ... and in a burst; one message declaring more is refused as too large (4413). */
+  structBurst: number
+  /** One user's sockets in one room (a few tabs); checked before the room cap. */
+  maxConnectionsPerUserPerRoom: number
+  /** One presence state (name, colour, cursor); larger is refused. */
+  maxAwarenessStateBytes: number
+  /** Client IDs one connection may ever claim (a stock provider keeps one per document). */
+  maxAwarenessClaimsPerConnection: number
+  /** Departed client IDs remembered per room (against stale echoes); the oldest go first. */
+  maxDepartedPerRoom: number
   /** Token bucket per connection: sustained messages per second ... */
   messagesPerSecond: number
   /** ... and the burst allowed on top (a paste, a reconnect's catch-up). */
@@ -38,17 +62,30 @@ export type CollabTimings = {
   closeGraceMs: number
   /** Presence not renewed for this long is dropped (y-protocols' own outdated timeout). */
   awarenessTimeoutMs: number
+  /**
+   * Every open socket's session and access are checked again this often, so a session that
+   * expired, or was ended or deactivated by another process (the CLI), closes within seconds.
+   */
+  revalidateMs: number
 }
 
 export const defaultLimits: CollabLimits = {
-  maxMessageBytes: 1024 * 1024,
+  maxMessageBytes: 4 * 1024 * 1024,
+  bytesPerSecond: 1024 * 1024,
+  byteBurst: 16 * 1024 * 1024,
+  structsPerSecond: 20_000,
+  structBurst: 200_000,
   messagesPerSecond: 200,
   messageBurst: 400,
   maxConnectionsPerRoom: 200,
+  maxConnectionsPerUserPerRoom: 8,
+  maxAwarenessStateBytes: 16 * 1024,
+  maxAwarenessClaimsPerConnection: 16,
+  maxDepartedPerRoom: 10_000,
   maxPendingMessages: 64,
   maxPendingBytes: 2 * 1024 * 1024,
   maxAwarenessClientsPerConnection: 4,
-  maxBufferedBytes: 8 * 1024 * 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
 }
 
 export const defaultTimings: CollabTimings = {
@@ -61,6 +98,7 @@ export const defaultTimings: CollabTimings = {
   docChangedMaxWaitMs: 5_000,
   closeGraceMs: 500,
   awarenessTimeoutMs: 30_000,
+  revalidateMs: 5_000,
 }
 
 /**
@@ -81,6 +119,8 @@ export const CloseCode = {
   unauthorized: 4401,
   /** Membership removed or user deactivated: the provider stops. */
   forbidden: 4403,
+  /** An edit larger than the documented limit: the provider stops instead of resending it. */
+  tooLarge: 4413,
 } as const
 
 /** Messages a client sends only to echo other clients' presence cost this fraction of a token. */

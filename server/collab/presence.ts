@@ -8,13 +8,22 @@
  * back to the server; those echoes are dropped here cheaply, and a client cannot use them to
  * impersonate or erase someone else's cursor.
  */
-import { parseAwarenessState, REMOVED_STATE, type AwarenessEntry } from './protocol'
+import { parseAwarenessState, ProtocolError, REMOVED_STATE, type AwarenessEntry } from './protocol'
 
 type PresenceEntry = AwarenessEntry & { owner: PresenceOwner; renewedAt: number }
 
 /** The part of a connection presence cares about. */
 export interface PresenceOwner {
   readonly ownedClientIDs: Set<number>
+  /** Client IDs claimed over the owner's lifetime. */
+  claims: number
+}
+
+export type PresenceLimits = {
+  maxClientsPerOwner: number
+  maxClaimsPerOwner: number
+  maxStateBytes: number
+  maxDeparted: number
 }
 
 export type PresenceVerdict = {
@@ -26,10 +35,14 @@ export type PresenceVerdict = {
 
 export class Presence {
   private readonly entries = new Map<number, PresenceEntry>()
-  /** Clocks of client IDs whose owner left, so a stale echo cannot resurrect or steal them. */
-  private readonly departed = new Map<number, number>()
+  /**
+   * Clocks of client IDs whose owner left, so a stale echo cannot resurrect or steal them.
+   * Bounded (issue 10, point 4): pruned after the awareness timeout (no honest echo is older)
+   * and capped in size, oldest first (a Map iterates in insertion order).
+   */
+  private readonly departed = new Map<number, { clock: number; at: number }>()
 
-  constructor(private readonly maxClientsPerOwner: number) {}
+  constructor(private readonly limits: PresenceLimits) {}
 
   get size(): number {
     return this.entries.size
@@ -55,12 +68,13 @@ export class Presence {
     for (const entry of incoming) {
       const current = this.entries.get(entry.clientID)
       if (current !== undefined && current.owner !== owner) continue
+      if (entry.state.length > this.limits.maxStateBytes) throw new ProtocolError('awareness state too large')
       const { removed } = parseAwarenessState(entry.state)
       if (current !== undefined) {
         // Same rule as y-protocols: newer clock wins; an equal clock may only remove.
         if (entry.clock < current.clock || (entry.clock === current.clock && !removed)) continue
         if (removed) {
-          this.remove(entry.clientID, entry.clock)
+          this.remove(entry.clientID, entry.clock, now)
           owner.ownedClientIDs.delete(entry.clientID)
         } else {
           current.clock = entry.clock
@@ -71,12 +85,13 @@ export class Presence {
         continue
       }
       if (removed) continue
-      const departedClock = this.departed.get(entry.clientID)
-      if (departedClock !== undefined && entry.clock <= departedClock) continue
-      if (owner.ownedClientIDs.size >= this.maxClientsPerOwner) {
+      const departed = this.departed.get(entry.clientID)
+      if (departed !== undefined && entry.clock <= departed.clock) continue
+      if (owner.ownedClientIDs.size >= this.limits.maxClientsPerOwner || owner.claims >= this.limits.maxClaimsPerOwner) {
         overClaimed = true
         continue
       }
+      owner.claims++
       this.departed.delete(entry.clientID)
       this.entries.set(entry.clientID, { ...entry, owner, renewedAt: now })
       owner.ownedClientIDs.add(entry.clientID)
@@ -91,7 +106,7 @@ export class Presence {
     for (const clientID of owner.ownedClientIDs) {
       const entry = this.entries.get(clientID)
       if (entry === undefined) continue
-      this.remove(clientID, entry.clock)
+      this.remove(clientID, entry.clock, Date.now())
       removals.push({ clientID, clock: entry.clock, state: REMOVED_STATE })
     }
     owner.ownedClientIDs.clear()
@@ -101,17 +116,32 @@ export class Presence {
   /** Drops presence its owner stopped renewing (a stuck tab); returns the removals to relay. */
   expire(now: number, timeoutMs: number): AwarenessEntry[] {
     const removals: AwarenessEntry[] = []
+    for (const [clientID, departed] of this.departed) {
+      if (now - departed.at < timeoutMs) break
+      this.departed.delete(clientID)
+    }
     for (const entry of this.entries.values()) {
       if (now - entry.renewedAt < timeoutMs) continue
-      this.remove(entry.clientID, entry.clock)
+      this.remove(entry.clientID, entry.clock, now)
       entry.owner.ownedClientIDs.delete(entry.clientID)
       removals.push({ clientID: entry.clientID, clock: entry.clock, state: REMOVED_STATE })
     }
     return removals
   }
 
-  private remove(clientID: number, clock: number): void {
+  /** Departed entries remembered (for tests and the bench). */
+  get departedSize(): number {
+    return this.departed.size
+  }
+
+  private remove(clientID: number, clock: number, now: number): void {
     this.entries.delete(clientID)
-    this.departed.set(clientID, clock)
+    // Re-inserted at the end, so the map stays ordered by departure time.
+    this.departed.delete(clientID)
+    this.departed.set(clientID, { clock, at: now })
+    if (this.departed.size > this.limits.maxDeparted) {
+      const oldest = this.departed.keys().next().value
+      if (oldest !== undefined) this.departed.delete(oldest)
+    }
   }
 }

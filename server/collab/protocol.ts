@@ -153,3 +153,117 @@ export function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array 
 export const KEEPALIVE_MESSAGE = encodeAwareness([])
 
 export const REMOVED_STATE = 'null'
+
+/** What an update declares, found by walking it without building anything. */
+export type UpdateShape = { structs: number; deletes: number }
+
+/** A clock span (a run's length) larger than this is no real edit: about a billion characters. */
+const MAX_SPAN = 2 ** 30
+/** Nesting of `any` values (maps of arrays of ...) beyond this is refused, not recursed into. */
+const MAX_ANY_DEPTH = 32
+
+/**
+ * Walks a v1 update the way Yjs reads it, but allocates nothing per declared entry, and checks
+ * every declared count against the bytes left: each entry takes at least one byte, so a count
+ * larger than the remaining bytes is a lie. Yjs itself does `new Array(numberOfStructs)` on
+ * the declared number, so an 11-byte message could make it allocate 33 million slots (issue
+ * 10, point 3). Throws ProtocolError; returns the counts the rate limit charges for.
+ */
+export function inspectUpdate(update: Uint8Array): UpdateShape {
+  const decoder = decoding.createDecoder(update)
+  const remaining = (): number => update.length - decoder.pos
+  const count = (what: string): number => {
+    const n = decoding.readVarUint(decoder)
+    if (n > remaining()) throw new ProtocolError(`update declares ${n} ${what} in ${remaining()} bytes`)
+    return n
+  }
+  const span = (): number => {
+    const n = decoding.readVarUint(decoder)
+    if (n > MAX_SPAN) throw new ProtocolError(`update declares a run of ${n}`)
+    return n
+  }
+  const skipAny = (depth: number): void => {
+    if (depth > MAX_ANY_DEPTH) throw new ProtocolError('update value nested too deeply')
+    const tag = decoding.readUint8(decoder)
+    switch (tag) {
+      case 127: case 126: case 121: case 120: return
+      case 125: decoding.readVarInt(decoder); return
+      case 124: decoding.readUint8Array(decoder, 4); return
+      case 123: case 122: decoding.readUint8Array(decoder, 8); return
+      case 119: decoding.readVarString(decoder); return
+      case 118: {
+        const n = count('object keys')
+        for (let i = 0; i < n; i++) {
+          decoding.readVarString(decoder)
+          skipAny(depth + 1)
+        }
+        return
+      }
+      case 117: {
+        const n = count('array entries')
+        for (let i = 0; i < n; i++) skipAny(depth + 1)
+        return
+      }
+      case 116: decoding.readVarUint8Array(decoder); return
+      default: throw new ProtocolError(`update has an unknown value tag ${tag}`)
+    }
+  }
+  try {
+    let structs = 0
+    const clients = count('clients')
+    for (let c = 0; c < clients; c++) {
+      const n = count('structs')
+      decoding.readVarUint(decoder) // client
+      decoding.readVarUint(decoder) // first clock
+      structs += n
+      for (let i = 0; i < n; i++) {
+        const info = decoding.readUint8(decoder)
+        const kind = info & 0b11111
+        if (kind === 0 || kind === 10) {
+          span() // GC or Skip
+          continue
+        }
+        if (info & 0b10000000) { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // origin
+        if (info & 0b01000000) { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // right origin
+        if ((info & 0b11000000) === 0) {
+          if (decoding.readVarUint(decoder) === 1) decoding.readVarString(decoder) // root type name
+          else { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // parent id
+          if (info & 0b00100000) decoding.readVarString(decoder) // map key
+        }
+        switch (kind) {
+          case 1: span(); break // deleted
+          case 2: { const k = count('JSON values'); for (let j = 0; j < k; j++) decoding.readVarString(decoder); break }
+          case 3: decoding.readVarUint8Array(decoder); break // binary
+          case 4: decoding.readVarString(decoder); break // string
+          case 5: decoding.readVarString(decoder); break // embed (JSON)
+          case 6: decoding.readVarString(decoder); decoding.readVarString(decoder); break // format
+          case 7: {
+            const typeRef = decoding.readVarUint(decoder)
+            if (typeRef > 6) throw new ProtocolError(`update has an unknown type ${typeRef}`)
+            if (typeRef === 3 || typeRef === 5) decoding.readVarString(decoder) // XML element / hook name
+            break
+          }
+          case 8: { const k = count('values'); for (let j = 0; j < k; j++) skipAny(0); break }
+          case 9: decoding.readVarString(decoder); skipAny(0); break // subdocument
+          default: throw new ProtocolError(`update has an unknown content kind ${kind}`)
+        }
+      }
+    }
+    let deletes = 0
+    const deleteClients = count('delete-set clients')
+    for (let c = 0; c < deleteClients; c++) {
+      decoding.readVarUint(decoder) // client
+      const n = count('deletions')
+      deletes += n
+      for (let i = 0; i < n; i++) {
+        decoding.readVarUint(decoder) // clock
+        span()
+      }
+    }
+    if (remaining() !== 0) throw new ProtocolError(`update has ${remaining()} trailing bytes`)
+    return { structs, deletes }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw new ProtocolError(`malformed update: ${(error as Error).message}`)
+  }
+}

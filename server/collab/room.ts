@@ -8,6 +8,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  inspectUpdate,
   ProtocolError,
   type AwarenessEntry,
   type IncomingMessage,
@@ -53,13 +54,30 @@ export class Room {
   private docChangedFirstAt: number | null = null
   private docChangedRun: Promise<void> | null = null
   private docChangedAgain = false
+  /**
+   * The whole document as a sync step 2, kept until the next change: most step 1s (every
+   * fresh client) ask for all of it, and answering them all with one shared buffer costs one
+   * encoding instead of one per request (issue 10, point 1).
+   */
+  private fullState: Buffer | null = null
+  /** Size of the last full state, the price of a step 1 whose reply is not encoded yet. */
+  private fullStateBytes = 0
 
   constructor(
     readonly docName: string,
     private readonly ctx: RoomContext,
   ) {
-    this.presence = new Presence(ctx.limits.maxAwarenessClientsPerConnection)
+    this.presence = new Presence({
+      maxClientsPerOwner: ctx.limits.maxAwarenessClientsPerConnection,
+      maxClaimsPerOwner: ctx.limits.maxAwarenessClaimsPerConnection,
+      maxStateBytes: ctx.limits.maxAwarenessStateBytes,
+      maxDeparted: ctx.limits.maxDepartedPerRoom,
+    })
     this.loaded = this.load()
+  }
+
+  get presenceCounts(): { entries: number; departed: number } {
+    return { entries: this.presence.size, departed: this.presence.departedSize }
   }
 
   get loading(): boolean {
@@ -74,6 +92,7 @@ export class Room {
     try {
       const stored = await this.ctx.persistence.load(this.docName)
       if (stored !== null) Y.applyUpdate(this.doc, stored, SERVER_ORIGIN)
+      this.fullStateBytes = stored?.byteLength ?? 0
     } catch (error) {
       this.state = 'failed'
       this.ctx.logger.error({ err: error, docName: this.docName }, 'collab room failed to load')
@@ -145,6 +164,7 @@ export class Room {
 
   private receive(conn: Connection, data: Uint8Array): void {
     let message: IncomingMessage
+    if (!this.chargeBytes(conn, data.byteLength)) return
     try {
       message = decodeMessage(data)
       this.handle(conn, message, data)
@@ -167,7 +187,7 @@ export class Room {
     if (!this.charge(conn, 1)) return
     switch (message.type) {
       case 'sync-step1':
-        conn.send(encodeSyncStep2(this.doc, message.stateVector))
+        this.answerStep1(conn, message.stateVector)
         return
       case 'sync-step2':
       case 'update':
@@ -185,7 +205,63 @@ export class Room {
     return false
   }
 
+  private chargeBytes(conn: Connection, bytes: number): boolean {
+    if (bytes > this.ctx.limits.maxMessageBytes) {
+      this.ctx.disconnect(conn, CloseCode.tooLarge, 'edit too large')
+      return false
+    }
+    if (conn.bytes.take(bytes)) return true
+    this.ctx.disconnect(conn, CloseCode.policyViolation, 'data rate limit exceeded')
+    return false
+  }
+
+  /**
+   * A sync step 1 is 4 bytes but asks for up to the whole document, so it is charged by its
+   * reply, and a connection gets one reply at a time: a request that arrives while the last
+   * reply has not left for the network yet is dropped (a stock provider sends one per connect).
+   */
+  private answerStep1(conn: Connection, stateVector: Uint8Array): void {
+    if (conn.replyOutstanding) {
+      if (conn.firstWarning('step1 while reply outstanding')) {
+        this.ctx.logger.warn(conn.info(), 'collab sync request while the previous reply is unsent; dropped')
+      }
+      return
+    }
+    const fresh = Y.decodeStateVector(stateVector).size === 0
+    const price = fresh && this.fullState !== null ? this.fullState.byteLength : this.fullStateBytes
+    if (!conn.bytes.take(price)) {
+      this.ctx.disconnect(conn, CloseCode.policyViolation, 'sync request rate limit exceeded')
+      return
+    }
+    let reply: Uint8Array
+    if (fresh) {
+      if (this.fullState === null) {
+        const encoded = encodeSyncStep2(this.doc, stateVector)
+        this.fullState = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength)
+        this.fullStateBytes = encoded.byteLength
+      }
+      reply = this.fullState
+    } else {
+      reply = encodeSyncStep2(this.doc, stateVector)
+      this.fullStateBytes = Math.max(this.fullStateBytes, reply.byteLength)
+    }
+    conn.replyOutstanding = true
+    conn.send(reply, () => {
+      conn.replyOutstanding = false
+    })
+  }
+
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    // Before Yjs sees it: Yjs allocates what the update declares (issue 10, point 3).
+    const shape = inspectUpdate(update)
+    if (shape.structs + shape.deletes > this.ctx.limits.structBurst) {
+      this.ctx.disconnect(conn, CloseCode.tooLarge, 'edit too large')
+      return
+    }
+    if (!conn.structs.take(shape.structs + shape.deletes)) {
+      this.ctx.disconnect(conn, CloseCode.policyViolation, 'edit rate limit exceeded')
+      return
+    }
     if (conn.readOnly) {
       this.refuseReadOnlyUpdate(conn, update)
       return
@@ -232,6 +308,8 @@ export class Room {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState = null
+    this.fullStateBytes += update.byteLength
     this.ctx.persistence.append(this.docName, update)
     this.ctx.counters.updatesApplied++
     this.broadcast(encodeUpdate(update), origin)
@@ -242,14 +320,11 @@ export class Room {
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {
-    const { maxBufferedBytes } = this.ctx.limits
     // ws wraps a Uint8Array in a Buffer per send; wrap it once for the whole room.
     const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
     for (const conn of this.connections) {
       if (conn === except) continue
-      if (conn.send(frame) > maxBufferedBytes) {
-        this.ctx.disconnect(conn, CloseCode.tryAgainLater, 'connection too slow to keep up')
-      }
+      conn.send(frame)
     }
   }
 

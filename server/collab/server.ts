@@ -67,7 +67,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
-    maxPayload: limits.maxMessageBytes,
+    // Between maxMessageBytes and this, the room refuses with 4413 (terminal for the stock
+    // provider); beyond it ws cuts the frame off (1009) without buffering it.
+    maxPayload: 2 * limits.maxMessageBytes,
     perMessageDeflate: false,
   })
 
@@ -140,8 +142,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (verdict === 'timeout') return refuse(socket, 503, 'authorization timed out', req, docName)
       if ('refuse' in verdict) return refuse(socket, verdict.refuse, verdict.reason, req, docName)
       if (shuttingDown) return refuse(socket, 503, 'server shutting down', req, docName)
-      const occupancy = rooms.get(docName)?.connections.size ?? 0
-      if (occupancy >= limits.maxConnectionsPerRoom) return refuse(socket, 503, 'room is full', req, docName)
+      const present = rooms.get(docName)?.connections ?? new Set<Connection>()
+      let mine = 0
+      for (const conn of present) if (conn.userId === verdict.userId) mine++
+      // Before the room cap, so one member cannot fill a room (issue 10, point 6).
+      if (mine >= limits.maxConnectionsPerUserPerRoom) return refuse(socket, 429, 'too many connections to this document', req, docName)
+      if (present.size >= limits.maxConnectionsPerRoom) return refuse(socket, 503, 'room is full', req, docName)
 
       // Synchronous when the handshake is valid; on an invalid one ws answers 400 itself.
       wss.handleUpgrade(req, socket, head, (ws) => {
@@ -156,10 +162,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   function accept(ws: WebSocket, socket: Duplex, docName: string, access: CollabAccess): void {
     const room = roomFor(docName)
-    const conn = new Connection(ws, socket, docName, access, limits)
+    const conn = new Connection(ws, socket, docName, access, limits, (slow) =>
+      disconnect(slow, CloseCode.tryAgainLater, 'connection too slow to keep up'),
+    )
     connections.set(conn, room)
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      conn.alive = true
       if (conn.closed) return
       if (!isBinary) return disconnect(conn, CloseCode.unsupportedData, 'text frames are not part of the protocol')
       room.deliver(conn, toBytes(data))
@@ -215,6 +222,49 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }, timings.heartbeatMs)
   heartbeat.unref()
 
+  /**
+   * Access can end without an event in this process: a session expires, or the CLI or another
+   * node deactivates a user or ends a session. So every socket is asked about again on a short
+   * interval (issue 10, point 8), once per session and document.
+   */
+  let revalidating = false
+  async function revalidate(): Promise<void> {
+    const check = authenticator.revalidate?.bind(authenticator)
+    if (check === undefined || revalidating || shuttingDown) return
+    revalidating = true
+    try {
+      const groups = new Map<string, Connection[]>()
+      for (const conn of connections.keys()) {
+        const key = `${conn.sessionId ?? ''}\u0000${conn.userId}\u0000${conn.docName}`
+        const group = groups.get(key)
+        if (group) group.push(conn)
+        else groups.set(key, [conn])
+      }
+      for (const group of groups.values()) {
+        const first = group[0]!
+        let verdict: CollabAccess | CollabRefusal
+        try {
+          verdict = await check(first.access, first.docName)
+        } catch (error) {
+          logger.error({ err: error, ...first.info() }, 'collab revalidation failed; connection kept')
+          continue
+        }
+        for (const conn of group) {
+          if (conn.closed) continue
+          if ('refuse' in verdict) {
+            disconnect(conn, verdict.refuse === 401 ? CloseCode.unauthorized : CloseCode.forbidden, verdict.reason)
+          } else if (verdict.readOnly !== conn.readOnly || verdict.userId !== conn.userId) {
+            disconnect(conn, CloseCode.accessChanged, 'access changed')
+          }
+        }
+      }
+    } finally {
+      revalidating = false
+    }
+  }
+  const revalidation = setInterval(() => void revalidate(), timings.revalidateMs)
+  revalidation.unref()
+
   const sweep = setInterval(() => {
     const now = Date.now()
     for (const room of rooms.values()) room.tick(now)
@@ -255,6 +305,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     shuttingDown = true
     clearInterval(heartbeat)
     clearInterval(sweep)
+    clearInterval(revalidation)
     const socketsClosed = [...connections.keys()].map(
       (conn) => new Promise<void>((resolve) => {
         if (conn.socket.readyState === conn.socket.CLOSED) resolve()
@@ -276,13 +327,21 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   function stats(): CollabStats {
     let roomsLoading = 0
-    for (const room of rooms.values()) if (room.loading) roomsLoading++
+    let presenceEntries = 0
+    let departedEntries = 0
+    for (const room of rooms.values()) {
+      if (room.loading) roomsLoading++
+      presenceEntries += room.presenceCounts.entries
+      departedEntries += room.presenceCounts.departed
+    }
     return {
       rooms: rooms.size,
       roomsLoading,
       connections: connections.size,
       updatesApplied: counters.updatesApplied,
       updatesRefusedReadOnly: counters.updatesRefusedReadOnly,
+      presenceEntries,
+      departedEntries,
       upgradesRefused: { ...counters.upgradesRefused },
       connectionsClosed: { ...counters.connectionsClosed },
     }

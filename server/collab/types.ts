@@ -20,6 +20,12 @@ export interface CollabAuthenticator {
    * the authenticator's job (cookies ride along on cross-site WebSocket requests).
    */
   authorize(req: IncomingMessage, docName: string): Promise<CollabAccess | CollabRefusal>
+  /**
+   * Asked again for every open socket every `revalidateMs` with what `authorize` granted. A
+   * refusal closes the socket (401: 4401, otherwise 4403); a different readOnly closes it with
+   * 4100 so the provider reconnects with its new access.
+   */
+  revalidate?(access: CollabAccess, docName: string): Promise<CollabAccess | CollabRefusal>
 }
 
 export interface CollabPersistence {
@@ -58,6 +64,9 @@ export type CollabStats = {
   connections: number
   updatesApplied: number
   updatesRefusedReadOnly: number
+  /** Presence entries, and departed client IDs remembered, over all rooms (both bounded). */
+  presenceEntries: number
+  departedEntries: number
   upgradesRefused: Record<string, number>
   connectionsClosed: Record<string, number>
 }

@@ -5,6 +5,7 @@ import * as reviewsRoute from '~/routes/reviews._index'
 import { onAccessChange, type AccessEvent } from '~/utils/access-events.server'
 import { getUser, hashPassword, SESSION_TTL_MS } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 import { deactivateUser } from '~/models/user.server'
 import { buildRequest, cookieFor, makeJurisdiction, makeUser, outcomeOf } from '../support/fixtures'
 
@@ -125,4 +126,44 @@ test('a deactivated user cannot sign in', async () => {
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
   const r = await loginRoute.action({ request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery' } }), params: {}, context: { clientAddress: 'd' } })
   expect(r.status).toBe(400)
+})
+
+test('login: the per-address limit counts failed sign-ins only; a lock-out says why and for how long (issue 9)', async () => {
+  const j = await makeJurisdiction()
+  const u = await makeUser(j.id)
+  await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
+  const office = `office-${u.id}`
+  const signIn = (password: string, email = u.email) =>
+    loginRoute.action({ request: buildRequest('/login', { form: { email, password } }), params: {}, context: { clientAddress: office } })
+  // A whole office signing in from one address, more often than the limit allows failures.
+  for (let i = 0; i < getEnv().LOGIN_ATTEMPTS_PER_ADDRESS + 5; i++) expect((await signIn('correct horse battery')).status).toBe(302)
+
+  // Failures spread over several accounts (each account has its own, lower, limit).
+  const limit = getEnv().LOGIN_ATTEMPTS_PER_ADDRESS
+  for (let done = 0; done < limit; ) {
+    const other = await makeUser(j.id)
+    await prisma.user.update({ where: { id: other.id }, data: { passwordHash: await hashPassword('another long password') } })
+    for (let k = 0; k < 4 && done < limit; k++, done++) expect((await signIn(`wrong ${done}`, other.email)).status).toBe(400)
+  }
+  const locked = await signIn('correct horse battery')
+  expect(locked.status).toBe(429)
+  const body = (await locked.json()) as { result: { error: Record<string, string[]> }; retryAfter: number }
+  expect(Object.values(body.result.error).flat()).toContain('login.lockedAddress')
+  expect(body.retryAfter).toBeGreaterThan(60)
+  expect(Number(locked.headers.get('retry-after'))).toBe(body.retryAfter)
+})
+
+test('login: a redirect target that a browser would send off-site is ignored (issue 10, point 10)', async () => {
+  const j = await makeJurisdiction()
+  const u = await makeUser(j.id)
+  await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
+  for (const [i, target] of ['/\t/evil.example', '/\n/evil.example', '/\r/x'].entries()) {
+    const response = await loginRoute.action({
+      request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery', redirectTo: target } }),
+      params: {},
+      context: { clientAddress: `redirect-${i}` },
+    })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/reviews')
+  }
 })

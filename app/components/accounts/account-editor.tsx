@@ -4,6 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useEffect } from 'react'
+import { PasteSizeGuard } from '../paste-size-guard'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { accountPrompts, promptField, type AccountPrompt } from '~/domain/staff-account'
@@ -80,6 +81,7 @@ function BoundEditor({ field, ydoc, labelId, hintId, editable }: { field: string
         // Collaboration brings its own Yjs undo manager.
         StarterKit.configure({ undoRedo: false, trailingNode: false, link: false }),
         Collaboration.configure({ document: ydoc, field }),
+        PasteSizeGuard,
       ],
       editorProps: {
         attributes: {

@@ -7,6 +7,7 @@ import type { AnyExtension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { memo, useEffect, useRef } from 'react'
+import { PasteSizeGuard } from '../paste-size-guard'
 import { useWorkspace } from './context'
 
 type CaretUser = { name?: string | null; color?: string | null }
@@ -71,6 +72,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ field, la
         StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false } }),
         Collaboration.configure({ document: ydoc, field }),
         CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
+        PasteSizeGuard,
         ...extensions,
       ],
       editorProps: {

@@ -5,7 +5,7 @@ import { jsonPointer } from '../review-doc/problems'
 import { parseCsv, serializeCsv } from './csv-format'
 import { compareProblemOrder } from './problem-order'
 import { CASE_FILE_FORMAT, type CaseFile } from './schema'
-import { validateCaseFile, type CaseFileProblem, type CaseFileValidation, type CsvLocation } from './validate'
+import { capProblems, validateCaseFile, type CaseFileProblem, type CaseFileValidation, type CsvLocation } from './validate'
 
 type CsvFile = CsvLocation['file']
 
@@ -175,7 +175,7 @@ export function caseFileFromCsv(input: CaseFileCsv): CaseFileValidation {
   const validation = validateCaseFile(caseFile)
   if (!validation.ok) problems.push(...validation.problems.map((p) => locate(p, rowsOf)))
   if (problems.length === 0 && validation.ok) return validation
-  return { ok: false, problems: problems.sort((a, b) => compareProblemOrder(a, b) || columnRank(a) - columnRank(b)) }
+  return { ok: false, problems: capProblems(problems.sort((a, b) => compareProblemOrder(a, b) || columnRank(a) - columnRank(b))) }
 }
 
 /** Left to right within a row, as a person reads the spreadsheet. */

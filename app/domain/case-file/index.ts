@@ -3,6 +3,9 @@ export * from './schema'
 export {
   validateCaseFile,
   validateCaseFileJson,
+  capProblems,
+  MAX_PROBLEMS_REPORTED,
+  MAX_SECTION_ENTRIES,
   describeProblem,
   type CaseFileProblem,
   type CaseFileValidation,

@@ -16,15 +16,46 @@ export interface CaseFileProblem extends Problem {
 
 export type CaseFileValidation = { ok: true; caseFile: CaseFile } | { ok: false; problems: CaseFileProblem[] }
 
-/** Every problem in the input, each at its JSON pointer (e.g. /timeline/3/date), in file order. */
+/** Problems listed for one file; the rest are counted (a 75 MB error page helped no one). */
+export const MAX_PROBLEMS_REPORTED = 100
+
+/** Entries per section, checked before anything else is validated (issue 10, point 5). */
+export const MAX_SECTION_ENTRIES = { people: 500, places: 500, identifiers: 500, timeline: 20000 } as const
+
+/** The first MAX_PROBLEMS_REPORTED problems, then one saying how many more there are. */
+export function capProblems(problems: CaseFileProblem[]): CaseFileProblem[] {
+  if (problems.length <= MAX_PROBLEMS_REPORTED) return problems
+  const more = problems.length - MAX_PROBLEMS_REPORTED
+  return [...problems.slice(0, MAX_PROBLEMS_REPORTED), { path: '', message: `and ${more} more problems not listed; fix these first` }]
+}
+
+/**
+ * A section over its limit is the only problem reported: validating 300,000 entries one by
+ * one to list each one's problems blocked the server for seconds.
+ */
+function oversizedSections(input: unknown): CaseFileProblem[] {
+  if (typeof input !== 'object' || input === null) return []
+  const problems: CaseFileProblem[] = []
+  for (const [section, max] of Object.entries(MAX_SECTION_ENTRIES)) {
+    const entries = (input as Record<string, unknown>)[section]
+    if (Array.isArray(entries) && entries.length > max) {
+      problems.push({ path: `/${section}`, message: `must have at most ${max} items (this file has ${entries.length})` })
+    }
+  }
+  return problems
+}
+
+/** Every problem in the input (up to a limit), each at its JSON pointer (e.g. /timeline/3/date), in file order. */
 export function validateCaseFile(input: unknown): CaseFileValidation {
+  const oversized = oversizedSections(input)
+  if (oversized.length > 0) return { ok: false, problems: oversized }
   const result = caseFileShapeSchema.safeParse(input)
   const problems: CaseFileProblem[] = [
     ...(result.success ? [] : problemsFromZod(result.error)),
     ...caseFileCrossFieldProblems(input),
   ]
   if (result.success && problems.length === 0) return { ok: true, caseFile: result.data }
-  return { ok: false, problems: problems.sort(compareProblemOrder) }
+  return { ok: false, problems: capProblems(problems.sort(compareProblemOrder)) }
 }
 
 /** For an uploaded .json file: a syntax error is one more problem, not an exception. */

@@ -90,14 +90,17 @@ describe('collab limits', () => {
     expect(server.logger.entries.some((e) => e.level === 'warn' && e.msg === 'collab connection closed')).toBe(true)
   })
 
-  it('closes a connection that sends an oversized message with 1009', async () => {
+  it('refuses an oversized edit with 4413 (terminal for the provider) and cuts far larger frames with 1009', async () => {
     server = await startTestServer({ limits: { maxMessageBytes: 64 * 1024 } })
     const pair = await bystanders('review:big')
     const raw = await openRaw(server.url, 'review:big', 'carol-token')
     const big = new Y.Doc()
     big.getText('body').insert(0, 'x'.repeat(100 * 1024))
     raw.ws.send(updateMessage(Y.encodeStateAsUpdate(big)))
-    expect((await raw.closed).code).toBe(1009)
+    expect((await raw.closed).code).toBe(4413)
+    const huge = await openRaw(server.url, 'review:big', 'carol-token')
+    huge.ws.send(Buffer.alloc(200 * 1024, 1))
+    expect((await huge.closed).code).toBe(1009)
     await stillSyncing(pair, '[after oversize]')
     expect(pair[0].text.toString()).not.toContain('xxxx')
   })
