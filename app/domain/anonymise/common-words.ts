@@ -310,6 +310,7 @@ written year years yet youth
 `
 
 const EVERYDAY_FRENCH = `
+coordonnées cellulaire tante tantes référence références rencontre rencontres
 à a abord absence absent absente accepté acceptée accès accident accompagné accompagnée accord accueil
 accueilli acte action activité actuel actuelle actuellement adolescent adolescente adresse adulte adultes
 affaire afin âge âgé âgée agent agente agir agression aide aider aidé aidée ailleurs aimait aime aîné aînée
