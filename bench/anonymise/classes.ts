@@ -58,8 +58,6 @@ export function measureClasses(items: readonly ClassItem[]): ClassReport {
     }
     misses.push(...score.missed.map((span: Span) => ({ id: item.id, text: span.text })))
     benignHits.push(...score.benignHit.map((text) => ({ id: item.id, text })))
-    const planted = new Set(score.missed.map((span) => span.start))
-    void planted
     const spans = item.planted.map(([text]) => text)
     const overlapsPlanted = (start: number, end: number): boolean =>
       spans.some((text) => {

@@ -10,7 +10,7 @@
 // "il y a 3 ans" means "three years ago", so neither is touched.
 
 import type { OutputLocale } from './context'
-import { eachInWindows, windowsAround } from './scan'
+import { digitWindows, eachInWindows, windowsAround } from './scan'
 import type { Candidate, ScanText } from './types'
 
 export const AGE_PRIORITY = 40
@@ -151,7 +151,7 @@ function yearsFrom(amount: number, unit: string | undefined): number {
 // exist for every form a pattern accepts (or the same phrase would be found or not depending on
 // its neighbours).
 const AGE_ANCHOR = new RegExp(
-  String.raw`olds?\b|\bage|\by\.?\/?o\b|\bans\b|\b(?:\d+|un)\s+an\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[),;]|\bturn(?:ed|s|ing)?\s|\b(?:was|were)\s+(?:\d|${WORD_NUMBER})`,
+  String.raw`olds?\b|\bage|\by\.?\/?o\b|\bans\b|\b(?:\d+|un)\s+an\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[),;]|\bturn(?:ed|s|ing)?\s`,
   'g',
 )
 const AGE_REACH = { before: 60, after: 40 }
@@ -181,7 +181,6 @@ export function createAgeDetector(locale: OutputLocale) {
   return function detectAges(text: ScanText, found: Candidate[]): void {
     const { folded } = text
     const windows = windowsAround(folded, AGE_ANCHOR, AGE_REACH)
-    if (windows.length === 0) return
     const near = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => eachInWindows(folded, windows, pattern, visit)
 
     near(ADJECTIVE_OLD, (match) => {
@@ -224,14 +223,18 @@ export function createAgeDetector(locale: OutputLocale) {
       const years = yearsFrom(parseNumber(amount), unit === 'ans' ? 'years' : unit)
       push(found, start, comma + whole.length, ageBandLabel(ageBand(years), french ? 'french' : 'predicate', locale))
     })
-    near(NARRATIVE_EN, (match) => {
+    // "when he was 12" has no age word: it is looked for around numbers too (windows shared with
+    // the other number patterns); "when she was two" without a digit is a known miss.
+    const narrative = (match: RegExpExecArray): void => {
       const [whole, lead = '', amount = '', unit] = match
       const years = yearsFrom(parseNumber(amount), unit)
       const written = text.original.slice(match.index, match.index + lead.length)
       // "at the age of 3" becomes "at age 1-4"; the other leads are kept as written.
       const kept = /^at\s/i.test(lead) ? `${written.charAt(0)}t age ` : written.endsWith(' ') ? `${written}age ` : `${written} age `
       push(found, match.index, match.index + whole.length, kept + narrativeBand(ageBand(years), locale))
-    })
+    }
+    near(NARRATIVE_EN, narrative)
+    eachInWindows(folded, digitWindows(text), NARRATIVE_EN, narrative)
     near(FRENCH, (match) => {
       const [whole, lead = '', amount = '', unit = '', half] = match
       const start = match.index + lead.length

@@ -15,7 +15,7 @@
 import { NAME_PART_STOPLIST, isCommonWord, isListedSpelling, isListedWord } from './common-words'
 import { foldWord } from './fold'
 import { kinshipBefore, nameCue, speechAfter, titleBefore } from './name-context'
-import { digitTokens, eachInWindows, windowsAroundWords } from './scan'
+import { digitTokens, eachInWindows, windowsAroundSpans } from './scan'
 import type { Candidate, DigitToken, ResidualCandidate, ResidualReason, ScanText } from './types'
 
 export interface ResidualRules {
@@ -65,7 +65,10 @@ export function residualCandidateId(token: string): string {
 }
 
 function isWordCharAt(text: string, index: number): boolean {
-  return index >= 0 && index < text.length && WORD_CHAR.test(text.charAt(index))
+  if (index < 0 || index >= text.length) return false
+  const code = text.charCodeAt(index)
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+  return WORD_CHAR.test(text.charAt(index))
 }
 
 /**
@@ -165,8 +168,19 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
   const coveredNumber = coverageCursor(accepted)
   const covered = (start: number, end: number): boolean => overlapsAccepted(accepted, start, end)
 
+  // Capitalised tokens, found once: place types among them anchor the place-name patterns.
+  const capitals: number[] = []
+  const placeTypes: number[] = []
+  CAPITALISED.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = CAPITALISED.exec(original)) !== null) {
+    const start = match.index
+    const end = start + match[0].length
+    capitals.push(start, end)
+    if (end - start >= 3 && end - start <= 12 && PLACE_FIRST_LETTERS.has(folded.charCodeAt(start)) && PLACE_TYPE_SET.has(folded.slice(start, end))) placeTypes.push(start, end)
+  }
   // Place names ("Riverside Elementary School") are listed whole; their words are not listed again.
-  const places = findPlaceNames(text, covered, memo)
+  const places = placeTypes.length === 0 ? [] : findPlaceNames(text, windowsAroundSpans(original, placeTypes, { before: 90, after: 90 }), covered, memo)
   found.push(...places)
   let placeCursor = 0
   const insidePlace = (start: number): boolean => {
@@ -179,15 +193,14 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
   const maybe: Array<Found & { sentenceStart: boolean }> = []
   const flagged: Found[] = []
 
-  CAPITALISED.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = CAPITALISED.exec(original)) !== null) {
-    const start = match.index
+  for (let c = 0; c + 1 < capitals.length; c += 2) {
+    const start = capitals[c] as number
+    const matchEnd = capitals[c + 1] as number
     if (start > 0 && WORD_BEFORE.test(original.charAt(start - 1))) continue
     // "XJ22B" is one token: it is looked at as a possible identifier, not as a name.
-    const next = original.charCodeAt(start + match[0].length)
+    const next = original.charCodeAt(matchEnd)
     if (next >= 48 && next <= 57) continue
-    let token = match[0]
+    let token = original.slice(start, matchEnd)
     if (token.endsWith("'s") || token.endsWith('’s')) token = token.slice(0, -2)
     if (token.length < 2) continue
     const end = start + token.length
@@ -197,23 +210,30 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
     const apostrophe = word.indexOf("'")
     if (apostrophe === 1 || apostrophe === 2) word = word.replace(/^(?:l|d|qu|j|n|s|c|m|t)'/, '')
     if (word.length < 2) continue
-    const written = original.slice(end - word.length, end).toLowerCase()
     if (rules.safeWords.has(word) || rules.pseudonymWords.has(word) || TITLE_WORDS.has(word)) continue
     if (rules.guardedNameParts.has(word)) {
       flagged.push({ start, end, text: token, reason: 'capitalised_word' })
       continue
     }
-    const sentenceStart = isSentenceStart(original, start)
     if (memo.isOrdinary(word)) {
-      const named = names.has(word)
+      if (!names.has(word)) continue
+      const written = original.slice(end - word.length, end).toLowerCase()
+      const sentenceStart = isSentenceStart(original, start)
       // "Ángel" is not written like "angel", and "Marie" is a name, not "mari" inflected.
-      const ordinaryAsWritten = !named || (NON_ASCII.test(written) ? isListedSpelling(written) : isListedWord(word))
+      const ordinaryAsWritten = NON_ASCII.test(written) ? isListedSpelling(written) : isListedWord(word)
       if (ordinaryAsWritten) {
-        if (named && !CALENDAR.has(word)) maybe.push({ start, end, text: token, reason: 'name_in_context', sentenceStart })
+        // Names that are ordinary words ("Frank", "Grace") wait for a cue. Other listed names
+        // ("The", "Day" are in the published list) only count inside a sentence.
+        if ((NAME_PART_STOPLIST.has(word) || !sentenceStart) && !CALENDAR.has(word)) {
+          maybe.push({ start, end, text: token, reason: 'name_in_context', sentenceStart })
+        }
         continue
       }
+      if (sentenceStart && usedInLowerCase(word, written, start)) continue
+      flagged.push({ start, end, text: token, reason: 'capitalised_word' })
+      continue
     }
-    if (sentenceStart && usedInLowerCase(word, written, start)) continue
+    if (isSentenceStart(original, start) && usedInLowerCase(word, original.slice(end - word.length, end).toLowerCase(), start)) continue
     flagged.push({ start, end, text: token, reason: 'capitalised_word' })
   }
   found.push(...flagged, ...namesInContext(original, maybe, flagged))
@@ -233,7 +253,8 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
 
   found.sort((a, b) => a.start - b.start || a.end - b.end)
   return withOutputOffsets(
-    found.filter((item) => !rules.safeWords.has(foldWord(item.text))),
+    // Single words were checked against the safe words already; phrases and digit groups not.
+    found.filter((item) => (item.reason !== 'place_name' && !item.text.includes(' ')) || !rules.safeWords.has(foldWord(item.text))),
     accepted,
     memo,
   )
@@ -352,8 +373,8 @@ function spacedDigitGroups(text: ScanText, original: string, covered: (start: nu
     let next = index + 1
     while (digits >= 0 && next < tokens.length) {
       const candidate = tokens[next] as DigitToken
-      const gap = original.slice(last.end, candidate.start)
-      if ((gap !== ' ' && gap !== '\u00a0') || candidate.letters > 0 || candidate.groups.length > 1) break
+      const gap = original.charCodeAt(last.end)
+      if (candidate.start !== last.end + 1 || (gap !== 32 && gap !== 0xa0) || candidate.letters > 0 || candidate.groups.length > 1) break
       digits += candidate.digits
       last = candidate
       next += 1
@@ -379,6 +400,7 @@ const PLACE_TYPES_FR = [
 ]
 const PLACE_ANCHORS = [...new Set([...PLACE_TYPES_EN, ...PLACE_TYPES_FR])]
 const PLACE_TYPE_SET = new Set(PLACE_ANCHORS)
+const PLACE_FIRST_LETTERS = new Set(PLACE_ANCHORS.map((word) => word.charCodeAt(0)))
 const CAPITAL_WORD = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)"
 const ENGLISH_PLACE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’.-])${CAPITAL_WORD}(?:[ \\t]+${CAPITAL_WORD}){1,6}`, 'gu')
 const FRENCH_PLACE = new RegExp(
@@ -389,10 +411,8 @@ const FRENCH_PLACE = new RegExp(
 )
 const LEADING_FUNCTION_WORD = /^(?:the|a|an|at|in|to|from|for|of|and|on|by|with|la|le|les|l'|au|aux|a|de|du|des|en|et|sa|son|ses|his|her|their)$/
 
-function findPlaceNames(text: ScanText, covered: (start: number, end: number) => boolean, memo: ResidualMemo): Found[] {
+function findPlaceNames(text: ScanText, windows: readonly number[], covered: (start: number, end: number) => boolean, memo: ResidualMemo): Found[] {
   const { original, folded } = text
-  const windows = windowsAroundWords(folded, PLACE_ANCHORS, { before: 90, after: 90 })
-  if (windows.length === 0) return []
   const found: Found[] = []
   const add = (start: number, end: number): void => {
     if (end - start < 4 || covered(start, end)) return
