@@ -10,7 +10,7 @@
 // "il y a 3 ans" means "three years ago", so neither is touched.
 
 import type { OutputLocale } from './context'
-import { digitWindows, eachInWindows, windowsAround } from './scan'
+import { digitTokens, eachInWindows, windowsAround, windowsAroundWords } from './scan'
 import type { Candidate, ScanText } from './types'
 
 export const AGE_PRIORITY = 40
@@ -115,6 +115,9 @@ const FRENCH = new RegExp(
   'g',
 )
 
+// "when he was 12" has no age word to anchor on: each small number is checked for this lead.
+const WAS_BEFORE = /(?<![\w-])(?:when|since|until|till|before|after|while|as|once)\s+(?:he|she|they|i|we|you|the\s+child|the\s+baby|the\s+boy|the\s+girl)\s+(?:was|were|turned)\s+$/
+
 // English narrative forms: "at the age of 3", "at age 17", "turned 4", "will turn 16", "when he
 // was 2", "since she was 55". The number must end the phrase or be followed by a unit of age or
 // a word that starts a new phrase, so that "when he was 2 hours late" and "turned 3 corners" are
@@ -124,6 +127,7 @@ const NARRATIVE_EN = new RegExp(
   String.raw`(?<![\w-])(at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:turned|turns|turning|(?:will|would|to|about\s+to)\s+turn)\s+|(?:when|since|until|till|before|after|while|as|once)\s+(?:he|she|they|i|we|you|the\s+child|the\s+baby|the\s+boy|the\s+girl)\s+(?:was|were|turned)\s+)(${NUMBER})(?:\s+(years?|yrs?|months?|weeks?)(?:\s+old)?)?(?![\w-])${NARRATIVE_FOLLOW}`,
   'g',
 )
+const NARRATIVE_EN_AT = new RegExp(NARRATIVE_EN.source, 'y')
 
 function parseNumber(text: string): number {
   let value = 0
@@ -151,7 +155,7 @@ function yearsFrom(amount: number, unit: string | undefined): number {
 // exist for every form a pattern accepts (or the same phrase would be found or not depending on
 // its neighbours).
 const AGE_ANCHOR = new RegExp(
-  String.raw`olds?\b|\bage|\by\.?\/?o\b|\bans\b|\b(?:\d+|un)\s+an\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[),;]|\bturn(?:ed|s|ing)?\s`,
+  String.raw`olds?\b|\bage|\by\.?\/?o\b|\bans\b|\b(?:\d+|un)\s+an\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[),;]`,
   'g',
 )
 const AGE_REACH = { before: 60, after: 40 }
@@ -223,8 +227,8 @@ export function createAgeDetector(locale: OutputLocale) {
       const years = yearsFrom(parseNumber(amount), unit === 'ans' ? 'years' : unit)
       push(found, start, comma + whole.length, ageBandLabel(ageBand(years), french ? 'french' : 'predicate', locale))
     })
-    // "when he was 12" has no age word: it is looked for around numbers too (windows shared with
-    // the other number patterns); "when she was two" without a digit is a known miss.
+    // "when he was 12" has no age word: the numbers are looked at instead (see WAS_BEFORE);
+    // "when she was two" without a digit is a known miss.
     const narrative = (match: RegExpExecArray): void => {
       const [whole, lead = '', amount = '', unit] = match
       const years = yearsFrom(parseNumber(amount), unit)
@@ -234,7 +238,19 @@ export function createAgeDetector(locale: OutputLocale) {
       push(found, match.index, match.index + whole.length, kept + narrativeBand(ageBand(years), locale))
     }
     near(NARRATIVE_EN, narrative)
-    eachInWindows(folded, digitWindows(text), NARRATIVE_EN, narrative)
+    // "turned 4" has no age word either; "turn" is found with indexOf, much faster than a regex.
+    const turns = windowsAroundWords(folded, ['turn'], { before: 12, after: 40 })
+    if (turns.length > 0) eachInWindows(folded, turns, NARRATIVE_EN, narrative)
+    for (const token of digitTokens(text)) {
+      if (token.letters > 0 || token.digits > 3 || token.groups.length > 1) continue
+      const before = folded.slice(Math.max(0, token.start - 7), token.start)
+      if (!before.endsWith('was ') && !before.endsWith('were ') && !before.endsWith('turned ')) continue
+      const lead = WAS_BEFORE.exec(folded.slice(Math.max(0, token.start - 40), token.start))
+      if (lead === null) continue
+      NARRATIVE_EN_AT.lastIndex = token.start - lead[0].length
+      const match = NARRATIVE_EN_AT.exec(folded)
+      if (match !== null) narrative(match)
+    }
     near(FRENCH, (match) => {
       const [whole, lead = '', amount = '', unit = '', half] = match
       const start = match.index + lead.length

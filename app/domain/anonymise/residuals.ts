@@ -26,10 +26,18 @@ export interface ResidualRules {
   names?: ReadonlySet<string>
 }
 
-// Capitals of any script: a Greek, Cyrillic or Central European name ("Олег", "Željko") is as
-// identifying as a Latin one. With the Unicode flag the engine still skips lower-case text fast.
-const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*/gu
-const WORD_BEFORE = /[\p{L}\p{M}\p{N}_]/u
+// Capitals of any script the narratives meet: a Central European, Greek or Cyrillic name
+// ("Željko", "Σοφία", "Олег") is as identifying as a Latin one. The scan is written without the
+// Unicode flag, because on a text with any two-byte character (a typographic apostrophe is
+// enough) a \p{Lu} scan is several times slower; the ranges include lower-case letters, so
+// the first letter of each match is checked with \p{Lu}.
+const LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff'
+const CAPITALISED = new RegExp(
+  `[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff][${LETTERS}\u0300-\u036f]*(?:['’][${LETTERS}\u0300-\u036f]+)*`,
+  'g',
+)
+const UPPER_CASE = /\p{Lu}/u
+const WORD_BEFORE = new RegExp(`[${LETTERS}0-9_\u0300-\u036f]`)
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
 const NON_ASCII = /[^\x00-\x7f]/
 const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'mme', 'mlle', 'm', 'prof', 'st', 'ste', 'jr', 'sr'])
@@ -176,6 +184,8 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
   while ((match = CAPITALISED.exec(original)) !== null) {
     const start = match.index
     const end = start + match[0].length
+    const first = original.charCodeAt(start)
+    if (first >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
     capitals.push(start, end)
     if (end - start >= 3 && end - start <= 12 && PLACE_FIRST_LETTERS.has(folded.charCodeAt(start)) && PLACE_TYPE_SET.has(folded.slice(start, end))) placeTypes.push(start, end)
   }
