@@ -315,7 +315,10 @@ export function createPatternDetector(locale: OutputLocale) {
     eachInWindows(folded, numbers, PHONE_COMPACT_INTERNATIONAL, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
     eachInWindows(folded, numbers, PHONE_FRENCH, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
     eachInWindows(folded, numbers, PHONE_LOCAL, (m) => {
-      if (PHONE_WORDS.test(folded.slice(Math.max(0, m.index - 24), m.index))) push(found, m.index, m.index + m[0].length, 'phone')
+      const before = folded.slice(Math.max(0, m.index - 24), m.index)
+      if (PHONE_WORDS.test(before) || ((before.match(/\n/g)?.length ?? 0) === 1 && PHONE_WORDS_ACROSS_LINES.test(before))) {
+        push(found, m.index, m.index + m[0].length, 'phone')
+      }
     })
     eachInWindows(folded, numbers, PHONE_LOCAL_SPACED, (m) => {
       const before = folded.slice(Math.max(0, m.index - 24), m.index)
