@@ -237,10 +237,10 @@ export function createAgeDetector(locale: OutputLocale) {
       const kept = /^at\s/i.test(lead) ? `${written.charAt(0)}t age ` : written.endsWith(' ') ? `${written}age ` : `${written} age `
       push(found, match.index, match.index + whole.length, kept + narrativeBand(ageBand(years), locale))
     }
-    near(NARRATIVE_EN, narrative)
-    // "turned 4" has no age word either; "turn" is found with indexOf, much faster than a regex.
-    const turns = windowsAroundWords(folded, ['turn'], { before: 12, after: 40 })
-    if (turns.length > 0) eachInWindows(folded, turns, NARRATIVE_EN, narrative)
+    // Its own anchors, found with indexOf (much faster than a regex): "turned 4" has no age word,
+    // and "age " (not "agreed") starts "at the age of 3".
+    const leads = windowsAroundWords(folded, ['turn', 'age '], { before: 16, after: 40 })
+    if (leads.length > 0) eachInWindows(folded, leads, NARRATIVE_EN, narrative)
     for (const token of digitTokens(text)) {
       if (token.letters > 0 || token.digits > 3 || token.groups.length > 1) continue
       const before = folded.slice(Math.max(0, token.start - 7), token.start)

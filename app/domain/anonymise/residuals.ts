@@ -128,8 +128,35 @@ function looksLikeIdentifier(token: string): boolean {
   return true
 }
 
+/** What an ordinary word is as a name, remembered per word (see findResiduals). */
+const enum NameKind {
+  NotAName,
+  /** In the stoplist of names that are also ordinary words ("Frank", "Grace"). */
+  NameLikeWord,
+  /** A listed word that the published list also has as a name ("Staff"). */
+  ListedName,
+  /** Ordinary only through an inflection ("Marie" as "mari" + e): a name as written. */
+  InflectedName,
+  Calendar,
+}
+
 /** Remembers per-word answers across calls of one compiled anonymiser (bounded). */
 export class ResidualMemo {
+  private readonly nameKinds = new Map<string, NameKind>()
+
+  nameKind(word: string, names: ReadonlySet<string>): NameKind {
+    let kind = this.nameKinds.get(word)
+    if (kind === undefined) {
+      if (!names.has(word)) kind = NameKind.NotAName
+      else if (CALENDAR.has(word)) kind = NameKind.Calendar
+      else if (NAME_PART_STOPLIST.has(word)) kind = NameKind.NameLikeWord
+      else kind = isListedWord(word) ? NameKind.ListedName : NameKind.InflectedName
+      if (this.nameKinds.size > 50_000) this.nameKinds.clear()
+      this.nameKinds.set(word, kind)
+    }
+    return kind
+  }
+
   private readonly ordinary = new Map<string, boolean>()
   private readonly ids = new Map<string, string>()
 
@@ -187,7 +214,7 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
     const first = original.charCodeAt(start)
     if (first >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
     capitals.push(start, end)
-    if (end - start >= 3 && end - start <= 12 && PLACE_FIRST_LETTERS.has(folded.charCodeAt(start)) && PLACE_TYPE_SET.has(folded.slice(start, end))) placeTypes.push(start, end)
+    if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + end - start) && PLACE_TYPE_SET.has(folded.slice(start, end))) placeTypes.push(start, end)
   }
   // Place names ("Riverside Elementary School") are listed whole; their words are not listed again.
   const places = placeTypes.length === 0 ? [] : findPlaceNames(text, windowsAroundSpans(original, placeTypes, { before: 90, after: 90 }), covered, memo)
@@ -226,19 +253,23 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
       continue
     }
     if (memo.isOrdinary(word)) {
-      if (!names.has(word)) continue
+      const kind = memo.nameKind(word, names)
+      if (kind === NameKind.NotAName) continue
       const written = original.slice(end - word.length, end).toLowerCase()
-      const sentenceStart = isSentenceStart(original, start)
       // "Ángel" is not written like "angel", and "Marie" is a name, not "mari" inflected.
-      const ordinaryAsWritten = NON_ASCII.test(written) ? isListedSpelling(written) : isListedWord(word)
+      const ordinaryAsWritten = NON_ASCII.test(written) ? isListedSpelling(written) : kind !== NameKind.InflectedName
       if (ordinaryAsWritten) {
         // Names that are ordinary words ("Frank", "Grace") wait for a cue. Other listed names
-        // ("The", "Day" are in the published list) only count inside a sentence.
-        if ((NAME_PART_STOPLIST.has(word) || !sentenceStart) && !CALENDAR.has(word)) {
-          maybe.push({ start, end, text: token, reason: 'name_in_context', sentenceStart })
+        // ("Staff", "Day" are in the published list) only count inside a sentence.
+        if (kind === NameKind.Calendar) continue
+        if (kind === NameKind.NameLikeWord) {
+          maybe.push({ start, end, text: token, reason: 'name_in_context', sentenceStart: isSentenceStart(original, start) })
+        } else if (!isSentenceStart(original, start)) {
+          maybe.push({ start, end, text: token, reason: 'name_in_context', sentenceStart: false })
         }
         continue
       }
+      const sentenceStart = isSentenceStart(original, start)
       if (sentenceStart && usedInLowerCase(word, written, start)) continue
       flagged.push({ start, end, text: token, reason: 'capitalised_word' })
       continue
@@ -320,7 +351,8 @@ function namesInContext(original: string, maybe: ReadonlyArray<Found & { sentenc
 
 // A sentence typed without capitals ("spoke w/ eva kleist"): the name list and the cues are all
 // there is to go on. Only such sentences are scanned, so ordinary prose costs nothing extra.
-const LOWER_CASE_SENTENCE = /(?:^|[.!?]\s+|\n[ \t]*)(?=[a-z\u00e0-\u00ff])/g
+const SENTENCE_MARK = /[.!?\n]/g
+const LOWER_AFTER_MARK = /^[ \t\r\n]*[a-z\u00e0-\u00ff]/
 const LOWER_WORD = /[\p{Ll}][\p{L}\p{M}'’-]*/gu
 const SENTENCE_END = /[.!?\n]/g
 const MAX_SENTENCE = 400
@@ -332,12 +364,20 @@ function lowerCaseNames(text: ScanText, names: ReadonlySet<string>, covered: (st
     const parts = word.split('-')
     return parts.every((part) => part.length >= 3 && names.has(part) && !memo.isOrdinary(part)) && !memo.isOrdinary(word)
   }
-  LOWER_CASE_SENTENCE.lastIndex = 0
-  let sentence: RegExpExecArray | null
   let scannedTo = 0
-  while ((sentence = LOWER_CASE_SENTENCE.exec(original)) !== null) {
-    const from = sentence.index + sentence[0].length
-    if (sentence[0].length === 0) LOWER_CASE_SENTENCE.lastIndex += 1
+  const starts: number[] = []
+  if (LOWER_AFTER_MARK.test(original.slice(0, 8))) starts.push(original.search(/\S/))
+  SENTENCE_MARK.lastIndex = 0
+  let mark: RegExpExecArray | null
+  while ((mark = SENTENCE_MARK.exec(original)) !== null) {
+    const code = original.charCodeAt(mark.index + 1)
+    // Most sentences start with a capital after one space: skip them without a slice.
+    if (code === 32 && original.charCodeAt(mark.index + 2) < 97) continue
+    const next = LOWER_AFTER_MARK.exec(original.slice(mark.index + 1, mark.index + 9))
+    if (next !== null) starts.push(mark.index + next[0].length)
+  }
+  for (const sentenceStart of starts) {
+    const from = sentenceStart
     if (from < scannedTo) continue
     SENTENCE_END.lastIndex = from
     const stop = SENTENCE_END.exec(original)
@@ -410,7 +450,8 @@ const PLACE_TYPES_FR = [
 ]
 const PLACE_ANCHORS = [...new Set([...PLACE_TYPES_EN, ...PLACE_TYPES_FR])]
 const PLACE_TYPE_SET = new Set(PLACE_ANCHORS)
-const PLACE_FIRST_LETTERS = new Set(PLACE_ANCHORS.map((word) => word.charCodeAt(0)))
+// First letter and length of each type word: most capitalised words are ruled out without a slice.
+const PLACE_SHAPES = new Set(PLACE_ANCHORS.map((word) => word.charCodeAt(0) * 64 + word.length))
 const CAPITAL_WORD = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)"
 const ENGLISH_PLACE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’.-])${CAPITAL_WORD}(?:[ \\t]+${CAPITAL_WORD}){1,6}`, 'gu')
 const FRENCH_PLACE = new RegExp(
