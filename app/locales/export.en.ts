@@ -23,6 +23,8 @@ export const exportEn = {
     reason: {
       capitalised_word: 'A capitalised word that is not an ordinary word: possibly a name',
       identifier_like: 'Looks like an identifier (a number or code)',
+      name_in_context: 'An ordinary or lower-case word that its context makes a name (“her son Frank”)',
+      place_name: 'A place named by what it is (a school, a church, a park): possibly identifying',
     },
     person: 'Person',
     personOption: '{{name}} (appears as “{{pseudonym}}”)',

@@ -24,6 +24,8 @@ export const exportFr: ExportTranslations = {
     reason: {
       capitalised_word: 'Un mot avec majuscule qui n’est pas un mot courant : peut-être un nom',
       identifier_like: 'Ressemble à un identifiant (un numéro ou un code)',
+      name_in_context: 'Un mot courant ou en minuscules que son contexte désigne comme un nom (« son fils Pierre »)',
+      place_name: 'Un lieu nommé par ce qu’il est (une école, une église, un parc) : peut-être identifiant',
     },
     person: 'Personne',
     personOption: '{{name}} (figure comme « {{pseudonym}} »)',

@@ -14,6 +14,9 @@ import {
 import { corpus, type CorpusItem } from '../../tests/fixtures/anonymise/corpus'
 import { holdout } from '../../tests/fixtures/anonymise/holdout'
 import { plantedSpans, scoreItem } from '../../tests/fixtures/anonymise/scoring'
+import { classCorpus } from '../../tests/fixtures/anonymise/classes'
+import { holdoutClasses } from '../../tests/fixtures/anonymise/holdout-classes'
+import { measureClasses, type ClassQuality } from './classes'
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((value) => value.startsWith(`--${name}=`))
@@ -223,6 +226,7 @@ interface Throughput {
   cpuSeconds: number
   replacementsPerKilobyte: number
   residuals: number
+  words: number
 }
 
 function measureThroughput(fillerSentences: number): Throughput {
@@ -253,6 +257,7 @@ function measureThroughput(fillerSentences: number): Throughput {
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     replacementsPerKilobyte: replacements / (built.bytes / 1000),
     residuals,
+    words: built.documents.reduce((sum, document) => sum + document.text.split(/\s+/).filter(Boolean).length, 0),
   }
 }
 
@@ -276,6 +281,14 @@ const recall = recallOf(quality)
 // Narratives written after the rules were settled (see holdout.ts): a fairer estimate.
 const heldOut = measureQuality(holdout)
 
+// Issue-11 identifier classes: replaced or listed for a person counts as caught (classes.ts).
+const devClasses = measureClasses(classCorpus)
+const heldOutClasses = measureClasses(holdoutClasses)
+const classFigures = (report: ReturnType<typeof measureClasses>): Record<string, Pick<ClassQuality, 'planted' | 'caught' | 'replaced' | 'recall' | 'precision' | 'benignHit'>> =>
+  Object.fromEntries(
+    Object.entries(report.byClass).map(([name, q]) => [name, { planted: q.planted, caught: q.caught, replaced: q.replaced, recall: q.recall, precision: q.precision, benignHit: q.benignHit }]),
+  )
+
 console.log('Anonymiser benchmark')
 const describeRun = (label: string, run: Throughput, wall: number, cpu: number): void => {
   console.log(
@@ -295,6 +308,15 @@ console.log(`  residuals          ${quality.residualsFound} of ${quality.residua
 console.log(
   `  held-out           ${holdout.length} narratives: precision ${(precisionOf(heldOut) * 100).toFixed(2)} %, recall ${(recallOf(heldOut) * 100).toFixed(2)} % (${heldOut.truePositives} TP, ${heldOut.falseNegatives} FN, ${heldOut.falsePositives} FP); ${heldOut.residualsFound} of ${heldOut.residualsExpected} unregistered names listed`,
 )
+const describeClasses = (label: string, report: ReturnType<typeof measureClasses>): void => {
+  console.log(`  ${label.padEnd(18)} recall ${(report.overall.recall * 100).toFixed(1)} % (${report.overall.caught}/${report.overall.planted}, ${report.overall.replaced} replaced), precision ${(report.overall.precision * 100).toFixed(1)} %, ${report.overall.benignHit} benign hit`)
+  for (const [name, q] of Object.entries(report.byClass)) {
+    console.log(`  ${''.padEnd(18)} ${name.padEnd(20)} recall ${q.caught}/${q.planted}, precision ${(q.precision * 100).toFixed(0)} %`)
+  }
+}
+describeClasses('classes (dev)', devClasses)
+describeClasses('classes held-out', heldOutClasses)
+console.log(`  candidate rate     ${((mixed.residuals / mixed.words) * 1000).toFixed(2)} residual candidates per 1000 words of diluted case-record prose; ${((dense.residuals / dense.words) * 1000).toFixed(2)} in the dense corpus`)
 console.log(`  recall by kind     ${Object.entries(quality.recallByKind).map(([kind, { found, total }]) => `${kind} ${found}/${total}`).join(', ')}`)
 console.log(
   JSON.stringify({
@@ -328,5 +350,17 @@ console.log(
     heldOutPlantedSpans: heldOut.truePositives + heldOut.falseNegatives,
     heldOutPrecision: round(precisionOf(heldOut), 4),
     heldOutRecall: round(recallOf(heldOut), 4),
+    residualCandidatesPer1000WordsDiluted: round((mixed.residuals / mixed.words) * 1000, 2),
+    residualCandidatesPer1000WordsDense: round((dense.residuals / dense.words) * 1000, 2),
+    classNarratives: classCorpus.length,
+    classRecall: devClasses.overall.recall,
+    classPrecision: devClasses.overall.precision,
+    heldOutClassNarratives: holdoutClasses.length,
+    heldOutClassRecall: heldOutClasses.overall.recall,
+    heldOutClassPrecision: heldOutClasses.overall.precision,
+    heldOutClassBenignHit: heldOutClasses.overall.benignHit,
+    heldOutClassResidualsPer1000Words: heldOutClasses.overall.residualsPer1000Words,
+    heldOutByClass: classFigures(heldOutClasses),
+    devByClass: classFigures(devClasses),
   }),
 )

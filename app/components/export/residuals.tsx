@@ -3,13 +3,14 @@
 // safe. One decision settles every occurrence. Plain forms: it works without JavaScript.
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { ResidualReason } from '~/domain/anonymise/types'
 import type { TextLocation } from '~/domain/export/build'
 import { describeWhere } from './where'
 
 export type ResidualRow = {
   id: string
   text: string
-  reason: 'capitalised_word' | 'identifier_like'
+  reason: ResidualReason
   occurrences: { where: Pick<TextLocation, 'section' | 'index' | 'field' | 'pointer'> }[]
 }
 

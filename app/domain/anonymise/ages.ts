@@ -10,7 +10,7 @@
 // "il y a 3 ans" means "three years ago", so neither is touched.
 
 import type { OutputLocale } from './context'
-import { eachInWindows, windowsAround } from './scan'
+import { digitTokens, eachInWindows, windowsAround, windowsAroundWords } from './scan'
 import type { Candidate, ScanText } from './types'
 
 export const AGE_PRIORITY = 40
@@ -64,6 +64,13 @@ export function ageBandLabel(band: AgeBand, form: AgeForm, locale: OutputLocale)
   }
 }
 
+/** "1-4", "under 1", "90 or older" (English) or the French band, after a kept lead ("turned age 1-4"). */
+function narrativeBand(band: AgeBand, locale: OutputLocale): string {
+  if (locale === 'fr') return bandFrench(band)
+  if (band.to === 0) return 'under 1'
+  return band.to === undefined ? '90 or older' : `${band.from}-${band.to}`
+}
+
 function bandFrench(band: AgeBand): string {
   if (band.to === 0) return "moins d'un an"
   if (band.to === undefined) return '90 ans ou plus'
@@ -77,6 +84,8 @@ const NUMBER_WORDS: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10,
   onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, 'dix-sept': 17,
   'dix-huit': 18, 'dix-neuf': 19, vingt: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  trente: 30, quarante: 40, cinquante: 50, soixante: 60, 'soixante-dix': 70, 'quatre-vingts': 80, 'quatre-vingt-dix': 90,
 }
 
 const WORD_NUMBER = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')
@@ -99,10 +108,26 @@ const PARENTHETICAL = new RegExp(
 const APPOSITIVE = new RegExp(String.raw`,\s*(${NUMBER})\s+(${UNIT_EN}|ans|mois|semaines?)(?:\s+old)?(?=\s*[,;)])`, 'g')
 
 // "(3 ans et demi, selon la mère)": an opening parenthesis before "N ans" also marks an age.
+// Narrative forms too: "à l'âge de 3 ans", "a eu 4 ans", "il aura 6 ans", "quand il avait 2 ans",
+// "a fêté ses 60 ans", "un cousin de 8 ans".
 const FRENCH = new RegExp(
-  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sœur|jeune|adolescente?|mere|pere|femme|homme)\s+de|\ba)\s+|\(\s*)(${NUMBER})\s+(ans|an|mois|semaines?)(\s+et\s+demie?)?(?![a-z])(?!\s+ou\s+plus)`,
+  String.raw`((?:\bagee?s?\s+de|\b(?:enfant|bebe|nourrisson|fille|fillette|garcon|fils|frere|soeur|sður|jeune|adolescente?|mere|pere|femme|homme|cousine?|neveu|niece|voisine?|gardienne?|demi-frere|demi-soeur|demi-sður)\s+de|\b(?:a|eu|aura|aurait|avait|ayant|ses|ont|avaient)|\bfete\s+ses)\s+|\(\s*)(${NUMBER})\s+(ans|an|mois|semaines?)(\s+et\s+demie?)?(?![a-z])(?!\s+ou\s+plus)(?!\s+(?:de\s+(?:retard|prison|mariage|service|travail|vie\s+commune|relation|experience)|d'(?:experience|attente|absence)))`,
   'g',
 )
+
+// "when he was 12" has no age word to anchor on: each small number is checked for this lead.
+const WAS_BEFORE = /(?<![\w-])(?:when|since|until|till|before|after|while|as|once)\s+(?:he|she|they|i|we|you|the\s+child|the\s+baby|the\s+boy|the\s+girl)\s+(?:was|were|turned)\s+$/
+
+// English narrative forms: "at the age of 3", "at age 17", "turned 4", "will turn 16", "when he
+// was 2", "since she was 55". The number must end the phrase or be followed by a unit of age or
+// a word that starts a new phrase, so that "when he was 2 hours late" and "turned 3 corners" are
+// left alone.
+const NARRATIVE_FOLLOW = String.raw`(?=\s*(?:$|[.,;:!?)\]]|\s(?:in|on|at|last|this|that|next|and|but|when|before|after|during|while|the|a|with|so|then|her|his|their|or|old|she|he|they|i|we|because|until|since|by|to|of|for|now|today|yesterday|earlier|later|soon|himself|herself)\b))`
+const NARRATIVE_EN = new RegExp(
+  String.raw`(?<![\w-])(at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:turned|turns|turning|(?:will|would|to|about\s+to)\s+turn)\s+|(?:when|since|until|till|before|after|while|as|once)\s+(?:he|she|they|i|we|you|the\s+child|the\s+baby|the\s+boy|the\s+girl)\s+(?:was|were|turned)\s+)(${NUMBER})(?:\s+(years?|yrs?|months?|weeks?)(?:\s+old)?)?(?![\w-])${NARRATIVE_FOLLOW}`,
+  'g',
+)
+const NARRATIVE_EN_AT = new RegExp(NARRATIVE_EN.source, 'y')
 
 function parseNumber(text: string): number {
   let value = 0
@@ -129,7 +154,10 @@ function yearsFrom(amount: number, unit: string | undefined): number {
 // Every age phrase contains one of these; the patterns only run around them, so an anchor must
 // exist for every form a pattern accepts (or the same phrase would be found or not depending on
 // its neighbours).
-const AGE_ANCHOR = /olds?\b|\bage|\by\.?\/?o\b|\bans\b|\b(?:\d+|un)\s+an\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[),;]/g
+const AGE_ANCHOR = new RegExp(
+  String.raw`olds?\b|\bage|\by\.?\/?o\b|\bans\b|\b(?:\d+|un)\s+an\b|\bmois\b|\bsemaines?\b|\b(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\s*[),;]`,
+  'g',
+)
 const AGE_REACH = { before: 60, after: 40 }
 
 const DETERMINER_BEFORE = /(?:^|[^a-z])(a|an|the|this|that|her|his|their|our)\s+$/
@@ -157,7 +185,6 @@ export function createAgeDetector(locale: OutputLocale) {
   return function detectAges(text: ScanText, found: Candidate[]): void {
     const { folded } = text
     const windows = windowsAround(folded, AGE_ANCHOR, AGE_REACH)
-    if (windows.length === 0) return
     const near = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => eachInWindows(folded, windows, pattern, visit)
 
     near(ADJECTIVE_OLD, (match) => {
@@ -200,14 +227,38 @@ export function createAgeDetector(locale: OutputLocale) {
       const years = yearsFrom(parseNumber(amount), unit === 'ans' ? 'years' : unit)
       push(found, start, comma + whole.length, ageBandLabel(ageBand(years), french ? 'french' : 'predicate', locale))
     })
+    // "when he was 12" has no age word: the numbers are looked at instead (see WAS_BEFORE);
+    // "when she was two" without a digit is a known miss.
+    const narrative = (match: RegExpExecArray): void => {
+      const [whole, lead = '', amount = '', unit] = match
+      const years = yearsFrom(parseNumber(amount), unit)
+      const written = text.original.slice(match.index, match.index + lead.length)
+      // "at the age of 3" becomes "at age 1-4"; the other leads are kept as written.
+      const kept = /^at\s/i.test(lead) ? `${written.charAt(0)}t age ` : written.endsWith(' ') ? `${written}age ` : `${written} age `
+      push(found, match.index, match.index + whole.length, kept + narrativeBand(ageBand(years), locale))
+    }
+    // Its own anchors, found with indexOf (much faster than a regex): "turned 4" has no age word,
+    // and "age " (not "agreed") starts "at the age of 3".
+    const leads = windowsAroundWords(folded, ['turn', 'age '], { before: 16, after: 40 })
+    if (leads.length > 0) eachInWindows(folded, leads, NARRATIVE_EN, narrative)
+    for (const token of digitTokens(text)) {
+      if (token.letters > 0 || token.digits > 3 || token.groups.length > 1) continue
+      const before = folded.slice(Math.max(0, token.start - 7), token.start)
+      if (!before.endsWith('was ') && !before.endsWith('were ') && !before.endsWith('turned ')) continue
+      const lead = WAS_BEFORE.exec(folded.slice(Math.max(0, token.start - 40), token.start))
+      if (lead === null) continue
+      NARRATIVE_EN_AT.lastIndex = token.start - lead[0].length
+      const match = NARRATIVE_EN_AT.exec(folded)
+      if (match !== null) narrative(match)
+    }
     near(FRENCH, (match) => {
       const [whole, lead = '', amount = '', unit = '', half] = match
       const start = match.index + lead.length
       if (lead.trim() === 'a') {
         // "il y a 3 ans" is "three years ago", not an age.
         if (/\by\s+$/.test(folded.slice(Math.max(0, match.index - 3), match.index))) return
-        // "à 9 ans" is the tail of a band this anonymiser wrote ("5 à 9 ans"), not "a 9 ans".
-        if (text.original.charAt(match.index) !== 'a' && text.original.charAt(match.index) !== 'A') return
+        // "à 9 ans" is the tail of a band this anonymiser wrote ("5 à 9 ans"); "mère à 17 ans" is an age.
+        if (/\d\s*$/.test(folded.slice(Math.max(0, match.index - 4), match.index))) return
       }
       const years = yearsFrom(parseNumber(amount) + (half === undefined ? 0 : 0.5), unit.startsWith('an') ? 'years' : unit)
       push(found, start, match.index + whole.length, ageBandLabel(ageBand(years), 'french', locale))

@@ -20,6 +20,7 @@ import { createDateDetector, dayNumber, parseIsoDate } from './dates'
 import { foldText, foldWord } from './fold'
 import { createRegistryDetector, guardedNameParts, pseudonymWords } from './names'
 import { createPatternDetector } from './patterns'
+import { publishedNames } from './name-list.server'
 import { ResidualMemo, findResiduals } from './residuals'
 import type { AnonymisationResult, Candidate, Detector, Replacement, ScanText } from './types'
 
@@ -49,6 +50,7 @@ export function compileAnonymiser(input: AnonymisationContextInput): Anonymiser 
     safeWords: new Set(options.safeWords.map((word) => foldWord(word.trim()))),
     pseudonymWords: pseudonymWords(registry),
     guardedNameParts: guardedNameParts(registry),
+    names: publishedNames(),
   }
   const memo = new ResidualMemo()
 

@@ -310,6 +310,7 @@ written year years yet youth
 `
 
 const EVERYDAY_FRENCH = `
+coordonnées cellulaire tante tantes référence références rencontre rencontres
 à a abord absence absent absente accepté acceptée accès accident accompagné accompagnée accord accueil
 accueilli acte action activité actuel actuelle actuellement adolescent adolescente adresse adulte adultes
 affaire afin âge âgé âgée agent agente agir agression aide aider aidé aidée ailleurs aimait aime aîné aînée
@@ -419,6 +420,25 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
 ])
 
 export const NAME_PART_STOPLIST: ReadonlySet<string> = new Set(wordsOf(NAME_LIKE_WORDS))
+
+// The listed words as written, accents kept: "Ángel" folds to the ordinary word "angel" but is
+// not written like it, so folding alone must not make it ordinary (ADR 0016).
+const WRITTEN_SPELLINGS: ReadonlySet<string> = new Set(
+  [EVERYDAY_ENGLISH, CASE_RECORD_ENGLISH, DOMAIN_SEED_WORDS, EVERYDAY_FRENCH, AGENCY_AND_CALENDAR, NAME_LIKE_WORDS]
+    .flatMap((block) => block.split(/\s+/))
+    .map((word) => word.trim().toLowerCase())
+    .filter((word) => word.length > 0),
+)
+
+/** Whether a lower-cased word, accents kept, is written exactly as a listed word. */
+export function isListedSpelling(lowerCase: string): boolean {
+  return WRITTEN_SPELLINGS.has(lowerCase)
+}
+
+/** Whether a folded word is listed as it is (not only through an inflection). */
+export function isListedWord(folded: string): boolean {
+  return COMMON_WORDS.has(folded) || NAME_PART_STOPLIST.has(folded)
+}
 
 // Inflections tried when a word is not listed as written: "visited" -> "visit", "familles" ->
 // "famille". Stems shorter than four letters are not trusted ("Lee" must not become "le").

@@ -16,6 +16,8 @@ interface LocaleLabels {
   day: string
   month: string
   rangeJoiner: string
+  /** A birth year on its own ("born in 2019"): removed like a birth date. */
+  birthYear: string
 }
 
 const en: LocaleLabels = {
@@ -56,6 +58,7 @@ const en: LocaleLabels = {
   day: 'Day',
   month: 'Month',
   rangeJoiner: ' to ',
+  birthYear: '[birth year]',
 }
 
 const fr: LocaleLabels = {
@@ -96,6 +99,7 @@ const fr: LocaleLabels = {
   day: 'Jour',
   month: 'Mois',
   rangeJoiner: ' au ',
+  birthYear: '[année de naissance]',
 }
 
 const labelsByLocale: Record<OutputLocale, LocaleLabels> = { en, fr }

@@ -52,6 +52,14 @@ const PHONE_COMPACT_INTERNATIONAL = /(?<![\w+])\+\d{8,15}(?!\d)/g
 const PHONE_FRENCH = /(?<![\w+.-])0[1-9](?:[\s.-]?\d{2}){4}(?![\d])/g
 const PHONE_LOCAL = /(?<![\d.-])\d{3}[-.]\d{4}(?![\d-]|\.\d)/g
 const PHONE_WORDS = /(?:phone|tel|telephone|cell|cellphone|mobile|fax|call|called|calls|text|texted|number|numero|cellulaire|rejoint|joindre|contact|contacted|at|au)\b[^\n\d]{0,12}$/
+// A seven-digit number written with a space or across a line break ("Phone: 555 0199",
+// "Tel.\n555-0142") needs a phone word just before it; the word may end the previous line.
+const PHONE_LOCAL_SPACED = /(?<![\d.-])\d{3}(?:[ \t]+|[ \t]*\n[ \t]*)\d{4}(?![\d-]|\.\d|[ \t]\d)|(?<![\d.-])\d{3}[ \t]*\n[ \t]*-?\d{4}(?![\d-]|\.\d)/g
+const PHONE_WORDS_ACROSS_LINES =
+  /(?:phone|tel|telephone|cell|cellphone|mobile|fax|number|numero|cellulaire|portable|rejoint|joindre|call|called|text|texted)\b[^\d]{0,12}$/
+// National numbers with a trunk 0, as in the UK, France or Belgium ("020 7946 0958", "07700 900
+// 123", "0470 12 34 56"): ten or eleven digits in two to five groups.
+const PHONE_TRUNK = /(?<![\w+.-])0\d{1,4}(?:[ .-]\d{2,4}){1,4}(?![\d]|[ .-]\d)/g
 
 // Written to start at its first digit so that the engine can skip letters quickly.
 const POSTAL_CODE_CA = /\d[abceghj-nprstv-z][\s-]?\d[abceghj-nprstv-z]\d(?![a-z0-9])/g
@@ -60,6 +68,9 @@ const ZIP = /(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])/g
 const ZIP_CONTEXT =
   /(?:\b(?:A[LKZR]|C[AOT]|D[EC]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])|\b(?:ZIP|Zip|zip)(?:\s+[Cc]ode)?:?)[.,]?\s{1,3}$/
 const ZIP_PLUS_FOUR = /^\d{5}-\d{4}$/
+// "my zip code is 35350", "son code postal, d'après lui, est 35350": the cue need not be right
+// before the number, but within the same clause.
+const ZIP_CUE_AHEAD = /(?:\bzip(?:\s*code)?|\bpostal\s+code|\bpostcode|\bcode\s+postal)\b[^\n\d.;]{0,30}$/
 
 // Street types in the three casings a narrative uses: Title, UPPER and lower.
 function casings(words: readonly string[]): string {
@@ -89,7 +100,7 @@ const UNIT_WORDS = casings(['unit', 'apt.', 'apt', 'apartment', 'suite', 'ste.',
 // A street-name word may end with a full stop ("St. Clair"); French names do not continue past
 // one, so that "8 av. des Pins. Son employeur" stops at "Pins".
 const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’]*\\.?"
-const FRENCH_NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’]*"
+const FRENCH_NAME_WORD = `(?!(?:${casings(['unit', 'apt.', 'apt', 'apartment', 'suite', 'app.', 'app', 'appartement', 'bureau', 'unité', 'local', 'logement'])})(?![\\p{L}]))[\\p{Lu}\\d][\\p{L}\\d'’]*`
 const CIVIC_NUMBER = '\\d{1,6}[A-Za-z]?(?:-\\d{1,6}[A-Za-z]?)?'
 // A unit written before the civic number ("Unit 3, 88 Elm Avenue") is found by looking back
 // from the number, so that the address patterns start with a digit.
@@ -105,6 +116,71 @@ const FRENCH_STREET_ADDRESS = new RegExp(
   `(?<![\\p{L}\\d#-])${CIVIC_NUMBER}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${FRENCH_NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${FRENCH_NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
+const BIRTH_YEAR =
+  /(?<![a-z])(?:born|b\.|nee?s?|ne\(e\)|birth\s+year|year\s+of\s+birth|annee\s+de\s+naissance)(?:\s+(?:in|en|on|:|-))?\s*:?\s*((?:19|20)\d\d)(?![\d/-]|\.\d)/dg
+
+// The lines after a street: town, province or state, postal code, country ("52 Juniper Road\n
+// Portage Bay, MB R3T 2N2\nCanada", "8 rue du Moulin Apt 3, 35000 Rennes, France"). They are
+// taken into the address one segment at a time; a town only when a province, a postal code or a
+// country follows it, or the line ends after it, so that "12 Main St, Ruby said" keeps "Ruby".
+const REGION_CODES =
+  'AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|PEI|QC|SK|YT|AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY'
+const REGION_NAMES = [
+  'Alberta', 'British Columbia', 'Colombie-Britannique', 'Manitoba', 'New Brunswick', 'Nouveau-Brunswick', 'Newfoundland and Labrador',
+  'Newfoundland', 'Terre-Neuve-et-Labrador', 'Nova Scotia', 'Nouvelle-Écosse', 'Ontario', 'Prince Edward Island', 'Île-du-Prince-Édouard',
+  'Quebec', 'Québec', 'Saskatchewan', 'Yukon', 'Nunavut', 'Northwest Territories', 'Territoires du Nord-Ouest',
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia', 'Hawaii',
+  'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan',
+  'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York',
+  'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota',
+  'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming',
+]
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+const COUNTRIES = 'Canada|USA|U\\.S\\.A\\.|U\\.S\\.|United States(?: of America)?|France|Belgique|Belgium|Suisse|Switzerland|UK|United Kingdom|England|Royaume-Uni|Mexico|Mexique'
+const TAIL_SEPARATOR = '(?:,[ \\t]*|[ \\t]*\\n[ \\t]*)'
+const TAIL_TOWN = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)(?:[ -](?:(?:de|du|des|la|le|les|sur|en|on|upon)[ -])?\\p{Lu}[\\p{L}\\p{M}'’-]*){0,3}"
+const TAIL_REGION = new RegExp(`(?:${TAIL_SEPARATOR}|[ \\t]+)\\(?(?:${REGION_CODES}|${REGION_NAMES})\\)?(?![\\p{L}\\d])`, 'uy')
+const TAIL_POSTAL = new RegExp(`(?:${TAIL_SEPARATOR}|[ \\t]+)(?:[A-Z]\\d[A-Z][ -]?\\d[A-Z]\\d|\\d{5}(?:-\\d{4})?)(?![\\p{L}\\d])`, 'uy')
+const TAIL_POSTAL_TOWN = new RegExp(`${TAIL_SEPARATOR}\\d{5}[ \\t]+${TAIL_TOWN}(?![\\p{L}\\d])`, 'uy')
+const TAIL_COUNTRY = new RegExp(`${TAIL_SEPARATOR}(?:${COUNTRIES})(?![\\p{L}\\d])`, 'uy')
+const TAIL_TOWN_SEGMENT = new RegExp(`${TAIL_SEPARATOR}${TAIL_TOWN}(?![\\p{L}\\d])`, 'uy')
+const LINE_ENDS = /^[ \t]*(?:$|\n|[.;](?:\s|$))/
+
+function stickyAt(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at
+  const match = pattern.exec(text)
+  return match === null ? -1 : at + match[0].length
+}
+
+/** Where the town, region, postal code and country lines after a street address end. */
+function addressTailEnd(original: string, end: number): number {
+  let at = end
+  let townTaken = false
+  for (let segments = 0; segments < 6; segments += 1) {
+    let next = -1
+    for (const pattern of [TAIL_POSTAL_TOWN, TAIL_REGION, TAIL_POSTAL, TAIL_COUNTRY]) {
+      next = stickyAt(pattern, original, at)
+      if (next >= 0) break
+    }
+    if (next < 0 && !townTaken) {
+      const town = stickyAt(TAIL_TOWN_SEGMENT, original, at)
+      if (town >= 0) {
+        const confirmed =
+          LINE_ENDS.test(original.slice(town, town + 3)) ||
+          [TAIL_REGION, TAIL_POSTAL, TAIL_COUNTRY].some((pattern) => stickyAt(pattern, original, town) >= 0)
+        if (confirmed) {
+          next = town
+          townTaken = true
+        }
+      }
+    }
+    if (next < 0) break
+    at = next
+  }
+  return at
+}
+
 const POST_OFFICE_BOX = /(?<![\p{L}\d])(?:P\.?\s?O\.?\s*Box|PO Box|Box|C\.P\.|[Cc]ase postale)\s+\d{1,6}(?!\d)/gu
 const POST_OFFICE_ANCHOR = /box|c\.p\.|case postale/g
 
@@ -189,6 +265,7 @@ function trimUrl(match: string): string {
 
 export function createPatternDetector(locale: OutputLocale) {
   const labels = labelsFor(locale).pattern
+  const birthYearLabel = labelsFor(locale).birthYear
 
   function push(found: Candidate[], start: number, end: number, kind: PatternKind): void {
     found.push({ start, end, kind, replacement: labels[kind], priority: PRIORITY[kind] })
@@ -238,7 +315,23 @@ export function createPatternDetector(locale: OutputLocale) {
     eachInWindows(folded, numbers, PHONE_COMPACT_INTERNATIONAL, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
     eachInWindows(folded, numbers, PHONE_FRENCH, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
     eachInWindows(folded, numbers, PHONE_LOCAL, (m) => {
-      if (PHONE_WORDS.test(folded.slice(Math.max(0, m.index - 24), m.index))) push(found, m.index, m.index + m[0].length, 'phone')
+      const before = folded.slice(Math.max(0, m.index - 24), m.index)
+      if (PHONE_WORDS.test(before) || ((before.match(/\n/g)?.length ?? 0) === 1 && PHONE_WORDS_ACROSS_LINES.test(before))) {
+        push(found, m.index, m.index + m[0].length, 'phone')
+      }
+    })
+    eachInWindows(folded, numbers, PHONE_LOCAL_SPACED, (m) => {
+      const before = folded.slice(Math.max(0, m.index - 24), m.index)
+      if ((before.match(/\n/g)?.length ?? 0) <= 1 && PHONE_WORDS_ACROSS_LINES.test(before)) push(found, m.index, m.index + m[0].length, 'phone')
+    })
+    eachInWindows(folded, numbers, PHONE_TRUNK, (m) => {
+      const count = digits(m[0])
+      if (count >= 10 && count <= 11) push(found, m.index, m.index + m[0].length, 'phone')
+    })
+    // "born in 2019", "b. 1961", "née en 1960": a birth year on its own.
+    eachInWindows(folded, numbers, BIRTH_YEAR, (m, offset) => {
+      const span = m.indices?.[1]
+      if (span !== undefined) found.push({ start: span[0] + offset, end: span[1] + offset, kind: 'birth_date', replacement: birthYearLabel, priority: PRIORITY.postal_code + 5 })
     })
 
     eachInWindows(folded, numbers, POSTAL_CODE_CA, (m) => {
@@ -248,7 +341,11 @@ export function createPatternDetector(locale: OutputLocale) {
       if (POSTAL_FIRST_LETTER.test(letter) && boundary) push(found, m.index - 1, m.index + m[0].length, 'postal_code')
     })
     eachInWindows(folded, numbers, ZIP, (m) => {
-      if (ZIP_PLUS_FOUR.test(m[0]) || ZIP_CONTEXT.test(original.slice(Math.max(0, m.index - 16), m.index))) {
+      if (
+        ZIP_PLUS_FOUR.test(m[0]) ||
+        ZIP_CONTEXT.test(original.slice(Math.max(0, m.index - 16), m.index)) ||
+        ZIP_CUE_AHEAD.test(folded.slice(Math.max(0, m.index - 48), m.index))
+      ) {
         push(found, m.index, m.index + m[0].length, 'postal_code')
       }
     })
@@ -258,6 +355,7 @@ export function createPatternDetector(locale: OutputLocale) {
       let start = m.index
       let end = start + m[0].length
       if (m[0].endsWith('.') && /^(?:$|\s*\n|\s+\p{Lu})/u.test(original.slice(end, end + 2))) end -= 1
+      end = addressTailEnd(original, end)
       const unit = UNIT_BEFORE.exec(original.slice(Math.max(0, start - 24), start))
       if (unit !== null) start -= unit[0].length
       push(found, start, end, 'street_address')

@@ -12,22 +12,34 @@
 //   a common word with a small number ("COVID-19").
 // The candidate id hashes the folded token, so one decision settles every occurrence.
 
-import { NAME_PART_STOPLIST, isCommonWord } from './common-words'
+import { NAME_PART_STOPLIST, isCommonWord, isListedSpelling, isListedWord } from './common-words'
 import { foldWord } from './fold'
-import { digitTokens } from './scan'
-import type { Candidate, ResidualCandidate, ResidualReason, ScanText } from './types'
+import { kinshipBefore, nameCue, speechAfter, titleBefore } from './name-context'
+import { digitTokens, eachInWindows, windowsAroundSpans } from './scan'
+import type { Candidate, DigitToken, ResidualCandidate, ResidualReason, ScanText } from './types'
 
 export interface ResidualRules {
   safeWords: ReadonlySet<string>
   pseudonymWords: ReadonlySet<string>
   guardedNameParts: ReadonlySet<string>
+  /** Folded given and family names of a published list (name-list.server.ts); optional. */
+  names?: ReadonlySet<string>
 }
 
-// Latin-script capitals only (the product serves English and French narratives); written
-// without the Unicode flag so that the engine can skip lower-case text quickly.
-const LATIN_LETTER = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'
-const CAPITALISED = new RegExp(`[A-Z\u00c0-\u00d6\u00d8-\u00de][${LATIN_LETTER}]*(?:['’][${LATIN_LETTER}]+)*`, 'g')
-const WORD_BEFORE = new RegExp(`[${LATIN_LETTER}0-9_\u0300-\u036f]`)
+// Capitals of any script the narratives meet: a Central European, Greek or Cyrillic name
+// ("Željko", "Σοφία", "Олег") is as identifying as a Latin one. The scan is written without the
+// Unicode flag, because on a text with any two-byte character (a typographic apostrophe is
+// enough) a \p{Lu} scan is several times slower; the ranges include lower-case letters, so
+// the first letter of each match is checked with \p{Lu}.
+const LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff'
+const CAPITALISED = new RegExp(
+  `[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff][${LETTERS}\u0300-\u036f]*(?:['’][${LETTERS}\u0300-\u036f]+)*`,
+  'g',
+)
+const UPPER_CASE = /\p{Lu}/u
+const WORD_BEFORE = new RegExp(`[${LETTERS}0-9_\u0300-\u036f]`)
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
+const NON_ASCII = /[^\x00-\x7f]/
 const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'mme', 'mlle', 'm', 'prof', 'st', 'ste', 'jr', 'sr'])
 const MEASURE_OR_ORDINAL = /^\d+(?:[.,]\d+)?(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|re|eme|x|k|m|yo)$/
 const YEAR_RANGE = /^(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)$/
@@ -36,6 +48,11 @@ const OPENERS = new Set([' ', '\t', '\r', '\u00a0', '"', "'", '“', '‘', '«'
 // How far around a sentence-initial word to look for the same word in lower case. Bounded so
 // that one long text costs no more than many short ones.
 const LOWER_CASE_REACH = 50_000
+// Month and day names are name-listed ("April", "March") but never a name by their cue alone.
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+])
 
 /** A 53-bit string hash (cyrb53): stable across runs and platforms, short enough for an id. */
 export function stableHash(text: string): string {
@@ -55,18 +72,24 @@ export function residualCandidateId(token: string): string {
   return `rc-${stableHash(foldWord(token))}`
 }
 
-function isLetterCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f)
+function isWordCharAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false
+  const code = text.charCodeAt(index)
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+  return WORD_CHAR.test(text.charAt(index))
 }
 
-/** Whether `word` (folded) is written in lower case, as a whole word, near `near`. */
-function occursInLowerCase(original: string, folded: string, word: string, near: number): boolean {
+/**
+ * Whether `word` (folded) is written in lower case, as a whole word and with the same accents as
+ * `written`, near `near`: "marié" in the text does not make the sentence-initial "Marie" ordinary.
+ */
+function occursInLowerCase(original: string, folded: string, word: string, written: string, near: number): boolean {
   const from = Math.max(0, near - LOWER_CASE_REACH)
   const to = Math.min(folded.length, near + LOWER_CASE_REACH)
   for (let at = folded.indexOf(word, from); at >= 0 && at + word.length <= to; at = folded.indexOf(word, at + 1)) {
-    if (isLetterCode(folded.charCodeAt(at - 1)) || isLetterCode(folded.charCodeAt(at + word.length))) continue
+    if (isWordCharAt(folded, at - 1) || isWordCharAt(folded, at + word.length)) continue
     const first = original.charAt(at)
-    if (first !== first.toUpperCase()) return true
+    if (first !== first.toUpperCase() && original.slice(at, at + word.length).toLowerCase() === written) return true
   }
   return false
 }
@@ -105,8 +128,35 @@ function looksLikeIdentifier(token: string): boolean {
   return true
 }
 
+/** What an ordinary word is as a name, remembered per word (see findResiduals). */
+const enum NameKind {
+  NotAName,
+  /** In the stoplist of names that are also ordinary words ("Frank", "Grace"). */
+  NameLikeWord,
+  /** A listed word that the published list also has as a name ("Staff"). */
+  ListedName,
+  /** Ordinary only through an inflection ("Marie" as "mari" + e): a name as written. */
+  InflectedName,
+  Calendar,
+}
+
 /** Remembers per-word answers across calls of one compiled anonymiser (bounded). */
 export class ResidualMemo {
+  private readonly nameKinds = new Map<string, NameKind>()
+
+  nameKind(word: string, names: ReadonlySet<string>): NameKind {
+    let kind = this.nameKinds.get(word)
+    if (kind === undefined) {
+      if (!names.has(word)) kind = NameKind.NotAName
+      else if (CALENDAR.has(word)) kind = NameKind.Calendar
+      else if (NAME_PART_STOPLIST.has(word)) kind = NameKind.NameLikeWord
+      else kind = isListedWord(word) ? NameKind.ListedName : NameKind.InflectedName
+      if (this.nameKinds.size > 50_000) this.nameKinds.clear()
+      this.nameKinds.set(word, kind)
+    }
+    return kind
+  }
+
   private readonly ordinary = new Map<string, boolean>()
   private readonly ids = new Map<string, string>()
 
@@ -131,36 +181,67 @@ export class ResidualMemo {
   }
 }
 
+type Found = { start: number; end: number; text: string; reason: ResidualReason }
+
 /** Scans the parts of the text no replacement covers. `accepted` is sorted by start. */
 export function findResiduals(text: ScanText, accepted: readonly Candidate[], rules: ResidualRules, memo: ResidualMemo = new ResidualMemo()): ResidualCandidate[] {
   const { original, folded } = text
-  const found: Array<{ start: number; end: number; text: string; reason: ResidualReason }> = []
+  const names = rules.names ?? EMPTY
+  const found: Found[] = []
   const lowerCaseUse = new Map<string, boolean>()
-  const usedInLowerCase = (word: string, near: number): boolean => {
-    let used = lowerCaseUse.get(word)
+  const usedInLowerCase = (word: string, written: string, near: number): boolean => {
+    const key = `${word}\u0000${written}`
+    let used = lowerCaseUse.get(key)
     if (used === undefined) {
-      used = occursInLowerCase(original, folded, word, near)
-      lowerCaseUse.set(word, used)
+      used = occursInLowerCase(original, folded, word, written, near)
+      lowerCaseUse.set(key, used)
     }
     return used
   }
 
   const coveredCapital = coverageCursor(accepted)
   const coveredNumber = coverageCursor(accepted)
+  const covered = (start: number, end: number): boolean => overlapsAccepted(accepted, start, end)
 
+  // Capitalised tokens, found once: place types among them anchor the place-name patterns.
+  const capitals: number[] = []
+  const placeTypes: number[] = []
   CAPITALISED.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = CAPITALISED.exec(original)) !== null) {
     const start = match.index
+    const end = start + match[0].length
+    const first = original.charCodeAt(start)
+    if (first >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
+    capitals.push(start, end)
+    if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + end - start) && PLACE_TYPE_SET.has(folded.slice(start, end))) placeTypes.push(start, end)
+  }
+  // Place names ("Riverside Elementary School") are listed whole; their words are not listed again.
+  const places = placeTypes.length === 0 ? [] : findPlaceNames(text, windowsAroundSpans(original, placeTypes, { before: 90, after: 90 }), covered, memo)
+  found.push(...places)
+  let placeCursor = 0
+  const insidePlace = (start: number): boolean => {
+    while (placeCursor < places.length && (places[placeCursor] as Found).end <= start) placeCursor += 1
+    const place = places[placeCursor]
+    return place !== undefined && place.start <= start
+  }
+
+  // Capitalised words that are ordinary words but also names, kept until their context is known.
+  const maybe: Array<Found & { sentenceStart: boolean }> = []
+  const flagged: Found[] = []
+
+  for (let c = 0; c + 1 < capitals.length; c += 2) {
+    const start = capitals[c] as number
+    const matchEnd = capitals[c + 1] as number
     if (start > 0 && WORD_BEFORE.test(original.charAt(start - 1))) continue
     // "XJ22B" is one token: it is looked at as a possible identifier, not as a name.
-    const next = original.charCodeAt(start + match[0].length)
+    const next = original.charCodeAt(matchEnd)
     if (next >= 48 && next <= 57) continue
-    let token = match[0]
+    let token = original.slice(start, matchEnd)
     if (token.endsWith("'s") || token.endsWith('’s')) token = token.slice(0, -2)
     if (token.length < 2) continue
     const end = start + token.length
-    if (coveredCapital(start, end)) continue
+    if (coveredCapital(start, end) || insidePlace(start)) continue
     // "L'incident", "d'Hélène": the elided article is not part of the word.
     let word = folded.slice(start, end)
     const apostrophe = word.indexOf("'")
@@ -168,22 +249,278 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
     if (word.length < 2) continue
     if (rules.safeWords.has(word) || rules.pseudonymWords.has(word) || TITLE_WORDS.has(word)) continue
     if (rules.guardedNameParts.has(word)) {
-      found.push({ start, end, text: token, reason: 'capitalised_word' })
+      flagged.push({ start, end, text: token, reason: 'capitalised_word' })
       continue
     }
-    if (memo.isOrdinary(word)) continue
-    if (isSentenceStart(original, start) && usedInLowerCase(word, start)) continue
-    found.push({ start, end, text: token, reason: 'capitalised_word' })
+    if (memo.isOrdinary(word)) {
+      const kind = memo.nameKind(word, names)
+      if (kind === NameKind.NotAName) continue
+      const written = original.slice(end - word.length, end).toLowerCase()
+      // "Ángel" is not written like "angel", and "Marie" is a name, not "mari" inflected.
+      const ordinaryAsWritten = NON_ASCII.test(written) ? isListedSpelling(written) : kind !== NameKind.InflectedName
+      if (ordinaryAsWritten) {
+        // Names that are ordinary words ("Frank", "Grace") wait for a cue. Other listed names
+        // ("Staff", "Day" are in the published list) only count inside a sentence.
+        if (kind === NameKind.Calendar) continue
+        if (kind === NameKind.NameLikeWord) {
+          maybe.push({ start, end, text: token, reason: 'name_in_context', sentenceStart: isSentenceStart(original, start) })
+        } else if (!isSentenceStart(original, start)) {
+          maybe.push({ start, end, text: token, reason: 'name_in_context', sentenceStart: false })
+        }
+        continue
+      }
+      const sentenceStart = isSentenceStart(original, start)
+      if (sentenceStart && usedInLowerCase(word, written, start)) continue
+      flagged.push({ start, end, text: token, reason: 'capitalised_word' })
+      continue
+    }
+    if (isSentenceStart(original, start) && usedInLowerCase(word, original.slice(end - word.length, end).toLowerCase(), start)) continue
+    flagged.push({ start, end, text: token, reason: 'capitalised_word' })
   }
+  found.push(...flagged, ...namesInContext(original, maybe, flagged))
+  if (names.size > 0) found.push(...lowerCaseNames(text, names, covered, memo))
 
+  const grouped = spacedDigitGroups(text, original, covered)
+  found.push(...grouped)
+  let groupCursor = 0
   for (const token of digitTokens(text)) {
+    while (groupCursor < grouped.length && (grouped[groupCursor] as Found).end <= token.start) groupCursor += 1
+    const group = grouped[groupCursor]
+    if (group !== undefined && group.start <= token.start) continue
     if (coveredNumber(token.start, token.end) || !looksLikeIdentifier(token.text)) continue
     if (rules.safeWords.has(token.text)) continue
     found.push({ start: token.start, end: token.end, text: original.slice(token.start, token.end), reason: 'identifier_like' })
   }
 
   found.sort((a, b) => a.start - b.start || a.end - b.end)
-  return withOutputOffsets(found, accepted, memo)
+  return withOutputOffsets(
+    // Single words were checked against the safe words already; phrases and digit groups not.
+    found.filter((item) => (item.reason !== 'place_name' && !item.text.includes(' ')) || !rules.safeWords.has(foldWord(item.text))),
+    accepted,
+    memo,
+  )
+}
+
+const EMPTY: ReadonlySet<string> = new Set()
+
+/**
+ * Ordinary words that are also names become candidates with a cue ("Ms. White", "her son
+ * Frank", "Grace told", "Walker, the landlord") or next to a name ("Rose Foster"), repeatedly
+ * so that "Mark Foster, the neighbour" lists both words.
+ */
+function namesInContext(original: string, maybe: ReadonlyArray<Found & { sentenceStart: boolean }>, flagged: readonly Found[]): Found[] {
+  const chosen = new Uint8Array(maybe.length)
+  const starts = new Set<number>()
+  const ends = new Set<number>()
+  for (const item of flagged) {
+    starts.add(item.start)
+    ends.add(item.end)
+  }
+  maybe.forEach((item, index) => {
+    if (nameCue(original, item.start, item.end, item.sentenceStart)) {
+      chosen[index] = 1
+      starts.add(item.start)
+      ends.add(item.end)
+    }
+  })
+  // Neighbours: a given name before a listed or cued name ("Rose Foster" where "Foster" has a
+  // cue, "Grace Okafor"); a family name only after a cued given name ("Frank White said"), since
+  // "Queen Street" is a street.
+  const cuedEnds = new Set<number>()
+  maybe.forEach((item, index) => {
+    if (chosen[index] === 1) cuedEnds.add(item.end)
+  })
+  for (let pass = 0; pass < 3; pass += 1) {
+    let changed = false
+    maybe.forEach((item, index) => {
+      if (chosen[index] === 1) return
+      const after = original.charAt(item.end) === ' ' && starts.has(item.end + 1)
+      const before = original.charAt(item.start - 1) === ' ' && cuedEnds.has(item.start - 1)
+      if (after || before) {
+        chosen[index] = 1
+        starts.add(item.start)
+        ends.add(item.end)
+        cuedEnds.add(item.end)
+        changed = true
+      }
+    })
+    if (!changed) break
+  }
+  return maybe.filter((_, index) => chosen[index] === 1).map(({ start, end, text, reason }) => ({ start, end, text, reason }))
+}
+
+// A sentence typed without capitals ("spoke w/ eva kleist"): the name list and the cues are all
+// there is to go on. Only such sentences are scanned, so ordinary prose costs nothing extra.
+const SENTENCE_MARK = /[.!?\n]/g
+const LOWER_AFTER_MARK = /^[ \t\r\n]*[a-z\u00e0-\u00ff]/
+const LOWER_WORD = /[\p{Ll}][\p{L}\p{M}'’-]*/gu
+const SENTENCE_END = /[.!?\n]/g
+const MAX_SENTENCE = 400
+
+function lowerCaseNames(text: ScanText, names: ReadonlySet<string>, covered: (start: number, end: number) => boolean, memo: ResidualMemo): Found[] {
+  const { original, folded } = text
+  const found: Found[] = []
+  const isName = (word: string): boolean => {
+    const parts = word.split('-')
+    return parts.every((part) => part.length >= 3 && names.has(part) && !memo.isOrdinary(part)) && !memo.isOrdinary(word)
+  }
+  let scannedTo = 0
+  const starts: number[] = []
+  if (LOWER_AFTER_MARK.test(original.slice(0, 8))) starts.push(original.search(/\S/))
+  SENTENCE_MARK.lastIndex = 0
+  let mark: RegExpExecArray | null
+  while ((mark = SENTENCE_MARK.exec(original)) !== null) {
+    const code = original.charCodeAt(mark.index + 1)
+    // Most sentences start with a capital after one space: skip them without a slice.
+    if (code === 32 && original.charCodeAt(mark.index + 2) < 97) continue
+    const next = LOWER_AFTER_MARK.exec(original.slice(mark.index + 1, mark.index + 9))
+    if (next !== null) starts.push(mark.index + next[0].length)
+  }
+  for (const sentenceStart of starts) {
+    const from = sentenceStart
+    if (from < scannedTo) continue
+    SENTENCE_END.lastIndex = from
+    const stop = SENTENCE_END.exec(original)
+    const to = Math.min(stop === null ? original.length : stop.index + 1, from + MAX_SENTENCE)
+    scannedTo = to
+    const words: Array<{ start: number; end: number; name: boolean }> = []
+    LOWER_WORD.lastIndex = 0
+    const slice = original.slice(from, to)
+    let word: RegExpExecArray | null
+    while ((word = LOWER_WORD.exec(slice)) !== null) {
+      const start = from + word.index
+      if (start > 0 && WORD_BEFORE.test(original.charAt(start - 1))) continue
+      let end = start + word[0].length
+      if (/['’]s$/.test(word[0])) end -= 2
+      while (end > start && /['’-]/.test(original.charAt(end - 1))) end -= 1
+      words.push({ start, end, name: end - start >= 3 && !covered(start, end) && isName(folded.slice(start, end)) })
+    }
+    words.forEach((entry, index) => {
+      if (!entry.name) return
+      const previous = words[index - 1]
+      const next = words[index + 1]
+      const pair =
+        (previous?.name === true && original.slice(previous.end, entry.start) === ' ') ||
+        (next?.name === true && original.slice(entry.end, next.start) === ' ')
+      if (pair || titleBefore(original, entry.start) || kinshipBefore(original, entry.start) || speechAfter(original, entry.end)) {
+        found.push({ start: entry.start, end: entry.end, text: original.slice(entry.start, entry.end), reason: 'name_in_context' })
+      }
+    })
+  }
+  return found
+}
+
+// "4471 2290 331", "555 0199": digits grouped by single spaces, seven or more in all. Each group
+// alone is too short to look like anything.
+function spacedDigitGroups(text: ScanText, original: string, covered: (start: number, end: number) => boolean): Found[] {
+  const found: Found[] = []
+  const tokens = digitTokens(text)
+  let index = 0
+  while (index < tokens.length) {
+    const first = tokens[index] as DigitToken
+    let last = first
+    let digits = first.letters === 0 && first.groups.length === 1 ? first.digits : -1
+    let next = index + 1
+    while (digits >= 0 && next < tokens.length) {
+      const candidate = tokens[next] as DigitToken
+      const gap = original.charCodeAt(last.end)
+      if (candidate.start !== last.end + 1 || (gap !== 32 && gap !== 0xa0) || candidate.letters > 0 || candidate.groups.length > 1) break
+      digits += candidate.digits
+      last = candidate
+      next += 1
+    }
+    if (last !== first && digits >= 7 && !covered(first.start, last.end) && !(digits === 8 && /^(?:19|20)\d\d (?:19|20)\d\d$/.test(original.slice(first.start, last.end)))) {
+      found.push({ start: first.start, end: last.end, text: original.slice(first.start, last.end), reason: 'identifier_like' })
+    }
+    index = next
+  }
+  return found
+}
+
+// Places named by what they are: "Riverside Elementary School", "Grace Baptist Church",
+// "École primaire Saint-Joseph", "Polyvalente des Monts". Found around the type word.
+const PLACE_TYPES_EN = [
+  'school', 'elementary', 'secondary', 'academy', 'college', 'church', 'chapel', 'mosque', 'synagogue', 'temple', 'centre',
+  'center', 'park', 'library', 'daycare', 'clinic', 'hospital', 'arena', 'shelter', 'mall', 'motel', 'hotel', 'manor',
+  'lodge', 'rink', 'preschool', 'kindergarten', 'montessori', 'playground', 'campground',
+]
+const PLACE_TYPES_FR = [
+  'ecole', 'college', 'polyvalente', 'garderie', 'cpe', 'centre', 'bibliotheque', 'eglise', 'parc', 'hopital', 'clinique',
+  'arena', 'maison', 'residence', 'paroisse', 'academie', 'lycee', 'creche',
+]
+const PLACE_ANCHORS = [...new Set([...PLACE_TYPES_EN, ...PLACE_TYPES_FR])]
+const PLACE_TYPE_SET = new Set(PLACE_ANCHORS)
+// First letter and length of each type word: most capitalised words are ruled out without a slice.
+const PLACE_SHAPES = new Set(PLACE_ANCHORS.map((word) => word.charCodeAt(0) * 64 + word.length))
+const CAPITAL_WORD = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)"
+const ENGLISH_PLACE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’.-])${CAPITAL_WORD}(?:[ \\t]+${CAPITAL_WORD}){1,6}`, 'gu')
+const FRENCH_PLACE = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}-])(?:[ÉEée]cole|Coll[èe]ge|[Pp]olyvalente|[Gg]arderie|CPE|Centre|Biblioth[èe]que|[ÉEée]glise|Parc|H[ôo]pital|Clinique|Ar[ée]na|Maison|R[ée]sidence|[Pp]aroisse|Acad[ée]mie|Lyc[ée]e|Cr[èe]che)` +
+    `(?:[ \\t]+(?:primaire|secondaire|communautaire|publique|catholique|municipale|privée|alternative|internationale))*` +
+    `(?:[ \\t]+(?:(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’]|les|la|le|l['’])[ \\t]*)?\\p{Lu}[\\p{L}\\p{M}'’-]*){1,4}`,
+  'gu',
+)
+const LEADING_FUNCTION_WORD = /^(?:the|a|an|at|in|to|from|for|of|and|on|by|with|la|le|les|l'|au|aux|a|de|du|des|en|et|sa|son|ses|his|her|their)$/
+
+function findPlaceNames(text: ScanText, windows: readonly number[], covered: (start: number, end: number) => boolean, memo: ResidualMemo): Found[] {
+  const { original, folded } = text
+  const found: Found[] = []
+  const add = (start: number, end: number): void => {
+    if (end - start < 4 || covered(start, end)) return
+    const last = found[found.length - 1]
+    if (last !== undefined && start < last.end) {
+      if (end - start <= last.end - last.start) return
+      found.pop()
+    }
+    found.push({ start, end, text: original.slice(start, end), reason: 'place_name' })
+  }
+  const wordsOf = (start: number, end: number): Array<{ start: number; end: number; word: string }> => {
+    const words: Array<{ start: number; end: number; word: string }> = []
+    const pattern = /[^\s]+/g
+    const slice = folded.slice(start, end)
+    let hit: RegExpExecArray | null
+    while ((hit = pattern.exec(slice)) !== null) {
+      const word = hit[0].replace(/['’]s$/, '').replace(/[.]$/, '')
+      words.push({ start: start + hit.index, end: start + hit.index + hit[0].length, word })
+    }
+    return words
+  }
+  eachInWindows(original, windows, ENGLISH_PLACE, (m) => {
+    const words = wordsOf(m.index, m.index + m[0].length)
+    let lastType = -1
+    words.forEach((entry, index) => {
+      if (index > 0 && PLACE_TYPE_SET.has(entry.word)) lastType = index
+    })
+    if (lastType < 1) return
+    let first = 0
+    while (first < lastType && LEADING_FUNCTION_WORD.test(words[first]?.word ?? '')) first += 1
+    const named = words.slice(first, lastType + 1)
+    // Something in it must say which one: "Community Centre" or "High School" alone does not.
+    if (!named.some((entry) => !PLACE_TYPE_SET.has(entry.word) && !memo.isOrdinary(entry.word) && !/^(?:st|ste|mt|saint|sainte)$/.test(entry.word))) {
+      if (!named.some((entry) => !PLACE_TYPE_SET.has(entry.word) && !LEADING_FUNCTION_WORD.test(entry.word) && !GENERIC_PLACE_WORD.test(entry.word))) return
+    }
+    if (named.length < 2) return
+    add((named[0] as { start: number }).start, (named[named.length - 1] as { end: number }).end)
+  })
+  found.sort((a, b) => a.start - b.start)
+  eachInWindows(original, windows, FRENCH_PLACE, (m) => add(m.index, m.index + m[0].length))
+  return found.sort((a, b) => a.start - b.start)
+}
+
+const GENERIC_PLACE_WORD =
+  /^(?:community|public|catholic|high|junior|senior|middle|regional|general|memorial|children|family|families|health|medical|city|county|municipal|national|provincial|central|new|old|north|south|east|west|first|united|main|youth|day|care|food|mental|primary)$/
+
+/** Whether [start, end) overlaps an accepted replacement (binary search; `accepted` is sorted and disjoint). */
+function overlapsAccepted(accepted: readonly Candidate[], start: number, end: number): boolean {
+  let low = 0
+  let high = accepted.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((accepted[middle] as Candidate).end <= start) low = middle + 1
+    else high = middle
+  }
+  const candidate = accepted[low]
+  return candidate !== undefined && candidate.start < end
 }
 
 /**
@@ -200,7 +537,7 @@ function coverageCursor(accepted: readonly Candidate[]): (start: number, end: nu
 }
 
 function withOutputOffsets(
-  found: ReadonlyArray<{ start: number; end: number; text: string; reason: ResidualReason }>,
+  found: readonly Found[],
   accepted: readonly Candidate[],
   memo: ResidualMemo,
 ): ResidualCandidate[] {

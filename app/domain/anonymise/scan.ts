@@ -70,6 +70,13 @@ export function windowsAroundWords(text: string, words: readonly string[], reach
   return windows
 }
 
+/** Windows around spans already found, given flat and in increasing order: [start0, end0, ...]. */
+export function windowsAroundSpans(text: string, spans: readonly number[], reach: { before: number; after: number }): Windows {
+  const windows: number[] = []
+  for (let i = 0; i + 1 < spans.length; i += 2) addWindow(windows, text, (spans[i] ?? 0) - reach.before, (spans[i + 1] ?? 0) + reach.after)
+  return windows
+}
+
 /**
  * Calls `visit` for every match of `pattern` inside the windows. `match.index` is moved to text
  * offsets; `offset` is the window start, for offsets taken from `match.indices`.

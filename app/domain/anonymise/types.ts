@@ -39,7 +39,13 @@ export interface Replacement {
   registryRef?: string
 }
 
-export const residualReasons = ['capitalised_word', 'identifier_like'] as const
+/**
+ * capitalised_word: a capitalised word that is not an ordinary word; identifier_like: digits or
+ * letters and digits; name_in_context: an ordinary word or a lower-case word that its context
+ * makes a name ("her son Frank", "spoke w/ eva kleist"); place_name: a place named by what it is
+ * ("Riverside Elementary School"), listed whole.
+ */
+export const residualReasons = ['capitalised_word', 'identifier_like', 'name_in_context', 'place_name'] as const
 export type ResidualReason = (typeof residualReasons)[number]
 
 /**
