@@ -89,7 +89,7 @@ export class SurveyInputError extends Error {
 }
 
 export async function createUnit(jurisdictionId: string, name: string, actorId: string) {
-  if (await prisma.unit.findUnique({ where: { jurisdictionId_name: { jurisdictionId, name } } })) throw new SurveyInputError('unitName', 'units.nameTaken')
+  if (await prisma.unit.findUnique({ where: { jurisdictionId_name: { jurisdictionId, name } } })) throw new SurveyInputError('unitName', 'surveys.units.nameTaken')
   const unit = await prisma.unit.create({ data: { jurisdictionId, name } })
   await prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'unit.created', detail: JSON.stringify({ unitId: unit.id }) } })
   return unit
@@ -98,7 +98,7 @@ export async function createUnit(jurisdictionId: string, name: string, actorId: 
 export async function setUserUnit(jurisdictionId: string, userId: string, unitId: string | null, actorId: string) {
   const user = await prisma.user.findFirst({ where: { id: userId, jurisdictionId }, select: { id: true } })
   if (!user) throw new SurveyInputError('form', 'users.noSuchUser')
-  if (unitId && !(await prisma.unit.findFirst({ where: { id: unitId, jurisdictionId }, select: { id: true } }))) throw new SurveyInputError('unitId', 'units.noSuchUnit')
+  if (unitId && !(await prisma.unit.findFirst({ where: { id: unitId, jurisdictionId }, select: { id: true } }))) throw new SurveyInputError('unitId', 'surveys.units.noSuchUnit')
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { unitId } }),
     prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'user.unit-changed', detail: JSON.stringify({ userId, unitId }) } }),
@@ -121,7 +121,7 @@ function instrumentOf(wave: Pick<WaveRow, 'instrument'>): SurveyInstrument {
 
 export async function openWave(jurisdictionId: string, actorId: string, input: NewWave) {
   const units = await prisma.unit.findMany({ where: { jurisdictionId, id: { in: input.unitIds } }, select: { id: true, name: true } })
-  if (units.length !== new Set(input.unitIds).size) throw new SurveyInputError('unitIds', 'units.noSuchUnit')
+  if (units.length !== new Set(input.unitIds).size) throw new SurveyInputError('unitIds', 'surveys.units.noSuchUnit')
   const invitees = await prisma.user.findMany({
     where: { jurisdictionId, id: { in: input.userIds }, deactivatedAt: null },
     select: { id: true, unitId: true },

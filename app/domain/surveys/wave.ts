@@ -7,11 +7,11 @@ export type WaveState = 'scheduled' | 'open' | 'closed'
 
 export const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateInvalid')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'surveys.admin.dateInvalid')
   .refine(v => {
     const d = new Date(`${v}T00:00:00Z`)
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-  }, 'validation.dateInvalid')
+  }, 'surveys.admin.dateInvalid')
 
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10)
 
