@@ -123,6 +123,20 @@ export const surveysEn = {
     inviteeOutsideUnits: 'Everyone invited must belong to one of the units surveyed.',
     noSuchWave: 'No such survey in your jurisdiction.',
   },
+  trends: {
+    title: 'Safety culture beside review learning',
+    intro:
+      'Each closed survey’s percent positive for all units, beside what reviews found and did in the same period: findings on worker and team factors (or tagged workforce-informed) in reviews opened in the period, and recommendations due in the period that were completed. A period runs from the day after the previous survey closed to the day this one closed.',
+    caption: 'Survey composites and review learning, per survey period',
+    colSurvey: 'Survey (period)',
+    period: '{{label}} (until {{to}})',
+    periodFrom: '{{label}} ({{from}} to {{to}})',
+    colFindings: 'Findings on workforce factors',
+    colRecsDone: 'Recommendations completed',
+    colRecsDue: 'Recommendations due',
+    chartTitle: 'Percent positive per composite, all units, per survey',
+    more: 'All survey results',
+  },
   units: {
     title: 'Units',
     intro: 'Teams or offices. Survey results are reported by unit.',

@@ -124,6 +124,20 @@ export const surveysFr: SurveysTranslations = {
     inviteeOutsideUnits: 'Chaque personne invitée doit appartenir à l’une des unités sondées.',
     noSuchWave: 'Aucun sondage de ce nom dans votre administration.',
   },
+  trends: {
+    title: 'La culture de sécurité à côté des apprentissages des examens',
+    intro:
+      'Le pourcentage positif de chaque sondage fermé pour toutes les unités, à côté de ce que les examens ont constaté et fait pendant la même période : constats sur les facteurs liés au personnel et à l’équipe (ou marqués « axé sur le personnel ») dans les examens ouverts pendant la période, et recommandations échues pendant la période qui ont été réalisées. Une période va du lendemain de la fermeture du sondage précédent au jour de fermeture de celui-ci.',
+    caption: 'Composantes du sondage et apprentissages des examens, par période de sondage',
+    colSurvey: 'Sondage (période)',
+    period: '{{label}} (jusqu’au {{to}})',
+    periodFrom: '{{label}} (du {{from}} au {{to}})',
+    colFindings: 'Constats sur les facteurs liés au personnel',
+    colRecsDone: 'Recommandations réalisées',
+    colRecsDue: 'Recommandations échues',
+    chartTitle: 'Pourcentage positif par composante, toutes les unités, par sondage',
+    more: 'Tous les résultats des sondages',
+  },
   units: {
     title: 'Unités',
     intro: 'Équipes ou bureaux. Les résultats des sondages sont présentés par unité.',
