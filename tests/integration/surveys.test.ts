@@ -163,3 +163,79 @@ describe('results', () => {
     expect(stricter.results.jurisdiction[0]!.status).toBe('shown')
   })
 })
+
+describe('the admin page and the CSV', () => {
+  test('an instrument file is checked whole: a broken one changes nothing and lists every problem', async () => {
+    const { cookieFor, TEST_ORIGIN } = await import('../support/fixtures')
+    const route = await import('~/routes/admin.surveys')
+    const j = await makeJurisdiction()
+    const admin = await makeUser(j.id, { isAdmin: true })
+    const { cookie } = await cookieFor(admin.id)
+    const post = (fields: Record<string, string | File>) => {
+      const form = new FormData()
+      for (const [k, v] of Object.entries(fields)) form.set(k, v)
+      return route.action({ request: new Request(`${TEST_ORIGIN}/admin/surveys`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form }), params: {}, context: {} })
+    }
+    const broken = { ...defaultSurveyInstrument, composites: [{ id: 'x', label: { en: 'X' }, items: [] }] }
+    const refused = await post({ intent: 'instrument', file: new File([JSON.stringify(broken)], 'i.json') })
+    expect(refused.status).toBe(400)
+    const body = (await refused.json()) as { problems: { where: string }[] }
+    expect(body.problems.map(p => p.where)).toEqual(expect.arrayContaining(['/composites/0/label/fr', '/composites/0/items']))
+    expect((await surveySettings(j.id)).customInstrument).toBe(false)
+
+    const own = { ...defaultSurveyInstrument, id: 'our-pulse', name: { en: 'Our pulse', fr: 'Notre sondage' } }
+    const loaded = await post({ intent: 'instrument', file: new File([JSON.stringify(own)], 'i.json') })
+    expect(loaded.status).toBe(200)
+    expect((await surveySettings(j.id)).instrument.id).toBe('our-pulse')
+
+    const badThreshold = await post({ intent: 'threshold', minResponses: '1' })
+    expect(badThreshold.status).toBe(400)
+    expect((await surveySettings(j.id)).minResponses).toBe(5)
+  })
+
+  test('the CSV holds aggregates only and neutralises formulas in unit names', async () => {
+    const { cookieFor, buildRequest } = await import('../support/fixtures')
+    const csvRoute = await import('~/routes/surveys.results[.csv]')
+    const { j, admin, units, open } = await world({ '=HYPERLINK("http://x")': 5, Quiet: 2 })
+    const wave = await open('Spring, "quoted"')
+    for (const u of [...units['=HYPERLINK("http://x")']!.users, ...units.Quiet!.users]) {
+      await submitAnswers(u, wave.id, { answers: allAgree, comment: 'A private remark', locale: 'en' })
+    }
+    await closeWave(j.id, wave.id, admin.id)
+    const { cookie } = await cookieFor(admin.id)
+    const response = await csvRoute.loader({ request: buildRequest('/surveys/results.csv', { cookie }), params: {}, context: {} })
+    const text = await response.text()
+    expect(response.headers.get('content-type')).toContain('text/csv')
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`)
+    expect(text).not.toMatch(/(^|,)=HYPERLINK/m)
+    expect(text).toContain('"Spring, ""quoted""",Quiet,too-few,,')
+    expect(text).not.toContain('A private remark')
+  })
+})
+
+describe('beside review learning', () => {
+  test('composites per closed wave with workforce findings and recommendation completion of the period', async () => {
+    const { surveyTrends } = await import('~/models/survey.server')
+    const { makeReview } = await import('../support/fixtures')
+    const { j, admin, units, open } = await world({ West: 5 })
+    const wave = await open('Winter')
+    for (const u of units.West!.users) await submitAnswers(u, wave.id, { answers: allAgree, comment: null, locale: 'en' })
+    const review = await makeReview(j.id, [])
+    await prisma.projectedFinding.createMany({
+      data: Array.from({ length: 11 }, (_, k) => ({ reviewId: review.id, id: `f${k}`, status: 'agreed', body: '', factorItemIds: JSON.stringify(k < 10 ? ['worker_team.workload'] : ['task_tools.policies']), position: k })),
+    })
+    await prisma.projectedRecommendation.createMany({
+      data: Array.from({ length: 12 }, (_, k) => ({ reviewId: review.id, id: `r${k}`, text: '', strength: 'stronger', status: k < 10 ? 'done' : 'proposed', dueDate: today, position: k })),
+    })
+    expect(await surveyTrends(j.id)).toBeNull()
+    await closeWave(j.id, wave.id, admin.id)
+    const trends = (await surveyTrends(j.id))!
+    expect(trends.periods.map(p => p.label)).toEqual(['Winter'])
+    expect(trends.results.jurisdiction[0]).toMatchObject({ status: 'shown', respondents: 5 })
+    expect(trends.workforceFindings.cells[0]![0]).toBe(10)
+    // 12 due, 10 done, 2 not: the 2 is "<10", so the 10 is withheld too (12 - 10 = 2).
+    expect(trends.recommendationsDue.cells[1]![0]).toBe('small')
+    expect(trends.recommendationsDue.cells[0]![0]).toBe('withheld')
+    expect(trends.recommendationsDue.columnTotals[0]).toBe(12)
+  })
+})
