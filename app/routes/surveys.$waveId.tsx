@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Not invited reads as not there: a wave's existence is nobody else's business.
   if (!wave) throw notFound()
   const { minResponses } = await surveySettings(user.jurisdictionId)
-  const thanks = new URL(request.url).searchParams.get('done') === '1'
+  const thanks = wave.answered && new URL(request.url).searchParams.get('done') === '1'
   return json({ wave, minResponses, thanks })
 }
 

@@ -99,7 +99,7 @@ test('three people answer in English and French; the admin sees results for all 
   await wren.done()
 
   // No results while the survey is open; the admin closes it.
-  await admin.page.getByRole('link', { name: 'Survey results' }).click()
+  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Survey results' }).click()
   await expect(admin.page.getByText('No survey has closed yet.')).toBeVisible()
   await admin.page.getByRole('link', { name: 'Surveys', exact: true }).click()
   await expect(waves.getByRole('row', { name: /Autumn pulse/ })).toContainText('3 of 6')
