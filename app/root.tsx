@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           jurisdiction: user.jurisdiction.code,
           canManageUsers: userCan(user, 'manage:users'),
           canManageSettings: userCan(user, 'manage:jurisdiction-settings'),
+          canManageSurveys: userCan(user, 'manage:surveys'),
         }
       : null,
   })
@@ -110,6 +111,9 @@ function Header() {
             <li>
               <NavLink to="/what-changed">{t('trends.nav.whatChanged')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/surveys/results">{t('surveys.nav.results')}</NavLink>
+            </li>
             {user.canManageUsers ? (
               <li>
                 <NavLink to="/admin/users">{t('nav.users')}</NavLink>
@@ -118,6 +122,11 @@ function Header() {
             {user.canManageSettings ? (
               <li>
                 <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
+              </li>
+            ) : null}
+            {user.canManageSurveys ? (
+              <li>
+                <NavLink to="/admin/surveys">{t('surveys.nav.admin')}</NavLink>
               </li>
             ) : null}
           </ul>

@@ -14,17 +14,18 @@ export const exampleCaseFilePath = path.resolve(here, '../prisma/seed-data/examp
 
 export const DEMO_PASSWORD = 'demo-review-2026'
 
-type DemoUser = { email: string; name: string; jurisdiction: 'NW-DEMO' | 'LK-DEMO'; isAdmin?: boolean; role?: ReviewRole; description: string }
+type DemoUnit = 'North office' | 'South office'
+type DemoUser = { email: string; name: string; jurisdiction: 'NW-DEMO' | 'LK-DEMO'; isAdmin?: boolean; role?: ReviewRole; unit?: DemoUnit; description: string }
 
 // Fictional agencies and people; nothing here refers to a real case or person.
 const demoUsers: DemoUser[] = [
   { email: 'admin@northwind.example', name: 'Avery Admin', jurisdiction: 'NW-DEMO', isAdmin: true, description: 'jurisdiction admin (Northwind)' },
-  { email: 'facilitator@northwind.example', name: 'Farah Facilitator', jurisdiction: 'NW-DEMO', role: 'facilitator', description: 'facilitator of the demo review' },
-  { email: 'panel@northwind.example', name: 'Paulo Panel', jurisdiction: 'NW-DEMO', role: 'panel_member', description: 'panel member' },
-  { email: 'qi@northwind.example', name: 'Quinn Quality', jurisdiction: 'NW-DEMO', role: 'qi_lead', description: 'QI lead' },
-  { email: 'worker@northwind.example', name: 'Wren Worker', jurisdiction: 'NW-DEMO', role: 'staff_contributor', description: 'staff contributor' },
-  { email: 'observer@northwind.example', name: 'Olive Observer', jurisdiction: 'NW-DEMO', role: 'observer', description: 'observer (read-only)' },
-  { email: 'outsider@northwind.example', name: 'Nico Nonmember', jurisdiction: 'NW-DEMO', description: 'same jurisdiction, not on the review' },
+  { email: 'facilitator@northwind.example', name: 'Farah Facilitator', jurisdiction: 'NW-DEMO', role: 'facilitator', unit: 'North office', description: 'facilitator of the demo review' },
+  { email: 'panel@northwind.example', name: 'Paulo Panel', jurisdiction: 'NW-DEMO', role: 'panel_member', unit: 'North office', description: 'panel member' },
+  { email: 'qi@northwind.example', name: 'Quinn Quality', jurisdiction: 'NW-DEMO', role: 'qi_lead', unit: 'North office', description: 'QI lead' },
+  { email: 'worker@northwind.example', name: 'Wren Worker', jurisdiction: 'NW-DEMO', role: 'staff_contributor', unit: 'South office', description: 'staff contributor' },
+  { email: 'observer@northwind.example', name: 'Olive Observer', jurisdiction: 'NW-DEMO', role: 'observer', unit: 'South office', description: 'observer (read-only)' },
+  { email: 'outsider@northwind.example', name: 'Nico Nonmember', jurisdiction: 'NW-DEMO', unit: 'South office', description: 'same jurisdiction, not on the review' },
   { email: 'admin@lakeshore.example', name: 'Lee Lakeshore', jurisdiction: 'LK-DEMO', isAdmin: true, description: 'admin of another jurisdiction' },
 ]
 
@@ -45,10 +46,22 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
       'NW-DEMO': await tx.jurisdiction.create({ data: { code: 'NW-DEMO', name: 'Northwind Child and Family Services (demo)' } }),
       'LK-DEMO': await tx.jurisdiction.create({ data: { code: 'LK-DEMO', name: 'Lakeshore Children’s Aid (demo)' } }),
     }
+    // Two fictional offices of Northwind, for survey results by unit.
+    const units: Record<DemoUnit, string> = {
+      'North office': (await tx.unit.create({ data: { jurisdictionId: jurisdictions['NW-DEMO'].id, name: 'North office' } })).id,
+      'South office': (await tx.unit.create({ data: { jurisdictionId: jurisdictions['NW-DEMO'].id, name: 'South office' } })).id,
+    }
     const users = new Map<string, string>()
     for (const u of demoUsers) {
       const row = await tx.user.create({
-        data: { email: u.email, name: u.name, isAdmin: u.isAdmin ?? false, passwordHash, jurisdictionId: jurisdictions[u.jurisdiction].id },
+        data: {
+          email: u.email,
+          name: u.name,
+          isAdmin: u.isAdmin ?? false,
+          passwordHash,
+          jurisdictionId: jurisdictions[u.jurisdiction].id,
+          unitId: u.unit ? units[u.unit] : null,
+        },
       })
       users.set(u.email, row.id)
     }

@@ -24,6 +24,11 @@ export const permissions = [
   // of the jurisdiction may read them; bringing other jurisdictions' data in is the admins'.
   'read:trends',
   'manage:shared-data',
+  // Safety-culture surveys (ADR 0019): anyone invited answers; results are suppressed
+  // aggregates of closed waves, readable like trends; running waves is the admins'.
+  'answer:survey',
+  'read:survey-results',
+  'manage:surveys',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -64,9 +69,11 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
   'create:review',
   'read:trends',
   'manage:shared-data',
+  'manage:surveys',
 ]
 
-export const jurisdictionUserGrants: readonly Permission[] = ['create:review', 'read:trends']
+// Answering also needs an invitation to the wave, which the survey model checks.
+export const jurisdictionUserGrants: readonly Permission[] = ['create:review', 'read:trends', 'answer:survey', 'read:survey-results']
 
 export type Decision = { allowed: true } | { allowed: false; reason: 'anonymous' | 'inactive' | 'other-jurisdiction' | 'not-granted' }
 

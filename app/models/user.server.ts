@@ -66,7 +66,7 @@ export async function createUser(input: {
 export async function listUsers(jurisdictionId: string) {
   return prisma.user.findMany({
     where: { jurisdictionId },
-    select: { id: true, email: true, name: true, isAdmin: true, deactivatedAt: true, passwordHash: true },
+    select: { id: true, email: true, name: true, isAdmin: true, deactivatedAt: true, passwordHash: true, unitId: true },
     orderBy: { name: 'asc' },
   }).then(users =>
     users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash), active: !u.deactivatedAt })),

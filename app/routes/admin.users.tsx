@@ -1,9 +1,11 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { Field, FormErrors } from '~/components/forms'
+import { createUnit, listUnits, setUserUnit, SurveyInputError } from '~/models/survey.server'
 import { createUser, deactivateUser, listUsers, newUserSchema, UserInputError, userActionSchema } from '~/models/user.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 
@@ -11,12 +13,39 @@ export const meta: MetaFunction = () => [{ title: 'Users · SCIR Workspace' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'read:users')
-  return json({ jurisdiction: user.jurisdiction, users: await listUsers(user.jurisdictionId), selfId: user.id })
+  const [users, units] = await Promise.all([listUsers(user.jurisdictionId), listUnits(user.jurisdictionId)])
+  return json({ jurisdiction: user.jurisdiction, users, units, selfId: user.id })
+}
+
+// Units (teams, offices) for survey results: added here and given to people here.
+const unitActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add-unit'), unitName: z.string().trim().min(1, 'surveys.units.nameRequired').max(80, 'surveys.units.nameTooLong') }),
+  z.object({ intent: z.literal('set-unit'), userId: z.string().min(1).max(60), unitId: z.string().max(60) }),
+])
+
+async function unitAction(formData: FormData, admin: { id: string; jurisdictionId: string }) {
+  const parsed = unitActionSchema.safeParse(Object.fromEntries(formData))
+  const fail = (message: string) => json({ result: null, setupLink: null, done: null, unitError: message }, { status: 400 })
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'validation.invalid')
+  try {
+    if (parsed.data.intent === 'add-unit') {
+      await createUnit(admin.jurisdictionId, parsed.data.unitName, admin.id)
+      return json({ result: null, setupLink: null, done: 'surveys.units.added', unitError: null })
+    }
+    await setUserUnit(admin.jurisdictionId, parsed.data.userId, parsed.data.unitId || null, admin.id)
+    return json({ result: null, setupLink: null, done: 'surveys.units.setDone', unitError: null })
+  } catch (error) {
+    if (error instanceof SurveyInputError) return fail(error.message)
+    throw error
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireJurisdictionPermission(request, 'manage:users')
-  const submission = parseWithZod(await request.formData(), { schema: userActionSchema })
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'add-unit' || intent === 'set-unit') return unitAction(formData, admin)
+  const submission = parseWithZod(formData, { schema: userActionSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), setupLink: null, done: null }, { status: 400 })
   const input = submission.value
   try {
@@ -44,13 +73,15 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UsersRoute() {
-  const { jurisdiction, users, selfId } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const { jurisdiction, users, units, selfId } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as
+    | { result: SubmissionResult<string[]> | null; setupLink: string | null; done: string | null; unitError?: string | null }
+    | undefined
   const navigation = useNavigation()
   const { t } = useTranslation()
   const [form, fields] = useForm({
     id: 'create-user',
-    lastResult: navigation.state === 'idle' ? actionData?.result : null,
+    lastResult: navigation.state === 'idle' ? (actionData?.result ?? null) : null,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newUserSchema }),
     shouldValidate: 'onSubmit',
   })
@@ -75,6 +106,7 @@ export default function UsersRoute() {
             <th scope="col">{t('users.colEmail')}</th>
             <th scope="col">{t('users.colAdmin')}</th>
             <th scope="col">{t('users.colStatus')}</th>
+            <th scope="col">{t('surveys.units.colUnit')}</th>
             <th scope="col">{t('users.colActions')}</th>
           </tr>
         </thead>
@@ -85,6 +117,23 @@ export default function UsersRoute() {
               <td>{u.email}</td>
               <td>{u.isAdmin ? t('users.yes') : t('users.no')}</td>
               <td>{!u.active ? t('users.inactive') : u.hasPassword ? t('users.active') : t('users.invited')}</td>
+              <td>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="set-unit" />
+                  <input type="hidden" name="userId" value={u.id} />
+                  <select name="unitId" defaultValue={u.unitId ?? ''} aria-label={t('surveys.units.setLabel', { name: u.name })}>
+                    <option value="">{t('surveys.units.noUnit')}</option>
+                    {units.map(unit => (
+                      <option key={unit.id} value={unit.id}>
+                        {unit.name}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit" className="button-secondary" aria-label={`${t('surveys.units.set')}: ${u.name}`}>
+                    {t('surveys.units.set')}
+                  </button>
+                </Form>
+              </td>
               <td>
                 {u.active && u.id !== selfId ? (
                   <Form method="post" className="inline-form">
@@ -100,6 +149,36 @@ export default function UsersRoute() {
           ))}
         </tbody>
       </table>
+
+      {actionData?.unitError ? (
+        <div role="alert" className="form-error">
+          <p>{t(actionData.unitError, { defaultValue: t('validation.invalid') })}</p>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="units-title">
+        <h2 id="units-title">{t('surveys.units.title')}</h2>
+        <p>{t('surveys.units.intro')}</p>
+        {units.length === 0 ? (
+          <p>{t('surveys.units.none')}</p>
+        ) : (
+          <ul>
+            {units.map(unit => (
+              <li key={unit.id}>
+                {unit.name} ({users.filter(u => u.unitId === unit.id).length})
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="add-unit" />
+          <div className="field">
+            <label htmlFor="unit-name">{t('surveys.units.addLabel')}</label>
+            <input id="unit-name" name="unitName" required maxLength={80} />
+          </div>
+          <button type="submit">{t('surveys.units.add')}</button>
+        </Form>
+      </section>
 
       <Form method="post" {...getFormProps(form)} aria-labelledby="create-user-title">
         <h2 id="create-user-title">{t('users.createTitle')}</h2>

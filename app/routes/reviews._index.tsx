@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { DeadlineText } from '~/components/deadline'
 import { reviewDeadline } from '~/domain/workflow/deadline'
 import { listReviewsFor } from '~/models/review.server'
+import { openWavesFor, surveySettings } from '~/models/survey.server'
 import { requireUser } from '~/utils/auth.server'
 import { userCan } from '~/utils/permissions.server'
 
@@ -11,16 +12,22 @@ export const meta: MetaFunction = () => [{ title: 'My reviews · SCIR Workspace'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const reviews = await listReviewsFor(user)
+  const [reviews, openSurveys, settings] = await Promise.all([
+    listReviewsFor(user),
+    userCan(user, 'answer:survey') ? openWavesFor(user.id) : Promise.resolve([] as Awaited<ReturnType<typeof openWavesFor>>),
+    surveySettings(user.jurisdictionId),
+  ])
   const today = new Date()
   return json({
     canCreate: userCan(user, 'create:review'),
+    openSurveys,
+    minResponses: settings.minResponses,
     reviews: reviews.map(r => ({ ...r, deadline: reviewDeadline(r.incidentDate, today) })),
   })
 }
 
 export default function ReviewsRoute() {
-  const { reviews, canCreate } = useLoaderData<typeof loader>()
+  const { reviews, canCreate, openSurveys, minResponses } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <section aria-labelledby="reviews-title">
@@ -32,6 +39,19 @@ export default function ReviewsRoute() {
           </Link>
         ) : null}
       </div>
+      {openSurveys.length > 0 ? (
+        <aside aria-labelledby="open-surveys-title" className="notice">
+          <h2 id="open-surveys-title">{t('surveys.home.title')}</h2>
+          <p>{t('surveys.home.intro', { min: minResponses })}</p>
+          <ul>
+            {openSurveys.map(w => (
+              <li key={w.id}>
+                <Link to={`/surveys/${w.id}`}>{t('surveys.home.answer', { title: w.title, closesOn: w.closesOn })}</Link>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
       {reviews.length === 0 ? (
         <p>{t('reviews.empty')}</p>
       ) : (

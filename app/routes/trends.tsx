@@ -3,10 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { PublishedCountView, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
+import { SurveyBesideReviews } from '~/components/trends/survey-beside-reviews'
 import { TrendChart } from '~/components/trends/trend-chart'
 import { TrendTable } from '~/components/trends/trend-table'
 import { NONE, type PublishedTable } from '~/domain/trends'
 import { importedSources, importSharedReviews, removeSharedReviewsFrom, type ImportFile, type ImportProblem } from '~/models/shared-review.server'
+import { surveyTrends } from '~/models/survey.server'
 import { trendsData, type TrendView } from '~/models/trends.server'
 import trendStylesUrl from '~/styles/trends.css'
 import { i18nServer } from '~/utils/i18next.server'
@@ -22,8 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
   const view = viewOf(request)
   const canImport = userCan(user, 'manage:shared-data')
-  const [data, imported] = await Promise.all([trendsData({ id: user.jurisdictionId, code: user.jurisdiction.code }, view, locale), canImport ? importedSources(user.jurisdictionId) : null])
-  return json({ jurisdiction: user.jurisdiction, ...data, imported })
+  const [data, imported, survey] = await Promise.all([
+    trendsData({ id: user.jurisdictionId, code: user.jurisdiction.code }, view, locale),
+    canImport ? importedSources(user.jurisdictionId) : null,
+    // Surveys are the jurisdiction's own; the network view has none.
+    view === 'own' && userCan(user, 'read:survey-results') ? surveyTrends(user.jurisdictionId) : null,
+  ])
+  return json({ jurisdiction: user.jurisdiction, ...data, imported, survey, locale })
 }
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -243,6 +250,8 @@ export default function TrendsRoute() {
       </section>
 
       {data.imported ? <SharedDataAdmin imported={data.imported} jurisdiction={data.jurisdiction.name} /> : null}
+
+      {data.survey ? <SurveyBesideReviews data={data.survey} locale={data.locale as 'en' | 'fr'} /> : null}
 
       {!hasYears ? (
         <p className="trend-section">{t('trends.empty')}</p>

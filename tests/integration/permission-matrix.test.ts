@@ -7,6 +7,12 @@ import * as importRoute from '~/routes/reviews.$reviewId_.import'
 import * as trackerRoute from '~/routes/recommendations'
 import * as reviewsRoute from '~/routes/reviews._index'
 import * as newReviewRoute from '~/routes/reviews.new'
+import * as surveyAdminRoute from '~/routes/admin.surveys'
+import * as answerSurveyRoute from '~/routes/surveys.$waveId'
+import * as surveyResultsRoute from '~/routes/surveys.results'
+import * as surveyCsvRoute from '~/routes/surveys.results[.csv]'
+import { createUnit, openWave, setUserUnit } from '~/models/survey.server'
+import { defaultSurveyInstrument } from '~/domain/surveys'
 import { prisma } from '~/utils/db.server'
 import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
 
@@ -28,6 +34,7 @@ type ActorName = (typeof actors)[number]
 const world = {} as {
   jurisdictionId: string
   reviewId: string
+  waveId: string
   cookies: Record<ActorName, string | null>
 }
 
@@ -54,11 +61,17 @@ beforeAll(async () => {
     { userId: u.observer.id, role: 'observer' },
     { userId: u.deactivated_member.id, role: 'panel_member' },
   ])
+  // A survey wave for everyone of the home jurisdiction but the non-member, who is not invited.
+  const unit = await createUnit(home.id, 'Matrix unit', u.admin.id)
+  const invited = Object.entries(u).filter(([name]) => !name.startsWith('other_') && name !== 'non_member').map(([, user]) => user)
+  for (const user of invited) await setUserUnit(home.id, user.id, unit.id, u.admin.id)
+  const today = new Date().toISOString().slice(0, 10)
+  const wave = await openWave(home.id, u.admin.id, { title: 'Matrix pulse', opensOn: today, closesOn: today, unitIds: [unit.id], userIds: invited.map(x => x.id) })
   const cookies = { anonymous: null } as Record<ActorName, string | null>
   for (const [name, user] of Object.entries(u)) cookies[name as ActorName] = (await cookieFor(user.id)).cookie
   // Deactivated after signing in: the live session must stop working.
   await prisma.user.update({ where: { id: u.deactivated_member.id }, data: { deactivatedAt: new Date() } })
-  Object.assign(world, { jurisdictionId: home.id, reviewId: review.id, cookies })
+  Object.assign(world, { jurisdictionId: home.id, reviewId: review.id, waveId: wave.id, cookies })
 })
 
 const signedOut = { anonymous: 'login', deactivated_member: 'login' } as const
@@ -217,6 +230,70 @@ const operations: Operation[] = [
         context: {},
       })
     },
+  },
+  {
+    name: 'GET /admin/surveys',
+    expected: adminOnly,
+    run: cookie => surveyAdminRoute.loader({ request: buildRequest('/admin/surveys', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'POST /admin/surveys threshold',
+    expected: adminOnly,
+    run: cookie => surveyAdminRoute.action({ request: buildRequest('/admin/surveys', { cookie, form: { intent: 'threshold', minResponses: '5' } }), params: {}, context: {} }),
+  },
+  {
+    name: 'POST /admin/surveys close (a wave of the home jurisdiction)',
+    // Another jurisdiction's admin is told there is no such wave.
+    expected: { ...adminOnly, other_jurisdiction_admin: 400 },
+    run: async cookie => {
+      const today = new Date().toISOString().slice(0, 10)
+      const admin = await prisma.user.findFirstOrThrow({ where: { jurisdictionId: world.jurisdictionId, isAdmin: true } })
+      const unit = await prisma.unit.findFirstOrThrow({ where: { jurisdictionId: world.jurisdictionId } })
+      const wave = await openWave(world.jurisdictionId, admin.id, { title: `Closing ${seq++}`, opensOn: today, closesOn: today, unitIds: [unit.id], userIds: [admin.id] })
+      return surveyAdminRoute.action({ request: buildRequest('/admin/surveys', { cookie, form: { intent: 'close', waveId: wave.id } }), params: {}, context: {} })
+    },
+  },
+  {
+    name: 'POST /admin/users add unit',
+    expected: adminOnly,
+    run: cookie => usersRoute.action({ request: buildRequest('/admin/users', { cookie, form: { intent: 'add-unit', unitName: `Unit ${seq++}-${Date.now()}` } }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /surveys/:waveId',
+    // Only the invited see a wave; to anyone else it is not there.
+    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 }, 'ok'),
+    run: cookie => answerSurveyRoute.loader({ request: buildRequest(`/surveys/${world.waveId}`, { cookie }), params: { waveId: world.waveId }, context: {} }),
+  },
+  {
+    name: 'POST /surveys/:waveId answer',
+    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 }, 'ok'),
+    run: cookie =>
+      answerSurveyRoute.action({
+        request: buildRequest(`/surveys/${world.waveId}`, { cookie, form: { [`answer:${defaultSurveyInstrument.composites[0]!.items[0]!.id}`]: '4' } }),
+        params: { waveId: world.waveId },
+        context: {},
+      }),
+  },
+  {
+    name: 'POST /surveys/:waveId a second answer',
+    // Refused for everyone who answered in the cell above; still nothing for the uninvited.
+    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 }, 403),
+    run: cookie =>
+      answerSurveyRoute.action({
+        request: buildRequest(`/surveys/${world.waveId}`, { cookie, form: { [`answer:${defaultSurveyInstrument.composites[0]!.items[0]!.id}`]: '2' } }),
+        params: { waveId: world.waveId },
+        context: {},
+      }),
+  },
+  {
+    name: 'GET /surveys/results',
+    expected: expectations({}, 'ok'),
+    run: cookie => surveyResultsRoute.loader({ request: buildRequest('/surveys/results', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /surveys/results.csv',
+    expected: expectations({}, 'ok'),
+    run: cookie => surveyCsvRoute.loader({ request: buildRequest('/surveys/results.csv', { cookie }), params: {}, context: {} }),
   },
 ]
 

@@ -8,13 +8,13 @@ const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind:
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
-  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'read:trends'],
-  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'read:trends'],
-  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'read:trends'],
-  staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends'],
-  observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends'],
-  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data'],
-  non_member: ['create:review', 'read:trends'],
+  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
+  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'read:trends', 'answer:survey', 'read:survey-results'],
+  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
+  staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
+  observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
+  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys'],
+  non_member: ['create:review', 'read:trends', 'answer:survey', 'read:survey-results'],
 }
 
 describe('review-scoped permissions', () => {
@@ -48,6 +48,14 @@ test('jurisdiction-scoped permissions: users may open reviews, only admins manag
   expect(can(user(), 'manage:shared-data', target).allowed).toBe(false)
   expect(can(user({ isAdmin: true }), 'manage:shared-data', target).allowed).toBe(true)
   expect(can(user({ isAdmin: true, jurisdictionId: 'j-other' }), 'read:trends', target).allowed).toBe(false)
+  // Every user may answer a survey (their invitation decides which) and read suppressed
+  // results; only admins run waves, load an instrument or set the threshold.
+  expect(can(user(), 'answer:survey', target).allowed).toBe(true)
+  expect(can(user(), 'read:survey-results', target).allowed).toBe(true)
+  expect(can(user(), 'manage:surveys', target).allowed).toBe(false)
+  expect(can(user({ isAdmin: true }), 'manage:surveys', target).allowed).toBe(true)
+  expect(can(user({ isAdmin: true, jurisdictionId: 'j-other' }), 'read:survey-results', target).allowed).toBe(false)
+  expect(can(user({ active: false }), 'answer:survey', target).allowed).toBe(false)
   // Review-level rights never come from the jurisdiction alone.
   expect(can(user({ isAdmin: true }), 'write:review-doc', target).allowed).toBe(false)
 })

@@ -44,6 +44,34 @@
 
 export const SMALL_COUNT_LIMIT = 10
 
+/**
+ * The same machinery for other kinds of published tables (survey results, ADR 0020):
+ * - `limit`: counts from 1 to limit-1 are primary-suppressed (default SMALL_COUNT_LIMIT);
+ * - `bounds`: 'markers' when the counts themselves are the secret (the reader only knows what
+ *   the markers say, as above); 'linear' when the reader knows every count and what is secret
+ *   is a quantity that adds up like them (a survey's answers, whose respondent counts an
+ *   admin knows from who has answered): then a hidden entry is exposed exactly when the
+ *   published entries determine it by addition and subtraction alone;
+ * - `poolAtLeastLimit`: in a line whose total is shown, the hidden cells together (which a
+ *   reader gets by subtraction) must come to 0 or at least `limit`, not only number two;
+ * - `withholdFirst`: 'row-totals' when the row totals are never shown to anyone (a survey's
+ *   unit over all waves), so hiding one of them costs nothing and is preferred to a cell.
+ */
+export type SuppressionOptions = {
+  limit?: number
+  bounds?: 'markers' | 'linear'
+  poolAtLeastLimit?: boolean
+  withholdFirst?: 'cells' | 'row-totals'
+}
+
+type Policy = Required<SuppressionOptions>
+
+function policyOf(options: SuppressionOptions): Policy {
+  const limit = options.limit ?? SMALL_COUNT_LIMIT
+  if (!Number.isSafeInteger(limit) || limit < 2) throw new Error(`a suppression limit must be an integer of at least 2: ${limit}`)
+  return { limit, bounds: options.bounds ?? 'markers', poolAtLeastLimit: options.poolAtLeastLimit ?? false, withholdFirst: options.withholdFirst ?? 'cells' }
+}
+
 /** What a reader sees for one count: the number, "<10" (`small`) or "x" (`withheld`). */
 export type PublishedCount = number | 'small' | 'withheld'
 
@@ -71,8 +99,10 @@ class Grid {
   readonly columns: number
   readonly values: number[][]
   readonly status: Status[][]
+  readonly policy: Policy
 
-  constructor(counts: readonly (readonly number[])[]) {
+  constructor(counts: readonly (readonly number[])[], policy: Policy = policyOf({})) {
+    this.policy = policy
     const rows = counts.length
     const columns = counts[0]?.length ?? 0
     for (const row of counts) {
@@ -84,7 +114,7 @@ class Grid {
     const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
     const columnTotals = Array.from({ length: columns }, (_, j) => sum(counts.map(row => row[j]!)))
     this.values = [...counts.map(row => [...row, sum(row)]), [...columnTotals, sum(columnTotals)]]
-    this.status = this.values.map(line => line.map(v => (v > 0 && v < SMALL_COUNT_LIMIT ? 'small' : 'shown')))
+    this.status = this.values.map(line => line.map(v => (v > 0 && v < policy.limit ? 'small' : 'shown')))
   }
 
   value(i: number, j: number) {
@@ -99,10 +129,15 @@ class Grid {
   withhold(i: number, j: number) {
     // Zero is always shown (policy above); a linked table may ask to hide a total that is 0.
     if (this.value(i, j) === 0) return
-    if (!this.hidden(i, j)) this.status[i]![j] = this.value(i, j) < SMALL_COUNT_LIMIT ? 'small' : 'withheld'
+    if (!this.hidden(i, j)) this.status[i]![j] = this.value(i, j) < this.policy.limit ? 'small' : 'withheld'
   }
   isTotal(i: number, j: number) {
     return i === this.rows || j === this.columns
+  }
+  /** What withholding an entry costs the reader: lower is withheld first. */
+  costOf(i: number, j: number) {
+    if (this.policy.withholdFirst === 'row-totals' && j === this.columns && i < this.rows) return 0
+    return this.isTotal(i, j) ? 2 : 1
   }
 
   /** Every line of the grid (each row and each column, totals included), as entry lists. */
@@ -126,7 +161,7 @@ class Grid {
         best = e
         continue
       }
-      const rank = (x: [number, number]) => [this.isTotal(x[0], x[1]) ? 1 : 0, this.value(x[0], x[1])] as const
+      const rank = (x: [number, number]) => [this.costOf(x[0], x[1]), this.value(x[0], x[1])] as const
       const [a, b] = [rank(e), rank(best)]
       if (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])) best = e
     }
@@ -141,9 +176,11 @@ function sign(grid: Grid, i: number, j: number) {
 
 /** The interval a reader can infer for a hidden entry from its marker. */
 function interval(grid: Grid, i: number, j: number): [number, number] {
+  // A reader who knows every count learns nothing from a marker; only addition is left.
+  if (grid.policy.bounds === 'linear' && grid.hidden(i, j)) return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]
   switch (grid.statusOf(i, j)) {
     case 'small':
-      return [1, SMALL_COUNT_LIMIT - 1]
+      return [1, grid.policy.limit - 1]
     case 'withheld':
       return [SMALL_COUNT_LIMIT, Number.POSITIVE_INFINITY]
     case 'shown':
@@ -199,15 +236,27 @@ function exposedEntries(grid: Grid): [number, number][] {
   })
 }
 
+/** Whether a line, as it stands, lets a reader subtract their way to something hidden. */
+function lineReveals(grid: Grid, line: readonly [number, number][]): boolean {
+  const hidden = line.filter(([i, j]) => grid.hidden(i, j))
+  if (hidden.length === 1) return true
+  if (!grid.policy.poolAtLeastLimit || hidden.length === 0) return false
+  // The line's last entry is its total; when it is shown, the hidden cells' sum is known.
+  const [ti, tj] = line[line.length - 1]!
+  if (grid.hidden(ti, tj)) return false
+  const pooled = hidden.reduce((n, [i, j]) => n + grid.value(i, j), 0)
+  return pooled > 0 && pooled < grid.policy.limit
+}
+
 /** Hides more until nothing can be worked out; false when even hiding everything fails. */
 function protect(grid: Grid): boolean {
   for (;;) {
-    // 1. No line may hide exactly one entry.
+    // 1. No line may hide exactly one entry (nor, when asked, cells pooling under the limit).
     let changed = true
     while (changed) {
       changed = false
       for (const line of grid.lines()) {
-        if (line.filter(([i, j]) => grid.hidden(i, j)).length !== 1) continue
+        if (!lineReveals(grid, line)) continue
         const next = grid.cheapest(line)
         // A line that sums to zero cannot hide a single non-zero entry alone, so a shown
         // non-zero entry always exists; the guard only keeps a broken invariant from looping.
@@ -250,8 +299,8 @@ function publish(grid: Grid, protectable: boolean): SuppressedTable {
 }
 
 /** Applies the suppression policy above to one table of counts (rows x columns). */
-export function suppressTable(counts: readonly (readonly number[])[], forced: ForcedTotals = {}): SuppressedTable {
-  const grid = new Grid(counts)
+export function suppressTable(counts: readonly (readonly number[])[], forced: ForcedTotals = {}, options: SuppressionOptions = {}): SuppressedTable {
+  const grid = new Grid(counts, policyOf(options))
   forced.rows?.forEach(i => i < grid.rows && grid.withhold(i, grid.columns))
   forced.columns?.forEach(j => j < grid.columns && grid.withhold(grid.rows, j))
   if (forced.grand) grid.withhold(grid.rows, grid.columns)
@@ -262,8 +311,8 @@ export function suppressTable(counts: readonly (readonly number[])[], forced: Fo
  * Which hidden entries of a published table a reader could still work out, as [row, column]
  * with the totals at index rows / columns. For tests and for a last check before rendering.
  */
-export function auditSuppressedTable(counts: readonly (readonly number[])[], published: SuppressedTable): [number, number][] {
-  const grid = new Grid(counts)
+export function auditSuppressedTable(counts: readonly (readonly number[])[], published: SuppressedTable, options: SuppressionOptions = {}): [number, number][] {
+  const grid = new Grid(counts, policyOf(options))
   // An unpublished table shows its grand total only: one number, shown or hidden, is safe.
   if (!published.published) return []
   const mark = (i: number, j: number, p: PublishedCount) => {

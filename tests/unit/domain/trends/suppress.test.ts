@@ -310,3 +310,35 @@ describe('linked tables', () => {
     )
   })
 })
+
+describe('options for other tables (survey results, ADR 0020)', () => {
+  test('the limit is a parameter; the default stays 10', () => {
+    expect(suppressTable([[7, 12]]).cells[0]).toEqual(['small', 'withheld'])
+    expect(suppressTable([[7, 12]], {}, { limit: 5 }).cells[0]).toEqual([7, 12])
+    expect(() => suppressTable([[1]], {}, { limit: 1 })).toThrow()
+  })
+
+  test('pooling: hidden cells under a shown total must come to the limit together', () => {
+    // 2 and 2 are two hidden cells, but 12 + 2 + 2 = 16 gives their pool (4) away.
+    const plain = suppressTable([[12, 2, 2]], {}, { limit: 5, bounds: 'linear' })
+    expect(plain.cells[0]).toEqual([12, 'small', 'small'])
+    const pooled = suppressTable([[12, 2, 2]], {}, { limit: 5, bounds: 'linear', poolAtLeastLimit: true })
+    expect(pooled.cells[0]).toEqual(['withheld', 'small', 'small'])
+  })
+
+  test('linear bounds: a marker tells nothing when the counts are known, so "<5" may stand for 1', () => {
+    // With markers, a lone "1" under a total is pinned by the bound 1..4 only in combination;
+    // with linear bounds only sums matter: two hidden cells per line are enough.
+    const table = [[1, 6], [6, 1]]
+    const linear = suppressTable(table, {}, { limit: 5, bounds: 'linear' })
+    expect(auditSuppressedTable(table, linear, { limit: 5, bounds: 'linear' })).toEqual([])
+  })
+
+  test('row totals first: a row total nobody shows is withheld before a cell', () => {
+    const cellsFirst = suppressTable([[2, 10], [8, 9], [9, 8]], {}, { limit: 5, bounds: 'linear' })
+    const totalsFirst = suppressTable([[2, 10], [8, 9], [9, 8]], {}, { limit: 5, bounds: 'linear', withholdFirst: 'row-totals' })
+    expect(cellsFirst.cells[0]![1]).toBe('withheld')
+    expect(totalsFirst.cells[0]![1]).toBe(10)
+    expect(totalsFirst.rowTotals[0]).toBe('withheld')
+  })
+})

@@ -1,0 +1,121 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Line, LineChart, CartesianGrid, XAxis, YAxis } from 'recharts'
+import { proportionParams } from '~/components/surveys/format'
+import type { SurveyTrends } from '~/models/survey.server'
+import { PublishedCountView } from './published-count'
+import { useHydrated } from './use-hydrated'
+
+const palette = ['#0b5394', '#b45309', '#15803d', '#7e22ce', '#be123c', '#0f766e']
+const dashes = ['', '8 4', '2 4', '12 4 2 4', '4 4', '1 3']
+
+/**
+ * The trends page's survey section: composites for all units per closed survey, beside the
+ * review counts of the same period (suppressed like every other trend count).
+ */
+export function SurveyBesideReviews({ data, locale }: { data: SurveyTrends; locale: 'en' | 'fr' }) {
+  const { t } = useTranslation()
+  const hydrated = useHydrated()
+  const { periods, results, instrument, workforceFindings, recommendationsDue } = data
+  const composites = instrument.composites
+  const chartData = periods.map((p, k) => {
+    const cell = results.jurisdiction[k]
+    return {
+      survey: p.label,
+      ...Object.fromEntries(composites.map((c, i) => [`c${i}`, cell?.status === 'shown' && cell.composites[c.id] ? Math.round(cell.composites[c.id]!.value * 100) : null])),
+    }
+  })
+  const anything = chartData.some(row => composites.some((_, i) => (row as Record<string, unknown>)[`c${i}`] !== null))
+  return (
+    <section aria-labelledby="survey-trends-title" className="trend-section">
+      <h2 id="survey-trends-title">{t('surveys.trends.title')}</h2>
+      <p className="trend-hint">{t('surveys.trends.intro')}</p>
+      {hydrated && anything ? (
+        <figure className="trend-chart">
+          <div className="trend-chart-canvas" role="img" aria-label={t('surveys.results.chartLabel', { title: t('surveys.trends.chartTitle') })}>
+            <LineChart width={720} height={300} data={chartData} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#c9ced6" />
+              <XAxis dataKey="survey" padding={{ left: 24, right: 24 }} tick={{ fill: '#1b1f24' }} />
+              <YAxis domain={[0, 100]} unit="%" tick={{ fill: '#1b1f24' }} />
+              {composites.map((c, i) => (
+                <Line key={c.id} dataKey={`c${i}`} name={c.label[locale]} stroke={palette[i % palette.length]} strokeWidth={2.5} strokeDasharray={dashes[i % dashes.length]} isAnimationActive={false} />
+              ))}
+            </LineChart>
+          </div>
+          <ul className="trend-chart-legend" aria-hidden="true">
+            {composites.map((c, i) => (
+              <li key={c.id}>
+                <svg width="28" height="12" className="swatch-line">
+                  <line x1="0" y1="6" x2="28" y2="6" stroke={palette[i % palette.length]} strokeWidth="3" strokeDasharray={dashes[i % dashes.length]} />
+                </svg>
+                {c.label[locale]}
+              </li>
+            ))}
+          </ul>
+          <figcaption>{t('surveys.results.chartDescription')}</figcaption>
+        </figure>
+      ) : null}
+      <div className="trend-table-wrap" role="region" aria-labelledby="survey-trends-caption" tabIndex={0}>
+        <table className="trend-table">
+          <caption id="survey-trends-caption">{t('surveys.trends.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('surveys.trends.colSurvey')}</th>
+              {composites.map(c => (
+                <th key={c.id} scope="col">
+                  {c.label[locale]}
+                </th>
+              ))}
+              <th scope="col" className="count">
+                {t('surveys.trends.colFindings')}
+              </th>
+              <th scope="col" className="count">
+                {t('surveys.trends.colRecsDone')}
+              </th>
+              <th scope="col" className="count">
+                {t('surveys.trends.colRecsDue')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p, k) => {
+              const cell = results.jurisdiction[k]
+              return (
+                <tr key={p.waveId}>
+                  <th scope="row">{p.from ? t('surveys.trends.periodFrom', { label: p.label, from: p.from, to: p.to }) : t('surveys.trends.period', { label: p.label, to: p.to })}</th>
+                  {composites.map(c => {
+                    const value = cell?.status === 'shown' ? cell.composites[c.id] : null
+                    return (
+                      <td key={c.id}>
+                        {value ? (
+                          <>
+                            <strong>{t('surveys.results.percent', { value: proportionParams(value).value })}</strong>
+                            <span className="survey-ci">{t('surveys.results.cell', proportionParams(value))}</span>
+                          </>
+                        ) : (
+                          <span className="survey-hidden">{cell?.status === 'withheld' ? t('surveys.results.withheld') : t('surveys.results.tooFew')}</span>
+                        )}
+                      </td>
+                    )
+                  })}
+                  <td className="count">
+                    <PublishedCountView value={workforceFindings.cells[0]![k]!} />
+                  </td>
+                  <td className="count">
+                    <PublishedCountView value={recommendationsDue.cells[0]![k]!} />
+                  </td>
+                  <td className="count">
+                    <PublishedCountView value={recommendationsDue.columnTotals[k]!} />
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <Link to="/surveys/results">{t('surveys.trends.more')}</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,6 @@
+export * from './instrument'
+export * from './default-instrument'
+export * from './stats'
+export * from './results'
+export * from './csv'
+export * from './wave'
