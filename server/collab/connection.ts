@@ -31,6 +31,7 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
   claims = 0
   /** A full-state reply still on its way to the peer; a second request is not answered meanwhile. */
   replyOutstanding = false
+  droppedSyncRequests = 0
   /** Messages held while the room loads. */
   pending: Uint8Array[] = []
   pendingBytes = 0

@@ -31,6 +31,9 @@ export type RoomContext = {
   onUnloaded(room: Room): void
 }
 
+/** Sync requests dropped (previous reply unsent) before the connection is closed. */
+const MAX_DROPPED_SYNC_REQUESTS = 8
+
 /** Transaction origin for changes made by the host (seeding, imports), not by a connection. */
 export const SERVER_ORIGIN = Symbol('collab-server')
 
@@ -222,7 +225,11 @@ export class Room {
    */
   private answerStep1(conn: Connection, stateVector: Uint8Array): void {
     if (conn.replyOutstanding) {
-      if (conn.firstWarning('step1 while reply outstanding')) {
+      // A stock provider sends one per connection; a stream of them while the last reply
+      // sits unread is the amplification attack, not a slow reader.
+      if (++conn.droppedSyncRequests > MAX_DROPPED_SYNC_REQUESTS) {
+        this.ctx.disconnect(conn, CloseCode.policyViolation, 'sync requests while the previous reply is unread')
+      } else if (conn.firstWarning('step1 while reply outstanding')) {
         this.ctx.logger.warn(conn.info(), 'collab sync request while the previous reply is unsent; dropped')
       }
       return

@@ -28,3 +28,9 @@ test('ports out of range are refused', () => {
 test('allowed origins are a list', () => {
   expect(parseEnv({ ALLOWED_ORIGINS: 'https://a.example, https://b.example' }).ALLOWED_ORIGINS).toEqual(['https://a.example', 'https://b.example'])
 })
+
+test('TRUST_PROXY is true, false or a number of proxies', () => {
+  expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe('true')
+  expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe('2')
+  expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be true, false or the number of proxies/)
+})

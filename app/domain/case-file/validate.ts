@@ -45,10 +45,33 @@ function oversizedSections(input: unknown): CaseFileProblem[] {
   return problems
 }
 
+/**
+ * A file with more timeline entries lacking a date or a text than can be listed is answered
+ * from this cheap pass: the full validation spends about 25 µs building errors per broken
+ * entry, a second for 20,000 of them, on the request's thread.
+ */
+function massBrokenTimeline(input: unknown): CaseFileProblem[] | null {
+  if (typeof input !== 'object' || input === null) return null
+  const timeline = (input as Record<string, unknown>).timeline
+  if (!Array.isArray(timeline) || timeline.length <= MAX_PROBLEMS_REPORTED) return null
+  const problems: CaseFileProblem[] = []
+  let broken = 0
+  timeline.forEach((entry: unknown, index) => {
+    const fields = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as Record<string, unknown>) : null
+    if (fields && typeof fields.date === 'string' && typeof fields.text === 'string') return
+    broken++
+    if (problems.length < MAX_PROBLEMS_REPORTED) problems.push({ path: `/timeline/${index}`, message: 'must be an entry with a date and a text' })
+  })
+  if (broken <= MAX_PROBLEMS_REPORTED) return null
+  return [...problems, { path: '', message: `and ${broken - MAX_PROBLEMS_REPORTED} more timeline entries without a date or a text; fix these first` }]
+}
+
 /** Every problem in the input (up to a limit), each at its JSON pointer (e.g. /timeline/3/date), in file order. */
 export function validateCaseFile(input: unknown): CaseFileValidation {
   const oversized = oversizedSections(input)
   if (oversized.length > 0) return { ok: false, problems: oversized }
+  const broken = massBrokenTimeline(input)
+  if (broken) return { ok: false, problems: broken }
   const result = caseFileShapeSchema.safeParse(input)
   const problems: CaseFileProblem[] = [
     ...(result.success ? [] : problemsFromZod(result.error)),

@@ -36,3 +36,19 @@ describe('case-file import under hostile input', () => {
     expect(result.problems.length).toBeLessThanOrEqual(MAX_PROBLEMS_REPORTED + 1)
   })
 })
+
+describe('case-file import: many broken entries within the limit', () => {
+  it('answers 20,000 empty timeline entries from a cheap pass, listing 100', () => {
+    const text = JSON.stringify({ format: 'scir-case-file/1', review, people: [], timeline: Array.from({ length: 20_000 }, () => ({})) })
+    const started = process.cpuUsage()
+    const result = validateCaseFileJson(text)
+    const used = process.cpuUsage(started)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems).toHaveLength(MAX_PROBLEMS_REPORTED + 1)
+    expect(result.problems[0]).toEqual({ path: '/timeline/0', message: 'must be an entry with a date and a text' })
+    expect(result.problems.at(-1)!.message).toMatch(/^and 19900 more timeline entries/)
+    // Full validation took 0.5-1 s of CPU for this file; the cheap pass a few milliseconds.
+    expect((used.user + used.system) / 1000).toBeLessThan(300)
+  })
+})
