@@ -10,7 +10,7 @@
 // "il y a 3 ans" means "three years ago", so neither is touched.
 
 import type { OutputLocale } from './context'
-import { digitTokens, eachInWindows, windowsAround, windowsAroundWords } from './scan'
+import { digitTokens, eachInWindows, windowsAround } from './scan'
 import type { Candidate, ScanText } from './types'
 
 export const AGE_PRIORITY = 40
@@ -128,6 +128,7 @@ const NARRATIVE_EN = new RegExp(
   'g',
 )
 const NARRATIVE_EN_AT = new RegExp(NARRATIVE_EN.source, 'y')
+const NARRATIVE_ANCHOR = /turn(?:ed|s|ing)?\s|\bage\s/g
 
 function parseNumber(text: string): number {
   let value = 0
@@ -237,9 +238,9 @@ export function createAgeDetector(locale: OutputLocale) {
       const kept = /^at\s/i.test(lead) ? `${written.charAt(0)}t age ` : written.endsWith(' ') ? `${written}age ` : `${written} age `
       push(found, match.index, match.index + whole.length, kept + narrativeBand(ageBand(years), locale))
     }
-    // Its own anchors, found with indexOf (much faster than a regex): "turned 4" has no age word,
-    // and "age " (not "agreed") starts "at the age of 3".
-    const leads = windowsAroundWords(folded, ['turn', 'age '], { before: 16, after: 40 })
+    // Its own anchors: "turned 4" has no age word, and "age " (not "agreed") starts "at the age
+    // of 3". A regex of literals skips through the text faster than indexOf on common letters.
+    const leads = windowsAround(folded, NARRATIVE_ANCHOR, { before: 16, after: 40 })
     if (leads.length > 0) eachInWindows(folded, leads, NARRATIVE_EN, narrative)
     for (const token of digitTokens(text)) {
       if (token.letters > 0 || token.digits > 3 || token.groups.length > 1) continue

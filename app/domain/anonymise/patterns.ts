@@ -116,8 +116,8 @@ const FRENCH_STREET_ADDRESS = new RegExp(
   `(?<![\\p{L}\\d#-])${CIVIC_NUMBER}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${FRENCH_NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${FRENCH_NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
-const BIRTH_YEAR =
-  /(?<![a-z])(?:born|b\.|nee?s?|ne\(e\)|birth\s+year|year\s+of\s+birth|annee\s+de\s+naissance)(?:\s+(?:in|en|on|:|-))?\s*:?\s*((?:19|20)\d\d)(?![\d/-]|\.\d)/dg
+const BIRTH_YEAR_CUE =
+  /(?<![a-z])(?:born|b\.|nee?s?|ne\(e\)|birth\s+year|year\s+of\s+birth|annee\s+de\s+naissance)(?:\s+(?:in|en|on|:|-))?\s*:?\s*$/
 
 // The lines after a street: town, province or state, postal code, country ("52 Juniper Road\n
 // Portage Bay, MB R3T 2N2\nCanada", "8 rue du Moulin Apt 3, 35000 Rennes, France"). They are
@@ -328,11 +328,16 @@ export function createPatternDetector(locale: OutputLocale) {
       const count = digits(m[0])
       if (count >= 10 && count <= 11) push(found, m.index, m.index + m[0].length, 'phone')
     })
-    // "born in 2019", "b. 1961", "née en 1960": a birth year on its own.
-    eachInWindows(folded, numbers, BIRTH_YEAR, (m, offset) => {
-      const span = m.indices?.[1]
-      if (span !== undefined) found.push({ start: span[0] + offset, end: span[1] + offset, kind: 'birth_date', replacement: birthYearLabel, priority: PRIORITY.postal_code + 5 })
-    })
+    // "born in 2019", "b. 1961", "née en 1960": a birth year on its own. Each year-shaped number
+    // looks back for the cue, rather than a cue pattern running through every number's window.
+    for (const token of digitTokens(text)) {
+      if (token.digits !== 4 || token.letters > 0 || token.groups.length > 1 || !/^(?:19|20)\d\d$/.test(token.text)) continue
+      const after = folded.charCodeAt(token.end)
+      if (after === 47 || after === 45 || (after === 46 && folded.charCodeAt(token.end + 1) >= 48 && folded.charCodeAt(token.end + 1) <= 57)) continue
+      if (BIRTH_YEAR_CUE.test(folded.slice(Math.max(0, token.start - 32), token.start))) {
+        found.push({ start: token.start, end: token.end, kind: 'birth_date', replacement: birthYearLabel, priority: PRIORITY.postal_code + 5 })
+      }
+    }
 
     eachInWindows(folded, numbers, POSTAL_CODE_CA, (m) => {
       const letter = folded.charAt(m.index - 1)

@@ -32,10 +32,15 @@ export interface ResidualRules {
 // enough) a \p{Lu} scan is several times slower; the ranges include lower-case letters, so
 // the first letter of each match is checked with \p{Lu}.
 const LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff'
-const CAPITALISED = new RegExp(
+const CAPITALISED_ANY_SCRIPT = new RegExp(
   `[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff][${LETTERS}\u0300-\u036f]*(?:['’][${LETTERS}\u0300-\u036f]+)*`,
   'g',
 )
+// Classes reaching past Latin-1 also slow the scan of plain Latin text, so that one is kept for
+// narratives without any such letter (most of them).
+const LATIN_LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff'
+const CAPITALISED_LATIN = new RegExp(`[A-Z\u00c0-\u00d6\u00d8-\u00de][${LATIN_LETTERS}]*(?:['’][${LATIN_LETTERS}]+)*`, 'g')
+const EXTENDED_LETTER = /[\u0100-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff]/
 const UPPER_CASE = /\p{Lu}/u
 const WORD_BEFORE = new RegExp(`[${LETTERS}0-9_\u0300-\u036f]`)
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
@@ -203,45 +208,29 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
   const coveredNumber = coverageCursor(accepted)
   const covered = (start: number, end: number): boolean => overlapsAccepted(accepted, start, end)
 
-  // Capitalised tokens, found once: place types among them anchor the place-name patterns.
-  const capitals: number[] = []
-  const placeTypes: number[] = []
-  CAPITALISED.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = CAPITALISED.exec(original)) !== null) {
-    const start = match.index
-    const end = start + match[0].length
-    const first = original.charCodeAt(start)
-    if (first >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
-    capitals.push(start, end)
-    if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + end - start) && PLACE_TYPE_SET.has(folded.slice(start, end))) placeTypes.push(start, end)
-  }
-  // Place names ("Riverside Elementary School") are listed whole; their words are not listed again.
-  const places = placeTypes.length === 0 ? [] : findPlaceNames(text, windowsAroundSpans(original, placeTypes, { before: 90, after: 90 }), covered, memo)
-  found.push(...places)
-  let placeCursor = 0
-  const insidePlace = (start: number): boolean => {
-    while (placeCursor < places.length && (places[placeCursor] as Found).end <= start) placeCursor += 1
-    const place = places[placeCursor]
-    return place !== undefined && place.start <= start
-  }
-
   // Capitalised words that are ordinary words but also names, kept until their context is known.
   const maybe: Array<Found & { sentenceStart: boolean }> = []
   const flagged: Found[] = []
+  // Place types among the capitalised words anchor the place-name patterns (after the loop).
+  const placeTypes: number[] = []
 
-  for (let c = 0; c + 1 < capitals.length; c += 2) {
-    const start = capitals[c] as number
-    const matchEnd = capitals[c + 1] as number
+  const capitalised = EXTENDED_LETTER.test(original) ? CAPITALISED_ANY_SCRIPT : CAPITALISED_LATIN
+  capitalised.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = capitalised.exec(original)) !== null) {
+    const start = match.index
+    const matchEnd = start + match[0].length
+    if (original.charCodeAt(start) >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
+    if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + matchEnd - start) && PLACE_TYPE_SET.has(folded.slice(start, matchEnd))) placeTypes.push(start, matchEnd)
     if (start > 0 && WORD_BEFORE.test(original.charAt(start - 1))) continue
     // "XJ22B" is one token: it is looked at as a possible identifier, not as a name.
     const next = original.charCodeAt(matchEnd)
     if (next >= 48 && next <= 57) continue
-    let token = original.slice(start, matchEnd)
+    let token = match[0]
     if (token.endsWith("'s") || token.endsWith('’s')) token = token.slice(0, -2)
     if (token.length < 2) continue
     const end = start + token.length
-    if (coveredCapital(start, end) || insidePlace(start)) continue
+    if (coveredCapital(start, end)) continue
     // "L'incident", "d'Hélène": the elided article is not part of the word.
     let word = folded.slice(start, end)
     const apostrophe = word.indexOf("'")
@@ -277,7 +266,20 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
     if (isSentenceStart(original, start) && usedInLowerCase(word, original.slice(end - word.length, end).toLowerCase(), start)) continue
     flagged.push({ start, end, text: token, reason: 'capitalised_word' })
   }
-  found.push(...flagged, ...namesInContext(original, maybe, flagged))
+  // Place names ("Riverside Elementary School") are listed whole; their words are not listed again.
+  const places = placeTypes.length === 0 ? [] : findPlaceNames(text, windowsAroundSpans(original, placeTypes, { before: 90, after: 90 }), covered, memo)
+  const outsidePlaces = <T extends Found>(items: T[]): T[] => {
+    if (places.length === 0) return items
+    let cursor = 0
+    return items.filter((item) => {
+      while (cursor < places.length && (places[cursor] as Found).end <= item.start) cursor += 1
+      const place = places[cursor]
+      return !(place !== undefined && place.start <= item.start)
+    })
+  }
+  found.push(...places)
+  const kept = outsidePlaces(flagged)
+  found.push(...kept, ...namesInContext(original, outsidePlaces(maybe), kept))
   if (names.size > 0) found.push(...lowerCaseNames(text, names, covered, memo))
 
   const grouped = spacedDigitGroups(text, original, covered)
