@@ -353,7 +353,7 @@ function namesInContext(original: string, maybe: ReadonlyArray<Found & { sentenc
 
 // A sentence typed without capitals ("spoke w/ eva kleist"): the name list and the cues are all
 // there is to go on. Only such sentences are scanned, so ordinary prose costs nothing extra.
-const SENTENCE_MARK = /[.!?\n]/g
+const LOWER_SENTENCE_START = /[.!?\n][ \t\r\n]*(?=[a-z\u00e0-\u00ff])/g
 const LOWER_AFTER_MARK = /^[ \t\r\n]*[a-z\u00e0-\u00ff]/
 const LOWER_WORD = /[\p{Ll}][\p{L}\p{M}'’-]*/gu
 const SENTENCE_END = /[.!?\n]/g
@@ -369,15 +369,10 @@ function lowerCaseNames(text: ScanText, names: ReadonlySet<string>, covered: (st
   let scannedTo = 0
   const starts: number[] = []
   if (LOWER_AFTER_MARK.test(original.slice(0, 8))) starts.push(original.search(/\S/))
-  SENTENCE_MARK.lastIndex = 0
+  // One match per sentence that starts in lower case; the engine skips the others itself.
+  LOWER_SENTENCE_START.lastIndex = 0
   let mark: RegExpExecArray | null
-  while ((mark = SENTENCE_MARK.exec(original)) !== null) {
-    const code = original.charCodeAt(mark.index + 1)
-    // Most sentences start with a capital after one space: skip them without a slice.
-    if (code === 32 && original.charCodeAt(mark.index + 2) < 97) continue
-    const next = LOWER_AFTER_MARK.exec(original.slice(mark.index + 1, mark.index + 9))
-    if (next !== null) starts.push(mark.index + next[0].length)
-  }
+  while ((mark = LOWER_SENTENCE_START.exec(original)) !== null) starts.push(mark.index + mark[0].length)
   for (const sentenceStart of starts) {
     const from = sentenceStart
     if (from < scannedTo) continue
