@@ -233,6 +233,58 @@ describe('the jurisdiction’s choices', () => {
   })
 })
 
+describe('staff and members are registered without anyone typing them in', () => {
+  const registry = registries.calder
+  const context = anonymisationContextSchema.parse(registry.context)
+
+  it('pseudonymises a staff member’s full name, given name, family name and email in every format, under one pseudonym', async () => {
+    const jurisdiction = await exportJurisdiction()
+    const lead = await exportUser(jurisdiction.id, 'Quinn Lead')
+    const second = await exportUser(jurisdiction.id, 'Sasha Second')
+    const wren = await prisma.user.create({ data: { email: 'wren.worker@example.test', name: 'Wren Worker', jurisdictionId: jurisdiction.id } })
+    // A user of the jurisdiction who is on no review: still someone nobody may name.
+    await prisma.user.create({ data: { email: 'tamsin.varga@example.test', name: 'Tamsin Varga', jurisdictionId: jurisdiction.id } })
+    const written = 'Wren Worker visited; Wren called Ms. Worker back, wrote to wren.worker@example.test and copied Tamsin Varga (tamsin.varga@example.test). Varga agreed with Tamsin; Glen Osei too.'
+    const review = await exportReviewWith({
+      jurisdictionId: jurisdiction.id,
+      incidentDate: context.incidentDate,
+      members: [
+        { userId: lead.id, role: 'qi_lead' },
+        { userId: wren.id, role: 'staff_contributor' },
+      ],
+      commands: [
+        ...corpusReviewCommands(registry).filter(c => c.type === 'addPerson' || c.type === 'addPlace' || c.type === 'addIdentifier'),
+        { type: 'addEvent', id: 'e1', date: context.incidentDate, description: written, source: 'notes of Wren Worker' },
+        { type: 'addFinding', id: 'f1', body: written, status: 'agreed' },
+        { type: 'addRecommendation', id: 'r1', text: `Ask Wren. ${written}`, strength: 'stronger', measure: 'Tamsin reports monthly' },
+        { type: 'addUnmetNeed', id: 'n1', need: written, received: 'Worker', gap: 'Varga' },
+      ],
+    })
+    await consentedQuotes(review.id, wren.id, 'Caseworker 1', [{ findingId: 'f1', excerpt: 'I, Wren Worker, told Tamsin.' }])
+    const prepared = await prepareExport(review)
+    // Names the anonymiser now knows are no residual candidates to be waved through as "safe".
+    expect(prepared.unresolved.map(r => r.text)).not.toEqual(expect.arrayContaining(['Wren']))
+    expect(prepared.unresolved.map(r => r.text).filter(t => /wren|worker|tamsin|varga/i.test(t))).toEqual([])
+    await approveForExport(review.id, lead.id, second.id)
+    for (const format of exportFormats) {
+      const result = await exportReview(review, format, { actorId: lead.id, via: 'web', acceptResiduals: true })
+      if (!result.ok) throw new Error(`${format} refused: ${result.reason}`)
+      for (const [file, text] of Object.entries(await readable(format, result.download, result.files))) {
+        expect(text, `${format} ${file}`).not.toMatch(/\b(?:Wren|Worker|Glen|Osei|Tamsin|Varga)\b|example\.test/i)
+      }
+      if (format === 'json') {
+        const wrenAs = result.sharedReview.accountExcerpts[0]!.pseudonym
+        // One person, one pseudonym: the quote's author is who the text calls by that name.
+        expect(result.sharedReview.findings[0]!.text).toContain(wrenAs)
+        expect(result.sharedReview.timeline[0]!.source).toBe(`notes of ${wrenAs}`)
+        // Their account said "Caseworker 1", which the registry gives someone else: not reused.
+        expect(wrenAs).not.toBe('Caseworker 1')
+        expect(result.sharedReview.findings[0]!.text).toMatch(/copied Staff member \d \(\[email\]\)/)
+      }
+    }
+  }, 60_000)
+})
+
 test('the corpus covers every registry', () => {
   expect(new Set(corpus.map(item => item.registry.key))).toEqual(new Set(Object.values(registries).map(r => r.key)))
 })
