@@ -8,9 +8,9 @@ const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind:
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
-  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'read:trends'],
-  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'read:trends'],
-  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'read:trends'],
+  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends'],
+  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends'],
+  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends'],
   staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends'],
   observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends'],
   admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data'],
