@@ -227,7 +227,9 @@ describe('after approval', () => {
     expect(notApproved.status).toBe(303)
     expect(notApproved.headers.get('Location')).toBe(`/reviews/${reviewId}/export?refused=approval`)
 
-    const hashOf = async (actor: Actor, step: 'findings' | 'deidentified') => (await pageData(actor)).approvals.find((a: { step: string }) => a.step === step).hash as string
+    type Approvals = { approvals: { step: string; hash: string; approvedBy: string | null }[]; missingApprovals: string[] }
+    const approvalsOf = async (actor: Actor) => (await pageData(actor)) as unknown as Approvals
+    const hashOf = async (actor: Actor, step: 'findings' | 'deidentified') => (await approvalsOf(actor)).approvals.find(a => a.step === step)!.hash
     // The QI lead resolved candidates: they approve the findings, never the text.
     const byLead = await act('qi', { intent: 'approve', step: 'deidentified', hash: await hashOf('qi', 'deidentified') })
     expect(byLead.status).toBe(400)
@@ -238,9 +240,9 @@ describe('after approval', () => {
     expect((await act('qi', { intent: 'approve', step: 'findings', hash: await hashOf('qi', 'findings') })).status).toBe(302)
     expect(await (await act('panel', { intent: 'approve', step: 'deidentified', hash: 'stale-hash' })).json()).toMatchObject({ error: 'export.approval.errors.changed' })
     expect((await act('panel', { intent: 'approve', step: 'deidentified', hash: await hashOf('panel', 'deidentified') })).status).toBe(302)
-    const approved = await pageData('qi')
+    const approved = await approvalsOf('qi')
     expect(approved.missingApprovals).toEqual([])
-    expect(approved.approvals.map((a: { approvedBy: string }) => a.approvedBy)).toEqual(['The qi', 'The panel'])
+    expect(approved.approvals.map(a => a.approvedBy)).toEqual(['The qi', 'The panel'])
     expect(await prisma.auditEvent.count({ where: { reviewId, action: { in: ['export.findings-approved', 'export.deidentified-text-approved'] } } })).toBe(2)
 
     const expectations = {

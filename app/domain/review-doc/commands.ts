@@ -412,7 +412,9 @@ class Planner {
     if (fields.pseudonym !== undefined) this.refuseNameAsPseudonym(fields.pseudonym, ['patch', 'pseudonym'])
     else if (fields.name !== undefined || aliases !== undefined) {
       for (const [, other] of this.state('people')) {
-        if (typeof other?.pseudonym === 'string' && nameInPseudonym(other.pseudonym, [...(fields.name ? [fields.name] : []), ...(aliases ?? [])]) !== null) {
+        // Whole names only: an alias such as "Nurse" must not be refused for "Public health nurse".
+        const added = [...(fields.name ? [fields.name] : []), ...(aliases ?? [])]
+        if (typeof other?.pseudonym === 'string' && nameInPseudonym(other.pseudonym, added, { parts: false }) !== null) {
           this.fail(['patch', fields.name !== undefined ? 'name' : 'aliases'], `the pseudonym ${JSON.stringify(other.pseudonym)} contains this name; change that pseudonym first`)
           break
         }

@@ -114,14 +114,16 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
  * pseudonym of Glen Osei would take his name out in every export. Compared without case or
  * accents, token by token, so "Caseworker 2" never matches a person called "Case".
  */
-export function nameInPseudonym(pseudonym: string, registeredNames: Iterable<string>): string | null {
+export function nameInPseudonym(pseudonym: string, registeredNames: Iterable<string>, options: { parts?: boolean } = {}): string | null {
+  const parts = options.parts ?? true
   const tokens = nameTokens(pseudonym)
   if (tokens.length === 0) return null
   for (const name of registeredNames) {
-    const parts = nameTokens(name)
-    if (parts.length === 0) continue
-    if (containsRun(tokens, parts)) return name
-    for (const part of parts) {
+    const nameParts = nameTokens(name)
+    if (nameParts.length === 0) continue
+    if (containsRun(tokens, nameParts)) return name
+    if (!parts) continue
+    for (const part of nameParts) {
       if (part.length >= 3 && !/^\d+$/.test(part) && !LABEL_WORDS.has(part) && tokens.includes(part)) return name
     }
   }

@@ -49,7 +49,7 @@ describe('review document commands', () => {
     expect(problem(() => applyCommand(ydoc, { type: 'updatePerson', id: 'g', patch: { pseudonym: 'Caseworker 4' } }, options))).toBe('accepted')
   })
 
-  it('refuse a new name or alias that an existing pseudonym already spells out', () => {
+  it('refuse a new name or alias that an existing pseudonym already spells out whole', () => {
     const ydoc = doc()
     expect(problem(() => applyCommand(ydoc, { type: 'addPerson', id: 'x', name: 'Ann Bell', role: 'other', pseudonym: 'Neighbour 1' }))).toBe('accepted')
     expect(problem(() => applyCommand(ydoc, { type: 'updatePerson', id: 'g', patch: { aliases: ['Neighbour'] } }))).toMatch(/\/patch\/aliases .*pseudonym "Neighbour 1" contains this name/)
