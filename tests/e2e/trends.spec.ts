@@ -56,7 +56,7 @@ test('an admin imports a shared review and the network trends count it, small co
   await expectAccessible(page)
 
   // Unsigned, or changed after signing: refused, each with its reason.
-  const tampered = JSON.parse(signed(fixtureReview).toString()) as Record<string, unknown>
+  const tampered = JSON.parse(signed({ ...fixtureReview, sharedId: 'f'.repeat(32) }).toString()) as Record<string, unknown>
   tampered.review = { ...(tampered.review as Record<string, unknown>), incidentYear: 2019 }
   await page.getByLabel('Shared review files (.json, one or more)').setInputFiles([
     { name: 'unsigned.json', mimeType: 'application/json', buffer: fs.readFileSync(sharedReview) },
