@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as exportRoute from '~/routes/reviews.$reviewId_.export'
 import * as downloadRoute from '~/routes/reviews.$reviewId_.export_.download'
+import { currentChecklist } from '~/models/phase.server'
 import { prisma } from '~/utils/db.server'
 import { calderCommands, CALDER_INCIDENT } from '../fixtures/export/calder'
 import { exportJurisdiction, exportReviewWith, markedSafe } from '../fixtures/export/db'
@@ -107,6 +108,14 @@ describe('the export gate, actor by actor', () => {
     expect(audit.filter(a => a.action === 'export.deidentified-text-approved')).toHaveLength(3)
   })
 
+  test('the approval checklist reads both steps from the approvals', async () => {
+    const review = await prisma.review.findUniqueOrThrow({ where: { id: world.reviewId } })
+    const items = await currentChecklist(review)
+    const done = (key: string) => items.find(i => i.key === key)?.done
+    expect(done('checklist.approval.findingsApproved')).toBe(true)
+    expect(done('checklist.approval.deidentifiedTextApproved')).toBe(true)
+  })
+
   test('once both are given, only the QI lead downloads', async () => {
     expect(await matrix(download)).toEqual(expectations({ ...hidden, qi_lead: 'ok' }, 403))
     expect(await prisma.exportRecord.count({ where: { reviewId: world.reviewId } })).toBe(1)
@@ -120,5 +129,7 @@ describe('the export gate, actor by actor', () => {
     expect(outcomes).toEqual(expectations({ ...hidden, qi_lead: 'ok' }, 403))
     const refused = await download('qi_lead')
     expect(refused.headers.get('Location')).toBe(`/reviews/${world.reviewId}/export?refused=approval`)
+    const items = await currentChecklist(await prisma.review.findUniqueOrThrow({ where: { id: world.reviewId } }))
+    expect(items.find(i => i.key === 'checklist.approval.findingsApproved')?.done).toBe(false)
   })
 })
