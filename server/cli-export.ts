@@ -95,7 +95,7 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
       )
     }
     throw new CliError(
-      `${result.residuals.length} residual candidate(s) are unresolved (nothing was exported). Resolve them on the export page (add as an alias or mark safe), or run again with --accept-residuals to export with them left as written:\n${describeResiduals(result.residuals)}`,
+      `${result.residuals.length} residual candidate(s) are unresolved (nothing was exported). Resolve them on the export page (as a person, a place, an identifier, or safe), or run again with --accept-residuals to export with them left as written:\n${describeResiduals(result.residuals)}`,
     )
   }
 
