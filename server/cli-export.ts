@@ -1,9 +1,13 @@
 // export <review-id> --format json|csv|docx|html --out <path> [--accept-residuals] [--locale en|fr]
+//        [--override-approval "<reason>"]
 //
 // The operator's way to take a de-identified review out, under the same rules as the export
-// page: only after approval, never while residual candidates are unresolved unless the
-// operator accepts them explicitly (they are listed either way), the shared data file honours
-// the jurisdiction's opt-out, and the export is recorded (by the operator, from the command line).
+// page: only in the approval phase and once the findings and the de-identified text are
+// approved (ADR 0018), never while residual candidates are unresolved unless the operator
+// accepts them explicitly (they are listed either way), the shared data file honours the
+// jurisdiction's opt-out and is signed, and the export is recorded (by the operator, from the
+// command line). --override-approval exports without the approvals: the reason is required,
+// audited, and named in the export's record.
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -32,6 +36,8 @@ export function describeResiduals(residuals: readonly ResidualSummary[]): string
     .join('\n')
 }
 
+const APPROVAL_NAMES = { findings: 'the QI lead’s approval of the findings', deidentified: 'a second person’s approval of the de-identified text' } as const
+
 function writeFile(file: string, bytes: Uint8Array) {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -50,6 +56,7 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
       out: { type: 'string' },
       'accept-residuals': { type: 'boolean', default: false },
       locale: { type: 'string', default: 'en' },
+      'override-approval': { type: 'string' },
     },
   })
   const reviewId = positionals[0]
@@ -59,6 +66,8 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
   if (!values.out) throw new CliError('--out <path> is required (a directory for csv, a file otherwise)')
   if (values.locale !== 'en' && values.locale !== 'fr') throw new CliError('--locale must be en or fr')
   const locale: ExportLocale = values.locale
+  const overrideReason = values['override-approval']?.trim()
+  if (values['override-approval'] !== undefined && !overrideReason) throw new CliError('--override-approval needs a reason, e.g. --override-approval "board asked for the draft on 3 Dec"')
   const out = path.resolve(values.out)
 
   const review = await prisma.review.findUnique({ where: { id: reviewId } })
@@ -73,17 +82,26 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
     via: 'cli',
     locale,
     operator: io.env.USER ?? io.env.LOGNAME ?? null,
+    overrideApproval: overrideReason ? { reason: overrideReason } : null,
   })
   if (!result.ok) {
     if (result.reason === 'phase') throw new CliError(`review ${reviewId} is in the ${result.phase} phase; exports open once its findings reach approval (nothing was exported)`)
     if (result.reason === 'excluded') {
       throw new CliError(`the jurisdiction keeps its reviews out of every shared data set, so the shared JSON format cannot be exported (nothing was exported); the docx, html and csv reports can`)
     }
+    if (result.reason === 'approval') {
+      throw new CliError(
+        `review ${reviewId} is not approved for export (nothing was exported): ${result.missing.map(step => APPROVAL_NAMES[step]).join(' and ')} ${result.missing.length > 1 ? 'are' : 'is'} missing or no longer match what the review holds. Approve on the export page, or run again with --override-approval "<reason>" (audited and named in the export record)`,
+      )
+    }
     throw new CliError(
-      `${result.residuals.length} residual candidate(s) are unresolved (nothing was exported). Resolve them on the export page (add as an alias or mark safe), or run again with --accept-residuals to export with them left as written:\n${describeResiduals(result.residuals)}`,
+      `${result.residuals.length} residual candidate(s) are unresolved (nothing was exported). Resolve them on the export page (as a person, a place, an identifier, or safe), or run again with --accept-residuals to export with them left as written:\n${describeResiduals(result.residuals)}`,
     )
   }
 
+  if (result.approvalOverride) {
+    io.err(`warning: exporting without ${result.approvalOverride.missing.map(step => APPROVAL_NAMES[step]).join(' and ')} (--override-approval "${result.approvalOverride.reason}"); this is audited`)
+  }
   if (result.acceptedResiduals.length > 0) {
     io.err(`warning: exporting with ${result.acceptedResiduals.length} unresolved residual candidate(s) left as written (--accept-residuals):\n${describeResiduals(result.acceptedResiduals)}`)
   }

@@ -17,6 +17,10 @@ export const permissions = [
   'read:review-doc',
   'write:review-doc',
   'export:review',
+  // The two approvals an export waits for: the findings (the QI lead's), and the de-identified
+  // text, by a second person of the panel who resolved no residual candidate.
+  'approve:findings',
+  'approve:deidentified-text',
   'read:users',
   'manage:users',
   'manage:jurisdiction-settings',
@@ -47,9 +51,9 @@ const reader: Permission[] = ['read:review', 'read:review-members', 'read:review
 const editor: Permission[] = [...reader, 'write:review-doc']
 
 export const reviewRoleGrants: Record<ReviewRole, readonly Permission[]> = {
-  facilitator: [...editor, 'update:review', 'move:review-phase', 'manage:review-members'],
-  qi_lead: [...editor, 'export:review'],
-  panel_member: editor,
+  facilitator: [...editor, 'update:review', 'move:review-phase', 'manage:review-members', 'approve:deidentified-text'],
+  qi_lead: [...editor, 'export:review', 'approve:findings', 'approve:deidentified-text'],
+  panel_member: [...editor, 'approve:deidentified-text'],
   // Staff contributors see the shared case chronology as context for their account but do
   // not co-author the panel's analysis.
   staff_contributor: reader,

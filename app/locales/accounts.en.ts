@@ -201,6 +201,7 @@ export const accountsEn = {
     notStaffContributor: 'Only an active staff contributor on this review can be invited.',
     alreadyInvited: 'This person is already invited.',
     pseudonymTaken: 'This pseudonym is already used on this review.',
+    pseudonymIsName: 'This pseudonym contains a real name (of someone in the registry or of a staff member). Choose one that identifies nobody, e.g. “Caseworker 2”.',
     empty: 'Your account is empty. Write something before releasing it.',
     releaseToFacilitatorFirst: 'Release your account to the facilitator first.',
     cannotRelease: 'This release is not possible now.',

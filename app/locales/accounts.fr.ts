@@ -210,6 +210,7 @@ export const accountsFr: AccountsTranslations = {
     notStaffContributor: 'Seul un membre du personnel témoin actif de cet examen peut être invitée.',
     alreadyInvited: 'Cette personne est déjà invitée.',
     pseudonymTaken: 'Ce pseudonyme est déjà utilisé dans cet examen.',
+    pseudonymIsName: 'Ce pseudonyme contient un vrai nom (d’une personne du registre ou d’un membre du personnel). Choisissez-en un qui n’identifie personne, p. ex. « Caseworker 2 ».',
     empty: 'Votre témoignage est vide. Écrivez quelque chose avant de le communiquer.',
     releaseToFacilitatorFirst: 'Communiquez d’abord votre témoignage à l’animateur·rice.',
     cannotRelease: 'Cette communication n’est pas possible maintenant.',

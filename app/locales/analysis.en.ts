@@ -50,6 +50,7 @@ export const analysisEn = {
         name: 'Enter the person’s name.',
         pseudonym: 'Enter a pseudonym.',
         pseudonymTaken: 'Someone in this review already has that pseudonym: choose another.',
+        pseudonymIsName: 'That pseudonym contains a name or alias from the registry, so it would identify someone in every export: choose one that names nobody, e.g. “Caseworker 2”.',
       },
     },
     roles: {

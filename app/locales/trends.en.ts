@@ -92,7 +92,7 @@ export const trendsEn = {
   import: {
     title: 'Shared data from other jurisdictions',
     intro:
-      'Import the de-identified reviews other jurisdictions shared with you (their JSON exports, format scir-shared-review/1). Every file is checked first: if anything is wrong, every problem is listed and nothing is imported. Importing a review again replaces it.',
+      'Import the de-identified reviews other jurisdictions shared with you (their JSON exports, format scir-shared-review/2, signed). Every file is checked first: if anything is wrong, every problem is listed and nothing is imported. Importing a review again replaces it.',
     files: 'Shared review files (.json, one or more)',
     submit: 'Check and import',
     done_one: '{{count}} shared review imported from {{sources}} (new: {{created}}, replaced: {{replaced}}).',
@@ -135,6 +135,12 @@ export const trendsEn = {
       duplicateInUpload: 'the same shared review is also in {{other}}.',
       sourceWithdrawn: '{{code}} keeps its reviews out of shared data sets; its reviews cannot be imported.',
       sharedIdTaken: 'a review with this shared id was imported from {{code}}; the same id cannot come from another jurisdiction.',
+      signature: {
+        unsigned: 'the review is not signed; only signed exports (format scir-shared-review/2) can be imported.',
+        unknownJurisdiction: 'no public key is registered for {{code}}; an admin registers it under Settings, “Jurisdictions whose exports you accept”.',
+        keyMismatch: 'the review names {{code}} but is not signed with the key registered for {{code}}.',
+        badSignature: 'the signature does not match the content: the file was changed after {{code}} exported it.',
+      },
     },
   },
   whatChanged: {

@@ -95,7 +95,7 @@ export const trendsFr: TrendsTranslations = {
   import: {
     title: 'Données partagées par d’autres administrations',
     intro:
-      'Importez les examens dépersonnalisés que d’autres administrations vous ont communiqués (leurs exportations JSON, format scir-shared-review/1). Chaque fichier est d’abord vérifié : au moindre problème, tous les problèmes sont énumérés et rien n’est importé. Importer de nouveau un examen le remplace.',
+      'Importez les examens dépersonnalisés que d’autres administrations vous ont communiqués (leurs exportations JSON, format scir-shared-review/2, signées). Chaque fichier est d’abord vérifié : au moindre problème, tous les problèmes sont énumérés et rien n’est importé. Importer de nouveau un examen le remplace.',
     files: 'Fichiers d’examens partagés (.json, un ou plusieurs)',
     submit: 'Vérifier et importer',
     done_one: '{{count}} examen partagé importé de {{sources}} (nouveaux : {{created}}, remplacés : {{replaced}}).',
@@ -138,6 +138,12 @@ export const trendsFr: TrendsTranslations = {
       duplicateInUpload: 'le même examen partagé se trouve aussi dans {{other}}.',
       sourceWithdrawn: '{{code}} tient ses examens à l’écart des données partagées; ses examens ne peuvent pas être importés.',
       sharedIdTaken: 'un examen portant cet identifiant partagé a été importé de {{code}}; le même identifiant ne peut pas provenir d’une autre administration.',
+      signature: {
+        unsigned: 'l’examen n’est pas signé; seules les exportations signées (format scir-shared-review/2) peuvent être importées.',
+        unknownJurisdiction: 'aucune clé publique n’est enregistrée pour {{code}}; un administrateur l’enregistre dans les Paramètres, « Administrations dont vous acceptez les exportations ».',
+        keyMismatch: 'l’examen indique {{code}}, mais il n’est pas signé avec la clé enregistrée pour {{code}}.',
+        badSignature: 'la signature ne correspond pas au contenu : le fichier a été modifié après son exportation par {{code}}.',
+      },
     },
   },
   whatChanged: {

@@ -13,6 +13,7 @@ import {
   renderJson,
   sha256Hex,
   sharedIdFor,
+  staffRegistry,
   zipFiles,
   type ExportFormat,
   type FactorNames,
@@ -22,12 +23,14 @@ import {
 } from '~/domain/export'
 import type { FactorFramework } from '~/domain/factors'
 import { applyCommand, readReviewDoc, ReviewCommandError, type ReviewDocument } from '~/domain/review-doc'
-import { incidentTypes, reviewPhases, type IncidentType, type ReviewPhase } from '~/domain/vocabulary'
+import { incidentTypes, reviewPhases, type IdentifierKind, type IncidentType, type PlaceKind, type ReviewPhase } from '~/domain/vocabulary'
 import { reportLabels } from '~/locales/report-labels'
 import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { jurisdictionSettings } from './jurisdiction.server'
+import { approvalState, type ApprovalStep } from './export-approval.server'
 import { consentedExcerpts } from './quote-consent.server'
+import { signingKeyOf, signSharedReview } from './signing.server'
 import { reviewDocName } from './review-doc.server'
 
 export type ExportLocale = 'en' | 'fr'
@@ -54,6 +57,10 @@ export type PreparedExport = {
   build: SharedReviewBuild
   /** Residual candidates nobody has resolved yet (aliases and safe words are applied already). */
   unresolved: ResidualSummary[]
+  /** Staff and members who are not in the document's registry, as the anonymiser knows them. */
+  staff: Array<{ id: string; name: string; pseudonym: string }>
+  /** Everyone who decided a residual candidate of this review (they cannot approve the preview). */
+  resolvedBy: string[]
 }
 
 function asPhase(phase: string): ReviewPhase {
@@ -84,13 +91,32 @@ async function readDocument(reviewId: string): Promise<ReviewDocument> {
  */
 export async function prepareExport(reviewOrId: ExportReviewRow | string, options: { locale?: ExportLocale } = {}): Promise<PreparedExport> {
   const review = await reviewRow(reviewOrId)
-  const [jurisdiction, settings, document, excerpts, decisions] = await Promise.all([
+  const locale = options.locale ?? 'en'
+  const [jurisdiction, settings, document, excerpts, decisions, users, accounts] = await Promise.all([
     prisma.jurisdiction.findUniqueOrThrow({ where: { id: review.jurisdictionId }, select: { code: true } }),
     jurisdictionSettings(review.jurisdictionId),
     readDocument(review.id),
     consentedExcerpts(review.id),
-    prisma.residualDecision.findMany({ where: { reviewId: review.id, decision: 'safe' }, select: { candidateId: true, text: true } }),
+    prisma.residualDecision.findMany({ where: { reviewId: review.id }, select: { candidateId: true, text: true, decision: true, personRef: true, decidedById: true } }),
+    // Every user of the jurisdiction, deactivated ones too: a name does not stop identifying
+    // someone when their account closes. Members are users of the review's jurisdiction.
+    prisma.user.findMany({ where: { jurisdictionId: review.jurisdictionId }, select: { id: true, name: true, email: true } }),
+    prisma.staffAccount.findMany({ where: { reviewId: review.id }, select: { id: true, authorId: true, pseudonym: true } }),
   ])
+  const accountOf = new Map(accounts.map(a => [a.authorId, a.pseudonym]))
+  const staffAliases = new Map<string, string[]>()
+  for (const d of decisions) {
+    if (d.decision !== 'person' || !d.personRef?.startsWith('user:')) continue
+    const userId = d.personRef.slice('user:'.length)
+    staffAliases.set(userId, [...(staffAliases.get(userId) ?? []), d.text])
+  }
+  const staff = staffRegistry(
+    document.people,
+    users.map(u => ({ id: u.id, name: u.name, email: u.email, accountPseudonym: accountOf.get(u.id) ?? null, aliases: staffAliases.get(u.id) ?? [] })),
+    locale,
+  )
+  const authorOf = new Map(accounts.map(a => [a.id, a.authorId]))
+  const safe = decisions.filter(d => d.decision === 'safe')
   const build = buildSharedReview({
     document,
     review: {
@@ -101,13 +127,18 @@ export async function prepareExport(reviewOrId: ExportReviewRow | string, option
       phase: asPhase(review.phase),
     },
     framework: exportFramework(settings.factorFramework),
-    excerpts: excerpts.map(x => ({ pseudonym: x.pseudonym, findingId: x.findingId, excerpt: x.excerpt })),
-    resolutions: { safeWords: decisions.map(d => d.text) },
-    locale: options.locale ?? 'en',
+    // One person, one pseudonym: a quote carries its author's, as the timeline does.
+    excerpts: excerpts.map(x => {
+      const author = authorOf.get(x.accountId)
+      return { pseudonym: (author && staff.pseudonymOf.get(author)) || x.pseudonym, findingId: x.findingId, excerpt: x.excerpt }
+    }),
+    resolutions: { safeWords: safe.map(d => d.text) },
+    locale,
+    registeredPeople: [...staff.people, ...staff.staff],
   })
   // Safe words settle every spelling that folds the same; the ids settle anything else the
   // anonymiser would still list under a decided id.
-  const decided = new Set(decisions.map(d => d.candidateId))
+  const decided = new Set(safe.map(d => d.candidateId))
   return {
     review,
     jurisdictionCode: jurisdiction.code,
@@ -116,22 +147,41 @@ export async function prepareExport(reviewOrId: ExportReviewRow | string, option
     document,
     build,
     unresolved: build.residuals.filter(r => !decided.has(r.id)),
+    staff: staff.staff.map(p => ({ id: p.id, name: p.name, pseudonym: p.pseudonym })),
+    resolvedBy: [...new Set(decisions.map(d => d.decidedById))],
   }
 }
 
 // ---------------------------------------------------------------- resolving residual candidates
 
-/** Mark safe, add to the registry as an identifier, or as an alias of the person with this id. */
-export type ResidualAction = 'safe' | 'identifier' | { alias: string }
+/**
+ * What a residual candidate turns out to be: a person (an alias of someone in the registry,
+ * "doc:<id>", or of a staff member, "user:<id>"), a place (with the label that replaces it), an
+ * identifier (with its kind), or safe to leave as written.
+ */
+export type ResidualAction =
+  | { kind: 'safe' }
+  | { kind: 'person'; personRef: string }
+  | { kind: 'place'; label: string; placeKind: PlaceKind }
+  | { kind: 'identifier'; identifierKind: IdentifierKind }
 
-export type ResolveOutcome = { ok: true; done: 'markedSafe' | 'aliasAdded' | 'identifierAdded' | 'unmarked' } | { ok: false; message: string; params?: Record<string, string> }
+export type ResolveDone = 'markedSafe' | 'aliasAdded' | 'placeAdded' | 'identifierAdded' | 'unmarked'
+export type ResolveOutcome = { ok: true; done: ResolveDone } | { ok: false; message: string; params?: Record<string, string> }
 
 const MAX_ALIASES = 20
+
+const auditActionOf: Record<ResidualAction['kind'], string> = {
+  safe: 'export.residual-marked-safe',
+  person: 'export.residual-added-as-alias',
+  place: 'export.residual-added-as-place',
+  identifier: 'export.residual-added-as-identifier',
+}
 
 /**
  * Settles a residual candidate for every occurrence. The candidate is looked up again on the
  * server: only a word the anonymiser really lists can be decided, and its text comes from the
- * review, never from the request.
+ * review, never from the request. Every decision is kept (ResidualDecision), so the approval
+ * of the de-identified text knows who resolved candidates.
  */
 export async function resolveResidual(
   reviewOrId: ExportReviewRow | string,
@@ -144,53 +194,70 @@ export async function resolveResidual(
   const prepared = await prepareExport(review, options)
   const candidate = prepared.unresolved.find(r => r.id === candidateId)
   if (!candidate) return { ok: false, message: 'export.errors.noSuchCandidate' }
+  const same = (a: string) => a.toLowerCase() === candidate.text.toLowerCase()
 
-  if (action === 'safe') {
-    await prisma.$transaction([
-      prisma.residualDecision.upsert({
-        where: { reviewId_candidateId: { reviewId: review.id, candidateId } },
-        create: { reviewId: review.id, candidateId, text: candidate.text, decision: 'safe', decidedById: actorId },
-        update: { text: candidate.text, decision: 'safe', decidedById: actorId, decidedAt: new Date() },
-      }),
-      // The audit trail names the candidate by id only: its text may be someone's name.
-      audit(review, actorId, 'export.residual-marked-safe', { candidateId }),
-    ])
-    return { ok: true, done: 'markedSafe' }
-  }
-
-  const outcome = await reviewDocGateway().change(reviewDocName(review.id), (doc): ResolveOutcome => {
-    const current = readReviewDoc(doc).doc
-    try {
-      if (action === 'identifier') {
-        const known = current.identifiers.some(i => i.value.toLowerCase() === candidate.text.toLowerCase())
-        if (!known) applyCommand(doc, { type: 'addIdentifier', value: candidate.text, kind: 'other' }, { origin: 'export' })
-        return { ok: true, done: 'identifierAdded' }
+  let outcome: ResolveOutcome
+  if (action.kind === 'safe') outcome = { ok: true, done: 'markedSafe' }
+  else if (action.kind === 'person' && action.personRef.startsWith('user:')) {
+    // A staff member is not in the document: the alias lives in the decision row itself.
+    const known = prepared.staff.some(p => p.id === action.personRef)
+    outcome = known ? { ok: true, done: 'aliasAdded' } : { ok: false, message: 'export.errors.noSuchPerson' }
+  } else {
+    outcome = await reviewDocGateway().change(reviewDocName(review.id), (doc): ResolveOutcome => {
+      const current = readReviewDoc(doc).doc
+      try {
+        if (action.kind === 'identifier') {
+          if (!current.identifiers.some(i => same(i.value))) applyCommand(doc, { type: 'addIdentifier', value: candidate.text, kind: action.identifierKind }, { origin: 'export' })
+          return { ok: true, done: 'identifierAdded' }
+        }
+        if (action.kind === 'place') {
+          if (!current.places.some(p => same(p.name))) applyCommand(doc, { type: 'addPlace', name: candidate.text, kind: action.placeKind, label: action.label }, { origin: 'export' })
+          return { ok: true, done: 'placeAdded' }
+        }
+        const id = action.personRef.startsWith('doc:') ? action.personRef.slice('doc:'.length) : action.personRef
+        const person = current.people.find(p => p.id === id)
+        if (!person) return { ok: false, message: 'export.errors.noSuchPerson' }
+        if (person.aliases.some(same)) return { ok: true, done: 'aliasAdded' }
+        if (person.aliases.length >= MAX_ALIASES) return { ok: false, message: 'export.errors.aliasesFull' }
+        applyCommand(doc, { type: 'updatePerson', id: person.id, patch: { aliases: [...person.aliases, candidate.text] } }, { origin: 'export' })
+        return { ok: true, done: 'aliasAdded' }
+      } catch (error) {
+        if (error instanceof ReviewCommandError) {
+          return { ok: false, message: 'export.errors.registry', params: { problem: error.problems.map(p => p.message).join('; ') } }
+        }
+        throw error
       }
-      const person = current.people.find(p => p.id === action.alias)
-      if (!person) return { ok: false, message: 'export.errors.noSuchPerson' }
-      if (person.aliases.some(a => a.toLowerCase() === candidate.text.toLowerCase())) return { ok: true, done: 'aliasAdded' }
-      if (person.aliases.length >= MAX_ALIASES) return { ok: false, message: 'export.errors.aliasesFull' }
-      applyCommand(doc, { type: 'updatePerson', id: person.id, patch: { aliases: [...person.aliases, candidate.text] } }, { origin: 'export' })
-      return { ok: true, done: 'aliasAdded' }
-    } catch (error) {
-      if (error instanceof ReviewCommandError) {
-        return { ok: false, message: 'export.errors.registry', params: { problem: error.problems.map(p => p.message).join('; ') } }
-      }
-      throw error
-    }
-  })
-  if (outcome.ok) {
-    await audit(review, actorId, outcome.done === 'aliasAdded' ? 'export.residual-added-as-alias' : 'export.residual-added-as-identifier', {
-      candidateId,
-      ...(typeof action === 'object' ? { personId: action.alias } : {}),
     })
   }
+  if (!outcome.ok) return outcome
+  const fields = {
+    text: candidate.text,
+    decision: action.kind,
+    personRef: action.kind === 'person' ? action.personRef : null,
+    label: action.kind === 'place' ? action.label : null,
+    kind: action.kind === 'identifier' ? action.identifierKind : action.kind === 'place' ? action.placeKind : null,
+    decidedById: actorId,
+  }
+  await prisma.$transaction([
+    prisma.residualDecision.upsert({
+      where: { reviewId_candidateId: { reviewId: review.id, candidateId } },
+      create: { reviewId: review.id, candidateId, ...fields },
+      update: { ...fields, decidedAt: new Date() },
+    }),
+    // The audit trail names the candidate by id only: its text may be someone's name.
+    audit(review, actorId, auditActionOf[action.kind], {
+      candidateId,
+      ...(action.kind === 'person' ? { personRef: action.personRef } : {}),
+      ...(action.kind === 'identifier' ? { identifierKind: action.identifierKind } : {}),
+      ...(action.kind === 'place' ? { placeKind: action.placeKind } : {}),
+    }),
+  ])
   return outcome
 }
 
 /** Takes back a "safe" decision: the word is listed again if it is still in the text. */
 export async function undoSafeDecision(review: ExportReviewRow, decisionId: string, actorId: string): Promise<ResolveOutcome> {
-  const decision = await prisma.residualDecision.findFirst({ where: { id: decisionId, reviewId: review.id }, select: { id: true, candidateId: true } })
+  const decision = await prisma.residualDecision.findFirst({ where: { id: decisionId, reviewId: review.id, decision: 'safe' }, select: { id: true, candidateId: true } })
   if (!decision) return { ok: false, message: 'export.errors.noSuchDecision' }
   await prisma.$transaction([
     prisma.residualDecision.delete({ where: { id: decision.id } }),
@@ -223,10 +290,13 @@ export type ExportResult =
       sharedReview: SharedReview
       acceptedResiduals: ResidualSummary[]
       recordId: string
+      /** Set when --override-approval let this export out without the approvals. */
+      approvalOverride: { reason: string; operator: string | null; missing: ApprovalStep[] } | null
     }
   | { ok: false; reason: 'phase'; phase: string }
   | { ok: false; reason: 'excluded' }
   | { ok: false; reason: 'residuals'; residuals: ResidualSummary[] }
+  | { ok: false; reason: 'approval'; missing: ApprovalStep[] }
 
 export type ExportOptions = {
   acceptResiduals?: boolean
@@ -236,6 +306,11 @@ export type ExportOptions = {
   locale?: ExportLocale
   /** Who ran the command line, when there is no signed-in user. */
   operator?: string | null
+  /**
+   * The command line's --override-approval: exports without the two approvals, for a reason
+   * that is audited and named in the export's record. Never offered on the page.
+   */
+  overrideApproval?: { reason: string } | null
 }
 
 export { reportLabels }
@@ -273,7 +348,7 @@ async function render(format: ExportFormat, shared: SharedReview, prepared: Prep
       return { download: file, files: [file] }
     }
     case 'csv': {
-      const files = renderCsvFiles(shared).map(f => ({ name: f.name, contentType: f.contentType, bytes: encoder.encode(f.content) }))
+      const files = renderCsvFiles(shared, options).map(f => ({ name: f.name, contentType: f.contentType, bytes: encoder.encode(f.content) }))
       return { download: { name: `${base}-csv.zip`, contentType: 'application/zip', bytes: zipFiles(files.map(f => ({ name: f.name, content: f.bytes }))) }, files }
     }
   }
@@ -289,7 +364,14 @@ export async function exportReview(reviewOrId: ExportReviewRow | string, format:
   if (format === 'json' && prepared.excludeFromSharing) return { ok: false, reason: 'excluded' }
   if (prepared.unresolved.length > 0 && !options.acceptResiduals) return { ok: false, reason: 'residuals', residuals: prepared.unresolved }
 
-  const shared = prepared.build.sharedReview
+  // The approvals hash the English build (see approvalState), whatever language is downloaded.
+  const approvals = await approvalState(review, locale === 'en' ? prepared : await prepareExport(review, { locale: 'en' }))
+  const override = approvals.missing.length > 0 && options.overrideApproval ? { reason: options.overrideApproval.reason, operator: options.operator ?? null, missing: approvals.missing } : null
+  if (approvals.missing.length > 0 && !override) return { ok: false, reason: 'approval', missing: approvals.missing }
+
+  const built = prepared.build.sharedReview
+  // The shared data file carries its jurisdiction's signature; reports stay as they were.
+  const shared = format === 'json' ? signSharedReview(built, await signingKeyOf(review.jurisdictionId)) : built
   const { download, files } = await render(format, shared, prepared, locale)
   const accepted = prepared.unresolved
   const record = await recordExport({
@@ -303,6 +385,12 @@ export async function exportReview(reviewOrId: ExportReviewRow | string, format:
       locale,
       sharedFormat: shared.format,
       sharedId: shared.sharedId,
+      ...(shared.signature ? { signatureKeyId: shared.signature.keyId } : {}),
+      approvals: {
+        findings: approvals.findings.valid ? { by: approvals.findings.approvedById, at: approvals.findings.approvedAt } : null,
+        deidentified: approvals.deidentified.valid ? { by: approvals.deidentified.approvedById, at: approvals.deidentified.approvedAt } : null,
+      },
+      approvalOverride: override,
       // Ids only: a residual's text may be a name.
       acceptedResidualIds: accepted.map(r => r.id),
       counts: {
@@ -317,7 +405,18 @@ export async function exportReview(reviewOrId: ExportReviewRow | string, format:
       files: (options.via === 'cli' ? files : [download]).map(f => ({ name: f.name, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })),
     },
   })
-  return { ok: true, download, files, sharedReview: shared, acceptedResiduals: accepted, recordId: record.id }
+  if (override) {
+    await prisma.auditEvent.create({
+      data: {
+        jurisdictionId: review.jurisdictionId,
+        reviewId: review.id,
+        actorId: options.actorId,
+        action: 'export.approval-overridden',
+        detail: JSON.stringify({ exportRecordId: record.id, via: options.via, ...override }),
+      },
+    })
+  }
+  return { ok: true, download, files, sharedReview: shared, acceptedResiduals: accepted, recordId: record.id, approvalOverride: override }
 }
 
 export type ExportRecordInput = {

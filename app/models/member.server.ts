@@ -18,20 +18,46 @@ export const removeMemberSchema = z.object({
 })
 export const memberActionSchema = z.discriminatedUnion('intent', [addMemberSchema, removeMemberSchema])
 
-export async function listMembers(reviewId: string) {
-  const members = await prisma.reviewMember.findMany({
-    where: { reviewId },
-    select: { id: true, role: true, addedAt: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true } } },
-    orderBy: { addedAt: 'asc' },
+export type MemberRow = {
+  id: string
+  role: ReviewRole
+  userId: string
+  /** Null when the reader may not see it: the pseudonym is shown instead. */
+  name: string | null
+  email: string | null
+  /** A staff contributor's account pseudonym, where names are hidden from everyone. */
+  pseudonym: string | null
+  active: boolean
+}
+
+/**
+ * The review's members as `viewerId` may see them. Where the jurisdiction lets nobody see who
+ * is behind a staff account's pseudonym, a staff contributor's name and email would give it
+ * away (they are the people accounts come from), so everyone else sees the pseudonym only.
+ */
+export async function listMembers(reviewId: string, viewer?: { userId: string; namesVisibleTo: 'facilitator' | 'nobody' }): Promise<MemberRow[]> {
+  const [members, accounts] = await Promise.all([
+    prisma.reviewMember.findMany({
+      where: { reviewId },
+      select: { id: true, role: true, addedAt: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true } } },
+      orderBy: { addedAt: 'asc' },
+    }),
+    prisma.staffAccount.findMany({ where: { reviewId }, select: { authorId: true, pseudonym: true } }),
+  ])
+  const pseudonyms = new Map(accounts.map(a => [a.authorId, a.pseudonym]))
+  const hideNames = viewer === undefined || viewer.namesVisibleTo === 'nobody'
+  return members.map(m => {
+    const hidden = hideNames && m.role === 'staff_contributor' && m.user.id !== viewer?.userId
+    return {
+      id: m.id,
+      role: m.role as ReviewRole,
+      userId: m.user.id,
+      name: hidden ? null : m.user.name,
+      email: hidden ? null : m.user.email,
+      pseudonym: hidden ? (pseudonyms.get(m.user.id) ?? null) : null,
+      active: !m.user.deactivatedAt,
+    }
   })
-  return members.map(m => ({
-    id: m.id,
-    role: m.role as ReviewRole,
-    userId: m.user.id,
-    name: m.user.name,
-    email: m.user.email,
-    active: !m.user.deactivatedAt,
-  }))
 }
 
 export type MemberChangeResult =

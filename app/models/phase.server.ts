@@ -96,7 +96,12 @@ export async function currentChecklist(review: { id: string; incidentDate: Date;
   if (review.phase === 'approval') {
     // Only asked in the phase that needs it: it de-identifies the whole document.
     const { prepareExport } = await import('./export.server')
-    snapshot.unresolvedResiduals = (await prepareExport(review.id)).unresolved.length
+    const { approvalState } = await import('./export-approval.server')
+    const prepared = await prepareExport(review.id)
+    snapshot.unresolvedResiduals = prepared.unresolved.length
+    const approvals = await approvalState(review, prepared)
+    snapshot.findingsApproved = approvals.findings.valid
+    snapshot.deidentifiedTextApproved = approvals.deidentified.valid
   }
   return phaseChecklist(review.phase as ReviewPhase, snapshot)
 }

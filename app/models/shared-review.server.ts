@@ -4,6 +4,7 @@ import type { ZodIssue } from 'zod'
 import { sharedReviewSchema, type SharedReview } from '~/domain/export/schema'
 import { jsonPointer } from '~/domain/standards/json-problems'
 import { prisma } from '~/utils/db.server'
+import { trustedKeyMap, verifySharedReview } from './signing.server'
 
 export type ImportFile = { name: string; text: string }
 
@@ -105,7 +106,18 @@ export async function importSharedReviews(
   })
   const sourceOf = new Map(existing.map(e => [e.sharedId, e.sourceJurisdiction]))
   const withdrawn = await withdrawnJurisdictionCodes()
+  const trusted = await trustedKeyMap(importer.jurisdictionId)
   for (const c of candidates) {
+    // Only what the jurisdiction it names signed, with the key our admin registered for it.
+    const verified = verifySharedReview(c.review, trusted)
+    if (!verified.ok) {
+      problems.push({
+        file: c.file,
+        where: `${c.where}/${verified.problem === 'unknownJurisdiction' ? 'jurisdiction' : 'signature'}`,
+        message: { key: `signature.${verified.problem}`, params: { code: c.review.jurisdiction } },
+      })
+      continue
+    }
     if (withdrawn.has(c.review.jurisdiction)) {
       problems.push({ file: c.file, where: `${c.where}/jurisdiction`, message: { key: 'sourceWithdrawn', params: { code: c.review.jurisdiction } } })
     }

@@ -5,7 +5,10 @@ import crypto from 'node:crypto'
 import { announceAccessChange } from '~/utils/access-events.server'
 import { z } from 'zod'
 import type { AccountNamesVisibleTo } from '~/domain/permissions'
-import { isPseudonymTaken, suggestPseudonym } from '~/domain/review-doc/pseudonyms'
+import { foldName } from '~/domain/export/staff'
+import { readReviewDoc } from '~/domain/review-doc'
+import { isPseudonymTaken, nameInPseudonym, suggestPseudonym } from '~/domain/review-doc/pseudonyms'
+import { reviewDocName } from './review-doc.server'
 import {
   accountCaseRoles,
   accountDocName,
@@ -129,9 +132,21 @@ export async function inviteToGiveAccount(
   if (!member || member.role !== 'staff_contributor' || member.user.deactivatedAt) return { ok: false, message: 'accounts.errors.notStaffContributor' }
   const existing = await prisma.staffAccount.findMany({ where: { reviewId: review.id }, select: { authorId: true, pseudonym: true } })
   if (existing.some(a => a.authorId === input.userId)) return { ok: false, message: 'accounts.errors.alreadyInvited' }
-  const taken = existing.map(a => a.pseudonym)
-  const pseudonym = input.pseudonym ? input.pseudonym : suggestPseudonym(input.caseRole, taken)
+  const [people, users] = await Promise.all([
+    reviewDocGateway().change(reviewDocName(review.id), doc => readReviewDoc(doc).doc.people),
+    prisma.user.findMany({ where: { jurisdictionId: review.jurisdictionId }, select: { id: true, name: true, email: true } }),
+  ])
+  const author = users.find(u => u.id === input.userId)
+  // The author may already be in the case's registry (the worker of the timeline): their
+  // account then carries the same pseudonym, so a quote and the timeline name one person once.
+  const inRegistry = author ? people.find(p => [p.name, ...p.aliases].some(n => foldName(n) === foldName(author.name) || foldName(n) === foldName(author.email))) : undefined
+  const taken = [...existing.map(a => a.pseudonym), ...people.filter(p => p !== inRegistry).map(p => p.pseudonym)]
+  const pseudonym = input.pseudonym ? input.pseudonym : (inRegistry?.pseudonym ?? suggestPseudonym(input.caseRole, taken))
   if (isPseudonymTaken(pseudonym, taken)) return { ok: false, message: 'accounts.errors.pseudonymTaken' }
+  // A pseudonym is what leaves the review: it must not carry anyone's name.
+  if (nameInPseudonym(pseudonym, [...users.map(u => u.name), ...people.flatMap(p => [p.name, ...p.aliases])]) !== null) {
+    return { ok: false, message: 'accounts.errors.pseudonymIsName' }
+  }
   const account = await prisma.staffAccount.create({
     data: { reviewId: review.id, authorId: input.userId, pseudonym, invitedById: actorId },
     select: { id: true },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { factorRatingScale } from '~/domain/factors'
 import { describeRule } from '~/domain/standards'
+import { ownPublicKey, registerTrustedKey, removeTrustedKey, trustedKeys } from '~/models/signing.server'
 import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeStandards, setAccountNamesVisibleTo, setExcludeFromSharing } from '~/models/jurisdiction.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { i18nServer } from '~/utils/i18next.server'
@@ -13,8 +14,10 @@ export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
-  const settings = await jurisdictionSettings(user.jurisdictionId)
+  const [settings, ownKey, trusted] = await Promise.all([jurisdictionSettings(user.jurisdictionId), ownPublicKey(user.jurisdictionId), trustedKeys(user.jurisdictionId)])
   return json({
+    ownKey,
+    trusted,
     jurisdiction: user.jurisdiction,
     locale,
     framework: settings.factorFramework,
@@ -28,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024
-const intentSchema = z.enum(['framework', 'standards', 'reset-framework', 'reset-standards', 'sharing', 'account-names'])
+const intentSchema = z.enum(['framework', 'standards', 'reset-framework', 'reset-standards', 'sharing', 'account-names', 'trust-key', 'untrust-key'])
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
@@ -60,6 +63,21 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!visibleTo.success) return json({ done: null, problems: [{ where: 'visibleTo', message: 'validation.invalid' }] }, { status: 400 })
       await setAccountNamesVisibleTo(user.jurisdictionId, visibleTo.data, user.id)
       return json({ done: 'settings.accountNamesSaved', problems: [] })
+    }
+    case 'trust-key': {
+      const outcome = await registerTrustedKey(
+        { jurisdictionId: user.jurisdictionId, code: user.jurisdiction.code },
+        String(form.get('code') ?? ''),
+        String(form.get('publicKey') ?? ''),
+        user.id,
+      )
+      if (!outcome.ok) return json({ done: null, problems: [{ where: outcome.field, message: outcome.message }] }, { status: 400 })
+      return json({ done: 'settings.trustAdded', problems: [] })
+    }
+    case 'untrust-key': {
+      const removed = await removeTrustedKey(user.jurisdictionId, String(form.get('id') ?? ''), user.id)
+      if (!removed) return json({ done: null, problems: [{ where: 'id', message: 'settings.trust.errors.notFound' }] }, { status: 400 })
+      return json({ done: 'settings.trustRemoved', problems: [] })
     }
     case 'sharing':
       await setExcludeFromSharing(user.jurisdictionId, form.get('exclude') === 'on', user.id)
@@ -191,6 +209,72 @@ export default function SettingsRoute() {
             <label htmlFor="exclude-sharing">{t('settings.excludeFromSharing')}</label>
           </div>
           <button type="submit">{t('settings.save')}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="signing-title">
+        <h2 id="signing-title">{t('settings.signingTitle')}</h2>
+        <p>{t('settings.signingIntro')}</p>
+        <div className="field">
+          <label htmlFor="own-public-key">{t('settings.ownKeyLabel', { code: data.jurisdiction.code })}</label>
+          <textarea id="own-public-key" readOnly rows={3} value={data.ownKey.publicKey} aria-describedby="own-key-id" className="key-text" />
+          <p id="own-key-id" className="hint">
+            {t('settings.keyId', { keyId: data.ownKey.keyId })}
+          </p>
+        </div>
+      </section>
+
+      <section aria-labelledby="trust-title">
+        <h2 id="trust-title">{t('settings.trustTitle')}</h2>
+        <p>{t('settings.trustIntro')}</p>
+        {data.trusted.length === 0 ? (
+          <p className="hint">{t('settings.trustEmpty')}</p>
+        ) : (
+          <table>
+            <caption>{t('settings.trustCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.trustColCode')}</th>
+                <th scope="col">{t('settings.trustColKey')}</th>
+                <th scope="col">{t('settings.trustColAdded')}</th>
+                <th scope="col">{t('settings.trustColRemove')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.trusted.map(key => (
+                <tr key={key.id}>
+                  <th scope="row">{key.code}</th>
+                  <td>
+                    <code>{key.keyId}</code>
+                  </td>
+                  <td>
+                    <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="untrust-key" />
+                      <input type="hidden" name="id" value={key.id} />
+                      <button type="submit" className="button-link" aria-label={t('settings.trustRemove', { code: key.code })}>
+                        {t('settings.trustColRemove')}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Form method="post">
+          <input type="hidden" name="intent" value="trust-key" />
+          <div className="field">
+            <label htmlFor="trust-code">{t('settings.trustCode')}</label>
+            <input id="trust-code" name="code" required maxLength={32} autoCapitalize="characters" />
+          </div>
+          <div className="field">
+            <label htmlFor="trust-key">{t('settings.trustKey')}</label>
+            <textarea id="trust-key" name="publicKey" required rows={4} className="key-text" />
+          </div>
+          <button type="submit">{t('settings.trustAdd')}</button>
         </Form>
       </section>
     </>

@@ -8,6 +8,7 @@ import { Field, FormErrors } from '~/components/forms'
 import { reviewDeadline } from '~/domain/workflow/deadline'
 import { reviewRoles } from '~/domain/vocabulary'
 import { addMember, addMemberSchema, listMembers, memberActionSchema, removeMember } from '~/models/member.server'
+import { namesVisibleToOf } from '~/models/staff-account.server'
 import { currentChecklist, movePhase, movePhaseSchema, phaseHistory } from '~/models/phase.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { PhasePanel } from '~/components/phase-panel'
@@ -15,7 +16,7 @@ import { PhasePanel } from '~/components/phase-panel'
 export const meta: MetaFunction = () => [{ title: 'Review · SCIR Workspace' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review, role, allows } = await requireReviewPermission(request, params.reviewId ?? '', 'read:review')
+  const { review, role, allows, user } = await requireReviewPermission(request, params.reviewId ?? '', 'read:review')
   const incidentDate = review.incidentDate.toISOString().slice(0, 10)
   return json({
     review: {
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     deadline: reviewDeadline(incidentDate, new Date()),
     role,
-    members: allows('read:review-members') ? await listMembers(review.id) : [],
+    members: allows('read:review-members') ? await listMembers(review.id, { userId: user.id, namesVisibleTo: await namesVisibleToOf(review.jurisdictionId) }) : [],
     canManageMembers: allows('manage:review-members'),
     canReadDoc: allows('read:review-doc'),
     canWriteDoc: allows('write:review-doc'),
@@ -155,27 +156,31 @@ export default function ReviewRoute() {
             </tr>
           </thead>
           <tbody>
-            {members.map(m => (
+            {members.map(m => {
+              const shown = m.name ?? m.pseudonym ?? t('members.nameHidden')
+              return (
               <tr key={m.id}>
                 <td>
-                  {m.name}
+                  {shown}
+                  {m.name === null ? <span className="hint"> ({t('members.pseudonymShown')})</span> : null}
                   {m.active ? null : ` (${t('members.inactive')})`}
                 </td>
-                <td>{m.email}</td>
+                <td>{m.email ?? '—'}</td>
                 <td>{t(`role.${m.role}`)}</td>
                 {canManageMembers ? (
                   <td>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="memberId" value={m.id} />
-                      <button type="submit" className="button-danger" aria-label={t('members.removeLabel', { name: m.name })}>
+                      <button type="submit" className="button-danger" aria-label={t('members.removeLabel', { name: shown })}>
                         {t('members.remove')}
                       </button>
                     </Form>
                   </td>
                 ) : null}
               </tr>
-            ))}
+              )
+            })}
           </tbody>
         </table>
 

@@ -1,8 +1,10 @@
 // The de-identified export in real browsers against the production server: the facilitator
 // brings the demo review to approval and writes a finding that names someone the registry does
-// not know; the QI lead resolves the residual candidates (one as an alias, one as safe), checks
-// the highlighted preview, downloads the Word report and the shared JSON, and neither carries
-// any name of the demo registry; the JSON validates against the published JSON Schema.
+// not know, and a staff member; the QI lead resolves the residual candidates (one as an alias,
+// one as safe), checks the highlighted preview and approves the findings; downloads wait, with
+// the reason shown, until the facilitator approves the de-identified text as the second
+// person; then the Word report and the signed shared JSON carry no name of the demo registry
+// nor of the staff, and the JSON validates against the published JSON Schema.
 import fs from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
@@ -17,7 +19,7 @@ import { expectAccessible, signIn } from './support'
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 const DEMO_REGISTRY = ['Ruby', 'Calder', 'Tessa', 'Darren', 'Pike', 'Priya', 'Raman', 'Glen', 'Osei', 'Hana', 'Walsh', 'Fort Ellis', 'Larch', 'CFS-2024-10377', '867-555-0143']
-const FINDING = 'Tessie told the nurse on 2025-02-20 that the Brightwater drop-in had closed, and Priya Raman had 31 families.'
+const FINDING = 'Tessie told the nurse on 2025-02-20 that the Brightwater drop-in had closed, and Priya Raman had 31 families. Wren Worker agreed.'
 
 async function openReview(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ acceptDownloads: true })
@@ -86,9 +88,6 @@ test('the QI lead resolves residual candidates and exports a de-identified revie
   // Other members of the review, the facilitator included, cannot export (the integration
   // tests cover every role; signing in once more per role here would only slow the suite).
   await expect(facilitator.page.getByRole('link', { name: 'Export the de-identified review' })).toHaveCount(0)
-  const refused = await facilitator.page.goto(`/reviews/${reviewId}/export`)
-  expect(refused?.status()).toBe(403)
-  await facilitator.context.close()
 
   // The QI lead: residual candidates first, downloads blocked until they are resolved.
   const { context, page } = await openReview(browser, 'qi@northwind.example')
@@ -131,7 +130,36 @@ test('the QI lead resolves residual candidates and exports a de-identified revie
   }
   await expect(page.getByText('No residual candidates are left')).toBeVisible()
   await expect(page.getByRole('table', { name: 'Words marked safe' }).getByRole('row', { name: /Brightwater/ })).toBeVisible()
+  // The staff member was never a candidate: the review knows its staff.
+  await expect(findingRow.getByRole('cell').nth(1)).not.toContainText('Wren')
+
+  // Resolved, but not approved: downloads wait, and say for what.
+  const blocked = page.locator('#export-blocked')
+  await expect(blocked).toContainText('Downloads wait for the QI lead to approve the findings.')
+  await expect(blocked).toContainText('Downloads wait for a second person to approve the de-identified text.')
+  await expect(page.getByRole('button', { name: /^Download – Report for leadership/ })).toBeDisabled()
+  await page.getByRole('button', { name: 'Approve the findings' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Approved.' })).toBeVisible()
+  await expect(page.getByText(/^Approved by Quinn Quality on /)).toBeVisible()
+  // The QI lead resolved candidates, so the text is a second person's to approve.
+  await expect(page.getByRole('button', { name: 'Approve the de-identified text' })).toHaveCount(0)
+  await expect(page.getByText('You resolved residual candidates of this review, so a second person must approve the de-identified text.')).toBeVisible()
+  await expect(blocked).not.toContainText('approve the findings')
+  await expect(page.getByRole('button', { name: /^Download – Report for leadership/ })).toBeDisabled()
   await expectAccessible(page)
+
+  // The facilitator reads the de-identified preview and approves it; they cannot download.
+  await facilitator.page.goto(`/reviews/${reviewId}/export`)
+  await expect(facilitator.page.getByRole('heading', { level: 1, name: /De-identified export/ })).toBeVisible()
+  await expect(facilitator.page.getByRole('button', { name: /^Download/ })).toHaveCount(0)
+  await expect(facilitator.page.getByRole('button', { name: 'Approve the findings' })).toHaveCount(0)
+  await facilitator.page.getByRole('button', { name: 'Approve the de-identified text' }).click()
+  await expect(facilitator.page.getByText(/^Approved by Farah Facilitator on /)).toBeVisible()
+  await expectAccessible(facilitator.page)
+  await facilitator.context.close()
+
+  await page.reload()
+  await expect(page.locator('#export-blocked')).toHaveCount(0)
 
   // The Word report.
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download – Report for leadership/ }).click()])
@@ -147,15 +175,19 @@ test('the QI lead resolves residual candidates and exports a de-identified revie
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download – Shared data/ }).click()])
   expect(jsonDownload.suggestedFilename()).toMatch(/^scir-nw-demo-[0-9a-f]{12}\.json$/)
   const text = fs.readFileSync((await jsonDownload.path())!, 'utf8')
-  const json = JSON.parse(text) as { format: string; findings: { text: string }[]; recommendations: { text: string }[] }
+  const json = JSON.parse(text) as { format: string; findings: { text: string }[]; recommendations: { text: string; dueDate: string | null }[]; signature: { algorithm: string; keyId: string } }
   const ajv = new Ajv2020({ allErrors: true, strict: true })
   addFormats(ajv)
   const validate = ajv.compile(JSON.parse(fs.readFileSync('docs/export/shared-review.schema.json', 'utf8')) as object)
   expect(validate(json), JSON.stringify(validate.errors)).toBe(true)
-  expect(json.format).toBe('scir-shared-review/1')
+  expect(json.format).toBe('scir-shared-review/2')
+  expect(json.signature).toMatchObject({ algorithm: 'Ed25519', keyId: expect.stringMatching(/^[0-9a-f]{32}$/) })
   expect(namesIn(text)).toEqual([])
-  expect(text).not.toContain('Tessie')
-  expect(json.findings.map(f => f.text)).toContain('Mother told the nurse on Day -26 that the Brightwater drop-in had closed, and Caseworker 1 had 31 families.')
+  expect(text).not.toMatch(/Tessie|Wren|\bWorker\b|worker@northwind/)
+  const finding = json.findings.map(f => f.text).find(f => f.startsWith('Mother told the nurse on Day -26'))
+  expect(finding).toMatch(/^Mother told the nurse on Day -26 that the Brightwater drop-in had closed, and Caseworker 1 had 31 families\. \S.* agreed\.$/)
+  // A due date is the agency's, not the case's: kept as a date, not a day from the incident.
+  expect(json.recommendations.map(r => r.dueDate)).toContain('2025-12-31')
 
   // Both exports are in the history, by the QI lead.
   await page.reload()

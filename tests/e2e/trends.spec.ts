@@ -1,14 +1,43 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
+import { canonicalJson } from '../../app/domain/export/canonical'
 import { expectAccessible, signIn, signOut } from './support'
 
 const sharedReview = path.resolve('tests/fixtures/trends/shared-review.json')
+
+// RV-DEMO is not on this system: its exports are signed here with a key of its own, and
+// Lakeshore's admin registers that key's public half, as they would from RV-DEMO's settings.
+const riverside = crypto.generateKeyPairSync('ed25519')
+const riversidePublicKey = riverside.publicKey.export({ type: 'spki', format: 'pem' }).toString()
+function signed(review: Record<string, unknown>): Buffer {
+  const { signature: _none, ...unsigned } = review
+  const keyId = crypto.createHash('sha256').update(riverside.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 32)
+  const value = crypto.sign(null, Buffer.from(canonicalJson(unsigned), 'utf8'), riverside.privateKey).toString('base64')
+  return Buffer.from(JSON.stringify({ ...unsigned, signature: { algorithm: 'Ed25519', keyId, value } }))
+}
+const fixtureReview = JSON.parse(fs.readFileSync(sharedReview, 'utf8')) as Record<string, unknown>
 
 // Lakeshore's admin imports a third jurisdiction's exports: Lakeshore has no reviews of its own
 // that the other end-to-end tests change, so every count below is the fixture's alone.
 test('an admin imports a shared review and the network trends count it, small counts hidden', async ({ page }) => {
   await signIn(page, 'admin@lakeshore.example')
+
+  // Settings: Lakeshore's own public key to hand out, and RV-DEMO's to register.
+  await page.goto('/admin/settings')
+  await expect(page.getByLabel('Public key of LK-DEMO')).toHaveValue(/^-----BEGIN PUBLIC KEY-----/)
+  await page.getByLabel('Jurisdiction code').fill('RV-DEMO')
+  await page.getByLabel(/^Its public key/).fill('not a key')
+  await page.getByRole('button', { name: 'Register the key' }).click()
+  await expect(page.getByRole('alert')).toContainText('This is not an Ed25519 public key in PEM form.')
+  await page.getByLabel('Jurisdiction code').fill('RV-DEMO')
+  await page.getByLabel(/^Its public key/).fill(riversidePublicKey)
+  await page.getByRole('button', { name: 'Register the key' }).click()
+  await expect(page.getByRole('status')).toHaveText('Public key registered. Exports signed with it can now be imported.')
+  await expect(page.getByRole('table', { name: 'Registered public keys' }).getByRole('row', { name: /RV-DEMO/ })).toBeVisible()
+  await expectAccessible(page)
+
   await page.getByRole('link', { name: 'Trends' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Our reviews', exact: true })).toHaveAttribute('aria-current', 'page')
@@ -26,8 +55,20 @@ test('an admin imports a shared review and the network trends count it, small co
   await expect(page.getByText('No shared reviews have been imported yet.')).toBeVisible()
   await expectAccessible(page)
 
-  // The synthetic Lakeshore export.
-  await page.getByLabel('Shared review files (.json, one or more)').setInputFiles(sharedReview)
+  // Unsigned, or changed after signing: refused, each with its reason.
+  const tampered = JSON.parse(signed({ ...fixtureReview, sharedId: 'f'.repeat(32) }).toString()) as Record<string, unknown>
+  tampered.review = { ...(tampered.review as Record<string, unknown>), incidentYear: 2019 }
+  await page.getByLabel('Shared review files (.json, one or more)').setInputFiles([
+    { name: 'unsigned.json', mimeType: 'application/json', buffer: fs.readFileSync(sharedReview) },
+    { name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) },
+  ])
+  await page.getByRole('button', { name: 'Check and import' }).click()
+  await expect(page.getByRole('alert')).toContainText('unsigned.json, at /signature: the review is not signed')
+  await expect(page.getByRole('alert')).toContainText('tampered.json, at /signature: the signature does not match the content')
+  await expect(page.getByText('No shared reviews have been imported yet.')).toBeVisible()
+
+  // The synthetic RV-DEMO export, signed.
+  await page.getByLabel('Shared review files (.json, one or more)').setInputFiles({ name: 'shared-review.json', mimeType: 'application/json', buffer: signed(fixtureReview) })
   await page.getByRole('button', { name: 'Check and import' }).click()
   await expect(page.getByRole('status')).toHaveText('1 shared review imported from RV-DEMO (1) (new: 1, replaced: 0).')
   const imported = page.getByRole('table', { name: /Shared reviews imported into/ })
@@ -56,11 +97,10 @@ test('an admin imports a shared review and the network trends count it, small co
   await expectAccessible(page)
 
   // More of the network: twelve more synthetic reviews in one upload of several files.
-  const fixture = JSON.parse(fs.readFileSync(sharedReview, 'utf8')) as { sharedId: string }
   const more = Array.from({ length: 12 }, (_, i) => ({
     name: `lakeshore-${i + 1}.json`,
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...fixture, sharedId: (i + 1).toString(16).padStart(32, 'a') })),
+    buffer: signed({ ...fixtureReview, sharedId: (i + 1).toString(16).padStart(32, 'a') }),
   }))
   await page.getByLabel('Shared review files (.json, one or more)').setInputFiles(more)
   await page.getByRole('button', { name: 'Check and import' }).click()

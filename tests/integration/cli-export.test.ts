@@ -9,7 +9,7 @@ import { prisma } from '~/utils/db.server'
 import { runCli, type CliIO } from '../../server/cli'
 import { calderCommands, CALDER_INCIDENT } from '../fixtures/export/calder'
 import { csvRecords } from '../fixtures/export/csv-parse'
-import { exportJurisdiction, exportReviewWith, exportUser, markedSafe } from '../fixtures/export/db'
+import { approveForExport, exportJurisdiction, exportReviewWith, exportUser, markedSafe } from '../fixtures/export/db'
 import { compileSharedReviewJsonSchema } from '../fixtures/export/json-schema'
 
 function io(env: Record<string, string> = { USER: 'operator-ann' }) {
@@ -27,6 +27,8 @@ beforeAll(async () => {
   const jurisdiction = await exportJurisdiction()
   jurisdictionId = jurisdiction.id
   reviewId = (await exportReviewWith({ jurisdictionId, commands: calderCommands, incidentDate: CALDER_INCIDENT })).id
+  // Approved as it stands (candidates included): the gate below is about resolving them.
+  await approveForExport(reviewId, (await exportUser(jurisdictionId)).id, (await exportUser(jurisdictionId)).id)
 })
 
 describe('export from the command line', () => {
@@ -97,6 +99,7 @@ describe('export from the command line', () => {
     const excluded = await exportJurisdiction()
     await prisma.jurisdiction.update({ where: { id: excluded.id }, data: { excludeFromSharing: true } })
     const review = await exportReviewWith({ jurisdictionId: excluded.id, commands: calderCommands, incidentDate: CALDER_INCIDENT })
+    await approveForExport(review.id, (await exportUser(excluded.id)).id, (await exportUser(excluded.id)).id)
     const t = io()
     const out = path.join(tmp, 'excluded.json')
     expect(await runCli(['export', review.id, '--format', 'json', '--out', out, '--accept-residuals'], t.io, prisma)).toBe(1)
@@ -104,6 +107,44 @@ describe('export from the command line', () => {
     expect(fs.existsSync(out)).toBe(false)
     expect(await runCli(['export', review.id, '--format', 'docx', '--out', path.join(tmp, 'excluded.docx'), '--accept-residuals'], io().io, prisma)).toBe(0)
     expect((await prisma.exportRecord.findMany({ where: { reviewId: review.id } })).map(r => r.format)).toEqual(['docx'])
+  })
+
+  test('refuses without both approvals, naming what is missing, and writes nothing', async () => {
+    const review = await exportReviewWith({ jurisdictionId, commands: calderCommands, incidentDate: CALDER_INCIDENT })
+    const out = path.join(tmp, 'unapproved.docx')
+    const t = io()
+    expect(await runCli(['export', review.id, '--format', 'docx', '--out', out, '--accept-residuals'], t.io, prisma)).toBe(1)
+    expect(t.err()).toContain('is not approved for export (nothing was exported)')
+    expect(t.err()).toContain('the QI lead’s approval of the findings and a second person’s approval of the de-identified text are missing')
+    expect(t.err()).toContain('--override-approval')
+    expect(fs.existsSync(out)).toBe(false)
+    // The findings alone are not enough.
+    const lead = await exportUser(jurisdictionId)
+    const { prepareExport } = await import('~/models/export.server')
+    const { approveStep } = await import('~/models/export-approval.server')
+    expect(await approveStep(review, 'findings', await prepareExport(review), lead.id)).toEqual({ ok: true })
+    const again = io()
+    expect(await runCli(['export', review.id, '--format', 'docx', '--out', out, '--accept-residuals'], again.io, prisma)).toBe(1)
+    expect(again.err()).toContain('a second person’s approval of the de-identified text is missing')
+    expect(await prisma.exportRecord.count({ where: { reviewId: review.id } })).toBe(0)
+  })
+
+  test('--override-approval exports anyway, with its reason audited and named in the export’s record', async () => {
+    const review = await exportReviewWith({ jurisdictionId, commands: calderCommands, incidentDate: CALDER_INCIDENT })
+    const out = path.join(tmp, 'override.json')
+    const blank = io()
+    expect(await runCli(['export', review.id, '--format', 'json', '--out', out, '--accept-residuals', '--override-approval', '  '], blank.io, prisma)).toBe(1)
+    expect(blank.err()).toContain('--override-approval needs a reason')
+    const t = io()
+    const reason = 'Board asked for the draft, minute 2026-12-03'
+    expect(await runCli(['export', review.id, '--format', 'json', '--out', out, '--accept-residuals', '--override-approval', reason], t.io, prisma)).toBe(0)
+    expect(t.err()).toContain(`--override-approval "${reason}"`)
+    const record = await prisma.exportRecord.findFirstOrThrow({ where: { reviewId: review.id } })
+    expect(JSON.parse(record.detail)).toMatchObject({ approvalOverride: { reason, operator: 'operator-ann', missing: ['findings', 'deidentified'] } })
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { reviewId: review.id, action: 'export.approval-overridden' } })
+    expect(JSON.parse(audit.detail)).toMatchObject({ exportRecordId: record.id, via: 'cli', reason, operator: 'operator-ann' })
+    // The shared file is signed all the same.
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ signature: { algorithm: 'Ed25519' } })
   })
 
   test('refuses before approval', async () => {

@@ -15,7 +15,7 @@ import { registries } from '../fixtures/anonymise/registries'
 import { looseFold, occurrences, remainingPlanted } from '../fixtures/anonymise/scoring'
 import { csvText, docxText, htmlText } from '../fixtures/export/text'
 import { compileSharedReviewJsonSchema } from '../fixtures/export/json-schema'
-import { consentedQuotes, exportJurisdiction, exportReviewWith, exportUser, markedSafe } from '../fixtures/export/db'
+import { approveForExport, consentedQuotes, exportJurisdiction, exportReviewWith, exportUser, markedSafe } from '../fixtures/export/db'
 import { corpusItemsOf, corpusReviewCommands } from '../fixtures/export/review'
 
 const isOrdinaryWord = (folded: string): boolean => isCommonWord(folded) || NAME_PART_STOPLIST.has(folded)
@@ -103,11 +103,12 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
       items.map((item, i) => ({ findingId: `f${i}`, excerpt: item.text })),
     )
     await markedSafe(review.id, lead.id, safeWords)
-    return { jurisdiction, lead, review }
+    const second = await exportUser(jurisdiction.id, 'Sasha Second')
+    return { jurisdiction, lead, second, review }
   }
 
   it('lists the unregistered names as residual candidates and refuses to export until they are resolved', async () => {
-    const { review, lead } = await setUp()
+    const { review, lead, second } = await setUp()
     const prepared = await prepareExport(review, { locale })
     const listed = new Set(prepared.unresolved.map(r => looseFold(r.text)))
     const expected = items.flatMap(item => item.residuals ?? []).filter(word => !safeWords.some(s => looseFold(s) === looseFold(word)))
@@ -133,10 +134,13 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
     // the export without accepting anything.
     const child = context.registry.people[0]!
     for (const [i, r] of prepared.unresolved.entries()) {
-      const outcome = await resolveResidual(review, r.id, i === 0 ? { alias: child.id } : 'safe', lead.id, { locale })
+      const outcome = await resolveResidual(review, r.id, i === 0 ? { kind: 'person', personRef: `doc:${child.id}` } : { kind: 'safe' }, lead.id, { locale })
       expect(outcome, r.text).toMatchObject({ ok: true })
     }
     expect((await prepareExport(review, { locale })).unresolved).toEqual([])
+    // Resolved, but not approved: still nothing leaves.
+    expect(await exportReview(review, 'json', { actorId: lead.id, via: 'web', locale })).toEqual({ ok: false, reason: 'approval', missing: ['findings', 'deidentified'] })
+    await approveForExport(review.id, lead.id, second.id)
     const result = await exportReview(review, 'json', { actorId: lead.id, via: 'web', locale })
     if (!result.ok) throw new Error(`refused: ${result.reason}`)
     expect(result.acceptedResiduals).toEqual([])
@@ -148,7 +152,8 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
   }, 60_000)
 
   it('leaves no registered or pattern identifier in any format', async () => {
-    const { review, lead } = await setUp()
+    const { review, lead, second } = await setUp()
+    await approveForExport(review.id, lead.id, second.id)
     const variants = registeredVariants(context)
     for (const format of exportFormats) {
       const result = await exportReview(review, format, { actorId: lead.id, via: 'cli', locale, acceptResiduals: true })
@@ -186,7 +191,7 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
       expect(record).toMatchObject({ actorId: lead.id, jurisdictionId: review.jurisdictionId, acceptedResiduals: unresolved })
       const detail = JSON.parse(record.detail) as { via: string; sharedFormat: string; files: { name: string; sha256: string }[]; acceptedResidualIds: string[] }
       expect(detail.via).toBe('cli')
-      expect(detail.sharedFormat).toBe('scir-shared-review/1')
+      expect(detail.sharedFormat).toBe('scir-shared-review/2')
       expect(detail.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/)
       expect(detail.acceptedResidualIds).toHaveLength(unresolved)
       // The log names candidates by id only: their text may be a name.
@@ -205,6 +210,7 @@ describe('the jurisdiction’s choices', () => {
     await prisma.jurisdiction.update({ where: { id: jurisdiction.id }, data: { excludeFromSharing: true } })
     const lead = await exportUser(jurisdiction.id)
     const review = await exportReviewWith({ jurisdictionId: jurisdiction.id, commands: corpusReviewCommands(registry), incidentDate: context.incidentDate })
+    await approveForExport(review.id, lead.id, (await exportUser(jurisdiction.id)).id)
     expect(await exportReview(review, 'json', { actorId: lead.id, via: 'web', acceptResiduals: true })).toEqual({ ok: false, reason: 'excluded' })
     for (const format of ['docx', 'html', 'csv'] as const) {
       expect(await exportReview(review, format, { actorId: lead.id, via: 'web', acceptResiduals: true }), format).toMatchObject({ ok: true })
@@ -220,10 +226,63 @@ describe('the jurisdiction’s choices', () => {
       expect(await exportReview(review, 'docx', { actorId: lead.id, via: 'web', acceptResiduals: true })).toEqual({ ok: false, reason: 'phase', phase })
     }
     const shared = await exportReviewWith({ jurisdictionId: jurisdiction.id, commands: [], incidentDate: context.incidentDate, phase: 'shared' })
+    await approveForExport(shared.id, lead.id, (await exportUser(jurisdiction.id)).id)
     // By id as well as by row.
     expect(await exportReview(shared.id, 'json', { actorId: lead.id, via: 'web' })).toMatchObject({ ok: true })
     expect(await prisma.exportRecord.count({ where: { jurisdictionId: jurisdiction.id } })).toBe(1)
   })
+})
+
+describe('staff and members are registered without anyone typing them in', () => {
+  const registry = registries.calder
+  const context = anonymisationContextSchema.parse(registry.context)
+
+  it('pseudonymises a staff member’s full name, given name, family name and email in every format, under one pseudonym', async () => {
+    const jurisdiction = await exportJurisdiction()
+    const lead = await exportUser(jurisdiction.id, 'Quinn Lead')
+    const second = await exportUser(jurisdiction.id, 'Sasha Second')
+    const wren = await prisma.user.create({ data: { email: 'wren.worker@example.test', name: 'Wren Worker', jurisdictionId: jurisdiction.id } })
+    // A user of the jurisdiction who is on no review: still someone nobody may name.
+    await prisma.user.create({ data: { email: 'tamsin.varga@example.test', name: 'Tamsin Varga', jurisdictionId: jurisdiction.id } })
+    const written = 'Wren Worker visited; Wren called Ms. Worker back, wrote to wren.worker@example.test and copied Tamsin Varga (tamsin.varga@example.test). Varga agreed with Tamsin; Glen Osei too.'
+    const review = await exportReviewWith({
+      jurisdictionId: jurisdiction.id,
+      incidentDate: context.incidentDate,
+      members: [
+        { userId: lead.id, role: 'qi_lead' },
+        { userId: wren.id, role: 'staff_contributor' },
+      ],
+      commands: [
+        ...corpusReviewCommands(registry).filter(c => c.type === 'addPerson' || c.type === 'addPlace' || c.type === 'addIdentifier'),
+        { type: 'addEvent', id: 'e1', date: context.incidentDate, description: written, source: 'notes of Wren Worker' },
+        { type: 'addFinding', id: 'f1', body: written, status: 'agreed' },
+        { type: 'addRecommendation', id: 'r1', text: `Ask Wren. ${written}`, strength: 'stronger', measure: 'Tamsin reports monthly' },
+        { type: 'addUnmetNeed', id: 'n1', need: written, received: 'Worker', gap: 'Varga' },
+      ],
+    })
+    await consentedQuotes(review.id, wren.id, 'Caseworker 1', [{ findingId: 'f1', excerpt: 'I, Wren Worker, told Tamsin.' }])
+    const prepared = await prepareExport(review)
+    // Names the anonymiser now knows are no residual candidates to be waved through as "safe".
+    expect(prepared.unresolved.map(r => r.text)).not.toEqual(expect.arrayContaining(['Wren']))
+    expect(prepared.unresolved.map(r => r.text).filter(t => /wren|worker|tamsin|varga/i.test(t))).toEqual([])
+    await approveForExport(review.id, lead.id, second.id)
+    for (const format of exportFormats) {
+      const result = await exportReview(review, format, { actorId: lead.id, via: 'web', acceptResiduals: true })
+      if (!result.ok) throw new Error(`${format} refused: ${result.reason}`)
+      for (const [file, text] of Object.entries(await readable(format, result.download, result.files))) {
+        expect(text, `${format} ${file}`).not.toMatch(/\b(?:Wren|Worker|Glen|Osei|Tamsin|Varga)\b|example\.test/i)
+      }
+      if (format === 'json') {
+        const wrenAs = result.sharedReview.accountExcerpts[0]!.pseudonym
+        // One person, one pseudonym: the quote's author is who the text calls by that name.
+        expect(result.sharedReview.findings[0]!.text).toContain(wrenAs)
+        expect(result.sharedReview.timeline[0]!.source).toBe(`notes of ${wrenAs}`)
+        // Their account said "Caseworker 1", which the registry gives someone else: not reused.
+        expect(wrenAs).not.toBe('Caseworker 1')
+        expect(result.sharedReview.findings[0]!.text).toMatch(/copied Staff member \d \(\[email\]\)/)
+      }
+    }
+  }, 60_000)
 })
 
 test('the corpus covers every registry', () => {

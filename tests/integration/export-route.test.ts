@@ -70,7 +70,7 @@ async function candidateId(word: string) {
 }
 
 describe('who may export', () => {
-  it('only the QI lead; other members are refused (403), anyone else does not see the review (404)', async () => {
+  it('only the QI lead resolves and downloads; the facilitator and panel see the page to approve the text; others are refused (403) or do not see the review (404)', async () => {
     const expected: Record<Actor, Awaited<ReturnType<typeof outcomeOf>>> = {
       qi: 'ok',
       facilitator: 403,
@@ -81,10 +81,13 @@ describe('who may export', () => {
       outsider: 404,
       foreign: 404,
     }
+    const pageFor = { ...expected, facilitator: 'ok', panel: 'ok' } as const
     for (const actor of Object.keys(expected) as Actor[]) {
-      expect(await outcomeOf(() => page(actor)), `${actor} page`).toBe(expected[actor])
+      expect(await outcomeOf(() => page(actor)), `${actor} page`).toBe(pageFor[actor])
       expect(await outcomeOf(() => act(actor, { intent: 'mark-safe', candidateId: 'rc-x' })), `${actor} action`).toBe(expected[actor] === 'ok' ? 400 : expected[actor])
-      expect(await outcomeOf(() => download(actor, 'json')), `${actor} download`).toBe(expected[actor])
+      // A download before the approvals is refused back to the page, which says why.
+      const refused = await outcomeOf(() => download(actor, 'json'))
+      expect(refused, `${actor} download`).toBe(expected[actor])
     }
     expect(await prisma.exportRecord.count({ where: { reviewId } })).toBe(0)
   })
@@ -177,12 +180,70 @@ describe('after approval', () => {
     expect(finding.anonymised).toContain('Mother was not seen')
   })
 
-  it('downloads each format once every candidate is resolved, and records each export', async () => {
+  it('resolves a word as a place with its label, an identifier with its kind, or an alias of a staff member, for every occurrence', async () => {
+    const id = (await exportReviewWith({ jurisdictionId: (await prisma.review.findUniqueOrThrow({ where: { id: reviewId } })).jurisdictionId, commands: calderCommands, incidentDate: CALDER_INCIDENT, members: [{ userId: users.qi.id, role: 'qi_lead' }, { userId: users.contributor.id, role: 'staff_contributor' }] })).id
+    const listed = async () => ((await pageData('qi', id)) as { residuals: { id: string; text: string }[]; people: { id: string; name: string; pseudonym: string | null }[] })
+    const idOf = async (word: string) => (await listed()).residuals.find(r => r.text === word)!.id
+    // The people offered include the staff, who are not in the document's registry.
+    const staffOption = (await listed()).people.find(p => p.id === `user:${users.contributor.id}`)
+    expect(staffOption).toMatchObject({ name: 'The contributor' })
+
+    const noLabel = await act('qi', { intent: 'add-place', candidateId: await idOf('Brightwater'), label: '  ' }, id)
+    expect(await noLabel.json()).toMatchObject({ error: 'export.errors.placeLabel' })
+    const place = await act('qi', { intent: 'add-place', candidateId: await idOf('Brightwater'), label: 'the day camp', placeKind: 'school' }, id)
+    expect(place.headers.get('Location')).toBe(`/reviews/${id}/export?done=placeAdded`)
+    const identifier = await act('qi', { intent: 'add-identifier', candidateId: await idOf('Tessie'), identifierKind: 'file_number' }, id)
+    expect(identifier.headers.get('Location')).toBe(`/reviews/${id}/export?done=identifierAdded`)
+    const staff = await act('qi', { intent: 'add-alias', candidateId: await idOf('Kayleigh'), personId: `user:${users.contributor.id}` }, id)
+    expect(staff.headers.get('Location')).toBe(`/reviews/${id}/export?done=aliasAdded`)
+
+    const doc = readReviewDoc(await loadStoredDoc(reviewDocName(id))).doc
+    expect(doc.places.find(p => p.name === 'Brightwater')).toMatchObject({ kind: 'school', label: 'the day camp' })
+    expect(doc.identifiers.find(i => i.value === 'Tessie')).toMatchObject({ kind: 'file_number' })
+    const after = (await pageData('qi', id)) as { residuals: unknown[]; previews: { original: string; anonymised: string }[] }
+    expect(after.residuals).toEqual([])
+    const all = after.previews.map(p => p.anonymised).join('\n')
+    expect(all).not.toMatch(/Brightwater|Tessie|Kayleigh/)
+    expect(all).toContain('the day camp')
+    expect(all).toContain(staffOption!.pseudonym ?? 'Staff member')
+    const decisions = await prisma.residualDecision.findMany({ where: { reviewId: id }, orderBy: { decidedAt: 'asc' } })
+    expect(decisions.map(d => [d.decision, d.kind, d.label, d.personRef])).toEqual([
+      ['place', 'school', 'the day camp', null],
+      ['identifier', 'file_number', null, null],
+      ['person', null, null, `user:${users.contributor.id}`],
+    ])
+    const audit = await prisma.auditEvent.findMany({ where: { reviewId: id, action: { startsWith: 'export.residual' } }, orderBy: { createdAt: 'asc' } })
+    expect(audit.map(a => a.action)).toEqual(['export.residual-added-as-place', 'export.residual-added-as-identifier', 'export.residual-added-as-alias'])
+  })
+
+  it('downloads each format once every candidate is resolved and both approvals are given, and records each export', async () => {
     await act('qi', { intent: 'mark-safe', candidateId: await candidateId('Brightwater') })
     await act('qi', { intent: 'mark-safe', candidateId: await candidateId('Kayleigh') })
     const data = await pageData()
     if (!data.open) throw new Error('not open')
     expect(data.residuals).toEqual([])
+    expect(data.missingApprovals).toEqual(['findings', 'deidentified'])
+    const notApproved = await download('qi', 'docx')
+    expect(notApproved.status).toBe(303)
+    expect(notApproved.headers.get('Location')).toBe(`/reviews/${reviewId}/export?refused=approval`)
+
+    type Approvals = { approvals: { step: string; hash: string; approvedBy: string | null }[]; missingApprovals: string[] }
+    const approvalsOf = async (actor: Actor) => (await pageData(actor)) as unknown as Approvals
+    const hashOf = async (actor: Actor, step: 'findings' | 'deidentified') => (await approvalsOf(actor)).approvals.find(a => a.step === step)!.hash
+    // The QI lead resolved candidates: they approve the findings, never the text.
+    const byLead = await act('qi', { intent: 'approve', step: 'deidentified', hash: await hashOf('qi', 'deidentified') })
+    expect(byLead.status).toBe(400)
+    expect(await byLead.json()).toMatchObject({ error: 'export.approval.errors.resolvedResiduals' })
+    expect(await outcomeOf(() => act('panel', { intent: 'approve', step: 'findings' }))).toBe(403)
+    // In order: the text is approved once the findings are.
+    expect(await (await act('panel', { intent: 'approve', step: 'deidentified', hash: await hashOf('panel', 'deidentified') })).json()).toMatchObject({ error: 'export.approval.errors.findingsFirst' })
+    expect((await act('qi', { intent: 'approve', step: 'findings', hash: await hashOf('qi', 'findings') })).status).toBe(302)
+    expect(await (await act('panel', { intent: 'approve', step: 'deidentified', hash: 'stale-hash' })).json()).toMatchObject({ error: 'export.approval.errors.changed' })
+    expect((await act('panel', { intent: 'approve', step: 'deidentified', hash: await hashOf('panel', 'deidentified') })).status).toBe(302)
+    const approved = await approvalsOf('qi')
+    expect(approved.missingApprovals).toEqual([])
+    expect(approved.approvals.map(a => a.approvedBy)).toEqual(['The qi', 'The panel'])
+    expect(await prisma.auditEvent.count({ where: { reviewId, action: { in: ['export.findings-approved', 'export.deidentified-text-approved'] } } })).toBe(2)
 
     const expectations = {
       json: ['application/json; charset=utf-8', /\.json"$/],

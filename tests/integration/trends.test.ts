@@ -8,11 +8,21 @@ import { removeMember } from '~/models/member.server'
 import { projectReviewDocument } from '~/models/review-projection.server'
 import * as trendsRoute from '~/routes/trends'
 import * as whatChangedRoute from '~/routes/what-changed'
+import type { SharedReview } from '~/domain/export'
+import { generateSigningKey, signSharedReview, type SigningKey } from '~/models/signing.server'
 import { prisma } from '~/utils/db.server'
 import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, TEST_ORIGIN } from '../support/fixtures'
 
 const fixture = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/trends/shared-review.json'), 'utf8')) as Record<string, unknown>
-const sharedFrom = (jurisdiction: string, sharedId: string, overrides: Record<string, unknown> = {}) => ({ ...fixture, jurisdiction, sharedId, ...overrides })
+// Every source signs its exports with its own key; the importer registers it (see importFiles).
+const sourceKeys = new Map<string, SigningKey>()
+const keyOf = (code: string) => {
+  if (!sourceKeys.has(code)) sourceKeys.set(code, generateSigningKey())
+  return sourceKeys.get(code)!
+}
+const sharedFrom = (jurisdiction: string, sharedId: string, overrides: Record<string, unknown> = {}) =>
+  signSharedReview({ ...fixture, jurisdiction, sharedId, ...overrides } as unknown as SharedReview, keyOf(jurisdiction))
+let importerId = ''
 const hexId = (n: number) => n.toString(16).padStart(32, '0')
 
 async function withDocument(reviewId: string, commands: ReviewCommand[]) {
@@ -44,7 +54,26 @@ async function trendsFor(cookie: string, view: 'own' | 'network' = 'own'): Promi
   return (await response.json()) as TrendsLoaderData
 }
 
+/** As an admin would have: the public key of every source in the upload is registered first. */
+async function trustSourcesOf(files: { text: string }[]) {
+  for (const f of files) {
+    let json: unknown
+    try {
+      json = JSON.parse(f.text)
+    } catch {
+      continue
+    }
+    for (const item of Array.isArray(json) ? json : [json]) {
+      const code = (item as { jurisdiction?: unknown }).jurisdiction
+      if (typeof code !== 'string' || !sourceKeys.has(code)) continue
+      const publicKey = keyOf(code).publicKey
+      await prisma.trustedJurisdictionKey.upsert({ where: { jurisdictionId_code: { jurisdictionId: importerId, code } }, create: { jurisdictionId: importerId, code, publicKey }, update: { publicKey } })
+    }
+  }
+}
+
 async function importFiles(cookie: string, files: { name: string; text: string }[]) {
+  await trustSourcesOf(files)
   const response = (await trendsRoute.action({ request: importRequest(cookie, files), params: {}, context: {} })) as Response
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
@@ -60,6 +89,7 @@ const upperCode = () => `NW-${Date.now().toString(36)}${(codes++).toString(36)}`
 
 async function setting() {
   const home = await makeJurisdiction(upperCode())
+  importerId = home.id
   const admin = await makeUser(home.id, { isAdmin: true })
   const staff = await makeUser(home.id)
   const review = await makeReview(home.id, [{ userId: staff.id, role: 'panel_member' }])

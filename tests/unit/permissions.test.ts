@@ -8,9 +8,9 @@ const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind:
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
-  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
-  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'read:trends', 'answer:survey', 'read:survey-results'],
-  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
+  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
+  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
+  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
   staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
   observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
   admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys'],

@@ -10,14 +10,18 @@ export type ExportFormatName = (typeof formatOrder)[number]
 
 export type HistoryRow = { id: string; at: string; actorName: string | null; format: string; acceptedResiduals: number; via: 'web' | 'cli' }
 
-export function ExportButtons({ reviewId, blocked, excluded }: { reviewId: string; blocked: boolean; excluded: boolean }) {
+/** `blocked`: why nothing can be downloaded yet (translated messages), empty when ready. */
+export function ExportButtons({ reviewId, blocked: reasons, excluded }: { reviewId: string; blocked: readonly string[]; excluded: boolean }) {
   const { t } = useTranslation()
+  const blocked = reasons.length > 0
   return (
     <>
       {blocked ? (
-        <p id="export-blocked" className="notice-error">
-          {t('export.formats.blocked')}
-        </p>
+        <div id="export-blocked" className="notice-error">
+          {reasons.map(reason => (
+            <p key={reason}>{reason}</p>
+          ))}
+        </div>
       ) : null}
       <ul className="export-formats">
         {formatOrder.map(format => {

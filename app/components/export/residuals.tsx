@@ -1,10 +1,12 @@
-// Residual candidates and what to do with each: add it to the registry as an alias of a person
-// (it is then replaced by their pseudonym everywhere), add it as an identifier, or mark it
-// safe. One decision settles every occurrence. Plain forms: it works without JavaScript.
+// Residual candidates and what each turns out to be: a person (an alias of someone in the
+// registry or of a staff member: replaced by their pseudonym everywhere), a place (replaced by
+// the label given), an identifier of some kind (removed), or safe (left as written). One
+// decision settles every occurrence. Plain forms: it works without JavaScript.
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { ResidualReason } from '~/domain/anonymise/types'
 import type { TextLocation } from '~/domain/export/build'
+import { identifierKinds, placeKinds } from '~/domain/vocabulary'
 import { describeWhere } from './where'
 
 export type ResidualRow = {
@@ -14,7 +16,8 @@ export type ResidualRow = {
   occurrences: { where: Pick<TextLocation, 'section' | 'index' | 'field' | 'pointer'> }[]
 }
 
-export type PersonOption = { id: string; name: string; pseudonym: string }
+/** `id` is "doc:<person id>" or "user:<user id>"; no pseudonym where it must not be paired with the name. */
+export type PersonOption = { id: string; name: string; pseudonym: string | null }
 
 export type SafeRow = { id: string; text: string; decidedBy: string | null; decidedAt: string }
 
@@ -63,7 +66,7 @@ export function ResidualTable({ residuals, people }: { residuals: ResidualRow[];
                       <select id={selectId} name="personId" required>
                         {people.map(p => (
                           <option key={p.id} value={p.id}>
-                            {t('export.residuals.personOption', { name: p.name, pseudonym: p.pseudonym })}
+                            {p.pseudonym === null ? t('export.residuals.staffOption', { name: p.name }) : t('export.residuals.personOption', { name: p.name, pseudonym: p.pseudonym })}
                           </option>
                         ))}
                       </select>
@@ -75,16 +78,49 @@ export function ResidualTable({ residuals, people }: { residuals: ResidualRow[];
                   ) : (
                     <p className="hint">{t('export.residuals.noPeople')}</p>
                   )}
-                  {r.reason === 'identifier_like' ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="add-identifier" />
-                      <input type="hidden" name="candidateId" value={r.id} />
-                      <button type="submit" className="button-secondary">
-                        {t('export.residuals.addIdentifier')}
-                        {forWord}
-                      </button>
-                    </Form>
-                  ) : null}
+                  <Form method="post" className="export-alias-form">
+                    <input type="hidden" name="intent" value="add-place" />
+                    <input type="hidden" name="candidateId" value={r.id} />
+                    <label htmlFor={`place-label-${r.id}`}>
+                      {t('export.residuals.placeLabel')}
+                      {forWord}
+                    </label>
+                    <input id={`place-label-${r.id}`} name="label" required maxLength={100} placeholder={t('export.residuals.placeLabelExample')} />
+                    <label htmlFor={`place-kind-${r.id}`}>
+                      {t('export.residuals.placeKind')}
+                      {forWord}
+                    </label>
+                    <select id={`place-kind-${r.id}`} name="placeKind" defaultValue="other">
+                      {placeKinds.map(kind => (
+                        <option key={kind} value={kind}>
+                          {t(`analysis.registry.placeKinds.${kind}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="button-secondary">
+                      {t('export.residuals.addPlace')}
+                      {forWord}
+                    </button>
+                  </Form>
+                  <Form method="post" className="export-alias-form">
+                    <input type="hidden" name="intent" value="add-identifier" />
+                    <input type="hidden" name="candidateId" value={r.id} />
+                    <label htmlFor={`identifier-kind-${r.id}`}>
+                      {t('export.residuals.identifierKind')}
+                      {forWord}
+                    </label>
+                    <select id={`identifier-kind-${r.id}`} name="identifierKind" defaultValue="other">
+                      {identifierKinds.map(kind => (
+                        <option key={kind} value={kind}>
+                          {t(`analysis.registry.identifierKinds.${kind}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="button-secondary">
+                      {t('export.residuals.addIdentifier')}
+                      {forWord}
+                    </button>
+                  </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value="mark-safe" />
                     <input type="hidden" name="candidateId" value={r.id} />

@@ -1,9 +1,9 @@
 // The people registry: who is in the case records, under which stable pseudonym, and the
 // places and identifying numbers to remove. Everything that leaves the review is
 // de-identified from this list, so it is edited here in the open, by the panel.
-import { memo, useId, useState, type FormEvent } from 'react'
+import { memo, useId, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isPseudonymTaken, suggestPlaceLabel, suggestPseudonym, type Identifier, type Person, type Place, type ReviewCommand } from '~/domain/review-doc'
+import { isPseudonymTaken, nameInPseudonym, suggestPlaceLabel, suggestPseudonym, type Identifier, type Person, type Place, type ReviewCommand } from '~/domain/review-doc'
 import { identifierKinds, personRoles, placeKinds, type IdentifierKind, type PersonRole, type PlaceKind } from '~/domain/vocabulary'
 import { ChoiceSelect, CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
@@ -37,7 +37,9 @@ export function PeopleRegistry({ document, announce }: ViewProps) {
 
 function PeopleSection({ people, announce }: { people: readonly Person[]; announce: (message: string) => void }) {
   const { t } = useTranslation()
-  const pseudonyms = people.map(person => person.pseudonym)
+  const pseudonyms = useMemo(() => people.map(person => person.pseudonym), [people])
+  // A pseudonym leaves the review in every export: it may not carry anyone's name.
+  const names = useMemo(() => people.flatMap(person => [person.name, ...person.aliases]), [people])
   return (
     <section className="registry-section" aria-labelledby="registry-people-title">
       <div className="section-head">
@@ -55,15 +57,15 @@ function PeopleSection({ people, announce }: { people: readonly Person[]; announ
       {people.length === 0 ? <p>{t('analysis.registry.people.empty')}</p> : null}
       <ul className="registry-list">
         {people.map(person => (
-          <PersonCard key={person.id} person={person} pseudonyms={pseudonyms} announce={announce} />
+          <PersonCard key={person.id} person={person} pseudonyms={pseudonyms} names={names} announce={announce} />
         ))}
       </ul>
-      <AddPersonForm pseudonyms={pseudonyms} announce={announce} />
+      <AddPersonForm pseudonyms={pseudonyms} names={names} announce={announce} />
     </section>
   )
 }
 
-function AddPersonForm({ pseudonyms, announce }: { pseudonyms: readonly string[]; announce: (message: string) => void }) {
+function AddPersonForm({ pseudonyms, names, announce }: { pseudonyms: readonly string[]; names: readonly string[]; announce: (message: string) => void }) {
   const { t } = useTranslation()
   const { canEdit, run } = useWorkspace()
   const base = useId()
@@ -73,7 +75,7 @@ function AddPersonForm({ pseudonyms, announce }: { pseudonyms: readonly string[]
   const [pseudonym, setPseudonym] = useState<string | null>(null)
   const [birthDate, setBirthDate] = useState('')
   const [nation, setNation] = useState('')
-  const [problem, setProblem] = useState<'name' | 'pseudonym' | 'pseudonymTaken' | null>(null)
+  const [problem, setProblem] = useState<'name' | 'pseudonym' | 'pseudonymTaken' | 'pseudonymIsName' | null>(null)
   const suggested = suggestPseudonym(role, pseudonyms)
   const shownPseudonym = pseudonym ?? suggested
 
@@ -83,6 +85,7 @@ function AddPersonForm({ pseudonyms, announce }: { pseudonyms: readonly string[]
     if (name.trim() === '') return setProblem('name')
     if (chosen === '') return setProblem('pseudonym')
     if (isPseudonymTaken(chosen, pseudonyms)) return setProblem('pseudonymTaken')
+    if (nameInPseudonym(chosen, [...names, name.trim()]) !== null) return setProblem('pseudonymIsName')
     const command: ReviewCommand = {
       type: 'addPerson',
       id: newEntityId(),
@@ -173,12 +176,13 @@ function AddPersonForm({ pseudonyms, announce }: { pseudonyms: readonly string[]
   )
 }
 
-type PersonCardProps = { person: Person; pseudonyms: readonly string[]; announce: (message: string) => void }
+type PersonCardProps = { person: Person; pseudonyms: readonly string[]; names: readonly string[]; announce: (message: string) => void }
 
-const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: PersonCardProps) {
+const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announce }: PersonCardProps) {
   const { t } = useTranslation()
   const { canEdit, run } = useWorkspace()
-  const [pseudonymTaken, setPseudonymTaken] = useState(false)
+  const [pseudonymProblem, setPseudonymProblem] = useState<'pseudonymTaken' | 'pseudonymIsName' | null>(null)
+  const pseudonymTaken = pseudonymProblem !== null
   const base = `person-${person.id}`
   const update = (patch: PersonPatch) => run({ type: 'updatePerson', id: person.id, patch })
   const others = pseudonyms.filter(p => p !== person.pseudonym)
@@ -188,10 +192,14 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
     const chosen = value.trim()
     if (chosen === '') return false
     if (isPseudonymTaken(chosen, others)) {
-      setPseudonymTaken(true)
+      setPseudonymProblem('pseudonymTaken')
       return false
     }
-    setPseudonymTaken(false)
+    if (nameInPseudonym(chosen, names) !== null) {
+      setPseudonymProblem('pseudonymIsName')
+      return false
+    }
+    setPseudonymProblem(null)
     return update({ pseudonym: chosen })
   }
 
@@ -253,7 +261,7 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
             />
             {pseudonymTaken ? (
               <p id={`${base}-pseudonym-error`} className="field-error">
-                {t('analysis.registry.people.problem.pseudonymTaken')}
+                {t(`analysis.registry.people.problem.${pseudonymProblem ?? 'pseudonymTaken'}`)}
               </p>
             ) : null}
             {canEdit && suggestion !== person.pseudonym ? (

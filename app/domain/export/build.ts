@@ -12,6 +12,7 @@ import {
   compileAnonymiser,
   type AnonymisationContextInput,
   type OutputLocale,
+  type RegisteredPerson,
   type Replacement,
   type ResidualCandidate,
   type ResidualReason,
@@ -63,6 +64,11 @@ export interface SharedReviewInput {
   resolutions?: { safeWords?: readonly string[] }
   /** Language of the labels the anonymiser writes into text ("Day -42" / "Jour -42"). */
   locale?: OutputLocale
+  /**
+   * The registry with the review's members and the jurisdiction's staff added (staffRegistry);
+   * without it only the document's people are registered.
+   */
+  registeredPeople?: readonly RegisteredPerson[]
 }
 
 export const exportSections = ['timeline', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations', 'accountExcerpts'] as const
@@ -121,13 +127,13 @@ const nonBlank = (value: string) => value.trim().length > 0
 export function anonymisationContextFor(
   document: ReviewDocument,
   incidentDate: string,
-  options: { locale?: OutputLocale; safeWords?: readonly string[] } = {},
+  options: { locale?: OutputLocale; safeWords?: readonly string[]; registeredPeople?: readonly RegisteredPerson[] } = {},
 ): AnonymisationContextInput {
   return {
     incidentDate,
     options: { locale: options.locale ?? 'en', safeWords: (options.safeWords ?? []).filter(nonBlank) },
     registry: {
-      people: document.people
+      people: options.registeredPeople ? [...options.registeredPeople] : document.people
         .filter(person => nonBlank(person.name) && nonBlank(person.pseudonym))
         .map(person => ({
           id: person.id,
@@ -156,7 +162,11 @@ function unique<T>(items: Iterable<T>): T[] {
 export function buildSharedReview(input: SharedReviewInput): SharedReviewBuild {
   const { document, review, framework } = input
   const anonymiser = compileAnonymiser(
-    anonymisationContextFor(document, review.incidentDate, { locale: input.locale ?? 'en', safeWords: input.resolutions?.safeWords ?? [] }),
+    anonymisationContextFor(document, review.incidentDate, {
+      locale: input.locale ?? 'en',
+      safeWords: input.resolutions?.safeWords ?? [],
+      ...(input.registeredPeople ? { registeredPeople: input.registeredPeople } : {}),
+    }),
   )
   const previews: TextPreview[] = []
   const residuals = new Map<string, ResidualSummary>()
@@ -246,7 +256,7 @@ export function buildSharedReview(input: SharedReviewInput): SharedReviewBuild {
     strength: recommendation.strength,
     status: recommendation.status,
     measure: recommendation.measure === undefined ? null : anonymise(recommendation.measure, at('recommendations', index, 'measure', `/recommendations/${index}/measure`)),
-    dueDay: recommendation.dueDate === undefined ? null : dayOffset(recommendation.dueDate, review.incidentDate),
+    dueDate: recommendation.dueDate ?? null,
     findingIndexes: unique(recommendation.findingIds.map(id => findingIndex.get(id)).filter((i): i is number => i !== undefined)).sort((a, b) => a - b),
   }))
 

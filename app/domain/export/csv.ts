@@ -1,7 +1,10 @@
 // CSV (RFC 4180) from a SharedReview: one file per entity, for spreadsheets and statistics
-// tools. Headers are stable snake_case names (a contract, not translated; docs/export/README.md).
-// Rows are numbered from 1 as people count them; lists inside a cell are separated by "; ".
+// tools. Headers are stable snake_case names (a contract, not translated; docs/export/README.md);
+// the values are what a reader understands: labels in the export's language ("Near fatality",
+// "Stronger", the factor's name), never the raw codes of the JSON format, which is the file for
+// machines. Rows are numbered from 1 as people count them; lists inside a cell are separated by "; ".
 import { coreValues } from '../vocabulary'
+import { noFactorNames, type FactorNames, type ReportLabels } from './labels'
 import type { SharedReview } from './schema'
 
 export interface ExportFile {
@@ -34,7 +37,16 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Ce
 
 const list = (items: readonly (string | number)[]): string => items.join('; ')
 
-export function renderCsvFiles(shared: SharedReview): ExportFile[] {
+export interface CsvOptions {
+  labels: ReportLabels
+  factorNames?: FactorNames
+}
+
+export function renderCsvFiles(shared: SharedReview, options: CsvOptions): ExportFile[] {
+  const { labels } = options
+  const names = options.factorNames ?? noFactorNames
+  const item = (id: string) => names.item(id) ?? id
+  const domain = (id: string) => names.domain(id) ?? id
   const file = (name: (typeof csvFileNames)[number], header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): ExportFile => ({
     name,
     contentType: 'text/csv; charset=utf-8',
@@ -51,9 +63,9 @@ export function renderCsvFiles(shared: SharedReview): ExportFile[] {
           shared.sharedId,
           shared.jurisdiction,
           shared.review.incidentYear,
-          shared.review.incidentType,
-          shared.review.childAgeBand,
-          shared.review.phase,
+          labels.incidentType[shared.review.incidentType],
+          shared.review.childAgeBand === null ? null : labels.ageBand[shared.review.childAgeBand],
+          labels.phase[shared.review.phase],
           shared.factorFramework.id,
           shared.factorFramework.version,
         ],
@@ -62,35 +74,35 @@ export function renderCsvFiles(shared: SharedReview): ExportFile[] {
     file(
       'timeline.csv',
       ['event_number', 'day', 'day_end', 'approximate', 'stage', 'source', 'key_practice_episode', 'actors', 'text'],
-      shared.timeline.map((e, i) => [i + 1, e.day, e.dayEnd, e.approximate, e.stage, e.source, e.keyPracticeEpisode, list(e.actors), e.text]),
+      shared.timeline.map((e, i) => [i + 1, e.day, e.dayEnd, e.approximate, e.stage === null ? null : labels.stage[e.stage], e.source, e.keyPracticeEpisode, list(e.actors), e.text]),
     ),
     file(
       'unmet-needs.csv',
       ['unmet_need_number', 'need', 'received', 'gap', 'stages', 'factor_item_ids', 'from_standards_check'],
-      shared.unmetNeeds.map((n, i) => [i + 1, n.need, n.received, n.gap, list(n.stages), list(n.factorItemIds), n.fromStandardsCheck]),
+      shared.unmetNeeds.map((n, i) => [i + 1, n.need, n.received, n.gap, list(n.stages.map(s => labels.stage[s])), list(n.factorItemIds.map(item)), n.fromStandardsCheck]),
     ),
     file(
       'factor-ratings.csv',
       ['factor_item_id', 'domain_id', 'rating', 'rationale'],
-      shared.factorRatings.map(r => [r.factorItemId, r.domainId, r.rating, r.rationale]),
+      shared.factorRatings.map(r => [item(r.factorItemId), r.domainId === null ? null : domain(r.domainId), labels.rating[String(r.rating) as '0' | '1' | '2' | '3'], r.rationale]),
     ),
     file(
       'findings.csv',
       ['finding_number', 'status', 'text', 'values', ...coreValues.map(v => `${v}_rationale`), 'factor_item_ids', 'factor_domain_ids'],
       shared.findings.map((f, i) => [
         i + 1,
-        f.status,
+        labels.status[f.status],
         f.text,
-        list(f.values.map(v => v.value)),
+        list(f.values.map(v => labels.value[v.value])),
         ...coreValues.map(value => f.values.find(v => v.value === value)?.rationale ?? null),
-        list(f.factorItemIds),
-        list(f.factorDomainIds),
+        list(f.factorItemIds.map(item)),
+        list(f.factorDomainIds.map(domain)),
       ]),
     ),
     file(
       'recommendations.csv',
-      ['recommendation_number', 'text', 'strength', 'status', 'measure', 'due_day', 'finding_numbers'],
-      shared.recommendations.map((r, i) => [i + 1, r.text, r.strength, r.status, r.measure, r.dueDay, findingNumbers(r.findingIndexes)]),
+      ['recommendation_number', 'text', 'strength', 'status', 'measure', 'due_date', 'finding_numbers'],
+      shared.recommendations.map((r, i) => [i + 1, r.text, labels.strength[r.strength], labels.recommendationStatus[r.status], r.measure, r.dueDate, findingNumbers(r.findingIndexes)]),
     ),
     file(
       'account-excerpts.csv',

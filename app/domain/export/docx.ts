@@ -130,7 +130,7 @@ function buildDocument(shared: SharedReview, labels: ReportLabels, options: Repo
             labels.strength[r.strength],
             labels.recommendationStatus[r.status],
             r.measure ?? labels.none,
-            r.dueDay === null ? labels.none : dayLabel(labels, r.dueDay),
+            r.dueDate ?? labels.none,
             r.findingIndexes.length ? r.findingIndexes.map(n => n + 1).join(', ') : labels.none,
           ]),
           [5, 35, 11, 11, 20, 9, 9],

@@ -140,7 +140,7 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
       e(labels.strength[r.strength]),
       e(labels.recommendationStatus[r.status]),
       r.measure === null ? e(labels.none) : cellText(r.measure),
-      r.dueDay === null ? e(labels.none) : `<span class="nowrap">${e(dayLabel(labels, r.dueDay))}</span>`,
+      r.dueDate === null ? e(labels.none) : `<span class="nowrap">${e(r.dueDate)}</span>`,
       r.findingIndexes.length ? e(r.findingIndexes.map(n => n + 1).join(', ')) : e(labels.none),
     ]),
   )

@@ -2,6 +2,7 @@
 // and the renderers. Pure: no Remix, Prisma or file system.
 export * from './schema'
 export { sha256Hex, sharedIdFor } from './sha256'
+export { canonicalJson } from './canonical'
 export { ageBandAt, ageInYears, dayOffset, signedDay } from './dates'
 export {
   anonymisationContextFor,
@@ -20,6 +21,7 @@ export {
   type TextLocation,
   type TextPreview,
 } from './build'
+export { foldName, staffRegistry, staffUserRef, type StaffRegistry, type StaffUser } from './staff'
 export { previewSegments, type PreviewSegment } from './preview'
 export { fill, noFactorNames, type FactorNames, type ReportLabels } from './labels'
 export { csvFileNames, renderCsvFiles, renderJson, toCsv, type ExportFile } from './csv'

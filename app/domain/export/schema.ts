@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { coreValues, factorRatings, findingStatuses, incidentTypes, journeyStages, recommendationStatuses, recommendationStrengths, reviewPhases } from '../vocabulary'
 
-export const SHARED_REVIEW_FORMAT = 'scir-shared-review/1'
+export const SHARED_REVIEW_FORMAT = 'scir-shared-review/2'
 
 /** Characters as JSON Schema's maxLength counts them (code points), so both validators agree. */
 function codePoints(value: string): number {
@@ -88,8 +88,11 @@ export const sharedRecommendationSchema = z
     strength: z.enum(recommendationStrengths),
     status: z.enum(recommendationStatuses),
     measure: freeText(2000).nullable(),
-    /** Due date as a day offset from the incident. */
-    dueDay: dayOffset.nullable(),
+    /**
+     * The agency's due date (YYYY-MM-DD). A plan of the agency, not a fact about the case, so
+     * it is not turned into a day from the incident (which would date the incident).
+     */
+    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     /** Indexes into `findings`. */
     findingIndexes: z.array(z.number().int().min(0)).max(200),
   })
@@ -104,6 +107,20 @@ export const sharedAccountExcerptSchema = z
     findingIndex: z.number().int().min(0).nullable(),
   })
   .strict()
+
+/**
+ * Ed25519 signature of the submitting jurisdiction over the canonical serialisation
+ * (canonicalJson) of the review without this field. `keyId` names the key: the first 32 hex
+ * characters of the SHA-256 of its public key (SubjectPublicKeyInfo, DER).
+ */
+export const sharedReviewSignatureSchema = z
+  .object({
+    algorithm: z.literal('Ed25519'),
+    keyId: z.string().regex(/^[a-f0-9]{32}$/),
+    value: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+  })
+  .strict()
+export type SharedReviewSignature = z.infer<typeof sharedReviewSignatureSchema>
 
 export const sharedReviewSchema = z
   .object({
@@ -128,6 +145,8 @@ export const sharedReviewSchema = z
     findings: z.array(sharedFindingSchema).max(2000),
     recommendations: z.array(sharedRecommendationSchema).max(2000),
     accountExcerpts: z.array(sharedAccountExcerptSchema).max(2000),
+    /** The submitting jurisdiction's signature; see signatureSchema. Required for import. */
+    signature: sharedReviewSignatureSchema.optional(),
   })
   .strict()
 

@@ -13,7 +13,7 @@ import { isOrderedRange, isTimelineDate } from './calendar-dates'
 import { reviewCommandSchema, type CommandOf, type ReviewCommand, type ValidReviewCommand } from './command-schema'
 import { storedSchemaVersion } from './init'
 import { jsonPointer, problemsFromZod, type Problem } from './problems'
-import { isPseudonymTaken, suggestPlaceLabel, suggestPseudonym } from './pseudonyms'
+import { isPseudonymTaken, nameInPseudonym, suggestPlaceLabel, suggestPseudonym } from './pseudonyms'
 import { clearRichText, writePlainText } from './rich-text'
 import { REVIEW_DOC_SCHEMA_VERSION, type EvidenceKind } from './schema'
 import {
@@ -44,6 +44,11 @@ export interface CommandResult {
 export interface CommandOptions {
   /** Transaction origin, e.g. to let a Y.UndoManager track or ignore these changes. */
   origin?: unknown
+  /**
+   * Names the review knows from outside the document (its members, the jurisdiction's staff):
+   * a pseudonym may not reveal them either.
+   */
+  registeredNames?: readonly string[]
 }
 
 const noun: Record<Collection, string> = {
@@ -75,7 +80,10 @@ class Planner {
   private readonly cache = new Map<Collection, Map<string, Snapshot>>()
   private at: (string | number)[] = []
 
-  constructor(private readonly ydoc: Y.Doc) {}
+  constructor(
+    private readonly ydoc: Y.Doc,
+    private readonly outsideNames: readonly string[] = []
+  ) {}
 
   // ------------------------------------------------------------ state as validation sees it
 
@@ -148,6 +156,27 @@ class Planner {
       if (id !== personId && typeof fields?.pseudonym === 'string') labels.push(fields.pseudonym)
     }
     return labels
+  }
+
+  /** Every registered name and alias (as the batch has changed them so far), and the outside names. */
+  private registeredNames(): string[] {
+    const names = [...this.outsideNames]
+    for (const [id, fields] of this.state('people')) {
+      if (typeof fields?.name === 'string') names.push(fields.name)
+      const pending = fields?.aliases
+      if (Array.isArray(pending)) names.push(...pending.filter((a): a is string => typeof a === 'string'))
+      else {
+        const stored = collectionMap(this.ydoc, 'people').get(id)
+        const aliases = stored instanceof Y.Map ? stored.get('aliases') : undefined
+        if (aliases instanceof Y.Array) names.push(...aliases.toArray().filter((a): a is string => typeof a === 'string'))
+      }
+    }
+    return names
+  }
+
+  private refuseNameAsPseudonym(pseudonym: string, path: (string | number)[]): void {
+    const name = nameInPseudonym(pseudonym, this.registeredNames())
+    if (name !== null) this.fail(path, `${JSON.stringify(pseudonym)} contains a registered name; a pseudonym must not identify anyone`)
   }
 
   private checkRange(date: unknown, dateEnd: unknown, path: (string | number)[]): void {
@@ -353,7 +382,8 @@ class Planner {
     else if (isPseudonymTaken(pseudonym, others)) {
       this.fail(['pseudonym'], `${JSON.stringify(pseudonym)} is already the pseudonym of someone in this review`)
     }
-    this.remember('people', id, { pseudonym })
+    this.remember('people', id, { pseudonym, name: command.name, aliases: command.aliases ?? [] })
+    this.refuseNameAsPseudonym(pseudonym, ['pseudonym'])
     this.write(() => {
       const person = this.create('people', id, {
         name: command.name,
@@ -376,7 +406,21 @@ class Planner {
         `${JSON.stringify(fields.pseudonym)} is already the pseudonym of someone in this review`
       )
     }
-    return this.update('people', command.id, fields, { aliases })
+    const id = this.update('people', command.id, fields, { aliases })
+    if (aliases !== undefined) this.remember('people', command.id, { aliases })
+    // A new pseudonym must not be a name, nor may a new name or alias turn up in a pseudonym.
+    if (fields.pseudonym !== undefined) this.refuseNameAsPseudonym(fields.pseudonym, ['patch', 'pseudonym'])
+    else if (fields.name !== undefined || aliases !== undefined) {
+      for (const [, other] of this.state('people')) {
+        // Whole names only: an alias such as "Nurse" must not be refused for "Public health nurse".
+        const added = [...(fields.name ? [fields.name] : []), ...(aliases ?? [])]
+        if (typeof other?.pseudonym === 'string' && nameInPseudonym(other.pseudonym, added, { parts: false }) !== null) {
+          this.fail(['patch', fields.name !== undefined ? 'name' : 'aliases'], `the pseudonym ${JSON.stringify(other.pseudonym)} contains this name; change that pseudonym first`)
+          break
+        }
+      }
+    }
+    return id
   }
 
   private addPlace(command: CommandOf<'addPlace'>): string {
@@ -576,7 +620,7 @@ function run(ydoc: Y.Doc, commands: readonly unknown[], single: boolean, options
   // throws, the transaction ends with nothing written.
   ydoc.transact(() => {
     assertRootsUsable(ydoc)
-    const planner = new Planner(ydoc)
+    const planner = new Planner(ydoc, options.registeredNames)
     ids = parsed.map((command, i) => planner.plan(command, at(i)))
     if (planner.problems.length > 0) throw new ReviewCommandError(planner.problems)
     for (const write of planner.writes) write()

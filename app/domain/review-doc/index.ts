@@ -17,7 +17,7 @@ export {
 } from './command-schema'
 export { initialiseReviewDoc, storedSchemaVersion, ReviewDocMismatchError, type ReviewDocInit } from './init'
 export { migrateReviewDoc, ReviewDocVersionError, type MigrationResult } from './migrate'
-export { suggestPseudonym, suggestPlaceLabel, isPseudonymTaken, type GenderHint } from './pseudonyms'
+export { suggestPseudonym, suggestPlaceLabel, isPseudonymTaken, nameInPseudonym, type GenderHint } from './pseudonyms'
 export { readRichText, writePlainText } from './rich-text'
 export {
   collections,

@@ -81,3 +81,51 @@ export function suggestPlaceLabel(kind: PlaceKind, existing: Iterable<string>): 
 export function isPseudonymTaken(pseudonym: string, existing: Iterable<string>): boolean {
   return takenSet(existing).has(normalise(pseudonym))
 }
+
+// ---------------------------------------------------------------- a pseudonym must not be a name
+
+// The words pseudonyms are made of: a person called "Sam Parent" may still be "Parent 2".
+const LABEL_WORDS = new Set(
+  [...Object.values(roleBase), 'Mother', 'Father', 'Staff', 'member', 'Membre', 'personnel'].flatMap(label => label.toLocaleLowerCase('en').split(' ')),
+)
+
+function nameTokens(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLocaleLowerCase('en')
+    .split(/[^\p{L}\p{N}'@.]+|(?<=\p{L})\.(?=\s|$)/u)
+    .map(token => token.replace(/^[.']+|[.']+$/g, ''))
+    .filter(token => token.length > 0)
+}
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0 || needle.length > haystack.length) return false
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer
+    return true
+  }
+  return false
+}
+
+/**
+ * The registered name (or alias, or name part of three letters or more) a pseudonym would
+ * reveal, or null. A pseudonym is what leaves the review: "Glen Osei" or "Mr Osei" as the
+ * pseudonym of Glen Osei would take his name out in every export. Compared without case or
+ * accents, token by token, so "Caseworker 2" never matches a person called "Case".
+ */
+export function nameInPseudonym(pseudonym: string, registeredNames: Iterable<string>, options: { parts?: boolean } = {}): string | null {
+  const parts = options.parts ?? true
+  const tokens = nameTokens(pseudonym)
+  if (tokens.length === 0) return null
+  for (const name of registeredNames) {
+    const nameParts = nameTokens(name)
+    if (nameParts.length === 0) continue
+    if (containsRun(tokens, nameParts)) return name
+    if (!parts) continue
+    for (const part of nameParts) {
+      if (part.length >= 3 && !/^\d+$/.test(part) && !LABEL_WORDS.has(part) && tokens.includes(part)) return name
+    }
+  }
+  return null
+}

@@ -54,9 +54,11 @@ CREATE TABLE "new_Jurisdiction" (
     "excludeFromSharing" BOOLEAN NOT NULL DEFAULT false,
     "accountNamesVisibleTo" TEXT NOT NULL DEFAULT 'facilitator',
     "surveyInstrument" TEXT,
-    "surveyMinResponses" INTEGER NOT NULL DEFAULT 5
+    "surveyMinResponses" INTEGER NOT NULL DEFAULT 5,
+    "signingPublicKey" TEXT,
+    "signingPrivateKey" TEXT
 );
-INSERT INTO "new_Jurisdiction" ("accountNamesVisibleTo", "code", "createdAt", "excludeFromSharing", "factorFramework", "id", "name", "practiceStandards") SELECT "accountNamesVisibleTo", "code", "createdAt", "excludeFromSharing", "factorFramework", "id", "name", "practiceStandards" FROM "Jurisdiction";
+INSERT INTO "new_Jurisdiction" ("accountNamesVisibleTo", "code", "createdAt", "excludeFromSharing", "factorFramework", "id", "name", "practiceStandards", "signingPublicKey", "signingPrivateKey") SELECT "accountNamesVisibleTo", "code", "createdAt", "excludeFromSharing", "factorFramework", "id", "name", "practiceStandards", "signingPublicKey", "signingPrivateKey" FROM "Jurisdiction";
 DROP TABLE "Jurisdiction";
 ALTER TABLE "new_Jurisdiction" RENAME TO "Jurisdiction";
 CREATE UNIQUE INDEX "Jurisdiction_code_key" ON "Jurisdiction"("code");

@@ -26,7 +26,7 @@ describe('buildSharedReview', () => {
 
   it('conforms to the shared format', () => {
     expect(sharedReviewSchema.safeParse(shared).success).toBe(true)
-    expect(shared.format).toBe('scir-shared-review/1')
+    expect(shared.format).toBe('scir-shared-review/2')
     expect(shared.sharedId).toMatch(/^[a-f0-9]{32}$/)
   })
 
@@ -54,7 +54,9 @@ describe('buildSharedReview', () => {
     expect(shared.unmetNeeds[0]!.received).toContain('Day -48')
     expect(shared.timeline[0]!.keyPracticeEpisode).toBe(true)
     expect(shared.timeline[2]!.source).toBeNull()
-    expect(shared.recommendations[0]!.dueDay).toBe(196)
+    // A due date is the agency's plan, not a fact of the case: never turned into a day offset.
+    expect(shared.recommendations[0]!.dueDate).toBe('2025-09-30')
+    expect(shared.recommendations[0]).not.toHaveProperty('dueDay')
   })
 
   it('links unmet needs to journey stages, ratings and findings to framework domains', () => {
@@ -69,7 +71,7 @@ describe('buildSharedReview', () => {
     expect(shared.findings[0]!.values.map(v => v.value)).toEqual(['family_centered', 'workforce_informed'])
     expect(shared.findings[0]!.values[1]!.rationale).toBe('Caseworker 1 explained her workload')
     expect(shared.recommendations[0]!.findingIndexes).toEqual([0, 1])
-    expect(shared.recommendations[1]).toMatchObject({ measure: null, dueDay: null, findingIndexes: [], status: 'proposed' })
+    expect(shared.recommendations[1]).toMatchObject({ measure: null, dueDate: null, findingIndexes: [], status: 'proposed' })
   })
 
   it('anonymises consented excerpts and keeps one whose finding was removed, unlinked', () => {

@@ -47,28 +47,34 @@ const hostile: SharedReview = {
 }
 
 describe('CSV', () => {
-  const files = renderCsvFiles(shared)
+  const files = renderCsvFiles(shared, { labels, factorNames: names })
 
   it('writes one RFC 4180 file per entity, readable back exactly', () => {
     expect(files.map(f => f.name)).toEqual([...csvFileNames])
     for (const file of files) expect(() => parseCsv(file.content), file.name).not.toThrow()
     const findings = csvRecords(files.find(f => f.name === 'findings.csv')!.content)
     expect(findings).toHaveLength(shared.findings.length)
+    // Labels a reader understands, never the JSON format's raw codes.
     expect(findings[0]).toMatchObject({
       finding_number: '1',
-      status: 'agreed',
+      status: labels.status.agreed,
       text: shared.findings[0]!.text,
-      values: 'family_centered; workforce_informed',
+      values: `${labels.value.family_centered}; ${labels.value.workforce_informed}`,
       workforce_informed_rationale: 'Caseworker 1 explained her workload',
       systems_focused_rationale: '',
-      factor_domain_ids: 'child_family; worker_team',
+      factor_domain_ids: `${names.domain('child_family')}; ${names.domain('worker_team')}`,
     })
+    // Headers are the stable contract; the values below them are labels.
+    expect(files.map(f => f.content.slice(f.content.indexOf('\r\n'))).join('\n')).not.toMatch(/near_fatality|in_progress|family_centered|worker_team\.workload/)
     expect(findings[0]!.text).toContain('\n')
     const timeline = csvRecords(files.find(f => f.name === 'timeline.csv')!.content)
     expect(timeline.map(t => t.day)).toEqual(['-134', '-132', '0'])
     expect(timeline[1]).toMatchObject({ day_end: '-130', approximate: 'true', actors: 'Caseworker 1' })
+    const review = csvRecords(files.find(f => f.name === 'review.csv')!.content)[0]!
+    expect(review).toMatchObject({ incident_type: labels.incidentType.near_fatality, phase: labels.phase.approval })
     const recommendations = csvRecords(files.find(f => f.name === 'recommendations.csv')!.content)
-    expect(recommendations[0]).toMatchObject({ strength: 'stronger', status: 'in_progress', due_day: '196', finding_numbers: '1; 2' })
+    expect(recommendations[0]).toMatchObject({ strength: labels.strength.stronger, status: labels.recommendationStatus.in_progress, due_date: '2025-09-30', finding_numbers: '1; 2' })
+    expect(recommendations[0]).not.toHaveProperty('due_day')
     const excerpts = csvRecords(files.find(f => f.name === 'account-excerpts.csv')!.content)
     expect(excerpts[0]).toEqual({ excerpt_number: '1', pseudonym: 'Caseworker 3', finding_number: '1', excerpt: 'I had <b>31</b> families & no "time".' })
   })
@@ -76,9 +82,9 @@ describe('CSV', () => {
   it('quotes what needs quoting and defuses spreadsheet formulas', () => {
     expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null], [-42, true]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n-42,true\r\n')
     expect(toCsv(['a'], [['=1+1'], ['+1'], ['-x'], ['@SUM(A1)']])).toBe("a\r\n'=1+1\r\n'+1\r\n'-x\r\n'@SUM(A1)\r\n")
-    const rec = csvRecords(renderCsvFiles(shared).find(f => f.name === 'recommendations.csv')!.content)
+    const rec = csvRecords(renderCsvFiles(shared, { labels }).find(f => f.name === 'recommendations.csv')!.content)
     expect(rec[1]!.text).toBe(`'=1+1 training memo, "quoted"`)
-    const text = renderCsvFiles(hostile).find(f => f.name === 'findings.csv')!.content
+    const text = renderCsvFiles(hostile, { labels }).find(f => f.name === 'findings.csv')!.content
     expect(csvRecords(text)[0]!.text!.startsWith('</p>')).toBe(true)
   })
 
@@ -111,12 +117,13 @@ describe('HTML report', () => {
     expect(text).toContain('Workforce-informed — Caseworker 1 explained her workload')
     expect(text).toContain('Workload and caseload (worker_team.workload)')
     expect(text).toContain('3 – act now')
-    expect(text).toContain('Day +196')
+    expect(text).toContain('2025-09-30')
+    expect(text).not.toContain('Day +196')
     expect(text).toContain('Day -132 to Day -130')
     expect(text).toContain('Caseworker 3, quoted with the author’s consent')
     const fr = htmlText(renderHtmlReport(shared, { labels: labelsFr }))
     expect(fr).toContain('Quasi-décès — année 2025')
-    expect(fr).toContain('Jour +196')
+    expect(fr).toContain('2025-09-30')
   })
 
   it('escapes every text', () => {

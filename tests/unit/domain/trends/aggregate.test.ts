@@ -30,7 +30,7 @@ function shared(overrides: Partial<SharedReview> = {}): SharedReview {
       { text: 'Secret finding', values: [{ value: 'systems_focused', rationale: 'why' }], factorItemIds: ['child_family.needs'], factorDomainIds: [], status: 'agreed' },
       { text: 'Another', values: [], factorItemIds: [], factorDomainIds: ['inter_agency', 'inter_agency'], status: 'draft' },
     ],
-    recommendations: [{ text: 'Secret rec', strength: 'stronger', status: 'accepted', measure: null, dueDay: 30, findingIndexes: [0] }],
+    recommendations: [{ text: 'Secret rec', strength: 'stronger', status: 'accepted', measure: null, dueDate: '2025-03-01', findingIndexes: [0] }],
     accountExcerpts: [],
     ...overrides,
   }
