@@ -6,6 +6,7 @@ import { timelineEn } from './timeline.en'
 import { exportEn } from './export.en'
 import { trendsEn } from './trends.en'
 import { analysisEn } from './analysis.en'
+import { checksEn } from './checks.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -14,6 +15,7 @@ export const en = {
   export: exportEn,
   trends: trendsEn,
   analysis: analysisEn,
+  checks: checksEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',

@@ -5,6 +5,7 @@ import { timelineFr } from './timeline.fr'
 import { exportFr } from './export.fr'
 import { trendsFr } from './trends.fr'
 import { analysisFr } from './analysis.fr'
+import { checksFr } from './checks.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -13,6 +14,7 @@ export const fr: Translations = {
   export: exportFr,
   trends: trendsFr,
   analysis: analysisFr,
+  checks: checksFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',

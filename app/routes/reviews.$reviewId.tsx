@@ -7,8 +7,11 @@ import { DeadlineText } from '~/components/deadline'
 import { Field, FormErrors } from '~/components/forms'
 import { reviewDeadline } from '~/domain/workflow/deadline'
 import { reviewRoles } from '~/domain/vocabulary'
-import { addMember, addMemberSchema, listMembers, memberActionSchema, removeMember } from '~/models/member.server'
-import { currentChecklist, movePhase, movePhaseSchema, phaseHistory } from '~/models/phase.server'
+import { addMember, listMembers, removeMember, setCommunityRepresentative } from '~/models/member.server'
+import { currentChecklist, movePhase, phaseHistory, recordSiblingCheck, siblingCheckOf } from '~/models/phase.server'
+import { addMemberSchema, memberActionSchema } from '~/schemas/member'
+import { movePhaseSchema, siblingCheckSchema } from '~/schemas/phase'
+import { ConfirmSubmit } from '~/components/confirm'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { PhasePanel } from '~/components/phase-panel'
 
@@ -38,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       checklist: await currentChecklist(review),
       history: await phaseHistory(review.id),
       canMove: allows('move:review-phase'),
+      siblingCheck: siblingCheckOf(review),
+      canRecordSiblingCheck: allows('update:review'),
     },
   })
 }
@@ -45,11 +50,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   if (formData.get('intent') === 'move-phase') return movePhaseAction(request, params.reviewId ?? '', formData)
+  if (formData.get('intent') === 'record-sibling-check') return siblingCheckAction(request, params.reviewId ?? '', formData)
   const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'manage:review-members')
   const submission = parseWithZod(formData, { schema: memberActionSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), done: null }, { status: 400 })
   const input = submission.value
-  const outcome = input.intent === 'add' ? await addMember(review, input, user.id) : await removeMember(review, input.memberId, user.id)
+  const outcome =
+    input.intent === 'add'
+      ? await addMember(review, input, user.id)
+      : input.intent === 'remove'
+        ? await removeMember(review, input.memberId, user.id)
+        : await setCommunityRepresentative(review, input.memberId, input.value === 'yes', user.id)
   if (!outcome.ok) {
     const reply =
       outcome.field === 'form'
@@ -57,7 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
     return json({ result: reply, done: null }, { status: 400 })
   }
-  return json({ result: submission.reply({ resetForm: true }), done: input.intent === 'add' ? 'members.added' : 'members.removed' })
+  const done = input.intent === 'add' ? 'members.added' : input.intent === 'remove' ? 'members.removed' : 'checks.communityRep.saved'
+  return json({ result: submission.reply({ resetForm: true }), done })
 }
 
 async function movePhaseAction(request: Request, reviewId: string, formData: FormData) {
@@ -67,6 +79,14 @@ async function movePhaseAction(request: Request, reviewId: string, formData: For
   const outcome = await movePhase(review, submission.value.to, submission.value.reason, user.id)
   if (!outcome.ok) return json({ result: submission.reply({ fieldErrors: { reason: [outcome.problem] } }), done: null }, { status: 400 })
   return json({ result: submission.reply({ resetForm: true }), done: 'phaseMove.moved' })
+}
+
+async function siblingCheckAction(request: Request, reviewId: string, formData: FormData) {
+  const { review, user } = await requireReviewPermission(request, reviewId, 'update:review')
+  const submission = parseWithZod(formData, { schema: siblingCheckSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply(), done: null }, { status: 400 })
+  await recordSiblingCheck(review, submission.value, user.id)
+  return json({ result: submission.reply(), done: 'checks.siblingCheck.saved' })
 }
 
 export default function ReviewRoute() {
@@ -151,6 +171,7 @@ export default function ReviewRoute() {
               <th scope="col">{t('members.colName')}</th>
               <th scope="col">{t('members.colEmail')}</th>
               <th scope="col">{t('members.colRole')}</th>
+              <th scope="col">{t('checks.communityRep.column')}</th>
               {canManageMembers ? <th scope="col">{t('members.colActions')}</th> : null}
             </tr>
           </thead>
@@ -163,14 +184,30 @@ export default function ReviewRoute() {
                 </td>
                 <td>{m.email}</td>
                 <td>{t(`role.${m.role}`)}</td>
+                <td>
+                  {m.communityRepresentative ? t('checks.communityRep.yes') : t('checks.communityRep.no')}
+                  {canManageMembers ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="community-representative" />
+                      <input type="hidden" name="memberId" value={m.id} />
+                      <input type="hidden" name="value" value={m.communityRepresentative ? 'no' : 'yes'} />
+                      <button type="submit" className="button-secondary">
+                        {m.communityRepresentative ? t('checks.communityRep.unmark', { name: m.name }) : t('checks.communityRep.mark', { name: m.name })}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
                 {canManageMembers ? (
                   <td>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="memberId" value={m.id} />
-                      <button type="submit" className="button-danger" aria-label={t('members.removeLabel', { name: m.name })}>
-                        {t('members.remove')}
-                      </button>
+                      <ConfirmSubmit
+                        label={t('members.remove')}
+                        ariaLabel={t('members.removeLabel', { name: m.name })}
+                        question={t('checks.confirm.removeMember', { name: m.name })}
+                        confirmLabel={t('checks.confirm.removeYes')}
+                      />
                     </Form>
                   </td>
                 ) : null}
@@ -216,6 +253,10 @@ export default function ReviewRoute() {
                 </select>
               )}
             </Field>
+            <div className="field field-checkbox">
+              <input id="add-member-community-rep" type="checkbox" name="communityRepresentative" />
+              <label htmlFor="add-member-community-rep">{t('checks.communityRep.addLabel')}</label>
+            </div>
             <button type="submit">{t('members.add')}</button>
           </Form>
         ) : null}
