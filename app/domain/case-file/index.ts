@@ -50,3 +50,4 @@ export {
   type ExplainedProblem,
 } from './messages'
 export { existingContentOf } from './to-commands'
+export { caseFileWithIncidentOn, daysBetween, shiftCaseFileDates, shiftDay } from './shift-dates'
