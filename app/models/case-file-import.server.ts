@@ -92,22 +92,21 @@ export async function importIntoReview(
         throw new CaseFileImportError([{ path: '/timeline', message: 'every timeline entry of this file is already in the review' }])
       }
       const { doc: document, problems } = readReviewDoc(doc)
-      const duplicates = imported.duplicates.map(d => ({
-        where: eventAt(d.index),
-        what: d.source
-          ? { key: 'flag.duplicate' as const, params: { date: d.date, source: d.source } }
-          : { key: 'flag.duplicateNoSource' as const, params: { date: d.date } },
-      }))
+      const duplicates = imported.duplicates.map(
+        (d): ImportNotice => ({
+          where: eventAt(d.index),
+          what: d.source ? { key: 'flag.duplicate', params: { date: d.date, source: d.source } } : { key: 'flag.duplicateNoSource', params: { date: d.date } },
+        }),
+      )
       const skipped = new Set(imported.duplicates.map(d => d.index))
       const dateNotices = flags
         .filter(f => !skipped.has(f.index))
-        .map(f => ({
-          where: eventAt(f.index),
-          what:
-            f.flag.kind === 'future'
-              ? { key: 'flag.future' as const, params: { value: f.date } }
-              : { key: 'flag.beforeBirth' as const, params: { value: f.date, birthDate: f.flag.birthDate } },
-        }))
+        .map(
+          (f): ImportNotice => ({
+            where: eventAt(f.index),
+            what: f.flag.kind === 'future' ? { key: 'flag.future', params: { value: f.date } } : { key: 'flag.beforeBirth', params: { value: f.date, birthDate: f.flag.birthDate } },
+          }),
+        )
       return {
         people: imported.personIds.size - imported.reusedPeople.size,
         events: imported.eventIds.length,

@@ -133,7 +133,7 @@ test('a second agency’s chronology is added to a review that has one: duplicat
   }
   const response = await post(JSON.stringify(hospital))
   expect(response.status).toBe(200)
-  const body = (await response.json()) as { imported: { events: number; duplicates: { where: { key: string; params: { n: number } }; what: { key: string } }[]; flags: { what: { key: string } }[]; summaryKept: boolean } }
+  const body = (await response.json()) as unknown as { imported: { events: number; duplicates: { where: { key: string; params: { n: number } }; what: { key: string } }[]; flags: { what: { key: string } }[]; summaryKept: boolean } }
   expect(body.imported).toMatchObject({ events: 2, summaryKept: true })
   expect(body.imported.duplicates).toEqual([{ where: { key: 'where.event', params: { n: 1 } }, what: { key: 'flag.duplicate', params: { date: first.timeline[8]!.date, source: first.timeline[8]!.source } } }])
   expect(body.imported.flags.map(f => f.what.key)).toEqual(['flag.future'])
