@@ -159,7 +159,7 @@ export default function ReviewRoute() {
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members.title')}</h2>
-        {actionData?.done ? (
+        {actionData?.done && (actionData.done.startsWith('members.') || actionData.done.startsWith('checks.communityRep')) ? (
           <p role="status" className="notice">
             {t(actionData.done)}
           </p>
