@@ -145,7 +145,8 @@ export function PhasePanel({ current, checklist, history, canMove, siblingCheck,
       {canMove ? (
         <div className="phase-actions">
           {next ? (
-            <Form method="post">
+            // Keyed by phase: a confirmation left open must not carry over to the next phase.
+            <Form method="post" key={`forward-${phase}`}>
               <input type="hidden" name="intent" value="move-phase" />
               <input type="hidden" name="to" value={next} />
               {openCount > 0 ? (

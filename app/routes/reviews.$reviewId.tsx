@@ -96,6 +96,9 @@ export default function ReviewRoute() {
   const { t, i18n } = useTranslation()
   const [form, fields] = useForm({
     id: 'add-member',
+    // Conform resets fields to these after a successful add; without one the role select
+    // would come back empty and the next submit fail with "Choose a role".
+    defaultValue: { role: 'panel_member' },
     lastResult: navigation.state === 'idle' ? actionData?.result : null,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addMemberSchema }),
     shouldValidate: 'onSubmit',

@@ -174,7 +174,7 @@ test('the trends page fits a 1024 px screen, in English and French; wide tables 
           clientWidth: document.documentElement.clientWidth,
           // For the failure message: what sticks out of the page.
           wide: [...document.querySelectorAll('body *')]
-            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.trend-table-wrap, .table-scroll'))
+            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.parentElement?.closest('.trend-table-wrap, .table-scroll'))
             .slice(0, 6)
             .map(el => `${el.tagName.toLowerCase()}.${String(el.className)} (${Math.round(el.getBoundingClientRect().right)}px)`),
         }))
