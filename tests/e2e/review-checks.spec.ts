@@ -169,7 +169,7 @@ test('the trends page fits a 1024 px screen, in English and French; wide tables 
       for (const view of ['/trends', '/trends?view=network']) {
         await page.goto(view)
         await expect(page.locator('h1')).toBeVisible()
-        const { scrollWidth, clientWidth, wide } = await page.evaluate(() => ({
+        const { scrollWidth, clientWidth, wide, spilling } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           clientWidth: document.documentElement.clientWidth,
           // For the failure message: what sticks out of the page.
@@ -177,8 +177,12 @@ test('the trends page fits a 1024 px screen, in English and French; wide tables 
             .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.parentElement?.closest('.trend-table-wrap, .table-scroll'))
             .slice(0, 6)
             .map(el => `${el.tagName.toLowerCase()}.${String(el.className)} (${Math.round(el.getBoundingClientRect().right)}px)`),
+          spilling: [...document.querySelectorAll('body *')]
+            .filter(el => !el.parentElement?.closest('.trend-table-wrap, .table-scroll') && getComputedStyle(el).overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+            .slice(-6)
+            .map(el => `${el.tagName.toLowerCase()}.${String(el.className)} scroll=${el.scrollWidth} client=${el.clientWidth}`),
         }))
-        expect(scrollWidth, `${label} ${view} at ${width}px: ${wide.join(', ')}`).toBeLessThanOrEqual(clientWidth)
+        expect(scrollWidth, `${label} ${view} at ${width}px: ${wide.join(', ')} | ${spilling.join(', ')}`).toBeLessThanOrEqual(clientWidth)
       }
     }
   }
