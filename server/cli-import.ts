@@ -1,28 +1,77 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
-import { describeProblem, validateCaseFileJson } from '~/domain/case-file'
+import { caseFileFromCsv, describeForPeople, explainProblem, validateCaseFileJson, type CaseFileProblem, type CaseFileValidation } from '~/domain/case-file'
 import { createReview } from '~/models/review.server'
 import type { PrismaClient } from '~/utils/db.server'
 import { CliError, type CliIO } from './cli'
 
-/** import <case-file.json> [--jurisdiction CODE] [--facilitator EMAIL]: prints the new review's id. */
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+}
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** "event 1, date: "soon" is not a date written YYYY-MM-DD (/timeline/0/date)": words first, the exact place after. */
+function problemLine(problem: CaseFileProblem, input: unknown): string {
+  const where = problem.csv ? '' : ` (${problem.path || '/'})`
+  return `  - ${describeForPeople(explainProblem(problem, input))}${where}`
+}
+
+/**
+ * import <case-file.json> | import <timeline.csv> --title ... --incident-type ... --incident-date ...
+ * [--people people.csv] [--places places.csv] [--identifiers identifiers.csv] [--summary ...]
+ * [--jurisdiction CODE] [--facilitator EMAIL]: prints the new review's id.
+ * A CSV timeline carries no review block, so the review's title, type and date come as options.
+ */
 export async function importCommand(prisma: PrismaClient, args: string[], io: CliIO) {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { jurisdiction: { type: 'string' }, facilitator: { type: 'string' } },
+    options: {
+      jurisdiction: { type: 'string' },
+      facilitator: { type: 'string' },
+      people: { type: 'string' },
+      places: { type: 'string' },
+      identifiers: { type: 'string' },
+      title: { type: 'string' },
+      'incident-type': { type: 'string' },
+      'incident-date': { type: 'string' },
+      summary: { type: 'string' },
+    },
   })
   const file = positionals[0]
-  if (!file) throw new CliError('give the case file to import: import <case-file.json>')
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  if (!file) throw new CliError('give the case file to import: import <case-file.json> or import <timeline.csv> (see usage)')
+  const text = readText(file)
+  const isCsv = file.toLowerCase().endsWith('.csv')
+  let validation: CaseFileValidation
+  let input: unknown
+  if (isCsv) {
+    const missing = (['title', 'incident-type', 'incident-date'] as const).filter(name => !values[name])
+    if (missing.length) throw new CliError(`a CSV timeline needs the review's ${missing.map(m => `--${m}`).join(', ')} (a CSV file has no review block)`)
+    validation = caseFileFromCsv({
+      review: { title: values.title, incidentType: values['incident-type'], incidentDate: values['incident-date'], ...(values.summary ? { summary: values.summary } : {}) },
+      timelineCsv: text,
+      // Without a people file the timeline names nobody (an actors column must then be empty).
+      peopleCsv: values.people ? readText(values.people) : 'key,name,role\n',
+      placesCsv: values.places ? readText(values.places) : undefined,
+      identifiersCsv: values.identifiers ? readText(values.identifiers) : undefined,
+    })
+  } else {
+    validation = validateCaseFileJson(text)
+    input = parsedOrUndefined(text)
   }
-  const validation = validateCaseFileJson(text)
   if (!validation.ok) {
-    throw new CliError(`${file} is not a valid case file (nothing was imported):\n${validation.problems.map(p => `  - ${describeProblem(p)}`).join('\n')}`)
+    throw new CliError(`${file} is not a valid case file (nothing was imported):\n${validation.problems.map(p => problemLine(p, input)).join('\n')}`)
   }
 
   const facilitator = values.facilitator

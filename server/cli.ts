@@ -21,6 +21,9 @@ export const USAGE = `usage: npm run cli -- <command>
   user deactivate <email>
   import <case-file.json>                 create a review from a case file; prints its id
       [--jurisdiction <code>] [--facilitator <email>]
+  import <timeline.csv> --title "..." --incident-type <type> --incident-date YYYY-MM-DD
+      [--people people.csv] [--places places.csv] [--identifiers identifiers.csv] [--summary "..."]
+      [--jurisdiction <code>] [--facilitator <email>]   the same, from CSV files
   export <review-id> --format json|csv|docx|html --out <path> [--accept-residuals] [--locale en|fr]`
 
 const emailSchema = z.string().trim().toLowerCase().email('not a valid email address')

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { validateCaseFile } from '~/domain/case-file'
+import { caseFileWithIncidentOn, validateCaseFile } from '~/domain/case-file'
 import { suggestPseudonym } from '~/domain/review-doc/pseudonyms'
 import type { ReviewRole } from '~/domain/vocabulary'
 import { initialReviewDoc, storeInitialReviewDoc } from '~/models/review-doc.server'
@@ -31,14 +31,23 @@ const demoUsers: DemoUser[] = [
 
 export type SeedResult = { created: boolean; logins: { email: string; password: string; description: string }[]; reviewId?: string }
 
-/** Seeds the synthetic demo once: a database that already has a jurisdiction is left alone. */
-export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolean } = {}): Promise<SeedResult> {
+/** The demo review's incident by default: recent enough that the 90-day clock is still running. */
+export function defaultDemoIncidentDate(now = new Date()): string {
+  return new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * Seeds the synthetic demo once: a database that already has a jurisdiction is left alone.
+ * The example chronology is moved as a whole so its incident falls on `incidentDate` (30 days
+ * ago by default): a newcomer should not meet a review "536 days overdue".
+ */
+export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolean; incidentDate?: string } = {}): Promise<SeedResult> {
   if (options.enabled === false) return { created: false, logins: [] }
   if ((await prisma.jurisdiction.count()) > 0) return { created: false, logins: [] }
 
   const validation = validateCaseFile(JSON.parse(fs.readFileSync(exampleCaseFilePath, 'utf8')))
   if (!validation.ok) throw new Error(`the demo case file is invalid: ${JSON.stringify(validation.problems)}`)
-  const caseFile = validation.caseFile
+  const caseFile = caseFileWithIncidentOn(validation.caseFile, options.incidentDate ?? defaultDemoIncidentDate())
   const passwordHash = await hashPassword(DEMO_PASSWORD)
 
   const seeded = await prisma.$transaction(async tx => {

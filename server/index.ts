@@ -29,7 +29,7 @@ async function main() {
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated')
 
   const { prisma } = await import('~/utils/db.server')
-  const seeded = await seedDemo(prisma, { enabled: env.SEED_DEMO === 'true' })
+  const seeded = await seedDemo(prisma, { enabled: env.SEED_DEMO === 'true', incidentDate: env.DEMO_INCIDENT_DATE })
   if (seeded.created) {
     console.log('\nA synthetic demo was created (fictional data only). Demo sign-ins:')
     for (const login of seeded.logins) console.log(`  ${login.email.padEnd(34)} ${login.password}   ${login.description}`)

@@ -25,7 +25,8 @@ const phrases = [
 
 export function syntheticCaseFile(options: { events: number; seed?: number; title?: string; incidentDate?: string }): CaseFile {
   const random = prng(options.seed ?? 42)
-  const incidentDate = options.incidentDate ?? '2026-09-30'
+  // Relative to today, like the demo review, so the deadline shown is a plausible one.
+  const incidentDate = options.incidentDate ?? new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)
   const incidentDay = Date.parse(`${incidentDate}T00:00:00Z`)
   const people = [
     { key: 'c1', name: 'Ava Northcott', aliases: ['Ava'], role: 'child' as const, pseudonym: 'Child 1' },

@@ -1,21 +1,113 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { ChecklistItem } from '~/domain/workflow'
-import { nextPhase } from '~/domain/workflow'
+import type { ChecklistItem, ChecklistKey, ChecklistParams, SiblingCheckOutcome } from '~/domain/workflow'
+import { nextPhase, siblingCheckOutcomes } from '~/domain/workflow'
 import { reviewPhases, type ReviewPhase } from '~/domain/vocabulary'
-import { ErrorList } from './forms'
+import { siblingCheckSchema } from '~/schemas/phase'
+import { ConfirmSubmit } from './confirm'
+import { ErrorList, Field, FormErrors } from './forms'
 
 type Props = {
   current: string
   checklist: ChecklistItem[]
-  history: { at: string; actorName: string | null; from: ReviewPhase; to: ReviewPhase; reason: string | null }[]
+  history: {
+    at: string
+    actorName: string | null
+    from: ReviewPhase
+    to: ReviewPhase
+    reason: string | null
+    openItems: { key: ChecklistKey; params: ChecklistParams }[]
+  }[]
   canMove: boolean
+  siblingCheck: { date: string; outcome: SiblingCheckOutcome } | null
+  canRecordSiblingCheck: boolean
 }
 
-type PhaseActionData = { done: string | null; result: { error?: Record<string, string[] | null> } }
+type PhaseActionData = { done: string | null; result: SubmissionResult<string[]> & { error?: Record<string, string[] | null> } }
+
+/**
+ * The rapid safety check for siblings (intake): the day it was done and what it found. The
+ * checklist item "is recorded" reads exactly this.
+ */
+function SiblingCheckForm({ siblingCheck, canRecord }: { siblingCheck: Props['siblingCheck']; canRecord: boolean }) {
+  const { t, i18n } = useTranslation()
+  const actionData = useActionData<PhaseActionData>()
+  const navigation = useNavigation()
+  const mine = actionData?.done === 'checks.siblingCheck.saved' || Boolean(actionData?.result?.error?.outcome || actionData?.result?.error?.date)
+  const [form, fields] = useForm({
+    id: 'sibling-check',
+    lastResult: navigation.state === 'idle' && mine ? actionData?.result : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: siblingCheckSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' })
+  const today = new Date().toISOString().slice(0, 10)
+  return (
+    <section aria-labelledby="sibling-check-title" className="sibling-check">
+      <h3 id="sibling-check-title">{t('checks.siblingCheck.title')}</h3>
+      <p>
+        {siblingCheck
+          ? t('checks.siblingCheck.recorded', {
+              date: dateFormat.format(new Date(`${siblingCheck.date}T00:00:00Z`)),
+              outcome: t(`checks.siblingCheck.outcomes.${siblingCheck.outcome}`),
+            })
+          : t('checks.siblingCheck.notRecorded')}
+      </p>
+      {actionData?.done === 'checks.siblingCheck.saved' && navigation.state === 'idle' ? (
+        <p role="status" className="notice">
+          {t('checks.siblingCheck.saved')}
+        </p>
+      ) : null}
+      {canRecord ? (
+        <Form method="post" {...getFormProps(form)} aria-labelledby="sibling-check-title">
+          <FormErrors errors={form.errors} />
+          <input type="hidden" name="intent" value="record-sibling-check" />
+          <Field label={t('checks.siblingCheck.date')} errors={fields.date.errors}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                type="date"
+                name={fields.date.name}
+                max={today}
+                key={fields.date.key}
+                defaultValue={(fields.date.initialValue as string | undefined) ?? siblingCheck?.date}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+              />
+            )}
+          </Field>
+          <Field label={t('checks.siblingCheck.outcome')} errors={fields.outcome.errors}>
+            {({ id, describedBy, invalid }) => (
+              <select
+                id={id}
+                name={fields.outcome.name}
+                key={fields.outcome.key}
+                defaultValue={(fields.outcome.initialValue as string | undefined) ?? siblingCheck?.outcome ?? ''}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+              >
+                <option value="">{t('checks.siblingCheck.choose')}</option>
+                {siblingCheckOutcomes.map(o => (
+                  <option key={o} value={o}>
+                    {t(`checks.siblingCheck.outcomes.${o}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button-secondary">
+            {t('checks.siblingCheck.submit')}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  )
+}
 
 /** Where the review stands, what the phase still needs, and (for the facilitator) moving it. */
-export function PhasePanel({ current, checklist, history, canMove }: Props) {
+export function PhasePanel({ current, checklist, history, canMove, siblingCheck, canRecordSiblingCheck }: Props) {
   const { t, i18n } = useTranslation()
   const actionData = useActionData<PhaseActionData>()
   const navigation = useNavigation()
@@ -23,6 +115,7 @@ export function PhasePanel({ current, checklist, history, canMove }: Props) {
   const next = nextPhase(phase)
   const earlier = reviewPhases.slice(0, reviewPhases.indexOf(phase))
   const reasonErrors = navigation.state === 'idle' ? actionData?.result?.error?.reason : null
+  const openCount = checklist.filter(item => !item.done).length
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <section aria-labelledby="phase-title">
@@ -43,6 +136,7 @@ export function PhasePanel({ current, checklist, history, canMove }: Props) {
           </li>
         ))}
       </ul>
+      <SiblingCheckForm siblingCheck={siblingCheck} canRecord={canRecordSiblingCheck} />
       {actionData?.done === 'phaseMove.moved' && navigation.state === 'idle' ? (
         <p role="status" className="notice">
           {t('phaseMove.moved')}
@@ -51,14 +145,29 @@ export function PhasePanel({ current, checklist, history, canMove }: Props) {
       {canMove ? (
         <div className="phase-actions">
           {next ? (
-            <Form method="post">
+            // Keyed by phase: a confirmation left open must not carry over to the next phase.
+            <Form method="post" key={`forward-${phase}`}>
               <input type="hidden" name="intent" value="move-phase" />
               <input type="hidden" name="to" value={next} />
-              <button type="submit">{t('phaseMove.forward', { phase: t(`phase.${next}`) })}</button>
+              {openCount > 0 ? (
+                // Never blocking (see domain/workflow/phases.ts), but never by accident either.
+                <ConfirmSubmit
+                  className=""
+                  label={t('phaseMove.forward', { phase: t(`phase.${next}`) })}
+                  question={t('checks.openItems.confirm', { count: openCount, phase: t(`phase.${next}`) })}
+                  confirmLabel={t('checks.openItems.yes')}
+                  name="openItemsConfirmed"
+                  value="yes"
+                />
+              ) : (
+                <button type="submit">{t('phaseMove.forward', { phase: t(`phase.${next}`) })}</button>
+              )}
             </Form>
           ) : null}
           {earlier.length ? (
-            <Form method="post" className="move-back">
+            // Keyed by phase: an uncontrolled select keeps its old choice after a move otherwise,
+            // and "Move back to" must start at the phase just before this one.
+            <Form method="post" className="move-back" key={phase}>
               <input type="hidden" name="intent" value="move-phase" />
               <div className="field">
                 <label htmlFor="move-back-to">{t('phaseMove.backTo')}</label>
@@ -97,6 +206,17 @@ export function PhasePanel({ current, checklist, history, canMove }: Props) {
                 {when.format(new Date(h.at))}: {t(`phase.${h.from}`)} → {t(`phase.${h.to}`)}
                 {h.actorName ? ` (${h.actorName})` : ''}
                 {h.reason ? ` — ${t('phaseMove.reasonShown', { reason: h.reason })}` : ''}
+                {h.openItems.length ? (
+                  <>
+                    {' — '}
+                    {t('checks.openItems.history', { count: h.openItems.length })}
+                    <ul className="open-items">
+                      {h.openItems.map(item => (
+                        <li key={item.key}>{t(item.key, item.params)}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -7,6 +7,8 @@ import { exportEn } from './export.en'
 import { trendsEn } from './trends.en'
 import { analysisEn } from './analysis.en'
 import { surveysEn } from './surveys.en'
+import { checksEn } from './checks.en'
+import { caseFileEn } from './case-file.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -16,6 +18,8 @@ export const en = {
   trends: trendsEn,
   analysis: analysisEn,
   surveys: surveysEn,
+  checks: checksEn,
+  caseFile: caseFileEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',

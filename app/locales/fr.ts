@@ -6,6 +6,8 @@ import { exportFr } from './export.fr'
 import { trendsFr } from './trends.fr'
 import { analysisFr } from './analysis.fr'
 import { surveysFr } from './surveys.fr'
+import { checksFr } from './checks.fr'
+import { caseFileFr } from './case-file.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -15,6 +17,8 @@ export const fr: Translations = {
   trends: trendsFr,
   analysis: analysisFr,
   surveys: surveysFr,
+  checks: checksFr,
+  caseFile: caseFileFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',

@@ -1,22 +1,8 @@
-import { z } from 'zod'
-import { reviewRoles, type ReviewRole } from '~/domain/vocabulary'
+import { type ReviewRole } from '~/domain/vocabulary'
 import { announceAccessChange } from '~/utils/access-events.server'
 import { prisma } from '~/utils/db.server'
 
-export const addMemberSchema = z.object({
-  intent: z.literal('add'),
-  email: z
-    .string({ required_error: 'validation.emailRequired' })
-    .trim()
-    .toLowerCase()
-    .email('validation.emailInvalid'),
-  role: z.enum(reviewRoles, { errorMap: () => ({ message: 'validation.roleRequired' }) }),
-})
-export const removeMemberSchema = z.object({
-  intent: z.literal('remove'),
-  memberId: z.string().min(1),
-})
-export const memberActionSchema = z.discriminatedUnion('intent', [addMemberSchema, removeMemberSchema])
+export { addMemberSchema, removeMemberSchema, memberActionSchema, communityRepresentativeSchema } from '~/schemas/member'
 
 export type MemberRow = {
   id: string
@@ -28,6 +14,7 @@ export type MemberRow = {
   /** A staff contributor's account pseudonym, where names are hidden from everyone. */
   pseudonym: string | null
   active: boolean
+  communityRepresentative: boolean
 }
 
 /**
@@ -39,7 +26,7 @@ export async function listMembers(reviewId: string, viewer?: { userId: string; n
   const [members, accounts] = await Promise.all([
     prisma.reviewMember.findMany({
       where: { reviewId },
-      select: { id: true, role: true, addedAt: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true } } },
+      select: { id: true, role: true, addedAt: true, communityRepresentative: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true } } },
       orderBy: { addedAt: 'asc' },
     }),
     prisma.staffAccount.findMany({ where: { reviewId }, select: { authorId: true, pseudonym: true } }),
@@ -56,6 +43,7 @@ export async function listMembers(reviewId: string, viewer?: { userId: string; n
       email: hidden ? null : m.user.email,
       pseudonym: hidden ? (pseudonyms.get(m.user.id) ?? null) : null,
       active: !m.user.deactivatedAt,
+      communityRepresentative: m.communityRepresentative,
     }
   })
 }
@@ -66,7 +54,7 @@ export type MemberChangeResult =
 
 export async function addMember(
   review: { id: string; jurisdictionId: string },
-  input: { email: string; role: ReviewRole },
+  input: { email: string; role: ReviewRole; communityRepresentative?: boolean },
   actorId: string,
 ): Promise<MemberChangeResult> {
   const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, jurisdictionId: true, deactivatedAt: true } })
@@ -76,14 +64,14 @@ export async function addMember(
   const existing = await prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } } })
   if (existing) return { ok: false, field: 'email', message: 'members.alreadyMember' }
   await prisma.$transaction([
-    prisma.reviewMember.create({ data: { reviewId: review.id, userId: user.id, role: input.role } }),
+    prisma.reviewMember.create({ data: { reviewId: review.id, userId: user.id, role: input.role, communityRepresentative: input.communityRepresentative ?? false } }),
     prisma.auditEvent.create({
       data: {
         jurisdictionId: review.jurisdictionId,
         reviewId: review.id,
         actorId,
         action: 'review.member-added',
-        detail: JSON.stringify({ userId: user.id, role: input.role }),
+        detail: JSON.stringify({ userId: user.id, role: input.role, ...(input.communityRepresentative ? { communityRepresentative: true } : {}) }),
       },
     }),
   ])
@@ -111,5 +99,28 @@ export async function removeMember(review: { id: string; jurisdictionId: string 
     }),
   ])
   announceAccessChange({ type: 'membership-changed', reviewId: review.id, userId: member.userId })
+  return { ok: true }
+}
+
+export async function setCommunityRepresentative(
+  review: { id: string; jurisdictionId: string },
+  memberId: string,
+  value: boolean,
+  actorId: string,
+): Promise<MemberChangeResult> {
+  const member = await prisma.reviewMember.findFirst({ where: { id: memberId, reviewId: review.id } })
+  if (!member) return { ok: false, field: 'form', message: 'members.noSuchMember' }
+  await prisma.$transaction([
+    prisma.reviewMember.update({ where: { id: member.id }, data: { communityRepresentative: value } }),
+    prisma.auditEvent.create({
+      data: {
+        jurisdictionId: review.jurisdictionId,
+        reviewId: review.id,
+        actorId,
+        action: 'review.community-representative-set',
+        detail: JSON.stringify({ userId: member.userId, value }),
+      },
+    }),
+  ])
   return { ok: true }
 }

@@ -1,22 +1,23 @@
-import { z } from 'zod'
-import { canMove, phaseChecklist, type ReviewSnapshot } from '~/domain/workflow'
-import { reviewPhases, type CoreValue, type FindingStatus, type RecommendationStatus, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
+import { canMove, openChecklistItems, phaseChecklist, type ChecklistKey, type ChecklistParams, type ReviewSnapshot, type SiblingCheckOutcome } from '~/domain/workflow'
+import { type CoreValue, type FindingStatus, type RecommendationStatus, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import type { RegistryFacts } from './review-projection.server'
 import { accountStatesOf } from './staff-account.server'
 
-export const movePhaseSchema = z.object({
-  intent: z.literal('move-phase'),
-  to: z.enum(reviewPhases, { errorMap: () => ({ message: 'phaseMove.unknown_phase' }) }),
-  reason: z.string().trim().max(2000, 'phaseMove.reasonTooLong').optional(),
-})
+export { movePhaseSchema } from '~/schemas/phase'
+
 
 export type PhaseMoveResult = { ok: true } | { ok: false; problem: string }
 
-export async function movePhase(review: { id: string; jurisdictionId: string; phase: string }, to: ReviewPhase, reason: string | undefined, actorId: string): Promise<PhaseMoveResult> {
+type ReviewForPhase = { id: string; jurisdictionId: string; phase: string; incidentDate: Date; siblingCheckDate?: string | null; siblingCheckOutcome?: string | null }
+
+export async function movePhase(review: ReviewForPhase, to: ReviewPhase, reason: string | undefined, actorId: string): Promise<PhaseMoveResult> {
   const from = review.phase as ReviewPhase
   const check = canMove(from, to, reason)
   if (!check.allowed) return { ok: false, problem: `phaseMove.${check.problem}` }
+  // What was left open is read here, not taken from the browser: the history must say what
+  // the phase really lacked when someone moved on (the interface asked them to confirm).
+  const openItems = check.direction === 'forward' ? openChecklistItems(await currentChecklist(review)) : []
   // Guarded on the phase we read, so two facilitators clicking at once cannot skip a phase.
   const updated = await prisma.$transaction(async tx => {
     const result = await tx.review.updateMany({ where: { id: review.id, phase: from }, data: { phase: to } })
@@ -27,7 +28,7 @@ export async function movePhase(review: { id: string; jurisdictionId: string; ph
         reviewId: review.id,
         actorId,
         action: 'review.phase-moved',
-        detail: JSON.stringify({ from, to, direction: check.direction, reason: reason?.trim() || null }),
+        detail: JSON.stringify({ from, to, direction: check.direction, reason: reason?.trim() || null, ...(openItems.length ? { openItems } : {}) }),
       },
     })
     return true
@@ -35,7 +36,8 @@ export async function movePhase(review: { id: string; jurisdictionId: string; ph
   return updated ? { ok: true } : { ok: false, problem: 'phaseMove.stale' }
 }
 
-export type PhaseMove = { at: string; actorName: string | null; from: ReviewPhase; to: ReviewPhase; reason: string | null }
+export type OpenItem = { key: ChecklistKey; params: ChecklistParams }
+export type PhaseMove = { at: string; actorName: string | null; from: ReviewPhase; to: ReviewPhase; reason: string | null; openItems: OpenItem[] }
 
 export async function phaseHistory(reviewId: string): Promise<PhaseMove[]> {
   const events = await prisma.auditEvent.findMany({
@@ -46,16 +48,23 @@ export async function phaseHistory(reviewId: string): Promise<PhaseMove[]> {
   const actorIds = [...new Set(events.map(e => e.actorId).filter((id): id is string => Boolean(id)))]
   const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map(u => [u.id, u.name]))
   return events.map(e => {
-    const detail = JSON.parse(e.detail) as { from: ReviewPhase; to: ReviewPhase; reason: string | null }
-    return { at: e.createdAt.toISOString(), actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null, ...detail }
+    const detail = JSON.parse(e.detail) as { from: ReviewPhase; to: ReviewPhase; reason: string | null; openItems?: OpenItem[] }
+    return {
+      at: e.createdAt.toISOString(),
+      actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+      from: detail.from,
+      to: detail.to,
+      reason: detail.reason,
+      openItems: detail.openItems ?? [],
+    }
   })
 }
 
 /** What the phase checklists need, from the projection rows (the document itself stays in the room). */
-export async function reviewSnapshot(review: { id: string; incidentDate: Date }): Promise<ReviewSnapshot> {
+export async function reviewSnapshot(review: { id: string; incidentDate: Date; siblingCheckDate?: string | null; siblingCheckOutcome?: string | null }): Promise<ReviewSnapshot> {
   const where = { reviewId: review.id }
   const [members, eventCount, incidentEvents, keyEpisodeCount, unmetNeedCount, ratedFactorCount, findings, tags, recommendations, projection] = await Promise.all([
-    prisma.reviewMember.findMany({ where, select: { role: true } }),
+    prisma.reviewMember.findMany({ where, select: { role: true, communityRepresentative: true } }),
     prisma.projectedEvent.count({ where }),
     prisma.projectedEvent.count({ where: { ...where, stage: 'incident' } }),
     prisma.projectedEvent.count({ where: { ...where, keyPracticeEpisode: true } }),
@@ -71,6 +80,8 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date })
   return {
     incidentDate: review.incidentDate.toISOString().slice(0, 10),
     memberRoles: members.map(m => m.role as ReviewRole),
+    siblingSafetyCheckDone: Boolean(review.siblingCheckDate && review.siblingCheckOutcome),
+    hasCommunityRepresentative: members.some(m => m.communityRepresentative),
     eventCount,
     hasIncidentEvent: incidentEvents > 0,
     keyEpisodeCount,
@@ -91,7 +102,7 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date })
   }
 }
 
-export async function currentChecklist(review: { id: string; incidentDate: Date; phase: string }) {
+export async function currentChecklist(review: { id: string; incidentDate: Date; phase: string; siblingCheckDate?: string | null; siblingCheckOutcome?: string | null }) {
   const snapshot = await reviewSnapshot(review)
   if (review.phase === 'approval') {
     // Only asked in the phase that needs it: it de-identifies the whole document.
@@ -104,4 +115,22 @@ export async function currentChecklist(review: { id: string; incidentDate: Date;
     snapshot.deidentifiedTextApproved = approvals.deidentified.valid
   }
   return phaseChecklist(review.phase as ReviewPhase, snapshot)
+}
+
+export type SiblingCheck = { date: string; outcome: SiblingCheckOutcome } | null
+
+export function siblingCheckOf(review: { siblingCheckDate: string | null; siblingCheckOutcome: string | null }): SiblingCheck {
+  return review.siblingCheckDate && review.siblingCheckOutcome
+    ? { date: review.siblingCheckDate, outcome: review.siblingCheckOutcome as SiblingCheckOutcome }
+    : null
+}
+
+/** Records (or corrects) the rapid safety check for siblings; the audit trail keeps each version. */
+export async function recordSiblingCheck(review: { id: string; jurisdictionId: string }, input: { date: string; outcome: SiblingCheckOutcome }, actorId: string) {
+  await prisma.$transaction([
+    prisma.review.update({ where: { id: review.id }, data: { siblingCheckDate: input.date, siblingCheckOutcome: input.outcome } }),
+    prisma.auditEvent.create({
+      data: { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.sibling-check-recorded', detail: JSON.stringify(input) },
+    }),
+  ])
 }

@@ -4,9 +4,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { ConfirmSubmit } from '~/components/confirm'
 import { Field, FormErrors } from '~/components/forms'
 import { createUnit, listUnits, setUserUnit, SurveyInputError } from '~/models/survey.server'
-import { createUser, deactivateUser, listUsers, newUserSchema, UserInputError, userActionSchema } from '~/models/user.server'
+import { createUser, deactivateUser, listUsers, UserInputError } from '~/models/user.server'
+import { newUserSchema, userActionSchema } from '~/schemas/user'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Users · SCIR Workspace' }]
@@ -139,9 +141,12 @@ export default function UsersRoute() {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="deactivate" />
                     <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit" className="button-danger" aria-label={t('users.deactivateLabel', { name: u.name })}>
-                      {t('users.deactivate')}
-                    </button>
+                    <ConfirmSubmit
+                      label={t('users.deactivate')}
+                      ariaLabel={t('users.deactivateLabel', { name: u.name })}
+                      question={t('checks.confirm.deactivateUser', { name: u.name })}
+                      confirmLabel={t('checks.confirm.deactivateYes')}
+                    />
                   </Form>
                 ) : null}
               </td>

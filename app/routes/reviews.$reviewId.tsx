@@ -7,9 +7,12 @@ import { DeadlineText } from '~/components/deadline'
 import { Field, FormErrors } from '~/components/forms'
 import { reviewDeadline } from '~/domain/workflow/deadline'
 import { reviewRoles } from '~/domain/vocabulary'
-import { addMember, addMemberSchema, listMembers, memberActionSchema, removeMember } from '~/models/member.server'
+import { addMember, listMembers, removeMember, setCommunityRepresentative } from '~/models/member.server'
 import { namesVisibleToOf } from '~/models/staff-account.server'
-import { currentChecklist, movePhase, movePhaseSchema, phaseHistory } from '~/models/phase.server'
+import { currentChecklist, movePhase, phaseHistory, recordSiblingCheck, siblingCheckOf } from '~/models/phase.server'
+import { addMemberSchema, memberActionSchema } from '~/schemas/member'
+import { movePhaseSchema, siblingCheckSchema } from '~/schemas/phase'
+import { ConfirmSubmit } from '~/components/confirm'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { PhasePanel } from '~/components/phase-panel'
 
@@ -39,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       checklist: await currentChecklist(review),
       history: await phaseHistory(review.id),
       canMove: allows('move:review-phase'),
+      siblingCheck: siblingCheckOf(review),
+      canRecordSiblingCheck: allows('update:review'),
     },
   })
 }
@@ -46,11 +51,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   if (formData.get('intent') === 'move-phase') return movePhaseAction(request, params.reviewId ?? '', formData)
+  if (formData.get('intent') === 'record-sibling-check') return siblingCheckAction(request, params.reviewId ?? '', formData)
   const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'manage:review-members')
   const submission = parseWithZod(formData, { schema: memberActionSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), done: null }, { status: 400 })
   const input = submission.value
-  const outcome = input.intent === 'add' ? await addMember(review, input, user.id) : await removeMember(review, input.memberId, user.id)
+  const outcome =
+    input.intent === 'add'
+      ? await addMember(review, input, user.id)
+      : input.intent === 'remove'
+        ? await removeMember(review, input.memberId, user.id)
+        : await setCommunityRepresentative(review, input.memberId, input.value === 'yes', user.id)
   if (!outcome.ok) {
     const reply =
       outcome.field === 'form'
@@ -58,7 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
     return json({ result: reply, done: null }, { status: 400 })
   }
-  return json({ result: submission.reply({ resetForm: true }), done: input.intent === 'add' ? 'members.added' : 'members.removed' })
+  const done = input.intent === 'add' ? 'members.added' : input.intent === 'remove' ? 'members.removed' : 'checks.communityRep.saved'
+  return json({ result: submission.reply({ resetForm: true }), done })
 }
 
 async function movePhaseAction(request: Request, reviewId: string, formData: FormData) {
@@ -70,6 +82,14 @@ async function movePhaseAction(request: Request, reviewId: string, formData: For
   return json({ result: submission.reply({ resetForm: true }), done: 'phaseMove.moved' })
 }
 
+async function siblingCheckAction(request: Request, reviewId: string, formData: FormData) {
+  const { review, user } = await requireReviewPermission(request, reviewId, 'update:review')
+  const submission = parseWithZod(formData, { schema: siblingCheckSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply(), done: null }, { status: 400 })
+  await recordSiblingCheck(review, submission.value, user.id)
+  return json({ result: submission.reply(), done: 'checks.siblingCheck.saved' })
+}
+
 export default function ReviewRoute() {
   const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, canExport, imported, phase } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -77,6 +97,9 @@ export default function ReviewRoute() {
   const { t, i18n } = useTranslation()
   const [form, fields] = useForm({
     id: 'add-member',
+    // Conform resets fields to these after a successful add; without one the role select
+    // would come back empty and the next submit fail with "Choose a role".
+    defaultValue: { role: 'panel_member' },
     lastResult: navigation.state === 'idle' ? actionData?.result : null,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addMemberSchema }),
     shouldValidate: 'onSubmit',
@@ -140,7 +163,7 @@ export default function ReviewRoute() {
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members.title')}</h2>
-        {actionData?.done ? (
+        {actionData?.done && (actionData.done.startsWith('members.') || actionData.done.startsWith('checks.communityRep')) ? (
           <p role="status" className="notice">
             {t(actionData.done)}
           </p>
@@ -152,6 +175,7 @@ export default function ReviewRoute() {
               <th scope="col">{t('members.colName')}</th>
               <th scope="col">{t('members.colEmail')}</th>
               <th scope="col">{t('members.colRole')}</th>
+              <th scope="col">{t('checks.communityRep.column')}</th>
               {canManageMembers ? <th scope="col">{t('members.colActions')}</th> : null}
             </tr>
           </thead>
@@ -167,14 +191,30 @@ export default function ReviewRoute() {
                 </td>
                 <td>{m.email ?? '—'}</td>
                 <td>{t(`role.${m.role}`)}</td>
+                <td>
+                  {m.communityRepresentative ? t('checks.communityRep.yes') : t('checks.communityRep.no')}
+                  {canManageMembers ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="community-representative" />
+                      <input type="hidden" name="memberId" value={m.id} />
+                      <input type="hidden" name="value" value={m.communityRepresentative ? 'no' : 'yes'} />
+                      <button type="submit" className="button-secondary">
+                        {m.communityRepresentative ? t('checks.communityRep.unmark', { name: shown }) : t('checks.communityRep.mark', { name: shown })}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
                 {canManageMembers ? (
                   <td>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="memberId" value={m.id} />
-                      <button type="submit" className="button-danger" aria-label={t('members.removeLabel', { name: shown })}>
-                        {t('members.remove')}
-                      </button>
+                      <ConfirmSubmit
+                        label={t('members.remove')}
+                        ariaLabel={t('members.removeLabel', { name: shown })}
+                        question={t('checks.confirm.removeMember', { name: shown })}
+                        confirmLabel={t('checks.confirm.removeYes')}
+                      />
                     </Form>
                   </td>
                 ) : null}
@@ -221,6 +261,10 @@ export default function ReviewRoute() {
                 </select>
               )}
             </Field>
+            <div className="field field-checkbox">
+              <input id="add-member-community-rep" type="checkbox" name="communityRepresentative" />
+              <label htmlFor="add-member-community-rep">{t('checks.communityRep.addLabel')}</label>
+            </div>
             <button type="submit">{t('members.add')}</button>
           </Form>
         ) : null}

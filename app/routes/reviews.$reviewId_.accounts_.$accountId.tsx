@@ -6,6 +6,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ConfirmSubmit } from '~/components/confirm'
 import { AccountEditor } from '~/components/accounts/account-editor'
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
 import { ConfidentialLabel, ReleaseView } from '~/components/accounts/release-view'
@@ -321,9 +322,7 @@ function AuthorPage({ data }: { data: AuthorData }) {
             <Form method="post">
               <p>{t('accounts.withdraw.intro')}</p>
               <input type="hidden" name="intent" value="withdraw" />
-              <button type="submit" className="button-danger">
-                {t('accounts.withdraw.submit')}
-              </button>
+              <ConfirmSubmit label={t('accounts.withdraw.submit')} question={t('checks.confirm.withdrawAccount')} confirmLabel={t('checks.confirm.withdrawYes')} />
             </Form>
           ) : (
             <Form method="post">
@@ -444,9 +443,13 @@ function ReaderPage({ data }: { data: ReaderData }) {
           <p>{t('accounts.decideWithdrawal.intro', { date: when(data.withdrawal.requestedAt) })}</p>
           <p>{data.withdrawal.reason ? t('accounts.decideWithdrawal.reason', { reason: data.withdrawal.reason }) : t('accounts.decideWithdrawal.noReason')}</p>
           <Form method="post" className="actions-row">
-            <button type="submit" name="intent" value="grant-withdrawal" className="button-danger">
-              {t('accounts.decideWithdrawal.grant')}
-            </button>
+            <ConfirmSubmit
+              label={t('accounts.decideWithdrawal.grant')}
+              question={t('checks.confirm.grantWithdrawal')}
+              confirmLabel={t('checks.confirm.grantYes')}
+              name="intent"
+              value="grant-withdrawal"
+            />
             <button type="submit" name="intent" value="decline-withdrawal" className="button-secondary">
               {t('accounts.decideWithdrawal.decline')}
             </button>

@@ -1,7 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { importIntoReview, MAX_IMPORT_BYTES, type ImportSource } from '~/models/case-file-import.server'
+import { useCaseFileText } from '~/components/case-file-message'
+import { importIntoReview, MAX_IMPORT_BYTES, type ImportNotice, type ImportProblem, type ImportSource } from '~/models/case-file-import.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Import a case file · SCIR Workspace' }]
@@ -11,7 +12,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ review: { id: review.id, title: review.title } })
 }
 
-type ActionData = { problems: { where: string; message: string }[]; formError?: string }
+type ActionData = {
+  problems: ImportProblem[]
+  formError?: string
+  /** Set when the import went through but something deserves a look before moving on. */
+  imported?: { events: number; people: number; duplicates: ImportNotice[]; flags: ImportNotice[]; summaryKept: boolean }
+}
 
 async function fileText(form: FormData, name: string) {
   const value = form.get(name)
@@ -20,7 +26,7 @@ async function fileText(form: FormData, name: string) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId ?? '', 'write:review-doc')
+  const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'write:review-doc')
   const length = Number(request.headers.get('content-length') ?? 0)
   if (length > MAX_IMPORT_BYTES) return json<ActionData>({ problems: [], formError: 'import.tooLarge' }, { status: 413 })
   const form = await request.formData()
@@ -32,8 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   else if (peopleCsv !== undefined && timelineCsv !== undefined) source = { kind: 'csv', peopleCsv, timelineCsv, placesCsv, identifiersCsv }
   else return json<ActionData>({ problems: [], formError: 'import.nothingChosen' }, { status: 400 })
 
-  const outcome = await importIntoReview(review, source)
+  const outcome = await importIntoReview(review, source, user.id)
   if (!outcome.ok) return json<ActionData>({ problems: outcome.problems }, { status: 400 })
+  if (outcome.duplicates.length || outcome.flags.length) {
+    const { events, people, duplicates, flags, summaryKept } = outcome
+    return json<ActionData>({ problems: [], imported: { events, people, duplicates, flags, summaryKept } })
+  }
   return redirect(`/reviews/${review.id}?imported=${outcome.events}`)
 }
 
@@ -42,6 +52,7 @@ export default function ImportRoute() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
+  const say = useCaseFileText()
   const busy = navigation.state !== 'idle'
   return (
     <section aria-labelledby="import-title">
@@ -61,10 +72,43 @@ export default function ImportRoute() {
           <ul>
             {actionData.problems.map((p, i) => (
               <li key={i}>
-                <strong>{p.where || '/'}</strong>: {p.message}
+                <strong>{say(p.explained.where)}</strong>: {say(p.explained.what)}
               </li>
             ))}
           </ul>
+        </div>
+      ) : null}
+      {actionData?.imported ? (
+        <div role="status" className="notice import-report">
+          <p>{t('import.done', { count: actionData.imported.events })}</p>
+          {actionData.imported.summaryKept ? <p>{t('caseFile.report.summaryKept')}</p> : null}
+          {actionData.imported.duplicates.length ? (
+            <>
+              <p>{t('caseFile.report.duplicates', { count: actionData.imported.duplicates.length })}</p>
+              <ul>
+                {actionData.imported.duplicates.map((d, i) => (
+                  <li key={i}>
+                    <strong>{say(d.where)}</strong>: {say(d.what)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {actionData.imported.flags.length ? (
+            <>
+              <p>{t('caseFile.report.flags', { count: actionData.imported.flags.length })}</p>
+              <ul>
+                {actionData.imported.flags.map((d, i) => (
+                  <li key={i}>
+                    <strong>{say(d.where)}</strong>: {say(d.what)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p>
+            <Link to={`/reviews/${review.id}`}>{t('caseFile.report.backToReview')}</Link>
+          </p>
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data">

@@ -5,7 +5,8 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormErrors } from '~/components/forms'
 import { incidentTypes } from '~/domain/vocabulary'
-import { createReview, reviewFormSchema } from '~/models/review.server'
+import { createReview } from '~/models/review.server'
+import { reviewFormSchema } from '~/schemas/review'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'New review · SCIR Workspace' }]

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormErrors } from '~/components/forms'
-import { passwordSchema } from '~/models/user.server'
+import { passwordSchema } from '~/schemas/user'
 import { findUsableSetupToken, setPasswordWithToken } from '~/utils/auth.server'
 
 const setPasswordSchema = z

@@ -129,35 +129,38 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
         <p>{t('trends.import.none')}</p>
       ) : (
         <>
-          <table>
-            <caption>{t('trends.import.listCaption', { jurisdiction })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('trends.import.colSource')}</th>
-                <th scope="col">{t('trends.import.colReviews')}</th>
-                <th scope="col">{t('trends.import.colLastImported')}</th>
-                <th scope="col">{t('trends.import.colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imported.map(s => (
-                <tr key={s.source}>
-                  <th scope="row">{s.source}</th>
-                  <td>{s.reviews}</td>
-                  <td>{`${s.lastImportedAt.slice(0, 16).replace('T', ' ')} UTC`}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="source" value={s.source} />
-                      <button type="submit" className="button-danger" aria-label={t('trends.import.removeLabel', { code: s.source })}>
-                        {t('trends.import.remove')}
-                      </button>
-                    </Form>
-                  </td>
+          {/* Long names scroll inside their own box, never the page (issue 9). */}
+          <div className="table-scroll" role="region" aria-labelledby="imported-caption" tabIndex={0}>
+            <table>
+              <caption id="imported-caption">{t('trends.import.listCaption', { jurisdiction })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('trends.import.colSource')}</th>
+                  <th scope="col">{t('trends.import.colReviews')}</th>
+                  <th scope="col">{t('trends.import.colLastImported')}</th>
+                  <th scope="col">{t('trends.import.colActions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {imported.map(s => (
+                  <tr key={s.source}>
+                    <th scope="row">{s.source}</th>
+                    <td>{s.reviews}</td>
+                    <td>{`${s.lastImportedAt.slice(0, 16).replace('T', ' ')} UTC`}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="source" value={s.source} />
+                        <button type="submit" className="button-danger" aria-label={t('trends.import.removeLabel', { code: s.source })}>
+                          {t('trends.import.remove')}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="trend-hint">{t('trends.import.removeHint')}</p>
         </>
       )}
@@ -206,35 +209,38 @@ export default function TrendsRoute() {
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('trends.sources.title')}</h2>
-        <table className="trend-table sources-table">
-          <caption>{t('trends.sources.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('trends.sources.colJurisdiction')}</th>
-              <th scope="col" className="count">
-                {t('trends.sources.colReviews')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.sources.codes.map((code, i) => (
-              <tr key={code}>
-                <th scope="row">{sourceLabel(code)}</th>
-                <td className="count">
-                  <PublishedCountView value={data.sources.counts.cells[i]![0]!} />
+        {/* Long names scroll inside their own box, never the page (issue 9). */}
+        <div className="table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
+          <table className="trend-table sources-table">
+            <caption id="sources-caption">{t('trends.sources.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('trends.sources.colJurisdiction')}</th>
+                <th scope="col" className="count">
+                  {t('trends.sources.colReviews')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.sources.codes.map((code, i) => (
+                <tr key={code}>
+                  <th scope="row">{sourceLabel(code)}</th>
+                  <td className="count">
+                    <PublishedCountView value={data.sources.counts.cells[i]![0]!} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('trends.total')}</th>
+                <td className="count total">
+                  <PublishedCountView value={data.sources.counts.grandTotal} />
                 </td>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('trends.total')}</th>
-              <td className="count total">
-                <PublishedCountView value={data.sources.counts.grandTotal} />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+            </tfoot>
+          </table>
+        </div>
         {data.withdrawnSources.length > 0 ? <p className="notice-error">{t('trends.sources.withdrawn', { codes: data.withdrawnSources.join(', ') })}</p> : null}
         {data.unreadableShared > 0 ? <p className="notice-error">{t('trends.sources.unreadable', { count: data.unreadableShared })}</p> : null}
         <h3>{t('trends.suppression.title')}</h3>

@@ -44,6 +44,12 @@ const envSchema = z.object({
     .regex(/^(true|false|[0-9])$/, 'TRUST_PROXY must be true, false or the number of proxies in front (0-9)')
     .default('false'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  // The demo review's incident date (YYYY-MM-DD); by default 30 days ago, its chronology moved
+  // with it, so a newcomer sees a review in progress. The end-to-end suite pins it.
+  DEMO_INCIDENT_DATE: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'DEMO_INCIDENT_DATE must be a date written YYYY-MM-DD')
+    .optional(),
   // Sign-in attempts allowed per client address in 15 minutes (a whole agency behind one NAT
   // may need more; the end-to-end suite signs in from one address many times).
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1, 'LOGIN_ATTEMPTS_PER_ADDRESS must be at least 1').max(100_000).default(20),

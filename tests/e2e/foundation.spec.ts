@@ -102,6 +102,7 @@ test('an admin adds a user, who sets a password through the one-time link and si
 
   await page.reload()
   await page.getByRole('button', { name: 'Deactivate Neve Newcomer' }).click()
+  await page.getByRole('button', { name: 'Yes, deactivate' }).click()
   await expect(page.getByRole('status')).toContainText('User deactivated')
   // Their open session is over.
   await newcomer.reload()

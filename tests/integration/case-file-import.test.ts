@@ -109,3 +109,59 @@ test('only members who may write the document can import', async () => {
   )
   expect(outcome).toBe(403)
 })
+
+test('a second agency’s chronology is added to a review that has one: duplicates reported, the file’s summary kept', async () => {
+  const { review, facilitator } = await setup()
+  const { cookie } = await cookieFor(facilitator.id)
+  const text = fs.readFileSync(exampleCaseFilePath, 'utf8')
+  const first = JSON.parse(text) as { review: Record<string, string>; timeline: { date: string; source: string; text: string }[] }
+  const post = (content: string) =>
+    importRoute.action({ request: upload(review.id, cookie, { caseFile: { name: 'case.json', content, type: 'application/json' } }), params: { reviewId: review.id }, context: {} })
+  expect((await post(text)).status).toBe(302)
+  expect((await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).summary).toBe(first.review.summary)
+
+  const future = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10)
+  const hospital = {
+    format: 'scir-case-file/1',
+    review: { ...first.review, summary: 'Hospital social work summary (fictional).' },
+    people: [{ key: 'sw', name: 'Nadia Brook', role: 'professional' }],
+    timeline: [
+      { date: first.timeline[8]!.date, source: first.timeline[8]!.source, text: first.timeline[8]!.text },
+      { date: '2025-03-19', source: 'hospital report', actors: ['sw'], text: 'Social worker meets the mother.' },
+      { date: future, source: 'hospital report', text: 'Follow-up clinic booked.' },
+    ],
+  }
+  const response = await post(JSON.stringify(hospital))
+  expect(response.status).toBe(200)
+  const body = (await response.json()) as unknown as { imported: { events: number; duplicates: { where: { key: string; params: { n: number } }; what: { key: string } }[]; flags: { what: { key: string } }[]; summaryKept: boolean } }
+  expect(body.imported).toMatchObject({ events: 2, summaryKept: true })
+  expect(body.imported.duplicates).toEqual([{ where: { key: 'where.event', params: { n: 1 } }, what: { key: 'flag.duplicate', params: { date: first.timeline[8]!.date, source: first.timeline[8]!.source } } }])
+  expect(body.imported.flags.map(f => f.what.key)).toEqual(['flag.future'])
+  const doc = readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc
+  expect(doc.events).toHaveLength(first.timeline.length + 2)
+  expect((await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).summary).toBe(`${first.review.summary}\n\nHospital social work summary (fictional).`)
+
+  // The same file once more brings nothing new: refused, in words, nothing written.
+  const again = await post(JSON.stringify(hospital))
+  expect(again.status).toBe(400)
+  const refused = (await again.json()) as { problems: { explained: { what: { key: string } } }[] }
+  expect(refused.problems.map(p => p.explained.what.key)).toEqual(['problem.nothingNew'])
+  expect(readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc.events).toHaveLength(first.timeline.length + 2)
+})
+
+test('refusals carry messages for people: the event number and the impossible date', async () => {
+  const { review, facilitator } = await setup()
+  const { cookie } = await cookieFor(facilitator.id)
+  const example = JSON.parse(fs.readFileSync(exampleCaseFilePath, 'utf8')) as { timeline: { date: string }[] }
+  example.timeline[4]!.date = '2024-13-45'
+  const response = await importRoute.action({
+    request: upload(review.id, cookie, { caseFile: { name: 'case.json', content: JSON.stringify(example), type: 'application/json' } }),
+    params: { reviewId: review.id },
+    context: {},
+  })
+  expect(response.status).toBe(400)
+  const { problems } = (await response.json()) as { problems: { explained: unknown }[] }
+  expect(problems.map(p => p.explained)).toEqual([
+    { where: { key: 'where.eventField', params: { n: 5, field: 'date' } }, what: { key: 'problem.notRealDate', params: { value: '2024-13-45' } } },
+  ])
+})

@@ -88,3 +88,36 @@ test('an invalid case file is refused with every problem listed and nothing writ
   expect(await runCli(['import', '/nonexistent/case.json'], missing.io, prisma)).toBe(1)
   expect(missing.err.join('\n')).toContain('cannot read /nonexistent/case.json: ENOENT')
 })
+
+test('import reads a CSV timeline (with optional people file) as the README promises', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-csv-'))
+  const timeline = path.join(dir, 'timeline.csv')
+  const people = path.join(dir, 'people.csv')
+  fs.writeFileSync(people, 'key,name,role,birthDate\nc1,Test Child,child,2023-05-01\nw1,Test Worker,worker,\n')
+  fs.writeFileSync(timeline, 'date,source,actors,text\n2025-01-05,intake,w1,Referral made\n2025-01-20,case notes,c1;w1,"Home visit, all well"\n')
+  const t = io()
+  const args = ['import', timeline, '--people', people, '--title', 'CSV review', '--incident-type', 'serious_injury', '--incident-date', '2025-02-01', '--summary', 'From a spreadsheet', '--jurisdiction', 'IM-01']
+  expect(await runCli(args, t.io, prisma)).toBe(0)
+  const id = t.out.at(-1)!
+  const review = await prisma.review.findUniqueOrThrow({ where: { id } })
+  expect(review).toMatchObject({ title: 'CSV review', incidentType: 'serious_injury', summary: 'From a spreadsheet' })
+  const snapshot = await prisma.collabSnapshot.findUniqueOrThrow({ where: { docName: `review:${id}` } })
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, snapshot.state)
+  const read = readReviewDoc(doc).doc
+  expect(read.events.map(e => e.description.text)).toEqual(['Referral made', 'Home visit, all well'])
+  expect(read.people.map(p => p.name)).toEqual(['Test Child', 'Test Worker'])
+
+  // A bad cell: refused, in words, with the row and column; nothing written.
+  fs.writeFileSync(timeline, 'date,text\n2025-01-05,Referral made\n2024-13-45,Visit\n')
+  const before = await prisma.review.count()
+  const bad = io()
+  expect(await runCli(['import', timeline, '--title', 'x', '--incident-type', 'other', '--incident-date', '2025-02-01', '--jurisdiction', 'IM-01'], bad.io, prisma)).toBe(1)
+  expect(bad.err.join('\n')).toContain('timeline CSV, row 3, column date: 2024-13-45 is not a real date')
+  expect(await prisma.review.count()).toBe(before)
+
+  // Without the review's details a CSV cannot make a review.
+  const noTitle = io()
+  expect(await runCli(['import', timeline, '--jurisdiction', 'IM-01'], noTitle.io, prisma)).toBe(1)
+  expect(noTitle.err.join('\n')).toContain('--title, --incident-type, --incident-date')
+})

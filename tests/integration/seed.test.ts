@@ -37,3 +37,33 @@ test('the demo review’s shared document holds the example case file, seeded on
   expect(content.events).toHaveLength(example.timeline.length)
   expect(content.people).toHaveLength(example.people.length)
 })
+
+test('the demo review sits 30 days after its incident, its whole chronology moved with it, and no name says "seed"', async () => {
+  const fs = await import('node:fs')
+  const Y = await import('yjs')
+  const { readReviewDoc } = await import('~/domain/review-doc')
+  const { reviewDeadline } = await import('~/domain/workflow/deadline')
+  const { exampleCaseFilePath, defaultDemoIncidentDate } = await import('../../server/demo-seed')
+  const example = JSON.parse(fs.readFileSync(exampleCaseFilePath, 'utf8')) as { review: { title: string; incidentDate: string }; timeline: { date: string }[] }
+  const review = await prisma.review.findFirstOrThrow({ where: { title: example.review.title } })
+  const incident = review.incidentDate.toISOString().slice(0, 10)
+  expect(incident).toBe(defaultDemoIncidentDate())
+  const deadline = reviewDeadline(incident, new Date())
+  expect(deadline.daysLeft).toBeGreaterThan(50)
+
+  const snapshot = await prisma.collabSnapshot.findUniqueOrThrow({ where: { docName: `review:${review.id}` } })
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, snapshot.state)
+  const events = readReviewDoc(doc).doc.events
+  const today = new Date().toISOString().slice(0, 10)
+  const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`) / 86_400_000
+  // Same intervals as the example file, ending on the incident, nothing in the future.
+  const shift = day(incident) - day(example.review.incidentDate)
+  expect(events.map(e => day(e.date) - shift).sort()).toEqual(example.timeline.map(e => day(e.date)).sort())
+  for (const e of events) expect(e.date.slice(0, 10) <= today).toBe(true)
+
+  const names = [...(await prisma.review.findMany({ select: { title: true } })).map(r => r.title), ...(await prisma.jurisdiction.findMany({ select: { name: true } })).map(j => j.name)]
+  const { defaultPracticeStandards } = await import('~/domain/standards/defaults')
+  names.push(defaultPracticeStandards.name)
+  for (const name of names) expect(name).not.toMatch(/seed/i)
+})

@@ -6,6 +6,7 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EVENT_DESCRIPTION_MAX } from '~/domain/review-doc'
 import { journeyStages, type JourneyStage } from '~/domain/vocabulary'
+import { DateFlagNote } from '../date-flag-note'
 import { newEntityId, useWorkspace } from './context'
 import { formatTimelineDate } from './format'
 import { isStage } from './timeline-row'
@@ -14,9 +15,11 @@ type Props = {
   /** A new event without a text: open it and put the caret in its description. */
   onOpenNew: (id: string) => void
   announce: (message: string) => void
+  /** For the date flag: the child's date of birth. */
+  people: readonly { role: string; birthDate?: string }[]
 }
 
-export function QuickAdd({ onOpenNew, announce }: Props) {
+export function QuickAdd({ onOpenNew, announce, people }: Props) {
   const { t, i18n } = useTranslation()
   const { canEdit, run } = useWorkspace()
   const [date, setDate] = useState('')
@@ -25,7 +28,7 @@ export function QuickAdd({ onOpenNew, announce }: Props) {
   const [invalid, setInvalid] = useState(false)
   const dateRef = useRef<HTMLInputElement>(null)
   const id = useId()
-  const ids = { title: `${id}-title`, hint: `${id}-hint`, date: `${id}-date`, stage: `${id}-stage`, text: `${id}-text`, error: `${id}-error` }
+  const ids = { title: `${id}-title`, hint: `${id}-hint`, date: `${id}-date`, stage: `${id}-stage`, text: `${id}-text`, error: `${id}-error`, flag: `${id}-flag` }
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -74,7 +77,7 @@ export function QuickAdd({ onOpenNew, announce }: Props) {
             disabled={!canEdit}
             onChange={e => setDate(e.target.value)}
             aria-invalid={invalid || undefined}
-            aria-describedby={invalid ? ids.error : undefined}
+            aria-describedby={invalid ? `${ids.error} ${ids.flag}` : ids.flag}
           />
         </div>
         <div className="field quick-add-stage">
@@ -109,6 +112,7 @@ export function QuickAdd({ onOpenNew, announce }: Props) {
           {t('workspace.errors.dateRequired')}
         </p>
       ) : null}
+      <DateFlagNote id={ids.flag} date={date} people={people} />
       <p id={ids.hint} className="hint">
         {t('timeline.quickAdd.hint')}
       </p>

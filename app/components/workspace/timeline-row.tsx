@@ -9,6 +9,7 @@ import { eventDescriptionField, type Person, type ReviewCommand, type TimelineEv
 import { journeyStages, type JourneyStage } from '~/domain/vocabulary'
 import { CollaborativeEditor } from './collaborative-editor'
 import { CommitInput } from './commit-input'
+import { DateFlagNote } from '../date-flag-note'
 import { useWorkspace } from './context'
 import { formatTimelineDate } from './format'
 
@@ -179,7 +180,9 @@ function EventPanel({ event, people, date, panelId, autoFocus, onRemoved }: Pane
             value={event.date}
             disabled={!canEdit}
             onCommit={value => value !== '' && update({ date: value })}
+            aria-describedby={`${base}-date-flag`}
           />
+          <DateFlagNote id={`${base}-date-flag`} date={event.date} people={people} />
         </div>
         <div className="field">
           <label htmlFor={`${base}-date-end`}>{t('timeline.list.dateEnd')}</label>

@@ -158,7 +158,7 @@ export function Timeline({ events, people, editors, announce, settings, document
         </h2>
         <p className="section-count">{t('workspace.timeline.count', { count: events.length })}</p>
       </div>
-      <QuickAdd onOpenNew={onOpenNew} announce={announce} />
+      <QuickAdd onOpenNew={onOpenNew} announce={announce} people={people} />
       <FlagsPanel
         flags={flags}
         unmetNeeds={document.unmetNeeds}

@@ -30,3 +30,27 @@ export {
   type ImportCaseFileOptions,
   type ImportCaseFileResult,
 } from './to-commands'
+export {
+  caseFileDateFlags,
+  duplicateEvents,
+  existingPersonFor,
+  normaliseText,
+  sameEvent,
+  similarDescriptions,
+  type DuplicateEvent,
+  type ExistingContent,
+  type ImportDateFlag,
+} from './append'
+export {
+  caseFileText,
+  describeForPeople,
+  explainProblem,
+  problemLocation,
+  problemMessage,
+  renderCaseFileMessage,
+  type CaseFileMessage,
+  type CaseFileMessageKey,
+  type ExplainedProblem,
+} from './messages'
+export { existingContentOf } from './to-commands'
+export { caseFileWithIncidentOn, daysBetween, shiftCaseFileDates, shiftDay } from './shift-dates'

@@ -5,7 +5,9 @@ import * as Y from 'yjs'
 import { applyCommands, type CommandOptions } from '../review-doc/commands'
 import type { ReviewCommand } from '../review-doc/command-schema'
 import { suggestPseudonym } from '../review-doc/pseudonyms'
+import { readReviewDoc } from '../review-doc/reader'
 import { collectionMap } from '../review-doc/structure'
+import { duplicateEvents, existingPersonFor, normaliseText, type DuplicateEvent, type ExistingContent } from './append'
 import type { CaseFile } from './schema'
 import { validateCaseFile, type CaseFileProblem } from './validate'
 
@@ -14,14 +16,20 @@ export interface CaseFileToCommandsOptions {
   existingPseudonyms?: Iterable<string>
   /** Id source; crypto.randomUUID by default. Tests pass a counter. */
   newId?: () => string
+  /** What the review already has: matching people, places and identifiers are reused, duplicate events skipped. */
+  existing?: ExistingContent
 }
 
 export interface CaseFileImportPlan {
   commands: ReviewCommand[]
   /** Case-file person key -> people registry id. */
   personIds: Map<string, string>
-  /** Registry ids of the timeline entries, in file order. */
+  /** Registry ids of the timeline entries added, in file order (duplicates are not added). */
   eventIds: string[]
+  /** Timeline entries already in the review, not added again. */
+  duplicates: DuplicateEvent[]
+  /** People of the file found in the review's registry (case-file key -> registry id). */
+  reusedPeople: Map<string, string>
 }
 
 export function planCaseFileImport(caseFile: CaseFile, options: CaseFileToCommandsOptions = {}): CaseFileImportPlan {
@@ -32,10 +40,18 @@ export function planCaseFileImport(caseFile: CaseFile, options: CaseFileToComman
     ...(options.existingPseudonyms ?? []),
     ...caseFile.people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : [])),
   ]
+  const existing = options.existing
   const personIds = new Map<string, string>()
+  const reusedPeople = new Map<string, string>()
   const commands: ReviewCommand[] = []
 
   for (const person of caseFile.people) {
+    const known = existing ? existingPersonFor(person, existing.people) : undefined
+    if (known) {
+      personIds.set(person.key, known.id)
+      reusedPeople.set(person.key, known.id)
+      continue
+    }
     const id = newId()
     personIds.set(person.key, id)
     let pseudonym = person.pseudonym
@@ -54,14 +70,23 @@ export function planCaseFileImport(caseFile: CaseFile, options: CaseFileToComman
       caseFileKey: person.key,
     })
   }
+  const placeKey = (p: { name: string; kind: string }) => `${p.kind}|${normaliseText(p.name)}`
+  const identifierKey = (i: { value: string; kind: string }) => `${i.kind}|${normaliseText(i.value)}`
+  const knownPlaces = new Set((existing?.places ?? []).map(placeKey))
+  const knownIdentifiers = new Set((existing?.identifiers ?? []).map(identifierKey))
   for (const place of caseFile.places ?? []) {
+    if (knownPlaces.has(placeKey(place))) continue
     commands.push({ type: 'addPlace', id: newId(), name: place.name, kind: place.kind })
   }
   for (const identifier of caseFile.identifiers ?? []) {
+    if (knownIdentifiers.has(identifierKey(identifier))) continue
     commands.push({ type: 'addIdentifier', id: newId(), value: identifier.value, kind: identifier.kind })
   }
   const eventIds: string[] = []
+  const duplicates = existing ? duplicateEvents(caseFile, existing) : []
+  const skipped = new Set(duplicates.map(d => d.index))
   caseFile.timeline.forEach((entry, index) => {
+    if (skipped.has(index)) return
     const id = newId()
     eventIds.push(id)
     const actorIds = [...new Set(entry.actors ?? [])].flatMap((key) => {
@@ -81,7 +106,7 @@ export function planCaseFileImport(caseFile: CaseFile, options: CaseFileToComman
       description: entry.text,
     })
   })
-  return { commands, personIds, eventIds }
+  return { commands, personIds, eventIds, duplicates, reusedPeople }
 }
 
 export function caseFileToCommands(caseFile: CaseFile, options: CaseFileToCommandsOptions = {}): ReviewCommand[] {
@@ -96,13 +121,30 @@ export class CaseFileImportError extends Error {
 }
 
 export interface ImportCaseFileOptions extends CommandOptions, Pick<CaseFileToCommandsOptions, 'newId'> {
-  /** Importing into a review that already has people or a timeline would duplicate them. */
+  /**
+   * Adds to a review that already has content (a second agency's chronology): people, places
+   * and identifiers it already has are reused and events it already has are reported, not added.
+   * Without it, importing into a review with content is refused.
+   */
   allowExistingContent?: boolean
 }
 
 export interface ImportCaseFileResult {
   personIds: Map<string, string>
   eventIds: string[]
+  duplicates: DuplicateEvent[]
+  reusedPeople: Map<string, string>
+}
+
+/** The review's current content, read the way every reader reads it. */
+export function existingContentOf(ydoc: Y.Doc): ExistingContent {
+  const { doc } = readReviewDoc(ydoc)
+  return {
+    people: doc.people.map(p => ({ id: p.id, name: p.name, aliases: p.aliases, role: p.role, pseudonym: p.pseudonym })),
+    events: doc.events.map(e => ({ id: e.id, date: e.date, source: e.source, description: e.description.text })),
+    places: doc.places.map(p => ({ name: p.name, kind: p.kind })),
+    identifiers: doc.identifiers.map(i => ({ value: i.value, kind: i.kind })),
+  }
 }
 
 function existingPseudonyms(ydoc: Y.Doc): string[] {
@@ -134,7 +176,8 @@ export function importCaseFile(ydoc: Y.Doc, input: unknown, options: ImportCaseF
   const plan = planCaseFileImport(validation.caseFile, {
     existingPseudonyms: existingPseudonyms(ydoc),
     newId: options.newId,
+    existing: options.allowExistingContent ? existingContentOf(ydoc) : undefined,
   })
   applyCommands(ydoc, plan.commands, { origin: options.origin })
-  return { personIds: plan.personIds, eventIds: plan.eventIds }
+  return { personIds: plan.personIds, eventIds: plan.eventIds, duplicates: plan.duplicates, reusedPeople: plan.reusedPeople }
 }

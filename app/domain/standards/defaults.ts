@@ -44,7 +44,7 @@ const notServiceEvents: EventMatcher['excludeStages'] = ['worries_raised', 'refe
 
 export const defaultPracticeStandards: PracticeStandards = PracticeStandards.parse({
   id: 'seed-004-journey',
-  name: 'Child and family journey (seed 004)',
+  name: 'Child and family journey',
   version: '1',
   approximateToleranceDays: 14,
   visits: defaultVisitMatcher,

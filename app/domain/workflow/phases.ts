@@ -46,6 +46,13 @@ export function canMove(from: ReviewPhase, to: ReviewPhase, reason?: string): Mo
 /** Where a staff account stands; the author decides every step after 'drafting'. */
 export type AccountState = 'invited' | 'drafting' | 'released_to_facilitator' | 'released_to_panel' | 'withdrawn'
 
+/**
+ * What the rapid safety check for siblings found (DOMAIN.md, intake). "no_siblings" is a
+ * recorded answer too: the facilitator confirmed there is no other child to check on.
+ */
+export const siblingCheckOutcomes = ['no_concerns', 'concerns_acted_on', 'no_siblings'] as const
+export type SiblingCheckOutcome = (typeof siblingCheckOutcomes)[number]
+
 /** What the checklists need to know about a review, whatever stores it. */
 export interface ReviewSnapshot {
   incidentDate?: string | null
@@ -192,4 +199,9 @@ const checklists: Record<ReviewPhase, (s: ReviewSnapshot) => ChecklistItem[]> = 
 /** What to look at before leaving `phase`. Never blocking: see the note at the top. */
 export function phaseChecklist(phase: ReviewPhase, snapshot: ReviewSnapshot): ChecklistItem[] {
   return checklists[phase](snapshot)
+}
+
+/** The items still open, as stored with a phase move (keys and parameters, never labels). */
+export function openChecklistItems(checklist: readonly ChecklistItem[]): { key: ChecklistKey; params: ChecklistParams }[] {
+  return checklist.filter(item => !item.done).map(({ key, params }) => ({ key, params }))
 }
