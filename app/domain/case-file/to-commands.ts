@@ -6,6 +6,7 @@ import { applyCommands, type CommandOptions } from '../review-doc/commands'
 import type { ReviewCommand } from '../review-doc/command-schema'
 import { suggestPseudonym } from '../review-doc/pseudonyms'
 import { collectionMap } from '../review-doc/structure'
+import { textValue } from '../review-doc/live-text'
 import type { CaseFile } from './schema'
 import { validateCaseFile, type CaseFileProblem } from './validate'
 
@@ -108,7 +109,7 @@ export interface ImportCaseFileResult {
 function existingPseudonyms(ydoc: Y.Doc): string[] {
   const labels: string[] = []
   for (const person of collectionMap(ydoc, 'people').values()) {
-    const pseudonym = person instanceof Y.Map ? person.get('pseudonym') : undefined
+    const pseudonym = person instanceof Y.Map ? textValue(person.get('pseudonym')) : undefined
     if (typeof pseudonym === 'string') labels.push(pseudonym)
   }
   return labels
