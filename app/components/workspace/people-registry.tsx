@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { isPseudonymTaken, suggestPlaceLabel, suggestPseudonym, type Identifier, type Person, type Place, type ReviewCommand } from '~/domain/review-doc'
 import { identifierKinds, personRoles, placeKinds, type IdentifierKind, type PersonRole, type PlaceKind } from '~/domain/vocabulary'
 import { ChoiceSelect, CommitInput } from './commit-input'
+import { LiveText } from './live-text'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove } from './finding-fields'
 import type { ViewProps } from './views'
@@ -178,22 +179,13 @@ type PersonCardProps = { person: Person; pseudonyms: readonly string[]; announce
 const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: PersonCardProps) {
   const { t } = useTranslation()
   const { canEdit, run } = useWorkspace()
-  const [pseudonymTaken, setPseudonymTaken] = useState(false)
   const base = `person-${person.id}`
   const update = (patch: PersonPatch) => run({ type: 'updatePerson', id: person.id, patch })
   const others = pseudonyms.filter(p => p !== person.pseudonym)
   const suggestion = suggestPseudonym(person.role, others)
-
-  const commitPseudonym = (value: string) => {
-    const chosen = value.trim()
-    if (chosen === '') return false
-    if (isPseudonymTaken(chosen, others)) {
-      setPseudonymTaken(true)
-      return false
-    }
-    setPseudonymTaken(false)
-    return update({ pseudonym: chosen })
-  }
+  // Typed live, so a clash cannot be refused before it is written: it is shown until resolved.
+  const ownIndex = pseudonyms.indexOf(person.pseudonym)
+  const pseudonymTaken = person.pseudonym.trim() !== '' && isPseudonymTaken(person.pseudonym, pseudonyms.filter((_, i) => i !== ownIndex))
 
   return (
     <li className="registry-card">
@@ -207,15 +199,7 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${base}-name`}>{t('analysis.registry.people.name')}</label>
-            <CommitInput
-              id={`${base}-name`}
-              type="text"
-              maxLength={200}
-              autoComplete="off"
-              value={person.name}
-              disabled={!canEdit}
-              onCommit={value => value.trim() !== '' && update({ name: value.trim() })}
-            />
+            <LiveText id={`${base}-name`} target={{ collection: 'people', id: person.id, field: 'name' }} fallback={person.name} maxLength={200} autoComplete="off" required />
           </div>
           <div className="field">
             <label htmlFor={`${base}-aliases`}>{t('analysis.registry.people.aliases')}</label>
@@ -240,16 +224,15 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${base}-pseudonym`}>{t('analysis.registry.people.pseudonym')}</label>
-            <CommitInput
+            <LiveText
               id={`${base}-pseudonym`}
-              type="text"
+              target={{ collection: 'people', id: person.id, field: 'pseudonym' }}
+              fallback={person.pseudonym}
               maxLength={60}
               autoComplete="off"
-              value={person.pseudonym}
-              disabled={!canEdit}
+              required
               aria-invalid={pseudonymTaken || undefined}
               aria-describedby={`${PSEUDONYM_NOTE}${pseudonymTaken ? ` ${base}-pseudonym-error` : ''}`}
-              onCommit={commitPseudonym}
             />
             {pseudonymTaken ? (
               <p id={`${base}-pseudonym-error`} className="field-error">
@@ -283,15 +266,13 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, announce }: Pe
             <label htmlFor={`${base}-nation`}>
               {t('analysis.registry.people.nation')} <span className="badge badge-protected">{t('analysis.registry.people.protected')}</span>
             </label>
-            <CommitInput
+            <LiveText
               id={`${base}-nation`}
-              type="text"
+              target={{ collection: 'people', id: person.id, field: 'nationOrCommunity' }}
+              fallback={person.nationOrCommunity ?? ''}
               maxLength={200}
               autoComplete="off"
-              value={person.nationOrCommunity ?? ''}
-              disabled={!canEdit}
               aria-describedby={PROTECTED_NOTE}
-              onCommit={value => update({ nationOrCommunity: value.trim() === '' ? null : value.trim() })}
             />
           </div>
         </div>
@@ -407,15 +388,7 @@ const PlaceRow = memo(function PlaceRow({ place, announce }: { place: Place; ann
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${base}-name`}>{t('analysis.registry.places.name')}</label>
-          <CommitInput
-            id={`${base}-name`}
-            type="text"
-            maxLength={300}
-            autoComplete="off"
-            value={place.name}
-            disabled={!canEdit}
-            onCommit={value => value.trim() !== '' && run({ type: 'updatePlace', id: place.id, patch: { name: value.trim() } })}
-          />
+          <LiveText id={`${base}-name`} target={{ collection: 'places', id: place.id, field: 'name' }} fallback={place.name} maxLength={300} autoComplete="off" required />
         </div>
         <div className="field">
           <label htmlFor={`${base}-kind`}>{t('analysis.registry.places.kind')}</label>
@@ -423,15 +396,7 @@ const PlaceRow = memo(function PlaceRow({ place, announce }: { place: Place; ann
         </div>
         <div className="field">
           <label htmlFor={`${base}-label`}>{t('analysis.registry.places.label')}</label>
-          <CommitInput
-            id={`${base}-label`}
-            type="text"
-            maxLength={100}
-            autoComplete="off"
-            value={place.label}
-            disabled={!canEdit}
-            onCommit={value => value.trim() !== '' && run({ type: 'updatePlace', id: place.id, patch: { label: value.trim() } })}
-          />
+          <LiveText id={`${base}-label`} target={{ collection: 'places', id: place.id, field: 'label' }} fallback={place.label} maxLength={100} autoComplete="off" required />
         </div>
         <div className="row-action">
           <ConfirmRemove
@@ -526,15 +491,7 @@ const IdentifierRow = memo(function IdentifierRow({ identifier, announce }: { id
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${base}-value`}>{t('analysis.registry.identifiers.value')}</label>
-          <CommitInput
-            id={`${base}-value`}
-            type="text"
-            maxLength={200}
-            autoComplete="off"
-            value={identifier.value}
-            disabled={!canEdit}
-            onCommit={value => value.trim() !== '' && run({ type: 'updateIdentifier', id: identifier.id, patch: { value: value.trim() } })}
-          />
+          <LiveText id={`${base}-value`} target={{ collection: 'identifiers', id: identifier.id, field: 'value' }} fallback={identifier.value} maxLength={200} autoComplete="off" required />
         </div>
         <div className="field">
           <label htmlFor={`${base}-kind`}>{t('analysis.registry.identifiers.kind')}</label>

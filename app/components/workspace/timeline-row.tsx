@@ -9,6 +9,7 @@ import { eventDescriptionField, type Person, type ReviewCommand, type TimelineEv
 import { journeyStages, type JourneyStage } from '~/domain/vocabulary'
 import { CollaborativeEditor } from './collaborative-editor'
 import { CommitInput } from './commit-input'
+import { LiveText } from './live-text'
 import { useWorkspace } from './context'
 import { formatTimelineDate } from './format'
 
@@ -210,14 +211,7 @@ function EventPanel({ event, people, date, panelId, autoFocus, onRemoved }: Pane
         </div>
         <div className="field">
           <label htmlFor={`${base}-source`}>{t('workspace.timeline.source')}</label>
-          <CommitInput
-            id={`${base}-source`}
-            type="text"
-            maxLength={200}
-            value={event.source ?? ''}
-            disabled={!canEdit}
-            onCommit={value => update({ source: value.trim() === '' ? null : value.trim() })}
-          />
+          <LiveText id={`${base}-source`} target={{ collection: 'events', id: event.id, field: 'source' }} fallback={event.source ?? ''} maxLength={200} />
         </div>
       </div>
       <div className="field field-checkbox">

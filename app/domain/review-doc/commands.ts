@@ -71,7 +71,7 @@ const newId = () => globalThis.crypto.randomUUID()
 
 const textKeys = Object.fromEntries(
   Object.entries(liveTextFields).map(([collection, fields]) => [collection, new Set(Object.keys(fields))])
-) as Record<Collection, ReadonlySet<string>>
+) as unknown as Record<Collection, ReadonlySet<string>>
 
 /** Validates commands against the document (as changed by the earlier commands of a batch) and queues their writes. */
 class Planner {
