@@ -89,14 +89,16 @@ export function setText(text: Y.Text, value: string): void {
 type DeltaOp = { insert?: unknown; delete?: number; retain?: number }
 
 /**
- * Moves a position in a text through a change (a Y.Text delta), as a caret should move: text
- * inserted at or before it pushes it on, deleted text before it pulls it back.
+ * Moves a position in a text through someone else's change (a Y.Text delta), as a caret
+ * should move: text inserted before it pushes it on, deleted text before it pulls it back.
+ * Text inserted exactly at the caret stays after it, so two people typing at the same spot
+ * each keep writing their own words instead of interleaving letters.
  */
 export function transformPosition(position: number, delta: readonly DeltaOp[]): number {
   let oldIndex = 0
   let shift = 0
   for (const op of delta) {
-    if (oldIndex > position) break
+    if (oldIndex >= position && op.delete === undefined) break
     if (op.retain !== undefined) oldIndex += op.retain
     else if (op.insert !== undefined) shift += typeof op.insert === 'string' ? op.insert.length : 1
     else if (op.delete !== undefined) {

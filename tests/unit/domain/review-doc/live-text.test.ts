@@ -149,6 +149,12 @@ describe('transformPosition', () => {
     expect(transformPosition(5, [{ retain: 4 }, { delete: 4 }])).toBe(4)
     expect(transformPosition(5, [{ retain: 5 }, { delete: 4 }])).toBe(5)
   })
+
+  it('leaves text inserted exactly at the caret after it, so two people at one spot do not interleave', () => {
+    expect(transformPosition(5, [{ retain: 5 }, { insert: 'abc' }])).toBe(5)
+    expect(transformPosition(0, [{ insert: 'abc' }])).toBe(0)
+    expect(transformPosition(5, [{ retain: 2 }, { insert: 'x' }, { retain: 3 }, { insert: 'abc' }])).toBe(6)
+  })
 })
 
 describe('migrating a version-1 document', () => {
