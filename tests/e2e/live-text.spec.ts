@@ -157,3 +157,43 @@ test('two people type in one gap at once, one works offline through a reload, an
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+test('a date someone else changes while you are editing it is shown, and you choose which stays', async ({ browser }) => {
+  const errors: string[] = []
+  const farah = await openAnalysis(browser, 'facilitator@northwind.example', errors)
+  const paulo = await openAnalysis(browser, 'panel@northwind.example', errors)
+  for (const page of [farah.page, paulo.page]) {
+    await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: 'People' }).click()
+  }
+  const personA = farah.page.locator('section[aria-labelledby="registry-people-title"] .registry-card').first()
+  const personB = paulo.page.locator('section[aria-labelledby="registry-people-title"] .registry-card').first()
+  const birthA = personA.getByLabel('Birth date')
+  const birthB = personB.getByLabel('Birth date')
+
+  // Farah is changing the date (not committed yet) when Paulo commits another one.
+  await birthA.fill('2016-04-02')
+  await birthB.fill('2015-11-30')
+  await birthB.press('Enter')
+  const notice = personA.getByRole('alert')
+  await expect(notice).toContainText('Someone else changed this to “2015-11-30” while you were editing.')
+  // Leaving the field does not overwrite Paulo's date behind his back.
+  await personA.getByLabel('Birth date').blur()
+  await expect(birthB).toHaveValue('2015-11-30')
+  await expect(notice).toBeVisible()
+  await notice.getByRole('button', { name: 'Keep mine (“2016-04-02”)' }).click()
+  await expect(birthB).toHaveValue('2016-04-02')
+  await expect(birthA).toHaveValue('2016-04-02')
+  await expect(personA.getByRole('alert')).toHaveCount(0)
+
+  // The other choice: take theirs.
+  await birthA.fill('2016-05-05')
+  await birthB.fill('2016-06-06')
+  await birthB.press('Enter')
+  await personA.getByRole('alert').getByRole('button', { name: 'Use “2016-06-06”' }).click()
+  await expect(birthA).toHaveValue('2016-06-06')
+  await expect(birthB).toHaveValue('2016-06-06')
+
+  expect(errors).toEqual([])
+  await farah.context.close()
+  await paulo.context.close()
+})

@@ -16,7 +16,9 @@ function useCommittedDraft<E extends Field>(
   isCommitKey: (event: KeyboardEvent<E>) => boolean,
   handlers: { onFocus?: (event: FocusEvent<E>) => void; onBlur?: (event: FocusEvent<E>) => void; onKeyDown?: (event: KeyboardEvent<E>) => void },
 ) {
-  const [draft, setDraft] = useState<{ text: string; base: string } | null>(null)
+  const [stored, setDraft] = useState<{ text: string; base: string } | null>(null)
+  // A draft the user has not changed follows the shared value (nothing of theirs to keep).
+  const draft = stored !== null && stored.text === stored.base ? { text: value, base: value } : stored
   /** The shared value changed under a draft that differs from both: the user must choose. */
   const conflict = draft !== null && value !== draft.base && draft.text !== draft.base && draft.text !== value ? value : null
   /** Writes the draft if it changed; true unless it was refused. */
@@ -29,7 +31,7 @@ function useCommittedDraft<E extends Field>(
     },
     onChange(event: { target: { value: string } }) {
       const text = event.target.value
-      setDraft(current => ({ text, base: current?.base ?? value }))
+      setDraft({ text, base: draft?.base ?? value })
     },
     onBlur(event: FocusEvent<E>) {
       // With a conflict the draft stays, and the choice below the field decides.
