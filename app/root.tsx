@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
+import { useOfflineStoreCleanup } from '~/components/workspace/use-offline-store-cleanup'
 import stylesUrl from '~/styles/app.css'
 import { getUser } from '~/utils/auth.server'
 import { i18nServer } from '~/utils/i18next.server'
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     user: user
       ? {
+          id: user.id,
           name: user.name,
           jurisdiction: user.jurisdiction.code,
           canManageUsers: userCan(user, 'manage:users'),
@@ -166,8 +168,9 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { locale } = useLoaderData<typeof loader>()
+  const { locale, user } = useLoaderData<typeof loader>()
   useChangeLanguage(locale)
+  useOfflineStoreCleanup(user?.id ?? null)
   return (
     <Document lang={locale}>
       <Shell>

@@ -2,7 +2,7 @@
 // updates are kept (the app's SQLite file), what happens after edits (the projection), and
 // which sockets close when access ends.
 import type * as Y from 'yjs'
-import { readReviewDoc } from '~/domain/review-doc'
+import { migrateReviewDoc, readReviewDoc } from '~/domain/review-doc'
 import { accountDocName, accountIdOfDoc, readAccountDoc } from '~/domain/staff-account'
 import { reviewDocName } from '~/models/review-doc.server'
 import { accountIdsOf, markDrafting } from '~/models/staff-account.server'
@@ -51,7 +51,19 @@ export function attachCollaboration(options: {
     persistence,
     logger: collabLogger,
     onDocChanged: project,
-    timings: options.timings,
+    // Reviews written by an older version are brought up to date on this, the one authority,
+    // before any client syncs (migrating on clients would duplicate the moved text).
+    onDocLoaded(docName, doc, origin) {
+      if (!docName.startsWith('review:')) return
+      const result = migrateReviewDoc(doc, { origin })
+      if (result.migrated) collabLogger.info({ docName, from: result.from, to: result.to }, 'review document migrated')
+    },
+    timings: {
+      // Someone whose network went away stops showing as present within a few seconds: a
+      // dead socket misses a ping at most two ticks later and is closed, removing its presence.
+      heartbeatMs: 2_000,
+      ...options.timings,
+    },
   })
 
   registerReviewDocGateway({

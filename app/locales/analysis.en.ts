@@ -13,7 +13,7 @@ export const analysisEn = {
     noMatch: 'Nothing matches the filter.',
     showingSome: 'Showing the first {{shown}} of {{total}}: type in the filter to narrow the list.',
     noDescription: 'nothing written yet',
-    saveHint: 'Text is shared when you leave the box (or press Ctrl+Enter); Escape goes back to the shared text.',
+    saveHint: 'Text is shared as you type; others typing in the same box keep their words. Ctrl+Z undoes only your own typing.',
     unknownFactor: 'Factor “{{id}}” (not in the current framework)',
   },
   registry: {
@@ -158,7 +158,7 @@ export const analysisEn = {
     clearLabel: 'Clear the rating of “{{item}}”',
     cleared: 'Rating of “{{item}}” cleared.',
     rationaleOf: 'Why this rating of “{{item}}”',
-    rationaleHint: 'What in the system contributed, and how. Shared when you leave the box.',
+    rationaleHint: 'What in the system contributed, and how. Shared as you type.',
     events: 'Timeline points',
     eventsChoose: 'Link timeline points',
     unknownTitle: 'Ratings of factors not in the current framework',

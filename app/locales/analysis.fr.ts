@@ -13,7 +13,7 @@ export const analysisFr: AnalysisTranslations = {
     noMatch: 'Aucun choix ne correspond au filtre.',
     showingSome: 'Les {{shown}} premiers choix sur {{total}} sont affichés : tapez dans le filtre pour réduire la liste.',
     noDescription: 'rien n’est encore écrit',
-    saveHint: 'Le texte est partagé quand vous quittez la zone (ou avec Ctrl+Entrée); Échap revient au texte partagé.',
+    saveHint: 'Le texte est partagé pendant la saisie; les autres qui écrivent dans la même zone gardent leurs mots. Ctrl+Z n’annule que votre propre saisie.',
     unknownFactor: 'Facteur « {{id}} » (absent du cadre actuel)',
   },
   registry: {
@@ -159,7 +159,7 @@ export const analysisFr: AnalysisTranslations = {
     clearLabel: 'Effacer la cote de « {{item}} »',
     cleared: 'Cote de « {{item}} » effacée.',
     rationaleOf: 'Justification de la cote de « {{item}} »',
-    rationaleHint: 'Ce qui, dans le système, a contribué, et comment. Partagé quand vous quittez la zone.',
+    rationaleHint: 'Ce qui, dans le système, a contribué, et comment. Partagé pendant la saisie.',
     events: 'Moments de la chronologie',
     eventsChoose: 'Lier des moments de la chronologie',
     unknownTitle: 'Cotes de facteurs absents du cadre actuel',

@@ -18,7 +18,7 @@ export const workspaceEn = {
     connected: 'Connected: changes are shared live.',
     reconnecting: 'Reconnecting… Your edits are kept and will merge when the connection is back.',
     reconnectingReadOnly: 'Reconnecting… You will see the latest changes when the connection is back.',
-    offline: 'Offline: your edits are kept in this page and will merge when you are back online. Keep this page open.',
+    offline: 'Offline: your edits are kept on this device and will merge when you are back online, even if you reload or close this page.',
     offlineReadOnly: 'Offline: you will see the latest changes when you are back online.',
     signedOut: 'You are signed out, so this page stopped receiving and sending changes. Sign in again to keep working.',
     revoked:
@@ -31,6 +31,12 @@ export const workspaceEn = {
     you: '{{name}} (you)',
     alone: 'Nobody else is here yet.',
     editing: 'Editing now: {{names}}',
+  },
+  conflict: {
+    changed: 'Someone else changed this to “{{value}}” while you were editing.',
+    useTheirs: 'Use “{{value}}”',
+    keepMine: 'Keep mine (“{{value}}”)',
+    empty: 'nothing',
   },
   undo: {
     undo: 'Undo my last change',

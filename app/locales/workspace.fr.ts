@@ -20,7 +20,7 @@ export const workspaceFr: WorkspaceTranslations = {
     reconnecting: 'Reconnexion… Vos modifications sont conservées et seront fusionnées au retour de la connexion.',
     reconnectingReadOnly: 'Reconnexion… Vous verrez les dernières modifications au retour de la connexion.',
     offline:
-      'Hors ligne : vos modifications sont conservées dans cette page et seront fusionnées à votre retour en ligne. Gardez cette page ouverte.',
+      'Hors ligne : vos modifications sont conservées sur cet appareil et seront fusionnées à votre retour en ligne, même si vous rechargez ou fermez cette page.',
     offlineReadOnly: 'Hors ligne : vous verrez les dernières modifications à votre retour en ligne.',
     signedOut:
       'Vous êtes déconnecté·e : cette page ne reçoit et n’envoie plus de modifications. Reconnectez-vous pour continuer à travailler.',
@@ -34,6 +34,12 @@ export const workspaceFr: WorkspaceTranslations = {
     you: '{{name}} (vous)',
     alone: 'Personne d’autre n’est encore là.',
     editing: 'En train de modifier : {{names}}',
+  },
+  conflict: {
+    changed: 'Une autre personne a changé cette valeur en « {{value}} » pendant votre modification.',
+    useTheirs: 'Prendre « {{value}} »',
+    keepMine: 'Garder la mienne (« {{value}} »)',
+    empty: 'rien',
   },
   undo: {
     undo: 'Annuler ma dernière modification',

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useLocation, useMatches } from '@remix-run/react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { presenceColour } from '~/components/workspace/colour'
+import { reviewStoreName } from '~/components/workspace/offline-store'
 import { Workspace } from '~/components/workspace/workspace'
 import { reviewDocName } from '~/models/review-doc.server'
 import workspaceStylesUrl from '~/styles/workspace.css'
@@ -44,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canWrite: allows('write:review-doc'),
       // The people registry is not sent: it lives in the shared document.
       user: { name: user.name, color: presenceColour(user.id) },
+      // Only those who can edit keep a copy on the device (for offline work); see offline-store.ts.
+      localStore: allows('write:review-doc') ? { name: reviewStoreName(user.id, review.id), userId: user.id, reviewId: review.id } : null,
     },
     // Access can change at any time; never serve this from a cache.
     { headers: { 'Cache-Control': 'no-store' } },
@@ -51,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ReviewWorkspaceRoute() {
-  const { review, docName, canWrite, user, view, settings } = useLoaderData<typeof loader>()
+  const { review, docName, canWrite, user, view, settings, localStore } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const location = useLocation()
   const presenceUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color])
@@ -68,7 +71,7 @@ export default function ReviewWorkspaceRoute() {
         {t('workspace.title')}
         <span className="workspace-review-title">{review.title}</span>
       </h1>
-      <Workspace view={view} settings={settings as WorkspaceSettings} docName={docName} canWrite={canWrite} user={presenceUser} probeUrl={probeUrl} signInUrl={signInUrl} />
+      <Workspace view={view} settings={settings as WorkspaceSettings} docName={docName} canWrite={canWrite} user={presenceUser} probeUrl={probeUrl} signInUrl={signInUrl} localStore={localStore} />
     </div>
   )
 }

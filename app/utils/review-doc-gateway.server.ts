@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { migrateReviewDoc } from '~/domain/review-doc'
 import { prisma } from './db.server'
 import { singleton } from './singleton.server'
 
@@ -30,6 +31,8 @@ const storedDocGateway: ReviewDocGateway = {
   async change(docName, change) {
     const doc = await loadStoredDoc(docName)
     const before = Y.encodeStateVector(doc)
+    // As the collaboration server does when it loads a room: commands only write the current version.
+    if (docName.startsWith('review:')) migrateReviewDoc(doc)
     const result = change(doc)
     const update = Y.encodeStateAsUpdate(doc, before)
     if (update.byteLength > 2) await prisma.collabUpdate.create({ data: { docName, update: Buffer.from(update) } })

@@ -16,6 +16,8 @@ import {
 import type { CollabLogger, CollabPersistence } from './types'
 
 export type DocChangedHook = (docName: string, doc: Y.Doc) => void | Promise<void>
+/** Runs once the stored state is in, before any client syncs (e.g. schema migrations). */
+export type DocLoadedHook = (docName: string, doc: Y.Doc, origin: unknown) => void
 
 /** What a room needs from the server that owns it. */
 export type RoomContext = {
@@ -25,6 +27,7 @@ export type RoomContext = {
   timings: CollabTimings
   counters: { updatesApplied: number; updatesRefusedReadOnly: number }
   onDocChanged: DocChangedHook | undefined
+  onDocLoaded?: DocLoadedHook | undefined
   /** Closes a connection for cause (counted and logged by the server). */
   disconnect(conn: Connection, code: number, reason: string): void
   /** The room is gone from memory; the server must forget it. */
@@ -105,6 +108,12 @@ export class Room {
     }
     // Registered after loading so the stored state is not appended to persistence again.
     this.doc.on('update', this.onUpdate)
+    // After registering, so what the hook writes (a migration) is persisted like any change.
+    try {
+      this.ctx.onDocLoaded?.(this.docName, this.doc, SERVER_ORIGIN)
+    } catch (error) {
+      this.ctx.logger.error({ err: error, docName: this.docName }, 'collab onDocLoaded failed')
+    }
     this.state = 'ready'
     // Everyone gets the server's state vector before anyone's held messages are applied.
     for (const conn of this.connections) this.greet(conn)

@@ -11,7 +11,7 @@ import {
   type CollabTimings,
 } from './limits'
 import { COLLAB_PATH_PREFIX, docNameFromUrl, DOC_NAME_PATTERN, KEEPALIVE_MESSAGE } from './protocol'
-import { Room, SERVER_ORIGIN, type DocChangedHook } from './room'
+import { Room, SERVER_ORIGIN, type DocChangedHook, type DocLoadedHook } from './room'
 import type {
   CollabAccess,
   CollabAuthenticator,
@@ -30,6 +30,8 @@ export type CollabServerOptions = {
   timings?: Partial<CollabTimings>
   /** Debounced (see timings) after changes; the host keeps its relational projection with it. */
   onDocChanged?: DocChangedHook
+  /** Runs when a room has loaded its stored state, before any client syncs. */
+  onDocLoaded?: DocLoadedHook
 }
 
 export type CollabServer = {
@@ -80,6 +82,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     timings,
     counters,
     onDocChanged: options.onDocChanged,
+    onDocLoaded: options.onDocLoaded,
     disconnect,
     onUnloaded(room: Room) {
       if (rooms.get(room.docName) === room) rooms.delete(room.docName)

@@ -8,7 +8,8 @@ import type { FactorRatingEntry, ReviewCommand, UnmetNeed } from '~/domain/revie
 import { describeRule, type PracticeStandards } from '~/domain/standards'
 import { factorRatings, type FactorRating } from '~/domain/vocabulary'
 import { newEntityId, useWorkspace } from './context'
-import { CommitTextarea, ConfirmRemove, LinkPicker, eventGroups, factorGroups, type LinkGroup } from './finding-fields'
+import { ConfirmRemove, LinkPicker, eventGroups, factorGroups, type LinkGroup } from './finding-fields'
+import { LiveText } from './live-text'
 import type { ViewProps } from './views'
 
 type NeedPatch = Extract<ReviewCommand, { type: 'updateUnmetNeed' }>['patch']
@@ -150,30 +151,15 @@ const NeedCard = memo(function NeedCard({ need, number, events, factors, standar
         <div className="need-fields">
           <div className="field">
             <label htmlFor={`${base}-need`}>{t('analysis.needs.need')}</label>
-            <CommitTextarea
-              id={`${base}-need`}
-              rows={2}
-              maxLength={5000}
-              value={need.need}
-              disabled={!canEdit}
-              required
-              onCommit={value => value.trim() !== '' && update({ need: value.trim() })}
-            />
+            <LiveText id={`${base}-need`} target={{ collection: 'unmetNeeds', id: need.id, field: 'need' }} fallback={need.need} multiline rows={2} maxLength={5000} required />
           </div>
           <div className="field">
             <label htmlFor={`${base}-received`}>{t('analysis.needs.received')}</label>
-            <CommitTextarea
-              id={`${base}-received`}
-              rows={2}
-              maxLength={5000}
-              value={need.received}
-              disabled={!canEdit}
-              onCommit={value => update({ received: value.trim() })}
-            />
+            <LiveText id={`${base}-received`} target={{ collection: 'unmetNeeds', id: need.id, field: 'received' }} fallback={need.received} multiline rows={2} maxLength={5000} />
           </div>
           <div className="field">
             <label htmlFor={`${base}-gap`}>{t('analysis.needs.gap')}</label>
-            <CommitTextarea id={`${base}-gap`} rows={2} maxLength={5000} value={need.gap} disabled={!canEdit} onCommit={value => update({ gap: value.trim() })} />
+            <LiveText id={`${base}-gap`} target={{ collection: 'unmetNeeds', id: need.id, field: 'gap' }} fallback={need.gap} multiline rows={2} maxLength={5000} />
           </div>
         </div>
         <p className="hint">{t('analysis.common.saveHint')}</p>
@@ -373,14 +359,14 @@ const FactorItemCard = memo(function FactorItemCard({ item, rating, events, loca
           <div className="factor-details">
             <div className="field field-wide">
               <label htmlFor={`${base}-rationale`}>{t('analysis.factors.rationaleOf', { item: label })}</label>
-              <CommitTextarea
+              <LiveText
                 id={`${base}-rationale`}
+                target={{ collection: 'factorRatings', id: item.id, field: 'rationale' }}
+                fallback={rating.rationale}
+                multiline
                 rows={2}
                 maxLength={5000}
-                value={rating.rationale}
-                disabled={!canEdit}
                 aria-describedby={`${base}-rationale-hint`}
-                onCommit={value => run({ type: 'rateFactor', factorItemId: item.id, rating: rating.rating, rationale: value.trim() })}
               />
               <p id={`${base}-rationale-hint`} className="hint">
                 {t('analysis.factors.rationaleHint')}

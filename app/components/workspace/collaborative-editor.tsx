@@ -95,6 +95,11 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ field, la
     [ydoc, provider, field, extensions],
   )
 
+  // The room may give this user another colour once it sees who else is here.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.updateUser(user)
+  }, [editor, user])
+
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
     if (editor.isEditable !== canEdit) editor.setEditable(canEdit)

@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next'
 import { useState, type FocusEvent, type InputHTMLAttributes, type KeyboardEvent, type TextareaHTMLAttributes } from 'react'
 
 type Field = HTMLInputElement | HTMLTextAreaElement
 
 /**
- * A field bound to the shared document. While the user edits it, their draft is kept locally
- * (a remote change does not yank the text away under the cursor); it is written when focus
- * leaves or on the commit key, and Escape goes back to the shared value. Otherwise the field
- * shows the shared value as it changes.
+ * A structured value bound to the shared document (a date, a list). While the user edits it,
+ * their draft is kept locally (a remote change does not yank the value away under the cursor);
+ * it is written when focus leaves or on the commit key, and Escape goes back to the shared
+ * value. If someone else changes the value meanwhile, nothing is silently overwritten or
+ * dropped: the field says so and the user chooses which value stays.
  */
 function useCommittedDraft<E extends Field>(
   value: string,
@@ -14,34 +16,73 @@ function useCommittedDraft<E extends Field>(
   isCommitKey: (event: KeyboardEvent<E>) => boolean,
   handlers: { onFocus?: (event: FocusEvent<E>) => void; onBlur?: (event: FocusEvent<E>) => void; onKeyDown?: (event: KeyboardEvent<E>) => void },
 ) {
-  const [draft, setDraft] = useState<string | null>(null)
+  const [stored, setDraft] = useState<{ text: string; base: string } | null>(null)
+  // A draft the user has not changed follows the shared value (nothing of theirs to keep).
+  const draft = stored !== null && stored.text === stored.base ? { text: value, base: value } : stored
+  /** The shared value changed under a draft that differs from both: the user must choose. */
+  const conflict = draft !== null && value !== draft.base && draft.text !== draft.base && draft.text !== value ? value : null
   /** Writes the draft if it changed; true unless it was refused. */
-  const commit = (): boolean => draft === null || draft === value || onCommit(draft)
-  return {
-    value: draft ?? value,
+  const commit = (): boolean => draft === null || draft.text === value || (draft.text === draft.base ? true : onCommit(draft.text))
+  const bound = {
+    value: draft?.text ?? value,
     onFocus(event: FocusEvent<E>) {
-      setDraft(value)
+      if (draft === null) setDraft({ text: value, base: value })
       handlers.onFocus?.(event)
     },
     onChange(event: { target: { value: string } }) {
-      setDraft(event.target.value)
+      const text = event.target.value
+      setDraft({ text, base: draft?.base ?? value })
     },
     onBlur(event: FocusEvent<E>) {
-      commit()
-      setDraft(null)
+      // With a conflict the draft stays, and the choice below the field decides.
+      if (conflict === null) {
+        commit()
+        setDraft(null)
+      }
       handlers.onBlur?.(event)
     },
     onKeyDown(event: KeyboardEvent<E>) {
       if (isCommitKey(event)) {
         event.preventDefault()
+        if (conflict !== null) return
         // Still focused: a refused value goes back to the shared one.
-        if (!commit()) setDraft(value)
+        if (!commit()) setDraft({ text: value, base: value })
+        else setDraft({ text: draft?.text ?? value, base: draft?.text ?? value })
       } else if (event.key === 'Escape') {
-        setDraft(value)
+        setDraft({ text: value, base: value })
       }
       handlers.onKeyDown?.(event)
     },
   }
+  const resolve = {
+    conflict,
+    mine: draft?.text ?? '',
+    keepMine() {
+      if (draft !== null) onCommit(draft.text)
+      setDraft(null)
+    },
+    useTheirs() {
+      setDraft(null)
+    },
+  }
+  return { bound, resolve }
+}
+
+function ConflictNotice({ conflict, mine, keepMine, useTheirs }: ReturnType<typeof useCommittedDraft>['resolve']) {
+  const { t } = useTranslation()
+  if (conflict === null) return null
+  const shown = (text: string) => (text === '' ? t('workspace.conflict.empty') : text)
+  return (
+    <div className="field-conflict" role="alert">
+      <p>{t('workspace.conflict.changed', { value: shown(conflict) })}</p>
+      <button type="button" className="button-secondary" onClick={useTheirs}>
+        {t('workspace.conflict.useTheirs', { value: shown(conflict) })}
+      </button>{' '}
+      <button type="button" className="button-secondary" onClick={keepMine}>
+        {t('workspace.conflict.keepMine', { value: shown(mine) })}
+      </button>
+    </div>
+  )
 }
 
 type Bound<A> = Omit<A, 'value' | 'onChange' | 'defaultValue'> & {
@@ -51,20 +92,30 @@ type Bound<A> = Omit<A, 'value' | 'onChange' | 'defaultValue'> & {
   onCommit: (value: string) => boolean
 }
 
-/** A text or date input bound to the shared document; Enter commits. */
+/** A date (or other structured) input bound to the shared document; Enter commits. */
 export function CommitInput({ value, onCommit, onFocus, onBlur, onKeyDown, ...rest }: Bound<InputHTMLAttributes<HTMLInputElement>>) {
-  const bound = useCommittedDraft<HTMLInputElement>(value, onCommit, event => event.key === 'Enter', { onFocus, onBlur, onKeyDown })
-  return <input {...rest} {...bound} />
+  const { bound, resolve } = useCommittedDraft<HTMLInputElement>(value, onCommit, event => event.key === 'Enter', { onFocus, onBlur, onKeyDown })
+  return (
+    <>
+      <input {...rest} {...bound} />
+      <ConflictNotice {...resolve} />
+    </>
+  )
 }
 
-/** The same for longer text: Enter makes a new line, Ctrl+Enter commits. */
+/** The same for longer values: Enter makes a new line, Ctrl+Enter commits. */
 export function CommitTextarea({ value, onCommit, onFocus, onBlur, onKeyDown, ...rest }: Bound<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
-  const bound = useCommittedDraft<HTMLTextAreaElement>(value, onCommit, event => event.key === 'Enter' && (event.ctrlKey || event.metaKey), {
+  const { bound, resolve } = useCommittedDraft<HTMLTextAreaElement>(value, onCommit, event => event.key === 'Enter' && (event.ctrlKey || event.metaKey), {
     onFocus,
     onBlur,
     onKeyDown,
   })
-  return <textarea {...rest} {...bound} />
+  return (
+    <>
+      <textarea {...rest} {...bound} />
+      <ConflictNotice {...resolve} />
+    </>
+  )
 }
 
 type ChoiceSelectProps<T extends string> = {

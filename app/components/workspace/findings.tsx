@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { findingBodyField, type EvidenceKind, type Finding, type ReviewDocument } from '~/domain/review-doc'
 import { coreValues, findingStatuses, type FindingStatus } from '~/domain/vocabulary'
 import { CollaborativeEditor } from './collaborative-editor'
-import { CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove, LinkPicker, eventGroups, excerpt, factorGroups, localeOf, useStable, type LinkGroup } from './finding-fields'
 import { NudgeNotes, personNamesOf, useLanguageNudges } from './finding-nudges'
+import { LiveText } from './live-text'
 import type { NudgeSettings } from './nudge-decorations'
 import type { WorkspaceSettings } from './workspace'
 
@@ -191,14 +191,12 @@ const FindingCard = memo(function FindingCard({ finding, number, autoFocus, edit
                 {rationale !== undefined ? (
                   <span className="field value-rationale">
                     <label htmlFor={`${id}-rationale`}>{t('analysis.findings.valueRationale')}</label>
-                    <CommitInput
+                    <LiveText
                       id={`${id}-rationale`}
-                      type="text"
+                      target={{ collection: 'findings', id: finding.id, valueTag: value }}
+                      fallback={rationale}
                       maxLength={1000}
-                      value={rationale}
-                      disabled={!canEdit}
                       aria-describedby={`${id}-label`}
-                      onCommit={text => run({ type: 'tagFindingValue', findingId: finding.id, value, rationale: text.trim() })}
                     />
                   </span>
                 ) : null}

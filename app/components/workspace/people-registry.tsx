@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { isPseudonymTaken, nameInPseudonym, suggestPlaceLabel, suggestPseudonym, type Identifier, type Person, type Place, type ReviewCommand } from '~/domain/review-doc'
 import { identifierKinds, personRoles, placeKinds, type IdentifierKind, type PersonRole, type PlaceKind } from '~/domain/vocabulary'
 import { ChoiceSelect, CommitInput } from './commit-input'
+import { LiveText } from './live-text'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove } from './finding-fields'
 import type { ViewProps } from './views'
@@ -181,27 +182,20 @@ type PersonCardProps = { person: Person; pseudonyms: readonly string[]; names: r
 const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announce }: PersonCardProps) {
   const { t } = useTranslation()
   const { canEdit, run } = useWorkspace()
-  const [pseudonymProblem, setPseudonymProblem] = useState<'pseudonymTaken' | 'pseudonymIsName' | null>(null)
-  const pseudonymTaken = pseudonymProblem !== null
   const base = `person-${person.id}`
   const update = (patch: PersonPatch) => run({ type: 'updatePerson', id: person.id, patch })
   const others = pseudonyms.filter(p => p !== person.pseudonym)
   const suggestion = suggestPseudonym(person.role, others)
-
-  const commitPseudonym = (value: string) => {
-    const chosen = value.trim()
-    if (chosen === '') return false
-    if (isPseudonymTaken(chosen, others)) {
-      setPseudonymProblem('pseudonymTaken')
-      return false
-    }
-    if (nameInPseudonym(chosen, names) !== null) {
-      setPseudonymProblem('pseudonymIsName')
-      return false
-    }
-    setPseudonymProblem(null)
-    return update({ pseudonym: chosen })
-  }
+  // Typed live, so a clash cannot be refused before it is written: it is shown until resolved.
+  const ownIndex = pseudonyms.indexOf(person.pseudonym)
+  const pseudonymTaken = person.pseudonym.trim() !== '' && isPseudonymTaken(person.pseudonym, pseudonyms.filter((_, i) => i !== ownIndex))
+  // A pseudonym that carries a real name (this person's or anyone's in the registry) would
+  // undo the de-identification it exists for: shown like a clash until it is changed.
+  const pseudonymProblem: 'pseudonymTaken' | 'pseudonymIsName' | null = pseudonymTaken
+    ? 'pseudonymTaken'
+    : person.pseudonym.trim() !== '' && nameInPseudonym(person.pseudonym, names) !== null
+      ? 'pseudonymIsName'
+      : null
 
   return (
     <li className="registry-card">
@@ -215,15 +209,7 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${base}-name`}>{t('analysis.registry.people.name')}</label>
-            <CommitInput
-              id={`${base}-name`}
-              type="text"
-              maxLength={200}
-              autoComplete="off"
-              value={person.name}
-              disabled={!canEdit}
-              onCommit={value => value.trim() !== '' && update({ name: value.trim() })}
-            />
+            <LiveText id={`${base}-name`} target={{ collection: 'people', id: person.id, field: 'name' }} fallback={person.name} maxLength={200} autoComplete="off" required />
           </div>
           <div className="field">
             <label htmlFor={`${base}-aliases`}>{t('analysis.registry.people.aliases')}</label>
@@ -248,18 +234,17 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${base}-pseudonym`}>{t('analysis.registry.people.pseudonym')}</label>
-            <CommitInput
+            <LiveText
               id={`${base}-pseudonym`}
-              type="text"
+              target={{ collection: 'people', id: person.id, field: 'pseudonym' }}
+              fallback={person.pseudonym}
               maxLength={60}
               autoComplete="off"
-              value={person.pseudonym}
-              disabled={!canEdit}
-              aria-invalid={pseudonymTaken || undefined}
-              aria-describedby={`${PSEUDONYM_NOTE}${pseudonymTaken ? ` ${base}-pseudonym-error` : ''}`}
-              onCommit={commitPseudonym}
+              required
+              aria-invalid={pseudonymProblem !== null || undefined}
+              aria-describedby={`${PSEUDONYM_NOTE}${pseudonymProblem ? ` ${base}-pseudonym-error` : ''}`}
             />
-            {pseudonymTaken ? (
+            {pseudonymProblem ? (
               <p id={`${base}-pseudonym-error`} className="field-error">
                 {t(`analysis.registry.people.problem.${pseudonymProblem ?? 'pseudonymTaken'}`)}
               </p>
@@ -291,15 +276,13 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
             <label htmlFor={`${base}-nation`}>
               {t('analysis.registry.people.nation')} <span className="badge badge-protected">{t('analysis.registry.people.protected')}</span>
             </label>
-            <CommitInput
+            <LiveText
               id={`${base}-nation`}
-              type="text"
+              target={{ collection: 'people', id: person.id, field: 'nationOrCommunity' }}
+              fallback={person.nationOrCommunity ?? ''}
               maxLength={200}
               autoComplete="off"
-              value={person.nationOrCommunity ?? ''}
-              disabled={!canEdit}
               aria-describedby={PROTECTED_NOTE}
-              onCommit={value => update({ nationOrCommunity: value.trim() === '' ? null : value.trim() })}
             />
           </div>
         </div>
@@ -415,15 +398,7 @@ const PlaceRow = memo(function PlaceRow({ place, announce }: { place: Place; ann
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${base}-name`}>{t('analysis.registry.places.name')}</label>
-          <CommitInput
-            id={`${base}-name`}
-            type="text"
-            maxLength={300}
-            autoComplete="off"
-            value={place.name}
-            disabled={!canEdit}
-            onCommit={value => value.trim() !== '' && run({ type: 'updatePlace', id: place.id, patch: { name: value.trim() } })}
-          />
+          <LiveText id={`${base}-name`} target={{ collection: 'places', id: place.id, field: 'name' }} fallback={place.name} maxLength={300} autoComplete="off" required />
         </div>
         <div className="field">
           <label htmlFor={`${base}-kind`}>{t('analysis.registry.places.kind')}</label>
@@ -431,15 +406,7 @@ const PlaceRow = memo(function PlaceRow({ place, announce }: { place: Place; ann
         </div>
         <div className="field">
           <label htmlFor={`${base}-label`}>{t('analysis.registry.places.label')}</label>
-          <CommitInput
-            id={`${base}-label`}
-            type="text"
-            maxLength={100}
-            autoComplete="off"
-            value={place.label}
-            disabled={!canEdit}
-            onCommit={value => value.trim() !== '' && run({ type: 'updatePlace', id: place.id, patch: { label: value.trim() } })}
-          />
+          <LiveText id={`${base}-label`} target={{ collection: 'places', id: place.id, field: 'label' }} fallback={place.label} maxLength={100} autoComplete="off" required />
         </div>
         <div className="row-action">
           <ConfirmRemove
@@ -534,15 +501,7 @@ const IdentifierRow = memo(function IdentifierRow({ identifier, announce }: { id
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${base}-value`}>{t('analysis.registry.identifiers.value')}</label>
-          <CommitInput
-            id={`${base}-value`}
-            type="text"
-            maxLength={200}
-            autoComplete="off"
-            value={identifier.value}
-            disabled={!canEdit}
-            onCommit={value => value.trim() !== '' && run({ type: 'updateIdentifier', id: identifier.id, patch: { value: value.trim() } })}
-          />
+          <LiveText id={`${base}-value`} target={{ collection: 'identifiers', id: identifier.id, field: 'value' }} fallback={identifier.value} maxLength={200} autoComplete="off" required />
         </div>
         <div className="field">
           <label htmlFor={`${base}-kind`}>{t('analysis.registry.identifiers.kind')}</label>

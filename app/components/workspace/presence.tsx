@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useWorkspace } from './context'
 import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
 import type { ConnectionState } from './use-collab-session'
@@ -59,6 +60,23 @@ export function useParticipants(provider: WebsocketProvider | null): Participant
     }
   }, [provider])
   return participants
+}
+
+/** Names (and the first one's colour) of the others editing one field; null when nobody else is. */
+export function useOthersEditing(field: string): { names: string; color: string } | null {
+  const { provider } = useWorkspace()
+  const [editing, setEditing] = useState<{ names: string; color: string } | null>(null)
+  useEffect(() => {
+    const read = () => {
+      const others = readParticipants(provider).filter(p => !p.isSelf && p.editing === field)
+      const next = others.length === 0 ? null : { names: others.map(p => p.name).join(', '), color: others[0]?.color ?? '#37474f' }
+      setEditing(current => (current?.names === next?.names && current?.color === next?.color ? current : next))
+    }
+    read()
+    provider.awareness.on('change', read)
+    return () => provider.awareness.off('change', read)
+  }, [provider, field])
+  return editing
 }
 
 /** Names of the others typing in each field. */

@@ -9,8 +9,9 @@ import type { Finding, Recommendation, ReviewCommand } from '~/domain/review-doc
 import { recommendationStatuses, recommendationStrengths, type RecommendationStrength } from '~/domain/vocabulary'
 import { recommendationStrengthExamples, strengthNudge } from '~/domain/workflow/recommendations'
 import { ChoiceSelect, CommitInput } from './commit-input'
+import { LiveText } from './live-text'
 import { newEntityId, useWorkspace } from './context'
-import { CommitTextarea, ConfirmRemove, LinkPicker, excerpt, useStable, type LinkGroup } from './finding-fields'
+import { ConfirmRemove, LinkPicker, excerpt, useStable, type LinkGroup } from './finding-fields'
 import type { ViewProps } from './views'
 
 type RecommendationPatch = Extract<ReviewCommand, { type: 'updateRecommendation' }>['patch']
@@ -343,15 +344,7 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
         ) : null}
         <div className="field field-wide">
           <label htmlFor={`${base}-text`}>{t('analysis.recommendations.text')}</label>
-          <CommitTextarea
-            id={`${base}-text`}
-            rows={2}
-            maxLength={5000}
-            value={r.text}
-            disabled={!canEdit}
-            required
-            onCommit={value => value.trim() !== '' && update({ text: value.trim() })}
-          />
+          <LiveText id={`${base}-text`} target={{ collection: 'recommendations', id: r.id, field: 'text' }} fallback={r.text} multiline rows={2} maxLength={5000} required />
         </div>
         <div className="field-row">
           <StrengthRadios
@@ -369,15 +362,7 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${base}-owner`}>{t('analysis.recommendations.owner')}</label>
-            <CommitInput
-              id={`${base}-owner`}
-              type="text"
-              maxLength={200}
-              autoComplete="off"
-              value={r.owner ?? ''}
-              disabled={!canEdit}
-              onCommit={value => update({ owner: value.trim() === '' ? null : value.trim() })}
-            />
+            <LiveText id={`${base}-owner`} target={{ collection: 'recommendations', id: r.id, field: 'owner' }} fallback={r.owner ?? ''} maxLength={200} autoComplete="off" />
           </div>
           <div className="field">
             <label htmlFor={`${base}-due`}>{t('analysis.recommendations.dueDate')}</label>
@@ -392,14 +377,7 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
         </div>
         <div className="field field-wide">
           <label htmlFor={`${base}-measure`}>{t('analysis.recommendations.measure')}</label>
-          <CommitTextarea
-            id={`${base}-measure`}
-            rows={2}
-            maxLength={2000}
-            value={r.measure ?? ''}
-            disabled={!canEdit}
-            onCommit={value => update({ measure: value.trim() === '' ? null : value.trim() })}
-          />
+          <LiveText id={`${base}-measure`} target={{ collection: 'recommendations', id: r.id, field: 'measure' }} fallback={r.measure ?? ''} multiline rows={2} maxLength={2000} />
         </div>
         <LinkPicker
           legend={t('analysis.recommendations.findings')}

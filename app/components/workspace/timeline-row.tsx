@@ -10,6 +10,7 @@ import { journeyStages, type JourneyStage } from '~/domain/vocabulary'
 import { CollaborativeEditor } from './collaborative-editor'
 import { CommitInput } from './commit-input'
 import { DateFlagNote } from '../date-flag-note'
+import { LiveText } from './live-text'
 import { useWorkspace } from './context'
 import { formatTimelineDate } from './format'
 
@@ -213,14 +214,7 @@ function EventPanel({ event, people, date, panelId, autoFocus, onRemoved }: Pane
         </div>
         <div className="field">
           <label htmlFor={`${base}-source`}>{t('workspace.timeline.source')}</label>
-          <CommitInput
-            id={`${base}-source`}
-            type="text"
-            maxLength={200}
-            value={event.source ?? ''}
-            disabled={!canEdit}
-            onCommit={value => update({ source: value.trim() === '' ? null : value.trim() })}
-          />
+          <LiveText id={`${base}-source`} target={{ collection: 'events', id: event.id, field: 'source' }} fallback={event.source ?? ''} maxLength={200} />
         </div>
       </div>
       <div className="field field-checkbox">

@@ -3,8 +3,12 @@
 // React StrictMode's double mount never leaves two providers in one room. The document is
 // never seeded here: the server seeded it once when the review was created; clients only sync.
 import { useEffect, useState } from 'react'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { removeAwarenessStates } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { pickDistinctColour } from './colour'
+import { clearReviewStores, noteStoreUsed, type ClearReason } from './offline-store'
 
 export type ConnectionState =
   /** First connection, not synced yet. */
@@ -34,7 +38,19 @@ export type CollabSessionState = {
   connection: ConnectionState
   /** True once the document has synced with the server at least once. */
   synced: boolean
+  /** True once this browser's own copy (if any) is loaded: offline work can go on after a reload. */
+  localLoaded: boolean
+  /** This user's presence colour in the room: their own unless someone else here shows it. */
+  color: string
 }
+
+/** Our presence is renewed this often, so the others can tell a silent peer from a present one. */
+export const PRESENCE_RENEW_MS = 4_000
+/** A peer not heard from for this long is no longer shown (the server usually says so sooner). */
+export const PRESENCE_STALE_MS = 10_000
+
+/** The browser's copy of the document: which one, and whose (for clearing it when access ends). */
+export type LocalStore = { name: string; userId: string; reviewId: string }
 
 /** Where the socket lives: same origin as the page (the session cookie and Origin check apply). */
 export function collabServerUrl(location: Location): string {
@@ -59,33 +75,94 @@ async function probeAccess(probeUrl: string): Promise<'ok' | 'signed-out' | 'rev
   }
 }
 
-export function useCollabSession(options: { docName: string; user: PresenceUser; probeUrl: string }): CollabSessionState {
+export function useCollabSession(options: { docName: string; user: PresenceUser; probeUrl: string; localStore?: LocalStore | null }): CollabSessionState {
   const { docName, probeUrl } = options
   const { name, color } = options.user
+  const localName = options.localStore?.name ?? null
+  const localUser = options.localStore?.userId ?? null
+  const localReview = options.localStore?.reviewId ?? null
   const [session, setSession] = useState<CollabSession | null>(null)
   const [connection, setConnection] = useState<ConnectionState>('connecting')
   const [synced, setSynced] = useState(false)
+  const [localLoaded, setLocalLoaded] = useState(false)
+  const [shownColor, setShownColor] = useState(color)
 
   useEffect(() => {
     const ydoc = new Y.Doc()
+    let disposed = false
+    let everConnected = false
+    let ended = false
+    let lastProbe = 0
+
+    // The local copy first: what was typed offline before a reload is back before anything else.
+    let local: IndexeddbPersistence | null = null
+    if (localName !== null) {
+      try {
+        local = new IndexeddbPersistence(localName, ydoc)
+        noteStoreUsed(localName)
+        const loaded = () => {
+          if (!disposed) setLocalLoaded(true)
+        }
+        void local.whenSynced.then(loaded, loaded)
+      } catch {
+        // No IndexedDB (some private modes): the page's memory and the server are the only copies.
+      }
+    }
+
     const provider = new WebsocketProvider(collabServerUrl(window.location), docName, ydoc, {
       // Tabs of one browser may belong to different sign-ins over time; the server is the only
       // channel, so its permission checks apply to every change.
       disableBc: true,
       maxBackoffTime: 5000,
     })
-    provider.awareness.setLocalStateField('user', { name, color })
+    const awareness = provider.awareness
+    let current = color
+    awareness.setLocalStateField('user', { name, color: current })
+    setShownColor(current)
 
-    let disposed = false
-    let everConnected = false
-    let ended = false
-    let lastProbe = 0
+    // Presence colours distinct in the room: see pickDistinctColour.
+    const settleColour = () => {
+      const others: { clientId: number; name: string; color: string }[] = []
+      for (const [clientId, state] of awareness.getStates()) {
+        const user = (state as { user?: { name?: unknown; color?: unknown } }).user
+        if (clientId !== awareness.clientID && typeof user?.name === 'string' && typeof user.color === 'string') {
+          others.push({ clientId, name: user.name, color: user.color })
+        }
+      }
+      const next = pickDistinctColour({ clientId: awareness.clientID, name, preferred: color, current }, others)
+      if (next === current) return
+      current = next
+      awareness.setLocalStateField('user', { name, color: next })
+      setShownColor(next)
+    }
+    awareness.on('change', settleColour)
+
+    // Renew our presence often, and forget peers we have not heard from: someone whose network
+    // went away leaves the list within seconds even if no close ever reaches us.
+    const renew = setInterval(() => {
+      const state = awareness.getLocalState()
+      if (state !== null && provider.wsconnected) awareness.setLocalState(state)
+      const now = Date.now()
+      const stale: number[] = []
+      for (const [clientId, meta] of awareness.meta) {
+        if (clientId !== awareness.clientID && awareness.states.has(clientId) && now - meta.lastUpdated > PRESENCE_STALE_MS) stale.push(clientId)
+      }
+      if (stale.length > 0) removeAwarenessStates(awareness, stale, 'stale')
+    }, PRESENCE_RENEW_MS)
+
+    const forget = (reason: ClearReason) => {
+      // The copy is confidential review content: it goes as soon as this user may no longer read it.
+      void (local ? local.clearData() : Promise.resolve()).finally(() => void clearReviewStores(reason))
+      local = null
+    }
 
     const stop = (state: 'signed-out' | 'revoked') => {
       if (ended) return
       ended = true
       provider.disconnect()
       setConnection(state)
+      if (state === 'signed-out') forget({ kind: 'signed-out' })
+      else if (localUser !== null && localReview !== null) forget({ kind: 'access-ended', userId: localUser, reviewId: localReview })
     }
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (ended) return
@@ -120,10 +197,15 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       })
     }
     const onOffline = () => {
-      if (!ended) setConnection('offline')
+      if (ended) return
+      setConnection('offline')
+      // Close the socket now rather than wait for it to time out: the others see us leave, and
+      // we stop showing them as present (the provider drops remote presence when it closes).
+      provider.disconnect()
     }
     const onOnline = () => {
       if (ended) return
+      provider.connect()
       setConnection(provider.wsconnected && provider.synced ? 'connected' : 'reconnecting')
     }
 
@@ -139,6 +221,9 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
 
     return () => {
       disposed = true
+      clearInterval(renew)
+      awareness.off('change', settleColour)
+      void local?.destroy()
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
       provider.off('status', onStatus)
@@ -149,8 +234,9 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       provider.destroy()
       ydoc.destroy()
       setSession(null)
+      setLocalLoaded(false)
     }
-  }, [docName, probeUrl, name, color])
+  }, [docName, probeUrl, name, color, localName, localUser, localReview])
 
-  return { session, connection, synced }
+  return { session, connection, synced, localLoaded, color: shownColor }
 }

@@ -11,7 +11,7 @@ import type { PracticeStandards } from '~/domain/standards'
 import { WorkspaceViewContent } from './views'
 import { WorkspaceTabs } from './tabs'
 import { ConnectionStatus, editorsByField, PresenceList, useParticipants } from './presence'
-import { isTerminal, useCollabSession, type PresenceUser } from './use-collab-session'
+import { isTerminal, useCollabSession, type LocalStore, type PresenceUser } from './use-collab-session'
 import { useReviewDocument } from './use-review-document'
 
 export const workspaceViews = ['session', 'chronology', 'people', 'analysis', 'recommendations'] as const
@@ -36,6 +36,8 @@ type Props = {
   /** The workspace loader's data URL, asked when the socket keeps failing (signed out? removed?). */
   probeUrl: string
   signInUrl: string
+  /** This browser's copy of the document, for working offline; none for read-only members. */
+  localStore?: LocalStore | null
 }
 
 /** Structured edits this browser made, undoable without touching anyone else's. */
@@ -74,9 +76,11 @@ function isTextTarget(target: EventTarget): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)
 }
 
-export function Workspace({ view, settings, docName, canWrite, user, probeUrl, signInUrl }: Props) {
+export function Workspace({ view, settings, docName, canWrite, user: account, probeUrl, signInUrl, localStore = null }: Props) {
   const { t } = useTranslation()
-  const { session, connection, synced } = useCollabSession({ docName, user, probeUrl })
+  const { session, connection, synced, localLoaded, color } = useCollabSession({ docName, user: account, probeUrl, localStore })
+  // The colour shown in this room (distinct from everyone else's), for carets too.
+  const user = useMemo(() => ({ name: account.name, color }), [account.name, color])
   const ydoc = session?.ydoc ?? null
   const document = useReviewDocument(ydoc)
   const participants = useParticipants(session?.provider ?? null)
@@ -86,7 +90,8 @@ export function Workspace({ view, settings, docName, canWrite, user, probeUrl, s
   const [announcement, setAnnouncement] = useState('')
 
   const ended = isTerminal(connection)
-  const ready = synced && document !== null && document.schemaVersion !== null
+  // This browser's own copy counts: after a reload while offline, work goes on from it.
+  const ready = (synced || localLoaded) && document !== null && document.schemaVersion !== null
   const canEdit = canWrite && ready && !ended
 
   const canEditRef = useRef(canEdit)

@@ -8,6 +8,7 @@ import { suggestPseudonym } from '../review-doc/pseudonyms'
 import { readReviewDoc } from '../review-doc/reader'
 import { collectionMap } from '../review-doc/structure'
 import { duplicateEvents, existingPersonFor, normaliseText, type DuplicateEvent, type ExistingContent } from './append'
+import { textValue } from '../review-doc/live-text'
 import type { CaseFile } from './schema'
 import { validateCaseFile, type CaseFileProblem } from './validate'
 
@@ -150,7 +151,7 @@ export function existingContentOf(ydoc: Y.Doc): ExistingContent {
 function existingPseudonyms(ydoc: Y.Doc): string[] {
   const labels: string[] = []
   for (const person of collectionMap(ydoc, 'people').values()) {
-    const pseudonym = person instanceof Y.Map ? person.get('pseudonym') : undefined
+    const pseudonym = person instanceof Y.Map ? textValue(person.get('pseudonym')) : undefined
     if (typeof pseudonym === 'string') labels.push(pseudonym)
   }
   return labels

@@ -27,6 +27,7 @@ import {
   orderArray,
   type Collection,
 } from './structure'
+import { liveTextFields, textAt, textValue, setText } from './live-text'
 import { addToList, listAt, mapAt, moveInList, removeFromList, setFields, syncList } from './y-fields'
 
 export class ReviewCommandError extends Error {
@@ -73,6 +74,10 @@ type Snapshot = Record<string, unknown> | null
 
 const newId = () => globalThis.crypto.randomUUID()
 
+const textKeys = Object.fromEntries(
+  Object.entries(liveTextFields).map(([collection, fields]) => [collection, new Set(Object.keys(fields))])
+) as unknown as Record<Collection, ReadonlySet<string>>
+
 /** Validates commands against the document (as changed by the earlier commands of a batch) and queues their writes. */
 class Planner {
   readonly problems: Problem[] = []
@@ -98,7 +103,8 @@ class Planner {
       }
       const fields: Record<string, unknown> = {}
       for (const [key, field] of value.entries()) {
-        if (typeof field !== 'object' || field === null) fields[key] = field
+        if (field instanceof Y.Text) fields[key] = textValue(field)
+        else if (typeof field !== 'object' || field === null) fields[key] = field
       }
       entities.set(id, fields)
     }
@@ -199,7 +205,10 @@ class Planner {
   private create(collection: Collection, id: string, fields: Record<string, unknown>): Y.Map<unknown> {
     const entity = new Y.Map<unknown>()
     collectionMap(this.ydoc, collection).set(id, entity)
-    setFields(entity, fields)
+    setFields(entity, fields, textKeys[collection])
+    // Every text field exists from the start, empty if need be: two people starting to type
+    // into a field nobody has written yet must share one Y.Text, not create one each.
+    for (const key of textKeys[collection]) textAt(entity, key)
     if (isOrderedCollection(collection)) addToList(orderArray(this.ydoc, collection), id)
     return entity
   }
@@ -305,9 +314,7 @@ class Planner {
       case 'tagFindingValue':
         this.require('findings', command.findingId, ['findingId'])
         this.write(() =>
-          setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), {
-            [command.value]: command.rationale,
-          })
+          setText(textAt(mapAt(this.entity('findings', command.findingId), 'valueTags'), command.value), command.rationale)
         )
         return command.findingId
       case 'untagFindingValue':
@@ -352,7 +359,7 @@ class Planner {
     this.remember(collection, id, fields)
     this.write(() => {
       const entity = this.entity(collection, id)
-      setFields(entity, fields)
+      setFields(entity, fields, textKeys[collection])
       for (const [key, ids] of Object.entries(lists)) if (ids !== undefined) syncList(listAt(entity, key), ids)
     })
     return id
@@ -494,7 +501,7 @@ class Planner {
       const stored = collectionMap(this.ydoc, 'factorRatings').get(key)
       // An existing rating is changed field by field, so a concurrent edit of its rationale survives.
       const rating = existing && stored instanceof Y.Map ? stored : this.create('factorRatings', key, { rationale: '' })
-      setFields(rating, { rating: command.rating, rationale: command.rationale })
+      setFields(rating, { rating: command.rating, rationale: command.rationale }, textKeys.factorRatings)
       if (command.eventIds !== undefined || !(rating.get('eventIds') instanceof Y.Array)) {
         syncList(listAt(rating, 'eventIds'), command.eventIds ?? [])
       }
@@ -512,7 +519,7 @@ class Planner {
     this.write(() => {
       const finding = this.create('findings', id, { status: command.status ?? 'draft' })
       const tags = mapAt(finding, 'valueTags')
-      for (const tag of command.valueTags ?? []) tags.set(tag.value, tag.rationale)
+      for (const tag of command.valueTags ?? []) tags.set(tag.value, new Y.Text(tag.rationale))
       syncList(listAt(finding, 'factorItemIds'), command.factorItemIds ?? [])
       const evidence = mapAt(finding, 'evidence')
       syncList(listAt(evidence, 'eventIds'), command.evidence?.eventIds ?? [])

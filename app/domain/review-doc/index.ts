@@ -17,6 +17,18 @@ export {
 } from './command-schema'
 export { initialiseReviewDoc, storedSchemaVersion, ReviewDocMismatchError, type ReviewDocInit } from './init'
 export { migrateReviewDoc, ReviewDocVersionError, type MigrationResult } from './migrate'
+export {
+  diffText,
+  liveTextField,
+  liveTextFields,
+  setText,
+  textAt,
+  textValue,
+  transformPosition,
+  VALUE_TAG_RATIONALE,
+  type LiveTextField,
+  type TextEdit,
+} from './live-text'
 export { suggestPseudonym, suggestPlaceLabel, isPseudonymTaken, nameInPseudonym, type GenderHint } from './pseudonyms'
 export { readRichText, writePlainText } from './rich-text'
 export {

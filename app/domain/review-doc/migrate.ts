@@ -9,14 +9,44 @@
 // - All steps run in one transaction, so a client never sees a half-migrated document.
 // - A document newer than this code is never written to (commands refuse it, see commands.ts).
 import * as Y from 'yjs'
-import { META } from './structure'
+import { liveTextFields } from './live-text'
+import { META, collections } from './structure'
 import { REVIEW_DOC_SCHEMA_VERSION } from './schema'
 
 /** Upgrades a document from version n to n + 1. Must not throw once it has started writing. */
 export type MigrationStep = (ydoc: Y.Doc) => void
 
-// Keyed by the version a step upgrades from. Version 1 is the first, so there are none yet.
-const steps: Partial<Record<number, MigrationStep>> = {}
+/**
+ * 1 → 2: the text a person writes moves from plain strings to Y.Texts inside each entity
+ * (see live-text.ts), with the same characters; every text field of an entity gets one, empty
+ * if it had none, so two people starting to type into it share it. Values of another kind
+ * are left alone: the reader reports them as before.
+ */
+export function textFieldsAsYText(ydoc: Y.Doc): void {
+  const toText = (map: Y.Map<unknown>, key: string) => {
+    const value = map.get(key)
+    if (value instanceof Y.Text) return
+    if (value === undefined || typeof value === 'string') map.set(key, new Y.Text(value ?? ''))
+  }
+  for (const collection of collections) {
+    if (!ydoc.share.has(collection)) continue
+    let root: Y.Map<unknown>
+    try {
+      root = ydoc.getMap<unknown>(collection)
+    } catch {
+      continue // another kind of shared type under this name: the reader reports it
+    }
+    for (const entity of root.values()) {
+      if (!(entity instanceof Y.Map)) continue
+      for (const key of Object.keys(liveTextFields[collection])) toText(entity, key)
+      const tags = collection === 'findings' ? entity.get('valueTags') : undefined
+      if (tags instanceof Y.Map) for (const value of [...tags.keys()]) if (typeof tags.get(value) === 'string') toText(tags, value)
+    }
+  }
+}
+
+// Keyed by the version a step upgrades from.
+const steps: Partial<Record<number, MigrationStep>> = { 1: textFieldsAsYText }
 
 export class ReviewDocVersionError extends Error {
   constructor(message: string) {

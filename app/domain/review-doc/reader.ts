@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import { coreValues } from '../vocabulary'
 import { compareTimelineDates } from './calendar-dates'
 import { jsonPointer, problemsFromZod, type Problem } from './problems'
+import { liveTextFields, VALUE_TAG_RATIONALE, type LiveTextField } from './live-text'
 import { emptyRichText, readRichText } from './rich-text'
 import {
   REVIEW_DOC_SCHEMA_VERSION,
@@ -75,6 +76,17 @@ function valueTagsAsList(value: unknown): unknown {
     .map((key) => ({ value: key, rationale: value[key] }))
 }
 
+/** The first `max` characters (code points) of a text. */
+function clip(value: string, max: number): string {
+  let out = ''
+  let length = 0
+  for (const char of value) {
+    if (length++ === max) break
+    out += char
+  }
+  return out
+}
+
 class DocReader {
   readonly problems: DocProblem[] = []
 
@@ -113,6 +125,37 @@ class DocReader {
     return entities
   }
 
+  /**
+   * Live text is typed concurrently, so its limits are enforced softly: rejecting the entity
+   * would pull the row from under the caret of whoever is typing. Empty optional text is
+   * absent; empty required text and text merged past its limit are read (clipped) and warned.
+   */
+  liveText(collection: Collection, key: string, raw: Raw): Raw {
+    const out: Raw = { ...raw }
+    const check = (path: (string | number)[], value: unknown, spec: LiveTextField): unknown => {
+      if (typeof value !== 'string') return value
+      if (value === '' && spec.kind === 'required') this.report(path, 'is empty', 'warning')
+      if (value.length > spec.max && [...value].length > spec.max) {
+        this.report(path, `is longer than ${spec.max} characters; read up to the limit`, 'warning')
+        return clip(value, spec.max)
+      }
+      return value
+    }
+    for (const [field, spec] of Object.entries(liveTextFields[collection])) {
+      if (!(field in out)) continue
+      if (spec.kind === 'optional' && out[field] === '') delete out[field]
+      else out[field] = check([collection, key, field], out[field], spec)
+    }
+    if (collection === 'findings' && isPlainObject(out.valueTags)) {
+      const tags: Raw = {}
+      for (const [value, rationale] of Object.entries(out.valueTags)) {
+        tags[value] = check([collection, key, 'valueTags', value], rationale, VALUE_TAG_RATIONALE)
+      }
+      out.valueTags = tags
+    }
+    return out
+  }
+
   validated<S extends z.ZodTypeAny>(
     collection: Collection,
     schema: S,
@@ -120,7 +163,7 @@ class DocReader {
   ): Map<string, z.output<S>> {
     const valid = new Map<string, z.output<S>>()
     for (const [key, { map, raw }] of this.rawEntities(collection)) {
-      const input = complete(key, raw)
+      const input = complete(key, this.liveText(collection, key, raw))
       // Validation dominates the cost of a read; an entity whose content has not changed since
       // the last read is not validated again, and keeps its object identity (cheap re-renders).
       const fingerprint = JSON.stringify(input)

@@ -23,7 +23,7 @@ import {
 } from './calendar-dates'
 
 /** Bumped only for changes an older reader would misread; see migrate.ts. */
-export const REVIEW_DOC_SCHEMA_VERSION = 1
+export const REVIEW_DOC_SCHEMA_VERSION = 2
 
 /** Length in characters as people count them (and as JSON Schema counts them): code points. */
 export function codePointLength(value: string): number {
@@ -109,11 +109,12 @@ export const identifyingPersonFields = ['name', 'aliases', 'birthDate', 'nationO
 
 export const personSchema = z.object({
   id: entityIdSchema,
-  name: boundedText(1, 200),
+  /** Live text (see live-text.ts): may be empty for a moment while someone retypes it. */
+  name: boundedText(0, 200),
   aliases: z.array(boundedText(1, 200)).max(20).default([]),
   role: z.enum(personRoles),
   /** Stable per review: once stored it is only changed by a person, never recomputed. */
-  pseudonym: boundedText(1, 60),
+  pseudonym: boundedText(0, 60),
   birthDate: calendarDateSchema.optional(),
   /** Protected: recorded for Indigenous children; never exported, shown only inside the review. */
   nationOrCommunity: boundedText(1, 200).optional(),
@@ -127,16 +128,16 @@ export type Person = z.infer<typeof personSchema>
 
 export const placeSchema = z.object({
   id: entityIdSchema,
-  name: boundedText(1, 300),
+  name: boundedText(0, 300),
   kind: z.enum(placeKinds),
   /** What de-identified text says instead of the name, e.g. "the family home". */
-  label: boundedText(1, 100),
+  label: boundedText(0, 100),
 })
 export type Place = z.infer<typeof placeSchema>
 
 export const identifierSchema = z.object({
   id: entityIdSchema,
-  value: boundedText(1, 200),
+  value: boundedText(0, 200),
   kind: z.enum(identifierKinds),
 })
 export type Identifier = z.infer<typeof identifierSchema>
@@ -176,7 +177,7 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>
 
 export const unmetNeedSchema = z.object({
   id: entityIdSchema,
-  need: boundedText(1, 5000),
+  need: boundedText(0, 5000),
   received: boundedText(0, 5000).default(''),
   gap: boundedText(0, 5000).default(''),
   eventIds: idList(entityIdSchema, 500),
@@ -226,7 +227,7 @@ export type Finding = z.infer<typeof findingSchema>
 
 export const recommendationSchema = z.object({
   id: entityIdSchema,
-  text: boundedText(1, 5000),
+  text: boundedText(0, 5000),
   findingIds: idList(entityIdSchema, 200),
   strength: z.enum(recommendationStrengths),
   owner: boundedText(1, 200).optional(),

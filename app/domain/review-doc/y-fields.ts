@@ -2,11 +2,24 @@
 // replaced wholesale) so that two people linking different events at the same moment both
 // keep their link; a list is read as a set, so a duplicate from concurrent adds is harmless.
 import * as Y from 'yjs'
+import { setText, textAt } from './live-text'
 
-/** undefined leaves a field alone, null removes it; an unchanged value is not rewritten. */
-export function setFields(entity: Y.Map<unknown>, fields: Record<string, unknown>): void {
+/**
+ * undefined leaves a field alone, null removes it; an unchanged value is not rewritten. Keys in
+ * `textKeys` are Y.Texts, written with a minimal edit; null empties them (the Y.Text stays, so
+ * a field someone is typing in keeps its binding) and they read as absent when empty.
+ */
+export function setFields(entity: Y.Map<unknown>, fields: Record<string, unknown>, textKeys: ReadonlySet<string> = noKeys): void {
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue
+    if (textKeys.has(key)) {
+      if (value === null) {
+        const existing = entity.get(key)
+        if (existing instanceof Y.Text) setText(existing, '')
+        else if (existing !== undefined) entity.delete(key)
+      } else setText(textAt(entity, key), String(value))
+      continue
+    }
     if (value === null) {
       if (entity.has(key)) entity.delete(key)
     } else if (entity.get(key) !== value) {
@@ -14,6 +27,8 @@ export function setFields(entity: Y.Map<unknown>, fields: Record<string, unknown
     }
   }
 }
+
+const noKeys: ReadonlySet<string> = new Set()
 
 export function unique(values: readonly string[]): string[] {
   return [...new Set(values)]

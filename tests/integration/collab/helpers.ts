@@ -17,6 +17,7 @@ import {
   type CollabServer,
   type CollabTimings,
   type DocChangedHook,
+  type DocLoadedHook,
 } from '../../../server/collab'
 
 export const ALLOWED_ORIGIN = 'http://app.test'
@@ -99,6 +100,7 @@ export async function startTestServer(
     limits?: Partial<CollabLimits>
     timings?: Partial<CollabTimings>
     onDocChanged?: DocChangedHook
+    onDocLoaded?: DocLoadedHook
   } = {},
 ): Promise<TestServer> {
   const logger = memoryLogger()
@@ -112,6 +114,7 @@ export async function startTestServer(
     limits: options.limits,
     timings: options.timings,
     onDocChanged: options.onDocChanged,
+    onDocLoaded: options.onDocLoaded,
   })
   const server = http.createServer((_req, res) => res.writeHead(404).end())
   server.on('upgrade', (req: IncomingMessage, socket, head) => {

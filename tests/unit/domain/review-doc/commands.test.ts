@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
+  REVIEW_DOC_SCHEMA_VERSION,
   applyCommand,
   applyCommands,
   eventDescriptionField,
@@ -33,7 +34,7 @@ describe('reader/commands round trip', () => {
     const ydoc = seededReviewDoc()
     const { doc, problems } = readReviewDoc(ydoc)
     expect(problems).toEqual([])
-    expect(doc.schemaVersion).toBe(1)
+    expect(doc.schemaVersion).toBe(REVIEW_DOC_SCHEMA_VERSION)
     expect(doc.reviewId).toBe('review-1')
     expect(doc.people).toEqual([
       { id: 'p-child', name: 'Ruby Calder', aliases: ['Ruby'], role: 'child', pseudonym: 'Child 1' },
@@ -351,9 +352,19 @@ describe('invalid commands throw and change nothing', () => {
 
   it('refuses to write to a document from a newer version of the product', () => {
     const ydoc = newReviewDoc()
-    ydoc.getMap('meta').set('schemaVersion', 2)
+    ydoc.getMap('meta').set('schemaVersion', REVIEW_DOC_SCHEMA_VERSION + 1)
     const before = stateOf(ydoc)
-    expect(() => applyCommand(ydoc, { type: 'addFinding' })).toThrow(/schema version 2/)
+    expect(() => applyCommand(ydoc, { type: 'addFinding' })).toThrow(
+      new RegExp(`schema version ${REVIEW_DOC_SCHEMA_VERSION + 1}`)
+    )
+    expect(stateOf(ydoc)).toEqual(before)
+  })
+
+  it('refuses to write to a version-1 document that was not migrated (its text fields are strings)', () => {
+    const ydoc = newReviewDoc()
+    ydoc.getMap('meta').set('schemaVersion', 1)
+    const before = stateOf(ydoc)
+    expect(() => applyCommand(ydoc, { type: 'addFinding' })).toThrow(/schema version 1/)
     expect(stateOf(ydoc)).toEqual(before)
   })
 

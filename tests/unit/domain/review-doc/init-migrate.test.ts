@@ -33,7 +33,7 @@ describe('initialiseReviewDoc', () => {
     initialiseReviewDoc(b, { reviewId: 'r1' })
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
-    expect(a.getMap('meta').toJSON()).toEqual({ schemaVersion: 1, reviewId: 'r1' })
+    expect(a.getMap('meta').toJSON()).toEqual({ schemaVersion: REVIEW_DOC_SCHEMA_VERSION, reviewId: 'r1' })
     expect(b.getMap('meta').toJSON()).toEqual(a.getMap('meta').toJSON())
   })
 })
@@ -42,7 +42,11 @@ describe('migrateReviewDoc', () => {
   it('does nothing to a current or an uninitialised document', () => {
     const current = new Y.Doc()
     initialiseReviewDoc(current, { reviewId: 'r1' })
-    expect(migrateReviewDoc(current)).toEqual({ from: 1, to: 1, migrated: false })
+    expect(migrateReviewDoc(current)).toEqual({
+      from: REVIEW_DOC_SCHEMA_VERSION,
+      to: REVIEW_DOC_SCHEMA_VERSION,
+      migrated: false,
+    })
     expect(migrateReviewDoc(new Y.Doc())).toEqual({ from: null, to: null, migrated: false })
   })
 

@@ -1,0 +1,114 @@
+// The copy of a review document kept in this browser (y-indexeddb) so that edits made offline
+// survive a reload or a closed tab and merge when the connection is back. A review's content
+// is confidential, and browsers in an office are shared, so the copy is removed:
+// - on sign-out (and whenever a page is shown to nobody signed in: an expired session);
+// - when this user's access to the review ends (the socket closes for good);
+// - when another person signs in in this browser;
+// - when it has not been opened for STORE_MAX_AGE_DAYS.
+// The decisions are pure functions (tested directly); the browser part only lists and deletes.
+
+const PREFIX = 'scir-review:'
+/** Where the last use of each copy is noted (names and dates only, never content). */
+export const STORE_REGISTRY_KEY = 'scir-review-stores'
+export const STORE_MAX_AGE_DAYS = 14
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** One copy per person and review, so two people on one browser never share or mix copies. */
+export function reviewStoreName(userId: string, reviewId: string): string {
+  return `${PREFIX}${userId}:${reviewId}`
+}
+
+export function isReviewStore(name: string): boolean {
+  return name.startsWith(PREFIX)
+}
+
+function ownerOf(name: string): string | null {
+  if (!isReviewStore(name)) return null
+  const rest = name.slice(PREFIX.length)
+  const colon = rest.indexOf(':')
+  return colon === -1 ? null : rest.slice(0, colon)
+}
+
+export type ClearReason =
+  /** Signed out, or a page shown to nobody signed in. */
+  | { kind: 'signed-out' }
+  /** This user's access to one review ended. */
+  | { kind: 'access-ended'; userId: string; reviewId: string }
+  /** Someone is signed in: copies of anyone else, and copies unused for too long, go. */
+  | { kind: 'signed-in'; userId: string; now: number; lastUsed: Readonly<Record<string, number>> }
+
+/** Which of the browser's IndexedDB databases to delete. Other databases are never touched. */
+export function storesToClear(databaseNames: readonly string[], reason: ClearReason): string[] {
+  const stores = databaseNames.filter(isReviewStore)
+  switch (reason.kind) {
+    case 'signed-out':
+      return stores
+    case 'access-ended':
+      return stores.filter(name => name === reviewStoreName(reason.userId, reason.reviewId))
+    case 'signed-in':
+      return stores.filter(name => {
+        if (ownerOf(name) !== reason.userId) return true
+        const used = reason.lastUsed[name]
+        // A copy with no recorded use is young (the registry is written when a copy is opened).
+        return used !== undefined && reason.now - used > STORE_MAX_AGE_DAYS * DAY_MS
+      })
+  }
+}
+
+// ------------------------------------------------------------------------------ the browser
+
+function readRegistry(): Record<string, number> {
+  try {
+    const parsed: unknown = JSON.parse(window.localStorage.getItem(STORE_REGISTRY_KEY) ?? '{}')
+    if (typeof parsed !== 'object' || parsed === null) return {}
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
+  } catch {
+    return {}
+  }
+}
+
+function writeRegistry(registry: Record<string, number>): void {
+  try {
+    window.localStorage.setItem(STORE_REGISTRY_KEY, JSON.stringify(registry))
+  } catch {
+    // Storage full or disabled: copies then only go on sign-out, not by age.
+  }
+}
+
+export function noteStoreUsed(name: string): void {
+  writeRegistry({ ...readRegistry(), [name]: Date.now() })
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise(resolve => {
+    try {
+      const request = window.indexedDB.deleteDatabase(name)
+      request.onsuccess = () => resolve()
+      request.onerror = () => resolve()
+      // Blocked: an open tab still holds it; the deletion completes once that tab lets go.
+      request.onblocked = () => resolve()
+    } catch {
+      resolve()
+    }
+  })
+}
+
+/** Deletes the copies the reason calls for; never throws (no IndexedDB: nothing was kept). */
+export async function clearReviewStores(reason: ClearReason): Promise<string[]> {
+  if (typeof window === 'undefined' || !window.indexedDB) return []
+  let names: string[] = []
+  try {
+    names = (await window.indexedDB.databases()).flatMap(info => (info.name ? [info.name] : []))
+  } catch {
+    // indexedDB.databases() is missing in older browsers: fall back to the copies we noted.
+    names = Object.keys(readRegistry())
+  }
+  const doomed = storesToClear(names, reason)
+  await Promise.all(doomed.map(deleteDatabase))
+  if (doomed.length > 0) {
+    const registry = readRegistry()
+    for (const name of doomed) delete registry[name]
+    writeRegistry(registry)
+  }
+  return doomed
+}
