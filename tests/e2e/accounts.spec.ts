@@ -3,8 +3,8 @@
 // releases to the facilitator then to the panel, a panel member reads it under its pseudonym,
 // the worker sees that read in their log; a finding cannot quote the account until the worker
 // approves the excerpt.
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectAccessible, signIn } from './support'
+import { type Browser, type Page } from '@playwright/test'
+import { expect, test, expectAccessible, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 const SECRET = 'That week I carried 31 families and two court dates'

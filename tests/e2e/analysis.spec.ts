@@ -4,8 +4,8 @@
 // strength, and the tracker across reviews fed by the projection. An observer sees everything
 // and can change nothing. The same views in French nudge French text. Every view passes axe
 // (WCAG 2.1 AA). Three sign-ins only: the login rate limit counts every sign-in of the run.
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
-import { expectAccessible, signIn } from './support'
+import { type Browser, type Locator, type Page } from '@playwright/test'
+import { expect, test, expectAccessible, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 

@@ -1,11 +1,11 @@
 // Live co-authoring in the review workspace: two panel members write the same finding at once,
 // see each other's text and carets, and undo only their own typing; structured changes sync;
 // read-only members watch live but cannot change anything, even by going around the interface.
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { expectAccessible, signIn } from './support'
+import { expect, test, expectAccessible, signIn } from './support'
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { expectAccessible, signIn, signOut } from './support'
+import { expect, test, expectAccessible, signIn, signOut } from './support'
 
 test('a facilitator opens a review and staffs it; the member sees it; a non-member cannot', async ({ page, browser }) => {
   await signIn(page, 'facilitator@northwind.example')

@@ -1,8 +1,8 @@
 // Sign-in under issue 9 and 10: Enter in the password field signs in (the language switch is
 // not the form's submit button), a lock-out says why and when to retry (en + fr), redirects
 // after sign-in stay on this site, and signed-out changes are answered before their body.
-import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD } from './support'
+import { type Page } from '@playwright/test'
+import { expect, test, DEMO_PASSWORD } from './support'
 
 function consoleErrors(page: Page): string[] {
   const errors: string[] = []

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support'
 
 test('GET /healthz answers 200 when the app and database are up', async ({ request }) => {
   const response = await request.get('/healthz')

@@ -2,8 +2,8 @@
 // once both keep their words and see who else is in the field; one goes offline, keeps
 // working through a reload, and merges on return while the other sees them leave and come back;
 // signing out removes the review from the browser. No page logs a console error.
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
-import { signIn } from './support'
+import { type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { expect, test, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 

@@ -1,10 +1,12 @@
 // Issue 9, the joint-session walk: phase checklists that can be ticked and a confirmed move on
 // with open items, forms that validate in the browser without errors, destructive actions that
 // ask first, a trends page that fits a 1024 px screen, and dates flagged as they are typed.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import { expectAccessible, signIn } from './support'
+import { type Page } from '@playwright/test'
+import { canonicalJson } from '../../app/domain/export/canonical'
+import { expect, test, expectAccessible, signIn } from './support'
 
 /** Every console error and uncaught exception of the page; each test ends expecting none. */
 function consoleErrors(page: Page): string[] {
@@ -151,12 +153,26 @@ test('the trends page fits a 1024 px screen, in English and French; wide tables 
   await signIn(page, 'admin@northwind.example')
   // Enough shared reviews that every table and chart is drawn (Northwind's own imports; the
   // trends spec counts Lakeshore's).
+  // Shared files are imported only when signed by a key the admin registered (ADR 0017): the
+  // fixture's jurisdiction signs here with a key of its own, registered for Northwind.
+  const key = crypto.generateKeyPairSync('ed25519')
+  const keyId = crypto.createHash('sha256').update(key.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 32)
+  const signed = (review: Record<string, unknown>) => {
+    const { signature: _none, ...unsigned } = review
+    const value = crypto.sign(null, Buffer.from(canonicalJson(unsigned), 'utf8'), key.privateKey).toString('base64')
+    return Buffer.from(JSON.stringify({ ...unsigned, signature: { algorithm: 'Ed25519', keyId, value } }))
+  }
+  const fixture = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/trends/shared-review.json'), 'utf8')) as Record<string, unknown> & { jurisdictionCode?: string }
+  await page.goto('/admin/settings')
+  await page.getByLabel('Jurisdiction code').fill('RV-DEMO')
+  await page.getByLabel(/^Its public key/).fill(key.publicKey.export({ type: 'spki', format: 'pem' }).toString())
+  await page.getByRole('button', { name: 'Register the key' }).click()
+  await expect(page.getByRole('status')).toHaveText('Public key registered. Exports signed with it can now be imported.')
   await page.goto('/trends')
-  const fixture = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/trends/shared-review.json'), 'utf8')) as { sharedId: string }
   const files = Array.from({ length: 12 }, (_, i) => ({
     name: `network-${i + 1}.json`,
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...fixture, sharedId: (i + 1).toString(16).padStart(32, 'b') })),
+    buffer: signed({ ...fixture, sharedId: (i + 1).toString(16).padStart(32, 'b') }),
   }))
   await page.getByLabel('Shared review files (.json, one or more)').setInputFiles(files)
   await page.getByRole('button', { name: 'Check and import' }).click()

@@ -1,5 +1,59 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test'
+
+export { expect }
+
+/**
+ * Every spec takes `test` from here: it watches every page of every browser context a test
+ * opens (the default one and those from browser.newContext) and fails the test if any of them
+ * logged a console error or threw. The one browser message let through is Chromium's "Failed
+ * to load resource" for a page, form post or data request that the app answered with a 4xx on
+ * purpose (a 404 for a non-member, a 400 for an invalid form, a 429 for a locked sign-in): that
+ * status is what the test checks, not a fault of the page. The same message for a script,
+ * style sheet, image or font, or any 5xx, still fails. A test that provokes another error on
+ * purpose says so with `consoleErrors.allow(pattern)`.
+ */
+export const test = base.extend<{ consoleErrors: { allow(pattern: RegExp): void } }>({
+  consoleErrors: [
+    async ({ context, browser }, use) => {
+      const logged: { page: string; text: string; source: string }[] = []
+      const allowed: RegExp[] = []
+      const refusedOnPurpose = new Set<string>()
+      const watchPage = (page: Page) => {
+        page.on('response', response => {
+          const type = response.request().resourceType()
+          if (response.status() >= 400 && response.status() < 500 && (type === 'document' || type === 'fetch' || type === 'xhr')) {
+            refusedOnPurpose.add(response.url())
+          }
+        })
+        page.on('console', (message: ConsoleMessage) => {
+          if (message.type() === 'error') logged.push({ page: page.url(), text: message.text(), source: message.location().url })
+        })
+        page.on('pageerror', error => logged.push({ page: page.url(), text: error.message, source: '' }))
+      }
+      const watchContext = (watched: BrowserContext) => {
+        watched.pages().forEach(watchPage)
+        watched.on('page', watchPage)
+      }
+      watchContext(context)
+      const newContext = browser.newContext.bind(browser)
+      browser.newContext = async (...args: Parameters<typeof browser.newContext>) => {
+        const created = await newContext(...args)
+        watchContext(created)
+        return created
+      }
+      await use({ allow: pattern => void allowed.push(pattern) })
+      browser.newContext = newContext
+      // Judged at the end: a response event may arrive after the console message it explains.
+      const errors = logged
+        .filter(entry => !(entry.text.startsWith('Failed to load resource') && refusedOnPurpose.has(entry.source)))
+        .map(entry => `${entry.page}: ${entry.text}`)
+        .filter(error => !allowed.some(pattern => pattern.test(error)))
+      expect(errors, 'console errors on the pages this test visited').toEqual([])
+    },
+    { auto: true },
+  ],
+})
 
 export const DEMO_PASSWORD = 'demo-review-2026'
 

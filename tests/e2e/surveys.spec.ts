@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectAccessible, signIn } from './support'
+import { type Browser, type Page } from '@playwright/test'
+import { expect, test, expectAccessible, signIn } from './support'
 
 // Northwind's demo seed puts the facilitator, panel member and QI lead in the North office and
 // the worker, observer and non-member in the South office.

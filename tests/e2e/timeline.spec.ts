@@ -1,8 +1,8 @@
 // The case timeline in the joint session: two panel members build it live with quick add, filter
 // it, read the practice-standard flags of the demo case and turn one into an unmet need; the
 // visual chronology draws it; an observer can read but not add.
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
-import { expectAccessible, signIn } from './support'
+import { type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { expect, test, expectAccessible, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 const SAFETY_PLAN_FLAG = 'Safety plan recorded at visit 4, standard: by visit 3'

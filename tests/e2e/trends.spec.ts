@@ -1,9 +1,8 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
 import { canonicalJson } from '../../app/domain/export/canonical'
-import { expectAccessible, signIn, signOut } from './support'
+import { expect, test, expectAccessible, signIn, signOut } from './support'
 
 const sharedReview = path.resolve('tests/fixtures/trends/shared-review.json')
 
