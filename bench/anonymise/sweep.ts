@@ -2,7 +2,8 @@
 // with identifiers present, to show that cost grows linearly with the length of a text (issue
 // 18). Used by run.ts; also runnable alone for profiling:
 //   node --import tsx --cpu-prof bench/anonymise/sweep.ts
-// Options when run alone: --seed=N, --diluted (ordinary prose between the narratives).
+// Options when run alone: --seed=N, --diluted (ordinary prose between the narratives),
+// --only=KB (one size).
 
 import { buildSweep } from './synthetic'
 
@@ -21,8 +22,8 @@ export interface SweepPoint {
 // Text per size and registry: at 1 kB that is 600 documents per registry, at 1,000 kB one.
 const PER_REGISTRY_BYTES = 600_000
 
-export function measureSweep(seed: number, fillerSentences: number, rounds = 3): SweepPoint[] {
-  const sizes = SWEEP_KILOBYTES.map((kilobytes) => kilobytes * 1000)
+export function measureSweep(seed: number, fillerSentences: number, rounds = 3, kilobytes: readonly number[] = SWEEP_KILOBYTES): SweepPoint[] {
+  const sizes = kilobytes.map((size) => size * 1000)
   const registries = buildSweep(sizes, PER_REGISTRY_BYTES, seed, fillerSentences)
   // Warm-up: the JIT and the per-anonymiser memos, on documents not measured afterwards.
   const warmUp = buildSweep([10_000], 100_000, seed + 1, fillerSentences)
@@ -50,7 +51,7 @@ export function measureSweep(seed: number, fillerSentences: number, rounds = 3):
     }
     const megabytes = bytes / 1e6
     return {
-      kilobytes: SWEEP_KILOBYTES[index] ?? 0,
+      kilobytes: kilobytes[index] ?? 0,
       documents,
       megabytes,
       seconds: best.seconds,
@@ -65,7 +66,9 @@ if (process.argv[1]?.endsWith('sweep.ts')) {
   const seedArg = process.argv.find((value) => value.startsWith('--seed='))
   const seed = seedArg === undefined ? 20250318 : Number(seedArg.slice(7))
   const diluted = process.argv.includes('--diluted')
-  for (const point of measureSweep(seed, diluted ? 30 : 0)) {
+  const onlyArg = process.argv.find((value) => value.startsWith('--only='))
+  const only = onlyArg === undefined ? SWEEP_KILOBYTES : [Number(onlyArg.slice(7))]
+  for (const point of measureSweep(seed, diluted ? 30 : 0, 3, only)) {
     console.log(
       `${String(point.kilobytes).padStart(5)} kB  ${point.documents} documents, ${point.megabytes.toFixed(2)} MB: ${point.megabytesPerSecond.toFixed(2)} MB/s wall, ${point.megabytesPerCpuSecond.toFixed(2)} MB/s CPU`,
     )

@@ -73,6 +73,8 @@ function renamedRegistry(context: AnonymisationContextInput, next: () => number)
 
 export interface Document {
   anonymiser: Anonymiser
+  /** The renamed registry the anonymiser was compiled from. */
+  context: AnonymisationContextInput
   text: string
 }
 
@@ -123,7 +125,7 @@ export function buildCorpus(targetBytes: number, seed: number, fillerSentences: 
       if (fillerSentences > 0) parts.push(fillerParagraph(next, fillerSentences))
     }
     const text = parts.join('\n\n')
-    documents.push({ anonymiser, text })
+    documents.push({ anonymiser, context: renaming.context, text })
     bytes += Buffer.byteLength(text, 'utf8')
   }
   return { documents, bytes, registries }
@@ -131,6 +133,8 @@ export function buildCorpus(targetBytes: number, seed: number, fillerSentences: 
 
 export interface SweepRegistry {
   anonymiser: Anonymiser
+  /** The renamed registry the anonymiser was compiled from. */
+  context: AnonymisationContextInput
   /** Documents of each requested size, in the order of the sizes. */
   textsBySize: string[][]
 }
@@ -170,7 +174,7 @@ export function buildSweep(sizes: readonly number[], perRegistryBytes: number, s
       return parts.join('\n\n')
     }
     const textsBySize = sizes.map((size) => Array.from({ length: Math.max(1, Math.round(perRegistryBytes / size)) }, () => document(size)))
-    registries.push({ anonymiser: compileAnonymiser(renaming.context), textsBySize })
+    registries.push({ anonymiser: compileAnonymiser(renaming.context), context: renaming.context, textsBySize })
   }
   return registries
 }

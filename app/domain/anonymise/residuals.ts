@@ -145,11 +145,20 @@ const enum NameKind {
   Calendar,
 }
 
-/** Remembers per-word answers across calls of one compiled anonymiser (bounded). */
+/**
+ * Remembers per-word answers across calls (bounded). Every answer depends on the word alone (and
+ * the name list), never on a registry, so compiled anonymisers share one (sharedResidualMemo):
+ * the first narrative of each review no longer starts cold (ADR 0030).
+ */
 export class ResidualMemo {
   private readonly nameKinds = new Map<string, NameKind>()
+  private nameKindsOf: ReadonlySet<string> | undefined
 
   nameKind(word: string, names: ReadonlySet<string>): NameKind {
+    if (names !== this.nameKindsOf) {
+      this.nameKinds.clear()
+      this.nameKindsOf = names
+    }
     let kind = this.nameKinds.get(word)
     if (kind === undefined) {
       if (!names.has(word)) kind = NameKind.NotAName
@@ -185,6 +194,9 @@ export class ResidualMemo {
     return id
   }
 }
+
+/** The memo every compiled anonymiser uses. */
+export const sharedResidualMemo = new ResidualMemo()
 
 type Found = { start: number; end: number; text: string; reason: ResidualReason }
 
