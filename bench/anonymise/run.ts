@@ -140,6 +140,9 @@ const dense = measureThroughput(0)
 // One case file per size, identifiers present (dense) and diluted: cost must grow linearly.
 const sweep = measureSweep(SEED, 0)
 const dilutedSweep = measureSweep(SEED, 30)
+// The issue-11 class narratives: names nobody registered, non-Latin capitals, lower-case names,
+// so the residual scan has real work at every size.
+const classSweep = measureSweep(SEED, 0, 3, undefined, [...classCorpus, ...holdoutClasses])
 const mixed = measureThroughput(30)
 const throughput = dense.megabytes / dense.seconds
 const cpuThroughput = dense.megabytes / dense.cpuSeconds
@@ -182,6 +185,7 @@ const describeSweep = (label: string, points: readonly SweepPoint[]): void => {
 }
 describeSweep('size sweep, dense', sweep)
 describeSweep('size sweep, diluted', dilutedSweep)
+describeSweep('size sweep, classes', classSweep)
 console.log(`  seed / load        ${SEED}; load average ${loadAverage().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`)
 console.log(`  compile            ${compileMs.toFixed(2)} ms per registry`)
 console.log(`  annotated corpus   ${corpus.length} narratives, ${quality.truePositives + quality.falseNegatives} planted spans, ${quality.benignTotal} benign look-alikes`)
@@ -224,6 +228,12 @@ console.log(
       megabytesPerCpuSecond: round(point.megabytesPerCpuSecond, 2),
     })),
     dilutedSweep: dilutedSweep.map((point) => ({
+      kilobytes: point.kilobytes,
+      documents: point.documents,
+      megabytesPerSecond: round(point.megabytesPerSecond, 2),
+      megabytesPerCpuSecond: round(point.megabytesPerCpuSecond, 2),
+    })),
+    classSweep: classSweep.map((point) => ({
       kilobytes: point.kilobytes,
       documents: point.documents,
       megabytesPerSecond: round(point.megabytesPerSecond, 2),

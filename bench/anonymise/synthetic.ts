@@ -140,15 +140,22 @@ export interface SweepRegistry {
 }
 
 /**
- * For the size sweep: per registry of the annotated corpus, one renamed registry and case files
+ * For the size sweep: per registry of the narratives (the annotated corpus unless told), one
+ * renamed registry and case files
  * of each size in `sizes` (bytes), made of whole narratives so that every identifier is intact,
  * optionally diluted with ordinary prose. `perRegistryBytes` of text per size and registry
  * (at least one document), so that small sizes are measured over many documents.
  */
-export function buildSweep(sizes: readonly number[], perRegistryBytes: number, seed: number, fillerSentences: number): SweepRegistry[] {
+export function buildSweep(
+  sizes: readonly number[],
+  perRegistryBytes: number,
+  seed: number,
+  fillerSentences: number,
+  narratives: readonly CorpusItem[] = corpus,
+): SweepRegistry[] {
   const next = random(seed)
   const byRegistry = new Map<string, CorpusItem[]>()
-  for (const item of corpus) {
+  for (const item of narratives) {
     const list = byRegistry.get(item.registry.key) ?? []
     list.push(item)
     byRegistry.set(item.registry.key, list)

@@ -81,19 +81,15 @@ function foldLowerCase(lower: string): string {
   for (let i = 0; i < length; i += 1) {
     const code = lower.charCodeAt(i)
     const folded = code < AFTER_LOWER_CASE.length ? (AFTER_LOWER_CASE[code] as number) : code
-    if (folded > 0xff) return foldLowerCaseWide(lower)
+    // Greek, Cyrillic...: the string stays two bytes per character whatever is done.
+    if (folded > 0xff) return foldInPlace(lower)
     bytes[i] = folded
   }
   return latin1(bytes)
 }
 
-function foldLowerCaseWide(lower: string): string {
-  const codes = new Uint16Array(lower.length)
-  for (let i = 0; i < lower.length; i += 1) {
-    const code = lower.charCodeAt(i)
-    codes[i] = code < AFTER_LOWER_CASE.length ? (AFTER_LOWER_CASE[code] as number) : code
-  }
-  return fromCodes(codes)
+function foldInPlace(lower: string): string {
+  return lower.replace(NEEDS_TABLE, (char) => String.fromCharCode(FOLD_TABLE[char.charCodeAt(0)] ?? char.charCodeAt(0)))
 }
 
 // On the server, Node's Buffer decodes Latin-1 natively (several times faster than
