@@ -3,20 +3,18 @@
 // (tsx bench/anonymise/run.ts). Prints figures, then exactly one JSON line.
 //
 // Options: --mb=N (size of the synthetic corpus, default 24), --seed=N (default 20250318).
+// The size sweep (sweep.ts) measures single case files of 1, 10, 100 and 1,000 kB.
 
 import { availableParallelism, loadavg as loadAverage } from 'node:os'
-import {
-  compileAnonymiser,
-  type AnonymisationContextInput,
-  type AnonymisationResult,
-  type Anonymiser,
-} from '../../app/domain/anonymise'
+import { compileAnonymiser, type AnonymisationResult } from '../../app/domain/anonymise'
 import { corpus, type CorpusItem } from '../../tests/fixtures/anonymise/corpus'
 import { holdout } from '../../tests/fixtures/anonymise/holdout'
 import { plantedSpans, scoreItem } from '../../tests/fixtures/anonymise/scoring'
 import { classCorpus } from '../../tests/fixtures/anonymise/classes'
 import { holdoutClasses } from '../../tests/fixtures/anonymise/holdout-classes'
 import { measureClasses, type ClassQuality } from './classes'
+import { measureSweep, type SweepPoint } from './sweep'
+import { buildCorpus } from './synthetic'
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((value) => value.startsWith(`--${name}=`))
@@ -26,130 +24,6 @@ function option(name: string, fallback: number): number {
 
 const TARGET_MB = option('mb', 24)
 const SEED = option('seed', 20250318)
-
-/** mulberry32: a small deterministic generator, so every run builds the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-// ------------------------------------------------------------------ synthetic corpus
-
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'tu', 'ven', 'sor', 'dal', 'bri', 'nex', 'quo', 'zan', 'fel', 'gri', 'hul', 'jor', 'pem', 'wys', 'ad', 'el']
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-}
-
-function inventName(next: () => number): string {
-  const count = 2 + Math.floor(next() * 2)
-  let name = ''
-  for (let i = 0; i < count; i += 1) name += SYLLABLES[Math.floor(next() * SYLLABLES.length)]
-  return name.charAt(0).toUpperCase() + name.slice(1)
-}
-
-function withCaseOf(model: string, word: string): string {
-  if (model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase()
-  if (model.charAt(0) === model.charAt(0).toUpperCase()) return word
-  return word.toLowerCase()
-}
-
-interface Renaming {
-  context: AnonymisationContextInput
-  rename: (text: string) => string
-}
-
-/** The same registry with every person renamed, and a function that renames their mentions. */
-function renamedRegistry(context: AnonymisationContextInput, next: () => number): Renaming {
-  const mapping = new Map<string, string>()
-  const renamePart = (part: string): string => {
-    const key = fold(part)
-    if (key.length < 2) return part
-    let replacement = mapping.get(key)
-    if (replacement === undefined) {
-      replacement = inventName(next)
-      mapping.set(key, replacement)
-    }
-    return replacement
-  }
-  const renameString = (value: string): string =>
-    value.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => (/^(?:Dr|Dre|Mr|Mrs|Ms|Mme|Mlle|M|Granny)$/.test(word) ? word : renamePart(word)))
-  const people = (context.registry.people ?? []).map((person) => ({
-    ...person,
-    name: renameString(person.name),
-    aliases: (person.aliases ?? []).map(renameString),
-  }))
-  const rename = (text: string): string =>
-    text.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => {
-      const replacement = mapping.get(fold(word))
-      return replacement === undefined ? word : withCaseOf(word, replacement)
-    })
-  return { context: { ...context, registry: { ...context.registry, people } }, rename }
-}
-
-interface Document {
-  anonymiser: Anonymiser
-  text: string
-}
-
-// Ordinary case-record prose with no identifier in it, to dilute the narratives: real case notes
-// carry far fewer identifiers per kilobyte than the adversarial corpus.
-const SUBJECTS = ['The worker', 'The supervisor', 'The family', 'The panel', 'The nurse', 'The caseworker', 'The team', 'Staff', 'The parent', 'The school']
-const VERBS = ['reviewed', 'discussed', 'documented', 'noted', 'followed up on', 'explained', 'updated', 'considered', 'planned', 'questioned']
-const OBJECTS = [
-  'the safety plan', 'the family snapshot', 'the assessment', 'the case plan', 'the referral', 'the visit schedule',
-  'the supervision notes', 'the service options', 'the waitlist', 'the daycare attendance', 'the housing situation', 'the workload',
-]
-const TAILS = [
-  'with the team.', 'during the visit.', 'before the next meeting.', 'after the call.', 'at the office.', 'in supervision.',
-  'as agreed.', 'because of the caseload.', 'and shared concerns.', 'for the review.',
-]
-
-function fillerParagraph(next: () => number, sentences: number): string {
-  const pick = (list: readonly string[]): string => list[Math.floor(next() * list.length)] ?? ''
-  const parts: string[] = []
-  for (let i = 0; i < sentences; i += 1) parts.push(`${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TAILS)}`)
-  return parts.join(' ')
-}
-
-function buildCorpus(targetBytes: number, seed: number, fillerSentences: number): { documents: Document[]; bytes: number; registries: number } {
-  const next = random(seed)
-  const byRegistry = new Map<string, CorpusItem[]>()
-  for (const item of corpus) {
-    const list = byRegistry.get(item.registry.key) ?? []
-    list.push(item)
-    byRegistry.set(item.registry.key, list)
-  }
-  const groups = [...byRegistry.values()]
-  const documents: Document[] = []
-  let bytes = 0
-  let registries = 0
-  while (bytes < targetBytes) {
-    // One review: a registry with fresh names, and a case file of 10 to 40 of its narratives.
-    const items = groups[Math.floor(next() * groups.length)] ?? []
-    const first = items[0]
-    if (first === undefined) continue
-    const renaming = renamedRegistry(first.registry.context, next)
-    const anonymiser = compileAnonymiser(renaming.context)
-    registries += 1
-    const length = 10 + Math.floor(next() * 31)
-    const parts: string[] = []
-    for (let i = 0; i < length; i += 1) {
-      parts.push(renaming.rename(items[Math.floor(next() * items.length)]?.text ?? ''))
-      if (fillerSentences > 0) parts.push(fillerParagraph(next, fillerSentences))
-    }
-    const text = parts.join('\n\n')
-    documents.push({ anonymiser, text })
-    bytes += Buffer.byteLength(text, 'utf8')
-  }
-  return { documents, bytes, registries }
-}
 
 // ------------------------------------------------------------------ quality on the annotated corpus
 
@@ -263,6 +137,12 @@ function measureThroughput(fillerSentences: number): Throughput {
 
 // The adversarial narratives recombined as they are, then diluted with ordinary prose.
 const dense = measureThroughput(0)
+// One case file per size, identifiers present (dense) and diluted: cost must grow linearly.
+const sweep = measureSweep(SEED, 0)
+const dilutedSweep = measureSweep(SEED, 30)
+// The issue-11 class narratives: names nobody registered, non-Latin capitals, lower-case names,
+// so the residual scan has real work at every size.
+const classSweep = measureSweep(SEED, 0, 3, undefined, [...classCorpus, ...holdoutClasses])
 const mixed = measureThroughput(30)
 const throughput = dense.megabytes / dense.seconds
 const cpuThroughput = dense.megabytes / dense.cpuSeconds
@@ -298,6 +178,14 @@ const describeRun = (label: string, run: Throughput, wall: number, cpu: number):
 }
 describeRun('dense corpus', dense, throughput, cpuThroughput)
 describeRun('diluted corpus', mixed, mixedThroughput, mixedCpuThroughput)
+const describeSweep = (label: string, points: readonly SweepPoint[]): void => {
+  console.log(
+    `  ${label.padEnd(18)} ${points.map((point) => `${point.kilobytes} kB ${point.megabytesPerSecond.toFixed(1)} MB/s (CPU ${point.megabytesPerCpuSecond.toFixed(1)})`).join(', ')}`,
+  )
+}
+describeSweep('size sweep, dense', sweep)
+describeSweep('size sweep, diluted', dilutedSweep)
+describeSweep('size sweep, classes', classSweep)
 console.log(`  seed / load        ${SEED}; load average ${loadAverage().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`)
 console.log(`  compile            ${compileMs.toFixed(2)} ms per registry`)
 console.log(`  annotated corpus   ${corpus.length} narratives, ${quality.truePositives + quality.falseNegatives} planted spans, ${quality.benignTotal} benign look-alikes`)
@@ -333,6 +221,24 @@ console.log(
     dilutedReplacementsPerKilobyte: round(mixed.replacementsPerKilobyte, 2),
     dilutedMegabytesPerSecond: round(mixedThroughput, 2),
     dilutedMegabytesPerCpuSecond: round(mixedCpuThroughput, 2),
+    sweep: sweep.map((point) => ({
+      kilobytes: point.kilobytes,
+      documents: point.documents,
+      megabytesPerSecond: round(point.megabytesPerSecond, 2),
+      megabytesPerCpuSecond: round(point.megabytesPerCpuSecond, 2),
+    })),
+    dilutedSweep: dilutedSweep.map((point) => ({
+      kilobytes: point.kilobytes,
+      documents: point.documents,
+      megabytesPerSecond: round(point.megabytesPerSecond, 2),
+      megabytesPerCpuSecond: round(point.megabytesPerCpuSecond, 2),
+    })),
+    classSweep: classSweep.map((point) => ({
+      kilobytes: point.kilobytes,
+      documents: point.documents,
+      megabytesPerSecond: round(point.megabytesPerSecond, 2),
+      megabytesPerCpuSecond: round(point.megabytesPerCpuSecond, 2),
+    })),
     loadAverage: round(loadAverage()[0] ?? 0, 2),
     compileMsPerRegistry: round(compileMs, 3),
     narratives: corpus.length,

@@ -21,7 +21,7 @@ import { foldText, foldWord } from './fold'
 import { createRegistryDetector, guardedNameParts, pseudonymWords } from './names'
 import { createPatternDetector } from './patterns'
 import { publishedNames } from './name-list.server'
-import { ResidualMemo, findResiduals } from './residuals'
+import { findResiduals, sharedResidualMemo } from './residuals'
 import type { AnonymisationResult, Candidate, Detector, Replacement, ScanText } from './types'
 
 export type Anonymiser = (text: string) => AnonymisationResult
@@ -52,7 +52,7 @@ export function compileAnonymiser(input: AnonymisationContextInput): Anonymiser 
     guardedNameParts: guardedNameParts(registry),
     names: publishedNames(),
   }
-  const memo = new ResidualMemo()
+  const memo = sharedResidualMemo
 
   return function anonymiseText(original: string): AnonymisationResult {
     const text: ScanText = { original, folded: foldText(original) }

@@ -118,10 +118,10 @@ const RANGE_JOIN = '\\s*(?:-|au|to)\\s*'
 
 // Every pattern refuses to start inside a word or number, which keeps scans linear.
 const ISO_PATTERN = new RegExp(
-  String.raw`(?<![\d./-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:t|\s+)(\d{1,2})[:h](\d{2})(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?(?![\d])(?![-/.]\d)`,
+  String.raw`(\d(?<![\d./-]\d)\d{3})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:t|\s+)(\d{1,2})[:h](\d{2})(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?(?![\d])(?![-/.]\d)`,
   'g',
 )
-const NUMERIC_PATTERN = new RegExp(String.raw`(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)(?![-/.]\d)`, 'g')
+const NUMERIC_PATTERN = new RegExp(String.raw`(\d(?<![\d./-]\d)\d?)([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)(?![-/.]\d)`, 'g')
 const MONTH_FIRST_PATTERN = new RegExp(
   String.raw`(?<![a-z\d])(${WEEKDAY})?(${MONTH_ALTERNATION})(?![a-z])\.?\s+(?:the\s+)?(\d{1,2})${ORDINAL}(?:${RANGE_JOIN}(\d{1,2})${ORDINAL})?(?![\da-z]|:\d)(?:,?\s+(\d{4})(?!\d))?`,
   'g',
@@ -131,7 +131,7 @@ const DAY_FIRST_PATTERN = new RegExp(
   'g',
 )
 // "on 3/4" is a date; "3/4 of the visits" is a fraction. Without a year, only after a date word.
-const NUMERIC_NO_YEAR_PATTERN = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/g
+const NUMERIC_NO_YEAR_PATTERN = /(\d(?<![\d/.-]\d)\d?)\/(\d{1,2})(?![\d/]|\.\d)/g
 const NUMERIC_NO_YEAR_CONTEXT = /\b(?:on|since|until|till|by|from|dated|before|after|le|du|au|depuis|avant|apres|jusqu'au)\s+$/
 const FRACTION_FOLLOWS = /^\s+(?:of|des|de|du|d')\b/
 // Written-out dates are only looked for around a month name.

@@ -47,9 +47,67 @@ export function foldText(text: string): string {
   const lower = text.toLowerCase()
   if (lower.length === text.length) {
     // Most narratives are plain ASCII; the native lower-casing does the bulk of the work.
-    return lower.replace(NEEDS_TABLE, (char) => String.fromCharCode(FOLD_TABLE[char.charCodeAt(0)] ?? char.charCodeAt(0)))
+    NEEDS_TABLE.lastIndex = 0
+    if (!NEEDS_TABLE.test(lower) && !BEYOND_LATIN1.test(lower)) return lower
+    return foldLowerCase(lower)
   }
   return foldSlow(text)
+}
+
+const BEYOND_LATIN1 = /[^\x00-\xff]/
+// What the table does to a lower-cased character, limited to the characters NEEDS_TABLE selects.
+const AFTER_LOWER_CASE = buildAfterLowerCase()
+
+function buildAfterLowerCase(): Uint16Array {
+  const map = new Uint16Array(FOLD_TABLE.length)
+  const pattern = new RegExp(NEEDS_TABLE.source)
+  for (let code = 0; code < map.length; code += 1) {
+    map[code] = pattern.test(String.fromCharCode(code)) ? (FOLD_TABLE[code] ?? code) : code
+  }
+  return map
+}
+
+/**
+ * The table applied to an already lower-cased text, in one pass over its character codes. The
+ * result is built one byte per character whenever it fits: a narrative with a single
+ * typographic apostrophe is stored two bytes per character, and V8 keeps that representation
+ * for everything replaced or cut from it, even once folding has made it Latin-1; the
+ * regular-expression engine scans a one-byte string faster, and every detector scans this one
+ * (ADR 0030).
+ */
+function foldLowerCase(lower: string): string {
+  const length = lower.length
+  const bytes = new Uint8Array(length)
+  for (let i = 0; i < length; i += 1) {
+    const code = lower.charCodeAt(i)
+    const folded = code < AFTER_LOWER_CASE.length ? (AFTER_LOWER_CASE[code] as number) : code
+    // Greek, Cyrillic...: the string stays two bytes per character whatever is done.
+    if (folded > 0xff) return foldInPlace(lower)
+    bytes[i] = folded
+  }
+  return latin1(bytes)
+}
+
+function foldInPlace(lower: string): string {
+  return lower.replace(NEEDS_TABLE, (char) => String.fromCharCode(FOLD_TABLE[char.charCodeAt(0)] ?? char.charCodeAt(0)))
+}
+
+// On the server, Node's Buffer decodes Latin-1 natively (several times faster than
+// String.fromCharCode); elsewhere (a browser bundle of the nudges) the portable way.
+const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'latin1'): string } } }).Buffer
+
+function latin1(bytes: Uint8Array): string {
+  if (NodeBuffer !== undefined) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
+  return fromCodes(bytes)
+}
+
+// String.fromCharCode builds a one-byte string when every code fits in a byte; chunked to stay
+// under the engine's limit on arguments.
+function fromCodes(codes: Uint8Array | Uint16Array): string {
+  const chunk = 8192
+  let result = ''
+  for (let i = 0; i < codes.length; i += chunk) result += String.fromCharCode.apply(null, codes.subarray(i, i + chunk) as unknown as number[])
+  return result
 }
 
 function foldSlow(text: string): string {
@@ -63,12 +121,7 @@ function foldSlow(text: string): string {
       out[i] = lower.length === 1 ? lower.charCodeAt(0) : code
     }
   }
-  let result = ''
-  const chunk = 8192
-  for (let i = 0; i < out.length; i += chunk) {
-    result += String.fromCharCode(...out.subarray(i, i + chunk))
-  }
-  return result
+  return fromCodes(out)
 }
 
 /** Folds a short string (a registry entry, a safe word) the same way as the narrative. */

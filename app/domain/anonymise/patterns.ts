@@ -43,28 +43,28 @@ const BARE_DOMAIN =
 const DOMAIN_HINT = /\.(?:com|org|net|ca|gov|edu|fr|info|io|uk|biz)(?![a-z0-9-])/g
 const URL_ANCHOR = /:\/\/|www\./g
 const IPV6_ANCHOR = /::|:[0-9a-f]{1,4}:/g
-const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g
+const IPV4 = /\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?![\d]|\.\d)/g
 const IPV6 = /(?<![0-9a-f:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-f:])/g
 const PHONE_NORTH_AMERICAN =
   /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:\s*(?:ext\.?|x|poste|#)\s*\d{1,5}(?!\d))?/g
-const PHONE_INTERNATIONAL = /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(\d{1,4}\)\d{0,4}|[\s.-]\d{1,4}){2,6}(?!\d)/g
-const PHONE_COMPACT_INTERNATIONAL = /(?<![\w+])\+\d{8,15}(?!\d)/g
-const PHONE_FRENCH = /(?<![\w+.-])0[1-9](?:[\s.-]?\d{2}){4}(?![\d])/g
-const PHONE_LOCAL = /(?<![\d.-])\d{3}[-.]\d{4}(?![\d-]|\.\d)/g
+const PHONE_INTERNATIONAL = /\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(\d{1,4}\)\d{0,4}|[\s.-]\d{1,4}){2,6}(?!\d)/g
+const PHONE_COMPACT_INTERNATIONAL = /\+(?<![\w+]\+)\d{8,15}(?!\d)/g
+const PHONE_FRENCH = /0(?<![\w+.-]0)[1-9](?:[\s.-]?\d{2}){4}(?![\d])/g
+const PHONE_LOCAL = /\d(?<![\d.-]\d)\d{2}[-.]\d{4}(?![\d-]|\.\d)/g
 const PHONE_WORDS = /(?:phone|tel|telephone|cell|cellphone|mobile|fax|call|called|calls|text|texted|number|numero|cellulaire|rejoint|joindre|contact|contacted|at|au)\b[^\n\d]{0,12}$/
 // A seven-digit number written with a space or across a line break ("Phone: 555 0199",
 // "Tel.\n555-0142") needs a phone word just before it; the word may end the previous line.
-const PHONE_LOCAL_SPACED = /(?<![\d.-])\d{3}(?:[ \t]+|[ \t]*\n[ \t]*)\d{4}(?![\d-]|\.\d|[ \t]\d)|(?<![\d.-])\d{3}[ \t]*\n[ \t]*-?\d{4}(?![\d-]|\.\d)/g
+const PHONE_LOCAL_SPACED = /\d(?<![\d.-]\d)\d{2}(?:(?:[ \t]+|[ \t]*\n[ \t]*)\d{4}(?![\d-]|\.\d|[ \t]\d)|[ \t]*\n[ \t]*-?\d{4}(?![\d-]|\.\d))/g
 const PHONE_WORDS_ACROSS_LINES =
   /(?:phone|tel|telephone|cell|cellphone|mobile|fax|number|numero|cellulaire|portable|rejoint|joindre|call|called|text|texted)\b[^\d]{0,12}$/
 // National numbers with a trunk 0, as in the UK, France or Belgium ("020 7946 0958", "07700 900
 // 123", "0470 12 34 56"): ten or eleven digits in two to five groups.
-const PHONE_TRUNK = /(?<![\w+.-])0\d{1,4}(?:[ .-]\d{2,4}){1,4}(?![\d]|[ .-]\d)/g
+const PHONE_TRUNK = /0(?<![\w+.-]0)\d{1,4}(?:[ .-]\d{2,4}){1,4}(?![\d]|[ .-]\d)/g
 
 // Written to start at its first digit so that the engine can skip letters quickly.
 const POSTAL_CODE_CA = /\d[abceghj-nprstv-z][\s-]?\d[abceghj-nprstv-z]\d(?![a-z0-9])/g
 const POSTAL_FIRST_LETTER = /[abceghj-nprstvxy]/
-const ZIP = /(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])/g
+const ZIP = /\d(?<![\d-]\d)\d{4}(?:-\d{4})?(?![\d-])/g
 const ZIP_CONTEXT =
   /(?:\b(?:A[LKZR]|C[AOT]|D[EC]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])|\b(?:ZIP|Zip|zip)(?:\s+[Cc]ode)?:?)[.,]?\s{1,3}$/
 const ZIP_PLUS_FOUR = /^\d{5}-\d{4}$/
@@ -101,7 +101,9 @@ const UNIT_WORDS = casings(['unit', 'apt.', 'apt', 'apartment', 'suite', 'ste.',
 // one, so that "8 av. des Pins. Son employeur" stops at "Pins".
 const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’]*\\.?"
 const FRENCH_NAME_WORD = `(?!(?:${casings(['unit', 'apt.', 'apt', 'apartment', 'suite', 'app.', 'app', 'appartement', 'bureau', 'unité', 'local', 'logement'])})(?![\\p{L}]))[\\p{Lu}\\d][\\p{L}\\d'’]*`
-const CIVIC_NUMBER = '\\d{1,6}[A-Za-z]?(?:-\\d{1,6}[A-Za-z]?)?'
+// A civic number ("14", "14B", "12-14") after its first digit: the address patterns match that
+// digit first and only then look behind it, so that the engine skips quickly to digits (ADR 0030).
+const CIVIC_NUMBER_REST = '\\d{0,5}[A-Za-z]?(?:-\\d{1,6}[A-Za-z]?)?'
 // A unit written before the civic number ("Unit 3, 88 Elm Avenue") is found by looking back
 // from the number, so that the address patterns start with a digit.
 const UNIT_BEFORE = new RegExp(`(?:${UNIT_WORDS}|#)\\s*#?\\s*\\d{1,5}[A-Za-z]?\\s*[,-]\\s*$`)
@@ -109,11 +111,11 @@ const UNIT_AFTER = `(?:,?\\s+(?:${UNIT_WORDS})\\s*#?\\s*\\d{1,5}[A-Za-z]?|,?\\s*
 const DIRECTION = '(?:\\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Nord|Sud|Est|Ouest)\\b)?'
 
 const STREET_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\d#-])${CIVIC_NUMBER}\\s+(?:${NAME_WORD}\\s+){1,4}(?:${STREET_TYPES})(?![\\p{L}\\d])${DIRECTION}${UNIT_AFTER}`,
+  `\\d(?<![\\p{L}\\d#-]\\d)${CIVIC_NUMBER_REST}\\s+(?:${NAME_WORD}\\s+){1,4}(?:${STREET_TYPES})(?![\\p{L}\\d])${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
 const FRENCH_STREET_ADDRESS = new RegExp(
-  `(?<![\\p{L}\\d#-])${CIVIC_NUMBER}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${FRENCH_NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${FRENCH_NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
+  `\\d(?<![\\p{L}\\d#-]\\d)${CIVIC_NUMBER_REST}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${FRENCH_NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${FRENCH_NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
 const BIRTH_YEAR_CUE =
@@ -220,8 +222,8 @@ const KEYWORD_RECORDS = new RegExp(
   `(?<![a-z0-9])(?:${RECORD_WORDS.map(({ kind, words }) => `(?:${words})(?![a-z])${RECORD_JOINER}(${kind === 'health_number' ? HEALTH_ID_BODY : ID_BODY})`).join('|')})(?![a-z0-9])`,
   'dg',
 )
-const SPACED_SIN = /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{3}(?![\d]|[ -]\d)/g
-const SPACED_HEALTH_CARD = /(?<![\d-])\d{4}[ -]\d{3}[ -]\d{3}(?:[ -]?[a-z]{2})?(?![\da-z]|[ -]\d)/g
+const SPACED_SIN = /\d(?<![\d-]\d)\d{2}[ -]\d{3}[ -]\d{3}(?![\d]|[ -]\d)/g
+const SPACED_HEALTH_CARD = /\d(?<![\d-]\d)\d{3}[ -]\d{3}[ -]\d{3}(?:[ -]?[a-z]{2})?(?![\da-z]|[ -]\d)/g
 const UNIT_SUFFIXED = /^\d+(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|eme|x|k|m)$/
 
 const PLATE_WORDS = ['plate', 'plaque', 'immatriculation']

@@ -97,7 +97,16 @@ function alternation(node: TrieNode, separator: string): string {
 export function matchedKey(foldedMatch: string): string {
   // Most matches are a single plain token; skip the split for them.
   if (SINGLE_TOKEN.test(foldedMatch)) return canonicalToken(foldedMatch)
-  return variantKey(registryTokens(foldedMatch))
+  // The same few names come back all through a narrative: split each spelling once (ADR 0030).
+  let key = MATCHED_KEYS.get(foldedMatch)
+  if (key === undefined) {
+    key = variantKey(registryTokens(foldedMatch))
+    if (MATCHED_KEYS.size >= 10_000) MATCHED_KEYS.clear()
+    MATCHED_KEYS.set(foldedMatch, key)
+  }
+  return key
 }
+
+const MATCHED_KEYS = new Map<string, string>()
 
 const SINGLE_TOKEN = /^[a-z0-9\u00c0-\u024f]+$/

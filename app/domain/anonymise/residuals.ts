@@ -87,16 +87,87 @@ function isWordCharAt(text: string, index: number): boolean {
 /**
  * Whether `word` (folded) is written in lower case, as a whole word and with the same accents as
  * `written`, near `near`: "marié" in the text does not make the sentence-initial "Marie" ordinary.
+ *
+ * Each question searches up to 2 x LOWER_CASE_REACH characters, so a long text with many
+ * different sentence-initial words would cost its length times their number. Once the searches
+ * of one text have read more than a few times its length, the whole words of the text are
+ * indexed once and the remaining questions read the index instead: the same answers, at a cost
+ * that stays linear in the length of the text (ADR 0030).
  */
-function occursInLowerCase(original: string, folded: string, word: string, written: string, near: number): boolean {
-  const from = Math.max(0, near - LOWER_CASE_REACH)
-  const to = Math.min(folded.length, near + LOWER_CASE_REACH)
-  for (let at = folded.indexOf(word, from); at >= 0 && at + word.length <= to; at = folded.indexOf(word, at + 1)) {
-    if (isWordCharAt(folded, at - 1) || isWordCharAt(folded, at + word.length)) continue
-    const first = original.charAt(at)
-    if (first !== first.toUpperCase() && original.slice(at, at + word.length).toLowerCase() === written) return true
+class LowerCaseUse {
+  private readonly answers = new Map<string, boolean>()
+  private searched = 0
+  private words: Map<string, number[]> | undefined
+
+  constructor(
+    private readonly original: string,
+    private readonly folded: string,
+  ) {}
+
+  has(word: string, written: string, near: number): boolean {
+    // Remembered per word as written, whichever occurrence asked first.
+    const key = `${word}\u0000${written}`
+    let used = this.answers.get(key)
+    if (used === undefined) {
+      used = this.search(word, written, near)
+      this.answers.set(key, used)
+    }
+    return used
   }
-  return false
+
+  private search(word: string, written: string, near: number): boolean {
+    const { original, folded } = this
+    const from = Math.max(0, near - LOWER_CASE_REACH)
+    const to = Math.min(folded.length, near + LOWER_CASE_REACH)
+    const usedAt = (at: number): boolean => {
+      const first = original.charAt(at)
+      return first !== first.toUpperCase() && original.slice(at, at + word.length).toLowerCase() === written
+    }
+    if (this.searched > SEARCH_BUDGET * folded.length && isWholeWord(word)) {
+      this.words ??= wholeWords(folded)
+      for (const at of this.words.get(word) ?? NO_POSITIONS) {
+        if (at < from) continue
+        if (at + word.length > to) break
+        if (usedAt(at)) return true
+      }
+      return false
+    }
+    this.searched += to - from
+    for (let at = folded.indexOf(word, from); at >= 0 && at + word.length <= to; at = folded.indexOf(word, at + 1)) {
+      if (isWordCharAt(folded, at - 1) || isWordCharAt(folded, at + word.length)) continue
+      if (usedAt(at)) return true
+    }
+    return false
+  }
+}
+
+const SEARCH_BUDGET = 4
+const NO_POSITIONS: readonly number[] = []
+
+/** Whether every character of `word` is a word character: then its whole-word occurrences are runs. */
+function isWholeWord(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) if (!isWordCharAt(word, i)) return false
+  return word.length > 0
+}
+
+/** Start of every maximal run of word characters, by its text. */
+function wholeWords(folded: string): Map<string, number[]> {
+  const words = new Map<string, number[]>()
+  let start = 0
+  while (start < folded.length) {
+    if (!isWordCharAt(folded, start)) {
+      start += 1
+      continue
+    }
+    let end = start + 1
+    while (end < folded.length && isWordCharAt(folded, end)) end += 1
+    const word = folded.slice(start, end)
+    const positions = words.get(word)
+    if (positions === undefined) words.set(word, [start])
+    else positions.push(start)
+    start = end
+  }
+  return words
 }
 
 function isSentenceStart(text: string, index: number): boolean {
@@ -145,11 +216,20 @@ const enum NameKind {
   Calendar,
 }
 
-/** Remembers per-word answers across calls of one compiled anonymiser (bounded). */
+/**
+ * Remembers per-word answers across calls (bounded). Every answer depends on the word alone (and
+ * the name list), never on a registry, so compiled anonymisers share one (sharedResidualMemo):
+ * the first narrative of each review no longer starts cold (ADR 0030).
+ */
 export class ResidualMemo {
   private readonly nameKinds = new Map<string, NameKind>()
+  private nameKindsOf: ReadonlySet<string> | undefined
 
   nameKind(word: string, names: ReadonlySet<string>): NameKind {
+    if (names !== this.nameKindsOf) {
+      this.nameKinds.clear()
+      this.nameKindsOf = names
+    }
     let kind = this.nameKinds.get(word)
     if (kind === undefined) {
       if (!names.has(word)) kind = NameKind.NotAName
@@ -186,6 +266,9 @@ export class ResidualMemo {
   }
 }
 
+/** The memo every compiled anonymiser uses. */
+export const sharedResidualMemo = new ResidualMemo()
+
 type Found = { start: number; end: number; text: string; reason: ResidualReason }
 
 /** Scans the parts of the text no replacement covers. `accepted` is sorted by start. */
@@ -193,16 +276,8 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
   const { original, folded } = text
   const names = rules.names ?? EMPTY
   const found: Found[] = []
-  const lowerCaseUse = new Map<string, boolean>()
-  const usedInLowerCase = (word: string, written: string, near: number): boolean => {
-    const key = `${word}\u0000${written}`
-    let used = lowerCaseUse.get(key)
-    if (used === undefined) {
-      used = occursInLowerCase(original, folded, word, written, near)
-      lowerCaseUse.set(key, used)
-    }
-    return used
-  }
+  const lowerCaseUse = new LowerCaseUse(original, folded)
+  const usedInLowerCase = (word: string, written: string, near: number): boolean => lowerCaseUse.has(word, written, near)
 
   const coveredCapital = coverageCursor(accepted)
   const coveredNumber = coverageCursor(accepted)
