@@ -1,6 +1,6 @@
 import readline from 'node:readline'
 import { applyMigrations } from '../server/migrate'
-import { runCli } from '../server/cli'
+import { helpRequested, runCli } from '../server/cli'
 
 function promptSecret(question: string): Promise<string | null> {
   if (!process.stdin.isTTY) return Promise.resolve(null)
@@ -20,6 +20,12 @@ function promptSecret(question: string): Promise<string | null> {
 }
 
 async function main() {
+  // Help needs no database, no environment and no migration.
+  const help = helpRequested(process.argv.slice(2))
+  if (help) {
+    console.log(help)
+    return 0
+  }
   const { getEnv, EnvError } = await import('~/utils/env.server')
   try {
     getEnv()
