@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canManageUsers: userCan(user, 'manage:users'),
           canManageSettings: userCan(user, 'manage:jurisdiction-settings'),
           canManageSurveys: userCan(user, 'manage:surveys'),
+          canReadAudit: userCan(user, 'read:audit'),
         }
       : null,
   })
@@ -127,6 +128,11 @@ function Header() {
             {user.canManageSurveys ? (
               <li>
                 <NavLink to="/admin/surveys">{t('surveys.nav.admin')}</NavLink>
+              </li>
+            ) : null}
+            {user.canReadAudit ? (
+              <li>
+                <NavLink to="/admin/audit">{t('ops.nav.audit')}</NavLink>
               </li>
             ) : null}
           </ul>

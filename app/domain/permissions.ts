@@ -29,6 +29,8 @@ export const permissions = [
   'answer:survey',
   'read:survey-results',
   'manage:surveys',
+  // The jurisdiction's audit (issue 17): who did what, for its admins and its operator.
+  'read:audit',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -70,6 +72,7 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
   'read:trends',
   'manage:shared-data',
   'manage:surveys',
+  'read:audit',
 ]
 
 // Answering also needs an invitation to the wave, which the survey model checks.

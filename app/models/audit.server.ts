@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 
@@ -68,6 +69,24 @@ function toRow(e: { seq: number | null; id: string; createdAt: Date; jurisdictio
 
 export const AUDIT_PAGE_SIZE = 50
 
+const dayText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ops.audit.problemDate')
+  .refine(v => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'ops.audit.problemDate')
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(v => (v === '' ? undefined : v), schema.optional())
+
+/** The audit page's query string. */
+export const auditFilterSchema = z
+  .object({
+    person: optional(z.string().max(60)),
+    review: optional(z.string().max(60)),
+    action: optional(z.string().trim().max(80)),
+    from: optional(dayText),
+    to: optional(dayText),
+    page: z.preprocess(v => (v === '' || v === undefined ? 1 : v), z.coerce.number().int().min(1).max(1_000_000)),
+  })
+  .refine(f => !f.from || !f.to || f.from <= f.to, { message: 'ops.audit.problemOrder' })
+
 /** One page of the audit, newest first. */
 export async function auditPage(filter: AuditFilter & { jurisdictionId: string }, page: number) {
   const where = whereOf(filter)
@@ -75,7 +94,17 @@ export async function auditPage(filter: AuditFilter & { jurisdictionId: string }
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.findMany({ where, orderBy: [{ seq: 'desc' }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
   ])
-  return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), rows: events.map(toRow) }
+  return { total, pageSize: AUDIT_PAGE_SIZE, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), rows: events.map(toRow) }
+}
+
+/** Names for the page's filters and rows: the jurisdiction's people, reviews and actions. */
+export async function auditPeopleAndReviews(jurisdictionId: string) {
+  const [people, reviews, actions] = await Promise.all([
+    prisma.user.findMany({ where: { jurisdictionId }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    prisma.review.findMany({ where: { jurisdictionId }, select: { id: true, title: true }, orderBy: { createdAt: 'desc' } }),
+    prisma.auditEvent.findMany({ where: { jurisdictionId }, select: { action: true }, distinct: ['action'], orderBy: { action: 'asc' } }),
+  ])
+  return { people, reviews, actions: actions.map(a => a.action) }
 }
 
 /** Every matching row in chain order, a page at a time, for the export. */

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import bcrypt from 'bcryptjs'
 import { redirect } from '@remix-run/node'
 import type { Actor } from '~/domain/permissions'
+import { recordAudit } from '~/models/audit.server'
 import { announceAccessChange } from './access-events.server'
 import { prisma } from './db.server'
 import { getEnv } from './env.server'
@@ -38,11 +39,25 @@ export function actorOf(user: SignedInUser | null): Actor | null {
 export async function verifyLogin(email: string, password: string) {
   const user = await prisma.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { id: true, passwordHash: true, deactivatedAt: true },
+    select: { id: true, passwordHash: true, deactivatedAt: true, jurisdictionId: true },
   })
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)
-  if (!user || !user.passwordHash || !ok || user.deactivatedAt) return null
+  const success = Boolean(user && user.passwordHash && ok && !user.deactivatedAt)
+  signInObservers.forEach(observe => observe(success))
+  // Attempts on an email nobody has belong to no jurisdiction and name nobody: not audited
+  // (they count in the sign-in failure metric). Never the password, never the typed email.
+  if (user) {
+    const reason = success ? null : user.deactivatedAt ? 'deactivated' : !user.passwordHash ? 'no-password' : 'wrong-password'
+    await recordAudit({ jurisdictionId: user.jurisdictionId, actorId: user.id, action: success ? 'auth.signed-in' : 'auth.sign-in-failed', detail: reason ? { reason, method: 'password' } : { method: 'password' } })
+  }
+  if (!user || !success) return null
   return { id: user.id }
+}
+
+// The metrics module listens here (app/ must not import server/).
+const signInObservers: ((success: boolean) => void)[] = []
+export function onSignInAttempt(observe: (success: boolean) => void) {
+  signInObservers.push(observe)
 }
 
 export async function createSession(userId: string, userAgent: string | null) {

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as usersRoute from '~/routes/admin.users'
 import * as settingsRoute from '~/routes/admin.settings'
+import * as auditRoute from '~/routes/admin.audit'
 import * as reviewRoute from '~/routes/reviews.$reviewId'
 import * as importRoute from '~/routes/reviews.$reviewId_.import'
 import * as trackerRoute from '~/routes/recommendations'
@@ -192,6 +193,11 @@ const operations: Operation[] = [
     name: 'GET /recommendations',
     expected: expectations({}, 'ok'),
     run: cookie => trackerRoute.loader({ request: buildRequest('/recommendations', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /admin/audit',
+    expected: adminOnly,
+    run: cookie => auditRoute.loader({ request: buildRequest('/admin/audit?action=review.&page=1', { cookie }), params: {}, context: {} }),
   },
   {
     name: 'GET /admin/settings',

@@ -13,7 +13,7 @@ const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permissi
   panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
   staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
   observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
-  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys'],
+  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys', 'read:audit'],
   non_member: ['create:review', 'read:trends', 'answer:survey', 'read:survey-results'],
 }
 
@@ -54,6 +54,8 @@ test('jurisdiction-scoped permissions: users may open reviews, only admins manag
   expect(can(user(), 'read:survey-results', target).allowed).toBe(true)
   expect(can(user(), 'manage:surveys', target).allowed).toBe(false)
   expect(can(user({ isAdmin: true }), 'manage:surveys', target).allowed).toBe(true)
+  expect(can(user(), 'read:audit', target).allowed).toBe(false)
+  expect(can(user({ isAdmin: true }), 'read:audit', target).allowed).toBe(true)
   expect(can(user({ isAdmin: true, jurisdictionId: 'j-other' }), 'read:survey-results', target).allowed).toBe(false)
   expect(can(user({ active: false }), 'answer:survey', target).allowed).toBe(false)
   // Review-level rights never come from the jurisdiction alone.

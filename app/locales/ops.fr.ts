@@ -1,0 +1,38 @@
+import type { OpsTranslations } from './ops.types'
+
+export const opsFr: OpsTranslations = {
+  nav: {
+    audit: 'Journal d’audit',
+  },
+  audit: {
+    title: 'Journal d’audit de {{jurisdiction}}',
+    intro: 'Chaque connexion, lecture d’un témoignage du personnel, exportation, modification de membres, de permissions ou de paramètres, changement de phase et désactivation, du plus récent au plus ancien. Aucune ligne ne peut être modifiée ni supprimée; chacune est chaînée à la précédente, de sorte que la commande « audit verify » de l’exploitant repère toute ligne altérée.',
+    filters: 'Filtrer',
+    person: 'Personne',
+    anyPerson: 'Tout le monde',
+    review: 'Examen',
+    anyReview: 'Tous les examens',
+    action: 'Action (ou son début, p. ex. review.)',
+    from: 'Du (jour)',
+    to: 'Au (jour, inclus)',
+    apply: 'Appliquer',
+    clear: 'Effacer les filtres',
+    caption: 'Lignes {{first}} à {{last}} sur {{total}} du journal',
+    none: 'Aucune ligne du journal ne correspond à ces filtres.',
+    colAt: 'Quand (UTC)',
+    colPerson: 'Personne',
+    colAction: 'Opération',
+    colReview: 'Examen',
+    colDetail: 'Détail',
+    colSeq: 'No',
+    operator: 'Exploitant (ligne de commande)',
+    unknownPerson: 'Personne inconnue',
+    pagination: 'Pagination',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    pageOf: 'Page {{page}} sur {{pages}}',
+    invalidFilter: 'Ces filtres ne sont pas valides : {{problem}}. Toutes les lignes sont affichées.',
+    problemDate: 'un jour s’écrit AAAA-MM-JJ',
+    problemOrder: 'le jour de fin précède le jour de début',
+  },
+}
