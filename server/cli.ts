@@ -108,7 +108,12 @@ async function userDeactivate(prisma: PrismaClient, args: string[], io: CliIO) {
   io.out(`deactivated ${email}; their sessions have ended`)
 }
 
-export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient): Promise<number> {
+/** Commands that must not open (or create, or migrate) the configured database. */
+export function runsWithoutDatabase(argv: readonly string[]): boolean {
+  return helpRequested(argv) !== null || argv[0] === 'restore' || (argv[0] === 'backup' && argv[1] === 'verify')
+}
+
+export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient | null): Promise<number> {
   const help = helpRequested(argv)
   if (help) {
     io.out(help)
@@ -116,21 +121,34 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient): P
   }
   const [command, sub, ...rest] = argv
   const all = [sub, ...rest].filter((a): a is string => a !== undefined)
+  const db = () => {
+    if (!prisma) throw new Error(`${command} needs the database`)
+    return prisma
+  }
   try {
-    if (command === 'user' && sub === 'add') await userAdd(prisma, rest, io)
-    else if (command === 'user' && sub === 'deactivate') await userDeactivate(prisma, rest, io)
+    if (command === 'user' && sub === 'add') await userAdd(db(), rest, io)
+    else if (command === 'user' && sub === 'deactivate') await userDeactivate(db(), rest, io)
     else if (command === 'import') {
       const { importCommand } = await import('./cli-import')
-      await importCommand(prisma, all, io)
+      await importCommand(db(), all, io)
     } else if (command === 'export') {
       const { exportCommand } = await import('./cli-export')
-      await exportCommand(prisma, all, io)
+      await exportCommand(db(), all, io)
     } else if (command === 'audit' && sub === 'verify') {
       const { auditVerifyCommand } = await import('./cli-audit')
       return await auditVerifyCommand(rest, io, await databaseFile())
     } else if (command === 'audit' && sub === 'export') {
       const { auditExportCommand } = await import('./cli-audit')
-      await auditExportCommand(prisma, rest, io)
+      await auditExportCommand(db(), rest, io)
+    } else if (command === 'backup' && sub === 'verify') {
+      const { backupVerifyCommand } = await import('./cli-backup')
+      return await backupVerifyCommand(rest, io)
+    } else if (command === 'backup') {
+      const { backupCommand } = await import('./cli-backup')
+      await backupCommand(all, io, await databaseFile())
+    } else if (command === 'restore') {
+      const { restoreCommand } = await import('./cli-backup')
+      await restoreCommand(all, io, await databaseFile())
     } else {
       io.err(USAGE)
       return 2
@@ -150,6 +168,8 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient): P
 }
 
 async function databaseFile() {
-  const { getEnv, sqliteFilePath } = await import('~/utils/env.server')
-  return sqliteFilePath(getEnv().DATABASE_URL)
+  // parseEnv, not getEnv: getEnv writes a session secret into the data folder, and restore
+  // needs that folder empty.
+  const { parseEnv, sqliteFilePath } = await import('~/utils/env.server')
+  return sqliteFilePath(parseEnv(process.env).DATABASE_URL)
 }
