@@ -146,6 +146,10 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient | n
     } else if (command === 'backup') {
       const { backupCommand } = await import('./cli-backup')
       await backupCommand(all, io, await databaseFile())
+    } else if (command === 'retention' && sub === 'run') {
+      db()
+      const { retentionRunCommand } = await import('./cli-retention')
+      await retentionRunCommand(rest, io)
     } else if (command === 'restore') {
       const { restoreCommand } = await import('./cli-backup')
       await restoreCommand(all, io, await databaseFile())

@@ -210,6 +210,18 @@ const operations: Operation[] = [
     run: cookie => settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'sharing' } }), params: {}, context: {} }),
   },
   {
+    name: 'POST /admin/settings (retention)',
+    expected: adminOnly,
+    run: cookie => settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'retention', years: '10' } }), params: {}, context: {} }),
+  },
+  {
+    // Another jurisdiction's admin names a review that is not theirs: refused, nothing held.
+    name: 'POST /admin/settings (legal hold)',
+    expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
+    run: cookie =>
+      settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'legal-hold', reviewId: world.reviewId, hold: 'on' } }), params: {}, context: {} }),
+  },
+  {
     name: 'GET /admin/users',
     expected: adminOnly,
     run: cookie => usersRoute.loader({ request: buildRequest('/admin/users', { cookie }), params: {}, context: {} }),

@@ -21,7 +21,6 @@ CREATE TABLE "new_Review" (
     "updatedAt" DATETIME NOT NULL,
     "closedAt" DATETIME,
     "legalHold" BOOLEAN NOT NULL DEFAULT false,
-    "purgedAt" DATETIME,
     "jurisdictionId" TEXT NOT NULL,
     "createdById" TEXT,
     CONSTRAINT "Review_jurisdictionId_fkey" FOREIGN KEY ("jurisdictionId") REFERENCES "Jurisdiction" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
