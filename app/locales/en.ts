@@ -338,6 +338,7 @@ export const en = {
     genericTitle: 'Something went wrong',
     generic: 'An unexpected error occurred. Nothing you entered has been lost on the server; please try again.',
     backHome: 'Back to my reviews',
+    requestId: 'If you contact support, give this reference: {{id}}',
   },
 } as const
 

@@ -337,5 +337,6 @@ export const fr: Translations = {
     genericTitle: 'Une erreur est survenue',
     generic: 'Une erreur inattendue s’est produite. Rien de ce que vous avez saisi n’a été perdu sur le serveur; veuillez réessayer.',
     backHome: 'Retour à mes examens',
+    requestId: 'Si vous contactez le soutien, donnez cette référence : {{id}}',
   },
 }

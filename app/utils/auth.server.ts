@@ -8,6 +8,7 @@ import { prisma } from './db.server'
 import { getEnv } from './env.server'
 import { safeRedirectTo } from './safe-redirect'
 import { sessionStorage } from './session.server'
+import { singleton } from './singleton.server'
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 const SETUP_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -54,8 +55,9 @@ export async function verifyLogin(email: string, password: string) {
   return { id: user.id }
 }
 
-// The metrics module listens here (app/ must not import server/).
-const signInObservers: ((success: boolean) => void)[] = []
+// The metrics module listens here (app/ must not import server/); one list for the Remix
+// build and the custom server, which are separate module graphs.
+const signInObservers = singleton('sign-in-observers', (): ((success: boolean) => void)[] => [])
 export function onSignInAttempt(observe: (success: boolean) => void) {
   signInObservers.push(observe)
 }
