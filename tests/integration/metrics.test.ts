@@ -109,3 +109,15 @@ test('route labels keep the shape of the path, not its ids', () => {
   expect(routeLabel('/anything/at/all', 404)).toBe('not-found')
   expect(routeLabel('/build/entry.client-ABC123.js', 200)).toBe('/build/*')
 })
+
+test('a failed data request carries its request id to the error page', async () => {
+  const { handleDataRequest } = await import('~/entry.server')
+  const failed = new Response(JSON.stringify({ message: 'Unexpected Server Error' }), { status: 500, headers: { 'X-Remix-Error': 'yes', 'content-type': 'application/json' } })
+  const args = { request: new Request('http://x/'), params: {}, context: { requestId: 'req-0123456789' } }
+  const rewritten = await handleDataRequest(failed, args)
+  expect(rewritten.status).toBe(500)
+  expect(rewritten.headers.get('X-Remix-Error')).toBe('yes')
+  expect(await rewritten.json()).toEqual({ message: 'Unexpected Server Error (request req-0123456789)' })
+  const fine = new Response('{}', { status: 200 })
+  expect(await handleDataRequest(fine, args)).toBe(fine)
+})
