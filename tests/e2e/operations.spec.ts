@@ -41,7 +41,7 @@ test('an admin reads the audit, filters it, and reads it in French', async ({ pa
   await page.getByRole('button', { name: 'Apply' }).click()
   await expect(page.getByText('No audit rows match these filters.')).toBeVisible()
 
-  await page.getByRole('button', { name: /Français|French/ }).click()
+  await page.getByRole('button', { name: 'Afficher en français' }).click()
   await expect(page.getByRole('heading', { level: 1, name: /Journal d’audit de/ })).toBeVisible()
   await expect(page.getByText('Aucune ligne du journal ne correspond à ces filtres.')).toBeVisible()
 })
