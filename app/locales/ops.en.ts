@@ -58,4 +58,13 @@ export const opsEn = {
     holdSet: 'Legal hold placed.',
     holdLifted: 'Legal hold lifted.',
   },
+  leads: {
+    col: 'Opens reviews',
+    mark: 'Allow',
+    unmark: 'Withdraw',
+    markLabel: 'Allow {{name}} to open reviews',
+    unmarkLabel: 'Withdraw from {{name}} the right to open reviews',
+    marked: 'This person may now open reviews.',
+    unmarked: 'This person may no longer open reviews.',
+  },
 }

@@ -59,4 +59,13 @@ export const opsFr: OpsTranslations = {
     holdSet: 'Suspension légale imposée.',
     holdLifted: 'Suspension légale levée.',
   },
+  leads: {
+    col: 'Ouvre des examens',
+    mark: 'Autoriser',
+    unmark: 'Retirer',
+    markLabel: 'Autoriser {{name}} à ouvrir des examens',
+    unmarkLabel: 'Retirer à {{name}} le droit d’ouvrir des examens',
+    marked: 'Cette personne peut désormais ouvrir des examens.',
+    unmarked: 'Cette personne ne peut plus ouvrir d’examens.',
+  },
 }

@@ -29,12 +29,13 @@ export type SignedInUser = {
   email: string
   name: string
   isAdmin: boolean
+  canLeadReviews: boolean
   jurisdictionId: string
   jurisdiction: { code: string; name: string }
 }
 
 export function actorOf(user: SignedInUser | null): Actor | null {
-  return user ? { userId: user.id, jurisdictionId: user.jurisdictionId, isAdmin: user.isAdmin, active: true } : null
+  return user ? { userId: user.id, jurisdictionId: user.jurisdictionId, isAdmin: user.isAdmin, active: true, canLeadReviews: user.canLeadReviews } : null
 }
 
 export async function verifyLogin(email: string, password: string) {
@@ -87,6 +88,7 @@ export async function userForSession(sessionId: string): Promise<SignedInUser | 
           email: true,
           name: true,
           isAdmin: true,
+          canLeadReviews: true,
           deactivatedAt: true,
           jurisdictionId: true,
           jurisdiction: { select: { code: true, name: true } },

@@ -70,6 +70,8 @@ beforeAll(async () => {
   const wave = await openWave(home.id, u.admin.id, { title: 'Matrix pulse', opensOn: today, closesOn: today, unitIds: [unit.id], userIds: invited.map(x => x.id) })
   const cookies = { anonymous: null } as Record<ActorName, string | null>
   for (const [name, user] of Object.entries(u)) cookies[name as ActorName] = (await cookieFor(user.id)).cookie
+  // Facilitators here lead reviews: an admin marked them as able to open new ones (issue 17).
+  await prisma.user.update({ where: { id: u.facilitator.id }, data: { canLeadReviews: true } })
   // Deactivated after signing in: the live session must stop working.
   await prisma.user.update({ where: { id: u.deactivated_member.id }, data: { deactivatedAt: new Date() } })
   Object.assign(world, { jurisdictionId: home.id, reviewId: review.id, waveId: wave.id, cookies })
@@ -108,6 +110,8 @@ const writeDoc = expectations(
   404,
 )
 const adminOnly = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok' }, 403)
+// Admins (of their own jurisdiction) and the users they marked as review leads.
+const createReview = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok', facilitator: 'ok' }, 403)
 
 type Operation = { name: string; expected: Record<ActorName, Outcome>; run: (cookie: string | null) => Promise<unknown> }
 
@@ -120,12 +124,12 @@ const operations: Operation[] = [
   },
   {
     name: 'GET /reviews/new',
-    expected: expectations({}, 'ok'),
+    expected: createReview,
     run: cookie => newReviewRoute.loader({ request: buildRequest('/reviews/new', { cookie }), params: {}, context: {} }),
   },
   {
     name: 'POST /reviews/new',
-    expected: expectations({}, 'ok'),
+    expected: createReview,
     run: cookie =>
       newReviewRoute.action({
         request: buildRequest('/reviews/new', {
@@ -220,6 +224,15 @@ const operations: Operation[] = [
     expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
     run: cookie =>
       settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'legal-hold', reviewId: world.reviewId, hold: 'on' } }), params: {}, context: {} }),
+  },
+  {
+    // Another jurisdiction's admin names a person who is not theirs: refused.
+    name: 'POST /admin/users mark a review lead',
+    expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
+    run: async cookie => {
+      const person = await makeUser(world.jurisdictionId)
+      return usersRoute.action({ request: buildRequest('/admin/users', { cookie, form: { intent: 'set-lead', userId: person.id, lead: 'on' } }), params: {}, context: {} })
+    },
   },
   {
     name: 'GET /admin/users',
