@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable, type ActionFunctionArgs, type AppLoadContext, type EntryContext, type LoaderFunctionArgs } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
@@ -58,4 +58,18 @@ export default async function handleRequest(
     )
     setTimeout(abort, ABORT_DELAY + 1000)
   })
+}
+
+/**
+ * A loader or action that failed during a client-side navigation reaches the error page as a
+ * message; the request id goes into it so the page can show the id of the request that failed.
+ */
+export async function handleDataRequest(response: Response, { context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  const requestId = typeof context.requestId === 'string' ? context.requestId : null
+  if (!requestId || response.headers.get('X-Remix-Error') !== 'yes') return response
+  const body = (await response.clone().json().catch(() => null)) as { message?: unknown } | null
+  if (!body || typeof body.message !== 'string') return response
+  const headers = new Headers(response.headers)
+  headers.delete('content-length')
+  return new Response(JSON.stringify({ ...body, message: `${body.message} (request ${requestId})` }), { status: response.status, statusText: response.statusText, headers })
 }

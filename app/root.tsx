@@ -31,10 +31,12 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'SCIR Workspace' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getUser(request), i18nServer.getLocale(request)])
   return json({
     locale,
+    // The id of this page's request, shown on the error page (server/metrics.ts).
+    requestId: typeof context.requestId === 'string' ? context.requestId : null,
     user: user
       ? {
           id: user.id,
@@ -43,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canManageUsers: userCan(user, 'manage:users'),
           canManageSettings: userCan(user, 'manage:jurisdiction-settings'),
           canManageSurveys: userCan(user, 'manage:surveys'),
+          canReadAudit: userCan(user, 'read:audit'),
         }
       : null,
   })
@@ -131,6 +134,11 @@ function Header() {
                 <NavLink to="/admin/surveys">{t('surveys.nav.admin')}</NavLink>
               </li>
             ) : null}
+            {user.canReadAudit ? (
+              <li>
+                <NavLink to="/admin/audit">{t('ops.nav.audit')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}
@@ -192,8 +200,14 @@ export function ErrorBoundary() {
   )
 }
 
+// A failed data request carries its own id in the message (entry.server.tsx); a failed page
+// load is the root loader's request.
+const REQUEST_ID_IN_MESSAGE = / \(request ([A-Za-z0-9._-]{8,64})\)$/
+
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation()
+  const root = useRootData()
+  const requestId = (error instanceof Error ? REQUEST_ID_IN_MESSAGE.exec(error.message)?.[1] : undefined) ?? root?.requestId ?? null
   const status = isRouteErrorResponse(error) ? error.status : 500
   if (!isRouteErrorResponse(error)) console.error(error)
   const [title, body] =
@@ -206,6 +220,11 @@ export function ErrorMessage({ error }: { error: unknown }) {
     <section className="error-panel" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>
       <p>{body}</p>
+      {requestId && status >= 500 ? (
+        <p className="hint" data-testid="request-id">
+          {t('errors.requestId', { id: requestId })}
+        </p>
+      ) : null}
       <p>
         <Link to="/reviews">{t('errors.backHome')}</Link>
       </p>

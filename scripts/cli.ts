@@ -1,6 +1,6 @@
 import readline from 'node:readline'
 import { applyMigrations } from '../server/migrate'
-import { runCli } from '../server/cli'
+import { helpRequested, runCli, runsWithoutDatabase } from '../server/cli'
 
 function promptSecret(question: string): Promise<string | null> {
   if (!process.stdin.isTTY) return Promise.resolve(null)
@@ -20,7 +20,28 @@ function promptSecret(question: string): Promise<string | null> {
 }
 
 async function main() {
-  const { getEnv, EnvError } = await import('~/utils/env.server')
+  // Help needs no database, no environment and no migration.
+  const help = helpRequested(process.argv.slice(2))
+  if (help) {
+    console.log(help)
+    return 0
+  }
+  const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l), env: process.env, promptSecret }
+  const { getEnv, parseEnv, EnvError } = await import('~/utils/env.server')
+  // restore and backup verify work on files only: the configured database is neither opened
+  // nor created (restore needs its folder empty).
+  if (runsWithoutDatabase(process.argv.slice(2))) {
+    try {
+      parseEnv(process.env)
+    } catch (error) {
+      if (error instanceof EnvError) {
+        console.error(error.message)
+        return 1
+      }
+      throw error
+    }
+    return runCli(process.argv.slice(2), io, null)
+  }
   try {
     getEnv()
   } catch (error) {
@@ -33,7 +54,7 @@ async function main() {
   await applyMigrations({ databaseUrl: getEnv().DATABASE_URL })
   const { prisma } = await import('~/utils/db.server')
   try {
-    return await runCli(process.argv.slice(2), { out: l => console.log(l), err: l => console.error(l), env: process.env, promptSecret }, prisma)
+    return await runCli(process.argv.slice(2), io, prisma)
   } finally {
     await prisma.$disconnect()
   }

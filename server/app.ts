@@ -12,6 +12,7 @@ import { userForSession } from '~/utils/auth.server'
 import { sessionStorage } from '~/utils/session.server'
 import { bodyGate } from './body-limits'
 import { cspNonce, originCheck, securityHeaders, trustedProxyHops } from './security'
+import { createMetrics, metricsHandler, requestId, type Metrics } from './metrics'
 
 export type UpgradeHandler = (req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => boolean
 
@@ -21,8 +22,10 @@ export function createHttpServer(options: {
   prisma: PrismaClient
   build: ServerBuild | (() => Promise<ServerBuild>)
   publicDir: string
+  metrics?: Metrics
 }) {
   const { env, logger, prisma } = options
+  const metrics = options.metrics ?? createMetrics()
   const app = express()
   app.disable('x-powered-by')
   // A hop count, not `true`: with `true` Express takes the left-most X-Forwarded-For entry,
@@ -31,19 +34,32 @@ export function createHttpServer(options: {
   const hops = trustedProxyHops(env)
   if (hops > 0) app.set('trust proxy', hops)
 
-  app.get('/healthz', async (_req, res) => {
+  // Liveness: the process answers. Cheap on purpose (probes call it every few seconds).
+  app.get('/healthz', (_req, res) => {
+    res.status(200).type('text/plain').send('ok')
+  })
+  // Readiness: the database answers too.
+  app.get('/readyz', async (_req, res) => {
     try {
       await prisma.$queryRawUnsafe('SELECT 1')
-      res.status(200).type('text/plain').send('ok')
+      res.status(200).type('text/plain').send('ready')
     } catch (error) {
-      logger.error({ err: error }, 'health check: database unavailable')
+      logger.error({ err: error }, 'readiness check: database unavailable')
       res.status(503).type('text/plain').send('database unavailable')
     }
   })
+  app.get('/metrics', metricsHandler(metrics, { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN }))
+  app.use(metrics.httpTimer)
 
   app.use(
     pinoHttp({
       logger,
+      // Every log line of a request and the error page the person sees carry the same id.
+      genReqId: (req, res) => {
+        const id = requestId(req)
+        res.setHeader('X-Request-Id', id)
+        return id
+      },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: req => (req.url ?? '').startsWith('/build/') },
       // Method, path and status are enough to operate; headers and query strings can carry
@@ -77,7 +93,7 @@ export function createHttpServer(options: {
     createRequestHandler({
       build: options.build,
       mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', requestId: String(req.id) }),
     }),
   )
 

@@ -40,7 +40,6 @@ const APPROVAL_NAMES = { findings: 'the QI lead’s approval of the findings', d
 
 function writeFile(file: string, bytes: Uint8Array) {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, bytes)
   } catch (error) {
     throw new CliError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
@@ -75,6 +74,10 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
   if (format !== 'csv' && fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new CliError(`${values.out} is a directory; give a file name for --format ${format}`)
   if (format === 'csv' && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new CliError(`${values.out} is a file; --format csv writes one file per entity into a directory`)
 
+  // Only the folder --out names may be created (csv), never the folders above it.
+  const parent = path.dirname(out)
+  if (!fs.existsSync(parent) || !fs.statSync(parent).isDirectory()) throw new CliError(`the folder ${parent} does not exist; create it first or choose another --out (nothing was exported)`)
+
   const acceptResiduals = values['accept-residuals'] ?? false
   const result = await exportReview(review, format, {
     acceptResiduals,
@@ -106,6 +109,11 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
     io.err(`warning: exporting with ${result.acceptedResiduals.length} unresolved residual candidate(s) left as written (--accept-residuals):\n${describeResiduals(result.acceptedResiduals)}`)
   }
   if (format === 'csv') {
+    try {
+      fs.mkdirSync(out)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CliError(`cannot create ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    }
     for (const file of result.files) writeFile(path.join(out, file.name), file.bytes)
     io.out(`wrote ${result.files.length} CSV files to ${out}: ${result.files.map(f => f.name).join(', ')}`)
   } else {

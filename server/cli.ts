@@ -14,17 +14,43 @@ export type CliIO = {
 
 export class CliError extends Error {}
 
-export const USAGE = `usage: npm run cli -- <command>
+// One help text per command; `--help` (or `help <command>`) prints it and exits 0 without
+// opening the database.
+export const COMMAND_HELP: Record<string, string> = {
+  'user add': `user add <email> --jurisdiction <code> [--admin] [--name "Full Name"]
+      password from the PASSWORD environment variable, or asked for on the terminal`,
+  'user deactivate': `user deactivate <email>
+      ends the person's sessions and open documents at once`,
+  import: `import <case-file.json> [--jurisdiction <code>] [--facilitator <email>]
+      create a review from a case file; prints its id`,
+  export: `export <review-id> --format json|csv|docx|html --out <path> [--accept-residuals] [--locale en|fr]
+      the folder of --out must exist (csv writes into the folder --out names)`,
+  'audit verify': `audit verify
+      recomputes every jurisdiction's audit hash chain; names the first broken row (exit 1)`,
+  'audit export': `audit export --format csv|jsonl [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--jurisdiction <code>] [--out <file>]
+      the audit in chain order (days in UTC, both included); to standard output without --out`,
+  backup: `backup --out <file>
+      a consistent copy of the database, taken while the server runs`,
+  'backup verify': `backup verify <file>
+      opens a backup, runs an integrity check and prints what it holds`,
+  restore: `restore <file>
+      copies a verified backup into the data folder of DATABASE_URL, which must be empty`,
+  'retention run': `retention run [--dry-run]
+      purges closed reviews past their jurisdiction's retention (legal holds excepted)`,
+}
 
-  user add <email> --jurisdiction <code> [--admin] [--name "Full Name"]
-      password from the PASSWORD environment variable, or asked for on the terminal
-  user deactivate <email>
-  import <case-file.json>                 create a review from a case file; prints its id
-      [--jurisdiction <code>] [--facilitator <email>]
-  import <timeline.csv> --title "..." --incident-type <type> --incident-date YYYY-MM-DD
-      [--people people.csv] [--places places.csv] [--identifiers identifiers.csv] [--summary "..."]
-      [--jurisdiction <code>] [--facilitator <email>]   the same, from CSV files
-  export <review-id> --format json|csv|docx|html --out <path> [--accept-residuals] [--locale en|fr]`
+export const USAGE = `usage: npm run cli -- <command> [--help]
+
+${Object.values(COMMAND_HELP).map(h => `  ${h}`).join('\n')}`
+
+/** The help to print when the arguments ask for it, or null. */
+export function helpRequested(argv: readonly string[]): string | null {
+  const wantsHelp = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help'
+  if (!wantsHelp) return null
+  const words = argv.filter(a => a !== '--help' && a !== '-h' && a !== 'help')
+  const two = words.slice(0, 2).join(' ')
+  return COMMAND_HELP[two] ?? COMMAND_HELP[words[0] ?? ''] ?? USAGE
+}
 
 const emailSchema = z.string().trim().toLowerCase().email('not a valid email address')
 const codeSchema = z
@@ -82,17 +108,51 @@ async function userDeactivate(prisma: PrismaClient, args: string[], io: CliIO) {
   io.out(`deactivated ${email}; their sessions have ended`)
 }
 
-export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient): Promise<number> {
+/** Commands that must not open (or create, or migrate) the configured database. */
+export function runsWithoutDatabase(argv: readonly string[]): boolean {
+  return helpRequested(argv) !== null || argv[0] === 'restore' || (argv[0] === 'backup' && argv[1] === 'verify')
+}
+
+export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient | null): Promise<number> {
+  const help = helpRequested(argv)
+  if (help) {
+    io.out(help)
+    return 0
+  }
   const [command, sub, ...rest] = argv
+  const all = [sub, ...rest].filter((a): a is string => a !== undefined)
+  const db = () => {
+    if (!prisma) throw new Error(`${command} needs the database`)
+    return prisma
+  }
   try {
-    if (command === 'user' && sub === 'add') await userAdd(prisma, rest, io)
-    else if (command === 'user' && sub === 'deactivate') await userDeactivate(prisma, rest, io)
+    if (command === 'user' && sub === 'add') await userAdd(db(), rest, io)
+    else if (command === 'user' && sub === 'deactivate') await userDeactivate(db(), rest, io)
     else if (command === 'import') {
       const { importCommand } = await import('./cli-import')
-      await importCommand(prisma, [sub, ...rest].filter((a): a is string => a !== undefined), io)
+      await importCommand(db(), all, io)
     } else if (command === 'export') {
       const { exportCommand } = await import('./cli-export')
-      await exportCommand(prisma, [sub, ...rest].filter((a): a is string => a !== undefined), io)
+      await exportCommand(db(), all, io)
+    } else if (command === 'audit' && sub === 'verify') {
+      const { auditVerifyCommand } = await import('./cli-audit')
+      return await auditVerifyCommand(rest, io, await databaseFile())
+    } else if (command === 'audit' && sub === 'export') {
+      const { auditExportCommand } = await import('./cli-audit')
+      await auditExportCommand(db(), rest, io)
+    } else if (command === 'backup' && sub === 'verify') {
+      const { backupVerifyCommand } = await import('./cli-backup')
+      return await backupVerifyCommand(rest, io)
+    } else if (command === 'backup') {
+      const { backupCommand } = await import('./cli-backup')
+      await backupCommand(all, io, await databaseFile())
+    } else if (command === 'retention' && sub === 'run') {
+      db()
+      const { retentionRunCommand } = await import('./cli-retention')
+      await retentionRunCommand(rest, io)
+    } else if (command === 'restore') {
+      const { restoreCommand } = await import('./cli-backup')
+      await restoreCommand(all, io, await databaseFile())
     } else {
       io.err(USAGE)
       return 2
@@ -109,4 +169,11 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient): P
     }
     throw error
   }
+}
+
+async function databaseFile() {
+  // parseEnv, not getEnv: getEnv writes a session secret into the data folder, and restore
+  // needs that folder empty.
+  const { parseEnv, sqliteFilePath } = await import('~/utils/env.server')
+  return sqliteFilePath(parseEnv(process.env).DATABASE_URL)
 }

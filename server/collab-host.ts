@@ -15,6 +15,7 @@ import type { UpgradeHandler } from './app'
 import { createCollabAuthenticator } from './collab-auth'
 import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createSqlitePersistence, type CollabTimings } from './collab'
 import type { Logger } from './logger'
+import type { Metrics } from './metrics'
 
 export function attachCollaboration(options: {
   env: Env
@@ -23,12 +24,27 @@ export function attachCollaboration(options: {
   onUpgrade: (h: UpgradeHandler) => void
   /** Tests shorten the revalidation interval. */
   timings?: Partial<CollabTimings>
+  metrics?: Metrics
 }) {
-  const { env, logger, prisma } = options
+  const { env, logger, prisma, metrics } = options
   const collabLogger = logger.child({ component: 'collab' })
-  const persistence = createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger })
+  const persistence = createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger, onCommit: metrics ? lagMs => metrics.observeCommit(lagMs) : undefined })
+
+  // Projection lag: from the first change a projection has not yet seen to its projection.
+  const watched = new WeakSet<Y.Doc>()
+  const pendingSince = new WeakMap<Y.Doc, number>()
+  function watch(doc: Y.Doc) {
+    if (!metrics || watched.has(doc)) return
+    watched.add(doc)
+    doc.on('update', () => {
+      if (!pendingSince.has(doc)) pendingSince.set(doc, Date.now())
+    })
+  }
 
   async function project(docName: string, doc: Y.Doc) {
+    watch(doc)
+    const since = pendingSince.get(doc)
+    pendingSince.delete(doc)
     const accountId = accountIdOfDoc(docName)
     if (accountId) {
       // Only whether the author has started: the draft's text never leaves its document.
@@ -41,6 +57,7 @@ export function attachCollaboration(options: {
       const { doc: reviewDoc, problems } = readReviewDoc(doc)
       if (problems.length) collabLogger.warn({ docName, problems: problems.length }, 'review document has invalid entries; skipped in projection')
       await projectReviewDocument(reviewId, reviewDoc, problems.length)
+      if (since !== undefined) metrics?.observeProjection(Date.now() - since)
     } catch (error) {
       collabLogger.error({ err: error, docName }, 'projection failed')
     }

@@ -8,6 +8,7 @@ import { createHttpServer } from './app'
 import { attachCollaboration } from './collab-host'
 import { seedDemo } from './demo-seed'
 import { createLogger } from './logger'
+import { createMetrics } from './metrics'
 import { applyMigrations } from './migrate'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -38,8 +39,10 @@ async function main() {
 
   const buildPath = path.join(root, 'build', 'index.js')
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
-  const http = createHttpServer({ env, logger, prisma, build, publicDir: path.join(root, 'public') })
-  const collaboration = attachCollaboration({ env, logger, prisma, onUpgrade: http.onUpgrade })
+  let collaboration: ReturnType<typeof attachCollaboration> | null = null
+  const metrics = createMetrics({ collabStats: () => collaboration!.collab.stats() })
+  const http = createHttpServer({ env, logger, prisma, build, publicDir: path.join(root, 'public'), metrics })
+  collaboration = attachCollaboration({ env, logger, prisma, onUpgrade: http.onUpgrade, metrics })
 
   await new Promise<void>(resolve => http.server.listen(env.PORT, env.HOST, resolve))
   const address = http.server.address()
@@ -56,7 +59,7 @@ async function main() {
     force.unref()
     http.server.close()
     // Sockets first, so every last edit is flushed before the database closes.
-    await collaboration.shutdown()
+    await collaboration?.shutdown()
     http.server.closeAllConnections()
     await prisma.$disconnect()
     process.exit(0)

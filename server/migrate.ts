@@ -251,7 +251,25 @@ export async function applyMigrations(options: DatabaseOptions): Promise<{ appli
   return withEngine(file, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
     return { applied: appliedMigrationNames }
+  }).then(async (result) => {
+    if (result.applied.includes(AUDIT_CHAIN_MIGRATION)) await sealAuditRows(file)
+    return result
   })
+}
+
+// SQLite cannot hash, so the rows that predate the audit chain are sealed here, once, right
+// after the migration that orders them (ADR 0027).
+const AUDIT_CHAIN_MIGRATION = '20261204152804_ops_audit_chain_retention'
+
+async function sealAuditRows(file: string) {
+  const { default: Database } = await import('better-sqlite3')
+  const { sealUnchainedAudit } = await import('../app/utils/audit-chain.server')
+  const db = new Database(file, { timeout: 5000, fileMustExist: true })
+  try {
+    sealUnchainedAudit(db)
+  } finally {
+    db.close()
+  }
 }
 
 export interface MigrationStatus {

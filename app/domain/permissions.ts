@@ -33,6 +33,8 @@ export const permissions = [
   'answer:survey',
   'read:survey-results',
   'manage:surveys',
+  // The jurisdiction's audit (issue 17): who did what, for its admins and its operator.
+  'read:audit',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -41,6 +43,8 @@ export type Actor = {
   jurisdictionId: string
   isAdmin: boolean
   active: boolean
+  /** Marked by an admin as able to lead reviews: may open new ones (admins always may). */
+  canLeadReviews?: boolean
 }
 
 export type PermissionTarget =
@@ -74,10 +78,13 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
   'read:trends',
   'manage:shared-data',
   'manage:surveys',
+  'read:audit',
 ]
 
-// Answering also needs an invitation to the wave, which the survey model checks.
-export const jurisdictionUserGrants: readonly Permission[] = ['create:review', 'read:trends', 'answer:survey', 'read:survey-results']
+// Answering also needs an invitation to the wave, which the survey model checks. Opening a
+// review is not for every user (issue 17): admins, and the people they mark as review leads.
+export const jurisdictionUserGrants: readonly Permission[] = ['read:trends', 'answer:survey', 'read:survey-results']
+export const reviewLeadGrants: readonly Permission[] = ['create:review']
 
 export type Decision = { allowed: true } | { allowed: false; reason: 'anonymous' | 'inactive' | 'other-jurisdiction' | 'not-granted' }
 
@@ -88,6 +95,7 @@ export function can(actor: Actor | null, permission: Permission, target: Permiss
 
   const granted = new Set<Permission>(jurisdictionUserGrants)
   if (actor.isAdmin) jurisdictionAdminGrants.forEach(p => granted.add(p))
+  if (actor.canLeadReviews) reviewLeadGrants.forEach(p => granted.add(p))
   if (target.kind === 'review' && target.memberRole) reviewRoleGrants[target.memberRole].forEach(p => granted.add(p))
 
   return granted.has(permission) ? { allowed: true } : { allowed: false, reason: 'not-granted' }

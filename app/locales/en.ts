@@ -9,6 +9,7 @@ import { analysisEn } from './analysis.en'
 import { surveysEn } from './surveys.en'
 import { checksEn } from './checks.en'
 import { caseFileEn } from './case-file.en'
+import { opsEn } from './ops.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -20,6 +21,7 @@ export const en = {
   surveys: surveysEn,
   checks: checksEn,
   caseFile: caseFileEn,
+  ops: opsEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',
@@ -368,6 +370,7 @@ export const en = {
     genericTitle: 'Something went wrong',
     generic: 'An unexpected error occurred. Nothing you entered has been lost on the server; please try again.',
     backHome: 'Back to my reviews',
+    requestId: 'If you contact support, give this reference: {{id}}',
   },
 } as const
 

@@ -8,6 +8,7 @@ import { analysisFr } from './analysis.fr'
 import { surveysFr } from './surveys.fr'
 import { checksFr } from './checks.fr'
 import { caseFileFr } from './case-file.fr'
+import { opsFr } from './ops.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -19,6 +20,7 @@ export const fr: Translations = {
   surveys: surveysFr,
   checks: checksFr,
   caseFile: caseFileFr,
+  ops: opsFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',
@@ -367,5 +369,6 @@ export const fr: Translations = {
     genericTitle: 'Une erreur est survenue',
     generic: 'Une erreur inattendue s’est produite. Rien de ce que vous avez saisi n’a été perdu sur le serveur; veuillez réessayer.',
     backHome: 'Retour à mes examens',
+    requestId: 'Si vous contactez le soutien, donnez cette référence : {{id}}',
   },
 }

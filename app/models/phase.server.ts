@@ -1,6 +1,9 @@
+import { z } from 'zod'
 import { canMove, openChecklistItems, phaseChecklist, type ChecklistKey, type ChecklistParams, type ReviewSnapshot, type SiblingCheckOutcome } from '~/domain/workflow'
-import { type CoreValue, type FindingStatus, type RecommendationStatus, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
+import { reviewPhases, type CoreValue, type FindingStatus, type RecommendationStatus, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
+import { CLOSED_PHASE } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
+import { purgeUnreleasedDrafts } from './retention.server'
 import type { RegistryFacts } from './review-projection.server'
 import { accountStatesOf } from './staff-account.server'
 
@@ -20,8 +23,11 @@ export async function movePhase(review: ReviewForPhase, to: ReviewPhase, reason:
   const openItems = check.direction === 'forward' ? openChecklistItems(await currentChecklist(review)) : []
   // Guarded on the phase we read, so two facilitators clicking at once cannot skip a phase.
   const updated = await prisma.$transaction(async tx => {
-    const result = await tx.review.updateMany({ where: { id: review.id, phase: from }, data: { phase: to } })
+    // Retention counts from the day a review closes (ADR 0028); reopening it stops the clock.
+    const closedAt = to === CLOSED_PHASE ? new Date() : null
+    const result = await tx.review.updateMany({ where: { id: review.id, phase: from }, data: { phase: to, closedAt } })
     if (result.count !== 1) return false
+    if (to === CLOSED_PHASE) await purgeUnreleasedDrafts(tx, review, actorId)
     await tx.auditEvent.create({
       data: {
         jurisdictionId: review.jurisdictionId,

@@ -28,6 +28,7 @@ import {
 } from '~/domain/staff-account'
 import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
+import { recordAudit } from './audit.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 
 export type StaffAccountRow = {
@@ -317,7 +318,12 @@ export async function readReleaseAs(account: StaffAccountRow, audience: ReleaseA
   const row = await latestRelease(account.id, audience === 'facilitator' ? 'any' : 'panel')
   if (!row) return null
   if (readerId !== account.authorId) {
-    await prisma.accountRead.create({ data: { accountId: account.id, readerId, releaseId: row.id } })
+    const review = await prisma.review.findUniqueOrThrow({ where: { id: account.reviewId }, select: { jurisdictionId: true } })
+    await prisma.$transaction(async tx => {
+      await tx.accountRead.create({ data: { accountId: account.id, readerId, releaseId: row.id } })
+      // The jurisdiction's audit has every read too (never the text), for its admins.
+      await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: account.reviewId, actorId: readerId, action: 'account.read', detail: { accountId: account.id, releaseId: row.id, audience } }, tx)
+    })
   }
   return view(row)
 }

@@ -1,6 +1,7 @@
 import { announceAccessChange } from '~/utils/access-events.server'
 import { createPasswordSetupToken, endAllSessions, hashPassword } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
+import { recordAudit } from './audit.server'
 
 export { passwordSchema, newUserSchema, deactivateUserSchema, userActionSchema } from '~/schemas/user'
 
@@ -50,11 +51,21 @@ export async function createUser(input: {
 export async function listUsers(jurisdictionId: string) {
   return prisma.user.findMany({
     where: { jurisdictionId },
-    select: { id: true, email: true, name: true, isAdmin: true, deactivatedAt: true, passwordHash: true, unitId: true },
+    select: { id: true, email: true, name: true, isAdmin: true, canLeadReviews: true, deactivatedAt: true, passwordHash: true, unitId: true },
     orderBy: { name: 'asc' },
   }).then(users =>
     users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash), active: !u.deactivatedAt })),
   )
+}
+
+/** Marks (or unmarks) a person as able to open reviews; a permission change, so audited. */
+export async function setCanLeadReviews(jurisdictionId: string, userId: string, canLeadReviews: boolean, actorId: string) {
+  await prisma.$transaction(async tx => {
+    const user = await tx.user.findFirst({ where: { id: userId, jurisdictionId }, select: { id: true } })
+    if (!user) throw new UserInputError('form', 'users.noSuchUser')
+    await tx.user.update({ where: { id: userId }, data: { canLeadReviews } })
+    await recordAudit({ jurisdictionId, actorId, action: 'user.lead-changed', detail: { userId, canLeadReviews } }, tx)
+  })
 }
 
 export async function deactivateUser(jurisdictionId: string, userId: string, actorId: string) {

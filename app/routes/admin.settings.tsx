@@ -6,6 +6,7 @@ import { factorRatingScale } from '~/domain/factors'
 import { describeRule } from '~/domain/standards'
 import { ownPublicKey, registerTrustedKey, removeTrustedKey, trustedKeys } from '~/models/signing.server'
 import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeStandards, setAccountNamesVisibleTo, setExcludeFromSharing } from '~/models/jurisdiction.server'
+import { closedReviews, RetentionInputError, setLegalHold, setRetentionYears } from '~/models/retention.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { i18nServer } from '~/utils/i18next.server'
 
@@ -14,10 +15,16 @@ export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
-  const [settings, ownKey, trusted] = await Promise.all([jurisdictionSettings(user.jurisdictionId), ownPublicKey(user.jurisdictionId), trustedKeys(user.jurisdictionId)])
+  const [settings, ownKey, trusted, retention] = await Promise.all([
+    jurisdictionSettings(user.jurisdictionId),
+    ownPublicKey(user.jurisdictionId),
+    trustedKeys(user.jurisdictionId),
+    closedReviews(user.jurisdictionId),
+  ])
   return json({
     ownKey,
     trusted,
+    retention,
     jurisdiction: user.jurisdiction,
     locale,
     framework: settings.factorFramework,
@@ -31,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024
-const intentSchema = z.enum(['framework', 'standards', 'reset-framework', 'reset-standards', 'sharing', 'account-names', 'trust-key', 'untrust-key'])
+const intentSchema = z.enum(['framework', 'standards', 'reset-framework', 'reset-standards', 'sharing', 'account-names', 'trust-key', 'untrust-key', 'retention', 'legal-hold'])
+const retentionSchema = z.object({ years: z.union([z.literal(''), z.coerce.number().int().min(1).max(100)]) })
+const legalHoldSchema = z.object({ reviewId: z.string().min(1).max(60), hold: z.enum(['on', 'off']) })
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
@@ -78,6 +87,23 @@ export async function action({ request }: ActionFunctionArgs) {
       const removed = await removeTrustedKey(user.jurisdictionId, String(form.get('id') ?? ''), user.id)
       if (!removed) return json({ done: null, problems: [{ where: 'id', message: 'settings.trust.errors.notFound' }] }, { status: 400 })
       return json({ done: 'settings.trustRemoved', problems: [] })
+    }
+    case 'retention': {
+      const parsed = retentionSchema.safeParse({ years: String(form.get('years') ?? '').trim() })
+      if (!parsed.success) return json({ done: null, problems: [{ where: 'years', message: 'ops.retention.yearsInvalid' }] }, { status: 400 })
+      await setRetentionYears(user.jurisdictionId, parsed.data.years === '' ? null : parsed.data.years, user.id)
+      return json({ done: 'ops.retention.saved', problems: [] })
+    }
+    case 'legal-hold': {
+      const parsed = legalHoldSchema.safeParse(Object.fromEntries(form))
+      if (!parsed.success) return json({ done: null, problems: [{ where: 'hold', message: 'validation.invalid' }] }, { status: 400 })
+      try {
+        await setLegalHold(user.jurisdictionId, parsed.data.reviewId, parsed.data.hold === 'on', user.id)
+      } catch (error) {
+        if (error instanceof RetentionInputError) return json({ done: null, problems: [{ where: 'reviewId', message: error.message }] }, { status: 400 })
+        throw error
+      }
+      return json({ done: parsed.data.hold === 'on' ? 'ops.retention.holdSet' : 'ops.retention.holdLifted', problems: [] })
     }
     case 'sharing':
       await setExcludeFromSharing(user.jurisdictionId, form.get('exclude') === 'on', user.id)
@@ -276,6 +302,54 @@ export default function SettingsRoute() {
           </div>
           <button type="submit">{t('settings.trustAdd')}</button>
         </Form>
+      </section>
+
+      <section aria-labelledby="retention-title">
+        <h2 id="retention-title">{t('ops.retention.title')}</h2>
+        <p className="hint">{t('ops.retention.intro')}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="retention" />
+          <div className="field">
+            <label htmlFor="retention-years">{t('ops.retention.yearsLabel')}</label>
+            <input id="retention-years" name="years" type="number" min={1} max={100} step={1} defaultValue={data.retention.retentionYears ?? ''} />
+          </div>
+          <button type="submit">{t('ops.retention.save')}</button>
+        </Form>
+        <h3>{t('ops.retention.closedTitle')}</h3>
+        {data.retention.reviews.length === 0 ? (
+          <p>{t('ops.retention.none')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('ops.retention.colReview')}</th>
+                <th scope="col">{t('ops.retention.colClosed')}</th>
+                <th scope="col">{t('ops.retention.colDue')}</th>
+                <th scope="col">{t('ops.retention.colHold')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.retention.reviews.map(r => (
+                <tr key={r.id}>
+                  <td>{r.title}</td>
+                  <td>{r.closedAt.slice(0, 10)}</td>
+                  <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
+                  <td>
+                    {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="legal-hold" />
+                      <input type="hidden" name="reviewId" value={r.id} />
+                      <input type="hidden" name="hold" value={r.legalHold ? 'off' : 'on'} />
+                      <button type="submit" className="button-secondary" aria-label={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}>
+                        {t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </>
   )

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { ConfirmSubmit } from '~/components/confirm'
 import { Field, FormErrors } from '~/components/forms'
 import { createUnit, listUnits, setUserUnit, SurveyInputError } from '~/models/survey.server'
-import { createUser, deactivateUser, listUsers, UserInputError } from '~/models/user.server'
+import { createUser, deactivateUser, listUsers, setCanLeadReviews, UserInputError } from '~/models/user.server'
 import { newUserSchema, userActionSchema } from '~/schemas/user'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 
@@ -47,6 +47,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'add-unit' || intent === 'set-unit') return unitAction(formData, admin)
+  if (intent === 'set-lead') {
+    const parsed = z.object({ userId: z.string().min(1).max(60), lead: z.enum(['on', 'off']) }).safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return json({ result: null, setupLink: null, done: null, unitError: 'validation.invalid' }, { status: 400 })
+    try {
+      await setCanLeadReviews(admin.jurisdictionId, parsed.data.userId, parsed.data.lead === 'on', admin.id)
+    } catch (error) {
+      if (error instanceof UserInputError) return json({ result: null, setupLink: null, done: null, unitError: error.message }, { status: 400 })
+      throw error
+    }
+    return json({ result: null, setupLink: null, done: parsed.data.lead === 'on' ? 'ops.leads.marked' : 'ops.leads.unmarked', unitError: null })
+  }
   const submission = parseWithZod(formData, { schema: userActionSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), setupLink: null, done: null }, { status: 400 })
   const input = submission.value
@@ -107,6 +118,7 @@ export default function UsersRoute() {
             <th scope="col">{t('users.colName')}</th>
             <th scope="col">{t('users.colEmail')}</th>
             <th scope="col">{t('users.colAdmin')}</th>
+            <th scope="col">{t('ops.leads.col')}</th>
             <th scope="col">{t('users.colStatus')}</th>
             <th scope="col">{t('surveys.units.colUnit')}</th>
             <th scope="col">{t('users.colActions')}</th>
@@ -118,6 +130,21 @@ export default function UsersRoute() {
               <td>{u.name}</td>
               <td>{u.email}</td>
               <td>{u.isAdmin ? t('users.yes') : t('users.no')}</td>
+              <td>
+                {u.isAdmin ? (
+                  t('users.yes')
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="set-lead" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="lead" value={u.canLeadReviews ? 'off' : 'on'} />
+                    {u.canLeadReviews ? t('users.yes') : t('users.no')}{' '}
+                    <button type="submit" className="button-secondary" aria-label={t(u.canLeadReviews ? 'ops.leads.unmarkLabel' : 'ops.leads.markLabel', { name: u.name })}>
+                      {t(u.canLeadReviews ? 'ops.leads.unmark' : 'ops.leads.mark')}
+                    </button>
+                  </Form>
+                )}
+              </td>
               <td>{!u.active ? t('users.inactive') : u.hasPassword ? t('users.active') : t('users.invited')}</td>
               <td>
                 <Form method="post" className="inline-form">

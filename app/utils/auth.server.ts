@@ -2,11 +2,13 @@ import crypto from 'node:crypto'
 import bcrypt from 'bcryptjs'
 import { redirect } from '@remix-run/node'
 import type { Actor } from '~/domain/permissions'
+import { recordAudit } from '~/models/audit.server'
 import { announceAccessChange } from './access-events.server'
 import { prisma } from './db.server'
 import { getEnv } from './env.server'
 import { safeRedirectTo } from './safe-redirect'
 import { sessionStorage } from './session.server'
+import { singleton } from './singleton.server'
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 const SETUP_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -27,22 +29,38 @@ export type SignedInUser = {
   email: string
   name: string
   isAdmin: boolean
+  canLeadReviews: boolean
   jurisdictionId: string
   jurisdiction: { code: string; name: string }
 }
 
 export function actorOf(user: SignedInUser | null): Actor | null {
-  return user ? { userId: user.id, jurisdictionId: user.jurisdictionId, isAdmin: user.isAdmin, active: true } : null
+  return user ? { userId: user.id, jurisdictionId: user.jurisdictionId, isAdmin: user.isAdmin, active: true, canLeadReviews: user.canLeadReviews } : null
 }
 
 export async function verifyLogin(email: string, password: string) {
   const user = await prisma.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { id: true, passwordHash: true, deactivatedAt: true },
+    select: { id: true, passwordHash: true, deactivatedAt: true, jurisdictionId: true },
   })
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)
-  if (!user || !user.passwordHash || !ok || user.deactivatedAt) return null
+  const success = Boolean(user && user.passwordHash && ok && !user.deactivatedAt)
+  signInObservers.forEach(observe => observe(success))
+  // Attempts on an email nobody has belong to no jurisdiction and name nobody: not audited
+  // (they count in the sign-in failure metric). Never the password, never the typed email.
+  if (user) {
+    const reason = success ? null : user.deactivatedAt ? 'deactivated' : !user.passwordHash ? 'no-password' : 'wrong-password'
+    await recordAudit({ jurisdictionId: user.jurisdictionId, actorId: user.id, action: success ? 'auth.signed-in' : 'auth.sign-in-failed', detail: reason ? { reason, method: 'password' } : { method: 'password' } })
+  }
+  if (!user || !success) return null
   return { id: user.id }
+}
+
+// The metrics module listens here (app/ must not import server/); one list for the Remix
+// build and the custom server, which are separate module graphs.
+const signInObservers = singleton('sign-in-observers', (): ((success: boolean) => void)[] => [])
+export function onSignInAttempt(observe: (success: boolean) => void) {
+  signInObservers.push(observe)
 }
 
 export async function createSession(userId: string, userAgent: string | null) {
@@ -70,6 +88,7 @@ export async function userForSession(sessionId: string): Promise<SignedInUser | 
           email: true,
           name: true,
           isAdmin: true,
+          canLeadReviews: true,
           deactivatedAt: true,
           jurisdictionId: true,
           jurisdiction: { select: { code: true, name: true } },

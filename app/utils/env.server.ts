@@ -53,6 +53,15 @@ const envSchema = z.object({
   // Sign-in attempts allowed per client address in 15 minutes (a whole agency behind one NAT
   // may need more; the end-to-end suite signs in from one address many times).
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1, 'LOGIN_ATTEMPTS_PER_ADDRESS must be at least 1').max(100_000).default(20),
+  // Client addresses allowed to read /metrics without a token (exact IPv4/IPv6 addresses, as
+  // the app sees them: behind a proxy set TRUST_PROXY, or every request looks local).
+  METRICS_ALLOW: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform(v => v.split(',').map(s => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().ip({ message: 'METRICS_ALLOW must be a comma-separated list of IP addresses' }))),
+  // A bearer token that opens /metrics from anywhere (for a scraper outside the allow-list).
+  METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
 })
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; dataDir: string }

@@ -33,6 +33,8 @@ export type SqlitePersistenceOptions = {
   synchronous?: 'NORMAL' | 'FULL'
   /** How long a write waits for the app's own connection to release the database lock. */
   busyTimeoutMs?: number
+  /** Told after each group commit: ms from the oldest append's send to its commit (metrics). */
+  onCommit?: (lagMs: number, updates: number) => void
 }
 
 /** The migration's SQL, verbatim, for databases the migrations have not touched. */
@@ -91,6 +93,7 @@ const fold = db.transaction((docName, state) => {
 
 let queue = []
 let timer = null
+let oldestSentAt = null
 
 function commit() {
   if (timer !== null) clearTimeout(timer)
@@ -105,6 +108,8 @@ function commit() {
     timer = setTimeout(commitQuietly, 100)
     throw error
   }
+  if (config.reportCommits && oldestSentAt !== null) parentPort.postMessage({ type: 'committed', lagMs: Date.now() - oldestSentAt, updates: batch.length })
+  oldestSentAt = null
 }
 
 function commitQuietly() {
@@ -138,6 +143,7 @@ const handlers = {
 parentPort.on('message', (message) => {
   if (message.type === 'append') {
     for (const [docName, update] of message.updates) queue.push([docName, asBuffer(update)])
+    if (oldestSentAt === null && message.sentAt !== undefined) oldestSentAt = message.sentAt
     if (timer === null) timer = setTimeout(commitQuietly, config.commitIntervalMs)
     return
   }
@@ -157,6 +163,7 @@ type Reply = { id: number; result?: unknown; error?: string }
 type ThreadEvent =
   | { type: 'fatal'; error: string }
   | { type: 'commit-failed'; error: string; queued: number }
+  | { type: 'committed'; lagMs: number; updates: number }
 
 /** The part of better-sqlite3's API the start-up check uses (the package ships no types). */
 type SqliteDatabase = {
@@ -209,6 +216,7 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Coll
       synchronous: options.synchronous ?? 'NORMAL',
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       commitIntervalMs: options.commitIntervalMs ?? 10,
+      reportCommits: options.onCommit !== undefined,
     },
   })
   // Like a socket, the thread does not keep the process alive: the host calls close().
@@ -229,7 +237,9 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Coll
 
   thread.on('message', (message: Reply | ThreadEvent) => {
     if ('type' in message) {
-      if (message.type === 'fatal') {
+      if (message.type === 'committed') {
+        options.onCommit?.(message.lagMs, message.updates)
+      } else if (message.type === 'fatal') {
         logger.error({ err: message.error, filename }, 'collab persistence could not open the database')
         fail(new Error(`collab persistence failed: ${message.error}`))
       } else {
@@ -256,7 +266,7 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Coll
 
   function sendOutbox(): void {
     if (outbox.length === 0) return
-    thread.postMessage({ type: 'append', updates: outbox })
+    thread.postMessage({ type: 'append', updates: outbox, sentAt: Date.now() })
     outbox = []
   }
 

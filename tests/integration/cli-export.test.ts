@@ -48,6 +48,8 @@ describe('export from the command line', () => {
 
   test('--accept-residuals lists them and exports the shared JSON, recorded as the operator’s', async () => {
     const t = io()
+    // Issue 17: the CLI creates no folder it was not asked for, so the folder exists first.
+    fs.mkdirSync(path.join(tmp, 'nested'))
     const out = path.join(tmp, 'nested', 'shared.json')
     expect(await runCli(['export', reviewId, '--format', 'json', '--out', out, '--accept-residuals'], t.io, prisma)).toBe(0)
     expect(t.err()).toContain('warning: exporting with 3 unresolved residual candidate(s) left as written')

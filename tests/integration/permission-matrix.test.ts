@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as usersRoute from '~/routes/admin.users'
 import * as settingsRoute from '~/routes/admin.settings'
+import * as auditRoute from '~/routes/admin.audit'
 import * as reviewRoute from '~/routes/reviews.$reviewId'
 import * as importRoute from '~/routes/reviews.$reviewId_.import'
 import * as trackerRoute from '~/routes/recommendations'
@@ -69,6 +70,8 @@ beforeAll(async () => {
   const wave = await openWave(home.id, u.admin.id, { title: 'Matrix pulse', opensOn: today, closesOn: today, unitIds: [unit.id], userIds: invited.map(x => x.id) })
   const cookies = { anonymous: null } as Record<ActorName, string | null>
   for (const [name, user] of Object.entries(u)) cookies[name as ActorName] = (await cookieFor(user.id)).cookie
+  // Facilitators here lead reviews: an admin marked them as able to open new ones (issue 17).
+  await prisma.user.update({ where: { id: u.facilitator.id }, data: { canLeadReviews: true } })
   // Deactivated after signing in: the live session must stop working.
   await prisma.user.update({ where: { id: u.deactivated_member.id }, data: { deactivatedAt: new Date() } })
   Object.assign(world, { jurisdictionId: home.id, reviewId: review.id, waveId: wave.id, cookies })
@@ -107,6 +110,8 @@ const writeDoc = expectations(
   404,
 )
 const adminOnly = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok' }, 403)
+// Admins (of their own jurisdiction) and the users they marked as review leads.
+const createReview = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok', facilitator: 'ok' }, 403)
 
 type Operation = { name: string; expected: Record<ActorName, Outcome>; run: (cookie: string | null) => Promise<unknown> }
 
@@ -119,12 +124,12 @@ const operations: Operation[] = [
   },
   {
     name: 'GET /reviews/new',
-    expected: expectations({}, 'ok'),
+    expected: createReview,
     run: cookie => newReviewRoute.loader({ request: buildRequest('/reviews/new', { cookie }), params: {}, context: {} }),
   },
   {
     name: 'POST /reviews/new',
-    expected: expectations({}, 'ok'),
+    expected: createReview,
     run: cookie =>
       newReviewRoute.action({
         request: buildRequest('/reviews/new', {
@@ -194,6 +199,11 @@ const operations: Operation[] = [
     run: cookie => trackerRoute.loader({ request: buildRequest('/recommendations', { cookie }), params: {}, context: {} }),
   },
   {
+    name: 'GET /admin/audit',
+    expected: adminOnly,
+    run: cookie => auditRoute.loader({ request: buildRequest('/admin/audit?action=review.&page=1', { cookie }), params: {}, context: {} }),
+  },
+  {
     name: 'GET /admin/settings',
     expected: adminOnly,
     run: cookie => settingsRoute.loader({ request: buildRequest('/admin/settings', { cookie }), params: {}, context: {} }),
@@ -202,6 +212,27 @@ const operations: Operation[] = [
     name: 'POST /admin/settings (sharing)',
     expected: adminOnly,
     run: cookie => settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'sharing' } }), params: {}, context: {} }),
+  },
+  {
+    name: 'POST /admin/settings (retention)',
+    expected: adminOnly,
+    run: cookie => settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'retention', years: '10' } }), params: {}, context: {} }),
+  },
+  {
+    // Another jurisdiction's admin names a review that is not theirs: refused, nothing held.
+    name: 'POST /admin/settings (legal hold)',
+    expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
+    run: cookie =>
+      settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'legal-hold', reviewId: world.reviewId, hold: 'on' } }), params: {}, context: {} }),
+  },
+  {
+    // Another jurisdiction's admin names a person who is not theirs: refused.
+    name: 'POST /admin/users mark a review lead',
+    expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
+    run: async cookie => {
+      const person = await makeUser(world.jurisdictionId)
+      return usersRoute.action({ request: buildRequest('/admin/users', { cookie, form: { intent: 'set-lead', userId: person.id, lead: 'on' } }), params: {}, context: {} })
+    },
   },
   {
     name: 'GET /admin/users',

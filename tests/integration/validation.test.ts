@@ -14,7 +14,7 @@ async function errorsOf(response: Response) {
 
 test('a new review with bad fields gets a message per field and nothing is saved', async () => {
   const j = await makeJurisdiction()
-  const u = await makeUser(j.id)
+  const u = await makeUser(j.id, { canLeadReviews: true })
   const { cookie } = await cookieFor(u.id)
   const before = await prisma.review.count()
   const response = await newReviewRoute.action({
@@ -32,7 +32,7 @@ test('a new review with bad fields gets a message per field and nothing is saved
 
 test('an incident date in the future is refused', async () => {
   const j = await makeJurisdiction()
-  const u = await makeUser(j.id)
+  const u = await makeUser(j.id, { canLeadReviews: true })
   const { cookie } = await cookieFor(u.id)
   const response = await newReviewRoute.action({
     request: buildRequest('/reviews/new', { cookie, form: { title: 'Future', incidentType: 'other', incidentDate: '2999-01-01' } }),
@@ -44,7 +44,7 @@ test('an incident date in the future is refused', async () => {
 
 test('a valid review is created with its creator as facilitator, and audited', async () => {
   const j = await makeJurisdiction()
-  const u = await makeUser(j.id)
+  const u = await makeUser(j.id, { canLeadReviews: true })
   const { cookie } = await cookieFor(u.id)
   const response = await newReviewRoute.action({
     request: buildRequest('/reviews/new', { cookie, form: { title: 'Review K-17', incidentType: 'near_fatality', incidentDate: '2026-10-10', summary: 'Synthetic.' } }),

@@ -12,7 +12,7 @@ export async function makeJurisdiction(code = `J-${unique()}`) {
   return prisma.jurisdiction.create({ data: { code, name: `Jurisdiction ${code}` } })
 }
 
-export async function makeUser(jurisdictionId: string, options: { isAdmin?: boolean; deactivated?: boolean; name?: string } = {}) {
+export async function makeUser(jurisdictionId: string, options: { isAdmin?: boolean; deactivated?: boolean; name?: string; canLeadReviews?: boolean } = {}) {
   const id = unique()
   return prisma.user.create({
     data: {
@@ -20,6 +20,7 @@ export async function makeUser(jurisdictionId: string, options: { isAdmin?: bool
       name: options.name ?? `User ${id}`,
       jurisdictionId,
       isAdmin: options.isAdmin ?? false,
+      canLeadReviews: options.canLeadReviews ?? false,
       deactivatedAt: options.deactivated ? new Date() : null,
     },
   })

@@ -34,3 +34,11 @@ test('TRUST_PROXY is true, false or a number of proxies', () => {
   expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe('2')
   expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be true, false or the number of proxies/)
 })
+
+test('metrics access: loopback by default, a list of addresses, a long enough token', () => {
+  expect(parseEnv({}).METRICS_ALLOW).toEqual(['127.0.0.1', '::1'])
+  expect(parseEnv({}).METRICS_TOKEN).toBeUndefined()
+  expect(parseEnv({ METRICS_ALLOW: '10.0.0.5, fd00::1' }).METRICS_ALLOW).toEqual(['10.0.0.5', 'fd00::1'])
+  expect(() => parseEnv({ METRICS_ALLOW: 'prometheus.internal' })).toThrow(/METRICS_ALLOW must be a comma-separated list of IP addresses/)
+  expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 32 characters/)
+})

@@ -8,13 +8,13 @@ const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind:
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
-  facilitator: ['create:review', 'read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
-  qi_lead: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
-  panel_member: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
-  staff_contributor: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
-  observer: ['create:review', 'read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
-  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys'],
-  non_member: ['create:review', 'read:trends', 'answer:survey', 'read:survey-results'],
+  facilitator: ['read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
+  qi_lead: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
+  panel_member: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
+  staff_contributor: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
+  observer: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
+  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys', 'read:audit'],
+  non_member: ['read:trends', 'answer:survey', 'read:survey-results'],
 }
 
 describe('review-scoped permissions', () => {
@@ -37,9 +37,20 @@ describe('nobody crosses jurisdictions or acts while signed out or deactivated',
   })
 })
 
-test('jurisdiction-scoped permissions: users may open reviews, only admins manage users', () => {
+test('opening a review is for admins and the users an admin marked as review leads', () => {
   const target = { kind: 'jurisdiction', jurisdictionId: J } as const
-  expect(can(user(), 'create:review', target).allowed).toBe(true)
+  expect(can(user(), 'create:review', target)).toEqual({ allowed: false, reason: 'not-granted' })
+  expect(can(user({ canLeadReviews: true }), 'create:review', target).allowed).toBe(true)
+  expect(can(user({ isAdmin: true }), 'create:review', target).allowed).toBe(true)
+  expect(can(user({ canLeadReviews: true, jurisdictionId: 'j-other' }), 'create:review', target).allowed).toBe(false)
+  expect(can(user({ canLeadReviews: true, active: false }), 'create:review', target).allowed).toBe(false)
+  // Leading reviews grants nothing else.
+  expect(can(user({ canLeadReviews: true }), 'manage:users', target).allowed).toBe(false)
+})
+
+test('jurisdiction-scoped permissions: only marked users open reviews (issue 17), only admins manage users', () => {
+  const target = { kind: 'jurisdiction', jurisdictionId: J } as const
+  expect(can(user(), 'create:review', target).allowed).toBe(false)
   expect(can(user(), 'manage:users', target).allowed).toBe(false)
   expect(can(user(), 'read:users', target).allowed).toBe(false)
   expect(can(user({ isAdmin: true }), 'manage:users', target).allowed).toBe(true)
@@ -54,6 +65,8 @@ test('jurisdiction-scoped permissions: users may open reviews, only admins manag
   expect(can(user(), 'read:survey-results', target).allowed).toBe(true)
   expect(can(user(), 'manage:surveys', target).allowed).toBe(false)
   expect(can(user({ isAdmin: true }), 'manage:surveys', target).allowed).toBe(true)
+  expect(can(user(), 'read:audit', target).allowed).toBe(false)
+  expect(can(user({ isAdmin: true }), 'read:audit', target).allowed).toBe(true)
   expect(can(user({ isAdmin: true, jurisdictionId: 'j-other' }), 'read:survey-results', target).allowed).toBe(false)
   expect(can(user({ active: false }), 'answer:survey', target).allowed).toBe(false)
   // Review-level rights never come from the jurisdiction alone.

@@ -1,0 +1,135 @@
+// ADR 0027: every audit row is chained to the previous one of its jurisdiction, by a trigger in
+// the inserting statement; verify recomputes the chain and names the first broken row.
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
+import { afterAll, expect, test } from 'vitest'
+import { recordAudit } from '~/models/audit.server'
+import { prisma } from '~/utils/db.server'
+import { registerAuditFunctions, verifyAuditChain } from '~/utils/audit-chain.server'
+import { applyMigrations } from '../../server/migrate'
+import { makeJurisdiction } from '../support/fixtures'
+
+const run = promisify(execFile)
+const root = path.resolve(__dirname, '../..')
+const file = process.env.DATABASE_URL!.slice('file:'.length)
+const tmpDirs: string[] = []
+afterAll(async () => {
+  for (const dir of tmpDirs) await rm(dir, { recursive: true, force: true })
+})
+
+function openRaw(target = file) {
+  return new Database(target, { timeout: 5000 })
+}
+
+/** A private copy to tamper with, so other tests keep an intact chain. */
+async function tamperableCopy() {
+  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'scir-audit-')), 'copy.db')
+  tmpDirs.push(path.dirname(copy))
+  const source = openRaw()
+  await source.backup(copy)
+  source.close()
+  return openRaw(copy)
+}
+
+test('rows written at once by two processes form one unbroken chain per jurisdiction', { timeout: 60_000 }, async () => {
+  const a = await makeJurisdiction()
+  const b = await makeJurisdiction()
+  // Another process (the CLI, say) writes while this one (the server) does.
+  const other = run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'tests/support/audit-writer.ts', a.id, b.id, '40'], {
+    cwd: root,
+    env: { ...process.env },
+    timeout: 45_000,
+  })
+  await Promise.all(
+    Array.from({ length: 60 }, (_, i) => {
+      const jurisdictionId = i % 3 === 0 ? a.id : b.id
+      return i % 2 === 0
+        ? recordAudit({ jurisdictionId, action: 'test.concurrent', detail: { i } })
+        : prisma.$transaction(async tx => {
+            await tx.auditEvent.create({ data: { jurisdictionId, action: 'test.concurrent-tx', detail: JSON.stringify({ i }) } })
+          })
+    }),
+  )
+  await other
+  const db = openRaw()
+  try {
+    const report = verifyAuditChain(db)
+    expect(report.firstBroken).toBeNull()
+    const rows = db.prepare(`SELECT "seq", "prevHash", "hash" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq"`).all(a.id) as { seq: number; prevHash: string | null; hash: string }[]
+    expect(rows.length).toBe(40)
+    expect(rows[0]!.prevHash).toBeNull()
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash)
+  } finally {
+    db.close()
+  }
+})
+
+test('an audit row changed with raw SQL is refused, and when forced, verify names it', async () => {
+  const j = await makeJurisdiction()
+  for (let i = 0; i < 5; i++) await recordAudit({ jurisdictionId: j.id, action: 'test.tamper', detail: { i } })
+  const db = await tamperableCopy()
+  try {
+    const target = db.prepare(`SELECT "id", "seq" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq" LIMIT 1 OFFSET 2`).get(j.id) as { id: string; seq: number }
+    expect(() => db.prepare(`UPDATE "AuditEvent" SET "detail" = '{"i":99}' WHERE "id" = ?`).run(target.id)).toThrow(/append-only/)
+    expect(() => db.prepare(`DELETE FROM "AuditEvent" WHERE "id" = ?`).run(target.id)).toThrow(/append-only/)
+    expect(verifyAuditChain(db).firstBroken).toBeNull()
+    // Someone with the file drops the guard and edits the row: the chain gives it away.
+    db.exec(`DROP TRIGGER "AuditEvent_no_update"`)
+    db.prepare(`UPDATE "AuditEvent" SET "detail" = '{"i":99}' WHERE "id" = ?`).run(target.id)
+    expect(verifyAuditChain(db).firstBroken).toMatchObject({ id: target.id, problem: 'hash-mismatch' })
+  } finally {
+    db.close()
+  }
+})
+
+test('a deleted row shows as a break at the next row', async () => {
+  const j = await makeJurisdiction()
+  for (let i = 0; i < 4; i++) await recordAudit({ jurisdictionId: j.id, action: 'test.delete', detail: { i } })
+  const db = await tamperableCopy()
+  try {
+    const rows = db.prepare(`SELECT "id", "seq" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq"`).all(j.id) as { id: string; seq: number }[]
+    db.exec(`DROP TRIGGER "AuditEvent_no_delete"`)
+    db.prepare(`DELETE FROM "AuditEvent" WHERE "id" = ?`).run(rows[1]!.id)
+    expect(verifyAuditChain(db).firstBroken).toMatchObject({ id: rows[2]!.id, problem: 'sequence-gap' })
+  } finally {
+    db.close()
+  }
+})
+
+test('rows written before the chain existed are sealed by the migration that introduces it', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scir-audit-legacy-'))
+  tmpDirs.push(dir)
+  const older = path.join(dir, 'migrations')
+  await cp(path.resolve('prisma/migrations'), older, { recursive: true })
+  const names = (await readdir(older, { withFileTypes: true })).filter(e => e.isDirectory()).map(e => e.name).sort()
+  const chainMigration = names.find(n => n.endsWith('_ops_audit_chain_retention'))!
+  const later = names.filter(n => n >= chainMigration)
+  for (const name of later) await rm(path.join(older, name), { recursive: true })
+  const databaseUrl = `file:${path.join(dir, 'legacy.db')}`
+  await applyMigrations({ databaseUrl, migrationsDir: older })
+  const db = openRaw(path.join(dir, 'legacy.db'))
+  db.prepare(`INSERT INTO "Jurisdiction" ("id", "code", "name") VALUES ('j1', 'OLD-1', 'Old')`).run()
+  const insert = db.prepare(`INSERT INTO "AuditEvent" ("id", "action", "detail", "createdAt", "jurisdictionId") VALUES (?, ?, '{}', ?, 'j1')`)
+  insert.run('a2', 'legacy.second', '2026-01-02T00:00:00.000Z')
+  insert.run('a1', 'legacy.first', '2026-01-01T00:00:00.000Z')
+  db.close()
+
+  const { applied } = await applyMigrations({ databaseUrl })
+  expect(applied).toContain(chainMigration)
+  const after = openRaw(path.join(dir, 'legacy.db'))
+  try {
+    registerAuditFunctions(after)
+    after.prepare(`INSERT INTO "AuditEvent" ("id", "action", "detail", "createdAt", "jurisdictionId") VALUES ('a3', 'new.row', '{}', '2026-12-01T00:00:00.000Z', 'j1')`).run()
+    const rows = after.prepare(`SELECT "id", "seq", "prevHash", "hash" FROM "AuditEvent" ORDER BY "seq"`).all() as { id: string; seq: number; prevHash: string | null; hash: string }[]
+    expect(rows.map(r => r.id)).toEqual(['a1', 'a2', 'a3'])
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash)
+    expect(rows[2]!.prevHash).toBe(rows[1]!.hash)
+    expect(verifyAuditChain(after).firstBroken).toBeNull()
+  } finally {
+    after.close()
+  }
+})
