@@ -34,20 +34,20 @@ export function createHttpServer(options: {
   const hops = trustedProxyHops(env)
   if (hops > 0) app.set('trust proxy', hops)
 
-  // Liveness: the process answers. Cheap on purpose (probes call it every few seconds).
-  app.get('/healthz', (_req, res) => {
-    res.status(200).type('text/plain').send('ok')
-  })
-  // Readiness: the database answers too.
-  app.get('/readyz', async (_req, res) => {
+  // The operators' contract (README): /healthz answers 200 when the app and its database are
+  // up. A `SELECT 1` keeps it cheap enough for a load balancer's probe; /readyz
+  // is the same check under the name orchestrators use for readiness.
+  const databaseCheck = async (_req: express.Request, res: express.Response, okText: string) => {
     try {
       await prisma.$queryRawUnsafe('SELECT 1')
-      res.status(200).type('text/plain').send('ready')
+      res.status(200).type('text/plain').send(okText)
     } catch (error) {
-      logger.error({ err: error }, 'readiness check: database unavailable')
+      logger.error({ err: error }, 'health check: database unavailable')
       res.status(503).type('text/plain').send('database unavailable')
     }
-  })
+  }
+  app.get('/healthz', (req, res) => databaseCheck(req, res, 'ok'))
+  app.get('/readyz', (req, res) => databaseCheck(req, res, 'ready'))
   app.get('/metrics', metricsHandler(metrics, { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN }))
   app.use(metrics.httpTimer)
 

@@ -1,4 +1,4 @@
-// Issue 17: /metrics (allow-list or bearer token), /healthz cheap, /readyz checks the database,
+// Issue 17: /metrics (allow-list or bearer token), /healthz and /readyz check the database,
 // request ids on every response, and the collaboration and sign-in figures.
 import type { AddressInfo } from 'node:net'
 import * as Y from 'yjs'
@@ -59,16 +59,19 @@ test('/metrics answers the allow-listed address and the bearer token, nobody els
   expect((await fetch(`${noToken}/metrics`, { headers: { authorization: 'Bearer ' } })).status).toBe(403)
 })
 
-test('/healthz does not touch the database, /readyz does', async () => {
+// The operators' contract (README): /healthz is 200 only while the app and its database are up.
+test('/healthz and /readyz answer 503 when the database is down, 200 when it is up', async () => {
   let queries = 0
   const down = { $queryRawUnsafe: async () => { queries++; throw new Error('database down') } }
   const base = await serve({ prismaOverride: down })
-  expect((await fetch(`${base}/healthz`)).status).toBe(200)
-  expect(queries).toBe(0)
+  expect((await fetch(`${base}/healthz`)).status).toBe(503)
+  expect(queries).toBe(1)
   const ready = await fetch(`${base}/readyz`)
   expect(ready.status).toBe(503)
-  expect(queries).toBe(1)
-  expect((await fetch(`${await serve()}/readyz`)).status).toBe(200)
+  expect(queries).toBe(2)
+  const up = await serve()
+  expect((await fetch(`${up}/healthz`)).status).toBe(200)
+  expect((await fetch(`${up}/readyz`)).status).toBe(200)
 })
 
 test('every response carries a request id; a well-formed incoming one is kept', async () => {
