@@ -114,11 +114,19 @@ export async function currentChecklist(review: { id: string; incidentDate: Date;
     // Only asked in the phase that needs it: it de-identifies the whole document.
     const { prepareExport } = await import('./export.server')
     const { approvalState } = await import('./export-approval.server')
-    const prepared = await prepareExport(review.id)
-    snapshot.unresolvedResiduals = prepared.unresolved.length
-    const approvals = await approvalState(review, prepared)
-    snapshot.findingsApproved = approvals.findings.valid
-    snapshot.deidentifiedTextApproved = approvals.deidentified.valid
+    // A checklist never blocks a move: a review that cannot be de-identified yet (the export
+    // page says why) leaves these three items open instead of failing the page or the move.
+    try {
+      const prepared = await prepareExport(review.id)
+      snapshot.unresolvedResiduals = prepared.unresolved.length
+      const approvals = await approvalState(review, prepared)
+      snapshot.findingsApproved = approvals.findings.valid
+      snapshot.deidentifiedTextApproved = approvals.deidentified.valid
+    } catch {
+      snapshot.unresolvedResiduals = undefined
+      snapshot.findingsApproved = false
+      snapshot.deidentifiedTextApproved = false
+    }
   }
   return phaseChecklist(review.phase as ReviewPhase, snapshot)
 }
