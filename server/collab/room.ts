@@ -10,7 +10,7 @@ import {
   encodeUpdate,
   inspectUpdate,
   ProtocolError,
-  type AwarenessEntry,
+  type IncomingAwareness,
   type IncomingMessage,
 } from './protocol'
 import type { CollabLogger, CollabPersistence } from './types'
@@ -184,7 +184,7 @@ export class Room {
 
   private handle(conn: Connection, message: IncomingMessage, data: Uint8Array): void {
     if (message.type === 'awareness') {
-      this.receiveAwareness(conn, message.entries, data)
+      this.receiveAwareness(conn, message, data)
       return
     }
     if (!this.charge(conn, 1)) return
@@ -303,15 +303,17 @@ export class Room {
     }
   }
 
-  private receiveAwareness(conn: Connection, entries: AwarenessEntry[], data: Uint8Array): void {
-    if (!this.charge(conn, this.presence.isEchoOnly(conn, entries) ? ECHO_COST : 1)) return
-    const verdict = this.presence.apply(conn, entries, Date.now())
+  private receiveAwareness(conn: Connection, message: IncomingAwareness, data: Uint8Array): void {
+    const echoOnly = this.presence.isEchoOnly(conn, message)
+    if (!this.charge(conn, echoOnly ? ECHO_COST : 1)) return
+    // An echo changes nothing (apply would skip every entry): stop here.
+    if (echoOnly) return
+    const verdict = this.presence.apply(conn, message, Date.now())
     if (verdict.overClaimed && conn.firstWarning('awareness claims')) {
       this.ctx.logger.warn(conn.info(), 'collab connection claimed too many awareness client ids')
     }
     if (verdict.accepted.length === 0) return
-    const message = verdict.accepted.length === entries.length ? data : encodeAwareness(verdict.accepted)
-    this.broadcast(message, conn)
+    this.broadcast(verdict.accepted.length === message.entries.length ? data : encodeAwareness(verdict.accepted), conn)
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
