@@ -98,6 +98,23 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
   }
 
   /**
+   * Writes a frame made by `websocketFrame` straight to the socket, as ws itself would: safe
+   * because the server turns permessage-deflate off and never sends blobs, so ws never holds
+   * frames back in a queue that this write could overtake. Same checks and cap as `send`.
+   */
+  sendFrame(frame: Buffer): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    if (!corked.has(this.transport)) {
+      if (corked.size === 0) setImmediate(uncorkAll)
+      this.transport.cork()
+      corked.add(this.transport)
+    }
+    this.transport.write(frame)
+    this.lastSentAt = Date.now()
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.onOverflow(this)
+  }
+
+  /**
    * Starts the close handshake and stops all further traffic at once; a peer that does not
    * answer the handshake is cut off after `graceMs`.
    */

@@ -172,6 +172,62 @@ export function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array 
 }
 
 /**
+ * `message` as one complete WebSocket frame from a server (FIN, binary, unmasked; RFC 6455
+ * 5.2), header and payload in one buffer. A room frames a broadcast once and writes the same
+ * bytes to every recipient's socket, where ws would build a header and two option objects per
+ * recipient and queue two writes.
+ */
+export function websocketFrame(message: Uint8Array): Buffer {
+  const { frame, headerBytes } = allocateFrame(message.byteLength)
+  frame.set(message, headerBytes)
+  return frame
+}
+
+/** A sync update message, framed: the update is copied once, into the frame. */
+export function updateFrame(update: Uint8Array): Buffer {
+  const lengthBytes = varUintBytes(update.byteLength)
+  const { frame, headerBytes } = allocateFrame(2 + lengthBytes + update.byteLength)
+  let at = headerBytes
+  frame[at++] = MessageType.sync
+  frame[at++] = SyncType.update
+  for (let n = update.byteLength; ; n = Math.floor(n / 128)) {
+    if (n < 128) {
+      frame[at++] = n
+      break
+    }
+    frame[at++] = (n % 128) | 0x80
+  }
+  frame.set(update, at)
+  return frame
+}
+
+function varUintBytes(n: number): number {
+  let bytes = 1
+  while (n >= 128) {
+    n = Math.floor(n / 128)
+    bytes++
+  }
+  return bytes
+}
+
+function allocateFrame(length: number): { frame: Buffer; headerBytes: number } {
+  const headerBytes = length < 126 ? 2 : length < 65536 ? 4 : 10
+  const frame = Buffer.allocUnsafe(headerBytes + length)
+  frame[0] = 0x82
+  if (length < 126) {
+    frame[1] = length
+  } else if (length < 65536) {
+    frame[1] = 126
+    frame.writeUInt16BE(length, 2)
+  } else {
+    frame[1] = 127
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2)
+    frame.writeUInt32BE(length >>> 0, 6)
+  }
+  return { frame, headerBytes }
+}
+
+/**
  * An awareness message without entries. The stock provider reconnects when it has heard
  * nothing for 30 s, and pings do not count, so quiet connections get one of these instead.
  */

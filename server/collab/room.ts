@@ -7,9 +7,10 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdate,
   inspectUpdate,
   ProtocolError,
+  updateFrame,
+  websocketFrame,
   type IncomingAwareness,
   type IncomingMessage,
 } from './protocol'
@@ -321,7 +322,7 @@ export class Room {
     this.fullStateBytes += update.byteLength
     this.ctx.persistence.append(this.docName, update)
     this.ctx.counters.updatesApplied++
-    this.broadcast(encodeUpdate(update), origin)
+    if (this.hasRecipients(origin)) this.broadcastFrame(updateFrame(update), origin)
     this.updatesSinceCompaction++
     this.firstUncompactedAt ??= Date.now()
     if (this.updatesSinceCompaction >= this.ctx.timings.compactAfterUpdates) void this.compact()
@@ -329,11 +330,19 @@ export class Room {
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {
-    // ws wraps a Uint8Array in a Buffer per send; wrap it once for the whole room.
-    const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
+    if (this.hasRecipients(except)) this.broadcastFrame(websocketFrame(message), except)
+  }
+
+  private hasRecipients(except: unknown): boolean {
+    const n = this.connections.size
+    return n > 1 || (n === 1 && !this.connections.has(except as Connection))
+  }
+
+  /** One frame for the whole room: encoded once, the same bytes written to every socket. */
+  private broadcastFrame(frame: Buffer, except: unknown): void {
     for (const conn of this.connections) {
       if (conn === except) continue
-      conn.send(frame)
+      conn.sendFrame(frame)
     }
   }
 

@@ -3,14 +3,18 @@
 // state is never decoded); the update walk steps over strings instead of decoding them, and
 // whatever it skips is still validated, by Yjs, before anything is kept or relayed.
 import * as encoding from 'lib0/encoding'
+import { Receiver } from 'ws'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   awarenessStateOf,
   decodeMessage,
   encodeAwareness,
+  encodeUpdate,
   inspectUpdate,
   ProtocolError,
+  updateFrame,
+  websocketFrame,
 } from '../../../server/collab/protocol'
 import { connectClient, openRaw, removeTempDbFiles, sleep, startTestServer, synced, waitFor, type TestClient, type TestServer } from './helpers'
 
@@ -54,7 +58,28 @@ function updateMessage(update: Uint8Array): Uint8Array {
 
 const NOT_UTF8 = Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) // {"a":"\xff\xfe"}
 
+/** What a client's ws makes of the bytes: the messages it would hand to the provider. */
+function receive(frame: Buffer): Buffer[] {
+  const messages: Buffer[] = []
+  const receiver = new Receiver({ isServer: false })
+  receiver.on('message', (data: Buffer) => messages.push(Buffer.from(data)))
+  receiver.on('error', (error: Error) => {
+    throw error
+  })
+  receiver.write(frame)
+  return messages
+}
+
 describe('relay cost (issue 18)', () => {
+  it('frames a broadcast once, as ws would, at every length boundary', () => {
+    for (const n of [0, 1, 121, 122, 123, 125, 126, 127, 65_531, 65_535, 65_536, 70_000, 300_000]) {
+      const update = Uint8Array.from({ length: n }, (_, i) => (i * 7) & 255)
+      const message = Buffer.from(encodeUpdate(update))
+      expect(receive(updateFrame(update)), `update of ${n}`).toEqual([message])
+      expect(receive(websocketFrame(message)), `message of ${n + 3}`).toEqual([message])
+    }
+  })
+
   it('walks an awareness message without decoding its states, and decodes a state on demand', () => {
     const message = encodeAwareness([
       { clientID: 7, clock: 3, state: '{"cursor":1}' },
