@@ -320,9 +320,11 @@ export class Room {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullState = null
     this.fullStateBytes += update.byteLength
+    // Relayed first: the frames are written at the end of this turn, and persistence hands its
+    // batch to the writer thread after them, so waking that thread never delays a delivery.
+    if (this.hasRecipients(origin)) this.broadcastFrame(updateFrame(update), origin)
     this.ctx.persistence.append(this.docName, update)
     this.ctx.counters.updatesApplied++
-    if (this.hasRecipients(origin)) this.broadcastFrame(updateFrame(update), origin)
     this.updatesSinceCompaction++
     this.firstUncompactedAt ??= Date.now()
     if (this.updatesSinceCompaction >= this.ctx.timings.compactAfterUpdates) void this.compact()
