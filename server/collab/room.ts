@@ -320,8 +320,8 @@ export class Room {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullState = null
     this.fullStateBytes += update.byteLength
-    // Relayed first: the frames are written at the end of this turn, and persistence hands its
-    // batch to the writer thread after them, so waking that thread never delays a delivery.
+    // Relayed first, and persistence hands its batch to the writer thread only after the
+    // turn's frames have left, so waking that thread never delays a delivery.
     if (this.hasRecipients(origin)) this.broadcastFrame(updateFrame(update), origin)
     this.ctx.persistence.append(this.docName, update)
     this.ctx.counters.updatesApplied++
