@@ -52,7 +52,8 @@ function connect(url: string, token: string, assignments: ClientAssignment[]): P
     })
     const provider = new WebsocketProvider(url, assignment.room, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { token },
+      // One user per client, as in a real room (the server allows 8 sockets per user per room).
+      params: { token, user: assignment.key },
       disableBc: true,
       connect: false,
     })

@@ -129,7 +129,13 @@ async function runScenario(scenario: Scenario, target: Target): Promise<Figures>
     const connected = generators.map((g) => next<Extract<LoadReport, { type: 'connected' }>>(g, 'connected'))
     // Round-robin, so the clients of a room sit in different processes.
     generators.forEach((g, i) => command(g, { type: 'connect', url, token: TOKEN, clients: clients.filter((_, c) => c % LOADGENS === i) }))
-    const connectMs = Math.max(...(await Promise.all(connected)).map((c) => c.ms))
+    // A refused client (429, 503) reconnects forever and would hang the run: fail it instead.
+    let timer: NodeJS.Timeout | undefined
+    const refused = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${scenario.id} (${target}): clients not connected after 120 s`)), 120_000)
+    })
+    const connectMs = Math.max(...(await Promise.race([Promise.all(connected), refused])).map((c) => c.ms))
+    clearTimeout(timer)
 
     const measureStart = preciseNow() + WARMUP_MS
     const measureMs = MEASURE_MS * scenario.measureFactor

@@ -26,8 +26,10 @@ if (target === 'ours') {
   const collab = createCollabServer({
     authenticator: {
       async authorize(req) {
-        const token = new URL(req.url ?? '/', 'http://bench').searchParams.get('token')
-        return token === TOKEN ? { userId: 'bench', readOnly: false } : { refuse: 401, reason: 'bad token' }
+        const params = new URL(req.url ?? '/', 'http://bench').searchParams
+        const user = params.get('user')
+        if (params.get('token') !== TOKEN || user === null) return { refuse: 401, reason: 'bad token' }
+        return { userId: `bench-${user}`, readOnly: false }
       },
     },
     persistence,
