@@ -3,7 +3,7 @@
 // state is never decoded); the update walk steps over strings instead of decoding them, and
 // whatever it skips is still validated, by Yjs, before anything is kept or relayed.
 import * as encoding from 'lib0/encoding'
-import { Receiver } from 'ws'
+import * as ws from 'ws'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -57,6 +57,10 @@ function updateMessage(update: Uint8Array): Uint8Array {
 }
 
 const NOT_UTF8 = Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) // {"a":"\xff\xfe"}
+
+/** ws's frame parser (exported at runtime, not in @types/ws). */
+type FrameReceiver = { on(event: string, listener: (arg: never) => void): void; write(chunk: Buffer): void }
+const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean }) => FrameReceiver }
 
 /** What a client's ws makes of the bytes: the messages it would hand to the provider. */
 function receive(frame: Buffer): Buffer[] {
