@@ -5,7 +5,16 @@ export type Target = 'ours' | 'reference'
 export type ServerCommand = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'shutdown' }
 export type ServerReport =
   | { type: 'ready'; port: number }
-  | { type: 'measured'; cpuPercent: number; rssMaxMb: number; rssEndMb: number; loopDelayP99Ms: number }
+    | {
+      type: 'measured'
+      cpuPercent: number
+      /** User + system CPU time of the server process over the measured window. */
+      cpuMs: number
+      rssMaxMb: number
+      rssEndMb: number
+      loopDelayP50Ms: number
+      loopDelayP99Ms: number
+    }
 
 export type ClientAssignment = { room: string; key: string; typist: boolean }
 

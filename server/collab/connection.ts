@@ -7,16 +7,29 @@ import type { CollabAccess, CollabConnectionInfo } from './types'
 let nextConnectionId = 1
 
 /**
- * Frames sent to one peer during one turn of the event loop leave in one write: the socket is
- * corked on the first send and uncorked after the I/O phase. Under load, when several updates
- * and cursor moves for the same peer arrive together, this saves syscalls (writev was the
- * largest item in the server's profile) and TCP segments on both ends; otherwise it costs one
- * setImmediate per turn.
+ * The first frame for a peer in a turn of the event loop is written at once, as ws (and the
+ * reference server) would; any further frames for that peer in the same turn are corked and
+ * leave together in one write after the I/O phase. Under load, when several updates and cursor
+ * moves for the same peer arrive together, this saves syscalls (writev was the largest item in
+ * the server's profile) and TCP segments on both ends, without holding back the first frame
+ * until the rest of the turn's messages are handled (ADR 0029).
  */
+const written = new Set<Duplex>()
 const corked = new Set<Duplex>()
-function uncorkAll(): void {
+function endTurn(): void {
   for (const socket of corked) socket.uncork()
   corked.clear()
+  written.clear()
+}
+function beforeWrite(socket: Duplex): void {
+  if (written.size === 0) setImmediate(endTurn)
+  if (!written.has(socket)) {
+    written.add(socket)
+    return
+  }
+  if (corked.has(socket)) return
+  socket.cork()
+  corked.add(socket)
 }
 
 /** One participant's socket in one room, plus the bookkeeping the limits need. */
@@ -87,12 +100,21 @@ export class Connection implements CollabConnectionInfo, PresenceOwner {
       done?.()
       return
     }
-    if (!corked.has(this.transport)) {
-      if (corked.size === 0) setImmediate(uncorkAll)
-      this.transport.cork()
-      corked.add(this.transport)
-    }
+    beforeWrite(this.transport)
     this.socket.send(message, done === undefined ? undefined : () => done())
+    this.lastSentAt = Date.now()
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.onOverflow(this)
+  }
+
+  /**
+   * Writes a frame made by `websocketFrame` straight to the socket, as ws itself would: safe
+   * because the server turns permessage-deflate off and never sends blobs, so ws never holds
+   * frames back in a queue that this write could overtake. Same checks and cap as `send`.
+   */
+  sendFrame(frame: Buffer): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    beforeWrite(this.transport)
+    this.transport.write(frame)
     this.lastSentAt = Date.now()
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.onOverflow(this)
   }

@@ -8,7 +8,14 @@
  * back to the server; those echoes are dropped here cheaply, and a client cannot use them to
  * impersonate or erase someone else's cursor.
  */
-import { parseAwarenessState, ProtocolError, REMOVED_STATE, type AwarenessEntry } from './protocol'
+import {
+  awarenessStateOf,
+  parseAwarenessState,
+  ProtocolError,
+  REMOVED_STATE,
+  type AwarenessEntry,
+  type IncomingAwareness,
+} from './protocol'
 
 type PresenceEntry = AwarenessEntry & { owner: PresenceOwner; renewedAt: number }
 
@@ -53,23 +60,27 @@ export class Presence {
   }
 
   /** True when every entry belongs to another connection: the message only echoes them. */
-  isEchoOnly(owner: PresenceOwner, incoming: readonly AwarenessEntry[]): boolean {
-    if (incoming.length === 0) return false
-    return incoming.every((entry) => {
+  isEchoOnly(owner: PresenceOwner, incoming: IncomingAwareness): boolean {
+    const { entries } = incoming
+    if (entries.length === 0) return false
+    for (const entry of entries) {
       const current = this.entries.get(entry.clientID)
-      return current !== undefined && current.owner !== owner
-    })
+      if (current === undefined || current.owner === owner) return false
+    }
+    return true
   }
 
   /** Applies what `owner` may change; throws ProtocolError for unparseable states it owns. */
-  apply(owner: PresenceOwner, incoming: readonly AwarenessEntry[], now: number): PresenceVerdict {
+  apply(owner: PresenceOwner, incoming: IncomingAwareness, now: number): PresenceVerdict {
     const accepted: AwarenessEntry[] = []
     let overClaimed = false
-    for (const entry of incoming) {
+    for (const entry of incoming.entries) {
       const current = this.entries.get(entry.clientID)
+      // Someone else's client ID (an echo): dropped before its state is even read.
       if (current !== undefined && current.owner !== owner) continue
-      if (entry.state.length > this.limits.maxStateBytes) throw new ProtocolError('awareness state too large')
-      const { removed } = parseAwarenessState(entry.state)
+      if (entry.stateEnd - entry.stateStart > this.limits.maxStateBytes) throw new ProtocolError('awareness state too large')
+      const state = awarenessStateOf(incoming.payload, entry)
+      const { removed } = parseAwarenessState(state)
       if (current !== undefined) {
         // Same rule as y-protocols: newer clock wins; an equal clock may only remove.
         if (entry.clock < current.clock || (entry.clock === current.clock && !removed)) continue
@@ -78,10 +89,10 @@ export class Presence {
           owner.ownedClientIDs.delete(entry.clientID)
         } else {
           current.clock = entry.clock
-          current.state = entry.state
+          current.state = state
           current.renewedAt = now
         }
-        accepted.push(entry)
+        accepted.push({ clientID: entry.clientID, clock: entry.clock, state })
         continue
       }
       if (removed) continue
@@ -93,9 +104,9 @@ export class Presence {
       }
       owner.claims++
       this.departed.delete(entry.clientID)
-      this.entries.set(entry.clientID, { ...entry, owner, renewedAt: now })
+      this.entries.set(entry.clientID, { clientID: entry.clientID, clock: entry.clock, state, owner, renewedAt: now })
       owner.ownedClientIDs.add(entry.clientID)
-      accepted.push(entry)
+      accepted.push({ clientID: entry.clientID, clock: entry.clock, state })
     }
     return { accepted, overClaimed }
   }

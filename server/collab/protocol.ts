@@ -37,11 +37,21 @@ export function docNameFromUrl(url: string | undefined): string | null {
 /** One client's presence entry; `state` stays as raw JSON text until someone needs it. */
 export type AwarenessEntry = { clientID: number; clock: number; state: string }
 
+/**
+ * An entry as it arrived: its state is still a byte range of the message. Most awareness
+ * messages a busy room receives are stock providers echoing other people's cursors back, and
+ * they are dropped on the client ID alone, so their states are never turned into strings.
+ */
+export type IncomingAwarenessEntry = { clientID: number; clock: number; stateStart: number; stateEnd: number }
+
+/** An awareness message, walked (and so validated) but with its states left as bytes. */
+export type IncomingAwareness = { payload: Uint8Array; entries: IncomingAwarenessEntry[] }
+
 export type IncomingMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'sync-step2'; update: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | ({ type: 'awareness' } & IncomingAwareness)
   | { type: 'query-awareness' }
 
 export function decodeMessage(data: Uint8Array): IncomingMessage {
@@ -52,7 +62,7 @@ export function decodeMessage(data: Uint8Array): IncomingMessage {
       case MessageType.sync:
         return decodeSync(decoder)
       case MessageType.awareness:
-        return { type: 'awareness', entries: decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)) }
+        return { type: 'awareness', ...decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)) }
       case MessageType.queryAwareness:
         return { type: 'query-awareness' }
       default:
@@ -82,19 +92,34 @@ function decodeSync(decoder: decoding.Decoder): IncomingMessage {
   }
 }
 
-function decodeAwarenessUpdate(payload: Uint8Array): AwarenessEntry[] {
+function decodeAwarenessUpdate(payload: Uint8Array): IncomingAwareness {
   const decoder = decoding.createDecoder(payload)
   const count = decoding.readVarUint(decoder)
   // Each entry takes at least 3 bytes; a larger count is a lie that would make us loop.
   if (count > payload.length) throw new ProtocolError('awareness entry count exceeds payload')
-  const entries: AwarenessEntry[] = []
+  const entries: IncomingAwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
     const clientID = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const state = decoding.readVarString(decoder)
-    entries.push({ clientID, clock, state })
+    const length = decoding.readVarUint(decoder)
+    const stateStart = decoder.pos
+    if (length > payload.length - stateStart) throw new ProtocolError('awareness state runs past the message')
+    decoder.pos += length
+    entries.push({ clientID, clock, stateStart, stateEnd: decoder.pos })
   }
-  return entries
+  return { payload, entries }
+}
+
+/** As strict as lib0's readVarString: a state that is not UTF-8 is refused, not patched up. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** The state of an incoming entry as text; only entries the room keeps are ever decoded. */
+export function awarenessStateOf(payload: Uint8Array, entry: IncomingAwarenessEntry): string {
+  try {
+    return utf8.decode(payload.subarray(entry.stateStart, entry.stateEnd))
+  } catch {
+    throw new ProtocolError('awareness state is not UTF-8')
+  }
 }
 
 /** Whether an awareness entry's state is valid JSON and, if so, whether it is a removal. */
@@ -147,6 +172,62 @@ export function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array 
 }
 
 /**
+ * `message` as one complete WebSocket frame from a server (FIN, binary, unmasked; RFC 6455
+ * 5.2), header and payload in one buffer. A room frames a broadcast once and writes the same
+ * bytes to every recipient's socket, where ws would build a header and two option objects per
+ * recipient and queue two writes.
+ */
+export function websocketFrame(message: Uint8Array): Buffer {
+  const { frame, headerBytes } = allocateFrame(message.byteLength)
+  frame.set(message, headerBytes)
+  return frame
+}
+
+/** A sync update message, framed: the update is copied once, into the frame. */
+export function updateFrame(update: Uint8Array): Buffer {
+  const lengthBytes = varUintBytes(update.byteLength)
+  const { frame, headerBytes } = allocateFrame(2 + lengthBytes + update.byteLength)
+  let at = headerBytes
+  frame[at++] = MessageType.sync
+  frame[at++] = SyncType.update
+  for (let n = update.byteLength; ; n = Math.floor(n / 128)) {
+    if (n < 128) {
+      frame[at++] = n
+      break
+    }
+    frame[at++] = (n % 128) | 0x80
+  }
+  frame.set(update, at)
+  return frame
+}
+
+function varUintBytes(n: number): number {
+  let bytes = 1
+  while (n >= 128) {
+    n = Math.floor(n / 128)
+    bytes++
+  }
+  return bytes
+}
+
+function allocateFrame(length: number): { frame: Buffer; headerBytes: number } {
+  const headerBytes = length < 126 ? 2 : length < 65536 ? 4 : 10
+  const frame = Buffer.allocUnsafe(headerBytes + length)
+  frame[0] = 0x82
+  if (length < 126) {
+    frame[1] = length
+  } else if (length < 65536) {
+    frame[1] = 126
+    frame.writeUInt16BE(length, 2)
+  } else {
+    frame[1] = 127
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2)
+    frame.writeUInt32BE(length >>> 0, 6)
+  }
+  return { frame, headerBytes }
+}
+
+/**
  * An awareness message without entries. The stock provider reconnects when it has heard
  * nothing for 30 s, and pings do not count, so quiet connections get one of these instead.
  */
@@ -177,6 +258,13 @@ export function inspectUpdate(update: Uint8Array): UpdateShape {
     if (n > remaining()) throw new ProtocolError(`update declares ${n} ${what} in ${remaining()} bytes`)
     return n
   }
+  // Strings and byte arrays are stepped over, not decoded: Yjs decodes (and so validates) them
+  // when it applies the update, and this walk runs on every update a room relays.
+  const skip = (n: number): void => {
+    if (n > remaining()) throw new ProtocolError(`update declares ${n} bytes in ${remaining()}`)
+    decoder.pos += n
+  }
+  const skipVarBytes = (): void => skip(decoding.readVarUint(decoder))
   const span = (): number => {
     const n = decoding.readVarUint(decoder)
     if (n > MAX_SPAN) throw new ProtocolError(`update declares a run of ${n}`)
@@ -188,13 +276,13 @@ export function inspectUpdate(update: Uint8Array): UpdateShape {
     switch (tag) {
       case 127: case 126: case 121: case 120: return
       case 125: decoding.readVarInt(decoder); return
-      case 124: decoding.readUint8Array(decoder, 4); return
-      case 123: case 122: decoding.readUint8Array(decoder, 8); return
-      case 119: decoding.readVarString(decoder); return
+      case 124: skip(4); return
+      case 123: case 122: skip(8); return
+      case 119: skipVarBytes(); return
       case 118: {
         const n = count('object keys')
         for (let i = 0; i < n; i++) {
-          decoding.readVarString(decoder)
+          skipVarBytes()
           skipAny(depth + 1)
         }
         return
@@ -204,7 +292,7 @@ export function inspectUpdate(update: Uint8Array): UpdateShape {
         for (let i = 0; i < n; i++) skipAny(depth + 1)
         return
       }
-      case 116: decoding.readVarUint8Array(decoder); return
+      case 116: skipVarBytes(); return
       default: throw new ProtocolError(`update has an unknown value tag ${tag}`)
     }
   }
@@ -226,25 +314,25 @@ export function inspectUpdate(update: Uint8Array): UpdateShape {
         if (info & 0b10000000) { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // origin
         if (info & 0b01000000) { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // right origin
         if ((info & 0b11000000) === 0) {
-          if (decoding.readVarUint(decoder) === 1) decoding.readVarString(decoder) // root type name
+          if (decoding.readVarUint(decoder) === 1) skipVarBytes() // root type name
           else { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // parent id
-          if (info & 0b00100000) decoding.readVarString(decoder) // map key
+          if (info & 0b00100000) skipVarBytes() // map key
         }
         switch (kind) {
           case 1: span(); break // deleted
-          case 2: { const k = count('JSON values'); for (let j = 0; j < k; j++) decoding.readVarString(decoder); break }
-          case 3: decoding.readVarUint8Array(decoder); break // binary
-          case 4: decoding.readVarString(decoder); break // string
-          case 5: decoding.readVarString(decoder); break // embed (JSON)
-          case 6: decoding.readVarString(decoder); decoding.readVarString(decoder); break // format
+          case 2: { const k = count('JSON values'); for (let j = 0; j < k; j++) skipVarBytes(); break }
+          case 3: skipVarBytes(); break // binary
+          case 4: skipVarBytes(); break // string
+          case 5: skipVarBytes(); break // embed (JSON)
+          case 6: skipVarBytes(); skipVarBytes(); break // format
           case 7: {
             const typeRef = decoding.readVarUint(decoder)
             if (typeRef > 6) throw new ProtocolError(`update has an unknown type ${typeRef}`)
-            if (typeRef === 3 || typeRef === 5) decoding.readVarString(decoder) // XML element / hook name
+            if (typeRef === 3 || typeRef === 5) skipVarBytes() // XML element / hook name
             break
           }
           case 8: { const k = count('values'); for (let j = 0; j < k; j++) skipAny(0); break }
-          case 9: decoding.readVarString(decoder); skipAny(0); break // subdocument
+          case 9: skipVarBytes(); skipAny(0); break // subdocument
           default: throw new ProtocolError(`update has an unknown content kind ${kind}`)
         }
       }

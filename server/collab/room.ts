@@ -7,10 +7,11 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdate,
   inspectUpdate,
   ProtocolError,
-  type AwarenessEntry,
+  updateFrame,
+  websocketFrame,
+  type IncomingAwareness,
   type IncomingMessage,
 } from './protocol'
 import type { CollabLogger, CollabPersistence } from './types'
@@ -193,7 +194,7 @@ export class Room {
 
   private handle(conn: Connection, message: IncomingMessage, data: Uint8Array): void {
     if (message.type === 'awareness') {
-      this.receiveAwareness(conn, message.entries, data)
+      this.receiveAwareness(conn, message, data)
       return
     }
     if (!this.charge(conn, 1)) return
@@ -312,23 +313,27 @@ export class Room {
     }
   }
 
-  private receiveAwareness(conn: Connection, entries: AwarenessEntry[], data: Uint8Array): void {
-    if (!this.charge(conn, this.presence.isEchoOnly(conn, entries) ? ECHO_COST : 1)) return
-    const verdict = this.presence.apply(conn, entries, Date.now())
+  private receiveAwareness(conn: Connection, message: IncomingAwareness, data: Uint8Array): void {
+    const echoOnly = this.presence.isEchoOnly(conn, message)
+    if (!this.charge(conn, echoOnly ? ECHO_COST : 1)) return
+    // An echo changes nothing (apply would skip every entry): stop here.
+    if (echoOnly) return
+    const verdict = this.presence.apply(conn, message, Date.now())
     if (verdict.overClaimed && conn.firstWarning('awareness claims')) {
       this.ctx.logger.warn(conn.info(), 'collab connection claimed too many awareness client ids')
     }
     if (verdict.accepted.length === 0) return
-    const message = verdict.accepted.length === entries.length ? data : encodeAwareness(verdict.accepted)
-    this.broadcast(message, conn)
+    this.broadcast(verdict.accepted.length === message.entries.length ? data : encodeAwareness(verdict.accepted), conn)
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullState = null
     this.fullStateBytes += update.byteLength
+    // Relayed first, and persistence hands its batch to the writer thread only after the
+    // turn's frames have left, so waking that thread never delays a delivery.
+    if (this.hasRecipients(origin)) this.broadcastFrame(updateFrame(update), origin)
     this.ctx.persistence.append(this.docName, update)
     this.ctx.counters.updatesApplied++
-    this.broadcast(encodeUpdate(update), origin)
     this.updatesSinceCompaction++
     this.firstUncompactedAt ??= Date.now()
     if (this.updatesSinceCompaction >= this.ctx.timings.compactAfterUpdates) void this.compact()
@@ -336,11 +341,19 @@ export class Room {
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {
-    // ws wraps a Uint8Array in a Buffer per send; wrap it once for the whole room.
-    const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
+    if (this.hasRecipients(except)) this.broadcastFrame(websocketFrame(message), except)
+  }
+
+  private hasRecipients(except: unknown): boolean {
+    const n = this.connections.size
+    return n > 1 || (n === 1 && !this.connections.has(except as Connection))
+  }
+
+  /** One frame for the whole room: encoded once, the same bytes written to every socket. */
+  private broadcastFrame(frame: Buffer, except: unknown): void {
     for (const conn of this.connections) {
       if (conn === except) continue
-      conn.send(frame)
+      conn.sendFrame(frame)
     }
   }
 

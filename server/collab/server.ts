@@ -72,6 +72,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     // Between maxMessageBytes and this, the room refuses with 4413 (terminal for the stock
     // provider); beyond it ws cuts the frame off (1009) without buffering it.
     maxPayload: 2 * limits.maxMessageBytes,
+    // Also what lets rooms write pre-framed broadcasts under ws (Connection.sendFrame, ADR 0029):
+    // with compression ws would queue frames that such a write could overtake.
     perMessageDeflate: false,
   })
 

@@ -303,7 +303,10 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Coll
         logger.error({ docName, err: failure.message }, 'collab update not persisted')
         return
       }
-      if (outbox.length === 0) queueMicrotask(sendOutbox)
+      // After the I/O phase (setImmediate, not a microtask): the frames rooms relay in this
+      // turn leave first (corked ones in an earlier immediate), then the thread is woken.
+      // Well inside the 50 ms promise; load/compact/flush still send the outbox first.
+      if (outbox.length === 0) setImmediate(sendOutbox)
       outbox.push([docName, update])
     },
 
