@@ -29,6 +29,14 @@ export const permissions = [
   'answer:survey',
   'read:survey-results',
   'manage:surveys',
+  // Closing the loop (ADR 0024). A recommendation's owner is a user of the jurisdiction, who
+  // need not be on the review: owning it lets them read it and record its progress, nothing
+  // else of the review. Owners alone update progress; the QI lead judges the effect.
+  'read:recommendation',
+  'assign:recommendation',
+  'update:recommendation-progress',
+  'evaluate:recommendation',
+  'publish:what-changed',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -42,13 +50,14 @@ export type Actor = {
 export type PermissionTarget =
   | { kind: 'jurisdiction'; jurisdictionId: string }
   | { kind: 'review'; jurisdictionId: string; memberRole: ReviewRole | null }
+  | { kind: 'recommendation'; jurisdictionId: string; memberRole: ReviewRole | null; isOwner: boolean }
 
-const reader: Permission[] = ['read:review', 'read:review-members', 'read:review-doc']
+const reader: Permission[] = ['read:review', 'read:review-members', 'read:review-doc', 'read:recommendation']
 const editor: Permission[] = [...reader, 'write:review-doc']
 
 export const reviewRoleGrants: Record<ReviewRole, readonly Permission[]> = {
-  facilitator: [...editor, 'update:review', 'move:review-phase', 'manage:review-members'],
-  qi_lead: [...editor, 'export:review'],
+  facilitator: [...editor, 'update:review', 'move:review-phase', 'manage:review-members', 'assign:recommendation', 'publish:what-changed'],
+  qi_lead: [...editor, 'export:review', 'assign:recommendation', 'evaluate:recommendation'],
   panel_member: editor,
   // Staff contributors see the shared case chronology as context for their account but do
   // not co-author the panel's analysis.
@@ -63,6 +72,7 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
   'read:review-members',
   'manage:review-members',
   'read:review-doc',
+  'read:recommendation',
   'read:users',
   'manage:users',
   'manage:jurisdiction-settings',
@@ -75,6 +85,8 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
 // Answering also needs an invitation to the wave, which the survey model checks.
 export const jurisdictionUserGrants: readonly Permission[] = ['create:review', 'read:trends', 'answer:survey', 'read:survey-results']
 
+export const recommendationOwnerGrants: readonly Permission[] = ['read:recommendation', 'update:recommendation-progress']
+
 export type Decision = { allowed: true } | { allowed: false; reason: 'anonymous' | 'inactive' | 'other-jurisdiction' | 'not-granted' }
 
 export function can(actor: Actor | null, permission: Permission, target: PermissionTarget): Decision {
@@ -84,7 +96,8 @@ export function can(actor: Actor | null, permission: Permission, target: Permiss
 
   const granted = new Set<Permission>(jurisdictionUserGrants)
   if (actor.isAdmin) jurisdictionAdminGrants.forEach(p => granted.add(p))
-  if (target.kind === 'review' && target.memberRole) reviewRoleGrants[target.memberRole].forEach(p => granted.add(p))
+  if (target.kind !== 'jurisdiction' && target.memberRole) reviewRoleGrants[target.memberRole].forEach(p => granted.add(p))
+  if (target.kind === 'recommendation' && target.isOwner) recommendationOwnerGrants.forEach(p => granted.add(p))
 
   return granted.has(permission) ? { allowed: true } : { allowed: false, reason: 'not-granted' }
 }

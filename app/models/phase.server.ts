@@ -68,6 +68,8 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date })
   ])
   const facts = JSON.parse(projection?.registryFacts ?? '{}') as Partial<RegistryFacts>
   const accountStates = await accountStatesOf(review.id)
+  // Ticked when the facilitator has published a "what changed" update to the participants.
+  const staffToldWhatChanged = (await prisma.whatChangedUpdate.count({ where })) > 0
   return {
     incidentDate: review.incidentDate.toISOString().slice(0, 10),
     memberRoles: members.map(m => m.role as ReviewRole),
@@ -88,6 +90,7 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date })
       strength: r.strength as RecommendationStrength,
       status: r.status as RecommendationStatus,
     })),
+    staffToldWhatChanged,
   }
 }
 

@@ -26,6 +26,7 @@ import {
 import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
+import { notify } from './notify.server'
 
 export type StaffAccountRow = {
   id: string
@@ -303,6 +304,7 @@ export async function readReleaseAs(account: StaffAccountRow, audience: ReleaseA
   if (!row) return null
   if (readerId !== account.authorId) {
     await prisma.accountRead.create({ data: { accountId: account.id, readerId, releaseId: row.id } })
+    await notify({ userId: account.authorId, kind: 'release-read', reviewId: account.reviewId, subjectId: row.id })
   }
   return view(row)
 }
