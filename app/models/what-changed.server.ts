@@ -6,6 +6,7 @@
 import { summarise, type FollowUpEntry, type FollowUpState } from '~/domain/follow-up'
 import { isOverdue } from '~/domain/workflow'
 import type { CoreValue, RecommendationStatus, RecommendationStrength, ReviewPhase, ReviewRole } from '~/domain/vocabulary'
+import { SharedReviewBuildError } from '~/domain/export/build'
 import { prisma } from '~/utils/db.server'
 import { exportOpenIn, prepareExport, type ExportLocale } from './export.server'
 import { historyOf } from './follow-up.server'
@@ -92,7 +93,15 @@ export async function mayHearAbout(user: { id: string; jurisdictionId: string },
 }
 
 async function deidentifiedFindings(review: Parameters<typeof prepareExport>[0], locale: ExportLocale) {
-  const prepared = await prepareExport(review, { locale })
+  let prepared: Awaited<ReturnType<typeof prepareExport>>
+  try {
+    prepared = await prepareExport(review, { locale })
+  } catch (error) {
+    // A review that cannot be de-identified into the shared format shows no findings, rather
+    // than breaking the page for everyone who took part.
+    if (error instanceof SharedReviewBuildError) return null
+    throw error
+  }
   // Text a person has not finished de-identifying stays in the review.
   if (prepared.unresolved.length > 0) return null
   const shared = prepared.build.sharedReview
