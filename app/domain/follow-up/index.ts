@@ -115,6 +115,7 @@ export function summarise(entries: readonly FollowUpEntry[], documentStatus: Rec
       evaluateOn = entry.evaluateOn
     } else {
       state = entry.outcome
+      evaluateOn = null
     }
   }
   return { state, evaluateOn, awaitingEvaluation: state === 'done' }
