@@ -49,6 +49,8 @@ export type TrackedRecommendation = {
   domains: string[]
   lastNote: string | null
   lastNoteAt: string | null
+  /** Whether anyone recorded follow-up; until then the workspace's status is the one shown. */
+  followedUp: boolean
   isMine: boolean
   overdue: boolean
 } & FollowUpSummary
@@ -139,6 +141,7 @@ export async function trackedRecommendations(user: { id: string; jurisdictionId:
         domains: [...new Set(linked.flatMap(f => parseIds(f.factorItemIds)).map(id => domainOfItem.get(id)).filter((d): d is string => Boolean(d)))],
         lastNote: last?.note ?? null,
         lastNoteAt: last?.at ?? null,
+        followedUp: history.length > 0,
         isMine: ownerUserId === user.id,
         overdue: false,
         ...summarise(history, r.status as RecommendationStatus),

@@ -19,6 +19,8 @@ export type WhatChangedRecommendation = {
   status: RecommendationStatus
   state: FollowUpState
   evaluateOn: string | null
+  /** Whether anyone recorded follow-up; until then the workspace's status is the one shown. */
+  followedUp: boolean
   owner: string | null
   dueDate: string | null
   overdue: boolean
@@ -141,6 +143,7 @@ export async function whatChangedFor(user: { id: string; jurisdictionId: string 
         strength: rec.strength as RecommendationStrength,
         status,
         ...summarise(history, status),
+        followedUp: history.length > 0,
         owner: rec.owner,
         dueDate: rec.dueDate,
         overdue: isOverdue({ status, dueDate: rec.dueDate }, today),

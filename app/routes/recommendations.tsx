@@ -169,7 +169,7 @@ export default function RecommendationTrackerRoute() {
                   {r.overdue ? ` (${t('tracker.overdue')})` : ''}
                 </td>
                 <td>
-                  {t(`followUp.state.${r.state}`)}
+                  {r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.documentStatus}`)}
                   {r.awaitingEvaluation ? ` (${t('followUp.tracker.awaitingEvaluation')}${r.evaluateOn ? `, ${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })}` : ''})` : ''}
                 </td>
                 <td>{r.lastNote ?? t('tracker.none')}</td>

@@ -103,7 +103,7 @@ export default function WhatChangedRoute() {
                       {r.overdue ? ` (${t('trends.whatChanged.overdue')})` : ''}
                     </td>
                     <td data-testid="what-changed-state">
-                      {t(`followUp.state.${r.state}`)}
+                      {r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.status}`)}
                       {r.state === 'done' && r.evaluateOn ? ` (${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })})` : ''}
                     </td>
                   </tr>

@@ -63,7 +63,8 @@ test('an owner updates progress from the tracker in French; a staff member sees 
 
   await owner.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Recommandations' }).click()
   const row = owner.getByTestId('tracker-row').filter({ hasText: text })
-  await expect(row).toContainText('Pas commencée')
+  // Nothing recorded yet: the status set in the workspace.
+  await expect(row).toContainText('Proposée')
   await expect(row).toContainText('la vôtre')
   await expectAccessible(owner)
   await row.getByRole('link', { name: `Mettre à jour l’avancement: ${text}` }).click()

@@ -144,7 +144,7 @@ describe('a recommendation’s life', () => {
     await changeReviewDoc(review.id, [
       recommendationCommand({ text: '=HYPERLINK("http://x.test","click") cap caseloads', dueDate: '2020-01-01' }),
       recommendationCommand({ text: 'Fund an after-hours line', dueDate: '2999-01-01' }),
-      { ...recommendationCommand({ text: 'Remind staff by memo' }), strength: 'weaker' },
+      recommendationCommand({ text: 'Remind staff by memo', strength: 'weaker' }),
     ])
     const { cookie } = await cookieFor(lead.id)
     expect((await tracker(cookie, '?q=after-HOURS')).rows.map(r => r.text)).toEqual(['Fund an after-hours line'])

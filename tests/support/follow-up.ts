@@ -18,13 +18,15 @@ export async function changeReviewDoc(reviewId: string, commands: ReviewCommand[
 }
 
 let counter = 0
-export function recommendationCommand(overrides: Partial<{ id: string; text: string; dueDate: string; measure: string; findingIds: string[] }> = {}): ReviewCommand & { id: string } {
+export function recommendationCommand(
+  overrides: Partial<{ id: string; text: string; dueDate: string; measure: string; findingIds: string[]; strength: 'stronger' | 'intermediate' | 'weaker' }> = {},
+): ReviewCommand & { id: string } {
   const id = overrides.id ?? `rec-${Date.now().toString(36)}-${counter++}`
   return {
     type: 'addRecommendation',
     id,
     text: overrides.text ?? `Recommendation ${id}`,
-    strength: 'stronger',
+    strength: overrides.strength ?? 'stronger',
     measure: overrides.measure ?? 'Share of plans completed before the third visit',
     ...(overrides.dueDate ? { dueDate: overrides.dueDate } : {}),
     ...(overrides.findingIds ? { findingIds: overrides.findingIds } : {}),
