@@ -20,6 +20,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { useOfflineStoreCleanup } from '~/components/workspace/use-offline-store-cleanup'
 import stylesUrl from '~/styles/app.css'
 import { getUser } from '~/utils/auth.server'
+import { unreadCount } from '~/models/notification.server'
 import { i18nServer } from '~/utils/i18next.server'
 import { useNonce } from '~/utils/nonce-provider'
 import { userCan } from '~/utils/permissions.server'
@@ -46,6 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           canManageSettings: userCan(user, 'manage:jurisdiction-settings'),
           canManageSurveys: userCan(user, 'manage:surveys'),
           canReadAudit: userCan(user, 'read:audit'),
+          unreadNotifications: await unreadCount(user, new Date().toISOString().slice(0, 10)),
         }
       : null,
   })
@@ -118,6 +120,19 @@ function Header() {
             </li>
             <li>
               <NavLink to="/surveys/results">{t('surveys.nav.results')}</NavLink>
+            </li>
+            <li>
+              <NavLink
+                to="/notifications"
+                aria-label={user.unreadNotifications ? t('followUp.notifications.navUnread', { count: user.unreadNotifications }) : undefined}
+              >
+                {t('followUp.notifications.nav')}
+                {user.unreadNotifications ? (
+                  <span className="badge" data-testid="notification-badge" aria-hidden="true">
+                    {user.unreadNotifications}
+                  </span>
+                ) : null}
+              </NavLink>
             </li>
             {user.canManageUsers ? (
               <li>

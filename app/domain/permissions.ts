@@ -35,6 +35,14 @@ export const permissions = [
   'manage:surveys',
   // The jurisdiction's audit (issue 17): who did what, for its admins and its operator.
   'read:audit',
+  // Closing the loop (ADR 0024). A recommendation's owner is a user of the jurisdiction, who
+  // need not be on the review: owning it lets them read it and record its progress, nothing
+  // else of the review. Owners alone update progress; the QI lead judges the effect.
+  'read:recommendation',
+  'assign:recommendation',
+  'update:recommendation-progress',
+  'evaluate:recommendation',
+  'publish:what-changed',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -50,13 +58,14 @@ export type Actor = {
 export type PermissionTarget =
   | { kind: 'jurisdiction'; jurisdictionId: string }
   | { kind: 'review'; jurisdictionId: string; memberRole: ReviewRole | null }
+  | { kind: 'recommendation'; jurisdictionId: string; memberRole: ReviewRole | null; isOwner: boolean }
 
-const reader: Permission[] = ['read:review', 'read:review-members', 'read:review-doc']
+const reader: Permission[] = ['read:review', 'read:review-members', 'read:review-doc', 'read:recommendation']
 const editor: Permission[] = [...reader, 'write:review-doc']
 
 export const reviewRoleGrants: Record<ReviewRole, readonly Permission[]> = {
-  facilitator: [...editor, 'update:review', 'move:review-phase', 'manage:review-members', 'approve:deidentified-text'],
-  qi_lead: [...editor, 'export:review', 'approve:findings', 'approve:deidentified-text'],
+  facilitator: [...editor, 'update:review', 'move:review-phase', 'manage:review-members', 'approve:deidentified-text', 'assign:recommendation', 'publish:what-changed'],
+  qi_lead: [...editor, 'export:review', 'approve:findings', 'approve:deidentified-text', 'assign:recommendation', 'evaluate:recommendation'],
   panel_member: [...editor, 'approve:deidentified-text'],
   // Staff contributors see the shared case chronology as context for their account but do
   // not co-author the panel's analysis.
@@ -71,6 +80,7 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
   'read:review-members',
   'manage:review-members',
   'read:review-doc',
+  'read:recommendation',
   'read:users',
   'manage:users',
   'manage:jurisdiction-settings',
@@ -86,6 +96,8 @@ export const jurisdictionAdminGrants: readonly Permission[] = [
 export const jurisdictionUserGrants: readonly Permission[] = ['read:trends', 'answer:survey', 'read:survey-results']
 export const reviewLeadGrants: readonly Permission[] = ['create:review']
 
+export const recommendationOwnerGrants: readonly Permission[] = ['read:recommendation', 'update:recommendation-progress']
+
 export type Decision = { allowed: true } | { allowed: false; reason: 'anonymous' | 'inactive' | 'other-jurisdiction' | 'not-granted' }
 
 export function can(actor: Actor | null, permission: Permission, target: PermissionTarget): Decision {
@@ -96,7 +108,8 @@ export function can(actor: Actor | null, permission: Permission, target: Permiss
   const granted = new Set<Permission>(jurisdictionUserGrants)
   if (actor.isAdmin) jurisdictionAdminGrants.forEach(p => granted.add(p))
   if (actor.canLeadReviews) reviewLeadGrants.forEach(p => granted.add(p))
-  if (target.kind === 'review' && target.memberRole) reviewRoleGrants[target.memberRole].forEach(p => granted.add(p))
+  if (target.kind !== 'jurisdiction' && target.memberRole) reviewRoleGrants[target.memberRole].forEach(p => granted.add(p))
+  if (target.kind === 'recommendation' && target.isOwner) recommendationOwnerGrants.forEach(p => granted.add(p))
 
   return granted.has(permission) ? { allowed: true } : { allowed: false, reason: 'not-granted' }
 }

@@ -10,6 +10,7 @@ import { surveysEn } from './surveys.en'
 import { checksEn } from './checks.en'
 import { caseFileEn } from './case-file.en'
 import { opsEn } from './ops.en'
+import { followUpEn } from './follow-up.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -22,6 +23,7 @@ export const en = {
   checks: checksEn,
   caseFile: caseFileEn,
   ops: opsEn,
+  followUp: followUpEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',

@@ -9,6 +9,7 @@ import { surveysFr } from './surveys.fr'
 import { checksFr } from './checks.fr'
 import { caseFileFr } from './case-file.fr'
 import { opsFr } from './ops.fr'
+import { followUpFr } from './follow-up.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -21,6 +22,7 @@ export const fr: Translations = {
   checks: checksFr,
   caseFile: caseFileFr,
   ops: opsFr,
+  followUp: followUpFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',

@@ -83,6 +83,8 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date; s
   ])
   const facts = JSON.parse(projection?.registryFacts ?? '{}') as Partial<RegistryFacts>
   const accountStates = await accountStatesOf(review.id)
+  // Ticked when the facilitator has published a "what changed" update to the participants.
+  const staffToldWhatChanged = (await prisma.whatChangedUpdate.count({ where })) > 0
   return {
     incidentDate: review.incidentDate.toISOString().slice(0, 10),
     memberRoles: members.map(m => m.role as ReviewRole),
@@ -105,6 +107,7 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date; s
       strength: r.strength as RecommendationStrength,
       status: r.status as RecommendationStatus,
     })),
+    staffToldWhatChanged,
   }
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { excerptOf, MAX_EXCERPT_LENGTH, parseRelease, quoteRevocableIn, type QuoteStatus } from '~/domain/staff-account'
 import type { ReviewPhase } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
+import { notify } from './notify.server'
 import type { AccountOutcome, StaffAccountRow } from './staff-account.server'
 
 export const quoteRequestSchema = z.object({
@@ -63,6 +64,7 @@ export async function requestQuote(
       detail: JSON.stringify({ accountId: account.id, quoteId: quote.id, findingId: input.findingId }),
     },
   })
+  await notify({ userId: account.authorId, kind: 'quote-request', reviewId: review.id, subjectId: quote.id })
   return { ok: true }
 }
 
@@ -98,7 +100,7 @@ export async function decideQuote(
   return { ok: true }
 }
 
-export type QuoteForAuthor = { id: string; findingNumber: number | null; excerpt: string; status: QuoteStatus; requestedAt: string; decidedAt: string | null }
+export type QuoteForAuthor = { id: string; findingNumber: number | null; findingText: string | null; excerpt: string; status: QuoteStatus; requestedAt: string; decidedAt: string | null }
 
 /** Every request to quote this account, for its author to decide. */
 export async function quotesForAuthor(account: StaffAccountRow): Promise<QuoteForAuthor[]> {
@@ -107,9 +109,12 @@ export async function quotesForAuthor(account: StaffAccountRow): Promise<QuoteFo
     findingsOfReview(account.reviewId),
   ])
   const numbers = new Map(findings.map(f => [f.id, f.number]))
+  // The author decides on the sentence their words would stand in, not on a number.
+  const texts = new Map((await prisma.projectedFinding.findMany({ where: { reviewId: account.reviewId }, select: { id: true, body: true } })).map(f => [f.id, f.body]))
   return quotes.map(q => ({
     id: q.id,
     findingNumber: numbers.get(q.findingId) ?? null,
+    findingText: texts.get(q.findingId) ?? null,
     excerpt: q.excerpt,
     status: asStatus(q.status),
     requestedAt: q.requestedAt.toISOString(),

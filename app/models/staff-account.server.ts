@@ -30,6 +30,7 @@ import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from './audit.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
+import { notify } from './notify.server'
 
 export type StaffAccountRow = {
   id: string
@@ -324,6 +325,7 @@ export async function readReleaseAs(account: StaffAccountRow, audience: ReleaseA
       // The jurisdiction's audit has every read too (never the text), for its admins.
       await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: account.reviewId, actorId: readerId, action: 'account.read', detail: { accountId: account.id, releaseId: row.id, audience } }, tx)
     })
+    await notify({ userId: account.authorId, kind: 'release-read', reviewId: account.reviewId, subjectId: row.id })
   }
   return view(row)
 }

@@ -1,34 +1,131 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { recommendationTracker } from '~/models/tracker.server'
+import { PublishedCountView } from '~/components/trends/published-count'
+import { TrendChart } from '~/components/trends/trend-chart'
+import { followUpStates } from '~/domain/follow-up'
+import { coreValues, recommendationStrengths } from '~/domain/vocabulary'
+import { trackerView } from '~/models/follow-up.server'
+import trendStylesUrl from '~/styles/trends.css'
 import { requireUser } from '~/utils/auth.server'
+import { i18nServer } from '~/utils/i18next.server'
 
 export const meta: MetaFunction = () => [{ title: 'Recommendations · SCIR Workspace' }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trendStylesUrl }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const includeFinished = new URL(request.url).searchParams.get('all') === '1'
+  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
   const today = new Date().toISOString().slice(0, 10)
-  return json({ includeFinished, rows: await recommendationTracker(user, { includeFinished, today }) })
+  const view = await trackerView(user, new URL(request.url).searchParams, today, locale)
+  return json({ ...view, includeFinished: view.includeClosed })
 }
 
+const columns = ['colOpen', 'colNotDone', 'colAwaiting', 'colEffective', 'colNotEffective'] as const
+
 export default function RecommendationTrackerRoute() {
-  const { rows, includeFinished } = useLoaderData<typeof loader>()
+  const { rows, includeClosed, filter, options, byStrength } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
+  const location = useLocation()
+  const query = location.search
+  const { table } = byStrength
   return (
     <section aria-labelledby="tracker-title">
       <h1 id="tracker-title">{t('tracker.title')}</h1>
-      <p>{t('tracker.intro')}</p>
-      <Form method="get" className="actions-row">
+      <p>{t('followUp.tracker.intro')}</p>
+      <Form method="get" className="tracker-filters" aria-label={t('followUp.tracker.filters')}>
+        <div className="field">
+          <label htmlFor="tracker-q">{t('followUp.tracker.search')}</label>
+          <input id="tracker-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="tracker-review">{t('followUp.tracker.review')}</label>
+          <select id="tracker-review" name="review" defaultValue={filter.review ?? ''}>
+            <option value="">{t('followUp.tracker.any')}</option>
+            {options.reviews.map(r => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tracker-owner">{t('followUp.tracker.owner')}</label>
+          <select id="tracker-owner" name="owner" defaultValue={filter.owner ?? ''}>
+            <option value="">{t('followUp.tracker.any')}</option>
+            {options.owners.map(o => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tracker-state">{t('followUp.tracker.state')}</label>
+          <select id="tracker-state" name="state" defaultValue={filter.state ?? ''}>
+            <option value="">{t('followUp.tracker.any')}</option>
+            {followUpStates.map(s => (
+              <option key={s} value={s}>
+                {t(`followUp.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tracker-strength">{t('followUp.tracker.strength')}</label>
+          <select id="tracker-strength" name="strength" defaultValue={filter.strength ?? ''}>
+            <option value="">{t('followUp.tracker.any')}</option>
+            {recommendationStrengths.map(s => (
+              <option key={s} value={s}>
+                {t(`strength.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tracker-value">{t('followUp.tracker.value')}</label>
+          <select id="tracker-value" name="value" defaultValue={filter.value ?? ''}>
+            <option value="">{t('followUp.tracker.any')}</option>
+            {coreValues.map(v => (
+              <option key={v} value={v}>
+                {t(`trends.value.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tracker-domain">{t('followUp.tracker.domain')}</label>
+          <select id="tracker-domain" name="domain" defaultValue={filter.domain ?? ''}>
+            <option value="">{t('followUp.tracker.any')}</option>
+            {options.domains.map(d => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field field-checkbox">
-          <input id="tracker-all" type="checkbox" name="all" value="1" defaultChecked={includeFinished} />
+          <input id="tracker-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === '1'} />
+          <label htmlFor="tracker-overdue">{t('followUp.tracker.overdueOnly')}</label>
+        </div>
+        <div className="field field-checkbox">
+          <input id="tracker-all" type="checkbox" name="all" value="1" defaultChecked={includeClosed} />
           <label htmlFor="tracker-all">{t('tracker.includeFinished')}</label>
         </div>
-        <button type="submit" className="button-secondary">
-          {t('tracker.apply')}
-        </button>
+        <div className="actions-row">
+          <button type="submit">{t('followUp.tracker.apply')}</button>
+          <Link to="/recommendations">{t('followUp.tracker.clear')}</Link>
+        </div>
       </Form>
+      <p className="actions-row">
+        <a href={`/recommendations.csv${query}`} download>
+          {t('followUp.tracker.exportCsv')}
+        </a>
+        <a href={`/recommendations.docx${query}`} download>
+          {t('followUp.tracker.exportDocx')}
+        </a>
+      </p>
+      <p role="status">{t('followUp.tracker.count', { count: rows.length })}</p>
       {rows.length === 0 ? (
         <p>{t('tracker.empty')}</p>
       ) : (
@@ -42,27 +139,85 @@ export default function RecommendationTrackerRoute() {
               <th scope="col">{t('tracker.colOwner')}</th>
               <th scope="col">{t('tracker.colDue')}</th>
               <th scope="col">{t('tracker.colStatus')}</th>
+              <th scope="col">{t('followUp.tracker.colLastNote')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map(r => (
-              <tr key={`${r.reviewId}:${r.id}`}>
-                <td>{r.text}</td>
+              <tr key={`${r.reviewId}:${r.id}`} data-testid="tracker-row">
+                <td>
+                  <Link to={`/recommendations/${r.reviewId}/${r.id}`}>{r.text}</Link>
+                  {r.isMine ? (
+                    <>
+                      {' '}
+                      <Link className="button-secondary" to={`/recommendations/${r.reviewId}/${r.id}`} aria-label={`${t('followUp.tracker.update')}: ${r.text}`}>
+                        {t('followUp.tracker.update')}
+                      </Link>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   <Link to={`/reviews/${r.reviewId}`}>{r.reviewTitle}</Link>
                 </td>
                 <td>{t(`strength.${r.strength}`)}</td>
-                <td>{r.owner ?? t('tracker.none')}</td>
+                <td>
+                  {r.ownerName ?? r.ownerText ?? t('tracker.none')}
+                  {r.isMine ? ` (${t('followUp.tracker.mine')})` : ''}
+                </td>
                 <td className={r.overdue ? 'overdue' : undefined}>
                   {r.dueDate ?? t('tracker.none')}
                   {r.overdue ? ` (${t('tracker.overdue')})` : ''}
                 </td>
-                <td>{t(`recommendationStatus.${r.status}`)}</td>
+                <td>
+                  {r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.documentStatus}`)}
+                  {r.awaitingEvaluation ? ` (${t('followUp.tracker.awaitingEvaluation')}${r.evaluateOn ? `, ${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })}` : ''})` : ''}
+                </td>
+                <td>{r.lastNote ?? t('tracker.none')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <section aria-labelledby="by-strength-title">
+        <h2 id="by-strength-title">{t('followUp.tracker.chartTitle')}</h2>
+        <p>{t('followUp.tracker.chartIntro')}</p>
+        <TrendChart
+          published={table.published}
+          kind="bars"
+          title={t('followUp.tracker.chartTitle')}
+          categories={byStrength.strengths.map(s => t(`strength.${s}`))}
+          series={columns.map((c, k) => ({ label: t(`followUp.tracker.${c}`), values: table.cells.map(row => row[k]!) }))}
+        />
+        <table>
+          <caption>{t('followUp.tracker.chartCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('followUp.tracker.strength')}</th>
+              {columns.map(c => (
+                <th key={c} scope="col">
+                  {t(`followUp.tracker.${c}`)}
+                </th>
+              ))}
+              <th scope="col">{t('followUp.tracker.colTotal')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byStrength.strengths.map((s, i) => (
+              <tr key={s}>
+                <th scope="row">{t(`strength.${s}`)}</th>
+                {columns.map((c, k) => (
+                  <td key={c}>
+                    <PublishedCountView value={table.cells[i]![k]!} />
+                  </td>
+                ))}
+                <td>
+                  <PublishedCountView value={table.rowTotals[i]!} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </section>
   )
 }

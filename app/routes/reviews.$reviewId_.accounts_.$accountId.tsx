@@ -350,6 +350,7 @@ function AuthorPage({ data }: { data: AuthorData }) {
             {data.quotes.map(q => (
               <li key={q.id}>
                 <p>{q.findingNumber ? t('accounts.consent.inFinding', { number: q.findingNumber }) : t('accounts.consent.inUnknownFinding')}</p>
+                {q.findingText ? <p className="quoted-finding">{q.findingText}</p> : null}
                 <blockquote>{q.excerpt}</blockquote>
                 <p>{t('accounts.consent.statusLine', { status: t(`accounts.quotes.status.${q.status}`) })}</p>
                 {data.mayDecideQuotes && (q.status === 'pending' || q.status === 'approved') ? (

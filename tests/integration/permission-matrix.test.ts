@@ -12,10 +12,18 @@ import * as surveyAdminRoute from '~/routes/admin.surveys'
 import * as answerSurveyRoute from '~/routes/surveys.$waveId'
 import * as surveyResultsRoute from '~/routes/surveys.results'
 import * as surveyCsvRoute from '~/routes/surveys.results[.csv]'
+import * as recommendationRoute from '~/routes/recommendations_.$reviewId.$recommendationId'
+import * as trackerCsvRoute from '~/routes/recommendations[.csv]'
+import * as trackerDocxRoute from '~/routes/recommendations[.docx]'
+import * as whatChangedRoute from '~/routes/what-changed'
+import * as notificationsRoute from '~/routes/notifications'
+import * as openNotificationRoute from '~/routes/notifications_.$notificationId'
+import { notify } from '~/models/notify.server'
 import { createUnit, openWave, setUserUnit } from '~/models/survey.server'
 import { defaultSurveyInstrument } from '~/domain/surveys'
 import { prisma } from '~/utils/db.server'
 import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
+import { changeReviewDoc, recommendationCommand } from '../support/follow-up'
 
 const actors = [
   'anonymous',
@@ -37,6 +45,11 @@ const world = {} as {
   reviewId: string
   waveId: string
   cookies: Record<ActorName, string | null>
+  /** The non-member owns the recommendations made for the follow-up rows (ADR 0024). */
+  ownerId: string
+  facilitatorId: string
+  recommendationId: string
+  notificationId: string
 }
 
 beforeAll(async () => {
@@ -74,8 +87,43 @@ beforeAll(async () => {
   await prisma.user.update({ where: { id: u.facilitator.id }, data: { canLeadReviews: true } })
   // Deactivated after signing in: the live session must stop working.
   await prisma.user.update({ where: { id: u.deactivated_member.id }, data: { deactivatedAt: new Date() } })
-  Object.assign(world, { jurisdictionId: home.id, reviewId: review.id, waveId: wave.id, cookies })
+  const rec = recommendationCommand({ text: 'Matrix recommendation' })
+  await changeReviewDoc(review.id, [rec])
+  await prisma.recommendationOwner.create({ data: { reviewId: review.id, recommendationId: rec.id, userId: u.non_member.id, assignedById: u.facilitator.id } })
+  await notify({ userId: u.facilitator.id, kind: 'recommendation-assigned', reviewId: review.id, subjectId: rec.id })
+  const notification = await prisma.notification.findFirstOrThrow({ where: { userId: u.facilitator.id } })
+  Object.assign(world, {
+    jurisdictionId: home.id,
+    reviewId: review.id,
+    waveId: wave.id,
+    cookies,
+    ownerId: u.non_member.id,
+    facilitatorId: u.facilitator.id,
+    recommendationId: rec.id,
+    notificationId: notification.id,
+  })
 })
+
+/** A new recommendation owned by the non-member, optionally already done (for evaluating). */
+async function freshRecommendation(done = false) {
+  const rec = recommendationCommand()
+  await changeReviewDoc(world.reviewId, [rec])
+  await prisma.recommendationOwner.create({ data: { reviewId: world.reviewId, recommendationId: rec.id, userId: world.ownerId, assignedById: world.facilitatorId } })
+  if (done) {
+    await prisma.recommendationUpdate.create({
+      data: { reviewId: world.reviewId, recommendationId: rec.id, authorId: world.ownerId, kind: 'progress', progress: 'done', evaluateOn: '2026-01-01' },
+    })
+  }
+  return rec.id
+}
+
+function recommendationAction(recommendationId: string, cookie: string | null, form: Record<string, string>) {
+  return recommendationRoute.action({
+    request: buildRequest(`/recommendations/${world.reviewId}/${recommendationId}`, { cookie, form }),
+    params: { reviewId: world.reviewId, recommendationId },
+    context: {},
+  })
+}
 
 const signedOut = { anonymous: 'login', deactivated_member: 'login' } as const
 
@@ -112,6 +160,13 @@ const writeDoc = expectations(
 const adminOnly = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok' }, 403)
 // Admins (of their own jurisdiction) and the users they marked as review leads.
 const createReview = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok', facilitator: 'ok' }, 403)
+const otherJurisdictionNotFound = { other_jurisdiction_admin: 404, other_jurisdiction_user: 404 } as const
+// Follow-up (ADR 0024): the owner (here the non-member) reads their recommendation and alone
+// records progress; the QI lead evaluates; the facilitator or QI lead assigns.
+const readRecommendation = expectations(otherJurisdictionNotFound, 'ok')
+const onlyOwner = expectations({ non_member: 'ok', ...otherJurisdictionNotFound }, 403)
+const onlyQiLead = expectations({ qi_lead: 'ok', ...otherJurisdictionNotFound }, 403)
+const facilitatorOrQiLead = expectations({ facilitator: 'ok', qi_lead: 'ok', ...otherJurisdictionNotFound }, 403)
 
 type Operation = { name: string; expected: Record<ActorName, Outcome>; run: (cookie: string | null) => Promise<unknown> }
 
@@ -202,6 +257,75 @@ const operations: Operation[] = [
     name: 'GET /admin/audit',
     expected: adminOnly,
     run: cookie => auditRoute.loader({ request: buildRequest('/admin/audit?action=review.&page=1', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /recommendations/:reviewId/:recommendationId',
+    expected: readRecommendation,
+    run: cookie =>
+      recommendationRoute.loader({
+        request: buildRequest(`/recommendations/${world.reviewId}/${world.recommendationId}`, { cookie }),
+        params: { reviewId: world.reviewId, recommendationId: world.recommendationId },
+        context: {},
+      }),
+  },
+  {
+    name: 'GET /recommendations/:reviewId/:unknown',
+    expected: expectations({}, 404),
+    run: cookie =>
+      recommendationRoute.loader({ request: buildRequest(`/recommendations/${world.reviewId}/nope`, { cookie }), params: { reviewId: world.reviewId, recommendationId: 'nope' }, context: {} }),
+  },
+  {
+    name: 'POST /recommendations/:reviewId/:recommendationId progress',
+    expected: onlyOwner,
+    run: async cookie => recommendationAction(await freshRecommendation(), cookie, { intent: 'progress', status: 'in_progress', note: 'Under way' }),
+  },
+  {
+    name: 'POST /recommendations/:reviewId/:recommendationId evaluate',
+    expected: onlyQiLead,
+    run: async cookie => recommendationAction(await freshRecommendation(true), cookie, { intent: 'evaluate', outcome: 'effective', evidence: 'Audit figures' }),
+  },
+  {
+    name: 'POST /recommendations/:reviewId/:recommendationId assign',
+    expected: facilitatorOrQiLead,
+    run: async cookie => recommendationAction(await freshRecommendation(), cookie, { intent: 'assign', userId: world.facilitatorId }),
+  },
+  {
+    name: 'GET /recommendations.csv',
+    expected: expectations({}, 'ok'),
+    run: cookie => trackerCsvRoute.loader({ request: buildRequest('/recommendations.csv', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /recommendations.docx',
+    expected: expectations({}, 'ok'),
+    run: cookie => trackerDocxRoute.loader({ request: buildRequest('/recommendations.docx', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /what-changed',
+    expected: expectations({}, 'ok'),
+    run: cookie => whatChangedRoute.loader({ request: buildRequest('/what-changed', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'POST /what-changed publish',
+    expected: expectations({ facilitator: 'ok', panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
+    run: cookie =>
+      whatChangedRoute.action({ request: buildRequest('/what-changed', { cookie, form: { intent: 'publish', reviewId: world.reviewId, message: 'Matrix update' } }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /notifications',
+    expected: expectations({}, 'ok'),
+    run: cookie => notificationsRoute.loader({ request: buildRequest('/notifications', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'POST /notifications mark all read',
+    expected: expectations({}, 'ok'),
+    run: cookie => notificationsRoute.action({ request: buildRequest('/notifications', { cookie, form: { intent: 'mark-all-read' } }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /notifications/:id (the facilitator’s)',
+    // Nobody else's: to everyone but its reader it is not there.
+    expected: expectations({ facilitator: 'ok' }, 404),
+    run: cookie =>
+      openNotificationRoute.loader({ request: buildRequest(`/notifications/${world.notificationId}`, { cookie }), params: { notificationId: world.notificationId }, context: {} }),
   },
   {
     name: 'GET /admin/settings',

@@ -32,15 +32,18 @@ test('the tracker lists open recommendations of my reviews, overdue first, and n
     { id: 'r-overdue', text: 'Overdue one', dueDate: '2020-01-01' },
     { id: 'r-undated', text: 'Undated one' },
     { id: 'r-done', text: 'Finished one', dueDate: '2020-01-01', status: 'done' },
+    { id: 'r-verified', text: 'Judged one', dueDate: '2020-01-01', status: 'verified_effective' },
   ])
   await withRecommendations(notMine.id, [{ id: 'r-secret', text: 'Not for me', dueDate: '2020-01-01' }])
 
   const { cookie } = await cookieFor(me.id)
   const response = await trackerRoute.loader({ request: buildRequest('/recommendations', { cookie }), params: {}, context: {} })
   const data = (await response.json()) as { rows: { text: string; overdue: boolean }[] }
-  expect(data.rows.map(r => r.text)).toEqual(['Overdue one', 'Future one', 'Undated one'])
+  // Issue 16: done but not yet evaluated stays in view, right after the overdue ones; only
+  // settled ones (judged, or not done) wait behind "include finished".
+  expect(data.rows.map(r => r.text)).toEqual(['Overdue one', 'Finished one', 'Future one', 'Undated one'])
   expect(data.rows[0]!.overdue).toBe(true)
 
   const all = await trackerRoute.loader({ request: buildRequest('/recommendations?all=1', { cookie }), params: {}, context: {} })
-  expect(((await all.json()) as { rows: { text: string }[] }).rows.map(r => r.text)).toContain('Finished one')
+  expect(((await all.json()) as { rows: { text: string }[] }).rows.map(r => r.text)).toContain('Judged one')
 })

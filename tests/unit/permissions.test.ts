@@ -8,12 +8,12 @@ const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind:
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
-  facilitator: ['read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
-  qi_lead: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
-  panel_member: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results'],
-  staff_contributor: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
-  observer: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results'],
-  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys', 'read:audit'],
+  facilitator: ['read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'assign:recommendation', 'publish:what-changed'],
+  qi_lead: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'assign:recommendation', 'evaluate:recommendation'],
+  panel_member: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation'],
+  staff_contributor: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation'],
+  observer: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation'],
+  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:recommendation', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys', 'read:audit'],
   non_member: ['read:trends', 'answer:survey', 'read:survey-results'],
 }
 
@@ -71,4 +71,23 @@ test('jurisdiction-scoped permissions: only marked users open reviews (issue 17)
   expect(can(user({ active: false }), 'answer:survey', target).allowed).toBe(false)
   // Review-level rights never come from the jurisdiction alone.
   expect(can(user({ isAdmin: true }), 'write:review-doc', target).allowed).toBe(false)
+})
+
+describe('a recommendation\'s owner', () => {
+  const onRecommendation = (memberRole: ReviewRole | null, isOwner: boolean, jurisdictionId = J) => ({ kind: 'recommendation', jurisdictionId, memberRole, isOwner }) as const
+  // Written out by hand: owning a recommendation grants reading it and updating its progress, nothing else.
+  const ownerOnly: Permission[] = ['read:recommendation', 'update:recommendation-progress']
+  test.each(permissions.map(p => [p] as const))('a non-member owner: %s', permission => {
+    const expected = ownerOnly.includes(permission) || expectedReviewGrants.non_member.includes(permission)
+    expect(can(user(), permission, onRecommendation(null, true)).allowed).toBe(expected)
+  })
+  test('only the owner updates progress, whatever their role; only the QI lead evaluates', () => {
+    for (const role of [...reviewRoles, null]) {
+      expect(can(user({ isAdmin: true }), 'update:recommendation-progress', onRecommendation(role, false)).allowed).toBe(false)
+      expect(can(user(), 'update:recommendation-progress', onRecommendation(role, true)).allowed).toBe(true)
+      expect(can(user(), 'evaluate:recommendation', onRecommendation(role, true)).allowed).toBe(role === 'qi_lead')
+    }
+    expect(can(user(), 'update:recommendation-progress', onRecommendation(null, true, 'j-other'))).toEqual({ allowed: false, reason: 'other-jurisdiction' })
+    expect(can(user({ active: false }), 'update:recommendation-progress', onRecommendation(null, true))).toEqual({ allowed: false, reason: 'inactive' })
+  })
 })

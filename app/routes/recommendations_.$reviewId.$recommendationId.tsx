@@ -1,0 +1,222 @@
+// One recommendation followed to its effect, reached from the tracker: its owner records
+// progress here, the QI lead evaluates, the facilitator or QI lead assigns the owner - none of
+// them has to open the review's workspace.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Field, FormErrors } from '~/components/forms'
+import { evaluationInputSchema, evaluationOutcomes, mayEvaluate, ownerMayUpdate, progressInputSchema, progressStatuses } from '~/domain/follow-up'
+import {
+  assignableOwners,
+  assignOwner,
+  currentState,
+  historyOf,
+  recordEvaluation,
+  recordProgress,
+  requireRecommendation,
+  type FollowUpOutcome,
+} from '~/models/follow-up.server'
+import { requireUser } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Recommendation · SCIR Workspace' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const ctx = await requireRecommendation(user, params.reviewId ?? '', params.recommendationId ?? '')
+  const [summary, history] = await Promise.all([currentState(ctx), historyOf(ctx.review.id, ctx.recommendation.id)])
+  const mayAssign = ctx.allows('assign:recommendation')
+  return json({
+    review: { id: ctx.review.id, title: ctx.review.title },
+    recommendation: ctx.recommendation,
+    summary,
+    history: [...history].reverse(),
+    mayUpdate: ctx.allows('update:recommendation-progress') && ownerMayUpdate(summary.state),
+    isOwner: ctx.isOwner,
+    mayEvaluate: ctx.allows('evaluate:recommendation') && mayEvaluate(summary.state),
+    candidates: mayAssign ? await assignableOwners(ctx.review.jurisdictionId) : null,
+    ownerUserId: ctx.ownerUserId,
+  })
+}
+
+type ActionData = { intent: string; fieldErrors: Record<string, string[]>; formErrors: string[] }
+
+function problems(intent: string, error: z.ZodError): ActionData {
+  const flat = error.flatten()
+  return { intent, fieldErrors: flat.fieldErrors as Record<string, string[]>, formErrors: flat.formErrors }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const form = await request.formData()
+  const intent = String(form.get('intent') ?? '')
+  const permission = intent === 'progress' ? 'update:recommendation-progress' : intent === 'evaluate' ? 'evaluate:recommendation' : intent === 'assign' ? 'assign:recommendation' : null
+  if (!permission) {
+    // Still nothing about a recommendation to someone who may not see it.
+    await requireRecommendation(user, params.reviewId ?? '', params.recommendationId ?? '')
+    return json<ActionData>({ intent, fieldErrors: {}, formErrors: ['validation.invalid'] }, { status: 400 })
+  }
+  const ctx = await requireRecommendation(user, params.reviewId ?? '', params.recommendationId ?? '', permission)
+  const field = (name: string) => {
+    const value = form.get(name)
+    return typeof value === 'string' ? value : undefined
+  }
+  let outcome: FollowUpOutcome
+  if (intent === 'progress') {
+    const parsed = progressInputSchema.safeParse({ status: field('status'), note: field('note'), evaluateOn: field('evaluateOn') || undefined })
+    if (!parsed.success) return json(problems(intent, parsed.error), { status: 400 })
+    outcome = await recordProgress(ctx, parsed.data)
+  } else if (intent === 'evaluate') {
+    const parsed = evaluationInputSchema.safeParse({ outcome: field('outcome'), evidence: field('evidence') ?? '', evaluateOn: field('evaluateOn') || undefined })
+    if (!parsed.success) return json(problems(intent, parsed.error), { status: 400 })
+    outcome = await recordEvaluation(ctx, parsed.data)
+  } else {
+    outcome = await assignOwner(ctx, field('userId') ?? '')
+  }
+  if (!outcome.ok) return json<ActionData>({ intent, fieldErrors: {}, formErrors: [outcome.message] }, { status: 400 })
+  return redirect(`/recommendations/${ctx.review.id}/${ctx.recommendation.id}?saved=1`)
+}
+
+export default function RecommendationRoute() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const { t } = useTranslation()
+  const { recommendation: rec, summary } = data
+  const errorsFor = (intent: string, name: string) => (actionData?.intent === intent ? actionData.fieldErrors[name] : undefined)
+  const formErrorsFor = (intent: string) => (actionData?.intent === intent ? actionData.formErrors : undefined)
+  const ownerName = data.candidates?.find(c => c.id === data.ownerUserId)?.name ?? rec.owner
+  return (
+    <section aria-labelledby="recommendation-title">
+      <p>
+        <Link to="/recommendations">{t('followUp.detail.back')}</Link>
+      </p>
+      <h1 id="recommendation-title">{rec.text}</h1>
+      <p className="meta">{t('followUp.detail.review', { title: data.review.title })}</p>
+      {searchParams.get('saved') === '1' && !actionData ? (
+        <p role="status" className="notice">
+          {t('followUp.detail.saved')}
+        </p>
+      ) : null}
+      <dl className="recommendation-facts">
+        <dt>{t('followUp.detail.state')}</dt>
+        <dd data-testid="follow-up-state">{t(`followUp.state.${summary.state}`)}</dd>
+        {summary.evaluateOn ? (
+          <>
+            <dt>{t('followUp.tracker.awaitingEvaluation')}</dt>
+            <dd>{t('followUp.detail.evaluateOn', { date: summary.evaluateOn })}</dd>
+          </>
+        ) : null}
+        <dt>{t('followUp.detail.strength')}</dt>
+        <dd>{t(`strength.${rec.strength}`)}</dd>
+        <dt>{t('followUp.detail.owner')}</dt>
+        <dd>{ownerName ?? t('followUp.detail.noOwner')}</dd>
+        <dt>{t('followUp.detail.due')}</dt>
+        <dd>{rec.dueDate ?? t('tracker.none')}</dd>
+        <dt>{t('followUp.detail.measure')}</dt>
+        <dd>{rec.measure ?? t('tracker.none')}</dd>
+      </dl>
+
+      {data.mayUpdate ? (
+        <Form method="post" className="form-stack" aria-labelledby="progress-title">
+          <h2 id="progress-title">{t('followUp.detail.progressTitle')}</h2>
+          <p>{t('followUp.detail.progressIntro')}</p>
+          <FormErrors errors={formErrorsFor('progress')} />
+          <input type="hidden" name="intent" value="progress" />
+          <Field label={t('followUp.detail.status')} errors={errorsFor('progress', 'status')}>
+            {({ id, describedBy, invalid }) => (
+              <select id={id} name="status" aria-describedby={describedBy} aria-invalid={invalid || undefined} defaultValue={summary.state === 'not_started' ? 'in_progress' : summary.state}>
+                {progressStatuses.map(s => (
+                  <option key={s} value={s}>
+                    {t(`followUp.state.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('followUp.detail.note')} hint={t('followUp.detail.noteHint')} errors={errorsFor('progress', 'note')}>
+            {({ id, describedBy, invalid }) => <textarea id={id} name="note" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+          </Field>
+          <Field label={t('followUp.detail.evaluateOnLabel')} errors={errorsFor('progress', 'evaluateOn')}>
+            {({ id, describedBy, invalid }) => <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+          </Field>
+          <button type="submit">{t('followUp.detail.save')}</button>
+        </Form>
+      ) : data.isOwner ? (
+        <p>{t('followUp.detail.closedForOwner')}</p>
+      ) : null}
+
+      {data.mayEvaluate ? (
+        <Form method="post" className="form-stack" aria-labelledby="evaluation-title">
+          <h2 id="evaluation-title">{t('followUp.detail.evaluationTitle')}</h2>
+          <p>{t('followUp.detail.evaluationIntro')}</p>
+          <FormErrors errors={formErrorsFor('evaluate')} />
+          <input type="hidden" name="intent" value="evaluate" />
+          <Field label={t('followUp.detail.outcomeLabel')} errors={errorsFor('evaluate', 'outcome')}>
+            {({ id, describedBy, invalid }) => (
+              <select id={id} name="outcome" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+                {evaluationOutcomes.map(o => (
+                  <option key={o} value={o}>
+                    {t(`followUp.outcome.${o}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('followUp.detail.evidence')} errors={errorsFor('evaluate', 'evidence')}>
+            {({ id, describedBy, invalid }) => <textarea id={id} name="evidence" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+          </Field>
+          <Field label={t('followUp.detail.nextEvaluateOn')} errors={errorsFor('evaluate', 'evaluateOn')}>
+            {({ id, describedBy, invalid }) => <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+          </Field>
+          <button type="submit">{t('followUp.detail.saveEvaluation')}</button>
+        </Form>
+      ) : null}
+
+      {data.candidates ? (
+        <Form method="post" className="form-stack" aria-labelledby="assign-title">
+          <h2 id="assign-title">{t('followUp.detail.assignTitle')}</h2>
+          <FormErrors errors={formErrorsFor('assign')} />
+          <input type="hidden" name="intent" value="assign" />
+          <Field label={t('followUp.detail.assignLabel')}>
+            {({ id }) => (
+              <select id={id} name="userId" defaultValue={data.ownerUserId ?? ''} required>
+                <option value="">{t('followUp.detail.choose')}</option>
+                {data.candidates!.map(c => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button-secondary">
+            {t('followUp.detail.assign')}
+          </button>
+        </Form>
+      ) : null}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('followUp.detail.history')}</h2>
+        {data.history.length === 0 ? (
+          <p>{t('followUp.detail.noHistory')}</p>
+        ) : (
+          <ol className="follow-up-history">
+            {data.history.map((entry, i) => (
+              <li key={`${entry.at}-${i}`}>
+                <p>
+                  <time dateTime={entry.at}>{entry.at.slice(0, 10)}</time>{' '}
+                  {entry.kind === 'progress'
+                    ? t('followUp.detail.progressEntry', { state: t(`followUp.state.${entry.status}`), author: entry.authorName ?? t('followUp.detail.someone') })
+                    : t('followUp.detail.evaluationEntry', { outcome: t(`followUp.outcome.${entry.outcome}`), author: entry.authorName ?? t('followUp.detail.someone') })}
+                  {entry.evaluateOn ? ` · ${t('followUp.detail.evaluateOn', { date: entry.evaluateOn })}` : ''}
+                </p>
+                {entry.note ? <p className="follow-up-note">{entry.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </section>
+  )
+}
