@@ -297,7 +297,7 @@ describe('notifications', () => {
     expect((await notificationsOf(cookie)).filter(n => n.kind === 'recommendation-overdue')).toHaveLength(1)
 
     const { unreadCount } = await import('~/models/notification.server')
-    const user = { id: author.id, email: author.email, name: author.name, isAdmin: false, jurisdictionId: j.id, jurisdiction: { code: j.code, name: j.name } }
+    const user = { id: author.id, email: author.email, name: author.name, isAdmin: false, canLeadReviews: false, jurisdictionId: j.id, jurisdiction: { code: j.code, name: j.name } }
     const today = new Date().toISOString().slice(0, 10)
     expect(await unreadCount(user, today)).toBe(4)
     await notificationsRoute.action({ request: buildRequest('/notifications', { cookie, form: { intent: 'mark-all-read' } }), params: {}, context: {} })
