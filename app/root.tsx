@@ -124,6 +124,11 @@ function Header() {
                 <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
               </li>
             ) : null}
+            {user.canManageSettings ? (
+              <li>
+                <NavLink to="/admin/sso">{t('sso.nav')}</NavLink>
+              </li>
+            ) : null}
             {user.canManageSurveys ? (
               <li>
                 <NavLink to="/admin/surveys">{t('surveys.nav.admin')}</NavLink>

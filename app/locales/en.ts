@@ -7,6 +7,7 @@ import { exportEn } from './export.en'
 import { trendsEn } from './trends.en'
 import { analysisEn } from './analysis.en'
 import { surveysEn } from './surveys.en'
+import { ssoEn } from './sso.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -16,6 +17,7 @@ export const en = {
   trends: trendsEn,
   analysis: analysisEn,
   surveys: surveysEn,
+  sso: ssoEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',

@@ -6,6 +6,7 @@ import { exportFr } from './export.fr'
 import { trendsFr } from './trends.fr'
 import { analysisFr } from './analysis.fr'
 import { surveysFr } from './surveys.fr'
+import { ssoFr } from './sso.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -15,6 +16,7 @@ export const fr: Translations = {
   trends: trendsFr,
   analysis: analysisFr,
   surveys: surveysFr,
+  sso: ssoFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',
