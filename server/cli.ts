@@ -21,7 +21,13 @@ export const USAGE = `usage: npm run cli -- <command>
   user deactivate <email>
   import <case-file.json>                 create a review from a case file; prints its id
       [--jurisdiction <code>] [--facilitator <email>]
-  export <review-id> --format json|csv|docx|html --out <path> [--accept-residuals] [--locale en|fr]`
+  export <review-id> --format json|csv|docx|html --out <path> [--accept-residuals] [--locale en|fr]
+  sso set <jurisdiction-code> --issuer <url> --client-id <id> [--client-secret | --no-client-secret]
+      [--name "Button name"] [--enabled on|off] [--password-sign-in on|off] [--jit on|off]
+      client secret from the OIDC_CLIENT_SECRET environment variable, or asked for on the terminal
+      (asked when first set or with --client-secret; otherwise the stored one is kept)
+  sso show <jurisdiction-code>
+  sso remove <jurisdiction-code>`
 
 const emailSchema = z.string().trim().toLowerCase().email('not a valid email address')
 const codeSchema = z
@@ -87,6 +93,9 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient): P
     else if (command === 'import') {
       const { importCommand } = await import('./cli-import')
       await importCommand(prisma, [sub, ...rest].filter((a): a is string => a !== undefined), io)
+    } else if (command === 'sso') {
+      const { ssoCommand } = await import('./cli-sso')
+      await ssoCommand(prisma, sub, rest, io)
     } else if (command === 'export') {
       const { exportCommand } = await import('./cli-export')
       await exportCommand(prisma, [sub, ...rest].filter((a): a is string => a !== undefined), io)

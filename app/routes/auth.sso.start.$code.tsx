@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { requireAnonymous } from '~/utils/auth.server'
 import { startSsoSignIn } from '~/utils/oidc.server'
 
-const codeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/)
+const codeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/)
 
 // A link, not a form: the browser follows our redirect to the provider, which the CSP's
 // form-action 'self' would refuse after a form submission.
