@@ -5,6 +5,11 @@ export const ssoEn = {
   signInWith: 'Sign in with {{provider}}',
   orPassword: 'Or sign in with a password',
   passwordOff: 'Password sign-in is turned off for your organisation. Sign in with {{provider}} instead.',
+  signingOut: {
+    title: 'Signing out',
+    body: 'You are signed out here. Your organisation’s sign-in service ends its session next.',
+    continue: 'Continue to your organisation’s sign-out',
+  },
   failure: {
     unavailable: 'Single sign-on is not available for this organisation right now. Try again later or ask your administrator.',
     expired: 'The sign-in took too long or was started in another browser. Start again.',

@@ -6,6 +6,11 @@ export const ssoFr: SsoTranslations = {
   signInWith: 'Se connecter avec {{provider}}',
   orPassword: 'Ou se connecter avec un mot de passe',
   passwordOff: 'La connexion par mot de passe est désactivée pour votre organisme. Connectez-vous plutôt avec {{provider}}.',
+  signingOut: {
+    title: 'Déconnexion',
+    body: 'Vous êtes déconnecté·e ici. Le service de connexion de votre organisme met ensuite fin à sa session.',
+    continue: 'Continuer vers la déconnexion de votre organisme',
+  },
   failure: {
     unavailable: 'L’authentification unique n’est pas disponible pour cet organisme pour le moment. Réessayez plus tard ou adressez-vous à votre administrateur.',
     expired: 'La connexion a pris trop de temps ou a été commencée dans un autre navigateur. Recommencez.',

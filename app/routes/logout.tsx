@@ -1,15 +1,40 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { signOut } from '~/utils/auth.server'
 import { providerSignOutUrl } from '~/utils/oidc.server'
+
+export const meta: MetaFunction = () => [{ title: 'Signing out · SCIR Workspace' }]
 
 // Signing out changes state, so only POST does it; a GET just goes home.
 export async function loader() {
   return redirect('/')
 }
 
-// The local session ends first, whatever the provider does; a session begun at an OIDC
-// provider then continues to its end_session_endpoint (RP-initiated logout, ADR 0026).
+// The local session ends first, whatever the provider does. A session begun at an OIDC
+// provider then continues to its end_session_endpoint (RP-initiated logout, ADR 0026) from a
+// page, not a redirect: the CSP's form-action 'self' stops a form submission's redirect to
+// another origin (which is what happens when sign-out is clicked before the page's scripts run).
 export async function action({ request }: ActionFunctionArgs) {
   const atProvider = await providerSignOutUrl(request)
-  return signOut(request, atProvider ?? '/login')
+  const local = await signOut(request)
+  if (!atProvider) return local
+  return json({ providerSignOut: atProvider }, { headers: { 'set-cookie': local.headers.get('set-cookie') ?? '' } })
+}
+
+export default function SigningOut() {
+  const { t } = useTranslation()
+  const data = useActionData<typeof action>() as { providerSignOut?: string } | undefined
+  if (!data?.providerSignOut) return null
+  return (
+    <section className="auth-card" aria-labelledby="signing-out-title">
+      {/* A refresh is a navigation of its own, allowed where a form's redirect is not. */}
+      <meta httpEquiv="refresh" content={`0;url=${data.providerSignOut}`} />
+      <h1 id="signing-out-title">{t('sso.signingOut.title')}</h1>
+      <p>{t('sso.signingOut.body')}</p>
+      <p>
+        <a href={data.providerSignOut}>{t('sso.signingOut.continue')}</a>
+      </p>
+    </section>
+  )
 }

@@ -40,7 +40,7 @@ export async function startTestProvider(options: TestProviderOptions) {
     cookies: { keys: ['scir-test-provider-cookie-key-0123456789'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
-    ttl: { AuthorizationCode: options.codeTtlSeconds ?? 60 },
+    ttl: { AuthorizationCode: options.codeTtlSeconds ?? 60, AccessToken: 600, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     async findAccount(_ctx, id) {
       // The dev login page makes what was typed the account id, so it must be the subject too.
       const known = accounts.find(a => a.sub === id)
