@@ -141,7 +141,7 @@ function Header() {
         {user ? <span className="signed-in">{t('app.signedInAs', { name: user.name, jurisdiction: user.jurisdiction })}</span> : null}
         <LanguageSwitch locale={data?.locale ?? 'en'} />
         {user ? (
-          <Form method="post" action="/logout" className="inline-form">
+          <Form method="post" action="/logout" reloadDocument className="inline-form">
             <button type="submit" className="button-secondary">
               {t('app.signOut')}
             </button>

@@ -1,14 +1,15 @@
-import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData } from '@remix-run/react'
+import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { signOut } from '~/utils/auth.server'
 import { providerSignOutUrl } from '~/utils/oidc.server'
 
 export const meta: MetaFunction = () => [{ title: 'Signing out · SCIR Workspace' }]
 
-// Signing out changes state, so only POST does it; a GET just goes home.
+// Signing out changes state, so only POST does it; a GET shows the sign-out button. (No
+// redirect here: Remix runs this loader after the action too, and the action's page must show.)
 export async function loader() {
-  return redirect('/')
+  return json(null)
 }
 
 // The local session ends first, whatever the provider does. A session begun at an OIDC
@@ -25,7 +26,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SigningOut() {
   const { t } = useTranslation()
   const data = useActionData<typeof action>() as { providerSignOut?: string } | undefined
-  if (!data?.providerSignOut) return null
+  if (!data?.providerSignOut) {
+    return (
+      <Form method="post" reloadDocument className="auth-card">
+        <button type="submit">{t('app.signOut')}</button>
+      </Form>
+    )
+  }
   return (
     <section className="auth-card" aria-labelledby="signing-out-title">
       {/* A refresh is a navigation of its own, allowed where a form's redirect is not. */}
