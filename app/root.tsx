@@ -144,6 +144,11 @@ function Header() {
                 <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
               </li>
             ) : null}
+            {user.canManageSettings ? (
+              <li>
+                <NavLink to="/admin/sso">{t('sso.nav')}</NavLink>
+              </li>
+            ) : null}
             {user.canManageSurveys ? (
               <li>
                 <NavLink to="/admin/surveys">{t('surveys.nav.admin')}</NavLink>
@@ -161,7 +166,7 @@ function Header() {
         {user ? <span className="signed-in">{t('app.signedInAs', { name: user.name, jurisdiction: user.jurisdiction })}</span> : null}
         <LanguageSwitch locale={data?.locale ?? 'en'} />
         {user ? (
-          <Form method="post" action="/logout" className="inline-form">
+          <Form method="post" action="/logout" reloadDocument className="inline-form">
             <button type="submit" className="button-secondary">
               {t('app.signOut')}
             </button>

@@ -37,6 +37,14 @@ export const COMMAND_HELP: Record<string, string> = {
       copies a verified backup into the data folder of DATABASE_URL, which must be empty`,
   'retention run': `retention run [--dry-run]
       purges closed reviews past their jurisdiction's retention (legal holds excepted)`,
+  'sso set': `sso set <jurisdiction-code> --issuer <url> --client-id <id> [--client-secret | --no-client-secret]
+      [--name "Button name"] [--enabled on|off] [--password-sign-in on|off] [--jit on|off]
+      client secret from the OIDC_CLIENT_SECRET environment variable, or asked for on the terminal
+      (asked when first set or with --client-secret; otherwise the stored one is kept)`,
+  'sso show': `sso show <jurisdiction-code>
+      the jurisdiction's single sign-on settings (never the secret)`,
+  'sso remove': `sso remove <jurisdiction-code>
+      turns single sign-on off for the jurisdiction and forgets its settings`,
 }
 
 export const USAGE = `usage: npm run cli -- <command> [--help]
@@ -131,6 +139,9 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient | n
     else if (command === 'import') {
       const { importCommand } = await import('./cli-import')
       await importCommand(db(), all, io)
+    } else if (command === 'sso') {
+      const { ssoCommand } = await import('./cli-sso')
+      await ssoCommand(db(), sub, rest, io)
     } else if (command === 'export') {
       const { exportCommand } = await import('./cli-export')
       await exportCommand(db(), all, io)

@@ -11,6 +11,7 @@ import { checksEn } from './checks.en'
 import { caseFileEn } from './case-file.en'
 import { opsEn } from './ops.en'
 import { followUpEn } from './follow-up.en'
+import { ssoEn } from './sso.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -24,6 +25,7 @@ export const en = {
   caseFile: caseFileEn,
   ops: opsEn,
   followUp: followUpEn,
+  sso: ssoEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',

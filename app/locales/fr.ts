@@ -10,6 +10,7 @@ import { checksFr } from './checks.fr'
 import { caseFileFr } from './case-file.fr'
 import { opsFr } from './ops.fr'
 import { followUpFr } from './follow-up.fr'
+import { ssoFr } from './sso.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -23,6 +24,7 @@ export const fr: Translations = {
   caseFile: caseFileFr,
   ops: opsFr,
   followUp: followUpFr,
+  sso: ssoFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',

@@ -1,13 +1,15 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormErrors } from '~/components/forms'
 import { requireAnonymous, signIn, verifyLogin } from '~/utils/auth.server'
 import { clientAddress } from '~/utils/request.server'
 import { loginLimiters } from '~/utils/rate-limit.server'
+import { passwordSignInFor, signInProviders } from '~/models/sso.server'
+import { ssoFailures, type SsoFailure } from '~/utils/oidc.server'
 
 const loginSchema = z.object({
   email: z.string({ required_error: 'validation.emailRequired' }).trim().toLowerCase().email('validation.emailInvalid'),
@@ -19,7 +21,9 @@ export const meta: MetaFunction = () => [{ title: 'Sign in · SCIR Workspace' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  return json({})
+  const problem = new URL(request.url).searchParams.get('sso')
+  const ssoProblem = ssoFailures.find(f => f === problem) ?? null
+  return json({ providers: await signInProviders(), ssoProblem })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,12 +52,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ result: submission.reply({ formErrors: ['login.invalid'], hideFields: ['password'] }), retryAfter: null }, { status: 400 })
   }
   loginLimiters.byAccount.reset(email)
+  // Checked after the password so that it tells nothing about an address to someone without it.
+  const passwordRule = await passwordSignInFor(user.id)
+  if (!passwordRule.allowed) {
+    return json(
+      { result: submission.reply({ formErrors: ['sso.passwordOff'], hideFields: ['password'] }), retryAfter: null, useProvider: passwordRule.provider },
+      { status: 403 },
+    )
+  }
   return signIn(request, user.id, redirectTo ?? null)
 }
 
 export default function LoginRoute() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
+  const { providers, ssoProblem } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const [form, fields] = useForm({
     id: 'login',
@@ -63,10 +76,43 @@ export default function LoginRoute() {
   })
   const minutes = Math.max(1, Math.ceil((actionData?.retryAfter ?? 60) / 60))
   const locked = form.errors?.find(e => e === 'login.lockedAddress' || e === 'login.lockedAccount')
-  const formErrors = form.errors?.filter(e => e !== locked)
+  const passwordOff = (actionData as { useProvider?: { code: string; displayName: string } } | undefined)?.useProvider ?? null
+  const formErrors = form.errors?.filter(e => e !== locked && e !== 'sso.passwordOff')
+  const redirectTo = searchParams.get('redirectTo')
+  const startHref = (code: string) => `/auth/sso/start/${encodeURIComponent(code)}${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ''}`
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
+      {ssoProblem ? (
+        <div role="alert" className="form-error">
+          <p>{t(`sso.failure.${ssoProblem as SsoFailure}`)}</p>
+        </div>
+      ) : null}
+      {passwordOff ? (
+        <div role="alert" className="form-error">
+          <p>{t('sso.passwordOff', { provider: passwordOff.displayName })}</p>
+          <p>
+            {/* A plain link: the provider is another origin, which form-action 'self' keeps forms from reaching. */}
+            <a href={startHref(passwordOff.code)}>{t('sso.signInWith', { provider: passwordOff.displayName })}</a>
+          </p>
+        </div>
+      ) : null}
+      {providers.length ? (
+        <nav aria-labelledby="sso-title" className="sso-providers">
+          <h2 id="sso-title">{t('sso.organisationTitle')}</h2>
+          <ul>
+            {providers.map(p => (
+              <li key={p.code}>
+                <a className="button" href={startHref(p.code)}>
+                  {t('sso.signInWith', { provider: p.displayName })}
+                </a>{' '}
+                <span className="hint">{p.jurisdictionName}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {providers.length ? <h2>{t('sso.orPassword')}</h2> : null}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={formErrors} />
         {locked ? (

@@ -126,16 +126,24 @@ async function clearedSessionHeaders(request: Request): Promise<HeadersInit> {
   return { 'set-cookie': await sessionStorage.destroySession(cookieSession) }
 }
 
-export async function signIn(request: Request, userId: string, redirectTo: string | null) {
-  const session = await createSession(userId, request.headers.get('user-agent'))
-  const cookieSession = await sessionStorage.getSession(request.headers.get('cookie'))
-  cookieSession.set('sessionId', session.id)
-  return redirect(safeRedirectTo(redirectTo), {
-    headers: { 'set-cookie': await sessionStorage.commitSession(cookieSession, { expires: session.expiresAt }) },
-  })
+export type SignInOptions = {
+  /** A session begun at an OIDC provider: kept so that signing out can end it there too. */
+  sso?: { jurisdictionId: string; idToken: string }
+  setCookies?: string[]
 }
 
-export async function signOut(request: Request) {
+export async function signIn(request: Request, userId: string, redirectTo: string | null, options: SignInOptions = {}) {
+  const session = await createSession(userId, request.headers.get('user-agent'))
+  if (options.sso) await prisma.ssoSession.create({ data: { sessionId: session.id, ...options.sso } })
+  const cookieSession = await sessionStorage.getSession(request.headers.get('cookie'))
+  cookieSession.set('sessionId', session.id)
+  const headers = new Headers()
+  headers.append('set-cookie', await sessionStorage.commitSession(cookieSession, { expires: session.expiresAt }))
+  for (const cookie of options.setCookies ?? []) headers.append('set-cookie', cookie)
+  return redirect(safeRedirectTo(redirectTo), { headers })
+}
+
+export async function signOut(request: Request, then = '/login') {
   const cookieSession = await sessionStorage.getSession(request.headers.get('cookie'))
   const sessionId = cookieSession.get('sessionId')
   if (typeof sessionId === 'string') {
@@ -145,7 +153,7 @@ export async function signOut(request: Request) {
       announceAccessChange({ type: 'session-ended', sessionId, userId: session.userId })
     }
   }
-  return redirect('/login', { headers: { 'set-cookie': await sessionStorage.destroySession(cookieSession) } })
+  return redirect(then, { headers: { 'set-cookie': await sessionStorage.destroySession(cookieSession) } })
 }
 
 export async function endAllSessions(userId: string) {

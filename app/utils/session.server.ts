@@ -2,7 +2,7 @@ import { createCookieSessionStorage } from '@remix-run/node'
 import { getEnv } from './env.server'
 import { singleton } from './singleton.server'
 
-function cookieSecure() {
+export function cookieSecure() {
   const env = getEnv()
   if (env.COOKIE_SECURE === 'auto') return env.NODE_ENV === 'production'
   return env.COOKIE_SECURE === 'true'

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import * as usersRoute from '~/routes/admin.users'
 import * as settingsRoute from '~/routes/admin.settings'
 import * as auditRoute from '~/routes/admin.audit'
+import * as ssoRoute from '~/routes/admin.sso'
 import * as reviewRoute from '~/routes/reviews.$reviewId'
 import * as importRoute from '~/routes/reviews.$reviewId_.import'
 import * as trackerRoute from '~/routes/recommendations'
@@ -357,6 +358,17 @@ const operations: Operation[] = [
       const person = await makeUser(world.jurisdictionId)
       return usersRoute.action({ request: buildRequest('/admin/users', { cookie, form: { intent: 'set-lead', userId: person.id, lead: 'on' } }), params: {}, context: {} })
     },
+  },
+  {
+    name: 'GET /admin/sso',
+    expected: adminOnly,
+    run: cookie => ssoRoute.loader({ request: buildRequest('/admin/sso', { cookie }), params: {}, context: {} }),
+  },
+  {
+    // Each admin removes their own jurisdiction's SSO (none is set up here): never another's.
+    name: 'POST /admin/sso (remove)',
+    expected: adminOnly,
+    run: cookie => ssoRoute.action({ request: buildRequest('/admin/sso', { cookie, form: { intent: 'remove' } }), params: {}, context: {} }),
   },
   {
     name: 'GET /admin/users',

@@ -1,0 +1,10 @@
+// oidc-provider 8 ships no types; the tests use only this much of it.
+declare module 'oidc-provider' {
+  import type { IncomingMessage, ServerResponse } from 'node:http'
+  type Account = { accountId: string; claims: () => Promise<Record<string, unknown>> }
+  export default class Provider {
+    constructor(issuer: string, configuration: Record<string, unknown> & { findAccount?: (ctx: unknown, id: string) => Promise<Account | undefined> })
+    callback(): (req: IncomingMessage, res: ServerResponse) => void
+    on(event: string, listener: (...args: any[]) => void): this
+  }
+}
