@@ -9,7 +9,8 @@ const PAGE_CACHE_PREFIX = 'scir-review-page:'
 const ASSET_CACHE = 'scir-review-assets'
 const WORKSPACE_PATH = /^\/reviews\/([^/]+)\/workspace\/?$/
 // A reload's own answer, so that the page's asset list below finds every script and stylesheet.
-const BUILD_ASSET = /\/build\/[A-Za-z0-9._\-/]+\.(?:js|css)/g
+// Route modules carry `$` and `_` in their names (routes/reviews.$reviewId_.workspace-X.js).
+const BUILD_ASSET = /\/build\/[^"'\s<>\\]+?\.(?:js|css)(?=["'\s<>\\])/g
 
 /** When each cache was last cleared: a copy fetched before that is not written back. */
 const forgotten = new Map()

@@ -16,15 +16,29 @@ export function useOfflinePage(cacheName: string | null, href: string): void {
     // Offline the page cannot be fetched; the copy from the last visit online stays as it is.
     if (!navigator.onLine) return
     let cancelled = false
+    // Not `serviceWorker.ready`: it follows the URL this document was first loaded at (often
+    // /login or /reviews, outside the scope), so it would never settle here.
     navigator.serviceWorker
       .register(OFFLINE_WORKER_URL, { scope: OFFLINE_WORKER_SCOPE })
-      .then(() => navigator.serviceWorker.ready)
-      .then(registration => {
-        if (!cancelled) registration.active?.postMessage({ type: 'keep-workspace', url: new URL(href, window.location.origin).href, cache: cacheName })
+      .then(registration => activated(registration))
+      .then(worker => {
+        if (!cancelled) worker.postMessage({ type: 'keep-workspace', url: new URL(href, window.location.origin).href, cache: cacheName })
       })
       .catch(() => undefined)
     return () => {
       cancelled = true
     }
   }, [cacheName, href])
+}
+
+function activated(registration: ServiceWorkerRegistration): Promise<ServiceWorker> {
+  const worker = registration.active ?? registration.waiting ?? registration.installing
+  if (worker === null) return Promise.reject(new Error('no service worker'))
+  if (worker.state === 'activated') return Promise.resolve(worker)
+  return new Promise((resolve, reject) => {
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve(worker)
+      else if (worker.state === 'redundant') reject(new Error('service worker replaced'))
+    })
+  })
 }
