@@ -21,6 +21,9 @@ export function securityHeaders() {
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
+        // The workspace's offline worker (public/review-offline-sw.js); 'strict-dynamic' above
+        // would otherwise refuse it, as it ignores 'self'.
+        'worker-src': ["'self'"],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
         'form-action': ["'self'"],

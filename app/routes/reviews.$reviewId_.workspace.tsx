@@ -3,7 +3,8 @@ import { Link, useLoaderData, useLocation, useMatches } from '@remix-run/react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { presenceColour } from '~/components/workspace/colour'
-import { reviewStoreName } from '~/components/workspace/offline-store'
+import { reviewPageCacheName, reviewStoreName } from '~/components/workspace/offline-store'
+import { useOfflinePage } from '~/components/workspace/use-offline-page'
 import { Workspace } from '~/components/workspace/workspace'
 import { reviewDocName } from '~/models/review-doc.server'
 import workspaceStylesUrl from '~/styles/workspace.css'
@@ -46,7 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The people registry is not sent: it lives in the shared document.
       user: { name: user.name, color: presenceColour(user.id) },
       // Only those who can edit keep a copy on the device (for offline work); see offline-store.ts.
-      localStore: allows('write:review-doc') ? { name: reviewStoreName(user.id, review.id), userId: user.id, reviewId: review.id } : null,
+      localStore: allows('write:review-doc')
+        ? { name: reviewStoreName(user.id, review.id), userId: user.id, reviewId: review.id, pageCache: reviewPageCacheName(user.id, review.id) }
+        : null,
     },
     // Access can change at any time; never serve this from a cache.
     { headers: { 'Cache-Control': 'no-store' } },
@@ -62,6 +65,8 @@ export default function ReviewWorkspaceRoute() {
   const routeId = useMatches().at(-1)?.id ?? ''
   const probeUrl = `${location.pathname}?_data=${encodeURIComponent(routeId)}`
   const signInUrl = `/login?${new URLSearchParams({ redirectTo: location.pathname })}`
+  // The page itself is kept for a reload without network, with the same people as the copy.
+  useOfflinePage(localStore?.pageCache ?? null, location.pathname + location.search)
   return (
     <div className="workspace-page">
       <p className="back-link">

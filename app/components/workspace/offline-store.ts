@@ -5,6 +5,8 @@
 // - when this user's access to the review ends (the socket closes for good);
 // - when another person signs in in this browser;
 // - when it has not been opened for STORE_MAX_AGE_DAYS.
+// The workspace page kept for a reload without network (public/review-offline-sw.js, ADR 31)
+// holds the same content and goes at the same moments, with the copy it belongs to.
 // The decisions are pure functions (tested directly); the browser part only lists and deletes.
 
 const PREFIX = 'scir-review:'
@@ -55,6 +57,26 @@ export function storesToClear(databaseNames: readonly string[], reason: ClearRea
   }
 }
 
+const PAGE_CACHE_PREFIX = 'scir-review-page:'
+/** The scripts and stylesheets the kept pages need (no review content). */
+export const OFFLINE_ASSET_CACHE = 'scir-review-assets'
+
+/** The Cache Storage cache holding one person's workspace page of one review. */
+export function reviewPageCacheName(userId: string, reviewId: string): string {
+  return `${PAGE_CACHE_PREFIX}${userId}:${reviewId}`
+}
+
+/**
+ * Which caches to delete: a review's page goes exactly when its copy would (same owner, same
+ * last use), and the shared scripts once no page is left. Other caches are never touched.
+ */
+export function cachesToClear(cacheNames: readonly string[], reason: ClearReason): string[] {
+  const pages = cacheNames.filter(name => name.startsWith(PAGE_CACHE_PREFIX))
+  const doomed = pages.filter(name => storesToClear([PREFIX + name.slice(PAGE_CACHE_PREFIX.length)], reason).length > 0)
+  const assets = doomed.length === pages.length ? cacheNames.filter(name => name === OFFLINE_ASSET_CACHE) : []
+  return [...doomed, ...assets]
+}
+
 // ------------------------------------------------------------------------------ the browser
 
 function readRegistry(): Record<string, number> {
@@ -93,8 +115,24 @@ function deleteDatabase(name: string): Promise<void> {
   })
 }
 
-/** Deletes the copies the reason calls for; never throws (no IndexedDB: nothing was kept). */
+/** Deletes the kept workspace pages the reason calls for; never throws (no Cache Storage: none kept). */
+async function clearReviewPages(reason: ClearReason): Promise<void> {
+  if (typeof window === 'undefined' || !('caches' in window)) return
+  try {
+    const doomed = cachesToClear(await window.caches.keys(), reason)
+    if (doomed.length === 0) return
+    // A page the worker is fetching right now must not be written back after this.
+    const registration = await window.navigator.serviceWorker?.getRegistration('/reviews/')
+    registration?.active?.postMessage({ type: 'forget', caches: doomed })
+    await Promise.all(doomed.map(name => window.caches.delete(name)))
+  } catch {
+    // Cache Storage refused (some private modes): nothing could have been kept there either.
+  }
+}
+
+/** Deletes the copies (and kept pages) the reason calls for; never throws (no IndexedDB: nothing was kept). */
 export async function clearReviewStores(reason: ClearReason): Promise<string[]> {
+  await clearReviewPages(reason)
   if (typeof window === 'undefined' || !window.indexedDB) return []
   let names: string[] = []
   try {

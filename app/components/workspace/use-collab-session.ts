@@ -114,6 +114,9 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       // channel, so its permission checks apply to every change.
       disableBc: true,
       maxBackoffTime: 5000,
+      // Opened with no network (a reload from the kept page): no doomed socket, and no console
+      // error for it; the 'online' handler below connects.
+      connect: navigator.onLine,
     })
     const awareness = provider.awareness
     let current = color

@@ -1,0 +1,114 @@
+// Issue 9, with the network really off: a panel member reloads the workspace tab while offline
+// (the page comes from the copy kept at her last visit online, the review from this browser),
+// keeps typing, and everything merges with a colleague's words when she is back. Signing out
+// deletes the kept page with the review copy. No page logs a console error.
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { signIn } from './support'
+
+const REVIEW_TITLE = 'Near fatality review - infant, northern district'
+
+const connection = (page: Page) => page.locator('.connection[role="status"]')
+const presence = (page: Page) => page.getByRole('region', { name: 'In this review now' })
+const needCard = (page: Page, index: number) => page.locator('.need-list > li').nth(index)
+const gapOf = (card: Locator) => card.getByLabel('The gap')
+
+function watchConsole(context: BrowserContext, errors: string[]) {
+  const watch = (page: Page) => {
+    page.on('console', message => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`)
+    })
+    page.on('pageerror', error => errors.push(`${page.url()}: ${error.message}`))
+  }
+  context.pages().forEach(watch)
+  context.on('page', watch)
+}
+
+async function openAnalysis(browser: Browser, email: string, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext()
+  watchConsole(context, errors)
+  const page = await context.newPage()
+  await signIn(page, email)
+  await page.getByRole('link', { name: REVIEW_TITLE }).click()
+  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
+  await expect(connection(page)).toHaveText(/Connected/)
+  await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: 'Analysis' }).click()
+  await expect(page.getByRole('heading', { level: 3, name: 'Unmet needs' })).toBeVisible()
+  return { context, page }
+}
+
+/** The Cache Storage caches of this origin, and the URLs the review page caches hold. */
+async function keptPages(page: Page): Promise<{ caches: string[]; pages: string[] }> {
+  return page.evaluate(async () => {
+    const names = await caches.keys()
+    const pages: string[] = []
+    for (const name of names.filter(n => n.startsWith('scir-review-page:'))) {
+      for (const request of await (await caches.open(name)).keys()) pages.push(request.url)
+    }
+    return { caches: names, pages }
+  })
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+test('with the network off, a reload of the workspace keeps the review and the offline text, and it merges on return', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const errors: string[] = []
+  const farah = await openAnalysis(browser, 'facilitator@northwind.example', errors)
+  const paulo = await openAnalysis(browser, 'panel@northwind.example', errors)
+  const a = farah.page
+  const b = paulo.page
+
+  const index = await a.locator('.need-list > li').count()
+  const addNeed = a.getByRole('form', { name: 'Record an unmet need' })
+  await addNeed.getByLabel('What the child or family needed').fill('Offline reload: a named contact at the clinic')
+  await addNeed.getByRole('button', { name: 'Add unmet need' }).click()
+  await expect(needCard(b, index).getByLabel('What the child or family needed')).toHaveValue('Offline reload: a named contact at the clinic')
+
+  // The page of this very view is kept (only the workspace: no other page of the visit).
+  const workspaceUrl = a.url()
+  expect(workspaceUrl).toMatch(/\/workspace\?view=analysis$/)
+  await expect.poll(async () => (await keptPages(a)).pages).toContain(workspaceUrl)
+  expect((await keptPages(a)).pages.every(url => /\/reviews\/[^/]+\/workspace(\?|$)/.test(url))).toBe(true)
+
+  // The network goes away entirely; Farah types, then reloads the tab.
+  await farah.context.setOffline(true)
+  await expect(connection(a)).toHaveText(/Offline/)
+  await expect(presence(b)).not.toContainText('Farah Facilitator', { timeout: 10_000 })
+  const OFFLINE = 'Farah, offline: the clinic had no contact.'
+  await gapOf(needCard(a, index)).click()
+  await gapOf(needCard(a, index)).pressSequentially(OFFLINE)
+  const ONLINE = 'Paulo, online: the referral went to a shared inbox.'
+  await gapOf(needCard(b, index)).click()
+  await gapOf(needCard(b, index)).pressSequentially(ONLINE)
+
+  await a.reload()
+  await expect(a.getByRole('heading', { level: 1 })).toContainText(REVIEW_TITLE)
+  await expect(connection(a)).toHaveText(/Offline/)
+  await expect(gapOf(needCard(a, index))).toHaveValue(new RegExp(escape(OFFLINE)))
+  await expect(gapOf(needCard(a, index))).not.toHaveValue(new RegExp(escape(ONLINE)))
+  const AFTER = ' Typed after the offline reload.'
+  await gapOf(needCard(a, index)).click()
+  await gapOf(needCard(a, index)).press('Control+End')
+  await gapOf(needCard(a, index)).pressSequentially(AFTER)
+
+  // Back online: the same tab reconnects and both converge on every word.
+  await farah.context.setOffline(false)
+  await expect(connection(a)).toHaveText(/Connected/, { timeout: 20_000 })
+  for (const gap of [gapOf(needCard(a, index)), gapOf(needCard(b, index))]) {
+    for (const words of [OFFLINE, AFTER, ONLINE]) await expect(gap).toHaveValue(new RegExp(escape(words)))
+  }
+  await expect.poll(async () => (await gapOf(needCard(a, index)).inputValue()) === (await gapOf(needCard(b, index)).inputValue())).toBe(true)
+  await expect(presence(b)).toContainText('Farah Facilitator')
+
+  // Signing out deletes the kept page (and its scripts) with the review copy.
+  expect((await keptPages(a)).caches.length).toBeGreaterThan(0)
+  await a.getByRole('button', { name: 'Sign out' }).click()
+  await expect(a).toHaveURL(/\/login/)
+  await expect.poll(async () => (await keptPages(a)).caches).toEqual([])
+
+  expect(errors).toEqual([])
+  await farah.context.close()
+  await paulo.context.close()
+})
