@@ -2,8 +2,8 @@
 // on the review; the manager, in French, records progress from the tracker without opening the
 // workspace; the staff contributor sees the change on "What changed". Any console error or
 // page error fails the test.
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectAccessible, signIn } from './support'
+import { type Browser, type Page } from '@playwright/test'
+import { expect, test, expectAccessible, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 

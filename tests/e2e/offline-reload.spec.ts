@@ -2,8 +2,8 @@
 // (the page comes from the copy kept at her last visit online, the review from this browser),
 // keeps typing, and everything merges with a colleague's words when she is back. Signing out
 // deletes the kept page with the review copy. No page logs a console error.
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
-import { signIn } from './support'
+import { type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { expect, test, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 

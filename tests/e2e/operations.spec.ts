@@ -1,7 +1,7 @@
 // Issue 17 (operations): the audit page, the retention setting, /metrics and request ids, in
 // the production build. Any console error or page error fails the test.
-import { expect, test, type Page } from '@playwright/test'
-import { expectAccessible, signIn } from './support'
+import { type Page } from '@playwright/test'
+import { expect, test, expectAccessible, signIn } from './support'
 
 let problems: string[] = []
 

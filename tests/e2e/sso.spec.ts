@@ -1,9 +1,9 @@
 // Single sign-on end to end: Chromium signs in through a real OpenID Connect provider
 // (oidc-provider, started here on a loopback port) with the provider's own login and consent
 // pages, and signs out there too (RP-initiated logout). Any console error or page error fails.
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
 import { startTestProvider, type TestProvider } from '../support/oidc-provider'
-import { signIn } from './support'
+import { expect, test, signIn } from './support'
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
 let idp: TestProvider
