@@ -120,7 +120,7 @@ export function assignableRoles(): readonly ReviewRole[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// Staff accounts (DOMAIN.md, "Staff contributor"). An account is its author's: nobody else
+// Staff accounts (docs/domain.md, "Staff contributor"). An account is its author's: nobody else
 // reads or edits the draft, whatever their role. Others read only what the author released,
 // and only the audience it was released to. Decided from the actor's relation to the review
 // and to the account, the account's state and the review's phase.

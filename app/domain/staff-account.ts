@@ -1,4 +1,4 @@
-// A staff contributor's account of a case (DOMAIN.md, "Staff contributor"): what they knew,
+// A staff contributor's account of a case (docs/domain.md, "Staff contributor"): what they knew,
 // what they were juggling and why their decisions made sense at the time. Pure: the structure
 // of the author's private document, the states an account moves through, when the author may
 // release or withdraw it, and what a release looks like. Nothing here rates a person.

@@ -1,4 +1,4 @@
-// The shared words of a systems-focused critical incident review (see DOMAIN.md).
+// The shared words of a systems-focused critical incident review (see docs/domain.md).
 // Every enum the product stores is defined once here; labels live in the i18n layer.
 
 export const incidentTypes = ['fatality', 'near_fatality', 'serious_injury', 'other'] as const
@@ -19,7 +19,7 @@ export type ReviewPhase = (typeof reviewPhases)[number]
 export const reviewRoles = ['facilitator', 'panel_member', 'qi_lead', 'staff_contributor', 'observer'] as const
 export type ReviewRole = (typeof reviewRoles)[number]
 
-// The family journey of seed 004, plus the incident itself and anything else.
+// The family journey of the family journey (docs/domain.md), plus the incident itself and anything else.
 export const journeyStages = [
   'worries_raised',
   'referral',

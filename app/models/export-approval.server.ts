@@ -1,4 +1,4 @@
-// The two approvals an export waits for (DOMAIN.md phase 7, ADR 0018): the QI lead approves the
+// The two approvals an export waits for (docs/domain.md phase 7, ADR 0018): the QI lead approves the
 // findings; a second person, who resolved no residual candidate, approves the de-identified
 // text. Each approval covers exactly what was approved (a hash of it): an edit afterwards
 // makes it stale and the step must be approved again. Who may approve is can()'s

@@ -1,4 +1,4 @@
-// De-identified exports of a review (DOMAIN.md, "De-identification rules"). The review
+// De-identified exports of a review (docs/domain.md, "De-identification rules"). The review
 // document is read through the gateway (the live room when the collaboration server runs),
 // built into a SharedReview by the pure domain, and rendered from that only. Nothing leaves
 // before approval, nothing leaves while residual candidates are unresolved (unless the caller
@@ -43,7 +43,7 @@ export type ExportReviewRow = {
   incidentType: string
 }
 
-/** Findings leave a review only once approved (DOMAIN.md phase 7). */
+/** Findings leave a review only once approved (docs/domain.md phase 7). */
 export function exportOpenIn(phase: string): boolean {
   return phase === 'approval' || phase === 'shared'
 }

@@ -1,4 +1,4 @@
-// Consent to quote (DOMAIN.md): a finding may quote a released account only after its author
+// Consent to quote (docs/domain.md): a finding may quote a released account only after its author
 // approved that exact excerpt. Without consent a finding can point to the account (by its
 // pseudonym) but not quote it. Exports take only consentedExcerpts().
 import { z } from 'zod'

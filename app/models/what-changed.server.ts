@@ -1,4 +1,4 @@
-// Closing the loop with staff (DOMAIN.md, phase 7): the people who took part in a review learn
+// Closing the loop with staff (docs/domain.md, phase 7): the people who took part in a review learn
 // what came of it. Only the reviews the person is or was a member of, in their jurisdiction.
 // Findings only once approved, and only in the de-identified form an export would carry
 // (ADR 0024); recommendations with where they stand and whether they worked; the exact

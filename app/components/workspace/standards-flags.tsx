@@ -1,5 +1,5 @@
 // Practice-standard checks of the live timeline, computed in the browser so that the panel sees a
-// flag appear or go away as the timeline is edited. A flag is a candidate unmet need (DOMAIN.md),
+// flag appear or go away as the timeline is edited. A flag is a candidate unmet need (docs/domain.md),
 // so each one can be turned into a draft unmet need in one click.
 import { Link, useLocation } from '@remix-run/react'
 import { memo, useMemo } from 'react'

@@ -1,4 +1,4 @@
-// De-identifies a narrative for anything that leaves a review (DOMAIN.md, "De-identification
+// De-identifies a narrative for anything that leaves a review (docs/domain.md, "De-identification
 // rules"): registered people and places, identifiers found by shape, dates, ages.
 //
 // compileAnonymiser does the expensive work once per review context (the registry trie, the

@@ -7,7 +7,7 @@
 // a broad group, and the acronyms agencies use. Given names and family names are left out where
 // the word is rare enough ("Pike", "Calder") so that they keep being flagged; names that are
 // also very common words ("Will", "Rose", "Black") are in NAME_PART_STOPLIST instead.
-// Specific Nations and communities are left out on purpose: DOMAIN.md treats them as protected.
+// Specific Nations and communities are left out on purpose: docs/domain.md treats them as protected.
 
 import { foldWord } from './fold'
 
@@ -212,7 +212,7 @@ vulnerable waitlist waiting walker warrant weapon wellbeing wellness withdrawal 
 worsened wristband
 `
 
-// Lower-case words of the domain seeds (DOMAIN.md and shared/domain/seeds), taken once.
+// Lower-case words of the domain seeds (docs/domain.md), taken once.
 const DOMAIN_SEED_WORDS = `
 ability able about abuse academic accessible accomplished according account accounts accurate
 achieve achieved achievements acknowledged across act action actions activities adapted addition

@@ -2,7 +2,7 @@
 
 /**
  * Why a span was replaced. Registry kinds come from the review's own registry; the other kinds
- * are found by pattern even when nobody registered them (HIPAA Safe Harbor list, DOMAIN.md).
+ * are found by pattern even when nobody registered them (HIPAA Safe Harbor list, docs/domain.md).
  */
 export const replacementKinds = [
   'person',

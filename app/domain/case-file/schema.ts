@@ -1,4 +1,4 @@
-// The case file contract (/work/shared/contracts/case-file.schema.json) as a zod schema: the
+// The case file contract (docs/contracts/case-file.schema.json) as a zod schema: the
 // same required fields, constants, closed objects, lengths, patterns, enums and item limits.
 // Two deliberate differences, both stricter: every date must be a real calendar date (JSON
 // Schema's "date" format is often not asserted, and the timeline date is only a pattern there),

@@ -1,6 +1,6 @@
 // Turns a validated case file into review commands, and imports it into a review document in
 // one transaction. Import is seeding: it belongs on the server's copy of the room, once (see
-// /work/shared/COLLAB-NOTES.md); the review block itself goes to the Review row, not the doc.
+// docs/collab-notes.md); the review block itself goes to the Review row, not the doc.
 import * as Y from 'yjs'
 import { applyCommands, type CommandOptions } from '../review-doc/commands'
 import type { ReviewCommand } from '../review-doc/command-schema'

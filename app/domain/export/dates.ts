@@ -1,5 +1,5 @@
 // Dates never leave a review: they become whole days from the incident (Day 0), and ages become
-// bands (DOMAIN.md, "De-identification rules").
+// bands (docs/domain.md, "De-identification rules").
 import { ageBand } from '../anonymise'
 import { DAY_OFFSET_LIMIT, type AgeBand } from './schema'
 

@@ -1,4 +1,4 @@
-// De-identified exports of a review (DOMAIN.md, "De-identification rules"): the shared format
+// De-identified exports of a review (docs/domain.md, "De-identification rules"): the shared format
 // and the renderers. Pure: no Remix, Prisma or file system.
 export * from './schema'
 export { sha256Hex, sharedIdFor } from './sha256'

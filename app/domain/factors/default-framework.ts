@@ -1,4 +1,4 @@
-// The default systemic factor framework: the six domains of DOMAIN.md, worded openly in the
+// The default systemic factor framework: the six domains of docs/domain.md, worded openly in the
 // spirit of SEIPS and the London Protocol adapted to child welfare. It is deliberately NOT the
 // Safe Systems Improvement Tool item list (licensed material). default-framework.json is the same
 // data for jurisdictions that start from it; a test keeps the two identical.

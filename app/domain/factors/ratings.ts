@@ -1,4 +1,4 @@
-// The 0-3 scale on which a contributing factor is rated (DOMAIN.md "Systemic factors"). It rates
+// The 0-3 scale on which a contributing factor is rated (docs/domain.md "Systemic factors"). It rates
 // how much a feature of the system contributed and how urgently it needs attention, never a
 // person's performance.
 import { factorRatings, type FactorRating } from '../vocabulary'

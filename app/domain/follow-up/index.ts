@@ -1,4 +1,4 @@
-// Following a recommendation to its effect (DOMAIN.md, "track whether actions worked"; ADR 0024).
+// Following a recommendation to its effect (docs/domain.md, "track whether actions worked"; ADR 0024).
 // The owner records progress with a status; closing it (done or not done) is final for the
 // owner. Done asks for the date at which its effect will be judged; the QI lead then records
 // whether the measure shows it worked. "Too early" keeps it waiting, with a new date.

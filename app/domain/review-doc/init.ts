@@ -1,5 +1,5 @@
 // A review document gets its initial content exactly once, from the server's copy of the room
-// (see /work/shared/COLLAB-NOTES.md: seeding on clients duplicates content). Initialisation
+// (see docs/collab-notes.md: seeding on clients duplicates content). Initialisation
 // only sets keys of the meta map, so even an accidental second run converges instead of
 // duplicating anything.
 import * as Y from 'yjs'

@@ -104,7 +104,7 @@ export const FINDING_BODY_MAX = 50_000
 
 // ---------------------------------------------------------------- the people registry
 
-/** Fields that identify someone and must never leave the review (see DOMAIN.md). */
+/** Fields that identify someone and must never leave the review (see docs/domain.md). */
 export const identifyingPersonFields = ['name', 'aliases', 'birthDate', 'nationOrCommunity'] as const
 
 export const personSchema = z.object({

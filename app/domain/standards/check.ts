@@ -1,5 +1,5 @@
 // Checks a review timeline against a jurisdiction's practice standards. A missed time standard or
-// a missing data point is a candidate unmet need (DOMAIN.md), never a verdict on a worker: the
+// a missing data point is a candidate unmet need (docs/domain.md), never a verdict on a worker: the
 // flags say what the record shows and leave the why to the panel.
 //
 // How the timeline is read:

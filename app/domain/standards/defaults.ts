@@ -1,4 +1,4 @@
-// The practice standards of seed 004 (the child and family journey), as shipped defaults.
+// The practice standards of the family journey (docs/domain.md) (the child and family journey), as shipped defaults.
 // "Within 6 weeks" / "within 6-8 weeks" are counted from the referral: the journey's clock starts
 // when the request for service is made.
 import { PracticeStandards, type EventMatcher } from './schema'

@@ -1,5 +1,5 @@
 // A jurisdiction's practice standards are data, not code: each sets its own time standards and
-// data capture points (seed 004 is one jurisdiction's), and an administrator loads them from JSON.
+// data capture points (the family journey in docs/domain.md is one jurisdiction's), and an administrator loads them from JSON.
 import { z } from 'zod'
 import { isValidPattern } from '../nudges/fold'
 import { journeyStages } from '../vocabulary'

@@ -11,7 +11,7 @@ export interface UnmetNeedDraft {
   gap: string
 }
 
-// What each stage is for (seed 004), to remind the panel why the standard exists.
+// What each stage is for (docs/domain.md), to remind the panel why the standard exists.
 const needs: Record<StandardsLocale, Partial<Record<JourneyStage, string>>> = {
   en: {
     referral: 'a referral connecting them with a service that could help them keep the children safe at home',

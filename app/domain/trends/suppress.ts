@@ -1,4 +1,4 @@
-// Small-cell suppression for published counts (DOMAIN.md, "De-identification rules").
+// Small-cell suppression for published counts (docs/domain.md, "De-identification rules").
 //
 // Policy
 // - A count from 1 to 9 is never shown: it reads "<10" (primary suppression). This applies to

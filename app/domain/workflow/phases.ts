@@ -1,4 +1,4 @@
-// How a review moves through its phases (DOMAIN.md "How a review runs"), and what is worth
+// How a review moves through its phases (docs/domain.md "How a review runs"), and what is worth
 // checking in each. Checklists inform the facilitator; they never block a move: a review that
 // must meet a statutory deadline cannot be held hostage by an unticked box, and the panel may
 // have good reasons (e.g. no staff account was offered) that a rule cannot know.
@@ -47,7 +47,7 @@ export function canMove(from: ReviewPhase, to: ReviewPhase, reason?: string): Mo
 export type AccountState = 'invited' | 'drafting' | 'released_to_facilitator' | 'released_to_panel' | 'withdrawn'
 
 /**
- * What the rapid safety check for siblings found (DOMAIN.md, intake). "no_siblings" is a
+ * What the rapid safety check for siblings found (docs/domain.md, intake). "no_siblings" is a
  * recorded answer too: the facilitator confirmed there is no other child to check on.
  */
 export const siblingCheckOutcomes = ['no_concerns', 'concerns_acted_on', 'no_siblings'] as const
@@ -64,7 +64,7 @@ export interface ReviewSnapshot {
   personRoles?: readonly PersonRole[]
   accountStates?: readonly AccountState[]
   keyEpisodeCount?: number
-  /** When the child is Indigenous, the panel includes a community representative (DOMAIN.md). */
+  /** When the child is Indigenous, the panel includes a community representative (docs/domain.md). */
   childIsIndigenous?: boolean
   hasCommunityRepresentative?: boolean
   unmetNeedCount?: number

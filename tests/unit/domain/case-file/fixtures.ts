@@ -1,7 +1,7 @@
 import contractJson from './fixtures/case-file.schema.json'
 import exampleJson from './fixtures/example-case-file.json'
 
-// Copies of /work/shared/contracts/*, so the tests run wherever the repository is checked out.
+// Copies of the case-file contract and its fictional example (docs/contracts), so the tests run wherever the repository is checked out.
 export const contract: unknown = contractJson
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }

@@ -18,7 +18,7 @@ function clone(framework: FactorFramework): FactorFramework {
 }
 
 describe('the default framework', () => {
-  it('has the six domains of DOMAIN.md, each with 3-6 items', () => {
+  it('has the six domains of docs/domain.md, each with 3-6 items', () => {
     expect(defaultFactorFramework.domains.map((d) => d.label.en)).toEqual([
       'Child and family',
       'Worker and team',
@@ -43,7 +43,7 @@ describe('the default framework', () => {
     }
   })
 
-  it('covers the themes DOMAIN.md names for each domain', () => {
+  it('covers the themes docs/domain.md names for each domain', () => {
     const text = (id: string) =>
       JSON.stringify(defaultFactorFramework.domains.find((d) => d.id === id)?.items.map((i) => [i.label.en, i.definition.en]))
     expect(text('child_family')).toMatch(/culture/i)

@@ -10,7 +10,7 @@ interface CaseFileEntry {
   text: string
 }
 
-const caseFile = JSON.parse(fs.readFileSync('/work/shared/contracts/example-case-file.json', 'utf8')) as {
+const caseFile = JSON.parse(fs.readFileSync('tests/unit/domain/case-file/fixtures/example-case-file.json', 'utf8')) as {
   review: { incidentDate: string }
   timeline: CaseFileEntry[]
 }

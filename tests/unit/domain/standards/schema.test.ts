@@ -19,7 +19,7 @@ describe('PracticeStandards as data', () => {
     expect(result).toEqual({ ok: true, standards: defaultPracticeStandards })
   })
 
-  it('holds the seed 004 standards', () => {
+  it('holds the standards of the family journey (docs/domain.md)', () => {
     expect(defaultPracticeStandards.rules.map((r) => r.id)).toEqual([
       'referral-recorded',
       'safety-plan-by-visit-3',
