@@ -26,6 +26,7 @@ const columns = ['colOpen', 'colNotDone', 'colAwaiting', 'colEffective', 'colNot
 export default function RecommendationTrackerRoute() {
   const { rows, includeClosed, filter, options, byStrength } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
+  const any = t('followUp.tracker.any')
   const location = useLocation()
   const query = location.search
   const { table } = byStrength
@@ -38,72 +39,12 @@ export default function RecommendationTrackerRoute() {
           <label htmlFor="tracker-q">{t('followUp.tracker.search')}</label>
           <input id="tracker-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="tracker-review">{t('followUp.tracker.review')}</label>
-          <select id="tracker-review" name="review" defaultValue={filter.review ?? ''}>
-            <option value="">{t('followUp.tracker.any')}</option>
-            {options.reviews.map(r => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tracker-owner">{t('followUp.tracker.owner')}</label>
-          <select id="tracker-owner" name="owner" defaultValue={filter.owner ?? ''}>
-            <option value="">{t('followUp.tracker.any')}</option>
-            {options.owners.map(o => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tracker-state">{t('followUp.tracker.state')}</label>
-          <select id="tracker-state" name="state" defaultValue={filter.state ?? ''}>
-            <option value="">{t('followUp.tracker.any')}</option>
-            {followUpStates.map(s => (
-              <option key={s} value={s}>
-                {t(`followUp.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tracker-strength">{t('followUp.tracker.strength')}</label>
-          <select id="tracker-strength" name="strength" defaultValue={filter.strength ?? ''}>
-            <option value="">{t('followUp.tracker.any')}</option>
-            {recommendationStrengths.map(s => (
-              <option key={s} value={s}>
-                {t(`strength.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tracker-value">{t('followUp.tracker.value')}</label>
-          <select id="tracker-value" name="value" defaultValue={filter.value ?? ''}>
-            <option value="">{t('followUp.tracker.any')}</option>
-            {coreValues.map(v => (
-              <option key={v} value={v}>
-                {t(`trends.value.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tracker-domain">{t('followUp.tracker.domain')}</label>
-          <select id="tracker-domain" name="domain" defaultValue={filter.domain ?? ''}>
-            <option value="">{t('followUp.tracker.any')}</option>
-            {options.domains.map(d => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="review" label={t('followUp.tracker.review')} anyLabel={any} value={filter.review} choices={options.reviews.map(r => [r.id, r.title])} />
+        <FilterSelect name="owner" label={t('followUp.tracker.owner')} anyLabel={any} value={filter.owner} choices={options.owners.map(o => [o.id, o.name])} />
+        <FilterSelect name="state" label={t('followUp.tracker.state')} anyLabel={any} value={filter.state} choices={followUpStates.map(s => [s, t(`followUp.state.${s}`)])} />
+        <FilterSelect name="strength" label={t('followUp.tracker.strength')} anyLabel={any} value={filter.strength} choices={recommendationStrengths.map(s => [s, t(`strength.${s}`)])} />
+        <FilterSelect name="value" label={t('followUp.tracker.value')} anyLabel={any} value={filter.value} choices={coreValues.map(v => [v, t(`trends.value.${v}`)])} />
+        <FilterSelect name="domain" label={t('followUp.tracker.domain')} anyLabel={any} value={filter.domain} choices={options.domains.map(d => [d.id, d.label])} />
         <div className="field field-checkbox">
           <input id="tracker-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === '1'} />
           <label htmlFor="tracker-overdue">{t('followUp.tracker.overdueOnly')}</label>
@@ -219,5 +160,23 @@ export default function RecommendationTrackerRoute() {
         </table>
       </section>
     </section>
+  )
+}
+
+/** One filter of the tracker: a GET form field whose empty choice means "any". */
+function FilterSelect(props: { name: string; label: string; anyLabel: string; value: string | null | undefined; choices: ReadonlyArray<readonly [string, string]> }) {
+  const id = `tracker-${props.name}`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.value ?? ''}>
+        <option value="">{props.anyLabel}</option>
+        {props.choices.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }
