@@ -42,6 +42,8 @@ export function ConfirmSubmit({ label, ariaLabel, question, confirmLabel, name, 
     )
   }
   return (
+    // Escape anywhere in the step cancels it; the buttons inside are the interactive elements.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <span
       role="group"
       aria-label={question}

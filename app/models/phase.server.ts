@@ -1,6 +1,5 @@
-import { z } from 'zod'
 import { canMove, openChecklistItems, phaseChecklist, type ChecklistKey, type ChecklistParams, type ReviewSnapshot, type SiblingCheckOutcome } from '~/domain/workflow'
-import { reviewPhases, type CoreValue, type FindingStatus, type RecommendationStatus, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
+import { type CoreValue, type FindingStatus, type RecommendationStatus, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 import { CLOSED_PHASE } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
 import { purgeUnreleasedDrafts } from './retention.server'

@@ -88,7 +88,9 @@ function loadOrCreateSecret(dataDir: string) {
   try {
     const existing = fs.readFileSync(file, 'utf8').trim()
     if (existing.length >= 32) return existing
-  } catch {}
+  } catch {
+    // No secret yet (or unreadable): a new one is written below.
+  }
   fs.mkdirSync(dataDir, { recursive: true })
   const secret = crypto.randomBytes(32).toString('hex')
   fs.writeFileSync(file, secret, { mode: 0o600 })

@@ -8,6 +8,7 @@ const PLACEHOLDER_ORIGIN = 'http://same-origin.invalid'
 export function safeRedirectTo(target: string | null | undefined, fallback = '/reviews'): string {
   if (!target || !target.startsWith('/')) return fallback
   // Control characters and backslashes have no place in a path we generate ourselves.
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters to refuse
   if (/[\u0000-\u001f\u007f\\]/.test(target)) return fallback
   let url: URL
   try {

@@ -53,7 +53,9 @@ async function waitForHealth(child: ChildProcess) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`)
     try {
       if ((await fetch(`${BASE}/healthz`)).ok) return
-    } catch {}
+    } catch {
+      // Not listening yet.
+    }
     await sleep(250)
   }
   throw new Error('the server did not answer /healthz within 2 minutes')
@@ -124,7 +126,7 @@ async function main() {
     const { loadStoredDoc } = await import('~/utils/review-doc-gateway.server')
     const { readReviewDoc } = await import('~/domain/review-doc')
     const { reviewDocName } = await import('~/models/review-doc.server')
-    let started = performance.now()
+    const started = performance.now()
     const reviewId = await createLargeReview(prisma, { events: EVENTS, jurisdictionCode: 'NW-DEMO' })
     const createMs = performance.now() - started
     console.log(`Created a synthetic review with ${EVENTS} events in ${round(createMs)} ms: ${reviewId}`)

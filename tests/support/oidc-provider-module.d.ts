@@ -5,6 +5,7 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown> & { findAccount?: (ctx: unknown, id: string) => Promise<Account | undefined> })
     callback(): (req: IncomingMessage, res: ServerResponse) => void
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- listeners of every event shape
     on(event: string, listener: (...args: any[]) => void): this
   }
 }

@@ -129,7 +129,6 @@ export function Chronology({ document, settings, announce }: ViewProps) {
   // apart), so a zoom step changes one transform instead of thousands of marker positions.
   const placement = useMemo(() => place(chronology, fitPx), [chronology, fitPx])
   const width = chartWidth(chronology, pxPerDay)
-  const xOf = (days: number) => SIDE_PADDING + days * pxPerDay
   const axis = useMemo(() => ticks(chronology.firstDay, chronology.lastDay, pxPerDay, language), [chronology, pxPerDay, language])
   const tolerance = settings.practiceStandards.approximateToleranceDays
 
@@ -146,7 +145,7 @@ export function Chronology({ document, settings, announce }: ViewProps) {
       if (scroller) {
         const focusedInChart = svgRef.current?.contains(window.document.activeElement) ?? false
         const markerDays = selectedIndex !== null && focusedInChart ? placement.x0[selectedIndex] : undefined
-        const markerX = markerDays === undefined ? undefined : xOf(markerDays)
+        const markerX = markerDays === undefined ? undefined : SIDE_PADDING + markerDays * pxPerDay
         const x = markerX ?? scroller.scrollLeft + scroller.clientWidth / 2
         anchor.current = { day: chronology.firstDay + (x - SIDE_PADDING) / pxPerDay, offset: x - scroller.scrollLeft }
       }
@@ -266,6 +265,8 @@ export function Chronology({ document, settings, announce }: ViewProps) {
   const effectiveZoom = Math.min(zoomIndex, maxZoomIndex)
 
   return (
+    // Arrow keys and +/- reach the chart from any of its controls: the handler only delegates.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section className="chronology" aria-labelledby="chronology-title" onKeyDown={onKeyDown}>
       <div className="section-head">
         <h2 id="chronology-title">{t('timeline.chronology.title')}</h2>

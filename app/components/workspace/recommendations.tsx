@@ -16,7 +16,6 @@ import type { ViewProps } from './views'
 
 type RecommendationPatch = Extract<ReviewCommand, { type: 'updateRecommendation' }>['patch']
 
-const isStrength = (value: string): value is RecommendationStrength => (recommendationStrengths as readonly string[]).includes(value)
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value)
 
 export function Recommendations({ document, settings, announce }: ViewProps) {
@@ -85,6 +84,7 @@ function StrengthHierarchy({ locale }: { locale: 'en' | 'fr' }) {
   const { t } = useTranslation()
   return (
     // Focusable because it scrolls on its own on wide screens: keyboard users must reach it.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- an <aside> is a complementary landmark
     <aside className="strength-hierarchy" aria-labelledby="strength-hierarchy-title" tabIndex={0}>
       <h3 id="strength-hierarchy-title">{t('analysis.recommendations.hierarchyTitle')}</h3>
       <p>{t('analysis.recommendations.hierarchyIntro')}</p>

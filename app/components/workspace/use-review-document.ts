@@ -21,7 +21,7 @@ const richTextRoot = /^(event|finding):([A-Za-z0-9_-]{1,100}):(description|body)
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its roots loosely
 function rootName(ydoc: Y.Doc, type: Y.AbstractType<any>): string | null {
-  let root: Y.AbstractType<any> = type
+  let root: Y.AbstractType<unknown> = type
   while (root._item !== null) {
     const parent = root._item.parent
     if (!(parent instanceof Y.AbstractType)) return null

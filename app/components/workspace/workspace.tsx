@@ -141,6 +141,8 @@ export function Workspace({ view, settings, docName, canWrite, user: account, pr
   }
 
   return (
+    // The review's undo/redo shortcuts, delegated from whichever field has focus.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="workspace" onKeyDown={onKeyDown}>
       <div className="workspace-bar">
         <ConnectionStatus state={connection} canWrite={canWrite} />

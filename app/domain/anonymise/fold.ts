@@ -54,6 +54,7 @@ export function foldText(text: string): string {
   return foldSlow(text)
 }
 
+// eslint-disable-next-line no-control-regex -- a range that starts at U+0000 on purpose
 const BEYOND_LATIN1 = /[^\x00-\xff]/
 // What the table does to a lower-cased character, limited to the characters NEEDS_TABLE selects.
 const AFTER_LOWER_CASE = buildAfterLowerCase()

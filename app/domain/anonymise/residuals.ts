@@ -32,6 +32,8 @@ export interface ResidualRules {
 // enough) a \p{Lu} scan is several times slower; the ranges include lower-case letters, so
 // the first letter of each match is checked with \p{Lu}.
 const LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff'
+/* eslint-disable no-misleading-character-class -- combining marks (U+0300-036F) sit in the letter
+   classes on purpose: a decomposed letter and its accent are one letter of a name. */
 const CAPITALISED_ANY_SCRIPT = new RegExp(
   `[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff][${LETTERS}\u0300-\u036f]*(?:['’][${LETTERS}\u0300-\u036f]+)*`,
   'g',
@@ -44,6 +46,8 @@ const EXTENDED_LETTER = /[\u0100-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u
 const UPPER_CASE = /\p{Lu}/u
 const WORD_BEFORE = new RegExp(`[${LETTERS}0-9_\u0300-\u036f]`)
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
+/* eslint-enable no-misleading-character-class */
+// eslint-disable-next-line no-control-regex -- a range that starts at U+0000 on purpose
 const NON_ASCII = /[^\x00-\x7f]/
 const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'mme', 'mlle', 'm', 'prof', 'st', 'ste', 'jr', 'sr'])
 const MEASURE_OR_ORDINAL = /^\d+(?:[.,]\d+)?(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|re|eme|x|k|m|yo)$/

@@ -25,6 +25,7 @@ import type { SharedReview } from './schema'
 
 // Characters XML 1.0 cannot hold (control characters, unpaired surrogates): Word refuses a
 // document that contains one, so they are dropped.
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to drop
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 export function xmlSafe(text: string): string {
