@@ -6,8 +6,34 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type BetterSqlite3 from 'better-sqlite3'
+import type { PrismaClient } from '~/utils/db.server'
 import { CliError, type CliIO } from './cli'
 import { openDatabaseFile, outputPath } from './cli-files'
+
+/**
+ * Backups, restores and verifications are audited (issue 17): one row in every jurisdiction's
+ * chain, since a backup holds all of them, with counts and never content. The one place the
+ * backup commands write audit rows.
+ */
+async function auditBackupAction(client: PrismaClient, io: CliIO, action: 'backup.taken' | 'backup.restored' | 'backup.verified', detail: Record<string, unknown>) {
+  const { recordAudit } = await import('~/models/audit.server')
+  const jurisdictions = await client.jurisdiction.findMany({ select: { id: true } })
+  const operator = io.env.USER ?? io.env.LOGNAME ?? null
+  await client.$transaction(async tx => {
+    for (const j of jurisdictions) await recordAudit({ jurisdictionId: j.id, action, detail: { via: 'cli', operator, ...detail } }, tx)
+  })
+}
+
+/** A client on a database file that exists (restored, or the configured one), closed after use. */
+async function withDatabaseAt<T>(databaseUrl: string, use: (client: PrismaClient) => Promise<T>): Promise<T> {
+  const { createPrismaClient } = await import('~/utils/db.server')
+  const client = createPrismaClient(databaseUrl)
+  try {
+    return await use(client)
+  } finally {
+    await client.$disconnect()
+  }
+}
 
 // What `backup verify` counts: enough to recognise the right backup at a glance.
 const COUNTED_TABLES = ['Jurisdiction', 'User', 'Review', 'ReviewMember', 'StaffAccount', 'AccountRelease', 'AuditEvent', 'ExportRecord', 'CollabUpdate', 'CollabSnapshot', 'SurveyWave', 'SurveyResponse']
@@ -51,7 +77,7 @@ function openCheck(file: string): BackupCheck {
   }
 }
 
-export async function backupCommand(args: string[], io: CliIO, databaseFile: string): Promise<void> {
+export async function backupCommand(args: string[], io: CliIO, databaseFile: string, client: PrismaClient): Promise<void> {
   const { values } = parseArgs({ args, allowPositionals: false, options: { out: { type: 'string' } } })
   if (!values.out) throw new CliError('--out <file> is required')
   const out = outputPath(values.out, { mustNotExist: true })
@@ -80,16 +106,30 @@ export async function backupCommand(args: string[], io: CliIO, databaseFile: str
     throw new CliError(`the backup does not pass its own check (nothing was kept): ${check.problems.join('; ')}`)
   }
   fs.renameSync(partial, out)
-  io.out(`backed up ${databaseFile} to ${out} (${fs.statSync(out).size} bytes, ${Date.now() - started} ms); integrity ok`)
+  const bytes = fs.statSync(out).size
+  io.out(`backed up ${databaseFile} to ${out} (${bytes} bytes, ${Date.now() - started} ms); integrity ok`)
   report(io, out, check)
+  // Recorded in the live database after the copy: the backup itself does not hold its own row.
+  await auditBackupAction(client, io, 'backup.taken', { file: path.basename(out), bytes, migrations: check.migrations, counts: check.counts })
 }
 
-export async function backupVerifyCommand(args: string[], io: CliIO): Promise<number> {
+/**
+ * `audit`: the configured database, when there is one (a client, or its URL when the command
+ * runs without opening it); verify also works on a machine without one, unaudited.
+ */
+export async function backupVerifyCommand(args: string[], io: CliIO, audit: { client: PrismaClient | null; databaseUrl: string; databaseFile: string }): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
   if (!positionals[0]) throw new CliError('give the backup file: backup verify <file>')
   const file = path.resolve(positionals[0])
-  const check = openCheck(file)
+  let check: BackupCheck
+  try {
+    check = openCheck(file)
+  } catch (error) {
+    await auditVerify(io, audit, { file: path.basename(file), ok: false, problems: 1 })
+    throw error
+  }
   report(io, file, check)
+  await auditVerify(io, audit, { file: path.basename(file), ok: check.ok, problems: check.problems.length, migrations: check.migrations, counts: check.counts })
   if (!check.ok) {
     io.err(`backup ${file} is damaged:\n  ${check.problems.join('\n  ')}`)
     return 1
@@ -98,8 +138,20 @@ export async function backupVerifyCommand(args: string[], io: CliIO): Promise<nu
   return 0
 }
 
-/** Copies a backup into the (empty) folder DATABASE_URL points to; the next start migrates it. */
-export async function restoreCommand(args: string[], io: CliIO, databaseFile: string): Promise<void> {
+async function auditVerify(io: CliIO, audit: { client: PrismaClient | null; databaseUrl: string; databaseFile: string }, detail: Record<string, unknown>) {
+  if (audit.client) return auditBackupAction(audit.client, io, 'backup.verified', detail)
+  if (!fs.existsSync(audit.databaseFile)) {
+    io.err(`note: not audited, there is no database at ${audit.databaseFile}`)
+    return
+  }
+  await withDatabaseAt(audit.databaseUrl, client => auditBackupAction(client, io, 'backup.verified', detail))
+}
+
+/**
+ * Copies a backup into the (empty) folder DATABASE_URL points to, brings it up to the current
+ * migrations and records the restore in its audit.
+ */
+export async function restoreCommand(args: string[], io: CliIO, databaseFile: string, databaseUrl: string): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
   if (!positionals[0]) throw new CliError('give the backup file: restore <file>')
   const backup = path.resolve(positionals[0])
@@ -129,5 +181,10 @@ export async function restoreCommand(args: string[], io: CliIO, databaseFile: st
   fs.renameSync(partial, databaseFile)
   io.out(`restored ${backup} to ${databaseFile}`)
   report(io, databaseFile, check)
-  io.out('start the server (or run any CLI command) to apply migrations newer than the backup')
+  // Migrated now rather than at the next start, so the audit row is written in today's format.
+  const { applyMigrations } = await import('./migrate')
+  const { applied } = await applyMigrations({ databaseUrl })
+  if (applied.length) io.out(`applied ${applied.length} migrations newer than the backup`)
+  await withDatabaseAt(databaseUrl, client => auditBackupAction(client, io, 'backup.restored', { file: path.basename(backup), migrations: check.migrations, migrationsApplied: applied.length, counts: check.counts }))
+  io.out('the restore is recorded in the audit')
 }

@@ -17,7 +17,9 @@ export class CliError extends Error {}
 // One help text per command; `--help` (or `help <command>`) prints it and exits 0 without
 // opening the database.
 export const COMMAND_HELP: Record<string, string> = {
-  'user add': `user add <email> --jurisdiction <code> [--admin] [--name "Full Name"]
+  'user add': `user add <email> --jurisdiction <code> [--admin] [--lead] [--name "Full Name"]
+      --admin: a jurisdiction admin (admins may always open reviews)
+      --lead: may lead reviews, that is open (create) new ones, without being an admin
       password from the PASSWORD environment variable, or asked for on the terminal`,
   'user deactivate': `user deactivate <email>
       ends the person's sessions and open documents at once`,
@@ -30,11 +32,13 @@ export const COMMAND_HELP: Record<string, string> = {
   'audit export': `audit export --format csv|jsonl [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--jurisdiction <code>] [--out <file>]
       the audit in chain order (days in UTC, both included); to standard output without --out`,
   backup: `backup --out <file>
-      a consistent copy of the database, taken while the server runs`,
+      a consistent copy of the database, taken while the server runs; audited (counts, no content)`,
   'backup verify': `backup verify <file>
-      opens a backup, runs an integrity check and prints what it holds`,
+      opens a backup, runs an integrity check and prints what it holds; audited in the
+      configured database when there is one`,
   restore: `restore <file>
-      copies a verified backup into the data folder of DATABASE_URL, which must be empty`,
+      copies a verified backup into the data folder of DATABASE_URL, which must be empty,
+      applies newer migrations and records the restore in the restored database's audit`,
   'retention run': `retention run [--dry-run]
       purges closed reviews past their jurisdiction's retention (legal holds excepted)`,
   'sso set': `sso set <jurisdiction-code> --issuer <url> --client-id <id> [--client-secret | --no-client-secret]
@@ -76,14 +80,14 @@ async function userAdd(prisma: PrismaClient, args: string[], io: CliIO) {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { jurisdiction: { type: 'string' }, admin: { type: 'boolean', default: false }, name: { type: 'string' } },
+    options: { jurisdiction: { type: 'string' }, admin: { type: 'boolean', default: false }, lead: { type: 'boolean', default: false }, name: { type: 'string' } },
   })
   const email = parse(emailSchema, positionals[0], 'email')
   if (!values.jurisdiction) throw new CliError('--jurisdiction <code> is required')
   const code = parse(codeSchema, values.jurisdiction, '--jurisdiction')
   const password = io.env.PASSWORD ?? (await io.promptSecret(`Password for ${email}: `))
   if (password == null) throw new CliError('no password: set the PASSWORD environment variable or run in a terminal')
-  const { passwordSchema, createUser, UserInputError } = await import('~/models/user.server')
+  const { passwordSchema, createUser, setCanLeadReviews, UserInputError } = await import('~/models/user.server')
   const checked = passwordSchema.safeParse(password)
   if (!checked.success) throw new CliError('the password must be 12 to 200 characters long')
 
@@ -100,7 +104,9 @@ async function userAdd(prisma: PrismaClient, args: string[], io: CliIO) {
       isAdmin: values.admin ?? false,
       password,
     })
-    io.out(`created ${user.isAdmin ? 'admin ' : ''}user ${user.email} in ${code} (id ${user.id})`)
+    // The mark is its own audited permission change, as when an admin sets it on the users page.
+    if (values.lead) await setCanLeadReviews(jurisdiction.id, user.id, true, 'cli')
+    io.out(`created ${user.isAdmin ? 'admin ' : ''}user ${user.email} in ${code} (id ${user.id})${values.lead ? '; may lead reviews' : ''}`)
   } catch (error) {
     if (error instanceof UserInputError) throw new CliError(`a user with email ${email} already exists`)
     throw error
@@ -153,17 +159,18 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient | n
       await auditExportCommand(db(), rest, io)
     } else if (command === 'backup' && sub === 'verify') {
       const { backupVerifyCommand } = await import('./cli-backup')
-      return await backupVerifyCommand(rest, io)
+      return await backupVerifyCommand(rest, io, { client: prisma, ...(await database()) })
     } else if (command === 'backup') {
       const { backupCommand } = await import('./cli-backup')
-      await backupCommand(all, io, await databaseFile())
+      await backupCommand(all, io, await databaseFile(), db())
     } else if (command === 'retention' && sub === 'run') {
       db()
       const { retentionRunCommand } = await import('./cli-retention')
       await retentionRunCommand(rest, io)
     } else if (command === 'restore') {
       const { restoreCommand } = await import('./cli-backup')
-      await restoreCommand(all, io, await databaseFile())
+      const { databaseUrl, databaseFile: file } = await database()
+      await restoreCommand(all, io, file, databaseUrl)
     } else {
       io.err(USAGE)
       return 2
@@ -182,9 +189,14 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient | n
   }
 }
 
-async function databaseFile() {
+async function database() {
   // parseEnv, not getEnv: getEnv writes a session secret into the data folder, and restore
   // needs that folder empty.
   const { parseEnv, sqliteFilePath } = await import('~/utils/env.server')
-  return sqliteFilePath(parseEnv(process.env).DATABASE_URL)
+  const databaseUrl = parseEnv(process.env).DATABASE_URL
+  return { databaseUrl, databaseFile: sqliteFilePath(databaseUrl) }
+}
+
+async function databaseFile() {
+  return (await database()).databaseFile
 }

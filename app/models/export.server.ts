@@ -28,6 +28,7 @@ import { reportLabels } from '~/locales/report-labels'
 import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { jurisdictionSettings } from './jurisdiction.server'
+import { factorFrameworkVersion } from './settings-version.server'
 import { approvalState, type ApprovalStep } from './export-approval.server'
 import { consentedExcerpts } from './quote-consent.server'
 import { signingKeyOf, signSharedReview } from './signing.server'
@@ -92,7 +93,7 @@ async function readDocument(reviewId: string): Promise<ReviewDocument> {
 export async function prepareExport(reviewOrId: ExportReviewRow | string, options: { locale?: ExportLocale } = {}): Promise<PreparedExport> {
   const review = await reviewRow(reviewOrId)
   const locale = options.locale ?? 'en'
-  const [jurisdiction, settings, document, excerpts, decisions, users, accounts] = await Promise.all([
+  const [jurisdiction, settings, document, excerpts, decisions, users, accounts, framework] = await Promise.all([
     prisma.jurisdiction.findUniqueOrThrow({ where: { id: review.jurisdictionId }, select: { code: true } }),
     jurisdictionSettings(review.jurisdictionId),
     readDocument(review.id),
@@ -102,6 +103,10 @@ export async function prepareExport(reviewOrId: ExportReviewRow | string, option
     // someone when their account closes. Members are users of the review's jurisdiction.
     prisma.user.findMany({ where: { jurisdictionId: review.jurisdictionId }, select: { id: true, name: true, email: true } }),
     prisma.staffAccount.findMany({ where: { reviewId: review.id }, select: { id: true, authorId: true, pseudonym: true } }),
+    // The framework version the review uses, not necessarily the newest (ADR 0036).
+    prisma.review
+      .findUniqueOrThrow({ where: { id: review.id }, select: { frameworkVersion: true } })
+      .then(r => factorFrameworkVersion(review.jurisdictionId, r.frameworkVersion)),
   ])
   const accountOf = new Map(accounts.map(a => [a.authorId, a.pseudonym]))
   const staffAliases = new Map<string, string[]>()
@@ -126,7 +131,7 @@ export async function prepareExport(reviewOrId: ExportReviewRow | string, option
       incidentType: asIncidentType(review.incidentType),
       phase: asPhase(review.phase),
     },
-    framework: exportFramework(settings.factorFramework),
+    framework: exportFramework(framework),
     // One person, one pseudonym: a quote carries its author's, as the timeline does.
     excerpts: excerpts.map(x => {
       const author = authorOf.get(x.accountId)
@@ -143,7 +148,7 @@ export async function prepareExport(reviewOrId: ExportReviewRow | string, option
     review,
     jurisdictionCode: jurisdiction.code,
     excludeFromSharing: settings.excludeFromSharing,
-    framework: settings.factorFramework,
+    framework,
     document,
     build,
     unresolved: build.residuals.filter(r => !decided.has(r.id)),

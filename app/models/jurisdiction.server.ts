@@ -1,6 +1,7 @@
 import { defaultFactorFramework, parseFactorFramework, type FactorFramework } from '~/domain/factors'
 import { defaultPracticeStandards, parsePracticeStandards, type PracticeStandards } from '~/domain/standards'
 import { prisma } from '~/utils/db.server'
+import { saveSettingsVersion } from './settings-version.server'
 
 export type JurisdictionSettings = {
   practiceStandards: PracticeStandards
@@ -31,7 +32,7 @@ export async function jurisdictionSettings(jurisdictionId: string): Promise<Juri
 }
 
 export type SettingsProblem = { where: string; message: string }
-export type SettingsOutcome = { ok: true } | { ok: false; problems: SettingsProblem[] }
+export type SettingsOutcome = { ok: true; version: number } | { ok: false; problems: SettingsProblem[] }
 
 function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problems: SettingsProblem[] } {
   try {
@@ -46,11 +47,12 @@ export async function saveFactorFramework(jurisdictionId: string, text: string, 
   if (!json.ok) return json
   const parsed = parseFactorFramework(json.value)
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
-  await prisma.$transaction([
-    prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { factorFramework: JSON.stringify(parsed.framework) } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.framework-loaded', detail: JSON.stringify({ id: parsed.framework.id, version: parsed.framework.version }) } }),
-  ])
-  return { ok: true }
+  // Every save is a new version; reviews keep the one they were opened with (ADR 0036).
+  const version = await saveSettingsVersion(
+    { jurisdictionId, kind: 'factorFramework', content: parsed.framework, custom: true, actorId },
+    { action: 'jurisdiction.framework-loaded', detail: { id: parsed.framework.id, frameworkVersion: parsed.framework.version } },
+  )
+  return { ok: true, version }
 }
 
 export async function savePracticeStandards(jurisdictionId: string, text: string, actorId: string): Promise<SettingsOutcome> {
@@ -58,18 +60,19 @@ export async function savePracticeStandards(jurisdictionId: string, text: string
   if (!json.ok) return json
   const parsed = parsePracticeStandards(json.value)
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
-  await prisma.$transaction([
-    prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { practiceStandards: JSON.stringify(parsed.standards) } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.standards-loaded', detail: '{}' } }),
-  ])
-  return { ok: true }
+  const version = await saveSettingsVersion(
+    { jurisdictionId, kind: 'practiceStandards', content: parsed.standards, custom: true, actorId },
+    { action: 'jurisdiction.standards-loaded', detail: { id: parsed.standards.id, rules: parsed.standards.rules.length } },
+  )
+  return { ok: true, version }
 }
 
+/** Puts the shipped defaults back in force, as a new version (reviews on older ones keep them). */
 export async function resetSetting(jurisdictionId: string, which: 'factorFramework' | 'practiceStandards', actorId: string) {
-  await prisma.$transaction([
-    prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { [which]: null } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: `jurisdiction.${which}-reset`, detail: '{}' } }),
-  ])
+  await saveSettingsVersion(
+    { jurisdictionId, kind: which, content: which === 'factorFramework' ? defaultFactorFramework : defaultPracticeStandards, custom: false, actorId },
+    { action: `jurisdiction.${which}-reset`, detail: {} },
+  )
 }
 
 export async function setExcludeFromSharing(jurisdictionId: string, exclude: boolean, actorId: string) {

@@ -1,6 +1,8 @@
 import { type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
+import { pinsForNewReview } from '~/domain/settings-versions'
 import { recordAudit } from './audit.server'
+import { versionsInForce } from './settings-version.server'
 import { initialReviewDoc, storeInitialReviewDoc } from './review-doc.server'
 import { projectReviewDocument } from './review-projection.server'
 import type { CaseFile } from '~/domain/case-file'
@@ -11,6 +13,8 @@ import type { ReviewForm } from '~/schemas/review'
 export async function createReview(input: ReviewForm & { jurisdictionId: string; createdById: string | null; caseFile?: CaseFile }) {
   let document: ReturnType<typeof initialReviewDoc>['document'] | null = null
   const created = await prisma.$transaction(async tx => {
+    // Opened with the standards and framework in force today, kept until its facilitator switches.
+    const pins = pinsForNewReview(await versionsInForce(input.jurisdictionId, tx))
     const review = await tx.review.create({
       data: {
         title: input.title,
@@ -19,6 +23,8 @@ export async function createReview(input: ReviewForm & { jurisdictionId: string;
         summary: input.summary ?? '',
         jurisdictionId: input.jurisdictionId,
         createdById: input.createdById,
+        standardsVersion: pins.practiceStandards,
+        frameworkVersion: pins.factorFramework,
         // Whoever opens a review runs it until they hand it over.
         ...(input.createdById ? { members: { create: { userId: input.createdById, role: 'facilitator' } } } : {}),
       },

@@ -7,6 +7,9 @@ import { describeRule } from '~/domain/standards'
 import { ownPublicKey, registerTrustedKey, removeTrustedKey, trustedKeys } from '~/models/signing.server'
 import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeStandards, setAccountNamesVisibleTo, setExcludeFromSharing } from '~/models/jurisdiction.server'
 import { closedReviews, RetentionInputError, setLegalHold, setRetentionYears } from '~/models/retention.server'
+import { keptVersions, versionsInForce, type KeptVersion } from '~/models/settings-version.server'
+import { FrameworkEditor } from '~/components/settings/framework-editor'
+import { StandardsEditor } from '~/components/settings/standards-editor'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { i18nServer } from '~/utils/i18next.server'
 
@@ -15,11 +18,14 @@ export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
-  const [settings, ownKey, trusted, retention] = await Promise.all([
+  const [settings, ownKey, trusted, retention, inForce, standardsVersions, frameworkVersions] = await Promise.all([
     jurisdictionSettings(user.jurisdictionId),
     ownPublicKey(user.jurisdictionId),
     trustedKeys(user.jurisdictionId),
     closedReviews(user.jurisdictionId),
+    versionsInForce(user.jurisdictionId),
+    keptVersions(user.jurisdictionId, 'practiceStandards'),
+    keptVersions(user.jurisdictionId, 'factorFramework'),
   ])
   return json({
     ownKey,
@@ -31,6 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     customFramework: settings.customFramework,
     customStandards: settings.customStandards,
     standards: { name: settings.practiceStandards.name, rules: settings.practiceStandards.rules.map(r => describeRule(r, locale)) },
+    practiceStandards: settings.practiceStandards,
+    inForce,
+    versions: { practiceStandards: standardsVersions, factorFramework: frameworkVersions },
     excludeFromSharing: settings.excludeFromSharing,
     accountNamesVisibleTo: settings.accountNamesVisibleTo,
     ratingScale: factorRatingScale,
@@ -59,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const save = intent.data === 'framework' ? saveFactorFramework : savePracticeStandards
       const outcome = await save(user.jurisdictionId, text, user.id)
       if (!outcome.ok) return json({ done: null, problems: outcome.problems }, { status: 400 })
-      return json({ done: intent.data === 'framework' ? 'settings.frameworkLoaded' : 'settings.standardsLoaded', problems: [] })
+      return json({ done: intent.data === 'framework' ? 'versions.frameworkSaved' : 'versions.standardsSaved', doneParams: { number: outcome.version }, problems: [] })
     }
     case 'reset-framework':
       await resetSetting(user.jurisdictionId, 'factorFramework', user.id)
@@ -125,9 +134,31 @@ function JsonUpload({ intent, label }: { intent: 'framework' | 'standards'; labe
   )
 }
 
+function KeptVersions({ kind, versions }: { kind: 'practice-standards' | 'factor-framework'; versions: KeptVersion[] }) {
+  const { t, i18n } = useTranslation()
+  if (versions.length === 0) return <p className="hint">{t('versions.noneKept')}</p>
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+  return (
+    <details>
+      <summary>{t('versions.keptTitle', { count: versions.length })}</summary>
+      <ul>
+        {versions.map(v => (
+          <li key={v.number}>
+            <a href={`/admin/settings/download/${kind}?version=${v.number}`} download>
+              {t('versions.number', { number: v.number })}
+            </a>{' '}
+            — <time dateTime={v.createdAt}>{dateFormat.format(new Date(v.createdAt))}</time>
+            {v.createdBy ? `, ${v.createdBy}` : ''}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
 export default function SettingsRoute() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as { done: string | null; problems: { where: string; message: string }[] } | undefined
+  const actionData = useActionData<typeof action>() as { done: string | null; doneParams?: Record<string, number>; problems: { where: string; message: string }[] } | undefined
   const navigation = useNavigation()
   const { t } = useTranslation()
   const locale = data.locale as 'en' | 'fr'
@@ -136,7 +167,7 @@ export default function SettingsRoute() {
       <h1>{t('settings.title', { jurisdiction: data.jurisdiction.name })}</h1>
       {navigation.state === 'idle' && actionData?.done ? (
         <p role="status" className="notice">
-          {t(actionData.done)}
+          {t(actionData.done, actionData.doneParams)}
         </p>
       ) : null}
       {navigation.state === 'idle' && actionData?.problems.length ? (
@@ -179,7 +210,19 @@ export default function SettingsRoute() {
             </dl>
           </details>
         ))}
+        <p>
+          {t('versions.inForce', { number: data.inForce.factorFramework })}{' '}
+          <a href={`/admin/settings/download/factor-framework?version=${data.inForce.factorFramework}`} download>
+            {t('versions.downloadInForce')}
+          </a>{' '}
+          · <a href="/admin/settings/download/factor-framework?schema" download>{t('versions.schemaLink')}</a>
+        </p>
+        <details>
+          <summary>{t('versions.editor.editFramework')}</summary>
+          <FrameworkEditor key={data.inForce.factorFramework} framework={data.framework} />
+        </details>
         <JsonUpload intent="framework" label={t('settings.frameworkFile')} />
+        <KeptVersions kind="factor-framework" versions={data.versions.factorFramework} />
         {data.customFramework ? (
           <Form method="post">
             <input type="hidden" name="intent" value="reset-framework" />
@@ -200,7 +243,19 @@ export default function SettingsRoute() {
             <li key={rule}>{rule}</li>
           ))}
         </ul>
+        <p>
+          {t('versions.inForce', { number: data.inForce.practiceStandards })}{' '}
+          <a href={`/admin/settings/download/practice-standards?version=${data.inForce.practiceStandards}`} download>
+            {t('versions.downloadInForce')}
+          </a>{' '}
+          · <a href="/admin/settings/download/practice-standards?schema" download>{t('versions.schemaLink')}</a>
+        </p>
+        <details>
+          <summary>{t('versions.editor.editStandards')}</summary>
+          <StandardsEditor key={data.inForce.practiceStandards} standards={data.practiceStandards} />
+        </details>
         <JsonUpload intent="standards" label={t('settings.standardsFile')} />
+        <KeptVersions kind="practice-standards" versions={data.versions.practiceStandards} />
         {data.customStandards ? (
           <Form method="post">
             <input type="hidden" name="intent" value="reset-standards" />

@@ -15,6 +15,8 @@ import { movePhaseSchema, siblingCheckSchema } from '~/schemas/phase'
 import { ConfirmSubmit } from '~/components/confirm'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { PhasePanel } from '~/components/phase-panel'
+import { SettingsVersionsPanel } from '~/components/settings-versions-panel'
+import { reviewSettings, settingsSwitchHistory, switchReviewSettings, type ReviewSettingsRow } from '~/models/settings-version.server'
 
 export const meta: MetaFunction = () => [{ title: 'Review · SCIR Workspace' }]
 
@@ -45,13 +47,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       siblingCheck: siblingCheckOf(review),
       canRecordSiblingCheck: allows('update:review'),
     },
+    settingsVersions: await settingsVersionsOf(review, allows('update:review')),
   })
+}
+
+async function settingsVersionsOf(review: ReviewSettingsRow, canSwitch: boolean) {
+  const [settings, history] = await Promise.all([reviewSettings(review), settingsSwitchHistory(review.id)])
+  return {
+    pins: settings.pins,
+    newer: settings.newer,
+    standardsName: settings.practiceStandards.name,
+    frameworkName: settings.factorFramework.name,
+    history,
+    canSwitch,
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   if (formData.get('intent') === 'move-phase') return movePhaseAction(request, params.reviewId ?? '', formData)
   if (formData.get('intent') === 'record-sibling-check') return siblingCheckAction(request, params.reviewId ?? '', formData)
+  if (formData.get('intent') === 'switch-settings') return switchSettingsAction(request, params.reviewId ?? '')
   const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'manage:review-members')
   const submission = parseWithZod(formData, { schema: memberActionSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), done: null }, { status: 400 })
@@ -90,8 +106,14 @@ async function siblingCheckAction(request: Request, reviewId: string, formData: 
   return json({ result: submission.reply(), done: 'checks.siblingCheck.saved' })
 }
 
+async function switchSettingsAction(request: Request, reviewId: string) {
+  const { review, user } = await requireReviewPermission(request, reviewId, 'update:review')
+  const switched = await switchReviewSettings(review, user.id)
+  return json({ result: null, done: switched ? 'versions.review.switched' : 'versions.review.alreadyUpToDate' })
+}
+
 export default function ReviewRoute() {
-  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, canExport, imported, phase } = useLoaderData<typeof loader>()
+  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, canExport, imported, phase, settingsVersions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
@@ -160,6 +182,8 @@ export default function ReviewRoute() {
       </section>
 
       <PhasePanel current={review.phase} {...phase} />
+
+      <SettingsVersionsPanel {...settingsVersions} done={actionData?.done?.startsWith('versions.review.') ? actionData.done : null} />
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members.title')}</h2>

@@ -12,7 +12,7 @@ import timelineStylesUrl from '~/styles/timeline.css'
 import analysisStylesUrl from '~/styles/analysis.css'
 import { accountsOfReview } from '~/models/staff-account.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
-import { jurisdictionSettings } from '~/models/jurisdiction.server'
+import { reviewSettings } from '~/models/settings-version.server'
 import { i18nServer } from '~/utils/i18next.server'
 import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/workspace'
 
@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, allows } = await requireReviewPermission(request, params.reviewId ?? '', 'read:review-doc')
   const requested = new URL(request.url).searchParams.get('view')
   const view: WorkspaceView = (workspaceViews as readonly string[]).includes(requested ?? '') ? (requested as WorkspaceView) : 'session'
-  const [settings, accounts] = await Promise.all([jurisdictionSettings(review.jurisdictionId), accountsOfReview(review.id)])
+  // The versions this review uses, not the newest: settings are never retroactive (ADR 0036).
+  const [settings, accounts] = await Promise.all([reviewSettings(review), accountsOfReview(review.id)])
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
   return json(
     {
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         releasedAccounts: accounts.filter(a => a.state === 'released_to_panel').map(a => ({ id: a.id, pseudonym: a.pseudonym })),
       },
       review: { id: review.id, title: review.title },
+      newerSettings: settings.newer.any,
       docName: reviewDocName(review.id),
       canWrite: allows('write:review-doc'),
       // The people registry is not sent: it lives in the shared document.
@@ -57,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ReviewWorkspaceRoute() {
-  const { review, docName, canWrite, user, view, settings, localStore } = useLoaderData<typeof loader>()
+  const { review, docName, canWrite, user, view, settings, localStore, newerSettings } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const location = useLocation()
   const presenceUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color])
@@ -76,6 +78,11 @@ export default function ReviewWorkspaceRoute() {
         {t('workspace.title')}
         <span className="workspace-review-title">{review.title}</span>
       </h1>
+      {newerSettings ? (
+        <p className="notice">
+          <Link to={`/reviews/${review.id}#settings-versions`}>{t('versions.workspaceNewer')}</Link>
+        </p>
+      ) : null}
       <Workspace view={view} settings={settings as WorkspaceSettings} docName={docName} canWrite={canWrite} user={presenceUser} probeUrl={probeUrl} signInUrl={signInUrl} localStore={localStore} />
     </div>
   )

@@ -80,6 +80,7 @@ test('backup during live edits, verify, restore into an empty folder only, and t
   const restored = await cli(['restore', backupFile], { DATABASE_URL: restoredUrl })
   expect(restored.stderr).toBe('')
   expect(restored.code).toBe(0)
+  expect(restored.stdout).toContain('the restore is recorded in the audit')
   const again = await cli(['restore', backupFile], { DATABASE_URL: restoredUrl })
   expect(again.code).toBe(1)
   expect(again.stderr).toMatch(/not empty/)
@@ -88,6 +89,10 @@ test('backup during live edits, verify, restore into an empty folder only, and t
   const prisma = createPrismaClient(restoredUrl)
   try {
     expect(await prisma.review.findUnique({ where: { id: review.id }, select: { title: true } })).toEqual({ title: review.title })
+    // The restore is in the restored database's audit, with counts and no content.
+    const restoredRow = await prisma.auditEvent.findFirstOrThrow({ where: { jurisdictionId: j.id, action: 'backup.restored' } })
+    expect(JSON.parse(restoredRow.detail)).toMatchObject({ via: 'cli', file: 'scir-backup.db', counts: { Review: expect.any(Number) } })
+    expect(restoredRow.detail).not.toContain(review.title)
   } finally {
     await prisma.$disconnect()
   }

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as usersRoute from '~/routes/admin.users'
 import * as settingsRoute from '~/routes/admin.settings'
+import * as settingsDownloadRoute from '~/routes/admin.settings_.download.$kind'
 import * as auditRoute from '~/routes/admin.audit'
 import * as ssoRoute from '~/routes/admin.sso'
 import * as reviewRoute from '~/routes/reviews.$reviewId'
@@ -245,6 +246,21 @@ const operations: Operation[] = [
     },
   },
   {
+    // Only the facilitator moves a review to newer standards; a new version is saved first so
+    // that every permitted cell has something to switch to.
+    name: 'POST /reviews/:id switch to newer settings',
+    expected: expectations({ facilitator: 'ok', admin: 403, panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403 }, 404),
+    run: async cookie => {
+      const { resetSetting } = await import('~/models/jurisdiction.server')
+      await resetSetting(world.jurisdictionId, 'factorFramework', world.facilitatorId)
+      return reviewRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'switch-settings' } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      })
+    },
+  },
+  {
     name: 'GET /reviews/:id/import',
     expected: writeDoc,
     run: cookie => importRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/import`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
@@ -332,6 +348,32 @@ const operations: Operation[] = [
     name: 'GET /admin/settings',
     expected: adminOnly,
     run: cookie => settingsRoute.loader({ request: buildRequest('/admin/settings', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /admin/settings/download/:kind',
+    expected: adminOnly,
+    run: cookie =>
+      settingsDownloadRoute.loader({ request: buildRequest('/admin/settings/download/practice-standards', { cookie }), params: { kind: 'practice-standards' }, context: {} }),
+  },
+  {
+    name: 'GET /admin/settings/download/:kind?schema',
+    expected: adminOnly,
+    run: cookie =>
+      settingsDownloadRoute.loader({ request: buildRequest('/admin/settings/download/factor-framework?schema', { cookie }), params: { kind: 'factor-framework' }, context: {} }),
+  },
+  {
+    // Each admin saves a version of their own jurisdiction's standards, never another's.
+    name: 'POST /admin/settings (standards, from the form)',
+    expected: adminOnly,
+    run: cookie =>
+      settingsRoute.action({
+        request: buildRequest('/admin/settings', {
+          cookie,
+          form: { intent: 'standards', json: JSON.stringify({ id: 'matrix', name: 'Matrix standards', visits: {}, rules: [{ id: 'r', kind: 'by_visit', stage: 'safety_plan', visit: 2 }] }) },
+        }),
+        params: {},
+        context: {},
+      }),
   },
   {
     name: 'POST /admin/settings (sharing)',

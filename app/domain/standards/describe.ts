@@ -18,7 +18,8 @@ function standardMessage(rule: StandardRule): Message {
   }
 }
 
-/** "Safety plan: by visit 3" */
+/** "Safety plan: by visit 3", after the jurisdiction's own wording when it gave one. */
 export function describeRule(rule: StandardRule, locale: StandardsLocale): string {
-  return `${stageNames[locale][rule.stage]}: ${renderMessage(standardMessage(rule), locale)}`
+  const described = `${stageNames[locale][rule.stage]}: ${renderMessage(standardMessage(rule), locale)}`
+  return rule.label ? `${rule.label[locale]} (${described})` : described
 }

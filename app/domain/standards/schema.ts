@@ -1,6 +1,7 @@
 // A jurisdiction's practice standards are data, not code: each sets its own time standards and
 // data capture points (the family journey in docs/domain.md is one jurisdiction's), and an administrator loads them from JSON.
 import { z } from 'zod'
+import { LocalizedText } from '../factors/schema'
 import { isValidPattern } from '../nudges/fold'
 import { journeyStages } from '../vocabulary'
 import { parseJsonWith, type JsonProblem } from './json-problems'
@@ -24,11 +25,18 @@ export type EventMatcher = z.infer<typeof EventMatcher>
 
 const ruleId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 characters: lower-case letters, digits, "_" or "-"')
 
+/**
+ * The jurisdiction's own wording of a standard, in both languages of the interface ("Safety plan
+ * with the family by the 3rd visit"); without it the rule is described from its fields.
+ */
+const ruleLabel = LocalizedText.optional()
+
 /** The stage must be recorded no later than the Nth visit ("safety plan by the end of the 3rd visit"). */
 export const ByVisitRule = z
   .object({
     id: ruleId,
     kind: z.literal('by_visit'),
+    label: ruleLabel,
     stage,
     visit: z.number().int().min(1).max(100),
     /** Visits before the first event of this stage do not count (an earlier episode of service). */
@@ -45,6 +53,7 @@ export const WithinDaysOfRule = z
   .object({
     id: ruleId,
     kind: z.literal('within_days_of'),
+    label: ruleLabel,
     stage,
     anchor: stage,
     warnDays: z.number().int().min(0).max(3650),
@@ -65,6 +74,7 @@ export const DataPointRule = z
   .object({
     id: ruleId,
     kind: z.literal('data_point_at'),
+    label: ruleLabel,
     stage,
     when: z.object({ match: EventMatcher, reason: z.enum(triggerReasons) }).strict().optional(),
   })
