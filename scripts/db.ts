@@ -7,7 +7,9 @@
  *   tsx scripts/db.ts check                exit 1 unless the migrations reproduce schema.prisma
  *   tsx scripts/db.ts reset --force        delete the SQLite file and apply all migrations
  *
- * DATABASE_URL defaults to file:./data/scir.db (relative to the current directory).
+ * DATABASE_URL defaults to file:./data/scir.db (relative to the current directory); a
+ * postgresql:// URL uses prisma/postgres/migrations instead (ADR 0041; new PostgreSQL
+ * migrations come from `npm run db:pg:generate`, not from `dev`).
  */
 import { parseArgs } from 'node:util'
 import {
@@ -15,9 +17,10 @@ import {
   checkMigrationsMatchSchema,
   createMigration,
   DEFAULT_DATABASE_URL,
+  describeDatabase,
+  isPostgresUrl,
   migrationStatus,
   resetDatabase,
-  sqlitePathFromUrl,
 } from '../server/migrate'
 
 const USAGE = 'usage: tsx scripts/db.ts deploy | dev --name <name> | status | check | reset --force'
@@ -37,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...extra] = positionals
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`)
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL
-  const where = () => sqlitePathFromUrl(databaseUrl)
+  const where = () => describeDatabase(databaseUrl)
 
   switch (command) {
     case 'deploy': {
@@ -53,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
         console.log('No schema changes: no migration created.')
         return 0
       }
-      console.log(`Created prisma/migrations/${result.created}/migration.sql`)
+      console.log(`Created ${isPostgresUrl(databaseUrl) ? 'prisma/postgres/migrations' : 'prisma/migrations'}/${result.created}/migration.sql`)
       if (result.warnings.length) {
         console.warn(`Not applied, it may lose data:\n${list(result.warnings)}\nReview it, then run "deploy".`)
       }
