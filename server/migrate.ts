@@ -133,12 +133,15 @@ function withEngine<T>(database: string, task: (engine: SchemaEngine) => Promise
     const factory: SqlMigrationAwareDriverAdapterFactory = {
       provider: adapter.provider,
       adapterName: adapter.adapterName,
-      connect: async () => track(await adapter.connect()),
+      connect: async () => {
+        const connection = track(await adapter.connect())
+        return postgres ? wholeScripts(connection) : connection
+      },
       // PostgreSQL's shadow database is a throwaway database on the same server (the adapter
-      // creates and drops it); pg runs a multi-statement script in one call already.
+      // creates and drops it).
       connectToShadowDb: async () => {
         const shadow = track(await adapter.connectToShadowDb())
-        return postgres ? shadow : multiStatementRaw(shadow)
+        return postgres ? wholeScripts(shadow) : multiStatementRaw(shadow)
       },
     }
     function track(connection: SqlDriverAdapter) {
@@ -181,6 +184,21 @@ function readCatalogCharAsText() {
     for (const field of fields) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID
     return addFields.call(this, fields)
   }
+}
+
+// @prisma/adapter-pg 7.10.0 runs a migration script by splitting it at every ";", which cuts
+// function bodies ($$ ... $$, prisma/postgres/migrations) apart. PostgreSQL takes a whole
+// script in one simple query and runs it as one implicit transaction, so it gets it whole.
+function wholeScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
+  const adapter = connection as unknown as { underlyingDriver(): pg.Pool; onError(error: unknown): never }
+  connection.executeScript = async (script) => {
+    try {
+      await adapter.underlyingDriver().query(script)
+    } catch (error) {
+      adapter.onError(error)
+    }
+  }
+  return connection
 }
 
 // The engine replays each migration.sql into the shadow database with a single executeRaw,
