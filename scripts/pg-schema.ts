@@ -10,6 +10,7 @@
  * Both steps need no running service: the PostgreSQL diff runs against a throwaway server started
  * here (scripts/pg-temp.ts), or against PG_ADMIN_URL when set (a server where we may create databases).
  */
+import { spawnSync } from 'node:child_process'
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -69,6 +70,9 @@ async function generate(name: string): Promise<number> {
   if (previous !== schema) {
     await writeFile(POSTGRES_SCHEMA, schema)
     console.log(`Wrote ${POSTGRES_SCHEMA}`)
+    // The app's PostgreSQL client (app/generated/prisma-pg) follows the schema at once.
+    const generated = spawnSync(process.execPath, [path.resolve('node_modules/prisma/build/index.js'), 'generate', '--schema', POSTGRES_SCHEMA], { stdio: 'inherit' })
+    if (generated.status !== 0) throw new Error('prisma generate failed for the PostgreSQL client')
   }
   return withPostgres(async (url) => {
     const { default: pg } = await import('pg')
