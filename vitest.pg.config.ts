@@ -14,6 +14,7 @@ export default defineConfig({
       'tests/integration/sessions.test.ts',
       'tests/integration/accounts-*.test.ts',
       'tests/integration/export-*.test.ts',
+      'tests/integration/socket-access-ends.test.ts',
       'tests/pg/**/*.test.ts',
     ],
     environment: 'node',

@@ -13,6 +13,7 @@
  * Default paths (prisma/migrations, prisma/schema.prisma) and relative DATABASE_URLs are
  * resolved against process.cwd(), like prisma.config.ts does.
  */
+import crypto from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -140,8 +141,8 @@ function withEngine<T>(database: string, task: (engine: SchemaEngine) => Promise
       // PostgreSQL's shadow database is a throwaway database on the same server (the adapter
       // creates and drops it).
       connectToShadowDb: async () => {
-        const shadow = track(await adapter.connectToShadowDb())
-        return postgres ? wholeScripts(shadow) : multiStatementRaw(shadow)
+        if (postgres) return wholeScripts(track(await postgresShadowDatabase(database)))
+        return multiStatementRaw(track(await adapter.connectToShadowDb()))
       },
     }
     function track(connection: SqlDriverAdapter) {
@@ -183,6 +184,36 @@ function readCatalogCharAsText() {
   proto.addFields = function (fields) {
     for (const field of fields) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID
     return addFields.call(this, fields)
+  }
+}
+
+// @prisma/adapter-pg 7.10.0 creates its shadow database and then connects with
+// { ...config, database }, but pg lets a connectionString override `database`, so with a URL
+// (all we have) the "shadow" is the main database itself. Hence our own: a fresh database on
+// the same server, dropped when the engine lets go of it.
+async function postgresShadowDatabase(url: string): Promise<SqlDriverAdapter> {
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  const name = `prisma_migrate_shadow_db_${crypto.randomUUID().replace(/-/g, '')}`
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`)
+    const shadowUrl = new URL(url)
+    shadowUrl.pathname = `/${name}`
+    const connection = await new PrismaPg({ connectionString: shadowUrl.toString() }).connect()
+    const dispose = connection.dispose.bind(connection)
+    connection.dispose = async () => {
+      try {
+        await dispose()
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      } finally {
+        await admin.end()
+      }
+    }
+    return connection
+  } catch (error) {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {})
+    await admin.end()
+    throw error
   }
 }
 

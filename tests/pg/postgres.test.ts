@@ -64,6 +64,11 @@ test('the app runs on PostgreSQL, not on a SQLite file', async () => {
 
 test('prisma/postgres is what scripts/pg-schema.ts generates, and its migrations reproduce it', { timeout: 60_000 }, async () => {
   expect(await checkPostgresSchema(adminUrl)).toEqual([])
+  // The migrations were replayed in a shadow database of their own, never in the one named.
+  const [tables] = await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_tables WHERE schemaname = 'public'`, [], adminUrl)
+  expect(Number(tables!.n)).toBe(0)
+  const shadows = await sql(`SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`, [], adminUrl)
+  expect(shadows).toEqual([])
 })
 
 describe('audit chain on PostgreSQL', () => {
@@ -207,4 +212,19 @@ describe('CLI on PostgreSQL', () => {
     expect(result.stderr.trim()).toMatch(/^Cannot use the PostgreSQL database at 127\.0\.0\.1:1\/scir \(DATABASE_URL\): .*ECONNREFUSED/)
     expect(result.stderr).not.toMatch(/secret|\n\s+at /)
   })
+})
+
+test('an unreachable database stops the server start with its host and the error, no stack trace', { timeout: 60_000 }, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scir-pg-server-'))
+  cleanups.push(() => rm(dir, { recursive: true, force: true }))
+  const result = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/index.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: 'postgresql://scir:secret@127.0.0.1:1/scir', DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' },
+    timeout: 45_000,
+  }).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+  )
+  expect(result.code).toBe(1)
+  expect(result.stderr.trim()).toMatch(/^Cannot use the PostgreSQL database at 127\.0\.0\.1:1\/scir \(DATABASE_URL\): .*ECONNREFUSED[^\n]*$/)
 })
