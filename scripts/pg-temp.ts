@@ -4,7 +4,7 @@
  * It runs as the Debian package's `postgres` user (PostgreSQL refuses to run as root) with
  * trust authentication on 127.0.0.1 only, and fsync off: nothing here must survive a crash.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -72,6 +72,15 @@ export async function startTempPostgres(options: { port?: number } = {}): Promis
     '-c max_connections=200',
   ].join(' ')
   run(path.join(bin, 'pg_ctl'), ['-D', pgdata, '-o', settings, '-l', path.join(dataDir, 'server.log'), '-w', '-t', '60', 'start'])
+  // If this process dies without calling stop() (killed test runner, web server killed by
+  // Playwright), a detached watcher stops the server and removes its folder once we are gone.
+  const stopCommand = [...(asRoot ? ['runuser', '-u', 'postgres', '--'] : []), path.join(bin, 'pg_ctl'), '-D', pgdata, '-m', 'immediate', '-w', 'stop']
+  const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`
+  const watcher = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand.map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dataDir)}`], {
+    detached: true,
+    stdio: 'ignore',
+  })
+  watcher.unref()
   let stopped = false
   return {
     port,
@@ -80,6 +89,9 @@ export async function startTempPostgres(options: { port?: number } = {}): Promis
     stop() {
       if (stopped) return
       stopped = true
+      try {
+        if (watcher.pid !== undefined) process.kill(watcher.pid)
+      } catch {}
       try {
         run(path.join(bin, 'pg_ctl'), ['-D', pgdata, '-m', 'immediate', '-w', 'stop'])
       } finally {
