@@ -86,15 +86,18 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
     }
   }
 
-  /** Commits what is queued now, after every earlier commit; rejects if this batch failed. */
+  /**
+   * Commits, after every earlier commit, everything queued by the time that one is done (so
+   * appends made while a commit is in flight ride along); rejects if this batch failed.
+   */
   function commit(): Promise<void> {
     if (timer !== null) clearTimeout(timer)
     timer = null
-    const batch = queue
-    const since = oldestAt
-    queue = []
-    oldestAt = null
     const link = committing.then(async () => {
+      const batch = queue
+      const since = oldestAt
+      queue = []
+      oldestAt = null
       if (batch.length === 0) return
       try {
         await insertBatch(batch)

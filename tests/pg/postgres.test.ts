@@ -169,6 +169,38 @@ describe('collaboration persistence on PostgreSQL', () => {
   })
 })
 
+describe('collaboration persistence on PostgreSQL when the database refuses writes', () => {
+  test('a failed group commit keeps its updates in order and retries until they are stored', async () => {
+    const errors: string[] = []
+    const persistence = createPostgresPersistence({ connectionString: url, logger: { info() {}, warn() {}, error: (_o: object, msg: string) => void errors.push(msg) } })
+    const docName = `review:pg-retry-${Math.random().toString(36).slice(2)}`
+    const doc = new Y.Doc()
+    doc.on('update', (update: Uint8Array) => persistence.append(docName, update))
+    await sql(`ALTER TABLE "CollabUpdate" RENAME TO "CollabUpdateAway"`)
+    try {
+      doc.getText('body').insert(0, 'first ')
+      await new Promise(resolve => setTimeout(resolve, 150))
+      doc.getText('body').insert(6, 'second')
+      await new Promise(resolve => setTimeout(resolve, 150))
+      expect(errors.some(e => /commit failed; retrying/.test(e))).toBe(true)
+    } finally {
+      await sql(`ALTER TABLE "CollabUpdateAway" RENAME TO "CollabUpdate"`)
+    }
+    await new Promise(resolve => setTimeout(resolve, 250))
+    const rows = await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM "CollabUpdate" WHERE "docName" = $1`, [docName])
+    expect(Number(rows[0]!.n)).toBe(2)
+    const reopened = createPostgresPersistence({ connectionString: url, logger: { info() {}, warn() {}, error() {} } })
+    try {
+      const loaded = new Y.Doc()
+      Y.applyUpdate(loaded, (await reopened.load(docName))!)
+      expect(loaded.getText('body').toString()).toBe('first second')
+    } finally {
+      await persistence.close()
+      await reopened.close()
+    }
+  })
+})
+
 describe('CLI on PostgreSQL', () => {
   const tmp: string[] = []
   afterAll(async () => {
