@@ -50,13 +50,16 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'dev': {
       if (!values.name) throw new UsageError('dev needs --name <name>')
+      if (isPostgresUrl(databaseUrl)) {
+        throw new UsageError('PostgreSQL migrations are generated from prisma/schema.prisma: run "npm run db:pg:generate -- --name <name>" (no DATABASE_URL needed)')
+      }
       const result = await createMigration({ databaseUrl, name: values.name })
       if (result.applied.length) console.log(`Applied to ${where()}:\n${list(result.applied)}`)
       if (!result.created) {
         console.log('No schema changes: no migration created.')
         return 0
       }
-      console.log(`Created ${isPostgresUrl(databaseUrl) ? 'prisma/postgres/migrations' : 'prisma/migrations'}/${result.created}/migration.sql`)
+      console.log(`Created prisma/migrations/${result.created}/migration.sql`)
       if (result.warnings.length) {
         console.warn(`Not applied, it may lose data:\n${list(result.warnings)}\nReview it, then run "deploy".`)
       }

@@ -12,6 +12,11 @@
  * module is loaded on first use and stays resident (about 15 MB RSS); it cannot be unloaded.
  * Default paths (prisma/migrations, prisma/schema.prisma) and relative DATABASE_URLs are
  * resolved against process.cwd(), like prisma.config.ts does.
+ *
+ * A postgresql:// URL switches to PostgreSQL (ADR 0041): the same engine through
+ * @prisma/adapter-pg, with prisma/postgres/migrations and prisma/postgres/schema.prisma as the
+ * defaults, a shadow database created on the same server, and no SQLite-only steps (WAL, the
+ * exclusive-lock shortcut, sealing pre-chain audit rows).
  */
 import crypto from 'node:crypto'
 import { existsSync } from 'node:fs'
