@@ -143,8 +143,8 @@ function withEngine<T>(database: string, task: (engine: SchemaEngine) => Promise
         const connection = track(await adapter.connect())
         return postgres ? wholeScripts(connection) : connection
       },
-      // PostgreSQL's shadow database is a throwaway database on the same server (the adapter
-      // creates and drops it).
+      // Only diffs (check, dev) need a shadow database; applying migrations never does, so the
+      // app's role needs no CREATEDB right.
       connectToShadowDb: async () => {
         if (postgres) return wholeScripts(track(await postgresShadowDatabase(database)))
         return multiStatementRaw(track(await adapter.connectToShadowDb()))
