@@ -1,4 +1,5 @@
 import readline from 'node:readline'
+import { checkDatabaseReachable, DatabaseUnreachableError } from '../server/database-check'
 import { applyMigrations } from '../server/migrate'
 import { helpRequested, runCli, runsWithoutDatabase } from '../server/cli'
 
@@ -46,6 +47,15 @@ async function main() {
     getEnv()
   } catch (error) {
     if (error instanceof EnvError) {
+      console.error(error.message)
+      return 1
+    }
+    throw error
+  }
+  try {
+    await checkDatabaseReachable(getEnv().DATABASE_URL)
+  } catch (error) {
+    if (error instanceof DatabaseUnreachableError) {
       console.error(error.message)
       return 1
     }

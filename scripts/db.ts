@@ -7,7 +7,9 @@
  *   tsx scripts/db.ts check                exit 1 unless the migrations reproduce schema.prisma
  *   tsx scripts/db.ts reset --force        delete the SQLite file and apply all migrations
  *
- * DATABASE_URL defaults to file:./data/scir.db (relative to the current directory).
+ * DATABASE_URL defaults to file:./data/scir.db (relative to the current directory); a
+ * postgresql:// URL uses prisma/postgres/migrations instead (ADR 0041; new PostgreSQL
+ * migrations come from `npm run db:pg:generate`, not from `dev`).
  */
 import { parseArgs } from 'node:util'
 import {
@@ -15,9 +17,10 @@ import {
   checkMigrationsMatchSchema,
   createMigration,
   DEFAULT_DATABASE_URL,
+  describeDatabase,
+  isPostgresUrl,
   migrationStatus,
   resetDatabase,
-  sqlitePathFromUrl,
 } from '../server/migrate'
 
 const USAGE = 'usage: tsx scripts/db.ts deploy | dev --name <name> | status | check | reset --force'
@@ -37,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...extra] = positionals
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`)
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL
-  const where = () => sqlitePathFromUrl(databaseUrl)
+  const where = () => describeDatabase(databaseUrl)
 
   switch (command) {
     case 'deploy': {
@@ -47,6 +50,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'dev': {
       if (!values.name) throw new UsageError('dev needs --name <name>')
+      if (isPostgresUrl(databaseUrl)) {
+        throw new UsageError('PostgreSQL migrations are generated from prisma/schema.prisma: run "npm run db:pg:generate -- --name <name>" (no DATABASE_URL needed)')
+      }
       const result = await createMigration({ databaseUrl, name: values.name })
       if (result.applied.length) console.log(`Applied to ${where()}:\n${list(result.applied)}`)
       if (!result.created) {

@@ -140,6 +140,8 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient | n
     return prisma
   }
   try {
+    const postgres = await postgresCommand(command, sub, rest, all, io)
+    if (postgres !== null) return postgres
     if (command === 'user' && sub === 'add') await userAdd(db(), rest, io)
     else if (command === 'user' && sub === 'deactivate') await userDeactivate(db(), rest, io)
     else if (command === 'import') {
@@ -187,6 +189,24 @@ export async function runCli(argv: string[], io: CliIO, prisma: PrismaClient | n
     }
     throw error
   }
+}
+
+/** The commands that read the database below Prisma, on PostgreSQL (ADR 0041); null: not one of them. */
+async function postgresCommand(command: string | undefined, sub: string | undefined, rest: string[], all: string[], io: CliIO): Promise<number | null> {
+  const { isPostgresUrl, parseEnv } = await import('~/utils/env.server')
+  if (command === 'backup' && sub === 'verify' && rest[0]) {
+    const cli = await import('./cli-postgres')
+    return cli.isPostgresDump(rest[0]) ? cli.postgresBackupVerify(rest[0], io) : null
+  }
+  const isDatabaseCommand = (command === 'audit' && sub === 'verify') || (command === 'backup' && sub !== 'verify') || command === 'restore'
+  if (!isDatabaseCommand) return null
+  const url = parseEnv(process.env).DATABASE_URL
+  if (!isPostgresUrl(url)) return null
+  const cli = await import('./cli-postgres')
+  if (command === 'audit') return cli.postgresAuditVerify(rest, io, url)
+  if (command === 'backup') await cli.postgresBackup(all, io, url)
+  else await cli.postgresRestore(all, io, url)
+  return 0
 }
 
 async function database() {

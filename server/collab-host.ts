@@ -13,7 +13,8 @@ import type { PrismaClient } from '~/utils/db.server'
 import type { Env } from '~/utils/env.server'
 import type { UpgradeHandler } from './app'
 import { createCollabAuthenticator } from './collab-auth'
-import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createSqlitePersistence, type CollabTimings } from './collab'
+import { isPostgresUrl } from '~/utils/env.server'
+import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createPostgresPersistence, createSqlitePersistence, type CollabTimings } from './collab'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics'
 
@@ -28,7 +29,10 @@ export function attachCollaboration(options: {
 }) {
   const { env, logger, prisma, metrics } = options
   const collabLogger = logger.child({ component: 'collab' })
-  const persistence = createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger, onCommit: metrics ? lagMs => metrics.observeCommit(lagMs) : undefined })
+  const onCommit = metrics ? (lagMs: number) => metrics.observeCommit(lagMs) : undefined
+  const persistence = isPostgresUrl(env.DATABASE_URL)
+    ? createPostgresPersistence({ connectionString: env.DATABASE_URL, logger: collabLogger, onCommit })
+    : createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger, onCommit })
 
   // Projection lag: from the first change a projection has not yet seen to its projection.
   const watched = new WeakSet<Y.Doc>()

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { EnvError, getEnv } from '~/utils/env.server'
 import { createHttpServer } from './app'
+import { checkDatabaseReachable, DatabaseUnreachableError } from './database-check'
 import { attachCollaboration } from './collab-host'
 import { seedDemo } from './demo-seed'
 import { createLogger } from './logger'
@@ -19,6 +20,15 @@ async function main() {
     env = getEnv()
   } catch (error) {
     if (error instanceof EnvError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  try {
+    await checkDatabaseReachable(env.DATABASE_URL)
+  } catch (error) {
+    if (error instanceof DatabaseUnreachableError) {
       console.error(error.message)
       process.exit(1)
     }

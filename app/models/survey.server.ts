@@ -22,6 +22,7 @@ import {
 } from '~/domain/surveys'
 import { suppressTable, type SuppressedTable } from '~/domain/trends'
 import { prisma } from '~/utils/db.server'
+import { getEnv, isPostgresUrl } from '~/utils/env.server'
 import { jurisdictionSettings } from './jurisdiction.server'
 
 export type Problem = { where: string; message: string }
@@ -259,6 +260,11 @@ export async function submitAnswers(
     if (marked.count !== 1) return false
     const id = crypto.randomUUID()
     const body = JSON.stringify(answers)
+    if (isPostgresUrl(getEnv().DATABASE_URL)) {
+      // PostgreSQL has no rowid to draw; results are read in the order of the random id instead.
+      await tx.surveyResponse.create({ data: { id, waveId, unitId: invitation.unitId, answers: body, comment } })
+      return true
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         await tx.$executeRaw`INSERT INTO "SurveyResponse" ("rowid", "id", "waveId", "unitId", "answers", "comment") VALUES (${randomRowId()}, ${id}, ${waveId}, ${invitation.unitId}, ${body}, ${comment})`
@@ -297,7 +303,7 @@ export async function closedWaveResults(jurisdictionId: string, now = new Date()
   const unitNames = new Map<string, string>()
   for (const w of closed) for (const u of unitsOf(w)) unitNames.set(u.unitId, u.name)
   const units = [...unitNames].map(([unitId, name]) => ({ unitId, name })).sort((a, b) => a.name.localeCompare(b.name))
-  const responses = await prisma.surveyResponse.findMany({ where: { waveId: { in: closed.map(w => w.id) } }, select: { waveId: true, unitId: true, answers: true, comment: true } })
+  const responses = await prisma.surveyResponse.findMany({ where: { waveId: { in: closed.map(w => w.id) } }, orderBy: { id: 'asc' }, select: { waveId: true, unitId: true, answers: true, comment: true } })
   const results = surveyResults({
     instrument,
     minResponses,

@@ -6,6 +6,20 @@ import { singleton } from './singleton.server'
 
 const DEFAULT_DATABASE_URL = 'file:./data/scir.db'
 
+/** postgresql:// (or postgres://) selects PostgreSQL; file: keeps the embedded SQLite (ADR 0041). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url)
+}
+
+function validPostgresUrl(url: string): boolean {
+  try {
+    const u = new URL(url)
+    return u.hostname.length > 0 && u.pathname.length > 1
+  } catch {
+    return false
+  }
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   PORT: z.coerce
@@ -18,9 +32,13 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine(v => v.startsWith('file:') && v.length > 'file:'.length, {
-      message: 'DATABASE_URL must be a SQLite file URL such as file:./data/scir.db',
+    .refine(v => (v.startsWith('file:') && v.length > 'file:'.length) || (isPostgresUrl(v) && validPostgresUrl(v)), {
+      message:
+        'DATABASE_URL must be a SQLite file URL such as file:./data/scir.db or a PostgreSQL URL with a host and a database such as postgresql://scir:secret@db.example.org:5432/scir',
     }),
+  // Where the generated session secret is kept when DATABASE_URL is PostgreSQL (with SQLite it
+  // is the database file's folder). Several nodes must share SESSION_SECRET instead.
+  DATA_DIR: z.string().min(1, 'DATA_DIR must be a folder').optional(),
   SESSION_SECRET: z
     .string()
     .min(32, 'SESSION_SECRET must be at least 32 characters')
@@ -100,7 +118,7 @@ function loadOrCreateSecret(dataDir: string) {
 export function getEnv(): Env {
   return singleton('env', () => {
     const parsed = parseEnv(process.env)
-    const dataDir = path.dirname(sqliteFilePath(parsed.DATABASE_URL))
+    const dataDir = isPostgresUrl(parsed.DATABASE_URL) ? path.resolve(parsed.DATA_DIR ?? 'data') : path.dirname(sqliteFilePath(parsed.DATABASE_URL))
     return {
       ...parsed,
       dataDir,

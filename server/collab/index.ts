@@ -11,6 +11,7 @@
  */
 export { createCollabServer, type CollabServer, type CollabServerOptions } from './server'
 export { createSqlitePersistence, sqliteFilename, type SqlitePersistenceOptions } from './sqlite-persistence'
+export { createPostgresPersistence, type PostgresPersistenceOptions } from './postgres-persistence'
 export { hasAllowedOrigin } from './origin'
 export { CloseCode, defaultLimits, defaultTimings, type CollabLimits, type CollabTimings } from './limits'
 export { COLLAB_PATH_PREFIX, DOC_NAME_PATTERN, docNameFromUrl } from './protocol'

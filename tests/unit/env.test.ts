@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { EnvError, parseEnv } from '~/utils/env.server'
+import { EnvError, isPostgresUrl, parseEnv } from '~/utils/env.server'
 
 test('defaults', () => {
   const env = parseEnv({})
@@ -41,4 +41,14 @@ test('metrics access: loopback by default, a list of addresses, a long enough to
   expect(parseEnv({ METRICS_ALLOW: '10.0.0.5, fd00::1' }).METRICS_ALLOW).toEqual(['10.0.0.5', 'fd00::1'])
   expect(() => parseEnv({ METRICS_ALLOW: 'prometheus.internal' })).toThrow(/METRICS_ALLOW must be a comma-separated list of IP addresses/)
   expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 32 characters/)
+})
+
+test('DATABASE_URL: a PostgreSQL URL needs a host and a database; file: URLs stay SQLite (ADR 0041)', () => {
+  expect(parseEnv({ DATABASE_URL: 'postgresql://scir:secret@db.example.org:5432/scir' }).DATABASE_URL).toBe('postgresql://scir:secret@db.example.org:5432/scir')
+  expect(parseEnv({ DATABASE_URL: 'postgres://db/scir' }).DATABASE_URL).toBe('postgres://db/scir')
+  expect(isPostgresUrl('postgresql://db/scir')).toBe(true)
+  expect(isPostgresUrl('file:./data/scir.db')).toBe(false)
+  for (const bad of ['postgresql://db.example.org', 'postgresql:///scir', 'mysql://db/scir', 'file:']) {
+    expect(() => parseEnv({ DATABASE_URL: bad }), bad).toThrow(/DATABASE_URL must be a SQLite file URL .* or a PostgreSQL URL with a host and a database/)
+  }
 })

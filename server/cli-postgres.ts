@@ -1,0 +1,136 @@
+// audit verify | backup | backup verify | restore when DATABASE_URL is PostgreSQL (ADR 0041).
+// Backups are PostgreSQL's own: pg_dump in its custom format reads everything in one
+// repeatable-read snapshot, so the server keeps running and the copy is one consistent state;
+// pg_restore puts it into an empty database. Both must be at least the server's major version
+// (Debian's postgresql-client; PG_BIN names another folder holding them).
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { CliError, type CliIO } from './cli'
+import { outputPath } from './cli-files'
+
+const DUMP_MAGIC = 'PGDMP'
+
+function tool(name: 'pg_dump' | 'pg_restore'): string {
+  return process.env.PG_BIN ? path.join(process.env.PG_BIN, name) : name
+}
+
+function runTool(name: 'pg_dump' | 'pg_restore', args: string[]): string {
+  const result = spawnSync(tool(name), args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  if (result.error) {
+    const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT'
+    throw new CliError(missing ? `${name} is not installed (apt-get install postgresql-client, or set PG_BIN to the folder holding it)` : `${name} failed: ${result.error.message}`)
+  }
+  if (result.status !== 0) throw new CliError(`${name} failed: ${(result.stderr || result.stdout).trim()}`)
+  return result.stdout
+}
+
+/** Host, port and database for messages: never the password. */
+function where(url: string): string {
+  const u = new URL(url)
+  return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`
+}
+
+/** A pg_dump custom-format archive (what `backup` writes on PostgreSQL)? */
+export function isPostgresDump(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r')
+    try {
+      const head = Buffer.alloc(DUMP_MAGIC.length)
+      fs.readSync(fd, head, 0, head.length, 0)
+      return head.toString('latin1') === DUMP_MAGIC
+    } finally {
+      fs.closeSync(fd)
+    }
+  } catch {
+    return false
+  }
+}
+
+type DumpCheck = { tables: string[]; migrations: boolean }
+
+function checkDump(file: string): DumpCheck {
+  const list = runTool('pg_restore', ['--list', file])
+  const tables = [...list.matchAll(/TABLE DATA \S+ "?([^"\s]+)"? /g)].map((m) => m[1]!)
+  return { tables, migrations: tables.includes('_prisma_migrations') }
+}
+
+async function withClient<T>(url: string, task: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  try {
+    await client.connect()
+  } catch (error) {
+    throw new CliError(`cannot reach the database at ${where(url)}: ${(error as Error).message}`)
+  }
+  try {
+    return await task(client)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function postgresAuditVerify(args: string[], io: CliIO, url: string): Promise<number> {
+  parseArgs({ args, allowPositionals: false, options: {} })
+  const { verifyAuditChainPostgres } = await import('~/utils/audit-chain-postgres.server')
+  const report = await verifyAuditChainPostgres(url)
+  for (const j of report.jurisdictions) io.out(`jurisdiction ${j.jurisdictionId}: ${j.rows} rows, head ${j.head ?? '-'}`)
+  if (report.firstBroken) {
+    const b = report.firstBroken
+    io.err(`audit chain broken at row ${b.id} (seq ${b.seq ?? '-'}, jurisdiction ${b.jurisdictionId}): ${b.problem.replace(/-/g, ' ')}`)
+    return 1
+  }
+  io.out(`audit chain intact: ${report.rows} rows verified`)
+  return 0
+}
+
+export async function postgresBackup(args: string[], io: CliIO, url: string): Promise<void> {
+  const { values } = parseArgs({ args, allowPositionals: false, options: { out: { type: 'string' } } })
+  if (!values.out) throw new CliError('--out <file> is required')
+  const out = outputPath(values.out, { mustNotExist: true })
+  const partial = `${out}.partial`
+  const started = Date.now()
+  try {
+    runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, `--dbname=${url}`])
+    const check = checkDump(partial)
+    if (!check.migrations) throw new CliError('the dump holds no migration table: is DATABASE_URL the SCIR Workspace database?')
+    fs.renameSync(partial, out)
+    io.out(`backed up PostgreSQL ${where(url)} to ${out} (${fs.statSync(out).size} bytes, ${Date.now() - started} ms) with pg_dump; ${check.tables.length} tables`)
+  } finally {
+    fs.rmSync(partial, { force: true })
+  }
+}
+
+export function postgresBackupVerify(file: string, io: CliIO): number {
+  const check = checkDump(file)
+  io.out(`${file}: pg_dump archive, ${check.tables.length} tables`)
+  if (!check.migrations) {
+    io.err(`backup ${file} is not a SCIR Workspace database (no migration table)`)
+    return 1
+  }
+  io.out('archive readable')
+  return 0
+}
+
+/** Restores into the (empty) database DATABASE_URL names; the next start applies newer migrations. */
+export async function postgresRestore(args: string[], io: CliIO, url: string): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
+  if (!positionals[0]) throw new CliError('give the backup file: restore <file>')
+  const backup = path.resolve(positionals[0])
+  if (!fs.existsSync(backup)) throw new CliError(`${backup} does not exist`)
+  if (!isPostgresDump(backup)) throw new CliError(`${backup} is not a pg_dump archive (a SQLite backup restores only with a file: DATABASE_URL)`)
+  const check = checkDump(backup)
+  if (!check.migrations) throw new CliError(`${backup} is not a SCIR Workspace database (no migration table), nothing was restored`)
+  const present = await withClient(url, async (client) => {
+    const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1 LIMIT 6`)
+    return rows.map((r) => r.name)
+  })
+  if (present.length > 0) {
+    throw new CliError(`the database ${where(url)} is not empty (${present.slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}); restore only into an empty database, nothing was changed`)
+  }
+  // One transaction: a failed restore leaves the database empty, not half-filled.
+  runTool('pg_restore', ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`, backup])
+  io.out(`restored ${backup} to PostgreSQL ${where(url)} (${check.tables.length} tables)`)
+  io.out('start the server (or run any CLI command) to apply migrations newer than the backup')
+}
