@@ -12,6 +12,7 @@ import { caseFileEn } from './case-file.en'
 import { opsEn } from './ops.en'
 import { followUpEn } from './follow-up.en'
 import { ssoEn } from './sso.en'
+import { safetyMapEn } from './safety-map.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -26,6 +27,7 @@ export const en = {
   ops: opsEn,
   followUp: followUpEn,
   sso: ssoEn,
+  safetyMap: safetyMapEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',

@@ -160,6 +160,7 @@ export const exportEn = {
     findings: 'Finding {{number}}',
     recommendations: 'Recommendation {{number}}',
     accountExcerpts: 'Quoted excerpt {{number}}',
+    safetyMaps: 'Signs of Safety map {{number}}',
   },
   field: {
     text: 'text',
@@ -171,6 +172,15 @@ export const exportEn = {
     valueRationale: 'value rationale',
     measure: 'measure of success',
     excerpt: 'excerpt',
+    title: 'name',
+    pastHarm: 'past harm',
+    futureDanger: 'future danger',
+    complicatingFactors: 'complicating factors',
+    strengths: 'strengths',
+    existingSafety: 'existing safety',
+    dangerStatements: 'danger statements',
+    safetyGoals: 'safety goals',
+    nextSteps: 'next steps',
   },
   whereField: '{{where}}, {{field}}',
   history: {

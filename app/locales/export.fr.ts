@@ -161,6 +161,7 @@ export const exportFr: ExportTranslations = {
     findings: 'Constat {{number}}',
     recommendations: 'Recommandation {{number}}',
     accountExcerpts: 'Extrait cité {{number}}',
+    safetyMaps: 'Carte Signes de sécurité {{number}}',
   },
   field: {
     text: 'texte',
@@ -172,6 +173,15 @@ export const exportFr: ExportTranslations = {
     valueRationale: 'justification de la valeur',
     measure: 'mesure de réussite',
     excerpt: 'extrait',
+    title: 'nom',
+    pastHarm: 'préjudices passés',
+    futureDanger: 'danger futur',
+    complicatingFactors: 'facteurs aggravants',
+    strengths: 'forces',
+    existingSafety: 'sécurité existante',
+    dangerStatements: 'énoncés de danger',
+    safetyGoals: 'objectifs de sécurité',
+    nextSteps: 'prochaines étapes',
   },
   whereField: '{{where}} ({{field}})',
   history: {

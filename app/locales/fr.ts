@@ -11,6 +11,7 @@ import { caseFileFr } from './case-file.fr'
 import { opsFr } from './ops.fr'
 import { followUpFr } from './follow-up.fr'
 import { ssoFr } from './sso.fr'
+import { safetyMapFr } from './safety-map.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -25,6 +26,7 @@ export const fr: Translations = {
   ops: opsFr,
   followUp: followUpFr,
   sso: ssoFr,
+  safetyMap: safetyMapFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',
