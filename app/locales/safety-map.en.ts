@@ -74,6 +74,16 @@ export const safetyMapEn = {
     choose: 'Link timeline events',
     group: 'Timeline',
   },
+  trends: {
+    title: 'Safety scaling: family and worker',
+    hint: 'Signs of Safety maps on which both the family and the worker gave a 0-10 safety scaling judgement, by whether the two were 3 or more points apart. A gap that wide says the family and its worker saw the child’s safety differently at the time.',
+    byYearTitle: 'Maps by family-worker divergence and year of the incident',
+    rowHeader: 'Family and worker',
+    rows: {
+      diverged: 'Diverged by 3 or more',
+      notDiverged: 'Within 2 points',
+    },
+  },
   report: {
     section: 'Signs of Safety maps',
     intro: 'What the agency’s practice framework showed at key points, as it stood at the time, side by side.',

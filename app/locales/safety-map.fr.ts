@@ -75,6 +75,16 @@ export const safetyMapFr: SafetyMapTranslations = {
     choose: 'Lier des événements de la chronologie',
     group: 'Chronologie',
   },
+  trends: {
+    title: 'Échelle de sécurité : famille et intervenant',
+    hint: 'Cartes Signes de sécurité où la famille et l’intervenant ont tous deux donné un jugement sur l’échelle de sécurité de 0 à 10, selon que les deux étaient à 3 points ou plus d’écart. Un écart aussi grand indique que la famille et son intervenant voyaient la sécurité de l’enfant différemment à ce moment-là.',
+    byYearTitle: 'Cartes selon la divergence famille-intervenant et l’année de l’incident',
+    rowHeader: 'Famille et intervenant',
+    rows: {
+      diverged: 'Écart de 3 points ou plus',
+      notDiverged: 'Écart de 2 points ou moins',
+    },
+  },
   report: {
     section: 'Cartes Signes de sécurité',
     intro: 'Ce que montrait le cadre de pratique de l’organisme à des moments clés, tel qu’il était à ce moment-là, côte à côte.',
