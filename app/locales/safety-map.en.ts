@@ -21,7 +21,6 @@ export const safetyMapEn = {
     heading: 'Map of {{date}}',
     headingNamed: '{{title}}, {{date}}',
     date: 'Date',
-    dateLabel: 'Date of the map {{number}}',
     titleField: 'Name',
     remove: 'Remove',
     removeLabel: 'Remove the map of {{date}}',

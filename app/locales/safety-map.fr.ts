@@ -22,7 +22,6 @@ export const safetyMapFr: SafetyMapTranslations = {
     heading: 'Carte du {{date}}',
     headingNamed: '{{title}} — {{date}}',
     date: 'Date de la carte',
-    dateLabel: 'Date de la carte {{number}}',
     titleField: 'Nom',
     remove: 'Retirer',
     removeLabel: 'Retirer la carte du {{date}}',
