@@ -116,7 +116,7 @@ export const exportEn = {
     html: 'Printable report (web page)',
     htmlHint: 'The same report as a standalone page that prints cleanly.',
     csv: 'Spreadsheets (CSV files in a ZIP archive)',
-    csvHint: 'One file per entity: findings, timeline, unmet needs, factor ratings, recommendations, quoted excerpts.',
+    csvHint: 'One file per entity: findings, timeline, unmet needs, factor ratings, recommendations, quoted excerpts, Signs of Safety maps.',
     download: 'Download',
     blocked: 'Downloads are available once every residual candidate is resolved.',
   },

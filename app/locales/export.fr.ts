@@ -117,7 +117,7 @@ export const exportFr: ExportTranslations = {
     html: 'Rapport imprimable (page Web)',
     htmlHint: 'Le même rapport sous forme de page autonome qui s’imprime proprement.',
     csv: 'Tableurs (fichiers CSV dans une archive ZIP)',
-    csvHint: 'Un fichier par entité : constats, chronologie, besoins non comblés, cotes des facteurs, recommandations, extraits cités.',
+    csvHint: 'Un fichier par entité : constats, chronologie, besoins non comblés, cotes des facteurs, recommandations, extraits cités, cartes Signes de sécurité.',
     download: 'Télécharger',
     blocked: 'Les téléchargements sont offerts une fois chaque mot résiduel traité.',
   },

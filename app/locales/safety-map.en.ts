@@ -8,6 +8,9 @@ export const safetyMapEn = {
   count_other: '{{count}} maps side by side, oldest first',
   scrollHint: 'Maps are side by side in date order; scroll sideways to follow how the picture changed.',
   add: {
+    episode: 'Key practice episode (optional)',
+    episodeHint: 'Its date becomes the map’s date, and the map is linked to it.',
+    noEpisode: 'None: give a date',
     title: 'Add a map',
     date: 'Date on the timeline',
     dateHint: 'The date the map describes (YYYY-MM-DD).',

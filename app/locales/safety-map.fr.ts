@@ -9,6 +9,9 @@ export const safetyMapFr: SafetyMapTranslations = {
   count_other: '{{count}} cartes côte à côte, la plus ancienne d’abord',
   scrollHint: 'Les cartes sont côte à côte par ordre de date; faites défiler latéralement pour suivre l’évolution du portrait.',
   add: {
+    episode: 'Épisode de pratique clé (facultatif)',
+    episodeHint: 'Sa date devient celle de la carte, et la carte y est liée.',
+    noEpisode: 'Aucun : indiquer une date',
     title: 'Ajouter une carte',
     date: 'Date dans la chronologie',
     dateHint: 'La date que décrit la carte (AAAA-MM-JJ).',

@@ -69,6 +69,17 @@ test('two people co-edit one Signs of Safety map live; an observer only reads it
   await expect(a.getByTestId('safety-divergence')).toContainText('diverged by 3 or more on 1 of the 1 maps')
   await expectAccessible(a)
 
+  // Several maps side by side, oldest first, whoever adds them.
+  const earlier = `Initial assessment ${Date.now().toString(36)}`
+  const addB = b.getByRole('form', { name: 'Add a map' })
+  await addB.getByLabel('Date on the timeline').fill('2025-12-01')
+  await addB.getByLabel('Name (optional)').fill(earlier)
+  await addB.getByRole('button', { name: 'Add the map' }).click()
+  await expect(mapCard(a, earlier)).toBeVisible()
+  const dates = await a.locator('.safety-map').evaluateAll(cards => cards.map(card => card.getAttribute('data-map-date') ?? ''))
+  expect(dates).toEqual([...dates].sort())
+  expect(dates.indexOf('2025-12-01')).toBeLessThan(dates.indexOf('2026-01-15'))
+
   // An observer reads everything and can change nothing.
   const olga = await openSafetyMaps(browser, 'observer@northwind.example')
   const cardO = mapCard(olga.page, title)
@@ -77,6 +88,16 @@ test('two people co-edit one Signs of Safety map live; an observer only reads it
   await expect(cardO.getByLabel('Worker', { exact: true })).toHaveValue('2')
   await expect(cardO.getByLabel('Worker', { exact: true })).toBeDisabled()
   await expect(olga.page.getByRole('form', { name: 'Add a map' }).getByRole('button', { name: 'Add the map' })).toBeDisabled()
+
+  // The view speaks French.
+  const fr = olga.page
+  await fr.getByRole('button', { name: 'Afficher en français' }).click()
+  await expect(fr.locator('.connection[role="status"]')).toHaveText(/Connecté/)
+  await expect(fr.getByRole('navigation', { name: 'Sections de l’espace de travail' }).getByRole('link', { name: 'Signes de sécurité' })).toBeVisible()
+  await expect(fr.getByRole('heading', { level: 2, name: 'Cartes Signes de sécurité' })).toBeVisible()
+  await expect(mapCard(fr, title).getByRole('heading', { level: 4, name: 'Qu’est-ce qui nous inquiète?' })).toBeVisible()
+  await expect(mapCard(fr, title).getByLabel('Famille', { exact: true })).toHaveValue('8')
+  await expectAccessible(fr)
 
   for (const session of [farah, paulo, olga]) await session.context.close()
 })

@@ -78,10 +78,13 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
   const [eventId, setEventId] = useState('')
   const [invalid, setInvalid] = useState(false)
   const noDescription = t('analysis.common.noDescription')
+  // The key points of the case are its key practice episodes; a review can hold thousands of
+  // events, which the map's own event picker (with its filter) is for.
+  const episodes = useMemo(() => events.filter(candidate => candidate.keyPracticeEpisode), [events])
 
   const chooseEvent = (id: string) => {
     setEventId(id)
-    const event = events.find(candidate => candidate.id === id)
+    const event = episodes.find(candidate => candidate.id === id)
     // Anchoring to an event takes its calendar day; the time of day does not matter to a map.
     if (event) setDate(event.date.slice(0, 10))
   }
@@ -89,7 +92,7 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (!isCalendarDate(date)) return setInvalid(true)
-    const anchored = events.some(candidate => candidate.id === eventId) ? [eventId] : []
+    const anchored = episodes.some(candidate => candidate.id === eventId) ? [eventId] : []
     const added = run({ type: 'addSafetyMap', id: newEntityId(), date, ...(title.trim() ? { title: title.trim() } : {}), eventIds: anchored }, { undoable: false })
     if (added) {
       setInvalid(false)
@@ -104,17 +107,20 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
     <form className="add-card safety-add" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
       <h3 id={`${base}-title`}>{t('safetyMap.add.title')}</h3>
       <div className="field-row">
-        {events.length > 0 ? (
+        {episodes.length > 0 ? (
           <div className="field">
-            <label htmlFor={`${base}-event`}>{t('safetyMap.events.legend')}</label>
-            <select id={`${base}-event`} value={eventId} disabled={!canEdit} onChange={e => chooseEvent(e.target.value)}>
-              <option value="">—</option>
-              {events.map(candidate => (
+            <label htmlFor={`${base}-event`}>{t('safetyMap.add.episode')}</label>
+            <select id={`${base}-event`} value={eventId} disabled={!canEdit} onChange={e => chooseEvent(e.target.value)} aria-describedby={`${base}-event-hint`}>
+              <option value="">{t('safetyMap.add.noEpisode')}</option>
+              {episodes.map(candidate => (
                 <option key={candidate.id} value={candidate.id}>
                   {eventLabel(candidate, i18n.language, noDescription)}
                 </option>
               ))}
             </select>
+            <p id={`${base}-event-hint`} className="hint">
+              {t('safetyMap.add.episodeHint')}
+            </p>
           </div>
         ) : null}
         <div className="field">
