@@ -74,7 +74,7 @@ describe('export from the command line', () => {
     expect(findings.map(f => f.finding_number)).toEqual(['1', '2'])
     expect(csvRecords(fs.readFileSync(path.join(dir, 'timeline.csv'), 'utf8'))).toHaveLength(3)
     expect(csvRecords(fs.readFileSync(path.join(dir, 'recommendations.csv'), 'utf8'))).toHaveLength(2)
-    expect(t.out()).toContain('wrote 7 CSV files')
+    expect(t.out()).toContain('wrote 8 CSV files')
     const record = await prisma.exportRecord.findFirstOrThrow({ where: { reviewId, format: 'csv' } })
     const detail = JSON.parse(record.detail) as { files: { name: string; bytes: number; sha256: string }[] }
     expect(detail.files.map(f => f.name).sort()).toEqual(fs.readdirSync(dir).sort())
