@@ -13,6 +13,7 @@ import { opsEn } from './ops.en'
 import { followUpEn } from './follow-up.en'
 import { ssoEn } from './sso.en'
 import { versionsEn } from './versions.en'
+import { safetyMapEn } from './safety-map.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -28,6 +29,7 @@ export const en = {
   followUp: followUpEn,
   sso: ssoEn,
   versions: versionsEn,
+  safetyMap: safetyMapEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',

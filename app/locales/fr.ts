@@ -12,6 +12,7 @@ import { opsFr } from './ops.fr'
 import { followUpFr } from './follow-up.fr'
 import { ssoFr } from './sso.fr'
 import { versionsFr } from './versions.fr'
+import { safetyMapFr } from './safety-map.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -27,6 +28,7 @@ export const fr: Translations = {
   followUp: followUpFr,
   sso: ssoFr,
   versions: versionsFr,
+  safetyMap: safetyMapFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',

@@ -12,6 +12,7 @@ export const workspaceEn = {
     people: 'People',
     analysis: 'Analysis',
     recommendations: 'Recommendations',
+    safety: 'Signs of Safety',
   },
   connection: {
     connecting: 'Connecting to the shared document…',

@@ -13,6 +13,7 @@ export const workspaceFr: WorkspaceTranslations = {
     people: 'Personnes',
     analysis: 'Analyse',
     recommendations: 'Recommandations',
+    safety: 'Signes de sécurité',
   },
   connection: {
     connecting: 'Connexion au document partagé…',

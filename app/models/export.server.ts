@@ -405,6 +405,7 @@ export async function exportReview(reviewOrId: ExportReviewRow | string, format:
         findings: shared.findings.length,
         recommendations: shared.recommendations.length,
         accountExcerpts: shared.accountExcerpts.length,
+        safetyMaps: shared.safetyMaps?.length ?? 0,
       },
       // What was handed over: the download on the page; the files themselves on the command line.
       files: (options.via === 'cli' ? files : [download]).map(f => ({ name: f.name, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })),

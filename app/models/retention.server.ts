@@ -27,7 +27,7 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
   const accounts = await tx.staffAccount.findMany({ where: { reviewId }, select: { id: true } })
   const docNames = docNamesOf(reviewId, accounts.map(a => a.id))
   const byReview = { where: { reviewId } }
-  const projectionTables = [tx.projectedEvent, tx.projectedUnmetNeed, tx.projectedFinding, tx.projectedFindingTag, tx.projectedRecommendation, tx.projectedFactorRating, tx.reviewProjection] as unknown as {
+  const projectionTables = [tx.projectedEvent, tx.projectedUnmetNeed, tx.projectedFinding, tx.projectedFindingTag, tx.projectedRecommendation, tx.projectedFactorRating, tx.projectedSafetyMap, tx.reviewProjection] as unknown as {
     count(a: typeof byReview): Promise<number>
     deleteMany(a: typeof byReview): Promise<{ count: number }>
   }[]

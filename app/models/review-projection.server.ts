@@ -26,6 +26,7 @@ export async function projectReviewDocument(reviewId: string, doc: ReviewDocumen
     prisma.projectedFindingTag.deleteMany({ where }),
     prisma.projectedRecommendation.deleteMany({ where }),
     prisma.projectedFactorRating.deleteMany({ where }),
+    prisma.projectedSafetyMap.deleteMany({ where }),
     prisma.projectedEvent.createMany({
       data: doc.events.map((e, position) => ({
         reviewId,
@@ -88,6 +89,18 @@ export async function projectReviewDocument(reviewId: string, doc: ReviewDocumen
         rating: r.rating,
         rationale: r.rationale,
         eventIds: json(r.eventIds),
+      })),
+    }),
+    // Numbers only: trends count how often family and worker judgements diverged (ADR 0040).
+    prisma.projectedSafetyMap.createMany({
+      data: doc.safetyMaps.map(m => ({
+        reviewId,
+        id: m.id,
+        date: m.date,
+        worker: m.scaling.worker ?? null,
+        supervisor: m.scaling.supervisor ?? null,
+        family: m.scaling.family ?? null,
+        partner: m.scaling.partner ?? null,
       })),
     }),
     prisma.reviewProjection.upsert({

@@ -37,19 +37,20 @@ export async function ownTrendReviews(jurisdiction: { id: string; code: string }
   const reviews = await prisma.review.findMany({ where: { jurisdictionId: jurisdiction.id }, select: { id: true, incidentDate: true }, orderBy: { id: 'asc' } })
   const where = { reviewId: { in: reviews.map(r => r.id) } }
   // Only ids, stages, tags, strengths and statuses: no text column is ever selected.
-  const [events, needs, findings, tags, recommendations] = await Promise.all([
+  const [events, needs, findings, tags, recommendations, safetyMaps] = await Promise.all([
     prisma.projectedEvent.findMany({ where, select: { reviewId: true, id: true, stage: true } }),
     prisma.projectedUnmetNeed.findMany({ where, select: { reviewId: true, eventIds: true } }),
     prisma.projectedFinding.findMany({ where, select: { reviewId: true, id: true, factorItemIds: true } }),
     prisma.projectedFindingTag.findMany({ where, select: { reviewId: true, findingId: true, value: true } }),
     prisma.projectedRecommendation.findMany({ where, select: { reviewId: true, strength: true, status: true } }),
+    prisma.projectedSafetyMap.findMany({ where, select: { reviewId: true, family: true, worker: true } }),
   ])
   const byReview = <T extends { reviewId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>()
     for (const row of rows) map.set(row.reviewId, [...(map.get(row.reviewId) ?? []), row])
     return (reviewId: string) => map.get(reviewId) ?? []
   }
-  const [eventsOf, needsOf, findingsOf, tagsOf, recsOf] = [byReview(events), byReview(needs), byReview(findings), byReview(tags), byReview(recommendations)]
+  const [eventsOf, needsOf, findingsOf, tagsOf, recsOf, mapsOf] = [byReview(events), byReview(needs), byReview(findings), byReview(tags), byReview(recommendations), byReview(safetyMaps)]
   return reviews.map(r =>
     trendReviewFromProjection(
       jurisdiction.code,
@@ -60,6 +61,7 @@ export async function ownTrendReviews(jurisdiction: { id: string; code: string }
         findings: findingsOf(r.id).map(f => ({ id: f.id, factorItemIds: parseIds(f.factorItemIds) })),
         findingTags: tagsOf(r.id),
         recommendations: recsOf(r.id),
+        safetyMaps: mapsOf(r.id),
       },
       domainOf,
     ),

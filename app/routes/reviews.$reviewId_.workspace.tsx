@@ -10,6 +10,7 @@ import { reviewDocName } from '~/models/review-doc.server'
 import workspaceStylesUrl from '~/styles/workspace.css'
 import timelineStylesUrl from '~/styles/timeline.css'
 import analysisStylesUrl from '~/styles/analysis.css'
+import safetyMapStylesUrl from '~/styles/safety-maps.css'
 import { accountsOfReview } from '~/models/staff-account.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { reviewSettings } from '~/models/settings-version.server'
@@ -20,6 +21,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: workspaceStylesUrl },
   { rel: 'stylesheet', href: timelineStylesUrl },
   { rel: 'stylesheet', href: analysisStylesUrl },
+  { rel: 'stylesheet', href: safetyMapStylesUrl },
 ]
 
 export const meta: MetaFunction = () => [{ title: 'Shared workspace · SCIR Workspace' }]

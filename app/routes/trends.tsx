@@ -356,6 +356,19 @@ export default function TrendsRoute() {
               columnLabel={year}
             />
           </section>
+
+          <section aria-labelledby="scaling-title" className="trend-section">
+            <h2 id="scaling-title">{t('safetyMap.trends.title')}</h2>
+            <p className="trend-hint">{t('safetyMap.trends.hint')}</p>
+            <TrendTable
+              id="scaling-divergence-by-year"
+              caption={t('safetyMap.trends.byYearTitle')}
+              rowHeader={t('safetyMap.trends.rowHeader')}
+              table={tables.safetyScalingDivergenceByYear}
+              rowLabel={key => t(`safetyMap.trends.rows.${key}`)}
+              columnLabel={year}
+            />
+          </section>
         </>
       )}
     </>

@@ -1,5 +1,6 @@
 // End to end through the model and a real database: a review built from the anonymiser corpus
-// (every narrative in every kind of free text an export carries, plus consented quotes) is
+// (every narrative in every kind of free text an export carries, Signs of Safety maps
+// included, plus consented quotes) is
 // exported in every format, and NO registered name, alias, place or identifier and NO planted
 // pattern identifier (dates, phones, emails, record numbers...) may appear in any of them.
 // Unregistered names must be listed as residual candidates; exports refuse while they are
@@ -180,6 +181,7 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
         expect(shared.accountExcerpts).toHaveLength(items.length)
         expect(shared.timeline).toHaveLength(items.length)
         expect(shared.recommendations).toHaveLength(items.length)
+        expect(shared.safetyMaps).toHaveLength(items.length)
       }
     }
 

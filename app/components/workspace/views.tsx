@@ -5,6 +5,7 @@ import { Chronology } from './chronology'
 import { Findings } from './findings'
 import { PeopleRegistry } from './people-registry'
 import { Recommendations } from './recommendations'
+import { SafetyMaps } from './safety-maps'
 import { Timeline } from './timeline'
 import type { WorkspaceSettings, WorkspaceView } from './workspace'
 
@@ -33,5 +34,7 @@ export function WorkspaceViewContent({ view, ...props }: ViewProps & { view: Wor
       return <Analysis {...props} />
     case 'recommendations':
       return <Recommendations {...props} />
+    case 'safety':
+      return <SafetyMaps {...props} />
   }
 }

@@ -14,7 +14,7 @@ import { ConnectionStatus, editorsByField, PresenceList, useParticipants } from 
 import { isTerminal, useCollabSession, type LocalStore, type PresenceUser } from './use-collab-session'
 import { useReviewDocument } from './use-review-document'
 
-export const workspaceViews = ['session', 'chronology', 'people', 'analysis', 'recommendations'] as const
+export const workspaceViews = ['session', 'chronology', 'people', 'analysis', 'safety', 'recommendations'] as const
 export type WorkspaceView = (typeof workspaceViews)[number]
 
 /** Jurisdiction data the views need, from the route loader. */

@@ -18,7 +18,7 @@ import {
   type ResidualReason,
 } from '../anonymise'
 import type { FactorFramework } from '../factors'
-import type { ReviewDocument } from '../review-doc'
+import { safetyMapTextFields, type ReviewDocument, type SafetyMapTextField } from '../review-doc'
 import { journeyStages, type CoreValue, type IncidentType, type JourneyStage, type ReviewPhase } from '../vocabulary'
 import { ageBandAt, dayOffset } from './dates'
 import { SHARED_REVIEW_FORMAT, sharedReviewSchema, type AgeBand, type SharedReview } from './schema'
@@ -71,10 +71,10 @@ export interface SharedReviewInput {
   registeredPeople?: readonly RegisteredPerson[]
 }
 
-export const exportSections = ['timeline', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations', 'accountExcerpts'] as const
+export const exportSections = ['timeline', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations', 'accountExcerpts', 'safetyMaps'] as const
 export type ExportSection = (typeof exportSections)[number]
 
-export const exportFields = ['text', 'source', 'need', 'received', 'gap', 'rationale', 'valueRationale', 'measure', 'excerpt'] as const
+export const exportFields = ['text', 'source', 'need', 'received', 'gap', 'rationale', 'valueRationale', 'measure', 'excerpt', 'title', ...safetyMapTextFields] as const
 export type ExportField = (typeof exportFields)[number]
 
 /** Where a text sits in the SharedReview. */
@@ -271,6 +271,28 @@ export function buildSharedReview(input: SharedReviewInput): SharedReviewBuild {
     findingIndex: linked,
   }))
 
+  // Signs of Safety maps (ADR 0040): every text through the same anonymiser, the date as a
+  // day from the incident, linked events as timeline indexes (the timeline is exported in
+  // the document's order, so the index of an event is its position there).
+  const timelineIndex = new Map(document.events.map((event, index) => [event.id, index]))
+  const safetyMaps = document.safetyMaps.map((map, index) => {
+    const texts = Object.fromEntries(
+      safetyMapTextFields.map(field => [field, anonymise(map[field], at('safetyMaps', index, field, `/safetyMaps/${index}/${field}`))]),
+    ) as Record<SafetyMapTextField, string>
+    return {
+      day: dayOffset(map.date, review.incidentDate),
+      title: map.title === undefined || map.title.trim() === '' ? null : anonymise(map.title, at('safetyMaps', index, 'title', `/safetyMaps/${index}/title`)),
+      ...texts,
+      scaling: {
+        worker: map.scaling.worker ?? null,
+        supervisor: map.scaling.supervisor ?? null,
+        family: map.scaling.family ?? null,
+        partner: map.scaling.partner ?? null,
+      },
+      timelineIndexes: unique(map.eventIds.map(id => timelineIndex.get(id)).filter((i): i is number => i !== undefined)).sort((a, b) => a - b),
+    }
+  })
+
   const candidate = {
     format: SHARED_REVIEW_FORMAT,
     sharedId: review.sharedId,
@@ -288,6 +310,9 @@ export function buildSharedReview(input: SharedReviewInput): SharedReviewBuild {
     findings,
     recommendations,
     accountExcerpts,
+    // Only when there are maps: a review without them exports byte for byte as before, so
+    // its approvals and signatures stay valid (ADR 0040).
+    ...(safetyMaps.length > 0 ? { safetyMaps } : {}),
   }
   // The contract is checked on the way out, so no renderer ever sees a review that a
   // receiving jurisdiction would refuse.

@@ -3,6 +3,7 @@
 // the values are what a reader understands: labels in the export's language ("Near fatality",
 // "Stronger", the factor's name), never the raw codes of the JSON format, which is the file for
 // machines. Rows are numbered from 1 as people count them; lists inside a cell are separated by "; ".
+import { familyWorkerGap, safetyMapTextFields, safetyScalingParties } from '../review-doc/safety-map'
 import { coreValues } from '../vocabulary'
 import { noFactorNames, type FactorNames, type ReportLabels } from './labels'
 import type { SharedReview } from './schema'
@@ -13,7 +14,7 @@ export interface ExportFile {
   content: string
 }
 
-export const csvFileNames = ['review.csv', 'timeline.csv', 'unmet-needs.csv', 'factor-ratings.csv', 'findings.csv', 'recommendations.csv', 'account-excerpts.csv'] as const
+export const csvFileNames = ['review.csv', 'timeline.csv', 'unmet-needs.csv', 'factor-ratings.csv', 'findings.csv', 'recommendations.csv', 'account-excerpts.csv', 'safety-maps.csv'] as const
 
 type Cell = string | number | boolean | null
 
@@ -34,6 +35,8 @@ function cell(value: Cell): string {
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
   return [header, ...rows].map(row => row.map(cell).join(',') + '\r\n').join('')
 }
+
+const snake = (name: string): string => name.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)
 
 const list = (items: readonly (string | number)[]): string => items.join('; ')
 
@@ -108,6 +111,28 @@ export function renderCsvFiles(shared: SharedReview, options: CsvOptions): Expor
       'account-excerpts.csv',
       ['excerpt_number', 'pseudonym', 'finding_number', 'excerpt'],
       shared.accountExcerpts.map((x, i) => [i + 1, x.pseudonym, x.findingIndex === null ? null : x.findingIndex + 1, x.excerpt]),
+    ),
+    // Always written (headers only when the review has no map), so a folder of exports has the same files.
+    file(
+      'safety-maps.csv',
+      [
+        'map_number',
+        'day',
+        'title',
+        ...safetyMapTextFields.map(snake),
+        ...safetyScalingParties.map(p => `scaling_${p}`),
+        'family_worker_gap',
+        'event_numbers',
+      ],
+      (shared.safetyMaps ?? []).map((m, i) => [
+        i + 1,
+        m.day,
+        m.title,
+        ...safetyMapTextFields.map(f => m[f]),
+        ...safetyScalingParties.map(p => m.scaling[p]),
+        familyWorkerGap(m.scaling),
+        list(m.timelineIndexes.map(n => n + 1)),
+      ]),
     ),
   ]
 }

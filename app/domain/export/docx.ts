@@ -17,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
+import { familyWorkerGap, safetyMapColumns, safetyScalingParties } from '../review-doc/safety-map'
 import { coreValues } from '../vocabulary'
 import { dayLabel, factorLabel } from './html'
 import { fill, noFactorNames, type ReportLabels } from './labels'
@@ -188,6 +189,30 @@ function buildDocument(shared: SharedReview, labels: ReportLabels, options: Repo
         )
       : empty(),
   )
+
+  // Maps side by side, one column each (ADR 0040); only when the review has maps.
+  const maps = shared.safetyMaps ?? []
+  if (maps.length > 0) {
+    const sm = labels.safetyMaps
+    children.push(heading(sm.section, HeadingLevel.HEADING_1))
+    children.push(new Paragraph({ children: runs(sm.intro) }))
+    const rows: string[][] = []
+    for (const group of safetyMapColumns) {
+      for (const field of group.fields) rows.push([`${sm.columns[group.column]}: ${sm.fields[field]}`, ...maps.map(m => m[field])])
+    }
+    rows.push([sm.fields.dangerStatements, ...maps.map(m => m.dangerStatements)])
+    for (const party of safetyScalingParties) rows.push([`${sm.scaling}: ${sm.parties[party]}`, ...maps.map(m => (m.scaling[party] === null ? sm.notGiven : String(m.scaling[party])))])
+    rows.push([sm.gap, ...maps.map(m => String(familyWorkerGap(m.scaling) ?? ''))])
+    rows.push([sm.events, ...maps.map(m => m.timelineIndexes.map(n => fill(sm.event, { number: n + 1 })).join(', '))])
+    const width = Math.floor(80 / maps.length)
+    children.push(
+      table(
+        [sm.part, ...maps.map((m, i) => [fill(sm.map, { number: i + 1 }), dayLabel(labels, m.day), m.title ?? ''].filter(Boolean).join('\n'))],
+        rows,
+        [20, ...maps.map(() => width)],
+      ),
+    )
+  }
 
   return new Document({
     creator: 'SCIR Workspace',

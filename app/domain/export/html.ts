@@ -1,6 +1,7 @@
 // A printable, standalone HTML report of a SharedReview: one file with its own styles (no
 // scripts, no external resources), so it opens and prints the same anywhere. Every piece of
 // text is escaped; only the de-identified SharedReview goes in.
+import { familyWorkerGap, safetyMapColumns, safetyScalingParties } from '../review-doc/safety-map'
 import { coreValues } from '../vocabulary'
 import { signedDay } from './dates'
 import { fill, noFactorNames, type FactorNames, type ReportLabels } from './labels'
@@ -47,6 +48,8 @@ figcaption { font-size: 0.9rem; color: #4a5360; margin-left: 1.75rem; }
 ol.findings { list-style: none; padding-left: 0; }
 ol.findings > li { margin-bottom: 1rem; }
 .nowrap { white-space: nowrap; }
+.wide { overflow-x: auto; }
+table.safety-maps tr.group th { background: #f5f7fa; }
 caption.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   :root { font-size: 11pt; }
@@ -180,6 +183,28 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
     ]),
   )
 
+  // Maps side by side, one column each, so the reader sees how the picture changed (ADR 0040).
+  const maps = shared.safetyMaps ?? []
+  const sm = labels.safetyMaps
+  const mapRow = (label: string, cells: string[], className = '') =>
+    `<tr${className ? ` class="${className}"` : ''}><th scope="row">${e(label)}</th>${cells.map(cell => `<td>${cell}</td>`).join('')}</tr>`
+  const safetyMaps = maps.length
+    ? `<section aria-labelledby="safety-maps"><h2 id="safety-maps">${e(sm.section)}</h2><p>${e(sm.intro)}</p><div class="wide"><table class="safety-maps"><caption class="visually-hidden">${e(sm.section)}</caption><thead><tr><th scope="col">${e(sm.part)}</th>${maps
+        .map((m, i) => `<th scope="col">${e(fill(sm.map, { number: i + 1 }))}<br><span class="nowrap">${e(dayLabel(labels, m.day))}</span>${m.title ? `<br>${e(m.title)}` : ''}</th>`)
+        .join('')}</tr></thead><tbody>${safetyMapColumns
+        .map(
+          group =>
+            `<tr class="group"><th scope="rowgroup" colspan="${maps.length + 1}">${e(sm.columns[group.column])}</th></tr>` +
+            group.fields.map(field => mapRow(sm.fields[field], maps.map(m => cellText(m[field])))).join(''),
+        )
+        .join('')}${mapRow(sm.fields.dangerStatements, maps.map(m => cellText(m.dangerStatements)))}<tr class="group"><th scope="rowgroup" colspan="${maps.length + 1}">${e(sm.scaling)}</th></tr>${safetyScalingParties
+        .map(party => mapRow(sm.parties[party], maps.map(m => (m.scaling[party] === null ? `<em>${e(sm.notGiven)}</em>` : String(m.scaling[party])))))
+        .join('')}${mapRow(sm.gap, maps.map(m => { const gap = familyWorkerGap(m.scaling); return gap === null ? '' : String(gap) }))}${mapRow(
+        sm.events,
+        maps.map(m => e(m.timelineIndexes.map(n => fill(sm.event, { number: n + 1 })).join(', '))),
+      )}</tbody></table></div></section>`
+    : ''
+
   return `<!doctype html>
 <html lang="${e(labels.lang)}">
 <head>
@@ -202,7 +227,7 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
 <section aria-labelledby="unmet-needs"><h2 id="unmet-needs">${e(labels.sections.unmetNeeds)}</h2>${unmetNeeds}</section>
 <section aria-labelledby="factors"><h2 id="factors">${e(labels.sections.factors)}</h2>${factors}</section>
 <section aria-labelledby="timeline"><h2 id="timeline">${e(labels.sections.timeline)}</h2>${timeline}</section>
-</main>
+${safetyMaps}</main>
 </body>
 </html>
 `

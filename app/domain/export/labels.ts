@@ -2,6 +2,7 @@
 // The renderers are pure, so the caller passes the labels of the reader's language
 // (app/locales/export.*.ts `report`); this interface is what they must provide.
 import type { CoreValue, FindingStatus, IncidentType, JourneyStage, RecommendationStatus, RecommendationStrength, ReviewPhase } from '../vocabulary'
+import type { SafetyMapColumn, SafetyMapTextField, SafetyScalingParty } from '../review-doc/safety-map'
 import type { AgeBand } from './schema'
 
 export interface ReportLabels {
@@ -76,6 +77,24 @@ export interface ReportLabels {
   /** Keyed by the rating as a string: "0" none ... "3" act now. */
   rating: Record<'0' | '1' | '2' | '3', string>
   ageBand: Record<AgeBand, string>
+  /** Signs of Safety maps (ADR 0040). */
+  safetyMaps: {
+    section: string
+    intro: string
+    /** "Map {{number}}" */
+    map: string
+    part: string
+    dangerStatements: string
+    scaling: string
+    notGiven: string
+    events: string
+    /** "Event {{number}}" */
+    event: string
+    gap: string
+    columns: Record<SafetyMapColumn, string>
+    fields: Record<SafetyMapTextField, string>
+    parties: Record<SafetyScalingParty, string>
+  }
 }
 
 /** Non-identifying names of factor items and domains from the jurisdiction's framework. */

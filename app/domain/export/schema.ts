@@ -108,6 +108,31 @@ export const sharedAccountExcerptSchema = z
   })
   .strict()
 
+/** A party's 0-10 Signs of Safety scaling judgement, or null when that party gave none. */
+const safetyScale = z.number().int().min(0).max(10).nullable()
+
+/**
+ * A Signs of Safety map as the practice framework showed it on a date (ADR 0040). Every text
+ * is de-identified like any narrative; the date is a day from the incident.
+ */
+export const sharedSafetyMapSchema = z
+  .object({
+    day: dayOffset,
+    title: freeText(200).nullable(),
+    pastHarm: freeText(5000),
+    futureDanger: freeText(5000),
+    complicatingFactors: freeText(5000),
+    strengths: freeText(5000),
+    existingSafety: freeText(5000),
+    dangerStatements: freeText(5000),
+    safetyGoals: freeText(5000),
+    nextSteps: freeText(5000),
+    scaling: z.object({ worker: safetyScale, supervisor: safetyScale, family: safetyScale, partner: safetyScale }).strict(),
+    /** Indexes into `timeline` of the events the map draws on. */
+    timelineIndexes: z.array(z.number().int().min(0)).max(500),
+  })
+  .strict()
+
 /**
  * Ed25519 signature of the submitting jurisdiction over the canonical serialisation
  * (canonicalJson) of the review without this field. `keyId` names the key: the first 32 hex
@@ -145,6 +170,11 @@ export const sharedReviewSchema = z
     findings: z.array(sharedFindingSchema).max(2000),
     recommendations: z.array(sharedRecommendationSchema).max(2000),
     accountExcerpts: z.array(sharedAccountExcerptSchema).max(2000),
+    /**
+     * Signs of Safety maps, by date. Optional (ADR 0040): written only when the review has
+     * maps, so a review without them exports exactly as before and older readers still read it.
+     */
+    safetyMaps: z.array(sharedSafetyMapSchema).max(2000).optional(),
     /** The submitting jurisdiction's signature; see signatureSchema. Required for import. */
     signature: sharedReviewSignatureSchema.optional(),
   })
@@ -157,3 +187,4 @@ export type SharedFactorRating = z.infer<typeof sharedFactorRatingSchema>
 export type SharedFinding = z.infer<typeof sharedFindingSchema>
 export type SharedRecommendation = z.infer<typeof sharedRecommendationSchema>
 export type SharedAccountExcerpt = z.infer<typeof sharedAccountExcerptSchema>
+export type SharedSafetyMap = z.infer<typeof sharedSafetyMapSchema>

@@ -24,8 +24,10 @@ import {
   timelineDateSchema,
   valueTagSchema,
   accountIdSchema,
+  safetyScaleValueSchema,
 } from './schema'
 import { orderedCollections } from './structure'
+import { SAFETY_MAP_TEXT_MAX, SAFETY_MAP_TITLE_MAX, safetyMapTextFields, safetyScalingParties, type SafetyMapTextField } from './safety-map'
 
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict()
@@ -226,6 +228,40 @@ const updateRecommendation = command('updateRecommendation', {
 })
 const removeRecommendation = command('removeRecommendation', { id: entityIdSchema })
 
+// Signs of Safety maps (ADR 0040). Texts are live (Y.Text); a command writes them as one
+// minimal edit, so it never undoes what someone is typing elsewhere in the same field.
+const safetyMapTitle = boundedText(1, SAFETY_MAP_TITLE_MAX)
+const safetyMapText = boundedText(0, SAFETY_MAP_TEXT_MAX)
+const safetyMapTexts = Object.fromEntries(safetyMapTextFields.map(field => [field, safetyMapText.optional()])) as Record<
+  SafetyMapTextField,
+  z.ZodOptional<typeof safetyMapText>
+>
+const safetyScalingInput = z
+  .object(Object.fromEntries(safetyScalingParties.map(party => [party, safetyScaleValueSchema.optional()])) as Record<
+    (typeof safetyScalingParties)[number],
+    z.ZodOptional<typeof safetyScaleValueSchema>
+  >)
+  .strict()
+const addSafetyMap = command('addSafetyMap', {
+  id: newId,
+  date: calendarDateSchema,
+  title: safetyMapTitle.optional(),
+  eventIds: ids.optional(),
+  ...safetyMapTexts,
+  scaling: safetyScalingInput.optional(),
+})
+const updateSafetyMap = command('updateSafetyMap', {
+  id: entityIdSchema,
+  patch: patch({ date: calendarDateSchema.optional(), title: clearable(safetyMapTitle), eventIds: ids.optional(), ...safetyMapTexts }),
+})
+/** One party's 0-10 judgement; null removes it (not judged). */
+const setSafetyScaling = command('setSafetyScaling', {
+  mapId: entityIdSchema,
+  party: z.enum(safetyScalingParties),
+  value: safetyScaleValueSchema.nullable(),
+})
+const removeSafetyMap = command('removeSafetyMap', { id: entityIdSchema })
+
 /** Moves an item of an ordered collection; an index past the end moves it last. */
 const moveItem = command('moveItem', {
   collection: z.enum(orderedCollections),
@@ -263,6 +299,10 @@ export const reviewCommandSchema = z.discriminatedUnion('type', [
   addRecommendation,
   updateRecommendation,
   removeRecommendation,
+  addSafetyMap,
+  updateSafetyMap,
+  setSafetyScaling,
+  removeSafetyMap,
   moveItem,
 ])
 

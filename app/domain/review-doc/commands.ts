@@ -61,6 +61,7 @@ const noun: Record<Collection, string> = {
   factorRatings: 'factor rating',
   findings: 'finding',
   recommendations: 'recommendation',
+  safetyMaps: 'Signs of Safety map',
 }
 
 const evidenceList: Record<EvidenceKind, string> = {
@@ -284,6 +285,7 @@ class Planner {
           this.stripReferences('unmetNeeds', ['eventIds'], command.id)
           this.stripReferences('factorRatings', ['eventIds'], command.id)
           this.stripReferences('findings', ['evidence', 'eventIds'], command.id)
+          this.stripReferences('safetyMaps', ['eventIds'], command.id)
         })
       case 'addUnmetNeed':
         return this.addUnmetNeed(command)
@@ -341,6 +343,24 @@ class Planner {
       }
       case 'removeRecommendation':
         return this.removeEntity('recommendations', command.id)
+      case 'addSafetyMap':
+        return this.addSafetyMap(command)
+      case 'updateSafetyMap': {
+        const { eventIds, ...fields } = command.patch
+        this.requireAll('events', eventIds, ['patch', 'eventIds'])
+        return this.update('safetyMaps', command.id, fields, { eventIds })
+      }
+      case 'setSafetyScaling':
+        this.require('safetyMaps', command.mapId, ['mapId'])
+        this.write(() => {
+          const scaling = this.entity('safetyMaps', command.mapId).get('scaling')
+          // A map always has its scaling map from creation (addSafetyMap), so two people
+          // judging at once write into the same Y.Map; a map without one gets it here.
+          setFields(scaling instanceof Y.Map ? scaling : mapAt(this.entity('safetyMaps', command.mapId), 'scaling'), { [command.party]: command.value })
+        })
+        return command.mapId
+      case 'removeSafetyMap':
+        return this.removeEntity('safetyMaps', command.id)
       case 'moveItem':
         this.require(command.collection, command.id, ['id'], false)
         this.write(() => moveInList(orderArray(this.ydoc, command.collection), command.id, command.toIndex))
@@ -561,6 +581,21 @@ class Planner {
         status: command.status ?? 'proposed',
       })
       syncList(listAt(recommendation, 'findingIds'), command.findingIds ?? [])
+    })
+    return id
+  }
+
+  private addSafetyMap(command: CommandOf<'addSafetyMap'>): string {
+    const id = command.id ?? newId()
+    this.requireNew('safetyMaps', id)
+    this.requireAll('events', command.eventIds, ['eventIds'])
+    this.remember('safetyMaps', id, { date: command.date })
+    const { type: _type, id: _id, date, title, eventIds, scaling, ...texts } = command
+    this.write(() => {
+      const map = this.create('safetyMaps', id, { date, title, ...texts })
+      syncList(listAt(map, 'eventIds'), eventIds ?? [])
+      const judged = mapAt(map, 'scaling')
+      setFields(judged, { ...(scaling ?? {}) })
     })
     return id
   }

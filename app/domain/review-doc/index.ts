@@ -40,3 +40,20 @@ export {
   type OrderedCollection,
 } from './structure'
 export type { Problem } from './problems'
+export {
+  safetyScalingParties,
+  safetyMapTextFields,
+  safetyMapColumns,
+  SAFETY_SCALE_MIN,
+  SAFETY_SCALE_MAX,
+  SAFETY_MAP_TEXT_MAX,
+  SAFETY_MAP_TITLE_MAX,
+  SCALING_DIVERGENCE_THRESHOLD,
+  familyWorkerGap,
+  scalingDiverged,
+  countScalingDivergence,
+  type SafetyScalingParty,
+  type SafetyMapTextField,
+  type SafetyMapColumn,
+  type SafetyScaling,
+} from './safety-map'

@@ -5,6 +5,7 @@
 // Structured values (dates, stage, ratings, ids) stay plain map values. See ADR 0011.
 import * as Y from 'yjs'
 import type { Collection } from './structure'
+import { SAFETY_MAP_TEXT_MAX, SAFETY_MAP_TITLE_MAX, safetyMapTextFields } from './safety-map'
 
 /**
  * required: the command layer needs text (1+ characters); while someone is retyping it the
@@ -28,6 +29,10 @@ export const liveTextFields: Readonly<Record<Collection, Readonly<Record<string,
   // A finding's value tags are a Y.Map from core value to its "why", each a Y.Text.
   findings: {},
   recommendations: { text: field(5000, 'required'), owner: field(200, 'optional'), measure: field(2000, 'optional') },
+  safetyMaps: {
+    title: field(SAFETY_MAP_TITLE_MAX, 'optional'),
+    ...Object.fromEntries(safetyMapTextFields.map(name => [name, field(SAFETY_MAP_TEXT_MAX, 'text')])),
+  },
 }
 
 export const VALUE_TAG_RATIONALE: LiveTextField = field(1000, 'text')

@@ -16,10 +16,12 @@ import {
   personSchema,
   placeSchema,
   recommendationSchema,
+  safetyMapSchema,
   timelineEventSchema,
   unmetNeedSchema,
   type RichText,
   type ReviewDocument,
+  type SafetyMap,
   type TimelineEvent,
 } from './schema'
 import {
@@ -228,6 +230,10 @@ function mapValues<T>(entities: Map<string, T>, change: (entity: T) => T): Map<s
   return out
 }
 
+function compareSafetyMaps(a: SafetyMap, b: SafetyMap): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   return compareTimelineDates(a.date, b.date) || a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
@@ -271,6 +277,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
     body: reader.richText(findingBodyField(key)),
   }))
   const validRecommendations = reader.validated('recommendations', recommendationSchema, withId)
+  const validSafetyMaps = reader.validated('safetyMaps', safetyMapSchema, withId)
 
   const personIds = new Set(people.keys())
   const knownEventIds = new Set(validEvents.keys())
@@ -309,6 +316,11 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
     return findingIds === recommendation.findingIds ? recommendation : { ...recommendation, findingIds }
   })
 
+  const safetyMaps = mapValues(validSafetyMaps, map => {
+    const eventIds = reader.existing(map.eventIds, knownEventIds, ['safetyMaps', map.id, 'eventIds'], 'event')
+    return eventIds === map.eventIds ? map : { ...map, eventIds }
+  })
+
   const doc: ReviewDocument = {
     schemaVersion,
     reviewId,
@@ -322,6 +334,8 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
     ),
     findings: reader.ordered('findings', findings),
     recommendations: reader.ordered('recommendations', recommendations),
+    // Side by side in time: the picture as it changed.
+    safetyMaps: [...safetyMaps.values()].sort(compareSafetyMaps),
   }
   // Two people given the same suggestion concurrently is possible; a person must resolve it.
   const byPseudonym = new Map<string, string>()

@@ -21,6 +21,16 @@ import {
   looksLikeCalendarDate,
   looksLikeTimelineDate,
 } from './calendar-dates'
+import {
+  SAFETY_MAP_TEXT_MAX,
+  SAFETY_MAP_TITLE_MAX,
+  SAFETY_SCALE_MAX,
+  SAFETY_SCALE_MIN,
+  safetyMapTextFields,
+  safetyScalingParties,
+  type SafetyMapTextField,
+  type SafetyScalingParty,
+} from './safety-map'
 
 /** Bumped only for changes an older reader would misread; see migrate.ts. */
 export const REVIEW_DOC_SCHEMA_VERSION = 2
@@ -238,6 +248,37 @@ export const recommendationSchema = z.object({
 })
 export type Recommendation = z.infer<typeof recommendationSchema>
 
+// ---------------------------------------------------------------- Signs of Safety maps
+
+export const safetyScaleValueSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(SAFETY_SCALE_MIN, `must be from ${SAFETY_SCALE_MIN} to ${SAFETY_SCALE_MAX}`)
+  .max(SAFETY_SCALE_MAX, `must be from ${SAFETY_SCALE_MIN} to ${SAFETY_SCALE_MAX}`)
+
+/** Each party's judgement, absent until given. Stored as a Y.Map so two parties set at once both stay. */
+export const safetyScalingSchema = z
+  .object(Object.fromEntries(safetyScalingParties.map(party => [party, safetyScaleValueSchema.optional()])) as Record<SafetyScalingParty, z.ZodOptional<typeof safetyScaleValueSchema>>)
+  .strip()
+
+const safetyMapTexts = Object.fromEntries(safetyMapTextFields.map(field => [field, boundedText(0, SAFETY_MAP_TEXT_MAX).default('')])) as Record<
+  SafetyMapTextField,
+  z.ZodDefault<ReturnType<typeof boundedText>>
+>
+
+export const safetyMapSchema = z.object({
+  id: entityIdSchema,
+  /** The timeline date the map describes: what the framework showed then. */
+  date: calendarDateSchema,
+  /** A short name, e.g. "Initial assessment"; absent when nobody gave one. */
+  title: boundedText(1, SAFETY_MAP_TITLE_MAX).optional(),
+  ...safetyMapTexts,
+  /** Timeline events the map draws on. */
+  eventIds: idList(entityIdSchema, 500),
+  scaling: safetyScalingSchema.default({}),
+})
+export type SafetyMap = z.infer<typeof safetyMapSchema>
+
 // ---------------------------------------------------------------- the document
 
 export const reviewDocumentSchema = z.object({
@@ -254,5 +295,7 @@ export const reviewDocumentSchema = z.object({
   factorRatings: z.array(factorRatingSchema),
   findings: z.array(findingSchema),
   recommendations: z.array(recommendationSchema),
+  /** Signs of Safety maps, by date (then id). */
+  safetyMaps: z.array(safetyMapSchema),
 })
 export type ReviewDocument = z.infer<typeof reviewDocumentSchema>

@@ -14,6 +14,7 @@ export const collections = [
   'factorRatings',
   'findings',
   'recommendations',
+  'safetyMaps',
 ] as const
 export type Collection = (typeof collections)[number]
 

@@ -1,6 +1,7 @@
 // Counting reviews into the tables the trends page publishes. Pure: the caller decides which
 // reviews are in the data set (own, or own plus the network); suppression is applied by
 // `publishTrends`, never left to the page.
+import { scalingDiverged } from '../review-doc/safety-map'
 import { coreValues, journeyStages, recommendationStatuses, recommendationStrengths } from '../vocabulary'
 import type { TrendReview } from './review'
 import { suppressLinkedTables, suppressTable, type SuppressedTable } from './suppress'
@@ -23,7 +24,15 @@ export type TrendTables = {
   unmetNeedsByStageAndYear: CountTable
   recommendationsByStrengthAndStatus: CountTable
   recommendationsByStrengthAndYear: CountTable
+  /**
+   * Signs of Safety maps on which both the family and the worker gave a safety scaling
+   * judgement, by whether they diverged by 3 or more (SCALING_DIVERGENCE_THRESHOLD), by year.
+   */
+  safetyScalingDivergenceByYear: CountTable
 }
+
+/** Rows of safetyScalingDivergenceByYear. */
+export const scalingDivergenceRows = ['diverged', 'notDiverged'] as const
 
 export type TrendTableName = keyof TrendTables
 
@@ -58,6 +67,7 @@ export function aggregateTrends(reviews: readonly TrendReview[], options: { doma
   const strengthStatus = new Counter()
   const strengthYear = new Counter()
   const seenDomains = new Set<string>()
+  const divergenceYear = new Counter()
 
   for (const review of reviews) {
     const year = String(review.incidentYear)
@@ -79,6 +89,10 @@ export function aggregateTrends(reviews: readonly TrendReview[], options: { doma
       strengthStatus.add(rec.strength, rec.status)
       strengthYear.add(rec.strength, year)
     }
+    for (const scaling of review.safetyScalings ?? []) {
+      const diverged = scalingDiverged(scaling)
+      if (diverged !== null) divergenceYear.add(diverged ? 'diverged' : 'notDiverged', year)
+    }
   }
 
   // Every domain of the reader's framework, zeros included: "none in this domain" is news too.
@@ -91,6 +105,7 @@ export function aggregateTrends(reviews: readonly TrendReview[], options: { doma
     unmetNeedsByStageAndYear: stageYear.table([...journeyStages, NONE], years),
     recommendationsByStrengthAndStatus: strengthStatus.table([...recommendationStrengths], [...recommendationStatuses]),
     recommendationsByStrengthAndYear: strengthYear.table([...recommendationStrengths], years),
+    safetyScalingDivergenceByYear: divergenceYear.table([...scalingDivergenceRows], years),
   }
 }
 
@@ -123,12 +138,15 @@ export function publishTrends(tables: TrendTables): PublishedTrends {
     'strength',
   )
   const needs = tables.unmetNeedsByStageAndYear
+  const divergence = tables.safetyScalingDivergenceByYear
   return {
     findingsByValueAndDomain,
     findingsByValueAndYear,
     unmetNeedsByStageAndYear: { rows: needs.rows, columns: needs.columns, ...suppressTable(needs.counts) },
     recommendationsByStrengthAndStatus,
     recommendationsByStrengthAndYear,
+    // Its own table: it counts maps, which no other table counts, so no total is shared.
+    safetyScalingDivergenceByYear: { rows: divergence.rows, columns: divergence.columns, ...suppressTable(divergence.counts) },
   }
 }
 

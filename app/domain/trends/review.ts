@@ -20,6 +20,11 @@ export type TrendReview = {
   unmetNeeds: { stages: JourneyStage[] }[]
   findings: { values: CoreValue[]; factorDomainIds: string[] }[]
   recommendations: { strength: RecommendationStrength; status: RecommendationStatus }[]
+  /**
+   * The family's and the worker's 0-10 safety scaling on each Signs of Safety map (ADR 0040),
+   * null where that party gave none. Absent for sources that have no maps.
+   */
+  safetyScalings?: { family: number | null; worker: number | null }[]
 }
 
 /** Item id -> its domain id in the reader's factor framework. */
@@ -56,6 +61,7 @@ export function trendReviewFromShared(shared: SharedReview, reader: { frameworkI
       factorDomainIds: f.factorDomainIds.length ? distinct(f.factorDomainIds) : sameFramework ? domainsOf(f.factorItemIds, reader.domainOf) : [],
     })),
     recommendations: shared.recommendations.map(r => ({ strength: r.strength, status: r.status })),
+    ...(shared.safetyMaps ? { safetyScalings: shared.safetyMaps.map(m => ({ family: m.scaling.family, worker: m.scaling.worker })) } : {}),
   }
 }
 
@@ -67,6 +73,8 @@ export type ProjectedReviewRows = {
   findings: { id: string; factorItemIds: string[] }[]
   findingTags: { findingId: string; value: string }[]
   recommendations: { strength: string; status: string }[]
+  /** Projected Signs of Safety judgements (numbers only). */
+  safetyMaps?: { family: number | null; worker: number | null }[]
 }
 
 /**
@@ -87,5 +95,6 @@ export function trendReviewFromProjection(source: string, rows: ProjectedReviewR
     unmetNeeds: rows.unmetNeeds.map(n => ({ stages: distinct(n.eventIds.map(id => stageOf.get(id)).filter(isStage)) })),
     findings: rows.findings.map(f => ({ values: valuesOf.get(f.id) ?? [], factorDomainIds: domainsOf(f.factorItemIds, domainOf) })),
     recommendations: rows.recommendations.flatMap(r => (isStrength(r.strength) && isStatus(r.status) ? [{ strength: r.strength, status: r.status }] : [])),
+    ...(rows.safetyMaps ? { safetyScalings: rows.safetyMaps.map(m => ({ family: m.family, worker: m.worker })) } : {}),
   }
 }
