@@ -14,11 +14,14 @@ export { createSqlitePersistence, sqliteFilename, type SqlitePersistenceOptions 
 export { hasAllowedOrigin } from './origin'
 export { CloseCode, defaultLimits, defaultTimings, type CollabLimits, type CollabTimings } from './limits'
 export { COLLAB_PATH_PREFIX, DOC_NAME_PATTERN, docNameFromUrl } from './protocol'
-export { SERVER_ORIGIN, type DocChangedHook, type DocLoadedHook } from './room'
+export { REMOTE_ORIGIN, SERVER_ORIGIN, type DocChangedHook, type DocLoadedHook } from './room'
 export type {
   CollabAccess,
   CollabAuthenticator,
   CollabConnectionInfo,
+  CollabFanout,
+  FanoutLink,
+  FanoutRoom,
   CollabLogger,
   CollabPersistence,
   CollabRefusal,
