@@ -42,3 +42,12 @@ test('metrics access: loopback by default, a list of addresses, a long enough to
   expect(() => parseEnv({ METRICS_ALLOW: 'prometheus.internal' })).toThrow(/METRICS_ALLOW must be a comma-separated list of IP addresses/)
   expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 32 characters/)
 })
+
+test('REDIS_URL: unset or empty means one node; otherwise a redis:// or rediss:// URL', () => {
+  expect(parseEnv({}).REDIS_URL).toBeUndefined()
+  expect(parseEnv({ REDIS_URL: '' }).REDIS_URL).toBeUndefined()
+  expect(parseEnv({ REDIS_URL: 'redis://cache.internal:6379' }).REDIS_URL).toBe('redis://cache.internal:6379')
+  expect(parseEnv({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).REDIS_URL).toBe('rediss://:pw@cache.internal:6380/2')
+  expect(() => parseEnv({ REDIS_URL: 'localhost 6379' })).toThrow(/REDIS_URL must be a URL such as redis:\/\/localhost:6379/)
+  expect(() => parseEnv({ REDIS_URL: 'http://cache.internal' })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//)
+})
