@@ -183,6 +183,23 @@ describe.skipIf(redisBinary === null)('two nodes sharing SQLite and Redis', () =
     await waitFor(() => late.text.toString() === alice.text.toString(), 5_000)
   })
 
+  test('each change is projected once in the cluster, by the node that accepted it', async () => {
+    const projections = async (node: AppNode) => {
+      const text = await (await fetch(`http://127.0.0.1:${node.port}/metrics`)).text()
+      return Number(/^scir_projection_lag_seconds_count (\d+)/m.exec(text)?.[1] ?? 0)
+    }
+    const [alice] = clients
+    // Both nodes have projected once already (the first projection only starts the lag clock).
+    const before = [await projections(node1), await projections(node2)]
+    alice!.text.insert(0, 'One. ')
+    await sleep(1_000)
+    alice!.text.insert(0, 'Two. ')
+    await sleep(1_200)
+    const after = [await projections(node1), await projections(node2)]
+    expect(after[0]! - before[0]!).toBeGreaterThanOrEqual(1)
+    expect(after[1]).toBe(before[1])
+  })
+
   test('revoking on node 1 closes the user\'s socket on node 2 within 1 s', async () => {
     const dana = connect((await cookieFor(world.danaId)).cookie, docName(), { port: node2.port })
     clients.push(dana)
