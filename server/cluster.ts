@@ -45,30 +45,87 @@ type RemotePresence = { clock: number; state: string; at: number }
 type LinkState = { room: FanoutRoom; remote: Map<number, RemotePresence>; subscribed: Promise<void>; closed: boolean }
 
 export async function startCluster(options: { url: string; logger: Logger; awarenessTimeoutMs?: number }): Promise<Cluster> {
-  const { url } = options
   const logger = options.logger.child({ component: 'cluster' })
-  const awarenessTimeoutMs = options.awarenessTimeoutMs ?? 30_000
-  const pub = await connectRedis(url, { logger, name: 'pub' })
+  const pub = await connectRedis(options.url, { logger, name: 'pub' })
   let sub: Redis
   try {
-    sub = await connectRedis(url, { logger, name: 'sub' })
+    sub = await connectRedis(options.url, { logger, name: 'sub' })
   } catch (error) {
     pub.disconnect()
     throw error
   }
-  const nodeIdBytes = crypto.randomBytes(NODE_ID_BYTES)
-  const nodeId = nodeIdBytes.toString('hex')
-  const links = new Map<string, LinkState>()
+  const nodeId = crypto.randomBytes(NODE_ID_BYTES).toString('hex')
+  const publish = publisher(pub, logger)
 
-  let lastPublishError = 0
-  function publish(channel: string, message: Buffer | string): void {
+  // --- Access events (ADR 0044): announced here at once, and to the other nodes through Redis.
+  setAccessEventRelay((event: AccessEvent) => publish(ACCESS_CHANNEL, JSON.stringify({ from: nodeId, event })))
+  await sub.subscribe(ACCESS_CHANNEL)
+  sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+    if (channel.toString('utf8') !== ACCESS_CHANNEL) return
+    let parsed: z.infer<typeof accessMessageSchema>
+    try {
+      parsed = accessMessageSchema.parse(JSON.parse(message.toString('utf8')))
+    } catch {
+      logger.warn({}, 'malformed access event on redis; ignored')
+      return
+    }
+    if (parsed.from !== nodeId) receiveAccessChange(parsed.event)
+  })
+
+  // --- Sign-in limits (ADR 0044): one fixed-window counter per key in Redis.
+  shareLoginLimiters(spec => redisLimiter(pub, spec))
+
+  const fanout = createRedisFanout({ pub, sub, logger, awarenessTimeoutMs: options.awarenessTimeoutMs })
+
+  return {
+    nodeId,
+    fanout,
+    async check() {
+      let timer: NodeJS.Timeout | undefined
+      try {
+        await Promise.race([
+          pub.ping(),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('redis did not answer within 2 s')), 2_000)
+          }),
+        ])
+      } finally {
+        clearTimeout(timer)
+      }
+    },
+    async close() {
+      setAccessEventRelay(null)
+      await Promise.allSettled([sub.quit(), pub.quit()])
+    },
+  }
+}
+
+type ClusterLogger = { error(obj: object, msg: string): void; warn(obj: object, msg: string): void; info(obj: object, msg: string): void }
+
+function publisher(pub: Redis, logger: ClusterLogger): (channel: string, message: Buffer | string) => void {
+  let lastError = 0
+  return (channel, message) => {
     pub.publish(channel, message).catch((error: Error) => {
+      // A Redis outage must not flood the log: one line per 10 s.
       const now = Date.now()
-      if (now - lastPublishError < 10_000) return
-      lastPublishError = now
+      if (now - lastError < 10_000) return
+      lastError = now
       logger.error({ err: error.message, channel: channel.split(':').slice(0, 2).join(':') }, 'redis publish failed')
     })
   }
+}
+
+/**
+ * The collaboration fan-out (ADR 0043) over two connections, `pub` for commands and `sub` in
+ * subscriber mode: one channel per open document, to which every node that has it open is
+ * subscribed.
+ */
+export function createRedisFanout(options: { pub: Redis; sub: Redis; logger: ClusterLogger; awarenessTimeoutMs?: number }): CollabFanout {
+  const { sub, logger } = options
+  const awarenessTimeoutMs = options.awarenessTimeoutMs ?? 30_000
+  const nodeIdBytes = crypto.randomBytes(NODE_ID_BYTES)
+  const links = new Map<string, LinkState>()
+  const publish = publisher(options.pub, logger)
 
   function publishDoc(docName: string, kind: number, to: Buffer, payload: Uint8Array): void {
     const header = Buffer.allocUnsafe(HEADER_BYTES)
@@ -78,26 +135,6 @@ export async function startCluster(options: { url: string; logger: Logger; aware
     publish(DOC_CHANNEL_PREFIX + docName, Buffer.concat([header, payload]))
   }
 
-  // --- Access events (ADR 0044): announced here at once, and to the other nodes through Redis.
-  setAccessEventRelay((event: AccessEvent) => publish(ACCESS_CHANNEL, JSON.stringify({ from: nodeId, event })))
-  await sub.subscribe(ACCESS_CHANNEL)
-
-  function onAccessMessage(message: Buffer): void {
-    let parsed: z.infer<typeof accessMessageSchema>
-    try {
-      parsed = accessMessageSchema.parse(JSON.parse(message.toString('utf8')))
-    } catch {
-      logger.warn({}, 'malformed access event on redis; ignored')
-      return
-    }
-    if (parsed.from === nodeId) return
-    receiveAccessChange(parsed.event)
-  }
-
-  // --- Sign-in limits (ADR 0044): one fixed-window counter per key in Redis.
-  shareLoginLimiters(spec => redisLimiter(pub, spec))
-
-  // --- Collaboration fan-out (ADR 0043).
   function remember(link: LinkState, message: Uint8Array): void {
     const decoded = decodeMessage(message)
     if (decoded.type !== 'awareness') return
@@ -147,8 +184,7 @@ export async function startCluster(options: { url: string; logger: Logger; aware
 
   sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
     const name = channel.toString('utf8')
-    if (name === ACCESS_CHANNEL) onAccessMessage(message)
-    else if (name.startsWith(DOC_CHANNEL_PREFIX)) onDocMessage(name.slice(DOC_CHANNEL_PREFIX.length), message)
+    if (name.startsWith(DOC_CHANNEL_PREFIX)) onDocMessage(name.slice(DOC_CHANNEL_PREFIX.length), message)
   })
 
   function requestSync(docName: string, link: LinkState, stateVector: Uint8Array): void {
@@ -175,7 +211,7 @@ export async function startCluster(options: { url: string; logger: Logger; aware
     }, 100).unref()
   })
 
-  const fanout: CollabFanout = {
+  return {
     open(docName, room): FanoutLink {
       const channel = DOC_CHANNEL_PREFIX + docName
       const link: LinkState = {
@@ -208,28 +244,6 @@ export async function startCluster(options: { url: string; logger: Logger; aware
           sub.unsubscribe(channel).catch(() => {})
         },
       }
-    },
-  }
-
-  return {
-    nodeId,
-    fanout,
-    async check() {
-      let timer: NodeJS.Timeout | undefined
-      try {
-        await Promise.race([
-          pub.ping(),
-          new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error('redis did not answer within 2 s')), 2_000)
-          }),
-        ])
-      } finally {
-        clearTimeout(timer)
-      }
-    },
-    async close() {
-      setAccessEventRelay(null)
-      await Promise.allSettled([sub.quit(), pub.quit()])
     },
   }
 }

@@ -1,6 +1,7 @@
 // The Redis connections of a node that runs beside others (REDIS_URL, ADR 0043/0044).
 import { Redis } from 'ioredis'
-import type { Logger } from './logger'
+/** Only errors are logged here (the caller reports a failed start itself). */
+type ErrorLogger = { error(obj: object, msg: string): void }
 
 /** Redis could not be reached at start-up; the message names the host, never the password. */
 export class RedisUnavailable extends Error {}
@@ -21,7 +22,7 @@ export function redisHost(url: string): string {
  * Once up, the connection reconnects by itself; commands issued while it is down fail after
  * a couple of retries rather than hanging a request.
  */
-export async function connectRedis(url: string, options: { logger: Logger; name: string; timeoutMs?: number }): Promise<Redis> {
+export async function connectRedis(url: string, options: { logger: ErrorLogger; name: string; timeoutMs?: number }): Promise<Redis> {
   const { logger, name } = options
   const host = redisHost(url)
   let started = false
