@@ -222,7 +222,7 @@ describe.skipIf(redisBinary === null)('two nodes sharing SQLite and Redis', () =
     // Per address (8 here): three more failures with fresh emails reach it.
     for (const port of [node2.port, node1.port, node2.port]) expect(await signInAttempt(port, `other-${port}-${Math.random()}@example.test`)).toBe(400)
     expect(await signInAttempt(node1.port, `fresh-${Date.now()}@example.test`)).toBe(429)
-  })
+  }, 60_000)
 
   test('kill -9 of node 1 mid-edit: its client moves to node 2, nothing older than 50 ms is lost, node 2 never notices', async () => {
     const reviewDoc = docName()
@@ -253,7 +253,7 @@ describe.skipIf(redisBinary === null)('two nodes sharing SQLite and Redis', () =
 
     // Before the writer reconnects anywhere: what the surviving cluster holds on its own.
     const old = stamps.filter(s => s.at < killedAt - 50)
-    expect(old.length).toBeGreaterThan(50)
+    expect(old.length).toBeGreaterThan(20)
     await sleep(100)
     const stored = storedText(reviewDoc)
     const atNode2 = watcher.text.toString()
@@ -268,5 +268,5 @@ describe.skipIf(redisBinary === null)('two nodes sharing SQLite and Redis', () =
     for (const s of stamps) expect(watcher.text.toString()).toContain(s.mark)
     expect(watcher.text.toString()).toContain('<after>')
     expect(watcher.closes).toEqual([])
-  })
+  }, 60_000)
 })
