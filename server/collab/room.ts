@@ -53,6 +53,8 @@ export const REMOTE_ORIGIN = Symbol('collab-remote')
  * One document in memory and the connections editing or watching it. The Y.Doc here is the
  * single authority for the document's content: it is loaded from persistence once, every
  * accepted update is appended to persistence and relayed, and it is compacted when idle.
+ * With a fan-out (ADR 0043) each node's room is that authority for what its own sockets send,
+ * and applies and relays what the other nodes' rooms accepted.
  */
 export class Room {
   readonly doc = new Y.Doc()
