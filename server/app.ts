@@ -23,6 +23,8 @@ export function createHttpServer(options: {
   build: ServerBuild | (() => Promise<ServerBuild>)
   publicDir: string
   metrics?: Metrics
+  /** Further services /readyz checks (by name), e.g. Redis when REDIS_URL is set. */
+  readiness?: Record<string, () => Promise<void>>
 }) {
   const { env, logger, prisma } = options
   const metrics = options.metrics ?? createMetrics()
@@ -47,7 +49,20 @@ export function createHttpServer(options: {
     }
   }
   app.get('/healthz', (req, res) => databaseCheck(req, res, 'ok'))
-  app.get('/readyz', (req, res) => databaseCheck(req, res, 'ready'))
+  // Ready also needs every shared service: a node that lost Redis would serve stale rooms.
+  const readiness = Object.entries(options.readiness ?? {})
+  app.get('/readyz', async (req, res) => {
+    for (const [name, check] of readiness) {
+      try {
+        await check()
+      } catch (error) {
+        logger.error({ err: error, service: name }, 'readiness check: service unavailable')
+        res.status(503).type('text/plain').send(`${name} unavailable`)
+        return
+      }
+    }
+    await databaseCheck(req, res, 'ready')
+  })
   app.get('/metrics', metricsHandler(metrics, { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN }))
   app.use(metrics.httpTimer)
 

@@ -14,7 +14,7 @@ import type { Env } from '~/utils/env.server'
 import type { UpgradeHandler } from './app'
 import { createCollabAuthenticator } from './collab-auth'
 import { isPostgresUrl } from '~/utils/env.server'
-import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createPostgresPersistence, createSqlitePersistence, type CollabTimings } from './collab'
+import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createPostgresPersistence, createSqlitePersistence, type CollabFanout, type CollabTimings } from './collab'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics'
 
@@ -26,13 +26,15 @@ export function attachCollaboration(options: {
   /** Tests shorten the revalidation interval. */
   timings?: Partial<CollabTimings>
   metrics?: Metrics
+  /** Other nodes serving the same reviews (REDIS_URL, ADR 0043). */
+  fanout?: CollabFanout
 }) {
   const { env, logger, prisma, metrics } = options
   const collabLogger = logger.child({ component: 'collab' })
   const onCommit = metrics ? (lagMs: number) => metrics.observeCommit(lagMs) : undefined
   const persistence = isPostgresUrl(env.DATABASE_URL)
-    ? createPostgresPersistence({ connectionString: env.DATABASE_URL, logger: collabLogger, onCommit })
-    : createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger, onCommit })
+    ? createPostgresPersistence({ connectionString: env.DATABASE_URL, logger: collabLogger, onCommit, sharedWriters: options.fanout !== undefined })
+    : createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger, onCommit, sharedWriters: options.fanout !== undefined })
 
   // Projection lag: from the first change a projection has not yet seen to its projection.
   const watched = new WeakSet<Y.Doc>()
@@ -72,6 +74,7 @@ export function attachCollaboration(options: {
     persistence,
     logger: collabLogger,
     onDocChanged: project,
+    fanout: options.fanout,
     // Reviews written by an older version are brought up to date on this, the one authority,
     // before any client syncs (migrating on clients would duplicate the moved text).
     onDocLoaded(docName, doc, origin) {

@@ -6,11 +6,13 @@ import type { ServerBuild } from '@remix-run/node'
 import { EnvError, getEnv } from '~/utils/env.server'
 import { createHttpServer } from './app'
 import { checkDatabaseReachable, DatabaseUnreachableError } from './database-check'
+import { startCluster, type Cluster } from './cluster'
 import { attachCollaboration } from './collab-host'
 import { seedDemo } from './demo-seed'
 import { createLogger } from './logger'
 import { createMetrics } from './metrics'
 import { applyMigrations } from './migrate'
+import { RedisUnavailable } from './redis'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -36,6 +38,21 @@ async function main() {
   }
   const logger = createLogger(env.LOG_LEVEL)
 
+  // Before anything else: a node that cannot reach the Redis its siblings share must not serve.
+  let cluster: Cluster | null = null
+  if (env.REDIS_URL) {
+    try {
+      cluster = await startCluster({ url: env.REDIS_URL, logger })
+    } catch (error) {
+      if (error instanceof RedisUnavailable) {
+        console.error(error.message)
+        process.exit(1)
+      }
+      throw error
+    }
+    logger.info({ node: cluster.nodeId }, 'sharing collaboration, access events and sign-in limits through redis')
+  }
+
   const migrated = await applyMigrations({ databaseUrl: env.DATABASE_URL })
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated')
 
@@ -51,8 +68,8 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
   let collaboration: ReturnType<typeof attachCollaboration> | null = null
   const metrics = createMetrics({ collabStats: () => collaboration!.collab.stats() })
-  const http = createHttpServer({ env, logger, prisma, build, publicDir: path.join(root, 'public'), metrics })
-  collaboration = attachCollaboration({ env, logger, prisma, onUpgrade: http.onUpgrade, metrics })
+  const http = createHttpServer({ env, logger, prisma, build, publicDir: path.join(root, 'public'), metrics, readiness: cluster ? { redis: cluster.check } : {} })
+  collaboration = attachCollaboration({ env, logger, prisma, onUpgrade: http.onUpgrade, metrics, fanout: cluster?.fanout })
 
   await new Promise<void>(resolve => http.server.listen(env.PORT, env.HOST, resolve))
   const address = http.server.address()
@@ -70,6 +87,7 @@ async function main() {
     http.server.close()
     // Sockets first, so every last edit is flushed before the database closes.
     await collaboration?.shutdown()
+    await cluster?.close()
     http.server.closeAllConnections()
     await prisma.$disconnect()
     process.exit(0)

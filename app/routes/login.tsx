@@ -35,8 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value
   const address = clientAddress(request, context)
-  const byAddress = loginLimiters.byAddress.blocked(address)
-  const byAccount = byAddress ? null : loginLimiters.byAccount.blocked(email)
+  const byAddress = await loginLimiters.byAddress.blocked(address)
+  const byAccount = byAddress ? null : await loginLimiters.byAccount.blocked(email)
   const limited = byAddress ?? byAccount
   if (limited) {
     const reason = byAddress ? 'login.lockedAddress' : 'login.lockedAccount'
@@ -47,11 +47,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await verifyLogin(email, password)
   if (!user) {
-    loginLimiters.byAddress.hit(address)
-    loginLimiters.byAccount.hit(email)
+    await Promise.all([loginLimiters.byAddress.hit(address), loginLimiters.byAccount.hit(email)])
     return json({ result: submission.reply({ formErrors: ['login.invalid'], hideFields: ['password'] }), retryAfter: null }, { status: 400 })
   }
-  loginLimiters.byAccount.reset(email)
+  await loginLimiters.byAccount.reset(email)
   // Checked after the password so that it tells nothing about an address to someone without it.
   const passwordRule = await passwordSignInFor(user.id)
   if (!passwordRule.allowed) {

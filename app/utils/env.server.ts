@@ -80,6 +80,16 @@ const envSchema = z.object({
     .pipe(z.array(z.string().ip({ message: 'METRICS_ALLOW must be a comma-separated list of IP addresses' }))),
   // A bearer token that opens /metrics from anywhere (for a scraper outside the allow-list).
   METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+  // Several app nodes serving the same reviews (README, "Scaling out"): collaboration, access
+  // revocation and sign-in limits go through this Redis 7. Unset: one node, all in process.
+  REDIS_URL: z.preprocess(
+    v => (v === '' ? undefined : v),
+    z
+      .string()
+      .url('REDIS_URL must be a URL such as redis://localhost:6379')
+      .refine(v => /^rediss?:\/\/[^/]/.test(v), { message: 'REDIS_URL must start with redis:// or rediss:// and name a host' })
+      .optional(),
+  ),
 })
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; dataDir: string }

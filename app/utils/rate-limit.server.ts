@@ -1,8 +1,8 @@
 import { getEnv } from './env.server'
 import { singleton } from './singleton.server'
 
-// A fixed-window counter per key. In memory: one node serves a jurisdiction today; a shared
-// store is needed once the app scales out.
+// A fixed-window counter per key, in memory: the embedded default. With several nodes the
+// sign-in limits live in Redis instead (ADR 0044), behind the same SignInLimiter interface.
 export class RateLimiter {
   private hits = new Map<string, { count: number; resetAt: number }>()
   constructor(
@@ -40,10 +40,48 @@ export class RateLimiter {
   }
 }
 
+export type HitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number }
+
+/** A limiter the sign-in route can share with other nodes (asynchronous for that reason). */
+export interface SignInLimiter {
+  hit(key: string): Promise<HitResult>
+  blocked(key: string): Promise<{ retryAfterSeconds: number } | null>
+  reset(key: string): Promise<void>
+}
+
+export type LimiterSpec = { name: 'address' | 'account'; limit: number; windowMs: number }
+
+function inMemory(spec: LimiterSpec): SignInLimiter {
+  const limiter = new RateLimiter(spec.limit, spec.windowMs)
+  return {
+    async hit(key) {
+      return limiter.hit(key)
+    },
+    async blocked(key) {
+      return limiter.blocked(key)
+    },
+    async reset(key) {
+      limiter.reset(key)
+    },
+  }
+}
+
 // Per address: slows credential stuffing; per account: slows guessing one person's password.
 // Both count failed sign-ins only: an office whose staff sign in from one address must not
 // lock itself out by signing in (issue 9).
-export const loginLimiters = singleton('login-limiters', () => ({
-  byAddress: new RateLimiter(getEnv().LOGIN_ATTEMPTS_PER_ADDRESS, 15 * 60_000),
-  byAccount: new RateLimiter(5, 15 * 60_000),
-}))
+const specs = (): { byAddress: LimiterSpec; byAccount: LimiterSpec } => ({
+  byAddress: { name: 'address', limit: getEnv().LOGIN_ATTEMPTS_PER_ADDRESS, windowMs: 15 * 60_000 },
+  byAccount: { name: 'account', limit: 5, windowMs: 15 * 60_000 },
+})
+
+export const loginLimiters = singleton('login-limiters', () => {
+  const { byAddress, byAccount } = specs()
+  return { byAddress: inMemory(byAddress), byAccount: inMemory(byAccount) }
+})
+
+/** Several nodes: the server replaces the in-memory limiters with shared ones at boot. */
+export function shareLoginLimiters(create: (spec: LimiterSpec) => SignInLimiter) {
+  const { byAddress, byAccount } = specs()
+  loginLimiters.byAddress = create(byAddress)
+  loginLimiters.byAccount = create(byAccount)
+}

@@ -14,6 +14,10 @@
  *                                       BENCH_SCENARIOS=comma-separated scenario ids,
  *                                       BENCH_PROFILE=dir for server CPU profiles)
  *
+ * Two nodes (issue 13): the 50-editor room again, its clients split over two of our servers
+ * that share one SQLite file and a real redis-server (ADR 0043), beside the same workload on one
+ * node, run back to back. Skipped (null in the JSON) when redis-server is not installed.
+ *
  * Ends with exactly one JSON line holding every figure and the ratios ours/reference.
  */
 import { fork, type ChildProcess } from 'node:child_process'
@@ -21,6 +25,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { findRedisServer, startRedis, type RedisInstance } from '../../tests/support/redis'
 import { preciseNow, type ClientAssignment, type LoadCommand, type LoadReport, type ServerCommand, type ServerReport, type Target } from './ipc'
 
 type Scenario = {
@@ -49,6 +54,10 @@ const scenarios: Scenario[] = [
   // updates a second through the server, delivered 3,600 times.
   { id: 'rooms-200x10', label: '200 rooms x 10 connections', rooms: 200, perRoom: 10, typistsPerRoom: 1, insertsPerSecond: 2, awarenessHz: 2, measureFactor: 1 },
 ]
+
+// Generator i talks to node i % 2, so with the default two generators the clients of the room
+// (assigned round-robin) are split evenly, typists on both nodes.
+const twoNodeScenario: Scenario = { id: 'room-50-2nodes', label: '50 editors in one room, split over two nodes (Redis between them)', rooms: 1, perRoom: 50, typistsPerRoom: 3, insertsPerSecond: 5, awarenessHz: 10, measureFactor: 1 }
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback)
 const WARMUP_MS = env('BENCH_WARMUP_MS', 2000)
@@ -118,17 +127,33 @@ function assignments(scenario: Scenario): ClientAssignment[] {
   return all
 }
 
-async function runScenario(scenario: Scenario, target: Target): Promise<Figures> {
-  const server = spawnChild('server-process.ts', [target])
-  const { port } = await next<Extract<ServerReport, { type: 'ready' }>>(server, 'ready')
-  const url = `ws://127.0.0.1:${port}/collab`
+async function runScenario(scenario: Scenario, target: Target, nodes: 1 | 2 = 1): Promise<Figures> {
+  const servers: ChildProcess[] = []
+  const urls: string[] = []
+  let redis: RedisInstance | null = null
+  let sharedDir: string | null = null
+  if (nodes === 1) {
+    servers.push(spawnChild('server-process.ts', [target]))
+  } else {
+    redis = await startRedis(findRedisServer()!)
+    sharedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'collab-bench-shared-'))
+    const database = path.join(sharedDir, 'bench.db')
+    // One after the other: the first creates the tables.
+    servers.push(spawnChild('server-process.ts', [target, database, redis.url]))
+    await next<Extract<ServerReport, { type: 'ready' }>>(servers[0]!, 'ready').then(({ port }) => urls.push(`ws://127.0.0.1:${port}/collab`))
+    servers.push(spawnChild('server-process.ts', [target, database, redis.url]))
+  }
+  for (const server of servers.slice(urls.length)) {
+    const { port } = await next<Extract<ServerReport, { type: 'ready' }>>(server, 'ready')
+    urls.push(`ws://127.0.0.1:${port}/collab`)
+  }
   const generators = Array.from({ length: LOADGENS }, () => spawnChild('loadgen.ts'))
   const clients = assignments(scenario)
   const command = (child: ChildProcess, message: LoadCommand | ServerCommand): void => void child.send(message)
   try {
     const connected = generators.map((g) => next<Extract<LoadReport, { type: 'connected' }>>(g, 'connected'))
     // Round-robin, so the clients of a room sit in different processes.
-    generators.forEach((g, i) => command(g, { type: 'connect', url, token: TOKEN, clients: clients.filter((_, c) => c % LOADGENS === i) }))
+    generators.forEach((g, i) => command(g, { type: 'connect', url: urls[i % urls.length]!, token: TOKEN, clients: clients.filter((_, c) => c % LOADGENS === i) }))
     // A refused client (429, 503) reconnects forever and would hang the run: fail it instead.
     let timer: NodeJS.Timeout | undefined
     const refused = new Promise<never>((_, reject) => {
@@ -143,11 +168,17 @@ async function runScenario(scenario: Scenario, target: Target): Promise<Figures>
     const { insertsPerSecond, awarenessHz } = scenario
     for (const g of generators) command(g, { type: 'start', measureStart, measureEnd, insertsPerSecond, awarenessHz })
     await sleep(measureStart - preciseNow())
-    command(server, { type: 'measure-start' })
+    for (const server of servers) command(server, { type: 'measure-start' })
     await sleep(measureEnd - preciseNow())
-    const measured = next<Extract<ServerReport, { type: 'measured' }>>(server, 'measured')
-    command(server, { type: 'measure-stop' })
-    const { cpuPercent, cpuMs, rssMaxMb, loopDelayP50Ms, loopDelayP99Ms } = await measured
+    const measured = servers.map((server) => next<Extract<ServerReport, { type: 'measured' }>>(server, 'measured'))
+    for (const server of servers) command(server, { type: 'measure-stop' })
+    // Several nodes: CPU summed (the cluster's cost), memory and loop delay of the worst node.
+    const each = await Promise.all(measured)
+    const cpuPercent = each.reduce((n, m) => n + m.cpuPercent, 0)
+    const cpuMs = each.reduce((n, m) => n + m.cpuMs, 0)
+    const rssMaxMb = Math.max(...each.map((m) => m.rssMaxMb))
+    const loopDelayP50Ms = Math.max(...each.map((m) => m.loopDelayP50Ms))
+    const loopDelayP99Ms = Math.max(...each.map((m) => m.loopDelayP99Ms))
     await sleep(QUIESCE_MS)
 
     const reports = await Promise.all(
@@ -160,8 +191,10 @@ async function runScenario(scenario: Scenario, target: Target): Promise<Figures>
     return summarise(scenario, reports, { connectMs, cpuPercent, cpuMs, rssMaxMb, loopDelayP50Ms, loopDelayP99Ms })
   } finally {
     for (const g of generators) command(g, { type: 'exit' })
-    command(server, { type: 'shutdown' })
-    await Promise.all([server, ...generators].map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))))
+    for (const server of servers) command(server, { type: 'shutdown' })
+    await Promise.all([...servers, ...generators].map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))))
+    await redis?.stop()
+    if (sharedDir) fs.rmSync(sharedDir, { recursive: true, force: true })
   }
 }
 
@@ -286,6 +319,33 @@ for (const [index, scenario] of scenarios.filter((s) => !selected || selected.in
   console.log('ours/reference:', result.ratio)
 }
 
+type TwoNodes = { id: string; label: string; loadAverage1m: [number, number]; oneNode: Figures; twoNodes: Figures; ratio: { p50: number; p99: number } }
+let twoNodes: TwoNodes | null = null
+if (!selected || selected.includes(twoNodeScenario.id)) {
+  if (findRedisServer() === null) {
+    console.log(`\n${twoNodeScenario.label}: skipped, redis-server not found (apt-get install -y redis-server)`)
+  } else {
+    const loadAtStart = os.loadavg()[0]!
+    const oneNode = await runScenario(twoNodeScenario, 'ours', 1)
+    const split = await runScenario(twoNodeScenario, 'ours', 2)
+    twoNodes = {
+      id: twoNodeScenario.id,
+      label: twoNodeScenario.label,
+      loadAverage1m: [round(loadAtStart), round(os.loadavg()[0]!)],
+      oneNode,
+      twoNodes: split,
+      ratio: { p50: ratio(split.p50, oneNode.p50), p99: ratio(split.p99, oneNode.p99) },
+    }
+    console.log(`\n${twoNodeScenario.label} (latency ms; CPU summed over the nodes)`)
+    console.table(
+      Object.fromEntries(
+        (['oneNode', 'twoNodes'] as const).map((t) => [t, Object.fromEntries(Object.entries(twoNodes![t]).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]))]),
+      ),
+    )
+    console.log('two nodes/one node:', twoNodes.ratio)
+  }
+}
+
 const big = results.find((r) => r.id === 'rooms-200x10')
 const summary = {
   bench: 'collab',
@@ -303,6 +363,11 @@ const summary = {
     ours: Object.fromEntries(Object.entries(r.ours).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v])),
     reference: Object.fromEntries(Object.entries(r.reference).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v])),
   })),
+  twoNodes: twoNodes && {
+    ...twoNodes,
+    oneNode: Object.fromEntries(Object.entries(twoNodes.oneNode).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v])),
+    twoNodes: Object.fromEntries(Object.entries(twoNodes.twoNodes).map(([k, v]) => [k, typeof v === 'number' ? round(v, 3) : v])),
+  },
   targets: {
     ratioP50AtMost1: results.every((r) => r.ratio.p50 <= 1),
     ratioP99AtMost1: results.every((r) => r.ratio.p99 <= 1),
@@ -312,6 +377,7 @@ const summary = {
     loadGeneratorsLoopDelayP99Under20ms: results.every((r) => Math.max(r.ours.loadgenLoopDelayP99Ms, r.reference.loadgenLoopDelayP99Ms) < 20),
     rooms200x10P99Under50ms: big ? big.ours.p99 < 50 : null,
     rooms200x10RssUnder1GiB: big ? big.ours.rssMaxMb < 1024 : null,
+    twoNodesConverged: twoNodes ? twoNodes.twoNodes.converged && twoNodes.twoNodes.drops === 0 : null,
   },
 }
 console.log(JSON.stringify(summary))

@@ -1,6 +1,7 @@
 /**
  * One collaboration server under test, in its own process so its CPU and memory are its own.
- * `tsx server-process.ts ours|reference`; talks to run.ts over IPC.
+ * `tsx server-process.ts ours|reference [database file] [redis URL]`; talks to run.ts over IPC.
+ * With a Redis URL it is one node of several sharing that database and Redis (ADR 0043).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -9,10 +10,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { WebSocketServer } from 'ws'
-import { createCollabServer, createSqlitePersistence, docNameFromUrl, type CollabLogger } from '../../server/collab'
+import { createCollabServer, createSqlitePersistence, docNameFromUrl, type CollabFanout, type CollabLogger } from '../../server/collab'
+import { createRedisFanout } from '../../server/cluster'
+import { connectRedis } from '../../server/redis'
 import type { ServerCommand, ServerReport, Target } from './ipc'
 
 const target = process.argv[2] as Target
+const sharedDatabase = process.argv[3]
+const redisUrl = process.argv[4]
 const TOKEN = 'bench-token'
 const send = (report: ServerReport): void => void process.send?.(report)
 
@@ -21,8 +26,21 @@ const httpServer = http.createServer((_req, res) => res.writeHead(404).end())
 let shutdown: () => Promise<void> = async () => {}
 
 if (target === 'ours') {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collab-bench-'))
-  const persistence = createSqlitePersistence({ filename: path.join(dir, 'bench.db'), logger: silent, createTables: true })
+  const dir = sharedDatabase ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'collab-bench-'))
+  let fanout: CollabFanout | undefined
+  let redisClients: { quit(): Promise<unknown> }[] = []
+  if (redisUrl) {
+    const pub = await connectRedis(redisUrl, { logger: silent, name: 'bench-pub' })
+    const sub = await connectRedis(redisUrl, { logger: silent, name: 'bench-sub' })
+    redisClients = [pub, sub]
+    fanout = createRedisFanout({ pub, sub, logger: silent })
+  }
+  const persistence = createSqlitePersistence({
+    filename: sharedDatabase ?? path.join(dir!, 'bench.db'),
+    logger: silent,
+    createTables: true,
+    sharedWriters: fanout !== undefined,
+  })
   const collab = createCollabServer({
     authenticator: {
       async authorize(req) {
@@ -35,12 +53,14 @@ if (target === 'ours') {
     persistence,
     logger: silent,
     limits: { maxConnectionsPerRoom: 256 },
+    fanout,
   })
   httpServer.on('upgrade', (req, socket, head) => void collab.handleUpgrade(req, socket, head))
   shutdown = async () => {
     await collab.shutdown()
     await persistence.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    await Promise.allSettled(redisClients.map((c) => c.quit()))
+    if (dir) fs.rmSync(dir, { recursive: true, force: true })
   }
 } else {
   // The reference server, hosted the way its own bin/server.js does, in memory.

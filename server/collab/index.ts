@@ -15,11 +15,14 @@ export { createPostgresPersistence, type PostgresPersistenceOptions } from './po
 export { hasAllowedOrigin } from './origin'
 export { CloseCode, defaultLimits, defaultTimings, type CollabLimits, type CollabTimings } from './limits'
 export { COLLAB_PATH_PREFIX, DOC_NAME_PATTERN, docNameFromUrl } from './protocol'
-export { SERVER_ORIGIN, type DocChangedHook, type DocLoadedHook } from './room'
+export { REMOTE_ORIGIN, SERVER_ORIGIN, type DocChangedHook, type DocLoadedHook } from './room'
 export type {
   CollabAccess,
   CollabAuthenticator,
   CollabConnectionInfo,
+  CollabFanout,
+  FanoutLink,
+  FanoutRoom,
   CollabLogger,
   CollabPersistence,
   CollabRefusal,

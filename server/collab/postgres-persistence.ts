@@ -25,6 +25,12 @@ export type PostgresPersistenceOptions = {
   poolSize?: number
   /** Told after each group commit: ms from the oldest append to its commit (metrics). */
   onCommit?: (lagMs: number, updates: number) => void
+  /**
+   * Several processes write the same documents (nodes sharing Redis, ADR 0043): a snapshot
+   * folds in what is already stored, so one node's compaction never deletes another node's
+   * newer update that its own copy has not seen yet.
+   */
+  sharedWriters?: boolean
 }
 
 /** A log this long at load time (a crash before compaction) is folded right away. */
@@ -118,14 +124,21 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
     commit().catch((error: unknown) => logger.error({ err: error, queued: queue.length }, 'collab persistence commit failed; retrying'))
   }
 
-  async function compact(docName: string, state: Uint8Array): Promise<void> {
+  async function compact(docName: string, snapshot: Uint8Array): Promise<void> {
+    let state = snapshot
     await commit()
     const client = await pool.connect()
     try {
       await client.query('BEGIN')
-      const previous = await client.query<{ lastUpdateId: number }>('SELECT "lastUpdateId" FROM "CollabSnapshot" WHERE "docName" = $1 FOR UPDATE', [docName])
+      const previous = await client.query<{ lastUpdateId: number; state: Buffer }>('SELECT "lastUpdateId", "state" FROM "CollabSnapshot" WHERE "docName" = $1 FOR UPDATE', [docName])
       const last = await client.query<{ id: number | null }>('SELECT MAX("id") AS "id" FROM "CollabUpdate" WHERE "docName" = $1', [docName])
       const lastUpdateId = Math.max(last.rows[0]?.id ?? 0, previous.rows[0]?.lastUpdateId ?? 0)
+      if (options.sharedWriters) {
+        const stored = await client.query<{ update: Buffer }>('SELECT "update" FROM "CollabUpdate" WHERE "docName" = $1 AND "id" <= $2 ORDER BY "id"', [docName, lastUpdateId])
+        const parts = stored.rows.map(row => new Uint8Array(row.update))
+        if (previous.rows[0]) parts.unshift(new Uint8Array(previous.rows[0].state))
+        if (parts.length > 0) state = Y.mergeUpdates([...parts, state])
+      }
       await client.query(
         'INSERT INTO "CollabSnapshot" ("docName", "state", "lastUpdateId", "updatedAt") VALUES ($1, $2, $3, CURRENT_TIMESTAMP) ' +
           'ON CONFLICT ("docName") DO UPDATE SET "state" = excluded."state", "lastUpdateId" = excluded."lastUpdateId", "updatedAt" = excluded."updatedAt"',

@@ -14,7 +14,7 @@ import {
   type IncomingAwareness,
   type IncomingMessage,
 } from './protocol'
-import type { CollabLogger, CollabPersistence } from './types'
+import type { CollabFanout, CollabLogger, CollabPersistence, FanoutLink, FanoutRoom } from './types'
 
 export type DocChangedHook = (docName: string, doc: Y.Doc) => void | Promise<void>
 /** Runs once the stored state is in, before any client syncs (e.g. schema migrations). */
@@ -29,6 +29,8 @@ export type RoomContext = {
   counters: { updatesApplied: number; updatesRefusedReadOnly: number }
   onDocChanged: DocChangedHook | undefined
   onDocLoaded?: DocLoadedHook | undefined
+  /** Other nodes serving the same documents (ADR 0043); absent on a single node. */
+  fanout?: CollabFanout | undefined
   /** Closes a connection for cause (counted and logged by the server). */
   disconnect(conn: Connection, code: number, reason: string): void
   /** The room is gone from memory; the server must forget it. */
@@ -42,9 +44,17 @@ const MAX_DROPPED_SYNC_REQUESTS = 8
 export const SERVER_ORIGIN = Symbol('collab-server')
 
 /**
+ * Transaction origin for updates another node accepted (ADR 0043). That node persisted them
+ * and runs onDocChanged for them; here they are only applied and relayed.
+ */
+export const REMOTE_ORIGIN = Symbol('collab-remote')
+
+/**
  * One document in memory and the connections editing or watching it. The Y.Doc here is the
  * single authority for the document's content: it is loaded from persistence once, every
  * accepted update is appended to persistence and relayed, and it is compacted when idle.
+ * With a fan-out (ADR 0043) each node's room is that authority for what its own sockets send,
+ * and applies and relays what the other nodes' rooms accepted.
  */
 export class Room {
   readonly doc = new Y.Doc()
@@ -69,6 +79,7 @@ export class Room {
   private fullState: Buffer | null = null
   /** Size of the last full state, the price of a step 1 whose reply is not encoded yet. */
   private fullStateBytes = 0
+  private readonly link: FanoutLink | null
 
   constructor(
     readonly docName: string,
@@ -80,7 +91,26 @@ export class Room {
       maxStateBytes: ctx.limits.maxAwarenessStateBytes,
       maxDeparted: ctx.limits.maxDepartedPerRoom,
     })
+    // Subscribed before loading, so nothing another node accepts meanwhile is missed.
+    this.link = ctx.fanout?.open(docName, this.fanoutRoom()) ?? null
     this.loaded = this.load()
+  }
+
+  private fanoutRoom(): FanoutRoom {
+    return {
+      applyRemoteUpdate: (update) => {
+        if (this.state === 'unloaded' || this.state === 'failed') return
+        try {
+          Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+        } catch (error) {
+          this.ctx.logger.error({ err: error, docName: this.docName }, 'collab update from another node could not be applied')
+        }
+      },
+      relayRemoteAwareness: (message) => this.broadcast(message, null),
+      stateVector: () => (this.state === 'ready' ? Y.encodeStateVector(this.doc) : null),
+      stateAsUpdate: (stateVector) => (this.state === 'ready' ? Y.encodeStateAsUpdate(this.doc, stateVector) : null),
+      localAwareness: () => (this.presence.size > 0 ? encodeAwareness(this.presence.all()) : null),
+    }
   }
 
   get presenceCounts(): { entries: number; departed: number } {
@@ -116,6 +146,7 @@ export class Room {
       this.ctx.logger.error({ err: error, docName: this.docName }, 'collab onDocLoaded failed')
     }
     this.state = 'ready'
+    this.link?.loaded(Y.encodeStateVector(this.doc))
     // Everyone gets the server's state vector before anyone's held messages are applied.
     for (const conn of this.connections) this.greet(conn)
     for (const conn of [...this.connections]) this.drainPending(conn)
@@ -131,7 +162,7 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
     const removals = this.presence.removeOwner(conn)
-    if (removals.length > 0) this.broadcast(encodeAwareness(removals), null)
+    if (removals.length > 0) this.shareAwareness(encodeAwareness(removals), null)
     if (this.idle) this.scheduleUnload()
   }
 
@@ -163,6 +194,8 @@ export class Room {
   private greet(conn: Connection): void {
     conn.send(encodeSyncStep1(this.doc))
     if (this.presence.size > 0) conn.send(encodeAwareness(this.presence.all()))
+    const remote = this.link?.remoteAwareness()
+    if (remote) conn.send(remote)
   }
 
   private drainPending(conn: Connection): void {
@@ -206,9 +239,12 @@ export class Room {
       case 'update':
         this.receiveUpdate(conn, message.update)
         return
-      case 'query-awareness':
+      case 'query-awareness': {
         conn.send(encodeAwareness(this.presence.all()))
+        const remote = this.link?.remoteAwareness()
+        if (remote) conn.send(remote)
         return
+      }
     }
   }
 
@@ -323,7 +359,13 @@ export class Room {
       this.ctx.logger.warn(conn.info(), 'collab connection claimed too many awareness client ids')
     }
     if (verdict.accepted.length === 0) return
-    this.broadcast(verdict.accepted.length === message.entries.length ? data : encodeAwareness(verdict.accepted), conn)
+    this.shareAwareness(verdict.accepted.length === message.entries.length ? data : encodeAwareness(verdict.accepted), conn)
+  }
+
+  /** Presence changes of this node's sockets go to this room and to the other nodes' rooms. */
+  private shareAwareness(message: Uint8Array, except: unknown): void {
+    this.broadcast(message, except)
+    this.link?.publishAwareness(message)
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -332,12 +374,19 @@ export class Room {
     // Relayed first, and persistence hands its batch to the writer thread only after the
     // turn's frames have left, so waking that thread never delays a delivery.
     if (this.hasRecipients(origin)) this.broadcastFrame(updateFrame(update), origin)
-    this.ctx.persistence.append(this.docName, update)
+    const remote = origin === REMOTE_ORIGIN
+    // One node persists each update and projects it: the one that accepted it (ADR 0043).
+    if (!remote) {
+      this.link?.publishUpdate(update)
+      this.ctx.persistence.append(this.docName, update)
+    }
     this.ctx.counters.updatesApplied++
+    // Remote updates still count towards compaction: if their node dies before its group
+    // commit, this node's next snapshot stores them.
     this.updatesSinceCompaction++
     this.firstUncompactedAt ??= Date.now()
     if (this.updatesSinceCompaction >= this.ctx.timings.compactAfterUpdates) void this.compact()
-    this.scheduleDocChanged()
+    if (!remote) this.scheduleDocChanged()
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {
@@ -364,7 +413,7 @@ export class Room {
       void this.compact()
     }
     const expired = this.presence.expire(now, this.ctx.timings.awarenessTimeoutMs)
-    if (expired.length > 0) this.broadcast(encodeAwareness(expired), null)
+    if (expired.length > 0) this.shareAwareness(encodeAwareness(expired), null)
   }
 
   /** Folds the appended updates into one snapshot; a failure leaves them to the next try. */
@@ -480,6 +529,7 @@ export class Room {
     this.cancelUnload()
     if (this.docChangedTimer !== null) clearTimeout(this.docChangedTimer)
     this.doc.off('update', this.onUpdate)
+    this.link?.close()
     this.doc.destroy()
     this.ctx.onUnloaded(this)
   }

@@ -16,6 +16,7 @@ import type {
   CollabAccess,
   CollabAuthenticator,
   CollabConnectionInfo,
+  CollabFanout,
   CollabLogger,
   CollabPersistence,
   CollabRefusal,
@@ -32,6 +33,8 @@ export type CollabServerOptions = {
   onDocChanged?: DocChangedHook
   /** Runs when a room has loaded its stored state, before any client syncs. */
   onDocLoaded?: DocLoadedHook
+  /** Links this node's rooms to other nodes serving the same documents (ADR 0043). */
+  fanout?: CollabFanout
 }
 
 export type CollabServer = {
@@ -85,6 +88,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     counters,
     onDocChanged: options.onDocChanged,
     onDocLoaded: options.onDocLoaded,
+    fanout: options.fanout,
     disconnect,
     onUnloaded(room: Room) {
       if (rooms.get(room.docName) === room) rooms.delete(room.docName)

@@ -35,6 +35,12 @@ export type SqlitePersistenceOptions = {
   busyTimeoutMs?: number
   /** Told after each group commit: ms from the oldest append's send to its commit (metrics). */
   onCommit?: (lagMs: number, updates: number) => void
+  /**
+   * Other processes append to and compact the same documents (several nodes, ADR 0043): a
+   * compaction then merges what is stored into the state it is given, because that state may
+   * lack another node's latest updates (still on their way through Redis).
+   */
+  sharedWriters?: boolean
 }
 
 /** The migration's SQL, verbatim, for databases the migrations have not touched. */
@@ -54,6 +60,7 @@ const FOLD_ON_LOAD_AFTER = 100
 const WRITER_THREAD = String.raw`
 const { parentPort, workerData: config } = require('node:worker_threads')
 const Database = require(config.driver)
+const Y = config.yjs ? require(config.yjs) : null
 
 // DateTime as Prisma's SQLite adapter writes it, so the app can read these rows.
 const timestamp = () => new Date().toISOString().replace('Z', '+00:00')
@@ -87,6 +94,11 @@ const fold = db.transaction((docName, state) => {
   const previous = statements.selectSnapshot.get(docName)
   const last = statements.selectLastUpdateId.get(docName).id
   const lastUpdateId = Math.max(last ?? 0, previous ? previous.lastUpdateId : 0)
+  if (Y !== null) {
+    const stored = statements.selectTail.all(docName, previous ? previous.lastUpdateId : 0).map((row) => row.update)
+    if (previous) stored.unshift(previous.state)
+    if (stored.length > 0) state = asBuffer(Y.mergeUpdates([state, ...stored]))
+  }
   statements.upsertSnapshot.run(docName, state, lastUpdateId, timestamp())
   statements.deleteFolded.run(docName, lastUpdateId)
 })
@@ -217,6 +229,7 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Coll
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       commitIntervalMs: options.commitIntervalMs ?? 10,
       reportCommits: options.onCommit !== undefined,
+      yjs: options.sharedWriters ? createRequire(import.meta.url).resolve('yjs') : null,
     },
   })
   // Like a socket, the thread does not keep the process alive: the host calls close().

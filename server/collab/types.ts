@@ -70,3 +70,39 @@ export type CollabStats = {
   upgradesRefused: Record<string, number>
   connectionsClosed: Record<string, number>
 }
+
+/**
+ * Links the rooms of several server processes that serve the same documents (ADR 0043): the
+ * host plugs one in beside the authenticator and the persistence; without one a room is the
+ * only copy of its document in memory. Each node keeps its own Y.Doc per open document; what
+ * one node accepts from its sockets is published and applied by the others.
+ */
+export interface CollabFanout {
+  /** Called when a room is created, before it loads; the link lives until the room unloads. */
+  open(docName: string, room: FanoutRoom): FanoutLink
+}
+
+/** What a link may do to its room when messages arrive from other nodes. */
+export interface FanoutRoom {
+  /** An update another node accepted: applied and relayed here, persisted there. */
+  applyRemoteUpdate(update: Uint8Array): void
+  /** An awareness message another node accepted: relayed to this node's sockets. */
+  relayRemoteAwareness(message: Uint8Array): void
+  /** Null until the stored state is loaded. */
+  stateVector(): Uint8Array | null
+  /** Null until the stored state is loaded (the room asks the other nodes itself then). */
+  stateAsUpdate(stateVector: Uint8Array): Uint8Array | null
+  /** This node's own presence entries as one awareness message (null: none). */
+  localAwareness(): Uint8Array | null
+}
+
+export interface FanoutLink {
+  /** The room has loaded its stored state: ask the other nodes for what it lacks. */
+  loaded(stateVector: Uint8Array): void
+  /** An update accepted on this node (from a socket or the host), already persisted here. */
+  publishUpdate(update: Uint8Array): void
+  publishAwareness(message: Uint8Array): void
+  /** Presence entries of the other nodes' sockets, for greeting a socket here (null: none). */
+  remoteAwareness(): Uint8Array | null
+  close(): void
+}

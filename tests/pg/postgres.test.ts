@@ -169,6 +169,34 @@ describe('collaboration persistence on PostgreSQL', () => {
   })
 })
 
+test("several nodes on PostgreSQL: one node's compaction keeps the updates another appended that its copy lacks (ADR 0043)", async () => {
+  const logger = { info() {}, warn() {}, error() {} }
+  const nodeA = createPostgresPersistence({ connectionString: url, logger, sharedWriters: true })
+  const nodeB = createPostgresPersistence({ connectionString: url, logger, sharedWriters: true })
+  const reader = createPostgresPersistence({ connectionString: url, logger })
+  try {
+    const docName = `review:pg-shared-${Math.random().toString(36).slice(2)}`
+    const docA = new Y.Doc()
+    const docB = new Y.Doc()
+    docA.on('update', (u: Uint8Array) => nodeA.append(docName, u))
+    docB.on('update', (u: Uint8Array) => nodeB.append(docName, u))
+    docA.getText('t').insert(0, 'from A. ')
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA), 'remote')
+    await nodeA.flush()
+    // B commits an edit that A has not received when it compacts; then B compacts its own copy.
+    docB.getText('t').insert(0, 'from B. ')
+    await nodeB.flush()
+    docA.getText('t').insert(docA.getText('t').length, 'A again.')
+    await nodeA.compact(docName, Y.encodeStateAsUpdate(docA))
+    await nodeB.compact(docName, Y.encodeStateAsUpdate(docB))
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, (await reader.load(docName))!)
+    for (const words of ['from A.', 'from B.', 'A again.']) expect(stored.getText('t').toString()).toContain(words)
+  } finally {
+    await Promise.all([nodeA.close(), nodeB.close(), reader.close()])
+  }
+})
+
 describe('collaboration persistence on PostgreSQL when the database refuses writes', () => {
   test('a failed group commit keeps its updates in order and retries until they are stored', async () => {
     const errors: string[] = []

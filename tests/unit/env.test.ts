@@ -52,3 +52,12 @@ test('DATABASE_URL: a PostgreSQL URL needs a host and a database; file: URLs sta
     expect(() => parseEnv({ DATABASE_URL: bad }), bad).toThrow(/DATABASE_URL must be a SQLite file URL .* or a PostgreSQL URL with a host and a database/)
   }
 })
+
+test('REDIS_URL: unset or empty means one node; otherwise a redis:// or rediss:// URL', () => {
+  expect(parseEnv({}).REDIS_URL).toBeUndefined()
+  expect(parseEnv({ REDIS_URL: '' }).REDIS_URL).toBeUndefined()
+  expect(parseEnv({ REDIS_URL: 'redis://cache.internal:6379' }).REDIS_URL).toBe('redis://cache.internal:6379')
+  expect(parseEnv({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).REDIS_URL).toBe('rediss://:pw@cache.internal:6380/2')
+  expect(() => parseEnv({ REDIS_URL: 'localhost 6379' })).toThrow(/REDIS_URL must be a URL such as redis:\/\/localhost:6379/)
+  expect(() => parseEnv({ REDIS_URL: 'http://cache.internal' })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//)
+})
