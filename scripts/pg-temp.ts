@@ -91,7 +91,9 @@ export async function startTempPostgres(options: { port?: number } = {}): Promis
       stopped = true
       try {
         if (watcher.pid !== undefined) process.kill(watcher.pid)
-      } catch {}
+      } catch {
+        // The watcher has already gone.
+      }
       try {
         run(path.join(bin, 'pg_ctl'), ['-D', pgdata, '-m', 'immediate', '-w', 'stop'])
       } finally {

@@ -16,7 +16,9 @@ export function findRedisServer(): string | null {
     try {
       fs.accessSync(candidate, fs.constants.X_OK)
       return candidate
-    } catch {}
+    } catch {
+      // Not there, or not executable: try the next place.
+    }
   }
   return null
 }
