@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type BetterSqlite3 from 'better-sqlite3'
-import { CliError, type CliIO } from './cli'
+import { CliError, type CliIO } from './cli-io'
 import { openDatabaseFile, outputPath } from './cli-files'
 
 // What `backup verify` counts: enough to recognise the right backup at a glance.

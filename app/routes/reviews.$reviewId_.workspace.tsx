@@ -14,7 +14,7 @@ import { accountsOfReview } from '~/models/staff-account.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { jurisdictionSettings } from '~/models/jurisdiction.server'
 import { i18nServer } from '~/utils/i18next.server'
-import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/workspace'
+import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/settings'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: workspaceStylesUrl },

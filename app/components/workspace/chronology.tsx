@@ -24,7 +24,7 @@ import {
   type Placement,
 } from './timeline-chronology-layout'
 import { eventAnchorId } from './timeline-row'
-import type { ViewProps } from './views'
+import type { ViewProps } from './settings'
 
 const ZOOMS = [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128]
 /** Beyond this a day is wider than a screen's worth of labels: nothing more to see. */
