@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { RecommendationsTable } from '~/components/follow-up/recommendations-table'
 import { PublishedCountView } from '~/components/trends/published-count'
 import { TrendChart } from '~/components/trends/trend-chart'
 import { followUpStates } from '~/domain/follow-up'
@@ -70,54 +71,38 @@ export default function RecommendationTrackerRoute() {
       {rows.length === 0 ? (
         <p>{t('tracker.empty')}</p>
       ) : (
-        <table>
-          <caption>{t('tracker.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('tracker.colRecommendation')}</th>
-              <th scope="col">{t('tracker.colReview')}</th>
-              <th scope="col">{t('tracker.colStrength')}</th>
-              <th scope="col">{t('tracker.colOwner')}</th>
-              <th scope="col">{t('tracker.colDue')}</th>
-              <th scope="col">{t('tracker.colStatus')}</th>
-              <th scope="col">{t('followUp.tracker.colLastNote')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(r => (
-              <tr key={`${r.reviewId}:${r.id}`} data-testid="tracker-row">
-                <td>
-                  <Link to={`/recommendations/${r.reviewId}/${r.id}`}>{r.text}</Link>
-                  {r.isMine ? (
-                    <>
-                      {' '}
-                      <Link className="button-secondary" to={`/recommendations/${r.reviewId}/${r.id}`} aria-label={`${t('followUp.tracker.update')}: ${r.text}`}>
-                        {t('followUp.tracker.update')}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <Link to={`/reviews/${r.reviewId}`}>{r.reviewTitle}</Link>
-                </td>
-                <td>{t(`strength.${r.strength}`)}</td>
-                <td>
-                  {r.ownerName ?? r.ownerText ?? t('tracker.none')}
-                  {r.isMine ? ` (${t('followUp.tracker.mine')})` : ''}
-                </td>
-                <td className={r.overdue ? 'overdue' : undefined}>
-                  {r.dueDate ?? t('tracker.none')}
-                  {r.overdue ? ` (${t('tracker.overdue')})` : ''}
-                </td>
-                <td>
-                  {r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.documentStatus}`)}
-                  {r.awaitingEvaluation ? ` (${t('followUp.tracker.awaitingEvaluation')}${r.evaluateOn ? `, ${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })}` : ''})` : ''}
-                </td>
-                <td>{r.lastNote ?? t('tracker.none')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecommendationsTable
+          caption={t('tracker.caption')}
+          statusHeader={t('tracker.colStatus')}
+          notSet={t('tracker.none')}
+          columns={{ review: true, lastNote: true }}
+          rowTestId="tracker-row"
+          rows={rows.map(r => ({
+            key: `${r.reviewId}:${r.id}`,
+            recommendation: (
+              <>
+                <Link to={`/recommendations/${r.reviewId}/${r.id}`}>{r.text}</Link>
+                {r.isMine ? (
+                  <>
+                    {' '}
+                    <Link className="button-secondary" to={`/recommendations/${r.reviewId}/${r.id}`} aria-label={`${t('followUp.tracker.update')}: ${r.text}`}>
+                      {t('followUp.tracker.update')}
+                    </Link>
+                  </>
+                ) : null}
+              </>
+            ),
+            review: <Link to={`/reviews/${r.reviewId}`}>{r.reviewTitle}</Link>,
+            strength: r.strength,
+            owner: `${r.ownerName ?? r.ownerText ?? t('tracker.none')}${r.isMine ? ` (${t('followUp.tracker.mine')})` : ''}`,
+            dueDate: r.dueDate,
+            overdue: r.overdue,
+            status: `${r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.documentStatus}`)}${
+              r.awaitingEvaluation ? ` (${t('followUp.tracker.awaitingEvaluation')}${r.evaluateOn ? `, ${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })}` : ''})` : ''
+            }`,
+            lastNote: r.lastNote,
+          }))}
+        />
       )}
       <section aria-labelledby="by-strength-title">
         <h2 id="by-strength-title">{t('followUp.tracker.chartTitle')}</h2>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { ConfirmSubmit } from '~/components/confirm'
 import { AccountEditor } from '~/components/accounts/account-editor'
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
+import { QuoteRequestForm } from '~/components/accounts/quote-request-form'
 import { ConfidentialLabel, ReleaseView } from '~/components/accounts/release-view'
 import { accountDocName, buildReleasePreview, releaseOpenIn, type ReleaseAudience } from '~/domain/staff-account'
 import type { ReviewPhase } from '~/domain/vocabulary'
@@ -465,25 +466,7 @@ function ReaderPage({ data }: { data: ReaderData }) {
           {data.quoteFindings.length === 0 ? (
             <p>{t('accounts.quotes.noFindings')}</p>
           ) : (
-            <Form method="post" action={`/reviews/${review.id}/quotes`}>
-              <input type="hidden" name="intent" value="request-quote" />
-              <input type="hidden" name="accountId" value={account.id} />
-              <div className="field">
-                <label htmlFor="quote-finding">{t('accounts.quotes.finding')}</label>
-                <select id="quote-finding" name="findingId" required>
-                  {data.quoteFindings.map(f => (
-                    <option key={f.id} value={f.id}>
-                      {t('accounts.quotes.findingOption', { number: f.number, preview: f.preview })}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="quote-excerpt">{t('accounts.quotes.excerpt')}</label>
-                <textarea id="quote-excerpt" name="excerpt" rows={3} maxLength={2000} required />
-              </div>
-              <button type="submit">{t('accounts.quotes.submit')}</button>
-            </Form>
+            <QuoteRequestForm reviewId={review.id} findings={data.quoteFindings} account={{ id: account.id }} />
           )}
           <p>
             <Link to={`/reviews/${review.id}/quotes`}>{t('accounts.quotes.openQuotes')}</Link>

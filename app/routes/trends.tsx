@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { PublishedCountView, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
 import { SurveyBesideReviews } from '~/components/trends/survey-beside-reviews'
-import { TrendChart } from '~/components/trends/trend-chart'
-import { TrendTable } from '~/components/trends/trend-table'
-import { NONE, type PublishedTable } from '~/domain/trends'
+import { TrendFigure } from '~/components/trends/trend-figure'
+import { NONE } from '~/domain/trends'
 import { importedSources, importSharedReviews, removeSharedReviewsFrom, type ImportFile, type ImportProblem } from '~/models/shared-review.server'
 import { surveyTrends } from '~/models/survey.server'
 import { trendsData, type TrendView } from '~/models/trends.server'
@@ -168,11 +167,6 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
   )
 }
 
-/** Chart series from a table's rows: one series per row, one point per column. */
-function rowSeries(table: PublishedTable, rowLabel: (key: string) => string) {
-  return table.rows.map((r, i) => ({ label: rowLabel(r), values: table.cells[i]! }))
-}
-
 export default function TrendsRoute() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation()
@@ -267,34 +261,22 @@ export default function TrendsRoute() {
             <h2 id="findings-title">{t('trends.findings.title')}</h2>
             <h3>{t('trends.findings.byDomainTitle')}</h3>
             <p className="trend-hint">{t('trends.findings.byDomainHint')}</p>
-            <TrendChart
-              published={tables.findingsByValueAndDomain.published}
+            <TrendFigure
+              id="findings-by-domain"
               kind="bars"
               title={t('trends.findings.byDomainTitle')}
-              categories={tables.findingsByValueAndDomain.columns.map(domainLabel)}
-              series={rowSeries(tables.findingsByValueAndDomain, valueLabel)}
-            />
-            <TrendTable
-              id="findings-by-domain"
-              caption={t('trends.findings.byDomainTitle')}
-              rowHeader={t('trends.findings.rowHeader')}
               table={tables.findingsByValueAndDomain}
+              rowHeader={t('trends.findings.rowHeader')}
               rowLabel={valueLabel}
               columnLabel={domainLabel}
             />
             <h3>{t('trends.findings.byYearTitle')}</h3>
-            <TrendChart
-              published={tables.findingsByValueAndYear.published}
+            <TrendFigure
+              id="findings-by-year"
               kind="lines"
               title={t('trends.findings.byYearTitle')}
-              categories={tables.findingsByValueAndYear.columns}
-              series={rowSeries(tables.findingsByValueAndYear, valueLabel)}
-            />
-            <TrendTable
-              id="findings-by-year"
-              caption={t('trends.findings.byYearTitle')}
-              rowHeader={t('trends.findings.rowHeader')}
               table={tables.findingsByValueAndYear}
+              rowHeader={t('trends.findings.rowHeader')}
               rowLabel={valueLabel}
               columnLabel={year}
             />
@@ -304,18 +286,14 @@ export default function TrendsRoute() {
             <h2 id="needs-title">{t('trends.needs.title')}</h2>
             <p className="trend-hint">{t('trends.needs.hint')}</p>
             <h3>{t('trends.needs.byStageTitle')}</h3>
-            <TrendChart
-              published={tables.unmetNeedsByStageAndYear.published}
-              kind="horizontal-bars"
-              title={t('trends.needs.byStageTitle')}
-              categories={tables.unmetNeedsByStageAndYear.rows.map(stageLabel)}
-              series={[{ label: t('trends.needs.byStageTitle'), values: tables.unmetNeedsByStageAndYear.rowTotals }]}
-            />
-            <TrendTable
+            <TrendFigure
               id="needs-by-year"
+              kind="horizontal-bars"
+              draw="row-totals"
+              title={t('trends.needs.byStageTitle')}
               caption={t('trends.needs.byYearTitle')}
-              rowHeader={t('trends.needs.rowHeader')}
               table={tables.unmetNeedsByStageAndYear}
+              rowHeader={t('trends.needs.rowHeader')}
               rowLabel={stageLabel}
               columnLabel={year}
             />
@@ -324,34 +302,22 @@ export default function TrendsRoute() {
           <section aria-labelledby="recommendations-title" className="trend-section">
             <h2 id="recommendations-title">{t('trends.recommendations.title')}</h2>
             <h3>{t('trends.recommendations.byStatusTitle')}</h3>
-            <TrendChart
-              published={tables.recommendationsByStrengthAndStatus.published}
+            <TrendFigure
+              id="recommendations-by-status"
               kind="bars"
               title={t('trends.recommendations.byStatusTitle')}
-              categories={tables.recommendationsByStrengthAndStatus.columns.map(statusLabel)}
-              series={rowSeries(tables.recommendationsByStrengthAndStatus, strengthLabel)}
-            />
-            <TrendTable
-              id="recommendations-by-status"
-              caption={t('trends.recommendations.byStatusTitle')}
-              rowHeader={t('trends.recommendations.rowHeader')}
               table={tables.recommendationsByStrengthAndStatus}
+              rowHeader={t('trends.recommendations.rowHeader')}
               rowLabel={strengthLabel}
               columnLabel={statusLabel}
             />
             <h3>{t('trends.recommendations.byYearTitle')}</h3>
-            <TrendChart
-              published={tables.recommendationsByStrengthAndYear.published}
+            <TrendFigure
+              id="recommendations-by-year"
               kind="lines"
               title={t('trends.recommendations.byYearTitle')}
-              categories={tables.recommendationsByStrengthAndYear.columns}
-              series={rowSeries(tables.recommendationsByStrengthAndYear, strengthLabel)}
-            />
-            <TrendTable
-              id="recommendations-by-year"
-              caption={t('trends.recommendations.byYearTitle')}
-              rowHeader={t('trends.recommendations.rowHeader')}
               table={tables.recommendationsByStrengthAndYear}
+              rowHeader={t('trends.recommendations.rowHeader')}
               rowLabel={strengthLabel}
               columnLabel={year}
             />
