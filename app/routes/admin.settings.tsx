@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { JsonSettingForms, SettingsOutcome, type SettingsResult } from '~/components/admin/settings-forms'
 import { factorRatingScale } from '~/domain/factors'
 import { describeRule } from '~/domain/standards'
 import { ownPublicKey, registerTrustedKey, removeTrustedKey, trustedKeys } from '~/models/signing.server'
@@ -9,6 +10,7 @@ import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeSt
 import { closedReviews, RetentionInputError, setLegalHold, setRetentionYears } from '~/models/retention.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { i18nServer } from '~/utils/i18next.server'
+import { IntentForm } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR Workspace' }]
 
@@ -111,46 +113,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function JsonUpload({ intent, label }: { intent: 'framework' | 'standards'; label: string }) {
-  const { t } = useTranslation()
-  return (
-    <Form method="post" encType="multipart/form-data" className="json-upload">
-      <input type="hidden" name="intent" value={intent} />
-      <div className="field">
-        <label htmlFor={`${intent}-file`}>{label}</label>
-        <input id={`${intent}-file`} type="file" name="file" accept=".json,application/json" />
-      </div>
-      <button type="submit">{t('settings.load')}</button>
-    </Form>
-  )
-}
-
 export default function SettingsRoute() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as { done: string | null; problems: { where: string; message: string }[] } | undefined
-  const navigation = useNavigation()
+  const actionData = useActionData<typeof action>() as SettingsResult | undefined
   const { t } = useTranslation()
   const locale = data.locale as 'en' | 'fr'
   return (
     <>
       <h1>{t('settings.title', { jurisdiction: data.jurisdiction.name })}</h1>
-      {navigation.state === 'idle' && actionData?.done ? (
-        <p role="status" className="notice">
-          {t(actionData.done)}
-        </p>
-      ) : null}
-      {navigation.state === 'idle' && actionData?.problems.length ? (
-        <div role="alert" className="form-error">
-          <p>{t('settings.refused')}</p>
-          <ul>
-            {actionData.problems.map((p, i) => (
-              <li key={i}>
-                <strong>{p.where}</strong>: {t(p.message, { defaultValue: p.message })}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SettingsOutcome result={actionData} refusedLabel={t('settings.refused')} />
 
       <section aria-labelledby="framework-title">
         <h2 id="framework-title">{t('settings.frameworkTitle')}</h2>
@@ -179,15 +150,7 @@ export default function SettingsRoute() {
             </dl>
           </details>
         ))}
-        <JsonUpload intent="framework" label={t('settings.frameworkFile')} />
-        {data.customFramework ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reset-framework" />
-            <button type="submit" className="button-secondary">
-              {t('settings.resetFramework')}
-            </button>
-          </Form>
-        ) : null}
+        <JsonSettingForms intent="framework" label={t('settings.frameworkFile')} submitLabel={t('settings.load')} custom={data.customFramework} resetLabel={t('settings.resetFramework')} />
       </section>
 
       <section aria-labelledby="standards-title">
@@ -200,21 +163,12 @@ export default function SettingsRoute() {
             <li key={rule}>{rule}</li>
           ))}
         </ul>
-        <JsonUpload intent="standards" label={t('settings.standardsFile')} />
-        {data.customStandards ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reset-standards" />
-            <button type="submit" className="button-secondary">
-              {t('settings.resetStandards')}
-            </button>
-          </Form>
-        ) : null}
+        <JsonSettingForms intent="standards" label={t('settings.standardsFile')} submitLabel={t('settings.load')} custom={data.customStandards} resetLabel={t('settings.resetStandards')} />
       </section>
 
       <section aria-labelledby="account-names-title">
         <h2 id="account-names-title">{t('settings.accountNamesTitle')}</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="account-names" />
+        <IntentForm intent="account-names">
           <div className="field">
             <label htmlFor="account-names">{t('settings.accountNamesLabel')}</label>
             <select id="account-names" name="visibleTo" defaultValue={data.accountNamesVisibleTo}>
@@ -223,19 +177,18 @@ export default function SettingsRoute() {
             </select>
           </div>
           <button type="submit">{t('settings.save')}</button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="sharing-title">
         <h2 id="sharing-title">{t('settings.sharingTitle')}</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="sharing" />
+        <IntentForm intent="sharing">
           <div className="field field-checkbox">
             <input id="exclude-sharing" type="checkbox" name="exclude" defaultChecked={data.excludeFromSharing} />
             <label htmlFor="exclude-sharing">{t('settings.excludeFromSharing')}</label>
           </div>
           <button type="submit">{t('settings.save')}</button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="signing-title">
@@ -277,21 +230,19 @@ export default function SettingsRoute() {
                     <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
                   </td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="untrust-key" />
+                    <IntentForm intent="untrust-key">
                       <input type="hidden" name="id" value={key.id} />
                       <button type="submit" className="button-link" aria-label={t('settings.trustRemove', { code: key.code })}>
                         {t('settings.trustColRemove')}
                       </button>
-                    </Form>
+                    </IntentForm>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <Form method="post">
-          <input type="hidden" name="intent" value="trust-key" />
+        <IntentForm intent="trust-key">
           <div className="field">
             <label htmlFor="trust-code">{t('settings.trustCode')}</label>
             <input id="trust-code" name="code" required maxLength={32} autoCapitalize="characters" />
@@ -301,20 +252,19 @@ export default function SettingsRoute() {
             <textarea id="trust-key" name="publicKey" required rows={4} className="key-text" />
           </div>
           <button type="submit">{t('settings.trustAdd')}</button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="retention-title">
         <h2 id="retention-title">{t('ops.retention.title')}</h2>
         <p className="hint">{t('ops.retention.intro')}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="retention" />
+        <IntentForm intent="retention">
           <div className="field">
             <label htmlFor="retention-years">{t('ops.retention.yearsLabel')}</label>
             <input id="retention-years" name="years" type="number" min={1} max={100} step={1} defaultValue={data.retention.retentionYears ?? ''} />
           </div>
           <button type="submit">{t('ops.retention.save')}</button>
-        </Form>
+        </IntentForm>
         <h3>{t('ops.retention.closedTitle')}</h3>
         {data.retention.reviews.length === 0 ? (
           <p>{t('ops.retention.none')}</p>
@@ -336,14 +286,13 @@ export default function SettingsRoute() {
                   <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
                   <td>
                     {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="legal-hold" />
+                    <IntentForm intent="legal-hold" className="inline-form">
                       <input type="hidden" name="reviewId" value={r.id} />
                       <input type="hidden" name="hold" value={r.legalHold ? 'off' : 'on'} />
                       <button type="submit" className="button-secondary" aria-label={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}>
                         {t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
                       </button>
-                    </Form>
+                    </IntentForm>
                   </td>
                 </tr>
               ))}

@@ -1,13 +1,15 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { JsonSettingForms, SettingsOutcome, type SettingsProblem, type SettingsResult } from '~/components/admin/settings-forms'
 import { dayOf, MIN_RESPONSES_CEILING, MIN_RESPONSES_FLOOR, newWaveSchema } from '~/domain/surveys'
 import { closeWave, listUnits, listWaves, openWave, resetSurveyInstrument, saveSurveyInstrument, setSurveyMinResponses, surveySettings, SurveyInputError } from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
 import { prisma } from '~/utils/db.server'
 import { i18nServer } from '~/utils/i18next.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
+import { IntentForm } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Surveys · SCIR Workspace' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyStylesUrl }]
@@ -37,8 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024
-type Problem = { where: string; message: string; params?: Record<string, number> }
-type ActionResult = { done: string | null; problems: Problem[] }
+type Problem = SettingsProblem
+type ActionResult = SettingsResult
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:surveys')
@@ -93,33 +95,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SurveyAdminRoute() {
   const data = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as ActionResult | undefined
-  const navigation = useNavigation()
   const { t } = useTranslation()
   const locale = data.locale as 'en' | 'fr'
-  const idle = navigation.state === 'idle'
   return (
     <>
       <h1>{t('surveys.admin.title')}</h1>
       <p>
         <Link to="/surveys/results">{t('surveys.nav.results')}</Link>
       </p>
-      {idle && result?.done ? (
-        <p role="status" className="notice">
-          {t(result.done)}
-        </p>
-      ) : null}
-      {idle && result?.problems.length ? (
-        <div role="alert" className="form-error">
-          <p>{t('surveys.admin.refused')}</p>
-          <ul>
-            {result.problems.map((p, i) => (
-              <li key={i}>
-                <strong>{p.where}</strong>: {t(p.message, { defaultValue: p.message, ...(p.params ?? {}) })}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SettingsOutcome result={result} refusedLabel={t('surveys.admin.refused')} />
 
       <section aria-labelledby="waves-title">
         <h2 id="waves-title">{t('surveys.admin.wavesTitle')}</h2>
@@ -150,13 +134,12 @@ export default function SurveyAdminRoute() {
                     {w.state === 'closed' ? (
                       <Link to="/surveys/results">{t('surveys.admin.results')}</Link>
                     ) : (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="close" />
+                      <IntentForm intent="close" className="inline-form">
                         <input type="hidden" name="waveId" value={w.id} />
                         <button type="submit" className="button-secondary" aria-label={t('surveys.admin.closeLabel', { title: w.title })}>
                           {t('surveys.admin.close')}
                         </button>
-                      </Form>
+                      </IntentForm>
                     )}
                   </td>
                 </tr>
@@ -171,8 +154,7 @@ export default function SurveyAdminRoute() {
         {data.units.length === 0 ? (
           <p>{t('surveys.admin.noUnits')}</p>
         ) : (
-          <Form method="post" className="survey-open">
-            <input type="hidden" name="intent" value="open" />
+          <IntentForm intent="open" className="survey-open">
             <div className="field">
               <label htmlFor="wave-title">{t('surveys.admin.waveTitle')}</label>
               <input id="wave-title" name="title" required maxLength={120} />
@@ -207,20 +189,19 @@ export default function SurveyAdminRoute() {
               ))}
             </fieldset>
             <button type="submit">{t('surveys.admin.open')}</button>
-          </Form>
+          </IntentForm>
         )}
       </section>
 
       <section aria-labelledby="threshold-title">
         <h2 id="threshold-title">{t('surveys.admin.thresholdTitle')}</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="threshold" />
+        <IntentForm intent="threshold">
           <div className="field">
             <label htmlFor="min-responses">{t('surveys.admin.thresholdLabel', { min: MIN_RESPONSES_FLOOR, max: MIN_RESPONSES_CEILING })}</label>
             <input id="min-responses" name="minResponses" type="number" min={MIN_RESPONSES_FLOOR} max={MIN_RESPONSES_CEILING} step={1} required defaultValue={data.minResponses} />
           </div>
           <button type="submit">{t('surveys.admin.save')}</button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="instrument-title">
@@ -250,22 +231,7 @@ export default function SurveyAdminRoute() {
             </ul>
           </details>
         ))}
-        <Form method="post" encType="multipart/form-data" className="json-upload">
-          <input type="hidden" name="intent" value="instrument" />
-          <div className="field">
-            <label htmlFor="instrument-file">{t('surveys.admin.instrumentFile')}</label>
-            <input id="instrument-file" type="file" name="file" accept=".json,application/json" />
-          </div>
-          <button type="submit">{t('surveys.admin.load')}</button>
-        </Form>
-        {data.customInstrument ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reset-instrument" />
-            <button type="submit" className="button-secondary">
-              {t('surveys.admin.resetInstrument')}
-            </button>
-          </Form>
-        ) : null}
+        <JsonSettingForms intent="instrument" label={t('surveys.admin.instrumentFile')} submitLabel={t('surveys.admin.load')} custom={data.customInstrument} resetLabel={t('surveys.admin.resetInstrument')} />
       </section>
     </>
   )
