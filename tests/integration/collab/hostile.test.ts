@@ -3,15 +3,14 @@
 // in the room (or another room) as witnesses that must keep syncing.
 import * as encoding from 'lib0/encoding'
 import type { Socket } from 'node:net'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { inspectUpdate, ProtocolError, encodeAwareness } from '../../../server/collab/protocol'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from '../../../server/collab'
 import {
-  connectClient,
   headersFor,
   openRaw,
-  removeTempDbFiles,
+  collabTestHooks,
   sleep,
   startTestServer,
   stubAuthenticator,
@@ -23,21 +22,7 @@ import {
 } from './helpers'
 
 let server: TestServer | undefined
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server?.stop()
-  server = undefined
-})
-
-afterAll(removeTempDbFiles)
-
-function client(docName: string, token: string): TestClient {
-  const c = connectClient(server!.url, docName, token)
-  clients.push(c)
-  return c
-}
+const client = collabTestHooks(() => server, () => (server = undefined))
 
 async function witnesses(docName: string): Promise<[TestClient, TestClient]> {
   const a = client(docName, 'alice-token')
