@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { JsonSettingForms, SettingsOutcome, type SettingsResult } from '~/components/admin/settings-forms'
+import { JsonSettingForms, SettingsOutcome } from '~/components/admin/settings-forms'
 import { factorRatingScale } from '~/domain/factors'
 import { describeRule } from '~/domain/standards'
 import { ownPublicKey, registerTrustedKey, removeTrustedKey, trustedKeys } from '~/models/signing.server'
@@ -10,7 +10,7 @@ import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeSt
 import { closedReviews, RetentionInputError, setLegalHold, setRetentionYears } from '~/models/retention.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { i18nServer } from '~/utils/i18next.server'
-import { IntentForm } from '~/components/intent-form'
+import { IntentButton, IntentForm } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR Workspace' }]
 
@@ -115,13 +115,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SettingsRoute() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as SettingsResult | undefined
   const { t } = useTranslation()
   const locale = data.locale as 'en' | 'fr'
   return (
     <>
       <h1>{t('settings.title', { jurisdiction: data.jurisdiction.name })}</h1>
-      <SettingsOutcome result={actionData} refusedLabel={t('settings.refused')} />
+      <SettingsOutcome refusedLabel={t('settings.refused')} />
 
       <section aria-labelledby="framework-title">
         <h2 id="framework-title">{t('settings.frameworkTitle')}</h2>
@@ -230,12 +229,7 @@ export default function SettingsRoute() {
                     <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
                   </td>
                   <td>
-                    <IntentForm intent="untrust-key">
-                      <input type="hidden" name="id" value={key.id} />
-                      <button type="submit" className="button-link" aria-label={t('settings.trustRemove', { code: key.code })}>
-                        {t('settings.trustColRemove')}
-                      </button>
-                    </IntentForm>
+                    <IntentButton intent="untrust-key" fields={{ id: key.id }} label={t('settings.trustColRemove')} ariaLabel={t('settings.trustRemove', { code: key.code })} buttonClassName="button-link" />
                   </td>
                 </tr>
               ))}
@@ -286,13 +280,7 @@ export default function SettingsRoute() {
                   <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
                   <td>
                     {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
-                    <IntentForm intent="legal-hold" className="inline-form">
-                      <input type="hidden" name="reviewId" value={r.id} />
-                      <input type="hidden" name="hold" value={r.legalHold ? 'off' : 'on'} />
-                      <button type="submit" className="button-secondary" aria-label={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}>
-                        {t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
-                      </button>
-                    </IntentForm>
+                    <IntentButton intent="legal-hold" fields={{ reviewId: r.id, hold: r.legalHold ? 'off' : 'on' }} label={t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')} ariaLabel={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })} buttonClassName="button-secondary" className="inline-form" />
                   </td>
                 </tr>
               ))}

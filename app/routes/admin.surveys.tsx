@@ -1,15 +1,15 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { JsonSettingForms, SettingsOutcome, type SettingsProblem, type SettingsResult } from '~/components/admin/settings-forms'
-import { dayOf, MIN_RESPONSES_CEILING, MIN_RESPONSES_FLOOR, newWaveSchema } from '~/domain/surveys'
-import { closeWave, listUnits, listWaves, openWave, resetSurveyInstrument, saveSurveyInstrument, setSurveyMinResponses, surveySettings, SurveyInputError } from '~/models/survey.server'
+import { MIN_RESPONSES_CEILING, MIN_RESPONSES_FLOOR, newWaveSchema } from '~/domain/surveys'
+import { closeWave, openWave, resetSurveyInstrument, saveSurveyInstrument, setSurveyMinResponses, surveyAdminView, SurveyInputError } from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
-import { prisma } from '~/utils/db.server'
 import { i18nServer } from '~/utils/i18next.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
-import { IntentForm } from '~/components/intent-form'
+import { IntentButton, IntentForm } from '~/components/intent-form'
+import { DataTable, TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Surveys · SCIR Workspace' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyStylesUrl }]
@@ -17,25 +17,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyStyl
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:surveys')
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
-  const [settings, units, waves, people] = await Promise.all([
-    surveySettings(user.jurisdictionId),
-    listUnits(user.jurisdictionId),
-    listWaves(user.jurisdictionId),
-    prisma.user.findMany({
-      where: { jurisdictionId: user.jurisdictionId, deactivatedAt: null, unitId: { not: null } },
-      select: { id: true, name: true, unit: { select: { name: true } } },
-      orderBy: { name: 'asc' },
-    }),
-  ])
-  const today = new Date()
-  return json({
-    locale,
-    ...settings,
-    units,
-    waves,
-    people: people.map(p => ({ id: p.id, name: p.name, unit: p.unit?.name ?? '' })),
-    defaults: { opensOn: dayOf(today), closesOn: dayOf(new Date(today.getTime() + 14 * 86_400_000)) },
-  })
+  return json({ locale, ...(await surveyAdminView(user.jurisdictionId)) })
 }
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024
@@ -94,7 +76,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SurveyAdminRoute() {
   const data = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as ActionResult | undefined
   const { t } = useTranslation()
   const locale = data.locale as 'en' | 'fr'
   return (
@@ -103,54 +84,34 @@ export default function SurveyAdminRoute() {
       <p>
         <Link to="/surveys/results">{t('surveys.nav.results')}</Link>
       </p>
-      <SettingsOutcome result={result} refusedLabel={t('surveys.admin.refused')} />
+      <SettingsOutcome refusedLabel={t('surveys.admin.refused')} />
 
-      <section aria-labelledby="waves-title">
-        <h2 id="waves-title">{t('surveys.admin.wavesTitle')}</h2>
+      <TitledSection id="waves" title={t('surveys.admin.wavesTitle')}>
         {data.waves.length === 0 ? (
           <p>{t('surveys.admin.noWaves')}</p>
         ) : (
-          <table>
-            <caption>{t('surveys.admin.wavesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('surveys.admin.colTitle')}</th>
-                <th scope="col">{t('surveys.admin.colDates')}</th>
-                <th scope="col">{t('surveys.admin.colState')}</th>
-                <th scope="col">{t('surveys.admin.colUnits')}</th>
-                <th scope="col">{t('surveys.admin.colAnswered')}</th>
-                <th scope="col">{t('surveys.admin.colActions')}</th>
+          <DataTable caption={t('surveys.admin.wavesCaption')} headers={[t('surveys.admin.colTitle'), t('surveys.admin.colDates'), t('surveys.admin.colState'), t('surveys.admin.colUnits'), t('surveys.admin.colAnswered'), t('surveys.admin.colActions')]}>
+            {data.waves.map(w => (
+              <tr key={w.id}>
+                <th scope="row">{w.title}</th>
+                <td>{t('surveys.admin.dates', { opensOn: w.opensOn, closesOn: w.closesOn })}</td>
+                <td>{t(`surveys.admin.state.${w.state}`)}</td>
+                <td>{w.units.join(', ')}</td>
+                <td>{t('surveys.admin.answered', { answered: w.answered, invited: w.invited })}</td>
+                <td>
+                  {w.state === 'closed' ? (
+                    <Link to="/surveys/results">{t('surveys.admin.results')}</Link>
+                  ) : (
+                    <IntentButton intent="close" fields={{ waveId: w.id }} label={t('surveys.admin.close')} ariaLabel={t('surveys.admin.closeLabel', { title: w.title })} buttonClassName="button-secondary" className="inline-form" />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.waves.map(w => (
-                <tr key={w.id}>
-                  <th scope="row">{w.title}</th>
-                  <td>{t('surveys.admin.dates', { opensOn: w.opensOn, closesOn: w.closesOn })}</td>
-                  <td>{t(`surveys.admin.state.${w.state}`)}</td>
-                  <td>{w.units.join(', ')}</td>
-                  <td>{t('surveys.admin.answered', { answered: w.answered, invited: w.invited })}</td>
-                  <td>
-                    {w.state === 'closed' ? (
-                      <Link to="/surveys/results">{t('surveys.admin.results')}</Link>
-                    ) : (
-                      <IntentForm intent="close" className="inline-form">
-                        <input type="hidden" name="waveId" value={w.id} />
-                        <button type="submit" className="button-secondary" aria-label={t('surveys.admin.closeLabel', { title: w.title })}>
-                          {t('surveys.admin.close')}
-                        </button>
-                      </IntentForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="open-title">
-        <h2 id="open-title">{t('surveys.admin.openTitle')}</h2>
+      <TitledSection id="open" title={t('surveys.admin.openTitle')}>
         {data.units.length === 0 ? (
           <p>{t('surveys.admin.noUnits')}</p>
         ) : (
@@ -191,10 +152,9 @@ export default function SurveyAdminRoute() {
             <button type="submit">{t('surveys.admin.open')}</button>
           </IntentForm>
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="threshold-title">
-        <h2 id="threshold-title">{t('surveys.admin.thresholdTitle')}</h2>
+      <TitledSection id="threshold" title={t('surveys.admin.thresholdTitle')}>
         <IntentForm intent="threshold">
           <div className="field">
             <label htmlFor="min-responses">{t('surveys.admin.thresholdLabel', { min: MIN_RESPONSES_FLOOR, max: MIN_RESPONSES_CEILING })}</label>
@@ -202,10 +162,9 @@ export default function SurveyAdminRoute() {
           </div>
           <button type="submit">{t('surveys.admin.save')}</button>
         </IntentForm>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="instrument-title">
-        <h2 id="instrument-title">{t('surveys.admin.instrumentTitle')}</h2>
+      <TitledSection id="instrument" title={t('surveys.admin.instrumentTitle')}>
         <p>
           {data.customInstrument ? t('surveys.admin.customInstrument') : t('surveys.admin.defaultInstrument')} <strong>{data.instrument.name[locale]}</strong> ({data.instrument.version})
         </p>
@@ -232,7 +191,7 @@ export default function SurveyAdminRoute() {
           </details>
         ))}
         <JsonSettingForms intent="instrument" label={t('surveys.admin.instrumentFile')} submitLabel={t('surveys.admin.load')} custom={data.customInstrument} resetLabel={t('surveys.admin.resetInstrument')} />
-      </section>
+      </TitledSection>
     </>
   )
 }

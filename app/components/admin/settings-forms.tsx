@@ -1,16 +1,20 @@
 // The pieces the jurisdiction's settings pages share: what the last action did or refused, a JSON
 // file upload, and a one-button form that resets a setting to the default.
-import { useNavigation } from '@remix-run/react'
+import { useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { IntentForm } from '~/components/intent-form'
 
 export type SettingsProblem = { where: string; message: string; params?: Record<string, number> }
 export type SettingsResult = { done: string | null; problems: SettingsProblem[] }
 
-/** The last action's outcome, once the page is idle again; problems are i18n keys or plain text. */
-export function SettingsOutcome({ result, refusedLabel }: { result: SettingsResult | undefined; refusedLabel: string }) {
+/**
+ * The route action's last outcome (a SettingsResult), once the page is idle again; problems are
+ * i18n keys or plain text.
+ */
+export function SettingsOutcome({ refusedLabel }: { refusedLabel: string }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
+  const result = useActionData() as SettingsResult | undefined
   if (navigation.state !== 'idle' || !result) return null
   return (
     <>
