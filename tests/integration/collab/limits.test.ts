@@ -2,21 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
-import {
-  collabTestHooks,
-  headersFor,
-  memoryLogger,
-  openRaw,
-  openSilentPeer,
-  sleep,
-  startTestServer,
-  synced,
-  tempDbFile,
-  upgradeStatus,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from './helpers'
+import { collabTestHooks, headersFor, memoryLogger, openRaw, openSilentPeer, pairStillSyncs, sleep, startTestServer, synced, syncedPair, tempDbFile, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
 
 let server: TestServer | undefined
 const client = collabTestHooks(() => server, () => (server = undefined))
@@ -30,17 +16,11 @@ function updateMessage(update: Uint8Array): Uint8Array {
 }
 
 /** Two editors that must keep syncing while a third connection misbehaves. */
-async function bystanders(docName: string): Promise<[TestClient, TestClient]> {
-  const a = client(docName, 'alice-token')
-  const b = client(docName, 'bob-token')
-  await Promise.all([synced(a), synced(b)])
-  return [a, b]
-}
+const bystanders = (docName: string) => syncedPair(client, docName)
 
-async function stillSyncing([a, b]: [TestClient, TestClient], marker: string): Promise<void> {
-  a.text.insert(a.text.length, marker)
-  await waitFor(() => b.text.toString().includes(marker), 5000, `bystanders sync ${marker}`)
-  expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
+async function stillSyncing(pair: [TestClient, TestClient], marker: string): Promise<void> {
+  await pairStillSyncs(pair, marker, 5000, 'bystanders')
+  expect(pair[0].provider.wsconnected && pair[1].provider.wsconnected).toBe(true)
 }
 
 describe('collab limits', () => {
