@@ -56,3 +56,39 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
     </div>
   )
 }
+
+type SelectFieldProps = {
+  id: string
+  name: string
+  label: string
+  /** [value, text] pairs, in the order shown. */
+  options: ReadonlyArray<readonly [string, string]>
+  /** A first, empty choice (a filter's "any"). */
+  emptyLabel?: string
+  hint?: string
+  defaultValue?: string
+  required?: boolean
+}
+
+/** A labelled select with its choices (and an optional hint, tied to it for screen readers). */
+export function SelectField({ id, name, label, options, emptyLabel, hint, defaultValue, required }: SelectFieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      <select id={id} name={name} defaultValue={defaultValue} required={required} aria-describedby={hintId}>
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -22,13 +22,18 @@ const isStyled = (header: ColumnHeader): header is { label: ReactNode; className
 export function DataTable({
   caption,
   captionClassName,
+  captionId,
   headers,
   children,
   ...table
-}: Omit<ComponentProps<'table'>, 'children'> & { caption?: ReactNode; captionClassName?: string; headers: ColumnHeader[]; children?: ReactNode }) {
+}: Omit<ComponentProps<'table'>, 'children'> & { caption?: ReactNode; captionClassName?: string; captionId?: string; headers: ColumnHeader[]; children?: ReactNode }) {
   return (
     <table {...table}>
-      {caption !== undefined ? <caption className={captionClassName}>{caption}</caption> : null}
+      {caption !== undefined ? (
+        <caption id={captionId} className={captionClassName}>
+          {caption}
+        </caption>
+      ) : null}
       <thead>
         <tr>
           {headers.map((header, i) =>

@@ -34,6 +34,7 @@ import {
 import accountStylesUrl from '~/styles/accounts.css'
 import { refusalFor, requireAccountContext, requireAccountIn, type AccountContext } from '~/utils/account-access.server'
 import { prisma } from '~/utils/db.server'
+import { TitledSection } from '~/components/layout'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountStylesUrl }]
 
@@ -290,17 +291,15 @@ function ReaderPage({ data }: { data: ReaderData }) {
       <p>{t('accounts.reader.state', { state: t(`accounts.state.${account.state}`) })}</p>
       <ActionError />
       {release ? (
-        <section aria-labelledby="release-title">
-          <h2 id="release-title">{t('accounts.reader.released', { date: when(release.releasedAt) })}</h2>
+        <TitledSection id="release" title={t('accounts.reader.released', { date: when(release.releasedAt) })}>
           <ReleaseView content={release.content} />
-        </section>
+        </TitledSection>
       ) : (
         <p>{t('accounts.reader.notReleased')}</p>
       )}
 
       {data.withdrawal ? (
-        <section aria-labelledby="withdrawal-title" className="account-withdrawal-request">
-          <h2 id="withdrawal-title">{t('accounts.decideWithdrawal.title')}</h2>
+        <TitledSection id="withdrawal" title={t('accounts.decideWithdrawal.title')} className="account-withdrawal-request">
           <p>{t('accounts.decideWithdrawal.intro', { date: when(data.withdrawal.requestedAt) })}</p>
           <p>{data.withdrawal.reason ? t('accounts.decideWithdrawal.reason', { reason: data.withdrawal.reason }) : t('accounts.decideWithdrawal.noReason')}</p>
           <Form method="post" className="actions-row">
@@ -315,12 +314,11 @@ function ReaderPage({ data }: { data: ReaderData }) {
               {t('accounts.decideWithdrawal.decline')}
             </button>
           </Form>
-        </section>
+        </TitledSection>
       ) : null}
 
       {data.quoteFindings ? (
-        <section aria-labelledby="quote-title">
-          <h2 id="quote-title">{t('accounts.quotes.requestTitle')}</h2>
+        <TitledSection id="quote" title={t('accounts.quotes.requestTitle')}>
           <p>{t('accounts.quotes.requestIntro')}</p>
           {data.quoteFindings.length === 0 ? (
             <p>{t('accounts.quotes.noFindings')}</p>
@@ -330,7 +328,7 @@ function ReaderPage({ data }: { data: ReaderData }) {
           <p>
             <Link to={`/reviews/${review.id}/quotes`}>{t('accounts.quotes.openQuotes')}</Link>
           </p>
-        </section>
+        </TitledSection>
       ) : null}
     </div>
   )

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { PublishedCountView, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
@@ -12,6 +12,8 @@ import { trendsData, type TrendView } from '~/models/trends.server'
 import trendStylesUrl from '~/styles/trends.css'
 import { i18nServer } from '~/utils/i18next.server'
 import { requireJurisdictionPermission, userCan } from '~/utils/permissions.server'
+import { IntentButton, IntentForm } from '~/components/intent-form'
+import { DataTable, TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Trends · SCIR Workspace' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trendStylesUrl }]
@@ -112,58 +114,39 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
   const navigation = useNavigation()
   const result = useActionData<typeof action>() as ActionResult | undefined
   return (
-    <section aria-labelledby="import-title" className="trend-section">
-      <h2 id="import-title">{t('trends.import.title')}</h2>
+    <TitledSection id="import" title={t('trends.import.title')} className="trend-section">
       <p>{t('trends.import.intro')}</p>
       {navigation.state === 'idle' && result ? <ImportResult result={result} /> : null}
-      <Form method="post" encType="multipart/form-data" className="json-upload">
-        <input type="hidden" name="intent" value="import" />
+      <IntentForm intent="import" encType="multipart/form-data" className="json-upload">
         <div className="field">
           <label htmlFor="shared-files">{t('trends.import.files')}</label>
           <input id="shared-files" type="file" name="files" multiple accept=".json,application/json" />
         </div>
         <button type="submit">{t('trends.import.submit')}</button>
-      </Form>
+      </IntentForm>
       {imported.length === 0 ? (
         <p>{t('trends.import.none')}</p>
       ) : (
         <>
           {/* Long names scroll inside their own box, never the page (issue 9). */}
           <div className="table-scroll" role="region" aria-labelledby="imported-caption" tabIndex={0}>
-            <table>
-              <caption id="imported-caption">{t('trends.import.listCaption', { jurisdiction })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('trends.import.colSource')}</th>
-                  <th scope="col">{t('trends.import.colReviews')}</th>
-                  <th scope="col">{t('trends.import.colLastImported')}</th>
-                  <th scope="col">{t('trends.import.colActions')}</th>
+            <DataTable caption={t('trends.import.listCaption', { jurisdiction })} captionId="imported-caption" headers={[t('trends.import.colSource'), t('trends.import.colReviews'), t('trends.import.colLastImported'), t('trends.import.colActions')]}>
+              {imported.map(s => (
+                <tr key={s.source}>
+                  <th scope="row">{s.source}</th>
+                  <td>{s.reviews}</td>
+                  <td>{`${s.lastImportedAt.slice(0, 16).replace('T', ' ')} UTC`}</td>
+                  <td>
+                    <IntentButton intent="remove" fields={{ source: s.source }} label={t('trends.import.remove')} ariaLabel={t('trends.import.removeLabel', { code: s.source })} buttonClassName="button-danger" />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {imported.map(s => (
-                  <tr key={s.source}>
-                    <th scope="row">{s.source}</th>
-                    <td>{s.reviews}</td>
-                    <td>{`${s.lastImportedAt.slice(0, 16).replace('T', ' ')} UTC`}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="source" value={s.source} />
-                        <button type="submit" className="button-danger" aria-label={t('trends.import.removeLabel', { code: s.source })}>
-                          {t('trends.import.remove')}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
           <p className="trend-hint">{t('trends.import.removeHint')}</p>
         </>
       )}
-    </section>
+    </TitledSection>
   )
 }
 
@@ -201,8 +184,7 @@ export default function TrendsRoute() {
       </nav>
       <p>{t(`trends.viewIntro.${data.view}`, { jurisdiction: data.jurisdiction.name })}</p>
 
-      <section aria-labelledby="sources-title">
-        <h2 id="sources-title">{t('trends.sources.title')}</h2>
+      <TitledSection id="sources" title={t('trends.sources.title')}>
         {/* Long names scroll inside their own box, never the page (issue 9). */}
         <div className="table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
           <table className="trend-table sources-table">
@@ -247,7 +229,7 @@ export default function TrendsRoute() {
           <dt>0</dt>
           <dd>{t('trends.suppression.zero')}</dd>
         </dl>
-      </section>
+      </TitledSection>
 
       {data.imported ? <SharedDataAdmin imported={data.imported} jurisdiction={data.jurisdiction.name} /> : null}
 
@@ -257,71 +239,21 @@ export default function TrendsRoute() {
         <p className="trend-section">{t('trends.empty')}</p>
       ) : (
         <>
-          <section aria-labelledby="findings-title" className="trend-section">
-            <h2 id="findings-title">{t('trends.findings.title')}</h2>
-            <h3>{t('trends.findings.byDomainTitle')}</h3>
-            <p className="trend-hint">{t('trends.findings.byDomainHint')}</p>
-            <TrendFigure
-              id="findings-by-domain"
-              kind="bars"
-              title={t('trends.findings.byDomainTitle')}
-              table={tables.findingsByValueAndDomain}
-              rowHeader={t('trends.findings.rowHeader')}
-              rowLabel={valueLabel}
-              columnLabel={domainLabel}
-            />
-            <h3>{t('trends.findings.byYearTitle')}</h3>
-            <TrendFigure
-              id="findings-by-year"
-              kind="lines"
-              title={t('trends.findings.byYearTitle')}
-              table={tables.findingsByValueAndYear}
-              rowHeader={t('trends.findings.rowHeader')}
-              rowLabel={valueLabel}
-              columnLabel={year}
-            />
-          </section>
+          <TitledSection id="findings" title={t('trends.findings.title')} className="trend-section">
+            <TrendFigure id="findings-by-domain" kind="bars" title={t('trends.findings.byDomainTitle')} hint={t('trends.findings.byDomainHint')} table={tables.findingsByValueAndDomain} rowHeader={t('trends.findings.rowHeader')} rowLabel={valueLabel} columnLabel={domainLabel} />
+            <TrendFigure id="findings-by-year" kind="lines" title={t('trends.findings.byYearTitle')} table={tables.findingsByValueAndYear} rowHeader={t('trends.findings.rowHeader')} rowLabel={valueLabel} columnLabel={year} />
+          </TitledSection>
 
-          <section aria-labelledby="needs-title" className="trend-section">
-            <h2 id="needs-title">{t('trends.needs.title')}</h2>
+          <TitledSection id="needs" title={t('trends.needs.title')} className="trend-section">
             <p className="trend-hint">{t('trends.needs.hint')}</p>
-            <h3>{t('trends.needs.byStageTitle')}</h3>
-            <TrendFigure
-              id="needs-by-year"
-              kind="horizontal-bars"
-              draw="row-totals"
-              title={t('trends.needs.byStageTitle')}
-              caption={t('trends.needs.byYearTitle')}
-              table={tables.unmetNeedsByStageAndYear}
-              rowHeader={t('trends.needs.rowHeader')}
-              rowLabel={stageLabel}
-              columnLabel={year}
-            />
-          </section>
+            {/* One bar per stage (all years); the table below splits the same counts by year. */}
+            <TrendFigure id="needs-by-year" kind="horizontal-bars" draw="row-totals" title={t('trends.needs.byStageTitle')} caption={t('trends.needs.byYearTitle')} table={tables.unmetNeedsByStageAndYear} rowHeader={t('trends.needs.rowHeader')} rowLabel={stageLabel} columnLabel={year} />
+          </TitledSection>
 
-          <section aria-labelledby="recommendations-title" className="trend-section">
-            <h2 id="recommendations-title">{t('trends.recommendations.title')}</h2>
-            <h3>{t('trends.recommendations.byStatusTitle')}</h3>
-            <TrendFigure
-              id="recommendations-by-status"
-              kind="bars"
-              title={t('trends.recommendations.byStatusTitle')}
-              table={tables.recommendationsByStrengthAndStatus}
-              rowHeader={t('trends.recommendations.rowHeader')}
-              rowLabel={strengthLabel}
-              columnLabel={statusLabel}
-            />
-            <h3>{t('trends.recommendations.byYearTitle')}</h3>
-            <TrendFigure
-              id="recommendations-by-year"
-              kind="lines"
-              title={t('trends.recommendations.byYearTitle')}
-              table={tables.recommendationsByStrengthAndYear}
-              rowHeader={t('trends.recommendations.rowHeader')}
-              rowLabel={strengthLabel}
-              columnLabel={year}
-            />
-          </section>
+          <TitledSection id="recommendations" title={t('trends.recommendations.title')} className="trend-section">
+            <TrendFigure id="recommendations-by-status" kind="bars" title={t('trends.recommendations.byStatusTitle')} table={tables.recommendationsByStrengthAndStatus} rowHeader={t('trends.recommendations.rowHeader')} rowLabel={strengthLabel} columnLabel={statusLabel} />
+            <TrendFigure id="recommendations-by-year" kind="lines" title={t('trends.recommendations.byYearTitle')} table={tables.recommendationsByStrengthAndYear} rowHeader={t('trends.recommendations.rowHeader')} rowLabel={strengthLabel} columnLabel={year} />
+          </TitledSection>
         </>
       )}
     </>

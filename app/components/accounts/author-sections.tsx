@@ -9,6 +9,7 @@ import type { QuoteForAuthor } from '~/models/quote-consent.server'
 import type { ReadLogEntry, ReleasePreview, ReleaseView as ReleaseRecord } from '~/models/staff-account.server'
 import { AccountEditor } from './account-editor'
 import { ReleaseView } from './release-view'
+import { DataTable, TitledSection } from '~/components/layout'
 
 /** Dates and times in UTC on the server and in the browser alike, so both render the same text. */
 export function useDateTime() {
@@ -20,8 +21,7 @@ export function useDateTime() {
 export function DraftSection({ data, account }: { data: { canEdit: boolean; docName: string; draftCopy: ReleaseContent | null }; account: { id: string } }) {
   const { t } = useTranslation()
   return (
-    <section aria-labelledby="prompts-title">
-      <h2 id="prompts-title">{t('accounts.author.promptsTitle')}</h2>
+    <TitledSection id="prompts" title={t('accounts.author.promptsTitle')}>
       {data.canEdit ? (
         <>
           <p>{t('accounts.author.promptsIntro')}</p>
@@ -37,7 +37,7 @@ export function DraftSection({ data, account }: { data: { canEdit: boolean; docN
           )}
         </>
       )}
-    </section>
+    </TitledSection>
   )
 }
 
@@ -55,8 +55,7 @@ export function ReleaseSteps({ data, review, account }: { data: ReleaseStepsData
   return (
     <>
       {data.canEdit ? (
-        <section aria-labelledby="release-title" className="account-release-steps">
-          <h2 id="release-title">{t('accounts.release.title')}</h2>
+        <TitledSection id="release" title={t('accounts.release.title')} className="account-release-steps">
           <p>{t('accounts.release.steps')}</p>
           {data.releaseOpen ? null : <p>{t('accounts.release.closed')}</p>}
           <ul className="review-links">
@@ -98,7 +97,7 @@ export function ReleaseSteps({ data, review, account }: { data: ReleaseStepsData
               )}
             </section>
           ) : null}
-        </section>
+        </TitledSection>
       ) : null}
     </>
   )
@@ -110,21 +109,17 @@ export function ReleasedVersions({ releases }: { releases: { facilitator: Releas
   return (
     <>
       {releases.facilitator || releases.panel ? (
-        <section aria-labelledby="released-title">
-          <h2 id="released-title">{t('accounts.release.releasedVersions')}</h2>
-          {releases.panel ? (
-            <details>
-              <summary>{t('accounts.release.panelVersion', { date: when(releases.panel.releasedAt) })}</summary>
-              <ReleaseView content={releases.panel.content} />
-            </details>
-          ) : null}
-          {releases.facilitator ? (
-            <details>
-              <summary>{t('accounts.release.facilitatorVersion', { date: when(releases.facilitator.releasedAt) })}</summary>
-              <ReleaseView content={releases.facilitator.content} />
-            </details>
-          ) : null}
-        </section>
+        <TitledSection id="released" title={t('accounts.release.releasedVersions')}>
+          {(['panel', 'facilitator'] as const).map(audience => {
+            const release = releases[audience]
+            return release ? (
+              <details key={audience}>
+                <summary>{t(`accounts.release.${audience}Version`, { date: when(release.releasedAt) })}</summary>
+                <ReleaseView content={release.content} />
+              </details>
+            ) : null
+          })}
+        </TitledSection>
       ) : null}
     </>
   )
@@ -136,8 +131,7 @@ export function WithdrawSection({ data, account }: { data: { mayWithdraw: boolea
   return (
     <>
       {data.mayWithdraw || data.mayRequestWithdrawal || account.withdrawalRequestedAt ? (
-        <section aria-labelledby="withdraw-title">
-          <h2 id="withdraw-title">{t('accounts.withdraw.title')}</h2>
+        <TitledSection id="withdraw" title={t('accounts.withdraw.title')}>
           {account.withdrawalRequestedAt ? (
             <p>{t('accounts.withdraw.requested', { date: when(account.withdrawalRequestedAt) })}</p>
           ) : data.mayWithdraw ? (
@@ -159,7 +153,7 @@ export function WithdrawSection({ data, account }: { data: { mayWithdraw: boolea
               </button>
             </Form>
           )}
-        </section>
+        </TitledSection>
       ) : null}
     </>
   )
@@ -168,8 +162,7 @@ export function WithdrawSection({ data, account }: { data: { mayWithdraw: boolea
 export function QuoteConsent({ data }: { data: { quotes: QuoteForAuthor[]; mayDecideQuotes: boolean } }) {
   const { t } = useTranslation()
   return (
-    <section aria-labelledby="consent-title">
-      <h2 id="consent-title">{t('accounts.consent.title')}</h2>
+    <TitledSection id="consent" title={t('accounts.consent.title')}>
       <p>{t('accounts.consent.intro')}</p>
       {data.quotes.length === 0 ? (
         <p>{t('accounts.consent.empty')}</p>
@@ -205,7 +198,7 @@ export function QuoteConsent({ data }: { data: { quotes: QuoteForAuthor[]; mayDe
           ))}
         </ul>
       )}
-    </section>
+    </TitledSection>
   )
 }
 
@@ -213,33 +206,21 @@ export function ReadLog({ data }: { data: { reads: ReadLogEntry[] } }) {
   const { t } = useTranslation()
   const when = useDateTime()
   return (
-    <section aria-labelledby="reads-title">
-      <h2 id="reads-title">{t('accounts.reads.title')}</h2>
+    <TitledSection id="reads" title={t('accounts.reads.title')}>
       {data.reads.length === 0 ? (
         <p>{t('accounts.reads.empty')}</p>
       ) : (
-        <table className="account-reads">
-          <caption>{t('accounts.reads.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('accounts.reads.colWho')}</th>
-              <th scope="col">{t('accounts.reads.colRole')}</th>
-              <th scope="col">{t('accounts.reads.colWhen')}</th>
-              <th scope="col">{t('accounts.reads.colVersion')}</th>
+        <DataTable className="account-reads" caption={t('accounts.reads.caption')} headers={[t('accounts.reads.colWho'), t('accounts.reads.colRole'), t('accounts.reads.colWhen'), t('accounts.reads.colVersion')]}>
+          {data.reads.map((r, index) => (
+            <tr key={`${r.at}-${index}`}>
+              <td>{r.readerName}</td>
+              <td>{r.readerRole ? t(`role.${r.readerRole}`) : t('accounts.reads.noRole')}</td>
+              <td>{when(r.at)}</td>
+              <td>{r.audience ? t(`accounts.audience.${r.audience}`) : t('accounts.list.none')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.reads.map((r, index) => (
-              <tr key={`${r.at}-${index}`}>
-                <td>{r.readerName}</td>
-                <td>{r.readerRole ? t(`role.${r.readerRole}`) : t('accounts.reads.noRole')}</td>
-                <td>{when(r.at)}</td>
-                <td>{r.audience ? t(`accounts.audience.${r.audience}`) : t('accounts.list.none')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
-    </section>
+    </TitledSection>
   )
 }

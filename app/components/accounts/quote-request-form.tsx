@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors } from '~/components/forms'
+import { FormErrors, SelectField } from '~/components/forms'
 
 type Props = {
   reviewId: string
@@ -20,27 +20,15 @@ export function QuoteRequestForm({ reviewId, findings, account, errors }: Props)
       {'id' in account ? (
         <input type="hidden" name="accountId" value={account.id} />
       ) : (
-        <div className="field">
-          <label htmlFor="quote-account">{t('accounts.quotes.account')}</label>
-          <select id="quote-account" name="accountId" required>
-            {account.choices.map(a => (
-              <option key={a.id} value={a.id}>
-                {a.pseudonym}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="quote-account" name="accountId" label={t('accounts.quotes.account')} required options={account.choices.map(a => [a.id, a.pseudonym] as const)} />
       )}
-      <div className="field">
-        <label htmlFor="quote-finding">{t('accounts.quotes.finding')}</label>
-        <select id="quote-finding" name="findingId" required>
-          {findings.map(f => (
-            <option key={f.id} value={f.id}>
-              {t('accounts.quotes.findingOption', { number: f.number, preview: f.preview })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="quote-finding"
+        name="findingId"
+        label={t('accounts.quotes.finding')}
+        required
+        options={findings.map(f => [f.id, t('accounts.quotes.findingOption', { number: f.number, preview: f.preview })] as const)}
+      />
       <div className="field">
         <label htmlFor="quote-excerpt">{t('accounts.quotes.excerpt')}</label>
         <textarea id="quote-excerpt" name="excerpt" rows={3} maxLength={2000} required />
