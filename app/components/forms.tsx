@@ -24,10 +24,13 @@ type FieldProps = {
   errors?: string[] | null
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode
   className?: string
+  /** A fixed id for the control (default: a generated one). */
+  id?: string
 }
 
-export function Field({ label, hint, errors, children, className }: FieldProps) {
-  const id = useId()
+export function Field({ label, hint, errors, children, className, id: fixedId }: FieldProps) {
+  const generatedId = useId()
+  const id = fixedId ?? generatedId
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = errors?.length ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
@@ -72,23 +75,18 @@ type SelectFieldProps = {
 
 /** A labelled select with its choices (and an optional hint, tied to it for screen readers). */
 export function SelectField({ id, name, label, options, emptyLabel, hint, defaultValue, required }: SelectFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      <select id={id} name={name} defaultValue={defaultValue} required={required} aria-describedby={hintId}>
-        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={id} label={label} hint={hint}>
+      {({ describedBy }) => (
+        <select id={id} name={name} defaultValue={defaultValue} required={required} aria-describedby={describedBy}>
+          {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   )
 }
