@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -52,11 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
     json<ActionResult>({ intent: 'import', ok: false, problems: [], notice: { key, params } }, { status })
   if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) return refuse('trends.import.tooLarge', 413)
   const form = await request.formData()
-  const parsed = actionSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')))
-  if (!parsed.success) throw json({ message: 'Bad request' }, { status: 400 })
-  if (parsed.data.intent === 'remove') {
-    const removed = await removeSharedReviewsFrom({ jurisdictionId: user.jurisdictionId, userId: user.id }, parsed.data.source)
-    return json<ActionResult>({ intent: 'remove', ok: true, source: parsed.data.source, removed })
+  const submission = parseWithZod(form, { schema: actionSchema })
+  if (submission.status !== 'success') throw json({ message: 'Bad request' }, { status: 400 })
+  if (submission.value.intent === 'remove') {
+    const removed = await removeSharedReviewsFrom({ jurisdictionId: user.jurisdictionId, userId: user.id }, submission.value.source)
+    return json<ActionResult>({ intent: 'remove', ok: true, source: submission.value.source, removed })
   }
   // An empty file input still posts one nameless, empty file.
   const uploads = form.getAll('files').filter((f): f is File => typeof f !== 'string' && (f.size > 0 || f.name !== ''))
