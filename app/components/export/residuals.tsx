@@ -2,6 +2,7 @@
 // registry or of a staff member: replaced by their pseudonym everywhere), a place (replaced by
 // the label given), an identifier of some kind (removed), or safe (left as written). One
 // decision settles every occurrence. Plain forms: it works without JavaScript.
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ResidualReason } from '~/domain/anonymise/types'
 import type { TextLocation } from '~/domain/export/build'
@@ -21,6 +22,35 @@ export type ResidualRow = {
 export type PersonOption = { id: string; name: string; pseudonym: string | null }
 
 export type SafeRow = { id: string; text: string; decidedBy: string | null; decidedAt: string }
+
+/** A submit button whose accessible name ends with the word its row is about. */
+function WordButton({ label, forWord }: { label: string; forWord: ReactNode }) {
+  return (
+    <button type="submit" className="button-secondary">
+      {label}
+      {forWord}
+    </button>
+  )
+}
+
+/** A kind of place or identifier to record the word as; "other" unless chosen. */
+function KindSelect(props: { id: string; name: string; label: string; forWord: ReactNode; kinds: readonly string[]; labelOf: (kind: string) => string }) {
+  return (
+    <>
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.forWord}
+      </label>
+      <select id={props.id} name={props.name} defaultValue="other">
+        {props.kinds.map(kind => (
+          <option key={kind} value={kind}>
+            {props.labelOf(kind)}
+          </option>
+        ))}
+      </select>
+    </>
+  )
+}
 
 export function ResidualTable({ residuals, people }: { residuals: ResidualRow[]; people: PersonOption[] }) {
   const { t } = useTranslation()
@@ -60,10 +90,7 @@ export function ResidualTable({ residuals, people }: { residuals: ResidualRow[];
                         </option>
                       ))}
                     </select>
-                    <button type="submit" className="button-secondary">
-                      {t('export.residuals.addAlias')}
-                      {forWord}
-                    </button>
+                    <WordButton label={t('export.residuals.addAlias')} forWord={forWord} />
                   </IntentForm>
                 ) : (
                   <p className="hint">{t('export.residuals.noPeople')}</p>
@@ -75,46 +102,17 @@ export function ResidualTable({ residuals, people }: { residuals: ResidualRow[];
                     {forWord}
                   </label>
                   <input id={`place-label-${r.id}`} name="label" required maxLength={100} placeholder={t('export.residuals.placeLabelExample')} />
-                  <label htmlFor={`place-kind-${r.id}`}>
-                    {t('export.residuals.placeKind')}
-                    {forWord}
-                  </label>
-                  <select id={`place-kind-${r.id}`} name="placeKind" defaultValue="other">
-                    {placeKinds.map(kind => (
-                      <option key={kind} value={kind}>
-                        {t(`analysis.registry.placeKinds.${kind}`)}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="button-secondary">
-                    {t('export.residuals.addPlace')}
-                    {forWord}
-                  </button>
+                  <KindSelect id={`place-kind-${r.id}`} name="placeKind" label={t('export.residuals.placeKind')} forWord={forWord} kinds={placeKinds} labelOf={kind => t(`analysis.registry.placeKinds.${kind}`)} />
+                  <WordButton label={t('export.residuals.addPlace')} forWord={forWord} />
                 </IntentForm>
                 <IntentForm intent="add-identifier" className="export-alias-form">
                   <input type="hidden" name="candidateId" value={r.id} />
-                  <label htmlFor={`identifier-kind-${r.id}`}>
-                    {t('export.residuals.identifierKind')}
-                    {forWord}
-                  </label>
-                  <select id={`identifier-kind-${r.id}`} name="identifierKind" defaultValue="other">
-                    {identifierKinds.map(kind => (
-                      <option key={kind} value={kind}>
-                        {t(`analysis.registry.identifierKinds.${kind}`)}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="button-secondary">
-                    {t('export.residuals.addIdentifier')}
-                    {forWord}
-                  </button>
+                  <KindSelect id={`identifier-kind-${r.id}`} name="identifierKind" label={t('export.residuals.identifierKind')} forWord={forWord} kinds={identifierKinds} labelOf={kind => t(`analysis.registry.identifierKinds.${kind}`)} />
+                  <WordButton label={t('export.residuals.addIdentifier')} forWord={forWord} />
                 </IntentForm>
                 <IntentForm intent="mark-safe">
                   <input type="hidden" name="candidateId" value={r.id} />
-                  <button type="submit" className="button-secondary">
-                    {t('export.residuals.markSafe')}
-                    {forWord}
-                  </button>
+                  <WordButton label={t('export.residuals.markSafe')} forWord={forWord} />
                 </IntentForm>
               </div>
             </td>
