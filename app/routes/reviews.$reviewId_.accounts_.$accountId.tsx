@@ -6,16 +6,15 @@ import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { ConfirmSubmit } from '~/components/confirm'
 import { DraftSection, QuoteConsent, ReadLog, ReleasedVersions, ReleaseSteps, useDateTime, WithdrawSection } from '~/components/accounts/author-sections'
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
 import { QuoteRequestForm } from '~/components/accounts/quote-request-form'
 import { ConfidentialLabel, ReleaseView } from '~/components/accounts/release-view'
-import type { AccountOperation } from '~/domain/permissions'
 import { accountDocName, buildReleasePreview, releaseOpenIn, type ReleaseAudience } from '~/domain/staff-account'
 import type { ReviewPhase } from '~/domain/vocabulary'
-import { decideQuote, findingsOfReview, quoteDecisionSchema, quotesForAuthor } from '~/models/quote-consent.server'
+import { accountActionSchema, invalidAccountAction, operationForAccountAction } from '~/models/account-actions.server'
+import { decideQuote, findingsOfReview, quotesForAuthor } from '~/models/quote-consent.server'
 import {
   declineWithdrawal,
   findAccount,
@@ -28,7 +27,6 @@ import {
   releasePreview,
   requestWithdrawal,
   withdrawAccount,
-  withdrawalRequestSchema,
   type StaffAccountRow,
 } from '~/models/staff-account.server'
 import accountStylesUrl from '~/styles/accounts.css'
@@ -125,55 +123,20 @@ function fail(message: string) {
   return json({ error: message }, { status: 400 })
 }
 
-// Every action of this page, told apart by `intent`, parsed with Conform like the other routes.
-const accountActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('release'), audience: z.enum(['facilitator', 'panel']).catch('facilitator'), hash: z.string().default('') }),
-  z.object({ intent: z.literal('withdraw') }),
-  withdrawalRequestSchema,
-  z.object({ intent: z.literal('grant-withdrawal') }),
-  z.object({ intent: z.literal('decline-withdrawal') }),
-  quoteDecisionSchema,
-])
-type AccountIntent = z.infer<typeof accountActionSchema>['intent']
-
-/** Who may do what is asked before anything is said about the form. */
-function operationFor(intent: unknown, audience: unknown): AccountOperation | null {
-  switch (intent as AccountIntent) {
-    case 'release':
-      return audience === 'panel' ? 'release-to-panel' : 'release-to-facilitator'
-    case 'withdraw':
-      return 'withdraw'
-    case 'request-withdrawal':
-      return 'request-withdrawal'
-    case 'grant-withdrawal':
-    case 'decline-withdrawal':
-      return 'decide-withdrawal'
-    case 'decide-quote':
-      return 'approve-quote'
-    default:
-      return null
-  }
-}
-
-const invalidMessage: Partial<Record<AccountIntent, string>> = {
-  'request-withdrawal': 'accounts.errors.reasonTooLong',
-  'decide-quote': 'accounts.errors.noSuchQuote',
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const reviewId = params.reviewId ?? ''
   const accountId = params.accountId ?? ''
   const ctx = await requireAccountContext(request, reviewId)
   const submission = parseWithZod(await request.formData(), { schema: accountActionSchema })
   const here = `/reviews/${reviewId}/accounts/${accountId}`
-  const operation = operationFor(submission.payload.intent, submission.payload.audience)
+  const operation = operationForAccountAction(submission.payload.intent, submission.payload.audience)
   if (!operation) {
     // An unknown intent reveals no more than a read would.
     await requireAccountIn(ctx, accountId, 'read-draft')
     return fail('accounts.errors.notAllowed')
   }
   const { account, review, user } = await requireAccountIn(ctx, accountId, operation)
-  if (submission.status !== 'success') return fail(invalidMessage[submission.payload.intent as AccountIntent] ?? 'validation.invalid')
+  if (submission.status !== 'success') return fail(invalidAccountAction(submission.payload.intent))
   const input = submission.value
   switch (input.intent) {
     case 'release': {
