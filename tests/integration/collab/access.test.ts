@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { collabTestHooks, headersFor, openSilentPeer, sleep, startTestServer, synced, tempDbFile, upgradeStatus, waitFor, type TestServer } from './helpers'
+import { collabTestHooks } from './hooks'
+import { headersFor, openSilentPeer, sleep, startTestServer, synced, tempDbFile, upgradeStatus, waitFor, type TestServer } from './helpers'
 
 type Row = { n: number }
 type Db = { prepare(sql: string): { get(...args: unknown[]): unknown }; close(): void }

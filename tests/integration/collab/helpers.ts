@@ -6,7 +6,6 @@ import path from 'node:path'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { afterAll, afterEach } from 'vitest'
 import {
   createCollabServer,
   createSqlitePersistence,
@@ -273,26 +272,6 @@ export async function openSilentPeer(port: number, docName: string, token: strin
     socket.on('data', onData)
   })
   return { cut }
-}
-
-/**
- * The per-test cleanup every socket test file needs: after each test its clients are destroyed
- * and its server stopped; after the file, the temporary databases go. Gives the file's
- * `client(docName, token)`, which connects to the current server.
- */
-export function collabTestHooks(current: () => TestServer | undefined, forget: () => void) {
-  const clients: TestClient[] = []
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await current()?.stop()
-    forget()
-  })
-  afterAll(removeTempDbFiles)
-  return (docName: string, token: string, options?: Parameters<typeof connectClient>[3]): TestClient => {
-    const client = connectClient(current()!.url, docName, token, options)
-    clients.push(client)
-    return client
-  }
 }
 
 /** Alice and Bob in one room, synced: the editors who must keep syncing while a third misbehaves. */

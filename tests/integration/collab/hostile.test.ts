@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { inspectUpdate, ProtocolError, encodeAwareness } from '../../../server/collab/protocol'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from '../../../server/collab'
-import { collabTestHooks, headersFor, openRaw, pairStillSyncs, sleep, startTestServer, stubAuthenticator, synced, syncedPair, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
+import { collabTestHooks } from './hooks'
+import { headersFor, openRaw, pairStillSyncs, sleep, startTestServer, stubAuthenticator, synced, syncedPair, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
 
 let server: TestServer | undefined
 const client = collabTestHooks(() => server, () => (server = undefined))

@@ -2,7 +2,8 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
-import { collabTestHooks, headersFor, memoryLogger, openRaw, openSilentPeer, pairStillSyncs, sleep, startTestServer, synced, syncedPair, tempDbFile, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
+import { collabTestHooks } from './hooks'
+import { headersFor, memoryLogger, openRaw, openSilentPeer, pairStillSyncs, sleep, startTestServer, synced, syncedPair, tempDbFile, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
 
 let server: TestServer | undefined
 const client = collabTestHooks(() => server, () => (server = undefined))

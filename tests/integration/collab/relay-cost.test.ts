@@ -16,7 +16,8 @@ import {
   updateFrame,
   websocketFrame,
 } from '../../../server/collab/protocol'
-import { collabTestHooks, openRaw, sleep, startTestServer, synced, waitFor, type TestServer } from './helpers'
+import { collabTestHooks } from './hooks'
+import { openRaw, sleep, startTestServer, synced, waitFor, type TestServer } from './helpers'
 
 let server: TestServer | undefined
 const client = collabTestHooks(() => server, () => (server = undefined))

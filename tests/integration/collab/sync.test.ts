@@ -3,7 +3,8 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
-import { collabTestHooks, openRaw, sleep, startTestServer, synced, tempDbFile, waitFor, type TestServer } from './helpers'
+import { collabTestHooks } from './hooks'
+import { openRaw, sleep, startTestServer, synced, tempDbFile, waitFor, type TestServer } from './helpers'
 
 type Db = { prepare(sql: string): { get(): unknown }; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
