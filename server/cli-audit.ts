@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { PrismaClient } from '~/utils/db.server'
-import { CliError, type CliIO } from './cli'
+import { CliError, type CliIO } from './cli-io'
 import { openDatabaseFile, outputPath } from './cli-files'
 
 const day = /^\d{4}-\d{2}-\d{2}$/

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { PrismaClient } from '~/utils/db.server'
-import { CliError, type CliIO } from './cli'
+import { CliError, type CliIO } from './cli-io'
 import { openDatabaseFile, outputPath } from './cli-files'
 
 /**

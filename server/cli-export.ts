@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { exportFormats, type ExportFormat, type ResidualSummary } from '~/domain/export'
 import { exportReview, type ExportLocale } from '~/models/export.server'
 import type { PrismaClient } from '~/utils/db.server'
-import { CliError, type CliIO } from './cli'
+import { CliError, type CliIO } from './cli-io'
 
 const SECTION_NAMES: Record<string, string> = {
   timeline: 'timeline event',

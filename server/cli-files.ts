@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { CliError } from './cli'
+import { CliError } from './cli-io'
 
 /** An output file whose folder must already exist (`--out /missing/x.json` is an error). */
 export function outputPath(given: string, options: { mustNotExist?: boolean } = {}): string {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { caseFileFromCsv, describeForPeople, explainProblem, validateCaseFileJson, type CaseFileProblem, type CaseFileValidation } from '~/domain/case-file'
 import { createReview } from '~/models/review.server'
 import type { PrismaClient } from '~/utils/db.server'
-import { CliError, type CliIO } from './cli'
+import { CliError, type CliIO } from './cli-io'
 
 function readText(file: string): string {
   try {

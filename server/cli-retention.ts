@@ -1,6 +1,6 @@
 // retention run [--dry-run]: purges closed reviews past their jurisdiction's retention (ADR 0028).
 import { parseArgs } from 'node:util'
-import type { CliIO } from './cli'
+import type { CliIO } from './cli-io'
 
 export async function retentionRunCommand(args: string[], io: CliIO): Promise<void> {
   const { values } = parseArgs({ args, allowPositionals: false, options: { 'dry-run': { type: 'boolean', default: false } } })

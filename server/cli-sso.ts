@@ -3,7 +3,7 @@
 // terminal, never from an argument (arguments end up in shell history and process lists).
 import { parseArgs } from 'node:util'
 import type { PrismaClient } from '~/utils/db.server'
-import { CliError, type CliIO } from './cli'
+import { CliError, type CliIO } from './cli-io'
 
 const onOff = (value: string | undefined, flag: string) => {
   if (value === undefined) return undefined

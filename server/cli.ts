@@ -3,16 +3,9 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import type { PrismaClient } from '~/utils/db.server'
+import { CliError, type CliIO } from './cli-io'
 
-export type CliIO = {
-  out: (line: string) => void
-  err: (line: string) => void
-  env: Record<string, string | undefined>
-  /** Asks for a secret on the terminal; null when there is no terminal to ask. */
-  promptSecret: (question: string) => Promise<string | null>
-}
-
-export class CliError extends Error {}
+export { CliError, type CliIO } from './cli-io'
 
 // One help text per command; `--help` (or `help <command>`) prints it and exits 0 without
 // opening the database.

@@ -24,10 +24,13 @@ type FieldProps = {
   errors?: string[] | null
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode
   className?: string
+  /** A fixed id for the control (default: a generated one). */
+  id?: string
 }
 
-export function Field({ label, hint, errors, children, className }: FieldProps) {
-  const id = useId()
+export function Field({ label, hint, errors, children, className, id: fixedId }: FieldProps) {
+  const generatedId = useId()
+  const id = fixedId ?? generatedId
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = errors?.length ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
@@ -54,5 +57,36 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
         <p key={e}>{t(e, { defaultValue: t('validation.invalid') })}</p>
       ))}
     </div>
+  )
+}
+
+type SelectFieldProps = {
+  id: string
+  name: string
+  label: string
+  /** [value, text] pairs, in the order shown. */
+  options: ReadonlyArray<readonly [string, string]>
+  /** A first, empty choice (a filter's "any"). */
+  emptyLabel?: string
+  hint?: string
+  defaultValue?: string
+  required?: boolean
+}
+
+/** A labelled select with its choices (and an optional hint, tied to it for screen readers). */
+export function SelectField({ id, name, label, options, emptyLabel, hint, defaultValue, required }: SelectFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      {({ describedBy }) => (
+        <select id={id} name={name} defaultValue={defaultValue} required={required} aria-describedby={describedBy}>
+          {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   )
 }

@@ -183,6 +183,28 @@ export async function listWaves(jurisdictionId: string, now = new Date()): Promi
   }))
 }
 
+/** Everything the survey administration page shows: settings, units, waves, who may be invited. */
+export async function surveyAdminView(jurisdictionId: string, now = new Date()) {
+  const [settings, units, waves, people] = await Promise.all([
+    surveySettings(jurisdictionId),
+    listUnits(jurisdictionId),
+    listWaves(jurisdictionId, now),
+    // Only people in a unit can be invited: results are reported by unit.
+    prisma.user.findMany({
+      where: { jurisdictionId, deactivatedAt: null, unitId: { not: null } },
+      select: { id: true, name: true, unit: { select: { name: true } } },
+      orderBy: { name: 'asc' },
+    }),
+  ])
+  return {
+    ...settings,
+    units,
+    waves,
+    people: people.map(p => ({ id: p.id, name: p.name, unit: p.unit?.name ?? '' })),
+    defaults: { opensOn: dayOf(now), closesOn: dayOf(new Date(now.getTime() + 14 * 86_400_000)) },
+  }
+}
+
 /** The waves a person is invited to, open now and not yet answered: for their home page. */
 export async function openWavesFor(userId: string, now = new Date()) {
   const invitations = await prisma.surveyInvitation.findMany({

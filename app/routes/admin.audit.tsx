@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { auditPage, auditFilterSchema, auditPeopleAndReviews } from '~/models/audit.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
+import { DataTable } from '~/components/layout'
+import { SelectField } from '~/components/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Audit · SCIR Workspace' }]
 
@@ -47,28 +49,8 @@ export default function AuditRoute() {
         </div>
       ) : null}
       <Form method="get" aria-label={t('ops.audit.filters')} className="filters">
-        <div className="field">
-          <label htmlFor="audit-person">{t('ops.audit.person')}</label>
-          <select id="audit-person" name="person" defaultValue={data.filter.person ?? ''}>
-            <option value="">{t('ops.audit.anyPerson')}</option>
-            {data.people.map(p => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-review">{t('ops.audit.review')}</label>
-          <select id="audit-review" name="review" defaultValue={data.filter.review ?? ''}>
-            <option value="">{t('ops.audit.anyReview')}</option>
-            {data.reviews.map(r => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="audit-person" name="person" label={t('ops.audit.person')} emptyLabel={t('ops.audit.anyPerson')} defaultValue={data.filter.person ?? ''} options={data.people.map(p => [p.id, p.name] as const)} />
+        <SelectField id="audit-review" name="review" label={t('ops.audit.review')} emptyLabel={t('ops.audit.anyReview')} defaultValue={data.filter.review ?? ''} options={data.reviews.map(r => [r.id, r.title] as const)} />
         <div className="field">
           <label htmlFor="audit-action">{t('ops.audit.action')}</label>
           <input id="audit-action" name="action" list="audit-actions" maxLength={80} defaultValue={data.filter.action ?? ''} />
@@ -92,37 +74,24 @@ export default function AuditRoute() {
       {data.rows.length === 0 ? (
         <p>{t('ops.audit.none')}</p>
       ) : (
-        <table data-testid="audit-table">
-          <caption>{t('ops.audit.caption', { first, last: first + data.rows.length - 1, total: data.total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ops.audit.colSeq')}</th>
-              <th scope="col">{t('ops.audit.colAt')}</th>
-              <th scope="col">{t('ops.audit.colPerson')}</th>
-              <th scope="col">{t('ops.audit.colAction')}</th>
-              <th scope="col">{t('ops.audit.colReview')}</th>
-              <th scope="col">{t('ops.audit.colDetail')}</th>
+        <DataTable data-testid="audit-table" caption={t('ops.audit.caption', { first, last: first + data.rows.length - 1, total: data.total })} headers={[t('ops.audit.colSeq'), t('ops.audit.colAt'), t('ops.audit.colPerson'), t('ops.audit.colAction'), t('ops.audit.colReview'), t('ops.audit.colDetail')]}>
+          {data.rows.map(row => (
+            <tr key={row.id}>
+              <td>{row.seq}</td>
+              <td>
+                <time dateTime={row.at}>{row.at.slice(0, 19).replace('T', ' ')}</time>
+              </td>
+              <td>{row.actorId ? (people.get(row.actorId) ?? t('ops.audit.unknownPerson')) : t('ops.audit.operator')}</td>
+              <td>
+                <code>{row.action}</code>
+              </td>
+              <td>{row.reviewId ? (reviews.get(row.reviewId) ?? row.reviewId) : ''}</td>
+              <td>
+                <code className="audit-detail">{row.detail === '{}' ? '' : row.detail}</code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data.rows.map(row => (
-              <tr key={row.id}>
-                <td>{row.seq}</td>
-                <td>
-                  <time dateTime={row.at}>{row.at.slice(0, 19).replace('T', ' ')}</time>
-                </td>
-                <td>{row.actorId ? (people.get(row.actorId) ?? t('ops.audit.unknownPerson')) : t('ops.audit.operator')}</td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>{row.reviewId ? (reviews.get(row.reviewId) ?? row.reviewId) : ''}</td>
-                <td>
-                  <code className="audit-detail">{row.detail === '{}' ? '' : row.detail}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {data.pages > 1 ? (
         <nav aria-label={t('ops.audit.pagination')}>

@@ -12,6 +12,7 @@ import { FrameworkEditor } from '~/components/settings/framework-editor'
 import { StandardsEditor } from '~/components/settings/standards-editor'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { i18nServer } from '~/utils/i18next.server'
+import { IntentButton, IntentForm } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR Workspace' }]
 
@@ -268,8 +269,7 @@ export default function SettingsRoute() {
 
       <section aria-labelledby="account-names-title">
         <h2 id="account-names-title">{t('settings.accountNamesTitle')}</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="account-names" />
+        <IntentForm intent="account-names">
           <div className="field">
             <label htmlFor="account-names">{t('settings.accountNamesLabel')}</label>
             <select id="account-names" name="visibleTo" defaultValue={data.accountNamesVisibleTo}>
@@ -278,19 +278,18 @@ export default function SettingsRoute() {
             </select>
           </div>
           <button type="submit">{t('settings.save')}</button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="sharing-title">
         <h2 id="sharing-title">{t('settings.sharingTitle')}</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="sharing" />
+        <IntentForm intent="sharing">
           <div className="field field-checkbox">
             <input id="exclude-sharing" type="checkbox" name="exclude" defaultChecked={data.excludeFromSharing} />
             <label htmlFor="exclude-sharing">{t('settings.excludeFromSharing')}</label>
           </div>
           <button type="submit">{t('settings.save')}</button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="signing-title">
@@ -332,21 +331,14 @@ export default function SettingsRoute() {
                     <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
                   </td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="untrust-key" />
-                      <input type="hidden" name="id" value={key.id} />
-                      <button type="submit" className="button-link" aria-label={t('settings.trustRemove', { code: key.code })}>
-                        {t('settings.trustColRemove')}
-                      </button>
-                    </Form>
+                    <IntentButton intent="untrust-key" fields={{ id: key.id }} label={t('settings.trustColRemove')} ariaLabel={t('settings.trustRemove', { code: key.code })} buttonClassName="button-link" />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <Form method="post">
-          <input type="hidden" name="intent" value="trust-key" />
+        <IntentForm intent="trust-key">
           <div className="field">
             <label htmlFor="trust-code">{t('settings.trustCode')}</label>
             <input id="trust-code" name="code" required maxLength={32} autoCapitalize="characters" />
@@ -356,20 +348,19 @@ export default function SettingsRoute() {
             <textarea id="trust-key" name="publicKey" required rows={4} className="key-text" />
           </div>
           <button type="submit">{t('settings.trustAdd')}</button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="retention-title">
         <h2 id="retention-title">{t('ops.retention.title')}</h2>
         <p className="hint">{t('ops.retention.intro')}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="retention" />
+        <IntentForm intent="retention">
           <div className="field">
             <label htmlFor="retention-years">{t('ops.retention.yearsLabel')}</label>
             <input id="retention-years" name="years" type="number" min={1} max={100} step={1} defaultValue={data.retention.retentionYears ?? ''} />
           </div>
           <button type="submit">{t('ops.retention.save')}</button>
-        </Form>
+        </IntentForm>
         <h3>{t('ops.retention.closedTitle')}</h3>
         {data.retention.reviews.length === 0 ? (
           <p>{t('ops.retention.none')}</p>
@@ -391,14 +382,7 @@ export default function SettingsRoute() {
                   <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
                   <td>
                     {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="legal-hold" />
-                      <input type="hidden" name="reviewId" value={r.id} />
-                      <input type="hidden" name="hold" value={r.legalHold ? 'off' : 'on'} />
-                      <button type="submit" className="button-secondary" aria-label={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}>
-                        {t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
-                      </button>
-                    </Form>
+                    <IntentButton intent="legal-hold" fields={{ reviewId: r.id, hold: r.legalHold ? 'off' : 'on' }} label={t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')} ariaLabel={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })} buttonClassName="button-secondary" className="inline-form" />
                   </td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { removeSsoSettings, saveSsoSettings, ssoSettings, ssoSettingsSchema } from '~/models/sso.server'
 import { CALLBACK_PATH, publicOrigin } from '~/utils/oidc.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
+import { IntentForm } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Single sign-on · SCIR Workspace' }]
 
@@ -140,12 +141,11 @@ export default function AdminSsoRoute() {
         <button type="submit">{t('sso.admin.save')}</button>
       </Form>
       {s ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="remove" />
+        <IntentForm intent="remove">
           <button type="submit" className="button-secondary">
             {t('sso.admin.remove')}
           </button>
-        </Form>
+        </IntentForm>
       ) : null}
     </>
   )

@@ -1,13 +1,15 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { dayOf, MIN_RESPONSES_CEILING, MIN_RESPONSES_FLOOR, newWaveSchema } from '~/domain/surveys'
-import { closeWave, listUnits, listWaves, openWave, resetSurveyInstrument, saveSurveyInstrument, setSurveyMinResponses, surveySettings, SurveyInputError } from '~/models/survey.server'
+import { JsonSettingForms, SettingsOutcome, type SettingsProblem, type SettingsResult } from '~/components/admin/settings-forms'
+import { MIN_RESPONSES_CEILING, MIN_RESPONSES_FLOOR, newWaveSchema } from '~/domain/surveys'
+import { closeWave, openWave, resetSurveyInstrument, saveSurveyInstrument, setSurveyMinResponses, surveyAdminView, SurveyInputError } from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
-import { prisma } from '~/utils/db.server'
 import { i18nServer } from '~/utils/i18next.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
+import { IntentButton, IntentForm } from '~/components/intent-form'
+import { DataTable, TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Surveys · SCIR Workspace' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyStylesUrl }]
@@ -15,30 +17,12 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyStyl
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:surveys')
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
-  const [settings, units, waves, people] = await Promise.all([
-    surveySettings(user.jurisdictionId),
-    listUnits(user.jurisdictionId),
-    listWaves(user.jurisdictionId),
-    prisma.user.findMany({
-      where: { jurisdictionId: user.jurisdictionId, deactivatedAt: null, unitId: { not: null } },
-      select: { id: true, name: true, unit: { select: { name: true } } },
-      orderBy: { name: 'asc' },
-    }),
-  ])
-  const today = new Date()
-  return json({
-    locale,
-    ...settings,
-    units,
-    waves,
-    people: people.map(p => ({ id: p.id, name: p.name, unit: p.unit?.name ?? '' })),
-    defaults: { opensOn: dayOf(today), closesOn: dayOf(new Date(today.getTime() + 14 * 86_400_000)) },
-  })
+  return json({ locale, ...(await surveyAdminView(user.jurisdictionId)) })
 }
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024
-type Problem = { where: string; message: string; params?: Record<string, number> }
-type ActionResult = { done: string | null; problems: Problem[] }
+type Problem = SettingsProblem
+type ActionResult = SettingsResult
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:surveys')
@@ -92,87 +76,46 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SurveyAdminRoute() {
   const data = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as ActionResult | undefined
-  const navigation = useNavigation()
   const { t } = useTranslation()
   const locale = data.locale as 'en' | 'fr'
-  const idle = navigation.state === 'idle'
   return (
     <>
       <h1>{t('surveys.admin.title')}</h1>
       <p>
         <Link to="/surveys/results">{t('surveys.nav.results')}</Link>
       </p>
-      {idle && result?.done ? (
-        <p role="status" className="notice">
-          {t(result.done)}
-        </p>
-      ) : null}
-      {idle && result?.problems.length ? (
-        <div role="alert" className="form-error">
-          <p>{t('surveys.admin.refused')}</p>
-          <ul>
-            {result.problems.map((p, i) => (
-              <li key={i}>
-                <strong>{p.where}</strong>: {t(p.message, { defaultValue: p.message, ...(p.params ?? {}) })}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SettingsOutcome refusedLabel={t('surveys.admin.refused')} />
 
-      <section aria-labelledby="waves-title">
-        <h2 id="waves-title">{t('surveys.admin.wavesTitle')}</h2>
+      <TitledSection id="waves" title={t('surveys.admin.wavesTitle')}>
         {data.waves.length === 0 ? (
           <p>{t('surveys.admin.noWaves')}</p>
         ) : (
-          <table>
-            <caption>{t('surveys.admin.wavesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('surveys.admin.colTitle')}</th>
-                <th scope="col">{t('surveys.admin.colDates')}</th>
-                <th scope="col">{t('surveys.admin.colState')}</th>
-                <th scope="col">{t('surveys.admin.colUnits')}</th>
-                <th scope="col">{t('surveys.admin.colAnswered')}</th>
-                <th scope="col">{t('surveys.admin.colActions')}</th>
+          <DataTable caption={t('surveys.admin.wavesCaption')} headers={[t('surveys.admin.colTitle'), t('surveys.admin.colDates'), t('surveys.admin.colState'), t('surveys.admin.colUnits'), t('surveys.admin.colAnswered'), t('surveys.admin.colActions')]}>
+            {data.waves.map(w => (
+              <tr key={w.id}>
+                <th scope="row">{w.title}</th>
+                <td>{t('surveys.admin.dates', { opensOn: w.opensOn, closesOn: w.closesOn })}</td>
+                <td>{t(`surveys.admin.state.${w.state}`)}</td>
+                <td>{w.units.join(', ')}</td>
+                <td>{t('surveys.admin.answered', { answered: w.answered, invited: w.invited })}</td>
+                <td>
+                  {w.state === 'closed' ? (
+                    <Link to="/surveys/results">{t('surveys.admin.results')}</Link>
+                  ) : (
+                    <IntentButton intent="close" fields={{ waveId: w.id }} label={t('surveys.admin.close')} ariaLabel={t('surveys.admin.closeLabel', { title: w.title })} buttonClassName="button-secondary" className="inline-form" />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.waves.map(w => (
-                <tr key={w.id}>
-                  <th scope="row">{w.title}</th>
-                  <td>{t('surveys.admin.dates', { opensOn: w.opensOn, closesOn: w.closesOn })}</td>
-                  <td>{t(`surveys.admin.state.${w.state}`)}</td>
-                  <td>{w.units.join(', ')}</td>
-                  <td>{t('surveys.admin.answered', { answered: w.answered, invited: w.invited })}</td>
-                  <td>
-                    {w.state === 'closed' ? (
-                      <Link to="/surveys/results">{t('surveys.admin.results')}</Link>
-                    ) : (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="close" />
-                        <input type="hidden" name="waveId" value={w.id} />
-                        <button type="submit" className="button-secondary" aria-label={t('surveys.admin.closeLabel', { title: w.title })}>
-                          {t('surveys.admin.close')}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="open-title">
-        <h2 id="open-title">{t('surveys.admin.openTitle')}</h2>
+      <TitledSection id="open" title={t('surveys.admin.openTitle')}>
         {data.units.length === 0 ? (
           <p>{t('surveys.admin.noUnits')}</p>
         ) : (
-          <Form method="post" className="survey-open">
-            <input type="hidden" name="intent" value="open" />
+          <IntentForm intent="open" className="survey-open">
             <div className="field">
               <label htmlFor="wave-title">{t('surveys.admin.waveTitle')}</label>
               <input id="wave-title" name="title" required maxLength={120} />
@@ -207,24 +150,21 @@ export default function SurveyAdminRoute() {
               ))}
             </fieldset>
             <button type="submit">{t('surveys.admin.open')}</button>
-          </Form>
+          </IntentForm>
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="threshold-title">
-        <h2 id="threshold-title">{t('surveys.admin.thresholdTitle')}</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="threshold" />
+      <TitledSection id="threshold" title={t('surveys.admin.thresholdTitle')}>
+        <IntentForm intent="threshold">
           <div className="field">
             <label htmlFor="min-responses">{t('surveys.admin.thresholdLabel', { min: MIN_RESPONSES_FLOOR, max: MIN_RESPONSES_CEILING })}</label>
             <input id="min-responses" name="minResponses" type="number" min={MIN_RESPONSES_FLOOR} max={MIN_RESPONSES_CEILING} step={1} required defaultValue={data.minResponses} />
           </div>
           <button type="submit">{t('surveys.admin.save')}</button>
-        </Form>
-      </section>
+        </IntentForm>
+      </TitledSection>
 
-      <section aria-labelledby="instrument-title">
-        <h2 id="instrument-title">{t('surveys.admin.instrumentTitle')}</h2>
+      <TitledSection id="instrument" title={t('surveys.admin.instrumentTitle')}>
         <p>
           {data.customInstrument ? t('surveys.admin.customInstrument') : t('surveys.admin.defaultInstrument')} <strong>{data.instrument.name[locale]}</strong> ({data.instrument.version})
         </p>
@@ -250,23 +190,8 @@ export default function SurveyAdminRoute() {
             </ul>
           </details>
         ))}
-        <Form method="post" encType="multipart/form-data" className="json-upload">
-          <input type="hidden" name="intent" value="instrument" />
-          <div className="field">
-            <label htmlFor="instrument-file">{t('surveys.admin.instrumentFile')}</label>
-            <input id="instrument-file" type="file" name="file" accept=".json,application/json" />
-          </div>
-          <button type="submit">{t('surveys.admin.load')}</button>
-        </Form>
-        {data.customInstrument ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reset-instrument" />
-            <button type="submit" className="button-secondary">
-              {t('surveys.admin.resetInstrument')}
-            </button>
-          </Form>
-        ) : null}
-      </section>
+        <JsonSettingForms intent="instrument" label={t('surveys.admin.instrumentFile')} submitLabel={t('surveys.admin.load')} custom={data.customInstrument} resetLabel={t('surveys.admin.resetInstrument')} />
+      </TitledSection>
     </>
   )
 }

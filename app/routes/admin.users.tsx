@@ -10,6 +10,8 @@ import { createUnit, listUnits, setUserUnit, SurveyInputError } from '~/models/s
 import { createUser, deactivateUser, listUsers, setCanLeadReviews, UserInputError } from '~/models/user.server'
 import { newUserSchema, userActionSchema } from '~/schemas/user'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
+import { IntentForm } from '~/components/intent-form'
+import { DataTable, TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Users · SCIR Workspace' }]
 
@@ -111,76 +113,59 @@ export default function UsersRoute() {
           ) : null}
         </div>
       ) : null}
-      <table>
-        <caption>{t('users.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('users.colName')}</th>
-            <th scope="col">{t('users.colEmail')}</th>
-            <th scope="col">{t('users.colAdmin')}</th>
-            <th scope="col">{t('ops.leads.col')}</th>
-            <th scope="col">{t('users.colStatus')}</th>
-            <th scope="col">{t('surveys.units.colUnit')}</th>
-            <th scope="col">{t('users.colActions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map(u => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{u.isAdmin ? t('users.yes') : t('users.no')}</td>
-              <td>
-                {u.isAdmin ? (
-                  t('users.yes')
-                ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="set-lead" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <input type="hidden" name="lead" value={u.canLeadReviews ? 'off' : 'on'} />
-                    {u.canLeadReviews ? t('users.yes') : t('users.no')}{' '}
-                    <button type="submit" className="button-secondary" aria-label={t(u.canLeadReviews ? 'ops.leads.unmarkLabel' : 'ops.leads.markLabel', { name: u.name })}>
-                      {t(u.canLeadReviews ? 'ops.leads.unmark' : 'ops.leads.mark')}
-                    </button>
-                  </Form>
-                )}
-              </td>
-              <td>{!u.active ? t('users.inactive') : u.hasPassword ? t('users.active') : t('users.invited')}</td>
-              <td>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="set-unit" />
+      <DataTable caption={t('users.caption')} headers={[t('users.colName'), t('users.colEmail'), t('users.colAdmin'), t('ops.leads.col'), t('users.colStatus'), t('surveys.units.colUnit'), t('users.colActions')]}>
+        {users.map(u => (
+          <tr key={u.id}>
+            <td>{u.name}</td>
+            <td>{u.email}</td>
+            <td>{u.isAdmin ? t('users.yes') : t('users.no')}</td>
+            <td>
+              {u.isAdmin ? (
+                t('users.yes')
+              ) : (
+                <IntentForm intent="set-lead" className="inline-form">
                   <input type="hidden" name="userId" value={u.id} />
-                  <select name="unitId" defaultValue={u.unitId ?? ''} aria-label={t('surveys.units.setLabel', { name: u.name })}>
-                    <option value="">{t('surveys.units.noUnit')}</option>
-                    {units.map(unit => (
-                      <option key={unit.id} value={unit.id}>
-                        {unit.name}
-                      </option>
-                    ))}
-                  </select>{' '}
-                  <button type="submit" className="button-secondary" aria-label={`${t('surveys.units.set')}: ${u.name}`}>
-                    {t('surveys.units.set')}
+                  <input type="hidden" name="lead" value={u.canLeadReviews ? 'off' : 'on'} />
+                  {u.canLeadReviews ? t('users.yes') : t('users.no')}{' '}
+                  <button type="submit" className="button-secondary" aria-label={t(u.canLeadReviews ? 'ops.leads.unmarkLabel' : 'ops.leads.markLabel', { name: u.name })}>
+                    {t(u.canLeadReviews ? 'ops.leads.unmark' : 'ops.leads.mark')}
                   </button>
-                </Form>
-              </td>
-              <td>
-                {u.active && u.id !== selfId ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="deactivate" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <ConfirmSubmit
-                      label={t('users.deactivate')}
-                      ariaLabel={t('users.deactivateLabel', { name: u.name })}
-                      question={t('checks.confirm.deactivateUser', { name: u.name })}
-                      confirmLabel={t('checks.confirm.deactivateYes')}
-                    />
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                </IntentForm>
+              )}
+            </td>
+            <td>{!u.active ? t('users.inactive') : u.hasPassword ? t('users.active') : t('users.invited')}</td>
+            <td>
+              <IntentForm intent="set-unit" className="inline-form">
+                <input type="hidden" name="userId" value={u.id} />
+                <select name="unitId" defaultValue={u.unitId ?? ''} aria-label={t('surveys.units.setLabel', { name: u.name })}>
+                  <option value="">{t('surveys.units.noUnit')}</option>
+                  {units.map(unit => (
+                    <option key={unit.id} value={unit.id}>
+                      {unit.name}
+                    </option>
+                  ))}
+                </select>{' '}
+                <button type="submit" className="button-secondary" aria-label={`${t('surveys.units.set')}: ${u.name}`}>
+                  {t('surveys.units.set')}
+                </button>
+              </IntentForm>
+            </td>
+            <td>
+              {u.active && u.id !== selfId ? (
+                <IntentForm intent="deactivate" className="inline-form">
+                  <input type="hidden" name="userId" value={u.id} />
+                  <ConfirmSubmit
+                    label={t('users.deactivate')}
+                    ariaLabel={t('users.deactivateLabel', { name: u.name })}
+                    question={t('checks.confirm.deactivateUser', { name: u.name })}
+                    confirmLabel={t('checks.confirm.deactivateYes')}
+                  />
+                </IntentForm>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       {actionData?.unitError ? (
         <div role="alert" className="form-error">
@@ -188,8 +173,7 @@ export default function UsersRoute() {
         </div>
       ) : null}
 
-      <section aria-labelledby="units-title">
-        <h2 id="units-title">{t('surveys.units.title')}</h2>
+      <TitledSection id="units" title={t('surveys.units.title')}>
         <p>{t('surveys.units.intro')}</p>
         {units.length === 0 ? (
           <p>{t('surveys.units.none')}</p>
@@ -202,15 +186,14 @@ export default function UsersRoute() {
             ))}
           </ul>
         )}
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="add-unit" />
+        <IntentForm intent="add-unit" className="inline-form">
           <div className="field">
             <label htmlFor="unit-name">{t('surveys.units.addLabel')}</label>
             <input id="unit-name" name="unitName" required maxLength={80} />
           </div>
           <button type="submit">{t('surveys.units.add')}</button>
-        </Form>
-      </section>
+        </IntentForm>
+      </TitledSection>
 
       <Form method="post" {...getFormProps(form)} aria-labelledby="create-user-title">
         <h2 id="create-user-title">{t('users.createTitle')}</h2>

@@ -1,8 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { markAllRead, notificationsFor } from '~/models/notification.server'
 import { requireUser } from '~/utils/auth.server'
+import { IntentForm } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · SCIR Workspace' }]
 
@@ -27,12 +28,11 @@ export default function NotificationsRoute() {
     <section aria-labelledby="notifications-title">
       <h1 id="notifications-title">{t('followUp.notifications.title')}</h1>
       {notifications.some(n => n.unread) ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="mark-all-read" />
+        <IntentForm intent="mark-all-read">
           <button type="submit" className="button-secondary">
             {t('followUp.notifications.markAllRead')}
           </button>
-        </Form>
+        </IntentForm>
       ) : null}
       {notifications.length === 0 ? (
         <p>{t('followUp.notifications.empty')}</p>

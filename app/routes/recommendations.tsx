@@ -1,6 +1,8 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { RecommendationsTable } from '~/components/follow-up/recommendations-table'
+import { SelectField } from '~/components/forms'
 import { PublishedCountView } from '~/components/trends/published-count'
 import { TrendChart } from '~/components/trends/trend-chart'
 import { followUpStates } from '~/domain/follow-up'
@@ -9,6 +11,7 @@ import { trackerView } from '~/models/follow-up.server'
 import trendStylesUrl from '~/styles/trends.css'
 import { requireUser } from '~/utils/auth.server'
 import { i18nServer } from '~/utils/i18next.server'
+import { TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Recommendations · SCIR Workspace' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trendStylesUrl }]
@@ -39,12 +42,12 @@ export default function RecommendationTrackerRoute() {
           <label htmlFor="tracker-q">{t('followUp.tracker.search')}</label>
           <input id="tracker-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} />
         </div>
-        <FilterSelect name="review" label={t('followUp.tracker.review')} anyLabel={any} value={filter.review} choices={options.reviews.map(r => [r.id, r.title])} />
-        <FilterSelect name="owner" label={t('followUp.tracker.owner')} anyLabel={any} value={filter.owner} choices={options.owners.map(o => [o.id, o.name])} />
-        <FilterSelect name="state" label={t('followUp.tracker.state')} anyLabel={any} value={filter.state} choices={followUpStates.map(s => [s, t(`followUp.state.${s}`)])} />
-        <FilterSelect name="strength" label={t('followUp.tracker.strength')} anyLabel={any} value={filter.strength} choices={recommendationStrengths.map(s => [s, t(`strength.${s}`)])} />
-        <FilterSelect name="value" label={t('followUp.tracker.value')} anyLabel={any} value={filter.value} choices={coreValues.map(v => [v, t(`trends.value.${v}`)])} />
-        <FilterSelect name="domain" label={t('followUp.tracker.domain')} anyLabel={any} value={filter.domain} choices={options.domains.map(d => [d.id, d.label])} />
+        <SelectField id="tracker-review" name="review" label={t('followUp.tracker.review')} emptyLabel={any} defaultValue={filter.review ?? ''} options={options.reviews.map(r => [r.id, r.title])} />
+        <SelectField id="tracker-owner" name="owner" label={t('followUp.tracker.owner')} emptyLabel={any} defaultValue={filter.owner ?? ''} options={options.owners.map(o => [o.id, o.name])} />
+        <SelectField id="tracker-state" name="state" label={t('followUp.tracker.state')} emptyLabel={any} defaultValue={filter.state ?? ''} options={followUpStates.map(s => [s, t(`followUp.state.${s}`)])} />
+        <SelectField id="tracker-strength" name="strength" label={t('followUp.tracker.strength')} emptyLabel={any} defaultValue={filter.strength ?? ''} options={recommendationStrengths.map(s => [s, t(`strength.${s}`)])} />
+        <SelectField id="tracker-value" name="value" label={t('followUp.tracker.value')} emptyLabel={any} defaultValue={filter.value ?? ''} options={coreValues.map(v => [v, t(`trends.value.${v}`)])} />
+        <SelectField id="tracker-domain" name="domain" label={t('followUp.tracker.domain')} emptyLabel={any} defaultValue={filter.domain ?? ''} options={options.domains.map(d => [d.id, d.label])} />
         <div className="field field-checkbox">
           <input id="tracker-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === '1'} />
           <label htmlFor="tracker-overdue">{t('followUp.tracker.overdueOnly')}</label>
@@ -70,57 +73,40 @@ export default function RecommendationTrackerRoute() {
       {rows.length === 0 ? (
         <p>{t('tracker.empty')}</p>
       ) : (
-        <table>
-          <caption>{t('tracker.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('tracker.colRecommendation')}</th>
-              <th scope="col">{t('tracker.colReview')}</th>
-              <th scope="col">{t('tracker.colStrength')}</th>
-              <th scope="col">{t('tracker.colOwner')}</th>
-              <th scope="col">{t('tracker.colDue')}</th>
-              <th scope="col">{t('tracker.colStatus')}</th>
-              <th scope="col">{t('followUp.tracker.colLastNote')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(r => (
-              <tr key={`${r.reviewId}:${r.id}`} data-testid="tracker-row">
-                <td>
-                  <Link to={`/recommendations/${r.reviewId}/${r.id}`}>{r.text}</Link>
-                  {r.isMine ? (
-                    <>
-                      {' '}
-                      <Link className="button-secondary" to={`/recommendations/${r.reviewId}/${r.id}`} aria-label={`${t('followUp.tracker.update')}: ${r.text}`}>
-                        {t('followUp.tracker.update')}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <Link to={`/reviews/${r.reviewId}`}>{r.reviewTitle}</Link>
-                </td>
-                <td>{t(`strength.${r.strength}`)}</td>
-                <td>
-                  {r.ownerName ?? r.ownerText ?? t('tracker.none')}
-                  {r.isMine ? ` (${t('followUp.tracker.mine')})` : ''}
-                </td>
-                <td className={r.overdue ? 'overdue' : undefined}>
-                  {r.dueDate ?? t('tracker.none')}
-                  {r.overdue ? ` (${t('tracker.overdue')})` : ''}
-                </td>
-                <td>
-                  {r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.documentStatus}`)}
-                  {r.awaitingEvaluation ? ` (${t('followUp.tracker.awaitingEvaluation')}${r.evaluateOn ? `, ${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })}` : ''})` : ''}
-                </td>
-                <td>{r.lastNote ?? t('tracker.none')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecommendationsTable
+          caption={t('tracker.caption')}
+          statusHeader={t('tracker.colStatus')}
+          notSet={t('tracker.none')}
+          columns={{ review: true, lastNote: true }}
+          rowTestId="tracker-row"
+          rows={rows.map(r => ({
+            key: `${r.reviewId}:${r.id}`,
+            recommendation: (
+              <>
+                <Link to={`/recommendations/${r.reviewId}/${r.id}`}>{r.text}</Link>
+                {r.isMine ? (
+                  <>
+                    {' '}
+                    <Link className="button-secondary" to={`/recommendations/${r.reviewId}/${r.id}`} aria-label={`${t('followUp.tracker.update')}: ${r.text}`}>
+                      {t('followUp.tracker.update')}
+                    </Link>
+                  </>
+                ) : null}
+              </>
+            ),
+            review: <Link to={`/reviews/${r.reviewId}`}>{r.reviewTitle}</Link>,
+            strength: r.strength,
+            owner: `${r.ownerName ?? r.ownerText ?? t('tracker.none')}${r.isMine ? ` (${t('followUp.tracker.mine')})` : ''}`,
+            dueDate: r.dueDate,
+            overdue: r.overdue,
+            status: `${r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.documentStatus}`)}${
+              r.awaitingEvaluation ? ` (${t('followUp.tracker.awaitingEvaluation')}${r.evaluateOn ? `, ${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })}` : ''})` : ''
+            }`,
+            lastNote: r.lastNote,
+          }))}
+        />
       )}
-      <section aria-labelledby="by-strength-title">
-        <h2 id="by-strength-title">{t('followUp.tracker.chartTitle')}</h2>
+      <TitledSection id="by-strength" title={t('followUp.tracker.chartTitle')}>
         <p>{t('followUp.tracker.chartIntro')}</p>
         <TrendChart
           published={table.published}
@@ -158,25 +144,7 @@ export default function RecommendationTrackerRoute() {
             ))}
           </tbody>
         </table>
-      </section>
+      </TitledSection>
     </section>
-  )
-}
-
-/** One filter of the tracker: a GET form field whose empty choice means "any". */
-function FilterSelect(props: { name: string; label: string; anyLabel: string; value: string | null | undefined; choices: ReadonlyArray<readonly [string, string]> }) {
-  const id = `tracker-${props.name}`
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={props.name} defaultValue={props.value ?? ''}>
-        <option value="">{props.anyLabel}</option>
-        {props.choices.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   )
 }

@@ -18,6 +18,7 @@ import {
   type FollowUpOutcome,
 } from '~/models/follow-up.server'
 import { requireUser } from '~/utils/auth.server'
+import { TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Recommendation · SCIR Workspace' }]
 
@@ -196,8 +197,7 @@ export default function RecommendationRoute() {
         </Form>
       ) : null}
 
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t('followUp.detail.history')}</h2>
+      <TitledSection id="history" title={t('followUp.detail.history')}>
         {data.history.length === 0 ? (
           <p>{t('followUp.detail.noHistory')}</p>
         ) : (
@@ -216,7 +216,7 @@ export default function RecommendationRoute() {
             ))}
           </ol>
         )}
-      </section>
+      </TitledSection>
     </section>
   )
 }

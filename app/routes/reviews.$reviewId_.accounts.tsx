@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
-import { FormErrors } from '~/components/forms'
+import { FormErrors, SelectField } from '~/components/forms'
 import { accountCaseRoles } from '~/domain/staff-account'
 import { accountsOfReview, invitableMembers, inviteSchema, inviteToGiveAccount } from '~/models/staff-account.server'
 import accountStylesUrl from '~/styles/accounts.css'
@@ -186,29 +186,15 @@ export default function AccountsRoute() {
           ) : (
             <Form method="post" className="account-invite">
               <FormErrors errors={errors} />
-              <div className="field">
-                <label htmlFor="invite-member">{t('accounts.invite.member')}</label>
-                <select id="invite-member" name="userId" required>
-                  {invite.members.map(m => (
-                    <option key={m.userId} value={m.userId}>
-                      {m.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="invite-case-role">{t('accounts.invite.caseRole')}</label>
-                <span id="invite-case-role-hint" className="hint">
-                  {t('accounts.invite.caseRoleHint')}
-                </span>
-                <select id="invite-case-role" name="caseRole" defaultValue="worker" aria-describedby="invite-case-role-hint">
-                  {accountCaseRoles.map(r => (
-                    <option key={r} value={r}>
-                      {t(`accounts.caseRole.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField id="invite-member" name="userId" label={t('accounts.invite.member')} required options={invite.members.map(m => [m.userId, m.name] as const)} />
+              <SelectField
+                id="invite-case-role"
+                name="caseRole"
+                label={t('accounts.invite.caseRole')}
+                hint={t('accounts.invite.caseRoleHint')}
+                defaultValue="worker"
+                options={accountCaseRoles.map(r => [r, t(`accounts.caseRole.${r}`)] as const)}
+              />
               <div className="field">
                 <label htmlFor="invite-pseudonym">{t('accounts.invite.pseudonym')}</label>
                 <span id="invite-pseudonym-hint" className="hint">

@@ -7,12 +7,14 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ConfirmSubmit } from '~/components/confirm'
-import { AccountEditor } from '~/components/accounts/account-editor'
+import { DraftSection, QuoteConsent, ReadLog, ReleasedVersions, ReleaseSteps, useDateTime, WithdrawSection } from '~/components/accounts/author-sections'
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
+import { QuoteRequestForm } from '~/components/accounts/quote-request-form'
 import { ConfidentialLabel, ReleaseView } from '~/components/accounts/release-view'
 import { accountDocName, buildReleasePreview, releaseOpenIn, type ReleaseAudience } from '~/domain/staff-account'
 import type { ReviewPhase } from '~/domain/vocabulary'
-import { decideQuote, findingsOfReview, quoteDecisionSchema, quotesForAuthor } from '~/models/quote-consent.server'
+import { accountActionSchema, invalidAccountAction, operationForAccountAction } from '~/models/account-actions.server'
+import { decideQuote, findingsOfReview, quotesForAuthor } from '~/models/quote-consent.server'
 import {
   declineWithdrawal,
   findAccount,
@@ -25,12 +27,12 @@ import {
   releasePreview,
   requestWithdrawal,
   withdrawAccount,
-  withdrawalRequestSchema,
   type StaffAccountRow,
 } from '~/models/staff-account.server'
 import accountStylesUrl from '~/styles/accounts.css'
 import { refusalFor, requireAccountContext, requireAccountIn, type AccountContext } from '~/utils/account-access.server'
 import { prisma } from '~/utils/db.server'
+import { TitledSection } from '~/components/layout'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountStylesUrl }]
 
@@ -125,52 +127,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reviewId = params.reviewId ?? ''
   const accountId = params.accountId ?? ''
   const ctx = await requireAccountContext(request, reviewId)
-  const formData = await request.formData()
-  const intent = formData.get('intent')
+  const submission = parseWithZod(await request.formData(), { schema: accountActionSchema })
   const here = `/reviews/${reviewId}/accounts/${accountId}`
-
-  if (intent === 'release') {
-    const audience = formData.get('audience') === 'panel' ? 'panel' : 'facilitator'
-    const { account, review, user } = await requireAccountIn(ctx, accountId, audience === 'panel' ? 'release-to-panel' : 'release-to-facilitator')
-    const outcome = await releaseAccount(review, account, audience, String(formData.get('hash') ?? ''), user.id)
-    return outcome.ok ? redirect(`${here}?done=released-${audience}`) : fail(outcome.message)
+  const operation = operationForAccountAction(submission.payload.intent, submission.payload.audience)
+  if (!operation) {
+    // An unknown intent reveals no more than a read would.
+    await requireAccountIn(ctx, accountId, 'read-draft')
+    return fail('accounts.errors.notAllowed')
   }
-  if (intent === 'withdraw') {
-    const { account, review, user } = await requireAccountIn(ctx, accountId, 'withdraw')
-    const outcome = await withdrawAccount(review, account, user.id, 'author')
-    return outcome.ok ? redirect(`${here}?done=withdrawn`) : fail(outcome.message)
+  const { account, review, user } = await requireAccountIn(ctx, accountId, operation)
+  if (submission.status !== 'success') return fail(invalidAccountAction(submission.payload.intent))
+  const input = submission.value
+  switch (input.intent) {
+    case 'release': {
+      const outcome = await releaseAccount(review, account, input.audience, input.hash, user.id)
+      return outcome.ok ? redirect(`${here}?done=released-${input.audience}`) : fail(outcome.message)
+    }
+    case 'withdraw': {
+      const outcome = await withdrawAccount(review, account, user.id, 'author')
+      return outcome.ok ? redirect(`${here}?done=withdrawn`) : fail(outcome.message)
+    }
+    case 'request-withdrawal': {
+      const outcome = await requestWithdrawal(review, account, input.reason, user.id)
+      return outcome.ok ? redirect(`${here}?done=withdrawal-requested`) : fail(outcome.message)
+    }
+    case 'grant-withdrawal':
+    case 'decline-withdrawal': {
+      if (!account.withdrawalRequestedAt) return fail('accounts.errors.noRequest')
+      const granted = input.intent === 'grant-withdrawal'
+      const outcome = granted ? await withdrawAccount(review, account, user.id, 'facilitator') : await declineWithdrawal(review, account, user.id)
+      return outcome.ok ? redirect(`/reviews/${reviewId}/accounts?done=${granted ? 'withdrawal-granted' : 'withdrawal-declined'}`) : fail(outcome.message)
+    }
+    case 'decide-quote': {
+      const outcome = await decideQuote(review, account, input, user.id)
+      return outcome.ok ? redirect(`${here}?done=quote-decided`) : fail(outcome.message)
+    }
   }
-  if (intent === 'request-withdrawal') {
-    const { account, review, user } = await requireAccountIn(ctx, accountId, 'request-withdrawal')
-    const submission = parseWithZod(formData, { schema: withdrawalRequestSchema })
-    if (submission.status !== 'success') return fail('accounts.errors.reasonTooLong')
-    const outcome = await requestWithdrawal(review, account, submission.value.reason, user.id)
-    return outcome.ok ? redirect(`${here}?done=withdrawal-requested`) : fail(outcome.message)
-  }
-  if (intent === 'grant-withdrawal' || intent === 'decline-withdrawal') {
-    const { account, review, user } = await requireAccountIn(ctx, accountId, 'decide-withdrawal')
-    if (!account.withdrawalRequestedAt) return fail('accounts.errors.noRequest')
-    const outcome = intent === 'grant-withdrawal' ? await withdrawAccount(review, account, user.id, 'facilitator') : await declineWithdrawal(review, account, user.id)
-    const done = intent === 'grant-withdrawal' ? 'withdrawal-granted' : 'withdrawal-declined'
-    return outcome.ok ? redirect(`/reviews/${reviewId}/accounts?done=${done}`) : fail(outcome.message)
-  }
-  if (intent === 'decide-quote') {
-    const { account, review, user } = await requireAccountIn(ctx, accountId, 'approve-quote')
-    const submission = parseWithZod(formData, { schema: quoteDecisionSchema })
-    if (submission.status !== 'success') return fail('accounts.errors.noSuchQuote')
-    const outcome = await decideQuote(review, account, submission.value, user.id)
-    return outcome.ok ? redirect(`${here}?done=quote-decided`) : fail(outcome.message)
-  }
-  // An unknown intent reveals no more than a read would.
-  await requireAccountIn(ctx, accountId, 'read-draft')
-  return fail('accounts.errors.notAllowed')
-}
-
-function useDateTime() {
-  const { i18n } = useTranslation()
-  // UTC on the server and in the browser alike, so both render the same text.
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-  return (iso: string) => `${format.format(new Date(iso))} UTC`
 }
 
 export default function AccountRoute() {
@@ -203,8 +195,7 @@ function ActionError() {
 
 function AuthorPage({ data }: { data: AuthorData }) {
   const { t } = useTranslation()
-  const when = useDateTime()
-  const { review, account, preview, releases } = data
+  const { review, account, releases } = data
   const done = data.done ? t(`accounts.${data.done}`) : null
   return (
     <div className="accounts-page account-author">
@@ -229,184 +220,17 @@ function AuthorPage({ data }: { data: AuthorData }) {
       ) : null}
       <ActionError />
 
-      <section aria-labelledby="prompts-title">
-        <h2 id="prompts-title">{t('accounts.author.promptsTitle')}</h2>
-        {data.canEdit ? (
-          <>
-            <p>{t('accounts.author.promptsIntro')}</p>
-            <AccountEditor accountId={account.id} docName={data.docName} />
-          </>
-        ) : (
-          <>
-            <p>{t('accounts.author.withdrawnNote')}</p>
-            {data.draftCopy && data.draftCopy.sections.length > 0 ? (
-              <ReleaseView content={data.draftCopy} label={t('accounts.author.draftCopy')} />
-            ) : (
-              <p>{t('accounts.author.emptyDraft')}</p>
-            )}
-          </>
-        )}
-      </section>
+      <DraftSection data={data} account={account} />
 
-      {data.canEdit ? (
-        <section aria-labelledby="release-title" className="account-release-steps">
-          <h2 id="release-title">{t('accounts.release.title')}</h2>
-          <p>{t('accounts.release.steps')}</p>
-          {data.releaseOpen ? null : <p>{t('accounts.release.closed')}</p>}
-          <ul className="review-links">
-            {(['facilitator', 'panel'] as const).map(audience =>
-              data.mayRelease[audience] ? (
-                <li key={audience}>
-                  <Form method="get" className="inline-form">
-                    <input type="hidden" name="preview" value={audience} />
-                    <button type="submit" className="button-secondary">
-                      {t(`accounts.release.preview.${audience}`)}
-                    </button>
-                  </Form>
-                </li>
-              ) : null,
-            )}
-          </ul>
-          {data.mayRelease.panel ? <p className="hint">{t('accounts.release.panelIsFacilitatorVersion')}</p> : null}
-          {preview ? (
-            <section aria-labelledby="preview-title" className="account-preview">
-              <h3 id="preview-title">{t(`accounts.release.previewTitle.${preview.audience}`)}</h3>
-              {'problem' in preview ? (
-                <p className="notice-error">{t(preview.problem)}</p>
-              ) : (
-                <>
-                  <p>{t('accounts.release.previewIntro', { pseudonym: preview.content.pseudonym })}</p>
-                  <p>{data.namesVisibleTo === 'facilitator' ? t('accounts.release.previewNamesFacilitator') : t('accounts.release.previewNamesNobody')}</p>
-                  <p className="account-pseudonym">{preview.content.pseudonym}</p>
-                  <ReleaseView content={preview.content} headingLevel={4} />
-                  <div className="actions-row">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="release" />
-                      <input type="hidden" name="audience" value={preview.audience} />
-                      <input type="hidden" name="hash" value={preview.hash} />
-                      <button type="submit">{t(`accounts.release.confirm.${preview.audience}`)}</button>
-                    </Form>
-                    <Link to={`/reviews/${review.id}/accounts/${account.id}`}>{t('accounts.release.cancel')}</Link>
-                  </div>
-                </>
-              )}
-            </section>
-          ) : null}
-        </section>
-      ) : null}
+      <ReleaseSteps data={data} review={review} account={account} />
 
-      {releases.facilitator || releases.panel ? (
-        <section aria-labelledby="released-title">
-          <h2 id="released-title">{t('accounts.release.releasedVersions')}</h2>
-          {releases.panel ? (
-            <details>
-              <summary>{t('accounts.release.panelVersion', { date: when(releases.panel.releasedAt) })}</summary>
-              <ReleaseView content={releases.panel.content} />
-            </details>
-          ) : null}
-          {releases.facilitator ? (
-            <details>
-              <summary>{t('accounts.release.facilitatorVersion', { date: when(releases.facilitator.releasedAt) })}</summary>
-              <ReleaseView content={releases.facilitator.content} />
-            </details>
-          ) : null}
-        </section>
-      ) : null}
+      <ReleasedVersions releases={releases} />
 
-      {data.mayWithdraw || data.mayRequestWithdrawal || account.withdrawalRequestedAt ? (
-        <section aria-labelledby="withdraw-title">
-          <h2 id="withdraw-title">{t('accounts.withdraw.title')}</h2>
-          {account.withdrawalRequestedAt ? (
-            <p>{t('accounts.withdraw.requested', { date: when(account.withdrawalRequestedAt) })}</p>
-          ) : data.mayWithdraw ? (
-            <Form method="post">
-              <p>{t('accounts.withdraw.intro')}</p>
-              <input type="hidden" name="intent" value="withdraw" />
-              <ConfirmSubmit label={t('accounts.withdraw.submit')} question={t('checks.confirm.withdrawAccount')} confirmLabel={t('checks.confirm.withdrawYes')} />
-            </Form>
-          ) : (
-            <Form method="post">
-              <p>{t('accounts.withdraw.requestIntro')}</p>
-              <div className="field">
-                <label htmlFor="withdraw-reason">{t('accounts.withdraw.reason')}</label>
-                <textarea id="withdraw-reason" name="reason" rows={3} maxLength={2000} />
-              </div>
-              <input type="hidden" name="intent" value="request-withdrawal" />
-              <button type="submit" className="button-danger">
-                {t('accounts.withdraw.request')}
-              </button>
-            </Form>
-          )}
-        </section>
-      ) : null}
+      <WithdrawSection data={data} account={account} />
 
-      <section aria-labelledby="consent-title">
-        <h2 id="consent-title">{t('accounts.consent.title')}</h2>
-        <p>{t('accounts.consent.intro')}</p>
-        {data.quotes.length === 0 ? (
-          <p>{t('accounts.consent.empty')}</p>
-        ) : (
-          <ul className="account-quotes">
-            {data.quotes.map(q => (
-              <li key={q.id}>
-                <p>{q.findingNumber ? t('accounts.consent.inFinding', { number: q.findingNumber }) : t('accounts.consent.inUnknownFinding')}</p>
-                {q.findingText ? <p className="quoted-finding">{q.findingText}</p> : null}
-                <blockquote>{q.excerpt}</blockquote>
-                <p>{t('accounts.consent.statusLine', { status: t(`accounts.quotes.status.${q.status}`) })}</p>
-                {data.mayDecideQuotes && (q.status === 'pending' || q.status === 'approved') ? (
-                  <Form method="post" className="actions-row">
-                    <input type="hidden" name="intent" value="decide-quote" />
-                    <input type="hidden" name="quoteId" value={q.id} />
-                    {q.status === 'pending' ? (
-                      <>
-                        <button type="submit" name="decision" value="approve">
-                          {t('accounts.consent.approve')}
-                        </button>
-                        <button type="submit" name="decision" value="decline" className="button-secondary">
-                          {t('accounts.consent.decline')}
-                        </button>
-                      </>
-                    ) : (
-                      <button type="submit" name="decision" value="revoke" className="button-secondary">
-                        {t('accounts.consent.revoke')}
-                      </button>
-                    )}
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <QuoteConsent data={data} />
 
-      <section aria-labelledby="reads-title">
-        <h2 id="reads-title">{t('accounts.reads.title')}</h2>
-        {data.reads.length === 0 ? (
-          <p>{t('accounts.reads.empty')}</p>
-        ) : (
-          <table className="account-reads">
-            <caption>{t('accounts.reads.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.reads.colWho')}</th>
-                <th scope="col">{t('accounts.reads.colRole')}</th>
-                <th scope="col">{t('accounts.reads.colWhen')}</th>
-                <th scope="col">{t('accounts.reads.colVersion')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.reads.map((r, index) => (
-                <tr key={`${r.at}-${index}`}>
-                  <td>{r.readerName}</td>
-                  <td>{r.readerRole ? t(`role.${r.readerRole}`) : t('accounts.reads.noRole')}</td>
-                  <td>{when(r.at)}</td>
-                  <td>{r.audience ? t(`accounts.audience.${r.audience}`) : t('accounts.list.none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ReadLog data={data} />
 
       <PrivacyNotice />
     </div>
@@ -430,17 +254,15 @@ function ReaderPage({ data }: { data: ReaderData }) {
       <p>{t('accounts.reader.state', { state: t(`accounts.state.${account.state}`) })}</p>
       <ActionError />
       {release ? (
-        <section aria-labelledby="release-title">
-          <h2 id="release-title">{t('accounts.reader.released', { date: when(release.releasedAt) })}</h2>
+        <TitledSection id="release" title={t('accounts.reader.released', { date: when(release.releasedAt) })}>
           <ReleaseView content={release.content} />
-        </section>
+        </TitledSection>
       ) : (
         <p>{t('accounts.reader.notReleased')}</p>
       )}
 
       {data.withdrawal ? (
-        <section aria-labelledby="withdrawal-title" className="account-withdrawal-request">
-          <h2 id="withdrawal-title">{t('accounts.decideWithdrawal.title')}</h2>
+        <TitledSection id="withdrawal" title={t('accounts.decideWithdrawal.title')} className="account-withdrawal-request">
           <p>{t('accounts.decideWithdrawal.intro', { date: when(data.withdrawal.requestedAt) })}</p>
           <p>{data.withdrawal.reason ? t('accounts.decideWithdrawal.reason', { reason: data.withdrawal.reason }) : t('accounts.decideWithdrawal.noReason')}</p>
           <Form method="post" className="actions-row">
@@ -455,40 +277,21 @@ function ReaderPage({ data }: { data: ReaderData }) {
               {t('accounts.decideWithdrawal.decline')}
             </button>
           </Form>
-        </section>
+        </TitledSection>
       ) : null}
 
       {data.quoteFindings ? (
-        <section aria-labelledby="quote-title">
-          <h2 id="quote-title">{t('accounts.quotes.requestTitle')}</h2>
+        <TitledSection id="quote" title={t('accounts.quotes.requestTitle')}>
           <p>{t('accounts.quotes.requestIntro')}</p>
           {data.quoteFindings.length === 0 ? (
             <p>{t('accounts.quotes.noFindings')}</p>
           ) : (
-            <Form method="post" action={`/reviews/${review.id}/quotes`}>
-              <input type="hidden" name="intent" value="request-quote" />
-              <input type="hidden" name="accountId" value={account.id} />
-              <div className="field">
-                <label htmlFor="quote-finding">{t('accounts.quotes.finding')}</label>
-                <select id="quote-finding" name="findingId" required>
-                  {data.quoteFindings.map(f => (
-                    <option key={f.id} value={f.id}>
-                      {t('accounts.quotes.findingOption', { number: f.number, preview: f.preview })}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="quote-excerpt">{t('accounts.quotes.excerpt')}</label>
-                <textarea id="quote-excerpt" name="excerpt" rows={3} maxLength={2000} required />
-              </div>
-              <button type="submit">{t('accounts.quotes.submit')}</button>
-            </Form>
+            <QuoteRequestForm reviewId={review.id} findings={data.quoteFindings} account={{ id: account.id }} />
           )}
           <p>
             <Link to={`/reviews/${review.id}/quotes`}>{t('accounts.quotes.openQuotes')}</Link>
           </p>
-        </section>
+        </TitledSection>
       ) : null}
     </div>
   )

@@ -3,10 +3,10 @@
 // author approved it. Before that (or if they decline) the finding only links the account.
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
-import { FormErrors } from '~/components/forms'
+import { QuoteRequestForm } from '~/components/accounts/quote-request-form'
 import { findingsOfReview, quoteRequestSchema, quotesByFinding, requestQuote } from '~/models/quote-consent.server'
 import { accountsOfReview } from '~/models/staff-account.server'
 import accountStylesUrl from '~/styles/accounts.css'
@@ -116,35 +116,7 @@ export default function QuotesRoute() {
         ) : findings.length === 0 ? (
           <p>{t('accounts.quotes.noFindings')}</p>
         ) : (
-          <Form method="post">
-            <FormErrors errors={errors} />
-            <input type="hidden" name="intent" value="request-quote" />
-            <div className="field">
-              <label htmlFor="quote-account">{t('accounts.quotes.account')}</label>
-              <select id="quote-account" name="accountId" required>
-                {quotable.map(a => (
-                  <option key={a.id} value={a.id}>
-                    {a.pseudonym}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="quote-finding">{t('accounts.quotes.finding')}</label>
-              <select id="quote-finding" name="findingId" required>
-                {findings.map(f => (
-                  <option key={f.id} value={f.id}>
-                    {t('accounts.quotes.findingOption', { number: f.number, preview: f.preview })}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="quote-excerpt">{t('accounts.quotes.excerpt')}</label>
-              <textarea id="quote-excerpt" name="excerpt" rows={3} maxLength={2000} required />
-            </div>
-            <button type="submit">{t('accounts.quotes.submit')}</button>
-          </Form>
+          <QuoteRequestForm reviewId={review.id} findings={findings} account={{ choices: quotable }} errors={errors} />
         )}
       </section>
     </div>

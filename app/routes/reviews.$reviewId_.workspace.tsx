@@ -15,7 +15,7 @@ import { accountsOfReview } from '~/models/staff-account.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { reviewSettings } from '~/models/settings-version.server'
 import { i18nServer } from '~/utils/i18next.server'
-import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/workspace'
+import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/settings'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: workspaceStylesUrl },

@@ -7,6 +7,7 @@ import { listReviewsFor } from '~/models/review.server'
 import { openWavesFor, surveySettings } from '~/models/survey.server'
 import { requireUser } from '~/utils/auth.server'
 import { userCan } from '~/utils/permissions.server'
+import { DataTable } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'My reviews · SCIR Workspace' }]
 
@@ -55,33 +56,21 @@ export default function ReviewsRoute() {
       {reviews.length === 0 ? (
         <p>{t('reviews.empty')}</p>
       ) : (
-        <table>
-          <caption>{t('reviews.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reviews.colTitle')}</th>
-              <th scope="col">{t('reviews.colType')}</th>
-              <th scope="col">{t('reviews.colPhase')}</th>
-              <th scope="col">{t('reviews.colDeadline')}</th>
-              <th scope="col">{t('reviews.colRole')}</th>
+        <DataTable caption={t('reviews.caption')} headers={[t('reviews.colTitle'), t('reviews.colType'), t('reviews.colPhase'), t('reviews.colDeadline'), t('reviews.colRole')]}>
+          {reviews.map(r => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/reviews/${r.id}`}>{r.title}</Link>
+              </td>
+              <td>{t(`incidentType.${r.incidentType}`, { defaultValue: r.incidentType })}</td>
+              <td>{t(`phase.${r.phase}`)}</td>
+              <td>
+                <DeadlineText daysLeft={r.deadline.daysLeft} />
+              </td>
+              <td>{r.role ? t(`role.${r.role}`) : t('reviews.adminAccess')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {reviews.map(r => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/reviews/${r.id}`}>{r.title}</Link>
-                </td>
-                <td>{t(`incidentType.${r.incidentType}`, { defaultValue: r.incidentType })}</td>
-                <td>{t(`phase.${r.phase}`)}</td>
-                <td>
-                  <DeadlineText daysLeft={r.deadline.daysLeft} />
-                </td>
-                <td>{r.role ? t(`role.${r.role}`) : t('reviews.adminAccess')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   )

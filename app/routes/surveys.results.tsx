@@ -7,6 +7,7 @@ import surveyStylesUrl from '~/styles/surveys.css'
 import trendStylesUrl from '~/styles/trends.css'
 import { i18nServer } from '~/utils/i18next.server'
 import { requireJurisdictionPermission, userCan } from '~/utils/permissions.server'
+import { TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Survey results · SCIR Workspace' }]
 export const links: LinksFunction = () => [
@@ -45,8 +46,7 @@ export default function SurveyResultsRoute() {
           {closed.instrument.composites.map(c => (
             <CompositeResults key={c.id} composite={c} results={closed.results} locale={locale as 'en' | 'fr'} />
           ))}
-          <section aria-labelledby="comments-title" className="trend-section">
-            <h2 id="comments-title">{t('surveys.results.commentsTitle')}</h2>
+          <TitledSection id="comments" title={t('surveys.results.commentsTitle')} className="trend-section">
             <p className="trend-hint">{t('surveys.results.commentsIntro')}</p>
             {closed.results.waves.map((wave, k) =>
               closed.results.jurisdiction[k]!.status === 'shown' ? (
@@ -64,7 +64,7 @@ export default function SurveyResultsRoute() {
                 </section>
               ) : null,
             )}
-          </section>
+          </TitledSection>
         </>
       )}
     </>

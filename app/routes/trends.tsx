@@ -1,18 +1,21 @@
+import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { PublishedCountView, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
 import { SurveyBesideReviews } from '~/components/trends/survey-beside-reviews'
-import { TrendChart } from '~/components/trends/trend-chart'
+import { TrendFigure } from '~/components/trends/trend-figure'
 import { TrendTable } from '~/components/trends/trend-table'
-import { NONE, type PublishedTable } from '~/domain/trends'
+import { NONE } from '~/domain/trends'
 import { importedSources, importSharedReviews, removeSharedReviewsFrom, type ImportFile, type ImportProblem } from '~/models/shared-review.server'
 import { surveyTrends } from '~/models/survey.server'
 import { trendsData, type TrendView } from '~/models/trends.server'
 import trendStylesUrl from '~/styles/trends.css'
 import { i18nServer } from '~/utils/i18next.server'
 import { requireJurisdictionPermission, userCan } from '~/utils/permissions.server'
+import { IntentButton, IntentForm } from '~/components/intent-form'
+import { DataTable, TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Trends · SCIR Workspace' }]
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trendStylesUrl }]
@@ -51,11 +54,11 @@ export async function action({ request }: ActionFunctionArgs) {
     json<ActionResult>({ intent: 'import', ok: false, problems: [], notice: { key, params } }, { status })
   if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) return refuse('trends.import.tooLarge', 413)
   const form = await request.formData()
-  const parsed = actionSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')))
-  if (!parsed.success) throw json({ message: 'Bad request' }, { status: 400 })
-  if (parsed.data.intent === 'remove') {
-    const removed = await removeSharedReviewsFrom({ jurisdictionId: user.jurisdictionId, userId: user.id }, parsed.data.source)
-    return json<ActionResult>({ intent: 'remove', ok: true, source: parsed.data.source, removed })
+  const submission = parseWithZod(form, { schema: actionSchema })
+  if (submission.status !== 'success') throw json({ message: 'Bad request' }, { status: 400 })
+  if (submission.value.intent === 'remove') {
+    const removed = await removeSharedReviewsFrom({ jurisdictionId: user.jurisdictionId, userId: user.id }, submission.value.source)
+    return json<ActionResult>({ intent: 'remove', ok: true, source: submission.value.source, removed })
   }
   // An empty file input still posts one nameless, empty file.
   const uploads = form.getAll('files').filter((f): f is File => typeof f !== 'string' && (f.size > 0 || f.name !== ''))
@@ -113,64 +116,40 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
   const navigation = useNavigation()
   const result = useActionData<typeof action>() as ActionResult | undefined
   return (
-    <section aria-labelledby="import-title" className="trend-section">
-      <h2 id="import-title">{t('trends.import.title')}</h2>
+    <TitledSection id="import" title={t('trends.import.title')} className="trend-section">
       <p>{t('trends.import.intro')}</p>
       {navigation.state === 'idle' && result ? <ImportResult result={result} /> : null}
-      <Form method="post" encType="multipart/form-data" className="json-upload">
-        <input type="hidden" name="intent" value="import" />
+      <IntentForm intent="import" encType="multipart/form-data" className="json-upload">
         <div className="field">
           <label htmlFor="shared-files">{t('trends.import.files')}</label>
           <input id="shared-files" type="file" name="files" multiple accept=".json,application/json" />
         </div>
         <button type="submit">{t('trends.import.submit')}</button>
-      </Form>
+      </IntentForm>
       {imported.length === 0 ? (
         <p>{t('trends.import.none')}</p>
       ) : (
         <>
           {/* Long names scroll inside their own box, never the page (issue 9). */}
           <div className="table-scroll" role="region" aria-labelledby="imported-caption" tabIndex={0}>
-            <table>
-              <caption id="imported-caption">{t('trends.import.listCaption', { jurisdiction })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('trends.import.colSource')}</th>
-                  <th scope="col">{t('trends.import.colReviews')}</th>
-                  <th scope="col">{t('trends.import.colLastImported')}</th>
-                  <th scope="col">{t('trends.import.colActions')}</th>
+            <DataTable caption={t('trends.import.listCaption', { jurisdiction })} captionId="imported-caption" headers={[t('trends.import.colSource'), t('trends.import.colReviews'), t('trends.import.colLastImported'), t('trends.import.colActions')]}>
+              {imported.map(s => (
+                <tr key={s.source}>
+                  <th scope="row">{s.source}</th>
+                  <td>{s.reviews}</td>
+                  <td>{`${s.lastImportedAt.slice(0, 16).replace('T', ' ')} UTC`}</td>
+                  <td>
+                    <IntentButton intent="remove" fields={{ source: s.source }} label={t('trends.import.remove')} ariaLabel={t('trends.import.removeLabel', { code: s.source })} buttonClassName="button-danger" />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {imported.map(s => (
-                  <tr key={s.source}>
-                    <th scope="row">{s.source}</th>
-                    <td>{s.reviews}</td>
-                    <td>{`${s.lastImportedAt.slice(0, 16).replace('T', ' ')} UTC`}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="source" value={s.source} />
-                        <button type="submit" className="button-danger" aria-label={t('trends.import.removeLabel', { code: s.source })}>
-                          {t('trends.import.remove')}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
           <p className="trend-hint">{t('trends.import.removeHint')}</p>
         </>
       )}
-    </section>
+    </TitledSection>
   )
-}
-
-/** Chart series from a table's rows: one series per row, one point per column. */
-function rowSeries(table: PublishedTable, rowLabel: (key: string) => string) {
-  return table.rows.map((r, i) => ({ label: rowLabel(r), values: table.cells[i]! }))
 }
 
 export default function TrendsRoute() {
@@ -207,8 +186,7 @@ export default function TrendsRoute() {
       </nav>
       <p>{t(`trends.viewIntro.${data.view}`, { jurisdiction: data.jurisdiction.name })}</p>
 
-      <section aria-labelledby="sources-title">
-        <h2 id="sources-title">{t('trends.sources.title')}</h2>
+      <TitledSection id="sources" title={t('trends.sources.title')}>
         {/* Long names scroll inside their own box, never the page (issue 9). */}
         <div className="table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
           <table className="trend-table sources-table">
@@ -253,7 +231,7 @@ export default function TrendsRoute() {
           <dt>0</dt>
           <dd>{t('trends.suppression.zero')}</dd>
         </dl>
-      </section>
+      </TitledSection>
 
       {data.imported ? <SharedDataAdmin imported={data.imported} jurisdiction={data.jurisdiction.name} /> : null}
 
@@ -263,99 +241,21 @@ export default function TrendsRoute() {
         <p className="trend-section">{t('trends.empty')}</p>
       ) : (
         <>
-          <section aria-labelledby="findings-title" className="trend-section">
-            <h2 id="findings-title">{t('trends.findings.title')}</h2>
-            <h3>{t('trends.findings.byDomainTitle')}</h3>
-            <p className="trend-hint">{t('trends.findings.byDomainHint')}</p>
-            <TrendChart
-              published={tables.findingsByValueAndDomain.published}
-              kind="bars"
-              title={t('trends.findings.byDomainTitle')}
-              categories={tables.findingsByValueAndDomain.columns.map(domainLabel)}
-              series={rowSeries(tables.findingsByValueAndDomain, valueLabel)}
-            />
-            <TrendTable
-              id="findings-by-domain"
-              caption={t('trends.findings.byDomainTitle')}
-              rowHeader={t('trends.findings.rowHeader')}
-              table={tables.findingsByValueAndDomain}
-              rowLabel={valueLabel}
-              columnLabel={domainLabel}
-            />
-            <h3>{t('trends.findings.byYearTitle')}</h3>
-            <TrendChart
-              published={tables.findingsByValueAndYear.published}
-              kind="lines"
-              title={t('trends.findings.byYearTitle')}
-              categories={tables.findingsByValueAndYear.columns}
-              series={rowSeries(tables.findingsByValueAndYear, valueLabel)}
-            />
-            <TrendTable
-              id="findings-by-year"
-              caption={t('trends.findings.byYearTitle')}
-              rowHeader={t('trends.findings.rowHeader')}
-              table={tables.findingsByValueAndYear}
-              rowLabel={valueLabel}
-              columnLabel={year}
-            />
-          </section>
+          <TitledSection id="findings" title={t('trends.findings.title')} className="trend-section">
+            <TrendFigure id="findings-by-domain" kind="bars" title={t('trends.findings.byDomainTitle')} hint={t('trends.findings.byDomainHint')} table={tables.findingsByValueAndDomain} rowHeader={t('trends.findings.rowHeader')} rowLabel={valueLabel} columnLabel={domainLabel} />
+            <TrendFigure id="findings-by-year" kind="lines" title={t('trends.findings.byYearTitle')} table={tables.findingsByValueAndYear} rowHeader={t('trends.findings.rowHeader')} rowLabel={valueLabel} columnLabel={year} />
+          </TitledSection>
 
-          <section aria-labelledby="needs-title" className="trend-section">
-            <h2 id="needs-title">{t('trends.needs.title')}</h2>
+          <TitledSection id="needs" title={t('trends.needs.title')} className="trend-section">
             <p className="trend-hint">{t('trends.needs.hint')}</p>
-            <h3>{t('trends.needs.byStageTitle')}</h3>
-            <TrendChart
-              published={tables.unmetNeedsByStageAndYear.published}
-              kind="horizontal-bars"
-              title={t('trends.needs.byStageTitle')}
-              categories={tables.unmetNeedsByStageAndYear.rows.map(stageLabel)}
-              series={[{ label: t('trends.needs.byStageTitle'), values: tables.unmetNeedsByStageAndYear.rowTotals }]}
-            />
-            <TrendTable
-              id="needs-by-year"
-              caption={t('trends.needs.byYearTitle')}
-              rowHeader={t('trends.needs.rowHeader')}
-              table={tables.unmetNeedsByStageAndYear}
-              rowLabel={stageLabel}
-              columnLabel={year}
-            />
-          </section>
+            {/* One bar per stage (all years); the table below splits the same counts by year. */}
+            <TrendFigure id="needs-by-year" kind="horizontal-bars" draw="row-totals" title={t('trends.needs.byStageTitle')} caption={t('trends.needs.byYearTitle')} table={tables.unmetNeedsByStageAndYear} rowHeader={t('trends.needs.rowHeader')} rowLabel={stageLabel} columnLabel={year} />
+          </TitledSection>
 
-          <section aria-labelledby="recommendations-title" className="trend-section">
-            <h2 id="recommendations-title">{t('trends.recommendations.title')}</h2>
-            <h3>{t('trends.recommendations.byStatusTitle')}</h3>
-            <TrendChart
-              published={tables.recommendationsByStrengthAndStatus.published}
-              kind="bars"
-              title={t('trends.recommendations.byStatusTitle')}
-              categories={tables.recommendationsByStrengthAndStatus.columns.map(statusLabel)}
-              series={rowSeries(tables.recommendationsByStrengthAndStatus, strengthLabel)}
-            />
-            <TrendTable
-              id="recommendations-by-status"
-              caption={t('trends.recommendations.byStatusTitle')}
-              rowHeader={t('trends.recommendations.rowHeader')}
-              table={tables.recommendationsByStrengthAndStatus}
-              rowLabel={strengthLabel}
-              columnLabel={statusLabel}
-            />
-            <h3>{t('trends.recommendations.byYearTitle')}</h3>
-            <TrendChart
-              published={tables.recommendationsByStrengthAndYear.published}
-              kind="lines"
-              title={t('trends.recommendations.byYearTitle')}
-              categories={tables.recommendationsByStrengthAndYear.columns}
-              series={rowSeries(tables.recommendationsByStrengthAndYear, strengthLabel)}
-            />
-            <TrendTable
-              id="recommendations-by-year"
-              caption={t('trends.recommendations.byYearTitle')}
-              rowHeader={t('trends.recommendations.rowHeader')}
-              table={tables.recommendationsByStrengthAndYear}
-              rowLabel={strengthLabel}
-              columnLabel={year}
-            />
-          </section>
+          <TitledSection id="recommendations" title={t('trends.recommendations.title')} className="trend-section">
+            <TrendFigure id="recommendations-by-status" kind="bars" title={t('trends.recommendations.byStatusTitle')} table={tables.recommendationsByStrengthAndStatus} rowHeader={t('trends.recommendations.rowHeader')} rowLabel={strengthLabel} columnLabel={statusLabel} />
+            <TrendFigure id="recommendations-by-year" kind="lines" title={t('trends.recommendations.byYearTitle')} table={tables.recommendationsByStrengthAndYear} rowHeader={t('trends.recommendations.rowHeader')} rowLabel={strengthLabel} columnLabel={year} />
+          </TitledSection>
 
           <section aria-labelledby="scaling-title" className="trend-section">
             <h2 id="scaling-title">{t('safetyMap.trends.title')}</h2>

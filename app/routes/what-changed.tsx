@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { RecommendationsTable } from '~/components/follow-up/recommendations-table'
 import { FormErrors } from '~/components/forms'
 import { publishWhatChanged, whatChangedFor } from '~/models/what-changed.server'
 import trendStylesUrl from '~/styles/trends.css'
@@ -81,35 +82,24 @@ export default function WhatChangedRoute() {
           {review.recommendations.length === 0 ? (
             <p>{t('trends.whatChanged.noRecommendations')}</p>
           ) : (
-            <table>
-              <caption className="visually-hidden">{`${t('trends.whatChanged.caption')}: ${review.title}`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('trends.whatChanged.colRecommendation')}</th>
-                  <th scope="col">{t('trends.whatChanged.colStrength')}</th>
-                  <th scope="col">{t('trends.whatChanged.colOwner')}</th>
-                  <th scope="col">{t('trends.whatChanged.colDue')}</th>
-                  <th scope="col">{t('followUp.whatChanged.colState')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {review.recommendations.map(r => (
-                  <tr key={r.id}>
-                    <td>{r.text}</td>
-                    <td>{t(`strength.${r.strength}`)}</td>
-                    <td>{r.owner ?? t('trends.whatChanged.notSet')}</td>
-                    <td className={r.overdue ? 'overdue' : undefined}>
-                      {r.dueDate ?? t('trends.whatChanged.notSet')}
-                      {r.overdue ? ` (${t('trends.whatChanged.overdue')})` : ''}
-                    </td>
-                    <td data-testid="what-changed-state">
-                      {r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.status}`)}
-                      {r.state === 'done' && r.evaluateOn ? ` (${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })})` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RecommendationsTable
+              caption={`${t('trends.whatChanged.caption')}: ${review.title}`}
+              captionHidden
+              statusHeader={t('followUp.whatChanged.colState')}
+              notSet={t('trends.whatChanged.notSet')}
+              statusTestId="what-changed-state"
+              rows={review.recommendations.map(r => ({
+                key: r.id,
+                recommendation: r.text,
+                strength: r.strength,
+                owner: r.owner,
+                dueDate: r.dueDate,
+                overdue: r.overdue,
+                status: `${r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.status}`)}${
+                  r.state === 'done' && r.evaluateOn ? ` (${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })})` : ''
+                }`,
+              }))}
+            />
           )}
 
           {review.ownQuotes.length ? (

@@ -2,47 +2,11 @@
 // once both keep their words and see who else is in the field; one goes offline, keeps
 // working through a reload, and merges on return while the other sees them leave and come back;
 // signing out removes the review from the browser. No page logs a console error.
-import { type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
-import { expect, test, signIn } from './support'
+import { type Page } from '@playwright/test'
+import { addUnmetNeed, connectionStatus, expect, gapOf, needCard, openFacilitatorAndPanel, presenceRegion, test } from './support'
 
-const REVIEW_TITLE = 'Near fatality review - infant, northern district'
-
-const presence = (page: Page) => page.getByRole('region', { name: 'In this review now' })
-const connection = (page: Page) => page.locator('.connection[role="status"]')
-
-/** Every console error and uncaught exception of every page of the context, for the end of the test. */
-function watchConsole(context: BrowserContext, errors: string[]) {
-  const watch = (page: Page) => {
-    page.on('console', message => {
-      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`)
-    })
-    page.on('pageerror', error => errors.push(`${page.url()}: ${error.message}`))
-  }
-  context.pages().forEach(watch)
-  context.on('page', watch)
-}
-
-async function openAnalysis(
-  browser: Browser,
-  email: string,
-  errors: string[],
-  prepare?: (context: BrowserContext) => Promise<void>,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext()
-  watchConsole(context, errors)
-  await prepare?.(context)
-  const page = await context.newPage()
-  await signIn(page, email)
-  await page.getByRole('link', { name: REVIEW_TITLE }).click()
-  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
-  await expect(connection(page)).toHaveText(/Connected/)
-  await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: 'Analysis' }).click()
-  await expect(page.getByRole('heading', { level: 3, name: 'Unmet needs' })).toBeVisible()
-  return { context, page }
-}
-
-const needCard = (page: Page, index: number) => page.locator('.need-list > li').nth(index)
-const gapOf = (card: Locator) => card.getByLabel('The gap')
+const presence = presenceRegion
+const connection = connectionStatus
 
 async function reviewStores(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).flatMap(db => (db.name?.startsWith('scir-review:') ? [db.name] : [])))
@@ -55,22 +19,16 @@ test('two people type in one gap at once, one works offline through a reload, an
   // page has already loaded does not reliably catch the sockets of its next document, so a
   // later "out of reach" could silently reach the server.
   let serverInReach = true
-  const farah = await openAnalysis(browser, 'facilitator@northwind.example', errors, context =>
-    context.routeWebSocket(/\/collab\//, ws => {
-      if (serverInReach) ws.connectToServer()
-    }),
-  )
-  const paulo = await openAnalysis(browser, 'panel@northwind.example', errors)
-  const a = farah.page
-  const b = paulo.page
+  const { farah, paulo, a, b } = await openFacilitatorAndPanel(browser, errors, {
+    prepareFacilitator: context =>
+      context.routeWebSocket(/\/collab\//, ws => {
+        if (serverInReach) ws.connectToServer()
+      }),
+  })
   await expect(presence(b)).toContainText('Farah Facilitator')
 
   // A fresh unmet need of our own, last in the list for both.
-  const index = await a.locator('.need-list > li').count()
-  const addNeed = a.getByRole('form', { name: 'Record an unmet need' })
-  await addNeed.getByLabel('What the child or family needed').fill('Live text: a plan shared with the school')
-  await addNeed.getByRole('button', { name: 'Add unmet need' }).click()
-  await expect(needCard(b, index).getByLabel('What the child or family needed')).toHaveValue('Live text: a plan shared with the school')
+  const index = await addUnmetNeed(a, b, 'Live text: a plan shared with the school')
   const gapA = gapOf(needCard(a, index))
   const gapB = gapOf(needCard(b, index))
 
@@ -167,8 +125,7 @@ function escape(text: string): string {
 
 test('a date someone else changes while you are editing it is shown, and you choose which stays', async ({ browser }) => {
   const errors: string[] = []
-  const farah = await openAnalysis(browser, 'facilitator@northwind.example', errors)
-  const paulo = await openAnalysis(browser, 'panel@northwind.example', errors)
+  const { farah, paulo } = await openFacilitatorAndPanel(browser, errors)
   for (const page of [farah.page, paulo.page]) {
     await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: 'People' }).click()
   }

@@ -2,39 +2,12 @@
 // (the page comes from the copy kept at her last visit online, the review from this browser),
 // keeps typing, and everything merges with a colleague's words when she is back. Signing out
 // deletes the kept page with the review copy. No page logs a console error.
-import { type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
-import { expect, test, signIn } from './support'
+import { type Page } from '@playwright/test'
+import { addUnmetNeed, connectionStatus, DEMO_REVIEW_TITLE, expect, gapOf, needCard, openFacilitatorAndPanel, presenceRegion, test } from './support'
 
-const REVIEW_TITLE = 'Near fatality review - infant, northern district'
-
-const connection = (page: Page) => page.locator('.connection[role="status"]')
-const presence = (page: Page) => page.getByRole('region', { name: 'In this review now' })
-const needCard = (page: Page, index: number) => page.locator('.need-list > li').nth(index)
-const gapOf = (card: Locator) => card.getByLabel('The gap')
-
-function watchConsole(context: BrowserContext, errors: string[]) {
-  const watch = (page: Page) => {
-    page.on('console', message => {
-      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`)
-    })
-    page.on('pageerror', error => errors.push(`${page.url()}: ${error.message}`))
-  }
-  context.pages().forEach(watch)
-  context.on('page', watch)
-}
-
-async function openAnalysis(browser: Browser, email: string, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext()
-  watchConsole(context, errors)
-  const page = await context.newPage()
-  await signIn(page, email)
-  await page.getByRole('link', { name: REVIEW_TITLE }).click()
-  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
-  await expect(connection(page)).toHaveText(/Connected/)
-  await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: 'Analysis' }).click()
-  await expect(page.getByRole('heading', { level: 3, name: 'Unmet needs' })).toBeVisible()
-  return { context, page }
-}
+const REVIEW_TITLE = DEMO_REVIEW_TITLE
+const presence = presenceRegion
+const connection = connectionStatus
 
 /** The Cache Storage caches of this origin, and the URLs the review page caches hold. */
 async function keptPages(page: Page): Promise<{ caches: string[]; pages: string[] }> {
@@ -55,16 +28,9 @@ function escape(text: string): string {
 test('with the network off, a reload of the workspace keeps the review and the offline text, and it merges on return', async ({ browser }) => {
   test.setTimeout(120_000)
   const errors: string[] = []
-  const farah = await openAnalysis(browser, 'facilitator@northwind.example', errors)
-  const paulo = await openAnalysis(browser, 'panel@northwind.example', errors)
-  const a = farah.page
-  const b = paulo.page
+  const { farah, paulo, a, b } = await openFacilitatorAndPanel(browser, errors)
 
-  const index = await a.locator('.need-list > li').count()
-  const addNeed = a.getByRole('form', { name: 'Record an unmet need' })
-  await addNeed.getByLabel('What the child or family needed').fill('Offline reload: a named contact at the clinic')
-  await addNeed.getByRole('button', { name: 'Add unmet need' }).click()
-  await expect(needCard(b, index).getByLabel('What the child or family needed')).toHaveValue('Offline reload: a named contact at the clinic')
+  const index = await addUnmetNeed(a, b, 'Offline reload: a named contact at the clinic')
 
   // The page of this very view is kept (only the workspace: no other page of the visit).
   const workspaceUrl = a.url()

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from '@playwright/test'
 
 export { expect }
 
@@ -75,4 +75,65 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   const summary = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
   expect(summary, 'axe-core violations').toEqual([])
+}
+
+/** The demo review the workspace specs open. */
+export const DEMO_REVIEW_TITLE = 'Near fatality review - infant, northern district'
+
+export const connectionStatus = (page: Page) => page.locator('.connection[role="status"]')
+export const presenceRegion = (page: Page) => page.getByRole('region', { name: 'In this review now' })
+export const needCard = (page: Page, index: number) => page.locator('.need-list > li').nth(index)
+export const gapOf = (card: Locator) => card.getByLabel('The gap')
+
+/**
+ * Every console error and uncaught exception of every page of the context, for the end of a
+ * test that wants to say more than the fixture's failure (e.g. across a reload offline).
+ */
+export function watchConsole(context: BrowserContext, errors: string[]) {
+  const watch = (page: Page) => {
+    page.on('console', message => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`)
+    })
+    page.on('pageerror', error => errors.push(`${page.url()}: ${error.message}`))
+  }
+  context.pages().forEach(watch)
+  context.on('page', watch)
+}
+
+/** A new browser context signed in as `email`, on the demo review's Analysis view, connected. */
+export async function openAnalysis(
+  browser: Browser,
+  email: string,
+  errors: string[],
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext()
+  watchConsole(context, errors)
+  // Before the first page: e.g. socket routing, which must be in place before any document loads.
+  await prepare?.(context)
+  const page = await context.newPage()
+  await signIn(page, email)
+  await page.getByRole('link', { name: DEMO_REVIEW_TITLE }).click()
+  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
+  await expect(connectionStatus(page)).toHaveText(/Connected/)
+  await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: 'Analysis' }).click()
+  await expect(page.getByRole('heading', { level: 3, name: 'Unmet needs' })).toBeVisible()
+  return { context, page }
+}
+
+/** The facilitator and a panel member, each in a browser of their own on the Analysis view. */
+export async function openFacilitatorAndPanel(browser: Browser, errors: string[], options: { prepareFacilitator?: (context: BrowserContext) => Promise<void> } = {}) {
+  const farah = await openAnalysis(browser, 'facilitator@northwind.example', errors, options.prepareFacilitator)
+  const paulo = await openAnalysis(browser, 'panel@northwind.example', errors)
+  return { farah, paulo, a: farah.page, b: paulo.page }
+}
+
+/** Adds an unmet need on `a`, waits until `b` sees it, and gives its index in the list. */
+export async function addUnmetNeed(a: Page, b: Page, need: string): Promise<number> {
+  const index = await a.locator('.need-list > li').count()
+  const form = a.getByRole('form', { name: 'Record an unmet need' })
+  await form.getByLabel('What the child or family needed').fill(need)
+  await form.getByRole('button', { name: 'Add unmet need' }).click()
+  await expect(needCard(b, index).getByLabel('What the child or family needed')).toHaveValue(need)
+  return index
 }

@@ -2,64 +2,31 @@
 // authenticator and SQLite storage): only the author connects; what they type reaches the
 // server's copy, a release reads it there, "not started" becomes "drafting"; leaving the
 // review closes the socket at once; withdrawn accounts refuse new connections.
-import http, { type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { Duplex } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { writePlainText } from '~/domain/review-doc'
 import { promptField } from '~/domain/staff-account'
 import { removeMember } from '~/models/member.server'
 import * as accountRoute from '~/routes/reviews.$reviewId_.accounts_.$accountId'
 import { prisma } from '~/utils/db.server'
-import { getEnv } from '~/utils/env.server'
-import { attachCollaboration } from '../../server/collab-host'
-import { createLogger } from '../../server/logger'
 import { buildRequest, outcomeOf } from '../support/fixtures'
 import { upgradeStatus, waitFor } from './collab/helpers'
+import { startCollabHost, type LiveCollabHost } from '../support/collab-host'
 import { buildWorld, reviewWithAccount, type World } from './accounts-support'
 
 let world: World
-let httpServer: http.Server
-let host: ReturnType<typeof attachCollaboration>
+let live: LiveCollabHost
 let base: string
 
 beforeAll(async () => {
   world = await buildWorld()
-  const handlers: ((req: IncomingMessage, socket: Duplex, head: Buffer) => boolean)[] = []
-  httpServer = http.createServer((_req, res) => res.writeHead(404).end())
-  host = attachCollaboration({ env: getEnv(), logger: createLogger('silent'), prisma, onUpgrade: h => void handlers.push(h) })
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!handlers.some(h => h(req, socket, head))) socket.destroy()
-  })
-  await new Promise<void>(resolve => httpServer.listen(0, '127.0.0.1', resolve))
-  base = `127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+  live = await startCollabHost()
+  base = live.base
 })
 
-afterAll(async () => {
-  await host.shutdown()
-  httpServer.closeAllConnections()
-  await new Promise<void>(resolve => httpServer.close(() => resolve()))
-})
+afterAll(() => live.stop())
 
-const headers = (cookie: string | null, origin = `http://${base}`) => ({ ...(cookie ? { cookie } : {}), origin })
-
-function connect(cookie: string, docName: string) {
-  class SignedIn extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: headers(cookie) })
-    }
-  }
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`ws://${base}/collab`, docName, doc, {
-    WebSocketPolyfill: SignedIn as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 300,
-  })
-  return { doc, provider }
-}
+const headers = (cookie: string | null, origin?: string) => live.headers(cookie, origin)
+const connect = (cookie: string, docName: string) => live.connect(cookie, docName)
 
 describe('the author’s draft socket', () => {
   test('only the author connects; everyone else is told the document does not exist', async () => {

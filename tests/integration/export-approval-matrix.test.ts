@@ -9,65 +9,31 @@ import { currentChecklist } from '~/models/phase.server'
 import { prisma } from '~/utils/db.server'
 import { calderCommands, CALDER_INCIDENT } from '../fixtures/export/calder'
 import { exportJurisdiction, exportReviewWith, markedSafe } from '../fixtures/export/db'
-import { buildRequest, cookieFor, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
+import { buildRequest, outcomeOf, type Outcome } from '../support/fixtures'
+import { deactivateMatrixMember, expectations, makeMatrixUsers, matrixActors, matrixCookies, matrixMembers, type MatrixActor } from '../support/matrix'
 
-const actors = [
-  'anonymous',
-  'facilitator',
-  'panel_member',
-  'qi_lead',
-  'staff_contributor',
-  'observer',
-  'non_member',
-  'admin',
-  'deactivated_member',
-  'other_jurisdiction_admin',
-  'other_jurisdiction_user',
-] as const
-type ActorName = (typeof actors)[number]
+const actors = matrixActors
+type ActorName = MatrixActor
 
 const world = {} as { reviewId: string; cookies: Record<ActorName, string | null> }
 
 beforeAll(async () => {
   const home = await exportJurisdiction()
   const other = await exportJurisdiction()
-  const u = {
-    facilitator: await makeUser(home.id),
-    panel_member: await makeUser(home.id),
-    qi_lead: await makeUser(home.id),
-    staff_contributor: await makeUser(home.id),
-    observer: await makeUser(home.id),
-    non_member: await makeUser(home.id),
-    admin: await makeUser(home.id, { isAdmin: true }),
-    deactivated_member: await makeUser(home.id),
-    other_jurisdiction_admin: await makeUser(other.id, { isAdmin: true }),
-    other_jurisdiction_user: await makeUser(other.id),
-  }
+  const u = await makeMatrixUsers(home.id, other.id)
   const review = await exportReviewWith({
     jurisdictionId: home.id,
     commands: calderCommands,
     incidentDate: CALDER_INCIDENT,
-    members: [
-      { userId: u.facilitator.id, role: 'facilitator' },
-      { userId: u.panel_member.id, role: 'panel_member' },
-      { userId: u.qi_lead.id, role: 'qi_lead' },
-      { userId: u.staff_contributor.id, role: 'staff_contributor' },
-      { userId: u.observer.id, role: 'observer' },
-      { userId: u.deactivated_member.id, role: 'panel_member' },
-    ],
+    members: matrixMembers(u),
   })
   // Resolved by someone who is not in the matrix, so every writer may be the second person.
   await markedSafe(review.id, u.admin.id, ['Tessie', 'Brightwater', 'Kayleigh'])
-  const cookies = { anonymous: null } as Record<ActorName, string | null>
-  for (const [name, user] of Object.entries(u)) cookies[name as ActorName] = (await cookieFor(user.id)).cookie
-  await prisma.user.update({ where: { id: u.deactivated_member.id }, data: { deactivatedAt: new Date() } })
+  const cookies = await matrixCookies(u)
+  await deactivateMatrixMember(u)
   Object.assign(world, { reviewId: review.id, cookies })
 })
 
-const signedOut = { anonymous: 'login', deactivated_member: 'login' } as const
-function expectations(rest: Partial<Record<ActorName, Outcome>>, otherwise: Outcome): Record<ActorName, Outcome> {
-  return Object.fromEntries(actors.map(a => [a, (signedOut as Partial<Record<ActorName, Outcome>>)[a] ?? rest[a] ?? otherwise])) as Record<ActorName, Outcome>
-}
 const hidden = { non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 } as const
 
 const page = (actor: ActorName) =>

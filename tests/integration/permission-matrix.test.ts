@@ -24,23 +24,12 @@ import { notify } from '~/models/notify.server'
 import { createUnit, openWave, setUserUnit } from '~/models/survey.server'
 import { defaultSurveyInstrument } from '~/domain/surveys'
 import { prisma } from '~/utils/db.server'
-import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
+import { buildRequest, makeJurisdiction, makeReview, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
+import { deactivateMatrixMember, expectations, makeMatrixUsers, matrixActors, matrixCookies, matrixMembers, type MatrixActor } from '../support/matrix'
 import { changeReviewDoc, recommendationCommand } from '../support/follow-up'
 
-const actors = [
-  'anonymous',
-  'facilitator',
-  'panel_member',
-  'qi_lead',
-  'staff_contributor',
-  'observer',
-  'non_member',
-  'admin',
-  'deactivated_member',
-  'other_jurisdiction_admin',
-  'other_jurisdiction_user',
-] as const
-type ActorName = (typeof actors)[number]
+const actors = matrixActors
+type ActorName = MatrixActor
 
 const world = {} as {
   jurisdictionId: string
@@ -57,38 +46,18 @@ const world = {} as {
 beforeAll(async () => {
   const home = await makeJurisdiction()
   const other = await makeJurisdiction()
-  const u = {
-    facilitator: await makeUser(home.id),
-    panel_member: await makeUser(home.id),
-    qi_lead: await makeUser(home.id),
-    staff_contributor: await makeUser(home.id),
-    observer: await makeUser(home.id),
-    non_member: await makeUser(home.id),
-    admin: await makeUser(home.id, { isAdmin: true }),
-    deactivated_member: await makeUser(home.id),
-    other_jurisdiction_admin: await makeUser(other.id, { isAdmin: true }),
-    other_jurisdiction_user: await makeUser(other.id),
-  }
-  const review = await makeReview(home.id, [
-    { userId: u.facilitator.id, role: 'facilitator' },
-    { userId: u.panel_member.id, role: 'panel_member' },
-    { userId: u.qi_lead.id, role: 'qi_lead' },
-    { userId: u.staff_contributor.id, role: 'staff_contributor' },
-    { userId: u.observer.id, role: 'observer' },
-    { userId: u.deactivated_member.id, role: 'panel_member' },
-  ])
+  const u = await makeMatrixUsers(home.id, other.id)
+  const review = await makeReview(home.id, matrixMembers(u))
   // A survey wave for everyone of the home jurisdiction but the non-member, who is not invited.
   const unit = await createUnit(home.id, 'Matrix unit', u.admin.id)
   const invited = Object.entries(u).filter(([name]) => !name.startsWith('other_') && name !== 'non_member').map(([, user]) => user)
   for (const user of invited) await setUserUnit(home.id, user.id, unit.id, u.admin.id)
   const today = new Date().toISOString().slice(0, 10)
   const wave = await openWave(home.id, u.admin.id, { title: 'Matrix pulse', opensOn: today, closesOn: today, unitIds: [unit.id], userIds: invited.map(x => x.id) })
-  const cookies = { anonymous: null } as Record<ActorName, string | null>
-  for (const [name, user] of Object.entries(u)) cookies[name as ActorName] = (await cookieFor(user.id)).cookie
+  const cookies = await matrixCookies(u)
   // Facilitators here lead reviews: an admin marked them as able to open new ones (issue 17).
   await prisma.user.update({ where: { id: u.facilitator.id }, data: { canLeadReviews: true } })
-  // Deactivated after signing in: the live session must stop working.
-  await prisma.user.update({ where: { id: u.deactivated_member.id }, data: { deactivatedAt: new Date() } })
+  await deactivateMatrixMember(u)
   const rec = recommendationCommand({ text: 'Matrix recommendation' })
   await changeReviewDoc(review.id, [rec])
   await prisma.recommendationOwner.create({ data: { reviewId: review.id, recommendationId: rec.id, userId: u.non_member.id, assignedById: u.facilitator.id } })
@@ -127,14 +96,6 @@ function recommendationAction(recommendationId: string, cookie: string | null, f
   })
 }
 
-const signedOut = { anonymous: 'login', deactivated_member: 'login' } as const
-
-function expectations(rest: Partial<Record<ActorName, Outcome>>, otherwise: Outcome): Record<ActorName, Outcome> {
-  return Object.fromEntries(actors.map(a => [a, (signedOut as Partial<Record<ActorName, Outcome>>)[a] ?? rest[a] ?? otherwise])) as Record<
-    ActorName,
-    Outcome
-  >
-}
 
 const memberRead = expectations(
   { non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 },

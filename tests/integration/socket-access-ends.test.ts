@@ -2,71 +2,29 @@
 // sessions): access that ends anywhere (sign-out, expiry, another process deactivating a user
 // or deleting a session) closes the open sockets within seconds, and refusals do not tell an
 // unknown review from a forbidden one.
-import http, { type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { Duplex } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { signOut } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { getEnv } from '~/utils/env.server'
-import { attachCollaboration } from '../../server/collab-host'
-import { createLogger } from '../../server/logger'
 import { buildRequest, cookieFor, makeReview } from '../support/fixtures'
 import { waitFor } from './collab/helpers'
+import { startCollabHost, type LiveCollabHost } from '../support/collab-host'
 import { buildWorld, membersOf, reviewWithAccount, type World } from './accounts-support'
 
 let world: World
-let httpServer: http.Server
-let host: ReturnType<typeof attachCollaboration>
+let live: LiveCollabHost
 let base: string
 
 beforeAll(async () => {
   world = await buildWorld()
-  const handlers: ((req: IncomingMessage, socket: Duplex, head: Buffer) => boolean)[] = []
-  httpServer = http.createServer((_req, res) => res.writeHead(404).end())
-  host = attachCollaboration({
-    env: getEnv(),
-    logger: createLogger('silent'),
-    prisma,
-    onUpgrade: h => void handlers.push(h),
-    timings: { revalidateMs: 300 },
-  })
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!handlers.some(h => h(req, socket, head))) socket.destroy()
-  })
-  await new Promise<void>(resolve => httpServer.listen(0, '127.0.0.1', resolve))
-  base = `127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+  live = await startCollabHost({ timings: { revalidateMs: 300 } })
+  base = live.base
 })
 
-afterAll(async () => {
-  await host.shutdown()
-  httpServer.closeAllConnections()
-  await new Promise<void>(resolve => httpServer.close(() => resolve()))
-})
+afterAll(() => live.stop())
 
-const headers = (cookie: string | null) => ({ ...(cookie ? { cookie } : {}), origin: `http://${base}` })
-
-function connect(cookie: string, docName: string) {
-  class SignedIn extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: headers(cookie) })
-    }
-  }
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`ws://${base}/collab`, docName, doc, {
-    WebSocketPolyfill: SignedIn as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 300,
-  })
-  const closes: number[] = []
-  provider.on('connection-close', event => {
-    if (event) closes.push(event.code)
-  })
-  return { doc, provider, closes }
-}
+const headers = (cookie: string | null, origin?: string) => live.headers(cookie, origin)
+const connect = (cookie: string, docName: string) => live.connect(cookie, docName)
 
 /** Status and body of a refused upgrade. */
 function refusal(url: string, cookie: string | null): Promise<{ status: number; body: string }> {

@@ -4,6 +4,7 @@
 // attachment and stays on the page, and an export is a recorded action, so never a GET.
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '~/components/layout'
 
 export const formatOrder = ['docx', 'json', 'html', 'csv'] as const
 export type ExportFormatName = (typeof formatOrder)[number]
@@ -54,30 +55,18 @@ export function ExportHistory({ rows }: { rows: HistoryRow[] }) {
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   if (rows.length === 0) return <p>{t('export.history.empty')}</p>
   return (
-    <table className="export-history">
-      <caption>{t('export.history.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('export.history.colWhen')}</th>
-          <th scope="col">{t('export.history.colWho')}</th>
-          <th scope="col">{t('export.history.colFormat')}</th>
-          <th scope="col">{t('export.history.colAccepted')}</th>
-          <th scope="col">{t('export.history.colVia')}</th>
+    <DataTable className="export-history" caption={t('export.history.caption')} headers={[t('export.history.colWhen'), t('export.history.colWho'), t('export.history.colFormat'), t('export.history.colAccepted'), t('export.history.colVia')]}>
+      {rows.map(row => (
+        <tr key={row.id}>
+          <td>
+            <time dateTime={row.at}>{when.format(new Date(row.at))}</time>
+          </td>
+          <td>{row.actorName ?? t('export.history.unknownActor')}</td>
+          <td>{(formatOrder as readonly string[]).includes(row.format) ? t(`export.formats.${row.format}`) : row.format}</td>
+          <td>{row.acceptedResiduals}</td>
+          <td>{t(`export.history.via.${row.via}`)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(row => (
-          <tr key={row.id}>
-            <td>
-              <time dateTime={row.at}>{when.format(new Date(row.at))}</time>
-            </td>
-            <td>{row.actorName ?? t('export.history.unknownActor')}</td>
-            <td>{(formatOrder as readonly string[]).includes(row.format) ? t(`export.formats.${row.format}`) : row.format}</td>
-            <td>{row.acceptedResiduals}</td>
-            <td>{t(`export.history.via.${row.via}`)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   )
 }

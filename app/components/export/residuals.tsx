@@ -2,12 +2,14 @@
 // registry or of a staff member: replaced by their pseudonym everywhere), a place (replaced by
 // the label given), an identifier of some kind (removed), or safe (left as written). One
 // decision settles every occurrence. Plain forms: it works without JavaScript.
-import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ResidualReason } from '~/domain/anonymise/types'
 import type { TextLocation } from '~/domain/export/build'
 import { identifierKinds, placeKinds } from '~/domain/vocabulary'
 import { describeWhere } from './where'
+import { IntentForm } from '~/components/intent-form'
+import { DataTable } from '~/components/layout'
 
 export type ResidualRow = {
   id: string
@@ -21,121 +23,103 @@ export type PersonOption = { id: string; name: string; pseudonym: string | null 
 
 export type SafeRow = { id: string; text: string; decidedBy: string | null; decidedAt: string }
 
+/** A submit button whose accessible name ends with the word its row is about. */
+function WordButton({ label, forWord }: { label: string; forWord: ReactNode }) {
+  return (
+    <button type="submit" className="button-secondary">
+      {label}
+      {forWord}
+    </button>
+  )
+}
+
+/** A kind of place or identifier to record the word as; "other" unless chosen. */
+function KindSelect(props: { id: string; name: string; label: string; forWord: ReactNode; kinds: readonly string[]; labelOf: (kind: string) => string }) {
+  return (
+    <>
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.forWord}
+      </label>
+      <select id={props.id} name={props.name} defaultValue="other">
+        {props.kinds.map(kind => (
+          <option key={kind} value={kind}>
+            {props.labelOf(kind)}
+          </option>
+        ))}
+      </select>
+    </>
+  )
+}
+
 export function ResidualTable({ residuals, people }: { residuals: ResidualRow[]; people: PersonOption[] }) {
   const { t } = useTranslation()
   return (
-    <table className="export-residuals">
-      <caption>{t('export.residuals.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('export.residuals.colWord')}</th>
-          <th scope="col">{t('export.residuals.colWhy')}</th>
-          <th scope="col">{t('export.residuals.colWhere')}</th>
-          <th scope="col">{t('export.residuals.colResolve')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {residuals.map(r => {
-          const selectId = `alias-person-${r.id}`
-          // The word is in every accessible name, so a screen-reader user knows which row a
-          // control belongs to; the visible text stays the start of the name (WCAG 2.5.3).
-          const forWord = <span className="visually-hidden"> – {r.text}</span>
-          return (
-            <tr key={r.id}>
-              <th scope="row" className="export-word">
-                {r.text}
-              </th>
-              <td>{t(`export.residuals.reason.${r.reason}`)}</td>
-              <td>
-                <ul className="export-where">
-                  {unique(r.occurrences.map(o => describeWhere(t, o.where))).map(where => (
-                    <li key={where}>{where}</li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                <div className="export-resolve">
-                  {people.length > 0 ? (
-                    <Form method="post" className="export-alias-form">
-                      <input type="hidden" name="intent" value="add-alias" />
-                      <input type="hidden" name="candidateId" value={r.id} />
-                      <label htmlFor={selectId}>
-                        {t('export.residuals.person')}
-                        {forWord}
-                      </label>
-                      <select id={selectId} name="personId" required>
-                        {people.map(p => (
-                          <option key={p.id} value={p.id}>
-                            {p.pseudonym === null ? t('export.residuals.staffOption', { name: p.name }) : t('export.residuals.personOption', { name: p.name, pseudonym: p.pseudonym })}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="button-secondary">
-                        {t('export.residuals.addAlias')}
-                        {forWord}
-                      </button>
-                    </Form>
-                  ) : (
-                    <p className="hint">{t('export.residuals.noPeople')}</p>
-                  )}
-                  <Form method="post" className="export-alias-form">
-                    <input type="hidden" name="intent" value="add-place" />
+    <DataTable className="export-residuals" caption={t('export.residuals.caption')} headers={[t('export.residuals.colWord'), t('export.residuals.colWhy'), t('export.residuals.colWhere'), t('export.residuals.colResolve')]}>
+      {residuals.map(r => {
+        const selectId = `alias-person-${r.id}`
+        // The word is in every accessible name, so a screen-reader user knows which row a
+        // control belongs to; the visible text stays the start of the name (WCAG 2.5.3).
+        const forWord = <span className="visually-hidden"> – {r.text}</span>
+        return (
+          <tr key={r.id}>
+            <th scope="row" className="export-word">
+              {r.text}
+            </th>
+            <td>{t(`export.residuals.reason.${r.reason}`)}</td>
+            <td>
+              <ul className="export-where">
+                {unique(r.occurrences.map(o => describeWhere(t, o.where))).map(where => (
+                  <li key={where}>{where}</li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              <div className="export-resolve">
+                {people.length > 0 ? (
+                  <IntentForm intent="add-alias" className="export-alias-form">
                     <input type="hidden" name="candidateId" value={r.id} />
-                    <label htmlFor={`place-label-${r.id}`}>
-                      {t('export.residuals.placeLabel')}
+                    <label htmlFor={selectId}>
+                      {t('export.residuals.person')}
                       {forWord}
                     </label>
-                    <input id={`place-label-${r.id}`} name="label" required maxLength={100} placeholder={t('export.residuals.placeLabelExample')} />
-                    <label htmlFor={`place-kind-${r.id}`}>
-                      {t('export.residuals.placeKind')}
-                      {forWord}
-                    </label>
-                    <select id={`place-kind-${r.id}`} name="placeKind" defaultValue="other">
-                      {placeKinds.map(kind => (
-                        <option key={kind} value={kind}>
-                          {t(`analysis.registry.placeKinds.${kind}`)}
+                    <select id={selectId} name="personId" required>
+                      {people.map(p => (
+                        <option key={p.id} value={p.id}>
+                          {p.pseudonym === null ? t('export.residuals.staffOption', { name: p.name }) : t('export.residuals.personOption', { name: p.name, pseudonym: p.pseudonym })}
                         </option>
                       ))}
                     </select>
-                    <button type="submit" className="button-secondary">
-                      {t('export.residuals.addPlace')}
-                      {forWord}
-                    </button>
-                  </Form>
-                  <Form method="post" className="export-alias-form">
-                    <input type="hidden" name="intent" value="add-identifier" />
-                    <input type="hidden" name="candidateId" value={r.id} />
-                    <label htmlFor={`identifier-kind-${r.id}`}>
-                      {t('export.residuals.identifierKind')}
-                      {forWord}
-                    </label>
-                    <select id={`identifier-kind-${r.id}`} name="identifierKind" defaultValue="other">
-                      {identifierKinds.map(kind => (
-                        <option key={kind} value={kind}>
-                          {t(`analysis.registry.identifierKinds.${kind}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" className="button-secondary">
-                      {t('export.residuals.addIdentifier')}
-                      {forWord}
-                    </button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="mark-safe" />
-                    <input type="hidden" name="candidateId" value={r.id} />
-                    <button type="submit" className="button-secondary">
-                      {t('export.residuals.markSafe')}
-                      {forWord}
-                    </button>
-                  </Form>
-                </div>
-              </td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+                    <WordButton label={t('export.residuals.addAlias')} forWord={forWord} />
+                  </IntentForm>
+                ) : (
+                  <p className="hint">{t('export.residuals.noPeople')}</p>
+                )}
+                <IntentForm intent="add-place" className="export-alias-form">
+                  <input type="hidden" name="candidateId" value={r.id} />
+                  <label htmlFor={`place-label-${r.id}`}>
+                    {t('export.residuals.placeLabel')}
+                    {forWord}
+                  </label>
+                  <input id={`place-label-${r.id}`} name="label" required maxLength={100} placeholder={t('export.residuals.placeLabelExample')} />
+                  <KindSelect id={`place-kind-${r.id}`} name="placeKind" label={t('export.residuals.placeKind')} forWord={forWord} kinds={placeKinds} labelOf={kind => t(`analysis.registry.placeKinds.${kind}`)} />
+                  <WordButton label={t('export.residuals.addPlace')} forWord={forWord} />
+                </IntentForm>
+                <IntentForm intent="add-identifier" className="export-alias-form">
+                  <input type="hidden" name="candidateId" value={r.id} />
+                  <KindSelect id={`identifier-kind-${r.id}`} name="identifierKind" label={t('export.residuals.identifierKind')} forWord={forWord} kinds={identifierKinds} labelOf={kind => t(`analysis.registry.identifierKinds.${kind}`)} />
+                  <WordButton label={t('export.residuals.addIdentifier')} forWord={forWord} />
+                </IntentForm>
+                <IntentForm intent="mark-safe">
+                  <input type="hidden" name="candidateId" value={r.id} />
+                  <WordButton label={t('export.residuals.markSafe')} forWord={forWord} />
+                </IntentForm>
+              </div>
+            </td>
+          </tr>
+        )
+      })}
+    </DataTable>
   )
 }
 
@@ -143,38 +127,26 @@ export function SafeWordTable({ rows }: { rows: SafeRow[] }) {
   const { t, i18n } = useTranslation()
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   return (
-    <table>
-      <caption>{t('export.safe.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('export.safe.colWord')}</th>
-          <th scope="col">{t('export.safe.colWho')}</th>
-          <th scope="col">{t('export.safe.colWhen')}</th>
-          <th scope="col">{t('export.safe.colUndo')}</th>
+    <DataTable caption={t('export.safe.caption')} headers={[t('export.safe.colWord'), t('export.safe.colWho'), t('export.safe.colWhen'), t('export.safe.colUndo')]}>
+      {rows.map(row => (
+        <tr key={row.id}>
+          <th scope="row">{row.text}</th>
+          <td>{row.decidedBy ?? t('export.history.unknownActor')}</td>
+          <td>
+            <time dateTime={row.decidedAt}>{when.format(new Date(row.decidedAt))}</time>
+          </td>
+          <td>
+            <IntentForm intent="undo-safe">
+              <input type="hidden" name="decisionId" value={row.id} />
+              <button type="submit" className="button-link">
+                {t('export.safe.undo')}
+                <span className="visually-hidden"> – {row.text}</span>
+              </button>
+            </IntentForm>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(row => (
-          <tr key={row.id}>
-            <th scope="row">{row.text}</th>
-            <td>{row.decidedBy ?? t('export.history.unknownActor')}</td>
-            <td>
-              <time dateTime={row.decidedAt}>{when.format(new Date(row.decidedAt))}</time>
-            </td>
-            <td>
-              <Form method="post">
-                <input type="hidden" name="intent" value="undo-safe" />
-                <input type="hidden" name="decisionId" value={row.id} />
-                <button type="submit" className="button-link">
-                  {t('export.safe.undo')}
-                  <span className="visually-hidden"> – {row.text}</span>
-                </button>
-              </Form>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   )
 }
 

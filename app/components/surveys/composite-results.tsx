@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { changeBetween, type CellResult, type SurveyComposite, type SurveyResults } from '~/domain/surveys'
 import { changeParams } from './format'
+import { DataTable } from '~/components/layout'
 import { ResultsCell } from './results-cell'
 import { SurveyChart } from './survey-chart'
 
@@ -10,6 +11,19 @@ function ChangeCell({ earlier, later, measure }: { earlier: CellResult | undefin
   const { t } = useTranslation()
   const change = changeBetween(earlier, later, measure)
   return change ? <>{t('surveys.results.changeValue', changeParams(change))}</> : <span className="survey-hidden">{t('surveys.results.noChange')}</span>
+}
+
+type WaveHeader = { key: string; kind: 'value' | 'change'; k: number }
+
+/** One row's cells: the value at each wave and, from the second on, the change since the one before. */
+function WaveCells({ headers, cells, pick, measure }: { headers: WaveHeader[]; cells: (CellResult | undefined)[]; pick: Parameters<typeof ResultsCell>[0]['pick']; measure: { kind: 'composite' | 'item'; id: string } }) {
+  return (
+    <>
+      {headers.map(h => (
+        <td key={h.key}>{h.kind === 'value' ? <ResultsCell cell={cells[h.k]} pick={pick} /> : <ChangeCell earlier={cells[h.k - 1]} later={cells[h.k]} measure={measure} />}</td>
+      ))}
+    </>
+  )
 }
 
 /** A composite: chart, table by unit and wave (with the change), and its items for all units. */
@@ -32,70 +46,28 @@ export function CompositeResults({ composite, results, locale }: Props) {
       {composite.description ? <p className="trend-hint">{composite.description[locale]}</p> : null}
       <SurveyChart title={t('surveys.results.chartTitle', { composite: label })} results={results} lines={lines} measure={measure} />
       <div className="survey-results">
-        <table id={tableId}>
-          <caption>{t('surveys.results.tableCaption', { composite: label })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.results.unitHeader')}</th>
-              {headers.map(h => (
-                <th key={h.key} scope="col">
-                  {h.label}
-                </th>
-              ))}
+        <DataTable id={tableId} caption={t('surveys.results.tableCaption', { composite: label })} headers={[t('surveys.results.unitHeader'), ...headers.map(h => h.label)]}>
+          {lines.map(line => (
+            <tr key={line.key}>
+              <th scope="row">{line.name}</th>
+              <WaveCells headers={headers} cells={line.cells} pick={c => c.composites[composite.id] ?? null} measure={measure} />
             </tr>
-          </thead>
-          <tbody>
-            {lines.map(line => (
-              <tr key={line.key}>
-                <th scope="row">{line.name}</th>
-                {headers.map(h => (
-                  <td key={h.key}>
-                    {h.kind === 'value' ? (
-                      <ResultsCell cell={line.cells[h.k]} pick={c => c.composites[composite.id] ?? null} />
-                    ) : (
-                      <ChangeCell earlier={line.cells[h.k - 1]} later={line.cells[h.k]} measure={measure} />
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
       <details>
         <summary>{t('surveys.results.itemsTitle', { composite: label })}</summary>
         <div className="survey-results">
-          <table>
-            <caption>{t('surveys.results.itemsCaption', { composite: label })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('surveys.results.itemHeader')}</th>
-                {headers.map(h => (
-                  <th key={h.key} scope="col">
-                    {h.label}
-                  </th>
-                ))}
+          <DataTable caption={t('surveys.results.itemsCaption', { composite: label })} headers={[t('surveys.results.itemHeader'), ...headers.map(h => h.label)]}>
+            {composite.items.map(item => (
+              <tr key={item.id}>
+                <th scope="row">
+                  {item.text[locale]} {item.reverse ? <em>{t('surveys.results.reverse')}</em> : null}
+                </th>
+                <WaveCells headers={headers} cells={results.jurisdiction} pick={c => c.items[item.id] ?? null} measure={{ kind: 'item', id: item.id }} />
               </tr>
-            </thead>
-            <tbody>
-              {composite.items.map(item => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    {item.text[locale]} {item.reverse ? <em>{t('surveys.results.reverse')}</em> : null}
-                  </th>
-                  {headers.map(h => (
-                    <td key={h.key}>
-                      {h.kind === 'value' ? (
-                        <ResultsCell cell={results.jurisdiction[h.k]} pick={c => c.items[item.id] ?? null} />
-                      ) : (
-                        <ChangeCell earlier={results.jurisdiction[h.k - 1]} later={results.jurisdiction[h.k]} measure={{ kind: 'item', id: item.id }} />
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       </details>
     </section>

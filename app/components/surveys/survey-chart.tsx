@@ -2,11 +2,9 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, ErrorBar, XAxis, YAxis } from 'recharts'
 import type { CellResult, SurveyResults } from '~/domain/surveys'
+import { ChartLegend, colourOf } from '../trends/chart-legend'
 import { useHydrated } from '../trends/use-hydrated'
 import { pct } from './format'
-
-// The trends page's palette: at least 3:1 against white and told apart by lightness too.
-const palette = ['#0b5394', '#b45309', '#15803d', '#7e22ce', '#be123c', '#0f766e']
 
 type Props = {
   title: string
@@ -44,22 +42,13 @@ export function SurveyChart({ title, results, lines, measure }: Props) {
           <XAxis dataKey="wave" tick={{ fill: '#1b1f24' }} />
           <YAxis domain={[0, 100]} unit="%" tick={{ fill: '#1b1f24' }} />
           {drawn.map((line, i) => (
-            <Bar key={line.key} dataKey={`s${i}`} name={line.name} fill={palette[i % palette.length]} isAnimationActive={false}>
+            <Bar key={line.key} dataKey={`s${i}`} name={line.name} fill={colourOf(i)} isAnimationActive={false}>
               <ErrorBar dataKey={`e${i}`} width={6} stroke="#1b1f24" />
             </Bar>
           ))}
         </BarChart>
       </div>
-      {drawn.length > 1 ? (
-        <ul className="trend-chart-legend" aria-hidden="true">
-          {drawn.map((line, i) => (
-            <li key={line.key}>
-              <span className="swatch" style={{ background: palette[i % palette.length] }} />
-              {line.name}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {drawn.length > 1 ? <ChartLegend names={drawn.map(line => line.name)} kind="swatches" /> : null}
       <figcaption id={descriptionId}>{t('surveys.results.chartDescription')}</figcaption>
     </figure>
   )

@@ -3,11 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { Line, LineChart, CartesianGrid, XAxis, YAxis } from 'recharts'
 import { proportionParams } from '~/components/surveys/format'
 import type { SurveyTrends } from '~/models/survey.server'
+import { ChartLegend, colourOf, dashOf } from './chart-legend'
 import { PublishedCountView } from './published-count'
 import { useHydrated } from './use-hydrated'
-
-const palette = ['#0b5394', '#b45309', '#15803d', '#7e22ce', '#be123c', '#0f766e']
-const dashes = ['', '8 4', '2 4', '12 4 2 4', '4 4', '1 3']
 
 /**
  * The trends page's survey section: composites for all units per closed survey, beside the
@@ -38,20 +36,11 @@ export function SurveyBesideReviews({ data, locale }: { data: SurveyTrends; loca
               <XAxis dataKey="survey" padding={{ left: 24, right: 24 }} tick={{ fill: '#1b1f24' }} />
               <YAxis domain={[0, 100]} unit="%" tick={{ fill: '#1b1f24' }} />
               {composites.map((c, i) => (
-                <Line key={c.id} dataKey={`c${i}`} name={c.label[locale]} stroke={palette[i % palette.length]} strokeWidth={2.5} strokeDasharray={dashes[i % dashes.length]} isAnimationActive={false} />
+                <Line key={c.id} dataKey={`c${i}`} name={c.label[locale]} stroke={colourOf(i)} strokeWidth={2.5} strokeDasharray={dashOf(i)} isAnimationActive={false} />
               ))}
             </LineChart>
           </div>
-          <ul className="trend-chart-legend" aria-hidden="true">
-            {composites.map((c, i) => (
-              <li key={c.id}>
-                <svg width="28" height="12" className="swatch-line">
-                  <line x1="0" y1="6" x2="28" y2="6" stroke={palette[i % palette.length]} strokeWidth="3" strokeDasharray={dashes[i % dashes.length]} />
-                </svg>
-                {c.label[locale]}
-              </li>
-            ))}
-          </ul>
+          <ChartLegend names={composites.map(c => c.label[locale])} kind="lines" />
           <figcaption>{t('surveys.results.chartDescription')}</figcaption>
         </figure>
       ) : null}

@@ -2,12 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts'
 import type { PublishedCount } from '~/domain/trends'
+import { ChartLegend, colourOf, dashOf } from './chart-legend'
 import { useHydrated } from './use-hydrated'
-
-// At least 3:1 against white (WCAG 1.4.11) and told apart by lightness as well as hue; lines
-// also differ by dash, and the legend and the table name every series.
-const palette = ['#0b5394', '#b45309', '#15803d', '#7e22ce', '#be123c', '#0f766e']
-const dashes = ['', '8 4', '2 4', '12 4 2 4', '4 4', '1 3']
 
 export type ChartSeries = { label: string; values: PublishedCount[] }
 
@@ -43,7 +39,7 @@ export function TrendChart({ published, kind, title, categories, series }: Props
         <XAxis dataKey="category" padding={{ left: 24, right: 24 }} tick={{ fill: '#1b1f24' }} />
         <YAxis allowDecimals={false} tick={{ fill: '#1b1f24' }} />
         {series.map((s, i) => (
-          <Line key={i} dataKey={`s${i}`} name={s.label} stroke={palette[i % palette.length]} strokeWidth={2.5} strokeDasharray={dashes[i % dashes.length]} connectNulls={false} {...common} />
+          <Line key={i} dataKey={`s${i}`} name={s.label} stroke={colourOf(i)} strokeWidth={2.5} strokeDasharray={dashOf(i)} connectNulls={false} {...common} />
         ))}
       </LineChart>
     )
@@ -54,7 +50,7 @@ export function TrendChart({ published, kind, title, categories, series }: Props
         <XAxis type="number" allowDecimals={false} tick={{ fill: '#1b1f24' }} />
         <YAxis type="category" dataKey="category" width={240} tick={{ fill: '#1b1f24' }} />
         {series.map((s, i) => (
-          <Bar key={i} dataKey={`s${i}`} name={s.label} fill={palette[i % palette.length]} {...common}>
+          <Bar key={i} dataKey={`s${i}`} name={s.label} fill={colourOf(i)} {...common}>
             <LabelList dataKey={`s${i}`} position="right" fill="#1b1f24" />
           </Bar>
         ))}
@@ -68,7 +64,7 @@ export function TrendChart({ published, kind, title, categories, series }: Props
         <XAxis dataKey="category" interval={0} angle={-30} textAnchor="end" height={110} tick={{ fill: '#1b1f24', fontSize: 12 }} />
         <YAxis allowDecimals={false} tick={{ fill: '#1b1f24' }} />
         {series.map((s, i) => (
-          <Bar key={i} dataKey={`s${i}`} name={s.label} fill={palette[i % palette.length]} {...common}>
+          <Bar key={i} dataKey={`s${i}`} name={s.label} fill={colourOf(i)} {...common}>
             <LabelList dataKey={`s${i}`} position="top" fill="#1b1f24" fontSize={12} />
           </Bar>
         ))}
@@ -83,22 +79,7 @@ export function TrendChart({ published, kind, title, categories, series }: Props
           <div className="trend-chart-canvas" role="img" aria-label={t('trends.chart.label', { title })} aria-describedby={descriptionId}>
             {chart}
           </div>
-          {series.length > 1 ? (
-            <ul className="trend-chart-legend" aria-hidden="true">
-              {series.map((s, i) => (
-                <li key={i}>
-                  {kind === 'lines' ? (
-                    <svg width="28" height="12" className="swatch-line">
-                      <line x1="0" y1="6" x2="28" y2="6" stroke={palette[i % palette.length]} strokeWidth="3" strokeDasharray={dashes[i % dashes.length]} />
-                    </svg>
-                  ) : (
-                    <span className="swatch" style={{ background: palette[i % palette.length] }} />
-                  )}
-                  {s.label}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {series.length > 1 ? <ChartLegend names={series.map(s => s.label)} kind={kind === 'lines' ? 'lines' : 'swatches'} /> : null}
           <figcaption id={descriptionId}>{t('trends.chart.description')}</figcaption>
         </>
       ) : (

@@ -10,7 +10,7 @@ import { factorRatings, type FactorRating } from '~/domain/vocabulary'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove, LinkPicker, eventGroups, factorGroups, type LinkGroup } from './finding-fields'
 import { LiveText } from './live-text'
-import type { ViewProps } from './views'
+import type { ViewProps } from './settings'
 
 type NeedPatch = Extract<ReviewCommand, { type: 'updateUnmetNeed' }>['patch']
 

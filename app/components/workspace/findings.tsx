@@ -10,7 +10,7 @@ import { ConfirmRemove, LinkPicker, eventGroups, excerpt, factorGroups, localeOf
 import { NudgeNotes, personNamesOf, useLanguageNudges } from './finding-nudges'
 import { LiveText } from './live-text'
 import type { NudgeSettings } from './nudge-decorations'
-import type { WorkspaceSettings } from './workspace'
+import type { WorkspaceSettings } from './settings'
 
 const isStatus = (value: string): value is FindingStatus => (findingStatuses as readonly string[]).includes(value)
 

@@ -9,7 +9,7 @@ import { ChoiceSelect, CommitInput } from './commit-input'
 import { LiveText } from './live-text'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove } from './finding-fields'
-import type { ViewProps } from './views'
+import type { ViewProps } from './settings'
 
 
 // Said once above the list; every pseudonym and Nation/community field points at them.

@@ -12,7 +12,7 @@ import { ChoiceSelect, CommitInput } from './commit-input'
 import { LiveText } from './live-text'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove, LinkPicker, excerpt, useStable, type LinkGroup } from './finding-fields'
-import type { ViewProps } from './views'
+import type { ViewProps } from './settings'
 
 type RecommendationPatch = Extract<ReviewCommand, { type: 'updateRecommendation' }>['patch']
 

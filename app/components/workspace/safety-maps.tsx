@@ -26,7 +26,7 @@ import { ConfirmRemove, LinkPicker, eventGroups, eventLabel, type LinkGroup } fr
 import { formatTimelineDate } from './format'
 import { LiveText } from './live-text'
 import { useOthersEditing } from './presence'
-import type { ViewProps } from './views'
+import type { ViewProps } from './settings'
 
 const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
 

@@ -1,6 +1,6 @@
 import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { workspaceViews, type WorkspaceView } from './workspace'
+import { workspaceViews, type WorkspaceView } from './settings'
 
 /** Views of one live document: switching keeps the connection (same route, another ?view=). */
 export function WorkspaceTabs({ current }: { current: WorkspaceView }) {

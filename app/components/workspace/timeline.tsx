@@ -11,7 +11,7 @@ import { FlagsPanel, flagTextByEvent, useFlagText, useStandardFlags } from './st
 import { filterEvents, distinctSources, noFilters, TimelineFilterBar, type TimelineFilters } from './timeline-filters'
 import { QuickAdd } from './timeline-quick-add'
 import { eventAnchorId, EventRow, useRowLabels } from './timeline-row'
-import type { WorkspaceSettings } from './workspace'
+import type { WorkspaceSettings } from './settings'
 
 type Props = {
   events: readonly TimelineEvent[]

@@ -1,5 +1,4 @@
 // One place that maps a view name to its component. Each view reads the same live document.
-import type { ReviewDocument } from '~/domain/review-doc'
 import { Analysis } from './analysis'
 import { Chronology } from './chronology'
 import { Findings } from './findings'
@@ -7,14 +6,7 @@ import { PeopleRegistry } from './people-registry'
 import { Recommendations } from './recommendations'
 import { SafetyMaps } from './safety-maps'
 import { Timeline } from './timeline'
-import type { WorkspaceSettings, WorkspaceView } from './workspace'
-
-export type ViewProps = {
-  document: ReviewDocument
-  settings: WorkspaceSettings
-  editors: ReadonlyMap<string, string>
-  announce: (message: string) => void
-}
+import type { ViewProps, WorkspaceView } from './settings'
 
 export function WorkspaceViewContent({ view, ...props }: ViewProps & { view: WorkspaceView }) {
   switch (view) {

@@ -6,26 +6,12 @@ import * as Y from 'yjs'
 import { applyCommand, collections, orderedCollections, ReviewCommandError, type ReviewCommand } from '~/domain/review-doc'
 import { orderArrayName } from '~/domain/review-doc/structure'
 import { LOCAL_ADD_ORIGIN, LOCAL_ORIGIN, WorkspaceContext, type WorkspaceContextValue } from './context'
-import type { FactorFramework } from '~/domain/factors'
-import type { PracticeStandards } from '~/domain/standards'
+import type { WorkspaceSettings, WorkspaceView } from './settings'
 import { WorkspaceViewContent } from './views'
 import { WorkspaceTabs } from './tabs'
 import { ConnectionStatus, editorsByField, PresenceList, useParticipants } from './presence'
 import { isTerminal, useCollabSession, type LocalStore, type PresenceUser } from './use-collab-session'
 import { useReviewDocument } from './use-review-document'
-
-export const workspaceViews = ['session', 'chronology', 'people', 'analysis', 'safety', 'recommendations'] as const
-export type WorkspaceView = (typeof workspaceViews)[number]
-
-/** Jurisdiction data the views need, from the route loader. */
-export type WorkspaceSettings = {
-  locale: 'en' | 'fr'
-  incidentDate: string
-  practiceStandards: PracticeStandards
-  factorFramework: FactorFramework
-  /** Staff accounts released to the panel, which findings may cite as evidence (pseudonyms only). */
-  releasedAccounts?: readonly { id: string; pseudonym: string }[]
-}
 
 type Props = {
   view: WorkspaceView

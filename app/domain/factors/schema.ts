@@ -3,7 +3,7 @@
 // framework (e.g. the Safe Systems Improvement Tool) loads it from JSON instead, so the licensed
 // item list never has to live in this code base.
 import { z } from 'zod'
-import { parseJsonWith, type JsonProblem } from '../standards/json-problems'
+import { dataId, parseJsonData, requireUniqueIds, type JsonDataResult } from '../json-data'
 
 export const locales = ['en', 'fr'] as const
 export type Locale = (typeof locales)[number]
@@ -14,66 +14,40 @@ export const LocalizedText = z.object({ en: text, fr: text }).strict()
 export type LocalizedText = z.infer<typeof LocalizedText>
 
 // Ids end up in ratings, links and exports; keep them boring and portable.
-const factorId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]{0,79}$/, 'must be 1-80 characters: lower-case letters, digits, "_", "." or "-"')
+const factorId = dataId
 
-export const FactorItem = z
-  .object({
-    id: factorId,
-    label: LocalizedText,
-    definition: LocalizedText,
-  })
-  .strict()
+export const FactorItem = z.strictObject({
+  id: factorId,
+  label: LocalizedText,
+  definition: LocalizedText,
+})
 export type FactorItem = z.infer<typeof FactorItem>
 
-export const FactorDomain = z
-  .object({
-    id: factorId,
-    label: LocalizedText,
-    items: z.array(FactorItem).min(1).max(100),
-  })
-  .strict()
+export const FactorDomain = z.strictObject({
+  id: factorId,
+  label: LocalizedText,
+  items: z.array(FactorItem).min(1).max(100),
+})
 export type FactorDomain = z.infer<typeof FactorDomain>
 
-export const FactorFramework = z
-  .object({
-    id: factorId,
-    name: LocalizedText,
-    version: z.string().trim().min(1).max(40),
-    domains: z.array(FactorDomain).min(1).max(50),
-  })
-  .strict()
-  .superRefine((framework, ctx) => {
-    // Ratings point at item ids without naming the domain, so an id must be unique across the
-    // whole framework, not only within its domain; domain ids share the same space to keep
-    // links unambiguous.
-    const seen = new Map<string, string>()
-    const claim = (id: string, path: (string | number)[]) => {
-      const first = seen.get(id)
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path, message: `duplicate id "${id}" (first used at ${first})` })
-      } else {
-        seen.set(id, '/' + path.join('/'))
-      }
-    }
-    framework.domains.forEach((domain, d) => {
-      claim(domain.id, ['domains', d, 'id'])
-      domain.items.forEach((item, i) => claim(item.id, ['domains', d, 'items', i, 'id']))
-    })
-  })
+// Ratings point at item ids without naming the domain, so an id must be unique across the whole
+// framework, not only within its domain; domain ids share the same space to keep links
+// unambiguous.
+export const FactorFramework = z.strictObject({
+  id: factorId,
+  name: LocalizedText,
+  version: z.string().trim().min(1).max(40),
+  domains: z.array(FactorDomain).min(1).max(50),
+}).superRefine((framework, ctx) => requireUniqueIds(ctx, 'domains', framework.domains))
 export type FactorFramework = z.infer<typeof FactorFramework>
 
-export type ParseFrameworkResult = { ok: true; framework: FactorFramework } | { ok: false; problems: JsonProblem[] }
+export type ParseFrameworkResult = JsonDataResult<'framework', FactorFramework>
 
 /**
  * Validates a framework loaded from JSON (text, or an already parsed value) and reports every
  * problem at once, each with its JSON pointer.
  */
-export function parseFactorFramework(json: unknown): ParseFrameworkResult {
-  const result = parseJsonWith(FactorFramework, json)
-  return result.ok ? { ok: true, framework: result.value } : result
-}
+export const parseFactorFramework = (json: unknown): ParseFrameworkResult => parseJsonData(FactorFramework, json, 'framework')
 
 export interface FactorItemRef {
   domain: FactorDomain

@@ -2,80 +2,54 @@
 // in both languages of the interface, one response scale, reverse-scored items marked. The
 // product ships an openly worded default; a jurisdiction loads its own from JSON (ADR 0020).
 import { z } from 'zod'
+import { dataId, parseJsonData, requireUniqueIds, type JsonDataResult } from '../json-data'
 import { LocalizedText } from '../factors/schema'
-import { parseJsonWith, type JsonProblem } from '../standards/json-problems'
 
-const surveyId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]{0,79}$/, 'must be 1-80 characters: lower-case letters, digits, "_", "." or "-"')
+const surveyId = dataId
 
-export const SurveyItem = z
-  .object({
-    id: surveyId,
-    text: LocalizedText,
-    // Agreeing with a reverse-scored item is the unfavourable answer ("I feel worn out").
-    reverse: z.boolean().default(false),
-  })
-  .strict()
+export const SurveyItem = z.strictObject({
+  id: surveyId,
+  text: LocalizedText,
+  // Agreeing with a reverse-scored item is the unfavourable answer ("I feel worn out").
+  reverse: z.boolean().default(false),
+})
 export type SurveyItem = z.infer<typeof SurveyItem>
 
-export const SurveyComposite = z
-  .object({
-    id: surveyId,
-    label: LocalizedText,
-    description: LocalizedText.optional(),
-    // An outcome (emotional exhaustion) is reported beside the climate composites, not in them.
-    kind: z.enum(['climate', 'outcome']).default('climate'),
-    items: z.array(SurveyItem).min(1).max(30),
-  })
-  .strict()
+export const SurveyComposite = z.strictObject({
+  id: surveyId,
+  label: LocalizedText,
+  description: LocalizedText.optional(),
+  // An outcome (emotional exhaustion) is reported beside the climate composites, not in them.
+  kind: z.enum(['climate', 'outcome']).default('climate'),
+  items: z.array(SurveyItem).min(1).max(30),
+})
 export type SurveyComposite = z.infer<typeof SurveyComposite>
 
-export const ResponseScale = z
-  .object({
-    // Labels from the lowest point (1) to the highest.
-    labels: z.array(LocalizedText).min(2).max(11),
-    // An answer at or above this point is positive on a normally scored item; on a reverse-scored
-    // item, an answer at or below the mirror point (points + 1 - positiveFrom) is.
-    positiveFrom: z.number().int().min(2),
-  })
-  .strict()
-  .refine(s => s.positiveFrom <= s.labels.length, { message: 'positiveFrom must be a point of the scale', path: ['positiveFrom'] })
+export const ResponseScale = z.strictObject({
+  // Labels from the lowest point (1) to the highest.
+  labels: z.array(LocalizedText).min(2).max(11),
+  // An answer at or above this point is positive on a normally scored item; on a reverse-scored
+  // item, an answer at or below the mirror point (points + 1 - positiveFrom) is.
+  positiveFrom: z.number().int().min(2),
+}).refine(s => s.positiveFrom <= s.labels.length, { message: 'positiveFrom must be a point of the scale', path: ['positiveFrom'] })
 export type ResponseScale = z.infer<typeof ResponseScale>
 
-export const SurveyInstrument = z
-  .object({
-    id: surveyId,
-    name: LocalizedText,
-    version: z.string().trim().min(1).max(40),
-    scale: ResponseScale,
-    composites: z.array(SurveyComposite).min(1).max(20),
-    // Whether the survey ends with an optional free-text question.
-    commentPrompt: LocalizedText.optional(),
-  })
-  .strict()
-  .superRefine((instrument, ctx) => {
-    // Answers are stored by item id; composite and item ids share one space so none is ambiguous.
-    const seen = new Map<string, string>()
-    const claim = (id: string, path: (string | number)[]) => {
-      const first = seen.get(id)
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path, message: `duplicate id "${id}" (first used at ${first})` })
-      else seen.set(id, '/' + path.join('/'))
-    }
-    instrument.composites.forEach((composite, c) => {
-      claim(composite.id, ['composites', c, 'id'])
-      composite.items.forEach((item, i) => claim(item.id, ['composites', c, 'items', i, 'id']))
-    })
-  })
+// Answers are stored by item id; composite and item ids share one space so none is ambiguous.
+export const SurveyInstrument = z.strictObject({
+  id: surveyId,
+  name: LocalizedText,
+  version: z.string().trim().min(1).max(40),
+  scale: ResponseScale,
+  composites: z.array(SurveyComposite).min(1).max(20),
+  // Whether the survey ends with an optional free-text question.
+  commentPrompt: LocalizedText.optional(),
+}).superRefine((instrument, ctx) => requireUniqueIds(ctx, 'composites', instrument.composites))
 export type SurveyInstrument = z.infer<typeof SurveyInstrument>
 
-export type ParseInstrumentResult = { ok: true; instrument: SurveyInstrument } | { ok: false; problems: JsonProblem[] }
+export type ParseInstrumentResult = JsonDataResult<'instrument', SurveyInstrument>
 
 /** Validates an instrument loaded from JSON (text or parsed) and reports every problem at once. */
-export function parseSurveyInstrument(json: unknown): ParseInstrumentResult {
-  const result = parseJsonWith(SurveyInstrument, json)
-  return result.ok ? { ok: true, instrument: result.value } : result
-}
+export const parseSurveyInstrument = (json: unknown): ParseInstrumentResult => parseJsonData(SurveyInstrument, json, 'instrument')
 
 export function surveyItems(instrument: SurveyInstrument): SurveyItem[] {
   return instrument.composites.flatMap(c => c.items)

@@ -1,40 +1,14 @@
 import { createRequire } from 'node:module'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import {
-  connectClient,
-  removeTempDbFiles,
-  headersFor,
-  openSilentPeer,
-  sleep,
-  startTestServer,
-  synced,
-  tempDbFile,
-  upgradeStatus,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from './helpers'
+import { describe, expect, it } from 'vitest'
+import { collabTestHooks } from './hooks'
+import { headersFor, openSilentPeer, sleep, startTestServer, synced, tempDbFile, upgradeStatus, waitFor, type TestServer } from './helpers'
 
 type Row = { n: number }
 type Db = { prepare(sql: string): { get(...args: unknown[]): unknown }; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
 
 let server: TestServer | undefined
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server?.stop()
-  server = undefined
-})
-
-afterAll(removeTempDbFiles)
-
-function client(docName: string, token: string): TestClient {
-  const c = connectClient(server!.url, docName, token)
-  clients.push(c)
-  return c
-}
+const client = collabTestHooks(() => server, () => (server = undefined))
 
 describe('collab access', () => {
   it('refuses upgrades with the status the authenticator or the server decided', async () => {

@@ -273,3 +273,17 @@ export async function openSilentPeer(port: number, docName: string, token: strin
   })
   return { cut }
 }
+
+/** Alice and Bob in one room, synced: the editors who must keep syncing while a third misbehaves. */
+export async function syncedPair(client: (docName: string, token: string) => TestClient, docName: string): Promise<[TestClient, TestClient]> {
+  const a = client(docName, 'alice-token')
+  const b = client(docName, 'bob-token')
+  await Promise.all([synced(a), synced(b)])
+  return [a, b]
+}
+
+/** What one of the pair types reaches the other. */
+export async function pairStillSyncs([a, b]: [TestClient, TestClient], marker: string, timeoutMs: number, who: string): Promise<void> {
+  a.text.insert(a.text.length, marker)
+  await waitFor(() => b.text.toString().includes(marker), timeoutMs, `${who} sync ${marker}`)
+}

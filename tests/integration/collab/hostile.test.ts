@@ -3,53 +3,18 @@
 // in the room (or another room) as witnesses that must keep syncing.
 import * as encoding from 'lib0/encoding'
 import type { Socket } from 'node:net'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { inspectUpdate, ProtocolError, encodeAwareness } from '../../../server/collab/protocol'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from '../../../server/collab'
-import {
-  connectClient,
-  headersFor,
-  openRaw,
-  removeTempDbFiles,
-  sleep,
-  startTestServer,
-  stubAuthenticator,
-  synced,
-  upgradeStatus,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from './helpers'
+import { collabTestHooks } from './hooks'
+import { headersFor, openRaw, pairStillSyncs, sleep, startTestServer, stubAuthenticator, synced, syncedPair, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
 
 let server: TestServer | undefined
-const clients: TestClient[] = []
+const client = collabTestHooks(() => server, () => (server = undefined))
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server?.stop()
-  server = undefined
-})
-
-afterAll(removeTempDbFiles)
-
-function client(docName: string, token: string): TestClient {
-  const c = connectClient(server!.url, docName, token)
-  clients.push(c)
-  return c
-}
-
-async function witnesses(docName: string): Promise<[TestClient, TestClient]> {
-  const a = client(docName, 'alice-token')
-  const b = client(docName, 'bob-token')
-  await Promise.all([synced(a), synced(b)])
-  return [a, b]
-}
-
-async function stillSyncing([a, b]: [TestClient, TestClient], marker: string): Promise<void> {
-  a.text.insert(a.text.length, marker)
-  await waitFor(() => b.text.toString().includes(marker), 10_000, `witnesses sync ${marker}`)
-}
+const witnesses = (docName: string) => syncedPair(client, docName)
+const stillSyncing = (pair: [TestClient, TestClient], marker: string) => pairStillSyncs(pair, marker, 10_000, 'witnesses')
 
 function syncStep1(stateVector: Uint8Array = Y.encodeStateVector(new Y.Doc())): Uint8Array {
   const encoder = encoding.createEncoder()

@@ -1,40 +1,12 @@
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
-import {
-  connectClient,
-  removeTempDbFiles,
-  headersFor,
-  memoryLogger,
-  openRaw,
-  openSilentPeer,
-  sleep,
-  startTestServer,
-  synced,
-  tempDbFile,
-  upgradeStatus,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from './helpers'
+import { collabTestHooks } from './hooks'
+import { headersFor, memoryLogger, openRaw, openSilentPeer, pairStillSyncs, sleep, startTestServer, synced, syncedPair, tempDbFile, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
 
 let server: TestServer | undefined
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server?.stop()
-  server = undefined
-})
-
-afterAll(removeTempDbFiles)
-
-function client(docName: string, token: string): TestClient {
-  const c = connectClient(server!.url, docName, token)
-  clients.push(c)
-  return c
-}
+const client = collabTestHooks(() => server, () => (server = undefined))
 
 function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -45,17 +17,11 @@ function updateMessage(update: Uint8Array): Uint8Array {
 }
 
 /** Two editors that must keep syncing while a third connection misbehaves. */
-async function bystanders(docName: string): Promise<[TestClient, TestClient]> {
-  const a = client(docName, 'alice-token')
-  const b = client(docName, 'bob-token')
-  await Promise.all([synced(a), synced(b)])
-  return [a, b]
-}
+const bystanders = (docName: string) => syncedPair(client, docName)
 
-async function stillSyncing([a, b]: [TestClient, TestClient], marker: string): Promise<void> {
-  a.text.insert(a.text.length, marker)
-  await waitFor(() => b.text.toString().includes(marker), 5000, `bystanders sync ${marker}`)
-  expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
+async function stillSyncing(pair: [TestClient, TestClient], marker: string): Promise<void> {
+  await pairStillSyncs(pair, marker, 5000, 'bystanders')
+  expect(pair[0].provider.wsconnected && pair[1].provider.wsconnected).toBe(true)
 }
 
 describe('collab limits', () => {

@@ -4,7 +4,7 @@
 // whatever it skips is still validated, by Yjs, before anything is kept or relayed.
 import * as encoding from 'lib0/encoding'
 import * as ws from 'ws'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   awarenessStateOf,
@@ -16,24 +16,11 @@ import {
   updateFrame,
   websocketFrame,
 } from '../../../server/collab/protocol'
-import { connectClient, openRaw, removeTempDbFiles, sleep, startTestServer, synced, waitFor, type TestClient, type TestServer } from './helpers'
+import { collabTestHooks } from './hooks'
+import { openRaw, sleep, startTestServer, synced, waitFor, type TestServer } from './helpers'
 
 let server: TestServer | undefined
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server?.stop()
-  server = undefined
-})
-
-afterAll(removeTempDbFiles)
-
-function client(docName: string, token: string): TestClient {
-  const c = connectClient(server!.url, docName, token)
-  clients.push(c)
-  return c
-}
+const client = collabTestHooks(() => server, () => (server = undefined))
 
 /** An awareness message with one entry whose state is the given raw bytes. */
 function awarenessWithStateBytes(clientID: number, clock: number, state: Uint8Array): Uint8Array {

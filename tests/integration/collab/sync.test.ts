@@ -1,20 +1,10 @@
 import { createRequire } from 'node:module'
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
-import {
-  connectClient,
-  removeTempDbFiles,
-  openRaw,
-  sleep,
-  startTestServer,
-  tempDbFile,
-  synced,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from './helpers'
+import { collabTestHooks } from './hooks'
+import { openRaw, sleep, startTestServer, synced, tempDbFile, waitFor, type TestServer } from './helpers'
 
 type Db = { prepare(sql: string): { get(): unknown }; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
@@ -29,21 +19,7 @@ function rowCount(file: string, table: string): number {
 }
 
 let server: TestServer | undefined
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await server?.stop()
-  server = undefined
-})
-
-afterAll(removeTempDbFiles)
-
-function client(docName: string, token: string, options?: Parameters<typeof connectClient>[3]): TestClient {
-  const c = connectClient(server!.url, docName, token, options)
-  clients.push(c)
-  return c
-}
+const client = collabTestHooks(() => server, () => (server = undefined))
 
 describe('collab sync', () => {
   it('converges several clients editing concurrently', async () => {
