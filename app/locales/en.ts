@@ -12,6 +12,7 @@ import { caseFileEn } from './case-file.en'
 import { opsEn } from './ops.en'
 import { followUpEn } from './follow-up.en'
 import { ssoEn } from './sso.en'
+import { voiceEn } from './voice.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -26,6 +27,7 @@ export const en = {
   ops: opsEn,
   followUp: followUpEn,
   sso: ssoEn,
+  voice: voiceEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',
@@ -194,6 +196,8 @@ export const en = {
     },
     jointReview: {
       panelAssembled: 'Panel members have joined the review',
+      partnerAgencies: 'Partner agencies took part ({{agencies}})',
+      familyHeard: 'The family or community was invited to contribute',
       communityRepresentative: 'A community representative is on the panel (the child is Indigenous)',
       keyEpisodesMarked: 'Key practice episodes are marked on the timeline',
     },
@@ -346,6 +350,7 @@ export const en = {
     qi_lead: 'QI lead',
     staff_contributor: 'Staff contributor',
     observer: 'Observer',
+    partner: 'Partner agency',
   },
   validation: {
     formErrors: 'Please correct the highlighted fields.',

@@ -11,6 +11,8 @@ import workspaceStylesUrl from '~/styles/workspace.css'
 import timelineStylesUrl from '~/styles/timeline.css'
 import analysisStylesUrl from '~/styles/analysis.css'
 import { accountsOfReview } from '~/models/staff-account.server'
+import { readContributions } from '~/models/family-voice.server'
+import { partnerSeesRealNames } from '~/models/partner.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { jurisdictionSettings } from '~/models/jurisdiction.server'
 import { i18nServer } from '~/utils/i18next.server'
@@ -30,6 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view: WorkspaceView = (workspaceViews as readonly string[]).includes(requested ?? '') ? (requested as WorkspaceView) : 'session'
   const [settings, accounts] = await Promise.all([jurisdictionSettings(review.jurisdictionId), accountsOfReview(review.id)])
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  // Shown beside the unmet needs; loading them here is a read, audited (ADR 0038).
+  const familyVoice = allows('read:family-voice') ? (await readContributions(review, user.id, 'workspace')).filter(c => !c.withdrawn) : null
+  const namesHidden = Boolean(user.partnerOrganisation) && !(await partnerSeesRealNames(review.id, user.id))
   return json(
     {
       view,
@@ -40,6 +45,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         factorFramework: settings.factorFramework,
         // Only what the panel may cite: accounts their authors released to it, by pseudonym.
         releasedAccounts: accounts.filter(a => a.state === 'released_to_panel').map(a => ({ id: a.id, pseudonym: a.pseudonym })),
+        namesHidden,
+        familyVoice: familyVoice?.map(c => ({
+          id: c.id,
+          contributorKind: c.contributorKind,
+          locale: c.locale,
+          needed: c.needed,
+          helped: c.helped,
+          notHelped: c.notHelped,
+          shouldChange: c.shouldChange,
+          unmetNeedIds: c.links.filter(l => l.targetKind === 'unmet_need').map(l => l.targetId),
+        })) ?? null,
+        familyVoicePage: familyVoice ? `/reviews/${review.id}/voice` : undefined,
       },
       review: { id: review.id, title: review.title },
       docName: reviewDocName(review.id),

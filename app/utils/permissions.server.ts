@@ -33,7 +33,9 @@ export async function requireReviewPermissionFor(user: SignedInUser, reviewId: s
   const actor = actorOf(user)
   const decision = can(actor, permission, target)
   if (!decision.allowed) {
-    const mayKnowItExists = can(actor, 'read:review', target).allowed
+    // A partner agency's member is shown nothing beyond what they may use, not even that a
+    // page exists (ADR 0039): staff accounts, exports, settings all answer 404.
+    const mayKnowItExists = can(actor, 'read:review', target).allowed && !actor?.partner
     throw mayKnowItExists ? forbidden() : notFound()
   }
   const allows = (p: Permission) => can(actor, p, target).allowed
@@ -43,7 +45,7 @@ export async function requireReviewPermissionFor(user: SignedInUser, reviewId: s
 export async function requireJurisdictionPermission(request: Request, permission: Permission) {
   const user = await requireUser(request)
   const decision = can(actorOf(user), permission, { kind: 'jurisdiction', jurisdictionId: user.jurisdictionId })
-  if (!decision.allowed) throw forbidden()
+  if (!decision.allowed) throw user.partnerOrganisation ? notFound() : forbidden()
   return user
 }
 

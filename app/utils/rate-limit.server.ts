@@ -47,3 +47,10 @@ export const loginLimiters = singleton('login-limiters', () => ({
   byAddress: new RateLimiter(getEnv().LOGIN_ATTEMPTS_PER_ADDRESS, 15 * 60_000),
   byAccount: new RateLimiter(5, 15 * 60_000),
 }))
+
+/**
+ * The family-voice link (ADR 0038): every request through a link counts per client address,
+ * so nobody tries tokens at scale; a contributor needs a handful.
+ */
+export const VOICE_LINK_REQUESTS_PER_ADDRESS = 30
+export const voiceLinkLimiter = () => singleton('voice-link-limiter', () => new RateLimiter(VOICE_LINK_REQUESTS_PER_ADDRESS, 15 * 60_000))

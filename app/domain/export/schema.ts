@@ -2,7 +2,7 @@
 // sharing). Versioned: a change an older reader would misread gets a new format string. The
 // published JSON Schema is docs/export/shared-review.schema.json; a test keeps the two equal.
 import { z } from 'zod'
-import { coreValues, factorRatings, findingStatuses, incidentTypes, journeyStages, recommendationStatuses, recommendationStrengths, reviewPhases } from '../vocabulary'
+import { consentScopes, contributorKinds, coreValues, factorRatings, findingStatuses, incidentTypes, journeyStages, recommendationStatuses, recommendationStrengths, reviewPhases } from '../vocabulary'
 
 export const SHARED_REVIEW_FORMAT = 'scir-shared-review/2'
 
@@ -108,6 +108,24 @@ export const sharedAccountExcerptSchema = z
   })
   .strict()
 
+/** A contribution's four answers are each at most this long (the form's limit). */
+export const FAMILY_VOICE_TEXT_MAX = 4000
+
+export const sharedFamilyVoiceSchema = z
+  .object({
+    contributor: z.enum(contributorKinds),
+    /** Only scopes that let the words leave the review; "review_only" never does. */
+    consentScope: z.enum(consentScopes).exclude(['review_only']),
+    needed: freeText(FAMILY_VOICE_TEXT_MAX),
+    helped: freeText(FAMILY_VOICE_TEXT_MAX),
+    notHelped: freeText(FAMILY_VOICE_TEXT_MAX),
+    shouldChange: freeText(FAMILY_VOICE_TEXT_MAX),
+    /** Indexes into `unmetNeeds` and `findings` the panel cited it for. */
+    unmetNeedIndexes: z.array(z.number().int().min(0)).max(200),
+    findingIndexes: z.array(z.number().int().min(0)).max(200),
+  })
+  .strict()
+
 /**
  * Ed25519 signature of the submitting jurisdiction over the canonical serialisation
  * (canonicalJson) of the review without this field. `keyId` names the key: the first 32 hex
@@ -145,6 +163,8 @@ export const sharedReviewSchema = z
     findings: z.array(sharedFindingSchema).max(2000),
     recommendations: z.array(sharedRecommendationSchema).max(2000),
     accountExcerpts: z.array(sharedAccountExcerptSchema).max(2000),
+    /** Family and community voice (ADR 0038); absent when none may leave the review. */
+    familyVoice: z.array(sharedFamilyVoiceSchema).max(500).optional(),
     /** The submitting jurisdiction's signature; see signatureSchema. Required for import. */
     signature: sharedReviewSignatureSchema.optional(),
   })
@@ -157,3 +177,4 @@ export type SharedFactorRating = z.infer<typeof sharedFactorRatingSchema>
 export type SharedFinding = z.infer<typeof sharedFindingSchema>
 export type SharedRecommendation = z.infer<typeof sharedRecommendationSchema>
 export type SharedAccountExcerpt = z.infer<typeof sharedAccountExcerptSchema>
+export type SharedFamilyVoice = z.infer<typeof sharedFamilyVoiceSchema>
