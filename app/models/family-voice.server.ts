@@ -290,8 +290,9 @@ export async function viewThroughLink(token: string, now = new Date()): Promise<
       words: { needed: c.needed, helped: c.helped, notHelped: c.notHelped, shouldChange: c.shouldChange },
     }
   }
-  // After the window the words stay the panel's evidence; the link only says it is closed.
-  if (row?.contribution && !row.contribution.withdrawnAt && own.allowed === false && own.reason === 'wrong-phase') return { status: 'refused', reason: 'wrong-phase' }
+  // A used link says what became of its words: withdrawn, or kept as evidence once the
+  // review reached analysis; nothing else.
+  if (!form.allowed && form.reason === 'used' && !own.allowed && own.reason !== 'unknown') return { status: 'refused', reason: own.reason }
   return { status: 'refused', reason: form.allowed ? 'unknown' : form.reason }
 }
 

@@ -3,6 +3,7 @@ import { can, type Permission } from '~/domain/permissions'
 import type { ReviewRole } from '~/domain/vocabulary'
 import { actorOf, requireUser, type SignedInUser } from './auth.server'
 import { prisma } from './db.server'
+import { recordAudit } from '~/models/audit.server'
 
 export async function membershipRole(reviewId: string, userId: string): Promise<ReviewRole | null> {
   const member = await prisma.reviewMember.findUnique({
@@ -39,6 +40,8 @@ export async function requireReviewPermissionFor(user: SignedInUser, reviewId: s
     throw mayKnowItExists ? forbidden() : notFound()
   }
   const allows = (p: Permission) => can(actor, p, target).allowed
+  // Everything a partner agency's member opens on the review is recorded (ADR 0039).
+  if (actor?.partner) await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: user.id, action: 'partner.read', detail: { permission } })
   return { user, review, role, allows }
 }
 
