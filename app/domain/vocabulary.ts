@@ -27,6 +27,9 @@ export type ContributorKind = (typeof contributorKinds)[number]
 /** What a contributor allows, narrowest first. */
 export const consentScopes = ['review_only', 'quote_deidentified', 'shared_deidentified'] as const
 export type ConsentScope = (typeof consentScopes)[number]
+/** How long an invitation link stays usable, in days: the form's default and its limit. */
+export const INVITATION_DAYS_DEFAULT = 14
+export const INVITATION_DAYS_MAX = 60
 
 // The family journey of the family journey (docs/domain.md), plus the incident itself and anything else.
 export const journeyStages = [

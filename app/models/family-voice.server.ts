@@ -8,15 +8,13 @@ import { z } from 'zod'
 import type { ExportFamilyVoice } from '~/domain/export'
 import { canWithInvitation, voiceWithdrawalOpenIn, type InvitationDecision, type InvitationOperation } from '~/domain/permissions'
 import { FAMILY_VOICE_TEXT_MAX } from '~/domain/export/schema'
-import { consentScopes, contributorKinds, reviewPhases, type ConsentScope, type ContributorKind, type ReviewPhase } from '~/domain/vocabulary'
+import { consentScopes, contributorKinds, INVITATION_DAYS_MAX, reviewPhases, type ConsentScope, type ContributorKind, type ReviewPhase } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from './audit.server'
 
 /** 32 random bytes: guessing one is hopeless, so a refusal never needs to say more than "no". */
 const TOKEN_BYTES = 32
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
-export const INVITATION_DAYS_DEFAULT = 14
-export const INVITATION_DAYS_MAX = 60
 
 export function hashInvitationToken(token: string) {
   return crypto.createHash('sha256').update(token).digest('hex')

@@ -5,13 +5,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { ZodError } from 'zod'
-import { consentScopes, contributorKinds } from '~/domain/vocabulary'
+import { consentScopes, contributorKinds, INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX } from '~/domain/vocabulary'
 import { FAMILY_VOICE_TEXT_MAX } from '~/domain/export/schema'
 import {
   conversationFormSchema,
   createInvitation,
-  INVITATION_DAYS_DEFAULT,
-  INVITATION_DAYS_MAX,
   invitationFormSchema,
   linkContribution,
   linkFormSchema,
@@ -261,7 +259,7 @@ function KindAndLanguage({ prefix, errors }: { prefix: string; errors: Record<st
 
 type Targets = { needs: { id: string; number: number; text: string }[]; findings: { id: string; number: number; text: string }[] }
 
-export function ContributionWords({ c }: { c: Pick<ContributionView, 'needed' | 'helped' | 'notHelped' | 'shouldChange' | 'locale'> }) {
+function ContributionWords({ c }: { c: Pick<ContributionView, 'needed' | 'helped' | 'notHelped' | 'shouldChange' | 'locale'> }) {
   const { t } = useTranslation()
   return (
     <dl className="voice-words" lang={c.locale}>

@@ -321,3 +321,10 @@ describe('withdrawal', () => {
     }
   })
 })
+
+test('the link takes a form from someone who is not signed in, and only the link', async () => {
+  const { anonymousAllowed } = await import('../../server/body-limits')
+  expect(anonymousAllowed(`/voice/${crypto.randomBytes(32).toString('base64url')}`)).toBe(true)
+  expect(anonymousAllowed('/voice/abc/other')).toBe(false)
+  expect(anonymousAllowed('/voices')).toBe(false)
+})
