@@ -254,10 +254,11 @@ async function invitationByToken(token: string) {
 }
 
 export type LinkView =
-  | { status: 'refused'; reason: Exclude<InvitationDecision, { allowed: true }>['reason'] }
+  | { status: 'refused'; reason: Exclude<InvitationDecision, { allowed: true }>['reason']; locale?: 'en' | 'fr' }
   | { status: 'form'; contributorKind: ContributorKind; locale: 'en' | 'fr'; expiresAt: string }
   | {
       status: 'submitted'
+      locale: 'en' | 'fr'
       consentScope: ConsentScope
       submittedAt: string
       canWithdraw: boolean
@@ -276,12 +277,15 @@ function decide(row: Awaited<ReturnType<typeof invitationByToken>>, operation: I
 export async function viewThroughLink(token: string, now = new Date()): Promise<LinkView> {
   const row = await invitationByToken(token)
   const form = decide(row, 'open-form', now)
-  if (form.allowed && row) return { status: 'form', contributorKind: row.contributorKind as ContributorKind, locale: row.locale === 'fr' ? 'fr' : 'en', expiresAt: row.expiresAt.toISOString() }
+  // The language the facilitator chose for the person, once the link is known to be theirs.
+  const locale = row?.locale === 'fr' ? 'fr' : 'en'
+  if (form.allowed && row) return { status: 'form', contributorKind: row.contributorKind as ContributorKind, locale, expiresAt: row.expiresAt.toISOString() }
   const own = decide(row, 'see-own-words', now)
   if (own.allowed && row?.contribution) {
     const c = row.contribution
     return {
       status: 'submitted',
+      locale,
       consentScope: c.consentScope as ConsentScope,
       submittedAt: c.submittedAt.toISOString(),
       canWithdraw: decide(row, 'withdraw', now).allowed,
@@ -290,8 +294,8 @@ export async function viewThroughLink(token: string, now = new Date()): Promise<
   }
   // A used link says what became of its words: withdrawn, or kept as evidence once the
   // review reached analysis; nothing else.
-  if (!form.allowed && form.reason === 'used' && !own.allowed && own.reason !== 'unknown') return { status: 'refused', reason: own.reason }
-  return { status: 'refused', reason: form.allowed ? 'unknown' : form.reason }
+  if (!form.allowed && form.reason === 'used' && !own.allowed && own.reason !== 'unknown') return { status: 'refused', reason: own.reason, locale }
+  return row ? { status: 'refused', reason: form.allowed ? 'unknown' : form.reason, locale } : { status: 'refused', reason: 'unknown' }
 }
 
 export type LinkOutcome = { ok: true } | { ok: false; reason: Exclude<InvitationDecision, { allowed: true }>['reason'] }

@@ -39,7 +39,7 @@ function limited(request: Request, context: unknown) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (limited(request, context)) return json<ViewData>({ view: { status: 'refused', reason: 'rate' }, lang: langOf(request, null) }, { status: 429, headers: privateHeaders })
   const view = await viewThroughLink(params.token ?? '')
-  const lang = langOf(request, view.status === 'form' ? view.locale : null)
+  const lang = langOf(request, view.locale ?? null)
   return json<ViewData>({ view, lang }, { status: view.status === 'refused' ? 404 : 200, headers: privateHeaders })
 }
 

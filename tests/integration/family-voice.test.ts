@@ -137,7 +137,7 @@ describe('the invitation link', () => {
     const { token, id } = await createInvitation(review, facilitator.id, { contributorKind: 'family_member', locale: 'en', days: 3 })
     const cookie = (await cookieFor(facilitator.id)).cookie
     await voicePage.action({ request: buildRequest(`/reviews/${review.id}/voice`, { cookie, form: { intent: 'revoke', invitationId: id } }), params: { reviewId: review.id }, context: {} })
-    expect((await openLink(token)).data.view).toEqual({ status: 'refused', reason: 'revoked' })
+    expect((await openLink(token)).data.view).toEqual({ status: 'refused', reason: 'revoked', locale: 'en' })
   })
 
   test('bad input is refused with every answer kept, and nothing is saved until a consent scope is chosen', async () => {
@@ -176,13 +176,13 @@ describe('the invitation link', () => {
     const withdrawn = await prisma.familyContribution.findFirstOrThrow({ where: { invitationId: first.id } })
     expect(withdrawn.withdrawnAt).not.toBeNull()
     expect([withdrawn.needed, withdrawn.helped, withdrawn.notHelped, withdrawn.shouldChange]).toEqual(['', '', '', ''])
-    expect((await openLink(first.token)).data.view).toEqual({ status: 'refused', reason: 'withdrawn' })
+    expect((await openLink(first.token)).data.view).toEqual({ status: 'refused', reason: 'withdrawn', locale: 'fr' })
     expect((await postLink(first.token, { intent: 'withdraw' })).data.refused).toBe('withdrawn')
 
     await prisma.review.update({ where: { id: review.id }, data: { phase: 'analysis' } })
     expect((await postLink(late.token, { intent: 'withdraw' })).data.refused).toBe('wrong-phase')
     expect((await prisma.familyContribution.findFirstOrThrow({ where: { invitationId: late.id } })).withdrawnAt).toBeNull()
-    expect((await openLink(late.token)).data.view).toEqual({ status: 'refused', reason: 'wrong-phase' })
+    expect((await openLink(late.token)).data.view).toEqual({ status: 'refused', reason: 'wrong-phase', locale: 'fr' })
   })
 })
 
