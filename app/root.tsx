@@ -11,6 +11,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -47,6 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           canManageSettings: userCan(user, 'manage:jurisdiction-settings'),
           canManageSurveys: userCan(user, 'manage:surveys'),
           canReadAudit: userCan(user, 'read:audit'),
+          // A partner agency's member gets no link to what they may not open (ADR 0039).
+          isPartner: Boolean(user.partnerOrganisation),
           unreadNotifications: await unreadCount(user, new Date().toISOString().slice(0, 10)),
         }
       : null,
@@ -109,18 +112,22 @@ function Header() {
             <li>
               <NavLink to="/reviews">{t('nav.reviews')}</NavLink>
             </li>
-            <li>
-              <NavLink to="/recommendations">{t('nav.recommendations')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/trends">{t('trends.nav.trends')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/what-changed">{t('trends.nav.whatChanged')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/surveys/results">{t('surveys.nav.results')}</NavLink>
-            </li>
+            {user.isPartner ? null : (
+              <>
+                <li>
+                  <NavLink to="/recommendations">{t('nav.recommendations')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/trends">{t('trends.nav.trends')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/what-changed">{t('trends.nav.whatChanged')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/surveys/results">{t('surveys.nav.results')}</NavLink>
+                </li>
+              </>
+            )}
             <li>
               <NavLink
                 to="/notifications"
@@ -195,10 +202,28 @@ function Shell({ children }: { children: ReactNode }) {
   )
 }
 
+/**
+ * A route whose handle says `bare` (the family-voice link, ADR 0038) is shown alone: no
+ * header, navigation or footer, so no other page is reachable from it.
+ */
+function useBare() {
+  return useMatches().some(match => (match.handle as { bare?: boolean } | undefined)?.bare === true)
+}
+
 export default function App() {
   const { locale, user } = useLoaderData<typeof loader>()
   useChangeLanguage(locale)
   useOfflineStoreCleanup(user?.id ?? null)
+  const bare = useBare()
+  if (bare) {
+    return (
+      <Document lang={locale}>
+        <main id="main" className="bare-page">
+          <Outlet />
+        </main>
+      </Document>
+    )
+  }
   return (
     <Document lang={locale}>
       <Shell>

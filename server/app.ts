@@ -80,7 +80,8 @@ export function createHttpServer(options: {
       // Method, path and status are enough to operate; headers and query strings can carry
       // tokens (set-password links) and must stay out of the logs.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        // A family-voice link's path is its capability (ADR 0038): never written to a log.
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0]!.replace(/^\/voice\/[^/]+/, '/voice/:token') }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),

@@ -28,7 +28,8 @@ export function bodyLimitFor(path: string): number {
 
 /** Routes that take a form from someone who is not signed in. */
 export function anonymousAllowed(path: string): boolean {
-  return /^\/(login|logout|set-language)\/?$/.test(path) || /^\/set-password\/[^/]+\/?$/.test(path)
+  // The family-voice link (ADR 0038) is used by people who have no account at all.
+  return /^\/(login|logout|set-language)\/?$/.test(path) || /^\/set-password\/[^/]+\/?$/.test(path) || /^\/voice\/[^/]+\/?$/.test(path)
 }
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS'])

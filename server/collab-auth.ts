@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { can, canOnAccount } from '~/domain/permissions'
 import { isAccountState } from '~/domain/staff-account'
 import { actorOf, userForSession, type SignedInUser } from '~/utils/auth.server'
+import { recordAudit } from '~/models/audit.server'
 import type { PrismaClient } from '~/utils/db.server'
 import type { Env } from '~/utils/env.server'
 import { sessionStorage } from '~/utils/session.server'
@@ -27,7 +28,7 @@ export function createCollabAuthenticator(env: Env, prisma: PrismaClient): Colla
       const cookieSession = await sessionStorage.getSession(req.headers.cookie)
       const sessionId = cookieSession.get('sessionId')
       if (typeof sessionId !== 'string') return { refuse: 401, reason: 'not signed in' }
-      return authorizeSession(prisma, sessionId, docName)
+      return authorizeSession(prisma, sessionId, docName, true)
     },
     // The same questions again, for a socket that is already open: the session may have
     // expired or been ended elsewhere, the user deactivated, the membership changed.
@@ -41,7 +42,7 @@ export function createCollabAuthenticator(env: Env, prisma: PrismaClient): Colla
 /** Refusals that must not reveal whether a document exists say exactly this (issue 10, point 12). */
 const UNKNOWN: CollabRefusal = { refuse: 404, reason: 'unknown document' }
 
-async function authorizeSession(prisma: PrismaClient, sessionId: string, docName: string): Promise<CollabAccess | CollabRefusal> {
+async function authorizeSession(prisma: PrismaClient, sessionId: string, docName: string, opening = false): Promise<CollabAccess | CollabRefusal> {
   const user = await userForSession(sessionId)
   if (!user) return { refuse: 401, reason: 'not signed in' }
   const [kind, id] = docName.split(':') as [string, string]
@@ -56,6 +57,9 @@ async function authorizeSession(prisma: PrismaClient, sessionId: string, docName
   const target = { kind: 'review', jurisdictionId: review.jurisdictionId, memberRole: (member?.role as ReviewRole | undefined) ?? null } as const
   const actor = actorOf(user)
   if (!can(actor, 'read:review-doc', target).allowed) return UNKNOWN
+  // A partner agency's member reads the whole document through the socket: recorded (ADR 0039).
+  // Once per socket opened, not at each revalidation.
+  if (actor?.partner && opening) await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: id, actorId: user.id, action: 'partner.read', detail: { permission: 'read:review-doc', via: 'socket' } })
   return { userId: user.id, sessionId, readOnly: !can(actor, 'write:review-doc', target).allowed, label: user.name }
 }
 

@@ -43,6 +43,11 @@ export const permissions = [
   'update:recommendation-progress',
   'evaluate:recommendation',
   'publish:what-changed',
+  // Family and community voice (ADR 0038): the contributors' own words, read by the panel
+  // (every read audited), cited as evidence, never edited; inviting is the facilitator's.
+  'read:family-voice',
+  'link:family-voice',
+  'invite:family-voice',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -53,6 +58,11 @@ export type Actor = {
   active: boolean
   /** Marked by an admin as able to lead reviews: may open new ones (admins always may). */
   canLeadReviews?: boolean
+  /**
+   * From a partner agency, not staff of the jurisdiction (ADR 0039): holds nothing but what
+   * the `partner` role on their one review grants, never the jurisdiction's own grants.
+   */
+  partner?: boolean
 }
 
 export type PermissionTarget =
@@ -62,15 +72,19 @@ export type PermissionTarget =
 
 const reader: Permission[] = ['read:review', 'read:review-members', 'read:review-doc', 'read:recommendation']
 const editor: Permission[] = [...reader, 'write:review-doc']
+const voiceReader: Permission[] = ['read:family-voice', 'link:family-voice']
 
 export const reviewRoleGrants: Record<ReviewRole, readonly Permission[]> = {
-  facilitator: [...editor, 'update:review', 'move:review-phase', 'manage:review-members', 'approve:deidentified-text', 'assign:recommendation', 'publish:what-changed'],
-  qi_lead: [...editor, 'export:review', 'approve:findings', 'approve:deidentified-text', 'assign:recommendation', 'evaluate:recommendation'],
-  panel_member: [...editor, 'approve:deidentified-text'],
+  facilitator: [...editor, ...voiceReader, 'invite:family-voice', 'update:review', 'move:review-phase', 'manage:review-members', 'approve:deidentified-text', 'assign:recommendation', 'publish:what-changed'],
+  qi_lead: [...editor, ...voiceReader, 'export:review', 'approve:findings', 'approve:deidentified-text', 'assign:recommendation', 'evaluate:recommendation'],
+  panel_member: [...editor, ...voiceReader, 'approve:deidentified-text'],
   // Staff contributors see the shared case chronology as context for their account but do
   // not co-author the panel's analysis.
   staff_contributor: reader,
   observer: reader,
+  // Partner agencies co-author the timeline and the analysis (and so read what the family
+  // told the panel), but approve, export and manage nothing (ADR 0039).
+  partner: [...editor, ...voiceReader],
 }
 
 // Admins run the jurisdiction (users, staffing a review) but are not panel members: they can
@@ -105,18 +119,84 @@ export function can(actor: Actor | null, permission: Permission, target: Permiss
   if (!actor.active) return { allowed: false, reason: 'inactive' }
   if (actor.jurisdictionId !== target.jurisdictionId) return { allowed: false, reason: 'other-jurisdiction' }
 
+  if (actor.partner) {
+    // Only their own review, only as a partner: no trends, surveys, other reviews or ownership.
+    const granted = target.kind === 'review' && target.memberRole === 'partner' ? reviewRoleGrants.partner : []
+    return granted.includes(permission) ? { allowed: true } : { allowed: false, reason: 'not-granted' }
+  }
   const granted = new Set<Permission>(jurisdictionUserGrants)
   if (actor.isAdmin) jurisdictionAdminGrants.forEach(p => granted.add(p))
   if (actor.canLeadReviews) reviewLeadGrants.forEach(p => granted.add(p))
-  if (target.kind !== 'jurisdiction' && target.memberRole) reviewRoleGrants[target.memberRole].forEach(p => granted.add(p))
+  // A staff user never holds the partner role (it is given through a partner invitation only).
+  if (target.kind !== 'jurisdiction' && target.memberRole && target.memberRole !== 'partner') reviewRoleGrants[target.memberRole].forEach(p => granted.add(p))
   if (target.kind === 'recommendation' && target.isOwner) recommendationOwnerGrants.forEach(p => granted.add(p))
 
   return granted.has(permission) ? { allowed: true } : { allowed: false, reason: 'not-granted' }
 }
 
+/**
+ * Whether a partner agency's member may still use the workspace (ADR 0039): until the date the
+ * facilitator set, or, when none was set, until their review reaches approval.
+ */
+export function partnerAccessOpen(partner: { accessUntil: Date | null; reviewPhase: ReviewPhase | null }, now: Date): boolean {
+  if (partner.reviewPhase === null) return false
+  if (partner.accessUntil) return partner.accessUntil.getTime() > now.getTime()
+  return partner.reviewPhase !== 'approval' && partner.reviewPhase !== 'shared'
+}
+
 /** Roles a facilitator may hand out on a review. */
 export function assignableRoles(): readonly ReviewRole[] {
   return ['facilitator', 'panel_member', 'qi_lead', 'staff_contributor', 'observer']
+}
+
+// ---------------------------------------------------------------------------------------
+// The family-voice invitation link (ADR 0038). Whoever holds the link is the contributor:
+// it is a capability, not an account, so it is decided here from the invitation's state,
+// the review's phase and the time, never from a session.
+
+export const invitationOperations = ['open-form', 'submit', 'see-own-words', 'withdraw'] as const
+export type InvitationOperation = (typeof invitationOperations)[number]
+
+export type InvitationState = {
+  expiresAt: Date
+  usedAt: Date | null
+  revokedAt: Date | null
+  /** The contribution made through it, if any. */
+  contribution: { withdrawnAt: Date | null } | null
+  reviewPhase: ReviewPhase
+}
+
+export type InvitationDecision = { allowed: true } | { allowed: false; reason: 'unknown' | 'revoked' | 'expired' | 'used' | 'withdrawn' | 'wrong-phase' }
+
+/** Until the review reaches analysis, a contribution can be taken back through its link. */
+export function voiceWithdrawalOpenIn(phase: ReviewPhase): boolean {
+  return phase === 'intake' || phase === 'preparation' || phase === 'staff_accounts' || phase === 'joint_review'
+}
+
+export function voiceSubmissionOpenIn(phase: ReviewPhase): boolean {
+  return phase !== 'approval' && phase !== 'shared'
+}
+
+export function canWithInvitation(invitation: InvitationState | null, operation: InvitationOperation, now: Date): InvitationDecision {
+  if (!invitation) return { allowed: false, reason: 'unknown' }
+  if (invitation.revokedAt) return { allowed: false, reason: 'revoked' }
+  const submitted = invitation.usedAt !== null
+  switch (operation) {
+    case 'open-form':
+    case 'submit':
+      // One use: the first submission spends the link's power to submit.
+      if (submitted) return { allowed: false, reason: 'used' }
+      if (invitation.expiresAt.getTime() <= now.getTime()) return { allowed: false, reason: 'expired' }
+      // Heard until the findings are settled; once approved nothing new enters the review.
+      return voiceSubmissionOpenIn(invitation.reviewPhase) ? { allowed: true } : { allowed: false, reason: 'wrong-phase' }
+    case 'see-own-words':
+    case 'withdraw':
+      // Bounded by the phase, not the expiry: the expiry limits how long an unused link can
+      // be found and used, the phase how long the panel may still be working without it.
+      if (!submitted || !invitation.contribution) return { allowed: false, reason: 'unknown' }
+      if (invitation.contribution.withdrawnAt) return { allowed: false, reason: 'withdrawn' }
+      return voiceWithdrawalOpenIn(invitation.reviewPhase) ? { allowed: true } : { allowed: false, reason: 'wrong-phase' }
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -176,6 +256,8 @@ export function canOnAccount(actor: Actor | null, operation: AccountOperation, t
   if (!actor) return { allowed: false, reason: 'anonymous' }
   if (!actor.active) return { allowed: false, reason: 'inactive' }
   if (actor.jurisdictionId !== target.jurisdictionId) return { allowed: false, reason: 'other-jurisdiction' }
+  // Staff accounts are the jurisdiction's staff's; a partner agency's member has none and sees none (ADR 0039).
+  if (actor.partner) return notGranted
 
   const { memberRole, state, reviewPhase: phase } = target
   // An author who left the review keeps nothing but what they released.

@@ -16,8 +16,20 @@ export const reviewPhases = [
 ] as const
 export type ReviewPhase = (typeof reviewPhases)[number]
 
-export const reviewRoles = ['facilitator', 'panel_member', 'qi_lead', 'staff_contributor', 'observer'] as const
+export const reviewRoles = ['facilitator', 'panel_member', 'qi_lead', 'staff_contributor', 'observer', 'partner'] as const
 export type ReviewRole = (typeof reviewRoles)[number]
+/** Roles for the jurisdiction's own staff; a partner agency's people join by invitation only (ADR 0039). */
+export const staffReviewRoles = ['facilitator', 'panel_member', 'qi_lead', 'staff_contributor', 'observer'] as const satisfies readonly ReviewRole[]
+
+// Family and community voice (ADR 0038).
+export const contributorKinds = ['family_member', 'community_representative'] as const
+export type ContributorKind = (typeof contributorKinds)[number]
+/** What a contributor allows, narrowest first. */
+export const consentScopes = ['review_only', 'quote_deidentified', 'shared_deidentified'] as const
+export type ConsentScope = (typeof consentScopes)[number]
+/** How long an invitation link stays usable, in days: the form's default and its limit. */
+export const INVITATION_DAYS_DEFAULT = 14
+export const INVITATION_DAYS_MAX = 60
 
 // The family journey of the family journey (docs/domain.md), plus the incident itself and anything else.
 export const journeyStages = [

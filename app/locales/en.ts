@@ -14,6 +14,7 @@ import { followUpEn } from './follow-up.en'
 import { ssoEn } from './sso.en'
 import { versionsEn } from './versions.en'
 import { safetyMapEn } from './safety-map.en'
+import { voiceEn } from './voice.en'
 
 export const en = {
   workspace: workspaceEn,
@@ -30,6 +31,7 @@ export const en = {
   sso: ssoEn,
   versions: versionsEn,
   safetyMap: safetyMapEn,
+  voice: voiceEn,
   app: {
     name: 'SCIR Workspace',
     tagline: 'Systems-focused critical incident reviews',
@@ -198,6 +200,8 @@ export const en = {
     },
     jointReview: {
       panelAssembled: 'Panel members have joined the review',
+      partnerAgencies: 'Partner agencies took part ({{agencies}})',
+      familyHeard: 'The family or community was invited to contribute',
       communityRepresentative: 'A community representative is on the panel (the child is Indigenous)',
       keyEpisodesMarked: 'Key practice episodes are marked on the timeline',
     },
@@ -350,6 +354,7 @@ export const en = {
     qi_lead: 'QI lead',
     staff_contributor: 'Staff contributor',
     observer: 'Observer',
+    partner: 'Partner agency',
   },
   validation: {
     formErrors: 'Please correct the highlighted fields.',

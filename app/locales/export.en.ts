@@ -222,6 +222,21 @@ export const exportEn = {
     values: 'Values',
     factorsOfFinding: 'Systemic factors',
     quoted: '{{pseudonym}}, quoted with the author’s consent',
+    familyVoice: {
+      section: 'What the family and community told us',
+      intro: 'In their own words, de-identified, as their authors consented. Not edited by the panel.',
+      contributor: { family_member: 'A family member', community_representative: 'A community representative' },
+      consent: {
+        quote_deidentified: 'May be quoted de-identified in findings and reports',
+        shared_deidentified: 'May be shared across jurisdictions de-identified',
+      },
+      needed: 'What the family needed',
+      helped: 'What helped',
+      notHelped: 'What did not help',
+      shouldChange: 'What should change',
+      unmetNeeds: 'Cited for unmet needs {{needs}}',
+      findings: 'Cited for findings {{findings}}',
+    },
     columns: {
       number: 'No.',
       recommendation: 'Recommendation',

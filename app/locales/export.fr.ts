@@ -223,6 +223,21 @@ export const exportFr: ExportTranslations = {
     values: 'Valeurs',
     factorsOfFinding: 'Facteurs systémiques en cause',
     quoted: '{{pseudonym}}, cité avec le consentement de l’auteur',
+    familyVoice: {
+      section: 'Ce que la famille et la communauté nous ont dit',
+      intro: 'Dans leurs propres mots, dépersonnalisés, selon le consentement de leurs auteurs. Non modifiés par le comité.',
+      contributor: { family_member: 'Un membre de la famille', community_representative: 'Une personne représentant la communauté' },
+      consent: {
+        quote_deidentified: 'Peut être cité sous forme dépersonnalisée dans les constats et les rapports',
+        shared_deidentified: 'Peut être partagé entre administrations sous forme dépersonnalisée',
+      },
+      needed: 'Ce dont la famille avait besoin',
+      helped: 'Ce qui a aidé',
+      notHelped: 'Ce qui n’a pas aidé',
+      shouldChange: 'Ce qui devrait changer',
+      unmetNeeds: 'Cité pour les besoins non comblés {{needs}}',
+      findings: 'Cité pour les constats {{findings}}',
+    },
     columns: {
       number: 'Nº',
       recommendation: 'Recommandation',

@@ -13,6 +13,7 @@ import { followUpFr } from './follow-up.fr'
 import { ssoFr } from './sso.fr'
 import { versionsFr } from './versions.fr'
 import { safetyMapFr } from './safety-map.fr'
+import { voiceFr } from './voice.fr'
 
 export const fr: Translations = {
   workspace: workspaceFr,
@@ -29,6 +30,7 @@ export const fr: Translations = {
   sso: ssoFr,
   versions: versionsFr,
   safetyMap: safetyMapFr,
+  voice: voiceFr,
   app: {
     name: 'Espace EICS',
     tagline: 'Examens des incidents critiques axés sur les systèmes',
@@ -197,6 +199,8 @@ export const fr: Translations = {
     },
     jointReview: {
       panelAssembled: 'Des membres du comité ont rejoint l’examen',
+      partnerAgencies: 'Des organismes partenaires ont participé ({{agencies}})',
+      familyHeard: 'La famille ou la communauté a été invitée à contribuer',
       communityRepresentative: 'Une personne représentant la communauté siège au comité (l’enfant est autochtone)',
       keyEpisodesMarked: 'Les épisodes de pratique clés sont marqués sur la chronologie',
     },
@@ -349,6 +353,7 @@ export const fr: Translations = {
     qi_lead: 'Responsable de l’amélioration de la qualité',
     staff_contributor: 'Membre du personnel témoin',
     observer: 'Observateur·rice',
+    partner: 'Organisme partenaire',
   },
   validation: {
     formErrors: 'Veuillez corriger les champs signalés.',

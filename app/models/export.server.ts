@@ -14,6 +14,7 @@ import {
   sha256Hex,
   sharedIdFor,
   staffRegistry,
+  withFamilyVoiceFor,
   zipFiles,
   type ExportFormat,
   type FactorNames,
@@ -31,6 +32,7 @@ import { jurisdictionSettings } from './jurisdiction.server'
 import { factorFrameworkVersion } from './settings-version.server'
 import { approvalState, type ApprovalStep } from './export-approval.server'
 import { consentedExcerpts } from './quote-consent.server'
+import { exportableFamilyVoice } from './family-voice.server'
 import { signingKeyOf, signSharedReview } from './signing.server'
 import { reviewDocName } from './review-doc.server'
 
@@ -93,7 +95,7 @@ async function readDocument(reviewId: string): Promise<ReviewDocument> {
 export async function prepareExport(reviewOrId: ExportReviewRow | string, options: { locale?: ExportLocale } = {}): Promise<PreparedExport> {
   const review = await reviewRow(reviewOrId)
   const locale = options.locale ?? 'en'
-  const [jurisdiction, settings, document, excerpts, decisions, users, accounts, framework] = await Promise.all([
+  const [jurisdiction, settings, document, excerpts, decisions, users, accounts, framework, familyVoice] = await Promise.all([
     prisma.jurisdiction.findUniqueOrThrow({ where: { id: review.jurisdictionId }, select: { code: true } }),
     jurisdictionSettings(review.jurisdictionId),
     readDocument(review.id),
@@ -107,6 +109,8 @@ export async function prepareExport(reviewOrId: ExportReviewRow | string, option
     prisma.review
       .findUniqueOrThrow({ where: { id: review.id }, select: { frameworkVersion: true } })
       .then(r => factorFrameworkVersion(review.jurisdictionId, r.frameworkVersion)),
+    // Read at each export, so a withdrawal or a narrower consent shows in the next one.
+    exportableFamilyVoice(review.id),
   ])
   const accountOf = new Map(accounts.map(a => [a.authorId, a.pseudonym]))
   const staffAliases = new Map<string, string[]>()
@@ -137,6 +141,7 @@ export async function prepareExport(reviewOrId: ExportReviewRow | string, option
       const author = authorOf.get(x.accountId)
       return { pseudonym: (author && staff.pseudonymOf.get(author)) || x.pseudonym, findingId: x.findingId, excerpt: x.excerpt }
     }),
+    familyVoice,
     resolutions: { safeWords: safe.map(d => d.text) },
     locale,
     registeredPeople: [...staff.people, ...staff.staff],
@@ -374,7 +379,9 @@ export async function exportReview(reviewOrId: ExportReviewRow | string, format:
   const override = approvals.missing.length > 0 && options.overrideApproval ? { reason: options.overrideApproval.reason, operator: options.operator ?? null, missing: approvals.missing } : null
   if (approvals.missing.length > 0 && !override) return { ok: false, reason: 'approval', missing: approvals.missing }
 
-  const built = prepared.build.sharedReview
+  // Consent decides what each format carries (ADR 0038): the shared JSON file only what may
+  // cross jurisdictions, the reports whatever may be quoted.
+  const built = withFamilyVoiceFor(prepared.build.sharedReview, format)
   // The shared data file carries its jurisdiction's signature; reports stay as they were.
   const shared = format === 'json' ? signSharedReview(built, await signingKeyOf(review.jurisdictionId)) : built
   const { download, files } = await render(format, shared, prepared, locale)
@@ -406,6 +413,7 @@ export async function exportReview(reviewOrId: ExportReviewRow | string, format:
         recommendations: shared.recommendations.length,
         accountExcerpts: shared.accountExcerpts.length,
         safetyMaps: shared.safetyMaps?.length ?? 0,
+        familyVoice: shared.familyVoice?.length ?? 0,
       },
       // What was handed over: the download on the page; the files themselves on the command line.
       files: (options.via === 'cli' ? files : [download]).map(f => ({ name: f.name, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })),

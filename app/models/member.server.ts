@@ -57,9 +57,10 @@ export async function addMember(
   input: { email: string; role: ReviewRole; communityRepresentative?: boolean },
   actorId: string,
 ): Promise<MemberChangeResult> {
-  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, jurisdictionId: true, deactivatedAt: true } })
-  // Someone from another jurisdiction is reported exactly like an unknown address.
-  if (!user || user.jurisdictionId !== review.jurisdictionId) return { ok: false, field: 'email', message: 'members.noSuchUser' }
+  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, jurisdictionId: true, deactivatedAt: true, partnerOrganisation: true } })
+  // Someone from another jurisdiction is reported exactly like an unknown address; so is a
+  // partner agency's member, who joins only the review they were invited to (ADR 0039).
+  if (!user || user.jurisdictionId !== review.jurisdictionId || user.partnerOrganisation) return { ok: false, field: 'email', message: 'members.noSuchUser' }
   if (user.deactivatedAt) return { ok: false, field: 'email', message: 'members.userInactive' }
   const existing = await prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } } })
   if (existing) return { ok: false, field: 'email', message: 'members.alreadyMember' }

@@ -5,6 +5,8 @@ import { prisma } from '~/utils/db.server'
 import { purgeUnreleasedDrafts } from './retention.server'
 import type { RegistryFacts } from './review-projection.server'
 import { accountStatesOf } from './staff-account.server'
+import { familyWasInvited } from './family-voice.server'
+import { reviewPartnerAgencies } from './partner.server'
 
 export { movePhaseSchema } from '~/schemas/phase'
 
@@ -84,6 +86,7 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date; s
   const accountStates = await accountStatesOf(review.id)
   // Ticked when the facilitator has published a "what changed" update to the participants.
   const staffToldWhatChanged = (await prisma.whatChangedUpdate.count({ where })) > 0
+  const [partnerAgencies, familyInvited] = await Promise.all([reviewPartnerAgencies(review.id), familyWasInvited(review.id)])
   return {
     incidentDate: review.incidentDate.toISOString().slice(0, 10),
     memberRoles: members.map(m => m.role as ReviewRole),
@@ -107,6 +110,8 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date; s
       status: r.status as RecommendationStatus,
     })),
     staffToldWhatChanged,
+    partnerAgencies,
+    familyInvited,
   }
 }
 

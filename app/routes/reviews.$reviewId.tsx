@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { DeadlineText } from '~/components/deadline'
 import { Field, FormErrors } from '~/components/forms'
 import { reviewDeadline } from '~/domain/workflow/deadline'
-import { reviewRoles } from '~/domain/vocabulary'
+import { staffReviewRoles } from '~/domain/vocabulary'
 import { addMember, listMembers, removeMember, setCommunityRepresentative } from '~/models/member.server'
 import { namesVisibleToOf } from '~/models/staff-account.server'
 import { currentChecklist, movePhase, phaseHistory, recordSiblingCheck, siblingCheckOf } from '~/models/phase.server'
@@ -39,6 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReadDoc: allows('read:review-doc'),
     canWriteDoc: allows('write:review-doc'),
     canExport: allows('export:review'),
+    canReadVoice: allows('read:family-voice'),
+    // Staff accounts are never a partner agency's business (ADR 0039).
+    isPartner: Boolean(user.partnerOrganisation),
     imported: Number(new URL(request.url).searchParams.get('imported') ?? NaN),
     phase: {
       checklist: await currentChecklist(review),
@@ -113,7 +116,7 @@ async function switchSettingsAction(request: Request, reviewId: string) {
 }
 
 export default function ReviewRoute() {
-  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, canExport, imported, phase, settingsVersions } = useLoaderData<typeof loader>()
+  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, canExport, canReadVoice, isPartner, imported, phase, settingsVersions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
@@ -168,9 +171,21 @@ export default function ReviewRoute() {
               <Link to={`/reviews/${review.id}/import`}>{t('import.link')}</Link>
             </li>
           ) : null}
-          <li>
-            <Link to={`/reviews/${review.id}/accounts`}>{t('accounts.link')}</Link>
-          </li>
+          {isPartner ? null : (
+            <li>
+              <Link to={`/reviews/${review.id}/accounts`}>{t('accounts.link')}</Link>
+            </li>
+          )}
+          {canReadVoice ? (
+            <li>
+              <Link to={`/reviews/${review.id}/voice`}>{t('voice.link')}</Link>
+            </li>
+          ) : null}
+          {canManageMembers ? (
+            <li>
+              <Link to={`/reviews/${review.id}/partners`}>{t('voice.partners.link')}</Link>
+            </li>
+          ) : null}
           {canExport ? (
             <li>
               <Link to={`/reviews/${review.id}/export`}>{t('export.link')}</Link>
@@ -277,7 +292,7 @@ export default function ReviewRoute() {
                   aria-describedby={describedBy}
                   aria-invalid={invalid || undefined}
                 >
-                  {reviewRoles.map(r => (
+                  {staffReviewRoles.map(r => (
                     <option key={r} value={r}>
                       {t(`role.${r}`)}
                     </option>

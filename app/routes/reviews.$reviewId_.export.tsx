@@ -44,7 +44,10 @@ const forbidden = () => json({ message: 'Forbidden' }, { status: 403 })
  */
 async function requireExportPage(request: Request, reviewId: string) {
   const access = await requireReviewPermission(request, reviewId, 'read:review')
-  if (!access.allows('export:review') && !access.allows('approve:deidentified-text')) throw forbidden()
+  if (!access.allows('export:review') && !access.allows('approve:deidentified-text')) {
+    // A partner agency's member is not told that exports exist (ADR 0039).
+    throw access.user.partnerOrganisation ? json({ message: 'Not found' }, { status: 404 }) : forbidden()
+  }
   return access
 }
 

@@ -12,6 +12,8 @@ import timelineStylesUrl from '~/styles/timeline.css'
 import analysisStylesUrl from '~/styles/analysis.css'
 import safetyMapStylesUrl from '~/styles/safety-maps.css'
 import { accountsOfReview } from '~/models/staff-account.server'
+import { readContributions } from '~/models/family-voice.server'
+import { partnerSeesRealNames } from '~/models/partner.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { reviewSettings } from '~/models/settings-version.server'
 import { i18nServer } from '~/utils/i18next.server'
@@ -33,6 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The versions this review uses, not the newest: settings are never retroactive (ADR 0036).
   const [settings, accounts] = await Promise.all([reviewSettings(review), accountsOfReview(review.id)])
   const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  // Shown beside the unmet needs; loading them here is a read, audited (ADR 0038).
+  const familyVoice = allows('read:family-voice') ? (await readContributions(review, user.id, 'workspace')).filter(c => !c.withdrawn) : null
+  const namesHidden = Boolean(user.partnerOrganisation) && !(await partnerSeesRealNames(review.id, user.id))
   return json(
     {
       view,
@@ -43,6 +48,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         factorFramework: settings.factorFramework,
         // Only what the panel may cite: accounts their authors released to it, by pseudonym.
         releasedAccounts: accounts.filter(a => a.state === 'released_to_panel').map(a => ({ id: a.id, pseudonym: a.pseudonym })),
+        namesHidden,
+        familyVoice: familyVoice?.map(c => ({
+          id: c.id,
+          contributorKind: c.contributorKind,
+          locale: c.locale,
+          needed: c.needed,
+          helped: c.helped,
+          notHelped: c.notHelped,
+          shouldChange: c.shouldChange,
+          unmetNeedIds: c.links.filter(l => l.targetKind === 'unmet_need').map(l => l.targetId),
+        })) ?? null,
+        familyVoicePage: familyVoice ? `/reviews/${review.id}/voice` : undefined,
       },
       review: { id: review.id, title: review.title },
       newerSettings: settings.newer.any,

@@ -1,6 +1,6 @@
 // Shared by the browser (Conform validates on submit) and the server (the action re-checks).
 import { z } from 'zod'
-import { reviewRoles } from '~/domain/vocabulary'
+import { staffReviewRoles } from '~/domain/vocabulary'
 
 export const addMemberSchema = z.object({
   intent: z.literal('add'),
@@ -9,7 +9,7 @@ export const addMemberSchema = z.object({
     .trim()
     .toLowerCase()
     .email('validation.emailInvalid'),
-  role: z.enum(reviewRoles, { errorMap: () => ({ message: 'validation.roleRequired' }) }),
+  role: z.enum(staffReviewRoles, { errorMap: () => ({ message: 'validation.roleRequired' }) }),
   communityRepresentative: z
     .literal('on')
     .optional()

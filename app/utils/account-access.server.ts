@@ -23,7 +23,8 @@ async function loadAccountContext(user: SignedInUser, reviewId: string) {
   const actor = actorOf(user)
   const reviewTarget = { kind: 'review', jurisdictionId: review.jurisdictionId, memberRole: role } as const
   // Nothing about accounts for someone who may not even see the review.
-  if (!can(actor, 'read:review', reviewTarget).allowed) throw notFound()
+  // Partner agencies never see staff accounts, not even that there are any (ADR 0039).
+  if (!can(actor, 'read:review', reviewTarget).allowed || actor?.partner) throw notFound()
   const namesVisibleTo = await namesVisibleToOf(review.jurisdictionId)
   const targetFor = (account: StaffAccountRow): AccountTarget => ({
     jurisdictionId: review.jurisdictionId,

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import bcrypt from 'bcryptjs'
 import { redirect } from '@remix-run/node'
-import type { Actor } from '~/domain/permissions'
+import { partnerAccessOpen, type Actor } from '~/domain/permissions'
+import { reviewPhases, type ReviewPhase } from '~/domain/vocabulary'
 import { recordAudit } from '~/models/audit.server'
 import { announceAccessChange } from './access-events.server'
 import { prisma } from './db.server'
@@ -32,24 +33,37 @@ export type SignedInUser = {
   canLeadReviews: boolean
   jurisdictionId: string
   jurisdiction: { code: string; name: string }
+  /** Set for a partner agency's member (ADR 0039): the agency's name. */
+  partnerOrganisation?: string | null
 }
 
 export function actorOf(user: SignedInUser | null): Actor | null {
-  return user ? { userId: user.id, jurisdictionId: user.jurisdictionId, isAdmin: user.isAdmin, active: true, canLeadReviews: user.canLeadReviews } : null
+  return user
+    ? { userId: user.id, jurisdictionId: user.jurisdictionId, isAdmin: user.isAdmin, active: true, canLeadReviews: user.canLeadReviews, ...(user.partnerOrganisation ? { partner: true } : {}) }
+    : null
+}
+
+/** A partner's access ends on its date or when their review is approved; staff are never limited here. */
+async function partnerAccessEnded(user: { partnerOrganisation: string | null; partnerReviewId: string | null; partnerAccessUntil: Date | null }) {
+  if (!user.partnerOrganisation) return false
+  const review = user.partnerReviewId ? await prisma.review.findUnique({ where: { id: user.partnerReviewId }, select: { phase: true } }) : null
+  const phase = review && (reviewPhases as readonly string[]).includes(review.phase) ? (review.phase as ReviewPhase) : null
+  return !partnerAccessOpen({ accessUntil: user.partnerAccessUntil, reviewPhase: phase }, new Date())
 }
 
 export async function verifyLogin(email: string, password: string) {
   const user = await prisma.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { id: true, passwordHash: true, deactivatedAt: true, jurisdictionId: true },
+    select: { id: true, passwordHash: true, deactivatedAt: true, jurisdictionId: true, partnerOrganisation: true, partnerReviewId: true, partnerAccessUntil: true },
   })
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)
-  const success = Boolean(user && user.passwordHash && ok && !user.deactivatedAt)
+  const ended = user ? await partnerAccessEnded(user) : false
+  const success = Boolean(user && user.passwordHash && ok && !user.deactivatedAt && !ended)
   signInObservers.forEach(observe => observe(success))
   // Attempts on an email nobody has belong to no jurisdiction and name nobody: not audited
   // (they count in the sign-in failure metric). Never the password, never the typed email.
   if (user) {
-    const reason = success ? null : user.deactivatedAt ? 'deactivated' : !user.passwordHash ? 'no-password' : 'wrong-password'
+    const reason = success ? null : user.deactivatedAt ? 'deactivated' : !user.passwordHash ? 'no-password' : !ok ? 'wrong-password' : ended ? 'partner-access-ended' : 'wrong-password'
     await recordAudit({ jurisdictionId: user.jurisdictionId, actorId: user.id, action: success ? 'auth.signed-in' : 'auth.sign-in-failed', detail: reason ? { reason, method: 'password' } : { method: 'password' } })
   }
   if (!user || !success) return null
@@ -92,12 +106,17 @@ export async function userForSession(sessionId: string): Promise<SignedInUser | 
           deactivatedAt: true,
           jurisdictionId: true,
           jurisdiction: { select: { code: true, name: true } },
+          partnerOrganisation: true,
+          partnerReviewId: true,
+          partnerAccessUntil: true,
         },
       },
     },
   })
   if (!session || session.expiresAt.getTime() <= Date.now() || session.user.deactivatedAt) return null
-  const { deactivatedAt: _inactive, ...user } = session.user
+  // Checked on every request and every socket revalidation, so access ends on the day set.
+  if (await partnerAccessEnded(session.user)) return null
+  const { deactivatedAt: _inactive, partnerReviewId: _review, partnerAccessUntil: _until, ...user } = session.user
   return user
 }
 

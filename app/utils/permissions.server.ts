@@ -3,6 +3,7 @@ import { can, type Permission } from '~/domain/permissions'
 import type { ReviewRole } from '~/domain/vocabulary'
 import { actorOf, requireUser, type SignedInUser } from './auth.server'
 import { prisma } from './db.server'
+import { recordAudit } from '~/models/audit.server'
 
 export async function membershipRole(reviewId: string, userId: string): Promise<ReviewRole | null> {
   const member = await prisma.reviewMember.findUnique({
@@ -33,17 +34,21 @@ export async function requireReviewPermissionFor(user: SignedInUser, reviewId: s
   const actor = actorOf(user)
   const decision = can(actor, permission, target)
   if (!decision.allowed) {
-    const mayKnowItExists = can(actor, 'read:review', target).allowed
+    // A partner agency's member is shown nothing beyond what they may use, not even that a
+    // page exists (ADR 0039): staff accounts, exports, settings all answer 404.
+    const mayKnowItExists = can(actor, 'read:review', target).allowed && !actor?.partner
     throw mayKnowItExists ? forbidden() : notFound()
   }
   const allows = (p: Permission) => can(actor, p, target).allowed
+  // Everything a partner agency's member opens on the review is recorded (ADR 0039).
+  if (actor?.partner) await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: user.id, action: 'partner.read', detail: { permission } })
   return { user, review, role, allows }
 }
 
 export async function requireJurisdictionPermission(request: Request, permission: Permission) {
   const user = await requireUser(request)
   const decision = can(actorOf(user), permission, { kind: 'jurisdiction', jurisdictionId: user.jurisdictionId })
-  if (!decision.allowed) throw forbidden()
+  if (!decision.allowed) throw user.partnerOrganisation ? notFound() : forbidden()
   return user
 }
 

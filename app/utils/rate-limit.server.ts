@@ -85,3 +85,9 @@ export function shareLoginLimiters(create: (spec: LimiterSpec) => SignInLimiter)
   loginLimiters.byAddress = create(byAddress)
   loginLimiters.byAccount = create(byAccount)
 }
+/**
+ * The family-voice link (ADR 0038): every request through a link counts per client address,
+ * so nobody tries tokens at scale; a contributor needs a handful.
+ */
+export const VOICE_LINK_REQUESTS_PER_ADDRESS = 30
+export const voiceLinkLimiter = () => singleton('voice-link-limiter', () => new RateLimiter(VOICE_LINK_REQUESTS_PER_ADDRESS, 15 * 60_000))

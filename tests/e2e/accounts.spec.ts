@@ -100,6 +100,8 @@ test('a worker’s account: private draft, explicit releases, logged reads, quot
   // Without consent the finding only links the account.
   await panel.goto(panel.url().replace(/\/workspace$/, '/accounts'))
   await panel.getByRole('link', { name: `Read the account of ${pseudonym}` }).click()
+  // On the account page before reloading it: a reload racing the navigation reloads the list.
+  await expect(panel).toHaveURL(/\/accounts\/[^/?]+$/)
   await eventually(panel, async () => {
     await expect(panel.getByLabel('Finding', { exact: true })).toBeVisible({ timeout: 1000 })
   })

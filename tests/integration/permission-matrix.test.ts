@@ -20,16 +20,29 @@ import * as trackerDocxRoute from '~/routes/recommendations[.docx]'
 import * as whatChangedRoute from '~/routes/what-changed'
 import * as notificationsRoute from '~/routes/notifications'
 import * as openNotificationRoute from '~/routes/notifications_.$notificationId'
+import * as trendsRoute from '~/routes/trends'
+import * as accountsRoute from '~/routes/reviews.$reviewId_.accounts'
+import * as exportRoute from '~/routes/reviews.$reviewId_.export'
+import * as exportDownloadRoute from '~/routes/reviews.$reviewId_.export_.download'
+import * as voiceRoute from '~/routes/reviews.$reviewId_.voice'
+import * as partnersRoute from '~/routes/reviews.$reviewId_.partners'
+import * as workspaceRoute from '~/routes/reviews.$reviewId_.workspace'
 import { notify } from '~/models/notify.server'
+import { recordConversation } from '~/models/family-voice.server'
+import { getEnv } from '~/utils/env.server'
+import type { IncomingMessage } from 'node:http'
+import { createCollabAuthenticator } from '../../server/collab-auth'
 import { createUnit, openWave, setUserUnit } from '~/models/survey.server'
 import { defaultSurveyInstrument } from '~/domain/surveys'
 import { prisma } from '~/utils/db.server'
-import { buildRequest, makeJurisdiction, makeReview, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
-import { deactivateMatrixMember, expectations, makeMatrixUsers, matrixActors, matrixCookies, matrixMembers, type MatrixActor } from '../support/matrix'
+import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
+import { deactivateMatrixMember, makeMatrixUsers, matrixActors, matrixCookies, matrixMembers } from '../support/matrix'
 import { changeReviewDoc, recommendationCommand } from '../support/follow-up'
 
-const actors = matrixActors
-type ActorName = MatrixActor
+// Partner agencies (ADR 0039): one on this review, one on another review of the jurisdiction,
+// one whose access ended on the date the facilitator set.
+const actors = [...matrixActors, 'partner', 'partner_other_review', 'partner_access_ended'] as const
+type ActorName = (typeof actors)[number]
 
 const world = {} as {
   jurisdictionId: string
@@ -41,6 +54,9 @@ const world = {} as {
   facilitatorId: string
   recommendationId: string
   notificationId: string
+  /** A contribution of the family (ADR 0038) and an unmet need it can be cited for. */
+  contributionId: string
+  needId: string
 }
 
 beforeAll(async () => {
@@ -54,7 +70,18 @@ beforeAll(async () => {
   for (const user of invited) await setUserUnit(home.id, user.id, unit.id, u.admin.id)
   const today = new Date().toISOString().slice(0, 10)
   const wave = await openWave(home.id, u.admin.id, { title: 'Matrix pulse', opensOn: today, closesOn: today, unitIds: [unit.id], userIds: invited.map(x => x.id) })
-  const cookies = await matrixCookies(u)
+  const cookies = (await matrixCookies(u)) as Record<ActorName, string | null>
+  const elsewhere = await makeReview(home.id, [{ userId: u.facilitator.id, role: 'facilitator' }])
+  const partnerOf = async (reviewId: string, accessUntil: Date | null) => {
+    const user = await prisma.user.create({
+      data: { email: `partner-${reviewId}-${accessUntil ? 'ended' : 'open'}@agency.example`, name: 'Pat Partner', jurisdictionId: home.id, partnerOrganisation: 'Northside Mental Health', partnerReviewId: reviewId, partnerAccessUntil: accessUntil },
+    })
+    await prisma.reviewMember.create({ data: { reviewId, userId: user.id, role: 'partner' } })
+    return (await cookieFor(user.id)).cookie
+  }
+  cookies.partner = await partnerOf(review.id, null)
+  cookies.partner_other_review = await partnerOf(elsewhere.id, null)
+  cookies.partner_access_ended = await partnerOf(review.id, new Date(Date.now() - 60_000))
   // Facilitators here lead reviews: an admin marked them as able to open new ones (issue 17).
   await prisma.user.update({ where: { id: u.facilitator.id }, data: { canLeadReviews: true } })
   await deactivateMatrixMember(u)
@@ -63,7 +90,20 @@ beforeAll(async () => {
   await prisma.recommendationOwner.create({ data: { reviewId: review.id, recommendationId: rec.id, userId: u.non_member.id, assignedById: u.facilitator.id } })
   await notify({ userId: u.facilitator.id, kind: 'recommendation-assigned', reviewId: review.id, subjectId: rec.id })
   const notification = await prisma.notification.findFirstOrThrow({ where: { userId: u.facilitator.id } })
+  const contributionId = await recordConversation({ ...review, phase: 'joint_review' }, u.facilitator.id, {
+    contributorKind: 'family_member',
+    locale: 'fr',
+    needed: 'Quelqu’un qui rappelle',
+    helped: '',
+    notHelped: '',
+    shouldChange: '',
+    consentScope: 'quote_deidentified',
+  })
+  // Through the document, so the projection keeps it whatever else the matrix changes.
+  await changeReviewDoc(review.id, [{ type: 'addUnmetNeed', id: 'matrix-need', need: 'A call back' }])
   Object.assign(world, {
+    contributionId,
+    needId: 'matrix-need',
     jurisdictionId: home.id,
     reviewId: review.id,
     waveId: wave.id,
@@ -96,9 +136,23 @@ function recommendationAction(recommendationId: string, cookie: string | null, f
   })
 }
 
+const signedOut = { anonymous: 'login', deactivated_member: 'login', partner_access_ended: 'login' } as const
+
+// A partner agency's member is never told that something exists that they may not use
+// (ADR 0039): where others get 403, they get 404.
+const partnerActors: readonly ActorName[] = ['partner', 'partner_other_review']
+const notForPartners = { partner: 404, partner_other_review: 404 } as const
+
+function expectations(rest: Partial<Record<ActorName, Outcome>>, otherwise: Outcome): Record<ActorName, Outcome> {
+  const fallback = (a: ActorName) => (partnerActors.includes(a) && otherwise === 403 ? 404 : otherwise)
+  return Object.fromEntries(actors.map(a => [a, (signedOut as Partial<Record<ActorName, Outcome>>)[a] ?? rest[a] ?? fallback(a)])) as Record<
+    ActorName,
+    Outcome
+  >
+}
 
 const memberRead = expectations(
-  { non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 },
+  { non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, partner_other_review: 404 },
   'ok',
 )
 const manageMembers = expectations(
@@ -117,7 +171,7 @@ const movePhase = expectations(
   404,
 )
 const writeDoc = expectations(
-  { facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', admin: 403, staff_contributor: 403, observer: 403 },
+  { facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', partner: 'ok', admin: 403, staff_contributor: 403, observer: 403 },
   404,
 )
 const adminOnly = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok' }, 403)
@@ -126,7 +180,8 @@ const createReview = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok',
 const otherJurisdictionNotFound = { other_jurisdiction_admin: 404, other_jurisdiction_user: 404 } as const
 // Follow-up (ADR 0024): the owner (here the non-member) reads their recommendation and alone
 // records progress; the QI lead evaluates; the facilitator or QI lead assigns.
-const readRecommendation = expectations(otherJurisdictionNotFound, 'ok')
+// The follow-up of a recommendation is the jurisdiction's own loop: not a partner's.
+const readRecommendation = expectations({ ...otherJurisdictionNotFound, ...notForPartners }, 'ok')
 const onlyOwner = expectations({ non_member: 'ok', ...otherJurisdictionNotFound }, 403)
 const onlyQiLead = expectations({ qi_lead: 'ok', ...otherJurisdictionNotFound }, 403)
 const facilitatorOrQiLead = expectations({ facilitator: 'ok', qi_lead: 'ok', ...otherJurisdictionNotFound }, 403)
@@ -431,12 +486,12 @@ const operations: Operation[] = [
   {
     name: 'GET /surveys/:waveId',
     // Only the invited see a wave; to anyone else it is not there.
-    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 }, 'ok'),
+    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 'ok'),
     run: cookie => answerSurveyRoute.loader({ request: buildRequest(`/surveys/${world.waveId}`, { cookie }), params: { waveId: world.waveId }, context: {} }),
   },
   {
     name: 'POST /surveys/:waveId answer',
-    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 }, 'ok'),
+    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 'ok'),
     run: cookie =>
       answerSurveyRoute.action({
         request: buildRequest(`/surveys/${world.waveId}`, { cookie, form: { [`answer:${defaultSurveyInstrument.composites[0]!.items[0]!.id}`]: '4' } }),
@@ -447,7 +502,7 @@ const operations: Operation[] = [
   {
     name: 'POST /surveys/:waveId a second answer',
     // Refused for everyone who answered in the cell above; still nothing for the uninvited.
-    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 }, 403),
+    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 403),
     run: cookie =>
       answerSurveyRoute.action({
         request: buildRequest(`/surveys/${world.waveId}`, { cookie, form: { [`answer:${defaultSurveyInstrument.composites[0]!.items[0]!.id}`]: '2' } }),
@@ -457,13 +512,91 @@ const operations: Operation[] = [
   },
   {
     name: 'GET /surveys/results',
-    expected: expectations({}, 'ok'),
+    expected: expectations(notForPartners, 'ok'),
     run: cookie => surveyResultsRoute.loader({ request: buildRequest('/surveys/results', { cookie }), params: {}, context: {} }),
   },
   {
     name: 'GET /surveys/results.csv',
-    expected: expectations({}, 'ok'),
+    expected: expectations(notForPartners, 'ok'),
     run: cookie => surveyCsvRoute.loader({ request: buildRequest('/surveys/results.csv', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /trends',
+    expected: expectations(notForPartners, 'ok'),
+    run: cookie => trendsRoute.loader({ request: buildRequest('/trends', { cookie }), params: {}, context: {} }),
+  },
+  {
+    name: 'GET /reviews/:id/workspace',
+    expected: memberRead,
+    run: cookie => workspaceRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/workspace`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+  },
+  {
+    // Staff accounts are never a partner's (ADR 0039): not even that the page exists.
+    name: 'GET /reviews/:id/accounts',
+    expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 'ok'),
+    run: cookie => accountsRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/accounts`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+  },
+  {
+    name: 'GET /reviews/:id/export',
+    expected: expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', staff_contributor: 403, observer: 403, admin: 403 }, 404),
+    run: cookie => exportRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/export`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+  },
+  {
+    name: 'POST /reviews/:id/export/download',
+    // The QI lead passes the permission; the review is not approved, so the export is refused for the phase.
+    expected: expectations({ qi_lead: 'ok', facilitator: 403, panel_member: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
+    run: cookie => exportDownloadRoute.action({ request: buildRequest(`/reviews/${world.reviewId}/export/download`, { cookie, form: { format: 'json' } }), params: { reviewId: world.reviewId }, context: {} }),
+  },
+  {
+    // Family and community voice (ADR 0038): the panel and partners read; every read is audited.
+    name: 'GET /reviews/:id/voice',
+    expected: expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', partner: 'ok', staff_contributor: 403, observer: 403, admin: 403 }, 404),
+    run: cookie => voiceRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+  },
+  {
+    name: 'POST /reviews/:id/voice cite for an unmet need',
+    expected: expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', partner: 'ok', staff_contributor: 403, observer: 403, admin: 403 }, 404),
+    run: cookie =>
+      voiceRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie, form: { intent: 'link', contributionId: world.contributionId, target: `unmet_need:${world.needId}` } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      }),
+  },
+  {
+    name: 'POST /reviews/:id/voice invite (create a link)',
+    expected: expectations({ facilitator: 'ok', panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
+    run: cookie =>
+      voiceRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie, form: { intent: 'invite', contributorKind: 'family_member', locale: 'fr', days: '7' } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      }),
+  },
+  {
+    name: 'POST /reviews/:id/voice record a conversation',
+    expected: expectations({ facilitator: 'ok', panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
+    run: cookie =>
+      voiceRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie, form: { intent: 'record', contributorKind: 'community_representative', locale: 'en', needed: 'A worker from our Nation', consentScope: 'review_only' } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      }),
+  },
+  {
+    name: 'GET /reviews/:id/partners',
+    expected: manageMembers,
+    run: cookie => partnersRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/partners`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+  },
+  {
+    name: 'POST /reviews/:id/partners invite',
+    expected: manageMembers,
+    run: cookie =>
+      partnersRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}/partners`, { cookie, form: { intent: 'invite', name: 'Sam School', email: `school-${seq++}-${Date.now()}@agency.example`, organisation: 'Fort Ellis School Board', accessUntil: '' } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      }),
   },
 ]
 
@@ -493,4 +626,33 @@ test('the review list never shows another jurisdiction’s reviews, nor reviews 
   }
   const admin = await reviewsRoute.loader({ request: buildRequest('/reviews', { cookie: world.cookies.admin }), params: {}, context: {} })
   expect(((await admin.json()) as { reviews: { id: string }[] }).reviews.map(r => r.id)).toContain(world.reviewId)
+})
+
+// The collaboration socket asks the same can(): partners write in the live document of their
+// own review (ADR 0039) and of no other.
+describe('the review document socket', () => {
+  const socketExpected: Record<ActorName, 'rw' | 'ro' | 401 | 404> = {
+    anonymous: 401,
+    facilitator: 'rw',
+    panel_member: 'rw',
+    qi_lead: 'rw',
+    staff_contributor: 'ro',
+    observer: 'ro',
+    non_member: 404,
+    admin: 'ro',
+    deactivated_member: 401,
+    other_jurisdiction_admin: 404,
+    other_jurisdiction_user: 404,
+    partner: 'rw',
+    partner_other_review: 404,
+    partner_access_ended: 401,
+  }
+  test.each(actors.map(a => [a, socketExpected[a]] as const))('%s -> %s', async (actor, expected) => {
+    const headers: Record<string, string> = { host: 'localhost:3000', origin: 'http://localhost:3000' }
+    const cookie = world.cookies[actor]
+    if (cookie) headers.cookie = cookie
+    const request = { headers, socket: {}, url: '/collab' } as unknown as IncomingMessage
+    const result = await createCollabAuthenticator(getEnv(), prisma).authorize(request, `review:${world.reviewId}`)
+    expect('refuse' in result ? result.refuse : result.readOnly ? 'ro' : 'rw').toBe(expected)
+  })
 })

@@ -8,9 +8,11 @@ const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind:
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
-  facilitator: ['read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'assign:recommendation', 'publish:what-changed'],
-  qi_lead: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'assign:recommendation', 'evaluate:recommendation'],
-  panel_member: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation'],
+  facilitator: ['read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'assign:recommendation', 'publish:what-changed', 'read:family-voice', 'link:family-voice', 'invite:family-voice'],
+  qi_lead: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'assign:recommendation', 'evaluate:recommendation', 'read:family-voice', 'link:family-voice'],
+  panel_member: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'read:family-voice', 'link:family-voice'],
+  // A partner agency's member (ADR 0039): co-authors, reads the family's words, nothing of the jurisdiction.
+  partner: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'read:recommendation', 'read:family-voice', 'link:family-voice'],
   staff_contributor: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation'],
   observer: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation'],
   admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:recommendation', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys', 'read:audit'],
@@ -20,7 +22,7 @@ const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permissi
 describe('review-scoped permissions', () => {
   for (const [who, allowed] of Object.entries(expectedReviewGrants)) {
     test.each(permissions.map(p => [p, allowed.includes(p)] as const))(`${who}: %s -> %s`, (permission, expected) => {
-      const actor = user({ isAdmin: who === 'admin' })
+      const actor = user({ isAdmin: who === 'admin', ...(who === 'partner' ? { partner: true } : {}) })
       const role = (reviewRoles as readonly string[]).includes(who) ? (who as ReviewRole) : null
       expect(can(actor, permission, onReview(role)).allowed).toBe(expected)
     })

@@ -1,7 +1,7 @@
 // The analysis: for each unmet need, what the child and family needed, what they received and
 // the gap, tied to timeline points and systemic factors; then the jurisdiction's factor
 // framework, each item rated 0-3 with a rationale. Ratings describe the system, never a person.
-import { memo, useId, useMemo, useState, type FormEvent } from 'react'
+import { createContext, memo, useContext, useId, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { factorRatingScale, type FactorFramework, type FactorItem } from '~/domain/factors'
 import type { FactorRatingEntry, ReviewCommand, UnmetNeed } from '~/domain/review-doc'
@@ -10,7 +10,7 @@ import { factorRatings, type FactorRating } from '~/domain/vocabulary'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove, LinkPicker, eventGroups, factorGroups, type LinkGroup } from './finding-fields'
 import { LiveText } from './live-text'
-import type { ViewProps } from './settings'
+import type { FamilyVoiceEntry, ViewProps } from './settings'
 
 type NeedPatch = Extract<ReviewCommand, { type: 'updateUnmetNeed' }>['patch']
 
@@ -29,9 +29,74 @@ export function Analysis({ document, settings, announce }: ViewProps) {
   return (
     <div className="analysis">
       <h2 className="view-title">{t('analysis.title')}</h2>
-      <UnmetNeeds needs={document.unmetNeeds} events={events} factors={factors} standards={settings.practiceStandards} locale={locale} announce={announce} />
+      {settings.familyVoice ? <FamilyVoice entries={settings.familyVoice} page={settings.familyVoicePage} /> : null}
+      <FamilyVoiceContext.Provider value={settings.familyVoice ?? null}>
+        <UnmetNeeds needs={document.unmetNeeds} events={events} factors={factors} standards={settings.practiceStandards} locale={locale} announce={announce} />
+      </FamilyVoiceContext.Provider>
       <SystemicFactors framework={settings.factorFramework} ratings={document.factorRatings} events={events} locale={locale} announce={announce} />
     </div>
+  )
+}
+
+// ----------------------------------------------------------------- what the family told us
+
+// The contributors' own words (ADR 0038): shown read-only beside the unmet needs; citing them
+// happens on the family-voice page, where it is audited.
+const FamilyVoiceContext = createContext<readonly FamilyVoiceEntry[] | null>(null)
+
+function VoiceWords({ entry }: { entry: FamilyVoiceEntry }) {
+  const { t } = useTranslation()
+  return (
+    <dl className="voice-words" lang={entry.locale}>
+      {(['needed', 'helped', 'notHelped', 'shouldChange'] as const)
+        .filter(q => entry[q] !== '')
+        .map(q => (
+          <div key={q}>
+            <dt>{t(`voice.form.${q}`)}</dt>
+            <dd>{entry[q]}</dd>
+          </div>
+        ))}
+    </dl>
+  )
+}
+
+function FamilyVoice({ entries, page }: { entries: readonly FamilyVoiceEntry[]; page: string | undefined }) {
+  const { t } = useTranslation()
+  return (
+    <section className="analysis-section family-voice" aria-labelledby="family-voice-title" data-testid="family-voice">
+      <div className="section-head">
+        <h3 id="family-voice-title">{t('voice.analysis.title')}</h3>
+      </div>
+      <p className="hint">{t('voice.analysis.intro')}</p>
+      {entries.length === 0 ? <p>{t('voice.page.empty')}</p> : null}
+      <ul className="voice-list">
+        {entries.map(entry => (
+          <li key={entry.id} className="voice-card">
+            <p className="meta">{t(`voice.page.contributorKind.${entry.contributorKind}`)}</p>
+            <VoiceWords entry={entry} />
+          </li>
+        ))}
+      </ul>
+      {page ? (
+        <p>
+          <a href={page}>{t('voice.analysis.manage')}</a>
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+function NeedVoice({ needId }: { needId: string }) {
+  const { t } = useTranslation()
+  const entries = useContext(FamilyVoiceContext)?.filter(entry => entry.unmetNeedIds.includes(needId)) ?? []
+  if (entries.length === 0) return null
+  return (
+    <aside className="need-voice" aria-label={t('voice.analysis.forNeed')}>
+      <h5>{t('voice.analysis.forNeed')}</h5>
+      {entries.map(entry => (
+        <VoiceWords key={entry.id} entry={entry} />
+      ))}
+    </aside>
   )
 }
 
@@ -163,6 +228,7 @@ const NeedCard = memo(function NeedCard({ need, number, events, factors, standar
           </div>
         </div>
         <p className="hint">{t('analysis.common.saveHint')}</p>
+        <NeedVoice needId={need.id} />
         <div className="link-row">
           <LinkPicker
             legend={t('analysis.needs.events')}

@@ -21,8 +21,27 @@ type PersonPatch = Extract<ReviewCommand, { type: 'updatePerson' }>['patch']
 const splitAliases = (text: string) =>
   [...new Set(text.split(',').map(alias => alias.trim().replace(/\s+/g, ' ')).filter(alias => alias !== ''))].slice(0, 20)
 
-export function PeopleRegistry({ document, announce }: ViewProps) {
+export function PeopleRegistry({ document, announce, settings }: ViewProps) {
   const { t } = useTranslation()
+  // A partner agency's member without the facilitator's grant sees who is who only by
+  // pseudonym and role (ADR 0039); names, places and identifiers are not shown.
+  if (settings.namesHidden) {
+    return (
+      <div className="registry">
+        <h2 className="view-title">{t('analysis.registry.title')}</h2>
+        <p className="registry-note" data-testid="registry-pseudonyms-only">
+          {t('voice.registry.pseudonymsOnly')}
+        </p>
+        <ul className="registry-list">
+          {document.people.map(person => (
+            <li key={person.id} className="registry-card">
+              {person.pseudonym} <span className="card-subtitle">{t(`analysis.registry.roles.${person.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    )
+  }
   return (
     <div className="registry">
       <h2 className="view-title">{t('analysis.registry.title')}</h2>

@@ -16,6 +16,23 @@ export type WorkspaceSettings = {
   factorFramework: FactorFramework
   /** Staff accounts released to the panel, which findings may cite as evidence (pseudonyms only). */
   releasedAccounts?: readonly { id: string; pseudonym: string }[]
+  /** A partner without the real-names grant: the registry shows pseudonyms only (ADR 0039). */
+  namesHidden?: boolean
+  /** What the family and community told the review, for readers who may read it (ADR 0038). */
+  familyVoice?: readonly FamilyVoiceEntry[] | null
+  /** Where the panel reads and cites them. */
+  familyVoicePage?: string
+}
+
+export type FamilyVoiceEntry = {
+  id: string
+  contributorKind: 'family_member' | 'community_representative'
+  locale: string
+  needed: string
+  helped: string
+  notHelped: string
+  shouldChange: string
+  unmetNeedIds: readonly string[]
 }
 
 export type ViewProps = {

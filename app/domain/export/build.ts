@@ -19,7 +19,7 @@ import {
 } from '../anonymise'
 import type { FactorFramework } from '../factors'
 import { safetyMapTextFields, type ReviewDocument, type SafetyMapTextField } from '../review-doc'
-import { journeyStages, type CoreValue, type IncidentType, type JourneyStage, type ReviewPhase } from '../vocabulary'
+import { journeyStages, type ConsentScope, type ContributorKind, type CoreValue, type IncidentType, type JourneyStage, type ReviewPhase } from '../vocabulary'
 import { ageBandAt, dayOffset } from './dates'
 import { SHARED_REVIEW_FORMAT, sharedReviewSchema, type AgeBand, type SharedReview } from './schema'
 
@@ -46,6 +46,18 @@ export interface ExportExcerpt {
   excerpt: string
 }
 
+/** A family or community contribution whose author allowed it to leave the review (ADR 0038). */
+export interface ExportFamilyVoice {
+  contributor: ContributorKind
+  consentScope: Exclude<ConsentScope, 'review_only'>
+  needed: string
+  helped: string
+  notHelped: string
+  shouldChange: string
+  unmetNeedIds: readonly string[]
+  findingIds: readonly string[]
+}
+
 export interface SharedReviewInput {
   document: ReviewDocument
   review: {
@@ -60,6 +72,8 @@ export interface SharedReviewInput {
   framework: ExportFramework
   /** Only excerpts whose authors consented to that exact text (ADR 8). */
   excerpts: readonly ExportExcerpt[]
+  /** Only contributions consented to leave the review; the caller filters by scope. */
+  familyVoice?: readonly ExportFamilyVoice[]
   /** What reviewers decided about residual candidates; aliases are in the registry already. */
   resolutions?: { safeWords?: readonly string[] }
   /** Language of the labels the anonymiser writes into text ("Day -42" / "Jour -42"). */
@@ -71,10 +85,10 @@ export interface SharedReviewInput {
   registeredPeople?: readonly RegisteredPerson[]
 }
 
-export const exportSections = ['timeline', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations', 'accountExcerpts', 'safetyMaps'] as const
+export const exportSections = ['timeline', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations', 'accountExcerpts', 'safetyMaps', 'familyVoice'] as const
 export type ExportSection = (typeof exportSections)[number]
 
-export const exportFields = ['text', 'source', 'need', 'received', 'gap', 'rationale', 'valueRationale', 'measure', 'excerpt', 'title', ...safetyMapTextFields] as const
+export const exportFields = ['text', 'source', 'need', 'received', 'gap', 'rationale', 'valueRationale', 'measure', 'excerpt', 'title', ...safetyMapTextFields, 'needed', 'helped', 'notHelped', 'shouldChange'] as const
 export type ExportField = (typeof exportFields)[number]
 
 /** Where a text sits in the SharedReview. */
@@ -293,6 +307,25 @@ export function buildSharedReview(input: SharedReviewInput): SharedReviewBuild {
     }
   })
 
+  // The contributors' words go through the same anonymiser as every narrative.
+  const unmetNeedIndex = new Map(document.unmetNeeds.map((need, index) => [need.id, index]))
+  const indexesOf = (ids: readonly string[], index: Map<string, number>) =>
+    unique(ids.map(id => index.get(id)).filter((i): i is number => i !== undefined)).sort((a, b) => a - b)
+  const familyVoice = (input.familyVoice ?? []).map((voice, index) => {
+    const field = (name: 'needed' | 'helped' | 'notHelped' | 'shouldChange') =>
+      anonymise(voice[name], at('familyVoice', index, name, `/familyVoice/${index}/${name}`))
+    return {
+      contributor: voice.contributor,
+      consentScope: voice.consentScope,
+      needed: field('needed'),
+      helped: field('helped'),
+      notHelped: field('notHelped'),
+      shouldChange: field('shouldChange'),
+      unmetNeedIndexes: indexesOf(voice.unmetNeedIds, unmetNeedIndex),
+      findingIndexes: indexesOf(voice.findingIds, findingIndex),
+    }
+  })
+
   const candidate = {
     format: SHARED_REVIEW_FORMAT,
     sharedId: review.sharedId,
@@ -313,6 +346,8 @@ export function buildSharedReview(input: SharedReviewInput): SharedReviewBuild {
     // Only when there are maps: a review without them exports byte for byte as before, so
     // its approvals and signatures stay valid (ADR 0040).
     ...(safetyMaps.length > 0 ? { safetyMaps } : {}),
+    // Left out when empty, so a review without family voice exports exactly as before.
+    ...(familyVoice.length > 0 ? { familyVoice } : {}),
   }
   // The contract is checked on the way out, so no renderer ever sees a review that a
   // receiving jurisdiction would refuse.

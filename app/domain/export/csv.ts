@@ -16,6 +16,9 @@ export interface ExportFile {
 
 export const csvFileNames = ['review.csv', 'timeline.csv', 'unmet-needs.csv', 'factor-ratings.csv', 'findings.csv', 'recommendations.csv', 'account-excerpts.csv', 'safety-maps.csv'] as const
 
+/** Written only when some family or community voice may leave the review (ADR 0038). */
+export const familyVoiceCsvFileName = 'family-voice.csv'
+
 type Cell = string | number | boolean | null
 
 // A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), so
@@ -50,7 +53,7 @@ export function renderCsvFiles(shared: SharedReview, options: CsvOptions): Expor
   const names = options.factorNames ?? noFactorNames
   const item = (id: string) => names.item(id) ?? id
   const domain = (id: string) => names.domain(id) ?? id
-  const file = (name: (typeof csvFileNames)[number], header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): ExportFile => ({
+  const file = (name: (typeof csvFileNames)[number] | typeof familyVoiceCsvFileName, header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): ExportFile => ({
     name,
     contentType: 'text/csv; charset=utf-8',
     content: toCsv(header, rows),
@@ -134,6 +137,25 @@ export function renderCsvFiles(shared: SharedReview, options: CsvOptions): Expor
         list(m.timelineIndexes.map(n => n + 1)),
       ]),
     ),
+    ...(shared.familyVoice?.length
+      ? [
+          file(
+            familyVoiceCsvFileName,
+            ['contribution_number', 'contributor', 'consent_scope', 'needed', 'helped', 'not_helped', 'should_change', 'unmet_need_numbers', 'finding_numbers'],
+            shared.familyVoice.map((v, i) => [
+              i + 1,
+              labels.familyVoice.contributor[v.contributor],
+              labels.familyVoice.consent[v.consentScope],
+              v.needed,
+              v.helped,
+              v.notHelped,
+              v.shouldChange,
+              findingNumbers(v.unmetNeedIndexes),
+              findingNumbers(v.findingIndexes),
+            ]),
+          ),
+        ]
+      : []),
   ]
 }
 

@@ -157,6 +157,28 @@ function buildDocument(shared: SharedReview, labels: ReportLabels, options: Repo
       : empty(),
   )
 
+  if (shared.familyVoice?.length) {
+    const fv = labels.familyVoice
+    children.push(heading(fv.section, HeadingLevel.HEADING_1))
+    children.push(new Paragraph({ children: runs(fv.intro, { italics: true }) }))
+    for (const voice of shared.familyVoice) {
+      children.push(heading(fv.contributor[voice.contributor], HeadingLevel.HEADING_2))
+      children.push(new Paragraph({ children: runs(fv.consent[voice.consentScope], { italics: true }) }))
+      for (const [term, text] of [
+        [fv.needed, voice.needed],
+        [fv.helped, voice.helped],
+        [fv.notHelped, voice.notHelped],
+        [fv.shouldChange, voice.shouldChange],
+      ] as const) {
+        if (text.trim() === '') continue
+        children.push(new Paragraph({ children: runs(term, { bold: true }) }))
+        children.push(...paragraphs(text, { indent: true }))
+      }
+      if (voice.unmetNeedIndexes.length) children.push(new Paragraph({ children: runs(fill(fv.unmetNeeds, { needs: voice.unmetNeedIndexes.map(n => n + 1).join(', ') })) }))
+      if (voice.findingIndexes.length) children.push(new Paragraph({ children: runs(fill(fv.findings, { findings: voice.findingIndexes.map(n => n + 1).join(', ') })) }))
+    }
+  }
+
   children.push(heading(labels.sections.factors, HeadingLevel.HEADING_1))
   children.push(
     shared.factorRatings.length

@@ -204,6 +204,27 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
         maps.map(m => e(m.timelineIndexes.map(n => fill(sm.event, { number: n + 1 })).join(', '))),
       )}</tbody></table></div></section>`
     : ''
+  const fv = labels.familyVoice
+  const familyVoice = shared.familyVoice?.length
+    ? `<section aria-labelledby="family-voice"><h2 id="family-voice">${e(fv.section)}</h2><p>${e(fv.intro)}</p>${shared.familyVoice
+        .map(
+          v =>
+            `<article class="family-voice"><h3>${e(fv.contributor[v.contributor])}</h3><p class="meta">${e(fv.consent[v.consentScope])}</p><dl>${(
+              [
+                [fv.needed, v.needed],
+                [fv.helped, v.helped],
+                [fv.notHelped, v.notHelped],
+                [fv.shouldChange, v.shouldChange],
+              ] as const
+            )
+              .filter(([, text]) => text.trim() !== '')
+              .map(([term, text]) => `<dt>${e(term)}</dt><dd>${paragraphs(text)}</dd>`)
+              .join('')}</dl>${v.unmetNeedIndexes.length ? `<p class="meta">${e(fill(fv.unmetNeeds, { needs: v.unmetNeedIndexes.map(n => n + 1).join(', ') }))}</p>` : ''}${
+              v.findingIndexes.length ? `<p class="meta">${e(fill(fv.findings, { findings: v.findingIndexes.map(n => n + 1).join(', ') }))}</p>` : ''
+            }</article>`,
+        )
+        .join('')}</section>\n`
+    : ''
 
   return `<!doctype html>
 <html lang="${e(labels.lang)}">
@@ -225,7 +246,7 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
 <section aria-labelledby="findings"><h2 id="findings">${e(labels.sections.findings)}</h2>${findings}${unlinkedQuotes}</section>
 <section aria-labelledby="recommendations"><h2 id="recommendations">${e(labels.sections.recommendations)}</h2>${recommendations}</section>
 <section aria-labelledby="unmet-needs"><h2 id="unmet-needs">${e(labels.sections.unmetNeeds)}</h2>${unmetNeeds}</section>
-<section aria-labelledby="factors"><h2 id="factors">${e(labels.sections.factors)}</h2>${factors}</section>
+${familyVoice}<section aria-labelledby="factors"><h2 id="factors">${e(labels.sections.factors)}</h2>${factors}</section>
 <section aria-labelledby="timeline"><h2 id="timeline">${e(labels.sections.timeline)}</h2>${timeline}</section>
 ${safetyMaps}</main>
 </body>

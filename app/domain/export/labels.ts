@@ -1,7 +1,7 @@
 // The words of the exported reports (HTML, DOCX, CSV has none: its headers are a contract).
 // The renderers are pure, so the caller passes the labels of the reader's language
 // (app/locales/export.*.ts `report`); this interface is what they must provide.
-import type { CoreValue, FindingStatus, IncidentType, JourneyStage, RecommendationStatus, RecommendationStrength, ReviewPhase } from '../vocabulary'
+import type { ConsentScope, ContributorKind, CoreValue, FindingStatus, IncidentType, JourneyStage, RecommendationStatus, RecommendationStrength, ReviewPhase } from '../vocabulary'
 import type { SafetyMapColumn, SafetyMapTextField, SafetyScalingParty } from '../review-doc/safety-map'
 import type { AgeBand } from './schema'
 
@@ -74,6 +74,21 @@ export interface ReportLabels {
   status: Record<FindingStatus, string>
   value: Record<CoreValue, string>
   stage: Record<JourneyStage, string>
+  /** Family and community voice (ADR 0038), shown only when consent let some leave the review. */
+  familyVoice: {
+    section: string
+    intro: string
+    contributor: Record<ContributorKind, string>
+    consent: Record<Exclude<ConsentScope, 'review_only'>, string>
+    needed: string
+    helped: string
+    notHelped: string
+    shouldChange: string
+    /** "Cited for unmet needs {{needs}}" */
+    unmetNeeds: string
+    /** "Cited for findings {{findings}}" */
+    findings: string
+  }
   /** Keyed by the rating as a string: "0" none ... "3" act now. */
   rating: Record<'0' | '1' | '2' | '3', string>
   ageBand: Record<AgeBand, string>

@@ -2,7 +2,7 @@
 // sharing). Versioned: a change an older reader would misread gets a new format string. The
 // published JSON Schema is docs/export/shared-review.schema.json; a test keeps the two equal.
 import { z } from 'zod'
-import { coreValues, factorRatings, findingStatuses, incidentTypes, journeyStages, recommendationStatuses, recommendationStrengths, reviewPhases } from '../vocabulary'
+import { consentScopes, contributorKinds, coreValues, factorRatings, findingStatuses, incidentTypes, journeyStages, recommendationStatuses, recommendationStrengths, reviewPhases } from '../vocabulary'
 
 export const SHARED_REVIEW_FORMAT = 'scir-shared-review/2'
 
@@ -133,6 +133,24 @@ export const sharedSafetyMapSchema = z
   })
   .strict()
 
+/** A contribution's four answers are each at most this long (the form's limit). */
+export const FAMILY_VOICE_TEXT_MAX = 4000
+
+export const sharedFamilyVoiceSchema = z
+  .object({
+    contributor: z.enum(contributorKinds),
+    /** Only scopes that let the words leave the review; "review_only" never does. */
+    consentScope: z.enum(consentScopes).exclude(['review_only']),
+    needed: freeText(FAMILY_VOICE_TEXT_MAX),
+    helped: freeText(FAMILY_VOICE_TEXT_MAX),
+    notHelped: freeText(FAMILY_VOICE_TEXT_MAX),
+    shouldChange: freeText(FAMILY_VOICE_TEXT_MAX),
+    /** Indexes into `unmetNeeds` and `findings` the panel cited it for. */
+    unmetNeedIndexes: z.array(z.number().int().min(0)).max(200),
+    findingIndexes: z.array(z.number().int().min(0)).max(200),
+  })
+  .strict()
+
 /**
  * Ed25519 signature of the submitting jurisdiction over the canonical serialisation
  * (canonicalJson) of the review without this field. `keyId` names the key: the first 32 hex
@@ -175,6 +193,8 @@ export const sharedReviewSchema = z
      * maps, so a review without them exports exactly as before and older readers still read it.
      */
     safetyMaps: z.array(sharedSafetyMapSchema).max(2000).optional(),
+    /** Family and community voice (ADR 0038); absent when none may leave the review. */
+    familyVoice: z.array(sharedFamilyVoiceSchema).max(500).optional(),
     /** The submitting jurisdiction's signature; see signatureSchema. Required for import. */
     signature: sharedReviewSignatureSchema.optional(),
   })
@@ -188,3 +208,4 @@ export type SharedFinding = z.infer<typeof sharedFindingSchema>
 export type SharedRecommendation = z.infer<typeof sharedRecommendationSchema>
 export type SharedAccountExcerpt = z.infer<typeof sharedAccountExcerptSchema>
 export type SharedSafetyMap = z.infer<typeof sharedSafetyMapSchema>
+export type SharedFamilyVoice = z.infer<typeof sharedFamilyVoiceSchema>

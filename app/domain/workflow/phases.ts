@@ -82,6 +82,10 @@ export interface ReviewSnapshot {
   unresolvedResiduals?: number
   deidentifiedTextApproved?: boolean
   staffToldWhatChanged?: boolean
+  /** The partner agencies whose people are on the panel (ADR 0039); undefined when not tracked. */
+  partnerAgencies?: readonly string[]
+  /** Whether a family member or community representative was invited or heard (ADR 0038). */
+  familyInvited?: boolean
 }
 
 export type ChecklistParams = Record<string, string | number>
@@ -108,6 +112,8 @@ export const checklistMessages = {
   'checklist.jointReview.panelAssembled': 'Panel members have joined the review',
   'checklist.jointReview.communityRepresentative': 'A community representative is on the panel (the child is Indigenous)',
   'checklist.jointReview.keyEpisodesMarked': 'Key practice episodes are marked on the timeline',
+  'checklist.jointReview.partnerAgencies': 'Partner agencies took part ({agencies})',
+  'checklist.jointReview.familyHeard': 'The family or community was invited to contribute',
   'checklist.analysis.unmetNeedRecorded': 'At least one unmet need is recorded',
   'checklist.analysis.factorsRated': 'Systemic factors are rated',
   'checklist.findings.findingWritten': 'At least one finding is written',
@@ -167,6 +173,12 @@ const checklists: Record<ReviewPhase, (s: ReviewSnapshot) => ChecklistItem[]> = 
       ? [item('checklist.jointReview.communityRepresentative', s.hasCommunityRepresentative === true)]
       : []),
     item('checklist.jointReview.keyEpisodesMarked', (s.keyEpisodeCount ?? 0) > 0),
+    // A review hears the other agencies that served the family and the family itself
+    // (docs/domain.md); informative, like every item.
+    ...(s.partnerAgencies !== undefined
+      ? [item('checklist.jointReview.partnerAgencies', s.partnerAgencies.length > 0, { agencies: s.partnerAgencies.length > 0 ? s.partnerAgencies.join(', ') : '0' })]
+      : []),
+    ...(s.familyInvited !== undefined ? [item('checklist.jointReview.familyHeard', s.familyInvited)] : []),
   ],
   analysis: (s) => [
     item('checklist.analysis.unmetNeedRecorded', (s.unmetNeedCount ?? 0) > 0),
