@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { CliError, type CliIO } from './cli'
+import { CliError, type CliIO } from './cli-io'
 import { outputPath } from './cli-files'
 
 const DUMP_MAGIC = 'PGDMP'
