@@ -3,7 +3,8 @@
 // text. Each approval covers exactly what was approved (a hash of it): an edit afterwards
 // makes it stale and the step must be approved again. Who may approve is can()'s
 // ('approve:findings', 'approve:deidentified-text'); these functions check the rest.
-import { canonicalJson, sha256Hex, type SharedReview } from '~/domain/export'
+import { canonicalJson, type SharedReview } from '~/domain/export'
+import { sha256Hex } from '~/utils/digest.server'
 import type { ReviewDocument } from '~/domain/review-doc'
 import { prisma } from '~/utils/db.server'
 import type { ExportReviewRow, PreparedExport } from './export.server'

@@ -11,10 +11,7 @@ import {
   renderDocx,
   renderHtmlReport,
   renderJson,
-  sha256Hex,
-  sharedIdFor,
   staffRegistry,
-  zipFiles,
   type ExportFormat,
   type FactorNames,
   type ResidualSummary,
@@ -22,6 +19,8 @@ import {
   type SharedReviewBuild,
 } from '~/domain/export'
 import type { FactorFramework } from '~/domain/factors'
+import { sha256Hex, sharedIdFor } from '~/utils/digest.server'
+import { zipFiles } from '~/utils/zip.server'
 import { applyCommand, readReviewDoc, ReviewCommandError, type ReviewDocument } from '~/domain/review-doc'
 import { incidentTypes, reviewPhases, type IdentifierKind, type IncidentType, type PlaceKind, type ReviewPhase } from '~/domain/vocabulary'
 import { reportLabels } from '~/locales/report-labels'

@@ -3,7 +3,8 @@
 // without its signature. A receiving jurisdiction imports a shared review only when it is
 // signed by the key its admin registered for the jurisdiction the review names.
 import crypto from 'node:crypto'
-import { canonicalJson, sha256Hex, type SharedReview, type SharedReviewSignature } from '~/domain/export'
+import { canonicalJson, type SharedReview, type SharedReviewSignature } from '~/domain/export'
+import { sha256Hex } from '~/utils/digest.server'
 import { prisma } from '~/utils/db.server'
 
 export type SigningKey = { publicKey: string; privateKey: string }
