@@ -6,7 +6,8 @@ import { dayOf, MIN_RESPONSES_CEILING, MIN_RESPONSES_FLOOR, newWaveSchema } from
 import { closeWave, listUnits, listWaves, openWave, resetSurveyInstrument, saveSurveyInstrument, setSurveyMinResponses, surveySettings, SurveyInputError } from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
 import { prisma } from '~/utils/db.server'
-import { i18nServer } from '~/utils/i18next.server'
+import { readUploadForm } from '~/utils/upload.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Surveys · SCIR Workspace' }]
@@ -14,7 +15,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyStyl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:surveys')
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const [settings, units, waves, people] = await Promise.all([
     surveySettings(user.jurisdictionId),
     listUnits(user.jurisdictionId),
@@ -43,8 +44,9 @@ type ActionResult = { done: string | null; problems: Problem[] }
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:surveys')
   const refuse = (problems: Problem[], status = 400) => json<ActionResult>({ done: null, problems }, { status })
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) return refuse([{ where: '/', message: 'surveys.admin.tooLarge' }], 413)
-  const form = await request.formData()
+  const read = await readUploadForm(request, MAX_JSON_BYTES)
+  if (!read.ok) return refuse([{ where: '/', message: 'surveys.admin.tooLarge' }], 413)
+  const form = read.form
   const intent = z.enum(['instrument', 'reset-instrument', 'threshold', 'open', 'close']).safeParse(form.get('intent'))
   if (!intent.success) return refuse([{ where: 'intent', message: 'validation.invalid' }])
   try {
@@ -95,7 +97,7 @@ export default function SurveyAdminRoute() {
   const result = useActionData<typeof action>() as ActionResult | undefined
   const navigation = useNavigation()
   const { t } = useTranslation()
-  const locale = data.locale as 'en' | 'fr'
+  const locale = data.locale
   const idle = navigation.state === 'idle'
   return (
     <>

@@ -17,7 +17,7 @@ import { approvalState, approvalSteps, approveStep, deidentifiedHash, findingsHa
 import { exportHistory, exportOpenIn, prepareExport, resolveResidual, safeDecisions, undoSafeDecision, type ResolveOutcome } from '~/models/export.server'
 import { namesVisibleToOf } from '~/models/staff-account.server'
 import exportStylesUrl from '~/styles/export.css'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: exportStylesUrl }]
@@ -29,7 +29,7 @@ const refusedKeys = ['residuals', 'excluded', 'phase', 'approval'] as const
 
 /** The reader's interface language: the preview and the download both use it (see prepareExport). */
 async function exportLocaleOf(request: Request): Promise<'en' | 'fr'> {
-  return (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  return languageOfRequest(request)
 }
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | null {

@@ -4,7 +4,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { exportFormats } from '~/domain/export'
 import { exportReview } from '~/models/export.server'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -12,7 +12,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
   const format = exportFormats.find(f => f === form.get('format'))
   if (!format) return new Response('Unknown export format', { status: 400 })
-  const locale = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const result = await exportReview(review, format, { actorId: user.id, via: 'web', locale })
   if (!result.ok) return redirect(`/reviews/${review.id}/export?refused=${result.reason}`, 303)
   const { download } = result

@@ -13,7 +13,7 @@ import analysisStylesUrl from '~/styles/analysis.css'
 import { accountsOfReview } from '~/models/staff-account.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { jurisdictionSettings } from '~/models/jurisdiction.server'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/workspace'
 
 export const links: LinksFunction = () => [
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('view')
   const view: WorkspaceView = (workspaceViews as readonly string[]).includes(requested ?? '') ? (requested as WorkspaceView) : 'session'
   const [settings, accounts] = await Promise.all([jurisdictionSettings(review.jurisdictionId), accountsOfReview(review.id)])
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   return json(
     {
       view,
