@@ -1,7 +1,9 @@
 // Retention and legal holds (ADR 0028). Purging removes a closed review's content everywhere
 // it is kept: its shared document and every staff account's document (collaboration tables),
 // the staff accounts with their releases, reads and quote consents, the relational projection,
-// export records and residual decisions, and finally the review with its memberships. The audit
+// export records, approvals and residual decisions, the follow-up of its recommendations (owners,
+// updates, "what changed" notes and notifications), and finally the review with its memberships.
+// Foreign keys would cascade most of this; deleting each table explicitly gives the counts. The audit
 // keeps one row per purged review with counts and no content.
 import { isExpired, MAX_RETENTION_YEARS, purgeDueAt } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
@@ -16,6 +18,8 @@ export type PurgeCounts = {
   projectionRows: number
   exportRecords: number
   residualDecisions: number
+  exportApprovals: number
+  followUpRows: number
   members: number
 }
 
@@ -31,16 +35,20 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
     count(a: typeof byReview): Promise<number>
     deleteMany(a: typeof byReview): Promise<{ count: number }>
   }[]
+  const followUpTables = [tx.recommendationOwner, tx.recommendationUpdate, tx.whatChangedUpdate, tx.notification] as unknown as typeof projectionTables
+  const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
   if (!purge) {
-    const [documentUpdates, documentSnapshots, exportRecords, residualDecisions, members, ...projection] = await Promise.all([
+    const [documentUpdates, documentSnapshots, exportRecords, residualDecisions, exportApprovals, members, projection, followUp] = await Promise.all([
       tx.collabUpdate.count({ where: { docName: { in: docNames } } }),
       tx.collabSnapshot.count({ where: { docName: { in: docNames } } }),
       tx.exportRecord.count(byReview),
       tx.residualDecision.count(byReview),
+      tx.exportApproval.count(byReview),
       tx.reviewMember.count(byReview),
-      ...projectionTables.map(t => t.count(byReview)),
+      Promise.all(projectionTables.map(t => t.count(byReview))).then(sum),
+      Promise.all(followUpTables.map(t => t.count(byReview))).then(sum),
     ])
-    return { documentUpdates, documentSnapshots, staffAccounts: accounts.length, projectionRows: projection.reduce((a, b) => a + b, 0), exportRecords, residualDecisions, members }
+    return { documentUpdates, documentSnapshots, staffAccounts: accounts.length, projectionRows: projection, exportRecords, residualDecisions, exportApprovals, followUpRows: followUp, members }
   }
   const documentUpdates = (await tx.collabUpdate.deleteMany({ where: { docName: { in: docNames } } })).count
   const documentSnapshots = (await tx.collabSnapshot.deleteMany({ where: { docName: { in: docNames } } })).count
@@ -48,11 +56,14 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
   for (const table of projectionTables) projectionRows += (await table.deleteMany(byReview)).count
   const exportRecords = (await tx.exportRecord.deleteMany(byReview)).count
   const residualDecisions = (await tx.residualDecision.deleteMany(byReview)).count
+  const exportApprovals = (await tx.exportApproval.deleteMany(byReview)).count
+  let followUpRows = 0
+  for (const table of followUpTables) followUpRows += (await table.deleteMany(byReview)).count
   // Releases, reads and quote consents go with their account (cascade).
   const staffAccounts = (await tx.staffAccount.deleteMany(byReview)).count
   const members = (await tx.reviewMember.deleteMany(byReview)).count
   await tx.review.delete({ where: { id: reviewId } })
-  return { documentUpdates, documentSnapshots, staffAccounts, projectionRows, exportRecords, residualDecisions, members }
+  return { documentUpdates, documentSnapshots, staffAccounts, projectionRows, exportRecords, residualDecisions, exportApprovals, followUpRows, members }
 }
 
 export type RetentionOutcome = { reviewId: string; jurisdictionCode: string; closedAt: string; dueAt: string; counts: PurgeCounts }
