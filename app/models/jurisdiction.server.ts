@@ -1,6 +1,7 @@
 import { defaultFactorFramework, parseFactorFramework, type FactorFramework } from '~/domain/factors'
 import { defaultPracticeStandards, parsePracticeStandards, type PracticeStandards } from '~/domain/standards'
 import { prisma } from '~/utils/db.server'
+import { audit } from './audit.server'
 
 export type JurisdictionSettings = {
   practiceStandards: PracticeStandards
@@ -48,7 +49,7 @@ export async function saveFactorFramework(jurisdictionId: string, text: string, 
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { factorFramework: JSON.stringify(parsed.framework) } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.framework-loaded', detail: JSON.stringify({ id: parsed.framework.id, version: parsed.framework.version }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'jurisdiction.framework-loaded', detail: { id: parsed.framework.id, version: parsed.framework.version } }),
   ])
   return { ok: true }
 }
@@ -60,7 +61,7 @@ export async function savePracticeStandards(jurisdictionId: string, text: string
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { practiceStandards: JSON.stringify(parsed.standards) } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.standards-loaded', detail: '{}' } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'jurisdiction.standards-loaded' }),
   ])
   return { ok: true }
 }
@@ -68,20 +69,20 @@ export async function savePracticeStandards(jurisdictionId: string, text: string
 export async function resetSetting(jurisdictionId: string, which: 'factorFramework' | 'practiceStandards', actorId: string) {
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { [which]: null } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: `jurisdiction.${which}-reset`, detail: '{}' } }),
+    audit(prisma, { jurisdictionId, actorId, action: `jurisdiction.${which}-reset` }),
   ])
 }
 
 export async function setExcludeFromSharing(jurisdictionId: string, exclude: boolean, actorId: string) {
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { excludeFromSharing: exclude } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.sharing-changed', detail: JSON.stringify({ excludeFromSharing: exclude }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'jurisdiction.sharing-changed', detail: { excludeFromSharing: exclude } }),
   ])
 }
 
 export async function setAccountNamesVisibleTo(jurisdictionId: string, visibleTo: 'facilitator' | 'nobody', actorId: string) {
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { accountNamesVisibleTo: visibleTo } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.account-names-changed', detail: JSON.stringify({ visibleTo }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'jurisdiction.account-names-changed', detail: { visibleTo } }),
   ])
 }

@@ -7,7 +7,7 @@
 // keeps one row per purged review with counts and no content.
 import { isExpired, MAX_RETENTION_YEARS, purgeDueAt } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
-import { recordAudit } from './audit.server'
+import { audit } from './audit.server'
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
@@ -89,10 +89,7 @@ export async function runRetention(options: { dryRun: boolean; now?: Date; via: 
         if (!current || current.legalHold || !isExpired(current, j.retentionYears, now)) return null
         const result = await countOrPurge(tx, review.id, !options.dryRun)
         if (!options.dryRun) {
-          await recordAudit(
-            { jurisdictionId: j.id, reviewId: review.id, action: 'retention.purged', detail: { ...result, closedAt: review.closedAt!.toISOString(), retentionYears: j.retentionYears, via: options.via, operator: options.operator } },
-            tx,
-          )
+          await audit(tx, { jurisdictionId: j.id, reviewId: review.id, action: 'retention.purged', detail: { ...result, closedAt: review.closedAt!.toISOString(), retentionYears: j.retentionYears, via: options.via, operator: options.operator } })
         }
         return result
       })
@@ -112,7 +109,7 @@ export async function purgeUnreleasedDrafts(tx: Tx, review: { id: string; jurisd
   const docNames = unreleased.map(a => `account:${a.id}`)
   const updates = (await tx.collabUpdate.deleteMany({ where: { docName: { in: docNames } } })).count
   const snapshots = (await tx.collabSnapshot.deleteMany({ where: { docName: { in: docNames } } })).count
-  await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates: updates, documentSnapshots: snapshots } }, tx)
+  await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates: updates, documentSnapshots: snapshots } })
   return unreleased.length
 }
 
@@ -122,7 +119,7 @@ export async function setRetentionYears(jurisdictionId: string, years: number | 
   if (years !== null && (!Number.isInteger(years) || years < 1 || years > MAX_RETENTION_YEARS)) throw new RetentionInputError('ops.retention.yearsInvalid')
   await prisma.$transaction(async tx => {
     await tx.jurisdiction.update({ where: { id: jurisdictionId }, data: { retentionYears: years } })
-    await recordAudit({ jurisdictionId, actorId, action: 'jurisdiction.retention-changed', detail: { retentionYears: years } }, tx)
+    await audit(tx, { jurisdictionId, actorId, action: 'jurisdiction.retention-changed', detail: { retentionYears: years } })
   })
 }
 
@@ -131,7 +128,7 @@ export async function setLegalHold(jurisdictionId: string, reviewId: string, hol
     const review = await tx.review.findFirst({ where: { id: reviewId, jurisdictionId }, select: { id: true } })
     if (!review) throw new RetentionInputError('ops.retention.noSuchReview')
     await tx.review.update({ where: { id: reviewId }, data: { legalHold: hold } })
-    await recordAudit({ jurisdictionId, reviewId, actorId, action: hold ? 'review.legal-hold-set' : 'review.legal-hold-lifted' }, tx)
+    await audit(tx, { jurisdictionId, reviewId, actorId, action: hold ? 'review.legal-hold-set' : 'review.legal-hold-lifted' })
   })
 }
 
