@@ -19,6 +19,7 @@ import {
   type SharedReviewBuild,
 } from '~/domain/export'
 import type { FactorFramework } from '~/domain/factors'
+import { phaseAllows } from '~/domain/permissions'
 import { sha256Hex, sharedIdFor } from '~/utils/digest.server'
 import { zipFiles } from '~/utils/zip.server'
 import { applyCommand, readReviewDoc, ReviewCommandError, type ReviewDocument } from '~/domain/review-doc'
@@ -32,6 +33,7 @@ import { consentedExcerpts } from './quote-consent.server'
 import { signingKeyOf, signSharedReview } from './signing.server'
 import { reviewDocName } from './review-doc.server'
 import { audit, type AuditAction } from './audit.server'
+import { reviewPhaseOf } from './rows.server'
 
 export type ExportLocale = 'en' | 'fr'
 
@@ -43,9 +45,9 @@ export type ExportReviewRow = {
   incidentType: string
 }
 
-/** Findings leave a review only once approved (docs/domain.md phase 7). */
+/** Whether findings may leave the review now: can()'s phase rule for exporting (ADR 0033). */
 export function exportOpenIn(phase: string): boolean {
-  return phase === 'approval' || phase === 'shared'
+  return phaseAllows('export:review', reviewPhaseOf(phase))
 }
 
 export type PreparedExport = {
@@ -63,9 +65,7 @@ export type PreparedExport = {
   resolvedBy: string[]
 }
 
-function asPhase(phase: string): ReviewPhase {
-  return (reviewPhases as readonly string[]).includes(phase) ? (phase as ReviewPhase) : 'intake'
-}
+const asPhase = reviewPhaseOf
 
 function asIncidentType(type: string): IncidentType {
   return (incidentTypes as readonly string[]).includes(type) ? (type as IncidentType) : 'other'

@@ -26,6 +26,7 @@ import { can, type Permission } from '~/domain/permissions'
 import type { RecommendationStatus, RecommendationStrength, ReviewRole } from '~/domain/vocabulary'
 import { actorOf, type SignedInUser } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
+import { reviewPhaseOf, reviewRoleOf } from './rows.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { jurisdictionSettings } from './jurisdiction.server'
 import { notify } from './notify.server'
@@ -177,9 +178,9 @@ export async function requireRecommendation(user: SignedInUser, reviewId: string
     prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId, userId: user.id } }, select: { role: true } }),
     prisma.recommendationOwner.findUnique({ where: { reviewId_recommendationId: { reviewId, recommendationId } }, select: { userId: true } }),
   ])
-  const role = (member?.role as ReviewRole | undefined) ?? null
+  const role = reviewRoleOf(member?.role)
   const isOwner = owner?.userId === user.id
-  const target = { kind: 'recommendation', jurisdictionId: review.jurisdictionId, memberRole: role, isOwner } as const
+  const target = { kind: 'recommendation', jurisdictionId: review.jurisdictionId, memberRole: role, isOwner, phase: reviewPhaseOf(review.phase) } as const
   const allows = (p: Permission) => can(actorOf(user), p, target).allowed
   if (!allows('read:recommendation')) throw refusal(404)
   if (!allows(permission)) throw refusal(403)

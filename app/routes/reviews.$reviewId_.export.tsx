@@ -14,11 +14,12 @@ import { ApprovalSteps, type ApprovalStepView } from '~/components/export/approv
 import { ResidualTable, SafeWordTable } from '~/components/export/residuals'
 import { identifierKinds, placeKinds } from '~/domain/vocabulary'
 import { approvalState, approvalSteps, approveStep, deidentifiedHash, findingsHash, withdrawApproval } from '~/models/export-approval.server'
-import { exportHistory, exportOpenIn, prepareExport, resolveResidual, safeDecisions, undoSafeDecision, type ResolveOutcome } from '~/models/export.server'
+import { exportHistory, prepareExport, resolveResidual, safeDecisions, undoSafeDecision, type ResolveOutcome } from '~/models/export.server'
 import { namesVisibleToOf } from '~/models/staff-account.server'
 import exportStylesUrl from '~/styles/export.css'
 import { languageOfRequest } from '~/utils/i18next.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
+import type { Permission } from '~/domain/permissions'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: exportStylesUrl }]
 
@@ -44,14 +45,20 @@ const forbidden = () => json({ message: 'Forbidden' }, { status: 403 })
  */
 async function requireExportPage(request: Request, reviewId: string) {
   const access = await requireReviewPermission(request, reviewId, 'read:review')
-  if (!access.allows('export:review') && !access.allows('approve:deidentified-text')) throw forbidden()
-  return access
+  // Granted, if perhaps not in this phase: can() says wrong-phase, and the page says "not yet".
+  const granted = (p: Permission) => {
+    const decision = access.decide(p)
+    return decision.allowed || decision.reason === 'wrong-phase'
+  }
+  const mayExport = granted('export:review')
+  if (!mayExport && !granted('approve:deidentified-text')) throw forbidden()
+  const open = access.allows(mayExport ? 'export:review' : 'approve:deidentified-text')
+  return { ...access, mayExport, open }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review, user, allows } = await requireExportPage(request, params.reviewId ?? '')
+  const { review, user, allows, mayExport, open } = await requireExportPage(request, params.reviewId ?? '')
   const url = new URL(request.url)
-  const mayExport = allows('export:review')
   const base = {
     review: { id: review.id, title: review.title, phase: review.phase },
     done: pick(url.searchParams.get('done'), doneKeys),
@@ -60,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // The page holds original case text: never cached anywhere.
   const headers = { 'Cache-Control': 'no-store' }
-  if (!exportOpenIn(review.phase)) return json({ ...base, open: false as const }, { headers })
+  if (!open) return json({ ...base, open: false as const }, { headers })
   const locale = await exportLocaleOf(request)
   const [prepared, history, safe, namesVisibleTo] = await Promise.all([
     prepareExport(review, { locale }),
@@ -146,8 +153,8 @@ const actionSchema = z.discriminatedUnion('intent', [
 const stepPermission = { findings: 'approve:findings', deidentified: 'approve:deidentified-text' } as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { review, user, allows } = await requireExportPage(request, params.reviewId ?? '')
-  if (!exportOpenIn(review.phase)) return json({ error: 'export.errors.phase', params: {} }, { status: 400 })
+  const { review, user, allows, open } = await requireExportPage(request, params.reviewId ?? '')
+  if (!open) return json({ error: 'export.errors.phase', params: {} }, { status: 400 })
   const submission = parseWithZod(await request.formData(), { schema: actionSchema })
   if (submission.status !== 'success') {
     const message = Object.values(submission.error ?? {}).flat().find(m => typeof m === 'string' && m.startsWith('export.'))
