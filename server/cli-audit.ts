@@ -53,7 +53,7 @@ export async function auditExportCommand(prisma: PrismaClient, args: string[], i
   }
   const out = values.out ? outputPath(values.out) : null
 
-  const { auditRows, auditExportColumns, auditRowCells, recordAudit } = await import('~/models/audit.server')
+  const { auditRows, auditExportColumns, auditRowCells, auditEvent } = await import('~/models/audit.server')
   const { toCsv } = await import('~/domain/export/csv')
   const chunks: string[] = []
   if (values.format === 'csv') chunks.push(toCsv(auditExportColumns, []))
@@ -76,7 +76,7 @@ export async function auditExportCommand(prisma: PrismaClient, args: string[], i
   const total = [...perJurisdiction.values()].reduce((a, b) => a + b, 0)
   // The export of the audit is itself audited, once per jurisdiction it contained.
   for (const [id, rows] of perJurisdiction) {
-    await recordAudit({ jurisdictionId: id, action: 'audit.exported', detail: { via: 'cli', operator: io.env.USER ?? io.env.LOGNAME ?? null, rows, format: values.format, from: values.from ?? null, to: values.to ?? null } })
+    await auditEvent({ jurisdictionId: id, action: 'audit.exported', detail: { via: 'cli', operator: io.env.USER ?? io.env.LOGNAME ?? null, rows, format: values.format, from: values.from ?? null, to: values.to ?? null } })
   }
   ;(out ? io.out : io.err)(`exported ${total} audit rows${out ? ` to ${path.relative(process.cwd(), out) || out}` : ''}`)
 }

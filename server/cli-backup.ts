@@ -16,11 +16,11 @@ import { openDatabaseFile, outputPath } from './cli-files'
  * backup commands write audit rows.
  */
 async function auditBackupAction(client: PrismaClient, io: CliIO, action: 'backup.taken' | 'backup.restored' | 'backup.verified', detail: Record<string, unknown>) {
-  const { recordAudit } = await import('~/models/audit.server')
+  const { audit } = await import('~/models/audit.server')
   const jurisdictions = await client.jurisdiction.findMany({ select: { id: true } })
   const operator = io.env.USER ?? io.env.LOGNAME ?? null
   await client.$transaction(async tx => {
-    for (const j of jurisdictions) await recordAudit({ jurisdictionId: j.id, action, detail: { via: 'cli', operator, ...detail } }, tx)
+    for (const j of jurisdictions) await audit(tx, { jurisdictionId: j.id, action, detail: { via: 'cli', operator, ...detail } })
   })
 }
 

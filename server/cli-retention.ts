@@ -12,7 +12,7 @@ export async function retentionRunCommand(args: string[], io: CliIO): Promise<vo
     const c = p.counts
     io.out(
       `${verb} review ${p.reviewId} (${p.jurisdictionCode}, closed ${p.closedAt.slice(0, 10)}, due ${p.dueAt.slice(0, 10)}): ` +
-        `${c.documentUpdates} document updates, ${c.documentSnapshots} snapshots, ${c.staffAccounts} staff accounts, ${c.projectionRows} projection rows, ${c.exportRecords} export records, ${c.residualDecisions} residual decisions, ${c.members} members`,
+        `${c.documentUpdates} document updates, ${c.documentSnapshots} snapshots, ${c.staffAccounts} staff accounts, ${c.projectionRows} projection rows, ${c.exportRecords} export records, ${c.residualDecisions} residual decisions, ${c.exportApprovals} export approvals, ${c.followUpRows} follow-up rows, ${c.members} members`,
     )
   }
   for (const h of held) io.out(`kept review ${h.reviewId} (${h.jurisdictionCode}): legal hold`)

@@ -1,12 +1,11 @@
 import type { IncomingMessage } from 'node:http'
-import { can, canOnAccount } from '~/domain/permissions'
-import { isAccountState } from '~/domain/staff-account'
-import { actorOf, userForSession, type SignedInUser } from '~/utils/auth.server'
-import { recordAudit } from '~/models/audit.server'
+import { loadAccountAccess } from '~/utils/account-access.server'
+import { userForSession, type SignedInUser } from '~/utils/auth.server'
+import { auditEvent } from '~/models/audit.server'
 import type { PrismaClient } from '~/utils/db.server'
 import type { Env } from '~/utils/env.server'
+import { loadReviewAccess } from '~/utils/permissions.server'
 import { sessionStorage } from '~/utils/session.server'
-import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from './collab/types'
 import { allowedOrigins, forwardedByTrusted, requestOrigin, trustedProxyHops } from './security'
 
@@ -48,19 +47,14 @@ async function authorizeSession(prisma: PrismaClient, sessionId: string, docName
   const [kind, id] = docName.split(':') as [string, string]
   if (kind === 'account') return authorizeAccount(prisma, user, id, sessionId)
   if (kind !== 'review') return UNKNOWN
-  const review = await prisma.review.findUnique({ where: { id }, select: { jurisdictionId: true } })
-  if (!review) return UNKNOWN
-  const member = await prisma.reviewMember.findUnique({
-    where: { reviewId_userId: { reviewId: id, userId: user.id } },
-    select: { role: true },
-  })
-  const target = { kind: 'review', jurisdictionId: review.jurisdictionId, memberRole: (member?.role as ReviewRole | undefined) ?? null } as const
-  const actor = actorOf(user)
-  if (!can(actor, 'read:review-doc', target).allowed) return UNKNOWN
+  const access = await loadReviewAccess(user, id, 'read:review-doc')
+  if (!access.allowed) return UNKNOWN
   // A partner agency's member reads the whole document through the socket: recorded (ADR 0039).
   // Once per socket opened, not at each revalidation.
-  if (actor?.partner && opening) await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: id, actorId: user.id, action: 'partner.read', detail: { permission: 'read:review-doc', via: 'socket' } })
-  return { userId: user.id, sessionId, readOnly: !can(actor, 'write:review-doc', target).allowed, label: user.name }
+  if (access.actor.partner && opening) {
+    await auditEvent({ jurisdictionId: access.review.jurisdictionId, reviewId: id, actorId: user.id, action: 'partner.read', detail: { permission: 'read:review-doc', via: 'socket' } })
+  }
+  return { userId: user.id, sessionId, readOnly: !access.allows('write:review-doc'), label: user.name }
 }
 
 /**
@@ -69,24 +63,10 @@ async function authorizeSession(prisma: PrismaClient, sessionId: string, docName
  * account that does not exist, so a refusal reveals nothing.
  */
 async function authorizeAccount(prisma: PrismaClient, user: SignedInUser, accountId: string, sessionId: string): Promise<CollabAccess | CollabRefusal> {
-  const refused = UNKNOWN
-  const account = await prisma.staffAccount.findUnique({ where: { id: accountId }, select: { reviewId: true, authorId: true, state: true } })
-  if (!account || account.authorId !== user.id) return refused
-  const review = await prisma.review.findUnique({ where: { id: account.reviewId }, select: { jurisdictionId: true, phase: true } })
-  if (!review) return refused
-  const member = await prisma.reviewMember.findUnique({
-    where: { reviewId_userId: { reviewId: account.reviewId, userId: user.id } },
-    select: { role: true },
-  })
-  const decision = canOnAccount(actorOf(user), 'connect-socket', {
-    jurisdictionId: review.jurisdictionId,
-    memberRole: (member?.role as ReviewRole | undefined) ?? null,
-    isAuthor: true,
-    state: isAccountState(account.state) ? account.state : 'withdrawn',
-    reviewPhase: review.phase as ReviewPhase,
-    namesVisibleTo: 'nobody',
-  })
-  if (!decision.allowed) return refused
+  const account = await prisma.staffAccount.findUnique({ where: { id: accountId }, select: { reviewId: true } })
+  if (!account) return UNKNOWN
+  const access = await loadAccountAccess(user, account.reviewId, accountId, 'connect-socket')
+  if (!access.allowed) return UNKNOWN
   // With the session, so signing out closes the draft's socket too (issue 10, point 7).
   return { userId: user.id, sessionId, readOnly: false, label: user.name }
 }

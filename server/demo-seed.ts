@@ -8,6 +8,7 @@ import { initialReviewDoc, storeInitialReviewDoc } from '~/models/review-doc.ser
 import { projectReviewDocument } from '~/models/review-projection.server'
 import { hashPassword } from '~/utils/auth.server'
 import type { PrismaClient } from '~/utils/db.server'
+import { audit } from '~/models/audit.server'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const exampleCaseFilePath = path.resolve(here, '../prisma/seed-data/example-case-file.json')
@@ -121,9 +122,7 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
       },
     })
     await storeInitialReviewDoc(tx, recent.id, initialReviewDoc(recent.id).state)
-    await tx.auditEvent.create({
-      data: { jurisdictionId: jurisdictions['NW-DEMO'].id, action: 'demo.seeded', reviewId: review.id, detail: '{}' },
-    })
+    await audit(tx, { jurisdictionId: jurisdictions['NW-DEMO'].id, action: 'demo.seeded', reviewId: review.id })
     return { id: review.id, document: initial.document }
   })
   await projectReviewDocument(seeded.id, seeded.document, 0)

@@ -4,6 +4,8 @@
 // Permissions read `action:entity`; the scope is decided by how the actor relates to the
 // target: as a member of the review (their review role), as an admin of its jurisdiction,
 // or as any active user of the same jurisdiction. Another jurisdiction never gets anything.
+// Some permissions also wait for a phase of the review (ADR 0033): granted but not yet (or no
+// longer) possible is `wrong-phase`, which callers show as "not now" rather than "not yours".
 import { isReleased, releaseOpenIn, withdrawalIsAuthorsAlone, type AccountState } from './staff-account'
 import type { ReviewPhase, ReviewRole } from './vocabulary'
 
@@ -67,8 +69,26 @@ export type Actor = {
 
 export type PermissionTarget =
   | { kind: 'jurisdiction'; jurisdictionId: string }
-  | { kind: 'review'; jurisdictionId: string; memberRole: ReviewRole | null }
-  | { kind: 'recommendation'; jurisdictionId: string; memberRole: ReviewRole | null; isOwner: boolean }
+  | { kind: 'review'; jurisdictionId: string; memberRole: ReviewRole | null; phase: ReviewPhase }
+  | { kind: 'recommendation'; jurisdictionId: string; memberRole: ReviewRole | null; isOwner: boolean; phase: ReviewPhase }
+
+/** Findings leave a review only once approved (docs/domain.md phase 7). */
+export function exportOpenIn(phase: string): boolean {
+  return phase === 'approval' || phase === 'shared'
+}
+
+/** What a permission waits for in a review's life; permissions not listed hold in every phase. */
+export const phaseRules: Partial<Record<Permission, (phase: ReviewPhase) => boolean>> = {
+  'export:review': exportOpenIn,
+  // The two approvals are of what would leave: there is nothing to approve before approval.
+  'approve:findings': exportOpenIn,
+  'approve:deidentified-text': exportOpenIn,
+}
+
+/** Whether the review's phase allows a permission, whoever asks (the command line asks this). */
+export function phaseAllows(permission: Permission, phase: ReviewPhase): boolean {
+  return phaseRules[permission]?.(phase) ?? true
+}
 
 const reader: Permission[] = ['read:review', 'read:review-members', 'read:review-doc', 'read:recommendation']
 const editor: Permission[] = [...reader, 'write:review-doc']
@@ -112,7 +132,8 @@ export const reviewLeadGrants: readonly Permission[] = ['create:review']
 
 export const recommendationOwnerGrants: readonly Permission[] = ['read:recommendation', 'update:recommendation-progress']
 
-export type Decision = { allowed: true } | { allowed: false; reason: 'anonymous' | 'inactive' | 'other-jurisdiction' | 'not-granted' }
+export type Refusal = 'anonymous' | 'inactive' | 'other-jurisdiction' | 'not-granted' | 'wrong-phase'
+export type Decision = { allowed: true } | { allowed: false; reason: Refusal }
 
 export function can(actor: Actor | null, permission: Permission, target: PermissionTarget): Decision {
   if (!actor) return { allowed: false, reason: 'anonymous' }
@@ -131,7 +152,9 @@ export function can(actor: Actor | null, permission: Permission, target: Permiss
   if (target.kind !== 'jurisdiction' && target.memberRole && target.memberRole !== 'partner') reviewRoleGrants[target.memberRole].forEach(p => granted.add(p))
   if (target.kind === 'recommendation' && target.isOwner) recommendationOwnerGrants.forEach(p => granted.add(p))
 
-  return granted.has(permission) ? { allowed: true } : { allowed: false, reason: 'not-granted' }
+  if (!granted.has(permission)) return { allowed: false, reason: 'not-granted' }
+  if (target.kind !== 'jurisdiction' && !phaseAllows(permission, target.phase)) return { allowed: false, reason: 'wrong-phase' }
+  return { allowed: true }
 }
 
 /**
@@ -238,7 +261,7 @@ export type AccountTarget = {
 
 export type AccountNamesVisibleTo = 'facilitator' | 'nobody'
 
-export type AccountDecision = Decision | { allowed: false; reason: 'wrong-state' | 'wrong-phase' }
+export type AccountDecision = Decision | { allowed: false; reason: 'wrong-state' }
 
 const allow: AccountDecision = { allowed: true }
 const notGranted: AccountDecision = { allowed: false, reason: 'not-granted' }
@@ -297,8 +320,9 @@ export function canOnAccount(actor: Actor | null, operation: AccountOperation, t
       return when(author, state === 'released_to_panel')
     case 'export': {
       // Only consented excerpts ever leave the review, and only from a panel release.
-      const reviewTarget = { kind: 'review', jurisdictionId: target.jurisdictionId, memberRole } as const
-      return when(can(actor, 'export:review', reviewTarget).allowed, state === 'released_to_panel')
+      const reviewTarget = { kind: 'review', jurisdictionId: target.jurisdictionId, memberRole, phase } as const
+      const exporting = can(actor, 'export:review', reviewTarget)
+      return when(exporting.allowed || (!exporting.allowed && exporting.reason === 'wrong-phase'), state === 'released_to_panel', exporting.allowed)
     }
   }
 }

@@ -1,23 +1,128 @@
 import { z } from 'zod'
-import { prisma } from '~/utils/db.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
 
-export type AuditEntry = {
-  jurisdictionId: string
-  action: string
-  actorId?: string | null
-  reviewId?: string | null
-  detail?: Record<string, unknown>
-}
-
-type AuditWriter = { auditEvent: { create: (args: { data: Prisma.AuditEventUncheckedCreateInput }) => Promise<unknown> } }
+type Id = string
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined }
 
 /**
- * Appends one audit row. Pass the transaction client when the audited change is written in a
- * transaction, so the row (and its place in the hash chain, ADR 0027) commits with it.
+ * Every action the audit records, with what its detail holds. Details carry ids and counts,
+ * never a review's or an account's text: the audit is read by people that text is not for.
  */
-export async function recordAudit(entry: AuditEntry, tx: AuditWriter = prisma) {
-  await tx.auditEvent.create({
+export type AuditDetails = {
+  'auth.signed-in': { method: 'password'; reason?: string }
+  'auth.sign-in-failed': { method: 'password'; reason?: string }
+  'sso.configured': { issuer: string; clientId: string; displayName: string; enabled: boolean; passwordSignIn: boolean; jitProvisioning: boolean; secretChanged: boolean }
+  'sso.removed': Record<string, never>
+  'sso.signed-in': { how: 'returning' | 'linked' | 'created'; issuer: string }
+  'sso.refused': { reason: string; issuer: string }
+  'user.created': { userId: Id; isAdmin: boolean }
+  'user.created-by-sso': { userId: Id }
+  'user.lead-changed': { userId: Id; canLeadReviews: boolean }
+  'user.deactivated': { userId: Id }
+  'user.unit-changed': { userId: Id; unitId: Id | null }
+  'unit.created': { unitId: Id }
+  'jurisdiction.framework-loaded': SettingsAuditDetail
+  'jurisdiction.standards-loaded': SettingsAuditDetail
+  'jurisdiction.factorFramework-reset': SettingsAuditDetail
+  'jurisdiction.practiceStandards-reset': SettingsAuditDetail
+  'review.settings-switched': { [kind: string]: Json | undefined }
+  'backup.taken': BackupDetail
+  'backup.restored': BackupDetail
+  'backup.verified': BackupDetail
+  'voice.invited': { invitationId: Id; [key: string]: Json | undefined }
+  'voice.invitation-revoked': { invitationId: Id }
+  'voice.conversation-recorded': { contributionId: Id; [key: string]: Json | undefined }
+  'voice.submitted': { invitationId: Id; [key: string]: Json | undefined }
+  'voice.withdrawn': { [key: string]: Json | undefined }
+  'voice.read': { contributionIds: Id[]; [key: string]: Json | undefined }
+  'voice.linked': { contributionId: Id; [key: string]: Json | undefined }
+  'voice.unlinked': { contributionId: Id; [key: string]: Json | undefined }
+  'review.partner-invited': { userId: Id; organisation: string; accessUntil: string | null }
+  'review.partner-access-set': { userId: Id; accessUntil: string | null }
+  'review.partner-real-names-set': { userId: Id; value: boolean }
+  'review.partner-removed': { userId: Id }
+  'partner.read': { permission: string; via?: 'socket' }
+  'jurisdiction.sharing-changed': { excludeFromSharing: boolean }
+  'jurisdiction.account-names-changed': { visibleTo: 'facilitator' | 'nobody' }
+  'jurisdiction.key-trusted': { code: string; keyId: string }
+  'jurisdiction.key-untrusted': { code: string }
+  'jurisdiction.retention-changed': { retentionYears: number | null }
+  'survey.instrument-loaded': { id: string; version: string | number }
+  'survey.instrument-reset': Record<string, never>
+  'survey.threshold-changed': { minResponses: number }
+  'survey.wave-opened': { waveId: Id; units: number; invited: number }
+  'survey.wave-closed': { waveId: Id }
+  'trends.shared-imported': { sources: Json; created: number; replaced: number }
+  'trends.shared-removed': { source: string }
+  'review.created': { title: string }
+  'review.imported': { title: string }
+  'review.summary-imported': { length: number }
+  'review.member-added': { userId: Id; role: string; communityRepresentative?: true }
+  'review.member-removed': { userId: Id; role: string }
+  'review.community-representative-set': { userId: Id; value: boolean }
+  'review.phase-moved': { from: string; to: string; direction: string; reason: string | null; openItems?: Json }
+  'review.sibling-check-recorded': { date: string; outcome: string }
+  'review.legal-hold-set': Record<string, never>
+  'review.legal-hold-lifted': Record<string, never>
+  'review.what-changed-published': { updateId: Id }
+  'review.exported': { exportRecordId: Id; format: string; acceptedResiduals: number }
+  'export.approval-overridden': { exportRecordId: Id; via: string; reason: string; operator: string | null; missing: string[] }
+  'export.findings-approved': { contentHash: string }
+  'export.deidentified-text-approved': { contentHash: string }
+  'export.approval-withdrawn': { step: string }
+  'export.residual-marked-safe': ResidualDetail
+  'export.residual-added-as-alias': ResidualDetail
+  'export.residual-added-as-place': ResidualDetail
+  'export.residual-added-as-identifier': ResidualDetail
+  'export.residual-unmarked': { candidateId: Id }
+  'account.invited': { accountId: Id }
+  'account.released': { accountId: Id; audience: 'facilitator' | 'panel' }
+  'account.withdrawn': { accountId: Id; by: 'author' | 'facilitator' }
+  'account.withdrawal-requested': { accountId: Id }
+  'account.withdrawal-declined': { accountId: Id }
+  'account.read': { accountId: Id; releaseId: Id; audience: string }
+  'account.quote-requested': { accountId: Id; quoteId: Id; findingId: Id }
+  'account.quote-approved': { accountId: Id; quoteId: Id }
+  'account.quote-declined': { accountId: Id; quoteId: Id }
+  'account.quote-revoked': { accountId: Id; quoteId: Id }
+  'recommendation.progress': { recommendationId: Id; status: string }
+  'recommendation.evaluated': { recommendationId: Id; outcome: string }
+  'recommendation.owner-assigned': { recommendationId: Id; userId: Id }
+  'retention.purged': { [count: string]: Json; closedAt: string; retentionYears: number | null; via: string; operator: string | null }
+  'retention.drafts-purged': { accounts: number; documentUpdates: number; documentSnapshots: number }
+  'audit.exported': { via: string; operator: string | null; rows: number; format: string; from: string | null; to: string | null }
+  'demo.seeded': Record<string, never>
+}
+/** A settings save or reset: the version it became, and what identifies the content. */
+export type SettingsAuditDetail = { version?: number; id?: string; frameworkVersion?: string | number; rules?: number }
+export type SettingsAuditAction = 'jurisdiction.framework-loaded' | 'jurisdiction.standards-loaded' | 'jurisdiction.factorFramework-reset' | 'jurisdiction.practiceStandards-reset'
+/** A backup, restore or verification by the CLI: counts and names, never content. */
+type BackupDetail = { via: 'cli'; operator: string | null; [key: string]: Json | undefined }
+type ResidualDetail = { candidateId: Id; personRef?: string; identifierKind?: string; placeKind?: string }
+
+export type AuditAction = keyof AuditDetails
+
+/** One audit row: the action decides the shape of its detail. */
+export type AuditEntry = {
+  [A in AuditAction]: {
+    action: A
+    jurisdictionId: string
+    actorId?: string | null
+    reviewId?: string | null
+  } & (AuditDetails[A] extends Record<string, never> ? { detail?: AuditDetails[A] } : { detail: AuditDetails[A] })
+}[AuditAction]
+
+/** A transaction client, or the client itself for a statement that is its own transaction. */
+export type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>
+
+/**
+ * The only writer of audit rows. Called with the transaction that makes the change it records,
+ * so the row, and its place in the hash chain (ADR 0027), commit or roll back with the change.
+ * Pass `prisma` only for an event that changes nothing else (a sign-in, an audit export).
+ */
+export function audit(tx: AuditWriter, entry: AuditEntry) {
+  return tx.auditEvent.create({
     data: {
       jurisdictionId: entry.jurisdictionId,
       action: entry.action,
@@ -25,7 +130,13 @@ export async function recordAudit(entry: AuditEntry, tx: AuditWriter = prisma) {
       reviewId: entry.reviewId ?? null,
       detail: JSON.stringify(entry.detail ?? {}),
     },
+    select: { id: true },
   })
+}
+
+/** For the events that change nothing else: the row is a transaction of its own. */
+export function auditEvent(entry: AuditEntry) {
+  return audit(prisma, entry)
 }
 
 export type AuditFilter = {

@@ -16,6 +16,7 @@ import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { reviewDocName } from './review-doc.server'
 import { projectReviewDocument } from './review-projection.server'
+import { audit } from './audit.server'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -137,11 +138,10 @@ async function keepSummary(review: { id: string; jurisdictionId?: string; summar
   const summary = caseFile.review.summary?.trim()
   if (!fromFile || !summary || review.summary.includes(summary)) return false
   const combined = review.summary.trim() ? `${review.summary.trim()}\n\n${summary}` : summary
-  await prisma.review.update({ where: { id: review.id }, data: { summary: combined.slice(0, 20000) } })
-  if (review.jurisdictionId) {
-    await prisma.auditEvent.create({
-      data: { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: actorId ?? null, action: 'review.summary-imported', detail: JSON.stringify({ length: summary.length }) },
-    })
-  }
+  const jurisdictionId = review.jurisdictionId
+  await prisma.$transaction(async tx => {
+    await tx.review.update({ where: { id: review.id }, data: { summary: combined.slice(0, 20000) } })
+    if (jurisdictionId) await audit(tx, { jurisdictionId, reviewId: review.id, actorId: actorId ?? null, action: 'review.summary-imported', detail: { length: summary.length } })
+  })
   return true
 }

@@ -3,10 +3,12 @@
 // text. Each approval covers exactly what was approved (a hash of it): an edit afterwards
 // makes it stale and the step must be approved again. Who may approve is can()'s
 // ('approve:findings', 'approve:deidentified-text'); these functions check the rest.
-import { canonicalJson, sha256Hex, type SharedReview } from '~/domain/export'
+import { canonicalJson, type SharedReview } from '~/domain/export'
+import { sha256Hex } from '~/utils/digest.server'
 import type { ReviewDocument } from '~/domain/review-doc'
 import { prisma } from '~/utils/db.server'
 import type { ExportReviewRow, PreparedExport } from './export.server'
+import { audit } from './audit.server'
 
 export const approvalSteps = ['findings', 'deidentified'] as const
 export type ApprovalStep = (typeof approvalSteps)[number]
@@ -93,25 +95,24 @@ export async function approveStep(
       create: { reviewId: review.id, step, approvedById: actorId, contentHash },
       update: { approvedById: actorId, contentHash, approvedAt: new Date() },
     }),
-    prisma.auditEvent.create({
-      data: {
+    audit(prisma, {
         jurisdictionId: review.jurisdictionId,
         reviewId: review.id,
         actorId,
         action: step === 'findings' ? 'export.findings-approved' : 'export.deidentified-text-approved',
-        detail: JSON.stringify({ contentHash }),
-      },
-    }),
+        detail: { contentHash },
+      }),
   ])
   return { ok: true }
 }
 
 /** Takes an approval back (the approver, or anyone who may give it). */
 export async function withdrawApproval(review: ExportReviewRow, step: ApprovalStep, actorId: string): Promise<ApproveOutcome> {
-  const { count } = await prisma.exportApproval.deleteMany({ where: { reviewId: review.id, step } })
-  if (count === 0) return { ok: false, message: 'export.approval.errors.notApproved' }
-  await prisma.auditEvent.create({
-    data: { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'export.approval-withdrawn', detail: JSON.stringify({ step }) },
+  const withdrawn = await prisma.$transaction(async tx => {
+    const { count } = await tx.exportApproval.deleteMany({ where: { reviewId: review.id, step } })
+    if (count > 0) await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'export.approval-withdrawn', detail: { step } })
+    return count > 0
   })
+  if (!withdrawn) return { ok: false, message: 'export.approval.errors.notApproved' }
   return { ok: true }
 }

@@ -11,11 +11,8 @@ import {
   renderDocx,
   renderHtmlReport,
   renderJson,
-  sha256Hex,
-  sharedIdFor,
   staffRegistry,
   withFamilyVoiceFor,
-  zipFiles,
   type ExportFormat,
   type FactorNames,
   type ResidualSummary,
@@ -23,8 +20,11 @@ import {
   type SharedReviewBuild,
 } from '~/domain/export'
 import type { FactorFramework } from '~/domain/factors'
+import { phaseAllows } from '~/domain/permissions'
+import { sha256Hex, sharedIdFor } from '~/utils/digest.server'
+import { zipFiles } from '~/utils/zip.server'
 import { applyCommand, readReviewDoc, ReviewCommandError, type ReviewDocument } from '~/domain/review-doc'
-import { incidentTypes, reviewPhases, type IdentifierKind, type IncidentType, type PlaceKind, type ReviewPhase } from '~/domain/vocabulary'
+import { incidentTypes, type IdentifierKind, type IncidentType, type PlaceKind } from '~/domain/vocabulary'
 import { reportLabels } from '~/locales/report-labels'
 import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
@@ -35,6 +35,8 @@ import { consentedExcerpts } from './quote-consent.server'
 import { exportableFamilyVoice } from './family-voice.server'
 import { signingKeyOf, signSharedReview } from './signing.server'
 import { reviewDocName } from './review-doc.server'
+import { audit, type AuditAction } from './audit.server'
+import { reviewPhaseOf } from './rows.server'
 
 export type ExportLocale = 'en' | 'fr'
 
@@ -46,9 +48,9 @@ export type ExportReviewRow = {
   incidentType: string
 }
 
-/** Findings leave a review only once approved (docs/domain.md phase 7). */
+/** Whether findings may leave the review now: can()'s phase rule for exporting (ADR 0033). */
 export function exportOpenIn(phase: string): boolean {
-  return phase === 'approval' || phase === 'shared'
+  return phaseAllows('export:review', reviewPhaseOf(phase))
 }
 
 export type PreparedExport = {
@@ -66,9 +68,7 @@ export type PreparedExport = {
   resolvedBy: string[]
 }
 
-function asPhase(phase: string): ReviewPhase {
-  return (reviewPhases as readonly string[]).includes(phase) ? (phase as ReviewPhase) : 'intake'
-}
+const asPhase = reviewPhaseOf
 
 function asIncidentType(type: string): IncidentType {
   return (incidentTypes as readonly string[]).includes(type) ? (type as IncidentType) : 'other'
@@ -180,12 +180,12 @@ export type ResolveOutcome = { ok: true; done: ResolveDone } | { ok: false; mess
 
 const MAX_ALIASES = 20
 
-const auditActionOf: Record<ResidualAction['kind'], string> = {
+const auditActionOf = {
   safe: 'export.residual-marked-safe',
   person: 'export.residual-added-as-alias',
   place: 'export.residual-added-as-place',
   identifier: 'export.residual-added-as-identifier',
-}
+} as const satisfies Record<ResidualAction['kind'], AuditAction>
 
 /**
  * Settles a residual candidate for every occurrence. The candidate is looked up again on the
@@ -255,11 +255,17 @@ export async function resolveResidual(
       update: { ...fields, decidedAt: new Date() },
     }),
     // The audit trail names the candidate by id only: its text may be someone's name.
-    audit(review, actorId, auditActionOf[action.kind], {
-      candidateId,
-      ...(action.kind === 'person' ? { personRef: action.personRef } : {}),
-      ...(action.kind === 'identifier' ? { identifierKind: action.identifierKind } : {}),
-      ...(action.kind === 'place' ? { placeKind: action.placeKind } : {}),
+    audit(prisma, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: auditActionOf[action.kind],
+      detail: {
+        candidateId,
+        ...(action.kind === 'person' ? { personRef: action.personRef } : {}),
+        ...(action.kind === 'identifier' ? { identifierKind: action.identifierKind } : {}),
+        ...(action.kind === 'place' ? { placeKind: action.placeKind } : {}),
+      },
     }),
   ])
   return outcome
@@ -271,7 +277,7 @@ export async function undoSafeDecision(review: ExportReviewRow, decisionId: stri
   if (!decision) return { ok: false, message: 'export.errors.noSuchDecision' }
   await prisma.$transaction([
     prisma.residualDecision.delete({ where: { id: decision.id } }),
-    audit(review, actorId, 'export.residual-unmarked', { candidateId: decision.candidateId }),
+    audit(prisma, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'export.residual-unmarked', detail: { candidateId: decision.candidateId } }),
   ])
   return { ok: true, done: 'unmarked' }
 }
@@ -418,18 +424,8 @@ export async function exportReview(reviewOrId: ExportReviewRow | string, format:
       // What was handed over: the download on the page; the files themselves on the command line.
       files: (options.via === 'cli' ? files : [download]).map(f => ({ name: f.name, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })),
     },
+    approvalOverride: override ? { via: options.via, ...override } : null,
   })
-  if (override) {
-    await prisma.auditEvent.create({
-      data: {
-        jurisdictionId: review.jurisdictionId,
-        reviewId: review.id,
-        actorId: options.actorId,
-        action: 'export.approval-overridden',
-        detail: JSON.stringify({ exportRecordId: record.id, via: options.via, ...override }),
-      },
-    })
-  }
   return { ok: true, download, files, sharedReview: shared, acceptedResiduals: accepted, recordId: record.id, approvalOverride: override }
 }
 
@@ -439,6 +435,8 @@ export type ExportRecordInput = {
   format: ExportFormat
   acceptedResiduals: number
   detail: Record<string, unknown>
+  /** Set when the command line let the export out without its approvals. */
+  approvalOverride?: { via: string; reason: string; operator: string | null; missing: string[] } | null
 }
 
 /** The export log (ExportRecord) and the review's audit trail, written together. */
@@ -454,15 +452,17 @@ export async function recordExport(input: ExportRecordInput) {
         detail: JSON.stringify(input.detail),
       },
     })
-    await tx.auditEvent.create({
-      data: {
+    await audit(tx, {
         jurisdictionId: input.review.jurisdictionId,
         reviewId: input.review.id,
         actorId: input.actorId,
         action: 'review.exported',
-        detail: JSON.stringify({ exportRecordId: record.id, format: input.format, acceptedResiduals: input.acceptedResiduals }),
-      },
-    })
+        detail: { exportRecordId: record.id, format: input.format, acceptedResiduals: input.acceptedResiduals },
+      })
+    if (input.approvalOverride) {
+      const { via, ...override } = input.approvalOverride
+      await audit(tx, { jurisdictionId: input.review.jurisdictionId, reviewId: input.review.id, actorId: input.actorId, action: 'export.approval-overridden', detail: { exportRecordId: record.id, via, ...override } })
+    }
     return record
   })
 }
@@ -499,8 +499,4 @@ async function userNames(ids: ReadonlyArray<string | null>): Promise<Map<string,
   if (wanted.length === 0) return new Map()
   const users = await prisma.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } })
   return new Map(users.map(u => [u.id, u.name]))
-}
-
-function audit(review: { id: string; jurisdictionId: string }, actorId: string, action: string, detail: Record<string, unknown>) {
-  return prisma.auditEvent.create({ data: { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action, detail: JSON.stringify(detail) } })
 }

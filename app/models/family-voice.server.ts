@@ -10,7 +10,7 @@ import { canWithInvitation, voiceWithdrawalOpenIn, type InvitationDecision, type
 import { FAMILY_VOICE_TEXT_MAX } from '~/domain/export/schema'
 import { consentScopes, contributorKinds, INVITATION_DAYS_MAX, reviewPhases, type ConsentScope, type ContributorKind, type ReviewPhase } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
-import { recordAudit } from './audit.server'
+import { audit, auditEvent } from './audit.server'
 
 /** 32 random bytes: guessing one is hopeless, so a refusal never needs to say more than "no". */
 const TOKEN_BYTES = 32
@@ -46,7 +46,7 @@ export async function createInvitation(review: ReviewRef, actorId: string, input
     const row = await tx.familyVoiceInvitation.create({
       data: { reviewId: review.id, tokenHash: hashInvitationToken(token), contributorKind: input.contributorKind, locale: input.locale, expiresAt, createdById: actorId },
     })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.invited', detail: { invitationId: row.id, contributorKind: input.contributorKind, expiresAt: expiresAt.toISOString() } }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.invited', detail: { invitationId: row.id, contributorKind: input.contributorKind, expiresAt: expiresAt.toISOString() } })
     return row
   })
   // The token itself is returned once, to be passed on; it is never stored or logged.
@@ -58,7 +58,7 @@ export async function revokeInvitation(review: ReviewRef, invitationId: string, 
   if (!row) return false
   await prisma.$transaction(async tx => {
     await tx.familyVoiceInvitation.update({ where: { id: row.id }, data: { revokedAt: new Date() } })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.invitation-revoked', detail: { invitationId: row.id } }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.invitation-revoked', detail: { invitationId: row.id } })
   })
   return true
 }
@@ -106,7 +106,7 @@ export async function recordConversation(review: ReviewRef & { phase: string }, 
         recordedById: actorId,
       },
     })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.conversation-recorded', detail: { contributionId: created.id, consentScope: input.consentScope } }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.conversation-recorded', detail: { contributionId: created.id, consentScope: input.consentScope } })
     return created
   })
   return row.id
@@ -125,7 +125,7 @@ export async function withdrawRecorded(review: ReviewRef & { phase: string }, co
   await prisma.$transaction(async tx => {
     await tx.familyContribution.update({ where: { id: row.id }, data: { ...erased, withdrawnAt: new Date() } })
     await tx.familyContributionLink.deleteMany({ where: { contributionId: row.id } })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.withdrawn', detail: { contributionId: row.id, via: 'conversation' } }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.withdrawn', detail: { contributionId: row.id, via: 'conversation' } })
   })
   return 'done'
 }
@@ -169,7 +169,7 @@ export async function readContributions(review: ReviewRef, readerId: string, whe
   const rows = await prisma.familyContribution.findMany({ where: { reviewId: review.id }, include: { links: true }, orderBy: { submittedAt: 'asc' } })
   const shown = rows.filter(r => !r.withdrawnAt)
   if (shown.length > 0) {
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: readerId, action: 'voice.read', detail: { contributionIds: shown.map(r => r.id), where } })
+    await auditEvent({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: readerId, action: 'voice.read', detail: { contributionIds: shown.map(r => r.id), where } })
   }
   return rows.map(r => ({
     id: r.id,
@@ -200,7 +200,7 @@ export async function linkContribution(review: ReviewRef, input: z.infer<typeof 
   if (!contribution) return 'unknown'
   if (input.intent === 'unlink') {
     const { count } = await prisma.familyContributionLink.deleteMany({ where: { contributionId: contribution.id, targetKind, targetId } })
-    if (count > 0) await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.unlinked', detail: { contributionId: contribution.id, targetKind, targetId } })
+    if (count > 0) await auditEvent({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.unlinked', detail: { contributionId: contribution.id, targetKind, targetId } })
     return 'done'
   }
   const exists =
@@ -214,7 +214,7 @@ export async function linkContribution(review: ReviewRef, input: z.infer<typeof 
       create: { contributionId: contribution.id, targetKind, targetId, linkedById: actorId },
       update: {},
     })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.linked', detail: { contributionId: contribution.id, targetKind, targetId } }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.linked', detail: { contributionId: contribution.id, targetKind, targetId } })
   })
   return 'done'
 }
@@ -323,7 +323,7 @@ export async function submitThroughLink(token: string, input: ContributionInput,
         submittedAt: now,
       },
     })
-    await recordAudit({ jurisdictionId: row.review.jurisdictionId, reviewId: row.reviewId, actorId: null, action: 'voice.submitted', detail: { invitationId: row.id, contributionId: created.id, consentScope: input.consentScope } }, tx)
+    await audit(tx, { jurisdictionId: row.review.jurisdictionId, reviewId: row.reviewId, actorId: null, action: 'voice.submitted', detail: { invitationId: row.id, contributionId: created.id, consentScope: input.consentScope } })
     return { ok: true } as const
   })
 }
@@ -336,7 +336,7 @@ export async function withdrawThroughLink(token: string, now = new Date()): Prom
   await prisma.$transaction(async tx => {
     await tx.familyContribution.update({ where: { id: contributionId }, data: { ...erased, withdrawnAt: now } })
     await tx.familyContributionLink.deleteMany({ where: { contributionId } })
-    await recordAudit({ jurisdictionId: row.review.jurisdictionId, reviewId: row.reviewId, actorId: null, action: 'voice.withdrawn', detail: { invitationId: row.id, contributionId, via: 'link' } }, tx)
+    await audit(tx, { jurisdictionId: row.review.jurisdictionId, reviewId: row.reviewId, actorId: null, action: 'voice.withdrawn', detail: { invitationId: row.id, contributionId, via: 'link' } })
   })
   return { ok: true }
 }

@@ -26,11 +26,13 @@ import { can, type Permission } from '~/domain/permissions'
 import type { RecommendationStatus, RecommendationStrength, ReviewRole } from '~/domain/vocabulary'
 import { actorOf, type SignedInUser } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
+import { reviewPhaseOf, reviewRoleOf } from './rows.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { jurisdictionSettings } from './jurisdiction.server'
 import { notify } from './notify.server'
 import { projectReviewDocument } from './review-projection.server'
 import { reviewDocName } from './review-doc.server'
+import { audit } from './audit.server'
 
 export type TrackedRecommendation = {
   reviewId: string
@@ -176,9 +178,9 @@ export async function requireRecommendation(user: SignedInUser, reviewId: string
     prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId, userId: user.id } }, select: { role: true } }),
     prisma.recommendationOwner.findUnique({ where: { reviewId_recommendationId: { reviewId, recommendationId } }, select: { userId: true } }),
   ])
-  const role = (member?.role as ReviewRole | undefined) ?? null
+  const role = reviewRoleOf(member?.role)
   const isOwner = owner?.userId === user.id
-  const target = { kind: 'recommendation', jurisdictionId: review.jurisdictionId, memberRole: role, isOwner } as const
+  const target = { kind: 'recommendation', jurisdictionId: review.jurisdictionId, memberRole: role, isOwner, phase: reviewPhaseOf(review.phase) } as const
   const allows = (p: Permission) => can(actorOf(user), p, target).allowed
   if (!allows('read:recommendation')) throw refusal(404)
   if (!allows(permission)) throw refusal(403)
@@ -221,21 +223,22 @@ async function writeToDocument(reviewId: string, recommendationId: string, patch
   await projectReviewDocument(reviewId, result.document, result.problems)
 }
 
-async function audit(ctx: RecommendationContext, action: string, detail: Record<string, unknown>) {
-  await prisma.auditEvent.create({
-    data: { jurisdictionId: ctx.review.jurisdictionId, reviewId: ctx.review.id, actorId: ctx.user.id, action, detail: JSON.stringify({ recommendationId: ctx.recommendation.id, ...detail }) },
-  })
+/** The audit row of a follow-up change, written in the change's transaction. */
+function auditTarget(ctx: RecommendationContext) {
+  return { jurisdictionId: ctx.review.jurisdictionId, reviewId: ctx.review.id, actorId: ctx.user.id }
 }
 
 export async function recordProgress(ctx: RecommendationContext, input: ProgressInput): Promise<FollowUpOutcome> {
   if (!ctx.allows('update:recommendation-progress')) return { ok: false, message: 'followUp.errors.notOwner' }
   const before = await currentState(ctx)
   if (!ownerMayUpdate(before.state)) return { ok: false, message: 'followUp.errors.closed' }
-  await prisma.recommendationUpdate.create({
-    data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, kind: 'progress', progress: input.status, note: input.note, evaluateOn: input.evaluateOn },
+  await prisma.$transaction(async tx => {
+    await tx.recommendationUpdate.create({
+      data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, kind: 'progress', progress: input.status, note: input.note, evaluateOn: input.evaluateOn },
+    })
+    await audit(tx, { ...auditTarget(ctx), action: 'recommendation.progress', detail: { recommendationId: ctx.recommendation.id, status: input.status } })
   })
   await syncStatus(ctx, input.status)
-  await audit(ctx, 'recommendation.progress', { status: input.status })
   return { ok: true }
 }
 
@@ -243,11 +246,13 @@ export async function recordEvaluation(ctx: RecommendationContext, input: Evalua
   if (!ctx.allows('evaluate:recommendation')) return { ok: false, message: 'followUp.errors.notQiLead' }
   const before = await currentState(ctx)
   if (!mayEvaluate(before.state)) return { ok: false, message: 'followUp.errors.notDone' }
-  await prisma.recommendationUpdate.create({
-    data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, kind: 'evaluation', outcome: input.outcome, note: input.evidence, evaluateOn: input.evaluateOn },
+  await prisma.$transaction(async tx => {
+    await tx.recommendationUpdate.create({
+      data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, kind: 'evaluation', outcome: input.outcome, note: input.evidence, evaluateOn: input.evaluateOn },
+    })
+    await audit(tx, { ...auditTarget(ctx), action: 'recommendation.evaluated', detail: { recommendationId: ctx.recommendation.id, outcome: input.outcome } })
   })
   await syncStatus(ctx, input.outcome === 'too_early' ? 'done' : input.outcome)
-  await audit(ctx, 'recommendation.evaluated', { outcome: input.outcome })
   return { ok: true }
 }
 
@@ -266,14 +271,16 @@ export async function assignOwner(ctx: RecommendationContext, userId: string): P
   const owner = await prisma.user.findFirst({ where: { id: userId, jurisdictionId: ctx.review.jurisdictionId, deactivatedAt: null }, select: { id: true, name: true } })
   if (!owner) return { ok: false, message: 'followUp.errors.noSuchUser' }
   const key = { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id }
-  await prisma.recommendationOwner.upsert({
-    where: { reviewId_recommendationId: key },
-    create: { ...key, userId: owner.id, assignedById: ctx.user.id },
-    update: { userId: owner.id, assignedById: ctx.user.id, assignedAt: new Date() },
+  await prisma.$transaction(async tx => {
+    await tx.recommendationOwner.upsert({
+      where: { reviewId_recommendationId: key },
+      create: { ...key, userId: owner.id, assignedById: ctx.user.id },
+      update: { userId: owner.id, assignedById: ctx.user.id, assignedAt: new Date() },
+    })
+    await audit(tx, { ...auditTarget(ctx), action: 'recommendation.owner-assigned', detail: { recommendationId: ctx.recommendation.id, userId: owner.id } })
   })
   // The document keeps a name, so the workspace and exports read as before.
   if (ctx.recommendation.owner !== owner.name) await writeToDocument(ctx.review.id, ctx.recommendation.id, { owner: owner.name.slice(0, 200) })
-  await audit(ctx, 'recommendation.owner-assigned', { userId: owner.id })
   if (owner.id !== ctx.user.id) await notify({ userId: owner.id, kind: 'recommendation-assigned', reviewId: ctx.review.id, subjectId: ctx.recommendation.id })
   return { ok: true }
 }

@@ -2,6 +2,7 @@ import { defaultFactorFramework, parseFactorFramework, type FactorFramework } fr
 import { defaultPracticeStandards, parsePracticeStandards, type PracticeStandards } from '~/domain/standards'
 import { prisma } from '~/utils/db.server'
 import { saveSettingsVersion } from './settings-version.server'
+import { audit } from './audit.server'
 
 export type JurisdictionSettings = {
   practiceStandards: PracticeStandards
@@ -78,13 +79,13 @@ export async function resetSetting(jurisdictionId: string, which: 'factorFramewo
 export async function setExcludeFromSharing(jurisdictionId: string, exclude: boolean, actorId: string) {
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { excludeFromSharing: exclude } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.sharing-changed', detail: JSON.stringify({ excludeFromSharing: exclude }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'jurisdiction.sharing-changed', detail: { excludeFromSharing: exclude } }),
   ])
 }
 
 export async function setAccountNamesVisibleTo(jurisdictionId: string, visibleTo: 'facilitator' | 'nobody', actorId: string) {
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { accountNamesVisibleTo: visibleTo } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.account-names-changed', detail: JSON.stringify({ visibleTo }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'jurisdiction.account-names-changed', detail: { visibleTo } }),
   ])
 }

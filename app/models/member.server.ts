@@ -1,6 +1,7 @@
 import { type ReviewRole } from '~/domain/vocabulary'
 import { announceAccessChange } from '~/utils/access-events.server'
 import { prisma } from '~/utils/db.server'
+import { audit } from './audit.server'
 
 export { addMemberSchema, removeMemberSchema, memberActionSchema, communityRepresentativeSchema } from '~/schemas/member'
 
@@ -66,15 +67,13 @@ export async function addMember(
   if (existing) return { ok: false, field: 'email', message: 'members.alreadyMember' }
   await prisma.$transaction([
     prisma.reviewMember.create({ data: { reviewId: review.id, userId: user.id, role: input.role, communityRepresentative: input.communityRepresentative ?? false } }),
-    prisma.auditEvent.create({
-      data: {
+    audit(prisma, {
         jurisdictionId: review.jurisdictionId,
         reviewId: review.id,
         actorId,
         action: 'review.member-added',
-        detail: JSON.stringify({ userId: user.id, role: input.role, ...(input.communityRepresentative ? { communityRepresentative: true } : {}) }),
-      },
-    }),
+        detail: { userId: user.id, role: input.role, ...(input.communityRepresentative ? { communityRepresentative: true } : {}) },
+      }),
   ])
   return { ok: true }
 }
@@ -89,15 +88,13 @@ export async function removeMember(review: { id: string; jurisdictionId: string 
   }
   await prisma.$transaction([
     prisma.reviewMember.delete({ where: { id: member.id } }),
-    prisma.auditEvent.create({
-      data: {
+    audit(prisma, {
         jurisdictionId: review.jurisdictionId,
         reviewId: review.id,
         actorId,
         action: 'review.member-removed',
-        detail: JSON.stringify({ userId: member.userId, role: member.role }),
-      },
-    }),
+        detail: { userId: member.userId, role: member.role },
+      }),
   ])
   announceAccessChange({ type: 'membership-changed', reviewId: review.id, userId: member.userId })
   return { ok: true }
@@ -113,15 +110,13 @@ export async function setCommunityRepresentative(
   if (!member) return { ok: false, field: 'form', message: 'members.noSuchMember' }
   await prisma.$transaction([
     prisma.reviewMember.update({ where: { id: member.id }, data: { communityRepresentative: value } }),
-    prisma.auditEvent.create({
-      data: {
+    audit(prisma, {
         jurisdictionId: review.jurisdictionId,
         reviewId: review.id,
         actorId,
         action: 'review.community-representative-set',
-        detail: JSON.stringify({ userId: member.userId, value }),
-      },
-    }),
+        detail: { userId: member.userId, value },
+      }),
   ])
   return { ok: true }
 }

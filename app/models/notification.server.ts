@@ -3,12 +3,13 @@
 // see at that moment. Something they lost access to shows as "no longer available" and opens
 // as a 404, like anything else they may not see.
 import { isOverdueRow, summarise } from '~/domain/follow-up'
-import { can, canOnAccount } from '~/domain/permissions'
-import type { RecommendationStatus, ReviewPhase, ReviewRole } from '~/domain/vocabulary'
+import { can } from '~/domain/permissions'
+import type { RecommendationStatus } from '~/domain/vocabulary'
 import { actorOf, type SignedInUser } from '~/utils/auth.server'
+import { loadAccountAccess } from '~/utils/account-access.server'
 import { prisma } from '~/utils/db.server'
+import { reviewPhaseOf, reviewRoleOf } from './rows.server'
 import { historyOf } from './follow-up.server'
-import { findAccountById, namesVisibleToOf } from './staff-account.server'
 import { notificationKinds, notify, type NotificationKind } from './notify.server'
 import { mayHearAbout } from './what-changed.server'
 
@@ -26,20 +27,10 @@ type Row = { id: string; userId: string; kind: string; reviewId: string; subject
 const asKind = (kind: string): NotificationKind | null => ((notificationKinds as readonly string[]).includes(kind) ? (kind as NotificationKind) : null)
 const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
-async function accountAccess(user: SignedInUser, review: { id: string; jurisdictionId: string; phase: string }, accountId: string) {
-  const account = await findAccountById(accountId)
-  if (!account || account.reviewId !== review.id) return null
-  const member = await prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } }, select: { role: true } })
-  const target = {
-    jurisdictionId: review.jurisdictionId,
-    memberRole: (member?.role as ReviewRole | undefined) ?? null,
-    isAuthor: account.authorId === user.id,
-    state: account.state,
-    reviewPhase: review.phase as ReviewPhase,
-    namesVisibleTo: await namesVisibleToOf(review.jurisdictionId),
-  }
+async function accountAccess(user: SignedInUser, review: { id: string }, accountId: string) {
   // Both notifications about an account are for its author, on their own account page.
-  return canOnAccount(actorOf(user), 'read-draft', target).allowed ? account : null
+  const access = await loadAccountAccess(user, review.id, accountId, 'read-draft')
+  return access.allowed ? access.account : null
 }
 
 /** What the notification says and where it leads, or null when the reader may not see it now. */
@@ -69,7 +60,7 @@ async function resolve(user: SignedInUser, row: Row): Promise<NotificationView['
         prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } }, select: { role: true } }),
         prisma.recommendationOwner.findUnique({ where: { reviewId_recommendationId: { reviewId: review.id, recommendationId: rec.id } }, select: { userId: true } }),
       ])
-      const target = { kind: 'recommendation', jurisdictionId: review.jurisdictionId, memberRole: (member?.role as ReviewRole | undefined) ?? null, isOwner: owner?.userId === user.id } as const
+      const target = { kind: 'recommendation', jurisdictionId: review.jurisdictionId, memberRole: reviewRoleOf(member?.role), isOwner: owner?.userId === user.id, phase: reviewPhaseOf(review.phase) } as const
       if (!can(actorOf(user), 'read:recommendation', target).allowed) return null
       return { reviewTitle: review.title, text: clip(rec.text), link: `/recommendations/${review.id}/${rec.id}` }
     }

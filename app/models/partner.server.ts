@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { announceAccessChange } from '~/utils/access-events.server'
 import { createPasswordSetupToken, endAllSessions } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { recordAudit } from './audit.server'
+import { audit } from './audit.server'
 
 type ReviewRef = { id: string; jurisdictionId: string }
 
@@ -85,10 +85,7 @@ export async function invitePartner(review: ReviewRef, input: z.infer<typeof inv
       },
     })
     await tx.reviewMember.create({ data: { reviewId: review.id, userId: created.id, role: 'partner' } })
-    await recordAudit(
-      { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-invited', detail: { userId: created.id, organisation: input.organisation, accessUntil: input.accessUntil || null } },
-      tx,
-    )
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-invited', detail: { userId: created.id, organisation: input.organisation, accessUntil: input.accessUntil || null } })
     return created
   })
   const token = await createPasswordSetupToken(user.id)
@@ -105,7 +102,7 @@ export async function setPartnerAccessUntil(review: ReviewRef, userId: string, d
   if (!member) return 'unknown'
   await prisma.$transaction(async tx => {
     await tx.user.update({ where: { id: userId }, data: { partnerAccessUntil: endOfDay(day) } })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-access-set', detail: { userId, accessUntil: day || null } }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-access-set', detail: { userId, accessUntil: day || null } })
   })
   return 'done'
 }
@@ -115,7 +112,7 @@ export async function setPartnerRealNames(review: ReviewRef, userId: string, val
   if (!member) return 'unknown'
   await prisma.$transaction(async tx => {
     await tx.reviewMember.update({ where: { id: member.id }, data: { realNamesGranted: value } })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-real-names-set', detail: { userId, value } }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-real-names-set', detail: { userId, value } })
   })
   return 'done'
 }
@@ -127,7 +124,7 @@ export async function removePartner(review: ReviewRef, userId: string, actorId: 
   await prisma.$transaction(async tx => {
     await tx.reviewMember.delete({ where: { id: member.id } })
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-removed', detail: { userId } }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-removed', detail: { userId } })
   })
   await endAllSessions(userId)
   announceAccessChange({ type: 'membership-changed', reviewId: review.id, userId })

@@ -7,6 +7,7 @@ import type { RegistryFacts } from './review-projection.server'
 import { accountStatesOf } from './staff-account.server'
 import { familyWasInvited } from './family-voice.server'
 import { reviewPartnerAgencies } from './partner.server'
+import { audit } from './audit.server'
 
 export { movePhaseSchema } from '~/schemas/phase'
 
@@ -29,15 +30,13 @@ export async function movePhase(review: ReviewForPhase, to: ReviewPhase, reason:
     const result = await tx.review.updateMany({ where: { id: review.id, phase: from }, data: { phase: to, closedAt } })
     if (result.count !== 1) return false
     if (to === CLOSED_PHASE) await purgeUnreleasedDrafts(tx, review, actorId)
-    await tx.auditEvent.create({
-      data: {
+    await audit(tx, {
         jurisdictionId: review.jurisdictionId,
         reviewId: review.id,
         actorId,
         action: 'review.phase-moved',
-        detail: JSON.stringify({ from, to, direction: check.direction, reason: reason?.trim() || null, ...(openItems.length ? { openItems } : {}) }),
-      },
-    })
+        detail: { from, to, direction: check.direction, reason: reason?.trim() || null, ...(openItems.length ? { openItems } : {}) },
+      })
     return true
   })
   return updated ? { ok: true } : { ok: false, problem: 'phaseMove.stale' }
@@ -150,8 +149,6 @@ export function siblingCheckOf(review: { siblingCheckDate: string | null; siblin
 export async function recordSiblingCheck(review: { id: string; jurisdictionId: string }, input: { date: string; outcome: SiblingCheckOutcome }, actorId: string) {
   await prisma.$transaction([
     prisma.review.update({ where: { id: review.id }, data: { siblingCheckDate: input.date, siblingCheckOutcome: input.outcome } }),
-    prisma.auditEvent.create({
-      data: { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.sibling-check-recorded', detail: JSON.stringify(input) },
-    }),
+    audit(prisma, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.sibling-check-recorded', detail: input }),
   ])
 }

@@ -7,6 +7,7 @@ import type { ReviewPhase } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { notify } from './notify.server'
 import type { AccountOutcome, StaffAccountRow } from './staff-account.server'
+import { audit } from './audit.server'
 
 export const quoteRequestSchema = z.object({
   intent: z.literal('request-quote'),
@@ -54,15 +55,10 @@ export async function requestQuote(
     select: { id: true },
   })
   if (same) return { ok: false, message: 'accounts.errors.alreadyRequestedQuote' }
-  const quote = await prisma.quoteConsent.create({ data: { accountId: account.id, findingId: input.findingId, excerpt, requestedById: requesterId } })
-  await prisma.auditEvent.create({
-    data: {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId: requesterId,
-      action: 'account.quote-requested',
-      detail: JSON.stringify({ accountId: account.id, quoteId: quote.id, findingId: input.findingId }),
-    },
+  const quote = await prisma.$transaction(async tx => {
+    const created = await tx.quoteConsent.create({ data: { accountId: account.id, findingId: input.findingId, excerpt, requestedById: requesterId } })
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: requesterId, action: 'account.quote-requested', detail: { accountId: account.id, quoteId: created.id, findingId: input.findingId } })
+    return created
   })
   await notify({ userId: account.authorId, kind: 'quote-request', reviewId: review.id, subjectId: quote.id })
   return { ok: true }
@@ -86,17 +82,14 @@ export async function decideQuote(
     if (from !== 'pending') return { ok: false, message: 'accounts.errors.quoteDecided' }
     to = input.decision === 'approve' ? 'approved' : 'declined'
   }
-  const { count } = await prisma.quoteConsent.updateMany({ where: { id: quote.id, status: from }, data: { status: to, decidedAt: new Date() } })
-  if (count !== 1) return { ok: false, message: 'accounts.errors.stale' }
-  await prisma.auditEvent.create({
-    data: {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId: authorId,
-      action: `account.quote-${to}`,
-      detail: JSON.stringify({ accountId: account.id, quoteId: quote.id }),
-    },
+  const decided = to
+  const changed = await prisma.$transaction(async tx => {
+    const { count } = await tx.quoteConsent.updateMany({ where: { id: quote.id, status: from }, data: { status: decided, decidedAt: new Date() } })
+    if (count !== 1) return false
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: authorId, action: `account.quote-${decided}`, detail: { accountId: account.id, quoteId: quote.id } })
+    return true
   })
+  if (!changed) return { ok: false, message: 'accounts.errors.stale' }
   return { ok: true }
 }
 

@@ -1,11 +1,13 @@
 // Retention and legal holds (ADR 0028). Purging removes a closed review's content everywhere
 // it is kept: its shared document and every staff account's document (collaboration tables),
 // the staff accounts with their releases, reads and quote consents, the relational projection,
-// export records and residual decisions, and finally the review with its memberships. The audit
+// export records, approvals and residual decisions, the follow-up of its recommendations (owners,
+// updates, "what changed" notes and notifications), and finally the review with its memberships.
+// Foreign keys would cascade most of this; deleting each table explicitly gives the counts. The audit
 // keeps one row per purged review with counts and no content.
 import { isExpired, MAX_RETENTION_YEARS, purgeDueAt } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
-import { recordAudit } from './audit.server'
+import { audit } from './audit.server'
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
@@ -16,6 +18,8 @@ export type PurgeCounts = {
   projectionRows: number
   exportRecords: number
   residualDecisions: number
+  exportApprovals: number
+  followUpRows: number
   members: number
 }
 
@@ -31,16 +35,20 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
     count(a: typeof byReview): Promise<number>
     deleteMany(a: typeof byReview): Promise<{ count: number }>
   }[]
+  const followUpTables = [tx.recommendationOwner, tx.recommendationUpdate, tx.whatChangedUpdate, tx.notification] as unknown as typeof projectionTables
+  const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
   if (!purge) {
-    const [documentUpdates, documentSnapshots, exportRecords, residualDecisions, members, ...projection] = await Promise.all([
+    const [documentUpdates, documentSnapshots, exportRecords, residualDecisions, exportApprovals, members, projection, followUp] = await Promise.all([
       tx.collabUpdate.count({ where: { docName: { in: docNames } } }),
       tx.collabSnapshot.count({ where: { docName: { in: docNames } } }),
       tx.exportRecord.count(byReview),
       tx.residualDecision.count(byReview),
+      tx.exportApproval.count(byReview),
       tx.reviewMember.count(byReview),
-      ...projectionTables.map(t => t.count(byReview)),
+      Promise.all(projectionTables.map(t => t.count(byReview))).then(sum),
+      Promise.all(followUpTables.map(t => t.count(byReview))).then(sum),
     ])
-    return { documentUpdates, documentSnapshots, staffAccounts: accounts.length, projectionRows: projection.reduce((a, b) => a + b, 0), exportRecords, residualDecisions, members }
+    return { documentUpdates, documentSnapshots, staffAccounts: accounts.length, projectionRows: projection, exportRecords, residualDecisions, exportApprovals, followUpRows: followUp, members }
   }
   const documentUpdates = (await tx.collabUpdate.deleteMany({ where: { docName: { in: docNames } } })).count
   const documentSnapshots = (await tx.collabSnapshot.deleteMany({ where: { docName: { in: docNames } } })).count
@@ -48,11 +56,14 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
   for (const table of projectionTables) projectionRows += (await table.deleteMany(byReview)).count
   const exportRecords = (await tx.exportRecord.deleteMany(byReview)).count
   const residualDecisions = (await tx.residualDecision.deleteMany(byReview)).count
+  const exportApprovals = (await tx.exportApproval.deleteMany(byReview)).count
+  let followUpRows = 0
+  for (const table of followUpTables) followUpRows += (await table.deleteMany(byReview)).count
   // Releases, reads and quote consents go with their account (cascade).
   const staffAccounts = (await tx.staffAccount.deleteMany(byReview)).count
   const members = (await tx.reviewMember.deleteMany(byReview)).count
   await tx.review.delete({ where: { id: reviewId } })
-  return { documentUpdates, documentSnapshots, staffAccounts, projectionRows, exportRecords, residualDecisions, members }
+  return { documentUpdates, documentSnapshots, staffAccounts, projectionRows, exportRecords, residualDecisions, exportApprovals, followUpRows, members }
 }
 
 export type RetentionOutcome = { reviewId: string; jurisdictionCode: string; closedAt: string; dueAt: string; counts: PurgeCounts }
@@ -78,10 +89,7 @@ export async function runRetention(options: { dryRun: boolean; now?: Date; via: 
         if (!current || current.legalHold || !isExpired(current, j.retentionYears, now)) return null
         const result = await countOrPurge(tx, review.id, !options.dryRun)
         if (!options.dryRun) {
-          await recordAudit(
-            { jurisdictionId: j.id, reviewId: review.id, action: 'retention.purged', detail: { ...result, closedAt: review.closedAt!.toISOString(), retentionYears: j.retentionYears, via: options.via, operator: options.operator } },
-            tx,
-          )
+          await audit(tx, { jurisdictionId: j.id, reviewId: review.id, action: 'retention.purged', detail: { ...result, closedAt: review.closedAt!.toISOString(), retentionYears: j.retentionYears, via: options.via, operator: options.operator } })
         }
         return result
       })
@@ -101,7 +109,7 @@ export async function purgeUnreleasedDrafts(tx: Tx, review: { id: string; jurisd
   const docNames = unreleased.map(a => `account:${a.id}`)
   const updates = (await tx.collabUpdate.deleteMany({ where: { docName: { in: docNames } } })).count
   const snapshots = (await tx.collabSnapshot.deleteMany({ where: { docName: { in: docNames } } })).count
-  await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates: updates, documentSnapshots: snapshots } }, tx)
+  await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates: updates, documentSnapshots: snapshots } })
   return unreleased.length
 }
 
@@ -111,7 +119,7 @@ export async function setRetentionYears(jurisdictionId: string, years: number | 
   if (years !== null && (!Number.isInteger(years) || years < 1 || years > MAX_RETENTION_YEARS)) throw new RetentionInputError('ops.retention.yearsInvalid')
   await prisma.$transaction(async tx => {
     await tx.jurisdiction.update({ where: { id: jurisdictionId }, data: { retentionYears: years } })
-    await recordAudit({ jurisdictionId, actorId, action: 'jurisdiction.retention-changed', detail: { retentionYears: years } }, tx)
+    await audit(tx, { jurisdictionId, actorId, action: 'jurisdiction.retention-changed', detail: { retentionYears: years } })
   })
 }
 
@@ -120,7 +128,7 @@ export async function setLegalHold(jurisdictionId: string, reviewId: string, hol
     const review = await tx.review.findFirst({ where: { id: reviewId, jurisdictionId }, select: { id: true } })
     if (!review) throw new RetentionInputError('ops.retention.noSuchReview')
     await tx.review.update({ where: { id: reviewId }, data: { legalHold: hold } })
-    await recordAudit({ jurisdictionId, reviewId, actorId, action: hold ? 'review.legal-hold-set' : 'review.legal-hold-lifted' }, tx)
+    await audit(tx, { jurisdictionId, reviewId, actorId, action: hold ? 'review.legal-hold-set' : 'review.legal-hold-lifted' })
   })
 }
 

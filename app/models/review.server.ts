@@ -1,7 +1,7 @@
 import { type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { pinsForNewReview } from '~/domain/settings-versions'
-import { recordAudit } from './audit.server'
+import { audit } from './audit.server'
 import { versionsInForce } from './settings-version.server'
 import { initialReviewDoc, storeInitialReviewDoc } from './review-doc.server'
 import { projectReviewDocument } from './review-projection.server'
@@ -32,15 +32,13 @@ export async function createReview(input: ReviewForm & { jurisdictionId: string;
     const initial = initialReviewDoc(review.id, input.caseFile)
     document = initial.document
     await storeInitialReviewDoc(tx, review.id, initial.state)
-    await tx.auditEvent.create({
-      data: {
+    await audit(tx, {
         jurisdictionId: input.jurisdictionId,
         action: input.caseFile ? 'review.imported' : 'review.created',
         actorId: input.createdById,
         reviewId: review.id,
-        detail: JSON.stringify({ title: input.title }),
-      },
-    })
+        detail: { title: input.title },
+      })
     return review
   })
   if (document) await projectReviewDocument(created.id, document, 0)
@@ -81,8 +79,4 @@ export async function listReviewsFor(user: { id: string; jurisdictionId: string;
     phase: r.phase as ReviewPhase,
     role: (r.members[0]?.role as ReviewRole | undefined) ?? null,
   }))
-}
-
-export async function recordReviewAudit(review: { id: string; jurisdictionId: string }, actorId: string, action: string, detail?: Record<string, unknown>) {
-  await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action, detail })
 }

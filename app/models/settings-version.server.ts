@@ -5,7 +5,7 @@ import { newerVersions, nextVersionNumber, switchToNewer, type NewerVersions, ty
 import { defaultPracticeStandards, parsePracticeStandards, type PracticeStandards } from '~/domain/standards'
 import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
-import { recordAudit } from './audit.server'
+import { audit, type SettingsAuditAction, type SettingsAuditDetail } from './audit.server'
 
 type Tx = Prisma.TransactionClient
 
@@ -23,7 +23,7 @@ export async function versionsInForce(jurisdictionId: string, tx: Tx | typeof pr
  */
 export async function saveSettingsVersion(
   input: { jurisdictionId: string; kind: SettingsKind; content: PracticeStandards | FactorFramework; custom: boolean; actorId: string | null },
-  audit: { action: string; detail: Record<string, unknown> },
+  recorded: { action: SettingsAuditAction; detail: SettingsAuditDetail },
 ): Promise<number> {
   return prisma.$transaction(async tx => {
     const highest = await tx.settingsVersion.aggregate({ where: { jurisdictionId: input.jurisdictionId, kind: input.kind }, _max: { number: true } })
@@ -32,7 +32,7 @@ export async function saveSettingsVersion(
     await tx.settingsVersion.create({ data: { jurisdictionId: input.jurisdictionId, kind: input.kind, number, content, createdById: input.actorId } })
     // The jurisdiction's column mirrors the version in force, for readers that need no history.
     await tx.jurisdiction.update({ where: { id: input.jurisdictionId }, data: { [input.kind]: input.custom ? content : null } })
-    await recordAudit({ jurisdictionId: input.jurisdictionId, actorId: input.actorId, action: audit.action, detail: { ...audit.detail, version: number } }, tx)
+    await audit(tx, { jurisdictionId: input.jurisdictionId, actorId: input.actorId, action: recorded.action, detail: { ...recorded.detail, version: number } })
     return number
   })
 }
@@ -106,7 +106,7 @@ export async function switchReviewSettings(review: { id: string; jurisdictionId:
     const change = switchToNewer(pinsOf(current), await versionsInForce(review.jurisdictionId, tx))
     if (!change) return false
     await tx.review.update({ where: { id: review.id }, data: { standardsVersion: change.pins.practiceStandards, frameworkVersion: change.pins.factorFramework } })
-    await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.settings-switched', detail: change.changes }, tx)
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.settings-switched', detail: change.changes })
     return true
   })
 }

@@ -5,6 +5,7 @@ import { sharedReviewSchema, type SharedReview } from '~/domain/export/schema'
 import { jsonPointer } from '~/domain/standards/json-problems'
 import { prisma } from '~/utils/db.server'
 import { trustedKeyMap, verifySharedReview } from './signing.server'
+import { audit } from './audit.server'
 
 export type ImportFile = { name: string; text: string }
 
@@ -144,14 +145,12 @@ export async function importSharedReviews(
         update: data,
       })
     }),
-    prisma.auditEvent.create({
-      data: {
+    audit(prisma, {
         jurisdictionId: importer.jurisdictionId,
         actorId: importer.userId,
         action: 'trends.shared-imported',
-        detail: JSON.stringify({ sources, created: candidates.length - replaced, replaced }),
-      },
-    }),
+        detail: { sources, created: candidates.length - replaced, replaced },
+      }),
   ])
   return { ok: true, created: candidates.length - replaced, replaced, sources }
 }
@@ -163,9 +162,7 @@ export async function importSharedReviews(
 export async function removeSharedReviewsFrom(importer: { jurisdictionId: string; userId: string }, source: string) {
   const [removed] = await prisma.$transaction([
     prisma.sharedReview.deleteMany({ where: { jurisdictionId: importer.jurisdictionId, sourceJurisdiction: source } }),
-    prisma.auditEvent.create({
-      data: { jurisdictionId: importer.jurisdictionId, actorId: importer.userId, action: 'trends.shared-removed', detail: JSON.stringify({ source }) },
-    }),
+    audit(prisma, { jurisdictionId: importer.jurisdictionId, actorId: importer.userId, action: 'trends.shared-removed', detail: { source } }),
   ])
   return removed.count
 }

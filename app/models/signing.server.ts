@@ -3,8 +3,10 @@
 // without its signature. A receiving jurisdiction imports a shared review only when it is
 // signed by the key its admin registered for the jurisdiction the review names.
 import crypto from 'node:crypto'
-import { canonicalJson, sha256Hex, type SharedReview, type SharedReviewSignature } from '~/domain/export'
+import { canonicalJson, type SharedReview, type SharedReviewSignature } from '~/domain/export'
+import { sha256Hex } from '~/utils/digest.server'
 import { prisma } from '~/utils/db.server'
+import { audit } from './audit.server'
 
 export type SigningKey = { publicKey: string; privateKey: string }
 
@@ -125,9 +127,7 @@ export async function registerTrustedKey(importer: { jurisdictionId: string; cod
       create: { jurisdictionId: importer.jurisdictionId, code: wanted, publicKey: pem, addedById: actorId },
       update: { publicKey: pem, addedById: actorId, addedAt: new Date() },
     }),
-    prisma.auditEvent.create({
-      data: { jurisdictionId: importer.jurisdictionId, actorId, action: 'jurisdiction.key-trusted', detail: JSON.stringify({ code: wanted, keyId: keyIdOf(key) }) },
-    }),
+    audit(prisma, { jurisdictionId: importer.jurisdictionId, actorId, action: 'jurisdiction.key-trusted', detail: { code: wanted, keyId: keyIdOf(key) } }),
   ])
   return { ok: true }
 }
@@ -137,7 +137,7 @@ export async function removeTrustedKey(jurisdictionId: string, id: string, actor
   if (!row) return false
   await prisma.$transaction([
     prisma.trustedJurisdictionKey.delete({ where: { id: row.id } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'jurisdiction.key-untrusted', detail: JSON.stringify({ code: row.code }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'jurisdiction.key-untrusted', detail: { code: row.code } }),
   ])
   return true
 }

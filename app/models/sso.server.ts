@@ -1,7 +1,7 @@
 // A jurisdiction's single sign-on settings (ADR 0026). The client secret goes in, never out:
 // readers get only whether one is stored.
 import { z } from 'zod'
-import { recordAudit } from './audit.server'
+import { audit, auditEvent } from './audit.server'
 import { prisma } from '~/utils/db.server'
 import { seal } from '~/utils/secret-box.server'
 
@@ -77,21 +77,20 @@ export async function saveSsoSettings(jurisdictionId: string, input: SsoSettings
     passwordSignIn: value.passwordSignIn,
     jitProvisioning: value.jitProvisioning,
   }
-  await prisma.jurisdictionSso.upsert({ where: { jurisdictionId }, create: { jurisdictionId, ...data, ...secret }, update: { ...data, ...secret } })
-  // The audit names what changed, never the secret.
-  await recordAudit({
-    jurisdictionId,
-    actorId,
-    action: 'sso.configured',
-    detail: { ...data, secretChanged: 'clientSecretSealed' in secret },
+  await prisma.$transaction(async tx => {
+    await tx.jurisdictionSso.upsert({ where: { jurisdictionId }, create: { jurisdictionId, ...data, ...secret }, update: { ...data, ...secret } })
+    // The audit names what changed, never the secret.
+    await audit(tx, { jurisdictionId, actorId, action: 'sso.configured', detail: { ...data, secretChanged: 'clientSecretSealed' in secret } })
   })
   return ssoSettings(jurisdictionId)
 }
 
 export async function removeSsoSettings(jurisdictionId: string, actorId: string | null) {
-  const { count } = await prisma.jurisdictionSso.deleteMany({ where: { jurisdictionId } })
-  if (count) await recordAudit({ jurisdictionId, actorId, action: 'sso.removed' })
-  return count > 0
+  return prisma.$transaction(async tx => {
+    const { count } = await tx.jurisdictionSso.deleteMany({ where: { jurisdictionId } })
+    if (count) await audit(tx, { jurisdictionId, actorId, action: 'sso.removed' })
+    return count > 0
+  })
 }
 
 /** The providers the sign-in page offers, one per jurisdiction that has SSO turned on. */
@@ -128,13 +127,12 @@ const emailSchema = z.string().trim().toLowerCase().email().max(200)
  */
 export async function resolveSsoUser(jurisdictionId: string, identity: SsoIdentity): Promise<SsoOutcome> {
   const outcome = await decide(jurisdictionId, identity)
-  await recordAudit({
-    jurisdictionId,
-    actorId: outcome.ok ? outcome.userId : null,
-    action: outcome.ok ? `sso.signed-in` : 'sso.refused',
-    // The subject is the provider's opaque id; a refused email is kept out (it may be nobody's here).
-    detail: outcome.ok ? { how: outcome.how, issuer: identity.issuer } : { reason: outcome.reason, issuer: identity.issuer },
-  })
+  // The subject is the provider's opaque id; a refused email is kept out (it may be nobody's here).
+  await auditEvent(
+    outcome.ok
+      ? { jurisdictionId, actorId: outcome.userId, action: 'sso.signed-in', detail: { how: outcome.how, issuer: identity.issuer } }
+      : { jurisdictionId, actorId: null, action: 'sso.refused', detail: { reason: outcome.reason, issuer: identity.issuer } },
+  )
   return outcome
 }
 
@@ -169,10 +167,13 @@ async function decide(jurisdictionId: string, identity: SsoIdentity): Promise<Ss
   const sso = await prisma.jurisdictionSso.findUnique({ where: { jurisdictionId }, select: { jitProvisioning: true } })
   if (!sso?.jitProvisioning) return { ok: false, reason: 'unknown-email' }
   const name = identity.name?.trim().slice(0, 120) || email.data.split('@')[0]!
-  const user = await prisma.user.create({
-    data: { email: email.data, name, jurisdictionId, identities: { create: { issuer: identity.issuer, subject: identity.subject } } },
-    select: { id: true },
+  const user = await prisma.$transaction(async tx => {
+    const created = await tx.user.create({
+      data: { email: email.data, name, jurisdictionId, identities: { create: { issuer: identity.issuer, subject: identity.subject } } },
+      select: { id: true },
+    })
+    await audit(tx, { jurisdictionId, actorId: null, action: 'user.created-by-sso', detail: { userId: created.id } })
+    return created
   })
-  await recordAudit({ jurisdictionId, actorId: null, action: 'user.created-by-sso', detail: { userId: user.id } })
   return { ok: true, userId: user.id, how: 'created' }
 }

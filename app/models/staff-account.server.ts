@@ -28,7 +28,7 @@ import {
 } from '~/domain/staff-account'
 import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
-import { recordAudit } from './audit.server'
+import { audit } from './audit.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { notify } from './notify.server'
 
@@ -91,11 +91,6 @@ export async function namesVisibleToOf(jurisdictionId: string): Promise<AccountN
   return j?.accountNamesVisibleTo === 'facilitator' ? 'facilitator' : 'nobody'
 }
 
-async function audit(jurisdictionId: string, reviewId: string, actorId: string, action: string, detail: Record<string, unknown>) {
-  // Never the account's text: the audit trail is read by people the account is not shown to.
-  await prisma.auditEvent.create({ data: { jurisdictionId, reviewId, actorId, action, detail: JSON.stringify(detail) } })
-}
-
 // ---------------------------------------------------------------------------------------
 // Invitation
 
@@ -149,11 +144,15 @@ export async function inviteToGiveAccount(
   if (nameInPseudonym(pseudonym, [...users.map(u => u.name), ...people.flatMap(p => [p.name, ...p.aliases])]) !== null) {
     return { ok: false, message: 'accounts.errors.pseudonymIsName' }
   }
-  const account = await prisma.staffAccount.create({
-    data: { reviewId: review.id, authorId: input.userId, pseudonym, invitedById: actorId },
-    select: { id: true },
+  // Never the account's text in the audit: its trail is read by people the account is not shown to.
+  const account = await prisma.$transaction(async tx => {
+    const created = await tx.staffAccount.create({
+      data: { reviewId: review.id, authorId: input.userId, pseudonym, invitedById: actorId },
+      select: { id: true },
+    })
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'account.invited', detail: { accountId: created.id } })
+    return created
   })
-  await audit(review.jurisdictionId, review.id, actorId, 'account.invited', { accountId: account.id })
   return { ok: true, accountId: account.id }
 }
 
@@ -232,10 +231,10 @@ export async function releaseAccount(
     })
     if (count !== 1) return false
     await tx.accountRelease.create({ data: { accountId: account.id, audience, content: serialiseRelease(preview.content), createdAt: now } })
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'account.released', detail: { accountId: account.id, audience } })
     return true
   })
   if (!released) return { ok: false, message: 'accounts.errors.stale' }
-  await audit(review.jurisdictionId, review.id, actorId, 'account.released', { accountId: account.id, audience })
   return { ok: true }
 }
 
@@ -260,12 +259,12 @@ export async function withdrawAccount(
       where: { accountId: account.id, status: { in: ['pending', 'approved'] } },
       data: { status: 'revoked', decidedAt: new Date() },
     })
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'account.withdrawn', detail: { accountId: account.id, by } })
     return true
   })
   if (!done) return { ok: false, message: 'accounts.errors.stale' }
   // A withdrawn account takes no more edits, even from a socket the author has open.
   announceAccessChange({ type: 'account-closed', accountId: account.id })
-  await audit(review.jurisdictionId, review.id, actorId, 'account.withdrawn', { accountId: account.id, by })
   return { ok: true }
 }
 
@@ -281,18 +280,22 @@ export async function requestWithdrawal(
   actorId: string,
 ): Promise<AccountOutcome> {
   if (account.withdrawalRequestedAt) return { ok: false, message: 'accounts.errors.alreadyRequested' }
-  await prisma.staffAccount.update({
-    where: { id: account.id },
-    data: { withdrawalRequestedAt: new Date(), withdrawalReason: reason?.trim() || null },
+  await prisma.$transaction(async tx => {
+    await tx.staffAccount.update({
+      where: { id: account.id },
+      data: { withdrawalRequestedAt: new Date(), withdrawalReason: reason?.trim() || null },
+    })
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'account.withdrawal-requested', detail: { accountId: account.id } })
   })
-  await audit(review.jurisdictionId, review.id, actorId, 'account.withdrawal-requested', { accountId: account.id })
   return { ok: true }
 }
 
 export async function declineWithdrawal(review: { id: string; jurisdictionId: string }, account: StaffAccountRow, actorId: string): Promise<AccountOutcome> {
   if (!account.withdrawalRequestedAt) return { ok: false, message: 'accounts.errors.noRequest' }
-  await prisma.staffAccount.update({ where: { id: account.id }, data: { withdrawalRequestedAt: null, withdrawalReason: null } })
-  await audit(review.jurisdictionId, review.id, actorId, 'account.withdrawal-declined', { accountId: account.id })
+  await prisma.$transaction(async tx => {
+    await tx.staffAccount.update({ where: { id: account.id }, data: { withdrawalRequestedAt: null, withdrawalReason: null } })
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'account.withdrawal-declined', detail: { accountId: account.id } })
+  })
   return { ok: true }
 }
 
@@ -323,7 +326,7 @@ export async function readReleaseAs(account: StaffAccountRow, audience: ReleaseA
     await prisma.$transaction(async tx => {
       await tx.accountRead.create({ data: { accountId: account.id, readerId, releaseId: row.id } })
       // The jurisdiction's audit has every read too (never the text), for its admins.
-      await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: account.reviewId, actorId: readerId, action: 'account.read', detail: { accountId: account.id, releaseId: row.id, audience } }, tx)
+      await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: account.reviewId, actorId: readerId, action: 'account.read', detail: { accountId: account.id, releaseId: row.id, audience } })
     })
     await notify({ userId: account.authorId, kind: 'release-read', reviewId: account.reviewId, subjectId: row.id })
   }

@@ -24,6 +24,7 @@ import { suppressTable, type SuppressedTable } from '~/domain/trends'
 import { prisma } from '~/utils/db.server'
 import { getEnv, isPostgresUrl } from '~/utils/env.server'
 import { jurisdictionSettings } from './jurisdiction.server'
+import { audit } from './audit.server'
 
 export type Problem = { where: string; message: string }
 
@@ -51,9 +52,7 @@ export async function saveSurveyInstrument(jurisdictionId: string, text: string,
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { surveyInstrument: JSON.stringify(parsed.instrument) } }),
-    prisma.auditEvent.create({
-      data: { jurisdictionId, actorId, action: 'survey.instrument-loaded', detail: JSON.stringify({ id: parsed.instrument.id, version: parsed.instrument.version }) },
-    }),
+    audit(prisma, { jurisdictionId, actorId, action: 'survey.instrument-loaded', detail: { id: parsed.instrument.id, version: parsed.instrument.version } }),
   ])
   return { ok: true }
 }
@@ -61,7 +60,7 @@ export async function saveSurveyInstrument(jurisdictionId: string, text: string,
 export async function resetSurveyInstrument(jurisdictionId: string, actorId: string) {
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { surveyInstrument: null } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'survey.instrument-reset', detail: '{}' } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'survey.instrument-reset' }),
   ])
 }
 
@@ -69,7 +68,7 @@ export async function setSurveyMinResponses(jurisdictionId: string, minResponses
   if (!Number.isInteger(minResponses) || minResponses < MIN_RESPONSES_FLOOR || minResponses > MIN_RESPONSES_CEILING) throw new Error('minResponses out of range')
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { surveyMinResponses: minResponses } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'survey.threshold-changed', detail: JSON.stringify({ minResponses }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'survey.threshold-changed', detail: { minResponses } }),
   ])
 }
 
@@ -91,8 +90,11 @@ export class SurveyInputError extends Error {
 
 export async function createUnit(jurisdictionId: string, name: string, actorId: string) {
   if (await prisma.unit.findUnique({ where: { jurisdictionId_name: { jurisdictionId, name } } })) throw new SurveyInputError('unitName', 'surveys.units.nameTaken')
-  const unit = await prisma.unit.create({ data: { jurisdictionId, name } })
-  await prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'unit.created', detail: JSON.stringify({ unitId: unit.id }) } })
+  const unit = await prisma.$transaction(async tx => {
+    const created = await tx.unit.create({ data: { jurisdictionId, name } })
+    await audit(tx, { jurisdictionId, actorId, action: 'unit.created', detail: { unitId: created.id } })
+    return created
+  })
   return unit
 }
 
@@ -102,7 +104,7 @@ export async function setUserUnit(jurisdictionId: string, userId: string, unitId
   if (unitId && !(await prisma.unit.findFirst({ where: { id: unitId, jurisdictionId }, select: { id: true } }))) throw new SurveyInputError('unitId', 'surveys.units.noSuchUnit')
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { unitId } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'user.unit-changed', detail: JSON.stringify({ userId, unitId }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'user.unit-changed', detail: { userId, unitId } }),
   ])
 }
 
@@ -144,9 +146,7 @@ export async function openWave(jurisdictionId: string, actorId: string, input: N
       },
     })
     await tx.surveyInvitation.createMany({ data: invitees.map(u => ({ waveId: wave.id, userId: u.id, unitId: u.unitId! })) })
-    await tx.auditEvent.create({
-      data: { jurisdictionId, actorId, action: 'survey.wave-opened', detail: JSON.stringify({ waveId: wave.id, units: units.length, invited: invitees.length }) },
-    })
+    await audit(tx, { jurisdictionId, actorId, action: 'survey.wave-opened', detail: { waveId: wave.id, units: units.length, invited: invitees.length } })
     return wave
   })
 }
@@ -156,7 +156,7 @@ export async function closeWave(jurisdictionId: string, waveId: string, actorId:
   if (!wave) throw new SurveyInputError('form', 'surveys.admin.noSuchWave')
   await prisma.$transaction([
     prisma.surveyWave.update({ where: { id: waveId }, data: { closedEarly: true } }),
-    prisma.auditEvent.create({ data: { jurisdictionId, actorId, action: 'survey.wave-closed', detail: JSON.stringify({ waveId }) } }),
+    audit(prisma, { jurisdictionId, actorId, action: 'survey.wave-closed', detail: { waveId } }),
   ])
 }
 

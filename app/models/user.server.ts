@@ -1,7 +1,7 @@
 import { announceAccessChange } from '~/utils/access-events.server'
 import { createPasswordSetupToken, endAllSessions, hashPassword } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { recordAudit } from './audit.server'
+import { audit } from './audit.server'
 
 export { passwordSchema, newUserSchema, deactivateUserSchema, userActionSchema } from '~/schemas/user'
 
@@ -26,7 +26,8 @@ export async function createUser(input: {
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new UserInputError('email', 'users.emailTaken')
   }
-  const user = await prisma.user.create({
+  const user = await prisma.$transaction(async tx => {
+    const created = await tx.user.create({
     data: {
       email,
       name: input.name,
@@ -35,13 +36,8 @@ export async function createUser(input: {
       passwordHash: input.password ? await hashPassword(input.password) : null,
     },
   })
-  await prisma.auditEvent.create({
-    data: {
-      jurisdictionId: input.jurisdictionId,
-      actorId: input.createdById ?? null,
-      action: 'user.created',
-      detail: JSON.stringify({ userId: user.id, isAdmin: input.isAdmin }),
-    },
+    await audit(tx, { jurisdictionId: input.jurisdictionId, actorId: input.createdById ?? null, action: 'user.created', detail: { userId: created.id, isAdmin: input.isAdmin } })
+    return created
   })
   // Without a password the account is reached through a one-time link.
   const setupToken = input.password ? null : await createPasswordSetupToken(user.id)
@@ -64,7 +60,7 @@ export async function setCanLeadReviews(jurisdictionId: string, userId: string, 
     const user = await tx.user.findFirst({ where: { id: userId, jurisdictionId }, select: { id: true } })
     if (!user) throw new UserInputError('form', 'users.noSuchUser')
     await tx.user.update({ where: { id: userId }, data: { canLeadReviews } })
-    await recordAudit({ jurisdictionId, actorId, action: 'user.lead-changed', detail: { userId, canLeadReviews } }, tx)
+    await audit(tx, { jurisdictionId, actorId, action: 'user.lead-changed', detail: { userId, canLeadReviews } })
   })
 }
 
@@ -73,10 +69,10 @@ export async function deactivateUser(jurisdictionId: string, userId: string, act
   if (!user) throw new UserInputError('form', 'users.noSuchUser')
   if (user.id === actorId) throw new UserInputError('form', 'users.cannotDeactivateSelf')
   if (user.deactivatedAt) return
-  await prisma.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } })
-  await endAllSessions(userId)
-  await prisma.auditEvent.create({
-    data: { jurisdictionId, actorId, action: 'user.deactivated', detail: JSON.stringify({ userId }) },
+  await prisma.$transaction(async tx => {
+    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } })
+    await audit(tx, { jurisdictionId, actorId, action: 'user.deactivated', detail: { userId } })
   })
+  await endAllSessions(userId)
   announceAccessChange({ type: 'user-deactivated', userId })
 }

@@ -11,6 +11,7 @@ import { prisma } from '~/utils/db.server'
 import { exportOpenIn, prepareExport, type ExportLocale } from './export.server'
 import { historyOf } from './follow-up.server'
 import { notify } from './notify.server'
+import { audit } from './audit.server'
 
 export type WhatChangedRecommendation = {
   id: string
@@ -178,8 +179,11 @@ export async function whatChangedFor(user: { id: string; jurisdictionId: string 
 
 /** The facilitator tells the participants: recorded, and each of them notified. */
 export async function publishWhatChanged(review: { id: string; jurisdictionId: string }, actorId: string, message: string) {
-  const update = await prisma.whatChangedUpdate.create({ data: { reviewId: review.id, publishedById: actorId, message } })
-  await prisma.auditEvent.create({ data: { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.what-changed-published', detail: JSON.stringify({ updateId: update.id }) } })
+  const update = await prisma.$transaction(async tx => {
+    const created = await tx.whatChangedUpdate.create({ data: { reviewId: review.id, publishedById: actorId, message } })
+    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.what-changed-published', detail: { updateId: created.id } })
+    return created
+  })
   const members = await prisma.reviewMember.findMany({ where: { reviewId: review.id, userId: { not: actorId } }, select: { userId: true } })
   for (const m of members) await notify({ userId: m.userId, kind: 'what-changed', reviewId: review.id, subjectId: update.id })
   return update

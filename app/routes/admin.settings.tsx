@@ -11,14 +11,15 @@ import { keptVersions, versionsInForce, type KeptVersion } from '~/models/settin
 import { FrameworkEditor } from '~/components/settings/framework-editor'
 import { StandardsEditor } from '~/components/settings/standards-editor'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
-import { i18nServer } from '~/utils/i18next.server'
+import { readUploadForm } from '~/utils/upload.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { IntentButton, IntentForm } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR Workspace' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const [settings, ownKey, trusted, retention, inForce, standardsVersions, frameworkVersions] = await Promise.all([
     jurisdictionSettings(user.jurisdictionId),
     ownPublicKey(user.jurisdictionId),
@@ -54,10 +55,9 @@ const legalHoldSchema = z.object({ reviewId: z.string().min(1).max(60), hold: z.
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:jurisdiction-settings')
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) {
-    return json({ done: null, problems: [{ where: '/', message: 'settings.tooLarge' }] }, { status: 413 })
-  }
-  const form = await request.formData()
+  const read = await readUploadForm(request, MAX_JSON_BYTES)
+  if (!read.ok) return json({ done: null, problems: [{ where: '/', message: 'settings.tooLarge' }] }, { status: 413 })
+  const form = read.form
   const intent = intentSchema.safeParse(form.get('intent'))
   if (!intent.success) return json({ done: null, problems: [{ where: '/', message: 'validation.invalid' }] }, { status: 400 })
   const upload = form.get('file')
@@ -162,7 +162,7 @@ export default function SettingsRoute() {
   const actionData = useActionData<typeof action>() as { done: string | null; doneParams?: Record<string, number>; problems: { where: string; message: string }[] } | undefined
   const navigation = useNavigation()
   const { t } = useTranslation()
-  const locale = data.locale as 'en' | 'fr'
+  const locale = data.locale
   return (
     <>
       <h1>{t('settings.title', { jurisdiction: data.jurisdiction.name })}</h1>

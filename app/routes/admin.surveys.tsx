@@ -6,7 +6,8 @@ import { JsonSettingForms, SettingsOutcome, type SettingsProblem, type SettingsR
 import { MIN_RESPONSES_CEILING, MIN_RESPONSES_FLOOR, newWaveSchema } from '~/domain/surveys'
 import { closeWave, openWave, resetSurveyInstrument, saveSurveyInstrument, setSurveyMinResponses, surveyAdminView, SurveyInputError } from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
-import { i18nServer } from '~/utils/i18next.server'
+import { readUploadForm } from '~/utils/upload.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { IntentButton, IntentForm } from '~/components/intent-form'
 import { DataTable, TitledSection } from '~/components/layout'
@@ -16,7 +17,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: surveyStyl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:surveys')
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   return json({ locale, ...(await surveyAdminView(user.jurisdictionId)) })
 }
 
@@ -27,8 +28,9 @@ type ActionResult = SettingsResult
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:surveys')
   const refuse = (problems: Problem[], status = 400) => json<ActionResult>({ done: null, problems }, { status })
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) return refuse([{ where: '/', message: 'surveys.admin.tooLarge' }], 413)
-  const form = await request.formData()
+  const read = await readUploadForm(request, MAX_JSON_BYTES)
+  if (!read.ok) return refuse([{ where: '/', message: 'surveys.admin.tooLarge' }], 413)
+  const form = read.form
   const intent = z.enum(['instrument', 'reset-instrument', 'threshold', 'open', 'close']).safeParse(form.get('intent'))
   if (!intent.success) return refuse([{ where: 'intent', message: 'validation.invalid' }])
   try {
@@ -77,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SurveyAdminRoute() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  const locale = data.locale as 'en' | 'fr'
+  const locale = data.locale
   return (
     <>
       <h1>{t('surveys.admin.title')}</h1>

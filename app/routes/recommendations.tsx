@@ -10,7 +10,7 @@ import { coreValues, recommendationStrengths } from '~/domain/vocabulary'
 import { trackerView } from '~/models/follow-up.server'
 import trendStylesUrl from '~/styles/trends.css'
 import { requireUser } from '~/utils/auth.server'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { TitledSection } from '~/components/layout'
 
 export const meta: MetaFunction = () => [{ title: 'Recommendations · SCIR Workspace' }]
@@ -18,7 +18,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trendStyle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const today = new Date().toISOString().slice(0, 10)
   const view = await trackerView(user, new URL(request.url).searchParams, today, locale)
   return json({ ...view, includeFinished: view.includeClosed })

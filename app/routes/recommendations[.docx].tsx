@@ -4,12 +4,12 @@ import { trackerDocx } from '~/domain/follow-up/report'
 import { recommendationStrengths } from '~/domain/vocabulary'
 import { trackerView } from '~/models/follow-up.server'
 import { requireUser } from '~/utils/auth.server'
-import { i18nServer } from '~/utils/i18next.server'
+import { i18nServer, languageOfRequest } from '~/utils/i18next.server'
 
 // Exactly the rows the tracker shows for the same query string, as a Word table.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const t = await i18nServer.getFixedT(request)
   const today = new Date().toISOString().slice(0, 10)
   const view = await trackerView(user, new URL(request.url).searchParams, today, locale)

@@ -11,8 +11,7 @@ import { DraftSection, QuoteConsent, ReadLog, ReleasedVersions, ReleaseSteps, us
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
 import { QuoteRequestForm } from '~/components/accounts/quote-request-form'
 import { ConfidentialLabel, ReleaseView } from '~/components/accounts/release-view'
-import { accountDocName, buildReleasePreview, releaseOpenIn, type ReleaseAudience } from '~/domain/staff-account'
-import type { ReviewPhase } from '~/domain/vocabulary'
+import { accountDocName, buildReleasePreview, type ReleaseAudience } from '~/domain/staff-account'
 import { accountActionSchema, invalidAccountAction, operationForAccountAction } from '~/models/account-actions.server'
 import { decideQuote, findingsOfReview, quotesForAuthor } from '~/models/quote-consent.server'
 import {
@@ -77,7 +76,8 @@ async function authorView(ctx: AccountContext, account: StaffAccountRow, url: UR
     // Read-only copy when the editor is closed (a withdrawn account stays its author's).
     draftCopy: canEdit ? null : buildReleasePreview(draft, current.pseudonym),
     mayRelease,
-    releaseOpen: releaseOpenIn(ctx.review.phase as ReviewPhase),
+    // Whether the phase still takes releases (can()'s phase rule), whatever this account's state.
+    releaseOpen: ctx.allows({ ...current, state: 'drafting' }, 'release-to-facilitator'),
     mayWithdraw: ctx.allows(current, 'withdraw'),
     mayRequestWithdrawal: ctx.allows(current, 'request-withdrawal'),
     namesVisibleTo: ctx.namesVisibleTo,

@@ -14,11 +14,12 @@ import { ApprovalSteps, type ApprovalStepView } from '~/components/export/approv
 import { ResidualTable, SafeWordTable } from '~/components/export/residuals'
 import { identifierKinds, placeKinds } from '~/domain/vocabulary'
 import { approvalState, approvalSteps, approveStep, deidentifiedHash, findingsHash, withdrawApproval } from '~/models/export-approval.server'
-import { exportHistory, exportOpenIn, prepareExport, resolveResidual, safeDecisions, undoSafeDecision, type ResolveOutcome } from '~/models/export.server'
+import { exportHistory, prepareExport, resolveResidual, safeDecisions, undoSafeDecision, type ResolveOutcome } from '~/models/export.server'
 import { namesVisibleToOf } from '~/models/staff-account.server'
 import exportStylesUrl from '~/styles/export.css'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
+import type { Permission } from '~/domain/permissions'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: exportStylesUrl }]
 
@@ -29,7 +30,7 @@ const refusedKeys = ['residuals', 'excluded', 'phase', 'approval'] as const
 
 /** The reader's interface language: the preview and the download both use it (see prepareExport). */
 async function exportLocaleOf(request: Request): Promise<'en' | 'fr'> {
-  return (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  return languageOfRequest(request)
 }
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | null {
@@ -44,17 +45,23 @@ const forbidden = () => json({ message: 'Forbidden' }, { status: 403 })
  */
 async function requireExportPage(request: Request, reviewId: string) {
   const access = await requireReviewPermission(request, reviewId, 'read:review')
-  if (!access.allows('export:review') && !access.allows('approve:deidentified-text')) {
+  // Granted, if perhaps not in this phase: can() says wrong-phase, and the page says "not yet".
+  const granted = (p: Permission) => {
+    const decision = access.decide(p)
+    return decision.allowed || decision.reason === 'wrong-phase'
+  }
+  const mayExport = granted('export:review')
+  if (!mayExport && !granted('approve:deidentified-text')) {
     // A partner agency's member is not told that exports exist (ADR 0039).
     throw access.user.partnerOrganisation ? json({ message: 'Not found' }, { status: 404 }) : forbidden()
   }
-  return access
+  const open = access.allows(mayExport ? 'export:review' : 'approve:deidentified-text')
+  return { ...access, mayExport, open }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review, user, allows } = await requireExportPage(request, params.reviewId ?? '')
+  const { review, user, allows, mayExport, open } = await requireExportPage(request, params.reviewId ?? '')
   const url = new URL(request.url)
-  const mayExport = allows('export:review')
   const base = {
     review: { id: review.id, title: review.title, phase: review.phase },
     done: pick(url.searchParams.get('done'), doneKeys),
@@ -63,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // The page holds original case text: never cached anywhere.
   const headers = { 'Cache-Control': 'no-store' }
-  if (!exportOpenIn(review.phase)) return json({ ...base, open: false as const }, { headers })
+  if (!open) return json({ ...base, open: false as const }, { headers })
   const locale = await exportLocaleOf(request)
   const [prepared, history, safe, namesVisibleTo] = await Promise.all([
     prepareExport(review, { locale }),
@@ -149,8 +156,8 @@ const actionSchema = z.discriminatedUnion('intent', [
 const stepPermission = { findings: 'approve:findings', deidentified: 'approve:deidentified-text' } as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { review, user, allows } = await requireExportPage(request, params.reviewId ?? '')
-  if (!exportOpenIn(review.phase)) return json({ error: 'export.errors.phase', params: {} }, { status: 400 })
+  const { review, user, allows, open } = await requireExportPage(request, params.reviewId ?? '')
+  if (!open) return json({ error: 'export.errors.phase', params: {} }, { status: 400 })
   const submission = parseWithZod(await request.formData(), { schema: actionSchema })
   if (submission.status !== 'success') {
     const message = Object.values(submission.error ?? {}).flat().find(m => typeof m === 'string' && m.startsWith('export.'))

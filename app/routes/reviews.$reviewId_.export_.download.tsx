@@ -2,17 +2,22 @@
 // A refusal (residual candidates appeared meanwhile, the jurisdiction's opt-out, the phase)
 // sends the browser back to the export page, which says why.
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { requireUser } from '~/utils/auth.server'
 import { exportFormats } from '~/domain/export'
 import { exportReview } from '~/models/export.server'
-import { i18nServer } from '~/utils/i18next.server'
-import { requireReviewPermission } from '~/utils/permissions.server'
+import { languageOfRequest } from '~/utils/i18next.server'
+import { loadReviewAccess, reviewRefusal } from '~/utils/permissions.server'
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'export:review')
+  const user = await requireUser(request)
+  const access = await loadReviewAccess(user, params.reviewId ?? '', 'export:review')
+  if (!access.allowed && access.reason === 'wrong-phase') return redirect(`/reviews/${access.review!.id}/export?refused=phase`, 303)
+  if (!access.allowed) throw reviewRefusal(access)
+  const { review } = access
   const form = await request.formData()
   const format = exportFormats.find(f => f === form.get('format'))
   if (!format) return new Response('Unknown export format', { status: 400 })
-  const locale = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const result = await exportReview(review, format, { actorId: user.id, via: 'web', locale })
   if (!result.ok) return redirect(`/reviews/${review.id}/export?refused=${result.reason}`, 303)
   const { download } = result

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useCaseFileText } from '~/components/case-file-message'
+import { readUploadForm, uploadedText } from '~/utils/upload.server'
 import { importIntoReview, MAX_IMPORT_BYTES, type ImportNotice, type ImportProblem, type ImportSource } from '~/models/case-file-import.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 
@@ -19,19 +20,12 @@ type ActionData = {
   imported?: { events: number; people: number; duplicates: ImportNotice[]; flags: ImportNotice[]; summaryKept: boolean }
 }
 
-async function fileText(form: FormData, name: string) {
-  const value = form.get(name)
-  if (!value || typeof value === 'string' || value.size === 0) return undefined
-  return value.text()
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'write:review-doc')
-  const length = Number(request.headers.get('content-length') ?? 0)
-  if (length > MAX_IMPORT_BYTES) return json<ActionData>({ problems: [], formError: 'import.tooLarge' }, { status: 413 })
-  const form = await request.formData()
+  const upload = await readUploadForm(request, MAX_IMPORT_BYTES)
+  if (!upload.ok) return json<ActionData>({ problems: [], formError: 'import.tooLarge' }, { status: 413 })
   const [caseFile, peopleCsv, timelineCsv, placesCsv, identifiersCsv] = await Promise.all(
-    ['caseFile', 'peopleCsv', 'timelineCsv', 'placesCsv', 'identifiersCsv'].map(name => fileText(form, name)),
+    ['caseFile', 'peopleCsv', 'timelineCsv', 'placesCsv', 'identifiersCsv'].map(name => uploadedText(upload.form, name)),
   )
   let source: ImportSource
   if (caseFile !== undefined) source = { kind: 'json', text: caseFile }

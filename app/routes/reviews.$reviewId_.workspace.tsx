@@ -16,7 +16,7 @@ import { readContributions } from '~/models/family-voice.server'
 import { partnerSeesRealNames } from '~/models/partner.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 import { reviewSettings } from '~/models/settings-version.server'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/settings'
 
 export const links: LinksFunction = () => [
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view: WorkspaceView = (workspaceViews as readonly string[]).includes(requested ?? '') ? (requested as WorkspaceView) : 'session'
   // The versions this review uses, not the newest: settings are never retroactive (ADR 0036).
   const [settings, accounts] = await Promise.all([reviewSettings(review), accountsOfReview(review.id)])
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   // Shown beside the unmet needs; loading them here is a read, audited (ADR 0038).
   const familyVoice = allows('read:family-voice') ? (await readContributions(review, user.id, 'workspace')).filter(c => !c.withdrawn) : null
   const namesHidden = Boolean(user.partnerOrganisation) && !(await partnerSeesRealNames(review.id, user.id))

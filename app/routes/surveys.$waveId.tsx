@@ -1,10 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { languageOf } from '~/utils/i18n'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MAX_COMMENT_LENGTH, surveyItems } from '~/domain/surveys'
 import { submitAnswers, surveySettings, waveForRespondent } from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Survey · SCIR Workspace' }]
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const waveId = params.waveId ?? ''
   const wave = await waveForRespondent(user.id, user.jurisdictionId, waveId)
   if (!wave) throw notFound()
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const form = await request.formData()
   // Each radio group posts "answer:<item id>" = "<point>"; anything else in the form is ignored.
   const answers: Record<string, number> = {}
@@ -49,7 +50,7 @@ export default function AnswerSurveyRoute() {
   const result = useActionData<typeof action>() as ActionResult | undefined
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
-  const locale: 'en' | 'fr' = i18n.language === 'fr' ? 'fr' : 'en'
+  const locale = languageOf(i18n.language)
   const { instrument } = wave
 
   let closedMessage: string | null = null

@@ -5,7 +5,7 @@ import { CompositeResults } from '~/components/surveys/composite-results'
 import { closedWaveResults, surveySettings } from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
 import trendStylesUrl from '~/styles/trends.css'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireJurisdictionPermission, userCan } from '~/utils/permissions.server'
 import { TitledSection } from '~/components/layout'
 
@@ -17,7 +17,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'read:survey-results')
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const [closed, settings] = await Promise.all([closedWaveResults(user.jurisdictionId), surveySettings(user.jurisdictionId)])
   return json({ locale, closed, minResponses: settings.minResponses, canManage: userCan(user, 'manage:surveys') })
 }
@@ -44,7 +44,7 @@ export default function SurveyResultsRoute() {
             </a>
           </p>
           {closed.instrument.composites.map(c => (
-            <CompositeResults key={c.id} composite={c} results={closed.results} locale={locale as 'en' | 'fr'} />
+            <CompositeResults key={c.id} composite={c} results={closed.results} locale={locale} />
           ))}
           <TitledSection id="comments" title={t('surveys.results.commentsTitle')} className="trend-section">
             <p className="trend-hint">{t('surveys.results.commentsIntro')}</p>

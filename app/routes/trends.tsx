@@ -12,7 +12,8 @@ import { importedSources, importSharedReviews, removeSharedReviewsFrom, type Imp
 import { surveyTrends } from '~/models/survey.server'
 import { trendsData, type TrendView } from '~/models/trends.server'
 import trendStylesUrl from '~/styles/trends.css'
-import { i18nServer } from '~/utils/i18next.server'
+import { readUploadForm } from '~/utils/upload.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireJurisdictionPermission, userCan } from '~/utils/permissions.server'
 import { IntentButton, IntentForm } from '~/components/intent-form'
 import { DataTable, TitledSection } from '~/components/layout'
@@ -24,7 +25,7 @@ const viewOf = (request: Request): TrendView => (new URL(request.url).searchPara
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'read:trends')
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const view = viewOf(request)
   const canImport = userCan(user, 'manage:shared-data')
   const [data, imported, survey] = await Promise.all([
@@ -52,8 +53,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireJurisdictionPermission(request, 'manage:shared-data')
   const refuse = (key: string, status: number, params?: Record<string, number>) =>
     json<ActionResult>({ intent: 'import', ok: false, problems: [], notice: { key, params } }, { status })
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) return refuse('trends.import.tooLarge', 413)
-  const form = await request.formData()
+  const upload = await readUploadForm(request, MAX_UPLOAD_BYTES)
+  if (!upload.ok) return refuse('trends.import.tooLarge', 413)
+  const form = upload.form
   const submission = parseWithZod(form, { schema: actionSchema })
   if (submission.status !== 'success') throw json({ message: 'Bad request' }, { status: 400 })
   if (submission.value.intent === 'remove') {
@@ -63,8 +65,6 @@ export async function action({ request }: ActionFunctionArgs) {
   // An empty file input still posts one nameless, empty file.
   const uploads = form.getAll('files').filter((f): f is File => typeof f !== 'string' && (f.size > 0 || f.name !== ''))
   if (uploads.length > MAX_FILES) return refuse('trends.import.tooManyFiles', 400, { max: MAX_FILES })
-  // Without a Content-Length (chunked upload) the header check above cannot refuse early.
-  if (uploads.reduce((n, f) => n + f.size, 0) > MAX_UPLOAD_BYTES) return refuse('trends.import.tooLarge', 413)
   const files: ImportFile[] = await Promise.all(uploads.map(async f => ({ name: f.name || 'upload.json', text: await f.text() })))
   const outcome = await importSharedReviews({ jurisdictionId: user.jurisdictionId, code: user.jurisdiction.code, userId: user.id }, files)
   if (!outcome.ok) return json<ActionResult>({ intent: 'import', ok: false, problems: outcome.problems }, { status: 400 })
@@ -235,7 +235,7 @@ export default function TrendsRoute() {
 
       {data.imported ? <SharedDataAdmin imported={data.imported} jurisdiction={data.jurisdiction.name} /> : null}
 
-      {data.survey ? <SurveyBesideReviews data={data.survey} locale={data.locale as 'en' | 'fr'} /> : null}
+      {data.survey ? <SurveyBesideReviews data={data.survey} locale={data.locale} /> : null}
 
       {!hasYears ? (
         <p className="trend-section">{t('trends.empty')}</p>

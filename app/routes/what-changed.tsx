@@ -7,7 +7,7 @@ import { FormErrors } from '~/components/forms'
 import { publishWhatChanged, whatChangedFor } from '~/models/what-changed.server'
 import trendStylesUrl from '~/styles/trends.css'
 import { requireUser } from '~/utils/auth.server'
-import { i18nServer } from '~/utils/i18next.server'
+import { languageOfRequest } from '~/utils/i18next.server'
 import { requireReviewPermissionFor } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'What changed · SCIR Workspace' }]
@@ -16,7 +16,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trendStyle
 // Any signed-in user: the page only ever lists the reviews they are or were a member of.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const locale: 'en' | 'fr' = (await i18nServer.getLocale(request)) === 'fr' ? 'fr' : 'en'
+  const locale = await languageOfRequest(request)
   const today = new Date().toISOString().slice(0, 10)
   const reviews = await whatChangedFor(user, today, locale)
   return json({ reviews: reviews.map(r => ({ ...r, mayPublish: r.role === 'facilitator' })) })

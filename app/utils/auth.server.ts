@@ -3,7 +3,7 @@ import bcrypt from 'bcryptjs'
 import { redirect } from '@remix-run/node'
 import { partnerAccessOpen, type Actor } from '~/domain/permissions'
 import { reviewPhases, type ReviewPhase } from '~/domain/vocabulary'
-import { recordAudit } from '~/models/audit.server'
+import { auditEvent } from '~/models/audit.server'
 import { announceAccessChange } from './access-events.server'
 import { prisma } from './db.server'
 import { getEnv } from './env.server'
@@ -64,7 +64,7 @@ export async function verifyLogin(email: string, password: string) {
   // (they count in the sign-in failure metric). Never the password, never the typed email.
   if (user) {
     const reason = success ? null : user.deactivatedAt ? 'deactivated' : !user.passwordHash ? 'no-password' : !ok ? 'wrong-password' : ended ? 'partner-access-ended' : 'wrong-password'
-    await recordAudit({ jurisdictionId: user.jurisdictionId, actorId: user.id, action: success ? 'auth.signed-in' : 'auth.sign-in-failed', detail: reason ? { reason, method: 'password' } : { method: 'password' } })
+    await auditEvent({ jurisdictionId: user.jurisdictionId, actorId: user.id, action: success ? 'auth.signed-in' : 'auth.sign-in-failed', detail: reason ? { reason, method: 'password' } : { method: 'password' } })
   }
   if (!user || !success) return null
   return { id: user.id }

@@ -17,3 +17,8 @@ export const i18nConfig = {
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value)
 }
+
+/** The supported language a requested one falls back to (English for anything unknown). */
+export function languageOf(value: unknown): Language {
+  return isLanguage(value) ? value : 'en'
+}

@@ -1,6 +1,6 @@
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
-import { i18nConfig, supportedLanguages } from './i18n'
+import { i18nConfig, languageOf, supportedLanguages, type Language } from './i18n'
 
 export const languageCookie = createCookie('lng', {
   path: '/',
@@ -18,3 +18,8 @@ export const i18nServer = new RemixI18Next({
   },
   i18next: { ...i18nConfig },
 })
+
+/** The reader's interface language, one of the supported ones. */
+export async function languageOfRequest(request: Request): Promise<Language> {
+  return languageOf(await i18nServer.getLocale(request))
+}

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
-import { recordAudit } from '~/models/audit.server'
+import { writeAuditRow } from '../support/audit-rows'
 import { prisma } from '~/utils/db.server'
 import { registerAuditFunctions, verifyAuditChain } from '~/utils/audit-chain.server'
 import { applyMigrations } from '../../server/migrate'
@@ -48,7 +48,7 @@ test('rows written at once by two processes form one unbroken chain per jurisdic
     Array.from({ length: 60 }, (_, i) => {
       const jurisdictionId = i % 3 === 0 ? a.id : b.id
       return i % 2 === 0
-        ? recordAudit({ jurisdictionId, action: 'test.concurrent', detail: { i } })
+        ? writeAuditRow({ jurisdictionId, action: 'test.concurrent', detail: { i } })
         : prisma.$transaction(async tx => {
             await tx.auditEvent.create({ data: { jurisdictionId, action: 'test.concurrent-tx', detail: JSON.stringify({ i }) } })
           })
@@ -70,7 +70,7 @@ test('rows written at once by two processes form one unbroken chain per jurisdic
 
 test('an audit row changed with raw SQL is refused, and when forced, verify names it', async () => {
   const j = await makeJurisdiction()
-  for (let i = 0; i < 5; i++) await recordAudit({ jurisdictionId: j.id, action: 'test.tamper', detail: { i } })
+  for (let i = 0; i < 5; i++) await writeAuditRow({ jurisdictionId: j.id, action: 'test.tamper', detail: { i } })
   const db = await tamperableCopy()
   try {
     const target = db.prepare(`SELECT "id", "seq" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq" LIMIT 1 OFFSET 2`).get(j.id) as { id: string; seq: number }
@@ -88,7 +88,7 @@ test('an audit row changed with raw SQL is refused, and when forced, verify name
 
 test('a deleted row shows as a break at the next row', async () => {
   const j = await makeJurisdiction()
-  for (let i = 0; i < 4; i++) await recordAudit({ jurisdictionId: j.id, action: 'test.delete', detail: { i } })
+  for (let i = 0; i < 4; i++) await writeAuditRow({ jurisdictionId: j.id, action: 'test.delete', detail: { i } })
   const db = await tamperableCopy()
   try {
     const rows = db.prepare(`SELECT "id", "seq" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq"`).all(j.id) as { id: string; seq: number }[]

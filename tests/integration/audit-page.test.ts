@@ -1,7 +1,7 @@
 // Issue 17: the admin's audit page (filters, pages, only the own jurisdiction) and the events
 // it must show that were not audited before (sign-ins and failures, reads of staff accounts).
 import { expect, test } from 'vitest'
-import { recordAudit } from '~/models/audit.server'
+import { writeAuditRow } from '../support/audit-rows'
 import * as auditRoute from '~/routes/admin.audit'
 import { hashPassword, verifyLogin } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
@@ -20,9 +20,9 @@ test('filters by person, review, action and day, pages by 50, and never shows an
   const admin = await makeUser(j.id, { isAdmin: true })
   const person = await makeUser(j.id)
   const review = await makeReview(j.id, [])
-  for (let i = 0; i < 60; i++) await recordAudit({ jurisdictionId: j.id, actorId: person.id, reviewId: review.id, action: 'review.phase-moved', detail: { i } })
-  await recordAudit({ jurisdictionId: j.id, actorId: admin.id, action: 'jurisdiction.sharing-changed' })
-  await recordAudit({ jurisdictionId: other.id, actorId: null, action: 'review.phase-moved' })
+  for (let i = 0; i < 60; i++) await writeAuditRow({ jurisdictionId: j.id, actorId: person.id, reviewId: review.id, action: 'review.phase-moved', detail: { i } })
+  await writeAuditRow({ jurisdictionId: j.id, actorId: admin.id, action: 'jurisdiction.sharing-changed' })
+  await writeAuditRow({ jurisdictionId: other.id, actorId: null, action: 'review.phase-moved' })
   const { cookie } = await cookieFor(admin.id)
 
   const all = await page(cookie, '')

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
-import { recordAudit } from '~/models/audit.server'
+import { writeAuditRow } from '../support/audit-rows'
 import { prisma } from '~/utils/db.server'
 import { COMMAND_HELP, runCli, type CliIO } from '../../server/cli'
 import { makeJurisdiction, makeReview } from '../support/fixtures'
@@ -41,8 +41,8 @@ test('--help exits 0 for the CLI and for every command, without touching the dat
 test('audit export writes the rows of the days asked for, in chain order, and is itself audited', async () => {
   const j = await makeJurisdiction()
   const review = await makeReview(j.id, [])
-  await recordAudit({ jurisdictionId: j.id, reviewId: review.id, action: 'test.export-me', detail: { n: 1 } })
-  await recordAudit({ jurisdictionId: j.id, reviewId: review.id, action: 'test.export-me', detail: { n: '=cmd' } })
+  await writeAuditRow({ jurisdictionId: j.id, reviewId: review.id, action: 'test.export-me', detail: { n: 1 } })
+  await writeAuditRow({ jurisdictionId: j.id, reviewId: review.id, action: 'test.export-me', detail: { n: '=cmd' } })
   const today = new Date().toISOString().slice(0, 10)
   const jsonl = path.join(tmp, 'audit.jsonl')
   const t = io()
@@ -82,7 +82,7 @@ test('audit export and export refuse an --out in a folder that does not exist, a
 
 test('audit verify passes on an intact chain and names the first changed row (exit 1)', async () => {
   const j = await makeJurisdiction()
-  for (let i = 0; i < 3; i++) await recordAudit({ jurisdictionId: j.id, action: 'test.verify', detail: { i } })
+  for (let i = 0; i < 3; i++) await writeAuditRow({ jurisdictionId: j.id, action: 'test.verify', detail: { i } })
   const ok = io()
   expect(await runCli(['audit', 'verify'], ok.io, prisma)).toBe(0)
   expect(ok.out()).toMatch(/audit chain intact: \d+ rows verified/)

@@ -27,6 +27,11 @@ async function populatedReview(jurisdictionId: string, authorId: string, closedA
   await prisma.projectedFinding.create({ data: { reviewId: review.id, id: 'f1', status: 'draft', body: 'A finding', position: 0 } })
   await prisma.reviewProjection.create({ data: { reviewId: review.id, projectedAt: new Date() } })
   await prisma.exportRecord.create({ data: { jurisdictionId, reviewId: review.id, format: 'json' } })
+  // The follow-up of its recommendations (ADR 0024) goes with it.
+  await prisma.recommendationOwner.create({ data: { reviewId: review.id, recommendationId: 'rec-1', userId: authorId, assignedById: authorId } })
+  await prisma.recommendationUpdate.create({ data: { reviewId: review.id, recommendationId: 'rec-1', authorId, kind: 'progress', progress: 'in_progress', note: 'A progress note' } })
+  await prisma.whatChangedUpdate.create({ data: { reviewId: review.id, publishedById: authorId, message: 'What changed since' } })
+  await prisma.notification.create({ data: { userId: authorId, kind: 'what-changed', reviewId: review.id, subjectId: 'x' } })
   return { review, account }
 }
 
@@ -48,6 +53,7 @@ test('dry run counts and changes nothing; run purges expired reviews, keeps held
   expect(await runCli(['retention', 'run', '--dry-run'], dry.io, prisma)).toBe(0)
   expect(dry.out()).toContain(`would purge review ${expired.review.id}`)
   expect(dry.out()).toContain('2 document updates, 1 snapshots, 1 staff accounts, 2 projection rows, 1 export records')
+  expect(dry.out()).toContain('0 export approvals, 4 follow-up rows')
   expect(dry.out()).toContain(`kept review ${held.review.id} (${j.code}): legal hold`)
   expect(dry.out()).toMatch(/dry run: .*nothing was changed/)
   expect(await prisma.review.count({ where: { id: expired.review.id } })).toBe(1)
@@ -64,15 +70,22 @@ test('dry run counts and changes nothing; run purges expired reviews, keeps held
   expect(await prisma.projectedFinding.count({ where: { reviewId: expired.review.id } })).toBe(0)
   expect(await prisma.reviewProjection.count({ where: { reviewId: expired.review.id } })).toBe(0)
   expect(await prisma.exportRecord.count({ where: { reviewId: expired.review.id } })).toBe(0)
+  const byExpired = { where: { reviewId: expired.review.id } }
+  expect(await prisma.recommendationOwner.count(byExpired)).toBe(0)
+  expect(await prisma.recommendationUpdate.count(byExpired)).toBe(0)
+  expect(await prisma.whatChangedUpdate.count(byExpired)).toBe(0)
+  expect(await prisma.notification.count(byExpired)).toBe(0)
   for (const kept of [held, recent, open, noSetting]) {
     expect(await prisma.review.count({ where: { id: kept.review.id } })).toBe(1)
     expect(await prisma.collabUpdate.count({ where: { docName: `review:${kept.review.id}` } })).toBe(1)
     expect(await prisma.staffAccount.count({ where: { reviewId: kept.review.id } })).toBe(1)
+    expect(await prisma.recommendationUpdate.count({ where: { reviewId: kept.review.id } })).toBe(1)
+    expect(await prisma.notification.count({ where: { reviewId: kept.review.id } })).toBe(1)
   }
   const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'retention.purged', reviewId: expired.review.id } })
-  expect(JSON.parse(audit.detail)).toMatchObject({ documentUpdates: 2, documentSnapshots: 1, staffAccounts: 1, projectionRows: 2, exportRecords: 1, retentionYears: 7, via: 'cli', operator: 'operator-ann' })
+  expect(JSON.parse(audit.detail)).toMatchObject({ documentUpdates: 2, documentSnapshots: 1, staffAccounts: 1, projectionRows: 2, exportRecords: 1, followUpRows: 4, retentionYears: 7, via: 'cli', operator: 'operator-ann' })
   // Counts, never content: not the title, not the released text, not the finding.
-  expect(audit.detail).not.toMatch(/Review |released text|A finding/)
+  expect(audit.detail).not.toMatch(/Review |released text|A finding|progress note|What changed/)
 
   // Lifting the hold lets the next run purge it; a second run finds nothing else.
   await setLegalHold(j.id, held.review.id, false, admin.id)
@@ -108,4 +121,29 @@ test('closing a review deletes the drafts never released and keeps released ones
   const closed = await prisma.review.findUniqueOrThrow({ where: { id: review.id } })
   expect(await movePhase(closed, 'approval', 'a correction is needed', facilitator.id)).toEqual({ ok: true })
   expect((await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).closedAt).toBeNull()
+})
+
+test('the database keeps no follow-up row, projection or export of a review that is gone (foreign keys)', async () => {
+  const j = await makeJurisdiction()
+  const author = await makeUser(j.id)
+  const { review } = await populatedReview(j.id, author.id, null)
+  await prisma.exportApproval.create({ data: { reviewId: review.id, step: 'findings', approvedById: author.id, contentHash: 'h' } })
+  // Deleting the review row alone (no purge code) takes everything keyed by it along.
+  await prisma.reviewMember.deleteMany({ where: { reviewId: review.id } })
+  await prisma.review.delete({ where: { id: review.id } })
+  const byReview = { where: { reviewId: review.id } }
+  const left = await Promise.all([
+    prisma.staffAccount.count(byReview),
+    prisma.projectedFinding.count(byReview),
+    prisma.reviewProjection.count(byReview),
+    prisma.exportRecord.count(byReview),
+    prisma.exportApproval.count(byReview),
+    prisma.recommendationOwner.count(byReview),
+    prisma.recommendationUpdate.count(byReview),
+    prisma.whatChangedUpdate.count(byReview),
+    prisma.notification.count(byReview),
+  ])
+  expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0])
+  // And no follow-up row can name a review that does not exist.
+  await expect(prisma.notification.create({ data: { userId: author.id, kind: 'what-changed', reviewId: 'no-such-review', subjectId: 'x' } })).rejects.toThrow()
 })

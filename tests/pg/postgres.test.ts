@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { recordAudit } from '~/models/audit.server'
+import { writeAuditRow } from '../support/audit-rows'
 import { verifyAuditChainPostgres } from '~/utils/audit-chain-postgres.server'
 import { prisma } from '~/utils/db.server'
 import { createPostgresPersistence } from '../../server/collab'
@@ -84,7 +84,7 @@ describe('audit chain on PostgreSQL', () => {
       Array.from({ length: 40 }, (_, i) => {
         const jurisdictionId = i % 2 === 0 ? a.id : b.id
         return i % 2 === 0
-          ? recordAudit({ jurisdictionId, action: 'test.concurrent', detail: { i, text: 'quote " backslash \\ newline \n tab \t é' } })
+          ? writeAuditRow({ jurisdictionId, action: 'test.concurrent', detail: { i, text: 'quote " backslash \\ newline \n tab \t é' } })
           : prisma.$transaction(async tx => {
               await tx.auditEvent.create({ data: { jurisdictionId, action: 'test.concurrent-tx', detail: JSON.stringify({ i }) } })
             })
@@ -103,7 +103,7 @@ describe('audit chain on PostgreSQL', () => {
 
   test('an audit row cannot be changed or deleted; forced past the guard, verify names it', async () => {
     const j = await makeJurisdiction()
-    for (let i = 0; i < 4; i++) await recordAudit({ jurisdictionId: j.id, action: 'test.tamper', detail: { i } })
+    for (let i = 0; i < 4; i++) await writeAuditRow({ jurisdictionId: j.id, action: 'test.tamper', detail: { i } })
     const [target] = await sql<{ id: string }>(`SELECT "id" FROM "AuditEvent" WHERE "jurisdictionId" = $1 ORDER BY "seq" LIMIT 1 OFFSET 2`, [j.id])
     await expect(sql(`UPDATE "AuditEvent" SET "detail" = '{"i":99}' WHERE "id" = $1`, [target!.id])).rejects.toThrow(/append-only/)
     await expect(sql(`DELETE FROM "AuditEvent" WHERE "id" = $1`, [target!.id])).rejects.toThrow(/append-only/)
@@ -237,7 +237,7 @@ describe('CLI on PostgreSQL', () => {
 
   test('backup (pg_dump), backup verify, restore into an empty database only, audit verify', { timeout: 120_000 }, async () => {
     const j = await makeJurisdiction()
-    await recordAudit({ jurisdictionId: j.id, action: 'test.backup', detail: {} })
+    await writeAuditRow({ jurisdictionId: j.id, action: 'test.backup', detail: {} })
     const dir = await mkdtemp(path.join(os.tmpdir(), 'scir-pg-backup-'))
     tmp.push(dir)
     const out = path.join(dir, 'scir.dump')

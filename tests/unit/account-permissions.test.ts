@@ -52,7 +52,8 @@ const expected: Record<AccountOperation, Partial<Record<ActorName, string>>> = {
   'list-states': { facilitator: 'IDFPW' },
   'quote-request': { facilitator: 'P', panel_member: 'P', qi_lead: 'P', admin_on_panel: 'P' },
   'approve-quote': { author: 'P' },
-  export: { qi_lead: 'P' },
+  // Exporting waits for approval (can()'s phase rule, issue 12): nothing in this phase.
+  export: {},
 }
 
 function target(who: Who, state: AccountState, phase: ReviewPhase = 'staff_accounts', namesVisibleTo: 'facilitator' | 'nobody' = 'facilitator'): AccountTarget {
@@ -89,6 +90,12 @@ describe('by phase', () => {
       expect(allowedStates('author', 'withdraw', phase), phase).toBe('FP')
       expect(allowedStates('author', 'request-withdrawal', phase), phase).toBe('')
     }
+  })
+
+  test('an excerpt leaves only with an export: from approval on, the QI lead’s, from a panel release', () => {
+    for (const phase of ['approval', 'shared'] as const) expect(allowedStates('qi_lead', 'export', phase), phase).toBe('P')
+    for (const phase of ['intake', 'staff_accounts', 'analysis', 'findings'] as const) expect(allowedStates('qi_lead', 'export', phase), phase).toBe('')
+    for (const name of ['author', 'facilitator', 'panel_member', 'admin_on_panel'] as const) expect(allowedStates(name, 'export', 'approval'), name).toBe('')
   })
 
   test('releasing and asking to quote close when findings go for approval', () => {

@@ -13,30 +13,30 @@ describe('a partner agency member', () => {
   test.each(permissions)('holds nothing outside their own review: %s', permission => {
     expect(can(partner, permission, { kind: 'jurisdiction', jurisdictionId: J }).allowed).toBe(false)
     // Another review of the same jurisdiction, where they are no member.
-    expect(can(partner, permission, { kind: 'review', jurisdictionId: J, memberRole: null }).allowed).toBe(false)
+    expect(can(partner, permission, { kind: 'review', jurisdictionId: J, memberRole: null, phase: 'approval' }).allowed).toBe(false)
     // Owning a recommendation never happens to them, and would grant nothing.
-    expect(can(partner, permission, { kind: 'recommendation', jurisdictionId: J, memberRole: null, isOwner: true }).allowed).toBe(false)
+    expect(can(partner, permission, { kind: 'recommendation', jurisdictionId: J, memberRole: null, isOwner: true, phase: 'shared' }).allowed).toBe(false)
   })
   test('even flagged admin or review lead, a partner gets no jurisdiction grant', () => {
     const odd = { ...partner, isAdmin: true, canLeadReviews: true }
     expect(can(odd, 'read:users', { kind: 'jurisdiction', jurisdictionId: J }).allowed).toBe(false)
     expect(can(odd, 'read:trends', { kind: 'jurisdiction', jurisdictionId: J }).allowed).toBe(false)
-    expect(can(odd, 'export:review', { kind: 'review', jurisdictionId: J, memberRole: 'partner' }).allowed).toBe(false)
+    expect(can(odd, 'export:review', { kind: 'review', jurisdictionId: J, memberRole: 'partner', phase: 'approval' }).allowed).toBe(false)
   })
   test('a partner holding a staff role by mistake gets nothing from it', () => {
     for (const role of reviewRoles.filter(r => r !== 'partner')) {
-      for (const permission of permissions) expect(can(partner, permission, { kind: 'review', jurisdictionId: J, memberRole: role }).allowed).toBe(false)
+      for (const permission of permissions) expect(can(partner, permission, { kind: 'review', jurisdictionId: J, memberRole: role, phase: 'approval' }).allowed).toBe(false)
     }
   })
   test('a staff user given the partner role gets only what every user of the jurisdiction has', () => {
     for (const permission of permissions) {
       const expected = ['read:trends', 'answer:survey', 'read:survey-results'].includes(permission)
-      expect(can(staff, permission, { kind: 'review', jurisdictionId: J, memberRole: 'partner' }).allowed).toBe(expected)
+      expect(can(staff, permission, { kind: 'review', jurisdictionId: J, memberRole: 'partner', phase: 'approval' }).allowed).toBe(expected)
     }
   })
   test('another jurisdiction and inactive accounts are refused as for anyone', () => {
-    expect(can(partner, 'read:review', { kind: 'review', jurisdictionId: 'j-other', memberRole: 'partner' })).toEqual({ allowed: false, reason: 'other-jurisdiction' })
-    expect(can({ ...partner, active: false }, 'read:review', { kind: 'review', jurisdictionId: J, memberRole: 'partner' })).toEqual({ allowed: false, reason: 'inactive' })
+    expect(can(partner, 'read:review', { kind: 'review', jurisdictionId: 'j-other', memberRole: 'partner', phase: 'approval' })).toEqual({ allowed: false, reason: 'other-jurisdiction' })
+    expect(can({ ...partner, active: false }, 'read:review', { kind: 'review', jurisdictionId: J, memberRole: 'partner', phase: 'approval' })).toEqual({ allowed: false, reason: 'inactive' })
   })
   test('never any staff account operation, in any state or phase', () => {
     for (const state of accountStates)

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { can, permissions, type Actor, type Permission } from '~/domain/permissions'
-import { reviewRoles, type ReviewRole } from '~/domain/vocabulary'
+import { reviewPhases, reviewRoles, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 
 const J = 'j-home'
 const user = (overrides: Partial<Actor> = {}): Actor => ({ userId: 'u', jurisdictionId: J, isAdmin: false, active: true, ...overrides })
-const onReview = (memberRole: ReviewRole | null, jurisdictionId = J) => ({ kind: 'review', jurisdictionId, memberRole }) as const
+// In the approval phase every permission's phase rule holds; the phase rules have their own test.
+const onReview = (memberRole: ReviewRole | null, jurisdictionId = J, phase: ReviewPhase = 'approval') => ({ kind: 'review', jurisdictionId, memberRole, phase }) as const
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
@@ -76,7 +77,7 @@ test('jurisdiction-scoped permissions: only marked users open reviews (issue 17)
 })
 
 describe('a recommendation\'s owner', () => {
-  const onRecommendation = (memberRole: ReviewRole | null, isOwner: boolean, jurisdictionId = J) => ({ kind: 'recommendation', jurisdictionId, memberRole, isOwner }) as const
+  const onRecommendation = (memberRole: ReviewRole | null, isOwner: boolean, jurisdictionId = J) => ({ kind: 'recommendation', jurisdictionId, memberRole, isOwner, phase: 'shared' }) as const
   // Written out by hand: owning a recommendation grants reading it and updating its progress, nothing else.
   const ownerOnly: Permission[] = ['read:recommendation', 'update:recommendation-progress']
   test.each(permissions.map(p => [p] as const))('a non-member owner: %s', permission => {
@@ -91,5 +92,31 @@ describe('a recommendation\'s owner', () => {
     }
     expect(can(user(), 'update:recommendation-progress', onRecommendation(null, true, 'j-other'))).toEqual({ allowed: false, reason: 'other-jurisdiction' })
     expect(can(user({ active: false }), 'update:recommendation-progress', onRecommendation(null, true))).toEqual({ allowed: false, reason: 'inactive' })
+  })
+})
+
+describe('phase rules live in can() (issue 12)', () => {
+  // Written out by hand: the permissions that wait for a phase, and the phases they wait for.
+  const openIn: Partial<Record<Permission, ReviewPhase[]>> = {
+    'export:review': ['approval', 'shared'],
+    'approve:findings': ['approval', 'shared'],
+    'approve:deidentified-text': ['approval', 'shared'],
+  }
+  test.each(reviewPhases.map(p => [p] as const))('in %s', phase => {
+    for (const permission of permissions) {
+      for (const role of [...reviewRoles, null]) {
+        const granted = can(user(), permission, onReview(role)).allowed
+        const decision = can(user(), permission, onReview(role, J, phase))
+        const rule = openIn[permission]
+        if (!granted) expect(decision.allowed, `${permission} ${role}`).toBe(false)
+        else if (!rule || rule.includes(phase)) expect(decision, `${permission} ${role}`).toEqual({ allowed: true })
+        else expect(decision, `${permission} ${role}`).toEqual({ allowed: false, reason: 'wrong-phase' })
+      }
+    }
+  })
+
+  test('someone without the grant hears not-granted, never wrong-phase', () => {
+    expect(can(user(), 'export:review', onReview('panel_member', J, 'analysis'))).toEqual({ allowed: false, reason: 'not-granted' })
+    expect(can(user(), 'export:review', onReview('qi_lead', J, 'analysis'))).toEqual({ allowed: false, reason: 'wrong-phase' })
   })
 })

@@ -17,6 +17,7 @@
 //   elements and the chronology needs them.
 // - Impossible dates (February 30) are not dates and are left as written.
 
+import { dayFromParts } from '../workflow/calendar'
 import type { NumericDateOrder, OutputLocale } from './context'
 import { startsWithUpperCase } from './fold'
 import { dayOffsetLabel, dayRangeLabel, labelsFor, monthOffsetLabel } from './labels'
@@ -26,8 +27,6 @@ import type { Candidate, ScanText } from './types'
 export const DATE_PRIORITY = 90
 export const BIRTH_DATE_PRIORITY = 95
 
-const MS_PER_DAY = 86_400_000
-
 export interface CalendarDate {
   year: number
   month: number
@@ -35,7 +34,7 @@ export interface CalendarDate {
 }
 
 export function dayNumber(date: CalendarDate): number {
-  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY)
+  return dayFromParts(date.year, date.month, date.day)
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

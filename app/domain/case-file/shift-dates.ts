@@ -1,18 +1,15 @@
 // Moves every date of a case file by the same number of days, so a demo or an example keeps its
 // shape (intervals, order, ages) while sitting at any point in time. Times of day are kept.
+import { formatDay, looseDayNumber } from '../workflow/calendar'
 import type { CaseFile } from './schema'
 
-const DAY = 86_400_000
-
 export function shiftDay(day: string, days: number): string {
-  const [y, m, d] = day.slice(0, 10).split('-').map(Number)
-  const shifted = new Date(Date.UTC(y!, m! - 1, d!) + days * DAY).toISOString().slice(0, 10)
-  return shifted + day.slice(10)
+  return formatDay(looseDayNumber(day) + days) + day.slice(10)
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY)
+  return looseDayNumber(to) - looseDayNumber(from)
 }
 
 export function shiftCaseFileDates(caseFile: CaseFile, days: number): CaseFile {

@@ -3,13 +3,10 @@
 import { ageBand } from '../anonymise'
 import { DAY_OFFSET_LIMIT, type AgeBand } from './schema'
 
-const MS_PER_DAY = 86_400_000
+import { looseDayNumber } from '../workflow/calendar'
 
-function utcDay(date: string): number {
-  // Timeline dates may carry a time ("2025-01-15T09:30"); only the calendar day counts.
-  const [year, month, day] = date.slice(0, 10).split('-').map(Number)
-  return Date.UTC(year ?? NaN, (month ?? NaN) - 1, day ?? NaN) / MS_PER_DAY
-}
+// Timeline dates may carry a time ("2025-01-15T09:30"); only the calendar day counts.
+const utcDay = looseDayNumber
 
 /**
  * Days from the incident to `date` (negative before it). Clamped to the contract's range, so a

@@ -1,7 +1,6 @@
 // De-identified exports of a review (docs/domain.md, "De-identification rules"): the shared format
 // and the renderers. Pure: no Remix, Prisma or file system.
 export * from './schema'
-export { sha256Hex, sharedIdFor } from './sha256'
 export { canonicalJson } from './canonical'
 export { ageBandAt, ageInYears, dayOffset, signedDay } from './dates'
 export {
@@ -28,7 +27,6 @@ export { fill, noFactorNames, type FactorNames, type ReportLabels } from './labe
 export { csvFileNames, familyVoiceCsvFileName, renderCsvFiles, renderJson, toCsv, type ExportFile } from './csv'
 export { dayLabel, escapeHtml, factorLabel, renderHtmlReport, type ReportOptions } from './html'
 export { renderDocx, xmlSafe } from './docx'
-export { crc32, zipFiles } from './zip'
 
 export const exportFormats = ['json', 'csv', 'docx', 'html'] as const
 export type ExportFormat = (typeof exportFormats)[number]

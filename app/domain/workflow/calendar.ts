@@ -11,14 +11,31 @@ export interface CalendarMoment {
   minutes?: number
 }
 
-function utcDay(year: number, month: number, dayOfMonth: number): number | null {
+/**
+ * The day number of a year, month (1-12) and day of month, rolling over like Date does
+ * (2025-02-30 is 2025-03-02); NaN when a part is not a number. The one day-number
+ * implementation: the anonymiser, exports and case files count days with it too.
+ */
+export function dayFromParts(year: number, month: number, dayOfMonth: number): number {
   const date = new Date(0)
   // setUTCFullYear, unlike Date.UTC, does not turn years 0-99 into 1900-1999.
   date.setUTCFullYear(year, month - 1, dayOfMonth)
+  return Math.round(date.getTime() / MS_PER_DAY)
+}
+
+function utcDay(year: number, month: number, dayOfMonth: number): number | null {
+  const day = dayFromParts(year, month, dayOfMonth)
+  const date = new Date(day * MS_PER_DAY)
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== dayOfMonth) {
     return null // 2025-02-30 and the like roll over into another month
   }
-  return Math.round(date.getTime() / MS_PER_DAY)
+  return day
+}
+
+/** The day number of the first ten characters of a date text, rolling over; NaN when not a date. */
+export function looseDayNumber(text: string): number {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number)
+  return dayFromParts(year ?? NaN, month ?? NaN, day ?? NaN)
 }
 
 /** Parses YYYY-MM-DD or YYYY-MM-DDTHH:mm; null when the text is not a real day (or time). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildSharedReview, exportFramework, sharedIdFor, sharedReviewSchema, type SharedReviewInput } from '../../../../app/domain/export'
+import { buildSharedReview, exportFramework, sharedReviewSchema, type SharedReviewInput } from '../../../../app/domain/export'
+import { sharedIdFor } from '../../../../app/utils/digest.server'
 import { defaultFactorFramework } from '../../../../app/domain/factors'
 import { CALDER_INCIDENT, calderDocument, calderIdentifying } from '../../../fixtures/export/calder'
 import { documentFrom } from '../../../fixtures/export/review'

@@ -2,7 +2,9 @@ import crypto from 'node:crypto'
 import fc from 'fast-check'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { ageBandAt, ageInYears, crc32, dayOffset, fill, previewSegments, sha256Hex, sharedIdFor, signedDay, zipFiles } from '../../../../app/domain/export'
+import { ageBandAt, ageInYears, dayOffset, fill, previewSegments, signedDay } from '../../../../app/domain/export'
+import { sha256Hex, sharedIdFor } from '../../../../app/utils/digest.server'
+import { zipFiles } from '../../../../app/utils/zip.server'
 import { compileAnonymiser } from '../../../../app/domain/anonymise'
 import { calder } from '../../../fixtures/anonymise/registries'
 
@@ -102,8 +104,8 @@ describe('zip', () => {
     expect(zipFiles([{ name: 'x', content: 'y' }])).toEqual(zipFiles([{ name: 'x', content: 'y' }]))
   })
 
-  it('computes the standard CRC-32', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926)
+  it('refuses two files of the same name rather than dropping one', () => {
+    expect(() => zipFiles([{ name: 'a.csv', content: '1' }, { name: 'a.csv', content: '2' }])).toThrow(/two files named a.csv/)
   })
 })
 

@@ -9,7 +9,6 @@ import {
   renderDocx,
   renderHtmlReport,
   renderJson,
-  sharedIdFor,
   sharedReviewSchema,
   toCsv,
   xmlSafe,
@@ -17,6 +16,7 @@ import {
   type ReportLabels,
   type SharedReview,
 } from '../../../../app/domain/export'
+import { sharedIdFor } from '../../../../app/utils/digest.server'
 import { defaultFactorFramework } from '../../../../app/domain/factors'
 import { reportLabels } from '../../../../app/locales/report-labels'
 import { CALDER_INCIDENT, calderDocument, calderIdentifying } from '../../../fixtures/export/calder'

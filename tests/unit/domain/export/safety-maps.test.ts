@@ -1,5 +1,6 @@
 // Signs of Safety maps leave a review like every other narrative: through the one anonymiser,
 // dates as days from the incident, linked events as timeline positions (ADR 0040).
+import { sharedIdFor } from '../../../../app/utils/digest.server'
 import { describe, expect, it } from 'vitest'
 import {
   buildSharedReview,
@@ -7,7 +8,6 @@ import {
   renderCsvFiles,
   renderDocx,
   renderHtmlReport,
-  sharedIdFor,
   sharedReviewSchema,
   type SharedReview,
 } from '../../../../app/domain/export'

@@ -5,7 +5,8 @@
 // pattern, null, missing, extra keys): both validators must agree on each.
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ageBands, buildSharedReview, exportFramework, sharedIdFor, sharedReviewSchema, SHARED_REVIEW_FORMAT } from '../../../../app/domain/export'
+import { ageBands, buildSharedReview, exportFramework, sharedReviewSchema, SHARED_REVIEW_FORMAT } from '../../../../app/domain/export'
+import { sharedIdFor } from '../../../../app/utils/digest.server'
 import { defaultFactorFramework } from '../../../../app/domain/factors'
 import {
   coreValues,

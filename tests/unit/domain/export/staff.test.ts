@@ -1,7 +1,8 @@
 // The review's members and the jurisdiction's staff as registered people: one pseudonym each,
 // shared with the registry when they are in it, and names/emails replaced in every text.
 import { describe, expect, it } from 'vitest'
-import { buildSharedReview, exportFramework, sharedIdFor, staffRegistry } from '../../../../app/domain/export'
+import { buildSharedReview, exportFramework, staffRegistry } from '../../../../app/domain/export'
+import { sharedIdFor } from '../../../../app/utils/digest.server'
 import { defaultFactorFramework } from '../../../../app/domain/factors'
 import { documentFrom } from '../../../fixtures/export/review'
 

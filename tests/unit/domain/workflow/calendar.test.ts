@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, calendarDateOf, dayNumber, daysBetween, formatDay, parseTimelineDate } from '~/domain/workflow/calendar'
+import { dayNumber as anonymiserDayNumber } from '~/domain/anonymise'
+import { daysBetween as caseFileDaysBetween, shiftDay } from '~/domain/case-file'
+import { dayOffset } from '~/domain/export'
+import { addDays, calendarDateOf, dayFromParts, dayNumber, daysBetween, formatDay, looseDayNumber, parseTimelineDate } from '~/domain/workflow/calendar'
 
 describe('parseTimelineDate', () => {
   it('reads a date and a date with a time', () => {
@@ -63,5 +66,26 @@ describe('calendarDateOf', () => {
     expect(calendarDateOf(lateEvening)).toBe('2025-03-02')
     expect(calendarDateOf(lateEvening, 'America/Toronto')).toBe('2025-03-01')
     expect(calendarDateOf(lateEvening, 'Pacific/Auckland')).toBe('2025-03-02')
+  })
+})
+
+describe('one day number for the whole domain', () => {
+  it('is shared by the anonymiser, exports and case files', () => {
+    expect(anonymiserDayNumber({ year: 2025, month: 3, day: 18 })).toBe(dayNumber('2025-03-18'))
+    expect(dayOffset('2025-03-18T10:00', '2025-03-01')).toBe(daysBetween('2025-03-01', '2025-03-18'))
+    expect(caseFileDaysBetween('2024-02-28', '2024-03-01')).toBe(daysBetween('2024-02-28', '2024-03-01'))
+    expect(shiftDay('2024-02-28T09:30', 2)).toBe('2024-03-01T09:30')
+  })
+
+  it('does not read years 0-99 as 1900-1999', () => {
+    expect(anonymiserDayNumber({ year: 50, month: 1, day: 1 })).toBe(dayFromParts(50, 1, 1))
+    expect(formatDay(dayFromParts(50, 1, 1))).toBe('0050-01-01')
+    expect(looseDayNumber('0050-01-01')).toBe(dayFromParts(50, 1, 1))
+  })
+
+  it('rolls over loosely, or refuses strictly', () => {
+    expect(looseDayNumber('2025-02-30')).toBe(dayNumber('2025-03-02'))
+    expect(Number.isNaN(looseDayNumber('not a day'))).toBe(true)
+    expect(() => dayNumber('2025-02-30')).toThrow(RangeError)
   })
 })
