@@ -242,6 +242,12 @@ function isHostChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === 46
 }
 
+// A full stop or comma: the number around it is an amount ("$1500000", "1.2345678"). Declared
+// here, not in classifyDigitToken, so that no closure is made per digit token.
+function decimal(code: number): boolean {
+  return code === 46 || code === 44
+}
+
 function isYearRange(token: string): boolean {
   return /^(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)$/.test(token)
 }
@@ -425,7 +431,6 @@ export function createPatternDetector(locale: OutputLocale) {
       // Seven digits or more, unless it is an amount ("$1500000", "1.2345678").
       const before = folded.charCodeAt(start - 1)
       const after = folded.charCodeAt(end)
-      const decimal = (code: number): boolean => code === 46 || code === 44
       if (token.digits >= 7 && before !== 36 && !decimal(before) && !(decimal(after) && folded.charCodeAt(end + 1) >= 48 && folded.charCodeAt(end + 1) <= 57)) {
         push(found, start, end, 'record_number')
       }
