@@ -379,13 +379,13 @@ export function createPatternDetector(locale: OutputLocale) {
 
     // A record number has digits: look for record words only near numbers.
     eachInWindows(folded, numbers, KEYWORD_RECORDS, (m, offset) => {
-      RECORD_WORDS.forEach(({ kind }, group) => {
+      for (let group = 0; group < RECORD_WORDS.length; group += 1) {
         const span = m.indices?.[group + 1]
         const body = m[group + 1]
         // A bare year after a record word is a year ("Annual Report 2024"), not a number.
-        if (span === undefined || body === undefined || digits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) return
-        push(found, span[0] + offset, span[1] + offset, kind)
-      })
+        if (span === undefined || body === undefined || digits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) continue
+        push(found, span[0] + offset, span[1] + offset, (RECORD_WORDS[group] as RecordWord).kind)
+      }
     })
     for (const token of digitTokens(text)) classifyDigitToken(token, folded, found)
     eachInWindows(folded, numbers, SPACED_SIN, (m) => push(found, m.index, m.index + m[0].length, 'social_insurance_number'))
