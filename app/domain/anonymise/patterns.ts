@@ -242,6 +242,12 @@ function isHostChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === 46
 }
 
+// A full stop or comma: the number around it is an amount ("$1500000", "1.2345678"). Declared
+// here, not in classifyDigitToken, so that no closure is made per digit token.
+function decimal(code: number): boolean {
+  return code === 46 || code === 44
+}
+
 function isYearRange(token: string): boolean {
   return /^(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)$/.test(token)
 }
@@ -373,13 +379,13 @@ export function createPatternDetector(locale: OutputLocale) {
 
     // A record number has digits: look for record words only near numbers.
     eachInWindows(folded, numbers, KEYWORD_RECORDS, (m, offset) => {
-      RECORD_WORDS.forEach(({ kind }, group) => {
+      for (let group = 0; group < RECORD_WORDS.length; group += 1) {
         const span = m.indices?.[group + 1]
         const body = m[group + 1]
         // A bare year after a record word is a year ("Annual Report 2024"), not a number.
-        if (span === undefined || body === undefined || digits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) return
-        push(found, span[0] + offset, span[1] + offset, kind)
-      })
+        if (span === undefined || body === undefined || digits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) continue
+        push(found, span[0] + offset, span[1] + offset, (RECORD_WORDS[group] as RecordWord).kind)
+      }
     })
     for (const token of digitTokens(text)) classifyDigitToken(token, folded, found)
     eachInWindows(folded, numbers, SPACED_SIN, (m) => push(found, m.index, m.index + m[0].length, 'social_insurance_number'))
@@ -425,7 +431,6 @@ export function createPatternDetector(locale: OutputLocale) {
       // Seven digits or more, unless it is an amount ("$1500000", "1.2345678").
       const before = folded.charCodeAt(start - 1)
       const after = folded.charCodeAt(end)
-      const decimal = (code: number): boolean => code === 46 || code === 44
       if (token.digits >= 7 && before !== 36 && !decimal(before) && !(decimal(after) && folded.charCodeAt(end + 1) >= 48 && folded.charCodeAt(end + 1) <= 57)) {
         push(found, start, end, 'record_number')
       }
