@@ -13,6 +13,7 @@ import type { PrismaClient } from '~/utils/db.server'
 import type { Env } from '~/utils/env.server'
 import type { UpgradeHandler } from './app'
 import { createCollabAuthenticator } from './collab-auth'
+import { DOC_NAME_PATTERN } from './collab-doc-names'
 import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createSqlitePersistence, type CollabTimings } from './collab'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics'
@@ -67,6 +68,7 @@ export function attachCollaboration(options: {
     authenticator: createCollabAuthenticator(env, prisma),
     persistence,
     logger: collabLogger,
+    docNamePattern: DOC_NAME_PATTERN,
     onDocChanged: project,
     // Reviews written by an older version are brought up to date on this, the one authority,
     // before any client syncs (migrating on clients would duplicate the moved text).
@@ -90,6 +92,9 @@ export function attachCollaboration(options: {
         result = change(doc)
       })
       return result
+    },
+    read(docName, view) {
+      return collab.readDoc(docName, view)
     },
   })
 
@@ -124,6 +129,8 @@ export function attachCollaboration(options: {
 
   return {
     collab,
+    /** For /healthz: fails while edits cannot be saved (ADR 0032). */
+    health: () => persistence.health(),
     async shutdown() {
       stopListening()
       registerReviewDocGateway(null)

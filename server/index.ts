@@ -41,7 +41,7 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
   let collaboration: ReturnType<typeof attachCollaboration> | null = null
   const metrics = createMetrics({ collabStats: () => collaboration!.collab.stats() })
-  const http = createHttpServer({ env, logger, prisma, build, publicDir: path.join(root, 'public'), metrics })
+  const http = createHttpServer({ env, logger, prisma, build, publicDir: path.join(root, 'public'), metrics, collabHealth: () => collaboration?.health() ?? { ok: true } })
   collaboration = attachCollaboration({ env, logger, prisma, onUpgrade: http.onUpgrade, metrics })
 
   await new Promise<void>(resolve => http.server.listen(env.PORT, env.HOST, resolve))

@@ -6,6 +6,7 @@
 import { isExpired, MAX_RETENTION_YEARS, purgeDueAt } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from './audit.server'
+import { collabStore } from './collab-store.server'
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
@@ -32,9 +33,8 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
     deleteMany(a: typeof byReview): Promise<{ count: number }>
   }[]
   if (!purge) {
-    const [documentUpdates, documentSnapshots, exportRecords, residualDecisions, members, ...projection] = await Promise.all([
-      tx.collabUpdate.count({ where: { docName: { in: docNames } } }),
-      tx.collabSnapshot.count({ where: { docName: { in: docNames } } }),
+    const [{ documentUpdates, documentSnapshots }, exportRecords, residualDecisions, members, ...projection] = await Promise.all([
+      collabStore.count(tx, docNames),
       tx.exportRecord.count(byReview),
       tx.residualDecision.count(byReview),
       tx.reviewMember.count(byReview),
@@ -42,8 +42,7 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
     ])
     return { documentUpdates, documentSnapshots, staffAccounts: accounts.length, projectionRows: projection.reduce((a, b) => a + b, 0), exportRecords, residualDecisions, members }
   }
-  const documentUpdates = (await tx.collabUpdate.deleteMany({ where: { docName: { in: docNames } } })).count
-  const documentSnapshots = (await tx.collabSnapshot.deleteMany({ where: { docName: { in: docNames } } })).count
+  const { documentUpdates, documentSnapshots } = await collabStore.remove(tx, docNames)
   let projectionRows = 0
   for (const table of projectionTables) projectionRows += (await table.deleteMany(byReview)).count
   const exportRecords = (await tx.exportRecord.deleteMany(byReview)).count
@@ -99,9 +98,8 @@ export async function purgeUnreleasedDrafts(tx: Tx, review: { id: string; jurisd
   const unreleased = await tx.staffAccount.findMany({ where: { reviewId: review.id, releases: { none: {} } }, select: { id: true } })
   if (unreleased.length === 0) return 0
   const docNames = unreleased.map(a => `account:${a.id}`)
-  const updates = (await tx.collabUpdate.deleteMany({ where: { docName: { in: docNames } } })).count
-  const snapshots = (await tx.collabSnapshot.deleteMany({ where: { docName: { in: docNames } } })).count
-  await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates: updates, documentSnapshots: snapshots } }, tx)
+  const { documentUpdates, documentSnapshots } = await collabStore.remove(tx, docNames)
+  await recordAudit({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates, documentSnapshots } }, tx)
   return unreleased.length
 }
 

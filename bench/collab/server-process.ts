@@ -10,6 +10,8 @@ import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { WebSocketServer } from 'ws'
 import { createCollabServer, createSqlitePersistence, docNameFromUrl, type CollabLogger } from '../../server/collab'
+import { DOC_NAME_PATTERN } from '../../server/collab-doc-names'
+import { applyMigrations } from '../../server/migrate'
 import type { ServerCommand, ServerReport, Target } from './ipc'
 
 const target = process.argv[2] as Target
@@ -22,7 +24,10 @@ let shutdown: () => Promise<void> = async () => {}
 
 if (target === 'ours') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collab-bench-'))
-  const persistence = createSqlitePersistence({ filename: path.join(dir, 'bench.db'), logger: silent, createTables: true })
+  const filename = path.join(dir, 'bench.db')
+  // The tables are the migrations' (no copy of their DDL here).
+  await applyMigrations({ databaseUrl: `file:${filename}` })
+  const persistence = createSqlitePersistence({ filename, logger: silent })
   const collab = createCollabServer({
     authenticator: {
       async authorize(req) {
@@ -34,6 +39,7 @@ if (target === 'ours') {
     },
     persistence,
     logger: silent,
+    docNamePattern: DOC_NAME_PATTERN,
     limits: { maxConnectionsPerRoom: 256 },
   })
   httpServer.on('upgrade', (req, socket, head) => void collab.handleUpgrade(req, socket, head))
@@ -48,7 +54,7 @@ if (target === 'ours') {
   const { setupWSConnection } = await import('@y/websocket-server/utils')
   const wss = new WebSocketServer({ noServer: true })
   httpServer.on('upgrade', (req, socket, head) => {
-    const docName = docNameFromUrl(req.url)
+    const docName = docNameFromUrl(req.url, DOC_NAME_PATTERN)
     if (docName === null) return void socket.destroy()
     wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName }))
   })
