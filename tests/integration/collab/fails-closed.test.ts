@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { NOT_SAVING_CLOSE_CODE } from '~/components/workspace/use-collab-session'
 import { getEnv } from '~/utils/env.server'
 import { prisma } from '~/utils/db.server'
 import { createHttpServer } from '../../../server/app'
@@ -89,6 +90,12 @@ async function healthz(persistence: SqlitePersistence): Promise<() => Promise<nu
 }
 
 describe('collab fails closed', () => {
+  it('tells clients with the close code their connection indicator knows', () => {
+    expect(CloseCode.notSaving).toBe(NOT_SAVING_CLOSE_CODE)
+    // Outside 4400-4499, which the stock provider treats as final: it reconnects.
+    expect(NOT_SAVING_CLOSE_CODE >= 4400 && NOT_SAVING_CLOSE_CODE < 4500).toBe(false)
+  })
+
   it('kills the writer mid-session: what others received is stored after recovery, and the edits made meanwhile merge', async () => {
     const file = tempDbFile()
     // A long group-commit window: when the writer dies, what was typed is relayed but not committed.
