@@ -39,7 +39,7 @@ export type SqlitePersistenceOptions = {
   busyTimeoutMs?: number
   /** Told after each group commit: ms from the oldest append's send to its commit (metrics). */
   onCommit?: (lagMs: number, updates: number) => void
-  /** An append not committed after this long makes the persistence unhealthy (a hung writer). */
+  /** An append not committed after this long (default 5 s, the busy timeout's order) makes the persistence unhealthy: a hung writer. */
   stallMs?: number
   /** First wait before a dead writer thread is started again; doubles up to 5 s while it keeps dying. */
   restartDelayMs?: number
@@ -221,7 +221,7 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Sqli
   const filename = sqliteFilename(options.filename)
   if (filename === ':memory:') throw new Error('collab persistence needs a database file (the writer thread opens its own connection)')
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000
-  const stallMs = options.stallMs ?? 2000
+  const stallMs = options.stallMs ?? 5000
   const firstRestartDelayMs = options.restartDelayMs ?? 250
   checkDatabase(filename, busyTimeoutMs)
 
