@@ -188,7 +188,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (verdict === 'timeout') return refuse(socket, 503, 'authorization timed out', req, docName)
       if ('refuse' in verdict) return refuse(socket, verdict.refuse, verdict.reason, req, docName)
       if (shuttingDown) return refuse(socket, 503, 'server shutting down', req, docName)
-      if (!saving && !verdict.readOnly) return refuse(socket, 503, 'not saving - try again shortly', req, docName)
       const present = rooms.get(docName)?.connections ?? new Set<Connection>()
       let mine = 0
       for (const conn of present) if (conn.userId === verdict.userId) mine++
@@ -199,6 +198,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       // Synchronous when the handshake is valid; on an invalid one ws answers 400 itself.
       wss.handleUpgrade(req, socket, head, (ws) => {
         socket.off('error', ignoreSocketError)
+        if (!saving && !verdict.readOnly) {
+          // Opened only to be closed with the reason: a refused handshake would reach the
+          // browser as a bare failure (and a console error) on every retry, and the person
+          // would not learn why their edits are not being sent.
+          count(counters.connectionsClosed, CloseCode.notSaving)
+          ws.on('error', () => {})
+          ws.close(CloseCode.notSaving, 'not saving - reconnecting')
+          return
+        }
         accept(ws, socket, docName, verdict)
       })
     } catch (error) {
