@@ -53,7 +53,8 @@ const storedDocGateway: ReviewDocGateway = {
       } finally {
         doc.destroy()
       }
-    })
+      // A large import into a long document takes a while; the write lock is held only from the append on.
+    }, { timeout: 30_000 })
   },
   async read(docName, view) {
     const doc = await loadStoredDoc(docName)
