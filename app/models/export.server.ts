@@ -80,7 +80,7 @@ async function reviewRow(review: ExportReviewRow | string): Promise<ExportReview
 
 async function readDocument(reviewId: string): Promise<ReviewDocument> {
   // Through the gateway, so an edit made a moment ago in the live room is included.
-  return reviewDocGateway().read(reviewDocName(reviewId), doc => readReviewDoc(doc).doc)
+  return reviewDocGateway().change(reviewDocName(reviewId), doc => readReviewDoc(doc).doc)
 }
 
 /**

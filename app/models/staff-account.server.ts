@@ -135,7 +135,7 @@ export async function inviteToGiveAccount(
   const existing = await prisma.staffAccount.findMany({ where: { reviewId: review.id }, select: { authorId: true, pseudonym: true } })
   if (existing.some(a => a.authorId === input.userId)) return { ok: false, message: 'accounts.errors.alreadyInvited' }
   const [people, users] = await Promise.all([
-    reviewDocGateway().read(reviewDocName(review.id), doc => readReviewDoc(doc).doc.people),
+    reviewDocGateway().change(reviewDocName(review.id), doc => readReviewDoc(doc).doc.people),
     prisma.user.findMany({ where: { jurisdictionId: review.jurisdictionId }, select: { id: true, name: true, email: true } }),
   ])
   const author = users.find(u => u.id === input.userId)
@@ -161,7 +161,7 @@ export async function inviteToGiveAccount(
 // The draft: read on the server for its author only (preview, release).
 
 export async function readDraft(accountId: string): Promise<AccountAnswers> {
-  return reviewDocGateway().read(accountDocName(accountId), doc => readAccountDoc(doc))
+  return reviewDocGateway().change(accountDocName(accountId), doc => readAccountDoc(doc))
 }
 
 /** "Not started" becomes "drafting" once the author has written something. */
