@@ -25,6 +25,8 @@ export function createHttpServer(options: {
   metrics?: Metrics
   /** Further services /readyz checks (by name), e.g. Redis when REDIS_URL is set. */
   readiness?: Record<string, () => Promise<void>>
+  /** Collaboration persistence: /healthz fails while edits cannot be saved (ADR 0032). */
+  collabHealth?: () => { ok: true } | { ok: false; reason: string }
 }) {
   const { env, logger, prisma } = options
   const metrics = options.metrics ?? createMetrics()
@@ -37,9 +39,14 @@ export function createHttpServer(options: {
   if (hops > 0) app.set('trust proxy', hops)
 
   // The operators' contract (README): /healthz answers 200 when the app and its database are
-  // up. A `SELECT 1` keeps it cheap enough for a load balancer's probe; /readyz
+  // up, and collaboration edits are being saved. A `SELECT 1` keeps it cheap enough for a load balancer's probe; /readyz
   // is the same check under the name orchestrators use for readiness.
   const databaseCheck = async (_req: express.Request, res: express.Response, okText: string) => {
+    const collab = options.collabHealth?.()
+    if (collab && !collab.ok) {
+      res.status(503).type('text/plain').send('collaboration not saving')
+      return
+    }
     try {
       await prisma.$queryRawUnsafe('SELECT 1')
       res.status(200).type('text/plain').send(okText)

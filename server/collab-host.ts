@@ -14,6 +14,7 @@ import type { Env } from '~/utils/env.server'
 import type { UpgradeHandler } from './app'
 import { createCollabAuthenticator } from './collab-auth'
 import { isPostgresUrl } from '~/utils/env.server'
+import { DOC_NAME_PATTERN } from './collab-doc-names'
 import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createPostgresPersistence, createSqlitePersistence, type CollabFanout, type CollabTimings } from './collab'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics'
@@ -73,6 +74,7 @@ export function attachCollaboration(options: {
     authenticator: createCollabAuthenticator(env, prisma),
     persistence,
     logger: collabLogger,
+    docNamePattern: DOC_NAME_PATTERN,
     onDocChanged: project,
     fanout: options.fanout,
     // Reviews written by an older version are brought up to date on this, the one authority,
@@ -97,6 +99,9 @@ export function attachCollaboration(options: {
         result = change(doc)
       })
       return result
+    },
+    read(docName, view) {
+      return collab.readDoc(docName, view)
     },
   })
 
@@ -131,6 +136,8 @@ export function attachCollaboration(options: {
 
   return {
     collab,
+    /** For /healthz: fails while edits cannot be saved (ADR 0032). */
+    health: () => persistence.health(),
     async shutdown() {
       stopListening()
       registerReviewDocGateway(null)

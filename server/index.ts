@@ -68,7 +68,16 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
   let collaboration: ReturnType<typeof attachCollaboration> | null = null
   const metrics = createMetrics({ collabStats: () => collaboration!.collab.stats() })
-  const http = createHttpServer({ env, logger, prisma, build, publicDir: path.join(root, 'public'), metrics, readiness: cluster ? { redis: cluster.check } : {} })
+  const http = createHttpServer({
+    env,
+    logger,
+    prisma,
+    build,
+    publicDir: path.join(root, 'public'),
+    metrics,
+    readiness: cluster ? { redis: cluster.check } : {},
+    collabHealth: () => collaboration?.health() ?? { ok: true },
+  })
   collaboration = attachCollaboration({ env, logger, prisma, onUpgrade: http.onUpgrade, metrics, fanout: cluster?.fanout })
 
   await new Promise<void>(resolve => http.server.listen(env.PORT, env.HOST, resolve))

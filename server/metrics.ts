@@ -75,6 +75,14 @@ export function createMetrics(options: { collabStats?: () => CollabStats } = {})
       this.set(options.collabStats?.().rooms ?? 0)
     },
   })
+  new Gauge({
+    name: 'scir_collab_saving',
+    help: '1 while collaboration edits are being saved; 0 while persistence fails and writers are refused (ADR 0032)',
+    registers: [registry],
+    collect() {
+      this.set(options.collabStats?.().saving === false ? 0 : 1)
+    },
+  })
 
   return {
     registry,

@@ -97,6 +97,7 @@ export const accountsEn = {
     saved: 'Saved.',
     offline: 'Offline: saved on this device. Your changes merge when you are back online.',
     reconnecting: 'Reconnecting… Saved on this device; your changes merge when the connection is back.',
+    notSaving: 'Not saving - reconnecting… The server cannot save right now. Kept on this device; your changes merge when saving works again.',
     ended: 'This editor is closed: your access has changed or you are signed out. Reload the page.',
     reload: 'Reload the page',
   },

@@ -101,6 +101,8 @@ export const accountsFr: AccountsTranslations = {
     saved: 'Enregistré.',
     offline: 'Hors ligne : enregistré sur cet appareil. Vos modifications seront fusionnées à votre retour en ligne.',
     reconnecting: 'Reconnexion… Enregistré sur cet appareil; vos modifications seront fusionnées au retour de la connexion.',
+    notSaving:
+      'Enregistrement interrompu - reconnexion… Le serveur ne peut pas enregistrer pour le moment. Conservé sur cet appareil; vos modifications seront fusionnées dès que l’enregistrement reprendra.',
     ended: 'Cet éditeur est fermé : votre accès a changé ou vous êtes déconnecté·e. Rechargez la page.',
     reload: 'Recharger la page',
   },

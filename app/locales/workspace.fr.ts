@@ -20,6 +20,9 @@ export const workspaceFr: WorkspaceTranslations = {
     connected: 'Connecté : les modifications sont partagées en direct.',
     reconnecting: 'Reconnexion… Vos modifications sont conservées et seront fusionnées au retour de la connexion.',
     reconnectingReadOnly: 'Reconnexion… Vous verrez les dernières modifications au retour de la connexion.',
+    notSaving:
+      'Enregistrement interrompu - reconnexion… Le serveur ne peut pas enregistrer les modifications pour le moment. Vos modifications sont conservées sur cet appareil et seront fusionnées dès que l’enregistrement reprendra.',
+    notSavingReadOnly: 'Enregistrement interrompu - reconnexion… Vous verrez les dernières modifications dès que le serveur enregistrera de nouveau.',
     offline:
       'Hors ligne : vos modifications sont conservées sur cet appareil et seront fusionnées à votre retour en ligne, même si vous rechargez ou fermez cette page.',
     offlineReadOnly: 'Hors ligne : vous verrez les dernières modifications à votre retour en ligne.',

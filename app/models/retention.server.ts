@@ -8,6 +8,7 @@
 import { isExpired, MAX_RETENTION_YEARS, purgeDueAt } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
 import { audit } from './audit.server'
+import { collabStore } from './collab-store.server'
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
@@ -38,9 +39,8 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
   const followUpTables = [tx.recommendationOwner, tx.recommendationUpdate, tx.whatChangedUpdate, tx.notification] as unknown as typeof projectionTables
   const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0)
   if (!purge) {
-    const [documentUpdates, documentSnapshots, exportRecords, residualDecisions, exportApprovals, members, projection, followUp] = await Promise.all([
-      tx.collabUpdate.count({ where: { docName: { in: docNames } } }),
-      tx.collabSnapshot.count({ where: { docName: { in: docNames } } }),
+    const [{ documentUpdates, documentSnapshots }, exportRecords, residualDecisions, exportApprovals, members, projection, followUp] = await Promise.all([
+      collabStore.count(tx, docNames),
       tx.exportRecord.count(byReview),
       tx.residualDecision.count(byReview),
       tx.exportApproval.count(byReview),
@@ -50,8 +50,7 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
     ])
     return { documentUpdates, documentSnapshots, staffAccounts: accounts.length, projectionRows: projection, exportRecords, residualDecisions, exportApprovals, followUpRows: followUp, members }
   }
-  const documentUpdates = (await tx.collabUpdate.deleteMany({ where: { docName: { in: docNames } } })).count
-  const documentSnapshots = (await tx.collabSnapshot.deleteMany({ where: { docName: { in: docNames } } })).count
+  const { documentUpdates, documentSnapshots } = await collabStore.remove(tx, docNames)
   let projectionRows = 0
   for (const table of projectionTables) projectionRows += (await table.deleteMany(byReview)).count
   const exportRecords = (await tx.exportRecord.deleteMany(byReview)).count
@@ -107,9 +106,8 @@ export async function purgeUnreleasedDrafts(tx: Tx, review: { id: string; jurisd
   const unreleased = await tx.staffAccount.findMany({ where: { reviewId: review.id, releases: { none: {} } }, select: { id: true } })
   if (unreleased.length === 0) return 0
   const docNames = unreleased.map(a => `account:${a.id}`)
-  const updates = (await tx.collabUpdate.deleteMany({ where: { docName: { in: docNames } } })).count
-  const snapshots = (await tx.collabSnapshot.deleteMany({ where: { docName: { in: docNames } } })).count
-  await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates: updates, documentSnapshots: snapshots } })
+  const { documentUpdates, documentSnapshots } = await collabStore.remove(tx, docNames)
+  await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates, documentSnapshots } })
   return unreleased.length
 }
 

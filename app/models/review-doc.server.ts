@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { importCaseFile, validateCaseFile, type CaseFile, type CaseFileProblem } from '~/domain/case-file'
 import { initialiseReviewDoc, readReviewDoc, type ReviewDocument } from '~/domain/review-doc'
 import type { Prisma } from '~/generated/prisma/client'
+import { collabStore } from './collab-store.server'
 
 export function reviewDocName(reviewId: string) {
   return `review:${reviewId}`
@@ -23,7 +24,7 @@ export function initialReviewDoc(reviewId: string, caseFile?: CaseFile): { state
 
 /** Stores a brand-new document as the room's snapshot, inside the caller's transaction. */
 export async function storeInitialReviewDoc(tx: Prisma.TransactionClient, reviewId: string, state: Uint8Array) {
-  await tx.collabSnapshot.create({ data: { docName: reviewDocName(reviewId), state: Buffer.from(state), lastUpdateId: 0 } })
+  await collabStore.create(tx, reviewDocName(reviewId), state)
 }
 
 export type CaseFileCheck = { ok: true; caseFile: CaseFile } | { ok: false; problems: CaseFileProblem[] }

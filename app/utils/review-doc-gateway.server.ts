@@ -1,7 +1,10 @@
 import * as Y from 'yjs'
 import { migrateReviewDoc } from '~/domain/review-doc'
+import { collabStore, loadStoredDoc } from '~/models/collab-store.server'
 import { prisma } from './db.server'
 import { singleton } from './singleton.server'
+
+export { loadStoredDoc }
 
 /**
  * How app code changes or reads a review's shared document on the server. The live
@@ -11,6 +14,8 @@ import { singleton } from './singleton.server'
 export interface ReviewDocGateway {
   /** Runs `change` on the document in one transaction; what it returns is passed through. */
   change<T>(docName: string, change: (doc: Y.Doc) => T): Promise<T>
+  /** Runs `view` on the document as it is now; writes nothing (works while saving is down). */
+  read<T>(docName: string, view: (doc: Y.Doc) => T): Promise<T>
 }
 
 const registry = singleton('review-doc-gateway', () => ({ current: null as ReviewDocGateway | null }))
@@ -23,34 +28,41 @@ export function reviewDocGateway(): ReviewDocGateway {
   return registry.current ?? storedDocGateway
 }
 
+/** As the collaboration server does when it loads a room: commands only see the current version. */
+function migrated(docName: string, doc: Y.Doc) {
+  if (docName.startsWith('review:')) migrateReviewDoc(doc)
+}
+
 /**
  * Without a collaboration server in the process (CLI, tests) the stored document is changed
- * directly: the change is appended like any client update.
+ * directly: read and appended in one transaction through the collaboration store, so two
+ * changes at once never work from the same stale copy.
  */
 const storedDocGateway: ReviewDocGateway = {
   async change(docName, change) {
-    const doc = await loadStoredDoc(docName)
-    const before = Y.encodeStateVector(doc)
-    // As the collaboration server does when it loads a room: commands only write the current version.
-    if (docName.startsWith('review:')) migrateReviewDoc(doc)
-    const result = change(doc)
-    const update = Y.encodeStateAsUpdate(doc, before)
-    if (update.byteLength > 2) await prisma.collabUpdate.create({ data: { docName, update: Buffer.from(update) } })
-    doc.destroy()
-    return result
+    return prisma.$transaction(async tx => {
+      const doc = await loadStoredDoc(docName, tx)
+      try {
+        const before = Y.encodeStateVector(doc)
+        migrated(docName, doc)
+        const result = change(doc)
+        const update = Y.encodeStateAsUpdate(doc, before)
+        // Two bytes is Yjs's empty update: nothing changed, nothing to store.
+        if (update.byteLength > 2) await collabStore.append(tx, docName, update)
+        return result
+      } finally {
+        doc.destroy()
+      }
+      // A large import into a long document takes a while; the write lock is held only from the append on.
+    }, { timeout: 30_000 })
   },
-}
-
-export async function loadStoredDoc(docName: string) {
-  const snapshot = await prisma.collabSnapshot.findUnique({ where: { docName } })
-  const tail = await prisma.collabUpdate.findMany({
-    where: { docName, id: { gt: snapshot?.lastUpdateId ?? 0 } },
-    orderBy: { id: 'asc' },
-  })
-  const doc = new Y.Doc()
-  doc.transact(() => {
-    if (snapshot) Y.applyUpdate(doc, snapshot.state)
-    for (const row of tail) Y.applyUpdate(doc, row.update)
-  })
-  return doc
+  async read(docName, view) {
+    const doc = await loadStoredDoc(docName)
+    try {
+      migrated(docName, doc)
+      return view(doc)
+    } finally {
+      doc.destroy()
+    }
+  },
 }

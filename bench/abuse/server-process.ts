@@ -10,11 +10,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createCollabServer, createSqlitePersistence, type CollabAuthenticator } from '../../server/collab'
+import { DOC_NAME_PATTERN } from '../../server/collab-doc-names'
+import { applyMigrations } from '../../server/migrate'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-abuse-'))
 const filename = path.join(dir, 'abuse.db')
 const logger = { info() {}, warn() {}, error: (obj: object, msg: string) => console.error(msg, obj) }
-const persistence = createSqlitePersistence({ filename, logger, createTables: true })
+// The tables are the migrations' (no copy of their DDL here).
+await applyMigrations({ databaseUrl: `file:${filename}` })
+const persistence = createSqlitePersistence({ filename, logger })
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (f: string) => { prepare(sql: string): { get(): unknown } }
 const health = new Database(filename)
 
@@ -31,7 +35,7 @@ const authenticator: CollabAuthenticator = {
     return user ? { ...user, sessionId: token } : { refuse: 401, reason: 'not signed in' }
   },
 }
-const collab = createCollabServer({ authenticator, persistence, logger })
+const collab = createCollabServer({ authenticator, persistence, logger, docNamePattern: DOC_NAME_PATTERN })
 const server = http.createServer((req, res) => {
   if (req.url === '/healthz') {
     health.prepare('SELECT 1').get()

@@ -13,6 +13,8 @@ import { WebSocketServer } from 'ws'
 import { createCollabServer, createSqlitePersistence, docNameFromUrl, type CollabFanout, type CollabLogger } from '../../server/collab'
 import { createRedisFanout } from '../../server/cluster'
 import { connectRedis } from '../../server/redis'
+import { DOC_NAME_PATTERN } from '../../server/collab-doc-names'
+import { applyMigrations } from '../../server/migrate'
 import type { ServerCommand, ServerReport, Target } from './ipc'
 
 const target = process.argv[2] as Target
@@ -27,6 +29,9 @@ let shutdown: () => Promise<void> = async () => {}
 
 if (target === 'ours') {
   const dir = sharedDatabase ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'collab-bench-'))
+  const filename = sharedDatabase ?? path.join(dir!, 'bench.db')
+  // The tables are the migrations' (no copy of their DDL here).
+  await applyMigrations({ databaseUrl: `file:${filename}` })
   let fanout: CollabFanout | undefined
   let redisClients: { quit(): Promise<unknown> }[] = []
   if (redisUrl) {
@@ -35,12 +40,7 @@ if (target === 'ours') {
     redisClients = [pub, sub]
     fanout = createRedisFanout({ pub, sub, logger: silent })
   }
-  const persistence = createSqlitePersistence({
-    filename: sharedDatabase ?? path.join(dir!, 'bench.db'),
-    logger: silent,
-    createTables: true,
-    sharedWriters: fanout !== undefined,
-  })
+  const persistence = createSqlitePersistence({ filename, logger: silent, sharedWriters: fanout !== undefined })
   const collab = createCollabServer({
     authenticator: {
       async authorize(req) {
@@ -52,6 +52,7 @@ if (target === 'ours') {
     },
     persistence,
     logger: silent,
+    docNamePattern: DOC_NAME_PATTERN,
     limits: { maxConnectionsPerRoom: 256 },
     fanout,
   })
@@ -68,7 +69,7 @@ if (target === 'ours') {
   const { setupWSConnection } = await import('@y/websocket-server/utils')
   const wss = new WebSocketServer({ noServer: true })
   httpServer.on('upgrade', (req, socket, head) => {
-    const docName = docNameFromUrl(req.url)
+    const docName = docNameFromUrl(req.url, DOC_NAME_PATTERN)
     if (docName === null) return void socket.destroy()
     wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName }))
   })

@@ -121,6 +121,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** An edit larger than the documented limit: the provider stops instead of resending it. */
   tooLarge: 4413,
+  /**
+   * Changes cannot be saved right now (persistence unhealthy, ADR 0032). Outside 4400-4499, so
+   * the provider keeps its edits and reconnects; the client shows "not saving".
+   */
+  notSaving: 4503,
 } as const
 
 /** Messages a client sends only to echo other clients' presence cost this fraction of a token. */

@@ -14,7 +14,7 @@
  */
 import pg from 'pg'
 import * as Y from 'yjs'
-import type { CollabLogger, CollabPersistence } from './types'
+import type { CollabLogger, CollabPersistence, CollabPersistenceHealth } from './types'
 
 export type PostgresPersistenceOptions = {
   connectionString: string
@@ -31,6 +31,8 @@ export type PostgresPersistenceOptions = {
    * newer update that its own copy has not seen yet.
    */
   sharedWriters?: boolean
+  /** An append not committed after this long makes the persistence unhealthy (ADR 0032). */
+  stallMs?: number
 }
 
 /** A log this long at load time (a crash before compaction) is folded right away. */
@@ -60,6 +62,22 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
   /** The chain of commits; each link settles after the previous one. */
   let committing: Promise<void> = Promise.resolve()
   let closing: Promise<void> | null = null
+
+  // Health (ADR 0032): unhealthy from a failed or overdue commit until a commit succeeds again.
+  const stallMs = options.stallMs ?? 5000
+  let health: CollabPersistenceHealth = { ok: true }
+  const listeners = new Set<(health: CollabPersistenceHealth) => void>()
+  function setHealth(next: CollabPersistenceHealth): void {
+    if (next.ok === health.ok) return
+    health = next
+    if (next.ok) logger.info({}, 'collab persistence is saving again')
+    else logger.error({ reason: next.reason }, 'collab persistence is not saving')
+    for (const listener of listeners) listener(next)
+  }
+  const stallWatch = setInterval(() => {
+    if (oldestAt !== null && Date.now() - oldestAt > stallMs) setHealth({ ok: false, reason: `an update has waited more than ${stallMs} ms to be committed` })
+  }, Math.min(1000, stallMs))
+  stallWatch.unref()
 
   async function insertBatch(batch: [string, Buffer][]): Promise<void> {
     for (let start = 0; start < batch.length; start += MAX_ROWS_PER_INSERT) {
@@ -112,8 +130,10 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
         queue = batch.concat(queue)
         oldestAt = since ?? oldestAt
         timer ??= setTimeout(commitQuietly, RETRY_MS)
+        setHealth({ ok: false, reason: `commit failed: ${error instanceof Error ? error.message : String(error)}` })
         throw error
       }
+      setHealth({ ok: true })
       if (since !== null) options.onCommit?.(Date.now() - since, batch.length)
     })
     committing = link.catch(() => {})
@@ -184,12 +204,22 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
       await commit()
     },
 
+    health() {
+      return health
+    },
+
+    onHealthChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
     close() {
       closing ??= (async () => {
         try {
           await commit()
         } finally {
           if (timer !== null) clearTimeout(timer)
+          clearInterval(stallWatch)
           await pool.end()
         }
       })()

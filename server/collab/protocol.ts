@@ -11,17 +11,17 @@ import * as Y from 'yjs'
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
 export const SyncType = { step1: 0, step2: 1, update: 2 } as const
 
-/** `review:<id>` or `account:<id>`; ids are cuids or similar url-safe tokens. */
-export const DOC_NAME_PATTERN = /^(review|account):[A-Za-z0-9_-]{1,64}$/
-
 export const COLLAB_PATH_PREFIX = '/collab/'
 
 export class ProtocolError extends Error {
   override name = 'ProtocolError'
 }
 
-/** The doc name from an upgrade URL like `/collab/review:abc?x=y`, or null if it is not one. */
-export function docNameFromUrl(url: string | undefined): string | null {
+/**
+ * The doc name from an upgrade URL like `/collab/review:abc?x=y`, or null if it is not one the
+ * host accepts (`pattern`: which names exist is the host's business, not the core's).
+ */
+export function docNameFromUrl(url: string | undefined, pattern: RegExp): string | null {
   if (url === undefined || !url.startsWith(COLLAB_PATH_PREFIX)) return null
   const end = url.search(/[?#]/)
   const encoded = url.slice(COLLAB_PATH_PREFIX.length, end === -1 ? undefined : end)
@@ -31,7 +31,7 @@ export function docNameFromUrl(url: string | undefined): string | null {
   } catch {
     return null
   }
-  return DOC_NAME_PATTERN.test(docName) ? docName : null
+  return pattern.test(docName) ? docName : null
 }
 
 /** One client's presence entry; `state` stays as raw JSON text until someone needs it. */

@@ -31,6 +31,8 @@ export type RoomContext = {
   onDocLoaded?: DocLoadedHook | undefined
   /** Other nodes serving the same documents (ADR 0043); absent on a single node. */
   fanout?: CollabFanout | undefined
+  /** False while persistence is unhealthy: updates are refused, not applied (ADR 0032). */
+  isSaving(): boolean
   /** Closes a connection for cause (counted and logged by the server). */
   disconnect(conn: Connection, code: number, reason: string): void
   /** The room is gone from memory; the server must forget it. */
@@ -319,6 +321,11 @@ export class Room {
       this.refuseReadOnlyUpdate(conn, update)
       return
     }
+    if (!this.ctx.isSaving()) {
+      // Neither applied nor relayed: the client keeps it and sends it again after reconnecting.
+      this.ctx.disconnect(conn, CloseCode.notSaving, 'not saving - reconnecting')
+      return
+    }
     try {
       // Origin = the connection, so the update handler relays to everyone else.
       Y.applyUpdate(this.doc, update, conn)
@@ -416,10 +423,16 @@ export class Room {
     if (expired.length > 0) this.shareAwareness(encodeAwareness(expired), null)
   }
 
-  /** Folds the appended updates into one snapshot; a failure leaves them to the next try. */
-  compact(): Promise<void> {
-    if (this.compacting !== null) return this.compacting
-    if (this.updatesSinceCompaction === 0 || this.state !== 'ready') return Promise.resolve()
+  /**
+   * Folds the appended updates into one snapshot; a failure leaves them to the next try.
+   * `force` writes the state even with nothing appended since the last fold (after a failure).
+   */
+  compact(options: { force?: boolean } = {}): Promise<void> {
+    if (this.compacting !== null) {
+      if (!options.force) return this.compacting
+      return this.compacting.then(() => this.compact(options))
+    }
+    if ((this.updatesSinceCompaction === 0 && !options.force) || this.state !== 'ready') return Promise.resolve()
     const folded = this.updatesSinceCompaction
     this.updatesSinceCompaction = 0
     this.firstUncompactedAt = null

@@ -10,7 +10,7 @@ import {
   type CollabLimits,
   type CollabTimings,
 } from './limits'
-import { COLLAB_PATH_PREFIX, docNameFromUrl, DOC_NAME_PATTERN, KEEPALIVE_MESSAGE } from './protocol'
+import { COLLAB_PATH_PREFIX, docNameFromUrl, KEEPALIVE_MESSAGE } from './protocol'
 import { Room, SERVER_ORIGIN, type DocChangedHook, type DocLoadedHook } from './room'
 import type {
   CollabAccess,
@@ -27,6 +27,11 @@ export type CollabServerOptions = {
   authenticator: CollabAuthenticator
   persistence: CollabPersistence
   logger: CollabLogger
+  /**
+   * The document names the host serves (e.g. `review:<id>`); any other name is refused with 400
+   * before authorisation. Without the g or y flag (test() would keep state between calls).
+   */
+  docNamePattern: RegExp
   limits?: Partial<CollabLimits>
   timings?: Partial<CollabTimings>
   /** Debounced (see timings) after changes; the host keeps its relational projection with it. */
@@ -46,8 +51,13 @@ export type CollabServer = {
    * reconnecting. Returns how many were closed.
    */
   closeConnections(predicate: (conn: CollabConnectionInfo) => boolean, reason: string, code?: number): number
-  /** Changes a document from the server side (seeding, imports); loads the room if needed. */
+  /**
+   * Changes a document from the server side (seeding, imports); loads the room if needed.
+   * Throws CollabNotSavingError while persistence is unhealthy: nothing is changed then.
+   */
   updateDoc(docName: string, mutate: (doc: Y.Doc) => void): Promise<void>
+  /** Reads a document as the room holds it (loads the room if needed); works while not saving. */
+  readDoc<T>(docName: string, view: (doc: Y.Doc) => T): Promise<T>
   /** Closes all sockets (1001, clients reconnect to the next instance), compacts and flushes. */
   shutdown(): Promise<void>
   stats(): CollabStats
@@ -55,8 +65,14 @@ export type CollabServer = {
 
 const SWEEP_INTERVAL_MS = 1000
 
+/** A server-side change refused because it could not be saved (ADR 0032). */
+export class CollabNotSavingError extends Error {
+  override name = 'CollabNotSavingError'
+}
+
 export function createCollabServer(options: CollabServerOptions): CollabServer {
-  const { authenticator, persistence, logger } = options
+  const { authenticator, persistence, logger, docNamePattern } = options
+  if (docNamePattern.global || docNamePattern.sticky) throw new Error('docNamePattern must not have the g or y flag')
   const limits: CollabLimits = { ...defaultLimits, ...options.limits }
   const timings: CollabTimings = { ...defaultTimings, ...options.timings }
   const rooms = new Map<string, Room>()
@@ -89,11 +105,36 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     onDocChanged: options.onDocChanged,
     onDocLoaded: options.onDocLoaded,
     fanout: options.fanout,
+    isSaving: () => saving,
     disconnect,
     onUnloaded(room: Room) {
       if (rooms.get(room.docName) === room) rooms.delete(room.docName)
     },
   }
+
+  /**
+   * Fails closed (ADR 0032): while persistence cannot commit, no writer stays connected and no
+   * new one is let in, so no client is told an edit was taken that might not be kept. Their
+   * providers keep the edits and reconnect; once persistence is healthy they sync them back.
+   */
+  let saving = persistence.health().ok
+  const stopWatchingHealth = persistence.onHealthChange((health) => {
+    if (health.ok === saving) return
+    saving = health.ok
+    if (!health.ok) {
+      logger.error({ reason: health.reason }, 'collab not saving: writers disconnected until persistence recovers')
+      for (const conn of [...connections.keys()]) {
+        if (!conn.readOnly) disconnect(conn, CloseCode.notSaving, 'not saving - reconnecting')
+      }
+      return
+    }
+    logger.info({}, 'collab saving again: writers accepted')
+    // Each room writes its whole state once: whatever a failure may have cost the log, the
+    // store again holds everything the room holds.
+    for (const room of rooms.values()) {
+      if (room.state === 'ready') void room.compact({ force: true })
+    }
+  })
 
   function roomFor(docName: string): Room {
     let room = rooms.get(docName)
@@ -143,7 +184,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     try {
       if (shuttingDown) return refuse(socket, 503, 'server shutting down', req)
       if (!req.url?.startsWith(COLLAB_PATH_PREFIX)) return refuse(socket, 404, 'not a collaboration endpoint', req)
-      const docName = docNameFromUrl(req.url)
+      const docName = docNameFromUrl(req.url, docNamePattern)
       if (docName === null) return refuse(socket, 400, 'invalid document name', req)
 
       const verdict = await authorizeInTime(req, docName)
@@ -161,6 +202,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       // Synchronous when the handshake is valid; on an invalid one ws answers 400 itself.
       wss.handleUpgrade(req, socket, head, (ws) => {
         socket.off('error', ignoreSocketError)
+        if (!saving && !verdict.readOnly) {
+          // Opened only to be closed with the reason: a refused handshake would reach the
+          // browser as a bare failure (and a console error) on every retry, and the person
+          // would not learn why their edits are not being sent.
+          count(counters.connectionsClosed, CloseCode.notSaving)
+          ws.on('error', () => {})
+          ws.close(CloseCode.notSaving, 'not saving - reconnecting')
+          return
+        }
         accept(ws, socket, docName, verdict)
       })
     } catch (error) {
@@ -295,23 +345,37 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     return closed
   }
 
-  async function updateDoc(docName: string, mutate: (doc: Y.Doc) => void): Promise<void> {
-    if (!DOC_NAME_PATTERN.test(docName)) throw new Error(`invalid collab document name: ${docName}`)
+  async function withRoom<T>(docName: string, use: (room: Room) => T): Promise<T> {
+    if (!docNamePattern.test(docName)) throw new Error(`invalid collab document name: ${docName}`)
     if (shuttingDown) throw new Error('collab server is shutting down')
     const room = roomFor(docName)
     room.hold()
     try {
       await room.loaded
       if (room.state !== 'ready') throw new Error(`collab document ${docName} is unavailable`)
-      room.doc.transact(() => mutate(room.doc), SERVER_ORIGIN)
+      return use(room)
     } finally {
       room.release()
     }
   }
 
+  async function updateDoc(docName: string, mutate: (doc: Y.Doc) => void): Promise<void> {
+    if (!saving) throw new CollabNotSavingError('document changes cannot be saved right now')
+    await withRoom(docName, (room) => {
+      // Checked again after the load: health may have changed while it ran.
+      if (!saving) throw new CollabNotSavingError('document changes cannot be saved right now')
+      room.doc.transact(() => mutate(room.doc), SERVER_ORIGIN)
+    })
+  }
+
+  function readDoc<T>(docName: string, view: (doc: Y.Doc) => T): Promise<T> {
+    return withRoom(docName, (room) => view(room.doc))
+  }
+
   async function shutdown(): Promise<void> {
     if (shuttingDown) return
     shuttingDown = true
+    stopWatchingHealth()
     clearInterval(heartbeat)
     clearInterval(sweep)
     clearInterval(revalidation)
@@ -349,6 +413,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       connections: connections.size,
       updatesApplied: counters.updatesApplied,
       updatesRefusedReadOnly: counters.updatesRefusedReadOnly,
+      saving,
       presenceEntries,
       departedEntries,
       upgradesRefused: { ...counters.upgradesRefused },
@@ -356,7 +421,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
   }
 
-  return { handleUpgrade, closeConnections, updateDoc, shutdown, stats }
+  return { handleUpgrade, closeConnections, updateDoc, readDoc, shutdown, stats }
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -15,12 +15,18 @@
  * WAL with synchronous=NORMAL makes a committed transaction durable against a crash or kill of
  * the process (it is in the WAL file, in the OS page cache); a power loss can lose the last
  * commits. Pass synchronous 'FULL' if that matters more than an fsync per commit.
+ *
+ * Health (ADR 0032): every append is kept here, on the event loop, until the thread says it is
+ * committed. A failed commit (the thread keeps its batch and retries), a commit that takes
+ * longer than `stallMs`, or a dead thread makes the persistence unhealthy; a dead thread is
+ * started again and sent every append it had not committed. It is healthy again once a commit
+ * succeeds, so nothing appended while the process lives is dropped.
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import * as Y from 'yjs'
-import type { CollabLogger, CollabPersistence } from './types'
+import type { CollabLogger, CollabPersistence, CollabPersistenceHealth } from './types'
 
 export type SqlitePersistenceOptions = {
   /** The SQLite file; a Prisma-style `file:./data/scir.db` URL (relative to cwd) works too. */
@@ -28,8 +34,6 @@ export type SqlitePersistenceOptions = {
   logger: CollabLogger
   /** Group-commit window. Appends are durable within this plus one transaction (< 50 ms). */
   commitIntervalMs?: number
-  /** Create the tables when absent (tests, benchmarks); the app's migrations create them. */
-  createTables?: boolean
   synchronous?: 'NORMAL' | 'FULL'
   /** How long a write waits for the app's own connection to release the database lock. */
   busyTimeoutMs?: number
@@ -41,14 +45,17 @@ export type SqlitePersistenceOptions = {
    * lack another node's latest updates (still on their way through Redis).
    */
   sharedWriters?: boolean
+  /** An append not committed after this long (default 5 s, the busy timeout's order) makes the persistence unhealthy: a hung writer. */
+  stallMs?: number
+  /** First wait before a dead writer thread is started again; doubles up to 5 s while it keeps dying. */
+  restartDelayMs?: number
 }
 
-/** The migration's SQL, verbatim, for databases the migrations have not touched. */
-const CREATE_TABLES = `
-CREATE TABLE "CollabUpdate" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "docName" TEXT NOT NULL, "update" BLOB NOT NULL, "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP);
-CREATE INDEX "CollabUpdate_docName_id_idx" ON "CollabUpdate"("docName", "id");
-CREATE TABLE "CollabSnapshot" ("docName" TEXT NOT NULL PRIMARY KEY, "state" BLOB NOT NULL, "lastUpdateId" INTEGER NOT NULL, "updatedAt" DATETIME NOT NULL);
-`
+/** What tests (and the writer-killed test above all) can do to the real writer. */
+export type SqlitePersistence = CollabPersistence & {
+  /** Ends the writer thread as a crash would; the persistence notices and recovers by itself. */
+  killWriter(): Promise<void>
+}
 
 /** A log this long at load time (a crash before compaction) is folded right away. */
 const FOLD_ON_LOAD_AFTER = 100
@@ -85,9 +92,10 @@ try {
   parentPort.postMessage({ type: 'fatal', error: String((error && error.stack) || error) })
   process.exit(1)
 }
+parentPort.postMessage({ type: 'ready' })
 
 const insertBatch = db.transaction((batch, createdAt) => {
-  for (const [docName, update] of batch) statements.insertUpdate.run(docName, update, createdAt)
+  for (const [, docName, update] of batch) statements.insertUpdate.run(docName, update, createdAt)
 })
 // Every row of docName is in state: the queue was committed first and the channel is FIFO.
 const fold = db.transaction((docName, state) => {
@@ -103,9 +111,11 @@ const fold = db.transaction((docName, state) => {
   statements.deleteFolded.run(docName, lastUpdateId)
 })
 
+// Entries are [seq, docName, update]; the main thread forgets an append once told its seq.
 let queue = []
 let timer = null
 let oldestSentAt = null
+let retryMs = 100
 
 function commit() {
   if (timer !== null) clearTimeout(timer)
@@ -117,18 +127,22 @@ function commit() {
     insertBatch(batch, timestamp())
   } catch (error) {
     queue = batch.concat(queue)
-    timer = setTimeout(commitQuietly, 100)
+    timer = setTimeout(commitQuietly, retryMs)
+    retryMs = Math.min(1000, retryMs * 2)
+    parentPort.postMessage({ type: 'commit-failed', error: String(error), queued: queue.length })
     throw error
   }
-  if (config.reportCommits && oldestSentAt !== null) parentPort.postMessage({ type: 'committed', lagMs: Date.now() - oldestSentAt, updates: batch.length })
+  retryMs = 100
+  const lagMs = oldestSentAt === null ? null : Date.now() - oldestSentAt
+  parentPort.postMessage({ type: 'committed', upTo: batch[batch.length - 1][0], lagMs, updates: batch.length })
   oldestSentAt = null
 }
 
 function commitQuietly() {
   try {
     commit()
-  } catch (error) {
-    parentPort.postMessage({ type: 'commit-failed', error: String(error), queued: queue.length })
+  } catch {
+    // Reported by commit(); the batch stays queued for the retry it scheduled.
   }
 }
 
@@ -154,7 +168,7 @@ const handlers = {
 
 parentPort.on('message', (message) => {
   if (message.type === 'append') {
-    for (const [docName, update] of message.updates) queue.push([docName, asBuffer(update)])
+    for (const [seq, docName, update] of message.updates) queue.push([seq, docName, asBuffer(update)])
     if (oldestSentAt === null && message.sentAt !== undefined) oldestSentAt = message.sentAt
     if (timer === null) timer = setTimeout(commitQuietly, config.commitIntervalMs)
     return
@@ -173,19 +187,19 @@ parentPort.on('message', (message) => {
 type StoredParts = { snapshot: Uint8Array | null; tail: Uint8Array[] }
 type Reply = { id: number; result?: unknown; error?: string }
 type ThreadEvent =
+  | { type: 'ready' }
   | { type: 'fatal'; error: string }
   | { type: 'commit-failed'; error: string; queued: number }
-  | { type: 'committed'; lagMs: number; updates: number }
+  | { type: 'committed'; upTo: number; lagMs: number | null; updates: number }
 
 /** The part of better-sqlite3's API the start-up check uses (the package ships no types). */
 type SqliteDatabase = {
   pragma(source: string): unknown
   prepare(sql: string): { get(...params: unknown[]): unknown }
-  exec(sql: string): void
   close(): void
 }
 
-function checkDatabase(filename: string, createTables: boolean, busyTimeoutMs: number): void {
+function checkDatabase(filename: string, busyTimeoutMs: number): void {
   const Database = createRequire(import.meta.url)('better-sqlite3') as new (
     filename: string,
     options: { timeout: number },
@@ -194,9 +208,7 @@ function checkDatabase(filename: string, createTables: boolean, busyTimeoutMs: n
   try {
     // Persistent for the file; the writer thread then finds WAL already on.
     db.pragma('journal_mode = WAL')
-    const existing = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'CollabUpdate'`).get()
-    if (existing === undefined && createTables) db.exec(CREATE_TABLES)
-    // Throws "no such table" when the migrations have not run.
+    // Throws "no such table" when the migrations have not run (the migrations own the tables).
     db.prepare(`SELECT "docName", "state", "lastUpdateId" FROM "CollabSnapshot" LIMIT 0`).get()
     db.prepare(`SELECT "id", "docName", "update", "createdAt" FROM "CollabUpdate" LIMIT 0`).get()
   } finally {
@@ -209,82 +221,173 @@ export function sqliteFilename(filenameOrUrl: string): string {
   return filename === ':memory:' ? filename : path.resolve(filename)
 }
 
+type Unconfirmed = { seq: number; docName: string; update: Uint8Array; sentAt: number }
+
 /**
- * Opens the database once on the calling thread to check it (and create the tables if asked),
- * so a misconfiguration throws here, at start-up, not at the first document someone opens.
- * No append can precede the thread's start: a room appends only after its load, which is
- * answered by the thread.
+ * Opens the database once on the calling thread to check it, so a misconfiguration throws
+ * here, at start-up, not at the first document someone opens. No append can precede the
+ * thread's start: a room appends only after its load, which is answered by the thread.
  */
-export function createSqlitePersistence(options: SqlitePersistenceOptions): CollabPersistence {
+export function createSqlitePersistence(options: SqlitePersistenceOptions): SqlitePersistence {
   const { logger } = options
   const filename = sqliteFilename(options.filename)
   if (filename === ':memory:') throw new Error('collab persistence needs a database file (the writer thread opens its own connection)')
-  checkDatabase(filename, options.createTables ?? false, options.busyTimeoutMs ?? 5000)
-  const thread = new Worker(WRITER_THREAD, {
-    eval: true,
-    workerData: {
-      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-      filename,
-      synchronous: options.synchronous ?? 'NORMAL',
-      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-      commitIntervalMs: options.commitIntervalMs ?? 10,
-      reportCommits: options.onCommit !== undefined,
-      yjs: options.sharedWriters ? createRequire(import.meta.url).resolve('yjs') : null,
-    },
-  })
-  // Like a socket, the thread does not keep the process alive: the host calls close().
-  thread.unref()
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000
+  const stallMs = options.stallMs ?? 5000
+  const firstRestartDelayMs = options.restartDelayMs ?? 250
+  checkDatabase(filename, busyTimeoutMs)
 
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
   let nextId = 1
-  let failure: Error | null = null
   let closing: Promise<void> | null = null
   /** Appends made during one turn of the event loop travel to the thread as one message. */
-  let outbox: [string, Uint8Array][] = []
+  let outbox: [number, string, Uint8Array][] = []
+  /** Every append the thread has not confirmed, oldest first: resent to a restarted thread. */
+  const unconfirmed: Unconfirmed[] = []
+  let nextSeq = 1
 
-  function fail(error: Error): void {
-    failure ??= error
+  // Health: the thread is up (null) or why not; its last commit failed; an append waits too long.
+  let down: Error | null = null
+  let commitFailure: string | null = null
+  let stalled = false
+  let reported: CollabPersistenceHealth = { ok: true }
+  const listeners = new Set<(health: CollabPersistenceHealth) => void>()
+  let restartDelayMs = firstRestartDelayMs
+  let restartTimer: NodeJS.Timeout | null = null
+
+  function currentHealth(): CollabPersistenceHealth {
+    if (down !== null) return { ok: false, reason: `writer thread down: ${down.message}` }
+    if (commitFailure !== null) return { ok: false, reason: `commit failed: ${commitFailure}` }
+    if (stalled) return { ok: false, reason: `no commit for ${stallMs} ms` }
+    return { ok: true }
+  }
+
+  function updateHealth(): void {
+    const next = currentHealth()
+    if (next.ok === reported.ok) return
+    reported = next
+    if (next.ok) logger.info({ filename }, 'collab persistence healthy again')
+    else logger.error({ filename, reason: next.reason, unconfirmed: unconfirmed.length }, 'collab persistence unhealthy')
+    for (const listener of [...listeners]) {
+      try {
+        listener(next)
+      } catch (error) {
+        logger.error({ err: error }, 'collab persistence health listener failed')
+      }
+    }
+  }
+
+  function rejectWaiting(error: Error): void {
     for (const { reject } of waiting.values()) reject(error)
     waiting.clear()
   }
 
-  thread.on('message', (message: Reply | ThreadEvent) => {
+  function startThread(): Worker {
+    const worker = new Worker(WRITER_THREAD, {
+      eval: true,
+      workerData: {
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        filename,
+        synchronous: options.synchronous ?? 'NORMAL',
+        busyTimeoutMs,
+        commitIntervalMs: options.commitIntervalMs ?? 10,
+        yjs: options.sharedWriters ? createRequire(import.meta.url).resolve('yjs') : null,
+      },
+    })
+    // Like a socket, the thread does not keep the process alive: the host calls close().
+    worker.unref()
+    worker.on('message', (message: Reply | ThreadEvent) => onMessage(worker, message))
+    worker.on('error', (error) => {
+      logger.error({ err: error }, 'collab persistence thread crashed')
+    })
+    worker.on('exit', (code) => onExit(worker, code))
+    return worker
+  }
+
+  let thread = startThread()
+
+  function onMessage(from: Worker, message: Reply | ThreadEvent): void {
+    if (from !== thread) return
     if ('type' in message) {
-      if (message.type === 'committed') {
-        options.onCommit?.(message.lagMs, message.updates)
-      } else if (message.type === 'fatal') {
-        logger.error({ err: message.error, filename }, 'collab persistence could not open the database')
-        fail(new Error(`collab persistence failed: ${message.error}`))
-      } else {
-        logger.error({ err: message.error, queued: message.queued }, 'collab persistence commit failed; retrying')
+      switch (message.type) {
+        case 'committed':
+          confirm(message.upTo)
+          if (message.lagMs !== null) options.onCommit?.(message.lagMs, message.updates)
+          commitFailure = null
+          restartDelayMs = firstRestartDelayMs
+          checkStall()
+          updateHealth()
+          return
+        case 'commit-failed':
+          if (commitFailure === null) logger.error({ err: message.error, queued: message.queued }, 'collab persistence commit failed; retrying')
+          commitFailure = message.error
+          updateHealth()
+          return
+        case 'fatal':
+          logger.error({ err: message.error, filename }, 'collab persistence could not open the database')
+          return
+        case 'ready':
+          if (down === null) return
+          // A restarted thread: everything the dead one had not committed goes first.
+          down = null
+          outbox = []
+          if (unconfirmed.length > 0) {
+            thread.postMessage({ type: 'append', updates: unconfirmed.map((u) => [u.seq, u.docName, u.update]), sentAt: unconfirmed[0]!.sentAt })
+            logger.info({ resent: unconfirmed.length }, 'collab persistence thread restarted; uncommitted updates resent')
+          }
+          checkStall()
+          updateHealth()
+          return
       }
-      return
     }
     const request = waiting.get(message.id)
     if (request === undefined) return
     waiting.delete(message.id)
     if (message.error !== undefined) request.reject(new Error(message.error))
     else request.resolve(message.result)
-  })
-  thread.on('error', (error) => {
-    logger.error({ err: error }, 'collab persistence thread crashed')
-    fail(error)
-  })
-  thread.on('exit', (code) => {
-    if (closing === null) {
-      logger.error({ code }, 'collab persistence thread exited')
-      fail(new Error(`collab persistence thread exited (${code})`))
-    }
-  })
+  }
+
+  function onExit(from: Worker, code: number): void {
+    if (from !== thread || closing !== null) return
+    down = new Error(`collab persistence thread exited (${code})`)
+    logger.error({ code, unconfirmed: unconfirmed.length }, 'collab persistence thread exited; restarting it')
+    rejectWaiting(down)
+    commitFailure = null
+    updateHealth()
+    restartTimer = setTimeout(() => {
+      restartTimer = null
+      if (closing !== null) return
+      thread = startThread()
+    }, restartDelayMs)
+    restartTimer.unref()
+    restartDelayMs = Math.min(5000, restartDelayMs * 2)
+  }
+
+  function confirm(upTo: number): void {
+    let n = 0
+    while (n < unconfirmed.length && unconfirmed[n]!.seq <= upTo) n++
+    if (n > 0) unconfirmed.splice(0, n)
+  }
+
+  function checkStall(now = Date.now()): void {
+    stalled = unconfirmed.length > 0 && now - unconfirmed[0]!.sentAt > stallMs
+  }
+
+  const watchdog = setInterval(() => {
+    checkStall()
+    updateHealth()
+  }, Math.max(50, Math.floor(stallMs / 4)))
+  watchdog.unref()
 
   function sendOutbox(): void {
     if (outbox.length === 0) return
-    thread.postMessage({ type: 'append', updates: outbox, sentAt: Date.now() })
+    if (down === null) thread.postMessage({ type: 'append', updates: outbox, sentAt: Date.now() })
+    // With the thread down the appends wait in `unconfirmed` for the restarted one.
     outbox = []
   }
 
   function request<T>(type: string, payload: object = {}): Promise<T> {
-    if (failure !== null) return Promise.reject(failure)
+    if (down !== null) return Promise.reject(down)
     // Appends queued before this request must reach the thread before it.
     sendOutbox()
     const id = nextId++
@@ -312,15 +415,13 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Coll
 
     append(docName, update) {
       if (closing !== null) throw new Error('collab persistence is closed')
-      if (failure !== null) {
-        logger.error({ docName, err: failure.message }, 'collab update not persisted')
-        return
-      }
+      const seq = nextSeq++
+      unconfirmed.push({ seq, docName, update, sentAt: Date.now() })
       // After the I/O phase (setImmediate, not a microtask): the frames rooms relay in this
       // turn leave first (corked ones in an earlier immediate), then the thread is woken.
       // Well inside the 50 ms promise; load/compact/flush still send the outbox first.
       if (outbox.length === 0) setImmediate(sendOutbox)
-      outbox.push([docName, update])
+      outbox.push([seq, docName, update])
     },
 
     compact,
@@ -329,15 +430,39 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Coll
       await request('flush')
     },
 
+    health() {
+      return reported
+    },
+
+    onHealthChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    async killWriter() {
+      const exited = new Promise((resolve) => thread.once('exit', resolve))
+      await thread.terminate()
+      await exited
+    },
+
     close() {
       closing ??= (async () => {
-        if (failure !== null) {
-          await thread.terminate()
-          return
+        clearInterval(watchdog)
+        if (restartTimer !== null) clearTimeout(restartTimer)
+        listeners.clear()
+        if (down === null) {
+          try {
+            const exited = new Promise((resolve) => thread.once('exit', resolve))
+            await request('close')
+            await exited
+            return
+          } catch (error) {
+            logger.error({ err: error }, 'collab persistence could not close cleanly')
+          }
         }
-        const exited = new Promise((resolve) => thread.once('exit', resolve))
-        await request('close')
-        await exited
+        if (unconfirmed.length > 0) logger.error({ unconfirmed: unconfirmed.length }, 'collab persistence closed with uncommitted updates')
+        rejectWaiting(new Error('collab persistence is closed'))
+        await thread.terminate()
       })()
       return closing
     },

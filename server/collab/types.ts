@@ -28,10 +28,17 @@ export interface CollabAuthenticator {
   revalidate?(access: CollabAccess, docName: string): Promise<CollabAccess | CollabRefusal>
 }
 
+/** Whether appends are being committed; `reason` is for logs and operators. */
+export type CollabPersistenceHealth = { ok: true } | { ok: false; reason: string }
+
 export interface CollabPersistence {
   /** Snapshot plus every later update, merged into one Yjs update; null if never written. */
   load(docName: string): Promise<Uint8Array | null>
-  /** Queues an update. It must be durable (against a process crash) within 50 ms. */
+  /**
+   * Queues an update. It must be durable (against a process crash) within 50 ms while the
+   * persistence is healthy; when it cannot be, the persistence keeps it, turns unhealthy and
+   * writes it once it can (ADR 0032). It never drops an update silently.
+   */
   append(docName: string, update: Uint8Array): void
   /**
    * Replaces what is stored for docName by `state`, which contains every update appended for
@@ -40,6 +47,10 @@ export interface CollabPersistence {
   compact(docName: string, state: Uint8Array): Promise<void>
   /** Makes every queued append durable. */
   flush(): Promise<void>
+  /** Unhealthy from a failed or overdue commit until a commit succeeds again. */
+  health(): CollabPersistenceHealth
+  /** Told on every change of health; returns the unsubscribe function. */
+  onHealthChange(listener: (health: CollabPersistenceHealth) => void): () => void
   close(): Promise<void>
 }
 
@@ -64,6 +75,8 @@ export type CollabStats = {
   connections: number
   updatesApplied: number
   updatesRefusedReadOnly: number
+  /** False while persistence is unhealthy: rooms refuse writers (ADR 0032). */
+  saving: boolean
   /** Presence entries, and departed client IDs remembered, over all rooms (both bounded). */
   presenceEntries: number
   departedEntries: number

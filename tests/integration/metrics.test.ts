@@ -44,6 +44,7 @@ test('/metrics answers the allow-listed address and the bearer token, nobody els
     'scir_http_request_duration_seconds',
     'scir_collab_open_sockets',
     'scir_collab_rooms_loaded',
+    'scir_collab_saving',
     'scir_collab_updates_applied_total',
     'scir_collab_commit_lag_seconds',
     'scir_projection_lag_seconds',

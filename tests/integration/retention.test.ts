@@ -1,6 +1,7 @@
 // Issue 17 / ADR 0028: retention per jurisdiction with legal holds, dry run and run, and the
 // purge of never-released staff-account drafts when a review closes.
 import { expect, test } from 'vitest'
+import { collabStore } from '~/models/collab-store.server'
 import { movePhase } from '~/models/phase.server'
 import { runRetention, setLegalHold, setRetentionYears } from '~/models/retention.server'
 import { prisma } from '~/utils/db.server'
@@ -22,8 +23,9 @@ async function populatedReview(jurisdictionId: string, authorId: string, closedA
   await prisma.review.update({ where: { id: review.id }, data: { phase: closedAt ? 'shared' : 'analysis', closedAt } })
   const account = await prisma.staffAccount.create({ data: { reviewId: review.id, authorId, pseudonym: 'Worker A', state: 'released_to_facilitator' } })
   await prisma.accountRelease.create({ data: { accountId: account.id, audience: 'facilitator', content: '{"what":"a released text"}' } })
-  await prisma.collabUpdate.createMany({ data: [{ docName: `review:${review.id}`, update: Buffer.from([1, 2]) }, { docName: `account:${account.id}`, update: Buffer.from([3]) }] })
-  await prisma.collabSnapshot.create({ data: { docName: `review:${review.id}`, state: Buffer.from([0]), lastUpdateId: 0 } })
+  await collabStore.append(prisma, `review:${review.id}`, new Uint8Array([1, 2]))
+  await collabStore.append(prisma, `account:${account.id}`, new Uint8Array([3]))
+  await collabStore.create(prisma, `review:${review.id}`, new Uint8Array([0]))
   await prisma.projectedFinding.create({ data: { reviewId: review.id, id: 'f1', status: 'draft', body: 'A finding', position: 0 } })
   await prisma.reviewProjection.create({ data: { reviewId: review.id, projectedAt: new Date() } })
   await prisma.exportRecord.create({ data: { jurisdictionId, reviewId: review.id, format: 'json' } })
@@ -108,7 +110,8 @@ test('closing a review deletes the drafts never released and keeps released ones
   const unreleased = await prisma.staffAccount.create({ data: { reviewId: review.id, authorId: quiet.id, pseudonym: 'Worker Q', state: 'drafting' } })
   const released = await prisma.staffAccount.create({ data: { reviewId: review.id, authorId: talker.id, pseudonym: 'Worker T', state: 'released_to_panel' } })
   await prisma.accountRelease.create({ data: { accountId: released.id, audience: 'panel', content: '{}' } })
-  await prisma.collabUpdate.createMany({ data: [{ docName: `account:${unreleased.id}`, update: Buffer.from([1]) }, { docName: `account:${released.id}`, update: Buffer.from([2]) }] })
+  await collabStore.append(prisma, `account:${unreleased.id}`, new Uint8Array([1]))
+  await collabStore.append(prisma, `account:${released.id}`, new Uint8Array([2]))
 
   const fresh = await prisma.review.findUniqueOrThrow({ where: { id: review.id } })
   expect(await movePhase(fresh, 'shared', undefined, facilitator.id)).toEqual({ ok: true })

@@ -41,6 +41,7 @@ function ConnectionLine({ state }: { state: AccountConnection }) {
     connecting: t('accounts.connection.connecting'),
     saved: t('accounts.connection.saved'),
     reconnecting: t('accounts.connection.reconnecting'),
+    'not-saving': t('accounts.connection.notSaving'),
     offline: t('accounts.connection.offline'),
     ended: t('accounts.connection.ended'),
   }[state]

@@ -7,8 +7,10 @@ import { useEffect, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { NOT_SAVING_CLOSE_CODE } from '~/components/workspace/use-collab-session'
 
-export type AccountConnection = 'connecting' | 'saved' | 'reconnecting' | 'offline' | 'ended'
+/** 'not-saving': the server cannot save right now (ADR 0032); shown until the next sync. */
+export type AccountConnection = 'connecting' | 'saved' | 'reconnecting' | 'not-saving' | 'offline' | 'ended'
 
 export type AccountDocState = {
   ydoc: Y.Doc | null
@@ -35,6 +37,7 @@ export function useAccountDoc(accountId: string, docName: string): AccountDocSta
     const doc = new Y.Doc()
     let disposed = false
     let ended = false
+    let notSaving = false
     const markReady = () => {
       if (!disposed) setReady(true)
     }
@@ -54,10 +57,11 @@ export function useAccountDoc(accountId: string, docName: string): AccountDocSta
         if (provider.synced) setConnection('saved')
         return
       }
-      setConnection(!navigator.onLine ? 'offline' : 'reconnecting')
+      setConnection(!navigator.onLine ? 'offline' : notSaving ? 'not-saving' : 'reconnecting')
     }
     const onSync = (synced: boolean) => {
       if (ended || !synced) return
+      notSaving = false
       markReady()
       setConnection('saved')
     }
@@ -66,15 +70,21 @@ export function useAccountDoc(accountId: string, docName: string): AccountDocSta
       provider.disconnect()
       setConnection('ended')
     }
+    const onConnectionClose = (event: { code: number } | null) => {
+      if (event?.code !== NOT_SAVING_CLOSE_CODE) return
+      notSaving = true
+      if (!ended && navigator.onLine) setConnection('not-saving')
+    }
     const onOffline = () => {
       if (!ended) setConnection('offline')
     }
     const onOnline = () => {
-      if (!ended) setConnection(provider.wsconnected && provider.synced ? 'saved' : 'reconnecting')
+      if (!ended) setConnection(provider.wsconnected && provider.synced ? 'saved' : notSaving ? 'not-saving' : 'reconnecting')
     }
     provider.on('status', onStatus)
     provider.on('sync', onSync)
     provider.on('closed', onClosed)
+    provider.on('connection-close', onConnectionClose)
     window.addEventListener('offline', onOffline)
     window.addEventListener('online', onOnline)
     if (!local) markReady()
@@ -88,6 +98,7 @@ export function useAccountDoc(accountId: string, docName: string): AccountDocSta
       provider.off('status', onStatus)
       provider.off('sync', onSync)
       provider.off('closed', onClosed)
+      provider.off('connection-close', onConnectionClose)
       provider.destroy()
       void local?.destroy()
       doc.destroy()

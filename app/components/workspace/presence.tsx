@@ -114,6 +114,7 @@ const messageKey: Record<ConnectionState, { write: string; read: string }> = {
   connecting: { write: 'workspace.connection.connecting', read: 'workspace.connection.connecting' },
   connected: { write: 'workspace.connection.connected', read: 'workspace.connection.connected' },
   reconnecting: { write: 'workspace.connection.reconnecting', read: 'workspace.connection.reconnectingReadOnly' },
+  'not-saving': { write: 'workspace.connection.notSaving', read: 'workspace.connection.notSavingReadOnly' },
   offline: { write: 'workspace.connection.offline', read: 'workspace.connection.offlineReadOnly' },
   'signed-out': { write: 'workspace.connection.signedOut', read: 'workspace.connection.signedOut' },
   revoked: { write: 'workspace.connection.revoked', read: 'workspace.connection.revoked' },

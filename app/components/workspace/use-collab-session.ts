@@ -17,12 +17,20 @@ export type ConnectionState =
   | 'connected'
   /** Lost the connection (or not synced again yet); the provider retries by itself. */
   | 'reconnecting'
+  /**
+   * The server closed the socket because it cannot save changes (4503, ADR 0032); edits stay
+   * in this browser and merge once it saves again. Shown until the next sync.
+   */
+  | 'not-saving'
   /** The browser says there is no network. */
   | 'offline'
   /** Ended for good: the session is gone. */
   | 'signed-out'
   /** Ended for good: access to this review was revoked or changed. */
   | 'revoked'
+
+/** The server's close code for "cannot save right now" (server/collab/limits.ts, CloseCode.notSaving). */
+export const NOT_SAVING_CLOSE_CODE = 4503
 
 export const isTerminal = (state: ConnectionState) => state === 'signed-out' || state === 'revoked'
 
@@ -93,6 +101,7 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
     let everConnected = false
     let ended = false
     let lastProbe = 0
+    let notSaving = false
 
     // The local copy first: what was typed offline before a reload is back before anything else.
     let local: IndexeddbPersistence | null = null
@@ -176,11 +185,13 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
         return
       }
       if (!navigator.onLine) setConnection('offline')
+      else if (notSaving) setConnection('not-saving')
       else setConnection(everConnected ? 'reconnecting' : 'connecting')
     }
     const onSync = (isSynced: boolean) => {
       if (ended) return
       if (isSynced) {
+        notSaving = false
         setSynced(true)
         setConnection('connected')
       }
@@ -189,7 +200,11 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       // 4401: signed out; 4403 and the rest of 44xx: access revoked or changed.
       stop(event.code === 4401 ? 'signed-out' : 'revoked')
     }
-    const onConnectionClose = () => {
+    const onConnectionClose = (event: { code: number } | null) => {
+      if (event?.code === NOT_SAVING_CLOSE_CODE) {
+        notSaving = true
+        if (!ended && navigator.onLine) setConnection('not-saving')
+      }
       if (ended || provider.wsUnsuccessfulReconnects < 2 || !navigator.onLine) return
       const now = Date.now()
       if (now - lastProbe < 10_000) return
@@ -209,7 +224,7 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
     const onOnline = () => {
       if (ended) return
       provider.connect()
-      setConnection(provider.wsconnected && provider.synced ? 'connected' : 'reconnecting')
+      setConnection(provider.wsconnected && provider.synced ? 'connected' : notSaving ? 'not-saving' : 'reconnecting')
     }
 
     provider.on('status', onStatus)

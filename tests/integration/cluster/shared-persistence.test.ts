@@ -10,6 +10,8 @@ import { createSqlitePersistence, type CollabPersistence } from '../../../server
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scir-shared-persistence-'))
 const file = path.join(dir, 'shared.db')
+// The migrated template (tests/setup/global-setup.ts): the tables are the migrations' own.
+fs.copyFileSync(process.env.SCIR_TEST_TEMPLATE_DB!, file)
 const silent = { info() {}, warn() {}, error() {} }
 const opened: CollabPersistence[] = []
 afterAll(async () => {
@@ -18,7 +20,7 @@ afterAll(async () => {
 })
 
 function open(sharedWriters: boolean) {
-  const persistence = createSqlitePersistence({ filename: file, logger: silent, createTables: true, sharedWriters })
+  const persistence = createSqlitePersistence({ filename: file, logger: silent, sharedWriters })
   opened.push(persistence)
   return persistence
 }

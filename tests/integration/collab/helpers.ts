@@ -19,6 +19,7 @@ import {
   type DocChangedHook,
   type DocLoadedHook,
 } from '../../../server/collab'
+import { DOC_NAME_PATTERN } from '../../../server/collab-doc-names'
 
 export const ALLOWED_ORIGIN = 'http://app.test'
 export const SESSION_COOKIE = 'scir_session'
@@ -73,10 +74,23 @@ export function removeTempDbFiles(): void {
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 }
 
-export function tempDbFile(): string {
+/** The tests' documents: the app's two kinds (the core itself takes any pattern). */
+export const TEST_DOC_NAMES = DOC_NAME_PATTERN
+
+/**
+ * A database file in a fresh directory: a copy of the migrated template (tests/setup/global-
+ * setup.ts), so the tables are the migrations' own; `empty` for a file with no tables at all.
+ */
+export function tempDbFile(options: { empty?: boolean } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collab-test-'))
   tempDirs.push(dir)
-  return path.join(dir, 'collab.db')
+  const file = path.join(dir, 'collab.db')
+  if (!options.empty) {
+    const template = process.env.SCIR_TEST_TEMPLATE_DB
+    if (template === undefined || !fs.existsSync(template)) throw new Error('no migrated template database (tests/setup/global-setup.ts)')
+    fs.copyFileSync(template, file)
+  }
+  return file
 }
 
 export function removeDbFile(file: string): void {
@@ -106,11 +120,12 @@ export async function startTestServer(
   const logger = memoryLogger()
   const persistence =
     options.persistence ??
-    createSqlitePersistence({ filename: options.dbFile ?? tempDbFile(), logger, createTables: true })
+    createSqlitePersistence({ filename: options.dbFile ?? tempDbFile(), logger })
   const collab = createCollabServer({
     authenticator: options.authenticator ?? stubAuthenticator,
     persistence,
     logger,
+    docNamePattern: TEST_DOC_NAMES,
     limits: options.limits,
     timings: options.timings,
     onDocChanged: options.onDocChanged,

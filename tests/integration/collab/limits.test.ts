@@ -94,7 +94,7 @@ describe('collab limits', () => {
 
   it('holds messages while the room loads, and closes a connection that sends too many', async () => {
     const logger = memoryLogger()
-    const inner = createSqlitePersistence({ filename: tempDbFile(), logger, createTables: true })
+    const inner = createSqlitePersistence({ filename: tempDbFile(), logger })
     let releaseLoad: () => void = () => {}
     const gated: CollabPersistence = {
       ...inner,

@@ -26,7 +26,7 @@ const migrateReviews: DocLoadedHook = (docName, doc, origin) => {
 }
 
 async function storeV1(dbFile: string, docName: string) {
-  const persistence = createSqlitePersistence({ filename: dbFile, logger: memoryLogger(), createTables: true })
+  const persistence = createSqlitePersistence({ filename: dbFile, logger: memoryLogger() })
   persistence.append(docName, v1Update)
   await persistence.flush()
   await persistence.close()

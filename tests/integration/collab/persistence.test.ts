@@ -47,7 +47,7 @@ function newDbFile(): string {
 }
 
 function persistence(filename: string): CollabPersistence {
-  const p = createSqlitePersistence({ filename, logger: memoryLogger(), createTables: true })
+  const p = createSqlitePersistence({ filename, logger: memoryLogger() })
   persistences.push(p)
   return p
 }
@@ -120,7 +120,7 @@ describe('sqlite persistence', () => {
 
 describe('collab server persistence', () => {
   it('refuses to start on a database without the collaboration tables', async () => {
-    expect(() => createSqlitePersistence({ filename: newDbFile(), logger: memoryLogger() })).toThrow(/no such table: CollabSnapshot/)
+    expect(() => createSqlitePersistence({ filename: tempDbFile({ empty: true }), logger: memoryLogger() })).toThrow(/no such table: CollabSnapshot/)
   })
 
   it('closes connections with 1011 when a document cannot be loaded, and the server goes on', async () => {

@@ -104,7 +104,7 @@ describe('collab sync', () => {
 
   it('loads a document once when many clients connect at the same moment', async () => {
     const logger = { info() {}, warn() {}, error() {} }
-    const inner = createSqlitePersistence({ filename: tempDbFile(), logger, createTables: true })
+    const inner = createSqlitePersistence({ filename: tempDbFile(), logger })
     const loads: string[] = []
     const slow: CollabPersistence = {
       ...inner,
