@@ -1,5 +1,6 @@
 // Issue 12 / ADR 0032: the collaboration tables have two doors and no others. The live core
-// writes them through its persistence (server/collab/sqlite-persistence.ts); everything else
+// writes them through its persistence (server/collab/sqlite-persistence.ts, or
+// postgres-persistence.ts on PostgreSQL); everything else
 // through the app's collaboration store (app/models/collab-store.server.ts). Their DDL is the
 // migrations' alone.
 import fs from 'node:fs'
@@ -8,8 +9,8 @@ import { expect, test } from 'vitest'
 
 const root = path.resolve(__dirname, '../..')
 const SCANNED = ['app', 'server', 'scripts', 'bench', 'tests/fixtures', 'tests/support', 'tests/e2e', 'prisma']
-const SKIPPED = new Set(['app/generated', 'prisma/migrations', 'node_modules'])
-const OWNERS = new Set(['app/models/collab-store.server.ts', 'server/collab/sqlite-persistence.ts'])
+const SKIPPED = new Set(['app/generated', 'prisma/migrations', 'prisma/postgres/migrations', 'node_modules'])
+const OWNERS = new Set(['app/models/collab-store.server.ts', 'server/collab/sqlite-persistence.ts', 'server/collab/postgres-persistence.ts'])
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = []
@@ -33,7 +34,7 @@ const WRITERS = [
   /\bCREATE\s+(TABLE|INDEX)\b[^;]*\bCollab(Update|Snapshot)\b/i,
 ]
 
-test('only the two persistence implementations touch the collaboration tables', () => {
+test('only the persistence implementations and the store touch the collaboration tables', () => {
   expect(files.length).toBeGreaterThan(50)
   const offenders = files.filter(file => !OWNERS.has(file) && WRITERS.some(pattern => pattern.test(fs.readFileSync(path.join(root, file), 'utf8'))))
   expect(offenders).toEqual([])
