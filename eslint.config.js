@@ -9,7 +9,20 @@ import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', 'public/build/', '.cache/', 'app/generated/', 'test-results/', 'playwright-report/', 'bench/out/', 'data/', 'tests/.tmp/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'build/',
+      'public/build/',
+      '.cache/',
+      'app/generated/',
+      'test-results/',
+      'playwright-report/',
+      'bench/out/',
+      'data/',
+      'tests/.tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -67,9 +67,16 @@ export default async function handleRequest(
 export async function handleDataRequest(response: Response, { context }: LoaderFunctionArgs | ActionFunctionArgs) {
   const requestId = typeof context.requestId === 'string' ? context.requestId : null
   if (!requestId || response.headers.get('X-Remix-Error') !== 'yes') return response
-  const body = (await response.clone().json().catch(() => null)) as { message?: unknown } | null
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { message?: unknown } | null
   if (!body || typeof body.message !== 'string') return response
   const headers = new Headers(response.headers)
   headers.delete('content-length')
-  return new Response(JSON.stringify({ ...body, message: `${body.message} (request ${requestId})` }), { status: response.status, statusText: response.statusText, headers })
+  return new Response(JSON.stringify({ ...body, message: `${body.message} (request ${requestId})` }), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  })
 }

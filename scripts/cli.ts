@@ -8,7 +8,7 @@ function promptSecret(question: string): Promise<string | null> {
   return new Promise(resolve => {
     const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true })
     // Echo nothing while the password is typed.
-    const write = (rl as unknown as { _writeToOutput: (s: string) => void })
+    const write = rl as unknown as { _writeToOutput: (s: string) => void }
     write._writeToOutput = (s: string) => {
       if (s.includes(question)) process.stdout.write(question)
     }

@@ -51,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
     case 'dev': {
       if (!values.name) throw new UsageError('dev needs --name <name>')
       if (isPostgresUrl(databaseUrl)) {
-        throw new UsageError('PostgreSQL migrations are generated from prisma/schema.prisma: run "npm run db:pg:generate -- --name <name>" (no DATABASE_URL needed)')
+        throw new UsageError(
+          'PostgreSQL migrations are generated from prisma/schema.prisma: run "npm run db:pg:generate -- --name <name>" (no DATABASE_URL needed)',
+        )
       }
       const result = await createMigration({ databaseUrl, name: values.name })
       if (result.applied.length) console.log(`Applied to ${where()}:\n${list(result.applied)}`)
@@ -96,13 +98,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function list(items: string[]): string {
-  return items.map((item) => `  - ${item}`).join('\n')
+  return items.map(item => `  - ${item}`).join('\n')
 }
 
 // Exit explicitly: the WebAssembly engine may leave timers behind (server/migrate.ts clears
 // the ones it knows of), and a CLI should not wait on them.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  code => process.exit(code),
   (error: unknown) => {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     console.error(`db: ${error instanceof Error ? error.message : String(error)}`)

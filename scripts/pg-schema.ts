@@ -49,7 +49,7 @@ async function expectedSchema(): Promise<string> {
 async function withPostgres<T>(task: (url: (database: string) => string) => Promise<T>): Promise<T> {
   const admin = process.env.PG_ADMIN_URL
   if (admin) {
-    return task((database) => {
+    return task(database => {
       const u = new URL(admin)
       u.pathname = `/${database}`
       return u.toString()
@@ -71,10 +71,12 @@ async function generate(name: string): Promise<number> {
     await writeFile(POSTGRES_SCHEMA, schema)
     console.log(`Wrote ${POSTGRES_SCHEMA}`)
     // The app's PostgreSQL client (app/generated/prisma-pg) follows the schema at once.
-    const generated = spawnSync(process.execPath, [path.resolve('node_modules/prisma/build/index.js'), 'generate', '--schema', POSTGRES_SCHEMA], { stdio: 'inherit' })
+    const generated = spawnSync(process.execPath, [path.resolve('node_modules/prisma/build/index.js'), 'generate', '--schema', POSTGRES_SCHEMA], {
+      stdio: 'inherit',
+    })
     if (generated.status !== 0) throw new Error('prisma generate failed for the PostgreSQL client')
   }
-  return withPostgres(async (url) => {
+  return withPostgres(async url => {
     const { default: pg } = await import('pg')
     const database = `scir_generate_${process.pid}`
     const admin = new pg.Client({ connectionString: url('postgres') })
@@ -87,7 +89,7 @@ async function generate(name: string): Promise<number> {
         return 0
       }
       console.log(`Created ${POSTGRES_MIGRATIONS_DIR}/${result.created}/migration.sql`)
-      if (result.warnings.length) console.warn(`It may lose data; review it:\n${result.warnings.map((w) => `  - ${w}`).join('\n')}`)
+      if (result.warnings.length) console.warn(`It may lose data; review it:\n${result.warnings.map(w => `  - ${w}`).join('\n')}`)
       return 0
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
@@ -102,7 +104,7 @@ export async function checkPostgresSchema(postgresUrl?: string): Promise<string[
   const committed = await readFile(POSTGRES_SCHEMA, 'utf8').catch(() => null)
   if (committed !== (await expectedSchema())) problems.push(`${POSTGRES_SCHEMA} is not what ${SOURCE} generates`)
   const diff = (url: string) => checkMigrationsMatchSchema({ postgresUrl: url, schemaPath: POSTGRES_SCHEMA, migrationsDir: POSTGRES_MIGRATIONS_DIR })
-  const { matches, driftSql } = postgresUrl ? await diff(postgresUrl) : await withPostgres((url) => diff(url('postgres')))
+  const { matches, driftSql } = postgresUrl ? await diff(postgresUrl) : await withPostgres(url => diff(url('postgres')))
   if (!matches) problems.push(`${POSTGRES_MIGRATIONS_DIR} does not reproduce the model; missing SQL:\n${driftSql}`)
   return problems
 }
@@ -129,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    code => process.exit(code),
     (error: unknown) => {
       console.error(`pg-schema: ${error instanceof Error ? error.message : String(error)}`)
       process.exit(error instanceof SchemaError ? 2 : 1)

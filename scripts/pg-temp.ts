@@ -22,8 +22,13 @@ export type TempPostgres = {
 export function postgresBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN
   const root = '/usr/lib/postgresql'
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : []
-  const found = versions.map((v) => path.join(root, v, 'bin')).find((dir) => fs.existsSync(path.join(dir, 'initdb')))
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter(v => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : []
+  const found = versions.map(v => path.join(root, v, 'bin')).find(dir => fs.existsSync(path.join(dir, 'initdb')))
   if (!found) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (or set PG_BIN to the folder holding initdb)')
   return found
 }
@@ -76,10 +81,14 @@ export async function startTempPostgres(options: { port?: number } = {}): Promis
   // Playwright), a detached watcher stops the server and removes its folder once we are gone.
   const stopCommand = [...(asRoot ? ['runuser', '-u', 'postgres', '--'] : []), path.join(bin, 'pg_ctl'), '-D', pgdata, '-m', 'immediate', '-w', 'stop']
   const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`
-  const watcher = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand.map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dataDir)}`], {
-    detached: true,
-    stdio: 'ignore',
-  })
+  const watcher = spawn(
+    'sh',
+    ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand.map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dataDir)}`],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  )
   watcher.unref()
   let stopped = false
   return {

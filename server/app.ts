@@ -88,7 +88,11 @@ export function createHttpServer(options: {
       // tokens (set-password links) and must stay out of the logs.
       serializers: {
         // A family-voice link's path is its capability (ADR 0038): never written to a log.
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0]!.replace(/^\/voice\/[^/]+/, '/voice/:token') }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0]!.replace(/^\/voice\/[^/]+/, '/voice/:token'),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -116,7 +120,11 @@ export function createHttpServer(options: {
     createRequestHandler({
       build: options.build,
       mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', requestId: String(req.id) }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        requestId: String(req.id),
+      }),
     }),
   )
 

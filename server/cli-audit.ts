@@ -11,7 +11,8 @@ const day = /^\d{4}-\d{2}-\d{2}$/
 function parseDay(value: string | undefined, flag: string): Date | undefined {
   if (value === undefined) return undefined
   const date = new Date(`${value}T00:00:00.000Z`)
-  if (!day.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new CliError(`${flag} must be a day written YYYY-MM-DD (got ${value})`)
+  if (!day.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw new CliError(`${flag} must be a day written YYYY-MM-DD (got ${value})`)
   return date
 }
 
@@ -76,7 +77,11 @@ export async function auditExportCommand(prisma: PrismaClient, args: string[], i
   const total = [...perJurisdiction.values()].reduce((a, b) => a + b, 0)
   // The export of the audit is itself audited, once per jurisdiction it contained.
   for (const [id, rows] of perJurisdiction) {
-    await auditEvent({ jurisdictionId: id, action: 'audit.exported', detail: { via: 'cli', operator: io.env.USER ?? io.env.LOGNAME ?? null, rows, format: values.format, from: values.from ?? null, to: values.to ?? null } })
+    await auditEvent({
+      jurisdictionId: id,
+      action: 'audit.exported',
+      detail: { via: 'cli', operator: io.env.USER ?? io.env.LOGNAME ?? null, rows, format: values.format, from: values.from ?? null, to: values.to ?? null },
+    })
   }
   ;(out ? io.out : io.err)(`exported ${total} audit rows${out ? ` to ${path.relative(process.cwd(), out) || out}` : ''}`)
 }

@@ -15,7 +15,12 @@ import { openDatabaseFile, outputPath } from './cli-files'
  * chain, since a backup holds all of them, with counts and never content. The one place the
  * backup commands write audit rows.
  */
-async function auditBackupAction(client: PrismaClient, io: CliIO, action: 'backup.taken' | 'backup.restored' | 'backup.verified', detail: Record<string, unknown>) {
+async function auditBackupAction(
+  client: PrismaClient,
+  io: CliIO,
+  action: 'backup.taken' | 'backup.restored' | 'backup.verified',
+  detail: Record<string, unknown>,
+) {
   const { audit } = await import('~/models/audit.server')
   const jurisdictions = await client.jurisdiction.findMany({ select: { id: true } })
   const operator = io.env.USER ?? io.env.LOGNAME ?? null
@@ -36,7 +41,20 @@ async function withDatabaseAt<T>(databaseUrl: string, use: (client: PrismaClient
 }
 
 // What `backup verify` counts: enough to recognise the right backup at a glance.
-const COUNTED_TABLES = ['Jurisdiction', 'User', 'Review', 'ReviewMember', 'StaffAccount', 'AccountRelease', 'AuditEvent', 'ExportRecord', 'CollabUpdate', 'CollabSnapshot', 'SurveyWave', 'SurveyResponse']
+const COUNTED_TABLES = [
+  'Jurisdiction',
+  'User',
+  'Review',
+  'ReviewMember',
+  'StaffAccount',
+  'AccountRelease',
+  'AuditEvent',
+  'ExportRecord',
+  'CollabUpdate',
+  'CollabSnapshot',
+  'SurveyWave',
+  'SurveyResponse',
+]
 
 export type BackupCheck = { ok: boolean; problems: string[]; counts: Record<string, number>; migrations: number; lastMigration: string | null }
 
@@ -50,7 +68,9 @@ export function checkBackup(db: BetterSqlite3.Database): BackupCheck {
   let lastMigration: string | null = null
   if (!tables.has('_prisma_migrations')) problems.push('not a SCIR Workspace database (no migration table)')
   else {
-    const row = db.prepare(`SELECT COUNT(*) AS n, MAX(migration_name) AS last FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).get() as { n: number; last: string | null }
+    const row = db
+      .prepare(`SELECT COUNT(*) AS n, MAX(migration_name) AS last FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      .get() as { n: number; last: string | null }
     migrations = row.n
     lastMigration = row.last
   }
@@ -63,7 +83,11 @@ export function checkBackup(db: BetterSqlite3.Database): BackupCheck {
 
 function report(io: CliIO, file: string, check: BackupCheck) {
   io.out(`${file}: ${check.migrations} migrations (last ${check.lastMigration ?? '-'})`)
-  io.out(Object.entries(check.counts).map(([t, n]) => `  ${t}: ${n}`).join('\n'))
+  io.out(
+    Object.entries(check.counts)
+      .map(([t, n]) => `  ${t}: ${n}`)
+      .join('\n'),
+  )
 }
 
 function openCheck(file: string): BackupCheck {
@@ -117,7 +141,11 @@ export async function backupCommand(args: string[], io: CliIO, databaseFile: str
  * `audit`: the configured database, when there is one (a client, or its URL when the command
  * runs without opening it); verify also works on a machine without one, unaudited.
  */
-export async function backupVerifyCommand(args: string[], io: CliIO, audit: { client: PrismaClient | null; databaseUrl: string; databaseFile: string }): Promise<number> {
+export async function backupVerifyCommand(
+  args: string[],
+  io: CliIO,
+  audit: { client: PrismaClient | null; databaseUrl: string; databaseFile: string },
+): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
   if (!positionals[0]) throw new CliError('give the backup file: backup verify <file>')
   const file = path.resolve(positionals[0])
@@ -158,7 +186,10 @@ export async function restoreCommand(args: string[], io: CliIO, databaseFile: st
   const dir = path.dirname(databaseFile)
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError(`the data folder ${dir} does not exist; create it (empty) first`)
   const present = fs.readdirSync(dir)
-  if (present.length > 0) throw new CliError(`the data folder ${dir} is not empty (${present.slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}); restore only into an empty folder, nothing was changed`)
+  if (present.length > 0)
+    throw new CliError(
+      `the data folder ${dir} is not empty (${present.slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}); restore only into an empty folder, nothing was changed`,
+    )
   const check = openCheck(backup)
   if (!check.ok) throw new CliError(`${backup} is damaged, nothing was restored:\n  ${check.problems.join('\n  ')}`)
   const source = openDatabaseFile(backup, { readonly: true })
@@ -185,6 +216,13 @@ export async function restoreCommand(args: string[], io: CliIO, databaseFile: st
   const { applyMigrations } = await import('./migrate')
   const { applied } = await applyMigrations({ databaseUrl })
   if (applied.length) io.out(`applied ${applied.length} migrations newer than the backup`)
-  await withDatabaseAt(databaseUrl, client => auditBackupAction(client, io, 'backup.restored', { file: path.basename(backup), migrations: check.migrations, migrationsApplied: applied.length, counts: check.counts }))
+  await withDatabaseAt(databaseUrl, client =>
+    auditBackupAction(client, io, 'backup.restored', {
+      file: path.basename(backup),
+      migrations: check.migrations,
+      migrationsApplied: applied.length,
+      counts: check.counts,
+    }),
+  )
   io.out('the restore is recorded in the audit')
 }

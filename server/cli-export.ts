@@ -66,17 +66,21 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
   if (values.locale !== 'en' && values.locale !== 'fr') throw new CliError('--locale must be en or fr')
   const locale: ExportLocale = values.locale
   const overrideReason = values['override-approval']?.trim()
-  if (values['override-approval'] !== undefined && !overrideReason) throw new CliError('--override-approval needs a reason, e.g. --override-approval "board asked for the draft on 3 Dec"')
+  if (values['override-approval'] !== undefined && !overrideReason)
+    throw new CliError('--override-approval needs a reason, e.g. --override-approval "board asked for the draft on 3 Dec"')
   const out = path.resolve(values.out)
 
   const review = await prisma.review.findUnique({ where: { id: reviewId } })
   if (!review) throw new CliError(`no review with id ${reviewId}`)
-  if (format !== 'csv' && fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new CliError(`${values.out} is a directory; give a file name for --format ${format}`)
-  if (format === 'csv' && fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new CliError(`${values.out} is a file; --format csv writes one file per entity into a directory`)
+  if (format !== 'csv' && fs.existsSync(out) && fs.statSync(out).isDirectory())
+    throw new CliError(`${values.out} is a directory; give a file name for --format ${format}`)
+  if (format === 'csv' && fs.existsSync(out) && !fs.statSync(out).isDirectory())
+    throw new CliError(`${values.out} is a file; --format csv writes one file per entity into a directory`)
 
   // Only the folder --out names may be created (csv), never the folders above it.
   const parent = path.dirname(out)
-  if (!fs.existsSync(parent) || !fs.statSync(parent).isDirectory()) throw new CliError(`the folder ${parent} does not exist; create it first or choose another --out (nothing was exported)`)
+  if (!fs.existsSync(parent) || !fs.statSync(parent).isDirectory())
+    throw new CliError(`the folder ${parent} does not exist; create it first or choose another --out (nothing was exported)`)
 
   const acceptResiduals = values['accept-residuals'] ?? false
   const result = await exportReview(review, format, {
@@ -88,9 +92,12 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
     overrideApproval: overrideReason ? { reason: overrideReason } : null,
   })
   if (!result.ok) {
-    if (result.reason === 'phase') throw new CliError(`review ${reviewId} is in the ${result.phase} phase; exports open once its findings reach approval (nothing was exported)`)
+    if (result.reason === 'phase')
+      throw new CliError(`review ${reviewId} is in the ${result.phase} phase; exports open once its findings reach approval (nothing was exported)`)
     if (result.reason === 'excluded') {
-      throw new CliError(`the jurisdiction keeps its reviews out of every shared data set, so the shared JSON format cannot be exported (nothing was exported); the docx, html and csv reports can`)
+      throw new CliError(
+        `the jurisdiction keeps its reviews out of every shared data set, so the shared JSON format cannot be exported (nothing was exported); the docx, html and csv reports can`,
+      )
     }
     if (result.reason === 'approval') {
       throw new CliError(
@@ -103,16 +110,21 @@ export async function exportCommand(prisma: PrismaClient, args: string[], io: Cl
   }
 
   if (result.approvalOverride) {
-    io.err(`warning: exporting without ${result.approvalOverride.missing.map(step => APPROVAL_NAMES[step]).join(' and ')} (--override-approval "${result.approvalOverride.reason}"); this is audited`)
+    io.err(
+      `warning: exporting without ${result.approvalOverride.missing.map(step => APPROVAL_NAMES[step]).join(' and ')} (--override-approval "${result.approvalOverride.reason}"); this is audited`,
+    )
   }
   if (result.acceptedResiduals.length > 0) {
-    io.err(`warning: exporting with ${result.acceptedResiduals.length} unresolved residual candidate(s) left as written (--accept-residuals):\n${describeResiduals(result.acceptedResiduals)}`)
+    io.err(
+      `warning: exporting with ${result.acceptedResiduals.length} unresolved residual candidate(s) left as written (--accept-residuals):\n${describeResiduals(result.acceptedResiduals)}`,
+    )
   }
   if (format === 'csv') {
     try {
       fs.mkdirSync(out)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CliError(`cannot create ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new CliError(`cannot create ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
     for (const file of result.files) writeFile(path.join(out, file.name), file.bytes)
     io.out(`wrote ${result.files.length} CSV files to ${out}: ${result.files.map(f => f.name).join(', ')}`)

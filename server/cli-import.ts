@@ -59,7 +59,12 @@ export async function importCommand(prisma: PrismaClient, args: string[], io: Cl
     const missing = (['title', 'incident-type', 'incident-date'] as const).filter(name => !values[name])
     if (missing.length) throw new CliError(`a CSV timeline needs the review's ${missing.map(m => `--${m}`).join(', ')} (a CSV file has no review block)`)
     validation = caseFileFromCsv({
-      review: { title: values.title, incidentType: values['incident-type'], incidentDate: values['incident-date'], ...(values.summary ? { summary: values.summary } : {}) },
+      review: {
+        title: values.title,
+        incidentType: values['incident-type'],
+        incidentDate: values['incident-date'],
+        ...(values.summary ? { summary: values.summary } : {}),
+      },
       timelineCsv: text,
       // Without a people file the timeline names nobody (an actors column must then be empty).
       peopleCsv: values.people ? readText(values.people) : 'key,name,role\n',
@@ -74,9 +79,7 @@ export async function importCommand(prisma: PrismaClient, args: string[], io: Cl
     throw new CliError(`${file} is not a valid case file (nothing was imported):\n${validation.problems.map(p => problemLine(p, input)).join('\n')}`)
   }
 
-  const facilitator = values.facilitator
-    ? await prisma.user.findUnique({ where: { email: values.facilitator.trim().toLowerCase() } })
-    : null
+  const facilitator = values.facilitator ? await prisma.user.findUnique({ where: { email: values.facilitator.trim().toLowerCase() } }) : null
   if (values.facilitator && (!facilitator || facilitator.deactivatedAt)) throw new CliError(`no active user with email ${values.facilitator}`)
 
   let jurisdictionId = facilitator?.jurisdictionId

@@ -21,7 +21,11 @@ function runTool(name: 'pg_dump' | 'pg_restore', args: string[]): string {
   const result = spawnSync(tool(name), args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT'
-    throw new CliError(missing ? `${name} is not installed (apt-get install postgresql-client, or set PG_BIN to the folder holding it)` : `${name} failed: ${result.error.message}`)
+    throw new CliError(
+      missing
+        ? `${name} is not installed (apt-get install postgresql-client, or set PG_BIN to the folder holding it)`
+        : `${name} failed: ${result.error.message}`,
+    )
   }
   if (result.status !== 0) throw new CliError(`${name} failed: ${(result.stderr || result.stdout).trim()}`)
   return result.stdout
@@ -53,7 +57,7 @@ type DumpCheck = { tables: string[]; migrations: boolean }
 
 function checkDump(file: string): DumpCheck {
   const list = runTool('pg_restore', ['--list', file])
-  const tables = [...list.matchAll(/TABLE DATA \S+ "?([^"\s]+)"? /g)].map((m) => m[1]!)
+  const tables = [...list.matchAll(/TABLE DATA \S+ "?([^"\s]+)"? /g)].map(m => m[1]!)
   return { tables, migrations: tables.includes('_prisma_migrations') }
 }
 
@@ -96,7 +100,9 @@ export async function postgresBackup(args: string[], io: CliIO, url: string): Pr
     const check = checkDump(partial)
     if (!check.migrations) throw new CliError('the dump holds no migration table: is DATABASE_URL the SCIR Workspace database?')
     fs.renameSync(partial, out)
-    io.out(`backed up PostgreSQL ${where(url)} to ${out} (${fs.statSync(out).size} bytes, ${Date.now() - started} ms) with pg_dump; ${check.tables.length} tables`)
+    io.out(
+      `backed up PostgreSQL ${where(url)} to ${out} (${fs.statSync(out).size} bytes, ${Date.now() - started} ms) with pg_dump; ${check.tables.length} tables`,
+    )
   } finally {
     fs.rmSync(partial, { force: true })
   }
@@ -122,12 +128,14 @@ export async function postgresRestore(args: string[], io: CliIO, url: string): P
   if (!isPostgresDump(backup)) throw new CliError(`${backup} is not a pg_dump archive (a SQLite backup restores only with a file: DATABASE_URL)`)
   const check = checkDump(backup)
   if (!check.migrations) throw new CliError(`${backup} is not a SCIR Workspace database (no migration table), nothing was restored`)
-  const present = await withClient(url, async (client) => {
+  const present = await withClient(url, async client => {
     const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1 LIMIT 6`)
-    return rows.map((r) => r.name)
+    return rows.map(r => r.name)
   })
   if (present.length > 0) {
-    throw new CliError(`the database ${where(url)} is not empty (${present.slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}); restore only into an empty database, nothing was changed`)
+    throw new CliError(
+      `the database ${where(url)} is not empty (${present.slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}); restore only into an empty database, nothing was changed`,
+    )
   }
   // One transaction: a failed restore leaves the database empty, not half-filled.
   runTool('pg_restore', ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`, backup])

@@ -26,7 +26,9 @@ export async function ssoCommand(prisma: PrismaClient, sub: string | undefined, 
     const s = await ssoSettings(jurisdiction.id)
     if (!s) return io.out(`${jurisdiction.code}: single sign-on is not set up`)
     io.out(`${jurisdiction.code}: issuer ${s.issuer}, client ${s.clientId}, secret ${s.hasClientSecret ? 'stored' : 'none'}, button "${s.displayName}"`)
-    io.out(`  sign-in page: ${s.enabled ? 'on' : 'off'}; password sign-in: ${s.passwordSignIn ? 'on' : 'off'}; just-in-time accounts: ${s.jitProvisioning ? 'on' : 'off'}`)
+    io.out(
+      `  sign-in page: ${s.enabled ? 'on' : 'off'}; password sign-in: ${s.passwordSignIn ? 'on' : 'off'}; just-in-time accounts: ${s.jitProvisioning ? 'on' : 'off'}`,
+    )
     return
   }
   if (sub === 'remove') {
@@ -58,7 +60,8 @@ export async function ssoCommand(prisma: PrismaClient, sub: string | undefined, 
   let clientSecret: string | undefined
   if (values['client-secret'] || io.env.OIDC_CLIENT_SECRET !== undefined || (!current && !values['no-client-secret'])) {
     const given = io.env.OIDC_CLIENT_SECRET ?? (await io.promptSecret(`Client secret for ${jurisdiction.code}: `))
-    if (given == null || !given.trim()) throw new CliError('no client secret: set OIDC_CLIENT_SECRET or run in a terminal (or pass --no-client-secret for a public client)')
+    if (given == null || !given.trim())
+      throw new CliError('no client secret: set OIDC_CLIENT_SECRET or run in a terminal (or pass --no-client-secret for a public client)')
     clientSecret = given
   }
   const parsed = ssoSettingsSchema.safeParse({

@@ -46,7 +46,9 @@ export const COMMAND_HELP: Record<string, string> = {
 
 export const USAGE = `usage: npm run cli -- <command> [--help]
 
-${Object.values(COMMAND_HELP).map(h => `  ${h}`).join('\n')}`
+${Object.values(COMMAND_HELP)
+  .map(h => `  ${h}`)
+  .join('\n')}`
 
 /** The help to print when the arguments ask for it, or null. */
 export function helpRequested(argv: readonly string[]): string | null {
@@ -73,7 +75,12 @@ async function userAdd(prisma: PrismaClient, args: string[], io: CliIO) {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { jurisdiction: { type: 'string' }, admin: { type: 'boolean', default: false }, lead: { type: 'boolean', default: false }, name: { type: 'string' } },
+    options: {
+      jurisdiction: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+      lead: { type: 'boolean', default: false },
+      name: { type: 'string' },
+    },
   })
   const email = parse(emailSchema, positionals[0], 'email')
   if (!values.jurisdiction) throw new CliError('--jurisdiction <code> is required')

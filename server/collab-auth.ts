@@ -52,7 +52,13 @@ async function authorizeSession(prisma: PrismaClient, sessionId: string, docName
   // A partner agency's member reads the whole document through the socket: recorded (ADR 0039).
   // Once per socket opened, not at each revalidation.
   if (access.actor.partner && opening) {
-    await auditEvent({ jurisdictionId: access.review.jurisdictionId, reviewId: id, actorId: user.id, action: 'partner.read', detail: { permission: 'read:review-doc', via: 'socket' } })
+    await auditEvent({
+      jurisdictionId: access.review.jurisdictionId,
+      reviewId: id,
+      actorId: user.id,
+      action: 'partner.read',
+      detail: { permission: 'read:review-doc', via: 'socket' },
+    })
   }
   return { userId: user.id, sessionId, readOnly: !access.allows('write:review-doc'), label: user.name }
 }

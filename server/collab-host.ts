@@ -15,7 +15,15 @@ import type { UpgradeHandler } from './app'
 import { createCollabAuthenticator } from './collab-auth'
 import { isPostgresUrl } from '~/utils/env.server'
 import { DOC_NAME_PATTERN } from './collab-doc-names'
-import { CloseCode, COLLAB_PATH_PREFIX, createCollabServer, createPostgresPersistence, createSqlitePersistence, type CollabFanout, type CollabTimings } from './collab'
+import {
+  CloseCode,
+  COLLAB_PATH_PREFIX,
+  createCollabServer,
+  createPostgresPersistence,
+  createSqlitePersistence,
+  type CollabFanout,
+  type CollabTimings,
+} from './collab'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics'
 

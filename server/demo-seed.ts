@@ -16,17 +16,54 @@ export const exampleCaseFilePath = path.resolve(here, '../prisma/seed-data/examp
 export const DEMO_PASSWORD = 'demo-review-2026'
 
 type DemoUnit = 'North office' | 'South office'
-type DemoUser = { email: string; name: string; jurisdiction: 'NW-DEMO' | 'LK-DEMO'; isAdmin?: boolean; canLeadReviews?: boolean; role?: ReviewRole; unit?: DemoUnit; description: string }
+type DemoUser = {
+  email: string
+  name: string
+  jurisdiction: 'NW-DEMO' | 'LK-DEMO'
+  isAdmin?: boolean
+  canLeadReviews?: boolean
+  role?: ReviewRole
+  unit?: DemoUnit
+  description: string
+}
 
 // Fictional agencies and people; nothing here refers to a real case or person.
 const demoUsers: DemoUser[] = [
   { email: 'admin@northwind.example', name: 'Avery Admin', jurisdiction: 'NW-DEMO', isAdmin: true, description: 'jurisdiction admin (Northwind)' },
-  { email: 'facilitator@northwind.example', name: 'Farah Facilitator', jurisdiction: 'NW-DEMO', role: 'facilitator', canLeadReviews: true, unit: 'North office', description: 'facilitator of the demo review (may open reviews)' },
+  {
+    email: 'facilitator@northwind.example',
+    name: 'Farah Facilitator',
+    jurisdiction: 'NW-DEMO',
+    role: 'facilitator',
+    canLeadReviews: true,
+    unit: 'North office',
+    description: 'facilitator of the demo review (may open reviews)',
+  },
   { email: 'panel@northwind.example', name: 'Paulo Panel', jurisdiction: 'NW-DEMO', role: 'panel_member', unit: 'North office', description: 'panel member' },
   { email: 'qi@northwind.example', name: 'Quinn Quality', jurisdiction: 'NW-DEMO', role: 'qi_lead', unit: 'North office', description: 'QI lead' },
-  { email: 'worker@northwind.example', name: 'Wren Worker', jurisdiction: 'NW-DEMO', role: 'staff_contributor', unit: 'South office', description: 'staff contributor' },
-  { email: 'observer@northwind.example', name: 'Olive Observer', jurisdiction: 'NW-DEMO', role: 'observer', unit: 'South office', description: 'observer (read-only)' },
-  { email: 'outsider@northwind.example', name: 'Nico Nonmember', jurisdiction: 'NW-DEMO', unit: 'South office', description: 'same jurisdiction, not on the review' },
+  {
+    email: 'worker@northwind.example',
+    name: 'Wren Worker',
+    jurisdiction: 'NW-DEMO',
+    role: 'staff_contributor',
+    unit: 'South office',
+    description: 'staff contributor',
+  },
+  {
+    email: 'observer@northwind.example',
+    name: 'Olive Observer',
+    jurisdiction: 'NW-DEMO',
+    role: 'observer',
+    unit: 'South office',
+    description: 'observer (read-only)',
+  },
+  {
+    email: 'outsider@northwind.example',
+    name: 'Nico Nonmember',
+    jurisdiction: 'NW-DEMO',
+    unit: 'South office',
+    description: 'same jurisdiction, not on the review',
+  },
   { email: 'admin@lakeshore.example', name: 'Lee Lakeshore', jurisdiction: 'LK-DEMO', isAdmin: true, description: 'admin of another jurisdiction' },
 ]
 
@@ -98,7 +135,10 @@ export async function seedDemo(prisma: PrismaClient, options: { enabled?: boolea
       data: {
         reviewId: review.id,
         authorId: users.get('worker@northwind.example')!,
-        pseudonym: suggestPseudonym('worker', initial.document.people.map(p => p.pseudonym)),
+        pseudonym: suggestPseudonym(
+          'worker',
+          initial.document.people.map(p => p.pseudonym),
+        ),
         invitedById: users.get('facilitator@northwind.example'),
       },
     })

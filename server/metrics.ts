@@ -14,7 +14,10 @@ export function routeLabel(path: string, status: number): string {
   if (status === 404) return 'not-found'
   if (path.startsWith('/build/')) return '/build/*'
   const clean = path.split('?')[0]!.replace(/\/+$/, '') || '/'
-  const segments = clean.split('/').slice(0, 6).map(s => (ID_SEGMENT.test(s) ? ':id' : s.length > 40 ? ':long' : s))
+  const segments = clean
+    .split('/')
+    .slice(0, 6)
+    .map(s => (ID_SEGMENT.test(s) ? ':id' : s.length > 40 ? ':long' : s))
   return segments.join('/') || '/'
 }
 

@@ -27,11 +27,7 @@ import { fileURLToPath } from 'node:url'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils'
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
 import { isPostgresUrl } from '../app/utils/env.server'
 
@@ -101,7 +97,7 @@ function loadEngine(): Promise<EngineBindings> {
     const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg')
     const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg')
     const imports: Record<string, unknown> = { ...glue }
-    for (const name of Object.keys(glue).filter((n) => n.startsWith('__wbg_setTimeout_'))) {
+    for (const name of Object.keys(glue).filter(n => n.startsWith('__wbg_setTimeout_'))) {
       imports[name] = (callback: () => void, ms: number) => {
         const timer = setTimeout(() => {
           engineTimers.delete(timer)
@@ -164,7 +160,7 @@ function withEngine<T>(database: string, task: (engine: SchemaEngine) => Promise
       engine.free()
       // free() does not close the main connection, which the engine switched to
       // locking_mode=EXCLUSIVE: left open it would lock the app out of the database.
-      await Promise.all(connections.map((connection) => connection.dispose().catch(() => {})))
+      await Promise.all(connections.map(connection => connection.dispose().catch(() => {})))
       for (const timer of engineTimers) clearTimeout(timer)
       engineTimers.clear()
     }
@@ -227,7 +223,7 @@ async function postgresShadowDatabase(url: string): Promise<SqlDriverAdapter> {
 // script in one simple query and runs it as one implicit transaction, so it gets it whole.
 function wholeScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
   const adapter = connection as unknown as { underlyingDriver(): pg.Pool; onError(error: unknown): never }
-  connection.executeScript = async (script) => {
+  connection.executeScript = async script => {
     try {
       await adapter.underlyingDriver().query(script)
     } catch (error) {
@@ -243,7 +239,7 @@ function wholeScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
 // in-memory one, so the lost row count does not matter.
 function multiStatementRaw(connection: SqlDriverAdapter): SqlDriverAdapter {
   const executeRaw = connection.executeRaw.bind(connection)
-  connection.executeRaw = async (query) => {
+  connection.executeRaw = async query => {
     if (query.args.length > 0) return executeRaw(query)
     await connection.executeScript(query.sql)
     return 0
@@ -275,14 +271,17 @@ function migrationsDirOf(options: MigrationsOptions, databaseUrl?: string): stri
 async function readMigrations(baseDir: string): Promise<MigrationList> {
   const lockfile = await readFile(path.join(baseDir, LOCKFILE), 'utf8').catch(() => null)
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => [])
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b))
+  const names = entries
+    .filter(e => e.isDirectory())
+    .map(e => e.name)
+    .sort((a, b) => a.localeCompare(b))
   const migrationDirectories = await Promise.all(
-    names.map(async (name) => ({
+    names.map(async name => ({
       path: name,
       migrationFile: {
         path: 'migration.sql',
         content: await readFile(path.join(baseDir, name, 'migration.sql'), 'utf8').then(
-          (value) => ({ tag: 'ok' as const, value }),
+          value => ({ tag: 'ok' as const, value }),
           (error: Error) => ({ tag: 'error' as const, value: error.message }),
         ),
       },
@@ -330,11 +329,11 @@ function unappliedMigrations(file: string, migrationsList: MigrationList): strin
   ) => { prepare(sql: string): { all(): unknown[] }; close(): void }
   const db = new Database(file, { timeout: 5000, fileMustExist: true })
   try {
-    const rows = db
-      .prepare('SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL')
-      .all() as { name: string }[]
-    const applied = new Set(rows.map((row) => row.name))
-    return migrationsList.migrationDirectories.map((m) => m.path).filter((name) => !applied.has(name))
+    const rows = db.prepare('SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL').all() as {
+      name: string
+    }[]
+    const applied = new Set(rows.map(row => row.name))
+    return migrationsList.migrationDirectories.map(m => m.path).filter(name => !applied.has(name))
   } catch (error) {
     if (/no such table/.test(String(error))) return null
     throw explain(error, file)
@@ -348,7 +347,7 @@ export async function applyMigrations(options: DatabaseOptions): Promise<{ appli
   const migrationsList = await readMigrations(migrationsDirOf(options, options.databaseUrl))
   if (isPostgresUrl(options.databaseUrl)) {
     // The engine takes an advisory lock, so this is safe beside running servers and other nodes.
-    return withEngine(options.databaseUrl, async (engine) => {
+    return withEngine(options.databaseUrl, async engine => {
       const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
       return { applied: appliedMigrationNames }
     })
@@ -357,10 +356,10 @@ export async function applyMigrations(options: DatabaseOptions): Promise<{ appli
   // Up to date: no engine, no exclusive lock, so this works while the server is running.
   if (unappliedMigrations(existing, migrationsList)?.length === 0) return { applied: [] }
   const file = await prepareDatabaseFile(options.databaseUrl)
-  return withEngine(file, async (engine) => {
+  return withEngine(file, async engine => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
     return { applied: appliedMigrationNames }
-  }).then(async (result) => {
+  }).then(async result => {
     if (result.applied.includes(AUDIT_CHAIN_MIGRATION)) await sealAuditRows(file)
     return result
   })
@@ -399,10 +398,13 @@ export async function migrationStatus(options: DatabaseOptions): Promise<Migrati
   const file = postgres ? options.databaseUrl : sqlitePathFromUrl(options.databaseUrl)
   const migrationsList = await readMigrations(migrationsDirOf(options, options.databaseUrl))
   const nothingApplied = {
-    pending: migrationsList.migrationDirectories.map((m) => m.path), notInFolder: [], failed: [], edited: [],
+    pending: migrationsList.migrationDirectories.map(m => m.path),
+    notInFolder: [],
+    failed: [],
+    edited: [],
   }
   if (!postgres && !existsSync(file)) return { databaseExists: false, ...nothingApplied, upToDate: false }
-  const lists = await withEngine(file, async (engine) => {
+  const lists = await withEngine(file, async engine => {
     const diagnosis = await engine
       .diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS })
       .catch((error: { code?: string }) => {
@@ -418,7 +420,7 @@ export async function migrationStatus(options: DatabaseOptions): Promise<Migrati
       edited: diagnosis.editedMigrationNames,
     }
   })
-  return { databaseExists: true, ...lists, upToDate: Object.values(lists).every((list) => list.length === 0) }
+  return { databaseExists: true, ...lists, upToDate: Object.values(lists).every(list => list.length === 0) }
 }
 
 export interface CreateMigrationResult {
@@ -434,15 +436,13 @@ export interface CreateMigrationResult {
  * `prisma migrate dev --name <name>`: brings the dev database up to date, diffs
  * schema.prisma against it, writes `<timestamp>_<name>/migration.sql` and applies it.
  */
-export async function createMigration(
-  options: DatabaseOptions & SchemaOptions & { name: string },
-): Promise<CreateMigrationResult> {
+export async function createMigration(options: DatabaseOptions & SchemaOptions & { name: string }): Promise<CreateMigrationResult> {
   if (!/^[A-Za-z0-9_-]+$/.test(options.name)) throw new Error(`migration name must match [A-Za-z0-9_-]+, got "${options.name}"`)
   const postgres = isPostgresUrl(options.databaseUrl)
   const baseDir = migrationsDirOf(options, options.databaseUrl)
   const file = postgres ? options.databaseUrl : await prepareDatabaseFile(options.databaseUrl)
   const [migrationsList, schema] = await Promise.all([readMigrations(baseDir), readSchema(options, options.databaseUrl)])
-  return withEngine(file, async (engine) => {
+  return withEngine(file, async engine => {
     const input = { migrationsList, filters: FILTERS }
     // Applying first also creates _prisma_migrations, which devDiagnostic insists on (P1014),
     // and devDiagnostic must come after it: evaluateDataLoss and createMigration reuse the
@@ -453,16 +453,19 @@ export async function createMigration(
       throw new Error(`the dev database does not match the migrations (${action.reason}); run "reset --force" first`)
     }
     const loss = await engine.evaluateDataLoss({ ...input, schema })
-    if (loss.unexecutableSteps.length) throw new Error(loss.unexecutableSteps.map((s) => s.message).join('\n'))
+    if (loss.unexecutableSteps.length) throw new Error(loss.unexecutableSteps.map(s => s.message).join('\n'))
     const { generatedMigrationName, migrationScript } = await engine.createMigration({
-      ...input, schema, draft: false, migrationName: options.name,
+      ...input,
+      schema,
+      draft: false,
+      migrationName: options.name,
     })
     if (migrationScript === null) return { created: null, applied, warnings: [] }
 
     await mkdir(path.join(baseDir, generatedMigrationName), { recursive: true })
     await writeFile(path.join(baseDir, generatedMigrationName, 'migration.sql'), migrationScript)
     await writeFile(path.join(baseDir, LOCKFILE), lockfileContent(postgres ? 'postgresql' : 'sqlite'))
-    const warnings = loss.warnings.map((w) => w.message)
+    const warnings = loss.warnings.map(w => w.message)
     if (warnings.length) return { created: generatedMigrationName, applied, warnings }
     const next = await engine.applyMigrations({ migrationsList: await readMigrations(baseDir), filters: FILTERS })
     return { created: generatedMigrationName, applied: [...applied, ...next.appliedMigrationNames], warnings }
@@ -481,7 +484,7 @@ export async function checkMigrationsMatchSchema(
 ): Promise<{ matches: boolean; driftSql: string }> {
   const url = options.postgresUrl
   const [migrationsList, schema] = await Promise.all([readMigrations(migrationsDirOf(options, url)), readSchema(options, url)])
-  return withEngine(url ?? ':memory:', async (engine) => {
+  return withEngine(url ?? ':memory:', async engine => {
     const { exitCode, stdout } = await engine.diff({
       from: { tag: 'migrations', ...migrationsList },
       to: { tag: 'schemaDatamodel', ...schema },

@@ -75,6 +75,9 @@ export function trustedProxyHops(env: { TRUST_PROXY: string }): number {
 /** The entry `hops` from the right of a comma-separated forwarded header (what our proxies wrote). */
 export function forwardedByTrusted(header: string | string[] | undefined, hops: number): string | undefined {
   if (hops === 0 || header === undefined) return undefined
-  const entries = (Array.isArray(header) ? header.join(',') : header).split(',').map(s => s.trim()).filter(Boolean)
+  const entries = (Array.isArray(header) ? header.join(',') : header)
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)
   return entries[entries.length - hops] ?? entries[0]
 }

@@ -26,7 +26,13 @@ export function DataTable({
   headers,
   children,
   ...table
-}: Omit<ComponentProps<'table'>, 'children'> & { caption?: ReactNode; captionClassName?: string; captionId?: string; headers: ColumnHeader[]; children?: ReactNode }) {
+}: Omit<ComponentProps<'table'>, 'children'> & {
+  caption?: ReactNode
+  captionClassName?: string
+  captionId?: string
+  headers: ColumnHeader[]
+  children?: ReactNode
+}) {
   return (
     <table {...table}>
       {caption !== undefined ? (

@@ -4,9 +4,7 @@
 import { z } from 'zod'
 import { parseJsonWith, type JsonProblem } from './standards/json-problems'
 
-export const dataId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]{0,79}$/, 'must be 1-80 characters: lower-case letters, digits, "_", "." or "-"')
+export const dataId = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,79}$/, 'must be 1-80 characters: lower-case letters, digits, "_", "." or "-"')
 
 /**
  * Groups and their items share one id space: each second use of an id is an issue at its JSON

@@ -95,7 +95,17 @@ const editor: Permission[] = [...reader, 'write:review-doc']
 const voiceReader: Permission[] = ['read:family-voice', 'link:family-voice']
 
 export const reviewRoleGrants: Record<ReviewRole, readonly Permission[]> = {
-  facilitator: [...editor, ...voiceReader, 'invite:family-voice', 'update:review', 'move:review-phase', 'manage:review-members', 'approve:deidentified-text', 'assign:recommendation', 'publish:what-changed'],
+  facilitator: [
+    ...editor,
+    ...voiceReader,
+    'invite:family-voice',
+    'update:review',
+    'move:review-phase',
+    'manage:review-members',
+    'approve:deidentified-text',
+    'assign:recommendation',
+    'publish:what-changed',
+  ],
   qi_lead: [...editor, ...voiceReader, 'export:review', 'approve:findings', 'approve:deidentified-text', 'assign:recommendation', 'evaluate:recommendation'],
   panel_member: [...editor, ...voiceReader, 'approve:deidentified-text'],
   // Staff contributors see the shared case chronology as context for their account but do

@@ -138,8 +138,7 @@ export function parseRelease(json: string): ReleaseContent {
     throw new Error('not a staff account release')
   }
   const sections = value.sections.filter(
-    (s): s is ReleasedSection =>
-      typeof s === 'object' && s !== null && (accountPrompts as readonly string[]).includes(s.prompt) && typeof s.text === 'string',
+    (s): s is ReleasedSection => typeof s === 'object' && s !== null && (accountPrompts as readonly string[]).includes(s.prompt) && typeof s.text === 'string',
   )
   return { version: 1, pseudonym: value.pseudonym, sections }
 }

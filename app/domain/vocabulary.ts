@@ -4,16 +4,7 @@
 export const incidentTypes = ['fatality', 'near_fatality', 'serious_injury', 'other'] as const
 export type IncidentType = (typeof incidentTypes)[number]
 
-export const reviewPhases = [
-  'intake',
-  'preparation',
-  'staff_accounts',
-  'joint_review',
-  'analysis',
-  'findings',
-  'approval',
-  'shared',
-] as const
+export const reviewPhases = ['intake', 'preparation', 'staff_accounts', 'joint_review', 'analysis', 'findings', 'approval', 'shared'] as const
 export type ReviewPhase = (typeof reviewPhases)[number]
 
 export const reviewRoles = ['facilitator', 'panel_member', 'qi_lead', 'staff_contributor', 'observer', 'partner'] as const
@@ -76,14 +67,7 @@ export type CoreValue = (typeof coreValues)[number]
 export const recommendationStrengths = ['stronger', 'intermediate', 'weaker'] as const
 export type RecommendationStrength = (typeof recommendationStrengths)[number]
 
-export const recommendationStatuses = [
-  'proposed',
-  'accepted',
-  'in_progress',
-  'done',
-  'verified_effective',
-  'verified_not_effective',
-] as const
+export const recommendationStatuses = ['proposed', 'accepted', 'in_progress', 'done', 'verified_effective', 'verified_not_effective'] as const
 export type RecommendationStatus = (typeof recommendationStatuses)[number]
 
 export const findingStatuses = ['draft', 'agreed'] as const

@@ -9,8 +9,7 @@ export const accountsEn = {
   privacy: {
     title: 'Who can see what',
     draft: 'A draft is seen only by its author: not by the facilitator, not by an administrator, not by the panel.',
-    release:
-      'Others see an account only after its author releases it, first to the facilitator and then, separately, to the panel, under a pseudonym.',
+    release: 'Others see an account only after its author releases it, first to the facilitator and then, separately, to the panel, under a pseudonym.',
     reads: 'Every read of a released account is logged, and its author sees who read it and when.',
     quotes: 'A finding may quote an account only with its author’s consent to that exact excerpt.',
   },
@@ -123,8 +122,7 @@ export const accountsEn = {
     intro: 'Until the review reaches analysis, you can withdraw what you released. Nobody else will be able to read it, and consents to quote it end.',
     submit: 'Withdraw my account',
     done: 'Your account is withdrawn.',
-    requestIntro:
-      'The review has reached analysis, so a withdrawal now goes to the facilitator as a request. You can say why; only the facilitator sees it.',
+    requestIntro: 'The review has reached analysis, so a withdrawal now goes to the facilitator as a request. You can say why; only the facilitator sees it.',
     reason: 'Why you want to withdraw it (optional)',
     request: 'Ask the facilitator to withdraw it',
     requested: 'Withdrawal requested on {{date}}. The facilitator will decide.',
@@ -160,7 +158,8 @@ export const accountsEn = {
   },
   quotes: {
     title: 'Quotes from staff accounts',
-    intro: 'A finding may quote an account only after its author approves that exact excerpt. Until then the finding can only point to the account by its pseudonym.',
+    intro:
+      'A finding may quote an account only after its author approves that exact excerpt. Until then the finding can only point to the account by its pseudonym.',
     requestTitle: 'Ask to quote this account in a finding',
     requestIntro: 'Copy the exact words from the released account. Its author will be asked to approve them.',
     account: 'Account',
@@ -202,7 +201,8 @@ export const accountsEn = {
     notStaffContributor: 'Only an active staff contributor on this review can be invited.',
     alreadyInvited: 'This person is already invited.',
     pseudonymTaken: 'This pseudonym is already used on this review.',
-    pseudonymIsName: 'This pseudonym contains a real name (of someone in the registry or of a staff member). Choose one that identifies nobody, e.g. “Caseworker 2”.',
+    pseudonymIsName:
+      'This pseudonym contains a real name (of someone in the registry or of a staff member). Choose one that identifies nobody, e.g. “Caseworker 2”.',
     empty: 'Your account is empty. Write something before releasing it.',
     releaseToFacilitatorFirst: 'Release your account to the facilitator first.',
     cannotRelease: 'This release is not possible now.',

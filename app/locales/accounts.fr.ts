@@ -87,8 +87,7 @@ export const accountsFr: AccountsTranslations = {
     juggling: 'Ce que vous deviez concilier',
     jugglingHint: 'Votre charge de cas, les autres familles, les échéances et le temps. Qu’est-ce qui vous sollicitait aussi à ce moment-là?',
     supports: 'Les soutiens et outils dont vous disposiez',
-    supportsHint:
-      'Supervision, collègues, politiques, outils d’évaluation, systèmes d’information, services auxquels vous pouviez faire appel.',
+    supportsHint: 'Supervision, collègues, politiques, outils d’évaluation, systèmes d’information, services auxquels vous pouviez faire appel.',
     obstacles: 'Ce qui vous a fait obstacle',
     obstaclesHint: 'Tout ce qui a rendu plus difficile de faire ce dont, selon vous, la famille avait besoin.',
     wouldHaveHelped: 'Ce qui aurait aidé',
@@ -111,8 +110,7 @@ export const accountsFr: AccountsTranslations = {
     steps: 'Vous le communiquez en deux étapes distinctes : d’abord à l’animateur·rice, puis, quand vous êtes prêt·e, au comité.',
     preview: { facilitator: 'Aperçu de ce que verra l’animateur·rice', panel: 'Aperçu de ce que verra le comité' },
     previewTitle: { facilitator: 'Aperçu : ce que verra l’animateur·rice', panel: 'Aperçu : ce que verra le comité' },
-    previewIntro:
-      'Voici exactement ce qui sera communiqué, sous le pseudonyme « {{pseudonym}} ». Votre nom n’est pas montré au comité.',
+    previewIntro: 'Voici exactement ce qui sera communiqué, sous le pseudonyme « {{pseudonym}} ». Votre nom n’est pas montré au comité.',
     previewNamesFacilitator: 'Dans cette juridiction, l’animateur·rice peut aussi voir votre vrai nom; le comité, non.',
     previewNamesNobody: 'Dans cette juridiction, personne d’autre ne voit votre vrai nom.',
     confirm: { facilitator: 'Communiquer ceci à l’animateur·rice', panel: 'Communiquer ceci au comité' },
@@ -212,7 +210,8 @@ export const accountsFr: AccountsTranslations = {
     notStaffContributor: 'Seul un membre du personnel témoin actif de cet examen peut être invitée.',
     alreadyInvited: 'Cette personne est déjà invitée.',
     pseudonymTaken: 'Ce pseudonyme est déjà utilisé dans cet examen.',
-    pseudonymIsName: 'Ce pseudonyme contient un vrai nom (d’une personne du registre ou d’un membre du personnel). Choisissez-en un qui n’identifie personne, p. ex. « Caseworker 2 ».',
+    pseudonymIsName:
+      'Ce pseudonyme contient un vrai nom (d’une personne du registre ou d’un membre du personnel). Choisissez-en un qui n’identifie personne, p. ex. « Caseworker 2 ».',
     empty: 'Votre témoignage est vide. Écrivez quelque chose avant de le communiquer.',
     releaseToFacilitatorFirst: 'Communiquez d’abord votre témoignage à l’animateur·rice.',
     cannotRelease: 'Cette communication n’est pas possible maintenant.',
@@ -231,8 +230,7 @@ export const accountsFr: AccountsTranslations = {
     alreadyRequestedQuote: 'Cet extrait est déjà demandé ou approuvé pour ce constat.',
     noSuchQuote: 'Cette demande n’existe pas.',
     quoteNotApproved: 'Seule une citation approuvée peut être retirée.',
-    tooLateToRevoke:
-      'Les constats sont passés à l’approbation; ce consentement ne peut plus être retiré ici. Adressez-vous à l’animateur·rice.',
+    tooLateToRevoke: 'Les constats sont passés à l’approbation; ce consentement ne peut plus être retiré ici. Adressez-vous à l’animateur·rice.',
     quoteDecided: 'Cette demande est déjà tranchée.',
     notAllowed: 'Vous ne pouvez pas faire ceci sur ce témoignage.',
   },

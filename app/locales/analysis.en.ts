@@ -50,7 +50,8 @@ export const analysisEn = {
         name: 'Enter the person’s name.',
         pseudonym: 'Enter a pseudonym.',
         pseudonymTaken: 'Someone in this review already has that pseudonym: choose another.',
-        pseudonymIsName: 'That pseudonym contains a name or alias from the registry, so it would identify someone in every export: choose one that names nobody, e.g. “Caseworker 2”.',
+        pseudonymIsName:
+          'That pseudonym contains a name or alias from the registry, so it would identify someone in every export: choose one that names nobody, e.g. “Caseworker 2”.',
       },
     },
     roles: {
@@ -234,7 +235,8 @@ export const analysisEn = {
       'The RCA² action hierarchy. Stronger actions change the environment or the process so that the hazard cannot recur; weaker ones rely on people remembering and are easy to agree on.',
     examples: 'Examples',
     strengthDescription: {
-      stronger: 'Change the environment or the process so that the hazard cannot recur: forcing functions, simplification, standardisation, tangible leadership action.',
+      stronger:
+        'Change the environment or the process so that the hazard cannot recur: forcing functions, simplification, standardisation, tangible leadership action.',
       intermediate: 'Redundancy, more staff or lower caseloads, better tools, checklists.',
       weaker: 'Double checks, warnings, a new policy memo, training, further study.',
     },

@@ -50,7 +50,8 @@ export const analysisFr: AnalysisTranslations = {
         name: 'Entrez le nom de la personne.',
         pseudonym: 'Entrez un pseudonyme.',
         pseudonymTaken: 'Une personne de cet examen a déjà ce pseudonyme : choisissez-en un autre.',
-        pseudonymIsName: 'Ce pseudonyme contient un nom ou un alias du registre : il identifierait quelqu’un dans chaque exportation. Choisissez-en un qui ne nomme personne, p. ex. « Caseworker 2 ».',
+        pseudonymIsName:
+          'Ce pseudonyme contient un nom ou un alias du registre : il identifierait quelqu’un dans chaque exportation. Choisissez-en un qui ne nomme personne, p. ex. « Caseworker 2 ».',
       },
     },
     roles: {

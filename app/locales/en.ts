@@ -57,7 +57,8 @@ export const en = {
     submit: 'Sign in',
     invalid: 'Email or password is not correct.',
     rateLimited: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
-    lockedAccount: 'Sign-in to this account is paused after too many wrong passwords. Try again in {{minutes}} min, or ask an administrator to set a new password.',
+    lockedAccount:
+      'Sign-in to this account is paused after too many wrong passwords. Try again in {{minutes}} min, or ask an administrator to set a new password.',
     lockedAddress: 'Sign-in from this network is paused after too many failed attempts. Try again in {{minutes}} min.',
     signedOut: 'You are signed out.',
   },
@@ -257,7 +258,8 @@ export const en = {
   },
   import: {
     title: 'Import a case file',
-    intro: 'Fill this review’s timeline and people registry from a case file. The whole file is checked first: if anything is wrong, every problem is listed and nothing is imported.',
+    intro:
+      'Fill this review’s timeline and people registry from a case file. The whole file is checked first: if anything is wrong, every problem is listed and nothing is imported.',
     jsonLegend: 'A case file (JSON)',
     jsonFile: 'Case file (.json)',
     csvLegend: 'Or the same columns as CSV files',
@@ -280,7 +282,8 @@ export const en = {
     frameworkTitle: 'Systemic factor framework',
     defaultFramework: 'In use: the default framework shipped with the product,',
     customFramework: 'In use: your jurisdiction’s own framework,',
-    frameworkHint: 'Factors are rated 0 to 3. A jurisdiction can load the framework it licenses (for example the SSIT) as a JSON file in the documented format.',
+    frameworkHint:
+      'Factors are rated 0 to 3. A jurisdiction can load the framework it licenses (for example the SSIT) as a JSON file in the documented format.',
     frameworkFile: 'Load a framework (.json)',
     resetFramework: 'Go back to the default framework',
     standardsTitle: 'Practice standards',
@@ -306,11 +309,13 @@ export const en = {
     save: 'Save',
     sharingSaved: 'Sharing preference saved.',
     signingTitle: 'Your signing key',
-    signingIntro: 'Shared data files (JSON exports) are signed with your jurisdiction’s key. Give this public key to the jurisdictions you share with: their admins register it, and only then can they import your files. The private key never leaves this server.',
+    signingIntro:
+      'Shared data files (JSON exports) are signed with your jurisdiction’s key. Give this public key to the jurisdictions you share with: their admins register it, and only then can they import your files. The private key never leaves this server.',
     ownKeyLabel: 'Public key of {{code}}',
     keyId: 'Key id: {{keyId}}',
     trustTitle: 'Jurisdictions whose exports you accept',
-    trustIntro: 'An export from another jurisdiction is imported into trends only if it is signed with the public key registered here for the jurisdiction it names.',
+    trustIntro:
+      'An export from another jurisdiction is imported into trends only if it is signed with the public key registered here for the jurisdiction it names.',
     trustEmpty: 'No jurisdiction registered yet: no shared export can be imported.',
     trustCaption: 'Registered public keys',
     trustColCode: 'Jurisdiction',

@@ -73,7 +73,8 @@ export const exportEn = {
   },
   approval: {
     title: 'Approvals',
-    intro: 'Nothing leaves the review before two approvals: the QI lead approves the findings, then a second person, who resolved none of the residual candidates, approves the de-identified text on this page. An approval covers what was there when it was given: any later change asks for it again.',
+    intro:
+      'Nothing leaves the review before two approvals: the QI lead approves the findings, then a second person, who resolved none of the residual candidates, approves the de-identified text on this page. An approval covers what was there when it was given: any later change asks for it again.',
     findings: {
       title: 'Findings approved by the QI lead',
       hint: 'The findings, their status and their values as they stand now.',
@@ -110,7 +111,8 @@ export const exportEn = {
     title: 'Export',
     intro: 'Every format is produced from the same de-identified data. Each export is recorded below with who made it and when.',
     json: 'Shared data (JSON, for other jurisdictions)',
-    jsonHint: 'The scir-shared-review/2 format described in the documentation, signed with your jurisdiction’s key; other jurisdictions that registered your public key import it for trends.',
+    jsonHint:
+      'The scir-shared-review/2 format described in the documentation, signed with your jurisdiction’s key; other jurisdictions that registered your public key import it for trends.',
     docx: 'Report for leadership (Word)',
     docxHint: 'Findings with their values, recommendations with strength and status, unmet needs and factors.',
     html: 'Printable report (web page)',

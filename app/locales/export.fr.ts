@@ -74,7 +74,8 @@ export const exportFr: ExportTranslations = {
   },
   approval: {
     title: 'Approbations',
-    intro: 'Rien ne sort de l’examen avant deux approbations : le ou la responsable de l’amélioration de la qualité approuve les constats, puis une deuxième personne, qui n’a traité aucun mot résiduel, approuve le texte dépersonnalisé sur cette page. Une approbation couvre ce qui existait quand elle a été donnée : tout changement ultérieur la redemande.',
+    intro:
+      'Rien ne sort de l’examen avant deux approbations : le ou la responsable de l’amélioration de la qualité approuve les constats, puis une deuxième personne, qui n’a traité aucun mot résiduel, approuve le texte dépersonnalisé sur cette page. Une approbation couvre ce qui existait quand elle a été donnée : tout changement ultérieur la redemande.',
     findings: {
       title: 'Constats approuvés par le ou la responsable de la qualité',
       hint: 'Les constats, leur statut et leurs valeurs tels qu’ils sont maintenant.',
@@ -111,19 +112,22 @@ export const exportFr: ExportTranslations = {
     title: 'Exporter',
     intro: 'Chaque format est produit à partir des mêmes données dépersonnalisées. Chaque exportation est consignée ci-dessous, avec son auteur et sa date.',
     json: 'Données partagées (JSON, pour les autres juridictions)',
-    jsonHint: 'Le format scir-shared-review/2 décrit dans la documentation, signé avec la clé de votre juridiction; les autres juridictions qui ont enregistré votre clé publique l’importent pour dégager des tendances.',
+    jsonHint:
+      'Le format scir-shared-review/2 décrit dans la documentation, signé avec la clé de votre juridiction; les autres juridictions qui ont enregistré votre clé publique l’importent pour dégager des tendances.',
     docx: 'Rapport pour la direction (Word)',
     docxHint: 'Les constats et leurs valeurs, les recommandations avec leur force et leur statut, les besoins non comblés et les facteurs.',
     html: 'Rapport imprimable (page Web)',
     htmlHint: 'Le même rapport sous forme de page autonome qui s’imprime proprement.',
     csv: 'Tableurs (fichiers CSV dans une archive ZIP)',
-    csvHint: 'Un fichier par entité : constats, chronologie, besoins non comblés, cotes des facteurs, recommandations, extraits cités, cartes Signes de sécurité.',
+    csvHint:
+      'Un fichier par entité : constats, chronologie, besoins non comblés, cotes des facteurs, recommandations, extraits cités, cartes Signes de sécurité.',
     download: 'Télécharger',
     blocked: 'Les téléchargements sont offerts une fois chaque mot résiduel traité.',
   },
   preview: {
     title: 'Aperçu du texte dépersonnalisé',
-    intro: 'Chaque texte de l’examen à côté de ce qui en sortira. Les mots surlignés ont été remplacés; les mots encadrés en pointillé sont des mots résiduels.',
+    intro:
+      'Chaque texte de l’examen à côté de ce qui en sortira. Les mots surlignés ont été remplacés; les mots encadrés en pointillé sont des mots résiduels.',
     legendReplaced: 'Remplacé',
     legendResidual: 'Mot résiduel',
     original: 'Original (reste dans cet examen)',

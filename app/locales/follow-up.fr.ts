@@ -15,7 +15,8 @@ export const followUpFr: FollowUpTranslations = {
     too_early: 'Trop tôt pour le dire',
   },
   tracker: {
-    intro: 'Les recommandations des examens que vous pouvez voir et celles dont vous êtes responsable. Les recommandations en retard viennent d’abord, puis celles réalisées mais pas encore évaluées.',
+    intro:
+      'Les recommandations des examens que vous pouvez voir et celles dont vous êtes responsable. Les recommandations en retard viennent d’abord, puis celles réalisées mais pas encore évaluées.',
     filters: 'Filtres',
     search: 'Rechercher',
     review: 'Examen',
@@ -38,7 +39,8 @@ export const followUpFr: FollowUpTranslations = {
     mine: 'la vôtre',
     colLastNote: 'Dernière note',
     chartTitle: 'Réalisation et efficacité selon la force',
-    chartIntro: 'Les mesures plus fortes fonctionnent-elles plus souvent ? Nombre de recommandations affichées, selon la force. Les petits nombres ne sont pas montrés.',
+    chartIntro:
+      'Les mesures plus fortes fonctionnent-elles plus souvent ? Nombre de recommandations affichées, selon la force. Les petits nombres ne sont pas montrés.',
     chartCaption: 'Recommandations selon la force et leur état',
     colOpen: 'Pas encore réalisées',
     colNotDone: 'Non réalisées',
@@ -63,7 +65,8 @@ export const followUpFr: FollowUpTranslations = {
     evaluationEntry: 'Évaluée : {{outcome}} · {{author}}',
     someone: 'une personne',
     progressTitle: 'Consigner l’avancement',
-    progressIntro: 'En tant que responsable, vous indiquez où en est la recommandation. La marquer réalisée demande quand évaluer son effet; non réalisée demande la raison.',
+    progressIntro:
+      'En tant que responsable, vous indiquez où en est la recommandation. La marquer réalisée demande quand évaluer son effet; non réalisée demande la raison.',
     status: 'Nouveau statut',
     note: 'Note d’avancement',
     noteHint: 'Pour « non réalisée », la raison.',

@@ -56,7 +56,8 @@ export const fr: Translations = {
     submit: 'Se connecter',
     invalid: 'Le courriel ou le mot de passe est incorrect.',
     rateLimited: 'Trop de tentatives de connexion. Réessayez dans {{seconds}} secondes.',
-    lockedAccount: 'La connexion à ce compte est suspendue après trop de mots de passe erronés. Réessayez dans {{minutes}} min, ou demandez à une administratrice ou un administrateur de définir un nouveau mot de passe.',
+    lockedAccount:
+      'La connexion à ce compte est suspendue après trop de mots de passe erronés. Réessayez dans {{minutes}} min, ou demandez à une administratrice ou un administrateur de définir un nouveau mot de passe.',
     lockedAddress: 'La connexion depuis ce réseau est suspendue après trop de tentatives échouées. Réessayez dans {{minutes}} min.',
     signedOut: 'Vous êtes déconnecté·e.',
   },
@@ -256,11 +257,13 @@ export const fr: Translations = {
   },
   import: {
     title: 'Importer un dossier',
-    intro: 'Remplissez la chronologie et le registre des personnes de cet examen à partir d’un dossier. Le fichier est d’abord vérifié en entier : en cas d’erreur, tous les problèmes sont énumérés et rien n’est importé.',
+    intro:
+      'Remplissez la chronologie et le registre des personnes de cet examen à partir d’un dossier. Le fichier est d’abord vérifié en entier : en cas d’erreur, tous les problèmes sont énumérés et rien n’est importé.',
     jsonLegend: 'Un dossier (JSON)',
     jsonFile: 'Dossier (.json)',
     csvLegend: 'Ou les mêmes colonnes en fichiers CSV',
-    csvHint: 'Les personnes et la chronologie sont obligatoires; les lieux et les identifiants sont facultatifs. Dans une cellule, les listes sont séparées par des points-virgules.',
+    csvHint:
+      'Les personnes et la chronologie sont obligatoires; les lieux et les identifiants sont facultatifs. Dans une cellule, les listes sont séparées par des points-virgules.',
     peopleCsv: 'Personnes (.csv)',
     timelineCsv: 'Chronologie (.csv)',
     placesCsv: 'Lieux (.csv, facultatif)',
@@ -279,7 +282,8 @@ export const fr: Translations = {
     frameworkTitle: 'Cadre des facteurs systémiques',
     defaultFramework: 'En usage : le cadre par défaut fourni avec le produit,',
     customFramework: 'En usage : le cadre propre à votre administration,',
-    frameworkHint: 'Les facteurs sont cotés de 0 à 3. Une administration peut charger le cadre dont elle détient la licence (par exemple le SSIT) sous forme de fichier JSON au format documenté.',
+    frameworkHint:
+      'Les facteurs sont cotés de 0 à 3. Une administration peut charger le cadre dont elle détient la licence (par exemple le SSIT) sous forme de fichier JSON au format documenté.',
     frameworkFile: 'Charger un cadre (.json)',
     resetFramework: 'Revenir au cadre par défaut',
     standardsTitle: 'Normes de pratique',
@@ -305,11 +309,13 @@ export const fr: Translations = {
     save: 'Enregistrer',
     sharingSaved: 'Préférence de partage enregistrée.',
     signingTitle: 'Votre clé de signature',
-    signingIntro: 'Les fichiers de données partagées (exportations JSON) sont signés avec la clé de votre administration. Transmettez cette clé publique aux administrations avec lesquelles vous partagez : leurs administrateurs l’enregistrent, et alors seulement ils peuvent importer vos fichiers. La clé privée ne quitte jamais ce serveur.',
+    signingIntro:
+      'Les fichiers de données partagées (exportations JSON) sont signés avec la clé de votre administration. Transmettez cette clé publique aux administrations avec lesquelles vous partagez : leurs administrateurs l’enregistrent, et alors seulement ils peuvent importer vos fichiers. La clé privée ne quitte jamais ce serveur.',
     ownKeyLabel: 'Clé publique de {{code}}',
     keyId: 'Identifiant de la clé : {{keyId}}',
     trustTitle: 'Administrations dont vous acceptez les exportations',
-    trustIntro: 'Une exportation d’une autre administration n’est importée dans les tendances que si elle est signée avec la clé publique enregistrée ici pour l’administration qu’elle indique.',
+    trustIntro:
+      'Une exportation d’une autre administration n’est importée dans les tendances que si elle est signée avec la clé publique enregistrée ici pour l’administration qu’elle indique.',
     trustEmpty: 'Aucune administration enregistrée : aucune exportation partagée ne peut être importée.',
     trustCaption: 'Clés publiques enregistrées',
     trustColCode: 'Administration',

@@ -5,7 +5,8 @@ export const opsEn = {
   },
   audit: {
     title: 'Audit of {{jurisdiction}}',
-    intro: 'Every sign-in, read of a staff account, export, change of membership, permission or setting, phase move and deactivation, newest first. Rows cannot be changed or removed; each is chained to the previous one, so the operator’s “audit verify” finds any that were.',
+    intro:
+      'Every sign-in, read of a staff account, export, change of membership, permission or setting, phase move and deactivation, newest first. Rows cannot be changed or removed; each is chained to the previous one, so the operator’s “audit verify” finds any that were.',
     filters: 'Filter',
     person: 'Person',
     anyPerson: 'Anyone',
@@ -36,7 +37,8 @@ export const opsEn = {
   },
   retention: {
     title: 'Retention',
-    intro: 'How long a closed review is kept. When the time has passed, the operator’s retention run deletes its documents, staff accounts, projections and export records; the audit keeps only counts. A legal hold keeps a review whatever this setting says. Staff-account drafts never released are deleted when their review closes.',
+    intro:
+      'How long a closed review is kept. When the time has passed, the operator’s retention run deletes its documents, staff accounts, projections and export records; the audit keeps only counts. A legal hold keeps a review whatever this setting says. Staff-account drafts never released are deleted when their review closes.',
     yearsLabel: 'Years to keep a review after it closes (empty: keep until changed)',
     save: 'Save retention',
     saved: 'Retention saved.',

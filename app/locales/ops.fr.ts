@@ -6,7 +6,8 @@ export const opsFr: OpsTranslations = {
   },
   audit: {
     title: 'Journal d’audit de {{jurisdiction}}',
-    intro: 'Chaque connexion, lecture d’un témoignage du personnel, exportation, modification de membres, de permissions ou de paramètres, changement de phase et désactivation, du plus récent au plus ancien. Aucune ligne ne peut être modifiée ni supprimée; chacune est chaînée à la précédente, de sorte que la commande « audit verify » de l’exploitant repère toute ligne altérée.',
+    intro:
+      'Chaque connexion, lecture d’un témoignage du personnel, exportation, modification de membres, de permissions ou de paramètres, changement de phase et désactivation, du plus récent au plus ancien. Aucune ligne ne peut être modifiée ni supprimée; chacune est chaînée à la précédente, de sorte que la commande « audit verify » de l’exploitant repère toute ligne altérée.',
     filters: 'Filtrer',
     person: 'Personne',
     anyPerson: 'Tout le monde',
@@ -37,7 +38,8 @@ export const opsFr: OpsTranslations = {
   },
   retention: {
     title: 'Conservation',
-    intro: 'Durée de conservation d’un examen clos. Une fois ce délai écoulé, la commande de conservation de l’exploitant supprime ses documents, témoignages du personnel, projections et traces d’exportation; le journal d’audit n’en garde que les nombres. Une suspension légale conserve l’examen quel que soit ce paramètre. Les brouillons de témoignages jamais communiqués sont supprimés à la clôture de leur examen.',
+    intro:
+      'Durée de conservation d’un examen clos. Une fois ce délai écoulé, la commande de conservation de l’exploitant supprime ses documents, témoignages du personnel, projections et traces d’exportation; le journal d’audit n’en garde que les nombres. Une suspension légale conserve l’examen quel que soit ce paramètre. Les brouillons de témoignages jamais communiqués sont supprimés à la clôture de leur examen.',
     yearsLabel: 'Années de conservation après la clôture (vide : conservé jusqu’à nouvel ordre)',
     save: 'Enregistrer la conservation',
     saved: 'Conservation enregistrée.',

@@ -23,7 +23,8 @@ export const ssoEn = {
   },
   admin: {
     title: 'Single sign-on',
-    intro: 'Staff of {{jurisdiction}} can sign in through your organisation’s OpenID Connect provider. Register this application there as a confidential web client with these addresses:',
+    intro:
+      'Staff of {{jurisdiction}} can sign in through your organisation’s OpenID Connect provider. Register this application there as a confidential web client with these addresses:',
     redirectUri: 'Redirect URI',
     postLogoutUri: 'Post-logout redirect URI',
     issuer: 'Issuer URL',

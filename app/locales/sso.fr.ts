@@ -12,10 +12,12 @@ export const ssoFr: SsoTranslations = {
     continue: 'Continuer vers la déconnexion de votre organisme',
   },
   failure: {
-    unavailable: 'L’authentification unique n’est pas disponible pour cet organisme pour le moment. Réessayez plus tard ou adressez-vous à votre administrateur.',
+    unavailable:
+      'L’authentification unique n’est pas disponible pour cet organisme pour le moment. Réessayez plus tard ou adressez-vous à votre administrateur.',
     expired: 'La connexion a pris trop de temps ou a été commencée dans un autre navigateur. Recommencez.',
     refused: 'Le service de connexion de votre organisme n’a pas confirmé votre identité. Recommencez.',
-    'no-email': 'Le service de connexion de votre organisme n’a pas transmis d’adresse courriel : impossible de savoir quel compte est le vôtre. Adressez-vous à votre administrateur.',
+    'no-email':
+      'Le service de connexion de votre organisme n’a pas transmis d’adresse courriel : impossible de savoir quel compte est le vôtre. Adressez-vous à votre administrateur.',
     'email-unverified': 'Le service de connexion de votre organisme n’a pas vérifié votre adresse courriel. Adressez-vous à votre administrateur.',
     'unknown-email': 'Aucun compte ici ne correspond à votre adresse courriel. Demandez à votre administrateur de vous ajouter.',
     'other-jurisdiction': 'Votre compte appartient à un autre organisme. Connectez-vous par cet organisme.',
@@ -24,7 +26,8 @@ export const ssoFr: SsoTranslations = {
   },
   admin: {
     title: 'Authentification unique',
-    intro: 'Le personnel de {{jurisdiction}} peut se connecter par le fournisseur OpenID Connect de votre organisme. Enregistrez-y cette application comme client web confidentiel avec ces adresses :',
+    intro:
+      'Le personnel de {{jurisdiction}} peut se connecter par le fournisseur OpenID Connect de votre organisme. Enregistrez-y cette application comme client web confidentiel avec ces adresses :',
     redirectUri: 'URI de redirection',
     postLogoutUri: 'URI de redirection après déconnexion',
     issuer: 'URL de l’émetteur',
@@ -37,7 +40,8 @@ export const ssoFr: SsoTranslations = {
     displayName: 'Nom affiché sur le bouton de connexion',
     enabled: 'Proposer l’authentification unique sur la page de connexion',
     passwordSignIn: 'Permettre aussi la connexion par mot de passe aux utilisateurs de cet organisme',
-    jitProvisioning: 'Créer un compte à la première connexion pour les personnes connues du fournisseur mais sans compte ici (sans accès aux examens tant qu’on ne les y ajoute pas)',
+    jitProvisioning:
+      'Créer un compte à la première connexion pour les personnes connues du fournisseur mais sans compte ici (sans accès aux examens tant qu’on ne les y ajoute pas)',
     save: 'Enregistrer les paramètres d’authentification unique',
     saved: 'Paramètres d’authentification unique enregistrés.',
     remove: 'Retirer l’authentification unique',

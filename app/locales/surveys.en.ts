@@ -57,7 +57,8 @@ export const surveysEn = {
     chartLabel: 'Chart: {{title}}',
     chartDescription: 'Bars show percent positive; hidden units are not drawn. The table that follows gives every value with its confidence interval.',
     commentsTitle: 'Comments',
-    commentsIntro: 'Comments appear only where the results of all units are shown; names, places and numbers were removed before they were stored, and they are listed in alphabetical order, not the order they arrived.',
+    commentsIntro:
+      'Comments appear only where the results of all units are shown; names, places and numbers were removed before they were stored, and they are listed in alphabetical order, not the order they arrived.',
     commentsFor: 'Comments in “{{wave}}”',
     noComments: 'No comments.',
     manage: 'Run surveys',

@@ -7,7 +7,8 @@ export const surveysFr: SurveysTranslations = {
   },
   home: {
     title: 'Un sondage vous attend',
-    intro: 'Vos réponses sont anonymes : elles sont conservées sans votre nom, et les résultats ne paraissent que pour des groupes d’au moins {{min}} personnes.',
+    intro:
+      'Vos réponses sont anonymes : elles sont conservées sans votre nom, et les résultats ne paraissent que pour des groupes d’au moins {{min}} personnes.',
     answer: 'Répondre à « {{title}} » (ouvert jusqu’au {{closesOn}})',
   },
   answer: {
@@ -56,9 +57,11 @@ export const surveysFr: SurveysTranslations = {
     itemsCaption: '{{composite}} : pourcentage positif par énoncé, toutes les unités',
     chartTitle: '{{composite}} : pourcentage positif, toutes les unités et chaque unité présentée',
     chartLabel: 'Graphique : {{title}}',
-    chartDescription: 'Les barres montrent le pourcentage positif; les unités masquées ne sont pas tracées. Le tableau qui suit donne chaque valeur avec son intervalle de confiance.',
+    chartDescription:
+      'Les barres montrent le pourcentage positif; les unités masquées ne sont pas tracées. Le tableau qui suit donne chaque valeur avec son intervalle de confiance.',
     commentsTitle: 'Commentaires',
-    commentsIntro: 'Les commentaires ne paraissent que là où les résultats de toutes les unités sont présentés; les noms, lieux et numéros ont été retirés avant leur conservation, et ils sont classés par ordre alphabétique, non dans l’ordre d’arrivée.',
+    commentsIntro:
+      'Les commentaires ne paraissent que là où les résultats de toutes les unités sont présentés; les noms, lieux et numéros ont été retirés avant leur conservation, et ils sont classés par ordre alphabétique, non dans l’ordre d’arrivée.',
     commentsFor: 'Commentaires de « {{wave}} »',
     noComments: 'Aucun commentaire.',
     manage: 'Gérer les sondages',

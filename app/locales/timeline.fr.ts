@@ -35,8 +35,7 @@ export const timelineFr: TimelineTranslations = {
     dateEnd: 'Fin de la période (facultatif)',
     remove: 'Supprimer l’événement',
     removeLabel: 'Supprimer l’événement : {{date}}',
-    confirmRemove:
-      'Supprimer l’événement du {{date}} pour tout le monde? Sa description sera supprimée elle aussi, et cette action est irréversible.',
+    confirmRemove: 'Supprimer l’événement du {{date}} pour tout le monde? Sa description sera supprimée elle aussi, et cette action est irréversible.',
     confirm: 'Oui, le supprimer',
     cancel: 'Le garder',
     removed: 'Événement supprimé.',

@@ -15,7 +15,8 @@ export const trendsFr: TrendsTranslations = {
   },
   viewIntro: {
     own: 'Tous les examens de {{jurisdiction}} sont dénombrés. Tenir vos examens à l’écart des données partagées ne vous les cache pas.',
-    network: 'Tous les examens de {{jurisdiction}} sont dénombrés, ainsi que les examens que d’autres administrations vous ont communiqués et que vos administrateurs ont importés.',
+    network:
+      'Tous les examens de {{jurisdiction}} sont dénombrés, ainsi que les examens que d’autres administrations vous ont communiqués et que vos administrateurs ont importés.',
   },
   suppression: {
     title: 'Comment les petits nombres sont protégés',
@@ -32,7 +33,8 @@ export const trendsFr: TrendsTranslations = {
     colJurisdiction: 'Administration',
     colReviews: 'Examens',
     own: '{{code}} (votre administration)',
-    withdrawn: 'Les examens importés de {{codes}} ne sont pas dénombrés : cette administration a depuis choisi de tenir ses examens à l’écart des données partagées.',
+    withdrawn:
+      'Les examens importés de {{codes}} ne sont pas dénombrés : cette administration a depuis choisi de tenir ses examens à l’écart des données partagées.',
     unreadable_one:
       '{{count}} examen importé ne peut pas être lu dans le format d’exportation actuel et n’est pas dénombré. Importez-le de nouveau à partir d’une exportation récente.',
     unreadable_other:
@@ -137,10 +139,12 @@ export const trendsFr: TrendsTranslations = {
       ownJurisdiction: 'il s’agit d’une exportation de votre propre administration ({{code}}); vos examens sont déjà dénombrés.',
       duplicateInUpload: 'le même examen partagé se trouve aussi dans {{other}}.',
       sourceWithdrawn: '{{code}} tient ses examens à l’écart des données partagées; ses examens ne peuvent pas être importés.',
-      sharedIdTaken: 'un examen portant cet identifiant partagé a été importé de {{code}}; le même identifiant ne peut pas provenir d’une autre administration.',
+      sharedIdTaken:
+        'un examen portant cet identifiant partagé a été importé de {{code}}; le même identifiant ne peut pas provenir d’une autre administration.',
       signature: {
         unsigned: 'l’examen n’est pas signé; seules les exportations signées (format scir-shared-review/2) peuvent être importées.',
-        unknownJurisdiction: 'aucune clé publique n’est enregistrée pour {{code}}; un administrateur l’enregistre dans les Paramètres, « Administrations dont vous acceptez les exportations ».',
+        unknownJurisdiction:
+          'aucune clé publique n’est enregistrée pour {{code}}; un administrateur l’enregistre dans les Paramètres, « Administrations dont vous acceptez les exportations ».',
         keyMismatch: 'l’examen indique {{code}}, mais il n’est pas signé avec la clé enregistrée pour {{code}}.',
         badSignature: 'la signature ne correspond pas au contenu : le fichier a été modifié après son exportation par {{code}}.',
       },

@@ -10,7 +10,8 @@ export const versionsFr: Widen<typeof versionsEn> = {
   schemaLink: 'Schéma JSON du fichier',
   noneKept: 'Aucune version enregistrée : les valeurs par défaut sont en vigueur.',
   keptTitle: 'Versions conservées ({{count}})',
-  standardsSaved: 'Enregistré comme version {{number}} des normes de pratique. Les examens déjà ouverts gardent la leur jusqu’à ce que leur animateur change de version.',
+  standardsSaved:
+    'Enregistré comme version {{number}} des normes de pratique. Les examens déjà ouverts gardent la leur jusqu’à ce que leur animateur change de version.',
   frameworkSaved: 'Enregistré comme version {{number}} du cadre. Les examens déjà ouverts gardent la leur jusqu’à ce que leur animateur change de version.',
   workspaceNewer: 'Une version plus récente des normes de pratique ou du cadre des facteurs est disponible pour cet examen.',
   review: {

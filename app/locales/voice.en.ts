@@ -4,8 +4,10 @@ export const voiceEn = {
   // The contributor's page, reached through the one-time link: nothing of the review, no navigation.
   form: {
     title: 'Share your experience',
-    intro: 'The people reviewing the services your family received would like to hear from you, in your own words. You do not need an account. Answer what you wish; you can leave any question blank.',
-    introCommunity: 'The people reviewing the services a family of your community received would like to hear from you, in your own words. You do not need an account. Answer what you wish; you can leave any question blank.',
+    intro:
+      'The people reviewing the services your family received would like to hear from you, in your own words. You do not need an account. Answer what you wish; you can leave any question blank.',
+    introCommunity:
+      'The people reviewing the services a family of your community received would like to hear from you, in your own words. You do not need an account. Answer what you wish; you can leave any question blank.',
     needed: 'What did the family need?',
     helped: 'What helped?',
     notHelped: 'What did not help?',
@@ -54,7 +56,8 @@ export const voiceEn = {
   // The panel's page.
   page: {
     title: 'Family and community voice',
-    intro: 'What family members and community representatives told the review, in their own words. Nobody can edit them. Each time this page or the analysis shows them, the read is recorded.',
+    intro:
+      'What family members and community representatives told the review, in their own words. Nobody can edit them. Each time this page or the analysis shows them, the read is recorded.',
     empty: 'No contribution yet.',
     contributorKind: { family_member: 'Family member', community_representative: 'Community representative' },
     via: { link: 'Written through an invitation link', conversation: 'Recorded from a conversation' },
@@ -78,7 +81,8 @@ export const voiceEn = {
     withdrawOnRequest: 'Withdraw on the contributor’s request',
     withdrawDone: 'Contribution withdrawn and erased.',
     inviteTitle: 'Invite a family member or community representative',
-    inviteIntro: 'Creates a link that can be used once to send the form, without an account. This application does not send email: copy the link and pass it on yourself, by a channel the person trusts. It is shown only once.',
+    inviteIntro:
+      'Creates a link that can be used once to send the form, without an account. This application does not send email: copy the link and pass it on yourself, by a channel the person trusts. It is shown only once.',
     who: 'Who is invited',
     formLanguage: 'Language of the form',
     days: 'Days the link stays usable',
@@ -90,7 +94,8 @@ export const voiceEn = {
     revoke: 'Cancel the link',
     revoked: 'Link cancelled.',
     recordTitle: 'Record a conversation',
-    recordIntro: 'Write down what the person told you, in their words as far as possible, and the use of their words they chose. They can ask you to withdraw it until the review reaches analysis.',
+    recordIntro:
+      'Write down what the person told you, in their words as far as possible, and the use of their words they chose. They can ask you to withdraw it until the review reaches analysis.',
     record: 'Save the contribution',
     recorded: 'Contribution saved.',
     languageNames: { en: 'English', fr: 'French' },
@@ -108,7 +113,8 @@ export const voiceEn = {
   partners: {
     link: 'Partner agencies',
     title: 'Partner agencies on the panel',
-    intro: 'People from other organisations who served the family (mental health, schools, police, health, community agencies) join the panel with the partner role: they co-author the timeline and analysis, see the people registry as pseudonyms unless you grant real names, and never see staff accounts, exports, trends or other reviews. Every read is recorded.',
+    intro:
+      'People from other organisations who served the family (mental health, schools, police, health, community agencies) join the panel with the partner role: they co-author the timeline and analysis, see the people registry as pseudonyms unless you grant real names, and never see staff accounts, exports, trends or other reviews. Every read is recorded.',
     agencies: 'Agencies that took part',
     noAgencies: 'No partner agency yet.',
     empty: 'No partner on this review yet.',
@@ -125,7 +131,8 @@ export const voiceEn = {
     remove: 'Remove from the review',
     invite: 'Invite',
     inviteTitle: 'Invite someone from a partner agency',
-    inviteIntro: 'This application does not send email: after inviting, copy the set-up link shown here and send it to the person yourself. It is shown only once and expires in 7 days.',
+    inviteIntro:
+      'This application does not send email: after inviting, copy the set-up link shown here and send it to the person yourself. It is shown only once and expires in 7 days.',
     invited: 'Invitation created. Send this set-up link to {{email}}; it will not be shown again:',
     saved: 'Saved.',
     removed: 'Partner removed; their access has ended.',

@@ -4,8 +4,10 @@ export const voiceFr: VoiceTranslations = {
   link: 'Voix de la famille et de la communauté',
   form: {
     title: 'Partagez votre expérience',
-    intro: 'Les personnes qui examinent les services reçus par votre famille aimeraient vous entendre, dans vos propres mots. Vous n’avez pas besoin de compte. Répondez à ce que vous voulez ; vous pouvez laisser une question vide.',
-    introCommunity: 'Les personnes qui examinent les services reçus par une famille de votre communauté aimeraient vous entendre, dans vos propres mots. Vous n’avez pas besoin de compte. Répondez à ce que vous voulez ; vous pouvez laisser une question vide.',
+    intro:
+      'Les personnes qui examinent les services reçus par votre famille aimeraient vous entendre, dans vos propres mots. Vous n’avez pas besoin de compte. Répondez à ce que vous voulez ; vous pouvez laisser une question vide.',
+    introCommunity:
+      'Les personnes qui examinent les services reçus par une famille de votre communauté aimeraient vous entendre, dans vos propres mots. Vous n’avez pas besoin de compte. Répondez à ce que vous voulez ; vous pouvez laisser une question vide.',
     needed: 'De quoi la famille avait-elle besoin ?',
     helped: 'Qu’est-ce qui a aidé ?',
     notHelped: 'Qu’est-ce qui n’a pas aidé ?',
@@ -14,7 +16,8 @@ export const voiceFr: VoiceTranslations = {
     consent: {
       review_only: 'Seulement à l’intérieur de cet examen, par les personnes qui le mènent',
       quote_deidentified: 'Peuvent aussi être cités, sans noms ni autres détails qui identifient quelqu’un, dans les constats et les rapports',
-      shared_deidentified: 'Peuvent aussi être transmis à d’autres administrations, sans noms ni autres détails qui identifient quelqu’un, pour qu’elles en tirent aussi des leçons',
+      shared_deidentified:
+        'Peuvent aussi être transmis à d’autres administrations, sans noms ni autres détails qui identifient quelqu’un, pour qu’elles en tirent aussi des leçons',
     },
     withdrawNote: 'Vous pouvez retirer ce que vous avez écrit par ce même lien jusqu’à ce que l’examen arrive à l’analyse.',
     expires: 'Ce lien peut servir une fois, jusqu’au {{date}}.',
@@ -53,7 +56,8 @@ export const voiceFr: VoiceTranslations = {
   },
   page: {
     title: 'Voix de la famille et de la communauté',
-    intro: 'Ce que des membres de la famille et des représentants de la communauté ont dit à l’examen, dans leurs propres mots. Personne ne peut les modifier. Chaque affichage sur cette page ou dans l’analyse est consigné comme une lecture.',
+    intro:
+      'Ce que des membres de la famille et des représentants de la communauté ont dit à l’examen, dans leurs propres mots. Personne ne peut les modifier. Chaque affichage sur cette page ou dans l’analyse est consigné comme une lecture.',
     empty: 'Aucune contribution pour l’instant.',
     contributorKind: { family_member: 'Membre de la famille', community_representative: 'Représentant·e de la communauté' },
     via: { link: 'Écrite par un lien d’invitation', conversation: 'Consignée à partir d’une conversation' },
@@ -77,7 +81,8 @@ export const voiceFr: VoiceTranslations = {
     withdrawOnRequest: 'Retirer à la demande de la personne',
     withdrawDone: 'Contribution retirée et effacée.',
     inviteTitle: 'Inviter un membre de la famille ou un représentant de la communauté',
-    inviteIntro: 'Crée un lien qui permet d’envoyer le formulaire une seule fois, sans compte. Cette application n’envoie pas de courriel : copiez le lien et transmettez-le vous-même, par un moyen en qui la personne a confiance. Il n’est affiché qu’une fois.',
+    inviteIntro:
+      'Crée un lien qui permet d’envoyer le formulaire une seule fois, sans compte. Cette application n’envoie pas de courriel : copiez le lien et transmettez-le vous-même, par un moyen en qui la personne a confiance. Il n’est affiché qu’une fois.',
     who: 'Personne invitée',
     formLanguage: 'Langue du formulaire',
     days: 'Nombre de jours de validité du lien',
@@ -89,7 +94,8 @@ export const voiceFr: VoiceTranslations = {
     revoke: 'Annuler le lien',
     revoked: 'Lien annulé.',
     recordTitle: 'Consigner une conversation',
-    recordIntro: 'Notez ce que la personne vous a dit, autant que possible dans ses mots, et l’utilisation de ses mots qu’elle a choisie. Elle peut vous demander de la retirer jusqu’à ce que l’examen arrive à l’analyse.',
+    recordIntro:
+      'Notez ce que la personne vous a dit, autant que possible dans ses mots, et l’utilisation de ses mots qu’elle a choisie. Elle peut vous demander de la retirer jusqu’à ce que l’examen arrive à l’analyse.',
     record: 'Enregistrer la contribution',
     recorded: 'Contribution enregistrée.',
     languageNames: { en: 'anglais', fr: 'français' },
@@ -106,7 +112,8 @@ export const voiceFr: VoiceTranslations = {
   partners: {
     link: 'Organismes partenaires',
     title: 'Organismes partenaires au comité',
-    intro: 'Des personnes d’autres organismes qui ont servi la famille (santé mentale, écoles, police, santé, organismes communautaires) se joignent au comité avec le rôle de partenaire : elles corédigent la chronologie et l’analyse, voient le registre des personnes sous pseudonymes à moins que vous n’accordiez les vrais noms, et ne voient jamais les témoignages du personnel, les exportations, les tendances ni les autres examens. Chaque lecture est consignée.',
+    intro:
+      'Des personnes d’autres organismes qui ont servi la famille (santé mentale, écoles, police, santé, organismes communautaires) se joignent au comité avec le rôle de partenaire : elles corédigent la chronologie et l’analyse, voient le registre des personnes sous pseudonymes à moins que vous n’accordiez les vrais noms, et ne voient jamais les témoignages du personnel, les exportations, les tendances ni les autres examens. Chaque lecture est consignée.',
     agencies: 'Organismes ayant participé',
     noAgencies: 'Aucun organisme partenaire pour l’instant.',
     empty: 'Aucun partenaire dans cet examen pour l’instant.',
@@ -123,7 +130,8 @@ export const voiceFr: VoiceTranslations = {
     remove: 'Retirer de l’examen',
     invite: 'Inviter',
     inviteTitle: 'Inviter une personne d’un organisme partenaire',
-    inviteIntro: 'Cette application n’envoie pas de courriel : après l’invitation, copiez le lien de configuration affiché ici et envoyez-le vous-même à la personne. Il n’est affiché qu’une fois et expire dans 7 jours.',
+    inviteIntro:
+      'Cette application n’envoie pas de courriel : après l’invitation, copiez le lien de configuration affiché ici et envoyez-le vous-même à la personne. Il n’est affiché qu’une fois et expire dans 7 jours.',
     invited: 'Invitation créée. Envoyez ce lien de configuration à {{email}} ; il ne sera plus affiché :',
     saved: 'Enregistré.',
     removed: 'Partenaire retiré ; son accès a pris fin.',

@@ -19,7 +19,8 @@ export const workspaceEn = {
     connected: 'Connected: changes are shared live.',
     reconnecting: 'Reconnecting… Your edits are kept and will merge when the connection is back.',
     reconnectingReadOnly: 'Reconnecting… You will see the latest changes when the connection is back.',
-    notSaving: 'Not saving - reconnecting… The server cannot save changes right now. Your edits are kept on this device and will merge when saving works again.',
+    notSaving:
+      'Not saving - reconnecting… The server cannot save changes right now. Your edits are kept on this device and will merge when saving works again.',
     notSavingReadOnly: 'Not saving - reconnecting… You will see the latest changes when the server saves again.',
     offline: 'Offline: your edits are kept on this device and will merge when you are back online, even if you reload or close this page.',
     offlineReadOnly: 'Offline: you will see the latest changes when you are back online.',

@@ -26,8 +26,7 @@ export const workspaceFr: WorkspaceTranslations = {
     offline:
       'Hors ligne : vos modifications sont conservées sur cet appareil et seront fusionnées à votre retour en ligne, même si vous rechargez ou fermez cette page.',
     offlineReadOnly: 'Hors ligne : vous verrez les dernières modifications à votre retour en ligne.',
-    signedOut:
-      'Vous êtes déconnecté·e : cette page ne reçoit et n’envoie plus de modifications. Reconnectez-vous pour continuer à travailler.',
+    signedOut: 'Vous êtes déconnecté·e : cette page ne reçoit et n’envoie plus de modifications. Reconnectez-vous pour continuer à travailler.',
     revoked:
       'Votre accès à cet examen a changé ou pris fin : cette page ne reçoit et n’envoie plus de modifications. Rechargez la page pour voir ce que vous pouvez encore faire.',
     signIn: 'Se reconnecter',

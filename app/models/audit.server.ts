@@ -12,7 +12,15 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json | 
 export type AuditDetails = {
   'auth.signed-in': { method: 'password'; reason?: string }
   'auth.sign-in-failed': { method: 'password'; reason?: string }
-  'sso.configured': { issuer: string; clientId: string; displayName: string; enabled: boolean; passwordSignIn: boolean; jitProvisioning: boolean; secretChanged: boolean }
+  'sso.configured': {
+    issuer: string
+    clientId: string
+    displayName: string
+    enabled: boolean
+    passwordSignIn: boolean
+    jitProvisioning: boolean
+    secretChanged: boolean
+  }
   'sso.removed': Record<string, never>
   'sso.signed-in': { how: 'returning' | 'linked' | 'created'; issuer: string }
   'sso.refused': { reason: string; issuer: string }
@@ -96,7 +104,8 @@ export type AuditDetails = {
 }
 /** A settings save or reset: the version it became, and what identifies the content. */
 export type SettingsAuditDetail = { version?: number; id?: string; frameworkVersion?: string | number; rules?: number }
-export type SettingsAuditAction = 'jurisdiction.framework-loaded' | 'jurisdiction.standards-loaded' | 'jurisdiction.factorFramework-reset' | 'jurisdiction.practiceStandards-reset'
+export type SettingsAuditAction =
+  'jurisdiction.framework-loaded' | 'jurisdiction.standards-loaded' | 'jurisdiction.factorFramework-reset' | 'jurisdiction.practiceStandards-reset'
 /** A backup, restore or verification by the CLI: counts and names, never content. */
 type BackupDetail = { via: 'cli'; operator: string | null; [key: string]: Json | undefined }
 type ResidualDetail = { candidateId: Id; personRef?: string; identifierKind?: string; placeKind?: string }
@@ -174,8 +183,30 @@ export type AuditRow = {
   hash: string | null
 }
 
-function toRow(e: { seq: number | null; id: string; createdAt: Date; jurisdictionId: string; action: string; actorId: string | null; reviewId: string | null; detail: string; prevHash: string | null; hash: string | null }): AuditRow {
-  return { seq: e.seq, id: e.id, at: e.createdAt.toISOString(), jurisdictionId: e.jurisdictionId, action: e.action, actorId: e.actorId, reviewId: e.reviewId, detail: e.detail, prevHash: e.prevHash, hash: e.hash }
+function toRow(e: {
+  seq: number | null
+  id: string
+  createdAt: Date
+  jurisdictionId: string
+  action: string
+  actorId: string | null
+  reviewId: string | null
+  detail: string
+  prevHash: string | null
+  hash: string | null
+}): AuditRow {
+  return {
+    seq: e.seq,
+    id: e.id,
+    at: e.createdAt.toISOString(),
+    jurisdictionId: e.jurisdictionId,
+    action: e.action,
+    actorId: e.actorId,
+    reviewId: e.reviewId,
+    detail: e.detail,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  }
 }
 
 export const AUDIT_PAGE_SIZE = 50

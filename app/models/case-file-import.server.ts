@@ -40,9 +40,7 @@ function asOutcome(problems: CaseFileProblem[], input?: unknown): ImportOutcome 
   }
 }
 
-export type ImportSource =
-  | { kind: 'json'; text: string }
-  | { kind: 'csv'; peopleCsv: string; timelineCsv: string; placesCsv?: string; identifiersCsv?: string }
+export type ImportSource = { kind: 'json'; text: string } | { kind: 'csv'; peopleCsv: string; timelineCsv: string; placesCsv?: string; identifiersCsv?: string }
 
 function parsedOrUndefined(text: string): unknown {
   try {
@@ -81,7 +79,14 @@ export async function importIntoReview(
   if (!validation.ok) return asOutcome(validation.problems, input)
   const caseFile: CaseFile = validation.caseFile
   const today = localToday()
-  let result: { people: number; events: number; duplicates: ImportNotice[]; flags: ImportNotice[]; document: ReturnType<typeof readReviewDoc>['doc']; problems: number }
+  let result: {
+    people: number
+    events: number
+    duplicates: ImportNotice[]
+    flags: ImportNotice[]
+    document: ReturnType<typeof readReviewDoc>['doc']
+    problems: number
+  }
   try {
     result = await reviewDocGateway().change(reviewDocName(review.id), doc => {
       const before = readReviewDoc(doc).doc
@@ -93,21 +98,20 @@ export async function importIntoReview(
         throw new CaseFileImportError([{ path: '/timeline', message: 'every timeline entry of this file is already in the review' }])
       }
       const { doc: document, problems } = readReviewDoc(doc)
-      const duplicates = imported.duplicates.map(
-        (d): ImportNotice => ({
-          where: eventAt(d.index),
-          what: d.source ? { key: 'flag.duplicate', params: { date: d.date, source: d.source } } : { key: 'flag.duplicateNoSource', params: { date: d.date } },
-        }),
-      )
+      const duplicates = imported.duplicates.map((d): ImportNotice => ({
+        where: eventAt(d.index),
+        what: d.source ? { key: 'flag.duplicate', params: { date: d.date, source: d.source } } : { key: 'flag.duplicateNoSource', params: { date: d.date } },
+      }))
       const skipped = new Set(imported.duplicates.map(d => d.index))
       const dateNotices = flags
         .filter(f => !skipped.has(f.index))
-        .map(
-          (f): ImportNotice => ({
-            where: eventAt(f.index),
-            what: f.flag.kind === 'future' ? { key: 'flag.future', params: { value: f.date } } : { key: 'flag.beforeBirth', params: { value: f.date, birthDate: f.flag.birthDate } },
-          }),
-        )
+        .map((f): ImportNotice => ({
+          where: eventAt(f.index),
+          what:
+            f.flag.kind === 'future'
+              ? { key: 'flag.future', params: { value: f.date } }
+              : { key: 'flag.beforeBirth', params: { value: f.date, birthDate: f.flag.birthDate } },
+        }))
       return {
         people: imported.personIds.size - imported.reusedPeople.size,
         events: imported.eventIds.length,
@@ -134,14 +138,20 @@ export async function importIntoReview(
  * review, after whatever summary the review already has (unless it already says the same).
  * A CSV upload has no summary of its own.
  */
-async function keepSummary(review: { id: string; jurisdictionId?: string; summary: string }, caseFile: CaseFile, fromFile: boolean, actorId?: string): Promise<boolean> {
+async function keepSummary(
+  review: { id: string; jurisdictionId?: string; summary: string },
+  caseFile: CaseFile,
+  fromFile: boolean,
+  actorId?: string,
+): Promise<boolean> {
   const summary = caseFile.review.summary?.trim()
   if (!fromFile || !summary || review.summary.includes(summary)) return false
   const combined = review.summary.trim() ? `${review.summary.trim()}\n\n${summary}` : summary
   const jurisdictionId = review.jurisdictionId
   await prisma.$transaction(async tx => {
     await tx.review.update({ where: { id: review.id }, data: { summary: combined.slice(0, 20000) } })
-    if (jurisdictionId) await audit(tx, { jurisdictionId, reviewId: review.id, actorId: actorId ?? null, action: 'review.summary-imported', detail: { length: summary.length } })
+    if (jurisdictionId)
+      await audit(tx, { jurisdictionId, reviewId: review.id, actorId: actorId ?? null, action: 'review.summary-imported', detail: { length: summary.length } })
   })
   return true
 }

@@ -17,7 +17,12 @@ export type ApprovalStep = (typeof approvalSteps)[number]
 export function findingsHash(document: ReviewDocument): string {
   return sha256Hex(
     canonicalJson(
-      document.findings.map(f => ({ id: f.id, status: f.status, text: f.body.text, values: f.valueTags.map(t => ({ value: t.value, rationale: t.rationale })) })),
+      document.findings.map(f => ({
+        id: f.id,
+        status: f.status,
+        text: f.body.text,
+        values: f.valueTags.map(t => ({ value: t.value, rationale: t.rationale })),
+      })),
     ),
   )
 }
@@ -59,7 +64,14 @@ export async function approvalState(review: { id: string }, prepared: PreparedEx
     // The second person must stay a second person: resolving a candidate afterwards undoes it.
     const independent = step !== 'deidentified' || !prepared.resolvedBy.includes(row.approvedById)
     const valid = row.contentHash === expected[step] && independent
-    return { step, valid, stale: !valid, approvedById: row.approvedById, approvedBy: names.get(row.approvedById) ?? null, approvedAt: row.approvedAt.toISOString() }
+    return {
+      step,
+      valid,
+      stale: !valid,
+      approvedById: row.approvedById,
+      approvedBy: names.get(row.approvedById) ?? null,
+      approvedAt: row.approvedAt.toISOString(),
+    }
   }
   const findings = state('findings')
   const deidentified = state('deidentified')
@@ -96,12 +108,12 @@ export async function approveStep(
       update: { approvedById: actorId, contentHash, approvedAt: new Date() },
     }),
     audit(prisma, {
-        jurisdictionId: review.jurisdictionId,
-        reviewId: review.id,
-        actorId,
-        action: step === 'findings' ? 'export.findings-approved' : 'export.deidentified-text-approved',
-        detail: { contentHash },
-      }),
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: step === 'findings' ? 'export.findings-approved' : 'export.deidentified-text-approved',
+      detail: { contentHash },
+    }),
   ])
   return { ok: true }
 }
@@ -110,7 +122,8 @@ export async function approveStep(
 export async function withdrawApproval(review: ExportReviewRow, step: ApprovalStep, actorId: string): Promise<ApproveOutcome> {
   const withdrawn = await prisma.$transaction(async tx => {
     const { count } = await tx.exportApproval.deleteMany({ where: { reviewId: review.id, step } })
-    if (count > 0) await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'export.approval-withdrawn', detail: { step } })
+    if (count > 0)
+      await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'export.approval-withdrawn', detail: { step } })
     return count > 0
   })
   if (!withdrawn) return { ok: false, message: 'export.approval.errors.notApproved' }

@@ -100,7 +100,10 @@ export async function prepareExport(reviewOrId: ExportReviewRow | string, option
     jurisdictionSettings(review.jurisdictionId),
     readDocument(review.id),
     consentedExcerpts(review.id),
-    prisma.residualDecision.findMany({ where: { reviewId: review.id }, select: { candidateId: true, text: true, decision: true, personRef: true, decidedById: true } }),
+    prisma.residualDecision.findMany({
+      where: { reviewId: review.id },
+      select: { candidateId: true, text: true, decision: true, personRef: true, decidedById: true },
+    }),
     // Every user of the jurisdiction, deactivated ones too: a name does not stop identifying
     // someone when their account closes. Members are users of the review's jurisdiction.
     prisma.user.findMany({ where: { jurisdictionId: review.jurisdictionId }, select: { id: true, name: true, email: true } }),
@@ -217,11 +220,13 @@ export async function resolveResidual(
       const current = readReviewDoc(doc).doc
       try {
         if (action.kind === 'identifier') {
-          if (!current.identifiers.some(i => same(i.value))) applyCommand(doc, { type: 'addIdentifier', value: candidate.text, kind: action.identifierKind }, { origin: 'export' })
+          if (!current.identifiers.some(i => same(i.value)))
+            applyCommand(doc, { type: 'addIdentifier', value: candidate.text, kind: action.identifierKind }, { origin: 'export' })
           return { ok: true, done: 'identifierAdded' }
         }
         if (action.kind === 'place') {
-          if (!current.places.some(p => same(p.name))) applyCommand(doc, { type: 'addPlace', name: candidate.text, kind: action.placeKind, label: action.label }, { origin: 'export' })
+          if (!current.places.some(p => same(p.name)))
+            applyCommand(doc, { type: 'addPlace', name: candidate.text, kind: action.placeKind, label: action.label }, { origin: 'export' })
           return { ok: true, done: 'placeAdded' }
         }
         const id = action.personRef.startsWith('doc:') ? action.personRef.slice('doc:'.length) : action.personRef
@@ -273,11 +278,20 @@ export async function resolveResidual(
 
 /** Takes back a "safe" decision: the word is listed again if it is still in the text. */
 export async function undoSafeDecision(review: ExportReviewRow, decisionId: string, actorId: string): Promise<ResolveOutcome> {
-  const decision = await prisma.residualDecision.findFirst({ where: { id: decisionId, reviewId: review.id, decision: 'safe' }, select: { id: true, candidateId: true } })
+  const decision = await prisma.residualDecision.findFirst({
+    where: { id: decisionId, reviewId: review.id, decision: 'safe' },
+    select: { id: true, candidateId: true },
+  })
   if (!decision) return { ok: false, message: 'export.errors.noSuchDecision' }
   await prisma.$transaction([
     prisma.residualDecision.delete({ where: { id: decision.id } }),
-    audit(prisma, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'export.residual-unmarked', detail: { candidateId: decision.candidateId } }),
+    audit(prisma, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'export.residual-unmarked',
+      detail: { candidateId: decision.candidateId },
+    }),
   ])
   return { ok: true, done: 'unmarked' }
 }
@@ -343,7 +357,12 @@ export function factorNames(framework: FactorFramework, locale: ExportLocale): F
 
 const encoder = new TextEncoder()
 
-async function render(format: ExportFormat, shared: SharedReview, prepared: PreparedExport, locale: ExportLocale): Promise<{ download: ExportedFile; files: ExportedFile[] }> {
+async function render(
+  format: ExportFormat,
+  shared: SharedReview,
+  prepared: PreparedExport,
+  locale: ExportLocale,
+): Promise<{ download: ExportedFile; files: ExportedFile[] }> {
   const base = `scir-${shared.jurisdiction.toLowerCase()}-${shared.sharedId.slice(0, 12)}`
   const options = { labels: reportLabels(locale), factorNames: factorNames(prepared.framework, locale) }
   switch (format) {
@@ -365,7 +384,10 @@ async function render(format: ExportFormat, shared: SharedReview, prepared: Prep
     }
     case 'csv': {
       const files = renderCsvFiles(shared, options).map(f => ({ name: f.name, contentType: f.contentType, bytes: encoder.encode(f.content) }))
-      return { download: { name: `${base}-csv.zip`, contentType: 'application/zip', bytes: zipFiles(files.map(f => ({ name: f.name, content: f.bytes }))) }, files }
+      return {
+        download: { name: `${base}-csv.zip`, contentType: 'application/zip', bytes: zipFiles(files.map(f => ({ name: f.name, content: f.bytes }))) },
+        files,
+      }
     }
   }
 }
@@ -382,7 +404,10 @@ export async function exportReview(reviewOrId: ExportReviewRow | string, format:
 
   // The approvals hash the English build (see approvalState), whatever language is downloaded.
   const approvals = await approvalState(review, locale === 'en' ? prepared : await prepareExport(review, { locale: 'en' }))
-  const override = approvals.missing.length > 0 && options.overrideApproval ? { reason: options.overrideApproval.reason, operator: options.operator ?? null, missing: approvals.missing } : null
+  const override =
+    approvals.missing.length > 0 && options.overrideApproval
+      ? { reason: options.overrideApproval.reason, operator: options.operator ?? null, missing: approvals.missing }
+      : null
   if (approvals.missing.length > 0 && !override) return { ok: false, reason: 'approval', missing: approvals.missing }
 
   // Consent decides what each format carries (ADR 0038): the shared JSON file only what may
@@ -453,15 +478,21 @@ export async function recordExport(input: ExportRecordInput) {
       },
     })
     await audit(tx, {
+      jurisdictionId: input.review.jurisdictionId,
+      reviewId: input.review.id,
+      actorId: input.actorId,
+      action: 'review.exported',
+      detail: { exportRecordId: record.id, format: input.format, acceptedResiduals: input.acceptedResiduals },
+    })
+    if (input.approvalOverride) {
+      const { via, ...override } = input.approvalOverride
+      await audit(tx, {
         jurisdictionId: input.review.jurisdictionId,
         reviewId: input.review.id,
         actorId: input.actorId,
-        action: 'review.exported',
-        detail: { exportRecordId: record.id, format: input.format, acceptedResiduals: input.acceptedResiduals },
+        action: 'export.approval-overridden',
+        detail: { exportRecordId: record.id, via, ...override },
       })
-    if (input.approvalOverride) {
-      const { via, ...override } = input.approvalOverride
-      await audit(tx, { jurisdictionId: input.review.jurisdictionId, reviewId: input.review.id, actorId: input.actorId, action: 'export.approval-overridden', detail: { exportRecordId: record.id, via, ...override } })
     }
     return record
   })

@@ -8,7 +8,15 @@ import { z } from 'zod'
 import type { ExportFamilyVoice } from '~/domain/export'
 import { canWithInvitation, voiceWithdrawalOpenIn, type InvitationDecision, type InvitationOperation } from '~/domain/permissions'
 import { FAMILY_VOICE_TEXT_MAX } from '~/domain/export/schema'
-import { consentScopes, contributorKinds, INVITATION_DAYS_MAX, reviewPhases, type ConsentScope, type ContributorKind, type ReviewPhase } from '~/domain/vocabulary'
+import {
+  consentScopes,
+  contributorKinds,
+  INVITATION_DAYS_MAX,
+  reviewPhases,
+  type ConsentScope,
+  type ContributorKind,
+  type ReviewPhase,
+} from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { audit, auditEvent } from './audit.server'
 
@@ -39,14 +47,32 @@ export const invitationFormSchema = z.object({
     .max(INVITATION_DAYS_MAX, 'voice.errors.days'),
 })
 
-export async function createInvitation(review: ReviewRef, actorId: string, input: { contributorKind: ContributorKind; locale: 'en' | 'fr'; days: number }, now = new Date()) {
+export async function createInvitation(
+  review: ReviewRef,
+  actorId: string,
+  input: { contributorKind: ContributorKind; locale: 'en' | 'fr'; days: number },
+  now = new Date(),
+) {
   const token = crypto.randomBytes(TOKEN_BYTES).toString('base64url')
   const expiresAt = new Date(now.getTime() + input.days * 24 * 60 * 60 * 1000)
   const invitation = await prisma.$transaction(async tx => {
     const row = await tx.familyVoiceInvitation.create({
-      data: { reviewId: review.id, tokenHash: hashInvitationToken(token), contributorKind: input.contributorKind, locale: input.locale, expiresAt, createdById: actorId },
+      data: {
+        reviewId: review.id,
+        tokenHash: hashInvitationToken(token),
+        contributorKind: input.contributorKind,
+        locale: input.locale,
+        expiresAt,
+        createdById: actorId,
+      },
     })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.invited', detail: { invitationId: row.id, contributorKind: input.contributorKind, expiresAt: expiresAt.toISOString() } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'voice.invited',
+      detail: { invitationId: row.id, contributorKind: input.contributorKind, expiresAt: expiresAt.toISOString() },
+    })
     return row
   })
   // The token itself is returned once, to be passed on; it is never stored or logged.
@@ -58,16 +84,18 @@ export async function revokeInvitation(review: ReviewRef, invitationId: string, 
   if (!row) return false
   await prisma.$transaction(async tx => {
     await tx.familyVoiceInvitation.update({ where: { id: row.id }, data: { revokedAt: new Date() } })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.invitation-revoked', detail: { invitationId: row.id } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'voice.invitation-revoked',
+      detail: { invitationId: row.id },
+    })
   })
   return true
 }
 
-const answer = z
-  .string()
-  .trim()
-  .max(FAMILY_VOICE_TEXT_MAX, 'voice.errors.tooLong')
-  .default('')
+const answer = z.string().trim().max(FAMILY_VOICE_TEXT_MAX, 'voice.errors.tooLong').default('')
 
 /** The four questions and the consent; the same on the link's form and when recording a conversation. */
 export const contributionSchema = z
@@ -90,7 +118,11 @@ export const conversationFormSchema = z
   })
   .and(contributionSchema)
 
-export async function recordConversation(review: ReviewRef & { phase: string }, actorId: string, input: ContributionInput & { contributorKind: ContributorKind; locale: 'en' | 'fr' }) {
+export async function recordConversation(
+  review: ReviewRef & { phase: string },
+  actorId: string,
+  input: ContributionInput & { contributorKind: ContributorKind; locale: 'en' | 'fr' },
+) {
   const row = await prisma.$transaction(async tx => {
     const created = await tx.familyContribution.create({
       data: {
@@ -106,7 +138,13 @@ export async function recordConversation(review: ReviewRef & { phase: string }, 
         recordedById: actorId,
       },
     })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.conversation-recorded', detail: { contributionId: created.id, consentScope: input.consentScope } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'voice.conversation-recorded',
+      detail: { contributionId: created.id, consentScope: input.consentScope },
+    })
     return created
   })
   return row.id
@@ -118,19 +156,36 @@ const erased = { needed: '', helped: '', notHelped: '', shouldChange: '' }
  * Withdrawal on the contributor's request, for a conversation the facilitator wrote down
  * (a link's contributor withdraws through their link). Same window: until analysis.
  */
-export async function withdrawRecorded(review: ReviewRef & { phase: string }, contributionId: string, actorId: string): Promise<'done' | 'unknown' | 'wrong-phase'> {
+export async function withdrawRecorded(
+  review: ReviewRef & { phase: string },
+  contributionId: string,
+  actorId: string,
+): Promise<'done' | 'unknown' | 'wrong-phase'> {
   const row = await prisma.familyContribution.findFirst({ where: { id: contributionId, reviewId: review.id, via: 'conversation', withdrawnAt: null } })
   if (!row) return 'unknown'
   if (!voiceWithdrawalOpenIn(asPhase(review.phase))) return 'wrong-phase'
   await prisma.$transaction(async tx => {
     await tx.familyContribution.update({ where: { id: row.id }, data: { ...erased, withdrawnAt: new Date() } })
     await tx.familyContributionLink.deleteMany({ where: { contributionId: row.id } })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.withdrawn', detail: { contributionId: row.id, via: 'conversation' } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'voice.withdrawn',
+      detail: { contributionId: row.id, via: 'conversation' },
+    })
   })
   return 'done'
 }
 
-export type InvitationRow = { id: string; contributorKind: ContributorKind; locale: string; createdAt: string; expiresAt: string; state: 'open' | 'expired' | 'revoked' | 'submitted' }
+export type InvitationRow = {
+  id: string
+  contributorKind: ContributorKind
+  locale: string
+  createdAt: string
+  expiresAt: string
+  state: 'open' | 'expired' | 'revoked' | 'submitted'
+}
 
 export async function listInvitations(reviewId: string, now = new Date()): Promise<InvitationRow[]> {
   const rows = await prisma.familyVoiceInvitation.findMany({ where: { reviewId }, orderBy: { createdAt: 'desc' }, take: 200 })
@@ -169,7 +224,13 @@ export async function readContributions(review: ReviewRef, readerId: string, whe
   const rows = await prisma.familyContribution.findMany({ where: { reviewId: review.id }, include: { links: true }, orderBy: { submittedAt: 'asc' } })
   const shown = rows.filter(r => !r.withdrawnAt)
   if (shown.length > 0) {
-    await auditEvent({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: readerId, action: 'voice.read', detail: { contributionIds: shown.map(r => r.id), where } })
+    await auditEvent({
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId: readerId,
+      action: 'voice.read',
+      detail: { contributionIds: shown.map(r => r.id), where },
+    })
   }
   return rows.map(r => ({
     id: r.id,
@@ -196,11 +257,21 @@ export const linkFormSchema = z.object({
 /** Cites a contribution for an unmet need or a finding that exists in the review (projection). */
 export async function linkContribution(review: ReviewRef, input: z.infer<typeof linkFormSchema>, actorId: string): Promise<'done' | 'unknown'> {
   const [targetKind, targetId] = input.target.split(':') as ['unmet_need' | 'finding', string]
-  const contribution = await prisma.familyContribution.findFirst({ where: { id: input.contributionId, reviewId: review.id, withdrawnAt: null }, select: { id: true } })
+  const contribution = await prisma.familyContribution.findFirst({
+    where: { id: input.contributionId, reviewId: review.id, withdrawnAt: null },
+    select: { id: true },
+  })
   if (!contribution) return 'unknown'
   if (input.intent === 'unlink') {
     const { count } = await prisma.familyContributionLink.deleteMany({ where: { contributionId: contribution.id, targetKind, targetId } })
-    if (count > 0) await auditEvent({ jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.unlinked', detail: { contributionId: contribution.id, targetKind, targetId } })
+    if (count > 0)
+      await auditEvent({
+        jurisdictionId: review.jurisdictionId,
+        reviewId: review.id,
+        actorId,
+        action: 'voice.unlinked',
+        detail: { contributionId: contribution.id, targetKind, targetId },
+      })
     return 'done'
   }
   const exists =
@@ -214,7 +285,13 @@ export async function linkContribution(review: ReviewRef, input: z.infer<typeof 
       create: { contributionId: contribution.id, targetKind, targetId, linkedById: actorId },
       update: {},
     })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'voice.linked', detail: { contributionId: contribution.id, targetKind, targetId } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'voice.linked',
+      detail: { contributionId: contribution.id, targetKind, targetId },
+    })
   })
   return 'done'
 }
@@ -267,7 +344,15 @@ export type LinkView =
 
 function decide(row: Awaited<ReturnType<typeof invitationByToken>>, operation: InvitationOperation, now: Date) {
   return canWithInvitation(
-    row ? { expiresAt: row.expiresAt, usedAt: row.usedAt, revokedAt: row.revokedAt, contribution: row.contribution ? { withdrawnAt: row.contribution.withdrawnAt } : null, reviewPhase: asPhase(row.review.phase) } : null,
+    row
+      ? {
+          expiresAt: row.expiresAt,
+          usedAt: row.usedAt,
+          revokedAt: row.revokedAt,
+          contribution: row.contribution ? { withdrawnAt: row.contribution.withdrawnAt } : null,
+          reviewPhase: asPhase(row.review.phase),
+        }
+      : null,
     operation,
     now,
   )
@@ -306,7 +391,10 @@ export async function submitThroughLink(token: string, input: ContributionInput,
   if (!decision.allowed || !row) return { ok: false, reason: decision.allowed ? 'unknown' : decision.reason }
   return prisma.$transaction(async tx => {
     // Spent in the same statement that checks it, so two submissions racing cannot both pass.
-    const { count } = await tx.familyVoiceInvitation.updateMany({ where: { id: row.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+    const { count } = await tx.familyVoiceInvitation.updateMany({
+      where: { id: row.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    })
     if (count !== 1) return { ok: false, reason: 'used' } as const
     const created = await tx.familyContribution.create({
       data: {
@@ -323,7 +411,13 @@ export async function submitThroughLink(token: string, input: ContributionInput,
         submittedAt: now,
       },
     })
-    await audit(tx, { jurisdictionId: row.review.jurisdictionId, reviewId: row.reviewId, actorId: null, action: 'voice.submitted', detail: { invitationId: row.id, contributionId: created.id, consentScope: input.consentScope } })
+    await audit(tx, {
+      jurisdictionId: row.review.jurisdictionId,
+      reviewId: row.reviewId,
+      actorId: null,
+      action: 'voice.submitted',
+      detail: { invitationId: row.id, contributionId: created.id, consentScope: input.consentScope },
+    })
     return { ok: true } as const
   })
 }
@@ -336,13 +430,22 @@ export async function withdrawThroughLink(token: string, now = new Date()): Prom
   await prisma.$transaction(async tx => {
     await tx.familyContribution.update({ where: { id: contributionId }, data: { ...erased, withdrawnAt: now } })
     await tx.familyContributionLink.deleteMany({ where: { contributionId } })
-    await audit(tx, { jurisdictionId: row.review.jurisdictionId, reviewId: row.reviewId, actorId: null, action: 'voice.withdrawn', detail: { invitationId: row.id, contributionId, via: 'link' } })
+    await audit(tx, {
+      jurisdictionId: row.review.jurisdictionId,
+      reviewId: row.reviewId,
+      actorId: null,
+      action: 'voice.withdrawn',
+      detail: { invitationId: row.id, contributionId, via: 'link' },
+    })
   })
   return { ok: true }
 }
 
 /** For the joint-review checklist: anyone invited, or a conversation recorded. */
 export async function familyWasInvited(reviewId: string) {
-  const [invitations, contributions] = await Promise.all([prisma.familyVoiceInvitation.count({ where: { reviewId } }), prisma.familyContribution.count({ where: { reviewId } })])
+  const [invitations, contributions] = await Promise.all([
+    prisma.familyVoiceInvitation.count({ where: { reviewId } }),
+    prisma.familyContribution.count({ where: { reviewId } }),
+  ])
   return invitations + contributions > 0
 }

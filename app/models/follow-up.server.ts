@@ -72,7 +72,10 @@ async function entriesByRecommendation(reviewIds: string[]) {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   })
   const authors = new Map(
-    (await prisma.user.findMany({ where: { id: { in: [...new Set(updates.map(u => u.authorId))] } }, select: { id: true, name: true } })).map(u => [u.id, u.name]),
+    (await prisma.user.findMany({ where: { id: { in: [...new Set(updates.map(u => u.authorId))] } }, select: { id: true, name: true } })).map(u => [
+      u.id,
+      u.name,
+    ]),
   )
   const byKey = new Map<string, FollowUpEntry[]>()
   for (const u of updates) {
@@ -140,7 +143,14 @@ export async function trackedRecommendations(user: { id: string; jurisdictionId:
         ownerUserId,
         ownerName: ownerUserId ? (names.get(ownerUserId) ?? null) : null,
         values: [...new Set(tags.filter(t => t.reviewId === r.reviewId && findingIds.has(t.findingId)).map(t => t.value))],
-        domains: [...new Set(linked.flatMap(f => parseIds(f.factorItemIds)).map(id => domainOfItem.get(id)).filter((d): d is string => Boolean(d)))],
+        domains: [
+          ...new Set(
+            linked
+              .flatMap(f => parseIds(f.factorItemIds))
+              .map(id => domainOfItem.get(id))
+              .filter((d): d is string => Boolean(d)),
+          ),
+        ],
         lastNote: last?.note ?? null,
         lastNoteAt: last?.at ?? null,
         followedUp: history.length > 0,
@@ -161,7 +171,15 @@ export type RecommendationContext = {
   role: ReviewRole | null
   isOwner: boolean
   ownerUserId: string | null
-  recommendation: { id: string; text: string; strength: RecommendationStrength; measure: string | null; dueDate: string | null; owner: string | null; status: RecommendationStatus }
+  recommendation: {
+    id: string
+    text: string
+    strength: RecommendationStrength
+    measure: string | null
+    dueDate: string | null
+    owner: string | null
+    status: RecommendationStatus
+  }
   allows: (p: Permission) => boolean
 }
 
@@ -170,7 +188,12 @@ function refusal(status: 403 | 404) {
 }
 
 /** Throws 404 unless the user may read the recommendation, 403 when they may read but not do `permission`. */
-export async function requireRecommendation(user: SignedInUser, reviewId: string, recommendationId: string, permission: Permission = 'read:recommendation'): Promise<RecommendationContext> {
+export async function requireRecommendation(
+  user: SignedInUser,
+  reviewId: string,
+  recommendationId: string,
+  permission: Permission = 'read:recommendation',
+): Promise<RecommendationContext> {
   const review = await prisma.review.findUnique({ where: { id: reviewId }, select: { id: true, title: true, jurisdictionId: true, phase: true } })
   const rec = review ? await prisma.projectedRecommendation.findUnique({ where: { reviewId_id: { reviewId, id: recommendationId } } }) : null
   if (!review || !rec) throw refusal(404)
@@ -234,7 +257,15 @@ export async function recordProgress(ctx: RecommendationContext, input: Progress
   if (!ownerMayUpdate(before.state)) return { ok: false, message: 'followUp.errors.closed' }
   await prisma.$transaction(async tx => {
     await tx.recommendationUpdate.create({
-      data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, kind: 'progress', progress: input.status, note: input.note, evaluateOn: input.evaluateOn },
+      data: {
+        reviewId: ctx.review.id,
+        recommendationId: ctx.recommendation.id,
+        authorId: ctx.user.id,
+        kind: 'progress',
+        progress: input.status,
+        note: input.note,
+        evaluateOn: input.evaluateOn,
+      },
     })
     await audit(tx, { ...auditTarget(ctx), action: 'recommendation.progress', detail: { recommendationId: ctx.recommendation.id, status: input.status } })
   })
@@ -248,7 +279,15 @@ export async function recordEvaluation(ctx: RecommendationContext, input: Evalua
   if (!mayEvaluate(before.state)) return { ok: false, message: 'followUp.errors.notDone' }
   await prisma.$transaction(async tx => {
     await tx.recommendationUpdate.create({
-      data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, kind: 'evaluation', outcome: input.outcome, note: input.evidence, evaluateOn: input.evaluateOn },
+      data: {
+        reviewId: ctx.review.id,
+        recommendationId: ctx.recommendation.id,
+        authorId: ctx.user.id,
+        kind: 'evaluation',
+        outcome: input.outcome,
+        note: input.evidence,
+        evaluateOn: input.evaluateOn,
+      },
     })
     await audit(tx, { ...auditTarget(ctx), action: 'recommendation.evaluated', detail: { recommendationId: ctx.recommendation.id, outcome: input.outcome } })
   })
@@ -268,7 +307,10 @@ export async function assignableOwners(jurisdictionId: string) {
 
 export async function assignOwner(ctx: RecommendationContext, userId: string): Promise<FollowUpOutcome> {
   if (!ctx.allows('assign:recommendation')) return { ok: false, message: 'followUp.errors.mayNotAssign' }
-  const owner = await prisma.user.findFirst({ where: { id: userId, jurisdictionId: ctx.review.jurisdictionId, deactivatedAt: null }, select: { id: true, name: true } })
+  const owner = await prisma.user.findFirst({
+    where: { id: userId, jurisdictionId: ctx.review.jurisdictionId, deactivatedAt: null },
+    select: { id: true, name: true },
+  })
   if (!owner) return { ok: false, message: 'followUp.errors.noSuchUser' }
   const key = { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id }
   await prisma.$transaction(async tx => {
@@ -306,15 +348,24 @@ const settled: readonly FollowUpState[] = ['not_done', 'effective', 'not_effecti
  * ignored). Settled recommendations (not done, or judged) only with `all=1`; done but not yet
  * judged ones always, right after the overdue ones.
  */
-export async function trackerView(user: { id: string; jurisdictionId: string; isAdmin: boolean }, params: URLSearchParams, today: string, locale: 'en' | 'fr'): Promise<TrackerView> {
+export async function trackerView(
+  user: { id: string; jurisdictionId: string; isAdmin: boolean },
+  params: URLSearchParams,
+  today: string,
+  locale: 'en' | 'fr',
+): Promise<TrackerView> {
   const filter = parseTrackerFilter(params)
   const includeClosed = params.get('all') === '1'
   const all = await trackedRecommendations(user, today)
   const visible = includeClosed ? all : all.filter(r => !settled.includes(r.state))
   const rows = applyTrackerFilter(visible, filter, today)
   const settings = await jurisdictionSettings(user.jurisdictionId)
-  const reviews = [...new Map(all.map(r => [r.reviewId, r.reviewTitle])).entries()].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title))
-  const owners = [...new Map(all.filter(r => r.ownerUserId).map(r => [r.ownerUserId!, r.ownerName ?? ''])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
+  const reviews = [...new Map(all.map(r => [r.reviewId, r.reviewTitle])).entries()]
+    .map(([id, title]) => ({ id, title }))
+    .sort((a, b) => a.title.localeCompare(b.title))
+  const owners = [...new Map(all.filter(r => r.ownerUserId).map(r => [r.ownerUserId!, r.ownerName ?? ''])).entries()]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name))
   const domains = settings.factorFramework.domains.map(d => ({ id: d.id, label: d.label[locale] }))
   // One partition per strength, so that the row totals are the recommendations of that strength.
   const outcomes = outcomesByStrength(rows)
@@ -323,5 +374,11 @@ export async function trackerView(user: { id: string; jurisdictionId: string; is
     const n = (...states: FollowUpState[]) => of.filter(r => states.includes(r.state)).length
     return [n('not_started', 'in_progress'), n('not_done'), n('done'), o.effective, o.notEffective]
   })
-  return { filter, includeClosed, rows, options: { reviews, owners, domains }, byStrength: { strengths: outcomes.map(o => o.strength), table: suppressTable(counts) } }
+  return {
+    filter,
+    includeClosed,
+    rows,
+    options: { reviews, owners, domains },
+    byStrength: { strengths: outcomes.map(o => o.strength), table: suppressTable(counts) },
+  }
 }

@@ -27,7 +27,13 @@ export async function listMembers(reviewId: string, viewer?: { userId: string; n
   const [members, accounts] = await Promise.all([
     prisma.reviewMember.findMany({
       where: { reviewId },
-      select: { id: true, role: true, addedAt: true, communityRepresentative: true, user: { select: { id: true, name: true, email: true, deactivatedAt: true } } },
+      select: {
+        id: true,
+        role: true,
+        addedAt: true,
+        communityRepresentative: true,
+        user: { select: { id: true, name: true, email: true, deactivatedAt: true } },
+      },
       orderBy: { addedAt: 'asc' },
     }),
     prisma.staffAccount.findMany({ where: { reviewId }, select: { authorId: true, pseudonym: true } }),
@@ -49,16 +55,17 @@ export async function listMembers(reviewId: string, viewer?: { userId: string; n
   })
 }
 
-export type MemberChangeResult =
-  | { ok: true }
-  | { ok: false; field: 'email' | 'role' | 'form'; message: string }
+export type MemberChangeResult = { ok: true } | { ok: false; field: 'email' | 'role' | 'form'; message: string }
 
 export async function addMember(
   review: { id: string; jurisdictionId: string },
   input: { email: string; role: ReviewRole; communityRepresentative?: boolean },
   actorId: string,
 ): Promise<MemberChangeResult> {
-  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, jurisdictionId: true, deactivatedAt: true, partnerOrganisation: true } })
+  const user = await prisma.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, jurisdictionId: true, deactivatedAt: true, partnerOrganisation: true },
+  })
   // Someone from another jurisdiction is reported exactly like an unknown address; so is a
   // partner agency's member, who joins only the review they were invited to (ADR 0039).
   if (!user || user.jurisdictionId !== review.jurisdictionId || user.partnerOrganisation) return { ok: false, field: 'email', message: 'members.noSuchUser' }
@@ -66,14 +73,16 @@ export async function addMember(
   const existing = await prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } } })
   if (existing) return { ok: false, field: 'email', message: 'members.alreadyMember' }
   await prisma.$transaction([
-    prisma.reviewMember.create({ data: { reviewId: review.id, userId: user.id, role: input.role, communityRepresentative: input.communityRepresentative ?? false } }),
+    prisma.reviewMember.create({
+      data: { reviewId: review.id, userId: user.id, role: input.role, communityRepresentative: input.communityRepresentative ?? false },
+    }),
     audit(prisma, {
-        jurisdictionId: review.jurisdictionId,
-        reviewId: review.id,
-        actorId,
-        action: 'review.member-added',
-        detail: { userId: user.id, role: input.role, ...(input.communityRepresentative ? { communityRepresentative: true } : {}) },
-      }),
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'review.member-added',
+      detail: { userId: user.id, role: input.role, ...(input.communityRepresentative ? { communityRepresentative: true } : {}) },
+    }),
   ])
   return { ok: true }
 }
@@ -89,12 +98,12 @@ export async function removeMember(review: { id: string; jurisdictionId: string 
   await prisma.$transaction([
     prisma.reviewMember.delete({ where: { id: member.id } }),
     audit(prisma, {
-        jurisdictionId: review.jurisdictionId,
-        reviewId: review.id,
-        actorId,
-        action: 'review.member-removed',
-        detail: { userId: member.userId, role: member.role },
-      }),
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'review.member-removed',
+      detail: { userId: member.userId, role: member.role },
+    }),
   ])
   announceAccessChange({ type: 'membership-changed', reviewId: review.id, userId: member.userId })
   return { ok: true }
@@ -111,12 +120,12 @@ export async function setCommunityRepresentative(
   await prisma.$transaction([
     prisma.reviewMember.update({ where: { id: member.id }, data: { communityRepresentative: value } }),
     audit(prisma, {
-        jurisdictionId: review.jurisdictionId,
-        reviewId: review.id,
-        actorId,
-        action: 'review.community-representative-set',
-        detail: { userId: member.userId, value },
-      }),
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'review.community-representative-set',
+      detail: { userId: member.userId, value },
+    }),
   ])
   return { ok: true }
 }

@@ -54,13 +54,25 @@ async function resolve(user: SignedInUser, row: Row): Promise<NotificationView['
     }
     case 'recommendation-assigned':
     case 'recommendation-overdue': {
-      const rec = await prisma.projectedRecommendation.findUnique({ where: { reviewId_id: { reviewId: review.id, id: row.subjectId } }, select: { id: true, text: true } })
+      const rec = await prisma.projectedRecommendation.findUnique({
+        where: { reviewId_id: { reviewId: review.id, id: row.subjectId } },
+        select: { id: true, text: true },
+      })
       if (!rec) return null
       const [member, owner] = await Promise.all([
         prisma.reviewMember.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } }, select: { role: true } }),
-        prisma.recommendationOwner.findUnique({ where: { reviewId_recommendationId: { reviewId: review.id, recommendationId: rec.id } }, select: { userId: true } }),
+        prisma.recommendationOwner.findUnique({
+          where: { reviewId_recommendationId: { reviewId: review.id, recommendationId: rec.id } },
+          select: { userId: true },
+        }),
       ])
-      const target = { kind: 'recommendation', jurisdictionId: review.jurisdictionId, memberRole: reviewRoleOf(member?.role), isOwner: owner?.userId === user.id, phase: reviewPhaseOf(review.phase) } as const
+      const target = {
+        kind: 'recommendation',
+        jurisdictionId: review.jurisdictionId,
+        memberRole: reviewRoleOf(member?.role),
+        isOwner: owner?.userId === user.id,
+        phase: reviewPhaseOf(review.phase),
+      } as const
       if (!can(actorOf(user), 'read:recommendation', target).allowed) return null
       return { reviewTitle: review.title, text: clip(rec.text), link: `/recommendations/${review.id}/${rec.id}` }
     }
@@ -76,7 +88,10 @@ async function resolve(user: SignedInUser, row: Row): Promise<NotificationView['
 async function noticeOverdue(user: SignedInUser, today: string) {
   const owned = await prisma.recommendationOwner.findMany({ where: { userId: user.id } })
   for (const o of owned) {
-    const rec = await prisma.projectedRecommendation.findUnique({ where: { reviewId_id: { reviewId: o.reviewId, id: o.recommendationId } }, select: { dueDate: true, status: true } })
+    const rec = await prisma.projectedRecommendation.findUnique({
+      where: { reviewId_id: { reviewId: o.reviewId, id: o.recommendationId } },
+      select: { dueDate: true, status: true },
+    })
     if (!rec) continue
     const summary = summarise(await historyOf(o.reviewId, o.recommendationId), rec.status as RecommendationStatus)
     if (!isOverdueRow({ dueDate: rec.dueDate, ...summary }, today)) continue

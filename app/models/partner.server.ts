@@ -20,7 +20,11 @@ export const invitePartnerSchema = z.object({
   intent: z.literal('invite'),
   name: z.string({ required_error: 'voice.partners.errors.name' }).trim().min(1, 'voice.partners.errors.name').max(200, 'voice.partners.errors.name'),
   email: z.string({ required_error: 'validation.emailRequired' }).trim().toLowerCase().email('validation.emailInvalid'),
-  organisation: z.string({ required_error: 'voice.partners.errors.organisation' }).trim().min(1, 'voice.partners.errors.organisation').max(200, 'voice.partners.errors.organisation'),
+  organisation: z
+    .string({ required_error: 'voice.partners.errors.organisation' })
+    .trim()
+    .min(1, 'voice.partners.errors.organisation')
+    .max(200, 'voice.partners.errors.organisation'),
   accessUntil: isoDay.optional().default(''),
 })
 
@@ -40,12 +44,23 @@ export function pastDay(day: string, now = new Date()) {
   return day !== '' && day < now.toISOString().slice(0, 10)
 }
 
-export type PartnerRow = { userId: string; name: string; email: string; organisation: string; accessUntil: string | null; realNamesGranted: boolean; passwordSet: boolean }
+export type PartnerRow = {
+  userId: string
+  name: string
+  email: string
+  organisation: string
+  accessUntil: string | null
+  realNamesGranted: boolean
+  passwordSet: boolean
+}
 
 export async function listPartners(reviewId: string): Promise<PartnerRow[]> {
   const members = await prisma.reviewMember.findMany({
     where: { reviewId, role: 'partner' },
-    select: { realNamesGranted: true, user: { select: { id: true, name: true, email: true, partnerOrganisation: true, partnerAccessUntil: true, passwordHash: true } } },
+    select: {
+      realNamesGranted: true,
+      user: { select: { id: true, name: true, email: true, partnerOrganisation: true, partnerAccessUntil: true, passwordHash: true } },
+    },
     orderBy: { addedAt: 'asc' },
   })
   return members.map(m => ({
@@ -85,7 +100,13 @@ export async function invitePartner(review: ReviewRef, input: z.infer<typeof inv
       },
     })
     await tx.reviewMember.create({ data: { reviewId: review.id, userId: created.id, role: 'partner' } })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-invited', detail: { userId: created.id, organisation: input.organisation, accessUntil: input.accessUntil || null } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'review.partner-invited',
+      detail: { userId: created.id, organisation: input.organisation, accessUntil: input.accessUntil || null },
+    })
     return created
   })
   const token = await createPasswordSetupToken(user.id)
@@ -102,7 +123,13 @@ export async function setPartnerAccessUntil(review: ReviewRef, userId: string, d
   if (!member) return 'unknown'
   await prisma.$transaction(async tx => {
     await tx.user.update({ where: { id: userId }, data: { partnerAccessUntil: endOfDay(day) } })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.partner-access-set', detail: { userId, accessUntil: day || null } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'review.partner-access-set',
+      detail: { userId, accessUntil: day || null },
+    })
   })
   return 'done'
 }

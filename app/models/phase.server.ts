@@ -1,5 +1,20 @@
-import { canMove, openChecklistItems, phaseChecklist, type ChecklistKey, type ChecklistParams, type ReviewSnapshot, type SiblingCheckOutcome } from '~/domain/workflow'
-import { type CoreValue, type FindingStatus, type RecommendationStatus, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
+import {
+  canMove,
+  openChecklistItems,
+  phaseChecklist,
+  type ChecklistKey,
+  type ChecklistParams,
+  type ReviewSnapshot,
+  type SiblingCheckOutcome,
+} from '~/domain/workflow'
+import {
+  type CoreValue,
+  type FindingStatus,
+  type RecommendationStatus,
+  type RecommendationStrength,
+  type ReviewPhase,
+  type ReviewRole,
+} from '~/domain/vocabulary'
 import { CLOSED_PHASE } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
 import { purgeUnreleasedDrafts } from './retention.server'
@@ -11,10 +26,16 @@ import { audit } from './audit.server'
 
 export { movePhaseSchema } from '~/schemas/phase'
 
-
 export type PhaseMoveResult = { ok: true } | { ok: false; problem: string }
 
-type ReviewForPhase = { id: string; jurisdictionId: string; phase: string; incidentDate: Date; siblingCheckDate?: string | null; siblingCheckOutcome?: string | null }
+type ReviewForPhase = {
+  id: string
+  jurisdictionId: string
+  phase: string
+  incidentDate: Date
+  siblingCheckDate?: string | null
+  siblingCheckOutcome?: string | null
+}
 
 export async function movePhase(review: ReviewForPhase, to: ReviewPhase, reason: string | undefined, actorId: string): Promise<PhaseMoveResult> {
   const from = review.phase as ReviewPhase
@@ -31,12 +52,12 @@ export async function movePhase(review: ReviewForPhase, to: ReviewPhase, reason:
     if (result.count !== 1) return false
     if (to === CLOSED_PHASE) await purgeUnreleasedDrafts(tx, review, actorId)
     await audit(tx, {
-        jurisdictionId: review.jurisdictionId,
-        reviewId: review.id,
-        actorId,
-        action: 'review.phase-moved',
-        detail: { from, to, direction: check.direction, reason: reason?.trim() || null, ...(openItems.length ? { openItems } : {}) },
-      })
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'review.phase-moved',
+      detail: { from, to, direction: check.direction, reason: reason?.trim() || null, ...(openItems.length ? { openItems } : {}) },
+    })
     return true
   })
   return updated ? { ok: true } : { ok: false, problem: 'phaseMove.stale' }
@@ -67,20 +88,26 @@ export async function phaseHistory(reviewId: string): Promise<PhaseMove[]> {
 }
 
 /** What the phase checklists need, from the projection rows (the document itself stays in the room). */
-export async function reviewSnapshot(review: { id: string; incidentDate: Date; siblingCheckDate?: string | null; siblingCheckOutcome?: string | null }): Promise<ReviewSnapshot> {
+export async function reviewSnapshot(review: {
+  id: string
+  incidentDate: Date
+  siblingCheckDate?: string | null
+  siblingCheckOutcome?: string | null
+}): Promise<ReviewSnapshot> {
   const where = { reviewId: review.id }
-  const [members, eventCount, incidentEvents, keyEpisodeCount, unmetNeedCount, ratedFactorCount, findings, tags, recommendations, projection] = await Promise.all([
-    prisma.reviewMember.findMany({ where, select: { role: true, communityRepresentative: true } }),
-    prisma.projectedEvent.count({ where }),
-    prisma.projectedEvent.count({ where: { ...where, stage: 'incident' } }),
-    prisma.projectedEvent.count({ where: { ...where, keyPracticeEpisode: true } }),
-    prisma.projectedUnmetNeed.count({ where }),
-    prisma.projectedFactorRating.count({ where }),
-    prisma.projectedFinding.findMany({ where, select: { id: true, status: true } }),
-    prisma.projectedFindingTag.findMany({ where, select: { findingId: true, value: true } }),
-    prisma.projectedRecommendation.findMany({ where, select: { owner: true, dueDate: true, measure: true, strength: true, status: true } }),
-    prisma.reviewProjection.findUnique({ where }),
-  ])
+  const [members, eventCount, incidentEvents, keyEpisodeCount, unmetNeedCount, ratedFactorCount, findings, tags, recommendations, projection] =
+    await Promise.all([
+      prisma.reviewMember.findMany({ where, select: { role: true, communityRepresentative: true } }),
+      prisma.projectedEvent.count({ where }),
+      prisma.projectedEvent.count({ where: { ...where, stage: 'incident' } }),
+      prisma.projectedEvent.count({ where: { ...where, keyPracticeEpisode: true } }),
+      prisma.projectedUnmetNeed.count({ where }),
+      prisma.projectedFactorRating.count({ where }),
+      prisma.projectedFinding.findMany({ where, select: { id: true, status: true } }),
+      prisma.projectedFindingTag.findMany({ where, select: { findingId: true, value: true } }),
+      prisma.projectedRecommendation.findMany({ where, select: { owner: true, dueDate: true, measure: true, strength: true, status: true } }),
+      prisma.reviewProjection.findUnique({ where }),
+    ])
   const facts = JSON.parse(projection?.registryFacts ?? '{}') as Partial<RegistryFacts>
   const accountStates = await accountStatesOf(review.id)
   // Ticked when the facilitator has published a "what changed" update to the participants.
@@ -114,7 +141,13 @@ export async function reviewSnapshot(review: { id: string; incidentDate: Date; s
   }
 }
 
-export async function currentChecklist(review: { id: string; incidentDate: Date; phase: string; siblingCheckDate?: string | null; siblingCheckOutcome?: string | null }) {
+export async function currentChecklist(review: {
+  id: string
+  incidentDate: Date
+  phase: string
+  siblingCheckDate?: string | null
+  siblingCheckOutcome?: string | null
+}) {
   const snapshot = await reviewSnapshot(review)
   if (review.phase === 'approval') {
     // Only asked in the phase that needs it: it de-identifies the whole document.
@@ -146,7 +179,11 @@ export function siblingCheckOf(review: { siblingCheckDate: string | null; siblin
 }
 
 /** Records (or corrects) the rapid safety check for siblings; the audit trail keeps each version. */
-export async function recordSiblingCheck(review: { id: string; jurisdictionId: string }, input: { date: string; outcome: SiblingCheckOutcome }, actorId: string) {
+export async function recordSiblingCheck(
+  review: { id: string; jurisdictionId: string },
+  input: { date: string; outcome: SiblingCheckOutcome },
+  actorId: string,
+) {
   await prisma.$transaction([
     prisma.review.update({ where: { id: review.id }, data: { siblingCheckDate: input.date, siblingCheckOutcome: input.outcome } }),
     audit(prisma, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.sibling-check-recorded', detail: input }),

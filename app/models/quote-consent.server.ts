@@ -57,7 +57,13 @@ export async function requestQuote(
   if (same) return { ok: false, message: 'accounts.errors.alreadyRequestedQuote' }
   const quote = await prisma.$transaction(async tx => {
     const created = await tx.quoteConsent.create({ data: { accountId: account.id, findingId: input.findingId, excerpt, requestedById: requesterId } })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: requesterId, action: 'account.quote-requested', detail: { accountId: account.id, quoteId: created.id, findingId: input.findingId } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId: requesterId,
+      action: 'account.quote-requested',
+      detail: { accountId: account.id, quoteId: created.id, findingId: input.findingId },
+    })
     return created
   })
   await notify({ userId: account.authorId, kind: 'quote-request', reviewId: review.id, subjectId: quote.id })
@@ -86,14 +92,28 @@ export async function decideQuote(
   const changed = await prisma.$transaction(async tx => {
     const { count } = await tx.quoteConsent.updateMany({ where: { id: quote.id, status: from }, data: { status: decided, decidedAt: new Date() } })
     if (count !== 1) return false
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId: authorId, action: `account.quote-${decided}`, detail: { accountId: account.id, quoteId: quote.id } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId: authorId,
+      action: `account.quote-${decided}`,
+      detail: { accountId: account.id, quoteId: quote.id },
+    })
     return true
   })
   if (!changed) return { ok: false, message: 'accounts.errors.stale' }
   return { ok: true }
 }
 
-export type QuoteForAuthor = { id: string; findingNumber: number | null; findingText: string | null; excerpt: string; status: QuoteStatus; requestedAt: string; decidedAt: string | null }
+export type QuoteForAuthor = {
+  id: string
+  findingNumber: number | null
+  findingText: string | null
+  excerpt: string
+  status: QuoteStatus
+  requestedAt: string
+  decidedAt: string | null
+}
 
 /** Every request to quote this account, for its author to decide. */
 export async function quotesForAuthor(account: StaffAccountRow): Promise<QuoteForAuthor[]> {
@@ -103,7 +123,9 @@ export async function quotesForAuthor(account: StaffAccountRow): Promise<QuoteFo
   ])
   const numbers = new Map(findings.map(f => [f.id, f.number]))
   // The author decides on the sentence their words would stand in, not on a number.
-  const texts = new Map((await prisma.projectedFinding.findMany({ where: { reviewId: account.reviewId }, select: { id: true, body: true } })).map(f => [f.id, f.body]))
+  const texts = new Map(
+    (await prisma.projectedFinding.findMany({ where: { reviewId: account.reviewId }, select: { id: true, body: true } })).map(f => [f.id, f.body]),
+  )
   return quotes.map(q => ({
     id: q.id,
     findingNumber: numbers.get(q.findingId) ?? null,

@@ -30,9 +30,21 @@ function docNamesOf(reviewId: string, accountIds: string[]) {
 
 async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<PurgeCounts> {
   const accounts = await tx.staffAccount.findMany({ where: { reviewId }, select: { id: true } })
-  const docNames = docNamesOf(reviewId, accounts.map(a => a.id))
+  const docNames = docNamesOf(
+    reviewId,
+    accounts.map(a => a.id),
+  )
   const byReview = { where: { reviewId } }
-  const projectionTables = [tx.projectedEvent, tx.projectedUnmetNeed, tx.projectedFinding, tx.projectedFindingTag, tx.projectedRecommendation, tx.projectedFactorRating, tx.projectedSafetyMap, tx.reviewProjection] as unknown as {
+  const projectionTables = [
+    tx.projectedEvent,
+    tx.projectedUnmetNeed,
+    tx.projectedFinding,
+    tx.projectedFindingTag,
+    tx.projectedRecommendation,
+    tx.projectedFactorRating,
+    tx.projectedSafetyMap,
+    tx.reviewProjection,
+  ] as unknown as {
     count(a: typeof byReview): Promise<number>
     deleteMany(a: typeof byReview): Promise<{ count: number }>
   }[]
@@ -48,7 +60,17 @@ async function countOrPurge(tx: Tx, reviewId: string, purge: boolean): Promise<P
       Promise.all(projectionTables.map(t => t.count(byReview))).then(sum),
       Promise.all(followUpTables.map(t => t.count(byReview))).then(sum),
     ])
-    return { documentUpdates, documentSnapshots, staffAccounts: accounts.length, projectionRows: projection, exportRecords, residualDecisions, exportApprovals, followUpRows: followUp, members }
+    return {
+      documentUpdates,
+      documentSnapshots,
+      staffAccounts: accounts.length,
+      projectionRows: projection,
+      exportRecords,
+      residualDecisions,
+      exportApprovals,
+      followUpRows: followUp,
+      members,
+    }
   }
   const { documentUpdates, documentSnapshots } = await collabStore.remove(tx, docNames)
   let projectionRows = 0
@@ -74,7 +96,10 @@ export async function runRetention(options: { dryRun: boolean; now?: Date; via: 
   const purged: RetentionOutcome[] = []
   const held: { reviewId: string; jurisdictionCode: string }[] = []
   for (const j of jurisdictions) {
-    const closed = await prisma.review.findMany({ where: { jurisdictionId: j.id, closedAt: { not: null } }, select: { id: true, closedAt: true, legalHold: true } })
+    const closed = await prisma.review.findMany({
+      where: { jurisdictionId: j.id, closedAt: { not: null } },
+      select: { id: true, closedAt: true, legalHold: true },
+    })
     for (const review of closed) {
       if (review.legalHold) {
         if (isExpired({ ...review, legalHold: false }, j.retentionYears, now)) held.push({ reviewId: review.id, jurisdictionCode: j.code })
@@ -88,7 +113,12 @@ export async function runRetention(options: { dryRun: boolean; now?: Date; via: 
         if (!current || current.legalHold || !isExpired(current, j.retentionYears, now)) return null
         const result = await countOrPurge(tx, review.id, !options.dryRun)
         if (!options.dryRun) {
-          await audit(tx, { jurisdictionId: j.id, reviewId: review.id, action: 'retention.purged', detail: { ...result, closedAt: review.closedAt!.toISOString(), retentionYears: j.retentionYears, via: options.via, operator: options.operator } })
+          await audit(tx, {
+            jurisdictionId: j.id,
+            reviewId: review.id,
+            action: 'retention.purged',
+            detail: { ...result, closedAt: review.closedAt!.toISOString(), retentionYears: j.retentionYears, via: options.via, operator: options.operator },
+          })
         }
         return result
       })
@@ -107,7 +137,13 @@ export async function purgeUnreleasedDrafts(tx: Tx, review: { id: string; jurisd
   if (unreleased.length === 0) return 0
   const docNames = unreleased.map(a => `account:${a.id}`)
   const { documentUpdates, documentSnapshots } = await collabStore.remove(tx, docNames)
-  await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'retention.drafts-purged', detail: { accounts: unreleased.length, documentUpdates, documentSnapshots } })
+  await audit(tx, {
+    jurisdictionId: review.jurisdictionId,
+    reviewId: review.id,
+    actorId,
+    action: 'retention.drafts-purged',
+    detail: { accounts: unreleased.length, documentUpdates, documentSnapshots },
+  })
   return unreleased.length
 }
 
@@ -134,10 +170,20 @@ export async function setLegalHold(jurisdictionId: string, reviewId: string, hol
 export async function closedReviews(jurisdictionId: string) {
   const [j, reviews] = await Promise.all([
     prisma.jurisdiction.findUniqueOrThrow({ where: { id: jurisdictionId }, select: { retentionYears: true } }),
-    prisma.review.findMany({ where: { jurisdictionId, closedAt: { not: null } }, select: { id: true, title: true, closedAt: true, legalHold: true }, orderBy: { closedAt: 'asc' } }),
+    prisma.review.findMany({
+      where: { jurisdictionId, closedAt: { not: null } },
+      select: { id: true, title: true, closedAt: true, legalHold: true },
+      orderBy: { closedAt: 'asc' },
+    }),
   ])
   return {
     retentionYears: j.retentionYears,
-    reviews: reviews.map(r => ({ id: r.id, title: r.title, closedAt: r.closedAt!.toISOString(), legalHold: r.legalHold, purgeDueAt: purgeDueAt({ ...r, legalHold: false }, j.retentionYears)?.toISOString() ?? null })),
+    reviews: reviews.map(r => ({
+      id: r.id,
+      title: r.title,
+      closedAt: r.closedAt!.toISOString(),
+      legalHold: r.legalHold,
+      purgeDueAt: purgeDueAt({ ...r, legalHold: false }, j.retentionYears)?.toISOString() ?? null,
+    })),
   }
 }

@@ -33,12 +33,12 @@ export async function createReview(input: ReviewForm & { jurisdictionId: string;
     document = initial.document
     await storeInitialReviewDoc(tx, review.id, initial.state)
     await audit(tx, {
-        jurisdictionId: input.jurisdictionId,
-        action: input.caseFile ? 'review.imported' : 'review.created',
-        actorId: input.createdById,
-        reviewId: review.id,
-        detail: { title: input.title },
-      })
+      jurisdictionId: input.jurisdictionId,
+      action: input.caseFile ? 'review.imported' : 'review.created',
+      actorId: input.createdById,
+      reviewId: review.id,
+      detail: { title: input.title },
+    })
     return review
   })
   if (document) await projectReviewDocument(created.id, document, 0)

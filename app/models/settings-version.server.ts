@@ -105,7 +105,10 @@ export async function switchReviewSettings(review: { id: string; jurisdictionId:
     const current = await tx.review.findUniqueOrThrow({ where: { id: review.id }, select: { standardsVersion: true, frameworkVersion: true } })
     const change = switchToNewer(pinsOf(current), await versionsInForce(review.jurisdictionId, tx))
     if (!change) return false
-    await tx.review.update({ where: { id: review.id }, data: { standardsVersion: change.pins.practiceStandards, frameworkVersion: change.pins.factorFramework } })
+    await tx.review.update({
+      where: { id: review.id },
+      data: { standardsVersion: change.pins.practiceStandards, frameworkVersion: change.pins.factorFramework },
+    })
     await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.settings-switched', detail: change.changes })
     return true
   })
@@ -117,5 +120,9 @@ export async function settingsSwitchHistory(reviewId: string): Promise<SettingsS
   const events = await prisma.auditEvent.findMany({ where: { reviewId, action: 'review.settings-switched' }, orderBy: { createdAt: 'desc' }, take: 50 })
   const ids = [...new Set(events.map(e => e.actorId).filter((id): id is string => Boolean(id)))]
   const names = new Map((await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map(u => [u.id, u.name]))
-  return events.map(e => ({ at: e.createdAt.toISOString(), actorName: e.actorId ? (names.get(e.actorId) ?? null) : null, changes: JSON.parse(e.detail) as SettingsSwitchEntry['changes'] }))
+  return events.map(e => ({
+    at: e.createdAt.toISOString(),
+    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    changes: JSON.parse(e.detail) as SettingsSwitchEntry['changes'],
+  }))
 }

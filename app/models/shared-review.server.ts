@@ -14,8 +14,7 @@ export type ImportMessage = { key: string; params?: Record<string, string | numb
 export type ImportProblem = { file: string; where: string; message: ImportMessage }
 
 export type ImportOutcome =
-  | { ok: true; created: number; replaced: number; sources: { source: string; count: number }[] }
-  | { ok: false; problems: ImportProblem[] }
+  { ok: true; created: number; replaced: number; sources: { source: string; count: number }[] } | { ok: false; problems: ImportProblem[] }
 
 /** Schema problems in words the interface can translate; anything unusual keeps zod's text. */
 function describeIssue(issue: ZodIssue): ImportMessage {
@@ -70,7 +69,8 @@ export function checkSharedReviewFiles(files: readonly ImportFile[], importerCod
     for (const { value, prefix } of items) {
       const parsed = sharedReviewSchema.safeParse(value)
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) problems.push({ file: file.name, where: jsonPointer([...prefix, ...issue.path]), message: describeIssue(issue) })
+        for (const issue of parsed.error.issues)
+          problems.push({ file: file.name, where: jsonPointer([...prefix, ...issue.path]), message: describeIssue(issue) })
         continue
       }
       const where = jsonPointer(prefix)
@@ -146,11 +146,11 @@ export async function importSharedReviews(
       })
     }),
     audit(prisma, {
-        jurisdictionId: importer.jurisdictionId,
-        actorId: importer.userId,
-        action: 'trends.shared-imported',
-        detail: { sources, created: candidates.length - replaced, replaced },
-      }),
+      jurisdictionId: importer.jurisdictionId,
+      actorId: importer.userId,
+      action: 'trends.shared-imported',
+      detail: { sources, created: candidates.length - replaced, replaced },
+    }),
   ])
   return { ok: true, created: candidates.length - replaced, replaced, sources }
 }

@@ -83,7 +83,10 @@ export async function signingKeyOf(jurisdictionId: string): Promise<SigningKey> 
   const current = await prisma.jurisdiction.findUniqueOrThrow({ where: { id: jurisdictionId }, select: { signingPublicKey: true, signingPrivateKey: true } })
   if (current.signingPublicKey && current.signingPrivateKey) return { publicKey: current.signingPublicKey, privateKey: current.signingPrivateKey }
   const fresh = generateSigningKey()
-  await prisma.jurisdiction.updateMany({ where: { id: jurisdictionId, signingPrivateKey: null }, data: { signingPublicKey: fresh.publicKey, signingPrivateKey: fresh.privateKey } })
+  await prisma.jurisdiction.updateMany({
+    where: { id: jurisdictionId, signingPrivateKey: null },
+    data: { signingPublicKey: fresh.publicKey, signingPrivateKey: fresh.privateKey },
+  })
   const stored = await prisma.jurisdiction.findUniqueOrThrow({ where: { id: jurisdictionId }, select: { signingPublicKey: true, signingPrivateKey: true } })
   return { publicKey: stored.signingPublicKey ?? fresh.publicKey, privateKey: stored.signingPrivateKey ?? fresh.privateKey }
 }
@@ -114,7 +117,12 @@ export const JURISDICTION_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/
 export type TrustOutcome = { ok: true } | { ok: false; field: 'code' | 'publicKey'; message: string }
 
 /** Registers (or replaces) the public key of another jurisdiction. */
-export async function registerTrustedKey(importer: { jurisdictionId: string; code: string }, code: string, publicKey: string, actorId: string): Promise<TrustOutcome> {
+export async function registerTrustedKey(
+  importer: { jurisdictionId: string; code: string },
+  code: string,
+  publicKey: string,
+  actorId: string,
+): Promise<TrustOutcome> {
   const wanted = code.trim().toUpperCase()
   if (!JURISDICTION_CODE.test(wanted)) return { ok: false, field: 'code', message: 'settings.trust.errors.code' }
   if (wanted === importer.code) return { ok: false, field: 'code', message: 'settings.trust.errors.own' }

@@ -29,11 +29,19 @@ export const issuerSchema = z
 
 export const ssoSettingsSchema = z.object({
   issuer: issuerSchema,
-  clientId: z.string({ required_error: 'sso.validation.clientIdRequired' }).trim().min(1, 'sso.validation.clientIdRequired').max(300, 'sso.validation.clientIdRequired'),
+  clientId: z
+    .string({ required_error: 'sso.validation.clientIdRequired' })
+    .trim()
+    .min(1, 'sso.validation.clientIdRequired')
+    .max(300, 'sso.validation.clientIdRequired'),
   // Absent: keep the stored secret. Given: replace it.
   clientSecret: z.string().max(1000, 'sso.validation.secretTooLong').optional(),
   clearSecret: z.boolean().default(false),
-  displayName: z.string({ required_error: 'sso.validation.displayNameRequired' }).trim().min(1, 'sso.validation.displayNameRequired').max(80, 'sso.validation.displayNameTooLong'),
+  displayName: z
+    .string({ required_error: 'sso.validation.displayNameRequired' })
+    .trim()
+    .min(1, 'sso.validation.displayNameRequired')
+    .max(80, 'sso.validation.displayNameTooLong'),
   enabled: z.boolean().default(true),
   passwordSignIn: z.boolean().default(true),
   jitProvisioning: z.boolean().default(false),

@@ -136,7 +136,9 @@ export async function inviteToGiveAccount(
   const author = users.find(u => u.id === input.userId)
   // The author may already be in the case's registry (the worker of the timeline): their
   // account then carries the same pseudonym, so a quote and the timeline name one person once.
-  const inRegistry = author ? people.find(p => [p.name, ...p.aliases].some(n => foldName(n) === foldName(author.name) || foldName(n) === foldName(author.email))) : undefined
+  const inRegistry = author
+    ? people.find(p => [p.name, ...p.aliases].some(n => foldName(n) === foldName(author.name) || foldName(n) === foldName(author.email)))
+    : undefined
   const taken = [...existing.map(a => a.pseudonym), ...people.filter(p => p !== inRegistry).map(p => p.pseudonym)]
   const pseudonym = input.pseudonym ? input.pseudonym : (inRegistry?.pseudonym ?? suggestPseudonym(input.caseRole, taken))
   if (isPseudonymTaken(pseudonym, taken)) return { ok: false, message: 'accounts.errors.pseudonymTaken' }
@@ -231,7 +233,13 @@ export async function releaseAccount(
     })
     if (count !== 1) return false
     await tx.accountRelease.create({ data: { accountId: account.id, audience, content: serialiseRelease(preview.content), createdAt: now } })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'account.released', detail: { accountId: account.id, audience } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'account.released',
+      detail: { accountId: account.id, audience },
+    })
     return true
   })
   if (!released) return { ok: false, message: 'accounts.errors.stale' }
@@ -285,7 +293,13 @@ export async function requestWithdrawal(
       where: { id: account.id },
       data: { withdrawalRequestedAt: new Date(), withdrawalReason: reason?.trim() || null },
     })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'account.withdrawal-requested', detail: { accountId: account.id } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'account.withdrawal-requested',
+      detail: { accountId: account.id },
+    })
   })
   return { ok: true }
 }
@@ -294,7 +308,13 @@ export async function declineWithdrawal(review: { id: string; jurisdictionId: st
   if (!account.withdrawalRequestedAt) return { ok: false, message: 'accounts.errors.noRequest' }
   await prisma.$transaction(async tx => {
     await tx.staffAccount.update({ where: { id: account.id }, data: { withdrawalRequestedAt: null, withdrawalReason: null } })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'account.withdrawal-declined', detail: { accountId: account.id } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'account.withdrawal-declined',
+      detail: { accountId: account.id },
+    })
   })
   return { ok: true }
 }
@@ -305,7 +325,12 @@ export async function declineWithdrawal(review: { id: string; jurisdictionId: st
 export type ReleaseView = { releaseId: string; audience: ReleaseAudience; releasedAt: string; content: ReleaseContent }
 
 function view(row: ReleaseRow): ReleaseView {
-  return { releaseId: row.id, audience: row.audience === 'panel' ? 'panel' : 'facilitator', releasedAt: row.createdAt.toISOString(), content: parseRelease(row.content) }
+  return {
+    releaseId: row.id,
+    audience: row.audience === 'panel' ? 'panel' : 'facilitator',
+    releasedAt: row.createdAt.toISOString(),
+    content: parseRelease(row.content),
+  }
 }
 
 /** The releases the author has made, newest first (for their own page). */
@@ -326,7 +351,13 @@ export async function readReleaseAs(account: StaffAccountRow, audience: ReleaseA
     await prisma.$transaction(async tx => {
       await tx.accountRead.create({ data: { accountId: account.id, readerId, releaseId: row.id } })
       // The jurisdiction's audit has every read too (never the text), for its admins.
-      await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: account.reviewId, actorId: readerId, action: 'account.read', detail: { accountId: account.id, releaseId: row.id, audience } })
+      await audit(tx, {
+        jurisdictionId: review.jurisdictionId,
+        reviewId: account.reviewId,
+        actorId: readerId,
+        action: 'account.read',
+        detail: { accountId: account.id, releaseId: row.id, audience },
+      })
     })
     await notify({ userId: account.authorId, kind: 'release-read', reviewId: account.reviewId, subjectId: row.id })
   }

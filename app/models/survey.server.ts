@@ -65,7 +65,8 @@ export async function resetSurveyInstrument(jurisdictionId: string, actorId: str
 }
 
 export async function setSurveyMinResponses(jurisdictionId: string, minResponses: number, actorId: string) {
-  if (!Number.isInteger(minResponses) || minResponses < MIN_RESPONSES_FLOOR || minResponses > MIN_RESPONSES_CEILING) throw new Error('minResponses out of range')
+  if (!Number.isInteger(minResponses) || minResponses < MIN_RESPONSES_FLOOR || minResponses > MIN_RESPONSES_CEILING)
+    throw new Error('minResponses out of range')
   await prisma.$transaction([
     prisma.jurisdiction.update({ where: { id: jurisdictionId }, data: { surveyMinResponses: minResponses } }),
     audit(prisma, { jurisdictionId, actorId, action: 'survey.threshold-changed', detail: { minResponses } }),
@@ -89,7 +90,8 @@ export class SurveyInputError extends Error {
 }
 
 export async function createUnit(jurisdictionId: string, name: string, actorId: string) {
-  if (await prisma.unit.findUnique({ where: { jurisdictionId_name: { jurisdictionId, name } } })) throw new SurveyInputError('unitName', 'surveys.units.nameTaken')
+  if (await prisma.unit.findUnique({ where: { jurisdictionId_name: { jurisdictionId, name } } }))
+    throw new SurveyInputError('unitName', 'surveys.units.nameTaken')
   const unit = await prisma.$transaction(async tx => {
     const created = await tx.unit.create({ data: { jurisdictionId, name } })
     await audit(tx, { jurisdictionId, actorId, action: 'unit.created', detail: { unitId: created.id } })
@@ -101,7 +103,8 @@ export async function createUnit(jurisdictionId: string, name: string, actorId: 
 export async function setUserUnit(jurisdictionId: string, userId: string, unitId: string | null, actorId: string) {
   const user = await prisma.user.findFirst({ where: { id: userId, jurisdictionId }, select: { id: true } })
   if (!user) throw new SurveyInputError('form', 'users.noSuchUser')
-  if (unitId && !(await prisma.unit.findFirst({ where: { id: unitId, jurisdictionId }, select: { id: true } }))) throw new SurveyInputError('unitId', 'surveys.units.noSuchUnit')
+  if (unitId && !(await prisma.unit.findFirst({ where: { id: unitId, jurisdictionId }, select: { id: true } })))
+    throw new SurveyInputError('unitId', 'surveys.units.noSuchUnit')
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { unitId } }),
     audit(prisma, { jurisdictionId, actorId, action: 'user.unit-changed', detail: { userId, unitId } }),
@@ -221,14 +224,18 @@ export async function openWavesFor(userId: string, now = new Date()) {
 export async function waveForRespondent(userId: string, jurisdictionId: string, waveId: string, now = new Date()) {
   const invitation = await prisma.surveyInvitation.findUnique({
     where: { waveId_userId: { waveId, userId } },
-    select: { answered: true, wave: { select: { id: true, title: true, opensOn: true, closesOn: true, closedEarly: true, instrument: true, jurisdictionId: true } } },
+    select: {
+      answered: true,
+      wave: { select: { id: true, title: true, opensOn: true, closesOn: true, closedEarly: true, instrument: true, jurisdictionId: true } },
+    },
   })
   if (!invitation || invitation.wave.jurisdictionId !== jurisdictionId) return null
   const { wave } = invitation
   return { id: wave.id, title: wave.title, closesOn: wave.closesOn, state: waveState(wave, now), answered: invitation.answered, instrument: instrumentOf(wave) }
 }
 
-export type SubmitOutcome = { ok: true } | { ok: false; reason: 'not-invited' | 'already-answered' | 'not-open' } | { ok: false; reason: 'invalid'; problems: Problem[] }
+export type SubmitOutcome =
+  { ok: true } | { ok: false; reason: 'not-invited' | 'already-answered' | 'not-open' } | { ok: false; reason: 'invalid'; problems: Problem[] }
 
 /** A random 48-bit rowid: rows sit in the table in no order that says when they came. */
 const randomRowId = () => crypto.randomBytes(6).readUIntBE(0, 6) + 1
@@ -270,7 +277,12 @@ export async function submitAnswers(
   if (waveState(invitation.wave, now) !== 'open') return { ok: false, reason: 'not-open' }
   const instrument = instrumentOf(invitation.wave)
   const sheet = answerSheetSchema(instrument).safeParse(input.answers)
-  if (!sheet.success) return { ok: false, reason: 'invalid', problems: sheet.error.issues.map(i => ({ where: i.path.join('.') || 'answers', message: 'surveys.answer.invalid' })) }
+  if (!sheet.success)
+    return {
+      ok: false,
+      reason: 'invalid',
+      problems: sheet.error.issues.map(i => ({ where: i.path.join('.') || 'answers', message: 'surveys.answer.invalid' })),
+    }
   const answers = Object.fromEntries(Object.entries(sheet.data).filter(([, v]) => v !== undefined)) as AnswerSheet
   if (Object.keys(answers).length === 0) return { ok: false, reason: 'invalid', problems: [{ where: 'answers', message: 'surveys.answer.empty' }] }
   const raw = input.comment?.trim() ?? ''
@@ -325,7 +337,11 @@ export async function closedWaveResults(jurisdictionId: string, now = new Date()
   const unitNames = new Map<string, string>()
   for (const w of closed) for (const u of unitsOf(w)) unitNames.set(u.unitId, u.name)
   const units = [...unitNames].map(([unitId, name]) => ({ unitId, name })).sort((a, b) => a.name.localeCompare(b.name))
-  const responses = await prisma.surveyResponse.findMany({ where: { waveId: { in: closed.map(w => w.id) } }, orderBy: { id: 'asc' }, select: { waveId: true, unitId: true, answers: true, comment: true } })
+  const responses = await prisma.surveyResponse.findMany({
+    where: { waveId: { in: closed.map(w => w.id) } },
+    orderBy: { id: 'asc' },
+    select: { waveId: true, unitId: true, answers: true, comment: true },
+  })
   const results = surveyResults({
     instrument,
     minResponses,

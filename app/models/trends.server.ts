@@ -50,7 +50,14 @@ export async function ownTrendReviews(jurisdiction: { id: string; code: string }
     for (const row of rows) map.set(row.reviewId, [...(map.get(row.reviewId) ?? []), row])
     return (reviewId: string) => map.get(reviewId) ?? []
   }
-  const [eventsOf, needsOf, findingsOf, tagsOf, recsOf, mapsOf] = [byReview(events), byReview(needs), byReview(findings), byReview(tags), byReview(recommendations), byReview(safetyMaps)]
+  const [eventsOf, needsOf, findingsOf, tagsOf, recsOf, mapsOf] = [
+    byReview(events),
+    byReview(needs),
+    byReview(findings),
+    byReview(tags),
+    byReview(recommendations),
+    byReview(safetyMaps),
+  ]
   return reviews.map(r =>
     trendReviewFromProjection(
       jurisdiction.code,
@@ -80,7 +87,6 @@ export type TrendsData = {
   /** Sources with imported reviews left out because they have since withdrawn from sharing. */
   withdrawnSources: string[]
 }
-
 
 function domainLabels(framework: FactorFramework, locale: 'en' | 'fr'): Record<string, string> {
   return Object.fromEntries(framework.domains.map(d => [d.id, d.label[locale]]))

@@ -14,29 +14,27 @@ export class UserInputError extends Error {
   }
 }
 
-export async function createUser(input: {
-  email: string
-  name: string
-  jurisdictionId: string
-  isAdmin: boolean
-  password?: string
-  createdById?: string
-}) {
+export async function createUser(input: { email: string; name: string; jurisdictionId: string; isAdmin: boolean; password?: string; createdById?: string }) {
   const email = input.email.toLowerCase()
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new UserInputError('email', 'users.emailTaken')
   }
   const user = await prisma.$transaction(async tx => {
     const created = await tx.user.create({
-    data: {
-      email,
-      name: input.name,
+      data: {
+        email,
+        name: input.name,
+        jurisdictionId: input.jurisdictionId,
+        isAdmin: input.isAdmin,
+        passwordHash: input.password ? await hashPassword(input.password) : null,
+      },
+    })
+    await audit(tx, {
       jurisdictionId: input.jurisdictionId,
-      isAdmin: input.isAdmin,
-      passwordHash: input.password ? await hashPassword(input.password) : null,
-    },
-  })
-    await audit(tx, { jurisdictionId: input.jurisdictionId, actorId: input.createdById ?? null, action: 'user.created', detail: { userId: created.id, isAdmin: input.isAdmin } })
+      actorId: input.createdById ?? null,
+      action: 'user.created',
+      detail: { userId: created.id, isAdmin: input.isAdmin },
+    })
     return created
   })
   // Without a password the account is reached through a one-time link.
@@ -45,13 +43,13 @@ export async function createUser(input: {
 }
 
 export async function listUsers(jurisdictionId: string) {
-  return prisma.user.findMany({
-    where: { jurisdictionId },
-    select: { id: true, email: true, name: true, isAdmin: true, canLeadReviews: true, deactivatedAt: true, passwordHash: true, unitId: true },
-    orderBy: { name: 'asc' },
-  }).then(users =>
-    users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash), active: !u.deactivatedAt })),
-  )
+  return prisma.user
+    .findMany({
+      where: { jurisdictionId },
+      select: { id: true, email: true, name: true, isAdmin: true, canLeadReviews: true, deactivatedAt: true, passwordHash: true, unitId: true },
+      orderBy: { name: 'asc' },
+    })
+    .then(users => users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash), active: !u.deactivatedAt })))
 }
 
 /** Marks (or unmarks) a person as able to open reviews; a permission change, so audited. */

@@ -169,7 +169,11 @@ export async function whatChangedFor(user: { id: string; jurisdictionId: string 
       role,
       findings: deidentified?.findings ?? null,
       recommendations: recs,
-      ownQuotes: quotes.map(q => ({ findingNumber: deidentified?.numbers.get(q.findingId) ?? null, excerpt: q.excerpt, approvedAt: (q.decidedAt ?? q.requestedAt).toISOString() })),
+      ownQuotes: quotes.map(q => ({
+        findingNumber: deidentified?.numbers.get(q.findingId) ?? null,
+        excerpt: q.excerpt,
+        approvedAt: (q.decidedAt ?? q.requestedAt).toISOString(),
+      })),
       feed: feed.sort((a, b) => b.at.localeCompare(a.at)),
       lastPublishedAt: published[0]?.publishedAt.toISOString() ?? null,
     })
@@ -181,7 +185,13 @@ export async function whatChangedFor(user: { id: string; jurisdictionId: string 
 export async function publishWhatChanged(review: { id: string; jurisdictionId: string }, actorId: string, message: string) {
   const update = await prisma.$transaction(async tx => {
     const created = await tx.whatChangedUpdate.create({ data: { reviewId: review.id, publishedById: actorId, message } })
-    await audit(tx, { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId, action: 'review.what-changed-published', detail: { updateId: created.id } })
+    await audit(tx, {
+      jurisdictionId: review.jurisdictionId,
+      reviewId: review.id,
+      actorId,
+      action: 'review.what-changed-published',
+      detail: { updateId: created.id },
+    })
     return created
   })
   const members = await prisma.reviewMember.findMany({ where: { reviewId: review.id, userId: { not: actorId } }, select: { userId: true } })

@@ -29,7 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ),
     auditPeopleAndReviews(user.jurisdictionId),
   ])
-  return json({ jurisdiction: user.jurisdiction.name, filter: (parsed.success ? params : {}) as Record<string, string>, pageNumber: filter.page, problem, ...page, ...choices })
+  return json({
+    jurisdiction: user.jurisdiction.name,
+    filter: (parsed.success ? params : {}) as Record<string, string>,
+    pageNumber: filter.page,
+    problem,
+    ...page,
+    ...choices,
+  })
 }
 
 export default function AuditRoute() {
@@ -49,8 +56,22 @@ export default function AuditRoute() {
         </div>
       ) : null}
       <Form method="get" aria-label={t('ops.audit.filters')} className="filters">
-        <SelectField id="audit-person" name="person" label={t('ops.audit.person')} emptyLabel={t('ops.audit.anyPerson')} defaultValue={data.filter.person ?? ''} options={data.people.map(p => [p.id, p.name] as const)} />
-        <SelectField id="audit-review" name="review" label={t('ops.audit.review')} emptyLabel={t('ops.audit.anyReview')} defaultValue={data.filter.review ?? ''} options={data.reviews.map(r => [r.id, r.title] as const)} />
+        <SelectField
+          id="audit-person"
+          name="person"
+          label={t('ops.audit.person')}
+          emptyLabel={t('ops.audit.anyPerson')}
+          defaultValue={data.filter.person ?? ''}
+          options={data.people.map(p => [p.id, p.name] as const)}
+        />
+        <SelectField
+          id="audit-review"
+          name="review"
+          label={t('ops.audit.review')}
+          emptyLabel={t('ops.audit.anyReview')}
+          defaultValue={data.filter.review ?? ''}
+          options={data.reviews.map(r => [r.id, r.title] as const)}
+        />
         <div className="field">
           <label htmlFor="audit-action">{t('ops.audit.action')}</label>
           <input id="audit-action" name="action" list="audit-actions" maxLength={80} defaultValue={data.filter.action ?? ''} />
@@ -74,7 +95,18 @@ export default function AuditRoute() {
       {data.rows.length === 0 ? (
         <p>{t('ops.audit.none')}</p>
       ) : (
-        <DataTable data-testid="audit-table" caption={t('ops.audit.caption', { first, last: first + data.rows.length - 1, total: data.total })} headers={[t('ops.audit.colSeq'), t('ops.audit.colAt'), t('ops.audit.colPerson'), t('ops.audit.colAction'), t('ops.audit.colReview'), t('ops.audit.colDetail')]}>
+        <DataTable
+          data-testid="audit-table"
+          caption={t('ops.audit.caption', { first, last: first + data.rows.length - 1, total: data.total })}
+          headers={[
+            t('ops.audit.colSeq'),
+            t('ops.audit.colAt'),
+            t('ops.audit.colPerson'),
+            t('ops.audit.colAction'),
+            t('ops.audit.colReview'),
+            t('ops.audit.colDetail'),
+          ]}
+        >
           {data.rows.map(row => (
             <tr key={row.id}>
               <td>{row.seq}</td>

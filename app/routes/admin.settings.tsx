@@ -5,7 +5,14 @@ import { z } from 'zod'
 import { factorRatingScale } from '~/domain/factors'
 import { describeRule } from '~/domain/standards'
 import { ownPublicKey, registerTrustedKey, removeTrustedKey, trustedKeys } from '~/models/signing.server'
-import { jurisdictionSettings, resetSetting, saveFactorFramework, savePracticeStandards, setAccountNamesVisibleTo, setExcludeFromSharing } from '~/models/jurisdiction.server'
+import {
+  jurisdictionSettings,
+  resetSetting,
+  saveFactorFramework,
+  savePracticeStandards,
+  setAccountNamesVisibleTo,
+  setExcludeFromSharing,
+} from '~/models/jurisdiction.server'
 import { closedReviews, RetentionInputError, setLegalHold, setRetentionYears } from '~/models/retention.server'
 import { keptVersions, versionsInForce, type KeptVersion } from '~/models/settings-version.server'
 import { FrameworkEditor } from '~/components/settings/framework-editor'
@@ -49,7 +56,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024
-const intentSchema = z.enum(['framework', 'standards', 'reset-framework', 'reset-standards', 'sharing', 'account-names', 'trust-key', 'untrust-key', 'retention', 'legal-hold'])
+const intentSchema = z.enum([
+  'framework',
+  'standards',
+  'reset-framework',
+  'reset-standards',
+  'sharing',
+  'account-names',
+  'trust-key',
+  'untrust-key',
+  'retention',
+  'legal-hold',
+])
 const retentionSchema = z.object({ years: z.union([z.literal(''), z.coerce.number().int().min(1).max(100)]) })
 const legalHoldSchema = z.object({ reviewId: z.string().min(1).max(60), hold: z.enum(['on', 'off']) })
 
@@ -69,7 +87,11 @@ export async function action({ request }: ActionFunctionArgs) {
       const save = intent.data === 'framework' ? saveFactorFramework : savePracticeStandards
       const outcome = await save(user.jurisdictionId, text, user.id)
       if (!outcome.ok) return json({ done: null, problems: outcome.problems }, { status: 400 })
-      return json({ done: intent.data === 'framework' ? 'versions.frameworkSaved' : 'versions.standardsSaved', doneParams: { number: outcome.version }, problems: [] })
+      return json({
+        done: intent.data === 'framework' ? 'versions.frameworkSaved' : 'versions.standardsSaved',
+        doneParams: { number: outcome.version },
+        problems: [],
+      })
     }
     case 'reset-framework':
       await resetSetting(user.jurisdictionId, 'factorFramework', user.id)
@@ -159,7 +181,8 @@ function KeptVersions({ kind, versions }: { kind: 'practice-standards' | 'factor
 
 export default function SettingsRoute() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as { done: string | null; doneParams?: Record<string, number>; problems: { where: string; message: string }[] } | undefined
+  const actionData = useActionData<typeof action>() as
+    { done: string | null; doneParams?: Record<string, number>; problems: { where: string; message: string }[] } | undefined
   const navigation = useNavigation()
   const { t } = useTranslation()
   const locale = data.locale
@@ -216,7 +239,10 @@ export default function SettingsRoute() {
           <a href={`/admin/settings/download/factor-framework?version=${data.inForce.factorFramework}`} download>
             {t('versions.downloadInForce')}
           </a>{' '}
-          · <a href="/admin/settings/download/factor-framework?schema" download>{t('versions.schemaLink')}</a>
+          ·{' '}
+          <a href="/admin/settings/download/factor-framework?schema" download>
+            {t('versions.schemaLink')}
+          </a>
         </p>
         <details>
           <summary>{t('versions.editor.editFramework')}</summary>
@@ -249,7 +275,10 @@ export default function SettingsRoute() {
           <a href={`/admin/settings/download/practice-standards?version=${data.inForce.practiceStandards}`} download>
             {t('versions.downloadInForce')}
           </a>{' '}
-          · <a href="/admin/settings/download/practice-standards?schema" download>{t('versions.schemaLink')}</a>
+          ·{' '}
+          <a href="/admin/settings/download/practice-standards?schema" download>
+            {t('versions.schemaLink')}
+          </a>
         </p>
         <details>
           <summary>{t('versions.editor.editStandards')}</summary>
@@ -331,7 +360,13 @@ export default function SettingsRoute() {
                     <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
                   </td>
                   <td>
-                    <IntentButton intent="untrust-key" fields={{ id: key.id }} label={t('settings.trustColRemove')} ariaLabel={t('settings.trustRemove', { code: key.code })} buttonClassName="button-link" />
+                    <IntentButton
+                      intent="untrust-key"
+                      fields={{ id: key.id }}
+                      label={t('settings.trustColRemove')}
+                      ariaLabel={t('settings.trustRemove', { code: key.code })}
+                      buttonClassName="button-link"
+                    />
                   </td>
                 </tr>
               ))}
@@ -382,7 +417,14 @@ export default function SettingsRoute() {
                   <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
                   <td>
                     {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
-                    <IntentButton intent="legal-hold" fields={{ reviewId: r.id, hold: r.legalHold ? 'off' : 'on' }} label={t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')} ariaLabel={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })} buttonClassName="button-secondary" className="inline-form" />
+                    <IntentButton
+                      intent="legal-hold"
+                      fields={{ reviewId: r.id, hold: r.legalHold ? 'off' : 'on' }}
+                      label={t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
+                      ariaLabel={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}
+                      buttonClassName="button-secondary"
+                      className="inline-form"
+                    />
                   </td>
                 </tr>
               ))}

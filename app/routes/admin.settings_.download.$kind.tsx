@@ -26,6 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = search.get('version')
   const version = asked === null ? { success: true as const, data: inForce[settingsKind] } : versionSchema.safeParse(asked)
   if (!version.success || version.data > inForce[settingsKind]) throw new Response('No such version', { status: 404 })
-  const content = kind.data === 'practice-standards' ? await practiceStandardsVersion(user.jurisdictionId, version.data) : await factorFrameworkVersion(user.jurisdictionId, version.data)
+  const content =
+    kind.data === 'practice-standards'
+      ? await practiceStandardsVersion(user.jurisdictionId, version.data)
+      : await factorFrameworkVersion(user.jurisdictionId, version.data)
   return jsonFile(content, `${kind.data}-v${version.data}.json`)
 }

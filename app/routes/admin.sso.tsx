@@ -55,7 +55,21 @@ export async function action({ request }: ActionFunctionArgs) {
   return json<ActionResult>({ done: 'sso.admin.saved', errors: {} })
 }
 
-function TextField({ name, label, defaultValue, error, hint, type = 'text' }: { name: string; label: string; defaultValue?: string; error?: string; hint?: string; type?: string }) {
+function TextField({
+  name,
+  label,
+  defaultValue,
+  error,
+  hint,
+  type = 'text',
+}: {
+  name: string
+  label: string
+  defaultValue?: string
+  error?: string
+  hint?: string
+  type?: string
+}) {
   const { t } = useTranslation()
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
   return (
@@ -66,7 +80,15 @@ function TextField({ name, label, defaultValue, error, hint, type = 'text' }: { 
           {hint}
         </p>
       ) : null}
-      <input id={`sso-${name}`} name={name} type={type} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error ? true : undefined} autoComplete="off" />
+      <input
+        id={`sso-${name}`}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        autoComplete="off"
+      />
       {error ? (
         <p id={`${name}-error`} className="field-error">
           {t(error)}

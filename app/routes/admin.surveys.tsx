@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { JsonSettingForms, SettingsOutcome, type SettingsProblem, type SettingsResult } from '~/components/admin/settings-forms'
 import { MIN_RESPONSES_CEILING, MIN_RESPONSES_FLOOR, newWaveSchema } from '~/domain/surveys'
-import { closeWave, openWave, resetSurveyInstrument, saveSurveyInstrument, setSurveyMinResponses, surveyAdminView, SurveyInputError } from '~/models/survey.server'
+import {
+  closeWave,
+  openWave,
+  resetSurveyInstrument,
+  saveSurveyInstrument,
+  setSurveyMinResponses,
+  surveyAdminView,
+  SurveyInputError,
+} from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
 import { readUploadForm } from '~/utils/upload.server'
 import { languageOfRequest } from '~/utils/i18next.server'
@@ -47,7 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
         return json<ActionResult>({ done: 'surveys.admin.instrumentReset', problems: [] })
       case 'threshold': {
         const value = z.coerce.number().int().min(MIN_RESPONSES_FLOOR).max(MIN_RESPONSES_CEILING).safeParse(form.get('minResponses'))
-        if (!value.success) return refuse([{ where: 'minResponses', message: 'surveys.admin.thresholdInvalid', params: { min: MIN_RESPONSES_FLOOR, max: MIN_RESPONSES_CEILING } }])
+        if (!value.success)
+          return refuse([
+            { where: 'minResponses', message: 'surveys.admin.thresholdInvalid', params: { min: MIN_RESPONSES_FLOOR, max: MIN_RESPONSES_CEILING } },
+          ])
         await setSurveyMinResponses(user.jurisdictionId, value.data, user.id)
         return json<ActionResult>({ done: 'surveys.admin.thresholdSaved', problems: [] })
       }
@@ -92,7 +103,17 @@ export default function SurveyAdminRoute() {
         {data.waves.length === 0 ? (
           <p>{t('surveys.admin.noWaves')}</p>
         ) : (
-          <DataTable caption={t('surveys.admin.wavesCaption')} headers={[t('surveys.admin.colTitle'), t('surveys.admin.colDates'), t('surveys.admin.colState'), t('surveys.admin.colUnits'), t('surveys.admin.colAnswered'), t('surveys.admin.colActions')]}>
+          <DataTable
+            caption={t('surveys.admin.wavesCaption')}
+            headers={[
+              t('surveys.admin.colTitle'),
+              t('surveys.admin.colDates'),
+              t('surveys.admin.colState'),
+              t('surveys.admin.colUnits'),
+              t('surveys.admin.colAnswered'),
+              t('surveys.admin.colActions'),
+            ]}
+          >
             {data.waves.map(w => (
               <tr key={w.id}>
                 <th scope="row">{w.title}</th>
@@ -104,7 +125,14 @@ export default function SurveyAdminRoute() {
                   {w.state === 'closed' ? (
                     <Link to="/surveys/results">{t('surveys.admin.results')}</Link>
                   ) : (
-                    <IntentButton intent="close" fields={{ waveId: w.id }} label={t('surveys.admin.close')} ariaLabel={t('surveys.admin.closeLabel', { title: w.title })} buttonClassName="button-secondary" className="inline-form" />
+                    <IntentButton
+                      intent="close"
+                      fields={{ waveId: w.id }}
+                      label={t('surveys.admin.close')}
+                      ariaLabel={t('surveys.admin.closeLabel', { title: w.title })}
+                      buttonClassName="button-secondary"
+                      className="inline-form"
+                    />
                   )}
                 </td>
               </tr>
@@ -160,7 +188,16 @@ export default function SurveyAdminRoute() {
         <IntentForm intent="threshold">
           <div className="field">
             <label htmlFor="min-responses">{t('surveys.admin.thresholdLabel', { min: MIN_RESPONSES_FLOOR, max: MIN_RESPONSES_CEILING })}</label>
-            <input id="min-responses" name="minResponses" type="number" min={MIN_RESPONSES_FLOOR} max={MIN_RESPONSES_CEILING} step={1} required defaultValue={data.minResponses} />
+            <input
+              id="min-responses"
+              name="minResponses"
+              type="number"
+              min={MIN_RESPONSES_FLOOR}
+              max={MIN_RESPONSES_CEILING}
+              step={1}
+              required
+              defaultValue={data.minResponses}
+            />
           </div>
           <button type="submit">{t('surveys.admin.save')}</button>
         </IntentForm>
@@ -168,7 +205,8 @@ export default function SurveyAdminRoute() {
 
       <TitledSection id="instrument" title={t('surveys.admin.instrumentTitle')}>
         <p>
-          {data.customInstrument ? t('surveys.admin.customInstrument') : t('surveys.admin.defaultInstrument')} <strong>{data.instrument.name[locale]}</strong> ({data.instrument.version})
+          {data.customInstrument ? t('surveys.admin.customInstrument') : t('surveys.admin.defaultInstrument')} <strong>{data.instrument.name[locale]}</strong> (
+          {data.instrument.version})
         </p>
         <p className="hint">{t('surveys.admin.instrumentHint')}</p>
         <h3>{t('surveys.admin.scale')}</h3>
@@ -192,7 +230,13 @@ export default function SurveyAdminRoute() {
             </ul>
           </details>
         ))}
-        <JsonSettingForms intent="instrument" label={t('surveys.admin.instrumentFile')} submitLabel={t('surveys.admin.load')} custom={data.customInstrument} resetLabel={t('surveys.admin.resetInstrument')} />
+        <JsonSettingForms
+          intent="instrument"
+          label={t('surveys.admin.instrumentFile')}
+          submitLabel={t('surveys.admin.load')}
+          custom={data.customInstrument}
+          resetLabel={t('surveys.admin.resetInstrument')}
+        />
       </TitledSection>
     </>
   )

@@ -80,9 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error
     const reply =
-      error.field === 'form'
-        ? submission.reply({ formErrors: [error.message] })
-        : submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+      error.field === 'form' ? submission.reply({ formErrors: [error.message] }) : submission.reply({ fieldErrors: { [error.field]: [error.message] } })
     return json({ result: reply, setupLink: null, done: null }, { status: 400 })
   }
 }
@@ -90,8 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function UsersRoute() {
   const { jurisdiction, users, units, selfId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as
-    | { result: SubmissionResult<string[]> | null; setupLink: string | null; done: string | null; unitError?: string | null }
-    | undefined
+    { result: SubmissionResult<string[]> | null; setupLink: string | null; done: string | null; unitError?: string | null } | undefined
   const navigation = useNavigation()
   const { t } = useTranslation()
   const [form, fields] = useForm({
@@ -113,7 +110,18 @@ export default function UsersRoute() {
           ) : null}
         </div>
       ) : null}
-      <DataTable caption={t('users.caption')} headers={[t('users.colName'), t('users.colEmail'), t('users.colAdmin'), t('ops.leads.col'), t('users.colStatus'), t('surveys.units.colUnit'), t('users.colActions')]}>
+      <DataTable
+        caption={t('users.caption')}
+        headers={[
+          t('users.colName'),
+          t('users.colEmail'),
+          t('users.colAdmin'),
+          t('ops.leads.col'),
+          t('users.colStatus'),
+          t('surveys.units.colUnit'),
+          t('users.colActions'),
+        ]}
+      >
         {users.map(u => (
           <tr key={u.id}>
             <td>{u.name}</td>
@@ -127,7 +135,11 @@ export default function UsersRoute() {
                   <input type="hidden" name="userId" value={u.id} />
                   <input type="hidden" name="lead" value={u.canLeadReviews ? 'off' : 'on'} />
                   {u.canLeadReviews ? t('users.yes') : t('users.no')}{' '}
-                  <button type="submit" className="button-secondary" aria-label={t(u.canLeadReviews ? 'ops.leads.unmarkLabel' : 'ops.leads.markLabel', { name: u.name })}>
+                  <button
+                    type="submit"
+                    className="button-secondary"
+                    aria-label={t(u.canLeadReviews ? 'ops.leads.unmarkLabel' : 'ops.leads.markLabel', { name: u.name })}
+                  >
                     {t(u.canLeadReviews ? 'ops.leads.unmark' : 'ops.leads.mark')}
                   </button>
                 </IntentForm>

@@ -41,11 +41,12 @@ export default function NotificationsRoute() {
           {notifications.map(n => (
             <li key={n.id} className={n.unread ? 'unread' : undefined} data-testid="notification">
               <p>
-                <time dateTime={n.at}>{n.at.slice(0, 10)}</time>{' '}
-                {n.unread ? <strong>{`${t('followUp.notifications.unread')} · `}</strong> : null}
+                <time dateTime={n.at}>{n.at.slice(0, 10)}</time> {n.unread ? <strong>{`${t('followUp.notifications.unread')} · `}</strong> : null}
                 {t(`followUp.notifications.kind.${n.kind}`, { review: n.detail?.reviewTitle ?? '…' })}
               </p>
-              {n.detail?.text ? <p className="meta">{n.kind === 'quote-request' ? t('followUp.notifications.finding', { text: n.detail.text }) : n.detail.text}</p> : null}
+              {n.detail?.text ? (
+                <p className="meta">{n.kind === 'quote-request' ? t('followUp.notifications.finding', { text: n.detail.text }) : n.detail.text}</p>
+              ) : null}
               {n.detail ? null : <p className="meta">{t('followUp.notifications.unavailable')}</p>}
               <Link to={`/notifications/${n.id}`}>{t('followUp.notifications.open')}</Link>
             </li>

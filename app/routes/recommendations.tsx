@@ -42,12 +42,54 @@ export default function RecommendationTrackerRoute() {
           <label htmlFor="tracker-q">{t('followUp.tracker.search')}</label>
           <input id="tracker-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} />
         </div>
-        <SelectField id="tracker-review" name="review" label={t('followUp.tracker.review')} emptyLabel={any} defaultValue={filter.review ?? ''} options={options.reviews.map(r => [r.id, r.title])} />
-        <SelectField id="tracker-owner" name="owner" label={t('followUp.tracker.owner')} emptyLabel={any} defaultValue={filter.owner ?? ''} options={options.owners.map(o => [o.id, o.name])} />
-        <SelectField id="tracker-state" name="state" label={t('followUp.tracker.state')} emptyLabel={any} defaultValue={filter.state ?? ''} options={followUpStates.map(s => [s, t(`followUp.state.${s}`)])} />
-        <SelectField id="tracker-strength" name="strength" label={t('followUp.tracker.strength')} emptyLabel={any} defaultValue={filter.strength ?? ''} options={recommendationStrengths.map(s => [s, t(`strength.${s}`)])} />
-        <SelectField id="tracker-value" name="value" label={t('followUp.tracker.value')} emptyLabel={any} defaultValue={filter.value ?? ''} options={coreValues.map(v => [v, t(`trends.value.${v}`)])} />
-        <SelectField id="tracker-domain" name="domain" label={t('followUp.tracker.domain')} emptyLabel={any} defaultValue={filter.domain ?? ''} options={options.domains.map(d => [d.id, d.label])} />
+        <SelectField
+          id="tracker-review"
+          name="review"
+          label={t('followUp.tracker.review')}
+          emptyLabel={any}
+          defaultValue={filter.review ?? ''}
+          options={options.reviews.map(r => [r.id, r.title])}
+        />
+        <SelectField
+          id="tracker-owner"
+          name="owner"
+          label={t('followUp.tracker.owner')}
+          emptyLabel={any}
+          defaultValue={filter.owner ?? ''}
+          options={options.owners.map(o => [o.id, o.name])}
+        />
+        <SelectField
+          id="tracker-state"
+          name="state"
+          label={t('followUp.tracker.state')}
+          emptyLabel={any}
+          defaultValue={filter.state ?? ''}
+          options={followUpStates.map(s => [s, t(`followUp.state.${s}`)])}
+        />
+        <SelectField
+          id="tracker-strength"
+          name="strength"
+          label={t('followUp.tracker.strength')}
+          emptyLabel={any}
+          defaultValue={filter.strength ?? ''}
+          options={recommendationStrengths.map(s => [s, t(`strength.${s}`)])}
+        />
+        <SelectField
+          id="tracker-value"
+          name="value"
+          label={t('followUp.tracker.value')}
+          emptyLabel={any}
+          defaultValue={filter.value ?? ''}
+          options={coreValues.map(v => [v, t(`trends.value.${v}`)])}
+        />
+        <SelectField
+          id="tracker-domain"
+          name="domain"
+          label={t('followUp.tracker.domain')}
+          emptyLabel={any}
+          defaultValue={filter.domain ?? ''}
+          options={options.domains.map(d => [d.id, d.label])}
+        />
         <div className="field field-checkbox">
           <input id="tracker-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === '1'} />
           <label htmlFor="tracker-overdue">{t('followUp.tracker.overdueOnly')}</label>
@@ -100,7 +142,9 @@ export default function RecommendationTrackerRoute() {
             dueDate: r.dueDate,
             overdue: r.overdue,
             status: `${r.followedUp ? t(`followUp.state.${r.state}`) : t(`recommendationStatus.${r.documentStatus}`)}${
-              r.awaitingEvaluation ? ` (${t('followUp.tracker.awaitingEvaluation')}${r.evaluateOn ? `, ${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })}` : ''})` : ''
+              r.awaitingEvaluation
+                ? ` (${t('followUp.tracker.awaitingEvaluation')}${r.evaluateOn ? `, ${t('followUp.tracker.evaluateOn', { date: r.evaluateOn })}` : ''})`
+                : ''
             }`,
             lastNote: r.lastNote,
           }))}

@@ -51,7 +51,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
-  const permission = intent === 'progress' ? 'update:recommendation-progress' : intent === 'evaluate' ? 'evaluate:recommendation' : intent === 'assign' ? 'assign:recommendation' : null
+  const permission =
+    intent === 'progress'
+      ? 'update:recommendation-progress'
+      : intent === 'evaluate'
+        ? 'evaluate:recommendation'
+        : intent === 'assign'
+          ? 'assign:recommendation'
+          : null
   if (!permission) {
     // Still nothing about a recommendation to someone who may not see it.
     await requireRecommendation(user, params.reviewId ?? '', params.recommendationId ?? '')
@@ -68,7 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return json(problems(intent, parsed.error), { status: 400 })
     outcome = await recordProgress(ctx, parsed.data)
   } else if (intent === 'evaluate') {
-    const parsed = evaluationInputSchema.safeParse({ outcome: field('outcome'), evidence: field('evidence') ?? '', evaluateOn: field('evaluateOn') || undefined })
+    const parsed = evaluationInputSchema.safeParse({
+      outcome: field('outcome'),
+      evidence: field('evidence') ?? '',
+      evaluateOn: field('evaluateOn') || undefined,
+    })
     if (!parsed.success) return json(problems(intent, parsed.error), { status: 400 })
     outcome = await recordEvaluation(ctx, parsed.data)
   } else {
@@ -126,7 +137,13 @@ export default function RecommendationRoute() {
           <input type="hidden" name="intent" value="progress" />
           <Field label={t('followUp.detail.status')} errors={errorsFor('progress', 'status')}>
             {({ id, describedBy, invalid }) => (
-              <select id={id} name="status" aria-describedby={describedBy} aria-invalid={invalid || undefined} defaultValue={summary.state === 'not_started' ? 'in_progress' : summary.state}>
+              <select
+                id={id}
+                name="status"
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                defaultValue={summary.state === 'not_started' ? 'in_progress' : summary.state}
+              >
                 {progressStatuses.map(s => (
                   <option key={s} value={s}>
                     {t(`followUp.state.${s}`)}
@@ -136,10 +153,14 @@ export default function RecommendationRoute() {
             )}
           </Field>
           <Field label={t('followUp.detail.note')} hint={t('followUp.detail.noteHint')} errors={errorsFor('progress', 'note')}>
-            {({ id, describedBy, invalid }) => <textarea id={id} name="note" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+            {({ id, describedBy, invalid }) => (
+              <textarea id={id} name="note" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            )}
           </Field>
           <Field label={t('followUp.detail.evaluateOnLabel')} errors={errorsFor('progress', 'evaluateOn')}>
-            {({ id, describedBy, invalid }) => <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+            {({ id, describedBy, invalid }) => (
+              <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            )}
           </Field>
           <button type="submit">{t('followUp.detail.save')}</button>
         </Form>
@@ -165,10 +186,14 @@ export default function RecommendationRoute() {
             )}
           </Field>
           <Field label={t('followUp.detail.evidence')} errors={errorsFor('evaluate', 'evidence')}>
-            {({ id, describedBy, invalid }) => <textarea id={id} name="evidence" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+            {({ id, describedBy, invalid }) => (
+              <textarea id={id} name="evidence" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            )}
           </Field>
           <Field label={t('followUp.detail.nextEvaluateOn')} errors={errorsFor('evaluate', 'evaluateOn')}>
-            {({ id, describedBy, invalid }) => <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+            {({ id, describedBy, invalid }) => (
+              <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            )}
           </Field>
           <button type="submit">{t('followUp.detail.saveEvaluation')}</button>
         </Form>
@@ -207,8 +232,14 @@ export default function RecommendationRoute() {
                 <p>
                   <time dateTime={entry.at}>{entry.at.slice(0, 10)}</time>{' '}
                   {entry.kind === 'progress'
-                    ? t('followUp.detail.progressEntry', { state: t(`followUp.state.${entry.status}`), author: entry.authorName ?? t('followUp.detail.someone') })
-                    : t('followUp.detail.evaluationEntry', { outcome: t(`followUp.outcome.${entry.outcome}`), author: entry.authorName ?? t('followUp.detail.someone') })}
+                    ? t('followUp.detail.progressEntry', {
+                        state: t(`followUp.state.${entry.status}`),
+                        author: entry.authorName ?? t('followUp.detail.someone'),
+                      })
+                    : t('followUp.detail.evaluationEntry', {
+                        outcome: t(`followUp.outcome.${entry.outcome}`),
+                        author: entry.authorName ?? t('followUp.detail.someone'),
+                      })}
                   {entry.evaluateOn ? ` · ${t('followUp.detail.evaluateOn', { date: entry.evaluateOn })}` : ''}
                 </p>
                 {entry.note ? <p className="follow-up-note">{entry.note}</p> : null}

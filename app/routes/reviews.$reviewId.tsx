@@ -34,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     deadline: reviewDeadline(incidentDate, new Date()),
     role,
-    members: allows('read:review-members') ? await listMembers(review.id, { userId: user.id, namesVisibleTo: await namesVisibleToOf(review.jurisdictionId) }) : [],
+    members: allows('read:review-members')
+      ? await listMembers(review.id, { userId: user.id, namesVisibleTo: await namesVisibleToOf(review.jurisdictionId) })
+      : [],
     canManageMembers: allows('manage:review-members'),
     canReadDoc: allows('read:review-doc'),
     canWriteDoc: allows('write:review-doc'),
@@ -83,9 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await setCommunityRepresentative(review, input.memberId, input.value === 'yes', user.id)
   if (!outcome.ok) {
     const reply =
-      outcome.field === 'form'
-        ? submission.reply({ formErrors: [outcome.message] })
-        : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
+      outcome.field === 'form' ? submission.reply({ formErrors: [outcome.message] }) : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
     return json({ result: reply, done: null }, { status: 400 })
   }
   const done = input.intent === 'add' ? 'members.added' : input.intent === 'remove' ? 'members.removed' : 'checks.communityRep.saved'
@@ -116,7 +116,8 @@ async function switchSettingsAction(request: Request, reviewId: string) {
 }
 
 export default function ReviewRoute() {
-  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, canExport, canReadVoice, isPartner, imported, phase, settingsVersions } = useLoaderData<typeof loader>()
+  const { review, deadline, role, members, canManageMembers, canReadDoc, canWriteDoc, canExport, canReadVoice, isPartner, imported, phase, settingsVersions } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
@@ -222,42 +223,42 @@ export default function ReviewRoute() {
             {members.map(m => {
               const shown = m.name ?? m.pseudonym ?? t('members.nameHidden')
               return (
-              <tr key={m.id}>
-                <td>
-                  {shown}
-                  {m.name === null ? <span className="hint"> ({t('members.pseudonymShown')})</span> : null}
-                  {m.active ? null : ` (${t('members.inactive')})`}
-                </td>
-                <td>{m.email ?? '—'}</td>
-                <td>{t(`role.${m.role}`)}</td>
-                <td>
-                  {m.communityRepresentative ? t('checks.communityRep.yes') : t('checks.communityRep.no')}
-                  {canManageMembers ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="community-representative" />
-                      <input type="hidden" name="memberId" value={m.id} />
-                      <input type="hidden" name="value" value={m.communityRepresentative ? 'no' : 'yes'} />
-                      <button type="submit" className="button-secondary">
-                        {m.communityRepresentative ? t('checks.communityRep.unmark', { name: shown }) : t('checks.communityRep.mark', { name: shown })}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-                {canManageMembers ? (
+                <tr key={m.id}>
                   <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="memberId" value={m.id} />
-                      <ConfirmSubmit
-                        label={t('members.remove')}
-                        ariaLabel={t('members.removeLabel', { name: shown })}
-                        question={t('checks.confirm.removeMember', { name: shown })}
-                        confirmLabel={t('checks.confirm.removeYes')}
-                      />
-                    </Form>
+                    {shown}
+                    {m.name === null ? <span className="hint"> ({t('members.pseudonymShown')})</span> : null}
+                    {m.active ? null : ` (${t('members.inactive')})`}
                   </td>
-                ) : null}
-              </tr>
+                  <td>{m.email ?? '—'}</td>
+                  <td>{t(`role.${m.role}`)}</td>
+                  <td>
+                    {m.communityRepresentative ? t('checks.communityRep.yes') : t('checks.communityRep.no')}
+                    {canManageMembers ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="community-representative" />
+                        <input type="hidden" name="memberId" value={m.id} />
+                        <input type="hidden" name="value" value={m.communityRepresentative ? 'no' : 'yes'} />
+                        <button type="submit" className="button-secondary">
+                          {m.communityRepresentative ? t('checks.communityRep.unmark', { name: shown }) : t('checks.communityRep.mark', { name: shown })}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                  {canManageMembers ? (
+                    <td>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="memberId" value={m.id} />
+                        <ConfirmSubmit
+                          label={t('members.remove')}
+                          ariaLabel={t('members.removeLabel', { name: shown })}
+                          question={t('checks.confirm.removeMember', { name: shown })}
+                          confirmLabel={t('checks.confirm.removeYes')}
+                        />
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
               )
             })}
           </tbody>

@@ -33,9 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const listStates = ctx.mayOnReview('list-states')
 
   const namedIds = listStates ? accounts.filter(a => ctx.allows(a, 'see-real-name')).map(a => a.authorId) : []
-  const names = new Map(
-    (await prisma.user.findMany({ where: { id: { in: namedIds } }, select: { id: true, name: true } })).map(u => [u.id, u.name]),
-  )
+  const names = new Map((await prisma.user.findMany({ where: { id: { in: namedIds } }, select: { id: true, name: true } })).map(u => [u.id, u.name]))
   const states = listStates
     ? accounts.map(a => ({
         id: a.id,
@@ -83,7 +81,11 @@ export default function AccountsRoute() {
   const { review, own, states, released, namesHidden, invite, canQuote, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const errors = actionData?.result.error ? Object.values(actionData.result.error).flat().filter((e): e is string => typeof e === 'string') : null
+  const errors = actionData?.result.error
+    ? Object.values(actionData.result.error)
+        .flat()
+        .filter((e): e is string => typeof e === 'string')
+    : null
   return (
     <div className="accounts-page">
       <p className="back-link">
@@ -186,7 +188,13 @@ export default function AccountsRoute() {
           ) : (
             <Form method="post" className="account-invite">
               <FormErrors errors={errors} />
-              <SelectField id="invite-member" name="userId" label={t('accounts.invite.member')} required options={invite.members.map(m => [m.userId, m.name] as const)} />
+              <SelectField
+                id="invite-member"
+                name="userId"
+                label={t('accounts.invite.member')}
+                required
+                options={invite.members.map(m => [m.userId, m.name] as const)}
+              />
               <SelectField
                 id="invite-case-role"
                 name="caseRole"

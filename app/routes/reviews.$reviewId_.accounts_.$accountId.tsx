@@ -92,9 +92,7 @@ async function authorView(ctx: AccountContext, account: StaffAccountRow, url: UR
 
 async function readerView(ctx: AccountContext, account: StaffAccountRow, audience: ReleaseAudience) {
   const release = await readReleaseAs(account, audience, ctx.user.id)
-  const author = ctx.allows(account, 'see-real-name')
-    ? await prisma.user.findUnique({ where: { id: account.authorId }, select: { name: true } })
-    : null
+  const author = ctx.allows(account, 'see-real-name') ? await prisma.user.findUnique({ where: { id: account.authorId }, select: { name: true } }) : null
   const mayDecideWithdrawal = ctx.allows(account, 'decide-withdrawal') && account.withdrawalRequestedAt !== null
   return {
     kind: 'reader' as const,
@@ -102,9 +100,7 @@ async function readerView(ctx: AccountContext, account: StaffAccountRow, audienc
     account: { id: account.id, pseudonym: account.pseudonym, state: account.state },
     realName: author?.name ?? null,
     release,
-    withdrawal: mayDecideWithdrawal
-      ? { requestedAt: account.withdrawalRequestedAt!.toISOString(), reason: account.withdrawalReason }
-      : null,
+    withdrawal: mayDecideWithdrawal ? { requestedAt: account.withdrawalRequestedAt!.toISOString(), reason: account.withdrawalReason } : null,
     quoteFindings: ctx.allows(account, 'quote-request') ? await findingsOfReview(ctx.review.id) : null,
   }
 }

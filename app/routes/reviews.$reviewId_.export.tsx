@@ -140,7 +140,11 @@ const candidate = z.string().min(1).max(100)
 const step = z.enum(approvalSteps)
 const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('mark-safe'), candidateId: candidate }),
-  z.object({ intent: z.literal('add-alias'), candidateId: candidate, personId: z.string({ required_error: 'export.errors.noSuchPerson' }).min(1, 'export.errors.noSuchPerson').max(200) }),
+  z.object({
+    intent: z.literal('add-alias'),
+    candidateId: candidate,
+    personId: z.string({ required_error: 'export.errors.noSuchPerson' }).min(1, 'export.errors.noSuchPerson').max(200),
+  }),
   z.object({
     intent: z.literal('add-place'),
     candidateId: candidate,
@@ -160,7 +164,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!open) return json({ error: 'export.errors.phase', params: {} }, { status: 400 })
   const submission = parseWithZod(await request.formData(), { schema: actionSchema })
   if (submission.status !== 'success') {
-    const message = Object.values(submission.error ?? {}).flat().find(m => typeof m === 'string' && m.startsWith('export.'))
+    const message = Object.values(submission.error ?? {})
+      .flat()
+      .find(m => typeof m === 'string' && m.startsWith('export.'))
     return json({ error: message ?? 'export.errors.noSuchCandidate', params: {} }, { status: 400 })
   }
   const input = submission.value
@@ -180,8 +186,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!allows('export:review')) throw forbidden()
     if (input.intent === 'undo-safe') outcome = await undoSafeDecision(review, input.decisionId, user.id)
     else if (input.intent === 'mark-safe') outcome = await resolveResidual(review, input.candidateId, { kind: 'safe' }, user.id, locale)
-    else if (input.intent === 'add-identifier') outcome = await resolveResidual(review, input.candidateId, { kind: 'identifier', identifierKind: input.identifierKind }, user.id, locale)
-    else if (input.intent === 'add-place') outcome = await resolveResidual(review, input.candidateId, { kind: 'place', label: input.label, placeKind: input.placeKind }, user.id, locale)
+    else if (input.intent === 'add-identifier')
+      outcome = await resolveResidual(review, input.candidateId, { kind: 'identifier', identifierKind: input.identifierKind }, user.id, locale)
+    else if (input.intent === 'add-place')
+      outcome = await resolveResidual(review, input.candidateId, { kind: 'place', label: input.label, placeKind: input.placeKind }, user.id, locale)
     else outcome = await resolveResidual(review, input.candidateId, { kind: 'person', personRef: input.personId }, user.id, locale)
   }
   if (!outcome.ok) return json({ error: outcome.message, params: outcome.params ?? {} }, { status: 400 })

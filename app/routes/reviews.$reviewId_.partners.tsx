@@ -3,7 +3,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { invitePartner, listPartners, partnerActionSchema, removePartner, reviewPartnerAgencies, setPartnerAccessUntil, setPartnerRealNames } from '~/models/partner.server'
+import {
+  invitePartner,
+  listPartners,
+  partnerActionSchema,
+  removePartner,
+  reviewPartnerAgencies,
+  setPartnerAccessUntil,
+  setPartnerRealNames,
+} from '~/models/partner.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Partner agencies · SCIR Workspace' }]
@@ -14,7 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ review: { id: review.id, title: review.title }, partners, agencies }, { headers: { 'Cache-Control': 'no-store' } })
 }
 
-type ActionData = { done?: string; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; setup?: { url: string; email: string } }
+type ActionData = {
+  done?: string
+  error?: string
+  fieldErrors?: Record<string, string>
+  values?: Record<string, string>
+  setup?: { url: string; email: string }
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { review, user } = await requireReviewPermission(request, params.reviewId ?? '', 'manage:review-members')
@@ -36,15 +50,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'access': {
       const outcome = await setPartnerAccessUntil(review, input.userId, input.accessUntil, user.id)
       if (outcome === 'date') return json<ActionData>({ error: 'voice.partners.errors.date' }, { status: 400 })
-      return outcome === 'done' ? json<ActionData>({ done: 'voice.partners.saved' }) : json<ActionData>({ error: 'voice.partners.errors.unknown' }, { status: 400 })
+      return outcome === 'done'
+        ? json<ActionData>({ done: 'voice.partners.saved' })
+        : json<ActionData>({ error: 'voice.partners.errors.unknown' }, { status: 400 })
     }
     case 'names': {
       const outcome = await setPartnerRealNames(review, input.userId, input.value === 'yes', user.id)
-      return outcome === 'done' ? json<ActionData>({ done: 'voice.partners.saved' }) : json<ActionData>({ error: 'voice.partners.errors.unknown' }, { status: 400 })
+      return outcome === 'done'
+        ? json<ActionData>({ done: 'voice.partners.saved' })
+        : json<ActionData>({ error: 'voice.partners.errors.unknown' }, { status: 400 })
     }
     case 'remove': {
       const outcome = await removePartner(review, input.userId, user.id)
-      return outcome === 'done' ? json<ActionData>({ done: 'voice.partners.removed' }) : json<ActionData>({ error: 'voice.partners.errors.unknown' }, { status: 400 })
+      return outcome === 'done'
+        ? json<ActionData>({ done: 'voice.partners.removed' })
+        : json<ActionData>({ error: 'voice.partners.errors.unknown' }, { status: 400 })
     }
   }
 }
@@ -117,7 +137,13 @@ export default function PartnersPage() {
                     <label className="visually-hidden" htmlFor={`access-${p.userId}`}>
                       {t('voice.partners.accessUntil')}
                     </label>
-                    <input id={`access-${p.userId}`} type="date" name="accessUntil" defaultValue={p.accessUntil ?? ''} aria-describedby={`access-${p.userId}-hint`} />
+                    <input
+                      id={`access-${p.userId}`}
+                      type="date"
+                      name="accessUntil"
+                      defaultValue={p.accessUntil ?? ''}
+                      aria-describedby={`access-${p.userId}-hint`}
+                    />
                     <span id={`access-${p.userId}-hint`} className="hint">
                       {p.accessUntil ? '' : t('voice.partners.untilApproval')}
                     </span>
@@ -177,7 +203,14 @@ export default function PartnersPage() {
         ))}
         <div className="field">
           <label htmlFor="partner-accessUntil">{t('voice.partners.accessUntil')}</label>
-          <input id="partner-accessUntil" name="accessUntil" type="date" defaultValue={values.accessUntil ?? ''} aria-describedby="partner-accessUntil-hint" aria-invalid={errors.accessUntil ? true : undefined} />
+          <input
+            id="partner-accessUntil"
+            name="accessUntil"
+            type="date"
+            defaultValue={values.accessUntil ?? ''}
+            aria-describedby="partner-accessUntil-hint"
+            aria-invalid={errors.accessUntil ? true : undefined}
+          />
           <p id="partner-accessUntil-hint" className="hint">
             {t('voice.partners.accessUntilHint')}
           </p>

@@ -54,7 +54,11 @@ export default function QuotesRoute() {
   const { review, findings, quotable, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const errors = actionData?.result.error ? Object.values(actionData.result.error).flat().filter((e): e is string => typeof e === 'string') : null
+  const errors = actionData?.result.error
+    ? Object.values(actionData.result.error)
+        .flat()
+        .filter((e): e is string => typeof e === 'string')
+    : null
   return (
     <div className="accounts-page quotes-page">
       <p className="back-link">
@@ -95,8 +99,8 @@ export default function QuotesRoute() {
                         </li>
                       ) : (
                         <li key={q.id} className="quote-link-only">
-                          <Link to={`/reviews/${review.id}/accounts/${q.accountId}`}>{t('accounts.quotes.linkOnly', { pseudonym: q.pseudonym })}</Link>{' '}
-                          ({t(`accounts.quotes.status.${q.status}`)})
+                          <Link to={`/reviews/${review.id}/accounts/${q.accountId}`}>{t('accounts.quotes.linkOnly', { pseudonym: q.pseudonym })}</Link> (
+                          {t(`accounts.quotes.status.${q.status}`)})
                         </li>
                       ),
                     )}

@@ -58,7 +58,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   )
 }
 
-type ActionData = { done?: string; created?: { url: string; expiresAt: string }; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> }
+type ActionData = {
+  done?: string
+  created?: { url: string; expiresAt: string }
+  error?: string
+  fieldErrors?: Record<string, string>
+  values?: Record<string, string>
+}
 
 function fieldErrors(error: ZodError): Record<string, string> {
   const out: Record<string, string> = {}
@@ -109,7 +115,8 @@ export default function VoicePage() {
   const { review, contributions, targets, invitations, mayInvite, mayLink } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+  const date = (iso: string) =>
+    new Date(iso).toLocaleDateString(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
   const errors = data?.fieldErrors ?? {}
   const values = data?.values ?? {}
   const recordValues = values.intent === 'record' ? values : {}
@@ -156,7 +163,15 @@ export default function VoicePage() {
               <KindAndLanguage prefix="invite" errors={values.intent === 'invite' ? errors : {}} />
               <div className="field">
                 <label htmlFor="invite-days">{t('voice.page.days')}</label>
-                <input id="invite-days" name="days" type="number" min={1} max={INVITATION_DAYS_MAX} defaultValue={INVITATION_DAYS_DEFAULT} aria-invalid={values.intent === 'invite' && errors.days ? true : undefined} />
+                <input
+                  id="invite-days"
+                  name="days"
+                  type="number"
+                  min={1}
+                  max={INVITATION_DAYS_MAX}
+                  defaultValue={INVITATION_DAYS_DEFAULT}
+                  aria-invalid={values.intent === 'invite' && errors.days ? true : undefined}
+                />
                 {values.intent === 'invite' && errors.days ? (
                   <p className="field-error" role="alert">
                     {t(errors.days)}
@@ -171,7 +186,8 @@ export default function VoicePage() {
                 <ul className="voice-invitations">
                   {invitations.map(inv => (
                     <li key={inv.id}>
-                      {t(`voice.page.contributorKind.${inv.contributorKind}`)} · {t(`voice.page.invitationState.${inv.state}`)} · {t('voice.page.created_on', { date: date(inv.createdAt), expires: date(inv.expiresAt) })}
+                      {t(`voice.page.contributorKind.${inv.contributorKind}`)} · {t(`voice.page.invitationState.${inv.state}`)} ·{' '}
+                      {t('voice.page.created_on', { date: date(inv.createdAt), expires: date(inv.expiresAt) })}
                       {inv.state === 'open' ? (
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="revoke" />
@@ -196,7 +212,14 @@ export default function VoicePage() {
               {(['needed', 'helped', 'notHelped', 'shouldChange'] as const).map(q => (
                 <div className="field" key={q}>
                   <label htmlFor={`record-${q}`}>{t(`voice.form.${q}`)}</label>
-                  <textarea id={`record-${q}`} name={q} rows={3} maxLength={FAMILY_VOICE_TEXT_MAX} defaultValue={recordValues[q] ?? ''} aria-invalid={recordValues.intent && errors[q] ? true : undefined} />
+                  <textarea
+                    id={`record-${q}`}
+                    name={q}
+                    rows={3}
+                    maxLength={FAMILY_VOICE_TEXT_MAX}
+                    defaultValue={recordValues[q] ?? ''}
+                    aria-invalid={recordValues.intent && errors[q] ? true : undefined}
+                  />
                   {recordValues.intent && errors[q] ? (
                     <p className="field-error" role="alert">
                       {t(errors[q]!)}
@@ -275,7 +298,19 @@ function ContributionWords({ c }: { c: Pick<ContributionView, 'needed' | 'helped
   )
 }
 
-function Contribution({ c, targets, mayLink, mayInvite, date }: { c: ContributionView; targets: Targets; mayLink: boolean; mayInvite: boolean; date: (iso: string) => string }) {
+function Contribution({
+  c,
+  targets,
+  mayLink,
+  mayInvite,
+  date,
+}: {
+  c: ContributionView
+  targets: Targets
+  mayLink: boolean
+  mayInvite: boolean
+  date: (iso: string) => string
+}) {
   const { t } = useTranslation()
   const label = (kind: string, id: string) => {
     const need = kind === 'unmet_need' ? targets.needs.find(n => n.id === id) : undefined

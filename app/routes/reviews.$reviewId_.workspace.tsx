@@ -49,16 +49,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         // Only what the panel may cite: accounts their authors released to it, by pseudonym.
         releasedAccounts: accounts.filter(a => a.state === 'released_to_panel').map(a => ({ id: a.id, pseudonym: a.pseudonym })),
         namesHidden,
-        familyVoice: familyVoice?.map(c => ({
-          id: c.id,
-          contributorKind: c.contributorKind,
-          locale: c.locale,
-          needed: c.needed,
-          helped: c.helped,
-          notHelped: c.notHelped,
-          shouldChange: c.shouldChange,
-          unmetNeedIds: c.links.filter(l => l.targetKind === 'unmet_need').map(l => l.targetId),
-        })) ?? null,
+        familyVoice:
+          familyVoice?.map(c => ({
+            id: c.id,
+            contributorKind: c.contributorKind,
+            locale: c.locale,
+            needed: c.needed,
+            helped: c.helped,
+            notHelped: c.notHelped,
+            shouldChange: c.shouldChange,
+            unmetNeedIds: c.links.filter(l => l.targetKind === 'unmet_need').map(l => l.targetId),
+          })) ?? null,
         familyVoicePage: familyVoice ? `/reviews/${review.id}/voice` : undefined,
       },
       review: { id: review.id, title: review.title },
@@ -102,7 +103,16 @@ export default function ReviewWorkspaceRoute() {
           <Link to={`/reviews/${review.id}#settings-versions`}>{t('versions.workspaceNewer')}</Link>
         </p>
       ) : null}
-      <Workspace view={view} settings={settings as WorkspaceSettings} docName={docName} canWrite={canWrite} user={presenceUser} probeUrl={probeUrl} signInUrl={signInUrl} localStore={localStore} />
+      <Workspace
+        view={view}
+        settings={settings as WorkspaceSettings}
+        docName={docName}
+        canWrite={canWrite}
+        user={presenceUser}
+        probeUrl={probeUrl}
+        signInUrl={signInUrl}
+        localStore={localStore}
+      />
     </div>
   )
 }

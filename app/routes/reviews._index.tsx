@@ -56,7 +56,10 @@ export default function ReviewsRoute() {
       {reviews.length === 0 ? (
         <p>{t('reviews.empty')}</p>
       ) : (
-        <DataTable caption={t('reviews.caption')} headers={[t('reviews.colTitle'), t('reviews.colType'), t('reviews.colPhase'), t('reviews.colDeadline'), t('reviews.colRole')]}>
+        <DataTable
+          caption={t('reviews.caption')}
+          headers={[t('reviews.colTitle'), t('reviews.colType'), t('reviews.colPhase'), t('reviews.colDeadline'), t('reviews.colRole')]}
+        >
           {reviews.map(r => (
             <tr key={r.id}>
               <td>

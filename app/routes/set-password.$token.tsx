@@ -55,12 +55,26 @@ export default function SetPasswordRoute() {
         <FormErrors errors={form.errors} />
         <Field label={t('setPassword.password')} errors={fields.password.errors}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} type="password" name={fields.password.name} autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              id={id}
+              type="password"
+              name={fields.password.name}
+              autoComplete="new-password"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         <Field label={t('setPassword.confirm')} errors={fields.confirm.errors}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} type="password" name={fields.confirm.name} autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              id={id}
+              type="password"
+              name={fields.confirm.name}
+              autoComplete="new-password"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         <button type="submit">{t('setPassword.submit')}</button>

@@ -102,7 +102,9 @@ function ImportResult({ result }: { result: ActionResult }) {
       <ul className="import-problems">
         {result.problems.map((p, i) => (
           <li key={i}>
-            {p.file ? <strong>{p.where ? t('trends.import.problemAt', { file: p.file, where: p.where }) : t('trends.import.problemIn', { file: p.file })}</strong> : null}{' '}
+            {p.file ? (
+              <strong>{p.where ? t('trends.import.problemAt', { file: p.file, where: p.where }) : t('trends.import.problemIn', { file: p.file })}</strong>
+            ) : null}{' '}
             {'key' in p.message ? t(`trends.import.problem.${p.message.key}`, p.message.params ?? {}) : p.message.text}
           </li>
         ))}
@@ -132,14 +134,24 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
         <>
           {/* Long names scroll inside their own box, never the page (issue 9). */}
           <div className="table-scroll" role="region" aria-labelledby="imported-caption" tabIndex={0}>
-            <DataTable caption={t('trends.import.listCaption', { jurisdiction })} captionId="imported-caption" headers={[t('trends.import.colSource'), t('trends.import.colReviews'), t('trends.import.colLastImported'), t('trends.import.colActions')]}>
+            <DataTable
+              caption={t('trends.import.listCaption', { jurisdiction })}
+              captionId="imported-caption"
+              headers={[t('trends.import.colSource'), t('trends.import.colReviews'), t('trends.import.colLastImported'), t('trends.import.colActions')]}
+            >
               {imported.map(s => (
                 <tr key={s.source}>
                   <th scope="row">{s.source}</th>
                   <td>{s.reviews}</td>
                   <td>{`${s.lastImportedAt.slice(0, 16).replace('T', ' ')} UTC`}</td>
                   <td>
-                    <IntentButton intent="remove" fields={{ source: s.source }} label={t('trends.import.remove')} ariaLabel={t('trends.import.removeLabel', { code: s.source })} buttonClassName="button-danger" />
+                    <IntentButton
+                      intent="remove"
+                      fields={{ source: s.source }}
+                      label={t('trends.import.remove')}
+                      ariaLabel={t('trends.import.removeLabel', { code: s.source })}
+                      buttonClassName="button-danger"
+                    />
                   </td>
                 </tr>
               ))}
@@ -242,19 +254,62 @@ export default function TrendsRoute() {
       ) : (
         <>
           <TitledSection id="findings" title={t('trends.findings.title')} className="trend-section">
-            <TrendFigure id="findings-by-domain" kind="bars" title={t('trends.findings.byDomainTitle')} hint={t('trends.findings.byDomainHint')} table={tables.findingsByValueAndDomain} rowHeader={t('trends.findings.rowHeader')} rowLabel={valueLabel} columnLabel={domainLabel} />
-            <TrendFigure id="findings-by-year" kind="lines" title={t('trends.findings.byYearTitle')} table={tables.findingsByValueAndYear} rowHeader={t('trends.findings.rowHeader')} rowLabel={valueLabel} columnLabel={year} />
+            <TrendFigure
+              id="findings-by-domain"
+              kind="bars"
+              title={t('trends.findings.byDomainTitle')}
+              hint={t('trends.findings.byDomainHint')}
+              table={tables.findingsByValueAndDomain}
+              rowHeader={t('trends.findings.rowHeader')}
+              rowLabel={valueLabel}
+              columnLabel={domainLabel}
+            />
+            <TrendFigure
+              id="findings-by-year"
+              kind="lines"
+              title={t('trends.findings.byYearTitle')}
+              table={tables.findingsByValueAndYear}
+              rowHeader={t('trends.findings.rowHeader')}
+              rowLabel={valueLabel}
+              columnLabel={year}
+            />
           </TitledSection>
 
           <TitledSection id="needs" title={t('trends.needs.title')} className="trend-section">
             <p className="trend-hint">{t('trends.needs.hint')}</p>
             {/* One bar per stage (all years); the table below splits the same counts by year. */}
-            <TrendFigure id="needs-by-year" kind="horizontal-bars" draw="row-totals" title={t('trends.needs.byStageTitle')} caption={t('trends.needs.byYearTitle')} table={tables.unmetNeedsByStageAndYear} rowHeader={t('trends.needs.rowHeader')} rowLabel={stageLabel} columnLabel={year} />
+            <TrendFigure
+              id="needs-by-year"
+              kind="horizontal-bars"
+              draw="row-totals"
+              title={t('trends.needs.byStageTitle')}
+              caption={t('trends.needs.byYearTitle')}
+              table={tables.unmetNeedsByStageAndYear}
+              rowHeader={t('trends.needs.rowHeader')}
+              rowLabel={stageLabel}
+              columnLabel={year}
+            />
           </TitledSection>
 
           <TitledSection id="recommendations" title={t('trends.recommendations.title')} className="trend-section">
-            <TrendFigure id="recommendations-by-status" kind="bars" title={t('trends.recommendations.byStatusTitle')} table={tables.recommendationsByStrengthAndStatus} rowHeader={t('trends.recommendations.rowHeader')} rowLabel={strengthLabel} columnLabel={statusLabel} />
-            <TrendFigure id="recommendations-by-year" kind="lines" title={t('trends.recommendations.byYearTitle')} table={tables.recommendationsByStrengthAndYear} rowHeader={t('trends.recommendations.rowHeader')} rowLabel={strengthLabel} columnLabel={year} />
+            <TrendFigure
+              id="recommendations-by-status"
+              kind="bars"
+              title={t('trends.recommendations.byStatusTitle')}
+              table={tables.recommendationsByStrengthAndStatus}
+              rowHeader={t('trends.recommendations.rowHeader')}
+              rowLabel={strengthLabel}
+              columnLabel={statusLabel}
+            />
+            <TrendFigure
+              id="recommendations-by-year"
+              kind="lines"
+              title={t('trends.recommendations.byYearTitle')}
+              table={tables.recommendationsByStrengthAndYear}
+              rowHeader={t('trends.recommendations.rowHeader')}
+              rowLabel={strengthLabel}
+              columnLabel={year}
+            />
           </TitledSection>
 
           <section aria-labelledby="scaling-title" className="trend-section">

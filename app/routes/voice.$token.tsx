@@ -37,13 +37,16 @@ function limited(request: Request, context: unknown) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (limited(request, context)) return json<ViewData>({ view: { status: 'refused', reason: 'rate' }, lang: langOf(request, null) }, { status: 429, headers: privateHeaders })
+  if (limited(request, context))
+    return json<ViewData>({ view: { status: 'refused', reason: 'rate' }, lang: langOf(request, null) }, { status: 429, headers: privateHeaders })
   const view = await viewThroughLink(params.token ?? '')
   const lang = langOf(request, view.locale ?? null)
   return json<ViewData>({ view, lang }, { status: view.status === 'refused' ? 404 : 200, headers: privateHeaders })
 }
 
-type ActionData = { errors: Partial<Record<'needed' | 'helped' | 'notHelped' | 'shouldChange' | 'consentScope' | 'form', string>>; values: Record<string, string> } | { refused: Refused }
+type ActionData =
+  | { errors: Partial<Record<'needed' | 'helped' | 'notHelped' | 'shouldChange' | 'consentScope' | 'form', string>>; values: Record<string, string> }
+  | { refused: Refused }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (limited(request, context)) return json<ActionData>({ refused: 'rate' }, { status: 429, headers: privateHeaders })
@@ -118,11 +121,26 @@ export default function VoiceLinkRoute() {
 
 type T = (key: string, options?: Record<string, unknown>) => string
 
-function ContributionForm({ view, t, lang, actionData }: { view: Extract<LinkView, { status: 'form' }>; t: T; lang: 'en' | 'fr'; actionData: { errors: Record<string, string | undefined>; values: Record<string, string> } | null }) {
+function ContributionForm({
+  view,
+  t,
+  lang,
+  actionData,
+}: {
+  view: Extract<LinkView, { status: 'form' }>
+  t: T
+  lang: 'en' | 'fr'
+  actionData: { errors: Record<string, string | undefined>; values: Record<string, string> } | null
+}) {
   const navigation = useNavigation()
   const errors = actionData?.errors ?? {}
   const values = actionData?.values ?? {}
-  const expires = new Date(view.expiresAt).toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+  const expires = new Date(view.expiresAt).toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  })
   const questions = ['needed', 'helped', 'notHelped', 'shouldChange'] as const
   return (
     <>

@@ -51,9 +51,7 @@ export default function WhatChangedRoute() {
       {reviews.length === 0 ? <p>{t('trends.whatChanged.empty')}</p> : null}
       {reviews.map(review => (
         <section key={review.reviewId} id={`review-${review.reviewId}`} className="what-changed-review" aria-labelledby={`review-title-${review.reviewId}`}>
-          <h2 id={`review-title-${review.reviewId}`}>
-            {review.role ? <Link to={`/reviews/${review.reviewId}`}>{review.title}</Link> : review.title}
-          </h2>
+          <h2 id={`review-title-${review.reviewId}`}>{review.role ? <Link to={`/reviews/${review.reviewId}`}>{review.title}</Link> : review.title}</h2>
           <p className="meta">
             {t('trends.whatChanged.phase', { phase: t(`phase.${review.phase}`) })}
             {' · '}
@@ -109,7 +107,9 @@ export default function WhatChangedRoute() {
               <ul className="what-changed-quotes">
                 {review.ownQuotes.map((q, i) => (
                   <li key={i}>
-                    <p className="meta">{q.findingNumber ? t('followUp.whatChanged.inFinding', { number: q.findingNumber }) : t('followUp.whatChanged.inNoFinding')}</p>
+                    <p className="meta">
+                      {q.findingNumber ? t('followUp.whatChanged.inFinding', { number: q.findingNumber }) : t('followUp.whatChanged.inNoFinding')}
+                    </p>
                     <blockquote>{q.excerpt}</blockquote>
                   </li>
                 ))}

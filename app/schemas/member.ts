@@ -4,11 +4,7 @@ import { staffReviewRoles } from '~/domain/vocabulary'
 
 export const addMemberSchema = z.object({
   intent: z.literal('add'),
-  email: z
-    .string({ required_error: 'validation.emailRequired' })
-    .trim()
-    .toLowerCase()
-    .email('validation.emailInvalid'),
+  email: z.string({ required_error: 'validation.emailRequired' }).trim().toLowerCase().email('validation.emailInvalid'),
   role: z.enum(staffReviewRoles, { errorMap: () => ({ message: 'validation.roleRequired' }) }),
   communityRepresentative: z
     .literal('on')

@@ -5,11 +5,7 @@ import { incidentTypes } from '~/domain/vocabulary'
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
 export const reviewFormSchema = z.object({
-  title: z
-    .string({ required_error: 'validation.titleRequired' })
-    .trim()
-    .min(1, 'validation.titleRequired')
-    .max(200, 'validation.titleTooLong'),
+  title: z.string({ required_error: 'validation.titleRequired' }).trim().min(1, 'validation.titleRequired').max(200, 'validation.titleTooLong'),
   incidentType: z.enum(incidentTypes, {
     errorMap: () => ({ message: 'validation.incidentTypeRequired' }),
   }),

@@ -3,7 +3,17 @@
 // 403 for someone who knows of it but may not do this; 400 for its author when the account's
 // state or the review's phase does not allow it now.
 import { json } from '@remix-run/node'
-import { canOnAccount, releaseAudienceFor, type AccountDecision, type AccountNamesVisibleTo, type AccountOperation, type AccountTarget, type Actor, type Permission, type Refusal } from '~/domain/permissions'
+import {
+  canOnAccount,
+  releaseAudienceFor,
+  type AccountDecision,
+  type AccountNamesVisibleTo,
+  type AccountOperation,
+  type AccountTarget,
+  type Actor,
+  type Permission,
+  type Refusal,
+} from '~/domain/permissions'
 import type { ReviewRole } from '~/domain/vocabulary'
 import { findAccount, namesVisibleToOf, type StaffAccountRow } from '~/models/staff-account.server'
 import { requireUser, type SignedInUser } from './auth.server'
@@ -50,7 +60,14 @@ export async function loadAccountContext(who: SignedInUser | Request, reviewId: 
   const allows = (account: StaffAccountRow, operation: AccountOperation) => decide(account, operation).allowed
   const audienceFor = (account: StaffAccountRow) => releaseAudienceFor(actor, targetFor(account))
   const mayOnReview = (operation: 'invite' | 'list-states') =>
-    canOnAccount(actor, operation, { jurisdictionId: review.jurisdictionId, memberRole: role, isAuthor: false, state: 'invited', reviewPhase: phase, namesVisibleTo }).allowed
+    canOnAccount(actor, operation, {
+      jurisdictionId: review.jurisdictionId,
+      memberRole: role,
+      isAuthor: false,
+      state: 'invited',
+      reviewPhase: phase,
+      namesVisibleTo,
+    }).allowed
   const knows = (account: StaffAccountRow) => allows(account, 'read-draft') || allows(account, 'list-states') || allows(account, 'read-released')
   return { allowed: true, context: { user, actor, review, role, namesVisibleTo, decide, allows, audienceFor, knows, mayOnReview, reviewAllows: access.allows } }
 }

@@ -12,9 +12,11 @@ export async function verifyAuditChainPostgres(databaseUrl: string): Promise<Cha
   try {
     // One snapshot for the whole read, so rows written meanwhile cannot look like a gap.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    const unsequenced = await client.query<{ id: string; jurisdictionId: string }>(`SELECT "id", "jurisdictionId" FROM "AuditEvent" WHERE "seq" IS NULL LIMIT 1`)
+    const unsequenced = await client.query<{ id: string; jurisdictionId: string }>(
+      `SELECT "id", "jurisdictionId" FROM "AuditEvent" WHERE "seq" IS NULL LIMIT 1`,
+    )
     const rows: (AuditChainRow & { hash: string | null })[] = []
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await client.query<AuditChainRow & { hash: string | null; seq: number }>(
         `SELECT "seq", "id", "jurisdictionId", "action", "actorId", "reviewId", "detail", scir_audit_time("createdAt") AS "createdAt", "prevHash", "hash"
            FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" LIMIT ${BATCH}`,

@@ -48,8 +48,11 @@ export function auditRowHash(row: AuditChainRow): string {
 
 /** Makes the trigger's hash function available on a connection (every writer needs it). */
 export function registerAuditFunctions(db: BetterSqlite3.Database) {
-  db.function(AUDIT_HASH_FUNCTION, { deterministic: true, varargs: false }, (seq: Cell, id: Cell, jurisdictionId: Cell, action: Cell, actorId: Cell, reviewId: Cell, detail: Cell, createdAt: Cell, prevHash: Cell) =>
-    auditRowHash({ seq, id, jurisdictionId, action, actorId, reviewId, detail, createdAt, prevHash }),
+  db.function(
+    AUDIT_HASH_FUNCTION,
+    { deterministic: true, varargs: false },
+    (seq: Cell, id: Cell, jurisdictionId: Cell, action: Cell, actorId: Cell, reviewId: Cell, detail: Cell, createdAt: Cell, prevHash: Cell) =>
+      auditRowHash({ seq, id, jurisdictionId, action, actorId, reviewId, detail, createdAt, prevHash }),
   )
 }
 
@@ -100,14 +103,20 @@ export type ChainReport = {
 
 /** Recomputes every jurisdiction's chain in order and names the first row that does not fit. */
 export function verifyAuditChain(db: BetterSqlite3.Database): ChainReport {
-  const unsequenced = db.prepare(`SELECT "id", "jurisdictionId" FROM "AuditEvent" WHERE "seq" IS NULL LIMIT 1`).get() as { id: string; jurisdictionId: string } | undefined
+  const unsequenced = db.prepare(`SELECT "id", "jurisdictionId" FROM "AuditEvent" WHERE "seq" IS NULL LIMIT 1`).get() as
+    { id: string; jurisdictionId: string } | undefined
   return verifyAuditRows(db.prepare(`${SELECT_ROWS} WHERE "seq" IS NOT NULL ORDER BY "seq"`).iterate() as IterableIterator<StoredRow>, unsequenced)
 }
 
 /** The check itself, over rows in `seq` order as the database stores them (any engine). */
-export function verifyAuditRows(ordered: Iterable<AuditChainRow & { hash: string | null }>, unsequenced: { id: string; jurisdictionId: string } | undefined): ChainReport {
+export function verifyAuditRows(
+  ordered: Iterable<AuditChainRow & { hash: string | null }>,
+  unsequenced: { id: string; jurisdictionId: string } | undefined,
+): ChainReport {
   const heads = new Map<string, { rows: number; head: string | null }>()
-  let firstBroken: ChainProblem | null = unsequenced ? { seq: null, id: unsequenced.id, jurisdictionId: unsequenced.jurisdictionId, problem: 'missing-hash' } : null
+  let firstBroken: ChainProblem | null = unsequenced
+    ? { seq: null, id: unsequenced.id, jurisdictionId: unsequenced.jurisdictionId, problem: 'missing-hash' }
+    : null
   let rows = 0
   let expectedSeq = 1
   for (const row of ordered) {

@@ -39,7 +39,14 @@ export type SignedInUser = {
 
 export function actorOf(user: SignedInUser | null): Actor | null {
   return user
-    ? { userId: user.id, jurisdictionId: user.jurisdictionId, isAdmin: user.isAdmin, active: true, canLeadReviews: user.canLeadReviews, ...(user.partnerOrganisation ? { partner: true } : {}) }
+    ? {
+        userId: user.id,
+        jurisdictionId: user.jurisdictionId,
+        isAdmin: user.isAdmin,
+        active: true,
+        canLeadReviews: user.canLeadReviews,
+        ...(user.partnerOrganisation ? { partner: true } : {}),
+      }
     : null
 }
 
@@ -54,7 +61,15 @@ async function partnerAccessEnded(user: { partnerOrganisation: string | null; pa
 export async function verifyLogin(email: string, password: string) {
   const user = await prisma.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { id: true, passwordHash: true, deactivatedAt: true, jurisdictionId: true, partnerOrganisation: true, partnerReviewId: true, partnerAccessUntil: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      deactivatedAt: true,
+      jurisdictionId: true,
+      partnerOrganisation: true,
+      partnerReviewId: true,
+      partnerAccessUntil: true,
+    },
   })
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)
   const ended = user ? await partnerAccessEnded(user) : false
@@ -63,8 +78,23 @@ export async function verifyLogin(email: string, password: string) {
   // Attempts on an email nobody has belong to no jurisdiction and name nobody: not audited
   // (they count in the sign-in failure metric). Never the password, never the typed email.
   if (user) {
-    const reason = success ? null : user.deactivatedAt ? 'deactivated' : !user.passwordHash ? 'no-password' : !ok ? 'wrong-password' : ended ? 'partner-access-ended' : 'wrong-password'
-    await auditEvent({ jurisdictionId: user.jurisdictionId, actorId: user.id, action: success ? 'auth.signed-in' : 'auth.sign-in-failed', detail: reason ? { reason, method: 'password' } : { method: 'password' } })
+    const reason = success
+      ? null
+      : user.deactivatedAt
+        ? 'deactivated'
+        : !user.passwordHash
+          ? 'no-password'
+          : !ok
+            ? 'wrong-password'
+            : ended
+              ? 'partner-access-ended'
+              : 'wrong-password'
+    await auditEvent({
+      jurisdictionId: user.jurisdictionId,
+      actorId: user.id,
+      action: success ? 'auth.signed-in' : 'auth.sign-in-failed',
+      detail: reason ? { reason, method: 'password' } : { method: 'password' },
+    })
   }
   if (!user || !success) return null
   return { id: user.id }
@@ -124,7 +154,6 @@ export async function getUser(request: Request) {
   const sessionId = await getSessionId(request)
   return sessionId ? userForSession(sessionId) : null
 }
-
 
 export async function requireUser(request: Request) {
   const user = await getUser(request)

@@ -39,22 +39,22 @@ const envSchema = z.object({
   // Where the generated session secret is kept when DATABASE_URL is PostgreSQL (with SQLite it
   // is the database file's folder). Several nodes must share SESSION_SECRET instead.
   DATA_DIR: z.string().min(1, 'DATA_DIR must be a folder').optional(),
-  SESSION_SECRET: z
-    .string()
-    .min(32, 'SESSION_SECRET must be at least 32 characters')
-    .optional(),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   // Comma-separated origins allowed to POST and open collaboration sockets, e.g.
   // https://scir.example.org. Empty means: the origin the request was addressed to.
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform(v => v.split(',').map(s => s.trim()).filter(Boolean))
+    .transform(v =>
+      v
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().url('ALLOWED_ORIGINS must be a comma-separated list of URLs'))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Secure cookies need TLS; behind a TLS-terminating proxy keep the default.
-  COOKIE_SECURE: z
-    .enum(['true', 'false', 'auto'])
-    .default('auto'),
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   // `true` = one reverse proxy in front; a number = that many (the client address is the one
   // the outermost trusted proxy saw, never what the client wrote in X-Forwarded-For).
   TRUST_PROXY: z
@@ -76,7 +76,12 @@ const envSchema = z.object({
   METRICS_ALLOW: z
     .string()
     .default('127.0.0.1,::1')
-    .transform(v => v.split(',').map(s => s.trim()).filter(Boolean))
+    .transform(v =>
+      v
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().ip({ message: 'METRICS_ALLOW must be a comma-separated list of IP addresses' }))),
   // A bearer token that opens /metrics from anywhere (for a scraper outside the allow-list).
   METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),

@@ -106,7 +106,14 @@ export async function startSsoSignIn(request: Request, code: string, redirectTo:
 
 function isFlow(value: unknown): value is Flow {
   const v = value as Partial<Flow> | null
-  return Boolean(v) && typeof v!.code === 'string' && typeof v!.state === 'string' && typeof v!.nonce === 'string' && typeof v!.verifier === 'string' && typeof v!.startedAt === 'number'
+  return (
+    Boolean(v) &&
+    typeof v!.code === 'string' &&
+    typeof v!.state === 'string' &&
+    typeof v!.nonce === 'string' &&
+    typeof v!.verifier === 'string' &&
+    typeof v!.startedAt === 'number'
+  )
 }
 
 /** Second leg: the provider sent the browser back with a code; openid-client checks it all. */
@@ -136,7 +143,10 @@ export async function finishSsoSignIn(request: Request) {
       idTokenExpected: true,
     })
   } catch (error) {
-    console.warn('single sign-on: code exchange refused', { code: flow.code, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+    console.warn('single sign-on: code exchange refused', {
+      code: flow.code,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    })
     return failed('refused', cleared)
   }
   const claims = tokens.claims()

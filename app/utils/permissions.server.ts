@@ -10,7 +10,6 @@ import { actorOf, getUser, requireUser, type SignedInUser } from './auth.server'
 import { prisma } from './db.server'
 import { auditEvent } from '~/models/audit.server'
 
-
 export async function membershipRole(reviewId: string, userId: string): Promise<ReviewRole | null> {
   const member = await prisma.reviewMember.findUnique({
     where: { reviewId_userId: { reviewId, userId } },
@@ -84,7 +83,13 @@ export async function requireReviewPermissionFor(user: SignedInUser, reviewId: s
   if (!access.allowed) throw reviewRefusal(access)
   // Everything a partner agency's member opens on the review is recorded (ADR 0039).
   if (access.actor.partner) {
-    await auditEvent({ jurisdictionId: access.review.jurisdictionId, reviewId: access.review.id, actorId: user.id, action: 'partner.read', detail: { permission } })
+    await auditEvent({
+      jurisdictionId: access.review.jurisdictionId,
+      reviewId: access.review.id,
+      actorId: user.id,
+      action: 'partner.read',
+      detail: { permission },
+    })
   }
   return access
 }

@@ -5,4 +5,3 @@ export function clientAddress(request: Request, context: AppLoadContext | undefi
   const fromContext = context && typeof context.clientAddress === 'string' ? context.clientAddress : null
   return fromContext ?? 'unknown'
 }
-

@@ -40,21 +40,24 @@ function migrated(docName: string, doc: Y.Doc) {
  */
 const storedDocGateway: ReviewDocGateway = {
   async change(docName, change) {
-    return prisma.$transaction(async tx => {
-      const doc = await loadStoredDoc(docName, tx)
-      try {
-        const before = Y.encodeStateVector(doc)
-        migrated(docName, doc)
-        const result = change(doc)
-        const update = Y.encodeStateAsUpdate(doc, before)
-        // Two bytes is Yjs's empty update: nothing changed, nothing to store.
-        if (update.byteLength > 2) await collabStore.append(tx, docName, update)
-        return result
-      } finally {
-        doc.destroy()
-      }
-      // A large import into a long document takes a while; the write lock is held only from the append on.
-    }, { timeout: 30_000 })
+    return prisma.$transaction(
+      async tx => {
+        const doc = await loadStoredDoc(docName, tx)
+        try {
+          const before = Y.encodeStateVector(doc)
+          migrated(docName, doc)
+          const result = change(doc)
+          const update = Y.encodeStateAsUpdate(doc, before)
+          // Two bytes is Yjs's empty update: nothing changed, nothing to store.
+          if (update.byteLength > 2) await collabStore.append(tx, docName, update)
+          return result
+        } finally {
+          doc.destroy()
+        }
+        // A large import into a long document takes a while; the write lock is held only from the append on.
+      },
+      { timeout: 30_000 },
+    )
   },
   async read(docName, view) {
     const doc = await loadStoredDoc(docName)

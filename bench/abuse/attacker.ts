@@ -13,10 +13,10 @@ let frames = 0
 let connections = 0
 let refused = 0
 const deadline = Date.now() + durationMs
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 function open(docName: string, token: string): Promise<WebSocket | null> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     const ws = new WebSocket(`${base}/${docName}`, { headers: { cookie: `token=${token}` } })
     ws.on('error', () => resolve(null))
     ws.on('unexpected-response', (_req, res) => {
@@ -24,7 +24,7 @@ function open(docName: string, token: string): Promise<WebSocket | null> {
       res.resume()
       resolve(null)
     })
-    ws.on('close', (code) => (closes[code] = (closes[code] ?? 0) + 1))
+    ws.on('close', code => (closes[code] = (closes[code] ?? 0) + 1))
     ws.on('open', () => {
       connections++
       resolve(ws)
@@ -108,7 +108,7 @@ async function allocation(): Promise<void> {
     }
     ws.send(frame)
     frames++
-    await new Promise((resolve) => {
+    await new Promise(resolve => {
       ws.once('close', resolve)
       setTimeout(resolve, 1000)
     })

@@ -22,7 +22,7 @@ const ATTACK_MS = Number(process.env.ABUSE_ATTACK_MS ?? 6000)
 const PHASE_MS = Number(process.env.ABUSE_PHASE_MS ?? 3000)
 const DOC_BYTES = Number(process.env.ABUSE_DOC_BYTES ?? 1_000_000)
 const WITNESS_EDIT_MS = 20
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 function child(script: string, args: string[] = []): ChildProcess {
   return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
@@ -63,8 +63,8 @@ function witness(port: number, token: string, doc: Y.Doc): WebsocketProvider {
 
 function healthz(port: number): Promise<number> {
   const started = performance.now()
-  return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 30_000 }, (res) => {
+  return new Promise(resolve => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 30_000 }, res => {
       res.resume()
       res.on('end', () => resolve(performance.now() - started))
     })
@@ -142,7 +142,7 @@ async function runAttack(attack: string) {
   a.destroy()
   b.destroy()
   server.send({ type: 'stop' })
-  await new Promise((resolve) => server.once('exit', resolve))
+  await new Promise(resolve => server.once('exit', resolve))
   return { before, during, after, attacker: { frames, connections, refused, closes } }
 }
 
@@ -150,11 +150,15 @@ const results: Record<string, Awaited<ReturnType<typeof runAttack>>> = {}
 for (const attack of ['amplification', 'presence', 'allocation']) {
   const result = await runAttack(attack)
   results[attack] = result
-  console.log(`\n${attack} (attacker: ${result.attacker.frames} frames over ${result.attacker.connections} connections, ${result.attacker.refused} refused, closes ${JSON.stringify(result.attacker.closes)})`)
+  console.log(
+    `\n${attack} (attacker: ${result.attacker.frames} frames over ${result.attacker.connections} connections, ${result.attacker.refused} refused, closes ${JSON.stringify(result.attacker.closes)})`,
+  )
   console.log('  phase    witness p50   p99    /healthz max   server RSS')
   for (const name of ['before', 'during', 'after'] as const) {
     const p = result[name]
-    console.log(`  ${name.padEnd(7)}  ${String(p.witnessP50Ms).padStart(8)} ms ${String(p.witnessP99Ms).padStart(6)} ms ${String(p.healthzMaxMs).padStart(9)} ms ${String(p.rssMb).padStart(9)} MB`)
+    console.log(
+      `  ${name.padEnd(7)}  ${String(p.witnessP50Ms).padStart(8)} ms ${String(p.witnessP99Ms).padStart(6)} ms ${String(p.healthzMaxMs).padStart(9)} ms ${String(p.rssMb).padStart(9)} MB`,
+    )
   }
 }
 console.log(JSON.stringify({ bench: 'abuse', attackMs: ATTACK_MS, docBytes: DOC_BYTES, results }))

@@ -48,7 +48,7 @@ process.on('message', async (message: { type: string; bytes?: number }) => {
   if (message.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss })
   if (message.type === 'seed') {
     // About the size of the 2,000-event review from the report, written as many small runs.
-    await collab.updateDoc('review:big', (doc) => {
+    await collab.updateDoc('review:big', doc => {
       const events = doc.getArray<unknown>('events')
       for (let i = 0; i < (message.bytes ?? 1_000_000) / 500; i++) {
         events.push([{ id: `e${i}`, date: '2024-01-01', text: `Synthetic event ${i} `.padEnd(440, 'lorem ipsum ') }])

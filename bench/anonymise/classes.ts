@@ -31,13 +31,25 @@ export interface ClassReport {
 }
 
 function empty(): ClassQuality & { actions: number; actionsOnPlanted: number } {
-  return { planted: 0, caught: 0, replaced: 0, recall: 0, precision: 0, benignHit: 0, residuals: 0, words: 0, residualsPer1000Words: 0, actions: 0, actionsOnPlanted: 0 }
+  return {
+    planted: 0,
+    caught: 0,
+    replaced: 0,
+    recall: 0,
+    precision: 0,
+    benignHit: 0,
+    residuals: 0,
+    words: 0,
+    residualsPer1000Words: 0,
+    actions: 0,
+    actionsOnPlanted: 0,
+  }
 }
 
 const round = (value: number): number => Math.round(value * 10000) / 10000
 
 export function measureClasses(items: readonly ClassItem[]): ClassReport {
-  const totals = new Map<IssueClass, ReturnType<typeof empty>>(issueClasses.map((name) => [name, empty()]))
+  const totals = new Map<IssueClass, ReturnType<typeof empty>>(issueClasses.map(name => [name, empty()]))
   const overall = empty()
   const misses: ClassReport['misses'] = []
   const benignHits: ClassReport['benignHits'] = []
@@ -57,10 +69,10 @@ export function measureClasses(items: readonly ClassItem[]): ClassReport {
       entry.actionsOnPlanted += score.replacementsOnPlanted + score.residualsOnPlanted
     }
     misses.push(...score.missed.map((span: Span) => ({ id: item.id, text: span.text })))
-    benignHits.push(...score.benignHit.map((text) => ({ id: item.id, text })))
+    benignHits.push(...score.benignHit.map(text => ({ id: item.id, text })))
     const spans = item.planted.map(([text]) => text)
     const overlapsPlanted = (start: number, end: number): boolean =>
-      spans.some((text) => {
+      spans.some(text => {
         for (let at = item.text.indexOf(text); at >= 0; at = item.text.indexOf(text, at + 1)) if (at < end && start < at + text.length) return true
         return false
       })
@@ -78,6 +90,6 @@ export function measureClasses(items: readonly ClassItem[]): ClassReport {
     words: entry.words,
     residualsPer1000Words: round(entry.words === 0 ? 0 : (entry.residuals / entry.words) * 1000),
   })
-  const byClass = Object.fromEntries(issueClasses.map((name) => [name, finish(totals.get(name) ?? empty())])) as Record<IssueClass, ClassQuality>
+  const byClass = Object.fromEntries(issueClasses.map(name => [name, finish(totals.get(name) ?? empty())])) as Record<IssueClass, ClassQuality>
   return { byClass, overall: finish(overall), misses, benignHits, spurious }
 }

@@ -17,7 +17,7 @@ import { measureSweep, type SweepPoint } from './sweep'
 import { buildCorpus } from './synthetic'
 
 function option(name: string, fallback: number): number {
-  const arg = process.argv.find((value) => value.startsWith(`--${name}=`))
+  const arg = process.argv.find(value => value.startsWith(`--${name}=`))
   const parsed = arg === undefined ? Number.NaN : Number(arg.slice(name.length + 3))
   return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback
 }
@@ -67,12 +67,12 @@ function measureQuality(items: readonly CorpusItem[]): Quality {
     quality.replacementsOnPlanted += score.replacementsOnPlanted
     quality.benignTouched += score.benignTouched
     quality.benignTotal += item.benign?.length ?? 0
-    const listed = new Set(result.residuals.map((residual) => residual.text))
+    const listed = new Set(result.residuals.map(residual => residual.text))
     quality.residualsExpected += item.residuals?.length ?? 0
-    quality.residualsFound += (item.residuals ?? []).filter((text) => listed.has(text)).length
+    quality.residualsFound += (item.residuals ?? []).filter(text => listed.has(text)).length
     quality.residualCandidates += result.residuals.length
     quality.words += item.text.split(/\s+/).filter(Boolean).length
-    const missedStarts = new Set(score.missed.map((span) => span.start))
+    const missedStarts = new Set(score.missed.map(span => span.start))
     for (const span of plantedSpans(item)) {
       const kind = span.kind ?? 'name'
       const entry = (quality.recallByKind[kind] ??= { found: 0, total: 0 })
@@ -164,9 +164,14 @@ const heldOut = measureQuality(holdout)
 // Issue-11 identifier classes: replaced or listed for a person counts as caught (classes.ts).
 const devClasses = measureClasses(classCorpus)
 const heldOutClasses = measureClasses(holdoutClasses)
-const classFigures = (report: ReturnType<typeof measureClasses>): Record<string, Pick<ClassQuality, 'planted' | 'caught' | 'replaced' | 'recall' | 'precision' | 'benignHit'>> =>
+const classFigures = (
+  report: ReturnType<typeof measureClasses>,
+): Record<string, Pick<ClassQuality, 'planted' | 'caught' | 'replaced' | 'recall' | 'precision' | 'benignHit'>> =>
   Object.fromEntries(
-    Object.entries(report.byClass).map(([name, q]) => [name, { planted: q.planted, caught: q.caught, replaced: q.replaced, recall: q.recall, precision: q.precision, benignHit: q.benignHit }]),
+    Object.entries(report.byClass).map(([name, q]) => [
+      name,
+      { planted: q.planted, caught: q.caught, replaced: q.replaced, recall: q.recall, precision: q.precision, benignHit: q.benignHit },
+    ]),
   )
 
 console.log('Anonymiser benchmark')
@@ -174,38 +179,58 @@ const describeRun = (label: string, run: Throughput, wall: number, cpu: number):
   console.log(
     `  ${label.padEnd(18)} ${run.megabytes.toFixed(1)} MB (${(run.characters / 1e6).toFixed(1)} M characters), ${run.documents} documents, ${run.registries} renamed registries, ${run.replacementsPerKilobyte.toFixed(1)} replacements per kB, built in ${run.buildSeconds.toFixed(1)} s`,
   )
-  console.log(`  ${''.padEnd(18)} ${wall.toFixed(2)} MB/s wall (${run.seconds.toFixed(2)} s), ${cpu.toFixed(2)} MB/s of CPU time (${run.cpuSeconds.toFixed(2)} s)`)
+  console.log(
+    `  ${''.padEnd(18)} ${wall.toFixed(2)} MB/s wall (${run.seconds.toFixed(2)} s), ${cpu.toFixed(2)} MB/s of CPU time (${run.cpuSeconds.toFixed(2)} s)`,
+  )
 }
 describeRun('dense corpus', dense, throughput, cpuThroughput)
 describeRun('diluted corpus', mixed, mixedThroughput, mixedCpuThroughput)
 const describeSweep = (label: string, points: readonly SweepPoint[]): void => {
   console.log(
-    `  ${label.padEnd(18)} ${points.map((point) => `${point.kilobytes} kB ${point.megabytesPerSecond.toFixed(1)} MB/s (CPU ${point.megabytesPerCpuSecond.toFixed(1)})`).join(', ')}`,
+    `  ${label.padEnd(18)} ${points.map(point => `${point.kilobytes} kB ${point.megabytesPerSecond.toFixed(1)} MB/s (CPU ${point.megabytesPerCpuSecond.toFixed(1)})`).join(', ')}`,
   )
 }
 describeSweep('size sweep, dense', sweep)
 describeSweep('size sweep, diluted', dilutedSweep)
 describeSweep('size sweep, classes', classSweep)
-console.log(`  seed / load        ${SEED}; load average ${loadAverage().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`)
+console.log(
+  `  seed / load        ${SEED}; load average ${loadAverage()
+    .map(value => value.toFixed(1))
+    .join(' ')} on ${availableParallelism()} CPUs`,
+)
 console.log(`  compile            ${compileMs.toFixed(2)} ms per registry`)
-console.log(`  annotated corpus   ${corpus.length} narratives, ${quality.truePositives + quality.falseNegatives} planted spans, ${quality.benignTotal} benign look-alikes`)
-console.log(`  precision          ${(precision * 100).toFixed(2)} % (${quality.replacementsOnPlanted} of ${quality.replacements} replacements touch a planted span; ${quality.falsePositives} FP)`)
+console.log(
+  `  annotated corpus   ${corpus.length} narratives, ${quality.truePositives + quality.falseNegatives} planted spans, ${quality.benignTotal} benign look-alikes`,
+)
+console.log(
+  `  precision          ${(precision * 100).toFixed(2)} % (${quality.replacementsOnPlanted} of ${quality.replacements} replacements touch a planted span; ${quality.falsePositives} FP)`,
+)
 console.log(`  recall             ${(recall * 100).toFixed(2)} % (${quality.truePositives} TP, ${quality.falseNegatives} FN)`)
 console.log(`  benign touched     ${quality.benignTouched} of ${quality.benignTotal}`)
-console.log(`  residuals          ${quality.residualsFound} of ${quality.residualsExpected} unregistered names listed; ${quality.residualCandidates} candidates in ${quality.words} words (${((quality.residualCandidates / quality.words) * 1000).toFixed(1)} per 1000 words)`)
+console.log(
+  `  residuals          ${quality.residualsFound} of ${quality.residualsExpected} unregistered names listed; ${quality.residualCandidates} candidates in ${quality.words} words (${((quality.residualCandidates / quality.words) * 1000).toFixed(1)} per 1000 words)`,
+)
 console.log(
   `  held-out           ${holdout.length} narratives: precision ${(precisionOf(heldOut) * 100).toFixed(2)} %, recall ${(recallOf(heldOut) * 100).toFixed(2)} % (${heldOut.truePositives} TP, ${heldOut.falseNegatives} FN, ${heldOut.falsePositives} FP); ${heldOut.residualsFound} of ${heldOut.residualsExpected} unregistered names listed`,
 )
 const describeClasses = (label: string, report: ReturnType<typeof measureClasses>): void => {
-  console.log(`  ${label.padEnd(18)} recall ${(report.overall.recall * 100).toFixed(1)} % (${report.overall.caught}/${report.overall.planted}, ${report.overall.replaced} replaced), precision ${(report.overall.precision * 100).toFixed(1)} %, ${report.overall.benignHit} benign hit`)
+  console.log(
+    `  ${label.padEnd(18)} recall ${(report.overall.recall * 100).toFixed(1)} % (${report.overall.caught}/${report.overall.planted}, ${report.overall.replaced} replaced), precision ${(report.overall.precision * 100).toFixed(1)} %, ${report.overall.benignHit} benign hit`,
+  )
   for (const [name, q] of Object.entries(report.byClass)) {
     console.log(`  ${''.padEnd(18)} ${name.padEnd(20)} recall ${q.caught}/${q.planted}, precision ${(q.precision * 100).toFixed(0)} %`)
   }
 }
 describeClasses('classes (dev)', devClasses)
 describeClasses('classes held-out', heldOutClasses)
-console.log(`  candidate rate     ${((mixed.residuals / mixed.words) * 1000).toFixed(2)} residual candidates per 1000 words of diluted case-record prose; ${((dense.residuals / dense.words) * 1000).toFixed(2)} in the dense corpus`)
-console.log(`  recall by kind     ${Object.entries(quality.recallByKind).map(([kind, { found, total }]) => `${kind} ${found}/${total}`).join(', ')}`)
+console.log(
+  `  candidate rate     ${((mixed.residuals / mixed.words) * 1000).toFixed(2)} residual candidates per 1000 words of diluted case-record prose; ${((dense.residuals / dense.words) * 1000).toFixed(2)} in the dense corpus`,
+)
+console.log(
+  `  recall by kind     ${Object.entries(quality.recallByKind)
+    .map(([kind, { found, total }]) => `${kind} ${found}/${total}`)
+    .join(', ')}`,
+)
 console.log(
   JSON.stringify({
     bench: 'anonymise',
@@ -221,19 +246,19 @@ console.log(
     dilutedReplacementsPerKilobyte: round(mixed.replacementsPerKilobyte, 2),
     dilutedMegabytesPerSecond: round(mixedThroughput, 2),
     dilutedMegabytesPerCpuSecond: round(mixedCpuThroughput, 2),
-    sweep: sweep.map((point) => ({
+    sweep: sweep.map(point => ({
       kilobytes: point.kilobytes,
       documents: point.documents,
       megabytesPerSecond: round(point.megabytesPerSecond, 2),
       megabytesPerCpuSecond: round(point.megabytesPerCpuSecond, 2),
     })),
-    dilutedSweep: dilutedSweep.map((point) => ({
+    dilutedSweep: dilutedSweep.map(point => ({
       kilobytes: point.kilobytes,
       documents: point.documents,
       megabytesPerSecond: round(point.megabytesPerSecond, 2),
       megabytesPerCpuSecond: round(point.megabytesPerCpuSecond, 2),
     })),
-    classSweep: classSweep.map((point) => ({
+    classSweep: classSweep.map(point => ({
       kilobytes: point.kilobytes,
       documents: point.documents,
       megabytesPerSecond: round(point.megabytesPerSecond, 2),

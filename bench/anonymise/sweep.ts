@@ -30,7 +30,7 @@ export function measureSweep(
   kilobytes: readonly number[] = SWEEP_KILOBYTES,
   narratives?: readonly CorpusItem[],
 ): SweepPoint[] {
-  const sizes = kilobytes.map((size) => size * 1000)
+  const sizes = kilobytes.map(size => size * 1000)
   const registries = buildSweep(sizes, PER_REGISTRY_BYTES, seed, fillerSentences, narratives)
   // Warm-up: the JIT and the per-anonymiser memos, on documents not measured afterwards.
   const warmUp = buildSweep([10_000], 100_000, seed + 1, fillerSentences, narratives)
@@ -70,10 +70,10 @@ export function measureSweep(
 }
 
 if (process.argv[1]?.endsWith('sweep.ts')) {
-  const seedArg = process.argv.find((value) => value.startsWith('--seed='))
+  const seedArg = process.argv.find(value => value.startsWith('--seed='))
   const seed = seedArg === undefined ? 20250318 : Number(seedArg.slice(7))
   const diluted = process.argv.includes('--diluted')
-  const onlyArg = process.argv.find((value) => value.startsWith('--only='))
+  const onlyArg = process.argv.find(value => value.startsWith('--only='))
   const only = onlyArg === undefined ? SWEEP_KILOBYTES : [Number(onlyArg.slice(7))]
   const { classCorpus } = await import('../../tests/fixtures/anonymise/classes')
   const { holdoutClasses } = await import('../../tests/fixtures/anonymise/holdout-classes')

@@ -57,14 +57,14 @@ function renamedRegistry(context: AnonymisationContextInput, next: () => number)
     return replacement
   }
   const renameString = (value: string): string =>
-    value.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => (/^(?:Dr|Dre|Mr|Mrs|Ms|Mme|Mlle|M|Granny)$/.test(word) ? word : renamePart(word)))
-  const people = (context.registry.people ?? []).map((person) => ({
+    value.replace(/\p{L}[\p{L}\p{M}]*/gu, word => (/^(?:Dr|Dre|Mr|Mrs|Ms|Mme|Mlle|M|Granny)$/.test(word) ? word : renamePart(word)))
+  const people = (context.registry.people ?? []).map(person => ({
     ...person,
     name: renameString(person.name),
     aliases: (person.aliases ?? []).map(renameString),
   }))
   const rename = (text: string): string =>
-    text.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => {
+    text.replace(/\p{L}[\p{L}\p{M}]*/gu, word => {
       const replacement = mapping.get(fold(word))
       return replacement === undefined ? word : withCaseOf(word, replacement)
     })
@@ -83,12 +83,30 @@ export interface Document {
 const SUBJECTS = ['The worker', 'The supervisor', 'The family', 'The panel', 'The nurse', 'The caseworker', 'The team', 'Staff', 'The parent', 'The school']
 const VERBS = ['reviewed', 'discussed', 'documented', 'noted', 'followed up on', 'explained', 'updated', 'considered', 'planned', 'questioned']
 const OBJECTS = [
-  'the safety plan', 'the family snapshot', 'the assessment', 'the case plan', 'the referral', 'the visit schedule',
-  'the supervision notes', 'the service options', 'the waitlist', 'the daycare attendance', 'the housing situation', 'the workload',
+  'the safety plan',
+  'the family snapshot',
+  'the assessment',
+  'the case plan',
+  'the referral',
+  'the visit schedule',
+  'the supervision notes',
+  'the service options',
+  'the waitlist',
+  'the daycare attendance',
+  'the housing situation',
+  'the workload',
 ]
 const TAILS = [
-  'with the team.', 'during the visit.', 'before the next meeting.', 'after the call.', 'at the office.', 'in supervision.',
-  'as agreed.', 'because of the caseload.', 'and shared concerns.', 'for the review.',
+  'with the team.',
+  'during the visit.',
+  'before the next meeting.',
+  'after the call.',
+  'at the office.',
+  'in supervision.',
+  'as agreed.',
+  'because of the caseload.',
+  'and shared concerns.',
+  'for the review.',
 ]
 
 function fillerParagraph(next: () => number, sentences: number): string {
@@ -180,7 +198,7 @@ export function buildSweep(
       }
       return parts.join('\n\n')
     }
-    const textsBySize = sizes.map((size) => Array.from({ length: Math.max(1, Math.round(perRegistryBytes / size)) }, () => document(size)))
+    const textsBySize = sizes.map(size => Array.from({ length: Math.max(1, Math.round(perRegistryBytes / size)) }, () => document(size)))
     registries.push({ anonymiser: compileAnonymiser(renaming.context), context: renaming.context, textsBySize })
   }
   return registries

@@ -5,7 +5,7 @@ export type Target = 'ours' | 'reference'
 export type ServerCommand = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'shutdown' }
 export type ServerReport =
   | { type: 'ready'; port: number }
-    | {
+  | {
       type: 'measured'
       cpuPercent: number
       /** User + system CPU time of the server process over the measured window. */

@@ -38,7 +38,7 @@ function connect(url: string, token: string, assignments: ClientAssignment[]): P
   for (const assignment of assignments) {
     const doc = new Y.Doc()
     const text = doc.getText('bench')
-    text.observe((event) => {
+    text.observe(event => {
       if (event.transaction.local) return
       const arrivedAt = preciseNow()
       for (const change of event.changes.delta) {
@@ -63,7 +63,7 @@ function connect(url: string, token: string, assignments: ClientAssignment[]): P
     })
     clients.push({ assignment, doc, text, provider, sentMeasured: 0, sentTotal: 0 })
   }
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     // Connect in small batches: thousands of simultaneous handshakes overflow the listen backlog.
     let next = 0
     const batch = setInterval(() => {
@@ -72,7 +72,7 @@ function connect(url: string, token: string, assignments: ClientAssignment[]): P
       if (next < clients.length) return
       clearInterval(batch)
       const check = setInterval(() => {
-        if (!clients.every((c) => c.provider.synced)) return
+        if (!clients.every(c => c.provider.synced)) return
         clearInterval(check)
         resolve()
       }, 20)
@@ -134,9 +134,7 @@ process.on('message', (command: LoadCommand) => {
   switch (command.type) {
     case 'connect': {
       const started = performance.now()
-      void connect(command.url, command.token, command.clients).then(() =>
-        send({ type: 'connected', ms: performance.now() - started }),
-      )
+      void connect(command.url, command.token, command.clients).then(() => send({ type: 'connected', ms: performance.now() - started }))
       return
     }
     case 'start':

@@ -60,7 +60,7 @@ if (target === 'ours') {
   shutdown = async () => {
     await collab.shutdown()
     await persistence.close()
-    await Promise.allSettled(redisClients.map((c) => c.quit()))
+    await Promise.allSettled(redisClients.map(c => c.quit()))
     if (dir) fs.rmSync(dir, { recursive: true, force: true })
   }
 } else {
@@ -71,7 +71,7 @@ if (target === 'ours') {
   httpServer.on('upgrade', (req, socket, head) => {
     const docName = docNameFromUrl(req.url, DOC_NAME_PATTERN)
     if (docName === null) return void socket.destroy()
-    wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName }))
+    wss.handleUpgrade(req, socket, head, ws => setupWSConnection(ws, req, { docName }))
   })
 }
 

@@ -48,7 +48,7 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
   const commitIntervalMs = options.commitIntervalMs ?? 10
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 })
   // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (error) => logger.error({ err: error }, 'collab persistence connection lost'))
+  pool.on('error', error => logger.error({ err: error }, 'collab persistence connection lost'))
 
   // Fails at the first load rather than silently never persisting when the migrations have not run.
   const ready = pool
@@ -74,9 +74,12 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
     else logger.error({ reason: next.reason }, 'collab persistence is not saving')
     for (const listener of listeners) listener(next)
   }
-  const stallWatch = setInterval(() => {
-    if (oldestAt !== null && Date.now() - oldestAt > stallMs) setHealth({ ok: false, reason: `an update has waited more than ${stallMs} ms to be committed` })
-  }, Math.min(1000, stallMs))
+  const stallWatch = setInterval(
+    () => {
+      if (oldestAt !== null && Date.now() - oldestAt > stallMs) setHealth({ ok: false, reason: `an update has waited more than ${stallMs} ms to be committed` })
+    },
+    Math.min(1000, stallMs),
+  )
   stallWatch.unref()
 
   async function insertBatch(batch: [string, Buffer][]): Promise<void> {
@@ -150,11 +153,17 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
     const client = await pool.connect()
     try {
       await client.query('BEGIN')
-      const previous = await client.query<{ lastUpdateId: number; state: Buffer }>('SELECT "lastUpdateId", "state" FROM "CollabSnapshot" WHERE "docName" = $1 FOR UPDATE', [docName])
+      const previous = await client.query<{ lastUpdateId: number; state: Buffer }>(
+        'SELECT "lastUpdateId", "state" FROM "CollabSnapshot" WHERE "docName" = $1 FOR UPDATE',
+        [docName],
+      )
       const last = await client.query<{ id: number | null }>('SELECT MAX("id") AS "id" FROM "CollabUpdate" WHERE "docName" = $1', [docName])
       const lastUpdateId = Math.max(last.rows[0]?.id ?? 0, previous.rows[0]?.lastUpdateId ?? 0)
       if (options.sharedWriters) {
-        const stored = await client.query<{ update: Buffer }>('SELECT "update" FROM "CollabUpdate" WHERE "docName" = $1 AND "id" <= $2 ORDER BY "id"', [docName, lastUpdateId])
+        const stored = await client.query<{ update: Buffer }>('SELECT "update" FROM "CollabUpdate" WHERE "docName" = $1 AND "id" <= $2 ORDER BY "id"', [
+          docName,
+          lastUpdateId,
+        ])
         const parts = stored.rows.map(row => new Uint8Array(row.update))
         if (previous.rows[0]) parts.unshift(new Uint8Array(previous.rows[0].state))
         if (parts.length > 0) state = Y.mergeUpdates([...parts, state])
@@ -178,10 +187,15 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
     async load(docName) {
       await ready
       await commit()
-      const snapshot = await pool.query<{ state: Buffer; lastUpdateId: number }>('SELECT "state", "lastUpdateId" FROM "CollabSnapshot" WHERE "docName" = $1', [docName])
+      const snapshot = await pool.query<{ state: Buffer; lastUpdateId: number }>('SELECT "state", "lastUpdateId" FROM "CollabSnapshot" WHERE "docName" = $1', [
+        docName,
+      ])
       const after = snapshot.rows[0]?.lastUpdateId ?? 0
-      const tail = await pool.query<{ update: Buffer }>('SELECT "update" FROM "CollabUpdate" WHERE "docName" = $1 AND "id" > $2 ORDER BY "id"', [docName, after])
-      const parts: Uint8Array[] = tail.rows.map((row) => new Uint8Array(row.update))
+      const tail = await pool.query<{ update: Buffer }>('SELECT "update" FROM "CollabUpdate" WHERE "docName" = $1 AND "id" > $2 ORDER BY "id"', [
+        docName,
+        after,
+      ])
+      const parts: Uint8Array[] = tail.rows.map(row => new Uint8Array(row.update))
       if (snapshot.rows[0]) parts.unshift(new Uint8Array(snapshot.rows[0].state))
       if (parts.length === 0) return null
       if (parts.length === 1) return parts[0]!

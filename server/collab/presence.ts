@@ -8,14 +8,7 @@
  * back to the server; those echoes are dropped here cheaply, and a client cannot use them to
  * impersonate or erase someone else's cursor.
  */
-import {
-  awarenessStateOf,
-  parseAwarenessState,
-  ProtocolError,
-  REMOVED_STATE,
-  type AwarenessEntry,
-  type IncomingAwareness,
-} from './protocol'
+import { awarenessStateOf, parseAwarenessState, ProtocolError, REMOVED_STATE, type AwarenessEntry, type IncomingAwareness } from './protocol'
 
 type PresenceEntry = AwarenessEntry & { owner: PresenceOwner; renewedAt: number }
 

@@ -274,11 +274,24 @@ export function inspectUpdate(update: Uint8Array): UpdateShape {
     if (depth > MAX_ANY_DEPTH) throw new ProtocolError('update value nested too deeply')
     const tag = decoding.readUint8(decoder)
     switch (tag) {
-      case 127: case 126: case 121: case 120: return
-      case 125: decoding.readVarInt(decoder); return
-      case 124: skip(4); return
-      case 123: case 122: skip(8); return
-      case 119: skipVarBytes(); return
+      case 127:
+      case 126:
+      case 121:
+      case 120:
+        return
+      case 125:
+        decoding.readVarInt(decoder)
+        return
+      case 124:
+        skip(4)
+        return
+      case 123:
+      case 122:
+        skip(8)
+        return
+      case 119:
+        skipVarBytes()
+        return
       case 118: {
         const n = count('object keys')
         for (let i = 0; i < n; i++) {
@@ -292,8 +305,11 @@ export function inspectUpdate(update: Uint8Array): UpdateShape {
         for (let i = 0; i < n; i++) skipAny(depth + 1)
         return
       }
-      case 116: skipVarBytes(); return
-      default: throw new ProtocolError(`update has an unknown value tag ${tag}`)
+      case 116:
+        skipVarBytes()
+        return
+      default:
+        throw new ProtocolError(`update has an unknown value tag ${tag}`)
     }
   }
   try {
@@ -311,29 +327,62 @@ export function inspectUpdate(update: Uint8Array): UpdateShape {
           span() // GC or Skip
           continue
         }
-        if (info & 0b10000000) { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // origin
-        if (info & 0b01000000) { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // right origin
+        if (info & 0b10000000) {
+          decoding.readVarUint(decoder)
+          decoding.readVarUint(decoder)
+        } // origin
+        if (info & 0b01000000) {
+          decoding.readVarUint(decoder)
+          decoding.readVarUint(decoder)
+        } // right origin
         if ((info & 0b11000000) === 0) {
-          if (decoding.readVarUint(decoder) === 1) skipVarBytes() // root type name
-          else { decoding.readVarUint(decoder); decoding.readVarUint(decoder) } // parent id
+          if (decoding.readVarUint(decoder) === 1)
+            skipVarBytes() // root type name
+          else {
+            decoding.readVarUint(decoder)
+            decoding.readVarUint(decoder)
+          } // parent id
           if (info & 0b00100000) skipVarBytes() // map key
         }
         switch (kind) {
-          case 1: span(); break // deleted
-          case 2: { const k = count('JSON values'); for (let j = 0; j < k; j++) skipVarBytes(); break }
-          case 3: skipVarBytes(); break // binary
-          case 4: skipVarBytes(); break // string
-          case 5: skipVarBytes(); break // embed (JSON)
-          case 6: skipVarBytes(); skipVarBytes(); break // format
+          case 1:
+            span()
+            break // deleted
+          case 2: {
+            const k = count('JSON values')
+            for (let j = 0; j < k; j++) skipVarBytes()
+            break
+          }
+          case 3:
+            skipVarBytes()
+            break // binary
+          case 4:
+            skipVarBytes()
+            break // string
+          case 5:
+            skipVarBytes()
+            break // embed (JSON)
+          case 6:
+            skipVarBytes()
+            skipVarBytes()
+            break // format
           case 7: {
             const typeRef = decoding.readVarUint(decoder)
             if (typeRef > 6) throw new ProtocolError(`update has an unknown type ${typeRef}`)
             if (typeRef === 3 || typeRef === 5) skipVarBytes() // XML element / hook name
             break
           }
-          case 8: { const k = count('values'); for (let j = 0; j < k; j++) skipAny(0); break }
-          case 9: skipVarBytes(); skipAny(0); break // subdocument
-          default: throw new ProtocolError(`update has an unknown content kind ${kind}`)
+          case 8: {
+            const k = count('values')
+            for (let j = 0; j < k; j++) skipAny(0)
+            break
+          }
+          case 9:
+            skipVarBytes()
+            skipAny(0)
+            break // subdocument
+          default:
+            throw new ProtocolError(`update has an unknown content kind ${kind}`)
         }
       }
     }

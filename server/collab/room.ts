@@ -100,7 +100,7 @@ export class Room {
 
   private fanoutRoom(): FanoutRoom {
     return {
-      applyRemoteUpdate: (update) => {
+      applyRemoteUpdate: update => {
         if (this.state === 'unloaded' || this.state === 'failed') return
         try {
           Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
@@ -108,9 +108,9 @@ export class Room {
           this.ctx.logger.error({ err: error, docName: this.docName }, 'collab update from another node could not be applied')
         }
       },
-      relayRemoteAwareness: (message) => this.broadcast(message, null),
+      relayRemoteAwareness: message => this.broadcast(message, null),
       stateVector: () => (this.state === 'ready' ? Y.encodeStateVector(this.doc) : null),
-      stateAsUpdate: (stateVector) => (this.state === 'ready' ? Y.encodeStateAsUpdate(this.doc, stateVector) : null),
+      stateAsUpdate: stateVector => (this.state === 'ready' ? Y.encodeStateAsUpdate(this.doc, stateVector) : null),
       localAwareness: () => (this.presence.size > 0 ? encodeAwareness(this.presence.all()) : null),
     }
   }

@@ -3,13 +3,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { Connection } from './connection'
-import {
-  CloseCode,
-  defaultLimits,
-  defaultTimings,
-  type CollabLimits,
-  type CollabTimings,
-} from './limits'
+import { CloseCode, defaultLimits, defaultTimings, type CollabLimits, type CollabTimings } from './limits'
 import { COLLAB_PATH_PREFIX, docNameFromUrl, KEEPALIVE_MESSAGE } from './protocol'
 import { Room, SERVER_ORIGIN, type DocChangedHook, type DocLoadedHook } from './room'
 import type {
@@ -118,7 +112,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
    * providers keep the edits and reconnect; once persistence is healthy they sync them back.
    */
   let saving = persistence.health().ok
-  const stopWatchingHealth = persistence.onHealthChange((health) => {
+  const stopWatchingHealth = persistence.onHealthChange(health => {
     if (health.ok === saving) return
     saving = health.ok
     if (!health.ok) {
@@ -167,7 +161,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   async function authorizeInTime(req: IncomingMessage, docName: string): Promise<CollabAccess | CollabRefusal | 'timeout'> {
     let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<'timeout'>((resolve) => {
+    const timeout = new Promise<'timeout'>(resolve => {
       timer = setTimeout(() => resolve('timeout'), timings.authorizeTimeoutMs)
     })
     try {
@@ -200,7 +194,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (present.size >= limits.maxConnectionsPerRoom) return refuse(socket, 503, 'room is full', req, docName)
 
       // Synchronous when the handshake is valid; on an invalid one ws answers 400 itself.
-      wss.handleUpgrade(req, socket, head, (ws) => {
+      wss.handleUpgrade(req, socket, head, ws => {
         socket.off('error', ignoreSocketError)
         if (!saving && !verdict.readOnly) {
           // Opened only to be closed with the reason: a refused handshake would reach the
@@ -221,9 +215,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   function accept(ws: WebSocket, socket: Duplex, docName: string, access: CollabAccess): void {
     const room = roomFor(docName)
-    const conn = new Connection(ws, socket, docName, access, limits, (slow) =>
-      disconnect(slow, CloseCode.tryAgainLater, 'connection too slow to keep up'),
-    )
+    const conn = new Connection(ws, socket, docName, access, limits, slow => disconnect(slow, CloseCode.tryAgainLater, 'connection too slow to keep up'))
     connections.set(conn, room)
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (conn.closed) return
@@ -330,11 +322,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }, SWEEP_INTERVAL_MS)
   sweep.unref()
 
-  function closeConnections(
-    predicate: (conn: CollabConnectionInfo) => boolean,
-    reason: string,
-    code: number = CloseCode.forbidden,
-  ): number {
+  function closeConnections(predicate: (conn: CollabConnectionInfo) => boolean, reason: string, code: number = CloseCode.forbidden): number {
     let closed = 0
     for (const conn of [...connections.keys()]) {
       const info = { userId: conn.userId, sessionId: conn.sessionId, docName: conn.docName, readOnly: conn.readOnly }
@@ -361,7 +349,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   async function updateDoc(docName: string, mutate: (doc: Y.Doc) => void): Promise<void> {
     if (!saving) throw new CollabNotSavingError('document changes cannot be saved right now')
-    await withRoom(docName, (room) => {
+    await withRoom(docName, room => {
       // Checked again after the load: health may have changed while it ran.
       if (!saving) throw new CollabNotSavingError('document changes cannot be saved right now')
       room.doc.transact(() => mutate(room.doc), SERVER_ORIGIN)
@@ -369,7 +357,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }
 
   function readDoc<T>(docName: string, view: (doc: Y.Doc) => T): Promise<T> {
-    return withRoom(docName, (room) => view(room.doc))
+    return withRoom(docName, room => view(room.doc))
   }
 
   async function shutdown(): Promise<void> {
@@ -380,13 +368,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     clearInterval(sweep)
     clearInterval(revalidation)
     const socketsClosed = [...connections.keys()].map(
-      (conn) => new Promise<void>((resolve) => {
-        if (conn.socket.readyState === conn.socket.CLOSED) resolve()
-        else conn.socket.once('close', () => resolve())
-      }),
+      conn =>
+        new Promise<void>(resolve => {
+          if (conn.socket.readyState === conn.socket.CLOSED) resolve()
+          else conn.socket.once('close', () => resolve())
+        }),
     )
     for (const conn of [...connections.keys()]) disconnect(conn, CloseCode.goingAway, 'server shutting down')
-    await Promise.all([...rooms.values()].map((room) => room.close()))
+    await Promise.all([...rooms.values()].map(room => room.close()))
     try {
       await persistence.flush()
     } catch (error) {

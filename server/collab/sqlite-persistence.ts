@@ -200,10 +200,7 @@ type SqliteDatabase = {
 }
 
 function checkDatabase(filename: string, busyTimeoutMs: number): void {
-  const Database = createRequire(import.meta.url)('better-sqlite3') as new (
-    filename: string,
-    options: { timeout: number },
-  ) => SqliteDatabase
+  const Database = createRequire(import.meta.url)('better-sqlite3') as new (filename: string, options: { timeout: number }) => SqliteDatabase
   const db = new Database(filename, { timeout: busyTimeoutMs })
   try {
     // Persistent for the file; the writer thread then finds WAL already on.
@@ -297,10 +294,10 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Sqli
     // Like a socket, the thread does not keep the process alive: the host calls close().
     worker.unref()
     worker.on('message', (message: Reply | ThreadEvent) => onMessage(worker, message))
-    worker.on('error', (error) => {
+    worker.on('error', error => {
       logger.error({ err: error }, 'collab persistence thread crashed')
     })
-    worker.on('exit', (code) => onExit(worker, code))
+    worker.on('exit', code => onExit(worker, code))
     return worker
   }
 
@@ -332,7 +329,7 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Sqli
           down = null
           outbox = []
           if (unconfirmed.length > 0) {
-            thread.postMessage({ type: 'append', updates: unconfirmed.map((u) => [u.seq, u.docName, u.update]), sentAt: unconfirmed[0]!.sentAt })
+            thread.postMessage({ type: 'append', updates: unconfirmed.map(u => [u.seq, u.docName, u.update]), sentAt: unconfirmed[0]!.sentAt })
             logger.info({ resent: unconfirmed.length }, 'collab persistence thread restarted; uncommitted updates resent')
           }
           checkStall()
@@ -373,10 +370,13 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Sqli
     stalled = unconfirmed.length > 0 && now - unconfirmed[0]!.sentAt > stallMs
   }
 
-  const watchdog = setInterval(() => {
-    checkStall()
-    updateHealth()
-  }, Math.max(50, Math.floor(stallMs / 4)))
+  const watchdog = setInterval(
+    () => {
+      checkStall()
+      updateHealth()
+    },
+    Math.max(50, Math.floor(stallMs / 4)),
+  )
   watchdog.unref()
 
   function sendOutbox(): void {
@@ -440,7 +440,7 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Sqli
     },
 
     async killWriter() {
-      const exited = new Promise((resolve) => thread.once('exit', resolve))
+      const exited = new Promise(resolve => thread.once('exit', resolve))
       await thread.terminate()
       await exited
     },
@@ -452,7 +452,7 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Sqli
         listeners.clear()
         if (down === null) {
           try {
-            const exited = new Promise((resolve) => thread.once('exit', resolve))
+            const exited = new Promise(resolve => thread.once('exit', resolve))
             await request('close')
             await exited
             return

@@ -304,7 +304,10 @@ test('a panel of two analyses, writes a finding and recommends; the tracker and 
   await expect(workload.getByText('Le nombre et la complexité des dossiers')).toBeVisible()
   await expectAccessible(fr)
 
-  await fr.getByRole('navigation', { name: 'Sections de l’espace de travail' }).getByRole('link', { name: 'Séance conjointe : chronologie et constats' }).click()
+  await fr
+    .getByRole('navigation', { name: 'Sections de l’espace de travail' })
+    .getByRole('link', { name: 'Séance conjointe : chronologie et constats' })
+    .click()
   // The findings are drawn with the document: once their heading shows, the count is complete.
   await expect(fr.getByRole('heading', { level: 2, name: 'Constats' })).toBeVisible()
   const frCards = fr.locator('.finding-list > li')

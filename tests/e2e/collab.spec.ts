@@ -274,7 +274,10 @@ test('a staff contributor reads live; when their access ends the workspace says 
   const f = facilitator.page
   await f.getByRole('link', { name: 'Back to the review overview' }).click()
   await f.getByRole('button', { name: 'Remove Wren Worker from this review' }).click()
-  await f.getByRole('group', { name: /Remove Wren Worker from this review\?/ }).getByRole('button', { name: 'Yes, remove' }).click()
+  await f
+    .getByRole('group', { name: /Remove Wren Worker from this review\?/ })
+    .getByRole('button', { name: 'Yes, remove' })
+    .click()
   await expect(f.getByRole('status').filter({ hasText: 'Member removed.' })).toBeVisible()
 
   await expect(connection(w)).toHaveText(/Your access to this review has changed or ended/)

@@ -18,7 +18,23 @@ import { expect, test, expectAccessible, signIn } from './support'
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
-const DEMO_REGISTRY = ['Ruby', 'Calder', 'Tessa', 'Darren', 'Pike', 'Priya', 'Raman', 'Glen', 'Osei', 'Hana', 'Walsh', 'Fort Ellis', 'Larch', 'CFS-2024-10377', '867-555-0143']
+const DEMO_REGISTRY = [
+  'Ruby',
+  'Calder',
+  'Tessa',
+  'Darren',
+  'Pike',
+  'Priya',
+  'Raman',
+  'Glen',
+  'Osei',
+  'Hana',
+  'Walsh',
+  'Fort Ellis',
+  'Larch',
+  'CFS-2024-10377',
+  '867-555-0143',
+]
 const FINDING = 'Tessie told the nurse on 2025-02-20 that the Brightwater drop-in had closed, and Priya Raman had 31 families. Wren Worker agreed.'
 
 async function openReview(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -84,8 +100,20 @@ test('the QI lead resolves residual candidates and exports a de-identified revie
   // A finding and a recommendation that mention someone the registry does not know.
   await writeThroughRoom(facilitator.context, reviewId, ydoc => {
     applyCommands(ydoc, [
-      { type: 'addFinding', id: 'e2e-export-finding', body: FINDING, status: 'agreed', valueTags: [{ value: 'family_centered', rationale: 'Tessie needed a place to go' }] },
-      { type: 'addRecommendation', text: 'The city should keep the Brightwater drop-in open so that Tessa Calder and families like hers have somewhere to go.', findingIds: ['e2e-export-finding'], strength: 'stronger', dueDate: '2025-12-31' },
+      {
+        type: 'addFinding',
+        id: 'e2e-export-finding',
+        body: FINDING,
+        status: 'agreed',
+        valueTags: [{ value: 'family_centered', rationale: 'Tessie needed a place to go' }],
+      },
+      {
+        type: 'addRecommendation',
+        text: 'The city should keep the Brightwater drop-in open so that Tessa Calder and families like hers have somewhere to go.',
+        findingIds: ['e2e-export-finding'],
+        strength: 'stronger',
+        dueDate: '2025-12-31',
+      },
     ])
   })
   // Other members of the review, the facilitator included, cannot export (the integration
@@ -128,7 +156,11 @@ test('the QI lead resolves residual candidates and exports a de-identified revie
   await expect(page.getByRole('status').filter({ hasText: 'Marked safe.' })).toBeVisible()
   // Other tests may have left their own unregistered words in the demo review: marked safe too.
   for (let left = await residuals.getByRole('row').count(); left > 1; left = await residuals.getByRole('row').count()) {
-    await residuals.getByRole('row').nth(1).getByRole('button', { name: /^Mark safe/ }).click()
+    await residuals
+      .getByRole('row')
+      .nth(1)
+      .getByRole('button', { name: /^Mark safe/ })
+      .click()
     await expect(residuals.getByRole('row')).not.toHaveCount(left)
   }
   await expect(page.getByText('No residual candidates are left')).toBeVisible()
@@ -178,7 +210,12 @@ test('the QI lead resolves residual candidates and exports a de-identified revie
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download – Shared data/ }).click()])
   expect(jsonDownload.suggestedFilename()).toMatch(/^scir-nw-demo-[0-9a-f]{12}\.json$/)
   const text = fs.readFileSync((await jsonDownload.path())!, 'utf8')
-  const json = JSON.parse(text) as { format: string; findings: { text: string }[]; recommendations: { text: string; dueDate: string | null }[]; signature: { algorithm: string; keyId: string } }
+  const json = JSON.parse(text) as {
+    format: string
+    findings: { text: string }[]
+    recommendations: { text: string; dueDate: string | null }[]
+    signature: { algorithm: string; keyId: string }
+  }
   const ajv = new Ajv2020({ allErrors: true, strict: true })
   addFormats(ajv)
   const validate = ajv.compile(JSON.parse(fs.readFileSync('docs/export/shared-review.schema.json', 'utf8')) as object)

@@ -22,7 +22,9 @@ test('an owner updates progress from the tracker in French; a staff member sees 
   test.setTimeout(180_000)
   const errors: string[] = []
   // Unique per run, in letters: a long number would (rightly) be de-identified as a record number.
-  const text = `Make the safety plan a required step before a third visit, run ${Date.now().toString(36).replace(/[0-9]/g, d => 'abcdefghij'[Number(d)]!)}`
+  const text = `Make the safety plan a required step before a third visit, run ${Date.now()
+    .toString(36)
+    .replace(/[0-9]/g, d => 'abcdefghij'[Number(d)]!)}`
 
   // ---- The facilitator writes a recommendation in the workspace...
   const facilitator = await pageFor(browser, 'facilitator@northwind.example', errors)

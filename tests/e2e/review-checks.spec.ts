@@ -156,13 +156,19 @@ test('the trends page fits a 1024 px screen, in English and French; wide tables 
   // Shared files are imported only when signed by a key the admin registered (ADR 0017): the
   // fixture's jurisdiction signs here with a key of its own, registered for Northwind.
   const key = crypto.generateKeyPairSync('ed25519')
-  const keyId = crypto.createHash('sha256').update(key.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 32)
+  const keyId = crypto
+    .createHash('sha256')
+    .update(key.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 32)
   const signed = (review: Record<string, unknown>) => {
     const { signature: _none, ...unsigned } = review
     const value = crypto.sign(null, Buffer.from(canonicalJson(unsigned), 'utf8'), key.privateKey).toString('base64')
     return Buffer.from(JSON.stringify({ ...unsigned, signature: { algorithm: 'Ed25519', keyId, value } }))
   }
-  const fixture = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/trends/shared-review.json'), 'utf8')) as Record<string, unknown> & { jurisdictionCode?: string }
+  const fixture = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/trends/shared-review.json'), 'utf8')) as Record<string, unknown> & {
+    jurisdictionCode?: string
+  }
   await page.goto('/admin/settings')
   await page.getByLabel('Jurisdiction code').fill('RV-DEMO')
   await page.getByLabel(/^Its public key/).fill(key.publicKey.export({ type: 'spki', format: 'pem' }).toString())
@@ -190,11 +196,20 @@ test('the trends page fits a 1024 px screen, in English and French; wide tables 
           clientWidth: document.documentElement.clientWidth,
           // For the failure message: what sticks out of the page.
           wide: [...document.querySelectorAll('body *')]
-            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.parentElement?.closest('.trend-table-wrap, .table-scroll'))
+            .filter(
+              el =>
+                el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.parentElement?.closest('.trend-table-wrap, .table-scroll'),
+            )
             .slice(0, 6)
             .map(el => `${el.tagName.toLowerCase()}.${String(el.className)} (${Math.round(el.getBoundingClientRect().right)}px)`),
           spilling: [...document.querySelectorAll('body *')]
-            .filter(el => !el.parentElement?.closest('.trend-table-wrap, .table-scroll') && getComputedStyle(el).overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+            .filter(
+              el =>
+                !el.parentElement?.closest('.trend-table-wrap, .table-scroll') &&
+                getComputedStyle(el).overflowX === 'visible' &&
+                el.scrollWidth > el.clientWidth + 1 &&
+                el.clientWidth > 0,
+            )
             .slice(-6)
             .map(el => `${el.tagName.toLowerCase()}.${String(el.className)} scroll=${el.scrollWidth} client=${el.clientWidth}`),
         }))

@@ -22,7 +22,8 @@ async function openSafetyMaps(browser: Browser, email: string): Promise<{ contex
   return { context, page }
 }
 
-const mapCard = (page: Page, title: string): Locator => page.locator('.safety-map').filter({ has: page.getByRole('heading', { name: new RegExp(escape(title)) }) })
+const mapCard = (page: Page, title: string): Locator =>
+  page.locator('.safety-map').filter({ has: page.getByRole('heading', { name: new RegExp(escape(title)) }) })
 
 test('two people co-edit one Signs of Safety map live; an observer only reads it', async ({ browser }) => {
   test.setTimeout(120_000)

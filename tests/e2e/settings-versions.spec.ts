@@ -68,7 +68,10 @@ test('an admin edits the standards in both languages; the facilitator of an open
   // The version in force downloads as the JSON an upload takes.
   const download = await page.request.get('/admin/settings/download/practice-standards')
   const json = (await download.json()) as { rules: { label?: { en: string; fr: string } }[] }
-  expect(json.rules[n - 3]!.label).toEqual({ en: 'Safety plan with the family by the 2nd visit', fr: 'Plan de sécurité avec la famille au plus tard à la 2e visite' })
+  expect(json.rules[n - 3]!.label).toEqual({
+    en: 'Safety plan with the family by the 2nd visit',
+    fr: 'Plan de sécurité avec la famille au plus tard à la 2e visite',
+  })
   await page.getByRole('button', { name: 'Display in English' }).click()
   await expect(page.getByRole('button', { name: 'Afficher en français' })).toBeVisible()
 

@@ -122,7 +122,11 @@ export async function openAnalysis(
 }
 
 /** The facilitator and a panel member, each in a browser of their own on the Analysis view. */
-export async function openFacilitatorAndPanel(browser: Browser, errors: string[], options: { prepareFacilitator?: (context: BrowserContext) => Promise<void> } = {}) {
+export async function openFacilitatorAndPanel(
+  browser: Browser,
+  errors: string[],
+  options: { prepareFacilitator?: (context: BrowserContext) => Promise<void> } = {},
+) {
   const farah = await openAnalysis(browser, 'facilitator@northwind.example', errors, options.prepareFacilitator)
   const paulo = await openAnalysis(browser, 'panel@northwind.example', errors)
   return { farah, paulo, a: farah.page, b: paulo.page }

@@ -229,7 +229,10 @@ test('an observer reads the timeline and its checks but cannot quick-add or reco
   await expect(form.getByLabel('What happened (short)')).toBeDisabled()
   await expect(form.getByRole('button', { name: 'Add event' })).toBeDisabled()
   await expect(flagItem(page, SAFETY_PLAN_FLAG)).toContainText('Unmet need recorded')
-  for (const button of await flagsPanel(page).getByRole('button', { name: /^Turn into an unmet need/ }).all()) await expect(button).toBeDisabled()
+  for (const button of await flagsPanel(page)
+    .getByRole('button', { name: /^Turn into an unmet need/ })
+    .all())
+    await expect(button).toBeDisabled()
   // Filters are a personal view: they work for read-only members too.
   await filters(page).getByLabel('Only events with a practice-standard flag').check()
   await expect(rows(page)).toHaveCount(3)

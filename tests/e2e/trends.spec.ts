@@ -12,7 +12,11 @@ const riverside = crypto.generateKeyPairSync('ed25519')
 const riversidePublicKey = riverside.publicKey.export({ type: 'spki', format: 'pem' }).toString()
 function signed(review: Record<string, unknown>): Buffer {
   const { signature: _none, ...unsigned } = review
-  const keyId = crypto.createHash('sha256').update(riverside.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 32)
+  const keyId = crypto
+    .createHash('sha256')
+    .update(riverside.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 32)
   const value = crypto.sign(null, Buffer.from(canonicalJson(unsigned), 'utf8'), riverside.privateKey).toString('base64')
   return Buffer.from(JSON.stringify({ ...unsigned, signature: { algorithm: 'Ed25519', keyId, value } }))
 }
@@ -43,9 +47,9 @@ test('an admin imports a shared review and the network trends count it, small co
   await expectAccessible(page)
 
   // A broken file: every problem listed, nothing imported.
-  await page.getByLabel('Shared review files (.json, one or more)').setInputFiles([
-    { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"scir-shared-review/1","sharedId":"nope"}') },
-  ])
+  await page
+    .getByLabel('Shared review files (.json, one or more)')
+    .setInputFiles([{ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"scir-shared-review/1","sharedId":"nope"}') }])
   await page.getByRole('button', { name: 'Check and import' }).click()
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('Nothing was imported')
@@ -67,7 +71,9 @@ test('an admin imports a shared review and the network trends count it, small co
   await expect(page.getByText('No shared reviews have been imported yet.')).toBeVisible()
 
   // The synthetic RV-DEMO export, signed.
-  await page.getByLabel('Shared review files (.json, one or more)').setInputFiles({ name: 'shared-review.json', mimeType: 'application/json', buffer: signed(fixtureReview) })
+  await page
+    .getByLabel('Shared review files (.json, one or more)')
+    .setInputFiles({ name: 'shared-review.json', mimeType: 'application/json', buffer: signed(fixtureReview) })
   await page.getByRole('button', { name: 'Check and import' }).click()
   await expect(page.getByRole('status')).toHaveText('1 shared review imported from RV-DEMO (1) (new: 1, replaced: 0).')
   const imported = page.getByRole('table', { name: /Shared reviews imported into/ })
@@ -128,7 +134,10 @@ test('a staff member sees what changed in the reviews they took part in', async 
   await signIn(page, 'worker@northwind.example')
   await page.getByRole('link', { name: 'What changed' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'What changed' })).toBeVisible()
-  const review = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) }).first()
+  const review = page
+    .getByRole('region')
+    .filter({ has: page.getByRole('heading', { level: 2 }) })
+    .first()
   await expect(review).toContainText('Your role: Staff contributor')
   // Only their reviews: the recent demo review they are not on is not listed.
   await expect(page.getByRole('heading', { level: 2, name: /Serious injury review - school-age child/ })).toHaveCount(0)

@@ -21,7 +21,11 @@ const pagePath = (s: Ids) => `/reviews/${s.review.id}/accounts/${s.account.id}`
 const params = (s: Ids) => ({ reviewId: s.review.id, accountId: s.account.id })
 
 async function page(s: Ids, actor: ActorName, query = '') {
-  const response = await accountRoute.loader({ request: buildRequest(`${pagePath(s)}${query}`, { cookie: world.cookies[actor] }), params: params(s), context: {} })
+  const response = await accountRoute.loader({
+    request: buildRequest(`${pagePath(s)}${query}`, { cookie: world.cookies[actor] }),
+    params: params(s),
+    context: {},
+  })
   return response.json() as Promise<Record<string, unknown>>
 }
 
@@ -35,19 +39,30 @@ async function release(s: Ids, audience: 'facilitator' | 'panel') {
 }
 
 async function listPage(reviewId: string, actor: ActorName) {
-  const response = await accountsRoute.loader({ request: buildRequest(`/reviews/${reviewId}/accounts`, { cookie: world.cookies[actor] }), params: { reviewId }, context: {} })
+  const response = await accountsRoute.loader({
+    request: buildRequest(`/reviews/${reviewId}/accounts`, { cookie: world.cookies[actor] }),
+    params: { reviewId },
+    context: {},
+  })
   return response.text()
 }
 
 async function quotesPage(reviewId: string, actor: ActorName) {
-  const response = await quotesRoute.loader({ request: buildRequest(`/reviews/${reviewId}/quotes`, { cookie: world.cookies[actor] }), params: { reviewId }, context: {} })
+  const response = await quotesRoute.loader({
+    request: buildRequest(`/reviews/${reviewId}/quotes`, { cookie: world.cookies[actor] }),
+    params: { reviewId },
+    context: {},
+  })
   return (await response.json()) as { findings: { id: string; quotes: { excerpt: string | null; status: string; pseudonym: string }[] }[] }
 }
 
 async function askToQuote(s: Ids, actor: ActorName, excerpt: string) {
   return outcomeOf(() =>
     quotesRoute.action({
-      request: buildRequest(`/reviews/${s.review.id}/quotes`, { cookie: world.cookies[actor], form: { intent: 'request-quote', accountId: s.account.id, findingId: 'f1', excerpt } }),
+      request: buildRequest(`/reviews/${s.review.id}/quotes`, {
+        cookie: world.cookies[actor],
+        form: { intent: 'request-quote', accountId: s.account.id, findingId: 'f1', excerpt },
+      }),
       params: { reviewId: s.review.id },
       context: {},
     }),
@@ -59,7 +74,13 @@ describe('invitation', () => {
     const second = await makeUser(world.jurisdictionId)
     const review = await makeReview(world.jurisdictionId, [...membersOf(world), { userId: second.id, role: 'staff_contributor' }])
     const invite = (actor: ActorName, form: Record<string, string>) =>
-      outcomeOf(() => accountsRoute.action({ request: buildRequest(`/reviews/${review.id}/accounts`, { cookie: world.cookies[actor], form: { intent: 'invite', ...form } }), params: { reviewId: review.id }, context: {} }))
+      outcomeOf(() =>
+        accountsRoute.action({
+          request: buildRequest(`/reviews/${review.id}/accounts`, { cookie: world.cookies[actor], form: { intent: 'invite', ...form } }),
+          params: { reviewId: review.id },
+          context: {},
+        }),
+      )
 
     expect(await invite('facilitator', { userId: world.users.author.id, caseRole: 'worker' })).toBe('ok')
     expect(await invite('facilitator', { userId: second.id, caseRole: 'worker' })).toBe('ok')
@@ -73,7 +94,9 @@ describe('invitation', () => {
     expect(await invite('facilitator', { userId: world.users.panel_member.id, caseRole: 'worker' })).toBe(400)
     expect(await invite('facilitator', { userId: world.users.other_staff.id, caseRole: 'supervisor', pseudonym: 'caseworker 1' })).toBe(400)
     expect(await invite('facilitator', { userId: world.users.other_staff.id, caseRole: 'supervisor' })).toBe('ok')
-    expect((await prisma.staffAccount.findFirstOrThrow({ where: { reviewId: review.id, authorId: world.users.other_staff.id } })).pseudonym).toBe('Supervisor 1')
+    expect((await prisma.staffAccount.findFirstOrThrow({ where: { reviewId: review.id, authorId: world.users.other_staff.id } })).pseudonym).toBe(
+      'Supervisor 1',
+    )
     // Only the facilitator invites.
     expect(await invite('admin', { userId: second.id, caseRole: 'worker' })).toBe(403)
     expect(await invite('panel_member', { userId: second.id, caseRole: 'worker' })).toBe(403)

@@ -84,7 +84,11 @@ const operations: Operation[] = [
     run: async (cookie, setup) => {
       let response: Response
       try {
-        response = await accountsRoute.loader({ request: buildRequest(`/reviews/${setup.review.id}/accounts`, { cookie }), params: { reviewId: setup.review.id }, context: {} })
+        response = await accountsRoute.loader({
+          request: buildRequest(`/reviews/${setup.review.id}/accounts`, { cookie }),
+          params: { reviewId: setup.review.id },
+          context: {},
+        })
       } catch (thrown) {
         return outcomeOf(() => Promise.reject(thrown))
       }
@@ -108,7 +112,13 @@ const operations: Operation[] = [
   },
   {
     name: 'release to the facilitator',
-    expected: { ...signedOut, author: '400 ok ok ok 400', facilitator: '403 403 403 403 403', panel_member: '404 404 404 403 404', qi_lead: '404 404 404 403 404' },
+    expected: {
+      ...signedOut,
+      author: '400 ok ok ok 400',
+      facilitator: '403 403 403 403 403',
+      panel_member: '404 404 404 403 404',
+      qi_lead: '404 404 404 403 404',
+    },
     otherwise: nobody,
     prepare: async setup => {
       const preview = await releasePreview({ ...setup.account, state: 'drafting' as const }, 'facilitator')
@@ -119,7 +129,13 @@ const operations: Operation[] = [
   {
     name: 'release to the panel',
     // Released to the panel already: the panel has the facilitator's version, nothing new.
-    expected: { ...signedOut, author: '400 400 ok 400 400', facilitator: '403 403 403 403 403', panel_member: '404 404 404 403 404', qi_lead: '404 404 404 403 404' },
+    expected: {
+      ...signedOut,
+      author: '400 400 ok 400 400',
+      facilitator: '403 403 403 403 403',
+      panel_member: '404 404 404 403 404',
+      qi_lead: '404 404 404 403 404',
+    },
     otherwise: nobody,
     prepare: async setup => {
       const preview = await releasePreview({ ...setup.account, state: 'released_to_facilitator' as const }, 'panel')
@@ -129,28 +145,52 @@ const operations: Operation[] = [
   },
   {
     name: 'withdraw (before analysis)',
-    expected: { ...signedOut, author: '400 400 ok ok 400', facilitator: '403 403 403 403 403', panel_member: '404 404 404 403 404', qi_lead: '404 404 404 403 404' },
+    expected: {
+      ...signedOut,
+      author: '400 400 ok ok 400',
+      facilitator: '403 403 403 403 403',
+      panel_member: '404 404 404 403 404',
+      qi_lead: '404 404 404 403 404',
+    },
     otherwise: nobody,
     run: (cookie, setup) => outcomeOf(() => form(setup, cookie, { intent: 'withdraw' })),
   },
   {
     name: 'withdraw (from analysis on)',
     phase: 'analysis',
-    expected: { ...signedOut, author: '400 400 400 400 400', facilitator: '403 403 403 403 403', panel_member: '404 404 404 403 404', qi_lead: '404 404 404 403 404' },
+    expected: {
+      ...signedOut,
+      author: '400 400 400 400 400',
+      facilitator: '403 403 403 403 403',
+      panel_member: '404 404 404 403 404',
+      qi_lead: '404 404 404 403 404',
+    },
     otherwise: nobody,
     run: (cookie, setup) => outcomeOf(() => form(setup, cookie, { intent: 'withdraw' })),
   },
   {
     name: 'request withdrawal (from analysis on)',
     phase: 'analysis',
-    expected: { ...signedOut, author: '400 400 ok ok 400', facilitator: '403 403 403 403 403', panel_member: '404 404 404 403 404', qi_lead: '404 404 404 403 404' },
+    expected: {
+      ...signedOut,
+      author: '400 400 ok ok 400',
+      facilitator: '403 403 403 403 403',
+      panel_member: '404 404 404 403 404',
+      qi_lead: '404 404 404 403 404',
+    },
     otherwise: nobody,
     run: (cookie, setup) => outcomeOf(() => form(setup, cookie, { intent: 'request-withdrawal', reason: 'I was not ready.' })),
   },
   {
     name: 'decide a withdrawal request (grant)',
     phase: 'analysis',
-    expected: { ...signedOut, author: '403 403 403 403 403', facilitator: '403 403 ok ok 403', panel_member: '404 404 404 403 404', qi_lead: '404 404 404 403 404' },
+    expected: {
+      ...signedOut,
+      author: '403 403 403 403 403',
+      facilitator: '403 403 ok ok 403',
+      panel_member: '404 404 404 403 404',
+      qi_lead: '404 404 404 403 404',
+    },
     otherwise: nobody,
     prepare: async setup => {
       await prisma.staffAccount.update({ where: { id: setup.account.id }, data: { withdrawalRequestedAt: new Date() } })
@@ -182,7 +222,13 @@ const operations: Operation[] = [
   },
   {
     name: 'approve a quote',
-    expected: { ...signedOut, author: '400 400 400 ok 400', facilitator: '403 403 403 403 403', panel_member: '404 404 404 403 404', qi_lead: '404 404 404 403 404' },
+    expected: {
+      ...signedOut,
+      author: '400 400 400 ok 400',
+      facilitator: '403 403 403 403 403',
+      panel_member: '404 404 404 403 404',
+      qi_lead: '404 404 404 403 404',
+    },
     otherwise: nobody,
     prepare: async setup => {
       const quote = await prisma.quoteConsent.create({
@@ -216,12 +262,17 @@ describe('what a permitted read contains', () => {
   test.each(accountStates.map(s => [s] as const))('nobody but the author ever receives the draft (%s)', async state => {
     const setup = await reviewWithAccount(world, state)
     for (const actor of ['facilitator', 'panel_member', 'qi_lead'] as const) {
-      for (const path of [`/reviews/${setup.review.id}/accounts/${setup.account.id}`, `/reviews/${setup.review.id}/accounts`, `/reviews/${setup.review.id}/quotes`]) {
+      for (const path of [
+        `/reviews/${setup.review.id}/accounts/${setup.account.id}`,
+        `/reviews/${setup.review.id}/accounts`,
+        `/reviews/${setup.review.id}/quotes`,
+      ]) {
         const params = { reviewId: setup.review.id, accountId: setup.account.id }
         const route = path.endsWith('/accounts') ? accountsRoute : path.endsWith('/quotes') ? quotesRoute : accountRoute
-        const body = await route
-          .loader({ request: buildRequest(path, { cookie: world.cookies[actor] }), params, context: {} })
-          .then(r => r.text(), (thrown: unknown) => (thrown instanceof Response ? thrown.text() : Promise.reject(thrown)))
+        const body = await route.loader({ request: buildRequest(path, { cookie: world.cookies[actor] }), params, context: {} }).then(
+          r => r.text(),
+          (thrown: unknown) => (thrown instanceof Response ? thrown.text() : Promise.reject(thrown)),
+        )
         expect(body, `${actor} ${path}`).not.toContain(DRAFT_ONLY_TEXT)
         const mayRead = (actor === 'facilitator' && ['released_to_facilitator', 'released_to_panel'].includes(state)) || state === 'released_to_panel'
         if (path.includes(setup.account.id) && mayRead) expect(body, `${actor} reads the release`).toContain(RELEASED_TEXT)
@@ -233,7 +284,11 @@ describe('what a permitted read contains', () => {
   test('the author’s preview is built from the draft on the server; the release is what was previewed', async () => {
     const setup = await reviewWithAccount(world, 'released_to_facilitator')
     const path = `/reviews/${setup.review.id}/accounts/${setup.account.id}?preview=facilitator`
-    const response = await accountRoute.loader({ request: buildRequest(path, { cookie: world.cookies.author }), params: { reviewId: setup.review.id, accountId: setup.account.id }, context: {} })
+    const response = await accountRoute.loader({
+      request: buildRequest(path, { cookie: world.cookies.author }),
+      params: { reviewId: setup.review.id, accountId: setup.account.id },
+      context: {},
+    })
     const data = (await response.json()) as { kind: string; preview: { hash: string; content: { pseudonym: string; sections: { text: string }[] } } }
     expect(data.kind).toBe('author')
     expect(data.preview.content.pseudonym).toBe('Caseworker 2')

@@ -56,7 +56,11 @@ describe('the author’s draft socket', () => {
       const data = (await page.json()) as { preview: { hash: string; content: { sections: { prompt: string; text: string }[] } } }
       expect(data.preview.content.sections).toEqual([expect.objectContaining({ prompt: 'juggling', text: 'Thirty-one families and a court date.' })])
       const released = await outcomeOf(() =>
-        accountRoute.action({ request: buildRequest(path, { cookie: world.cookies.author, form: { intent: 'release', audience: 'facilitator', hash: data.preview.hash } }), params, context: {} }),
+        accountRoute.action({
+          request: buildRequest(path, { cookie: world.cookies.author, form: { intent: 'release', audience: 'facilitator', hash: data.preview.hash } }),
+          params,
+          context: {},
+        }),
       )
       expect(released).toBe('ok')
 
@@ -95,7 +99,11 @@ describe('the author’s draft socket', () => {
     const { review, account } = await reviewWithAccount(world, 'released_to_facilitator')
     const path = `/reviews/${review.id}/accounts/${account.id}`
     const params = { reviewId: review.id, accountId: account.id }
-    expect(await outcomeOf(() => accountRoute.action({ request: buildRequest(path, { cookie: world.cookies.author, form: { intent: 'withdraw' } }), params, context: {} }))).toBe('ok')
+    expect(
+      await outcomeOf(() =>
+        accountRoute.action({ request: buildRequest(path, { cookie: world.cookies.author, form: { intent: 'withdraw' } }), params, context: {} }),
+      ),
+    ).toBe('ok')
     expect(await upgradeStatus(`ws://${base}/collab/account:${account.id}`, headers(world.cookies.author))).toBe(404)
   })
 })

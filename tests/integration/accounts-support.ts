@@ -1,6 +1,14 @@
 // Builds reviews with a staff account in a chosen state, for the staff-account tests.
 import { writePlainText } from '~/domain/review-doc'
-import { accountDocName, buildReleasePreview, promptField, readAccountDoc, serialiseRelease, type AccountPrompt, type AccountState } from '~/domain/staff-account'
+import {
+  accountDocName,
+  buildReleasePreview,
+  promptField,
+  readAccountDoc,
+  serialiseRelease,
+  type AccountPrompt,
+  type AccountState,
+} from '~/domain/staff-account'
 import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
@@ -88,7 +96,13 @@ export async function reviewWithAccount(world: World, state: AccountState, phase
   })
   const pseudonym = 'Caseworker 2'
   const account = await prisma.staffAccount.create({
-    data: { reviewId: review.id, authorId: world.users.author.id, pseudonym, state: state === 'invited' ? 'invited' : 'drafting', invitedById: world.users.facilitator.id },
+    data: {
+      reviewId: review.id,
+      authorId: world.users.author.id,
+      pseudonym,
+      state: state === 'invited' ? 'invited' : 'drafting',
+      invitedById: world.users.facilitator.id,
+    },
   })
   if (state !== 'invited') await writeDraft(account.id, { knewThen: RELEASED_TEXT })
   if (state === 'released_to_facilitator' || state === 'released_to_panel') {

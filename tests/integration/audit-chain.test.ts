@@ -59,7 +59,11 @@ test('rows written at once by two processes form one unbroken chain per jurisdic
   try {
     const report = verifyAuditChain(db)
     expect(report.firstBroken).toBeNull()
-    const rows = db.prepare(`SELECT "seq", "prevHash", "hash" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq"`).all(a.id) as { seq: number; prevHash: string | null; hash: string }[]
+    const rows = db.prepare(`SELECT "seq", "prevHash", "hash" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq"`).all(a.id) as {
+      seq: number
+      prevHash: string | null
+      hash: string
+    }[]
     expect(rows.length).toBe(40)
     expect(rows[0]!.prevHash).toBeNull()
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash)
@@ -73,7 +77,10 @@ test('an audit row changed with raw SQL is refused, and when forced, verify name
   for (let i = 0; i < 5; i++) await writeAuditRow({ jurisdictionId: j.id, action: 'test.tamper', detail: { i } })
   const db = await tamperableCopy()
   try {
-    const target = db.prepare(`SELECT "id", "seq" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq" LIMIT 1 OFFSET 2`).get(j.id) as { id: string; seq: number }
+    const target = db.prepare(`SELECT "id", "seq" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq" LIMIT 1 OFFSET 2`).get(j.id) as {
+      id: string
+      seq: number
+    }
     expect(() => db.prepare(`UPDATE "AuditEvent" SET "detail" = '{"i":99}' WHERE "id" = ?`).run(target.id)).toThrow(/append-only/)
     expect(() => db.prepare(`DELETE FROM "AuditEvent" WHERE "id" = ?`).run(target.id)).toThrow(/append-only/)
     expect(verifyAuditChain(db).firstBroken).toBeNull()
@@ -105,7 +112,10 @@ test('rows written before the chain existed are sealed by the migration that int
   tmpDirs.push(dir)
   const older = path.join(dir, 'migrations')
   await cp(path.resolve('prisma/migrations'), older, { recursive: true })
-  const names = (await readdir(older, { withFileTypes: true })).filter(e => e.isDirectory()).map(e => e.name).sort()
+  const names = (await readdir(older, { withFileTypes: true }))
+    .filter(e => e.isDirectory())
+    .map(e => e.name)
+    .sort()
   const chainMigration = names.find(n => n.endsWith('_ops_audit_chain_retention'))!
   const later = names.filter(n => n >= chainMigration)
   for (const name of later) await rm(path.join(older, name), { recursive: true })
@@ -123,8 +133,17 @@ test('rows written before the chain existed are sealed by the migration that int
   const after = openRaw(path.join(dir, 'legacy.db'))
   try {
     registerAuditFunctions(after)
-    after.prepare(`INSERT INTO "AuditEvent" ("id", "action", "detail", "createdAt", "jurisdictionId") VALUES ('a3', 'new.row', '{}', '2026-12-01T00:00:00.000Z', 'j1')`).run()
-    const rows = after.prepare(`SELECT "id", "seq", "prevHash", "hash" FROM "AuditEvent" ORDER BY "seq"`).all() as { id: string; seq: number; prevHash: string | null; hash: string }[]
+    after
+      .prepare(
+        `INSERT INTO "AuditEvent" ("id", "action", "detail", "createdAt", "jurisdictionId") VALUES ('a3', 'new.row', '{}', '2026-12-01T00:00:00.000Z', 'j1')`,
+      )
+      .run()
+    const rows = after.prepare(`SELECT "id", "seq", "prevHash", "hash" FROM "AuditEvent" ORDER BY "seq"`).all() as {
+      id: string
+      seq: number
+      prevHash: string | null
+      hash: string
+    }[]
     expect(rows.map(r => r.id)).toEqual(['a1', 'a2', 'a3'])
     expect(rows[1]!.prevHash).toBe(rows[0]!.hash)
     expect(rows[2]!.prevHash).toBe(rows[1]!.hash)

@@ -13,7 +13,14 @@ async function setup() {
   const j = await makeJurisdiction()
   const facilitator = await makeUser(j.id)
   const observer = await makeUser(j.id)
-  const review = await createReview({ title: 'Import target', incidentType: 'near_fatality', incidentDate: '2025-03-18', summary: '', jurisdictionId: j.id, createdById: facilitator.id })
+  const review = await createReview({
+    title: 'Import target',
+    incidentType: 'near_fatality',
+    incidentDate: '2025-03-18',
+    summary: '',
+    jurisdictionId: j.id,
+    createdById: facilitator.id,
+  })
   await prisma.reviewMember.create({ data: { reviewId: review.id, userId: observer.id, role: 'observer' } })
   return { review, facilitator, observer }
 }
@@ -53,7 +60,12 @@ test('a valid JSON case file fills the timeline and registry, and the projection
 test('an invalid file lists every problem by location and writes nothing', async () => {
   const { review, facilitator } = await setup()
   const { cookie } = await cookieFor(facilitator.id)
-  const bad = { format: 'scir-case-file/1', review: { title: 'x', incidentType: 'fatality', incidentDate: '2025-01-01' }, people: [{ key: 'a', name: 'A', role: 'martian' }], timeline: [{ date: '2025-13-01', text: 'x', actors: ['ghost'] }] }
+  const bad = {
+    format: 'scir-case-file/1',
+    review: { title: 'x', incidentType: 'fatality', incidentDate: '2025-01-01' },
+    people: [{ key: 'a', name: 'A', role: 'martian' }],
+    timeline: [{ date: '2025-13-01', text: 'x', actors: ['ghost'] }],
+  }
   const response = await importRoute.action({
     request: upload(review.id, cookie, { caseFile: { name: 'bad.json', content: JSON.stringify(bad), type: 'application/json' } }),
     params: { reviewId: review.id },
@@ -116,7 +128,11 @@ test('a second agency’s chronology is added to a review that has one: duplicat
   const text = fs.readFileSync(exampleCaseFilePath, 'utf8')
   const first = JSON.parse(text) as { review: Record<string, string>; timeline: { date: string; source: string; text: string }[] }
   const post = (content: string) =>
-    importRoute.action({ request: upload(review.id, cookie, { caseFile: { name: 'case.json', content, type: 'application/json' } }), params: { reviewId: review.id }, context: {} })
+    importRoute.action({
+      request: upload(review.id, cookie, { caseFile: { name: 'case.json', content, type: 'application/json' } }),
+      params: { reviewId: review.id },
+      context: {},
+    })
   expect((await post(text)).status).toBe(302)
   expect((await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).summary).toBe(first.review.summary)
 
@@ -133,13 +149,27 @@ test('a second agency’s chronology is added to a review that has one: duplicat
   }
   const response = await post(JSON.stringify(hospital))
   expect(response.status).toBe(200)
-  const body = (await response.json()) as unknown as { imported: { events: number; duplicates: { where: { key: string; params: { n: number } }; what: { key: string } }[]; flags: { what: { key: string } }[]; summaryKept: boolean } }
+  const body = (await response.json()) as unknown as {
+    imported: {
+      events: number
+      duplicates: { where: { key: string; params: { n: number } }; what: { key: string } }[]
+      flags: { what: { key: string } }[]
+      summaryKept: boolean
+    }
+  }
   expect(body.imported).toMatchObject({ events: 2, summaryKept: true })
-  expect(body.imported.duplicates).toEqual([{ where: { key: 'where.event', params: { n: 1 } }, what: { key: 'flag.duplicate', params: { date: first.timeline[8]!.date, source: first.timeline[8]!.source } } }])
+  expect(body.imported.duplicates).toEqual([
+    {
+      where: { key: 'where.event', params: { n: 1 } },
+      what: { key: 'flag.duplicate', params: { date: first.timeline[8]!.date, source: first.timeline[8]!.source } },
+    },
+  ])
   expect(body.imported.flags.map(f => f.what.key)).toEqual(['flag.future'])
   const doc = readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc
   expect(doc.events).toHaveLength(first.timeline.length + 2)
-  expect((await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).summary).toBe(`${first.review.summary}\n\nHospital social work summary (fictional).`)
+  expect((await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).summary).toBe(
+    `${first.review.summary}\n\nHospital social work summary (fictional).`,
+  )
 
   // The same file once more brings nothing new: refused, in words, nothing written.
   const again = await post(JSON.stringify(hospital))

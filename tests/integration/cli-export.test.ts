@@ -69,7 +69,16 @@ describe('export from the command line', () => {
     const t = io()
     const dir = path.join(tmp, 'csv')
     expect(await runCli(['export', reviewId, '--format', 'csv', '--out', dir, '--accept-residuals'], t.io, prisma)).toBe(0)
-    expect(fs.readdirSync(dir).sort()).toEqual(['account-excerpts.csv', 'factor-ratings.csv', 'findings.csv', 'recommendations.csv', 'review.csv', 'safety-maps.csv', 'timeline.csv', 'unmet-needs.csv'])
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'account-excerpts.csv',
+      'factor-ratings.csv',
+      'findings.csv',
+      'recommendations.csv',
+      'review.csv',
+      'safety-maps.csv',
+      'timeline.csv',
+      'unmet-needs.csv',
+    ])
     const findings = csvRecords(fs.readFileSync(path.join(dir, 'findings.csv'), 'utf8'))
     expect(findings.map(f => f.finding_number)).toEqual(['1', '2'])
     expect(csvRecords(fs.readFileSync(path.join(dir, 'timeline.csv'), 'utf8'))).toHaveLength(3)

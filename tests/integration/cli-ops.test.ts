@@ -47,7 +47,11 @@ test('audit export writes the rows of the days asked for, in chain order, and is
   const jsonl = path.join(tmp, 'audit.jsonl')
   const t = io()
   expect(await runCli(['audit', 'export', '--from', today, '--to', today, '--format', 'jsonl', '--jurisdiction', j.code, '--out', jsonl], t.io, prisma)).toBe(0)
-  const rows = fs.readFileSync(jsonl, 'utf8').trim().split('\n').map(l => JSON.parse(l) as { seq: number; action: string; hash: string; prevHash: string | null })
+  const rows = fs
+    .readFileSync(jsonl, 'utf8')
+    .trim()
+    .split('\n')
+    .map(l => JSON.parse(l) as { seq: number; action: string; hash: string; prevHash: string | null })
   expect(rows.map(r => r.action)).toEqual(['test.export-me', 'test.export-me'])
   expect(rows[1]!.prevHash).toBe(rows[0]!.hash)
   expect(t.out()).toContain('exported 2 audit rows')

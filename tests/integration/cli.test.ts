@@ -74,14 +74,20 @@ test('an invalid case file is refused with every problem listed and nothing writ
   const file = path.join(os.tmpdir(), `bad-case-${Date.now()}.json`)
   fs.writeFileSync(
     file,
-    JSON.stringify({ format: 'scir-case-file/1', review: { title: '', incidentType: 'flood', incidentDate: '2025-02-30' }, people: [], timeline: [{ date: 'soon', text: '' }] }),
+    JSON.stringify({
+      format: 'scir-case-file/1',
+      review: { title: '', incidentType: 'flood', incidentDate: '2025-02-30' },
+      people: [],
+      timeline: [{ date: 'soon', text: '' }],
+    }),
   )
   const before = await prisma.review.count()
   const t = io()
   expect(await runCli(['import', file, '--jurisdiction', 'IM-01'], t.io, prisma)).toBe(1)
   const message = t.err.join('\n')
   expect(message).toContain('nothing was imported')
-  for (const pointer of ['/review/title', '/review/incidentType', '/review/incidentDate', '/timeline/0/date', '/timeline/0/text']) expect(message).toContain(pointer)
+  for (const pointer of ['/review/title', '/review/incidentType', '/review/incidentDate', '/timeline/0/date', '/timeline/0/text'])
+    expect(message).toContain(pointer)
   expect(await prisma.review.count()).toBe(before)
 
   const missing = io()
@@ -96,7 +102,22 @@ test('import reads a CSV timeline (with optional people file) as the README prom
   fs.writeFileSync(people, 'key,name,role,birthDate\nc1,Test Child,child,2023-05-01\nw1,Test Worker,worker,\n')
   fs.writeFileSync(timeline, 'date,source,actors,text\n2025-01-05,intake,w1,Referral made\n2025-01-20,case notes,c1;w1,"Home visit, all well"\n')
   const t = io()
-  const args = ['import', timeline, '--people', people, '--title', 'CSV review', '--incident-type', 'serious_injury', '--incident-date', '2025-02-01', '--summary', 'From a spreadsheet', '--jurisdiction', 'IM-01']
+  const args = [
+    'import',
+    timeline,
+    '--people',
+    people,
+    '--title',
+    'CSV review',
+    '--incident-type',
+    'serious_injury',
+    '--incident-date',
+    '2025-02-01',
+    '--summary',
+    'From a spreadsheet',
+    '--jurisdiction',
+    'IM-01',
+  ]
   expect(await runCli(args, t.io, prisma)).toBe(0)
   const id = t.out.at(-1)!
   const review = await prisma.review.findUniqueOrThrow({ where: { id } })
@@ -112,7 +133,9 @@ test('import reads a CSV timeline (with optional people file) as the README prom
   fs.writeFileSync(timeline, 'date,text\n2025-01-05,Referral made\n2024-13-45,Visit\n')
   const before = await prisma.review.count()
   const bad = io()
-  expect(await runCli(['import', timeline, '--title', 'x', '--incident-type', 'other', '--incident-date', '2025-02-01', '--jurisdiction', 'IM-01'], bad.io, prisma)).toBe(1)
+  expect(
+    await runCli(['import', timeline, '--title', 'x', '--incident-type', 'other', '--incident-date', '2025-02-01', '--jurisdiction', 'IM-01'], bad.io, prisma),
+  ).toBe(1)
   expect(bad.err.join('\n')).toContain('timeline CSV, row 3, column date: 2024-13-45 is not a real date')
   expect(await prisma.review.count()).toBe(before)
 

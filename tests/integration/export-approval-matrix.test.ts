@@ -37,11 +37,23 @@ beforeAll(async () => {
 const hidden = { non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404 } as const
 
 const page = (actor: ActorName) =>
-  exportRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/export`, { cookie: world.cookies[actor] }), params: { reviewId: world.reviewId }, context: {} })
+  exportRoute.loader({
+    request: buildRequest(`/reviews/${world.reviewId}/export`, { cookie: world.cookies[actor] }),
+    params: { reviewId: world.reviewId },
+    context: {},
+  })
 const act = (actor: ActorName, form: Record<string, string>) =>
-  exportRoute.action({ request: buildRequest(`/reviews/${world.reviewId}/export`, { cookie: world.cookies[actor], form }), params: { reviewId: world.reviewId }, context: {} })
+  exportRoute.action({
+    request: buildRequest(`/reviews/${world.reviewId}/export`, { cookie: world.cookies[actor], form }),
+    params: { reviewId: world.reviewId },
+    context: {},
+  })
 const download = (actor: ActorName) =>
-  downloadRoute.action({ request: buildRequest(`/reviews/${world.reviewId}/export/download`, { cookie: world.cookies[actor], form: { format: 'json' } }), params: { reviewId: world.reviewId }, context: {} })
+  downloadRoute.action({
+    request: buildRequest(`/reviews/${world.reviewId}/export/download`, { cookie: world.cookies[actor], form: { format: 'json' } }),
+    params: { reviewId: world.reviewId },
+    context: {},
+  })
 
 async function matrix(run: (actor: ActorName) => Promise<unknown>): Promise<Record<ActorName, Outcome>> {
   const out = {} as Record<ActorName, Outcome>

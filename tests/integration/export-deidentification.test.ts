@@ -140,7 +140,11 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
     }
     expect((await prepareExport(review, { locale })).unresolved).toEqual([])
     // Resolved, but not approved: still nothing leaves.
-    expect(await exportReview(review, 'json', { actorId: lead.id, via: 'web', locale })).toEqual({ ok: false, reason: 'approval', missing: ['findings', 'deidentified'] })
+    expect(await exportReview(review, 'json', { actorId: lead.id, via: 'web', locale })).toEqual({
+      ok: false,
+      reason: 'approval',
+      missing: ['findings', 'deidentified'],
+    })
     await approveForExport(review.id, lead.id, second.id)
     const result = await exportReview(review, 'json', { actorId: lead.id, via: 'web', locale })
     if (!result.ok) throw new Error(`refused: ${result.reason}`)
@@ -167,7 +171,10 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
       const texts = await readable(format, result.download, result.files)
       expect(Object.keys(texts).length).toBeGreaterThan(0)
       for (const [file, text] of Object.entries(texts)) {
-        expect(variants.filter(v => stillPresent(text, v)), `${format} ${file}: registered`).toEqual([])
+        expect(
+          variants.filter(v => stillPresent(text, v)),
+          `${format} ${file}: registered`,
+        ).toEqual([])
         for (const item of items) expect(remainingPlanted(item, text, isOrdinaryWord), `${format} ${file}: planted from ${item.id}`).toEqual([])
         expect(text, `${format} ${file}`).not.toContain('DECLINED-EXCERPT')
         // Nothing the review keeps to itself: owners, the author's name, the review's id.
@@ -191,7 +198,12 @@ describe.each(Object.values(registries).map(r => [r.key, r] as const))('the %s c
     const unresolved = (await prepareExport(review, { locale })).unresolved.length
     for (const record of records) {
       expect(record).toMatchObject({ actorId: lead.id, jurisdictionId: review.jurisdictionId, acceptedResiduals: unresolved })
-      const detail = JSON.parse(record.detail) as { via: string; sharedFormat: string; files: { name: string; sha256: string }[]; acceptedResidualIds: string[] }
+      const detail = JSON.parse(record.detail) as {
+        via: string
+        sharedFormat: string
+        files: { name: string; sha256: string }[]
+        acceptedResidualIds: string[]
+      }
       expect(detail.via).toBe('cli')
       expect(detail.sharedFormat).toBe('scir-shared-review/2')
       expect(detail.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/)
@@ -246,7 +258,8 @@ describe('staff and members are registered without anyone typing them in', () =>
     const wren = await prisma.user.create({ data: { email: 'wren.worker@example.test', name: 'Wren Worker', jurisdictionId: jurisdiction.id } })
     // A user of the jurisdiction who is on no review: still someone nobody may name.
     await prisma.user.create({ data: { email: 'tamsin.varga@example.test', name: 'Tamsin Varga', jurisdictionId: jurisdiction.id } })
-    const written = 'Wren Worker visited; Wren called Ms. Worker back, wrote to wren.worker@example.test and copied Tamsin Varga (tamsin.varga@example.test). Varga agreed with Tamsin; Glen Osei too.'
+    const written =
+      'Wren Worker visited; Wren called Ms. Worker back, wrote to wren.worker@example.test and copied Tamsin Varga (tamsin.varga@example.test). Varga agreed with Tamsin; Glen Osei too.'
     const review = await exportReviewWith({
       jurisdictionId: jurisdiction.id,
       incidentDate: context.incidentDate,

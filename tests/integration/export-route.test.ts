@@ -45,7 +45,9 @@ beforeAll(async () => {
     { userId: users.contributor.id, role: 'staff_contributor' as const },
   ]
   reviewId = (await exportReviewWith({ jurisdictionId: jurisdiction.id, commands: calderCommands, incidentDate: CALDER_INCIDENT, members })).id
-  earlyReviewId = (await exportReviewWith({ jurisdictionId: jurisdiction.id, commands: calderCommands, incidentDate: CALDER_INCIDENT, members, phase: 'findings' })).id
+  earlyReviewId = (
+    await exportReviewWith({ jurisdictionId: jurisdiction.id, commands: calderCommands, incidentDate: CALDER_INCIDENT, members, phase: 'findings' })
+  ).id
 })
 
 const page = (actor: Actor, id = reviewId) =>
@@ -53,7 +55,11 @@ const page = (actor: Actor, id = reviewId) =>
 const act = (actor: Actor, form: Record<string, string>, id = reviewId) =>
   exportRoute.action({ request: buildRequest(`/reviews/${id}/export`, { cookie: cookies[actor], form }), params: { reviewId: id }, context: {} })
 const download = (actor: Actor, format: string, id = reviewId) =>
-  downloadRoute.action({ request: buildRequest(`/reviews/${id}/export/download`, { cookie: cookies[actor], form: { format } }), params: { reviewId: id }, context: {} })
+  downloadRoute.action({
+    request: buildRequest(`/reviews/${id}/export/download`, { cookie: cookies[actor], form: { format } }),
+    params: { reviewId: id },
+    context: {},
+  })
 
 async function pageData(actor: Actor = 'qi', id = reviewId) {
   const response = await page(actor, id)
@@ -84,7 +90,9 @@ describe('who may export', () => {
     const pageFor = { ...expected, facilitator: 'ok', panel: 'ok' } as const
     for (const actor of Object.keys(expected) as Actor[]) {
       expect(await outcomeOf(() => page(actor)), `${actor} page`).toBe(pageFor[actor])
-      expect(await outcomeOf(() => act(actor, { intent: 'mark-safe', candidateId: 'rc-x' })), `${actor} action`).toBe(expected[actor] === 'ok' ? 400 : expected[actor])
+      expect(await outcomeOf(() => act(actor, { intent: 'mark-safe', candidateId: 'rc-x' })), `${actor} action`).toBe(
+        expected[actor] === 'ok' ? 400 : expected[actor],
+      )
       // A download before the approvals is refused back to the page, which says why.
       const refused = await outcomeOf(() => download(actor, 'json'))
       expect(refused, `${actor} download`).toBe(expected[actor])
@@ -94,7 +102,11 @@ describe('who may export', () => {
 
   it('links the page from the review for the QI lead only', async () => {
     const linkFor = async (actor: Actor) => {
-      const response = await reviewRoute.loader({ request: buildRequest(`/reviews/${reviewId}`, { cookie: cookies[actor] }), params: { reviewId }, context: {} })
+      const response = await reviewRoute.loader({
+        request: buildRequest(`/reviews/${reviewId}`, { cookie: cookies[actor] }),
+        params: { reviewId },
+        context: {},
+      })
       return (await response.json()).canExport
     }
     expect(await linkFor('qi')).toBe(true)
@@ -181,8 +193,19 @@ describe('after approval', () => {
   })
 
   it('resolves a word as a place with its label, an identifier with its kind, or an alias of a staff member, for every occurrence', async () => {
-    const id = (await exportReviewWith({ jurisdictionId: (await prisma.review.findUniqueOrThrow({ where: { id: reviewId } })).jurisdictionId, commands: calderCommands, incidentDate: CALDER_INCIDENT, members: [{ userId: users.qi.id, role: 'qi_lead' }, { userId: users.contributor.id, role: 'staff_contributor' }] })).id
-    const listed = async () => ((await pageData('qi', id)) as { residuals: { id: string; text: string }[]; people: { id: string; name: string; pseudonym: string | null }[] })
+    const id = (
+      await exportReviewWith({
+        jurisdictionId: (await prisma.review.findUniqueOrThrow({ where: { id: reviewId } })).jurisdictionId,
+        commands: calderCommands,
+        incidentDate: CALDER_INCIDENT,
+        members: [
+          { userId: users.qi.id, role: 'qi_lead' },
+          { userId: users.contributor.id, role: 'staff_contributor' },
+        ],
+      })
+    ).id
+    const listed = async () =>
+      (await pageData('qi', id)) as { residuals: { id: string; text: string }[]; people: { id: string; name: string; pseudonym: string | null }[] }
     const idOf = async (word: string) => (await listed()).residuals.find(r => r.text === word)!.id
     // The people offered include the staff, who are not in the document's registry.
     const staffOption = (await listed()).people.find(p => p.id === `user:${users.contributor.id}`)
@@ -236,9 +259,13 @@ describe('after approval', () => {
     expect(await byLead.json()).toMatchObject({ error: 'export.approval.errors.resolvedResiduals' })
     expect(await outcomeOf(() => act('panel', { intent: 'approve', step: 'findings' }))).toBe(403)
     // In order: the text is approved once the findings are.
-    expect(await (await act('panel', { intent: 'approve', step: 'deidentified', hash: await hashOf('panel', 'deidentified') })).json()).toMatchObject({ error: 'export.approval.errors.findingsFirst' })
+    expect(await (await act('panel', { intent: 'approve', step: 'deidentified', hash: await hashOf('panel', 'deidentified') })).json()).toMatchObject({
+      error: 'export.approval.errors.findingsFirst',
+    })
     expect((await act('qi', { intent: 'approve', step: 'findings', hash: await hashOf('qi', 'findings') })).status).toBe(302)
-    expect(await (await act('panel', { intent: 'approve', step: 'deidentified', hash: 'stale-hash' })).json()).toMatchObject({ error: 'export.approval.errors.changed' })
+    expect(await (await act('panel', { intent: 'approve', step: 'deidentified', hash: 'stale-hash' })).json()).toMatchObject({
+      error: 'export.approval.errors.changed',
+    })
     expect((await act('panel', { intent: 'approve', step: 'deidentified', hash: await hashOf('panel', 'deidentified') })).status).toBe(302)
     const approved = await approvalsOf('qi')
     expect(approved.missingApprovals).toEqual([])

@@ -41,7 +41,10 @@ describe('signing and verifying', () => {
     const signed = signSharedReview(review('LAKE-1'), lakeshore)
     const tampered: SharedReview = { ...signed, findings: signed.findings.map((f, i) => (i === 0 ? { ...f, text: `${f.text} (edited)` } : f)) }
     expect(verifySharedReview(tampered, trusted)).toEqual({ ok: false, problem: 'badSignature' })
-    const flipped = { ...signed, signature: { ...signed.signature!, value: `${signed.signature!.value.startsWith('A') ? 'B' : 'A'}${signed.signature!.value.slice(1)}` } }
+    const flipped = {
+      ...signed,
+      signature: { ...signed.signature!, value: `${signed.signature!.value.startsWith('A') ? 'B' : 'A'}${signed.signature!.value.slice(1)}` },
+    }
     expect(verifySharedReview(flipped, trusted)).toEqual({ ok: false, problem: 'badSignature' })
   })
 
@@ -71,11 +74,22 @@ describe('keys in the database and the trends import', () => {
     const trustee = { jurisdictionId: importer.id, code: importer.code }
 
     const before = await importSharedReviews(who, files)
-    expect(before).toMatchObject({ ok: false, problems: [{ file: 'shared.json', where: '/jurisdiction', message: { key: 'signature.unknownJurisdiction', params: { code: source.code } } }] })
+    expect(before).toMatchObject({
+      ok: false,
+      problems: [{ file: 'shared.json', where: '/jurisdiction', message: { key: 'signature.unknownJurisdiction', params: { code: source.code } } }],
+    })
 
-    expect(await registerTrustedKey(trustee, 'lowercase no', first.publicKey, admin.id)).toEqual({ ok: false, field: 'code', message: 'settings.trust.errors.code' })
+    expect(await registerTrustedKey(trustee, 'lowercase no', first.publicKey, admin.id)).toEqual({
+      ok: false,
+      field: 'code',
+      message: 'settings.trust.errors.code',
+    })
     expect(await registerTrustedKey(trustee, importer.code, first.publicKey, admin.id)).toMatchObject({ ok: false, field: 'code' })
-    expect(await registerTrustedKey(trustee, source.code, 'not a key', admin.id)).toEqual({ ok: false, field: 'publicKey', message: 'settings.trust.errors.key' })
+    expect(await registerTrustedKey(trustee, source.code, 'not a key', admin.id)).toEqual({
+      ok: false,
+      field: 'publicKey',
+      message: 'settings.trust.errors.key',
+    })
     const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString()
     expect(await registerTrustedKey(trustee, source.code, rsa, admin.id)).toMatchObject({ ok: false, field: 'publicKey' })
     expect(await registerTrustedKey(trustee, source.code.toLowerCase(), first.publicKey, admin.id)).toEqual({ ok: true })
@@ -83,7 +97,9 @@ describe('keys in the database and the trends import', () => {
 
     const unsigned = await importSharedReviews(who, [{ name: 'unsigned.json', text: JSON.stringify(review(source.code)) }])
     expect(unsigned).toMatchObject({ ok: false, problems: [{ where: '/signature', message: { key: 'signature.unsigned' } }] })
-    const tampered = await importSharedReviews(who, [{ name: 't.json', text: JSON.stringify({ ...signed, review: { ...signed.review, incidentYear: signed.review.incidentYear - 1 } }) }])
+    const tampered = await importSharedReviews(who, [
+      { name: 't.json', text: JSON.stringify({ ...signed, review: { ...signed.review, incidentYear: signed.review.incidentYear - 1 } }) },
+    ])
     expect(tampered).toMatchObject({ ok: false, problems: [{ where: '/signature', message: { key: 'signature.badSignature' } }] })
     expect(await prisma.sharedReview.count({ where: { jurisdictionId: importer.id } })).toBe(0)
 

@@ -26,7 +26,11 @@ async function openLink(token: string, address = freshAddress()) {
 }
 
 async function postLink(token: string, form: Record<string, string>, address = freshAddress()) {
-  const response = (await linkRoute.action({ request: buildRequest(`/voice/${token}`, { form }), params: { token }, context: { clientAddress: address } })) as Response
+  const response = (await linkRoute.action({
+    request: buildRequest(`/voice/${token}`, { form }),
+    params: { token },
+    context: { clientAddress: address },
+  })) as Response
   return { status: response.status, data: (await response.json()) as { refused?: string; errors?: Record<string, string>; values?: Record<string, string> } }
 }
 
@@ -136,7 +140,11 @@ describe('the invitation link', () => {
     const review = await reviewIn()
     const { token, id } = await createInvitation(review, facilitator.id, { contributorKind: 'family_member', locale: 'en', days: 3 })
     const cookie = (await cookieFor(facilitator.id)).cookie
-    await voicePage.action({ request: buildRequest(`/reviews/${review.id}/voice`, { cookie, form: { intent: 'revoke', invitationId: id } }), params: { reviewId: review.id }, context: {} })
+    await voicePage.action({
+      request: buildRequest(`/reviews/${review.id}/voice`, { cookie, form: { intent: 'revoke', invitationId: id } }),
+      params: { reviewId: review.id },
+      context: {},
+    })
     expect((await openLink(token)).data.view).toEqual({ status: 'refused', reason: 'revoked', locale: 'en' })
   })
 
@@ -193,7 +201,11 @@ describe('reading and citing', () => {
     await postLink(token, frenchAnswers)
     const cookie = (await cookieFor(second.id)).cookie
     const before = await prisma.auditEvent.count({ where: { reviewId: review.id, action: 'voice.read' } })
-    const response = (await voicePage.loader({ request: buildRequest(`/reviews/${review.id}/voice`, { cookie }), params: { reviewId: review.id }, context: {} })) as Response
+    const response = (await voicePage.loader({
+      request: buildRequest(`/reviews/${review.id}/voice`, { cookie }),
+      params: { reviewId: review.id },
+      context: {},
+    })) as Response
     const data = (await response.json()) as { contributions: { id: string; needed: string }[] }
     expect(data.contributions[0]!.needed).toBe(frenchAnswers.needed)
     const reads = await prisma.auditEvent.findMany({ where: { reviewId: review.id, action: 'voice.read' }, orderBy: { seq: 'asc' } })
@@ -204,24 +216,49 @@ describe('reading and citing', () => {
     // There is no way to change the words: an edit is not an action the page knows.
     const facilitatorCookie = (await cookieFor(facilitator.id)).cookie
     const edit = await outcomeOf(() =>
-      voicePage.action({ request: buildRequest(`/reviews/${review.id}/voice`, { cookie: facilitatorCookie, form: { intent: 'edit', contributionId: data.contributions[0]!.id, needed: 'Changed' } }), params: { reviewId: review.id }, context: {} }),
+      voicePage.action({
+        request: buildRequest(`/reviews/${review.id}/voice`, {
+          cookie: facilitatorCookie,
+          form: { intent: 'edit', contributionId: data.contributions[0]!.id, needed: 'Changed' },
+        }),
+        params: { reviewId: review.id },
+        context: {},
+      }),
     )
     expect(edit).toBe(400)
     expect((await prisma.familyContribution.findUniqueOrThrow({ where: { id: data.contributions[0]!.id } })).needed).toBe(frenchAnswers.needed)
 
     const staffCookie = (await cookieFor(staffContributor.id)).cookie
     const readsBefore = await prisma.auditEvent.count({ where: { reviewId: review.id, action: 'voice.read' } })
-    expect(await outcomeOf(() => voicePage.loader({ request: buildRequest(`/reviews/${review.id}/voice`, { cookie: staffCookie }), params: { reviewId: review.id }, context: {} }))).toBe(403)
+    expect(
+      await outcomeOf(() =>
+        voicePage.loader({ request: buildRequest(`/reviews/${review.id}/voice`, { cookie: staffCookie }), params: { reviewId: review.id }, context: {} }),
+      ),
+    ).toBe(403)
     expect(await prisma.auditEvent.count({ where: { reviewId: review.id, action: 'voice.read' } })).toBe(readsBefore)
   })
 
   test('citing needs an unmet need or finding that exists in the review', async () => {
     const review = await reviewIn()
     await changeReviewDoc(review.id, [])
-    const id = await recordConversation({ ...review, phase: 'joint_review' }, facilitator.id, { contributorKind: 'family_member', locale: 'en', needed: 'A call back', helped: '', notHelped: '', shouldChange: '', consentScope: 'quote_deidentified' })
+    const id = await recordConversation({ ...review, phase: 'joint_review' }, facilitator.id, {
+      contributorKind: 'family_member',
+      locale: 'en',
+      needed: 'A call back',
+      helped: '',
+      notHelped: '',
+      shouldChange: '',
+      consentScope: 'quote_deidentified',
+    })
     const cookie = (await cookieFor(second.id)).cookie
     const cite = (target: string) =>
-      outcomeOf(() => voicePage.action({ request: buildRequest(`/reviews/${review.id}/voice`, { cookie, form: { intent: 'link', contributionId: id, target } }), params: { reviewId: review.id }, context: {} }))
+      outcomeOf(() =>
+        voicePage.action({
+          request: buildRequest(`/reviews/${review.id}/voice`, { cookie, form: { intent: 'link', contributionId: id, target } }),
+          params: { reviewId: review.id },
+          context: {},
+        }),
+      )
     expect(await cite('unmet_need:n1')).toBe('ok')
     expect(await cite('finding:f1')).toBe('ok')
     expect(await cite('unmet_need:no-such-need')).toBe(400)
@@ -252,7 +289,11 @@ async function approvedReviewWithVoices() {
   await changeReviewDoc(review.id, [])
   const base = { contributorKind: 'family_member' as const, locale: 'en' as const, helped: '', notHelped: '', shouldChange: '' }
   await recordConversation({ ...review }, facilitator.id, { ...base, needed: words.reviewOnly, consentScope: 'review_only' })
-  const quoted = await recordConversation({ ...review }, facilitator.id, { ...base, needed: `${words.quote}, said Tessa Calder`, consentScope: 'quote_deidentified' })
+  const quoted = await recordConversation({ ...review }, facilitator.id, {
+    ...base,
+    needed: `${words.quote}, said Tessa Calder`,
+    consentScope: 'quote_deidentified',
+  })
   const { token } = await createInvitation(review, facilitator.id, { contributorKind: 'community_representative', locale: 'en', days: 3 })
   await postLink(token, { needed: words.shared, helped: '', notHelped: '', shouldChange: '', consentScope: 'shared_deidentified' })
   await prisma.familyContributionLink.create({ data: { contributionId: quoted, targetKind: 'unmet_need', targetId: 'n1', linkedById: second.id } })
@@ -286,14 +327,24 @@ describe('consent scope in every export format', () => {
     expect(text).not.toContain('Tessa')
     expect(text).not.toContain('Calder')
     if (!result.ok) return
-    expect(result.sharedReview.familyVoice?.map(v => v.consentScope)).toEqual(format === 'json' ? ['shared_deidentified'] : ['quote_deidentified', 'shared_deidentified'])
+    expect(result.sharedReview.familyVoice?.map(v => v.consentScope)).toEqual(
+      format === 'json' ? ['shared_deidentified'] : ['quote_deidentified', 'shared_deidentified'],
+    )
     if (format !== 'json') expect(result.sharedReview.familyVoice?.[0]).toMatchObject({ unmetNeedIndexes: [0], needed: expect.stringContaining('said Mother') })
     if (format === 'csv') expect(result.files.map(f => f.name)).toContain('family-voice.csv')
   })
 
   test('a review without any quotable contribution exports exactly as before (no familyVoice, no extra CSV file)', async () => {
     const review = await reviewIn('approval')
-    await recordConversation({ ...review, phase: 'joint_review' }, facilitator.id, { contributorKind: 'family_member', locale: 'en', needed: words.reviewOnly, helped: '', notHelped: '', shouldChange: '', consentScope: 'review_only' })
+    await recordConversation({ ...review, phase: 'joint_review' }, facilitator.id, {
+      contributorKind: 'family_member',
+      locale: 'en',
+      needed: words.reviewOnly,
+      helped: '',
+      notHelped: '',
+      shouldChange: '',
+      consentScope: 'review_only',
+    })
     const result = await approveAndExport(review.id, 'csv')
     if (!result.ok) throw new Error(result.reason)
     expect(result.sharedReview.familyVoice).toBeUndefined()

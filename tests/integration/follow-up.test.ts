@@ -48,7 +48,9 @@ async function notificationsOf(cookie: string) {
 }
 
 async function open(cookie: string, id: string) {
-  return outcomeOf(() => openNotificationRoute.loader({ request: buildRequest(`/notifications/${id}`, { cookie }), params: { notificationId: id }, context: {} }))
+  return outcomeOf(() =>
+    openNotificationRoute.loader({ request: buildRequest(`/notifications/${id}`, { cookie }), params: { notificationId: id }, context: {} }),
+  )
 }
 
 describe('a recommendation’s life', () => {
@@ -78,7 +80,9 @@ describe('a recommendation’s life', () => {
     expect((await post(c.owner, review.id, rec.id, { intent: 'progress', status: 'in_progress' })).status).toBe(404)
 
     expect((await post(c.facilitator, review.id, rec.id, { intent: 'assign', userId: owner.id })).status).toBe(302)
-    expect((await prisma.projectedRecommendation.findUniqueOrThrow({ where: { reviewId_id: { reviewId: review.id, id: rec.id } } })).owner).toBe('Owner Manager')
+    expect((await prisma.projectedRecommendation.findUniqueOrThrow({ where: { reviewId_id: { reviewId: review.id, id: rec.id } } })).owner).toBe(
+      'Owner Manager',
+    )
     const assigned = (await notificationsOf(c.owner)).find(n => n.kind === 'recommendation-assigned')
     expect(assigned?.detail?.link).toBe(`/recommendations/${review.id}/${rec.id}`)
     expect(await open(c.owner, assigned!.id)).toBe('ok')
@@ -102,7 +106,9 @@ describe('a recommendation’s life', () => {
     // Not evaluable before it is done.
     expect((await post(c.qiLead, review.id, rec.id, { intent: 'evaluate', outcome: 'effective', evidence: 'x' })).status).toBe(400)
 
-    expect((await post(c.owner, review.id, rec.id, { intent: 'progress', status: 'done', note: 'Live in all districts', evaluateOn: '2020-06-01' })).status).toBe(302)
+    expect(
+      (await post(c.owner, review.id, rec.id, { intent: 'progress', status: 'done', note: 'Live in all districts', evaluateOn: '2020-06-01' })).status,
+    ).toBe(302)
     expect(await storedStatus(review.id, rec.id)).toBe('done')
     // Closed for the owner now.
     expect((await post(c.owner, review.id, rec.id, { intent: 'progress', status: 'in_progress' })).status).toBe(400)
@@ -118,14 +124,24 @@ describe('a recommendation’s life', () => {
     expect((await post(c.panel, review.id, rec.id, { intent: 'evaluate', outcome: 'effective', evidence: 'Audit' })).status).toBe(403)
     expect((await post(c.qiLead, review.id, rec.id, { intent: 'evaluate', outcome: 'effective', evidence: '' })).status).toBe(400)
     expect((await post(c.qiLead, review.id, rec.id, { intent: 'evaluate', outcome: 'too_early', evidence: 'Only one month of data' })).status).toBe(400)
-    expect((await post(c.qiLead, review.id, rec.id, { intent: 'evaluate', outcome: 'too_early', evidence: 'Only one month of data', evaluateOn: '2020-12-01' })).status).toBe(302)
+    expect(
+      (await post(c.qiLead, review.id, rec.id, { intent: 'evaluate', outcome: 'too_early', evidence: 'Only one month of data', evaluateOn: '2020-12-01' }))
+        .status,
+    ).toBe(302)
     expect(await storedStatus(review.id, rec.id)).toBe('done')
     expect((await tracker(c.qiLead)).rows[0]!.awaitingEvaluation).toBe(true)
 
-    expect((await post(c.qiLead, review.id, rec.id, { intent: 'evaluate', outcome: 'effective', evidence: 'Plans before third visit: 41% to 93% over six months' })).status).toBe(302)
+    expect(
+      (await post(c.qiLead, review.id, rec.id, { intent: 'evaluate', outcome: 'effective', evidence: 'Plans before third visit: 41% to 93% over six months' }))
+        .status,
+    ).toBe(302)
     expect(await storedStatus(review.id, rec.id)).toBe('verified_effective')
 
-    const detail = await recommendationRoute.loader({ request: buildRequest(`/recommendations/${review.id}/${rec.id}`, { cookie: c.owner }), params: { reviewId: review.id, recommendationId: rec.id }, context: {} })
+    const detail = await recommendationRoute.loader({
+      request: buildRequest(`/recommendations/${review.id}/${rec.id}`, { cookie: c.owner }),
+      params: { reviewId: review.id, recommendationId: rec.id },
+      context: {},
+    })
     const data = (await detail.json()) as { summary: { state: string }; history: { kind: string; note: string }[]; mayUpdate: boolean }
     expect(data.summary.state).toBe('effective')
     expect(data.mayUpdate).toBe(false)
@@ -176,7 +192,13 @@ describe('What changed', () => {
     const notMine = await makeReview(j.id, [{ userId: facilitator.id, role: 'facilitator' }])
     await changeReviewDoc(mine.id, [
       { type: 'addPerson', id: 'p-child', name: 'Marguerite Tremblay', role: 'child' },
-      { type: 'addFinding', id: 'f-1', body: 'The worker saw Marguerite Tremblay twice in the month before the incident.', status: 'agreed', valueTags: [{ value: 'systems_focused', rationale: '' }] },
+      {
+        type: 'addFinding',
+        id: 'f-1',
+        body: 'The worker saw Marguerite Tremblay twice in the month before the incident.',
+        status: 'agreed',
+        valueTags: [{ value: 'systems_focused', rationale: '' }],
+      },
       { type: 'addFinding', id: 'f-draft', body: 'A draft finding the panel has not agreed.', status: 'draft' },
       recommendationCommand({ id: 'r-1', text: 'Second worker on visits to Marguerite Tremblay’s household type', findingIds: ['f-1'] }),
     ])
@@ -184,14 +206,43 @@ describe('What changed', () => {
     await prisma.review.updateMany({ where: { id: { in: [mine.id, notMine.id] } }, data: { phase: 'findings' } })
     // Their own consented quote, and a colleague's, which they must not see.
     const account = await prisma.staffAccount.create({ data: { reviewId: mine.id, authorId: staff.id, pseudonym: 'Worker A', state: 'released_to_panel' } })
-    await prisma.quoteConsent.create({ data: { accountId: account.id, findingId: 'f-1', excerpt: 'I had forty families that month.', requestedById: facilitator.id, status: 'approved', decidedAt: new Date() } })
-    await prisma.quoteConsent.create({ data: { accountId: account.id, findingId: 'f-1', excerpt: 'A declined excerpt.', requestedById: facilitator.id, status: 'declined' } })
+    await prisma.quoteConsent.create({
+      data: {
+        accountId: account.id,
+        findingId: 'f-1',
+        excerpt: 'I had forty families that month.',
+        requestedById: facilitator.id,
+        status: 'approved',
+        decidedAt: new Date(),
+      },
+    })
+    await prisma.quoteConsent.create({
+      data: { accountId: account.id, findingId: 'f-1', excerpt: 'A declined excerpt.', requestedById: facilitator.id, status: 'declined' },
+    })
     const theirs = await prisma.staffAccount.create({ data: { reviewId: mine.id, authorId: colleague.id, pseudonym: 'Worker B', state: 'released_to_panel' } })
-    await prisma.quoteConsent.create({ data: { accountId: theirs.id, findingId: 'f-1', excerpt: 'The colleague’s own words.', requestedById: facilitator.id, status: 'approved', decidedAt: new Date() } })
+    await prisma.quoteConsent.create({
+      data: {
+        accountId: theirs.id,
+        findingId: 'f-1',
+        excerpt: 'The colleague’s own words.',
+        requestedById: facilitator.id,
+        status: 'approved',
+        decidedAt: new Date(),
+      },
+    })
 
     const { cookie } = await cookieFor(staff.id)
-    type Data = { reviews: { reviewId: string; findings: { text: string }[] | null; recommendations: { text: string }[]; ownQuotes: { excerpt: string; findingNumber: number | null }[]; feed: { kind: string }[] }[] }
-    const load = async (who = cookie) => (await (await whatChangedRoute.loader({ request: buildRequest('/what-changed', { cookie: who }), params: {}, context: {} })).json()) as Data
+    type Data = {
+      reviews: {
+        reviewId: string
+        findings: { text: string }[] | null
+        recommendations: { text: string }[]
+        ownQuotes: { excerpt: string; findingNumber: number | null }[]
+        feed: { kind: string }[]
+      }[]
+    }
+    const load = async (who = cookie) =>
+      (await (await whatChangedRoute.loader({ request: buildRequest('/what-changed', { cookie: who }), params: {}, context: {} })).json()) as Data
 
     // Before approval: no findings at all.
     let data = await load()
@@ -215,13 +266,35 @@ describe('What changed', () => {
     expect(everything).not.toContain('declined excerpt')
 
     // Only the facilitator publishes; publishing notifies and ticks the checklist item.
-    const staffPublish = await outcomeOf(() => whatChangedRoute.action({ request: buildRequest('/what-changed', { cookie, form: { intent: 'publish', reviewId: mine.id, message: 'x' } }), params: {}, context: {} }))
+    const staffPublish = await outcomeOf(() =>
+      whatChangedRoute.action({
+        request: buildRequest('/what-changed', { cookie, form: { intent: 'publish', reviewId: mine.id, message: 'x' } }),
+        params: {},
+        context: {},
+      }),
+    )
     expect(staffPublish).toBe(403)
     const fac = (await cookieFor(facilitator.id)).cookie
     const before = await currentChecklist(await prisma.review.findUniqueOrThrow({ where: { id: mine.id } }))
     expect(before.find(i => i.key === 'checklist.shared.staffToldWhatChanged')?.done).toBe(false)
-    expect(await outcomeOf(() => whatChangedRoute.action({ request: buildRequest('/what-changed', { cookie: fac, form: { intent: 'publish', reviewId: mine.id, message: '' } }), params: {}, context: {} }))).toBe(400)
-    expect(await outcomeOf(() => whatChangedRoute.action({ request: buildRequest('/what-changed', { cookie: fac, form: { intent: 'publish', reviewId: mine.id, message: 'Caseload caps go live in May.' } }), params: {}, context: {} }))).toBe('ok')
+    expect(
+      await outcomeOf(() =>
+        whatChangedRoute.action({
+          request: buildRequest('/what-changed', { cookie: fac, form: { intent: 'publish', reviewId: mine.id, message: '' } }),
+          params: {},
+          context: {},
+        }),
+      ),
+    ).toBe(400)
+    expect(
+      await outcomeOf(() =>
+        whatChangedRoute.action({
+          request: buildRequest('/what-changed', { cookie: fac, form: { intent: 'publish', reviewId: mine.id, message: 'Caseload caps go live in May.' } }),
+          params: {},
+          context: {},
+        }),
+      ),
+    ).toBe('ok')
     const after = await currentChecklist(await prisma.review.findUniqueOrThrow({ where: { id: mine.id } }))
     expect(after.find(i => i.key === 'checklist.shared.staffToldWhatChanged')?.done).toBe(true)
     expect((await load()).reviews[0]!.feed.map(f => f.kind)).toContain('published')
@@ -297,7 +370,15 @@ describe('notifications', () => {
     expect((await notificationsOf(cookie)).filter(n => n.kind === 'recommendation-overdue')).toHaveLength(1)
 
     const { unreadCount } = await import('~/models/notification.server')
-    const user = { id: author.id, email: author.email, name: author.name, isAdmin: false, canLeadReviews: false, jurisdictionId: j.id, jurisdiction: { code: j.code, name: j.name } }
+    const user = {
+      id: author.id,
+      email: author.email,
+      name: author.name,
+      isAdmin: false,
+      canLeadReviews: false,
+      jurisdictionId: j.id,
+      jurisdiction: { code: j.code, name: j.name },
+    }
     const today = new Date().toISOString().slice(0, 10)
     expect(await unreadCount(user, today)).toBe(4)
     await notificationsRoute.action({ request: buildRequest('/notifications', { cookie, form: { intent: 'mark-all-read' } }), params: {}, context: {} })

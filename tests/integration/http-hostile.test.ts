@@ -105,7 +105,13 @@ describe('request bodies at the edge (point 2)', () => {
 
   it('refuses a declared Content-Length over the limit without reading', async () => {
     const status = await new Promise<number>(resolve => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/reviews/abc', method: 'POST', headers: { 'content-length': String(BODY_LIMITS.form + 1), cookie: 'session=valid' } })
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        path: '/reviews/abc',
+        method: 'POST',
+        headers: { 'content-length': String(BODY_LIMITS.form + 1), cookie: 'session=valid' },
+      })
       req.on('response', res => {
         res.resume()
         resolve(res.statusCode ?? 0)
@@ -118,7 +124,11 @@ describe('request bodies at the edge (point 2)', () => {
   })
 
   it('redirects a signed-out Remix data request with Remix’s redirect header', async () => {
-    const response = await fetch(`http://127.0.0.1:${port}/reviews/abc?_data=routes%2Freviews.%24reviewId`, { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const response = await fetch(`http://127.0.0.1:${port}/reviews/abc?_data=routes%2Freviews.%24reviewId`, {
+      method: 'POST',
+      body: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect(response.status).toBe(204)
     expect(response.headers.get('x-remix-redirect')).toMatch(/^\/login\?/)
   })
@@ -127,7 +137,17 @@ describe('request bodies at the edge (point 2)', () => {
 describe('redirect after sign-in (point 10)', () => {
   it('keeps same-site paths and refuses everything that leaves the site or breaks the header', () => {
     expect(safeRedirectTo('/reviews/abc?tab=timeline#e1')).toBe('/reviews/abc?tab=timeline#e1')
-    for (const hostile of ['/\t/evil.example', '/%09/evil.example'.replace('%09', '\t'), '//evil.example', '/\\evil.example', '/\n/evil.example', '/\r/evil.example', 'https://evil.example', '/\u0000x', 'javascript:alert(1)']) {
+    for (const hostile of [
+      '/\t/evil.example',
+      '/%09/evil.example'.replace('%09', '\t'),
+      '//evil.example',
+      '/\\evil.example',
+      '/\n/evil.example',
+      '/\r/evil.example',
+      'https://evil.example',
+      '/\u0000x',
+      'javascript:alert(1)',
+    ]) {
       expect(safeRedirectTo(hostile), JSON.stringify(hostile)).toBe('/reviews')
     }
     // Percent-encoded tab stays an encoded (harmless) path segment.

@@ -7,14 +7,22 @@ import { cookieFor, makeJurisdiction, makeUser, TEST_ORIGIN } from '../support/f
 function post(cookie: string, fields: Record<string, string | File>) {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) form.set(k, v)
-  return settingsRoute.action({ request: new Request(`${TEST_ORIGIN}/admin/settings`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form }), params: {}, context: {} })
+  return settingsRoute.action({
+    request: new Request(`${TEST_ORIGIN}/admin/settings`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form }),
+    params: {},
+    context: {},
+  })
 }
 
 test('an admin loads their own factor framework; an invalid one changes nothing and lists every problem', async () => {
   const j = await makeJurisdiction()
   const admin = await makeUser(j.id, { isAdmin: true })
   const { cookie } = await cookieFor(admin.id)
-  const framework = JSON.parse(fs.readFileSync('app/domain/factors/default-framework.json', 'utf8')) as { id: string; name: { en: string; fr: string }; domains: { id: string; items: { id: string }[] }[] }
+  const framework = JSON.parse(fs.readFileSync('app/domain/factors/default-framework.json', 'utf8')) as {
+    id: string
+    name: { en: string; fr: string }
+    domains: { id: string; items: { id: string }[] }[]
+  }
   const custom = { ...framework, id: 'licensed-x', name: { en: 'Licensed framework', fr: 'Cadre sous licence' } }
 
   const broken = { ...custom, domains: [{ ...custom.domains[0], items: [{ id: '' }] }] }

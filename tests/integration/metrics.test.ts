@@ -50,7 +50,8 @@ test('/metrics answers the allow-listed address and the bearer token, nobody els
     'scir_projection_lag_seconds',
     'scir_sign_in_failures_total',
     'nodejs_eventloop_lag_p99_seconds',
-  ]) expect(text, name).toContain(`# TYPE ${name}`)
+  ])
+    expect(text, name).toContain(`# TYPE ${name}`)
 
   const elsewhere = await serve({ allow: ['10.9.8.7'], token: TOKEN })
   expect((await fetch(`${elsewhere}/metrics`)).status).toBe(403)
@@ -63,7 +64,12 @@ test('/metrics answers the allow-listed address and the bearer token, nobody els
 // The operators' contract (README): /healthz is 200 only while the app and its database are up.
 test('/healthz and /readyz answer 503 when the database is down, 200 when it is up', async () => {
   let queries = 0
-  const down = { $queryRawUnsafe: async () => { queries++; throw new Error('database down') } }
+  const down = {
+    $queryRawUnsafe: async () => {
+      queries++
+      throw new Error('database down')
+    },
+  }
   const base = await serve({ prismaOverride: down })
   expect((await fetch(`${base}/healthz`)).status).toBe(503)
   expect(queries).toBe(1)
@@ -94,7 +100,11 @@ test('latency by route shape, sign-in failures, and persistence commit lag are c
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('a long enough password') } })
   await verifyLogin(u.email, 'not the password at all')
 
-  const persistence = createSqlitePersistence({ filename: process.env.DATABASE_URL!, logger: { info() {}, warn() {}, error() {} }, onCommit: lag => metrics.observeCommit(lag) })
+  const persistence = createSqlitePersistence({
+    filename: process.env.DATABASE_URL!,
+    logger: { info() {}, warn() {}, error() {} },
+    onCommit: lag => metrics.observeCommit(lag),
+  })
   const doc = new Y.Doc()
   doc.getText('t').insert(0, 'hello')
   persistence.append('metrics:test', Y.encodeStateAsUpdate(doc))
@@ -116,7 +126,10 @@ test('route labels keep the shape of the path, not its ids', () => {
 
 test('a failed data request carries its request id to the error page', async () => {
   const { handleDataRequest } = await import('~/entry.server')
-  const failed = new Response(JSON.stringify({ message: 'Unexpected Server Error' }), { status: 500, headers: { 'X-Remix-Error': 'yes', 'content-type': 'application/json' } })
+  const failed = new Response(JSON.stringify({ message: 'Unexpected Server Error' }), {
+    status: 500,
+    headers: { 'X-Remix-Error': 'yes', 'content-type': 'application/json' },
+  })
   const args = { request: new Request('http://x/'), params: {}, context: { requestId: 'req-0123456789' } }
   const rewritten = await handleDataRequest(failed, args)
   expect(rewritten.status).toBe(500)

@@ -3,12 +3,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  applyMigrations,
-  checkMigrationsMatchSchema,
-  migrationStatus,
-  sqlitePathFromUrl,
-} from '../../server/migrate'
+import { applyMigrations, checkMigrationsMatchSchema, migrationStatus, sqlitePathFromUrl } from '../../server/migrate'
 
 // better-sqlite3 ships no types (and @types/better-sqlite3 is not installed): type the bit we use.
 interface Sqlite {
@@ -23,7 +18,7 @@ const migrationsDir = path.resolve('prisma/migrations')
 /** Every model in schema.prisma, i.e. the tables the migrations must create. */
 async function modelsInSchema(): Promise<string[]> {
   const schema = await readFile(path.resolve('prisma/schema.prisma'), 'utf8')
-  return [...schema.matchAll(/^model\s+(\w+)\s*\{/gm)].map((m) => m[1]!)
+  return [...schema.matchAll(/^model\s+(\w+)\s*\{/gm)].map(m => m[1]!)
 }
 
 describe('prisma migrations (WebAssembly schema engine)', () => {
@@ -43,9 +38,9 @@ describe('prisma migrations (WebAssembly schema engine)', () => {
   })
 
   it('applies every migration folder to an empty database', async () => {
-    const folders = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory())
+    const folders = (await readdir(migrationsDir, { withFileTypes: true })).filter(e => e.isDirectory())
     expect(folders.length).toBeGreaterThan(0)
-    expect(firstApply).toEqual(folders.map((f) => f.name).sort())
+    expect(firstApply).toEqual(folders.map(f => f.name).sort())
   })
 
   it('applies nothing the second time', async () => {
@@ -60,13 +55,13 @@ describe('prisma migrations (WebAssembly schema engine)', () => {
     const db = new Database(sqlitePathFromUrl(databaseUrl))
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
-      const names = tables.map((t) => t.name)
+      const names = tables.map(t => t.name)
       for (const model of [...models, '_prisma_migrations']) expect(names).toContain(model)
 
-      const recorded = db
-        .prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
-        .all() as { migration_name: string }[]
-      expect(recorded.map((r) => r.migration_name).sort()).toEqual(firstApply)
+      const recorded = db.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as {
+        migration_name: string
+      }[]
+      expect(recorded.map(r => r.migration_name).sort()).toEqual(firstApply)
 
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     } finally {

@@ -28,7 +28,11 @@ const email = () => `partner-${Date.now().toString(36)}-${emailCounter++}@agency
 
 async function reviewWithPartner(accessUntil = '') {
   const review = await makeReview(jurisdictionId, [{ userId: facilitatorId, role: 'facilitator' }])
-  const outcome = await invitePartner(review, { intent: 'invite', name: 'Morgan Mentalhealth', email: email(), organisation: 'Northside Mental Health', accessUntil }, facilitatorId)
+  const outcome = await invitePartner(
+    review,
+    { intent: 'invite', name: 'Morgan Mentalhealth', email: email(), organisation: 'Northside Mental Health', accessUntil },
+    facilitatorId,
+  )
   if (!outcome.ok) throw new Error(outcome.message)
   return { review, partnerId: outcome.userId, setupPath: outcome.setupPath }
 }
@@ -38,7 +42,10 @@ describe('inviting a partner', () => {
     const review = await makeReview(jurisdictionId, [{ userId: facilitatorId, role: 'facilitator' }])
     const address = email()
     const response = (await partnersRoute.action({
-      request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'invite', name: 'Sam School', email: address, organisation: 'Fort Ellis School Board', accessUntil: '' } }),
+      request: buildRequest(`/reviews/${review.id}/partners`, {
+        cookie: facilitatorCookie,
+        form: { intent: 'invite', name: 'Sam School', email: address, organisation: 'Fort Ellis School Board', accessUntil: '' },
+      }),
       params: { reviewId: review.id },
       context: {},
     })) as Response
@@ -46,11 +53,23 @@ describe('inviting a partner', () => {
     expect(data.setup.email).toBe(address)
     const token = data.setup.url.split('/set-password/')[1]!
     const user = await prisma.user.findUniqueOrThrow({ where: { email: address } })
-    expect(user).toMatchObject({ partnerOrganisation: 'Fort Ellis School Board', partnerReviewId: review.id, partnerAccessUntil: null, isAdmin: false, canLeadReviews: false, jurisdictionId })
-    expect(await prisma.reviewMember.findUniqueOrThrow({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } } })).toMatchObject({ role: 'partner', realNamesGranted: false })
+    expect(user).toMatchObject({
+      partnerOrganisation: 'Fort Ellis School Board',
+      partnerReviewId: review.id,
+      partnerAccessUntil: null,
+      isAdmin: false,
+      canLeadReviews: false,
+      jurisdictionId,
+    })
+    expect(await prisma.reviewMember.findUniqueOrThrow({ where: { reviewId_userId: { reviewId: review.id, userId: user.id } } })).toMatchObject({
+      role: 'partner',
+      realNamesGranted: false,
+    })
     expect(await setPasswordWithToken(token, 'a long partner passphrase')).not.toBeNull()
     expect(await verifyLogin(address, 'a long partner passphrase')).toEqual({ id: user.id })
-    expect((await prisma.auditEvent.findFirstOrThrow({ where: { reviewId: review.id, action: 'review.partner-invited' } })).detail).toContain('Fort Ellis School Board')
+    expect((await prisma.auditEvent.findFirstOrThrow({ where: { reviewId: review.id, action: 'review.partner-invited' } })).detail).toContain(
+      'Fort Ellis School Board',
+    )
   })
 
   test('an address that already has an account is refused with the same words, whoever it belongs to', async () => {
@@ -58,16 +77,26 @@ describe('inviting a partner', () => {
     const staff = await makeUser(jurisdictionId)
     const otherJurisdictionUser = await makeUser((await makeJurisdiction()).id)
     for (const address of [staff.email, otherJurisdictionUser.email]) {
-      expect(await invitePartner(review, { intent: 'invite', name: 'X', email: address, organisation: 'Org', accessUntil: '' }, facilitatorId)).toEqual({ ok: false, field: 'email', message: 'voice.partners.errors.email' })
+      expect(await invitePartner(review, { intent: 'invite', name: 'X', email: address, organisation: 'Org', accessUntil: '' }, facilitatorId)).toEqual({
+        ok: false,
+        field: 'email',
+        message: 'voice.partners.errors.email',
+      })
     }
-    expect(await invitePartner(review, { intent: 'invite', name: 'X', email: email(), organisation: 'Org', accessUntil: '2001-01-01' }, facilitatorId)).toMatchObject({ ok: false, field: 'accessUntil' })
+    expect(
+      await invitePartner(review, { intent: 'invite', name: 'X', email: email(), organisation: 'Org', accessUntil: '2001-01-01' }, facilitatorId),
+    ).toMatchObject({ ok: false, field: 'accessUntil' })
   })
 
   test('a partner cannot be added to another review through the members list', async () => {
     const { partnerId } = await reviewWithPartner()
     const partner = await prisma.user.findUniqueOrThrow({ where: { id: partnerId } })
     const other = await makeReview(jurisdictionId, [{ userId: facilitatorId, role: 'facilitator' }])
-    expect(await addMember(other, { email: partner.email, role: 'panel_member' }, facilitatorId)).toEqual({ ok: false, field: 'email', message: 'members.noSuchUser' })
+    expect(await addMember(other, { email: partner.email, role: 'panel_member' }, facilitatorId)).toEqual({
+      ok: false,
+      field: 'email',
+      message: 'members.noSuchUser',
+    })
   })
 })
 
@@ -79,7 +108,10 @@ describe('a partner’s access', () => {
     const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10)
     // The page refuses a day in the past; the date is set through the page only for today or later.
     const past = (await partnersRoute.action({
-      request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'access', userId: partnerId, accessUntil: yesterday } }),
+      request: buildRequest(`/reviews/${review.id}/partners`, {
+        cookie: facilitatorCookie,
+        form: { intent: 'access', userId: partnerId, accessUntil: yesterday },
+      }),
       params: { reviewId: review.id },
       context: {},
     })) as Response
@@ -98,7 +130,10 @@ describe('a partner’s access', () => {
     expect(await userForSession(sessionId)).toBeNull()
     const nextYear = `${new Date().getUTCFullYear() + 1}-01-31`
     const response = (await partnersRoute.action({
-      request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'access', userId: partnerId, accessUntil: nextYear } }),
+      request: buildRequest(`/reviews/${review.id}/partners`, {
+        cookie: facilitatorCookie,
+        form: { intent: 'access', userId: partnerId, accessUntil: nextYear },
+      }),
       params: { reviewId: review.id },
       context: {},
     })) as Response
@@ -109,7 +144,11 @@ describe('a partner’s access', () => {
   test('removing a partner ends their sessions and deactivates the account', async () => {
     const { review, partnerId } = await reviewWithPartner()
     const { sessionId } = await cookieFor(partnerId)
-    await partnersRoute.action({ request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'remove', userId: partnerId } }), params: { reviewId: review.id }, context: {} })
+    await partnersRoute.action({
+      request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'remove', userId: partnerId } }),
+      params: { reviewId: review.id },
+      context: {},
+    })
     expect(await userForSession(sessionId)).toBeNull()
     expect(await prisma.reviewMember.count({ where: { reviewId: review.id, userId: partnerId } })).toBe(0)
   })
@@ -120,29 +159,58 @@ describe('what a partner sees', () => {
     const { review, partnerId } = await reviewWithPartner()
     const { cookie } = await cookieFor(partnerId)
     const load = async () =>
-      ((await (
-        (await workspaceRoute.loader({ request: buildRequest(`/reviews/${review.id}/workspace`, { cookie }), params: { reviewId: review.id }, context: {} })) as Response
-      ).json()) as { settings: { namesHidden: boolean; familyVoice: unknown[] | null } }).settings
+      (
+        (await (
+          (await workspaceRoute.loader({
+            request: buildRequest(`/reviews/${review.id}/workspace`, { cookie }),
+            params: { reviewId: review.id },
+            context: {},
+          })) as Response
+        ).json()) as { settings: { namesHidden: boolean; familyVoice: unknown[] | null } }
+      ).settings
     const before = await prisma.auditEvent.count({ where: { reviewId: review.id, actorId: partnerId, action: 'partner.read' } })
     expect(await load()).toMatchObject({ namesHidden: true, familyVoice: [] })
-    await partnersRoute.action({ request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'names', userId: partnerId, value: 'yes' } }), params: { reviewId: review.id }, context: {} })
+    await partnersRoute.action({
+      request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'names', userId: partnerId, value: 'yes' } }),
+      params: { reviewId: review.id },
+      context: {},
+    })
     expect((await load()).namesHidden).toBe(false)
-    expect(await outcomeOf(() => reviewRoute.loader({ request: buildRequest(`/reviews/${review.id}`, { cookie }), params: { reviewId: review.id }, context: {} }))).toBe('ok')
+    expect(
+      await outcomeOf(() => reviewRoute.loader({ request: buildRequest(`/reviews/${review.id}`, { cookie }), params: { reviewId: review.id }, context: {} })),
+    ).toBe('ok')
     expect(await prisma.auditEvent.count({ where: { reviewId: review.id, actorId: partnerId, action: 'partner.read' } })).toBe(before + 3)
     // Staff users' reads are not recorded this way.
-    await workspaceRoute.loader({ request: buildRequest(`/reviews/${review.id}/workspace`, { cookie: facilitatorCookie }), params: { reviewId: review.id }, context: {} })
+    await workspaceRoute.loader({
+      request: buildRequest(`/reviews/${review.id}/workspace`, { cookie: facilitatorCookie }),
+      params: { reviewId: review.id },
+      context: {},
+    })
     expect(await prisma.auditEvent.count({ where: { reviewId: review.id, actorId: facilitatorId, action: 'partner.read' } })).toBe(0)
   })
 
   test('the review records which agencies took part, and the joint-review checklist uses it', async () => {
     const { review } = await reviewWithPartner()
     await invitePartner(review, { intent: 'invite', name: 'Riley Police', email: email(), organisation: 'Fort Ellis Police', accessUntil: '' }, facilitatorId)
-    await invitePartner(review, { intent: 'invite', name: 'Rowan Mentalhealth', email: email(), organisation: 'Northside Mental Health', accessUntil: '' }, facilitatorId)
+    await invitePartner(
+      review,
+      { intent: 'invite', name: 'Rowan Mentalhealth', email: email(), organisation: 'Northside Mental Health', accessUntil: '' },
+      facilitatorId,
+    )
     const row = await prisma.review.findUniqueOrThrow({ where: { id: review.id } })
     const joint = await currentChecklist({ ...row, phase: 'joint_review' })
-    expect(joint.find(i => i.key === 'checklist.jointReview.partnerAgencies')).toMatchObject({ done: true, params: { agencies: 'Fort Ellis Police, Northside Mental Health' } })
+    expect(joint.find(i => i.key === 'checklist.jointReview.partnerAgencies')).toMatchObject({
+      done: true,
+      params: { agencies: 'Fort Ellis Police, Northside Mental Health' },
+    })
     expect(joint.find(i => i.key === 'checklist.jointReview.familyHeard')).toMatchObject({ done: false })
-    const data = (await ((await partnersRoute.loader({ request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie }), params: { reviewId: review.id }, context: {} })) as Response).json()) as {
+    const data = (await (
+      (await partnersRoute.loader({
+        request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie }),
+        params: { reviewId: review.id },
+        context: {},
+      })) as Response
+    ).json()) as {
       agencies: string[]
     }
     expect(data.agencies).toEqual(['Fort Ellis Police', 'Northside Mental Health'])

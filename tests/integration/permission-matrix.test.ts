@@ -66,15 +66,30 @@ beforeAll(async () => {
   const review = await makeReview(home.id, matrixMembers(u))
   // A survey wave for everyone of the home jurisdiction but the non-member, who is not invited.
   const unit = await createUnit(home.id, 'Matrix unit', u.admin.id)
-  const invited = Object.entries(u).filter(([name]) => !name.startsWith('other_') && name !== 'non_member').map(([, user]) => user)
+  const invited = Object.entries(u)
+    .filter(([name]) => !name.startsWith('other_') && name !== 'non_member')
+    .map(([, user]) => user)
   for (const user of invited) await setUserUnit(home.id, user.id, unit.id, u.admin.id)
   const today = new Date().toISOString().slice(0, 10)
-  const wave = await openWave(home.id, u.admin.id, { title: 'Matrix pulse', opensOn: today, closesOn: today, unitIds: [unit.id], userIds: invited.map(x => x.id) })
+  const wave = await openWave(home.id, u.admin.id, {
+    title: 'Matrix pulse',
+    opensOn: today,
+    closesOn: today,
+    unitIds: [unit.id],
+    userIds: invited.map(x => x.id),
+  })
   const cookies = (await matrixCookies(u)) as Record<ActorName, string | null>
   const elsewhere = await makeReview(home.id, [{ userId: u.facilitator.id, role: 'facilitator' }])
   const partnerOf = async (reviewId: string, accessUntil: Date | null) => {
     const user = await prisma.user.create({
-      data: { email: `partner-${reviewId}-${accessUntil ? 'ended' : 'open'}@agency.example`, name: 'Pat Partner', jurisdictionId: home.id, partnerOrganisation: 'Northside Mental Health', partnerReviewId: reviewId, partnerAccessUntil: accessUntil },
+      data: {
+        email: `partner-${reviewId}-${accessUntil ? 'ended' : 'open'}@agency.example`,
+        name: 'Pat Partner',
+        jurisdictionId: home.id,
+        partnerOrganisation: 'Northside Mental Health',
+        partnerReviewId: reviewId,
+        partnerAccessUntil: accessUntil,
+      },
     })
     await prisma.reviewMember.create({ data: { reviewId, userId: user.id, role: 'partner' } })
     return (await cookieFor(user.id)).cookie
@@ -119,7 +134,9 @@ beforeAll(async () => {
 async function freshRecommendation(done = false) {
   const rec = recommendationCommand()
   await changeReviewDoc(world.reviewId, [rec])
-  await prisma.recommendationOwner.create({ data: { reviewId: world.reviewId, recommendationId: rec.id, userId: world.ownerId, assignedById: world.facilitatorId } })
+  await prisma.recommendationOwner.create({
+    data: { reviewId: world.reviewId, recommendationId: rec.id, userId: world.ownerId, assignedById: world.facilitatorId },
+  })
   if (done) {
     await prisma.recommendationUpdate.create({
       data: { reviewId: world.reviewId, recommendationId: rec.id, authorId: world.ownerId, kind: 'progress', progress: 'done', evaluateOn: '2026-01-01' },
@@ -145,16 +162,10 @@ const notForPartners = { partner: 404, partner_other_review: 404 } as const
 
 function expectations(rest: Partial<Record<ActorName, Outcome>>, otherwise: Outcome): Record<ActorName, Outcome> {
   const fallback = (a: ActorName) => (partnerActors.includes(a) && otherwise === 403 ? 404 : otherwise)
-  return Object.fromEntries(actors.map(a => [a, (signedOut as Partial<Record<ActorName, Outcome>>)[a] ?? rest[a] ?? fallback(a)])) as Record<
-    ActorName,
-    Outcome
-  >
+  return Object.fromEntries(actors.map(a => [a, (signedOut as Partial<Record<ActorName, Outcome>>)[a] ?? rest[a] ?? fallback(a)])) as Record<ActorName, Outcome>
 }
 
-const memberRead = expectations(
-  { non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, partner_other_review: 404 },
-  'ok',
-)
+const memberRead = expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, partner_other_review: 404 }, 'ok')
 const manageMembers = expectations(
   {
     facilitator: 'ok',
@@ -166,14 +177,8 @@ const manageMembers = expectations(
   },
   404,
 )
-const movePhase = expectations(
-  { facilitator: 'ok', admin: 403, panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403 },
-  404,
-)
-const writeDoc = expectations(
-  { facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', partner: 'ok', admin: 403, staff_contributor: 403, observer: 403 },
-  404,
-)
+const movePhase = expectations({ facilitator: 'ok', admin: 403, panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403 }, 404)
+const writeDoc = expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', partner: 'ok', admin: 403, staff_contributor: 403, observer: 403 }, 404)
 const adminOnly = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok' }, 403)
 // Admins (of their own jurisdiction) and the users they marked as review leads.
 const createReview = expectations({ admin: 'ok', other_jurisdiction_admin: 'ok', facilitator: 'ok' }, 403)
@@ -279,7 +284,8 @@ const operations: Operation[] = [
   {
     name: 'GET /reviews/:id/import',
     expected: writeDoc,
-    run: cookie => importRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/import`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie =>
+      importRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/import`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
   },
   {
     name: 'GET /recommendations',
@@ -305,7 +311,11 @@ const operations: Operation[] = [
     name: 'GET /recommendations/:reviewId/:unknown',
     expected: expectations({}, 404),
     run: cookie =>
-      recommendationRoute.loader({ request: buildRequest(`/recommendations/${world.reviewId}/nope`, { cookie }), params: { reviewId: world.reviewId, recommendationId: 'nope' }, context: {} }),
+      recommendationRoute.loader({
+        request: buildRequest(`/recommendations/${world.reviewId}/nope`, { cookie }),
+        params: { reviewId: world.reviewId, recommendationId: 'nope' },
+        context: {},
+      }),
   },
   {
     name: 'POST /recommendations/:reviewId/:recommendationId progress',
@@ -341,7 +351,11 @@ const operations: Operation[] = [
     name: 'POST /what-changed publish',
     expected: expectations({ facilitator: 'ok', panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
     run: cookie =>
-      whatChangedRoute.action({ request: buildRequest('/what-changed', { cookie, form: { intent: 'publish', reviewId: world.reviewId, message: 'Matrix update' } }), params: {}, context: {} }),
+      whatChangedRoute.action({
+        request: buildRequest('/what-changed', { cookie, form: { intent: 'publish', reviewId: world.reviewId, message: 'Matrix update' } }),
+        params: {},
+        context: {},
+      }),
   },
   {
     name: 'GET /notifications',
@@ -351,14 +365,19 @@ const operations: Operation[] = [
   {
     name: 'POST /notifications mark all read',
     expected: expectations({}, 'ok'),
-    run: cookie => notificationsRoute.action({ request: buildRequest('/notifications', { cookie, form: { intent: 'mark-all-read' } }), params: {}, context: {} }),
+    run: cookie =>
+      notificationsRoute.action({ request: buildRequest('/notifications', { cookie, form: { intent: 'mark-all-read' } }), params: {}, context: {} }),
   },
   {
     name: 'GET /notifications/:id (the facilitator’s)',
     // Nobody else's: to everyone but its reader it is not there.
     expected: expectations({ facilitator: 'ok' }, 404),
     run: cookie =>
-      openNotificationRoute.loader({ request: buildRequest(`/notifications/${world.notificationId}`, { cookie }), params: { notificationId: world.notificationId }, context: {} }),
+      openNotificationRoute.loader({
+        request: buildRequest(`/notifications/${world.notificationId}`, { cookie }),
+        params: { notificationId: world.notificationId },
+        context: {},
+      }),
   },
   {
     name: 'GET /admin/settings',
@@ -369,13 +388,21 @@ const operations: Operation[] = [
     name: 'GET /admin/settings/download/:kind',
     expected: adminOnly,
     run: cookie =>
-      settingsDownloadRoute.loader({ request: buildRequest('/admin/settings/download/practice-standards', { cookie }), params: { kind: 'practice-standards' }, context: {} }),
+      settingsDownloadRoute.loader({
+        request: buildRequest('/admin/settings/download/practice-standards', { cookie }),
+        params: { kind: 'practice-standards' },
+        context: {},
+      }),
   },
   {
     name: 'GET /admin/settings/download/:kind?schema',
     expected: adminOnly,
     run: cookie =>
-      settingsDownloadRoute.loader({ request: buildRequest('/admin/settings/download/factor-framework?schema', { cookie }), params: { kind: 'factor-framework' }, context: {} }),
+      settingsDownloadRoute.loader({
+        request: buildRequest('/admin/settings/download/factor-framework?schema', { cookie }),
+        params: { kind: 'factor-framework' },
+        context: {},
+      }),
   },
   {
     // Each admin saves a version of their own jurisdiction's standards, never another's.
@@ -385,7 +412,15 @@ const operations: Operation[] = [
       settingsRoute.action({
         request: buildRequest('/admin/settings', {
           cookie,
-          form: { intent: 'standards', json: JSON.stringify({ id: 'matrix', name: 'Matrix standards', visits: {}, rules: [{ id: 'r', kind: 'by_visit', stage: 'safety_plan', visit: 2 }] }) },
+          form: {
+            intent: 'standards',
+            json: JSON.stringify({
+              id: 'matrix',
+              name: 'Matrix standards',
+              visits: {},
+              rules: [{ id: 'r', kind: 'by_visit', stage: 'safety_plan', visit: 2 }],
+            }),
+          },
         }),
         params: {},
         context: {},
@@ -399,14 +434,19 @@ const operations: Operation[] = [
   {
     name: 'POST /admin/settings (retention)',
     expected: adminOnly,
-    run: cookie => settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'retention', years: '10' } }), params: {}, context: {} }),
+    run: cookie =>
+      settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'retention', years: '10' } }), params: {}, context: {} }),
   },
   {
     // Another jurisdiction's admin names a review that is not theirs: refused, nothing held.
     name: 'POST /admin/settings (legal hold)',
     expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
     run: cookie =>
-      settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'legal-hold', reviewId: world.reviewId, hold: 'on' } }), params: {}, context: {} }),
+      settingsRoute.action({
+        request: buildRequest('/admin/settings', { cookie, form: { intent: 'legal-hold', reviewId: world.reviewId, hold: 'on' } }),
+        params: {},
+        context: {},
+      }),
   },
   {
     // Another jurisdiction's admin names a person who is not theirs: refused.
@@ -414,7 +454,11 @@ const operations: Operation[] = [
     expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
     run: async cookie => {
       const person = await makeUser(world.jurisdictionId)
-      return usersRoute.action({ request: buildRequest('/admin/users', { cookie, form: { intent: 'set-lead', userId: person.id, lead: 'on' } }), params: {}, context: {} })
+      return usersRoute.action({
+        request: buildRequest('/admin/users', { cookie, form: { intent: 'set-lead', userId: person.id, lead: 'on' } }),
+        params: {},
+        context: {},
+      })
     },
   },
   {
@@ -464,7 +508,12 @@ const operations: Operation[] = [
   {
     name: 'POST /admin/surveys threshold',
     expected: adminOnly,
-    run: cookie => surveyAdminRoute.action({ request: buildRequest('/admin/surveys', { cookie, form: { intent: 'threshold', minResponses: '5' } }), params: {}, context: {} }),
+    run: cookie =>
+      surveyAdminRoute.action({
+        request: buildRequest('/admin/surveys', { cookie, form: { intent: 'threshold', minResponses: '5' } }),
+        params: {},
+        context: {},
+      }),
   },
   {
     name: 'POST /admin/surveys close (a wave of the home jurisdiction)',
@@ -474,14 +523,29 @@ const operations: Operation[] = [
       const today = new Date().toISOString().slice(0, 10)
       const admin = await prisma.user.findFirstOrThrow({ where: { jurisdictionId: world.jurisdictionId, isAdmin: true } })
       const unit = await prisma.unit.findFirstOrThrow({ where: { jurisdictionId: world.jurisdictionId } })
-      const wave = await openWave(world.jurisdictionId, admin.id, { title: `Closing ${seq++}`, opensOn: today, closesOn: today, unitIds: [unit.id], userIds: [admin.id] })
-      return surveyAdminRoute.action({ request: buildRequest('/admin/surveys', { cookie, form: { intent: 'close', waveId: wave.id } }), params: {}, context: {} })
+      const wave = await openWave(world.jurisdictionId, admin.id, {
+        title: `Closing ${seq++}`,
+        opensOn: today,
+        closesOn: today,
+        unitIds: [unit.id],
+        userIds: [admin.id],
+      })
+      return surveyAdminRoute.action({
+        request: buildRequest('/admin/surveys', { cookie, form: { intent: 'close', waveId: wave.id } }),
+        params: {},
+        context: {},
+      })
     },
   },
   {
     name: 'POST /admin/users add unit',
     expected: adminOnly,
-    run: cookie => usersRoute.action({ request: buildRequest('/admin/users', { cookie, form: { intent: 'add-unit', unitName: `Unit ${seq++}-${Date.now()}` } }), params: {}, context: {} }),
+    run: cookie =>
+      usersRoute.action({
+        request: buildRequest('/admin/users', { cookie, form: { intent: 'add-unit', unitName: `Unit ${seq++}-${Date.now()}` } }),
+        params: {},
+        context: {},
+      }),
   },
   {
     name: 'GET /surveys/:waveId',
@@ -528,37 +592,49 @@ const operations: Operation[] = [
   {
     name: 'GET /reviews/:id/workspace',
     expected: memberRead,
-    run: cookie => workspaceRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/workspace`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie =>
+      workspaceRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/workspace`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
   },
   {
     // Staff accounts are never a partner's (ADR 0039): not even that the page exists.
     name: 'GET /reviews/:id/accounts',
     expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 'ok'),
-    run: cookie => accountsRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/accounts`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie =>
+      accountsRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/accounts`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
   },
   {
     name: 'GET /reviews/:id/export',
     expected: expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', staff_contributor: 403, observer: 403, admin: 403 }, 404),
-    run: cookie => exportRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/export`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie =>
+      exportRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/export`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
   },
   {
     name: 'POST /reviews/:id/export/download',
     // The QI lead passes the permission; the review is not approved, so the export is refused for the phase.
     expected: expectations({ qi_lead: 'ok', facilitator: 403, panel_member: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
-    run: cookie => exportDownloadRoute.action({ request: buildRequest(`/reviews/${world.reviewId}/export/download`, { cookie, form: { format: 'json' } }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie =>
+      exportDownloadRoute.action({
+        request: buildRequest(`/reviews/${world.reviewId}/export/download`, { cookie, form: { format: 'json' } }),
+        params: { reviewId: world.reviewId },
+        context: {},
+      }),
   },
   {
     // Family and community voice (ADR 0038): the panel and partners read; every read is audited.
     name: 'GET /reviews/:id/voice',
     expected: expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', partner: 'ok', staff_contributor: 403, observer: 403, admin: 403 }, 404),
-    run: cookie => voiceRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie =>
+      voiceRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
   },
   {
     name: 'POST /reviews/:id/voice cite for an unmet need',
     expected: expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', partner: 'ok', staff_contributor: 403, observer: 403, admin: 403 }, 404),
     run: cookie =>
       voiceRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie, form: { intent: 'link', contributionId: world.contributionId, target: `unmet_need:${world.needId}` } }),
+        request: buildRequest(`/reviews/${world.reviewId}/voice`, {
+          cookie,
+          form: { intent: 'link', contributionId: world.contributionId, target: `unmet_need:${world.needId}` },
+        }),
         params: { reviewId: world.reviewId },
         context: {},
       }),
@@ -568,7 +644,10 @@ const operations: Operation[] = [
     expected: expectations({ facilitator: 'ok', panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
     run: cookie =>
       voiceRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie, form: { intent: 'invite', contributorKind: 'family_member', locale: 'fr', days: '7' } }),
+        request: buildRequest(`/reviews/${world.reviewId}/voice`, {
+          cookie,
+          form: { intent: 'invite', contributorKind: 'family_member', locale: 'fr', days: '7' },
+        }),
         params: { reviewId: world.reviewId },
         context: {},
       }),
@@ -578,7 +657,16 @@ const operations: Operation[] = [
     expected: expectations({ facilitator: 'ok', panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
     run: cookie =>
       voiceRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie, form: { intent: 'record', contributorKind: 'community_representative', locale: 'en', needed: 'A worker from our Nation', consentScope: 'review_only' } }),
+        request: buildRequest(`/reviews/${world.reviewId}/voice`, {
+          cookie,
+          form: {
+            intent: 'record',
+            contributorKind: 'community_representative',
+            locale: 'en',
+            needed: 'A worker from our Nation',
+            consentScope: 'review_only',
+          },
+        }),
         params: { reviewId: world.reviewId },
         context: {},
       }),
@@ -586,14 +674,24 @@ const operations: Operation[] = [
   {
     name: 'GET /reviews/:id/partners',
     expected: manageMembers,
-    run: cookie => partnersRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/partners`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie =>
+      partnersRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/partners`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
   },
   {
     name: 'POST /reviews/:id/partners invite',
     expected: manageMembers,
     run: cookie =>
       partnersRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}/partners`, { cookie, form: { intent: 'invite', name: 'Sam School', email: `school-${seq++}-${Date.now()}@agency.example`, organisation: 'Fort Ellis School Board', accessUntil: '' } }),
+        request: buildRequest(`/reviews/${world.reviewId}/partners`, {
+          cookie,
+          form: {
+            intent: 'invite',
+            name: 'Sam School',
+            email: `school-${seq++}-${Date.now()}@agency.example`,
+            organisation: 'Fort Ellis School Board',
+            accessUntil: '',
+          },
+        }),
         params: { reviewId: world.reviewId },
         context: {},
       }),

@@ -58,7 +58,9 @@ test('moving back needs a reason, and every move is recorded with who and why', 
     { from: 'staff_accounts', to: 'intake', direction: 'back', reason: 'New hospital records arrived' },
   ])
   const page = await reviewRoute.loader({ request: buildRequest(`/reviews/${review.id}`, { cookie }), params: { reviewId: review.id }, context: {} })
-  const data = (await page.json()) as { phase: { history: { to: string; actorName: string; reason: string | null }[]; checklist: { key: string; done: boolean }[] } }
+  const data = (await page.json()) as {
+    phase: { history: { to: string; actorName: string; reason: string | null }[]; checklist: { key: string; done: boolean }[] }
+  }
   expect(data.phase.history[0]).toMatchObject({ to: 'intake', actorName: 'Fay Facilitator', reason: 'New hospital records arrived' })
   expect(data.phase.checklist.find(c => c.key === 'checklist.intake.facilitatorAssigned')?.done).toBe(true)
 })
@@ -101,7 +103,10 @@ test('the sibling safety check is recorded with its date and outcome, and ticks 
 
   const saved = await post(review.id, cookie, { intent: 'record-sibling-check', date: '2025-03-20', outcome: 'concerns_acted_on' })
   expect(saved).toMatchObject({ status: 200, body: { done: 'checks.siblingCheck.saved' } })
-  expect(await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({ siblingCheckDate: '2025-03-20', siblingCheckOutcome: 'concerns_acted_on' })
+  expect(await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({
+    siblingCheckDate: '2025-03-20',
+    siblingCheckOutcome: 'concerns_acted_on',
+  })
   expect((await item())?.done).toBe(true)
   expect(await prisma.auditEvent.count({ where: { reviewId: review.id, action: 'review.sibling-check-recorded' } })).toBe(1)
 

@@ -31,7 +31,9 @@ async function populatedReview(jurisdictionId: string, authorId: string, closedA
   await prisma.exportRecord.create({ data: { jurisdictionId, reviewId: review.id, format: 'json' } })
   // The follow-up of its recommendations (ADR 0024) goes with it.
   await prisma.recommendationOwner.create({ data: { reviewId: review.id, recommendationId: 'rec-1', userId: authorId, assignedById: authorId } })
-  await prisma.recommendationUpdate.create({ data: { reviewId: review.id, recommendationId: 'rec-1', authorId, kind: 'progress', progress: 'in_progress', note: 'A progress note' } })
+  await prisma.recommendationUpdate.create({
+    data: { reviewId: review.id, recommendationId: 'rec-1', authorId, kind: 'progress', progress: 'in_progress', note: 'A progress note' },
+  })
   await prisma.whatChangedUpdate.create({ data: { reviewId: review.id, publishedById: authorId, message: 'What changed since' } })
   await prisma.notification.create({ data: { userId: authorId, kind: 'what-changed', reviewId: review.id, subjectId: 'x' } })
   return { review, account }
@@ -85,7 +87,17 @@ test('dry run counts and changes nothing; run purges expired reviews, keeps held
     expect(await prisma.notification.count({ where: { reviewId: kept.review.id } })).toBe(1)
   }
   const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'retention.purged', reviewId: expired.review.id } })
-  expect(JSON.parse(audit.detail)).toMatchObject({ documentUpdates: 2, documentSnapshots: 1, staffAccounts: 1, projectionRows: 2, exportRecords: 1, followUpRows: 4, retentionYears: 7, via: 'cli', operator: 'operator-ann' })
+  expect(JSON.parse(audit.detail)).toMatchObject({
+    documentUpdates: 2,
+    documentSnapshots: 1,
+    staffAccounts: 1,
+    projectionRows: 2,
+    exportRecords: 1,
+    followUpRows: 4,
+    retentionYears: 7,
+    via: 'cli',
+    operator: 'operator-ann',
+  })
   // Counts, never content: not the title, not the released text, not the finding.
   expect(audit.detail).not.toMatch(/Review |released text|A finding|progress note|What changed/)
 

@@ -388,7 +388,10 @@ describe('projecting a review document', () => {
   test('what a collaborator typed live (a Tiptap fragment synced from another client) is projected as plain text', async () => {
     const jurisdiction = await makeJurisdiction()
     const review = await makeReview(jurisdiction.id, [])
-    const server = reviewDoc(review.id, [{ type: 'addFinding', id: 'f-1' }, { type: 'addEvent', id: 'e-1', date: '2024-12-09' }])
+    const server = reviewDoc(review.id, [
+      { type: 'addFinding', id: 'f-1' },
+      { type: 'addEvent', id: 'e-1', date: '2024-12-09' },
+    ])
 
     // A browser syncs the document and types into the finding body as y-prosemirror would.
     const browser = new Y.Doc()

@@ -80,7 +80,14 @@ describe('maps in the live review document', () => {
     try {
       await waitFor(() => facilitator.provider.synced && observer.provider.synced, 5000, 'both synced')
       await waitFor(() => readReviewDoc(facilitator.doc).doc.schemaVersion !== null, 5000, 'initialised')
-      applyCommand(facilitator.doc, { type: 'addSafetyMap', id: 'm1', date: '2026-09-01', title: 'At the safety plan', pastHarm: 'A bruise on the arm.', scaling: { worker: 2, family: 9 } })
+      applyCommand(facilitator.doc, {
+        type: 'addSafetyMap',
+        id: 'm1',
+        date: '2026-09-01',
+        title: 'At the safety plan',
+        pastHarm: 'A bruise on the arm.',
+        scaling: { worker: 2, family: 9 },
+      })
       await waitFor(() => mapsOf(observer.doc).length === 1, 5000, 'observer receives the map')
       expect(mapsOf(observer.doc)[0]).toMatchObject({ title: 'At the safety plan', pastHarm: 'A bruise on the arm.', scaling: { worker: 2, family: 9 } })
 
@@ -117,7 +124,12 @@ describe('trends of the jurisdiction’s own reviews', () => {
     ]
     await prisma.projectedSafetyMap.createMany({ data: rows.map(r => ({ reviewId: review.id, date: '2025-01-01', supervisor: null, partner: null, ...r })) })
     const data = await trendsData({ id: jurisdiction.id, code: jurisdiction.code }, 'own', 'en')
-    expect(data.tables.safetyScalingDivergenceByYear).toMatchObject({ rows: ['diverged', 'notDiverged'], columns: ['2025'], cells: [[11], [12]], grandTotal: 23 })
+    expect(data.tables.safetyScalingDivergenceByYear).toMatchObject({
+      rows: ['diverged', 'notDiverged'],
+      columns: ['2025'],
+      cells: [[11], [12]],
+      grandTotal: 23,
+    })
 
     await prisma.projectedSafetyMap.deleteMany({ where: { reviewId: review.id, id: { startsWith: 'd' } } })
     await prisma.projectedSafetyMap.createMany({ data: [{ reviewId: review.id, id: 'd-small', date: '2025-01-01', worker: 0, family: 10 }] })
@@ -154,10 +166,16 @@ describe('the de-identified export', () => {
     const jurisdiction = await exportJurisdiction()
     const lead = await exportUser(jurisdiction.id, 'Quinn Lead')
     const second = await exportUser(jurisdiction.id, 'Sasha Second')
-    const review = await exportReviewWith({ jurisdictionId: jurisdiction.id, commands: mapCommands, incidentDate: CALDER_INCIDENT, members: [{ userId: lead.id, role: 'qi_lead' }] })
+    const review = await exportReviewWith({
+      jurisdictionId: jurisdiction.id,
+      commands: mapCommands,
+      incidentDate: CALDER_INCIDENT,
+      members: [{ userId: lead.id, role: 'qi_lead' }],
+    })
     await approveForExport(review.id, lead.id, second.id)
     const decoder = new TextDecoder()
-    const wordIn = (text: string, word: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)
+    const wordIn = (text: string, word: string) =>
+      new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)
     for (const format of exportFormats) {
       const result = await exportReview(review, format, { actorId: lead.id, via: 'cli', locale: 'en', acceptResiduals: true })
       if (!result.ok) throw new Error(`${format} refused: ${result.reason}`)
@@ -183,7 +201,10 @@ describe('the de-identified export', () => {
         text = await docxText(result.download.bytes)
         expect(text).toContain('Signs of Safety maps')
       }
-      expect(calderIdentifying.filter(word => wordIn(text, word)), format).toEqual([])
+      expect(
+        calderIdentifying.filter(word => wordIn(text, word)),
+        format,
+      ).toEqual([])
       expect(text, format).not.toContain('Walsh')
     }
     const record = await prisma.exportRecord.findFirstOrThrow({ where: { reviewId: review.id, format: 'json' } })

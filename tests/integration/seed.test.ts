@@ -62,7 +62,10 @@ test('the demo review sits 30 days after its incident, its whole chronology move
   expect(events.map(e => day(e.date) - shift).sort()).toEqual(example.timeline.map(e => day(e.date)).sort())
   for (const e of events) expect(e.date.slice(0, 10) <= today).toBe(true)
 
-  const names = [...(await prisma.review.findMany({ select: { title: true } })).map(r => r.title), ...(await prisma.jurisdiction.findMany({ select: { name: true } })).map(j => j.name)]
+  const names = [
+    ...(await prisma.review.findMany({ select: { title: true } })).map(r => r.title),
+    ...(await prisma.jurisdiction.findMany({ select: { name: true } })).map(j => j.name),
+  ]
   const { defaultPracticeStandards } = await import('~/domain/standards/defaults')
   names.push(defaultPracticeStandards.name)
   for (const name of names) expect(name).not.toMatch(/seed/i)

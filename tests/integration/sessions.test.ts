@@ -73,7 +73,11 @@ test('login: wrong password refused, right password gives an HttpOnly SameSite=L
   const j = await makeJurisdiction()
   const u = await makeUser(j.id)
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
-  const bad = await loginRoute.action({ request: buildRequest('/login', { form: { email: u.email, password: 'wrong password!!' } }), params: {}, context: { clientAddress: 'a1' } })
+  const bad = await loginRoute.action({
+    request: buildRequest('/login', { form: { email: u.email, password: 'wrong password!!' } }),
+    params: {},
+    context: { clientAddress: 'a1' },
+  })
   expect(bad.status).toBe(400)
   const good = await loginRoute.action({
     request: buildRequest('/login', { form: { email: u.email.toUpperCase(), password: 'correct horse battery', redirectTo: '/reviews' } }),
@@ -116,7 +120,11 @@ test('login is rate-limited per account', async () => {
   expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400])
   expect(statuses.slice(5)).toEqual([429, 429])
   // Even the right password waits out the window.
-  const right = await loginRoute.action({ request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery' } }), params: {}, context: { clientAddress: 'x' } })
+  const right = await loginRoute.action({
+    request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery' } }),
+    params: {},
+    context: { clientAddress: 'x' },
+  })
   expect(right.status).toBe(429)
 })
 
@@ -124,7 +132,11 @@ test('a deactivated user cannot sign in', async () => {
   const j = await makeJurisdiction()
   const u = await makeUser(j.id, { deactivated: true })
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
-  const r = await loginRoute.action({ request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery' } }), params: {}, context: { clientAddress: 'd' } })
+  const r = await loginRoute.action({
+    request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery' } }),
+    params: {},
+    context: { clientAddress: 'd' },
+  })
   expect(r.status).toBe(400)
 })
 
@@ -140,7 +152,7 @@ test('login: the per-address limit counts failed sign-ins only; a lock-out says 
 
   // Failures spread over several accounts (each account has its own, lower, limit).
   const limit = getEnv().LOGIN_ATTEMPTS_PER_ADDRESS
-  for (let done = 0; done < limit; ) {
+  for (let done = 0; done < limit;) {
     const other = await makeUser(j.id)
     await prisma.user.update({ where: { id: other.id }, data: { passwordHash: await hashPassword('another long password') } })
     for (let k = 0; k < 4 && done < limit; k++, done++) expect((await signIn(`wrong ${done}`, other.email)).status).toBe(400)

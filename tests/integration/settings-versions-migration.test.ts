@@ -19,20 +19,37 @@ test('existing custom settings become version 1 and existing reviews are pinned 
   tmp = await mkdtemp(path.join(os.tmpdir(), 'scir-settings-migration-'))
   const before = path.join(tmp, 'migrations')
   await cp(migrationsDir, before, { recursive: true })
-  const folders = (await readdir(before, { withFileTypes: true })).filter(e => e.isDirectory()).map(e => e.name).sort()
+  const folders = (await readdir(before, { withFileTypes: true }))
+    .filter(e => e.isDirectory())
+    .map(e => e.name)
+    .sort()
   const mine = folders.findIndex(f => f.endsWith(MIGRATION))
   expect(mine).toBeGreaterThan(0)
   for (const later of folders.slice(mine)) await rm(path.join(before, later), { recursive: true })
   const databaseUrl = `file:${path.join(tmp, 'upgrade.db')}`
   await applyMigrations({ databaseUrl, migrationsDir: before })
 
-  const standards = JSON.stringify({ id: 'old', name: 'Loaded before versions', approximateToleranceDays: 14, visits: { stages: [], textPatterns: [], excludeStages: [] }, rules: [] })
+  const standards = JSON.stringify({
+    id: 'old',
+    name: 'Loaded before versions',
+    approximateToleranceDays: 14,
+    visits: { stages: [], textPatterns: [], excludeStages: [] },
+    rules: [],
+  })
   const db = new Database(sqlitePathFromUrl(databaseUrl))
   const now = new Date().toISOString()
-  db.prepare(`INSERT INTO "Jurisdiction" ("id", "code", "name", "createdAt", "practiceStandards") VALUES ('j-custom', 'J-CUSTOM', 'Custom', ?, ?)`).run(now, standards)
+  db.prepare(`INSERT INTO "Jurisdiction" ("id", "code", "name", "createdAt", "practiceStandards") VALUES ('j-custom', 'J-CUSTOM', 'Custom', ?, ?)`).run(
+    now,
+    standards,
+  )
   db.prepare(`INSERT INTO "Jurisdiction" ("id", "code", "name", "createdAt") VALUES ('j-default', 'J-DEFAULT', 'Default', ?)`).run(now)
-  for (const [id, jurisdictionId] of [['r-custom', 'j-custom'], ['r-default', 'j-default']]) {
-    db.prepare(`INSERT INTO "Review" ("id", "title", "incidentType", "incidentDate", "createdAt", "updatedAt", "jurisdictionId") VALUES (?, 'Old review', 'fatality', ?, ?, ?, ?)`).run(id, now, now, now, jurisdictionId)
+  for (const [id, jurisdictionId] of [
+    ['r-custom', 'j-custom'],
+    ['r-default', 'j-default'],
+  ]) {
+    db.prepare(
+      `INSERT INTO "Review" ("id", "title", "incidentType", "incidentDate", "createdAt", "updatedAt", "jurisdictionId") VALUES (?, 'Old review', 'fatality', ?, ?, ?, ?)`,
+    ).run(id, now, now, now, jurisdictionId)
   }
   db.close()
 

@@ -17,7 +17,9 @@ const standardsV1: PracticeStandardsInput = {
   id: 'ours',
   name: 'Our standards v1',
   visits: { stages: ['engagement'] },
-  rules: [{ id: 'safety-plan', kind: 'by_visit', label: { en: 'Safety plan by visit 2', fr: 'Plan de sécurité à la 2e visite' }, stage: 'safety_plan', visit: 2 }],
+  rules: [
+    { id: 'safety-plan', kind: 'by_visit', label: { en: 'Safety plan by visit 2', fr: 'Plan de sécurité à la 2e visite' }, stage: 'safety_plan', visit: 2 },
+  ],
 }
 
 async function world() {
@@ -29,18 +31,30 @@ async function world() {
 }
 
 function saveForm(cookie: string, intent: 'standards' | 'framework', json: unknown) {
-  return settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent, json: typeof json === 'string' ? json : JSON.stringify(json) } }), params: {}, context: {} })
+  return settingsRoute.action({
+    request: buildRequest('/admin/settings', { cookie, form: { intent, json: typeof json === 'string' ? json : JSON.stringify(json) } }),
+    params: {},
+    context: {},
+  })
 }
 
 function upload(cookie: string, intent: 'standards' | 'framework', text: string) {
   const form = new FormData()
   form.set('intent', intent)
   form.set('file', new File([text], 'upload.json'))
-  return settingsRoute.action({ request: new Request(`${TEST_ORIGIN}/admin/settings`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form }), params: {}, context: {} })
+  return settingsRoute.action({
+    request: new Request(`${TEST_ORIGIN}/admin/settings`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form }),
+    params: {},
+    context: {},
+  })
 }
 
 async function download(cookie: string, kind: string, query = '') {
-  const response = (await downloadRoute.loader({ request: buildRequest(`/admin/settings/download/${kind}${query}`, { cookie }), params: { kind }, context: {} })) as Response
+  const response = (await downloadRoute.loader({
+    request: buildRequest(`/admin/settings/download/${kind}${query}`, { cookie }),
+    params: { kind },
+    context: {},
+  })) as Response
   return { response, body: (await response.json()) as Record<string, unknown> }
 }
 
@@ -100,7 +114,14 @@ test('a bad upload or form save is refused with every problem named, and nothing
 test('a review keeps the version in force when it was opened; its facilitator switches, recorded in its history', async () => {
   const { j, admin, facilitator, panel, adminCookie } = await world()
   expect((await saveForm(adminCookie, 'standards', standardsV1)).status).toBe(200)
-  const review = await createReview({ title: 'Pinned review', incidentType: 'serious_injury', incidentDate: '2026-10-01', summary: '', jurisdictionId: j.id, createdById: facilitator.id })
+  const review = await createReview({
+    title: 'Pinned review',
+    incidentType: 'serious_injury',
+    incidentDate: '2026-10-01',
+    summary: '',
+    jurisdictionId: j.id,
+    createdById: facilitator.id,
+  })
   await prisma.reviewMember.create({ data: { reviewId: review.id, userId: panel.id, role: 'panel_member' } })
   expect(review.standardsVersion).toBe(1)
   expect(review.frameworkVersion).toBe(0)
@@ -109,7 +130,10 @@ test('a review keeps the version in force when it was opened; its facilitator sw
   const v2 = {
     ...standardsV1,
     name: 'Our standards v2',
-    rules: [{ id: 'assessment', kind: 'within_days_of', stage: 'assessment', anchor: 'referral', warnDays: 30, limitDays: 40 }, { ...standardsV1.rules[0], label: { en: 'Reworded', fr: 'Reformulé' } }],
+    rules: [
+      { id: 'assessment', kind: 'within_days_of', stage: 'assessment', anchor: 'referral', warnDays: 30, limitDays: 40 },
+      { ...standardsV1.rules[0], label: { en: 'Reworded', fr: 'Reformulé' } },
+    ],
   }
   expect((await saveForm(adminCookie, 'standards', v2)).status).toBe(200)
   expect((await saveForm(adminCookie, 'framework', { ...defaultFactorFramework, version: '2.0.0' })).status).toBe(200)
@@ -121,20 +145,25 @@ test('a review keeps the version in force when it was opened; its facilitator sw
   // The workspace checks the review against its own version, and says a newer one exists.
   const facilitatorCookie = (await cookieFor(facilitator.id)).cookie
   const params = { reviewId: review.id }
-  const workspace = (await (await workspaceRoute.loader({ request: buildRequest(`/reviews/${review.id}/workspace`, { cookie: facilitatorCookie }), params, context: {} })).json()) as {
+  const workspace = (await (
+    await workspaceRoute.loader({ request: buildRequest(`/reviews/${review.id}/workspace`, { cookie: facilitatorCookie }), params, context: {} })
+  ).json()) as {
     settings: { practiceStandards: { name: string; rules: { id: string }[] } }
     newerSettings: boolean
   }
   expect(workspace.settings.practiceStandards.name).toBe('Our standards v1')
   expect(workspace.settings.practiceStandards.rules.map(r => r.id)).toEqual(['safety-plan'])
   expect(workspace.newerSettings).toBe(true)
-  const page = (await (await reviewRoute.loader({ request: buildRequest(`/reviews/${review.id}`, { cookie: facilitatorCookie }), params, context: {} })).json()) as {
+  const page = (await (
+    await reviewRoute.loader({ request: buildRequest(`/reviews/${review.id}`, { cookie: facilitatorCookie }), params, context: {} })
+  ).json()) as {
     settingsVersions: { pins: unknown; newer: { any: boolean }; canSwitch: boolean; history: unknown[] }
   }
   expect(page.settingsVersions).toMatchObject({ pins: { practiceStandards: 1, factorFramework: 0 }, newer: { any: true }, canSwitch: true, history: [] })
 
   // A panel member sees the notice but may not switch; the facilitator may.
-  const switchAs = async (cookie: string) => reviewRoute.action({ request: buildRequest(`/reviews/${review.id}`, { cookie, form: { intent: 'switch-settings' } }), params, context: {} })
+  const switchAs = async (cookie: string) =>
+    reviewRoute.action({ request: buildRequest(`/reviews/${review.id}`, { cookie, form: { intent: 'switch-settings' } }), params, context: {} })
   await expect(switchAs((await cookieFor(panel.id)).cookie)).rejects.toMatchObject({ status: 403 })
   const switched = (await switchAs(facilitatorCookie)) as Response
   expect(await switched.json()).toMatchObject({ done: 'versions.review.switched' })
@@ -149,15 +178,34 @@ test('a review keeps the version in force when it was opened; its facilitator sw
   expect(history).toHaveLength(1)
   expect(history[0]!.actorId).toBe(facilitator.id)
   expect(JSON.parse(history[0]!.detail)).toEqual({ practiceStandards: { from: 1, to: 2 }, factorFramework: { from: 0, to: 1 } })
-  const shown = (await (await reviewRoute.loader({ request: buildRequest(`/reviews/${review.id}`, { cookie: facilitatorCookie }), params, context: {} })).json()) as {
+  const shown = (await (
+    await reviewRoute.loader({ request: buildRequest(`/reviews/${review.id}`, { cookie: facilitatorCookie }), params, context: {} })
+  ).json()) as {
     settingsVersions: { history: { actorName: string; changes: unknown }[] }
   }
-  expect(shown.settingsVersions.history).toEqual([expect.objectContaining({ actorName: facilitator.name, changes: { practiceStandards: { from: 1, to: 2 }, factorFramework: { from: 0, to: 1 } } })])
+  expect(shown.settingsVersions.history).toEqual([
+    expect.objectContaining({ actorName: facilitator.name, changes: { practiceStandards: { from: 1, to: 2 }, factorFramework: { from: 0, to: 1 } } }),
+  ])
 
   // A review opened now starts on the versions in force; resetting to defaults is a version too.
-  const later = await createReview({ title: 'Later review', incidentType: 'serious_injury', incidentDate: '2026-10-02', summary: '', jurisdictionId: j.id, createdById: admin.id })
+  const later = await createReview({
+    title: 'Later review',
+    incidentType: 'serious_injury',
+    incidentDate: '2026-10-02',
+    summary: '',
+    jurisdictionId: j.id,
+    createdById: admin.id,
+  })
   expect([later.standardsVersion, later.frameworkVersion]).toEqual([2, 1])
-  expect((await settingsRoute.action({ request: buildRequest('/admin/settings', { cookie: adminCookie, form: { intent: 'reset-standards' } }), params: {}, context: {} })).status).toBe(200)
+  expect(
+    (
+      await settingsRoute.action({
+        request: buildRequest('/admin/settings', { cookie: adminCookie, form: { intent: 'reset-standards' } }),
+        params: {},
+        context: {},
+      })
+    ).status,
+  ).toBe(200)
   expect((await versionsInForce(j.id)).practiceStandards).toBe(3)
   const laterSettings = await reviewSettings(await prisma.review.findUniqueOrThrow({ where: { id: later.id } }))
   expect(laterSettings.practiceStandards.name).toBe('Our standards v2')

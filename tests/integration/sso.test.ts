@@ -30,12 +30,29 @@ beforeAll(async () => {
   const slow = await makeJurisdiction()
   const admin = await makeUser(home.id, { isAdmin: true })
   const known = await prisma.user.create({
-    data: { email: `known-${home.code.toLowerCase()}@agency.example`, name: 'Kim Known', jurisdictionId: home.id, passwordHash: await hashPassword('a long enough password') },
+    data: {
+      email: `known-${home.code.toLowerCase()}@agency.example`,
+      name: 'Kim Known',
+      jurisdictionId: home.id,
+      passwordHash: await hashPassword('a long enough password'),
+    },
   })
   const otherUser = await makeUser(other.id)
   await saveSsoSettings(home.id, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, displayName: 'Home IdP' }, admin.id)
-  await saveSsoSettings(slow.id, { issuer: slowIdp.issuer, clientId: slowIdp.clientId, clientSecret: slowIdp.clientSecret, displayName: 'Slow IdP', jitProvisioning: true }, null)
-  Object.assign(world, { code: home.code, jurisdictionId: home.id, adminId: admin.id, knownEmail: known.email, knownId: known.id, otherEmail: otherUser.email, slowCode: slow.code })
+  await saveSsoSettings(
+    slow.id,
+    { issuer: slowIdp.issuer, clientId: slowIdp.clientId, clientSecret: slowIdp.clientSecret, displayName: 'Slow IdP', jitProvisioning: true },
+    null,
+  )
+  Object.assign(world, {
+    code: home.code,
+    jurisdictionId: home.id,
+    adminId: admin.id,
+    knownEmail: known.email,
+    knownId: known.id,
+    otherEmail: otherUser.email,
+    slowCode: slow.code,
+  })
 })
 
 afterAll(async () => {
@@ -44,7 +61,11 @@ afterAll(async () => {
 })
 
 async function begin(code = world.code) {
-  const response = (await startRoute.loader({ request: buildRequest(`/auth/sso/start/${code}?redirectTo=/reviews`), params: { code }, context: {} })) as Response
+  const response = (await startRoute.loader({
+    request: buildRequest(`/auth/sso/start/${code}?redirectTo=/reviews`),
+    params: { code },
+    context: {},
+  })) as Response
   expect(response.status).toBe(302)
   const flowCookie = response.headers.get('set-cookie')!.split(';')[0]!
   expect(flowCookie).toMatch(/^scir_sso_flow=/)
@@ -152,7 +173,9 @@ describe('who may sign in', () => {
   test('an unknown email is refused unless just-in-time creation is on; then the new user has no review access', async () => {
     const stranger = `stranger-${Date.now()}@agency.example`
     const refused = await begin()
-    expect((await finish(await signInAtProvider(refused.authorizationUrl.href, stranger), refused.flowCookie)).headers.get('location')).toBe('/login?sso=unknown-email')
+    expect((await finish(await signInAtProvider(refused.authorizationUrl.href, stranger), refused.flowCookie)).headers.get('location')).toBe(
+      '/login?sso=unknown-email',
+    )
     expect(await prisma.user.count({ where: { email: stranger } })).toBe(0)
 
     await saveSsoSettings(world.jurisdictionId, { issuer: idp.issuer, clientId: idp.clientId, displayName: 'Home IdP', jitProvisioning: true }, world.adminId)
@@ -164,7 +187,11 @@ describe('who may sign in', () => {
       expect(created).toMatchObject({ jurisdictionId: world.jurisdictionId, isAdmin: false, passwordHash: null, memberships: [] })
       expect(created.identities).toHaveLength(1)
     } finally {
-      await saveSsoSettings(world.jurisdictionId, { issuer: idp.issuer, clientId: idp.clientId, displayName: 'Home IdP', jitProvisioning: false }, world.adminId)
+      await saveSsoSettings(
+        world.jurisdictionId,
+        { issuer: idp.issuer, clientId: idp.clientId, displayName: 'Home IdP', jitProvisioning: false },
+        world.adminId,
+      )
     }
   })
 
@@ -176,7 +203,9 @@ describe('who may sign in', () => {
   })
 
   test('deactivation ends an SSO session at once and the provider cannot sign the person in again', async () => {
-    const user = await prisma.user.create({ data: { email: `leaving-${Date.now()}@agency.example`, name: 'Lee Leaving', jurisdictionId: world.jurisdictionId } })
+    const user = await prisma.user.create({
+      data: { email: `leaving-${Date.now()}@agency.example`, name: 'Lee Leaving', jurisdictionId: world.jurisdictionId },
+    })
     const { authorizationUrl, flowCookie } = await begin()
     const response = await finish(await signInAtProvider(authorizationUrl.href, user.email), flowCookie)
     const cookie = sessionCookie(response)!
@@ -190,12 +219,18 @@ describe('who may sign in', () => {
     expect(await userForSession(session.id)).toBeNull()
     expect(cookie).toBeTruthy()
     const again = await begin()
-    expect((await finish(await signInAtProvider(again.authorizationUrl.href, user.email), again.flowCookie)).headers.get('location')).toBe('/login?sso=deactivated')
+    expect((await finish(await signInAtProvider(again.authorizationUrl.href, user.email), again.flowCookie)).headers.get('location')).toBe(
+      '/login?sso=deactivated',
+    )
   })
 
   test('password sign-in can be turned off per jurisdiction; a right password then gets a clear refusal', async () => {
     const attempt = (password: string) =>
-      loginRoute.action({ request: buildRequest('/login', { form: { email: world.knownEmail, password } }), params: {}, context: { clientAddress: '10.9.9.9' } }) as Promise<Response>
+      loginRoute.action({
+        request: buildRequest('/login', { form: { email: world.knownEmail, password } }),
+        params: {},
+        context: { clientAddress: '10.9.9.9' },
+      }) as Promise<Response>
     expect((await attempt('a long enough password')).status).toBe(302)
     await saveSsoSettings(world.jurisdictionId, { issuer: idp.issuer, clientId: idp.clientId, displayName: 'Home IdP', passwordSignIn: false }, world.adminId)
     try {
@@ -210,7 +245,11 @@ describe('who may sign in', () => {
       // Other jurisdictions keep password sign-in.
       const other = await prisma.user.findUniqueOrThrow({ where: { email: world.otherEmail } })
       await prisma.user.update({ where: { id: other.id }, data: { passwordHash: await hashPassword('another long password') } })
-      const otherAttempt = (await loginRoute.action({ request: buildRequest('/login', { form: { email: world.otherEmail, password: 'another long password' } }), params: {}, context: { clientAddress: '10.9.9.8' } })) as Response
+      const otherAttempt = (await loginRoute.action({
+        request: buildRequest('/login', { form: { email: world.otherEmail, password: 'another long password' } }),
+        params: {},
+        context: { clientAddress: '10.9.9.8' },
+      })) as Response
       expect(otherAttempt.status).toBe(302)
     } finally {
       await saveSsoSettings(world.jurisdictionId, { issuer: idp.issuer, clientId: idp.clientId, displayName: 'Home IdP', passwordSignIn: true }, world.adminId)
@@ -222,7 +261,9 @@ describe('who may sign in', () => {
     const data = (await response.json()) as { providers: { code: string; displayName: string }[]; ssoProblem: string | null }
     expect(data.providers).toContainEqual(expect.objectContaining({ code: world.code, displayName: 'Home IdP' }))
     expect(data.ssoProblem).toBe('refused')
-    const odd = (await (await loginRoute.loader({ request: buildRequest('/login?sso=<script>'), params: {}, context: {} }) as Response).json()) as { ssoProblem: string | null }
+    const odd = (await ((await loginRoute.loader({ request: buildRequest('/login?sso=<script>'), params: {}, context: {} })) as Response).json()) as {
+      ssoProblem: string | null
+    }
     expect(odd.ssoProblem).toBeNull()
   })
 })
@@ -272,7 +313,10 @@ test('the admin form refuses bad input with a message per field and changes noth
     context: {},
   })) as Response
   expect(response.status).toBe(400)
-  expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({ issuer: 'sso.validation.issuerInvalid', clientId: 'sso.validation.clientIdRequired' })
+  expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({
+    issuer: 'sso.validation.issuerInvalid',
+    clientId: 'sso.validation.clientIdRequired',
+  })
   expect(await prisma.jurisdictionSso.findUniqueOrThrow({ where: { jurisdictionId: world.jurisdictionId } })).toEqual(before)
 })
 
@@ -287,11 +331,21 @@ describe('CLI sso', () => {
   test('set takes the secret from OIDC_CLIENT_SECRET, never prints it, and show reads the settings back', async () => {
     const j = await makeJurisdiction()
     const t = io({ OIDC_CLIENT_SECRET: 'operator-secret-value-42' })
-    const code = await runCli(['sso', 'set', j.code, '--issuer', 'https://login.example.org/realms/agency', '--client-id', 'scir', '--password-sign-in', 'off', '--jit', 'on'], t.io, prisma)
+    const code = await runCli(
+      ['sso', 'set', j.code, '--issuer', 'https://login.example.org/realms/agency', '--client-id', 'scir', '--password-sign-in', 'off', '--jit', 'on'],
+      t.io,
+      prisma,
+    )
     expect(t.err).toEqual([])
     expect(code).toBe(0)
     expect(t.out.join('\n')).not.toContain('operator-secret-value-42')
-    expect(await ssoSettings(j.id)).toMatchObject({ issuer: 'https://login.example.org/realms/agency', clientId: 'scir', hasClientSecret: true, passwordSignIn: false, jitProvisioning: true })
+    expect(await ssoSettings(j.id)).toMatchObject({
+      issuer: 'https://login.example.org/realms/agency',
+      clientId: 'scir',
+      hasClientSecret: true,
+      passwordSignIn: false,
+      jitProvisioning: true,
+    })
 
     const show = io()
     expect(await runCli(['sso', 'show', j.code], show.io, prisma)).toBe(0)
@@ -309,7 +363,11 @@ describe('CLI sso', () => {
       [['sso', 'set', j.code, '--issuer', 'http://idp.example.org', '--client-id', 'x'], { OIDC_CLIENT_SECRET: 's' }, /issuer must be an https URL/],
       [['sso', 'set', j.code, '--issuer', 'https://idp.example.org'], { OIDC_CLIENT_SECRET: 's' }, /--client-id <id> is required/],
       [['sso', 'set', j.code, '--issuer', 'https://idp.example.org', '--client-id', 'x'], {}, /no client secret/],
-      [['sso', 'set', j.code, '--issuer', 'https://idp.example.org', '--client-id', 'x', '--jit', 'maybe'], { OIDC_CLIENT_SECRET: 's' }, /--jit must be on or off/],
+      [
+        ['sso', 'set', j.code, '--issuer', 'https://idp.example.org', '--client-id', 'x', '--jit', 'maybe'],
+        { OIDC_CLIENT_SECRET: 's' },
+        /--jit must be on or off/,
+      ],
       [['sso', 'set', 'NO-SUCH', '--issuer', 'https://idp.example.org', '--client-id', 'x'], { OIDC_CLIENT_SECRET: 's' }, /no jurisdiction with code NO-SUCH/],
     ]
     for (const [argv, env, message] of cases) {

@@ -31,7 +31,11 @@ async function world(namesVisibleTo: 'facilitator' | 'nobody') {
 }
 
 async function membersSeenBy(reviewId: string, userId: string) {
-  const response = await reviewRoute.loader({ request: buildRequest(`/reviews/${reviewId}`, { cookie: (await cookieFor(userId)).cookie }), params: { reviewId }, context: {} })
+  const response = await reviewRoute.loader({
+    request: buildRequest(`/reviews/${reviewId}`, { cookie: (await cookieFor(userId)).cookie }),
+    params: { reviewId },
+    context: {},
+  })
   return (await response.json()).members as { name: string | null; email: string | null; pseudonym: string | null; role: string }[]
 }
 
@@ -78,8 +82,13 @@ describe('the invitation’s pseudonym', () => {
   it('refuses a pseudonym that contains a real name, of the registry or of the staff', async () => {
     const w = await world('facilitator')
     for (const pseudonym of ['Glen Osei', 'Mr Osei', 'Wren', 'Worker Nell']) {
-      expect(await inviteToGiveAccount(w.review, { intent: 'invite', userId: w.wren.id, caseRole: 'worker', pseudonym }, w.facilitator.id), pseudonym).toEqual({ ok: false, message: 'accounts.errors.pseudonymIsName' })
+      expect(await inviteToGiveAccount(w.review, { intent: 'invite', userId: w.wren.id, caseRole: 'worker', pseudonym }, w.facilitator.id), pseudonym).toEqual({
+        ok: false,
+        message: 'accounts.errors.pseudonymIsName',
+      })
     }
-    expect(await inviteToGiveAccount(w.review, { intent: 'invite', userId: w.wren.id, caseRole: 'worker', pseudonym: 'Caseworker 7' }, w.facilitator.id)).toMatchObject({ ok: true })
+    expect(
+      await inviteToGiveAccount(w.review, { intent: 'invite', userId: w.wren.id, caseRole: 'worker', pseudonym: 'Caseworker 7' }, w.facilitator.id),
+    ).toMatchObject({ ok: true })
   })
 })

@@ -3,7 +3,18 @@
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { defaultSurveyInstrument, surveyItems } from '~/domain/surveys'
-import { closedWaveResults, closeWave, createUnit, openWave, openWavesFor, setSurveyMinResponses, setUserUnit, submitAnswers, surveySettings, waveForRespondent } from '~/models/survey.server'
+import {
+  closedWaveResults,
+  closeWave,
+  createUnit,
+  openWave,
+  openWavesFor,
+  setSurveyMinResponses,
+  setUserUnit,
+  submitAnswers,
+  surveySettings,
+  waveForRespondent,
+} from '~/models/survey.server'
 import { prisma } from '~/utils/db.server'
 import { makeJurisdiction, makeUser } from '../support/fixtures'
 
@@ -101,7 +112,10 @@ describe('answering', () => {
     await closeWave(j.id, wave.id, admin.id)
     expect(await submitAnswers(bob, wave.id, { answers: allAgree, comment: null, locale: 'en' })).toEqual({ ok: false, reason: 'not-open' })
     // After the close date too, without an early close.
-    expect(await submitAnswers(bob, wave.id, { answers: allAgree, comment: null, locale: 'en' }, new Date(Date.now() + 30 * 86_400_000))).toEqual({ ok: false, reason: 'not-open' })
+    expect(await submitAnswers(bob, wave.id, { answers: allAgree, comment: null, locale: 'en' }, new Date(Date.now() + 30 * 86_400_000))).toEqual({
+      ok: false,
+      reason: 'not-open',
+    })
     expect(await prisma.surveyResponse.count({ where: { waveId: wave.id } })).toBe(1)
   })
 
@@ -174,7 +188,11 @@ describe('the admin page and the CSV', () => {
     const post = (fields: Record<string, string | File>) => {
       const form = new FormData()
       for (const [k, v] of Object.entries(fields)) form.set(k, v)
-      return route.action({ request: new Request(`${TEST_ORIGIN}/admin/surveys`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form }), params: {}, context: {} })
+      return route.action({
+        request: new Request(`${TEST_ORIGIN}/admin/surveys`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form }),
+        params: {},
+        context: {},
+      })
     }
     const broken = { ...defaultSurveyInstrument, composites: [{ id: 'x', label: { en: 'X' }, items: [] }] }
     const refused = await post({ intent: 'instrument', file: new File([JSON.stringify(broken)], 'i.json') })
@@ -222,10 +240,25 @@ describe('beside review learning', () => {
     for (const u of units.West!.users) await submitAnswers(u, wave.id, { answers: allAgree, comment: null, locale: 'en' })
     const review = await makeReview(j.id, [])
     await prisma.projectedFinding.createMany({
-      data: Array.from({ length: 11 }, (_, k) => ({ reviewId: review.id, id: `f${k}`, status: 'agreed', body: '', factorItemIds: JSON.stringify(k < 10 ? ['worker_team.workload'] : ['task_tools.policies']), position: k })),
+      data: Array.from({ length: 11 }, (_, k) => ({
+        reviewId: review.id,
+        id: `f${k}`,
+        status: 'agreed',
+        body: '',
+        factorItemIds: JSON.stringify(k < 10 ? ['worker_team.workload'] : ['task_tools.policies']),
+        position: k,
+      })),
     })
     await prisma.projectedRecommendation.createMany({
-      data: Array.from({ length: 12 }, (_, k) => ({ reviewId: review.id, id: `r${k}`, text: '', strength: 'stronger', status: k < 10 ? 'done' : 'proposed', dueDate: today, position: k })),
+      data: Array.from({ length: 12 }, (_, k) => ({
+        reviewId: review.id,
+        id: `r${k}`,
+        text: '',
+        strength: 'stronger',
+        status: k < 10 ? 'done' : 'proposed',
+        dueDate: today,
+        position: k,
+      })),
     })
     expect(await surveyTrends(j.id)).toBeNull()
     await closeWave(j.id, wave.id, admin.id)

@@ -47,10 +47,18 @@ function importRequest(cookie: string, files: { name: string; text: string }[], 
   return new Request(`${TEST_ORIGIN}/trends${search}`, { method: 'POST', headers: { origin: TEST_ORIGIN, cookie }, body: form })
 }
 
-type TrendsLoaderData = { tables: PublishedTrends; sources: { codes: string[]; counts: SuppressedTable }; imported: { source: string; reviews: number }[] | null }
+type TrendsLoaderData = {
+  tables: PublishedTrends
+  sources: { codes: string[]; counts: SuppressedTable }
+  imported: { source: string; reviews: number }[] | null
+}
 
 async function trendsFor(cookie: string, view: 'own' | 'network' = 'own'): Promise<TrendsLoaderData> {
-  const response = await trendsRoute.loader({ request: buildRequest(view === 'network' ? '/trends?view=network' : '/trends', { cookie }), params: {}, context: {} })
+  const response = await trendsRoute.loader({
+    request: buildRequest(view === 'network' ? '/trends?view=network' : '/trends', { cookie }),
+    params: {},
+    context: {},
+  })
   return (await response.json()) as TrendsLoaderData
 }
 
@@ -67,7 +75,11 @@ async function trustSourcesOf(files: { text: string }[]) {
       const code = (item as { jurisdiction?: unknown }).jurisdiction
       if (typeof code !== 'string' || !sourceKeys.has(code)) continue
       const publicKey = keyOf(code).publicKey
-      await prisma.trustedJurisdictionKey.upsert({ where: { jurisdictionId_code: { jurisdictionId: importerId, code } }, create: { jurisdictionId: importerId, code, publicKey }, update: { publicKey } })
+      await prisma.trustedJurisdictionKey.upsert({
+        where: { jurisdictionId_code: { jurisdictionId: importerId, code } },
+        create: { jurisdictionId: importerId, code, publicKey },
+        update: { publicKey },
+      })
     }
   }
 }
@@ -172,7 +184,10 @@ describe('trends', () => {
   test('a bad upload lists every problem of every file and writes nothing', async () => {
     const { adminCookie, home } = await setting()
     const before = await prisma.sharedReview.count()
-    const broken = sharedFrom('LK-T3', 'not-a-hash', { review: { incidentYear: 2025, incidentType: 'explosion', childAgeBand: null, phase: 'shared' }, extra: 1 })
+    const broken = sharedFrom('LK-T3', 'not-a-hash', {
+      review: { incidentYear: 2025, incidentType: 'explosion', childAgeBand: null, phase: 'shared' },
+      extra: 1,
+    })
     const result = await importFiles(adminCookie, [
       { name: 'good.json', text: JSON.stringify(sharedFrom('LK-T3', hexId(4))) },
       { name: 'broken.json', text: JSON.stringify(broken) },
@@ -211,7 +226,9 @@ describe('trends', () => {
     expect(network.sources.codes).not.toContain(source.code)
     expect(network.withdrawnSources).toEqual([source.code])
     const again = await importFiles(adminCookie, [{ name: 'b.json', text: JSON.stringify(sharedFrom(source.code, hexId(9))) }])
-    expect(again.body.problems).toEqual([expect.objectContaining({ where: '/jurisdiction', message: { key: 'sourceWithdrawn', params: { code: source.code } } })])
+    expect(again.body.problems).toEqual([
+      expect.objectContaining({ where: '/jurisdiction', message: { key: 'sourceWithdrawn', params: { code: source.code } } }),
+    ])
   })
 
   test('a shared id already imported from another jurisdiction is refused', async () => {
@@ -243,12 +260,22 @@ describe('trends', () => {
     expect((await trendsFor(cookie, 'network')).imported).toEqual([])
 
     const inactive = await makeUser(home.id, { deactivated: true })
-    expect(await outcomeOf(async () => trendsRoute.loader({ request: buildRequest('/trends', { cookie: (await cookieFor(inactive.id)).cookie }), params: {}, context: {} }))).toBe('login')
+    expect(
+      await outcomeOf(async () =>
+        trendsRoute.loader({ request: buildRequest('/trends', { cookie: (await cookieFor(inactive.id)).cookie }), params: {}, context: {} }),
+      ),
+    ).toBe('login')
   })
 })
 
 describe('what changed', () => {
-  type Data = { reviews: { title: string; role: string | null; recommendations: { text: string; owner: string | null; dueDate: string | null; status: string; overdue: boolean }[] }[] }
+  type Data = {
+    reviews: {
+      title: string
+      role: string | null
+      recommendations: { text: string; owner: string | null; dueDate: string | null; status: string; overdue: boolean }[]
+    }[]
+  }
   const load = async (cookie: string) =>
     (await (await whatChangedRoute.loader({ request: buildRequest('/what-changed', { cookie }), params: {}, context: {} })).json()) as Data
 
@@ -270,7 +297,15 @@ describe('what changed', () => {
       { userId: facilitator.id, role: 'facilitator' },
     ])
     await withDocument(mine.id, [
-      { type: 'addRecommendation', id: 'r1', text: 'Cap caseloads', strength: 'stronger', owner: 'Director of services', dueDate: '2020-01-01', status: 'in_progress' },
+      {
+        type: 'addRecommendation',
+        id: 'r1',
+        text: 'Cap caseloads',
+        strength: 'stronger',
+        owner: 'Director of services',
+        dueDate: '2020-01-01',
+        status: 'in_progress',
+      },
       { type: 'addRecommendation', id: 'r2', text: 'New visit form', strength: 'intermediate', status: 'done' },
     ])
     await withDocument(notMine.id, [{ type: 'addRecommendation', id: 'r3', text: 'Not for me', strength: 'weaker' }])

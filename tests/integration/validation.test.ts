@@ -47,7 +47,10 @@ test('a valid review is created with its creator as facilitator, and audited', a
   const u = await makeUser(j.id, { canLeadReviews: true })
   const { cookie } = await cookieFor(u.id)
   const response = await newReviewRoute.action({
-    request: buildRequest('/reviews/new', { cookie, form: { title: 'Review K-17', incidentType: 'near_fatality', incidentDate: '2026-10-10', summary: 'Synthetic.' } }),
+    request: buildRequest('/reviews/new', {
+      cookie,
+      form: { title: 'Review K-17', incidentType: 'near_fatality', incidentDate: '2026-10-10', summary: 'Synthetic.' },
+    }),
     params: {},
     context: {},
   })

@@ -33,7 +33,11 @@ async function rows(reviewId: string) {
     prisma.projectedRecommendation.findMany({ where, orderBy: { position: 'asc' } }),
   ])
   return {
-    unmetNeeds: unmetNeeds.map(({ reviewId: _r, eventIds, factorItemIds, ...row }) => ({ ...row, eventIds: parse(eventIds), factorItemIds: parse(factorItemIds) })),
+    unmetNeeds: unmetNeeds.map(({ reviewId: _r, eventIds, factorItemIds, ...row }) => ({
+      ...row,
+      eventIds: parse(eventIds),
+      factorItemIds: parse(factorItemIds),
+    })),
     ratings: ratings.map(({ reviewId: _r, eventIds, ...row }) => ({ ...row, eventIds: parse(eventIds) })),
     findings: findings.map(({ reviewId: _r, factorItemIds, evidence, ...row }) => ({ ...row, factorItemIds: parse(factorItemIds), evidence: parse(evidence) })),
     tags: tags.map(({ reviewId: _r, ...row }) => row),
@@ -53,7 +57,14 @@ const TIME_STANDARDS = 'task_tools.time_standards'
 const registryAndTimeline: ReviewCommand[] = [
   { type: 'addPerson', id: 'p-child', name: 'Ruby Calder', role: 'child' },
   { type: 'addPerson', id: 'p-worker', name: 'Priya Raman', aliases: ['Priya'], role: 'worker' },
-  { type: 'addEvent', id: 'e-referral', date: '2024-11-06', stage: 'referral', actorIds: ['p-worker'], description: 'Referral accepted; caseload 31 families.' },
+  {
+    type: 'addEvent',
+    id: 'e-referral',
+    date: '2024-11-06',
+    stage: 'referral',
+    actorIds: ['p-worker'],
+    description: 'Referral accepted; caseload 31 families.',
+  },
   { type: 'addEvent', id: 'e-visit-1', date: '2024-11-20', stage: 'connected_to_service', description: 'First home visit.' },
   { type: 'addEvent', id: 'e-visit-2', date: '2024-12-09', stage: 'engagement', description: 'Second home visit.' },
   { type: 'addEvent', id: 'e-visit-3', date: '2025-01-15', stage: 'engagement', description: 'Third home visit, no safety plan yet.' },
@@ -94,7 +105,14 @@ describe('the SCIR workflow, projected', () => {
 
     applyCommands(ydoc, [
       { type: 'addUnmetNeed', id: 'n-plan', ...draft, eventIds: safetyFlag.eventIds, factorItemIds: [TIME_STANDARDS], standardsFlagId: safetyFlag.id },
-      { type: 'addUnmetNeed', id: 'n-support', need: 'Regular reflective supervision about the infant’s safety', received: 'One ten-minute phone call', gap: 'Supervision postponed twice', eventIds: ['e-visit-3'] },
+      {
+        type: 'addUnmetNeed',
+        id: 'n-support',
+        need: 'Regular reflective supervision about the infant’s safety',
+        received: 'One ten-minute phone call',
+        gap: 'Supervision postponed twice',
+        eventIds: ['e-visit-3'],
+      },
       { type: 'updateUnmetNeed', id: 'n-support', patch: { factorItemIds: [SUPERVISION, WORKLOAD] } },
       { type: 'rateFactor', factorItemId: WORKLOAD, rating: 3, rationale: 'Caseload of 31 families at assignment', eventIds: ['e-referral'] },
       { type: 'rateFactor', factorItemId: SUPERVISION, rating: 1 },

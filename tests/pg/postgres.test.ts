@@ -93,7 +93,10 @@ describe('audit chain on PostgreSQL', () => {
     await other
     const report = await verifyAuditChainPostgres(url)
     expect(report.firstBroken).toBeNull()
-    const rows = await sql<{ seq: number; prevHash: string | null; hash: string }>(`SELECT "seq", "prevHash", "hash" FROM "AuditEvent" WHERE "jurisdictionId" = $1 ORDER BY "seq"`, [a.id])
+    const rows = await sql<{ seq: number; prevHash: string | null; hash: string }>(
+      `SELECT "seq", "prevHash", "hash" FROM "AuditEvent" WHERE "jurisdictionId" = $1 ORDER BY "seq"`,
+      [a.id],
+    )
     expect(rows.length).toBe(35)
     expect(rows[0]!.prevHash).toBeNull()
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash)
@@ -152,14 +155,17 @@ describe('collaboration persistence on PostgreSQL', () => {
       await reopened.compact(docName, loaded!)
       const after = await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM "CollabUpdate" WHERE "docName" = $1`, [docName])
       expect(Number(after[0]!.n)).toBe(0)
-      reopened.append(docName, (() => {
-        const more = new Y.Doc()
-        Y.applyUpdate(more, loaded!)
-        let update!: Uint8Array
-        more.on('update', (u: Uint8Array) => (update = u))
-        more.getText('body').insert(more.getText('body').length, 'four')
-        return update
-      })())
+      reopened.append(
+        docName,
+        (() => {
+          const more = new Y.Doc()
+          Y.applyUpdate(more, loaded!)
+          let update!: Uint8Array
+          more.on('update', (u: Uint8Array) => (update = u))
+          more.getText('body').insert(more.getText('body').length, 'four')
+          return update
+        })(),
+      )
       await reopened.flush()
       expect(textOf(await reopened.load(docName))).toBe('one two three four')
       expect(await reopened.load('review:never-written')).toBeNull()
@@ -200,7 +206,10 @@ test("several nodes on PostgreSQL: one node's compaction keeps the updates anoth
 describe('collaboration persistence on PostgreSQL when the database refuses writes', () => {
   test('a failed group commit keeps its updates in order and retries until they are stored', async () => {
     const errors: string[] = []
-    const persistence = createPostgresPersistence({ connectionString: url, logger: { info() {}, warn() {}, error: (_o: object, msg: string) => void errors.push(msg) } })
+    const persistence = createPostgresPersistence({
+      connectionString: url,
+      logger: { info() {}, warn() {}, error: (_o: object, msg: string) => void errors.push(msg) },
+    })
     const docName = `review:pg-retry-${Math.random().toString(36).slice(2)}`
     const doc = new Y.Doc()
     doc.on('update', (update: Uint8Array) => persistence.append(docName, update))

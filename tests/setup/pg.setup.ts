@@ -21,11 +21,11 @@ async function admin<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-await admin((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`))
+await admin(client => client.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`))
 Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' })
 
 afterAll(async () => {
   // Connections the app still holds are closed by the server (FORCE); their pools reconnect
   // lazily, so nothing is left waiting on them.
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))
+  await admin(client => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))
 })

@@ -2,8 +2,20 @@
 // the typed actions of app/models/audit.server.ts; tests need arbitrary ones too.
 import { prisma } from '~/utils/db.server'
 
-export async function writeAuditRow(entry: { jurisdictionId: string; action: string; actorId?: string | null; reviewId?: string | null; detail?: Record<string, unknown> }) {
+export async function writeAuditRow(entry: {
+  jurisdictionId: string
+  action: string
+  actorId?: string | null
+  reviewId?: string | null
+  detail?: Record<string, unknown>
+}) {
   await prisma.auditEvent.create({
-    data: { jurisdictionId: entry.jurisdictionId, action: entry.action, actorId: entry.actorId ?? null, reviewId: entry.reviewId ?? null, detail: JSON.stringify(entry.detail ?? {}) },
+    data: {
+      jurisdictionId: entry.jurisdictionId,
+      action: entry.action,
+      actorId: entry.actorId ?? null,
+      reviewId: entry.reviewId ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    },
   })
 }

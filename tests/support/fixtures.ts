@@ -47,10 +47,7 @@ export async function cookieFor(userId: string) {
   return { cookie: setCookie.split(';')[0]!, sessionId: session.id }
 }
 
-export function buildRequest(
-  path: string,
-  options: { cookie?: string | null; method?: 'GET' | 'POST'; form?: Record<string, string> } = {},
-) {
+export function buildRequest(path: string, options: { cookie?: string | null; method?: 'GET' | 'POST'; form?: Record<string, string> } = {}) {
   const headers = new Headers({ origin: TEST_ORIGIN })
   if (options.cookie) headers.set('cookie', options.cookie)
   const method = options.method ?? (options.form ? 'POST' : 'GET')

@@ -19,7 +19,14 @@ export async function changeReviewDoc(reviewId: string, commands: ReviewCommand[
 
 let counter = 0
 export function recommendationCommand(
-  overrides: Partial<{ id: string; text: string; dueDate: string; measure: string; findingIds: string[]; strength: 'stronger' | 'intermediate' | 'weaker' }> = {},
+  overrides: Partial<{
+    id: string
+    text: string
+    dueDate: string
+    measure: string
+    findingIds: string[]
+    strength: 'stronger' | 'intermediate' | 'weaker'
+  }> = {},
 ): ReviewCommand & { id: string } {
   const id = overrides.id ?? `rec-${Date.now().toString(36)}-${counter++}`
   return {

@@ -63,5 +63,8 @@ const signedOut = { anonymous: 'login', deactivated_member: 'login' } as const
 
 /** A row of outcomes: the signed-out actors go to sign in, the ones named as said, the rest `otherwise`. */
 export function expectations(rest: Partial<Record<MatrixActor, Outcome>>, otherwise: Outcome): Record<MatrixActor, Outcome> {
-  return Object.fromEntries(matrixActors.map(a => [a, (signedOut as Partial<Record<MatrixActor, Outcome>>)[a] ?? rest[a] ?? otherwise])) as Record<MatrixActor, Outcome>
+  return Object.fromEntries(matrixActors.map(a => [a, (signedOut as Partial<Record<MatrixActor, Outcome>>)[a] ?? rest[a] ?? otherwise])) as Record<
+    MatrixActor,
+    Outcome
+  >
 }

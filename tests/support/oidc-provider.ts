@@ -85,7 +85,8 @@ export class CookieJar {
       const eq = pair!.indexOf('=')
       const name = pair!.slice(0, eq).trim()
       const value = pair!.slice(eq + 1).trim()
-      const expired = attributes.some(a => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()) || attributes.some(a => /^\s*max-age=0\s*$/i.test(a))
+      const expired =
+        attributes.some(a => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()) || attributes.some(a => /^\s*max-age=0\s*$/i.test(a))
       if (expired || !value) this.cookies.delete(name)
       else this.cookies.set(name, value)
     }

@@ -10,7 +10,12 @@ import os from 'node:os'
 import path from 'node:path'
 
 export function findRedisServer(): string | null {
-  const candidates = [process.env.REDIS_SERVER_PATH, ...(process.env.PATH ?? '').split(':').map(dir => path.join(dir, 'redis-server')), '/usr/bin/redis-server', '/usr/sbin/redis-server']
+  const candidates = [
+    process.env.REDIS_SERVER_PATH,
+    ...(process.env.PATH ?? '').split(':').map(dir => path.join(dir, 'redis-server')),
+    '/usr/bin/redis-server',
+    '/usr/sbin/redis-server',
+  ]
   for (const candidate of candidates) {
     if (!candidate) continue
     try {
@@ -46,9 +51,13 @@ export type RedisInstance = { url: string; port: number; stop(): Promise<void> }
 export async function startRedis(binary: string): Promise<RedisInstance> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scir-redis-'))
   const port = await freePort()
-  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child: ChildProcess = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))

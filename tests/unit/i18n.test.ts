@@ -13,7 +13,19 @@ function leaves(obj: unknown, prefix = ''): Map<string, string> {
 }
 
 // Words that are spelled the same in both languages.
-const sameInBothLanguages = new Set(['members.colActions', 'users.colActions', 'reviews.colType', 'review.incident', 'tracker.none', 'tracker.colRecommendation', 'analysis.registry.roles.parent', 'timeline.chronology.incident', 'timeline.chronology.details.date', 'surveys.admin.colDates', 'surveys.admin.colActions'])
+const sameInBothLanguages = new Set([
+  'members.colActions',
+  'users.colActions',
+  'reviews.colType',
+  'review.incident',
+  'tracker.none',
+  'tracker.colRecommendation',
+  'analysis.registry.roles.parent',
+  'timeline.chronology.incident',
+  'timeline.chronology.details.date',
+  'surveys.admin.colDates',
+  'surveys.admin.colActions',
+])
 
 test('French has exactly the keys English has', () => {
   expect([...leaves(fr).keys()].sort()).toEqual([...leaves(en).keys()].sort())

@@ -17,7 +17,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 function resolve(from: string, specifier: string): string | null {
-  const base = specifier.startsWith('~/') ? path.join(root, 'app', specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : null
+  const base = specifier.startsWith('~/')
+    ? path.join(root, 'app', specifier.slice(2))
+    : specifier.startsWith('.')
+      ? path.resolve(path.dirname(from), specifier)
+      : null
   if (!base) return null
   if (/\.tsx?$/.test(base) && existsSync(base)) return base
   for (const extension of EXTENSIONS) if (existsSync(base + extension)) return base + extension

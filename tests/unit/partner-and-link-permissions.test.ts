@@ -1,7 +1,16 @@
 // Partner agencies (ADR 0039) and the family-voice invitation link (ADR 0038) in the one
 // permissions module.
 import { describe, expect, test } from 'vitest'
-import { can, canOnAccount, canWithInvitation, invitationOperations, partnerAccessOpen, permissions, type Actor, type InvitationState } from '~/domain/permissions'
+import {
+  can,
+  canOnAccount,
+  canWithInvitation,
+  invitationOperations,
+  partnerAccessOpen,
+  permissions,
+  type Actor,
+  type InvitationState,
+} from '~/domain/permissions'
 import { reviewPhases, reviewRoles, type ReviewPhase } from '~/domain/vocabulary'
 import { accountStates } from '~/domain/staff-account'
 
@@ -25,7 +34,8 @@ describe('a partner agency member', () => {
   })
   test('a partner holding a staff role by mistake gets nothing from it', () => {
     for (const role of reviewRoles.filter(r => r !== 'partner')) {
-      for (const permission of permissions) expect(can(partner, permission, { kind: 'review', jurisdictionId: J, memberRole: role, phase: 'approval' }).allowed).toBe(false)
+      for (const permission of permissions)
+        expect(can(partner, permission, { kind: 'review', jurisdictionId: J, memberRole: role, phase: 'approval' }).allowed).toBe(false)
     }
   })
   test('a staff user given the partner role gets only what every user of the jurisdiction has', () => {
@@ -35,15 +45,24 @@ describe('a partner agency member', () => {
     }
   })
   test('another jurisdiction and inactive accounts are refused as for anyone', () => {
-    expect(can(partner, 'read:review', { kind: 'review', jurisdictionId: 'j-other', memberRole: 'partner', phase: 'approval' })).toEqual({ allowed: false, reason: 'other-jurisdiction' })
-    expect(can({ ...partner, active: false }, 'read:review', { kind: 'review', jurisdictionId: J, memberRole: 'partner', phase: 'approval' })).toEqual({ allowed: false, reason: 'inactive' })
+    expect(can(partner, 'read:review', { kind: 'review', jurisdictionId: 'j-other', memberRole: 'partner', phase: 'approval' })).toEqual({
+      allowed: false,
+      reason: 'other-jurisdiction',
+    })
+    expect(can({ ...partner, active: false }, 'read:review', { kind: 'review', jurisdictionId: J, memberRole: 'partner', phase: 'approval' })).toEqual({
+      allowed: false,
+      reason: 'inactive',
+    })
   })
   test('never any staff account operation, in any state or phase', () => {
     for (const state of accountStates)
       for (const phase of reviewPhases)
         for (const isAuthor of [false, true]) {
           for (const op of ['read-draft', 'read-released', 'list-states', 'see-real-name', 'export', 'quote-request', 'invite'] as const) {
-            expect(canOnAccount(partner, op, { jurisdictionId: J, memberRole: 'partner', isAuthor, state, reviewPhase: phase, namesVisibleTo: 'facilitator' }).allowed).toBe(false)
+            expect(
+              canOnAccount(partner, op, { jurisdictionId: J, memberRole: 'partner', isAuthor, state, reviewPhase: phase, namesVisibleTo: 'facilitator' })
+                .allowed,
+            ).toBe(false)
           }
         }
   })
@@ -63,7 +82,14 @@ describe('the family-voice invitation link', () => {
   const now = new Date('2026-12-04T12:00:00Z')
   const later = new Date('2026-12-18T12:00:00Z')
   const earlier = new Date('2026-12-01T12:00:00Z')
-  const link = (overrides: Partial<InvitationState> = {}): InvitationState => ({ expiresAt: later, usedAt: null, revokedAt: null, contribution: null, reviewPhase: 'joint_review', ...overrides })
+  const link = (overrides: Partial<InvitationState> = {}): InvitationState => ({
+    expiresAt: later,
+    usedAt: null,
+    revokedAt: null,
+    contribution: null,
+    reviewPhase: 'joint_review',
+    ...overrides,
+  })
   const submitted = (overrides: Partial<InvitationState> = {}) => link({ usedAt: earlier, contribution: { withdrawnAt: null }, ...overrides })
 
   // Written out by hand: each state of a link against each operation.
@@ -75,10 +101,22 @@ describe('the family-voice invitation link', () => {
     ['revoked', link({ revokedAt: earlier }), { 'open-form': 'revoked', submit: 'revoked', 'see-own-words': 'revoked', withdraw: 'revoked' }],
     ['used once', submitted(), { 'open-form': 'used', submit: 'used', 'see-own-words': true, withdraw: true }],
     ['used, then expired', submitted({ expiresAt: earlier }), { 'open-form': 'used', submit: 'used', 'see-own-words': true, withdraw: true }],
-    ['used, review in analysis', submitted({ reviewPhase: 'analysis' }), { 'open-form': 'used', submit: 'used', 'see-own-words': 'wrong-phase', withdraw: 'wrong-phase' }],
-    ['used, withdrawn', submitted({ contribution: { withdrawnAt: now } }), { 'open-form': 'used', submit: 'used', 'see-own-words': 'withdrawn', withdraw: 'withdrawn' }],
+    [
+      'used, review in analysis',
+      submitted({ reviewPhase: 'analysis' }),
+      { 'open-form': 'used', submit: 'used', 'see-own-words': 'wrong-phase', withdraw: 'wrong-phase' },
+    ],
+    [
+      'used, withdrawn',
+      submitted({ contribution: { withdrawnAt: now } }),
+      { 'open-form': 'used', submit: 'used', 'see-own-words': 'withdrawn', withdraw: 'withdrawn' },
+    ],
     ['unused, review in findings', link({ reviewPhase: 'findings' }), { 'open-form': true, submit: true, 'see-own-words': 'unknown', withdraw: 'unknown' }],
-    ['unused, review approved', link({ reviewPhase: 'approval' }), { 'open-form': 'wrong-phase', submit: 'wrong-phase', 'see-own-words': 'unknown', withdraw: 'unknown' }],
+    [
+      'unused, review approved',
+      link({ reviewPhase: 'approval' }),
+      { 'open-form': 'wrong-phase', submit: 'wrong-phase', 'see-own-words': 'unknown', withdraw: 'unknown' },
+    ],
   ]
   for (const [name, state, expected] of table) {
     test.each(invitationOperations)(`${name}: %s`, operation => {

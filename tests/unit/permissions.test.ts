@@ -5,18 +5,81 @@ import { reviewPhases, reviewRoles, type ReviewPhase, type ReviewRole } from '~/
 const J = 'j-home'
 const user = (overrides: Partial<Actor> = {}): Actor => ({ userId: 'u', jurisdictionId: J, isAdmin: false, active: true, ...overrides })
 // In the approval phase every permission's phase rule holds; the phase rules have their own test.
-const onReview = (memberRole: ReviewRole | null, jurisdictionId = J, phase: ReviewPhase = 'approval') => ({ kind: 'review', jurisdictionId, memberRole, phase }) as const
+const onReview = (memberRole: ReviewRole | null, jurisdictionId = J, phase: ReviewPhase = 'approval') =>
+  ({ kind: 'review', jurisdictionId, memberRole, phase }) as const
 
 // Written out by hand on purpose: a change to the grants must change this table too.
 const expectedReviewGrants: Record<ReviewRole | 'admin' | 'non_member', Permission[]> = {
-  facilitator: ['read:review', 'update:review', 'move:review-phase', 'read:review-members', 'manage:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'assign:recommendation', 'publish:what-changed', 'read:family-voice', 'link:family-voice', 'invite:family-voice'],
-  qi_lead: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'export:review', 'approve:findings', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'assign:recommendation', 'evaluate:recommendation', 'read:family-voice', 'link:family-voice'],
-  panel_member: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'approve:deidentified-text', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation', 'read:family-voice', 'link:family-voice'],
+  facilitator: [
+    'read:review',
+    'update:review',
+    'move:review-phase',
+    'read:review-members',
+    'manage:review-members',
+    'read:review-doc',
+    'write:review-doc',
+    'approve:deidentified-text',
+    'read:trends',
+    'answer:survey',
+    'read:survey-results',
+    'read:recommendation',
+    'assign:recommendation',
+    'publish:what-changed',
+    'read:family-voice',
+    'link:family-voice',
+    'invite:family-voice',
+  ],
+  qi_lead: [
+    'read:review',
+    'read:review-members',
+    'read:review-doc',
+    'write:review-doc',
+    'export:review',
+    'approve:findings',
+    'approve:deidentified-text',
+    'read:trends',
+    'answer:survey',
+    'read:survey-results',
+    'read:recommendation',
+    'assign:recommendation',
+    'evaluate:recommendation',
+    'read:family-voice',
+    'link:family-voice',
+  ],
+  panel_member: [
+    'read:review',
+    'read:review-members',
+    'read:review-doc',
+    'write:review-doc',
+    'approve:deidentified-text',
+    'read:trends',
+    'answer:survey',
+    'read:survey-results',
+    'read:recommendation',
+    'read:family-voice',
+    'link:family-voice',
+  ],
   // A partner agency's member (ADR 0039): co-authors, reads the family's words, nothing of the jurisdiction.
   partner: ['read:review', 'read:review-members', 'read:review-doc', 'write:review-doc', 'read:recommendation', 'read:family-voice', 'link:family-voice'],
   staff_contributor: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation'],
   observer: ['read:review', 'read:review-members', 'read:review-doc', 'read:trends', 'answer:survey', 'read:survey-results', 'read:recommendation'],
-  admin: ['create:review', 'read:review', 'read:review-members', 'manage:review-members', 'read:review-doc', 'read:recommendation', 'read:users', 'manage:users', 'manage:jurisdiction-settings', 'read:trends', 'manage:shared-data', 'answer:survey', 'read:survey-results', 'manage:surveys', 'read:audit'],
+  admin: [
+    'create:review',
+    'read:review',
+    'read:review-members',
+    'manage:review-members',
+    'read:review-doc',
+    'read:recommendation',
+    'read:users',
+    'manage:users',
+    'manage:jurisdiction-settings',
+    'read:trends',
+    'manage:shared-data',
+    'answer:survey',
+    'read:survey-results',
+    'manage:surveys',
+    'read:audit',
+  ],
   non_member: ['read:trends', 'answer:survey', 'read:survey-results'],
 }
 
@@ -76,8 +139,9 @@ test('jurisdiction-scoped permissions: only marked users open reviews (issue 17)
   expect(can(user({ isAdmin: true }), 'write:review-doc', target).allowed).toBe(false)
 })
 
-describe('a recommendation\'s owner', () => {
-  const onRecommendation = (memberRole: ReviewRole | null, isOwner: boolean, jurisdictionId = J) => ({ kind: 'recommendation', jurisdictionId, memberRole, isOwner, phase: 'shared' }) as const
+describe("a recommendation's owner", () => {
+  const onRecommendation = (memberRole: ReviewRole | null, isOwner: boolean, jurisdictionId = J) =>
+    ({ kind: 'recommendation', jurisdictionId, memberRole, isOwner, phase: 'shared' }) as const
   // Written out by hand: owning a recommendation grants reading it and updating its progress, nothing else.
   const ownerOnly: Permission[] = ['read:recommendation', 'update:recommendation-progress']
   test.each(permissions.map(p => [p] as const))('a non-member owner: %s', permission => {

@@ -45,7 +45,10 @@ describe('transitions by phase', () => {
   test('release to the facilitator from any state but withdrawn, until approval', () => {
     for (const phase of reviewPhases) {
       const open = !['approval', 'shared'].includes(phase)
-      expect(states.filter(s => canRelease(s, 'facilitator', phase)), phase).toEqual(open ? ['invited', 'drafting', 'released_to_facilitator', 'released_to_panel'] : [])
+      expect(
+        states.filter(s => canRelease(s, 'facilitator', phase)),
+        phase,
+      ).toEqual(open ? ['invited', 'drafting', 'released_to_facilitator', 'released_to_panel'] : [])
     }
   })
 
@@ -57,7 +60,10 @@ describe('transitions by phase', () => {
     expect(reviewPhases.filter(p => canWithdraw('released_to_panel', p))).toEqual(['intake', 'preparation', 'staff_accounts', 'joint_review'])
     expect(reviewPhases.filter(p => canRequestWithdrawal('released_to_panel', p))).toEqual(['analysis', 'findings', 'approval', 'shared'])
     for (const state of ['invited', 'drafting', 'withdrawn'] as const) {
-      expect(reviewPhases.some(p => canWithdraw(state, p) || canRequestWithdrawal(state, p)), state).toBe(false)
+      expect(
+        reviewPhases.some(p => canWithdraw(state, p) || canRequestWithdrawal(state, p)),
+        state,
+      ).toBe(false)
     }
   })
 

@@ -66,7 +66,14 @@ function PromptEditor({ prompt, ydoc, editable }: { prompt: AccountPrompt; ydoc:
         <BoundEditor field={promptField(prompt)} ydoc={ydoc} labelId={labelId} hintId={hintId} editable={editable} />
       ) : (
         <div className="rich-text-frame">
-          <div className="rich-text rich-text-pending" role="textbox" aria-multiline="true" aria-readonly="true" aria-labelledby={labelId} aria-describedby={hintId} />
+          <div
+            className="rich-text rich-text-pending"
+            role="textbox"
+            aria-multiline="true"
+            aria-readonly="true"
+            aria-labelledby={labelId}
+            aria-describedby={hintId}
+          />
         </div>
       )}
     </div>
@@ -102,7 +109,14 @@ function BoundEditor({ field, ydoc, labelId, hintId, editable }: { field: string
   if (!editor) {
     return (
       <div className="rich-text-frame">
-        <div className="rich-text rich-text-pending" role="textbox" aria-multiline="true" aria-readonly="true" aria-labelledby={labelId} aria-describedby={hintId} />
+        <div
+          className="rich-text rich-text-pending"
+          role="textbox"
+          aria-multiline="true"
+          aria-readonly="true"
+          aria-labelledby={labelId}
+          aria-describedby={hintId}
+        />
       </div>
     )
   }

@@ -125,7 +125,13 @@ export function ReleasedVersions({ releases }: { releases: { facilitator: Releas
   )
 }
 
-export function WithdrawSection({ data, account }: { data: { mayWithdraw: boolean; mayRequestWithdrawal: boolean }; account: { withdrawalRequestedAt: string | null } }) {
+export function WithdrawSection({
+  data,
+  account,
+}: {
+  data: { mayWithdraw: boolean; mayRequestWithdrawal: boolean }
+  account: { withdrawalRequestedAt: string | null }
+}) {
   const { t } = useTranslation()
   const when = useDateTime()
   return (
@@ -138,7 +144,11 @@ export function WithdrawSection({ data, account }: { data: { mayWithdraw: boolea
             <Form method="post">
               <p>{t('accounts.withdraw.intro')}</p>
               <input type="hidden" name="intent" value="withdraw" />
-              <ConfirmSubmit label={t('accounts.withdraw.submit')} question={t('checks.confirm.withdrawAccount')} confirmLabel={t('checks.confirm.withdrawYes')} />
+              <ConfirmSubmit
+                label={t('accounts.withdraw.submit')}
+                question={t('checks.confirm.withdrawAccount')}
+                confirmLabel={t('checks.confirm.withdrawYes')}
+              />
             </Form>
           ) : (
             <Form method="post">
@@ -210,7 +220,11 @@ export function ReadLog({ data }: { data: { reads: ReadLogEntry[] } }) {
       {data.reads.length === 0 ? (
         <p>{t('accounts.reads.empty')}</p>
       ) : (
-        <DataTable className="account-reads" caption={t('accounts.reads.caption')} headers={[t('accounts.reads.colWho'), t('accounts.reads.colRole'), t('accounts.reads.colWhen'), t('accounts.reads.colVersion')]}>
+        <DataTable
+          className="account-reads"
+          caption={t('accounts.reads.caption')}
+          headers={[t('accounts.reads.colWho'), t('accounts.reads.colRole'), t('accounts.reads.colWhen'), t('accounts.reads.colVersion')]}
+        >
           {data.reads.map((r, index) => (
             <tr key={`${r.at}-${index}`}>
               <td>{r.readerName}</td>

@@ -20,7 +20,13 @@ export function QuoteRequestForm({ reviewId, findings, account, errors }: Props)
       {'id' in account ? (
         <input type="hidden" name="accountId" value={account.id} />
       ) : (
-        <SelectField id="quote-account" name="accountId" label={t('accounts.quotes.account')} required options={account.choices.map(a => [a.id, a.pseudonym] as const)} />
+        <SelectField
+          id="quote-account"
+          name="accountId"
+          label={t('accounts.quotes.account')}
+          required
+          options={account.choices.map(a => [a.id, a.pseudonym] as const)}
+        />
       )}
       <SelectField
         id="quote-finding"

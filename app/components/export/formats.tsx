@@ -55,7 +55,17 @@ export function ExportHistory({ rows }: { rows: HistoryRow[] }) {
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   if (rows.length === 0) return <p>{t('export.history.empty')}</p>
   return (
-    <DataTable className="export-history" caption={t('export.history.caption')} headers={[t('export.history.colWhen'), t('export.history.colWho'), t('export.history.colFormat'), t('export.history.colAccepted'), t('export.history.colVia')]}>
+    <DataTable
+      className="export-history"
+      caption={t('export.history.caption')}
+      headers={[
+        t('export.history.colWhen'),
+        t('export.history.colWho'),
+        t('export.history.colFormat'),
+        t('export.history.colAccepted'),
+        t('export.history.colVia'),
+      ]}
+    >
       {rows.map(row => (
         <tr key={row.id}>
           <td>

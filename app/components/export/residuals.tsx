@@ -55,7 +55,11 @@ function KindSelect(props: { id: string; name: string; label: string; forWord: R
 export function ResidualTable({ residuals, people }: { residuals: ResidualRow[]; people: PersonOption[] }) {
   const { t } = useTranslation()
   return (
-    <DataTable className="export-residuals" caption={t('export.residuals.caption')} headers={[t('export.residuals.colWord'), t('export.residuals.colWhy'), t('export.residuals.colWhere'), t('export.residuals.colResolve')]}>
+    <DataTable
+      className="export-residuals"
+      caption={t('export.residuals.caption')}
+      headers={[t('export.residuals.colWord'), t('export.residuals.colWhy'), t('export.residuals.colWhere'), t('export.residuals.colResolve')]}
+    >
       {residuals.map(r => {
         const selectId = `alias-person-${r.id}`
         // The word is in every accessible name, so a screen-reader user knows which row a
@@ -86,7 +90,9 @@ export function ResidualTable({ residuals, people }: { residuals: ResidualRow[];
                     <select id={selectId} name="personId" required>
                       {people.map(p => (
                         <option key={p.id} value={p.id}>
-                          {p.pseudonym === null ? t('export.residuals.staffOption', { name: p.name }) : t('export.residuals.personOption', { name: p.name, pseudonym: p.pseudonym })}
+                          {p.pseudonym === null
+                            ? t('export.residuals.staffOption', { name: p.name })
+                            : t('export.residuals.personOption', { name: p.name, pseudonym: p.pseudonym })}
                         </option>
                       ))}
                     </select>
@@ -102,12 +108,26 @@ export function ResidualTable({ residuals, people }: { residuals: ResidualRow[];
                     {forWord}
                   </label>
                   <input id={`place-label-${r.id}`} name="label" required maxLength={100} placeholder={t('export.residuals.placeLabelExample')} />
-                  <KindSelect id={`place-kind-${r.id}`} name="placeKind" label={t('export.residuals.placeKind')} forWord={forWord} kinds={placeKinds} labelOf={kind => t(`analysis.registry.placeKinds.${kind}`)} />
+                  <KindSelect
+                    id={`place-kind-${r.id}`}
+                    name="placeKind"
+                    label={t('export.residuals.placeKind')}
+                    forWord={forWord}
+                    kinds={placeKinds}
+                    labelOf={kind => t(`analysis.registry.placeKinds.${kind}`)}
+                  />
                   <WordButton label={t('export.residuals.addPlace')} forWord={forWord} />
                 </IntentForm>
                 <IntentForm intent="add-identifier" className="export-alias-form">
                   <input type="hidden" name="candidateId" value={r.id} />
-                  <KindSelect id={`identifier-kind-${r.id}`} name="identifierKind" label={t('export.residuals.identifierKind')} forWord={forWord} kinds={identifierKinds} labelOf={kind => t(`analysis.registry.identifierKinds.${kind}`)} />
+                  <KindSelect
+                    id={`identifier-kind-${r.id}`}
+                    name="identifierKind"
+                    label={t('export.residuals.identifierKind')}
+                    forWord={forWord}
+                    kinds={identifierKinds}
+                    labelOf={kind => t(`analysis.registry.identifierKinds.${kind}`)}
+                  />
                   <WordButton label={t('export.residuals.addIdentifier')} forWord={forWord} />
                 </IntentForm>
                 <IntentForm intent="mark-safe">
@@ -127,7 +147,10 @@ export function SafeWordTable({ rows }: { rows: SafeRow[] }) {
   const { t, i18n } = useTranslation()
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   return (
-    <DataTable caption={t('export.safe.caption')} headers={[t('export.safe.colWord'), t('export.safe.colWho'), t('export.safe.colWhen'), t('export.safe.colUndo')]}>
+    <DataTable
+      caption={t('export.safe.caption')}
+      headers={[t('export.safe.colWord'), t('export.safe.colWho'), t('export.safe.colWhen'), t('export.safe.colUndo')]}
+    >
       {rows.map(row => (
         <tr key={row.id}>
           <th scope="row">{row.text}</th>

@@ -38,8 +38,18 @@ export function FrameworkEditor({ framework }: { framework: FactorFramework }) {
     <Form method="post" className="settings-editor" aria-label={t('versions.editor.frameworkForm')}>
       <input type="hidden" name="intent" value="framework" />
       <input type="hidden" name="json" value={JSON.stringify(draft)} />
-      <TextField label={t('versions.editor.frameworkNameEn')} lang="en" value={draft.name.en} onChange={en => setDraft(f => ({ ...f, name: { ...f.name, en } }))} />
-      <TextField label={t('versions.editor.frameworkNameFr')} lang="fr" value={draft.name.fr} onChange={fr => setDraft(f => ({ ...f, name: { ...f.name, fr } }))} />
+      <TextField
+        label={t('versions.editor.frameworkNameEn')}
+        lang="en"
+        value={draft.name.en}
+        onChange={en => setDraft(f => ({ ...f, name: { ...f.name, en } }))}
+      />
+      <TextField
+        label={t('versions.editor.frameworkNameFr')}
+        lang="fr"
+        value={draft.name.fr}
+        onChange={fr => setDraft(f => ({ ...f, name: { ...f.name, fr } }))}
+      />
       <TextField label={t('versions.editor.frameworkId')} value={draft.id} onChange={id => setDraft(f => ({ ...f, id }))} />
       <TextField label={t('versions.editor.ownVersion')} value={draft.version} onChange={version => setDraft(f => ({ ...f, version }))} />
       <ol className="editor-list">
@@ -48,8 +58,18 @@ export function FrameworkEditor({ framework }: { framework: FactorFramework }) {
           return (
             <li key={d}>
               <EditorCard title={`${domainName}${domain.label[locale] ? ` — ${domain.label[locale]}` : ''}`}>
-                <TextField label={t('versions.editor.labelEn', { name: domainName })} lang="en" value={domain.label.en} onChange={en => setDomain(d, { label: { ...domain.label, en } })} />
-                <TextField label={t('versions.editor.labelFr', { name: domainName })} lang="fr" value={domain.label.fr} onChange={fr => setDomain(d, { label: { ...domain.label, fr } })} />
+                <TextField
+                  label={t('versions.editor.labelEn', { name: domainName })}
+                  lang="en"
+                  value={domain.label.en}
+                  onChange={en => setDomain(d, { label: { ...domain.label, en } })}
+                />
+                <TextField
+                  label={t('versions.editor.labelFr', { name: domainName })}
+                  lang="fr"
+                  value={domain.label.fr}
+                  onChange={fr => setDomain(d, { label: { ...domain.label, fr } })}
+                />
                 <TextField label={t('versions.editor.itemId', { name: domainName })} value={domain.id} onChange={id => setDomain(d, { id })} />
                 <ListControls
                   name={domainName}
@@ -65,10 +85,32 @@ export function FrameworkEditor({ framework }: { framework: FactorFramework }) {
                     return (
                       <li key={i}>
                         <EditorCard title={`${itemName}${item.label[locale] ? ` — ${item.label[locale]}` : ''}`}>
-                          <TextField label={t('versions.editor.labelEn', { name: itemName })} lang="en" value={item.label.en} onChange={en => setItem(d, i, { label: { ...item.label, en } })} />
-                          <TextField label={t('versions.editor.labelFr', { name: itemName })} lang="fr" value={item.label.fr} onChange={fr => setItem(d, i, { label: { ...item.label, fr } })} />
-                          <TextField label={t('versions.editor.definitionEn', { name: itemName })} lang="en" multiline value={item.definition.en} onChange={en => setItem(d, i, { definition: { ...item.definition, en } })} />
-                          <TextField label={t('versions.editor.definitionFr', { name: itemName })} lang="fr" multiline value={item.definition.fr} onChange={fr => setItem(d, i, { definition: { ...item.definition, fr } })} />
+                          <TextField
+                            label={t('versions.editor.labelEn', { name: itemName })}
+                            lang="en"
+                            value={item.label.en}
+                            onChange={en => setItem(d, i, { label: { ...item.label, en } })}
+                          />
+                          <TextField
+                            label={t('versions.editor.labelFr', { name: itemName })}
+                            lang="fr"
+                            value={item.label.fr}
+                            onChange={fr => setItem(d, i, { label: { ...item.label, fr } })}
+                          />
+                          <TextField
+                            label={t('versions.editor.definitionEn', { name: itemName })}
+                            lang="en"
+                            multiline
+                            value={item.definition.en}
+                            onChange={en => setItem(d, i, { definition: { ...item.definition, en } })}
+                          />
+                          <TextField
+                            label={t('versions.editor.definitionFr', { name: itemName })}
+                            lang="fr"
+                            multiline
+                            value={item.definition.fr}
+                            onChange={fr => setItem(d, i, { definition: { ...item.definition, fr } })}
+                          />
                           <TextField label={t('versions.editor.itemId', { name: itemName })} value={item.id} onChange={id => setItem(d, i, { id })} />
                           <ListControls
                             name={itemName}

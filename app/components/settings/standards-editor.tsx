@@ -85,13 +85,29 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
   const fr = i18n.language === 'fr'
   const [draft, setDraft] = useState(() => draftOf(standards))
   const stageOptions = journeyStages.map(s => ({ value: s, label: t(`workspace.stage.${s}`) }))
-  const setRule = (index: number, change: Partial<RuleDraft>) => setDraft(d => ({ ...d, rules: replaceItem(d.rules, index, { ...d.rules[index]!, ...change }) }))
+  const setRule = (index: number, change: Partial<RuleDraft>) =>
+    setDraft(d => ({ ...d, rules: replaceItem(d.rules, index, { ...d.rules[index]!, ...change }) }))
   const addRule = () =>
     setDraft(d => ({
       ...d,
       rules: [
         ...d.rules,
-        { id: unusedId('new-standard', d.rules.map(r => r.id)), kind: 'by_visit', stage: 'safety_plan', labelEn: '', labelFr: '', visit: 3, countFrom: '', anchor: 'referral', warnDays: 42, limitDays: 56, when: undefined },
+        {
+          id: unusedId(
+            'new-standard',
+            d.rules.map(r => r.id),
+          ),
+          kind: 'by_visit',
+          stage: 'safety_plan',
+          labelEn: '',
+          labelFr: '',
+          visit: 3,
+          countFrom: '',
+          anchor: 'referral',
+          warnDays: 42,
+          limitDays: 56,
+          when: undefined,
+        },
       ],
     }))
   return (
@@ -101,7 +117,12 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
       <TextField label={t('versions.editor.standardsName')} value={draft.name} onChange={name => setDraft(d => ({ ...d, name }))} />
       <TextField label={t('versions.editor.standardsId')} value={draft.id} onChange={id => setDraft(d => ({ ...d, id }))} />
       <TextField label={t('versions.editor.ownVersion')} value={draft.version} onChange={version => setDraft(d => ({ ...d, version }))} />
-      <TextField label={t('versions.editor.tolerance')} type="number" value={String(draft.approximateToleranceDays)} onChange={v => setDraft(d => ({ ...d, approximateToleranceDays: v }))} />
+      <TextField
+        label={t('versions.editor.tolerance')}
+        type="number"
+        value={String(draft.approximateToleranceDays)}
+        onChange={v => setDraft(d => ({ ...d, approximateToleranceDays: v }))}
+      />
       <p className="hint">{t('versions.editor.visitsHint')}</p>
       <ol className="editor-list">
         {draft.rules.map((rule, index) => {
@@ -118,10 +139,20 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
                   options={ruleKinds.map(k => ({ value: k, label: t(`versions.editor.kind.${k}`) }))}
                   onChange={kind => setRule(index, { kind })}
                 />
-                <SelectField label={t('versions.editor.ruleStage', { name })} value={rule.stage} options={stageOptions} onChange={stage => setRule(index, { stage })} />
+                <SelectField
+                  label={t('versions.editor.ruleStage', { name })}
+                  value={rule.stage}
+                  options={stageOptions}
+                  onChange={stage => setRule(index, { stage })}
+                />
                 {rule.kind === 'by_visit' ? (
                   <>
-                    <TextField label={t('versions.editor.visit', { name })} type="number" value={String(rule.visit)} onChange={visit => setRule(index, { visit })} />
+                    <TextField
+                      label={t('versions.editor.visit', { name })}
+                      type="number"
+                      value={String(rule.visit)}
+                      onChange={visit => setRule(index, { visit })}
+                    />
                     <SelectField
                       label={t('versions.editor.countFrom', { name })}
                       value={rule.countFrom}
@@ -132,9 +163,24 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
                 ) : null}
                 {rule.kind === 'within_days_of' ? (
                   <>
-                    <SelectField label={t('versions.editor.anchor', { name })} value={rule.anchor} options={stageOptions} onChange={anchor => setRule(index, { anchor })} />
-                    <TextField label={t('versions.editor.warnDays', { name })} type="number" value={String(rule.warnDays)} onChange={warnDays => setRule(index, { warnDays })} />
-                    <TextField label={t('versions.editor.limitDays', { name })} type="number" value={String(rule.limitDays)} onChange={limitDays => setRule(index, { limitDays })} />
+                    <SelectField
+                      label={t('versions.editor.anchor', { name })}
+                      value={rule.anchor}
+                      options={stageOptions}
+                      onChange={anchor => setRule(index, { anchor })}
+                    />
+                    <TextField
+                      label={t('versions.editor.warnDays', { name })}
+                      type="number"
+                      value={String(rule.warnDays)}
+                      onChange={warnDays => setRule(index, { warnDays })}
+                    />
+                    <TextField
+                      label={t('versions.editor.limitDays', { name })}
+                      type="number"
+                      value={String(rule.limitDays)}
+                      onChange={limitDays => setRule(index, { limitDays })}
+                    />
                   </>
                 ) : null}
                 {rule.kind === 'data_point_at' ? (
@@ -142,10 +188,17 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
                     <SelectField
                       label={t('versions.editor.trigger', { name })}
                       value={triggerOf(rule)}
-                      options={(['always', 'stage_recorded', ...(rule.when && rule.when.reason !== 'stage_recorded' ? [rule.when.reason] : [])] as Trigger[]).map(v => ({ value: v, label: t(`versions.editor.triggers.${v}`) }))}
+                      options={(
+                        ['always', 'stage_recorded', ...(rule.when && rule.when.reason !== 'stage_recorded' ? [rule.when.reason] : [])] as Trigger[]
+                      ).map(v => ({ value: v, label: t(`versions.editor.triggers.${v}`) }))}
                       onChange={trigger =>
                         setRule(index, {
-                          when: trigger === 'always' ? undefined : trigger === 'stage_recorded' ? { reason: 'stage_recorded', match: { stages: ['case_plan'], textPatterns: [], excludeStages: [] } } : rule.when,
+                          when:
+                            trigger === 'always'
+                              ? undefined
+                              : trigger === 'stage_recorded'
+                                ? { reason: 'stage_recorded', match: { stages: ['case_plan'], textPatterns: [], excludeStages: [] } }
+                                : rule.when,
                         })
                       }
                     />
@@ -154,7 +207,9 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
                         label={t('versions.editor.triggerStage', { name })}
                         value={rule.when.match.stages[0] ?? 'case_plan'}
                         options={stageOptions}
-                        onChange={stage => setRule(index, { when: { reason: 'stage_recorded', match: { stages: [stage], textPatterns: [], excludeStages: [] } } })}
+                        onChange={stage =>
+                          setRule(index, { when: { reason: 'stage_recorded', match: { stages: [stage], textPatterns: [], excludeStages: [] } } })
+                        }
                       />
                     ) : null}
                   </>

@@ -30,7 +30,12 @@ export function SurveyChart({ title, results, lines, measure }: Props) {
     ...Object.fromEntries(
       drawn.flatMap((line, i): [string, number | number[] | null][] => {
         const p = valueOf(line.cells[w])
-        return p ? [[`s${i}`, pct(p.value)], [`e${i}`, [pct(p.value) - pct(p.interval.low), pct(p.interval.high) - pct(p.value)]]] : [[`s${i}`, null]]
+        return p
+          ? [
+              [`s${i}`, pct(p.value)],
+              [`e${i}`, [pct(p.value) - pct(p.interval.low), pct(p.interval.high) - pct(p.value)]],
+            ]
+          : [[`s${i}`, null]]
       }),
     ),
   }))

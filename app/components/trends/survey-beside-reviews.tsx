@@ -20,7 +20,9 @@ export function SurveyBesideReviews({ data, locale }: { data: SurveyTrends; loca
     const cell = results.jurisdiction[k]
     return {
       survey: p.label,
-      ...Object.fromEntries(composites.map((c, i) => [`c${i}`, cell?.status === 'shown' && cell.composites[c.id] ? Math.round(cell.composites[c.id]!.value * 100) : null])),
+      ...Object.fromEntries(
+        composites.map((c, i) => [`c${i}`, cell?.status === 'shown' && cell.composites[c.id] ? Math.round(cell.composites[c.id]!.value * 100) : null]),
+      ),
     }
   })
   const anything = chartData.some(row => composites.some((_, i) => (row as Record<string, unknown>)[`c${i}`] !== null))
@@ -36,7 +38,15 @@ export function SurveyBesideReviews({ data, locale }: { data: SurveyTrends; loca
               <XAxis dataKey="survey" padding={{ left: 24, right: 24 }} tick={{ fill: '#1b1f24' }} />
               <YAxis domain={[0, 100]} unit="%" tick={{ fill: '#1b1f24' }} />
               {composites.map((c, i) => (
-                <Line key={c.id} dataKey={`c${i}`} name={c.label[locale]} stroke={colourOf(i)} strokeWidth={2.5} strokeDasharray={dashOf(i)} isAnimationActive={false} />
+                <Line
+                  key={c.id}
+                  dataKey={`c${i}`}
+                  name={c.label[locale]}
+                  stroke={colourOf(i)}
+                  strokeWidth={2.5}
+                  strokeDasharray={dashOf(i)}
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </div>
@@ -71,7 +81,11 @@ export function SurveyBesideReviews({ data, locale }: { data: SurveyTrends; loca
               const cell = results.jurisdiction[k]
               return (
                 <tr key={p.waveId}>
-                  <th scope="row">{p.from ? t('surveys.trends.periodFrom', { label: p.label, from: p.from, to: p.to }) : t('surveys.trends.period', { label: p.label, to: p.to })}</th>
+                  <th scope="row">
+                    {p.from
+                      ? t('surveys.trends.periodFrom', { label: p.label, from: p.from, to: p.to })
+                      : t('surveys.trends.period', { label: p.label, to: p.to })}
+                  </th>
                   {composites.map(c => {
                     const value = cell?.status === 'shown' ? cell.composites[c.id] : null
                     return (

@@ -216,15 +216,37 @@ const NeedCard = memo(function NeedCard({ need, number, events, factors, standar
         <div className="need-fields">
           <div className="field">
             <label htmlFor={`${base}-need`}>{t('analysis.needs.need')}</label>
-            <LiveText id={`${base}-need`} target={{ collection: 'unmetNeeds', id: need.id, field: 'need' }} fallback={need.need} multiline rows={2} maxLength={5000} required />
+            <LiveText
+              id={`${base}-need`}
+              target={{ collection: 'unmetNeeds', id: need.id, field: 'need' }}
+              fallback={need.need}
+              multiline
+              rows={2}
+              maxLength={5000}
+              required
+            />
           </div>
           <div className="field">
             <label htmlFor={`${base}-received`}>{t('analysis.needs.received')}</label>
-            <LiveText id={`${base}-received`} target={{ collection: 'unmetNeeds', id: need.id, field: 'received' }} fallback={need.received} multiline rows={2} maxLength={5000} />
+            <LiveText
+              id={`${base}-received`}
+              target={{ collection: 'unmetNeeds', id: need.id, field: 'received' }}
+              fallback={need.received}
+              multiline
+              rows={2}
+              maxLength={5000}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${base}-gap`}>{t('analysis.needs.gap')}</label>
-            <LiveText id={`${base}-gap`} target={{ collection: 'unmetNeeds', id: need.id, field: 'gap' }} fallback={need.gap} multiline rows={2} maxLength={5000} />
+            <LiveText
+              id={`${base}-gap`}
+              target={{ collection: 'unmetNeeds', id: need.id, field: 'gap' }}
+              fallback={need.gap}
+              multiline
+              rows={2}
+              maxLength={5000}
+            />
           </div>
         </div>
         <p className="hint">{t('analysis.common.saveHint')}</p>
@@ -366,7 +388,8 @@ const FactorItemCard = memo(function FactorItemCard({ item, rating, events, loca
 
   const rate = (value: FactorRating) => {
     if (rating?.rating === value) return
-    if (run({ type: 'rateFactor', factorItemId: item.id, rating: value })) announce(t('analysis.factors.ratedAnnounce', { item: label, rating: ratingLabel(value, locale) }))
+    if (run({ type: 'rateFactor', factorItemId: item.id, rating: value }))
+      announce(t('analysis.factors.ratedAnnounce', { item: label, rating: ratingLabel(value, locale) }))
   }
 
   return (
@@ -398,7 +421,15 @@ const FactorItemCard = memo(function FactorItemCard({ item, rating, events, loca
             const id = `${base}-rating-${value}`
             return (
               <span key={value} className="rating-option">
-                <input id={id} type="radio" name={`${base}-rating`} value={value} checked={rating?.rating === value} disabled={!canEdit} onChange={() => rate(value)} />
+                <input
+                  id={id}
+                  type="radio"
+                  name={`${base}-rating`}
+                  value={value}
+                  checked={rating?.rating === value}
+                  disabled={!canEdit}
+                  onChange={() => rate(value)}
+                />
                 <label htmlFor={id}>
                   <span className="rating-chip" aria-hidden="true">
                     {value}

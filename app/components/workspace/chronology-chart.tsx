@@ -10,7 +10,11 @@ export function LaneLabels({ chronology, placement }: { chronology: ChronologyDa
   return (
     <div className="chrono-lane-labels" aria-hidden="true" style={{ height: placement.height }}>
       {chronology.lanes.map((lane, index) => (
-        <div key={lane.key} className={`chrono-lane-label${lane.flags ? ' chrono-lane-label-flags' : ''}`} style={{ top: placement.laneTop[index], height: placement.laneHeight[index] }}>
+        <div
+          key={lane.key}
+          className={`chrono-lane-label${lane.flags ? ' chrono-lane-label-flags' : ''}`}
+          style={{ top: placement.laneTop[index], height: placement.laneHeight[index] }}
+        >
           {lane.label}
         </div>
       ))}
@@ -163,7 +167,14 @@ export function SelectionRing({ placement, index, pxPerDay }: { placement: Place
   return (
     <g className="chrono-selection" aria-hidden="true">
       <rect x={a - pad} y={cy - pad} width={Math.max(b - a, 0) + pad * 2} height={pad * 2} rx={pad} />
-      <rect className="chrono-selection-inner" x={a - pad + 2.5} y={cy - pad + 2.5} width={Math.max(b - a, 0) + pad * 2 - 5} height={pad * 2 - 5} rx={pad - 2.5} />
+      <rect
+        className="chrono-selection-inner"
+        x={a - pad + 2.5}
+        y={cy - pad + 2.5}
+        width={Math.max(b - a, 0) + pad * 2 - 5}
+        height={pad * 2 - 5}
+        rx={pad - 2.5}
+      />
     </g>
   )
 }

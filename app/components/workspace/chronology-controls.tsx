@@ -21,7 +21,14 @@ export function ChronologyControls({ id, grouping, onGrouping, zoomIndex, maxZoo
         <legend>{t('timeline.chronology.lanes')}</legend>
         {(['actor', 'source'] as const).map(value => (
           <span key={value} className="field-checkbox">
-            <input id={`${id}-group-${value}`} type="radio" name={`${id}-grouping`} value={value} checked={grouping === value} onChange={() => onGrouping(value)} />
+            <input
+              id={`${id}-group-${value}`}
+              type="radio"
+              name={`${id}-grouping`}
+              value={value}
+              checked={grouping === value}
+              onChange={() => onGrouping(value)}
+            />
             <label htmlFor={`${id}-group-${value}`}>{t(value === 'actor' ? 'timeline.chronology.byActor' : 'timeline.chronology.bySource')}</label>
           </span>
         ))}

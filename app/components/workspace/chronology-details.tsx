@@ -95,7 +95,8 @@ function EventDetails({
             <dt>{t('timeline.chronology.details.flags')}</dt>
             {flags.map(flag => (
               <dd key={flag.id}>
-                <FlagIcon severity={flag.severity} /> {t('timeline.chronology.flagLine', { severity: flagText.severity(flag.severity), explanation: flagText.explanation(flag) })}
+                <FlagIcon severity={flag.severity} />{' '}
+                {t('timeline.chronology.flagLine', { severity: flagText.severity(flag.severity), explanation: flagText.explanation(flag) })}
               </dd>
             ))}
           </>
@@ -110,7 +111,15 @@ function EventDetails({
   )
 }
 
-function FlagDetails({ marker, eventsById, onShowEvent }: { marker: Marker; eventsById: ReadonlyMap<string, TimelineEvent>; onShowEvent: (id: string) => void }) {
+function FlagDetails({
+  marker,
+  eventsById,
+  onShowEvent,
+}: {
+  marker: Marker
+  eventsById: ReadonlyMap<string, TimelineEvent>
+  onShowEvent: (id: string) => void
+}) {
   const { t, i18n } = useTranslation()
   const flagText = useFlagText()
   const flag = marker.flag

@@ -119,7 +119,15 @@ export function Chronology({ document, settings, announce }: ViewProps) {
         <h2 id="chronology-title">{t('timeline.chronology.title')}</h2>
         <p className="section-count">{t('workspace.timeline.count', { count: events.length })}</p>
       </div>
-      <ChronologyControls id={id} grouping={grouping} onGrouping={setGrouping} zoomIndex={effectiveZoom} maxZoomIndex={maxZoomIndex} zoom={zoom} onZoom={changeZoom} />
+      <ChronologyControls
+        id={id}
+        grouping={grouping}
+        onGrouping={setGrouping}
+        zoomIndex={effectiveZoom}
+        maxZoomIndex={maxZoomIndex}
+        zoom={zoom}
+        onZoom={changeZoom}
+      />
       <p id={hintId} className="hint">
         {t('timeline.chronology.keyboardHint')}
       </p>
@@ -154,7 +162,14 @@ export function Chronology({ document, settings, announce }: ViewProps) {
               }
             }}
           >
-            <Backdrop chronology={chronology} placement={placement} width={width} axis={axis} incidentX={incidentX} incidentLabel={t('timeline.chronology.incident')} />
+            <Backdrop
+              chronology={chronology}
+              placement={placement}
+              width={width}
+              axis={axis}
+              incidentX={incidentX}
+              incidentLabel={t('timeline.chronology.incident')}
+            />
             <g transform={`translate(${SIDE_PADDING} 0) scale(${pxPerDay} 1)`}>
               <MarkerLayer chronology={chronology} placement={placement} tolerance={settings.practiceStandards.approximateToleranceDays} />
             </g>

@@ -87,7 +87,9 @@ export function LinkPicker({ legend, chooseLabel, groups, selected, onToggle, ca
       )}
       {canEdit ? (
         total === 0 ? (
-          noOptionsText ? <p className="link-none">{noOptionsText}</p> : null
+          noOptionsText ? (
+            <p className="link-none">{noOptionsText}</p>
+          ) : null
         ) : (
           <details className="link-choices" open={open} onToggle={event => setOpen(event.currentTarget.open)}>
             <summary>

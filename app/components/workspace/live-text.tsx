@@ -11,7 +11,8 @@ import { useWorkspace } from './context'
 import { useOthersEditing } from './presence'
 
 /** Where the Y.Text lives: an entity's field, or the "why" of one of a finding's value tags. */
-export type LiveTextTarget = { collection: Collection; id: string; field: string; valueTag?: undefined } | { collection: 'findings'; id: string; valueTag: string; field?: undefined }
+export type LiveTextTarget =
+  { collection: Collection; id: string; field: string; valueTag?: undefined } | { collection: 'findings'; id: string; valueTag: string; field?: undefined }
 
 /** The name others see in "X is editing" (awareness `editing`); one per field. */
 export function liveTextKey(target: LiveTextTarget): string {

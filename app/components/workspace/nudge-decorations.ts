@@ -109,7 +109,10 @@ function placeNudges(doc: ProseMirrorNode, source: NudgeSource, cache: Map<strin
 }
 
 function sameNudges(a: readonly PlacedNudge[], b: readonly PlacedNudge[]): boolean {
-  return a.length === b.length && a.every((nudge, i) => nudge.from === b[i]?.from && nudge.to === b[i]?.to && nudge.ruleId === b[i]?.ruleId && nudge.suggestion === b[i]?.suggestion)
+  return (
+    a.length === b.length &&
+    a.every((nudge, i) => nudge.from === b[i]?.from && nudge.to === b[i]?.to && nudge.ruleId === b[i]?.ruleId && nudge.suggestion === b[i]?.suggestion)
+  )
 }
 
 const nudgeKey = new PluginKey<PluginState>('languageNudges')

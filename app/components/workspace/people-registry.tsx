@@ -3,14 +3,22 @@
 // de-identified from this list, so it is edited here in the open, by the panel.
 import { memo, useId, useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isPseudonymTaken, nameInPseudonym, suggestPlaceLabel, suggestPseudonym, type Identifier, type Person, type Place, type ReviewCommand } from '~/domain/review-doc'
+import {
+  isPseudonymTaken,
+  nameInPseudonym,
+  suggestPlaceLabel,
+  suggestPseudonym,
+  type Identifier,
+  type Person,
+  type Place,
+  type ReviewCommand,
+} from '~/domain/review-doc'
 import { identifierKinds, personRoles, placeKinds, type IdentifierKind, type PersonRole, type PlaceKind } from '~/domain/vocabulary'
 import { ChoiceSelect, CommitInput } from './commit-input'
 import { LiveText } from './live-text'
 import { newEntityId, useWorkspace } from './context'
 import { ConfirmRemove } from './finding-fields'
 import type { ViewProps } from './settings'
-
 
 // Said once above the list; every pseudonym and Nation/community field points at them.
 const PSEUDONYM_NOTE = 'registry-pseudonym-note'
@@ -19,7 +27,14 @@ const PROTECTED_NOTE = 'registry-protected-note'
 type PersonPatch = Extract<ReviewCommand, { type: 'updatePerson' }>['patch']
 
 const splitAliases = (text: string) =>
-  [...new Set(text.split(',').map(alias => alias.trim().replace(/\s+/g, ' ')).filter(alias => alias !== ''))].slice(0, 20)
+  [
+    ...new Set(
+      text
+        .split(',')
+        .map(alias => alias.trim().replace(/\s+/g, ' '))
+        .filter(alias => alias !== ''),
+    ),
+  ].slice(0, 20)
 
 export function PeopleRegistry({ document, announce, settings }: ViewProps) {
   const { t } = useTranslation()
@@ -146,7 +161,14 @@ function AddPersonForm({ pseudonyms, names, announce }: { pseudonyms: readonly s
         </div>
         <div className="field">
           <label htmlFor={`${base}-role`}>{t('analysis.registry.people.role')}</label>
-          <ChoiceSelect id={`${base}-role`} value={role} disabled={!canEdit} choices={personRoles} label={r => t(`analysis.registry.roles.${r}`)} onChoose={r => setRole(r)} />
+          <ChoiceSelect
+            id={`${base}-role`}
+            value={role}
+            disabled={!canEdit}
+            choices={personRoles}
+            label={r => t(`analysis.registry.roles.${r}`)}
+            onChoose={r => setRole(r)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${base}-pseudonym`}>{t('analysis.registry.people.pseudonym')}</label>
@@ -207,7 +229,12 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
   const suggestion = suggestPseudonym(person.role, others)
   // Typed live, so a clash cannot be refused before it is written: it is shown until resolved.
   const ownIndex = pseudonyms.indexOf(person.pseudonym)
-  const pseudonymTaken = person.pseudonym.trim() !== '' && isPseudonymTaken(person.pseudonym, pseudonyms.filter((_, i) => i !== ownIndex))
+  const pseudonymTaken =
+    person.pseudonym.trim() !== '' &&
+    isPseudonymTaken(
+      person.pseudonym,
+      pseudonyms.filter((_, i) => i !== ownIndex),
+    )
   // A pseudonym that carries a real name (this person's or anyone's in the registry) would
   // undo the de-identification it exists for: shown like a clash until it is changed.
   const pseudonymProblem: 'pseudonymTaken' | 'pseudonymIsName' | null = pseudonymTaken
@@ -228,7 +255,14 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${base}-name`}>{t('analysis.registry.people.name')}</label>
-            <LiveText id={`${base}-name`} target={{ collection: 'people', id: person.id, field: 'name' }} fallback={person.name} maxLength={200} autoComplete="off" required />
+            <LiveText
+              id={`${base}-name`}
+              target={{ collection: 'people', id: person.id, field: 'name' }}
+              fallback={person.name}
+              maxLength={200}
+              autoComplete="off"
+              required
+            />
           </div>
           <div className="field">
             <label htmlFor={`${base}-aliases`}>{t('analysis.registry.people.aliases')}</label>
@@ -247,7 +281,14 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
           </div>
           <div className="field">
             <label htmlFor={`${base}-role`}>{t('analysis.registry.people.role')}</label>
-            <ChoiceSelect id={`${base}-role`} value={person.role} disabled={!canEdit} choices={personRoles} label={r => t(`analysis.registry.roles.${r}`)} onChoose={r => update({ role: r })} />
+            <ChoiceSelect
+              id={`${base}-role`}
+              value={person.role}
+              disabled={!canEdit}
+              choices={personRoles}
+              label={r => t(`analysis.registry.roles.${r}`)}
+              onChoose={r => update({ role: r })}
+            />
           </div>
         </div>
         <div className="field-row">
@@ -376,7 +417,14 @@ function PlacesSection({ places, announce }: { places: readonly Place[]; announc
           </div>
           <div className="field">
             <label htmlFor={`${base}-kind`}>{t('analysis.registry.places.kind')}</label>
-            <ChoiceSelect id={`${base}-kind`} value={kind} disabled={!canEdit} choices={placeKinds} label={k => t(`analysis.registry.placeKinds.${k}`)} onChoose={k => setKind(k)} />
+            <ChoiceSelect
+              id={`${base}-kind`}
+              value={kind}
+              disabled={!canEdit}
+              choices={placeKinds}
+              label={k => t(`analysis.registry.placeKinds.${k}`)}
+              onChoose={k => setKind(k)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${base}-label`}>{t('analysis.registry.places.label')}</label>
@@ -417,15 +465,36 @@ const PlaceRow = memo(function PlaceRow({ place, announce }: { place: Place; ann
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${base}-name`}>{t('analysis.registry.places.name')}</label>
-          <LiveText id={`${base}-name`} target={{ collection: 'places', id: place.id, field: 'name' }} fallback={place.name} maxLength={300} autoComplete="off" required />
+          <LiveText
+            id={`${base}-name`}
+            target={{ collection: 'places', id: place.id, field: 'name' }}
+            fallback={place.name}
+            maxLength={300}
+            autoComplete="off"
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor={`${base}-kind`}>{t('analysis.registry.places.kind')}</label>
-          <ChoiceSelect id={`${base}-kind`} value={place.kind} disabled={!canEdit} choices={placeKinds} label={k => t(`analysis.registry.placeKinds.${k}`)} onChoose={k => run({ type: 'updatePlace', id: place.id, patch: { kind: k } })} />
+          <ChoiceSelect
+            id={`${base}-kind`}
+            value={place.kind}
+            disabled={!canEdit}
+            choices={placeKinds}
+            label={k => t(`analysis.registry.placeKinds.${k}`)}
+            onChoose={k => run({ type: 'updatePlace', id: place.id, patch: { kind: k } })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${base}-label`}>{t('analysis.registry.places.label')}</label>
-          <LiveText id={`${base}-label`} target={{ collection: 'places', id: place.id, field: 'label' }} fallback={place.label} maxLength={100} autoComplete="off" required />
+          <LiveText
+            id={`${base}-label`}
+            target={{ collection: 'places', id: place.id, field: 'label' }}
+            fallback={place.label}
+            maxLength={100}
+            autoComplete="off"
+            required
+          />
         </div>
         <div className="row-action">
           <ConfirmRemove
@@ -495,7 +564,14 @@ function IdentifiersSection({ identifiers, announce }: { identifiers: readonly I
           </div>
           <div className="field">
             <label htmlFor={`${base}-kind`}>{t('analysis.registry.identifiers.kind')}</label>
-            <ChoiceSelect id={`${base}-kind`} value={kind} disabled={!canEdit} choices={identifierKinds} label={k => t(`analysis.registry.identifierKinds.${k}`)} onChoose={k => setKind(k)} />
+            <ChoiceSelect
+              id={`${base}-kind`}
+              value={kind}
+              disabled={!canEdit}
+              choices={identifierKinds}
+              label={k => t(`analysis.registry.identifierKinds.${k}`)}
+              onChoose={k => setKind(k)}
+            />
           </div>
         </div>
         {invalid ? (
@@ -520,11 +596,25 @@ const IdentifierRow = memo(function IdentifierRow({ identifier, announce }: { id
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${base}-value`}>{t('analysis.registry.identifiers.value')}</label>
-          <LiveText id={`${base}-value`} target={{ collection: 'identifiers', id: identifier.id, field: 'value' }} fallback={identifier.value} maxLength={200} autoComplete="off" required />
+          <LiveText
+            id={`${base}-value`}
+            target={{ collection: 'identifiers', id: identifier.id, field: 'value' }}
+            fallback={identifier.value}
+            maxLength={200}
+            autoComplete="off"
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor={`${base}-kind`}>{t('analysis.registry.identifiers.kind')}</label>
-          <ChoiceSelect id={`${base}-kind`} value={identifier.kind} disabled={!canEdit} choices={identifierKinds} label={k => t(`analysis.registry.identifierKinds.${k}`)} onChoose={k => run({ type: 'updateIdentifier', id: identifier.id, patch: { kind: k } })} />
+          <ChoiceSelect
+            id={`${base}-kind`}
+            value={identifier.kind}
+            disabled={!canEdit}
+            choices={identifierKinds}
+            label={k => t(`analysis.registry.identifierKinds.${k}`)}
+            onChoose={k => run({ type: 'updateIdentifier', id: identifier.id, patch: { kind: k } })}
+          />
         </div>
         <div className="row-action">
           <ConfirmRemove

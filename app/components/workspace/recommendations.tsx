@@ -340,11 +340,21 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
           <span className="badge">{t(`recommendationStatus.${r.status}`)}</span>
         </header>
         {missing.length > 0 ? (
-          <p className="hint incomplete">{t('analysis.recommendations.incomplete', { fields: missing.map(key => t(`analysis.recommendations.${key}`)).join(', ') })}</p>
+          <p className="hint incomplete">
+            {t('analysis.recommendations.incomplete', { fields: missing.map(key => t(`analysis.recommendations.${key}`)).join(', ') })}
+          </p>
         ) : null}
         <div className="field field-wide">
           <label htmlFor={`${base}-text`}>{t('analysis.recommendations.text')}</label>
-          <LiveText id={`${base}-text`} target={{ collection: 'recommendations', id: r.id, field: 'text' }} fallback={r.text} multiline rows={2} maxLength={5000} required />
+          <LiveText
+            id={`${base}-text`}
+            target={{ collection: 'recommendations', id: r.id, field: 'text' }}
+            fallback={r.text}
+            multiline
+            rows={2}
+            maxLength={5000}
+            required
+          />
         </div>
         <div className="field-row">
           <StrengthRadios
@@ -356,13 +366,26 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
           />
           <div className="field">
             <label htmlFor={`${base}-status`}>{t('analysis.recommendations.status')}</label>
-            <ChoiceSelect id={`${base}-status`} value={r.status} disabled={!canEdit} choices={recommendationStatuses} label={status => t(`recommendationStatus.${status}`)} onChoose={status => update({ status })} />
+            <ChoiceSelect
+              id={`${base}-status`}
+              value={r.status}
+              disabled={!canEdit}
+              choices={recommendationStatuses}
+              label={status => t(`recommendationStatus.${status}`)}
+              onChoose={status => update({ status })}
+            />
           </div>
         </div>
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${base}-owner`}>{t('analysis.recommendations.owner')}</label>
-            <LiveText id={`${base}-owner`} target={{ collection: 'recommendations', id: r.id, field: 'owner' }} fallback={r.owner ?? ''} maxLength={200} autoComplete="off" />
+            <LiveText
+              id={`${base}-owner`}
+              target={{ collection: 'recommendations', id: r.id, field: 'owner' }}
+              fallback={r.owner ?? ''}
+              maxLength={200}
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <label htmlFor={`${base}-due`}>{t('analysis.recommendations.dueDate')}</label>
@@ -377,7 +400,14 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
         </div>
         <div className="field field-wide">
           <label htmlFor={`${base}-measure`}>{t('analysis.recommendations.measure')}</label>
-          <LiveText id={`${base}-measure`} target={{ collection: 'recommendations', id: r.id, field: 'measure' }} fallback={r.measure ?? ''} multiline rows={2} maxLength={2000} />
+          <LiveText
+            id={`${base}-measure`}
+            target={{ collection: 'recommendations', id: r.id, field: 'measure' }}
+            fallback={r.measure ?? ''}
+            multiline
+            rows={2}
+            maxLength={2000}
+          />
         </div>
         <LinkPicker
           legend={t('analysis.recommendations.findings')}

@@ -28,14 +28,18 @@ import { LiveText } from './live-text'
 import { useOthersEditing } from './presence'
 import type { ViewProps } from './settings'
 
-const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+const isCalendarDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
 
 const scaleValues = Array.from({ length: SAFETY_SCALE_MAX - SAFETY_SCALE_MIN + 1 }, (_, i) => SAFETY_SCALE_MIN + i)
 
 export function SafetyMaps({ document, announce }: ViewProps) {
   const { t, i18n } = useTranslation()
   const noDescription = t('analysis.common.noDescription')
-  const events = useMemo(() => eventGroups(document.events, i18n.language, noDescription, t('safetyMap.events.group')), [document.events, i18n.language, noDescription, t])
+  const events = useMemo(
+    () => eventGroups(document.events, i18n.language, noDescription, t('safetyMap.events.group')),
+    [document.events, i18n.language, noDescription, t],
+  )
   const maps = document.safetyMaps
   const { compared, diverged } = countScalingDivergence(maps)
 
@@ -93,7 +97,10 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
     event.preventDefault()
     if (!isCalendarDate(date)) return setInvalid(true)
     const anchored = episodes.some(candidate => candidate.id === eventId) ? [eventId] : []
-    const added = run({ type: 'addSafetyMap', id: newEntityId(), date, ...(title.trim() ? { title: title.trim() } : {}), eventIds: anchored }, { undoable: false })
+    const added = run(
+      { type: 'addSafetyMap', id: newEntityId(), date, ...(title.trim() ? { title: title.trim() } : {}), eventIds: anchored },
+      { undoable: false },
+    )
     if (added) {
       setInvalid(false)
       setDate('')
@@ -110,7 +117,13 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
         {episodes.length > 0 ? (
           <div className="field">
             <label htmlFor={`${base}-event`}>{t('safetyMap.add.episode')}</label>
-            <select id={`${base}-event`} value={eventId} disabled={!canEdit} onChange={e => chooseEvent(e.target.value)} aria-describedby={`${base}-event-hint`}>
+            <select
+              id={`${base}-event`}
+              value={eventId}
+              disabled={!canEdit}
+              onChange={e => chooseEvent(e.target.value)}
+              aria-describedby={`${base}-event-hint`}
+            >
               <option value="">{t('safetyMap.add.noEpisode')}</option>
               {episodes.map(candidate => (
                 <option key={candidate.id} value={candidate.id}>
@@ -145,7 +158,15 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
         </div>
         <div className="field">
           <label htmlFor={`${base}-name`}>{t('safetyMap.add.titleField')}</label>
-          <input id={`${base}-name`} type="text" value={title} maxLength={SAFETY_MAP_TITLE_MAX} disabled={!canEdit} onChange={e => setTitle(e.target.value)} aria-describedby={`${base}-name-hint`} />
+          <input
+            id={`${base}-name`}
+            type="text"
+            value={title}
+            maxLength={SAFETY_MAP_TITLE_MAX}
+            disabled={!canEdit}
+            onChange={e => setTitle(e.target.value)}
+            aria-describedby={`${base}-name-hint`}
+          />
           <p id={`${base}-name-hint`} className="hint">
             {t('safetyMap.add.titleHint')}
           </p>
@@ -177,7 +198,14 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
   const textField = (field: SafetyMapTextField) => (
     <div className="field field-wide" key={field}>
       <label htmlFor={`${base}-${field}`}>{t(`safetyMap.fields.${field}`)}</label>
-      <LiveText id={`${base}-${field}`} target={{ collection: 'safetyMaps', id: map.id, field }} fallback={map[field]} multiline rows={3} maxLength={SAFETY_MAP_TEXT_MAX} />
+      <LiveText
+        id={`${base}-${field}`}
+        target={{ collection: 'safetyMaps', id: map.id, field }}
+        fallback={map[field]}
+        multiline
+        rows={3}
+        maxLength={SAFETY_MAP_TEXT_MAX}
+      />
     </div>
   )
 
@@ -206,7 +234,12 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
           </div>
           <div className="field">
             <label htmlFor={`${base}-title`}>{t('safetyMap.map.titleField')}</label>
-            <LiveText id={`${base}-title`} target={{ collection: 'safetyMaps', id: map.id, field: 'title' }} fallback={map.title ?? ''} maxLength={SAFETY_MAP_TITLE_MAX} />
+            <LiveText
+              id={`${base}-title`}
+              target={{ collection: 'safetyMaps', id: map.id, field: 'title' }}
+              fallback={map.title ?? ''}
+              maxLength={SAFETY_MAP_TITLE_MAX}
+            />
           </div>
         </div>
         {safetyMapColumns.map(group => (
@@ -246,7 +279,8 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
           selected={map.eventIds}
           canEdit={canEdit}
           onToggle={(id, linked) =>
-            map.eventIds.includes(id) !== linked && run({ type: 'updateSafetyMap', id: map.id, patch: { eventIds: linked ? [...map.eventIds, id] : map.eventIds.filter(other => other !== id) } })
+            map.eventIds.includes(id) !== linked &&
+            run({ type: 'updateSafetyMap', id: map.id, patch: { eventIds: linked ? [...map.eventIds, id] : map.eventIds.filter(other => other !== id) } })
           }
         />
         <div className="card-actions">

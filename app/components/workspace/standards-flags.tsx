@@ -56,9 +56,7 @@ export function useFlagText() {
     () => ({
       locale,
       explanation: (flag: StandardFlag) =>
-        capitalise(
-          t('timeline.flags.explanation', { message: renderMessage(flag.message, locale), standard: renderMessage(flag.standard, locale) }),
-        ),
+        capitalise(t('timeline.flags.explanation', { message: renderMessage(flag.message, locale), standard: renderMessage(flag.standard, locale) })),
       severity: (severity: FlagSeverity) => t(`timeline.flags.severity.${severity}`),
     }),
     [t, locale],
@@ -179,12 +177,7 @@ export const FlagsPanel = memo(function FlagsPanel({ flags, unmetNeeds, events, 
                   {concerned.map(id => {
                     const date = dates.get(id) ?? ''
                     return (
-                      <button
-                        key={id}
-                        type="button"
-                        className="button-link"
-                        onClick={() => onShowEvent(id)}
-                      >
+                      <button key={id} type="button" className="button-link" onClick={() => onShowEvent(id)}>
                         {t('timeline.flags.goTo', { date })}
                       </button>
                     )

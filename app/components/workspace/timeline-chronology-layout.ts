@@ -85,9 +85,7 @@ export function buildChronology(
     }
   }
   const known = new Set(laneKeys)
-  const needsNone = events.some(event =>
-    grouping === 'actor' ? !event.actorIds.some(id => known.has(id)) : !event.source,
-  )
+  const needsNone = events.some(event => (grouping === 'actor' ? !event.actorIds.some(id => known.has(id)) : !event.source))
   if (needsNone) {
     laneKeys.push(NONE)
     laneLabels.set(NONE, grouping === 'actor' ? labels.noActor : labels.noSource)
@@ -115,12 +113,7 @@ export function buildChronology(
     lastDay = Math.max(lastDay, end)
     const severity = severityByEvent.get(event.id) ?? null
     const name = labels.eventName(event, severity !== null)
-    const targets =
-      grouping === 'actor'
-        ? event.actorIds.filter(id => known.has(id))
-        : event.source && known.has(event.source)
-          ? [event.source]
-          : []
+    const targets = grouping === 'actor' ? event.actorIds.filter(id => known.has(id)) : event.source && known.has(event.source) ? [event.source] : []
     for (const key of targets.length > 0 ? targets : [NONE]) {
       const lane = laneIndex.get(key)
       if (lane === undefined) continue

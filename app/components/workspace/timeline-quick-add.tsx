@@ -28,7 +28,15 @@ export function QuickAdd({ onOpenNew, announce, people }: Props) {
   const [invalid, setInvalid] = useState(false)
   const dateRef = useRef<HTMLInputElement>(null)
   const id = useId()
-  const ids = { title: `${id}-title`, hint: `${id}-hint`, date: `${id}-date`, stage: `${id}-stage`, text: `${id}-text`, error: `${id}-error`, flag: `${id}-flag` }
+  const ids = {
+    title: `${id}-title`,
+    hint: `${id}-hint`,
+    date: `${id}-date`,
+    stage: `${id}-stage`,
+    text: `${id}-text`,
+    error: `${id}-error`,
+    flag: `${id}-flag`,
+  }
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()

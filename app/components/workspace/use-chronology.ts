@@ -70,7 +70,10 @@ export function useChronologyData(
           return full
         },
         flagName: flag =>
-          t('timeline.chronology.flagMarker', { severity: flagText.severity(flag.severity).toLocaleLowerCase(language), explanation: flagText.explanation(flag) }),
+          t('timeline.chronology.flagMarker', {
+            severity: flagText.severity(flag.severity).toLocaleLowerCase(language),
+            explanation: flagText.explanation(flag),
+          }),
       },
       new Intl.Collator(language, { sensitivity: 'base' }),
     )

@@ -7,14 +7,7 @@
 // - unchanged entities keep their object identity, so memoised rows do not re-render.
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
-import {
-  readReviewDoc,
-  readRichText,
-  type Finding,
-  type ReviewDocument,
-  type RichText,
-  type TimelineEvent,
-} from '~/domain/review-doc'
+import { readReviewDoc, readRichText, type Finding, type ReviewDocument, type RichText, type TimelineEvent } from '~/domain/review-doc'
 import { isLocalOrigin } from './context'
 
 const richTextRoot = /^(event|finding):([A-Za-z0-9_-]{1,100}):(description|body)$/

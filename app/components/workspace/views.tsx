@@ -14,7 +14,14 @@ export function WorkspaceViewContent({ view, ...props }: ViewProps & { view: Wor
       // The joint review session: the chronology being walked beside the findings being written.
       return (
         <div className="workspace-columns">
-          <Timeline events={props.document.events} people={props.document.people} editors={props.editors} announce={props.announce} settings={props.settings} document={props.document} />
+          <Timeline
+            events={props.document.events}
+            people={props.document.people}
+            editors={props.editors}
+            announce={props.announce}
+            settings={props.settings}
+            document={props.document}
+          />
           <Findings findings={props.document.findings} editors={props.editors} announce={props.announce} settings={props.settings} document={props.document} />
         </div>
       )

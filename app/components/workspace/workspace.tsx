@@ -98,10 +98,7 @@ export function Workspace({ view, settings, docName, canWrite, user: account, pr
     [ydoc, t],
   )
 
-  const setEditing = useCallback(
-    (field: string | null) => session?.provider.awareness.setLocalStateField('editing', field),
-    [session],
-  )
+  const setEditing = useCallback((field: string | null) => session?.provider.awareness.setLocalStateField('editing', field), [session])
 
   const context = useMemo<WorkspaceContextValue | null>(
     () => (session ? { ydoc: session.ydoc, provider: session.provider, user, canEdit, run, setEditing } : null),

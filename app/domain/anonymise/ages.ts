@@ -78,31 +78,73 @@ function bandFrench(band: AgeBand): string {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20,
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10,
-  onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, 'dix-sept': 17,
-  'dix-huit': 18, 'dix-neuf': 19, vingt: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  trente: 30, quarante: 40, cinquante: 50, soixante: 60, 'soixante-dix': 70, 'quatre-vingts': 80, 'quatre-vingt-dix': 90,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  'dix-sept': 17,
+  'dix-huit': 18,
+  'dix-neuf': 19,
+  vingt: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  'soixante-dix': 70,
+  'quatre-vingts': 80,
+  'quatre-vingt-dix': 90,
 }
 
-const WORD_NUMBER = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')
+const WORD_NUMBER = Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
 const NUMBER = `(?:\\d{1,3}(?:[.,]5|\\s?½)?|${WORD_NUMBER})(?:\\s+and\\s+a\\s+half|\\s+et\\s+demie?)?`
 const UNIT_EN = '(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)'
 
 const PREDICATE_OLD = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})[\s-]*(${UNIT_EN})\.?[\s-]+old(?![a-z-])`, 'g')
 const ADJECTIVE_OLD = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})-(year|month|week|day)s?-old(s?)(?![a-z-])`, 'g')
-const AGED = new RegExp(
-  String.raw`(?<![\w-])aged?\s*:?\s*(${NUMBER})(?:\s*(${UNIT_EN}))?(?:\s+old)?(?![\w-])(?!\s+or\s+older)`,
-  'g',
-)
+const AGED = new RegExp(String.raw`(?<![\w-])aged?\s*:?\s*(${NUMBER})(?:\s*(${UNIT_EN}))?(?:\s+old)?(?![\w-])(?!\s+or\s+older)`, 'g')
 const YEARS_OLD_SHORT = new RegExp(String.raw`(?<![\w.,-])(${NUMBER})\s*(?:y/o|y\.o\.?|yo)(?![a-z])`, 'g')
-const PARENTHETICAL = new RegExp(
-  String.raw`\(\s*(${NUMBER})\s*(${UNIT_EN}|ans|an|mois|semaines?)(?:\s+old)?\s*\)`,
-  'g',
-)
+const PARENTHETICAL = new RegExp(String.raw`\(\s*(${NUMBER})\s*(${UNIT_EN}|ans|an|mois|semaines?)(?:\s+old)?\s*\)`, 'g')
 // "Zoë, 16 mois, dormait" / "Ruby, 4 months, was": an age set off by commas right after a
 // capitalised word (a name). After an ordinary word ("6 weeks, 8 weeks") it is a duration.
 const APPOSITIVE = new RegExp(String.raw`,\s*(${NUMBER})\s+(${UNIT_EN}|ans|mois|semaines?)(?:\s+old)?(?=\s*[,;)])`, 'g')
@@ -116,7 +158,8 @@ const FRENCH = new RegExp(
 )
 
 // "when he was 12" has no age word to anchor on: each small number is checked for this lead.
-const WAS_BEFORE = /(?<![\w-])(?:when|since|until|till|before|after|while|as|once)\s+(?:he|she|they|i|we|you|the\s+child|the\s+baby|the\s+boy|the\s+girl)\s+(?:was|were|turned)\s+$/
+const WAS_BEFORE =
+  /(?<![\w-])(?:when|since|until|till|before|after|while|as|once)\s+(?:he|she|they|i|we|you|the\s+child|the\s+baby|the\s+boy|the\s+girl)\s+(?:was|were|turned)\s+$/
 
 // English narrative forms: "at the age of 3", "at age 17", "turned 4", "will turn 16", "when he
 // was 2", "since she was 55". The number must end the phrase or be followed by a unit of age or
@@ -188,11 +231,11 @@ export function createAgeDetector(locale: OutputLocale) {
     const windows = windowsAround(folded, AGE_ANCHOR, AGE_REACH)
     const near = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => eachInWindows(folded, windows, pattern, visit)
 
-    near(ADJECTIVE_OLD, (match) => {
+    near(ADJECTIVE_OLD, match => {
       const [whole, amount = '', unit, plural = ''] = match
       pushAdjective(text, found, match.index, match.index + whole.length, yearsFrom(parseNumber(amount), unit), plural)
     })
-    near(PREDICATE_OLD, (match) => {
+    near(PREDICATE_OLD, match => {
       const [whole, amount = '', unit] = match
       const start = match.index
       const years = yearsFrom(parseNumber(amount), unit)
@@ -202,22 +245,22 @@ export function createAgeDetector(locale: OutputLocale) {
       if (determiner && (singular || parseNumber(amount) !== 1)) pushAdjective(text, found, start, start + whole.length, years)
       else push(found, start, start + whole.length, ageBandLabel(ageBand(years), 'predicate', locale))
     })
-    near(AGED, (match) => {
+    near(AGED, match => {
       const [whole, amount = '', unit] = match
       push(found, match.index, match.index + whole.length, ageBandLabel(ageBand(yearsFrom(parseNumber(amount), unit)), 'predicate', locale))
     })
-    near(YEARS_OLD_SHORT, (match) => {
+    near(YEARS_OLD_SHORT, match => {
       const [whole, amount = ''] = match
       push(found, match.index, match.index + whole.length, ageBandLabel(ageBand(parseNumber(amount)), 'predicate', locale))
     })
-    near(PARENTHETICAL, (match) => {
+    near(PARENTHETICAL, match => {
       const [whole, amount = '', unit = ''] = match
       const french = unit === 'ans' || unit === 'an' || unit === 'mois' || unit.startsWith('semaine')
       const band = ageBand(yearsFrom(parseNumber(amount), french && unit.startsWith('an') ? 'years' : unit))
       const label = french ? `(${ageBandLabel(band, 'french', locale)})` : ageBandLabel(band, 'parenthetical', locale)
       push(found, match.index, match.index + whole.length, label)
     })
-    near(APPOSITIVE, (match) => {
+    near(APPOSITIVE, match => {
       const [whole, amount = '', unit = ''] = match
       const comma = match.index
       const before = text.original.slice(Math.max(0, comma - 40), comma)
@@ -252,7 +295,7 @@ export function createAgeDetector(locale: OutputLocale) {
       const match = NARRATIVE_EN_AT.exec(folded)
       if (match !== null) narrative(match)
     }
-    near(FRENCH, (match) => {
+    near(FRENCH, match => {
       const [whole, lead = '', amount = '', unit = '', half] = match
       const start = match.index + lead.length
       if (lead.trim() === 'a') {

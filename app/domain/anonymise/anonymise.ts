@@ -45,9 +45,9 @@ export function compileAnonymiser(input: AnonymisationContextInput): Anonymiser 
     createAgeDetector(locale),
     createPatternDetector(locale),
   ]
-  const pseudonyms = new Map(registry.people.map((person) => [person.id, person.pseudonym]))
+  const pseudonyms = new Map(registry.people.map(person => [person.id, person.pseudonym]))
   const residualRules = {
-    safeWords: new Set(options.safeWords.map((word) => foldWord(word.trim()))),
+    safeWords: new Set(options.safeWords.map(word => foldWord(word.trim()))),
     pseudonymWords: pseudonymWords(registry),
     guardedNameParts: guardedNameParts(registry),
     names: publishedNames(),
@@ -75,7 +75,7 @@ export function anonymise(text: string, context: AnonymisationContextInput): Ano
 
 /** Keeps the longest proposal, then the highest priority, then the earliest; returns by start. */
 export function settleOverlaps(proposals: readonly Candidate[]): Candidate[] {
-  const byStart = proposals.filter((candidate) => candidate.end > candidate.start).sort((a, b) => a.start - b.start || b.end - a.end)
+  const byStart = proposals.filter(candidate => candidate.end > candidate.start).sort((a, b) => a.start - b.start || b.end - a.end)
   const accepted: Candidate[] = []
   let index = 0
   // Only proposals that overlap, directly or through a chain, compete: settle each cluster alone.
@@ -101,9 +101,7 @@ function settleCluster(cluster: Candidate[]): Candidate[] {
     clusterStart = Math.min(clusterStart, candidate.start)
     clusterEnd = Math.max(clusterEnd, candidate.end)
   }
-  cluster.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start || a.kind.localeCompare(b.kind),
-  )
+  cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start || a.kind.localeCompare(b.kind))
   // A mask of taken characters keeps this linear in the cluster's length, however many overlap.
   const taken = new Uint8Array(clusterEnd - clusterStart)
   const kept: Candidate[] = []
@@ -154,7 +152,7 @@ function mergeSamePerson(original: string, accepted: Candidate[], pseudonyms: Re
       merged.push(candidate)
       continue
     }
-    const shared = refsOf(previous).filter((ref) => refsOf(candidate).includes(ref))
+    const shared = refsOf(previous).filter(ref => refsOf(candidate).includes(ref))
     if (shared.length === 0) {
       merged.push(candidate)
       continue

@@ -407,8 +407,8 @@ fontaine beau belle bon roy vert jeune
 function wordsOf(block: string): string[] {
   return block
     .split(/\s+/)
-    .map((word) => foldWord(word.trim()))
-    .filter((word) => word.length > 0)
+    .map(word => foldWord(word.trim()))
+    .filter(word => word.length > 0)
 }
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set([
@@ -425,9 +425,9 @@ export const NAME_PART_STOPLIST: ReadonlySet<string> = new Set(wordsOf(NAME_LIKE
 // not written like it, so folding alone must not make it ordinary (ADR 0016).
 const WRITTEN_SPELLINGS: ReadonlySet<string> = new Set(
   [EVERYDAY_ENGLISH, CASE_RECORD_ENGLISH, DOMAIN_SEED_WORDS, EVERYDAY_FRENCH, AGENCY_AND_CALENDAR, NAME_LIKE_WORDS]
-    .flatMap((block) => block.split(/\s+/))
-    .map((word) => word.trim().toLowerCase())
-    .filter((word) => word.length > 0),
+    .flatMap(block => block.split(/\s+/))
+    .map(word => word.trim().toLowerCase())
+    .filter(word => word.length > 0),
 )
 
 /** Whether a lower-cased word, accents kept, is written exactly as a listed word. */
@@ -443,12 +443,52 @@ export function isListedWord(folded: string): boolean {
 // Inflections tried when a word is not listed as written: "visited" -> "visit", "familles" ->
 // "famille". Stems shorter than four letters are not trusted ("Lee" must not become "le").
 const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
-  ["'s", ''], ['ies', 'y'], ['ied', 'y'], ['ily', 'y'], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'],
-  ['es', ''], ['s', ''], ['ly', ''], ['ness', ''], ['ment', ''], ['ments', ''], ['ers', ''], ['er', ''],
-  ['ers', 'e'], ['er', 'e'], ['est', ''], ['ful', ''], ['ee', 'er'], ['ees', 'er'], ['ee', ''], ['ees', ''],
-  ['e', ''], ['x', ''], ['ait', 'er'], ['aient', 'er'], ['ant', 'er'], ['ement', ''], ['ion', 'e'], ['ions', 'e'],
-  ['ation', 'e'], ['ations', 'e'], ['al', ''], ['ally', ''], ['ic', ''], ['ous', ''], ['able', ''], ['ive', 'e'],
-  ['ity', ''], ['ize', ''], ['ise', ''], ['ized', ''], ['ised', ''], ['less', ''],
+  ["'s", ''],
+  ['ies', 'y'],
+  ['ied', 'y'],
+  ['ily', 'y'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['es', ''],
+  ['s', ''],
+  ['ly', ''],
+  ['ness', ''],
+  ['ment', ''],
+  ['ments', ''],
+  ['ers', ''],
+  ['er', ''],
+  ['ers', 'e'],
+  ['er', 'e'],
+  ['est', ''],
+  ['ful', ''],
+  ['ee', 'er'],
+  ['ees', 'er'],
+  ['ee', ''],
+  ['ees', ''],
+  ['e', ''],
+  ['x', ''],
+  ['ait', 'er'],
+  ['aient', 'er'],
+  ['ant', 'er'],
+  ['ement', ''],
+  ['ion', 'e'],
+  ['ions', 'e'],
+  ['ation', 'e'],
+  ['ations', 'e'],
+  ['al', ''],
+  ['ally', ''],
+  ['ic', ''],
+  ['ous', ''],
+  ['able', ''],
+  ['ive', 'e'],
+  ['ity', ''],
+  ['ize', ''],
+  ['ise', ''],
+  ['ized', ''],
+  ['ised', ''],
+  ['less', ''],
 ]
 
 /** Whether a folded word is an ordinary word (listed, or an inflection of a listed word). */

@@ -4,7 +4,7 @@ import { identifierKinds, personRoles, placeKinds } from '../vocabulary'
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((value) => isRealCalendarDate(value), 'not a calendar date')
+  .refine(value => isRealCalendarDate(value), 'not a calendar date')
 
 function isRealCalendarDate(value: string): boolean {
   const [year, month, day] = value.split('-').map(Number)

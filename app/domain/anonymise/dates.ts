@@ -95,7 +95,26 @@ const MONTHS: ReadonlyArray<readonly [number, readonly string[]]> = [
 ]
 
 // Abbreviations may carry a full stop; after a full month name a full stop ends the sentence.
-const ABBREVIATED_MONTHS = new Set(['jan', 'janv', 'feb', 'febr', 'fevr', 'fev', 'mar', 'apr', 'avr', 'jun', 'jul', 'juil', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])
+const ABBREVIATED_MONTHS = new Set([
+  'jan',
+  'janv',
+  'feb',
+  'febr',
+  'fevr',
+  'fev',
+  'mar',
+  'apr',
+  'avr',
+  'jun',
+  'jul',
+  'juil',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+])
 
 const MONTH_BY_NAME = new Map<string, number>()
 for (const [month, names] of MONTHS) for (const name of names) MONTH_BY_NAME.set(name, month)
@@ -104,8 +123,20 @@ const byLengthDesc = (a: string, b: string): number => b.length - a.length || a.
 const MONTH_ALTERNATION = [...MONTH_BY_NAME.keys()].sort(byLengthDesc).join('|')
 
 const WEEKDAY_FULL = [
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
 ]
 // Abbreviations such as "Sat" or "Wed" are also English words; they are only taken as part of a
 // full date ("Thurs 6 Mar 2025", "Tues., March 4th"), never alone.
@@ -158,22 +189,15 @@ export function createDateDetector(rules: DateRules) {
     return BIRTH_CONTEXT.test(text.folded.slice(Math.max(0, start - 40), start))
   }
 
-  function push(
-    text: ScanText,
-    found: Candidate[],
-    start: number,
-    end: number,
-    dates: CalendarDate[],
-    time?: string,
-  ): void {
+  function push(text: ScanText, found: Candidate[], start: number, end: number, dates: CalendarDate[], time?: string): void {
     const first = dates[0]
     if (first === undefined || !dates.every(isCalendarDate)) return
     const days = dates.map(dayNumber)
-    if (isBirthContext(text, start) || days.some((day) => rules.birthDays.has(day))) {
+    if (isBirthContext(text, start) || days.some(day => rules.birthDays.has(day))) {
       found.push({ start, end, kind: 'birth_date', replacement: birthLabel, priority: BIRTH_DATE_PRIORITY })
       return
     }
-    const offsets = days.map((day) => day - incidentDay)
+    const offsets = days.map(day => day - incidentDay)
     const [from = 0, to] = offsets
     let replacement = to === undefined || to === from ? dayOffsetLabel(from, rules.locale) : dayRangeLabel(from, to, rules.locale)
     if (time !== undefined) replacement += ` ${time}`
@@ -187,7 +211,7 @@ export function createDateDetector(rules: DateRules) {
 
   // "Sat" and "Wed" are words too: an abbreviated weekday only belongs to the date with a capital.
   function weekdaySkip(text: ScanText, start: number, weekday: string): number {
-    if (weekday === '' || WEEKDAY_FULL.some((name) => weekday.startsWith(name))) return 0
+    if (weekday === '' || WEEKDAY_FULL.some(name => weekday.startsWith(name))) return 0
     return startsWithUpperCase(text.original, start) ? 0 : weekday.length
   }
 
@@ -210,14 +234,14 @@ export function createDateDetector(rules: DateRules) {
     // Every date has a digit (a day or a year): only the text around numbers is scanned.
     const numbers = digitWindows(text)
 
-    eachInWindows(folded, numbers, ISO_PATTERN, (match) => {
+    eachInWindows(folded, numbers, ISO_PATTERN, match => {
       const [whole, year, , month, day, hour, minute] = match
       const start = match.index
       const time = hour !== undefined && minute !== undefined ? `${hour.padStart(2, '0')}:${minute}` : undefined
       push(text, found, start, start + whole.length, [{ year: Number(year), month: Number(month), day: Number(day) }], time)
     })
 
-    eachInWindows(folded, numbers, NUMERIC_PATTERN, (match) => {
+    eachInWindows(folded, numbers, NUMERIC_PATTERN, match => {
       const [whole, first, separator, second, yearText = ''] = match
       // A two-digit year with dots is more often a version or a score than a date.
       if (yearText.length === 2 && separator === '.') return
@@ -230,7 +254,7 @@ export function createDateDetector(rules: DateRules) {
       push(text, found, match.index, match.index + whole.length, [date])
     })
 
-    eachInWindows(folded, numbers, NUMERIC_NO_YEAR_PATTERN, (match) => {
+    eachInWindows(folded, numbers, NUMERIC_NO_YEAR_PATTERN, match => {
       const [whole, first = '', second = ''] = match
       const start = match.index
       const end = start + whole.length
@@ -248,7 +272,7 @@ export function createDateDetector(rules: DateRules) {
     })
 
     const windows = windowsAroundWithin(folded, numbers, MONTH_ANCHOR, MONTH_REACH)
-    eachInWindows(folded, windows, MONTH_FIRST_PATTERN, (match) => {
+    eachInWindows(folded, windows, MONTH_FIRST_PATTERN, match => {
       const [whole, weekday = '', monthName = '', day = '', dayTo, yearText] = match
       const month = monthAt(text, match.index + weekday.length, monthName)
       if (month === undefined) return
@@ -259,7 +283,7 @@ export function createDateDetector(rules: DateRules) {
       push(text, found, match.index + weekdaySkip(text, match.index, weekday), match.index + whole.length, dates)
     })
 
-    eachInWindows(folded, windows, DAY_FIRST_PATTERN, (match) => {
+    eachInWindows(folded, windows, DAY_FIRST_PATTERN, match => {
       const [whole, weekday = '', day = '', dayTo, monthName = '', yearText] = match
       const month = monthAt(text, match.index + whole.lastIndexOf(monthName), monthName)
       if (month === undefined) return
@@ -272,7 +296,7 @@ export function createDateDetector(rules: DateRules) {
       push(text, found, match.index + weekdaySkip(text, match.index, weekday), end, dates)
     })
 
-    eachInWindows(folded, windows, MONTH_YEAR_PATTERN, (match) => {
+    eachInWindows(folded, windows, MONTH_YEAR_PATTERN, match => {
       const [whole, monthName = '', yearText = ''] = match
       const start = match.index
       const month = monthAt(text, start, monthName)

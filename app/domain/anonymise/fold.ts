@@ -21,14 +21,44 @@ function buildFoldTable(): Uint16Array {
     table[code] = folded.charCodeAt(0)
   }
   const extra: Record<string, string> = {
-    'ø': 'o', 'Ø': 'o', 'ł': 'l', 'Ł': 'l', 'đ': 'd', 'Đ': 'd', 'ı': 'i', 'ħ': 'h', 'ŧ': 't',
-    '\u00a0': ' ', '\u2007': ' ', '\u202f': ' ',
-    '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
-    '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
-    '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2039': '"', '\u203a': '"',
-    '\u2026': '.', '\u2022': '*', '\u2023': '*',
+    ø: 'o',
+    Ø: 'o',
+    ł: 'l',
+    Ł: 'l',
+    đ: 'd',
+    Đ: 'd',
+    ı: 'i',
+    ħ: 'h',
+    ŧ: 't',
+    '\u00a0': ' ',
+    '\u2007': ' ',
+    '\u202f': ' ',
+    '\u2018': "'",
+    '\u2019': "'",
+    '\u201b': "'",
+    '\u02bc': "'",
+    '\u2032': "'",
+    '\u00b4': "'",
+    '`': "'",
+    '\u2010': '-',
+    '\u2011': '-',
+    '\u2012': '-',
+    '\u2013': '-',
+    '\u2014': '-',
+    '\u2015': '-',
+    '\u2212': '-',
+    '\u201c': '"',
+    '\u201d': '"',
+    '\u201e': '"',
+    '\u201f': '"',
+    '\u2039': '"',
+    '\u203a': '"',
+    '\u2026': '.',
+    '\u2022': '*',
+    '\u2023': '*',
     // Keeps French words such as "sœur" inside Latin-1 (see foldText).
-    'œ': '\u00f0', 'Œ': '\u00f0',
+    œ: '\u00f0',
+    Œ: '\u00f0',
   }
   for (const [from, to] of Object.entries(extra)) table[from.charCodeAt(0)] = to.charCodeAt(0)
   return table
@@ -90,12 +120,13 @@ function foldLowerCase(lower: string): string {
 }
 
 function foldInPlace(lower: string): string {
-  return lower.replace(NEEDS_TABLE, (char) => String.fromCharCode(FOLD_TABLE[char.charCodeAt(0)] ?? char.charCodeAt(0)))
+  return lower.replace(NEEDS_TABLE, char => String.fromCharCode(FOLD_TABLE[char.charCodeAt(0)] ?? char.charCodeAt(0)))
 }
 
 // On the server, Node's Buffer decodes Latin-1 natively (several times faster than
 // String.fromCharCode); elsewhere (a browser bundle of the nudges) the portable way.
-const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'latin1'): string } } }).Buffer
+const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'latin1'): string } } })
+  .Buffer
 
 function latin1(bytes: Uint8Array): string {
   if (NodeBuffer !== undefined) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')

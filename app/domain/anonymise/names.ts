@@ -37,13 +37,34 @@ const enum Level {
 type TitleGroup = 'female' | 'male' | 'doctor' | 'professor' | 'neutral' | 'religious'
 
 const TITLES: Record<string, TitleGroup> = {
-  ms: 'female', mrs: 'female', miss: 'female', mme: 'female', mmes: 'female', mlle: 'female',
-  madame: 'female', mademoiselle: 'female',
-  mr: 'male', m: 'male', monsieur: 'male', messrs: 'male',
-  dr: 'doctor', dre: 'doctor', docteur: 'doctor', docteure: 'doctor', doctor: 'doctor',
-  prof: 'professor', professor: 'professor', professeur: 'professor', professeure: 'professor',
+  ms: 'female',
+  mrs: 'female',
+  miss: 'female',
+  mme: 'female',
+  mmes: 'female',
+  mlle: 'female',
+  madame: 'female',
+  mademoiselle: 'female',
+  mr: 'male',
+  m: 'male',
+  monsieur: 'male',
+  messrs: 'male',
+  dr: 'doctor',
+  dre: 'doctor',
+  docteur: 'doctor',
+  docteure: 'doctor',
+  doctor: 'doctor',
+  prof: 'professor',
+  professor: 'professor',
+  professeur: 'professor',
+  professeure: 'professor',
   mx: 'neutral',
-  sister: 'religious', soeur: 'religious', father: 'religious', pere: 'religious', rev: 'religious', reverend: 'religious',
+  sister: 'religious',
+  soeur: 'religious',
+  father: 'religious',
+  pere: 'religious',
+  rev: 'religious',
+  reverend: 'religious',
 }
 const TITLE_GROUPS: readonly TitleGroup[] = ['female', 'male', 'doctor', 'professor', 'neutral', 'religious']
 // Titles that are also ordinary words only count when written with a capital ("did not miss").
@@ -78,15 +99,95 @@ const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'fils', 'pere'])
 
 // Words a place name is made of that say what it is, not which one it is.
 const GENERIC_PLACE_WORDS = new Set([
-  'hospital', 'hopital', 'regional', 'general', 'memorial', 'health', 'centre', 'center', 'clinic', 'clinique',
-  'medical', 'medicale', 'sante', 'school', 'ecole', 'elementary', 'elementaire', 'secondary', 'secondaire',
-  'high', 'junior', 'public', 'publique', 'catholic', 'catholique', 'academy', 'college', 'agency', 'agence',
-  'services', 'service', 'society', 'societe', 'department', 'office', 'bureau', 'children', "children's",
-  'aid', 'family', 'families', 'familles', 'famille', 'community', 'communautaire', 'daycare', 'garderie',
-  'the', 'of', 'de', 'du', 'des', 'la', 'le', "l'", 'and', 'et', 'for', 'pour', 'aide', 'enfance', "l'enfance",
-  'child', 'youth', 'jeunesse', 'program', 'programme', 'detachment', 'police', 'rcmp', 'station', 'shelter',
-  'territorial', 'provincial', 'district', 'county', 'city', 'municipal', 'national', 'royal', 'university',
-  'universitaire', 'chu', 'clsc', 'cisss', 'ciusss', 'primaire', 'polyvalente', 'nursing',
+  'hospital',
+  'hopital',
+  'regional',
+  'general',
+  'memorial',
+  'health',
+  'centre',
+  'center',
+  'clinic',
+  'clinique',
+  'medical',
+  'medicale',
+  'sante',
+  'school',
+  'ecole',
+  'elementary',
+  'elementaire',
+  'secondary',
+  'secondaire',
+  'high',
+  'junior',
+  'public',
+  'publique',
+  'catholic',
+  'catholique',
+  'academy',
+  'college',
+  'agency',
+  'agence',
+  'services',
+  'service',
+  'society',
+  'societe',
+  'department',
+  'office',
+  'bureau',
+  'children',
+  "children's",
+  'aid',
+  'family',
+  'families',
+  'familles',
+  'famille',
+  'community',
+  'communautaire',
+  'daycare',
+  'garderie',
+  'the',
+  'of',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  "l'",
+  'and',
+  'et',
+  'for',
+  'pour',
+  'aide',
+  'enfance',
+  "l'enfance",
+  'child',
+  'youth',
+  'jeunesse',
+  'program',
+  'programme',
+  'detachment',
+  'police',
+  'rcmp',
+  'station',
+  'shelter',
+  'territorial',
+  'provincial',
+  'district',
+  'county',
+  'city',
+  'municipal',
+  'national',
+  'royal',
+  'university',
+  'universitaire',
+  'chu',
+  'clsc',
+  'cisss',
+  'ciusss',
+  'primaire',
+  'polyvalente',
+  'nursing',
 ])
 
 type Target =
@@ -114,7 +215,7 @@ function isStoplisted(token: string): boolean {
 }
 
 function allCommon(tokens: readonly string[]): boolean {
-  return tokens.every((token) => isCommonWord(token) || NAME_PART_STOPLIST.has(token))
+  return tokens.every(token => isCommonWord(token) || NAME_PART_STOPLIST.has(token))
 }
 
 class ClaimBook {
@@ -131,7 +232,7 @@ class ClaimBook {
       return
     }
     if (existing.level > level) return
-    if (!existing.targets.some((t) => t.type === target.type && t.ref === target.ref)) existing.targets.push(target)
+    if (!existing.targets.some(t => t.type === target.type && t.ref === target.ref)) existing.targets.push(target)
     existing.requiresCapital = existing.requiresCapital || requiresCapital
     existing.requiresTitle = existing.requiresTitle && requiresTitle
   }
@@ -152,13 +253,13 @@ class ClaimBook {
         resolved.set(key, { target, requiresCapital: claim.requiresCapital, requiresTitle: claim.requiresTitle })
         continue
       }
-      const refs = claim.targets.map((t) => t.ref)
+      const refs = claim.targets.map(t => t.ref)
       let label = labels.ambiguousName
-      if (claim.targets.some((t) => t.type === 'person' && t.plural === true)) label = labels.ambiguousFamilyName
-      if (claim.targets.every((t) => t.type === 'place')) {
-        const distinct = new Set(claim.targets.map((t) => t.label))
+      if (claim.targets.some(t => t.type === 'person' && t.plural === true)) label = labels.ambiguousFamilyName
+      if (claim.targets.every(t => t.type === 'place')) {
+        const distinct = new Set(claim.targets.map(t => t.label))
         label = distinct.size === 1 ? first.label : labels.ambiguousPlace
-      } else if (claim.targets.every((t) => t.type === 'person' && t.familyName)) {
+      } else if (claim.targets.every(t => t.type === 'person' && t.familyName)) {
         label = labels.ambiguousFamilyName
       }
       const target: Target =
@@ -190,7 +291,7 @@ function splitTitles(tokens: string[]): { group?: TitleGroup; tokens: string[] }
 
 function addPerson(book: ClaimBook, person: RegisteredPerson): void {
   const nameTokens = splitTitles(registryTokens(foldWord(person.name)))
-  const core = nameTokens.tokens.filter((token) => !SUFFIXES.has(token))
+  const core = nameTokens.tokens.filter(token => !SUFFIXES.has(token))
   const familyToken = core[core.length - 1]
   const target = (familyName: boolean): Target => ({ type: 'person', ref: person.id, label: person.pseudonym, familyName })
 
@@ -261,10 +362,10 @@ function addPlace(book: ClaimBook, place: RegisteredPlace, locale: OutputLocale)
 
   if (place.kind === 'address') {
     // "14 Larch Crescent, Fort Ellis": the street part alone, and the street without its number.
-    const components = place.name.split(',').map((part) => registryTokens(foldWord(part)))
+    const components = place.name.split(',').map(part => registryTokens(foldWord(part)))
     const street = components[0] ?? []
     addVariant(street, Level.Derived, false)
-    const withoutNumber = street.filter((token) => !/\d/.test(token))
+    const withoutNumber = street.filter(token => !/\d/.test(token))
     if (withoutNumber.length >= 2 || (withoutNumber.length === 1 && !allCommon(withoutNumber))) addVariant(withoutNumber, Level.Derived, false)
     return
   }
@@ -273,7 +374,7 @@ function addPlace(book: ClaimBook, place: RegisteredPlace, locale: OutputLocale)
   // "Millbrook Elementary School" is also "Millbrook Elementary". Generic words are peeled off
   // one at a time from either end while something distinctive is left.
   const distinctive = (variant: string[]): boolean =>
-    variant.some((token) => !isCommonWord(token) && !GENERIC_PLACE_WORDS.has(token) && token.length > 2 && !/^\d+$/.test(token))
+    variant.some(token => !isCommonWord(token) && !GENERIC_PLACE_WORDS.has(token) && token.length > 2 && !/^\d+$/.test(token))
   let core = [...tokens]
   while (core.length > 1 && GENERIC_PLACE_WORDS.has(core[core.length - 1] ?? '')) {
     core = core.slice(0, -1)
@@ -360,7 +461,14 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
         const key = (match[0].match(/[a-z0-9]+/g) ?? []).join('')
         const target = identifiers.byKey.get(key)
         if (target === undefined) continue
-        found.push({ start: match.index, end: match.index + match[0].length, kind: 'identifier', replacement: target.label, priority: IDENTIFIER_PRIORITY, registryRef: target.ref })
+        found.push({
+          start: match.index,
+          end: match.index + match[0].length,
+          kind: 'identifier',
+          replacement: target.label,
+          priority: IDENTIFIER_PRIORITY,
+          registryRef: target.ref,
+        })
       }
     }
     for (const nameRegex of nameRegexes) detectWith(nameRegex, text, found)
@@ -401,7 +509,14 @@ export function createRegistryDetector(registry: AnonymisationRegistry, locale: 
       if (target.type === 'place') {
         const placed = placeReplacement(text, start, target.label)
         const possessiveText = suffix !== '' && !target.absorbPossessive ? `${apostrophe}s` : ''
-        found.push({ start: placed.start, end, kind: 'place', replacement: placed.replacement + possessiveText, priority: PLACE_PRIORITY, registryRef: target.ref })
+        found.push({
+          start: placed.start,
+          end,
+          kind: 'place',
+          replacement: placed.replacement + possessiveText,
+          priority: PLACE_PRIORITY,
+          registryRef: target.ref,
+        })
         continue
       }
       const possessiveText = suffix === '' ? '' : `${apostrophe}s`

@@ -45,13 +45,13 @@ const URL_ANCHOR = /:\/\/|www\./g
 const IPV6_ANCHOR = /::|:[0-9a-f]{1,4}:/g
 const IPV4 = /\d(?<![\d.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?![\d]|\.\d)/g
 const IPV6 = /(?<![0-9a-f:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-f:])/g
-const PHONE_NORTH_AMERICAN =
-  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:\s*(?:ext\.?|x|poste|#)\s*\d{1,5}(?!\d))?/g
+const PHONE_NORTH_AMERICAN = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:\s*(?:ext\.?|x|poste|#)\s*\d{1,5}(?!\d))?/g
 const PHONE_INTERNATIONAL = /\+(?<![\w+]\+)\d{1,3}(?:[\s.-]?\(\d{1,4}\)\d{0,4}|[\s.-]\d{1,4}){2,6}(?!\d)/g
 const PHONE_COMPACT_INTERNATIONAL = /\+(?<![\w+]\+)\d{8,15}(?!\d)/g
 const PHONE_FRENCH = /0(?<![\w+.-]0)[1-9](?:[\s.-]?\d{2}){4}(?![\d])/g
 const PHONE_LOCAL = /\d(?<![\d.-]\d)\d{2}[-.]\d{4}(?![\d-]|\.\d)/g
-const PHONE_WORDS = /(?:phone|tel|telephone|cell|cellphone|mobile|fax|call|called|calls|text|texted|number|numero|cellulaire|rejoint|joindre|contact|contacted|at|au)\b[^\n\d]{0,12}$/
+const PHONE_WORDS =
+  /(?:phone|tel|telephone|cell|cellphone|mobile|fax|call|called|calls|text|texted|number|numero|cellulaire|rejoint|joindre|contact|contacted|at|au)\b[^\n\d]{0,12}$/
 // A seven-digit number written with a space or across a line break ("Phone: 555 0199",
 // "Tel.\n555-0142") needs a phone word just before it; the word may end the previous line.
 const PHONE_LOCAL_SPACED = /\d(?<![\d.-]\d)\d{2}(?:(?:[ \t]+|[ \t]*\n[ \t]*)\d{4}(?![\d-]|\.\d|[ \t]\d)|[ \t]*\n[ \t]*-?\d{4}(?![\d-]|\.\d))/g
@@ -82,21 +82,108 @@ function casings(words: readonly string[]): string {
   }
   return [...forms]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .map((form) => form.replace(/\./g, '\\.'))
+    .map(form => form.replace(/\./g, '\\.'))
     .join('|')
 }
 
 const STREET_TYPES = casings([
-  'street', 'st.', 'st', 'avenue', 'ave.', 'ave', 'road', 'rd.', 'rd', 'crescent', 'cres.', 'cres', 'drive', 'dr.', 'dr',
-  'lane', 'ln.', 'ln', 'boulevard', 'blvd.', 'blvd', 'court', 'ct.', 'ct', 'place', 'pl.', 'way', 'trail', 'terrace',
-  'highway', 'hwy.', 'hwy', 'circle', 'close', 'row', 'square', 'sq.', 'parkway', 'pkwy', 'gate', 'heights', 'grove',
-  'line', 'sideroad', 'concession', 'loop', 'bay', 'mews', 'path', 'ridge', 'landing', 'gardens', 'crossing', 'alley',
+  'street',
+  'st.',
+  'st',
+  'avenue',
+  'ave.',
+  'ave',
+  'road',
+  'rd.',
+  'rd',
+  'crescent',
+  'cres.',
+  'cres',
+  'drive',
+  'dr.',
+  'dr',
+  'lane',
+  'ln.',
+  'ln',
+  'boulevard',
+  'blvd.',
+  'blvd',
+  'court',
+  'ct.',
+  'ct',
+  'place',
+  'pl.',
+  'way',
+  'trail',
+  'terrace',
+  'highway',
+  'hwy.',
+  'hwy',
+  'circle',
+  'close',
+  'row',
+  'square',
+  'sq.',
+  'parkway',
+  'pkwy',
+  'gate',
+  'heights',
+  'grove',
+  'line',
+  'sideroad',
+  'concession',
+  'loop',
+  'bay',
+  'mews',
+  'path',
+  'ridge',
+  'landing',
+  'gardens',
+  'crossing',
+  'alley',
 ])
 const FRENCH_STREET_TYPES = casings([
-  'rue', 'avenue', 'av.', 'boulevard', 'boul.', 'bd', 'chemin', 'ch.', 'route', 'rang', 'place', 'allée', 'impasse',
-  'promenade', 'montée', 'côte', 'croissant', 'cours', 'quai', 'rond-point', 'ruelle', 'sentier', 'terrasse',
+  'rue',
+  'avenue',
+  'av.',
+  'boulevard',
+  'boul.',
+  'bd',
+  'chemin',
+  'ch.',
+  'route',
+  'rang',
+  'place',
+  'allée',
+  'impasse',
+  'promenade',
+  'montée',
+  'côte',
+  'croissant',
+  'cours',
+  'quai',
+  'rond-point',
+  'ruelle',
+  'sentier',
+  'terrasse',
 ])
-const UNIT_WORDS = casings(['unit', 'apt.', 'apt', 'apartment', 'suite', 'ste.', 'bsmt', 'basement', 'app.', 'app', 'appartement', 'bureau', 'unité', 'local', 'logement'])
+const UNIT_WORDS = casings([
+  'unit',
+  'apt.',
+  'apt',
+  'apartment',
+  'suite',
+  'ste.',
+  'bsmt',
+  'basement',
+  'app.',
+  'app',
+  'appartement',
+  'bureau',
+  'unité',
+  'local',
+  'logement',
+])
 // A street-name word may end with a full stop ("St. Clair"); French names do not continue past
 // one, so that "8 av. des Pins. Son employeur" stops at "Pins".
 const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\d'’]*\\.?"
@@ -118,8 +205,7 @@ const FRENCH_STREET_ADDRESS = new RegExp(
   `\\d(?<![\\p{L}\\d#-]\\d)${CIVIC_NUMBER_REST}(?:\\s*(?:bis|ter))?,?\\s+(?:${FRENCH_STREET_TYPES})\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?${FRENCH_NAME_WORD}(?:[\\s-]+(?:(?:de|du|des|la|le)\\s+)?${FRENCH_NAME_WORD}){0,3}${DIRECTION}${UNIT_AFTER}`,
   'gu',
 )
-const BIRTH_YEAR_CUE =
-  /(?<![a-z])(?:born|b\.|nee?s?|ne\(e\)|birth\s+year|year\s+of\s+birth|annee\s+de\s+naissance)(?:\s+(?:in|en|on|:|-))?\s*:?\s*$/
+const BIRTH_YEAR_CUE = /(?<![a-z])(?:born|b\.|nee?s?|ne\(e\)|birth\s+year|year\s+of\s+birth|annee\s+de\s+naissance)(?:\s+(?:in|en|on|:|-))?\s*:?\s*$/
 
 // The lines after a street: town, province or state, postal code, country ("52 Juniper Road\n
 // Portage Bay, MB R3T 2N2\nCanada", "8 rue du Moulin Apt 3, 35000 Rennes, France"). They are
@@ -128,18 +214,82 @@ const BIRTH_YEAR_CUE =
 const REGION_CODES =
   'AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|PEI|QC|SK|YT|AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY'
 const REGION_NAMES = [
-  'Alberta', 'British Columbia', 'Colombie-Britannique', 'Manitoba', 'New Brunswick', 'Nouveau-Brunswick', 'Newfoundland and Labrador',
-  'Newfoundland', 'Terre-Neuve-et-Labrador', 'Nova Scotia', 'Nouvelle-Écosse', 'Ontario', 'Prince Edward Island', 'Île-du-Prince-Édouard',
-  'Quebec', 'Québec', 'Saskatchewan', 'Yukon', 'Nunavut', 'Northwest Territories', 'Territoires du Nord-Ouest',
-  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia', 'Hawaii',
-  'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan',
-  'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York',
-  'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota',
-  'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming',
+  'Alberta',
+  'British Columbia',
+  'Colombie-Britannique',
+  'Manitoba',
+  'New Brunswick',
+  'Nouveau-Brunswick',
+  'Newfoundland and Labrador',
+  'Newfoundland',
+  'Terre-Neuve-et-Labrador',
+  'Nova Scotia',
+  'Nouvelle-Écosse',
+  'Ontario',
+  'Prince Edward Island',
+  'Île-du-Prince-Édouard',
+  'Quebec',
+  'Québec',
+  'Saskatchewan',
+  'Yukon',
+  'Nunavut',
+  'Northwest Territories',
+  'Territoires du Nord-Ouest',
+  'Alabama',
+  'Alaska',
+  'Arizona',
+  'Arkansas',
+  'California',
+  'Colorado',
+  'Connecticut',
+  'Delaware',
+  'Florida',
+  'Georgia',
+  'Hawaii',
+  'Idaho',
+  'Illinois',
+  'Indiana',
+  'Iowa',
+  'Kansas',
+  'Kentucky',
+  'Louisiana',
+  'Maine',
+  'Maryland',
+  'Massachusetts',
+  'Michigan',
+  'Minnesota',
+  'Mississippi',
+  'Missouri',
+  'Montana',
+  'Nebraska',
+  'Nevada',
+  'New Hampshire',
+  'New Jersey',
+  'New Mexico',
+  'New York',
+  'North Carolina',
+  'North Dakota',
+  'Ohio',
+  'Oklahoma',
+  'Oregon',
+  'Pennsylvania',
+  'Rhode Island',
+  'South Carolina',
+  'South Dakota',
+  'Tennessee',
+  'Texas',
+  'Utah',
+  'Vermont',
+  'Virginia',
+  'Washington',
+  'West Virginia',
+  'Wisconsin',
+  'Wyoming',
 ]
   .sort((a, b) => b.length - a.length)
   .join('|')
-const COUNTRIES = 'Canada|USA|U\\.S\\.A\\.|U\\.S\\.|United States(?: of America)?|France|Belgique|Belgium|Suisse|Switzerland|UK|United Kingdom|England|Royaume-Uni|Mexico|Mexique'
+const COUNTRIES =
+  'Canada|USA|U\\.S\\.A\\.|U\\.S\\.|United States(?: of America)?|France|Belgique|Belgium|Suisse|Switzerland|UK|United Kingdom|England|Royaume-Uni|Mexico|Mexique'
 const TAIL_SEPARATOR = '(?:,[ \\t]*|[ \\t]*\\n[ \\t]*)'
 const TAIL_TOWN = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)(?:[ -](?:(?:de|du|des|la|le|les|sur|en|on|upon)[ -])?\\p{Lu}[\\p{L}\\p{M}'’-]*){0,3}"
 const TAIL_REGION = new RegExp(`(?:${TAIL_SEPARATOR}|[ \\t]+)\\(?(?:${REGION_CODES}|${REGION_NAMES})\\)?(?![\\p{L}\\d])`, 'uy')
@@ -169,8 +319,7 @@ function addressTailEnd(original: string, end: number): number {
       const town = stickyAt(TAIL_TOWN_SEGMENT, original, at)
       if (town >= 0) {
         const confirmed =
-          LINE_ENDS.test(original.slice(town, town + 3)) ||
-          [TAIL_REGION, TAIL_POSTAL, TAIL_COUNTRY].some((pattern) => stickyAt(pattern, original, town) >= 0)
+          LINE_ENDS.test(original.slice(town, town + 3)) || [TAIL_REGION, TAIL_POSTAL, TAIL_COUNTRY].some(pattern => stickyAt(pattern, original, town) >= 0)
         if (confirmed) {
           next = town
           townTaken = true
@@ -213,10 +362,10 @@ const RECORD_WORDS: readonly RecordWord[] = [
 ]
 // A letter prefix is glued to the number ("CFS-2024", "A1234567"): "du 2024-06-14" is a date.
 // Health numbers may have a four-letter prefix and a space (RAMQ "LAVL 1905 0312").
-const ID_TAIL = "\\d[\\da-z]{0,20}(?:[-/.][\\da-z]{1,20}){0,5}(?:\\s\\d{2,6}){0,3}"
+const ID_TAIL = '\\d[\\da-z]{0,20}(?:[-/.][\\da-z]{1,20}){0,5}(?:\\s\\d{2,6}){0,3}'
 const ID_BODY = `(?:[a-z]{1,6}[-/]?)?${ID_TAIL}`
 const HEALTH_ID_BODY = `(?:[a-z]{4}\\s?|[a-z]{1,6}[-/]?)?${ID_TAIL}`
-const RECORD_JOINER = "\\s*(?:(?:no\\.?|number|num\\.?|numero|n°|#|id)\\s*)?(?:(?:is|was|:|-)\\s*)?[:#]?\\s*"
+const RECORD_JOINER = '\\s*(?:(?:no\\.?|number|num\\.?|numero|n°|#|id)\\s*)?(?:(?:is|was|:|-)\\s*)?[:#]?\\s*'
 // One pass for every record word: the group that matched says which kind of number follows.
 const KEYWORD_RECORDS = new RegExp(
   `(?<![a-z0-9])(?:${RECORD_WORDS.map(({ kind, words }) => `(?:${words})(?![a-z])${RECORD_JOINER}(${kind === 'health_number' ? HEALTH_ID_BODY : ID_BODY})`).join('|')})(?![a-z0-9])`,
@@ -227,7 +376,8 @@ const SPACED_HEALTH_CARD = /\d(?<![\d-]\d)\d{3}[ -]\d{3}[ -]\d{3}(?:[ -]?[a-z]{2
 const UNIT_SUFFIXED = /^\d+(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|eme|x|k|m)$/
 
 const PLATE_WORDS = ['plate', 'plaque', 'immatriculation']
-const PLATE = /(?:licen[cs]e\s+plate|plate\s+(?:number|no\.?|#)|plate|plaque(?:\s+d'immatriculation)?|immatriculation)\s*(?:number|no\.?|#|:|was|is|reading|reads)?\s*[:#]?\s*([a-z0-9]{1,4}(?:[ -]?[a-z0-9]{1,4}){1,2})(?![a-z0-9])/dg
+const PLATE =
+  /(?:licen[cs]e\s+plate|plate\s+(?:number|no\.?|#)|plate|plaque(?:\s+d'immatriculation)?|immatriculation)\s*(?:number|no\.?|#|:|was|is|reading|reads)?\s*[:#]?\s*([a-z0-9]{1,4}(?:[ -]?[a-z0-9]{1,4}){1,2})(?![a-z0-9])/dg
 
 function digits(text: string): number {
   let count = 0
@@ -253,14 +403,14 @@ function isYearRange(token: string): boolean {
 }
 
 function validIpv4(text: string): boolean {
-  return text.split('.').every((octet) => Number(octet) <= 255)
+  return text.split('.').every(octet => Number(octet) <= 255)
 }
 
 function validIpv6(text: string): boolean {
   const halves = text.split('::')
   if (halves.length > 2) return false
-  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')))
-  if (groups.some((group) => group.length === 0 || group.length > 4)) return false
+  const groups = halves.flatMap(half => (half === '' ? [] : half.split(':')))
+  if (groups.some(group => group.length === 0 || group.length > 4)) return false
   if (halves.length === 1 && groups.length !== 8) return false
   if (halves.length === 2 && groups.length > 7) return false
   // "::" alone or a clock time is not an address; ask for some hex in it.
@@ -291,15 +441,22 @@ export function createPatternDetector(locale: OutputLocale) {
   return function detectPatterns(text: ScanText, found: Candidate[]): void {
     const { original, folded } = text
     const numbers = digitWindows(text)
-    const near = (anchor: RegExp, pattern: RegExp, before: number, after: number, visit: (m: RegExpExecArray, offset: number) => void, on: string = folded): void => {
+    const near = (
+      anchor: RegExp,
+      pattern: RegExp,
+      before: number,
+      after: number,
+      visit: (m: RegExpExecArray, offset: number) => void,
+      on: string = folded,
+    ): void => {
       const windows = windowsAround(folded, anchor, { before, after })
       if (windows.length > 0) eachInWindows(on, windows, pattern, visit)
     }
 
-    near(/@/g, EMAIL, 70, 300, (m) => push(found, m.index, m.index + m[0].length, 'email'))
-    near(URL_ANCHOR, URL_WITH_SCHEME, 12, 2010, (m) => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
+    near(/@/g, EMAIL, 70, 300, m => push(found, m.index, m.index + m[0].length, 'email'))
+    near(URL_ANCHOR, URL_WITH_SCHEME, 12, 2010, m => push(found, m.index, m.index + trimUrl(m[0]).length, 'url'))
     let domainStart = -1
-    each(DOMAIN_HINT, folded, (hint) => {
+    each(DOMAIN_HINT, folded, hint => {
       let start = hint.index
       while (start > 0 && hint.index - start < 260 && isHostChar(folded.charCodeAt(start - 1))) start -= 1
       if (start === domainStart) return
@@ -308,31 +465,31 @@ export function createPatternDetector(locale: OutputLocale) {
       const m = BARE_DOMAIN.exec(folded)
       if (m !== null) push(found, start, start + trimUrl(m[0]).length, 'url')
     })
-    eachInWindows(folded, numbers, IPV4, (m) => {
+    eachInWindows(folded, numbers, IPV4, m => {
       if (validIpv4(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
     })
-    near(IPV6_ANCHOR, IPV6, 45, 45, (m) => {
+    near(IPV6_ANCHOR, IPV6, 45, 45, m => {
       if (validIpv6(m[0])) push(found, m.index, m.index + m[0].length, 'ip_address')
     })
 
-    eachInWindows(folded, numbers, PHONE_NORTH_AMERICAN, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
-    eachInWindows(folded, numbers, PHONE_INTERNATIONAL, (m) => {
+    eachInWindows(folded, numbers, PHONE_NORTH_AMERICAN, m => push(found, m.index, m.index + m[0].length, 'phone'))
+    eachInWindows(folded, numbers, PHONE_INTERNATIONAL, m => {
       const count = digits(m[0])
       if (count >= 8 && count <= 15) push(found, m.index, m.index + m[0].length, 'phone')
     })
-    eachInWindows(folded, numbers, PHONE_COMPACT_INTERNATIONAL, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
-    eachInWindows(folded, numbers, PHONE_FRENCH, (m) => push(found, m.index, m.index + m[0].length, 'phone'))
-    eachInWindows(folded, numbers, PHONE_LOCAL, (m) => {
+    eachInWindows(folded, numbers, PHONE_COMPACT_INTERNATIONAL, m => push(found, m.index, m.index + m[0].length, 'phone'))
+    eachInWindows(folded, numbers, PHONE_FRENCH, m => push(found, m.index, m.index + m[0].length, 'phone'))
+    eachInWindows(folded, numbers, PHONE_LOCAL, m => {
       const before = folded.slice(Math.max(0, m.index - 24), m.index)
       if (PHONE_WORDS.test(before) || ((before.match(/\n/g)?.length ?? 0) === 1 && PHONE_WORDS_ACROSS_LINES.test(before))) {
         push(found, m.index, m.index + m[0].length, 'phone')
       }
     })
-    eachInWindows(folded, numbers, PHONE_LOCAL_SPACED, (m) => {
+    eachInWindows(folded, numbers, PHONE_LOCAL_SPACED, m => {
       const before = folded.slice(Math.max(0, m.index - 24), m.index)
       if ((before.match(/\n/g)?.length ?? 0) <= 1 && PHONE_WORDS_ACROSS_LINES.test(before)) push(found, m.index, m.index + m[0].length, 'phone')
     })
-    eachInWindows(folded, numbers, PHONE_TRUNK, (m) => {
+    eachInWindows(folded, numbers, PHONE_TRUNK, m => {
       const count = digits(m[0])
       if (count >= 10 && count <= 11) push(found, m.index, m.index + m[0].length, 'phone')
     })
@@ -347,13 +504,13 @@ export function createPatternDetector(locale: OutputLocale) {
       }
     }
 
-    eachInWindows(folded, numbers, POSTAL_CODE_CA, (m) => {
+    eachInWindows(folded, numbers, POSTAL_CODE_CA, m => {
       const letter = folded.charAt(m.index - 1)
       const before = m.index >= 2 ? folded.charCodeAt(m.index - 2) : 32
       const boundary = !((before >= 97 && before <= 122) || (before >= 48 && before <= 57))
       if (POSTAL_FIRST_LETTER.test(letter) && boundary) push(found, m.index - 1, m.index + m[0].length, 'postal_code')
     })
-    eachInWindows(folded, numbers, ZIP, (m) => {
+    eachInWindows(folded, numbers, ZIP, m => {
       if (
         ZIP_PLUS_FOUR.test(m[0]) ||
         ZIP_CONTEXT.test(original.slice(Math.max(0, m.index - 16), m.index)) ||
@@ -375,7 +532,7 @@ export function createPatternDetector(locale: OutputLocale) {
     }
     eachInWindows(original, numbers, STREET_ADDRESS, pushAddress)
     eachInWindows(original, numbers, FRENCH_STREET_ADDRESS, pushAddress)
-    near(POST_OFFICE_ANCHOR, POST_OFFICE_BOX, 12, 16, (m) => push(found, m.index, m.index + m[0].length, 'street_address'), original)
+    near(POST_OFFICE_ANCHOR, POST_OFFICE_BOX, 12, 16, m => push(found, m.index, m.index + m[0].length, 'street_address'), original)
 
     // A record number has digits: look for record words only near numbers.
     eachInWindows(folded, numbers, KEYWORD_RECORDS, (m, offset) => {
@@ -388,8 +545,8 @@ export function createPatternDetector(locale: OutputLocale) {
       }
     })
     for (const token of digitTokens(text)) classifyDigitToken(token, folded, found)
-    eachInWindows(folded, numbers, SPACED_SIN, (m) => push(found, m.index, m.index + m[0].length, 'social_insurance_number'))
-    eachInWindows(folded, numbers, SPACED_HEALTH_CARD, (m) => push(found, m.index, m.index + m[0].length, 'health_number'))
+    eachInWindows(folded, numbers, SPACED_SIN, m => push(found, m.index, m.index + m[0].length, 'social_insurance_number'))
+    eachInWindows(folded, numbers, SPACED_HEALTH_CARD, m => push(found, m.index, m.index + m[0].length, 'health_number'))
 
     eachInWindows(folded, windowsAroundWords(folded, PLATE_WORDS, { before: 2, after: 60 }), PLATE, (m, offset) => {
       const span = m.indices?.[1]

@@ -25,16 +25,16 @@ export function canonicalToken(token: string): string {
  * hyphen, full stop; for places also a comma ("14 Larch Crescent, Fort Ellis"). People do not
  * get the comma: "Jean Luc, Smith-Jones" is a list, not one name.
  */
-const NAME_SEPARATOR = "\\.?[\\s-]+|\\."
-const PLACE_SEPARATOR = "[.,]?[\\s-]+|\\."
+const NAME_SEPARATOR = '\\.?[\\s-]+|\\.'
+const PLACE_SEPARATOR = '[.,]?[\\s-]+|\\.'
 const SPLIT_TOKENS = /[\s.,;:!?()[\]{}"/\u2010-\u2015-]+/
 
 /** Splits a folded registry string into canonical tokens (apostrophes inside names kept). */
 export function registryTokens(folded: string): string[] {
   return folded
     .split(SPLIT_TOKENS)
-    .map((token) => token.replace(/^'+|'+$/g, ''))
-    .filter((token) => token.length > 0)
+    .map(token => token.replace(/^'+|'+$/g, ''))
+    .filter(token => token.length > 0)
     .map(canonicalToken)
 }
 
@@ -49,7 +49,10 @@ function escapeRegex(text: string): string {
 function tokenPattern(token: string): string {
   const forms = TOKEN_SYNONYMS[token]
   if (forms === undefined) return escapeRegex(token)
-  return `(?:${[...forms].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`
+  return `(?:${[...forms]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|')})`
 }
 
 interface TrieNode {

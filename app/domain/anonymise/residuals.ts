@@ -59,8 +59,25 @@ const OPENERS = new Set([' ', '\t', '\r', '\u00a0', '"', "'", '“', '‘', '«'
 const LOWER_CASE_REACH = 50_000
 // Month and day names are name-listed ("April", "March") but never a name by their cue alone.
 const CALENDAR = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ])
 
 /** A 53-bit string hash (cyrb53): stable across runs and platforms, short enough for an id. */
@@ -201,7 +218,7 @@ function looksLikeIdentifier(token: string): boolean {
   const letters = token.replace(/[^a-z]/g, '')
   // Digits alone: five or more, with a group of four or more ("10377", "4471-22"), so that
   // blood pressures ("100/60") and ranges ("120-180") are not listed.
-  if (letters.length === 0) return digits >= 5 && token.split(/[-/]/).some((group) => group.length >= 4)
+  if (letters.length === 0) return digits >= 5 && token.split(/[-/]/).some(group => group.length >= 4)
   if (token.length < 3) return false
   // "covid-19", "form-12", "b12": an ordinary word with a small number is not an identifier.
   if (digits <= 2 && (letters.length <= 1 || isCommonWord(letters))) return false
@@ -276,7 +293,12 @@ export const sharedResidualMemo = new ResidualMemo()
 type Found = { start: number; end: number; text: string; reason: ResidualReason }
 
 /** Scans the parts of the text no replacement covers. `accepted` is sorted by start. */
-export function findResiduals(text: ScanText, accepted: readonly Candidate[], rules: ResidualRules, memo: ResidualMemo = new ResidualMemo()): ResidualCandidate[] {
+export function findResiduals(
+  text: ScanText,
+  accepted: readonly Candidate[],
+  rules: ResidualRules,
+  memo: ResidualMemo = new ResidualMemo(),
+): ResidualCandidate[] {
   const { original, folded } = text
   const names = rules.names ?? EMPTY
   const found: Found[] = []
@@ -300,7 +322,8 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
     const start = match.index
     const matchEnd = start + match[0].length
     if (original.charCodeAt(start) >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
-    if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + matchEnd - start) && PLACE_TYPE_SET.has(folded.slice(start, matchEnd))) placeTypes.push(start, matchEnd)
+    if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + matchEnd - start) && PLACE_TYPE_SET.has(folded.slice(start, matchEnd)))
+      placeTypes.push(start, matchEnd)
     if (start > 0 && WORD_BEFORE.test(original.charAt(start - 1))) continue
     // "XJ22B" is one token: it is looked at as a possible identifier, not as a name.
     const next = original.charCodeAt(matchEnd)
@@ -350,7 +373,7 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
   const outsidePlaces = <T extends Found>(items: T[]): T[] => {
     if (places.length === 0) return items
     let cursor = 0
-    return items.filter((item) => {
+    return items.filter(item => {
       while (cursor < places.length && (places[cursor] as Found).end <= item.start) cursor += 1
       const place = places[cursor]
       return !(place !== undefined && place.start <= item.start)
@@ -376,7 +399,7 @@ export function findResiduals(text: ScanText, accepted: readonly Candidate[], ru
   found.sort((a, b) => a.start - b.start || a.end - b.end)
   return withOutputOffsets(
     // Single words were checked against the safe words already; phrases and digit groups not.
-    found.filter((item) => (item.reason !== 'place_name' && !item.text.includes(' ')) || !rules.safeWords.has(foldWord(item.text))),
+    found.filter(item => (item.reason !== 'place_name' && !item.text.includes(' ')) || !rules.safeWords.has(foldWord(item.text))),
     accepted,
     memo,
   )
@@ -443,7 +466,7 @@ function lowerCaseNames(text: ScanText, names: ReadonlySet<string>, covered: (st
   const found: Found[] = []
   const isName = (word: string): boolean => {
     const parts = word.split('-')
-    return parts.every((part) => part.length >= 3 && names.has(part) && !memo.isOrdinary(part)) && !memo.isOrdinary(word)
+    return parts.every(part => part.length >= 3 && names.has(part) && !memo.isOrdinary(part)) && !memo.isOrdinary(word)
   }
   let scannedTo = 0
   const starts: number[] = []
@@ -476,8 +499,7 @@ function lowerCaseNames(text: ScanText, names: ReadonlySet<string>, covered: (st
       const previous = words[index - 1]
       const next = words[index + 1]
       const pair =
-        (previous?.name === true && original.slice(previous.end, entry.start) === ' ') ||
-        (next?.name === true && original.slice(entry.end, next.start) === ' ')
+        (previous?.name === true && original.slice(previous.end, entry.start) === ' ') || (next?.name === true && original.slice(entry.end, next.start) === ' ')
       if (pair || titleBefore(original, entry.start) || kinshipBefore(original, entry.start) || speechAfter(original, entry.end)) {
         found.push({ start: entry.start, end: entry.end, text: original.slice(entry.start, entry.end), reason: 'name_in_context' })
       }
@@ -505,7 +527,12 @@ function spacedDigitGroups(text: ScanText, original: string, covered: (start: nu
       last = candidate
       next += 1
     }
-    if (last !== first && digits >= 7 && !covered(first.start, last.end) && !(digits === 8 && /^(?:19|20)\d\d (?:19|20)\d\d$/.test(original.slice(first.start, last.end)))) {
+    if (
+      last !== first &&
+      digits >= 7 &&
+      !covered(first.start, last.end) &&
+      !(digits === 8 && /^(?:19|20)\d\d (?:19|20)\d\d$/.test(original.slice(first.start, last.end)))
+    ) {
       found.push({ start: first.start, end: last.end, text: original.slice(first.start, last.end), reason: 'identifier_like' })
     }
     index = next
@@ -516,18 +543,61 @@ function spacedDigitGroups(text: ScanText, original: string, covered: (start: nu
 // Places named by what they are: "Riverside Elementary School", "Grace Baptist Church",
 // "École primaire Saint-Joseph", "Polyvalente des Monts". Found around the type word.
 const PLACE_TYPES_EN = [
-  'school', 'elementary', 'secondary', 'academy', 'college', 'church', 'chapel', 'mosque', 'synagogue', 'temple', 'centre',
-  'center', 'park', 'library', 'daycare', 'clinic', 'hospital', 'arena', 'shelter', 'mall', 'motel', 'hotel', 'manor',
-  'lodge', 'rink', 'preschool', 'kindergarten', 'montessori', 'playground', 'campground',
+  'school',
+  'elementary',
+  'secondary',
+  'academy',
+  'college',
+  'church',
+  'chapel',
+  'mosque',
+  'synagogue',
+  'temple',
+  'centre',
+  'center',
+  'park',
+  'library',
+  'daycare',
+  'clinic',
+  'hospital',
+  'arena',
+  'shelter',
+  'mall',
+  'motel',
+  'hotel',
+  'manor',
+  'lodge',
+  'rink',
+  'preschool',
+  'kindergarten',
+  'montessori',
+  'playground',
+  'campground',
 ]
 const PLACE_TYPES_FR = [
-  'ecole', 'college', 'polyvalente', 'garderie', 'cpe', 'centre', 'bibliotheque', 'eglise', 'parc', 'hopital', 'clinique',
-  'arena', 'maison', 'residence', 'paroisse', 'academie', 'lycee', 'creche',
+  'ecole',
+  'college',
+  'polyvalente',
+  'garderie',
+  'cpe',
+  'centre',
+  'bibliotheque',
+  'eglise',
+  'parc',
+  'hopital',
+  'clinique',
+  'arena',
+  'maison',
+  'residence',
+  'paroisse',
+  'academie',
+  'lycee',
+  'creche',
 ]
 const PLACE_ANCHORS = [...new Set([...PLACE_TYPES_EN, ...PLACE_TYPES_FR])]
 const PLACE_TYPE_SET = new Set(PLACE_ANCHORS)
 // First letter and length of each type word: most capitalised words are ruled out without a slice.
-const PLACE_SHAPES = new Set(PLACE_ANCHORS.map((word) => word.charCodeAt(0) * 64 + word.length))
+const PLACE_SHAPES = new Set(PLACE_ANCHORS.map(word => word.charCodeAt(0) * 64 + word.length))
 const CAPITAL_WORD = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)"
 const ENGLISH_PLACE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’.-])${CAPITAL_WORD}(?:[ \\t]+${CAPITAL_WORD}){1,6}`, 'gu')
 const FRENCH_PLACE = new RegExp(
@@ -561,7 +631,7 @@ function findPlaceNames(text: ScanText, windows: readonly number[], covered: (st
     }
     return words
   }
-  eachInWindows(original, windows, ENGLISH_PLACE, (m) => {
+  eachInWindows(original, windows, ENGLISH_PLACE, m => {
     const words = wordsOf(m.index, m.index + m[0].length)
     let lastType = -1
     words.forEach((entry, index) => {
@@ -572,14 +642,14 @@ function findPlaceNames(text: ScanText, windows: readonly number[], covered: (st
     while (first < lastType && LEADING_FUNCTION_WORD.test(words[first]?.word ?? '')) first += 1
     const named = words.slice(first, lastType + 1)
     // Something in it must say which one: "Community Centre" or "High School" alone does not.
-    if (!named.some((entry) => !PLACE_TYPE_SET.has(entry.word) && !memo.isOrdinary(entry.word) && !/^(?:st|ste|mt|saint|sainte)$/.test(entry.word))) {
-      if (!named.some((entry) => !PLACE_TYPE_SET.has(entry.word) && !LEADING_FUNCTION_WORD.test(entry.word) && !GENERIC_PLACE_WORD.test(entry.word))) return
+    if (!named.some(entry => !PLACE_TYPE_SET.has(entry.word) && !memo.isOrdinary(entry.word) && !/^(?:st|ste|mt|saint|sainte)$/.test(entry.word))) {
+      if (!named.some(entry => !PLACE_TYPE_SET.has(entry.word) && !LEADING_FUNCTION_WORD.test(entry.word) && !GENERIC_PLACE_WORD.test(entry.word))) return
     }
     if (named.length < 2) return
     add((named[0] as { start: number }).start, (named[named.length - 1] as { end: number }).end)
   })
   found.sort((a, b) => a.start - b.start)
-  eachInWindows(original, windows, FRENCH_PLACE, (m) => add(m.index, m.index + m[0].length))
+  eachInWindows(original, windows, FRENCH_PLACE, m => add(m.index, m.index + m[0].length))
   return found.sort((a, b) => a.start - b.start)
 }
 
@@ -612,11 +682,7 @@ function coverageCursor(accepted: readonly Candidate[]): (start: number, end: nu
   }
 }
 
-function withOutputOffsets(
-  found: readonly Found[],
-  accepted: readonly Candidate[],
-  memo: ResidualMemo,
-): ResidualCandidate[] {
+function withOutputOffsets(found: readonly Found[], accepted: readonly Candidate[], memo: ResidualMemo): ResidualCandidate[] {
   const residuals: ResidualCandidate[] = []
   let delta = 0
   let next = 0

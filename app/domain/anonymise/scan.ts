@@ -119,7 +119,7 @@ const DIGIT_REACH = { before: 64, after: 160 }
 /** Windows around the matches of `anchor`, looking for the anchor only inside `within`. */
 export function windowsAroundWithin(text: string, within: Windows, anchor: RegExp, reach: { before: number; after: number }): Windows {
   const windows: number[] = []
-  eachInWindows(text, within, anchor, (hit) => addWindow(windows, text, hit.index - reach.before, hit.index + hit[0].length + reach.after))
+  eachInWindows(text, within, anchor, hit => addWindow(windows, text, hit.index - reach.before, hit.index + hit[0].length + reach.after))
   return windows
 }
 

@@ -106,5 +106,4 @@ export interface DigitToken {
   groups: number[]
 }
 
-
 export type Detector = (text: ScanText, found: Candidate[]) => void

@@ -62,8 +62,10 @@ export function sameEvent(entry: Pick<CaseFileTimelineEntry, 'date' | 'source' |
 /** The same person, when the name (or an alias) and the role match. Keys are local to each file. */
 export function existingPersonFor(person: CaseFilePerson, existing: ExistingContent['people']): ExistingContent['people'][number] | undefined {
   const names = new Set([person.name, ...(person.aliases ?? [])].map(normaliseText))
-  return existing.find(p => p.role === person.role && names.has(normaliseText(p.name)))
-    ?? existing.find(p => p.role === person.role && (p.aliases ?? []).some(a => normaliseText(a) === normaliseText(person.name)))
+  return (
+    existing.find(p => p.role === person.role && names.has(normaliseText(p.name))) ??
+    existing.find(p => p.role === person.role && (p.aliases ?? []).some(a => normaliseText(a) === normaliseText(person.name)))
+  )
 }
 
 export function duplicateEvents(caseFile: CaseFile, existing: ExistingContent): DuplicateEvent[] {
@@ -82,7 +84,10 @@ export interface ImportDateFlag {
 }
 
 /** Timeline entries dated in the future or before the child's birth (warnings, not refusals). */
-export function caseFileDateFlags(caseFile: CaseFile, context: { today: string; existingPeople?: readonly { role: string; birthDate?: string }[] }): ImportDateFlag[] {
+export function caseFileDateFlags(
+  caseFile: CaseFile,
+  context: { today: string; existingPeople?: readonly { role: string; birthDate?: string }[] },
+): ImportDateFlag[] {
   const childBirthDate = childBirthDateOf(caseFile.people) ?? childBirthDateOf(context.existingPeople ?? [])
   return caseFile.timeline.flatMap((entry, index) => {
     const flag = flagDate(entry.date, { today: context.today, childBirthDate })

@@ -111,9 +111,9 @@ function quote(field: string, alone: boolean): string {
 /** RFC 4180 text with CRLF line breaks; parseCsv reads it back unchanged. A record needs at least one field. */
 export function serializeCsv(records: readonly (readonly string[])[]): string {
   return records
-    .map((record) => {
+    .map(record => {
       const fields = record.length === 0 ? [''] : record
-      return fields.map((field) => quote(field, fields.length === 1)).join(',') + '\r\n'
+      return fields.map(field => quote(field, fields.length === 1)).join(',') + '\r\n'
     })
     .join('')
 }

@@ -50,7 +50,7 @@ function readTable(file: CsvFile, text: string): Table {
     return { rows: [], problems }
   }
   // Headers are matched ignoring case and surrounding spaces, as spreadsheets tend to alter both.
-  const canonical = new Map(spec.columns.map((column) => [column.toLowerCase(), column]))
+  const canonical = new Map(spec.columns.map(column => [column.toLowerCase(), column]))
   const columns: (string | undefined)[] = header.map((cell, index) => {
     const name = canonical.get(cell.trim().toLowerCase())
     if (name === undefined) {
@@ -63,7 +63,7 @@ function readTable(file: CsvFile, text: string): Table {
       problems.push(problem(file, `column ${name} appears twice`, 1, name))
     }
   })
-  const missing = spec.required.filter((name) => !columns.includes(name))
+  const missing = spec.required.filter(name => !columns.includes(name))
   for (const name of missing) problems.push(problem(file, `missing column ${name}`, 1))
   if (missing.length > 0) return { rows: [], problems }
 
@@ -96,8 +96,8 @@ function list(cells: Map<string, string>, column: string): string[] | undefined 
   if (value === undefined) return undefined
   const items = value
     .split(LIST_SEPARATOR)
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
+    .map(item => item.trim())
+    .filter(item => item !== '')
   return items.length > 0 ? items : undefined
 }
 
@@ -124,7 +124,7 @@ export function caseFileFromCsv(input: CaseFileCsv): CaseFileValidation {
   const read = (file: CsvFile, text: string) => {
     const table = readTable(file, text)
     problems.push(...table.problems)
-    rowsOf[file] = table.rows.map((r) => r.row)
+    rowsOf[file] = table.rows.map(r => r.row)
     return table.rows
   }
 
@@ -136,7 +136,7 @@ export function caseFileFromCsv(input: CaseFileCsv): CaseFileValidation {
       role: optional(cells, 'role') ?? '',
       pseudonym: optional(cells, 'pseudonym'),
       birthDate: optional(cells, 'birthDate'),
-    })
+    }),
   )
   const timeline = read('timeline', input.timelineCsv).map(({ row, cells }, index) => {
     const flag = optional(cells, 'approximate')
@@ -173,7 +173,7 @@ export function caseFileFromCsv(input: CaseFileCsv): CaseFileValidation {
   }
 
   const validation = validateCaseFile(caseFile)
-  if (!validation.ok) problems.push(...validation.problems.map((p) => locate(p, rowsOf)))
+  if (!validation.ok) problems.push(...validation.problems.map(p => locate(p, rowsOf)))
   if (problems.length === 0 && validation.ok) return validation
   return { ok: false, problems: capProblems(problems.sort((a, b) => compareProblemOrder(a, b) || columnRank(a) - columnRank(b))) }
 }
@@ -189,8 +189,7 @@ function columnRank(problem: CaseFileProblem): number {
 /** Adds the CSV row and column to a problem found in the assembled case file. */
 function locate(problem: CaseFileProblem, rowsOf: Partial<Record<CsvFile, number[]>>): CaseFileProblem {
   const [, section, index, column] = problem.path.split('/')
-  if (section !== 'people' && section !== 'timeline' && section !== 'places' && section !== 'identifiers')
-    return problem
+  if (section !== 'people' && section !== 'timeline' && section !== 'places' && section !== 'identifiers') return problem
   const rows = rowsOf[section]
   if (!rows) return problem
   const row = index !== undefined && /^\d+$/.test(index) ? rows[Number(index)] : undefined
@@ -214,23 +213,13 @@ export function caseFileToCsv(caseFile: CaseFile): CaseFileCsvExport {
     review: caseFile.review,
     peopleCsv: serializeCsv([
       csvTables.people.columns,
-      ...caseFile.people.map((p) => [p.key, p.name, join(p.aliases), p.role, p.pseudonym ?? '', p.birthDate ?? '']),
+      ...caseFile.people.map(p => [p.key, p.name, join(p.aliases), p.role, p.pseudonym ?? '', p.birthDate ?? '']),
     ]),
     timelineCsv: serializeCsv([
       csvTables.timeline.columns,
-      ...caseFile.timeline.map((e) => [
-        e.date,
-        e.approximate === undefined ? '' : String(e.approximate),
-        e.stage ?? '',
-        e.source ?? '',
-        join(e.actors),
-        e.text,
-      ]),
+      ...caseFile.timeline.map(e => [e.date, e.approximate === undefined ? '' : String(e.approximate), e.stage ?? '', e.source ?? '', join(e.actors), e.text]),
     ]),
-    placesCsv: serializeCsv([csvTables.places.columns, ...(caseFile.places ?? []).map((p) => [p.name, p.kind])]),
-    identifiersCsv: serializeCsv([
-      csvTables.identifiers.columns,
-      ...(caseFile.identifiers ?? []).map((i) => [i.value, i.kind]),
-    ]),
+    placesCsv: serializeCsv([csvTables.places.columns, ...(caseFile.places ?? []).map(p => [p.name, p.kind])]),
+    identifiersCsv: serializeCsv([csvTables.identifiers.columns, ...(caseFile.identifiers ?? []).map(i => [i.value, i.kind])]),
   }
 }

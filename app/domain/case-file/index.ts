@@ -12,14 +12,7 @@ export {
   type CsvLocation,
 } from './validate'
 export { parseCsv, serializeCsv, type CsvSyntaxProblem, type ParsedCsv } from './csv-format'
-export {
-  caseFileFromCsv,
-  caseFileToCsv,
-  csvTables,
-  LIST_SEPARATOR,
-  type CaseFileCsv,
-  type CaseFileCsvExport,
-} from './csv'
+export { caseFileFromCsv, caseFileToCsv, csvTables, LIST_SEPARATOR, type CaseFileCsv, type CaseFileCsvExport } from './csv'
 export {
   caseFileToCommands,
   planCaseFileImport,

@@ -75,10 +75,7 @@ export const caseFileText = {
 
 type Tree = typeof caseFileText
 export type CaseFileMessageKey =
-  | `files.${keyof Tree['files']}`
-  | `where.${keyof Tree['where']}`
-  | `problem.${keyof Tree['problem']}`
-  | `flag.${keyof Tree['flag']}`
+  `files.${keyof Tree['files']}` | `where.${keyof Tree['where']}` | `problem.${keyof Tree['problem']}` | `flag.${keyof Tree['flag']}`
 
 export type MessageParams = Record<string, string | number>
 
@@ -190,11 +187,13 @@ export function problemMessage(problem: CaseFileProblem, input?: unknown): CaseF
     return { key: 'problem.csvFieldCount', params: { count: Number(match[1]), expected: Number(match[2]) } }
   }
   if ((match = /^must be true or false \(got "(.*)"\)$/.exec(m))) return { key: 'problem.csvTrueFalse', params: { value: match[1]! } }
-  if ((match = /^the quoted field opened on line (\d+) is never closed$/.exec(m))) return { key: 'problem.csvUnclosedQuote', params: { line: Number(match[1]) } }
+  if ((match = /^the quoted field opened on line (\d+) is never closed$/.exec(m)))
+    return { key: 'problem.csvUnclosedQuote', params: { line: Number(match[1]) } }
   if (m.startsWith('unexpected text after a closing quote')) return { key: 'problem.csvTextAfterQuote', params: {} }
   if (m.startsWith('a field containing a quote must be enclosed')) return { key: 'problem.csvStrayQuote', params: {} }
   if (m === 'every timeline entry of this file is already in the review') return { key: 'problem.nothingNew', params: {} }
-  if ((match = /^"(.*)" is already the pseudonym of someone in this review$/.exec(m))) return { key: 'problem.pseudonymTaken', params: { pseudonym: match[1]! } }
+  if ((match = /^"(.*)" is already the pseudonym of someone in this review$/.exec(m)))
+    return { key: 'problem.pseudonymTaken', params: { pseudonym: match[1]! } }
   return { key: 'problem.other', params: { message: m } }
 }
 

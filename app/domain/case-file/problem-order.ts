@@ -11,10 +11,7 @@ function position(problem: Problem & { csv?: { row?: number } }): [number, numbe
 }
 
 /** By section, then by item; problems of the same item keep the order they were found in. */
-export function compareProblemOrder(
-  a: Problem & { csv?: { row?: number } },
-  b: Problem & { csv?: { row?: number } }
-): number {
+export function compareProblemOrder(a: Problem & { csv?: { row?: number } }, b: Problem & { csv?: { row?: number } }): number {
   const [sectionA, itemA] = position(a)
   const [sectionB, itemB] = position(b)
   return sectionA - sectionB || itemA - itemB

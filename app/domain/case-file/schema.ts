@@ -92,10 +92,7 @@ function crossFieldMessages(input: unknown): LocatedMessage[] {
       else {
         messages.push({
           path: ['people', i, 'key'],
-          message: `duplicate person key ${JSON.stringify(person.key)} (first used at ${jsonPointer([
-            'people',
-            first,
-          ])})`,
+          message: `duplicate person key ${JSON.stringify(person.key)} (first used at ${jsonPointer(['people', first])})`,
         })
       }
     }
@@ -106,10 +103,7 @@ function crossFieldMessages(input: unknown): LocatedMessage[] {
       else {
         messages.push({
           path: ['people', i, 'pseudonym'],
-          message: `duplicate pseudonym ${JSON.stringify(person.pseudonym)} (also used at ${jsonPointer([
-            'people',
-            first,
-          ])})`,
+          message: `duplicate pseudonym ${JSON.stringify(person.pseudonym)} (also used at ${jsonPointer(['people', first])})`,
         })
       }
     }

@@ -37,10 +37,7 @@ export function planCaseFileImport(caseFile: CaseFile, options: CaseFileToComman
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID())
   // Pseudonyms given in the file are reserved first, so a suggestion for an earlier person
   // never takes the pseudonym a later person was given.
-  const taken = [
-    ...(options.existingPseudonyms ?? []),
-    ...caseFile.people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : [])),
-  ]
+  const taken = [...(options.existingPseudonyms ?? []), ...caseFile.people.flatMap(p => (p.pseudonym ? [p.pseudonym] : []))]
   const existing = options.existing
   const personIds = new Map<string, string>()
   const reusedPeople = new Map<string, string>()
@@ -90,7 +87,7 @@ export function planCaseFileImport(caseFile: CaseFile, options: CaseFileToComman
     if (skipped.has(index)) return
     const id = newId()
     eventIds.push(id)
-    const actorIds = [...new Set(entry.actors ?? [])].flatMap((key) => {
+    const actorIds = [...new Set(entry.actors ?? [])].flatMap(key => {
       const personId = personIds.get(key)
       return personId === undefined ? [] : [personId]
     })
@@ -116,7 +113,7 @@ export function caseFileToCommands(caseFile: CaseFile, options: CaseFileToComman
 
 export class CaseFileImportError extends Error {
   constructor(readonly problems: CaseFileProblem[]) {
-    super(`case file not imported: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`)
+    super(`case file not imported: ${problems.map(p => `${p.path || '/'} ${p.message}`).join('; ')}`)
     this.name = 'CaseFileImportError'
   }
 }
@@ -165,13 +162,9 @@ export function importCaseFile(ydoc: Y.Doc, input: unknown, options: ImportCaseF
   const validation = validateCaseFile(input)
   if (!validation.ok) throw new CaseFileImportError(validation.problems)
   if (!options.allowExistingContent) {
-    const occupied = (['people', 'events', 'places', 'identifiers'] as const).filter(
-      (collection) => collectionMap(ydoc, collection).size > 0
-    )
+    const occupied = (['people', 'events', 'places', 'identifiers'] as const).filter(collection => collectionMap(ydoc, collection).size > 0)
     if (occupied.length > 0) {
-      throw new CaseFileImportError([
-        { path: '', message: `the review already has ${occupied.join(', ')}; importing again would duplicate them` },
-      ])
+      throw new CaseFileImportError([{ path: '', message: `the review already has ${occupied.join(', ')}; importing again would duplicate them` }])
     }
   }
   const plan = planCaseFileImport(validation.caseFile, {

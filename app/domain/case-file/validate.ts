@@ -73,10 +73,7 @@ export function validateCaseFile(input: unknown): CaseFileValidation {
   const broken = massBrokenTimeline(input)
   if (broken) return { ok: false, problems: broken }
   const result = caseFileShapeSchema.safeParse(input)
-  const problems: CaseFileProblem[] = [
-    ...(result.success ? [] : problemsFromZod(result.error)),
-    ...caseFileCrossFieldProblems(input),
-  ]
+  const problems: CaseFileProblem[] = [...(result.success ? [] : problemsFromZod(result.error)), ...caseFileCrossFieldProblems(input)]
   if (result.success && problems.length === 0) return { ok: true, caseFile: result.data }
   return { ok: false, problems: capProblems(problems.sort(compareProblemOrder)) }
 }
@@ -96,10 +93,6 @@ export function validateCaseFileJson(text: string): CaseFileValidation {
 export function describeProblem(problem: CaseFileProblem): string {
   const { csv } = problem
   if (!csv) return `${problem.path || '/'}: ${problem.message}`
-  const where = [
-    `${csv.file} CSV`,
-    csv.row !== undefined ? ` row ${csv.row}` : '',
-    csv.column ? `, column ${csv.column}` : '',
-  ]
+  const where = [`${csv.file} CSV`, csv.row !== undefined ? ` row ${csv.row}` : '', csv.column ? `, column ${csv.column}` : '']
   return `${where.join('')}: ${problem.message}`
 }

@@ -85,10 +85,35 @@ export interface SharedReviewInput {
   registeredPeople?: readonly RegisteredPerson[]
 }
 
-export const exportSections = ['timeline', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations', 'accountExcerpts', 'safetyMaps', 'familyVoice'] as const
+export const exportSections = [
+  'timeline',
+  'unmetNeeds',
+  'factorRatings',
+  'findings',
+  'recommendations',
+  'accountExcerpts',
+  'safetyMaps',
+  'familyVoice',
+] as const
 export type ExportSection = (typeof exportSections)[number]
 
-export const exportFields = ['text', 'source', 'need', 'received', 'gap', 'rationale', 'valueRationale', 'measure', 'excerpt', 'title', ...safetyMapTextFields, 'needed', 'helped', 'notHelped', 'shouldChange'] as const
+export const exportFields = [
+  'text',
+  'source',
+  'need',
+  'received',
+  'gap',
+  'rationale',
+  'valueRationale',
+  'measure',
+  'excerpt',
+  'title',
+  ...safetyMapTextFields,
+  'needed',
+  'helped',
+  'notHelped',
+  'shouldChange',
+] as const
 export type ExportField = (typeof exportFields)[number]
 
 /** Where a text sits in the SharedReview. */
@@ -147,18 +172,24 @@ export function anonymisationContextFor(
     incidentDate,
     options: { locale: options.locale ?? 'en', safeWords: (options.safeWords ?? []).filter(nonBlank) },
     registry: {
-      people: options.registeredPeople ? [...options.registeredPeople] : document.people
-        .filter(person => nonBlank(person.name) && nonBlank(person.pseudonym))
-        .map(person => ({
-          id: person.id,
-          name: person.name,
-          aliases: person.aliases.filter(nonBlank),
-          role: person.role,
-          pseudonym: person.pseudonym,
-          ...(person.birthDate ? { birthDate: person.birthDate } : {}),
-        })),
-      places: document.places.filter(place => nonBlank(place.name)).map(place => ({ name: place.name, kind: place.kind, ...(nonBlank(place.label) ? { label: place.label } : {}) })),
-      identifiers: document.identifiers.filter(identifier => nonBlank(identifier.value)).map(identifier => ({ value: identifier.value, kind: identifier.kind })),
+      people: options.registeredPeople
+        ? [...options.registeredPeople]
+        : document.people
+            .filter(person => nonBlank(person.name) && nonBlank(person.pseudonym))
+            .map(person => ({
+              id: person.id,
+              name: person.name,
+              aliases: person.aliases.filter(nonBlank),
+              role: person.role,
+              pseudonym: person.pseudonym,
+              ...(person.birthDate ? { birthDate: person.birthDate } : {}),
+            })),
+      places: document.places
+        .filter(place => nonBlank(place.name))
+        .map(place => ({ name: place.name, kind: place.kind, ...(nonBlank(place.label) ? { label: place.label } : {}) })),
+      identifiers: document.identifiers
+        .filter(identifier => nonBlank(identifier.value))
+        .map(identifier => ({ value: identifier.value, kind: identifier.kind })),
     },
   }
 }
@@ -217,7 +248,8 @@ export function buildSharedReview(input: SharedReviewInput): SharedReviewBuild {
       dayEnd: event.dateEnd === undefined ? null : dayOffset(event.dateEnd, review.incidentDate),
       approximate: event.approximate,
       stage: event.stage ?? null,
-      source: event.source === undefined || event.source.trim() === '' ? null : anonymise(event.source, at('timeline', index, 'source', `/timeline/${index}/source`)),
+      source:
+        event.source === undefined || event.source.trim() === '' ? null : anonymise(event.source, at('timeline', index, 'source', `/timeline/${index}/source`)),
       keyPracticeEpisode: event.keyPracticeEpisode,
       actors: unique(event.actorIds.map(id => pseudonyms.get(id)).filter((p): p is string => p !== undefined)),
       text: anonymise(event.description.text, at('timeline', index, 'text', `/timeline/${index}/text`)),
@@ -269,7 +301,10 @@ export function buildSharedReview(input: SharedReviewInput): SharedReviewBuild {
     text: anonymise(recommendation.text, at('recommendations', index, 'text', `/recommendations/${index}/text`)),
     strength: recommendation.strength,
     status: recommendation.status,
-    measure: recommendation.measure === undefined ? null : anonymise(recommendation.measure, at('recommendations', index, 'measure', `/recommendations/${index}/measure`)),
+    measure:
+      recommendation.measure === undefined
+        ? null
+        : anonymise(recommendation.measure, at('recommendations', index, 'measure', `/recommendations/${index}/measure`)),
     dueDate: recommendation.dueDate ?? null,
     findingIndexes: unique(recommendation.findingIds.map(id => findingIndex.get(id)).filter((i): i is number => i !== undefined)).sort((a, b) => a - b),
   }))

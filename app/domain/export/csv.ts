@@ -14,7 +14,16 @@ export interface ExportFile {
   content: string
 }
 
-export const csvFileNames = ['review.csv', 'timeline.csv', 'unmet-needs.csv', 'factor-ratings.csv', 'findings.csv', 'recommendations.csv', 'account-excerpts.csv', 'safety-maps.csv'] as const
+export const csvFileNames = [
+  'review.csv',
+  'timeline.csv',
+  'unmet-needs.csv',
+  'factor-ratings.csv',
+  'findings.csv',
+  'recommendations.csv',
+  'account-excerpts.csv',
+  'safety-maps.csv',
+] as const
 
 /** Written only when some family or community voice may leave the review (ADR 0038). */
 export const familyVoiceCsvFileName = 'family-voice.csv'
@@ -53,7 +62,11 @@ export function renderCsvFiles(shared: SharedReview, options: CsvOptions): Expor
   const names = options.factorNames ?? noFactorNames
   const item = (id: string) => names.item(id) ?? id
   const domain = (id: string) => names.domain(id) ?? id
-  const file = (name: (typeof csvFileNames)[number] | typeof familyVoiceCsvFileName, header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): ExportFile => ({
+  const file = (
+    name: (typeof csvFileNames)[number] | typeof familyVoiceCsvFileName,
+    header: readonly string[],
+    rows: ReadonlyArray<readonly Cell[]>,
+  ): ExportFile => ({
     name,
     contentType: 'text/csv; charset=utf-8',
     content: toCsv(header, rows),
@@ -80,17 +93,40 @@ export function renderCsvFiles(shared: SharedReview, options: CsvOptions): Expor
     file(
       'timeline.csv',
       ['event_number', 'day', 'day_end', 'approximate', 'stage', 'source', 'key_practice_episode', 'actors', 'text'],
-      shared.timeline.map((e, i) => [i + 1, e.day, e.dayEnd, e.approximate, e.stage === null ? null : labels.stage[e.stage], e.source, e.keyPracticeEpisode, list(e.actors), e.text]),
+      shared.timeline.map((e, i) => [
+        i + 1,
+        e.day,
+        e.dayEnd,
+        e.approximate,
+        e.stage === null ? null : labels.stage[e.stage],
+        e.source,
+        e.keyPracticeEpisode,
+        list(e.actors),
+        e.text,
+      ]),
     ),
     file(
       'unmet-needs.csv',
       ['unmet_need_number', 'need', 'received', 'gap', 'stages', 'factor_item_ids', 'from_standards_check'],
-      shared.unmetNeeds.map((n, i) => [i + 1, n.need, n.received, n.gap, list(n.stages.map(s => labels.stage[s])), list(n.factorItemIds.map(item)), n.fromStandardsCheck]),
+      shared.unmetNeeds.map((n, i) => [
+        i + 1,
+        n.need,
+        n.received,
+        n.gap,
+        list(n.stages.map(s => labels.stage[s])),
+        list(n.factorItemIds.map(item)),
+        n.fromStandardsCheck,
+      ]),
     ),
     file(
       'factor-ratings.csv',
       ['factor_item_id', 'domain_id', 'rating', 'rationale'],
-      shared.factorRatings.map(r => [item(r.factorItemId), r.domainId === null ? null : domain(r.domainId), labels.rating[String(r.rating) as '0' | '1' | '2' | '3'], r.rationale]),
+      shared.factorRatings.map(r => [
+        item(r.factorItemId),
+        r.domainId === null ? null : domain(r.domainId),
+        labels.rating[String(r.rating) as '0' | '1' | '2' | '3'],
+        r.rationale,
+      ]),
     ),
     file(
       'findings.csv',
@@ -108,7 +144,15 @@ export function renderCsvFiles(shared: SharedReview, options: CsvOptions): Expor
     file(
       'recommendations.csv',
       ['recommendation_number', 'text', 'strength', 'status', 'measure', 'due_date', 'finding_numbers'],
-      shared.recommendations.map((r, i) => [i + 1, r.text, labels.strength[r.strength], labels.recommendationStatus[r.status], r.measure, r.dueDate, findingNumbers(r.findingIndexes)]),
+      shared.recommendations.map((r, i) => [
+        i + 1,
+        r.text,
+        labels.strength[r.strength],
+        labels.recommendationStatus[r.status],
+        r.measure,
+        r.dueDate,
+        findingNumbers(r.findingIndexes),
+      ]),
     ),
     file(
       'account-excerpts.csv',
@@ -118,15 +162,7 @@ export function renderCsvFiles(shared: SharedReview, options: CsvOptions): Expor
     // Always written (headers only when the review has no map), so a folder of exports has the same files.
     file(
       'safety-maps.csv',
-      [
-        'map_number',
-        'day',
-        'title',
-        ...safetyMapTextFields.map(snake),
-        ...safetyScalingParties.map(p => `scaling_${p}`),
-        'family_worker_gap',
-        'event_numbers',
-      ],
+      ['map_number', 'day', 'title', ...safetyMapTextFields.map(snake), ...safetyScalingParties.map(p => `scaling_${p}`), 'family_worker_gap', 'event_numbers'],
       (shared.safetyMaps ?? []).map((m, i) => [
         i + 1,
         m.day,

@@ -2,21 +2,7 @@
 // line, the findings with their values, a table of recommendations with strength and status,
 // the unmet needs, the rated factors and the de-identified timeline. Built with the `docx`
 // library from the de-identified SharedReview only.
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx'
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import { familyWorkerGap, safetyMapColumns, safetyScalingParties } from '../review-doc/safety-map'
 import { coreValues } from '../vocabulary'
 import { dayLabel, factorLabel } from './html'
@@ -45,7 +31,10 @@ function paragraphs(text: string, options: { italics?: boolean; indent?: boolean
   return xmlSafe(text)
     .split('\n')
     .filter(line => line.trim() !== '')
-    .map(line => new Paragraph({ children: [new TextRun({ text: line, italics: options.italics ?? false })], ...(options.indent ? { indent: { left: 567 } } : {}) }))
+    .map(
+      line =>
+        new Paragraph({ children: [new TextRun({ text: line, italics: options.italics ?? false })], ...(options.indent ? { indent: { left: 567 } } : {}) }),
+    )
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
@@ -87,7 +76,10 @@ function buildDocument(shared: SharedReview, labels: ReportLabels, options: Repo
     labelled(labels.facts.childAgeBand, shared.review.childAgeBand === null ? labels.unknown : labels.ageBand[shared.review.childAgeBand]),
     labelled(labels.facts.phase, labels.phase[shared.review.phase]),
     labelled(labels.facts.jurisdiction, shared.jurisdiction),
-    labelled(labels.facts.framework, shared.factorFramework.version ? `${shared.factorFramework.id} ${shared.factorFramework.version}` : shared.factorFramework.id),
+    labelled(
+      labels.facts.framework,
+      shared.factorFramework.version ? `${shared.factorFramework.id} ${shared.factorFramework.version}` : shared.factorFramework.id,
+    ),
     labelled(labels.facts.sharedId, shared.sharedId),
   ]
 
@@ -174,8 +166,10 @@ function buildDocument(shared: SharedReview, labels: ReportLabels, options: Repo
         children.push(new Paragraph({ children: runs(term, { bold: true }) }))
         children.push(...paragraphs(text, { indent: true }))
       }
-      if (voice.unmetNeedIndexes.length) children.push(new Paragraph({ children: runs(fill(fv.unmetNeeds, { needs: voice.unmetNeedIndexes.map(n => n + 1).join(', ') })) }))
-      if (voice.findingIndexes.length) children.push(new Paragraph({ children: runs(fill(fv.findings, { findings: voice.findingIndexes.map(n => n + 1).join(', ') })) }))
+      if (voice.unmetNeedIndexes.length)
+        children.push(new Paragraph({ children: runs(fill(fv.unmetNeeds, { needs: voice.unmetNeedIndexes.map(n => n + 1).join(', ') })) }))
+      if (voice.findingIndexes.length)
+        children.push(new Paragraph({ children: runs(fill(fv.findings, { findings: voice.findingIndexes.map(n => n + 1).join(', ') })) }))
     }
   }
 
@@ -201,7 +195,9 @@ function buildDocument(shared: SharedReview, labels: ReportLabels, options: Repo
       ? table(
           [c.day, c.stage, c.source, c.actors, c.text],
           shared.timeline.map(t => [
-            [dayLabel(labels, t.day, t.dayEnd), t.approximate ? `(${labels.approximate})` : '', t.keyPracticeEpisode ? labels.keyPracticeEpisode : ''].filter(Boolean).join('\n'),
+            [dayLabel(labels, t.day, t.dayEnd), t.approximate ? `(${labels.approximate})` : '', t.keyPracticeEpisode ? labels.keyPracticeEpisode : '']
+              .filter(Boolean)
+              .join('\n'),
             t.stage === null ? '' : labels.stage[t.stage],
             t.source ?? '',
             t.actors.join(', '),
@@ -223,16 +219,16 @@ function buildDocument(shared: SharedReview, labels: ReportLabels, options: Repo
       for (const field of group.fields) rows.push([`${sm.columns[group.column]}: ${sm.fields[field]}`, ...maps.map(m => m[field])])
     }
     rows.push([sm.fields.dangerStatements, ...maps.map(m => m.dangerStatements)])
-    for (const party of safetyScalingParties) rows.push([`${sm.scaling}: ${sm.parties[party]}`, ...maps.map(m => (m.scaling[party] === null ? sm.notGiven : String(m.scaling[party])))])
+    for (const party of safetyScalingParties)
+      rows.push([`${sm.scaling}: ${sm.parties[party]}`, ...maps.map(m => (m.scaling[party] === null ? sm.notGiven : String(m.scaling[party])))])
     rows.push([sm.gap, ...maps.map(m => String(familyWorkerGap(m.scaling) ?? ''))])
     rows.push([sm.events, ...maps.map(m => m.timelineIndexes.map(n => fill(sm.event, { number: n + 1 })).join(', '))])
     const width = Math.floor(80 / maps.length)
     children.push(
-      table(
-        [sm.part, ...maps.map((m, i) => [fill(sm.map, { number: i + 1 }), dayLabel(labels, m.day), m.title ?? ''].filter(Boolean).join('\n'))],
-        rows,
-        [20, ...maps.map(() => width)],
-      ),
+      table([sm.part, ...maps.map((m, i) => [fill(sm.map, { number: i + 1 }), dayLabel(labels, m.day), m.title ?? ''].filter(Boolean).join('\n'))], rows, [
+        20,
+        ...maps.map(() => width),
+      ]),
     )
   }
 

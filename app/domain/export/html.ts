@@ -114,7 +114,10 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
             : ''
           const quotes = shared.accountExcerpts
             .filter(x => x.findingIndex === index)
-            .map(x => `<figure><blockquote>${paragraphs(x.excerpt)}</blockquote><figcaption>${e(fill(labels.quoted, { pseudonym: x.pseudonym }))}</figcaption></figure>`)
+            .map(
+              x =>
+                `<figure><blockquote>${paragraphs(x.excerpt)}</blockquote><figcaption>${e(fill(labels.quoted, { pseudonym: x.pseudonym }))}</figcaption></figure>`,
+            )
             .join('')
           return `<li><h3>${e(fill(labels.finding, { number: index + 1 }))}</h3><p class="meta">${e(labels.findingStatus)}: ${e(labels.status[finding.status])}</p>${paragraphs(finding.text)}${values}${factors}${quotes}</li>`
         })
@@ -123,7 +126,9 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
 
   const unlinkedQuotes = shared.accountExcerpts
     .filter(x => x.findingIndex === null)
-    .map(x => `<figure><blockquote>${paragraphs(x.excerpt)}</blockquote><figcaption>${e(fill(labels.quoted, { pseudonym: x.pseudonym }))}</figcaption></figure>`)
+    .map(
+      x => `<figure><blockquote>${paragraphs(x.excerpt)}</blockquote><figcaption>${e(fill(labels.quoted, { pseudonym: x.pseudonym }))}</figcaption></figure>`,
+    )
     .join('')
 
   const c = labels.columns
@@ -175,7 +180,9 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
     labels.sections.timeline,
     [c.day, c.stage, c.source, c.actors, c.text],
     shared.timeline.map(t => [
-      `<span class="nowrap">${e(dayLabel(labels, t.day, t.dayEnd))}</span>` + (t.approximate ? ` <em>(${e(labels.approximate)})</em>` : '') + (t.keyPracticeEpisode ? `<br><strong>${e(labels.keyPracticeEpisode)}</strong>` : ''),
+      `<span class="nowrap">${e(dayLabel(labels, t.day, t.dayEnd))}</span>` +
+        (t.approximate ? ` <em>(${e(labels.approximate)})</em>` : '') +
+        (t.keyPracticeEpisode ? `<br><strong>${e(labels.keyPracticeEpisode)}</strong>` : ''),
       t.stage === null ? '' : e(labels.stage[t.stage]),
       cellText(t.source),
       e(t.actors.join(', ')),
@@ -190,16 +197,40 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
     `<tr${className ? ` class="${className}"` : ''}><th scope="row">${e(label)}</th>${cells.map(cell => `<td>${cell}</td>`).join('')}</tr>`
   const safetyMaps = maps.length
     ? `<section aria-labelledby="safety-maps"><h2 id="safety-maps">${e(sm.section)}</h2><p>${e(sm.intro)}</p><div class="wide"><table class="safety-maps"><caption class="visually-hidden">${e(sm.section)}</caption><thead><tr><th scope="col">${e(sm.part)}</th>${maps
-        .map((m, i) => `<th scope="col">${e(fill(sm.map, { number: i + 1 }))}<br><span class="nowrap">${e(dayLabel(labels, m.day))}</span>${m.title ? `<br>${e(m.title)}` : ''}</th>`)
+        .map(
+          (m, i) =>
+            `<th scope="col">${e(fill(sm.map, { number: i + 1 }))}<br><span class="nowrap">${e(dayLabel(labels, m.day))}</span>${m.title ? `<br>${e(m.title)}` : ''}</th>`,
+        )
         .join('')}</tr></thead><tbody>${safetyMapColumns
         .map(
           group =>
             `<tr class="group"><th scope="rowgroup" colspan="${maps.length + 1}">${e(sm.columns[group.column])}</th></tr>` +
-            group.fields.map(field => mapRow(sm.fields[field], maps.map(m => cellText(m[field])))).join(''),
+            group.fields
+              .map(field =>
+                mapRow(
+                  sm.fields[field],
+                  maps.map(m => cellText(m[field])),
+                ),
+              )
+              .join(''),
         )
-        .join('')}${mapRow(sm.fields.dangerStatements, maps.map(m => cellText(m.dangerStatements)))}<tr class="group"><th scope="rowgroup" colspan="${maps.length + 1}">${e(sm.scaling)}</th></tr>${safetyScalingParties
-        .map(party => mapRow(sm.parties[party], maps.map(m => (m.scaling[party] === null ? `<em>${e(sm.notGiven)}</em>` : String(m.scaling[party])))))
-        .join('')}${mapRow(sm.gap, maps.map(m => { const gap = familyWorkerGap(m.scaling); return gap === null ? '' : String(gap) }))}${mapRow(
+        .join('')}${mapRow(
+        sm.fields.dangerStatements,
+        maps.map(m => cellText(m.dangerStatements)),
+      )}<tr class="group"><th scope="rowgroup" colspan="${maps.length + 1}">${e(sm.scaling)}</th></tr>${safetyScalingParties
+        .map(party =>
+          mapRow(
+            sm.parties[party],
+            maps.map(m => (m.scaling[party] === null ? `<em>${e(sm.notGiven)}</em>` : String(m.scaling[party]))),
+          ),
+        )
+        .join('')}${mapRow(
+        sm.gap,
+        maps.map(m => {
+          const gap = familyWorkerGap(m.scaling)
+          return gap === null ? '' : String(gap)
+        }),
+      )}${mapRow(
         sm.events,
         maps.map(m => e(m.timelineIndexes.map(n => fill(sm.event, { number: n + 1 })).join(', '))),
       )}</tbody></table></div></section>`
@@ -219,7 +250,9 @@ export function renderHtmlReport(shared: SharedReview, options: ReportOptions): 
             )
               .filter(([, text]) => text.trim() !== '')
               .map(([term, text]) => `<dt>${e(term)}</dt><dd>${paragraphs(text)}</dd>`)
-              .join('')}</dl>${v.unmetNeedIndexes.length ? `<p class="meta">${e(fill(fv.unmetNeeds, { needs: v.unmetNeedIndexes.map(n => n + 1).join(', ') }))}</p>` : ''}${
+              .join(
+                '',
+              )}</dl>${v.unmetNeedIndexes.length ? `<p class="meta">${e(fill(fv.unmetNeeds, { needs: v.unmetNeedIndexes.map(n => n + 1).join(', ') }))}</p>` : ''}${
               v.findingIndexes.length ? `<p class="meta">${e(fill(fv.findings, { findings: v.findingIndexes.map(n => n + 1).join(', ') }))}</p>` : ''
             }</article>`,
         )

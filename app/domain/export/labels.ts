@@ -1,7 +1,17 @@
 // The words of the exported reports (HTML, DOCX, CSV has none: its headers are a contract).
 // The renderers are pure, so the caller passes the labels of the reader's language
 // (app/locales/export.*.ts `report`); this interface is what they must provide.
-import type { ConsentScope, ContributorKind, CoreValue, FindingStatus, IncidentType, JourneyStage, RecommendationStatus, RecommendationStrength, ReviewPhase } from '../vocabulary'
+import type {
+  ConsentScope,
+  ContributorKind,
+  CoreValue,
+  FindingStatus,
+  IncidentType,
+  JourneyStage,
+  RecommendationStatus,
+  RecommendationStrength,
+  ReviewPhase,
+} from '../vocabulary'
 import type { SafetyMapColumn, SafetyMapTextField, SafetyScalingParty } from '../review-doc/safety-map'
 import type { AgeBand } from './schema'
 

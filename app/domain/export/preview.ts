@@ -5,9 +5,7 @@ import type { ReplacementKind } from '../anonymise'
 import type { TextPreview } from './build'
 
 export type PreviewSegment =
-  | { type: 'text'; text: string }
-  | { type: 'replacement'; text: string; kind: ReplacementKind }
-  | { type: 'residual'; text: string; candidateId: string }
+  { type: 'text'; text: string } | { type: 'replacement'; text: string; kind: ReplacementKind } | { type: 'residual'; text: string; candidateId: string }
 
 type Span = { start: number; end: number; mark: { type: 'replacement'; kind: ReplacementKind } | { type: 'residual'; candidateId: string } }
 
@@ -20,7 +18,11 @@ function split(text: string, spans: Span[]): PreviewSegment[] {
     if (span.start < cursor || span.end > text.length || span.end <= span.start) continue
     if (span.start > cursor) segments.push({ type: 'text', text: text.slice(cursor, span.start) })
     const piece = text.slice(span.start, span.end)
-    segments.push(span.mark.type === 'replacement' ? { type: 'replacement', text: piece, kind: span.mark.kind } : { type: 'residual', text: piece, candidateId: span.mark.candidateId })
+    segments.push(
+      span.mark.type === 'replacement'
+        ? { type: 'replacement', text: piece, kind: span.mark.kind }
+        : { type: 'residual', text: piece, candidateId: span.mark.candidateId },
+    )
     cursor = span.end
   }
   if (cursor < text.length) segments.push({ type: 'text', text: text.slice(cursor) })

@@ -2,7 +2,18 @@
 // sharing). Versioned: a change an older reader would misread gets a new format string. The
 // published JSON Schema is docs/export/shared-review.schema.json; a test keeps the two equal.
 import { z } from 'zod'
-import { consentScopes, contributorKinds, coreValues, factorRatings, findingStatuses, incidentTypes, journeyStages, recommendationStatuses, recommendationStrengths, reviewPhases } from '../vocabulary'
+import {
+  consentScopes,
+  contributorKinds,
+  coreValues,
+  factorRatings,
+  findingStatuses,
+  incidentTypes,
+  journeyStages,
+  recommendationStatuses,
+  recommendationStrengths,
+  reviewPhases,
+} from '../vocabulary'
 
 export const SHARED_REVIEW_FORMAT = 'scir-shared-review/2'
 
@@ -92,7 +103,10 @@ export const sharedRecommendationSchema = z
      * The agency's due date (YYYY-MM-DD). A plan of the agency, not a fact about the case, so
      * it is not turned into a day from the incident (which would date the incident).
      */
-    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    dueDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
     /** Indexes into `findings`. */
     findingIndexes: z.array(z.number().int().min(0)).max(200),
   })

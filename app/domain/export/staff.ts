@@ -31,7 +31,12 @@ export interface StaffRegistry {
 }
 
 export function foldName(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim()
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLocaleLowerCase('en')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 const staffMemberLabel = { en: 'Staff member', fr: 'Membre du personnel' } as const

@@ -43,7 +43,7 @@ export const factorRatingScale: readonly FactorRatingLabel[] = [
 ]
 
 export function factorRatingLabel(rating: FactorRating): FactorRatingLabel {
-  const found = factorRatingScale.find((entry) => entry.rating === rating)
+  const found = factorRatingScale.find(entry => entry.rating === rating)
   if (!found) throw new RangeError(`not a factor rating: ${String(rating)} (expected one of ${factorRatings.join(', ')})`)
   return found
 }

@@ -33,12 +33,14 @@ export type FactorDomain = z.infer<typeof FactorDomain>
 // Ratings point at item ids without naming the domain, so an id must be unique across the whole
 // framework, not only within its domain; domain ids share the same space to keep links
 // unambiguous.
-export const FactorFramework = z.strictObject({
-  id: factorId,
-  name: LocalizedText,
-  version: z.string().trim().min(1).max(40),
-  domains: z.array(FactorDomain).min(1).max(50),
-}).superRefine((framework, ctx) => requireUniqueIds(ctx, 'domains', framework.domains))
+export const FactorFramework = z
+  .strictObject({
+    id: factorId,
+    name: LocalizedText,
+    version: z.string().trim().min(1).max(40),
+    domains: z.array(FactorDomain).min(1).max(50),
+  })
+  .superRefine((framework, ctx) => requireUniqueIds(ctx, 'domains', framework.domains))
 export type FactorFramework = z.infer<typeof FactorFramework>
 
 export type ParseFrameworkResult = JsonDataResult<'framework', FactorFramework>

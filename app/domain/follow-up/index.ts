@@ -185,7 +185,10 @@ export function sortTracked<T extends TrackedRow>(rows: readonly T[], today: str
 export const trackerFilterSchema = z.object({
   review: z.string().trim().max(100).optional().catch(undefined),
   owner: z.string().trim().max(100).optional().catch(undefined),
-  state: z.enum(followUpStates as [FollowUpState, ...FollowUpState[]]).optional().catch(undefined),
+  state: z
+    .enum(followUpStates as [FollowUpState, ...FollowUpState[]])
+    .optional()
+    .catch(undefined),
   strength: z.enum(recommendationStrengths).optional().catch(undefined),
   value: z.string().trim().max(60).optional().catch(undefined),
   domain: z.string().trim().max(60).optional().catch(undefined),
@@ -245,6 +248,12 @@ export function outcomesByStrength(rows: readonly { strength: RecommendationStre
   return recommendationStrengths.map(strength => {
     const of = rows.filter(r => r.strength === strength)
     const count = (...states: FollowUpState[]) => of.filter(r => states.includes(r.state)).length
-    return { strength, total: of.length, completed: count('done', 'effective', 'not_effective'), effective: count('effective'), notEffective: count('not_effective') }
+    return {
+      strength,
+      total: of.length,
+      completed: count('done', 'effective', 'not_effective'),
+      effective: count('effective'),
+      notEffective: count('not_effective'),
+    }
   })
 }

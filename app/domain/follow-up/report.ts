@@ -22,7 +22,19 @@ export type ReportRow = {
 }
 
 /** Stable snake_case headers and codes (a contract for spreadsheets, not translated). */
-export const TRACKER_CSV_HEADER = ['review', 'recommendation', 'strength', 'owner', 'due_date', 'measure', 'status', 'overdue', 'awaiting_evaluation', 'evaluate_on', 'latest_note'] as const
+export const TRACKER_CSV_HEADER = [
+  'review',
+  'recommendation',
+  'strength',
+  'owner',
+  'due_date',
+  'measure',
+  'status',
+  'overdue',
+  'awaiting_evaluation',
+  'evaluate_on',
+  'latest_note',
+] as const
 
 export function trackerCsv(rows: readonly ReportRow[]): string {
   return toCsv(

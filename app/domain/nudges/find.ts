@@ -74,7 +74,7 @@ function escapeRegExp(text: string): string {
 
 /** Patterns for the review's own people: "Priya failed to", "because of Glen", "Priya's error". */
 function personPhrases(names: readonly string[], locale: NudgeLocale): NudgePhrase[] {
-  const cleaned = [...new Set(names.map((name) => name.trim().replace(/\s+/g, ' ')).filter((name) => name.length >= 2))]
+  const cleaned = [...new Set(names.map(name => name.trim().replace(/\s+/g, ' ')).filter(name => name.length >= 2))]
   if (cleaned.length === 0) return []
   // Longest first, so "Priya Raman" wins over "Priya".
   const alternatives = cleaned.sort((a, b) => b.length - a.length).map(escapeRegExp)
@@ -110,10 +110,7 @@ export function findNudges(text: string, locale: NudgeLocale, options: FindNudge
   if (text.trim() === '') return []
   // foldText keeps the length, so offsets found in `folded` are offsets in `text`.
   const folded = foldText(text)
-  const entries = [
-    ...personPhrases(options.personNames ?? [], locale).map(compile),
-    ...(options.phrases ?? nudgePhrases[locale]).map(compiled),
-  ]
+  const entries = [...personPhrases(options.personNames ?? [], locale).map(compile), ...(options.phrases ?? nudgePhrases[locale]).map(compiled)]
   const found: Nudge[] = []
   for (const entry of entries) {
     for (const match of folded.matchAll(entry.pattern)) {

@@ -60,7 +60,7 @@ const INFINITIF = "(?:\\p{L}+ |l'|s')?\\p{L}+(?:er|ir|re|oir)(?!\\p{L})"
 const SYSTEM_SUBJECT_EN =
   "\\b(?:system|systems|software|database|form|forms|tool|tools|process|processes|platform|application|app|alert|alerts|fax|email|portal|interface|policy|policies|service|services|line|record|records|checklist|template|screen)(?:'s)? (?:\\p{L}+ )?$"
 const SYSTEM_SUBJECT_FR =
-  "\\b(?:système|systèmes|logiciel|base de données|formulaire|formulaires|outil|outils|processus|plateforme|application|alerte|alertes|télécopieur|courriel|portail|interface|politique|politiques|service|services|ligne|dossier électronique|gabarit|écran) (?:\\p{L}+ )?$"
+  '\\b(?:système|systèmes|logiciel|base de données|formulaire|formulaires|outil|outils|processus|plateforme|application|alerte|alertes|télécopieur|courriel|portail|interface|politique|politiques|service|services|ligne|dossier électronique|gabarit|écran) (?:\\p{L}+ )?$'
 
 const en = {
   shouldHave:
@@ -78,8 +78,7 @@ const en = {
     'This judges a person rather than describing the work. Describe the action and the conditions around it: what made it make sense at the time, and what in the system (workload, tools, policy, supervision) shaped it?',
   fault:
     'A systems-focused review looks for contributing factors, not fault. Name the conditions that contributed instead (workload, tools, policy, hand-offs, resources).',
-  error:
-    'Describe the action and what made it likely (interruptions, workload, unclear tools or policy), e.g. “The record did not show … because …”.',
+  error: 'Describe the action and what made it likely (interruptions, workload, unclear tools or policy), e.g. “The record did not show … because …”.',
   person:
     'This names a person as the cause. Use the role (e.g. “the caseworker”) and describe the conditions: what made this make sense at the time? What in the system (workload, tools, policy, supervision) shaped it?',
 }
@@ -208,8 +207,7 @@ export const frenchNudgePhrases: readonly NudgePhrase[] = [
   {
     id: 'fr.pas_donne_la_peine',
     category: 'blame',
-    pattern:
-      "ne s'(?:est|était) pas donnée? la peine|ne se (?:sont|étaient) pas donnée?s? la peine|n'(?:a|ont|avait|avaient) pas pris la peine",
+    pattern: "ne s'(?:est|était) pas donnée? la peine|ne se (?:sont|étaient) pas donnée?s? la peine|n'(?:a|ont|avait|avaient) pas pris la peine",
     suggestion: fr.motive,
   },
   {
@@ -239,8 +237,7 @@ export const frenchNudgePhrases: readonly NudgePhrase[] = [
   {
     id: 'fr.a_blamer',
     category: 'blame',
-    pattern:
-      "à blâmer|(?:est|était|sont|étaient) responsables? (?:de la mort|du décès|de la blessure|des blessures|de l'incident)",
+    pattern: "à blâmer|(?:est|était|sont|étaient) responsables? (?:de la mort|du décès|de la blessure|des blessures|de l'incident)",
     suggestion: fr.fault,
   },
   {
@@ -261,8 +258,7 @@ export const frenchNudgePhrases: readonly NudgePhrase[] = [
   {
     id: 'fr.non_professionnel',
     category: 'judgement',
-    pattern:
-      '(?:non|peu) professionnel(?:le|s|les)?|bâclée?s?|irresponsables?|inexcusables?|insouciante?s?|imprudente?s?|incurie',
+    pattern: '(?:non|peu) professionnel(?:le|s|les)?|bâclée?s?|irresponsables?|inexcusables?|insouciante?s?|imprudente?s?|incurie',
     suggestion: fr.judgesPerson,
   },
 ]
@@ -287,5 +283,4 @@ export const blameBeforeName: Record<NudgeLocale, string> = {
   fr: "(?:à cause de|par la faute de|la faute de|l'erreur de|erreur de|la négligence de|l'oubli de|l'omission de)",
 }
 
-export const blameAfterPossessive =
-  "'s (?:errors?|fault|mistakes?|failures?|negligence|oversight|lapse|carelessness|incompetence)"
+export const blameAfterPossessive = "'s (?:errors?|fault|mistakes?|failures?|negligence|oversight|lapse|carelessness|incompetence)"

@@ -29,8 +29,7 @@ import {
 import { orderedCollections } from './structure'
 import { SAFETY_MAP_TEXT_MAX, SAFETY_MAP_TITLE_MAX, safetyMapTextFields, safetyScalingParties, type SafetyMapTextField } from './safety-map'
 
-const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), ...shape }).strict()
+const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...shape }).strict()
 
 /** Omitted: a fresh id is generated. Given: used as is (tests, imports, offline clients). */
 const newId = entityIdSchema.optional()
@@ -167,9 +166,7 @@ const rateFactor = command('rateFactor', {
 })
 const clearFactorRating = command('clearFactorRating', { factorItemId: factorItemIdSchema })
 
-const valueTags = z
-  .array(valueTagSchema)
-  .refine((tags) => new Set(tags.map((tag) => tag.value)).size === tags.length, 'must tag each value at most once')
+const valueTags = z.array(valueTagSchema).refine(tags => new Set(tags.map(tag => tag.value)).size === tags.length, 'must tag each value at most once')
 const addFinding = command('addFinding', {
   id: newId,
   body: plainTextSchema(FINDING_BODY_MAX).optional(),
@@ -237,10 +234,12 @@ const safetyMapTexts = Object.fromEntries(safetyMapTextFields.map(field => [fiel
   z.ZodOptional<typeof safetyMapText>
 >
 const safetyScalingInput = z
-  .object(Object.fromEntries(safetyScalingParties.map(party => [party, safetyScaleValueSchema.optional()])) as Record<
-    (typeof safetyScalingParties)[number],
-    z.ZodOptional<typeof safetyScaleValueSchema>
-  >)
+  .object(
+    Object.fromEntries(safetyScalingParties.map(party => [party, safetyScaleValueSchema.optional()])) as Record<
+      (typeof safetyScalingParties)[number],
+      z.ZodOptional<typeof safetyScaleValueSchema>
+    >,
+  )
   .strict()
 const addSafetyMap = command('addSafetyMap', {
   id: newId,

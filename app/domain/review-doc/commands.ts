@@ -32,7 +32,7 @@ import { addToList, listAt, mapAt, moveInList, removeFromList, setFields, syncLi
 
 export class ReviewCommandError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(`invalid review command: ${problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ')}`)
+    super(`invalid review command: ${problems.map(p => `${p.path || '/'} ${p.message}`).join('; ')}`)
     this.name = 'ReviewCommandError'
   }
 }
@@ -76,7 +76,7 @@ type Snapshot = Record<string, unknown> | null
 const newId = () => globalThis.crypto.randomUUID()
 
 const textKeys = Object.fromEntries(
-  Object.entries(liveTextFields).map(([collection, fields]) => [collection, new Set(Object.keys(fields))])
+  Object.entries(liveTextFields).map(([collection, fields]) => [collection, new Set(Object.keys(fields))]),
 ) as unknown as Record<Collection, ReadonlySet<string>>
 
 /** Validates commands against the document (as changed by the earlier commands of a batch) and queues their writes. */
@@ -88,7 +88,7 @@ class Planner {
 
   constructor(
     private readonly ydoc: Y.Doc,
-    private readonly outsideNames: readonly string[] = []
+    private readonly outsideNames: readonly string[] = [],
   ) {}
 
   // ------------------------------------------------------------ state as validation sees it
@@ -118,8 +118,7 @@ class Planner {
   }
 
   private requireNew(collection: Collection, id: string): void {
-    if (this.state(collection).has(id))
-      this.fail(['id'], `a ${noun[collection]} with id ${JSON.stringify(id)} already exists`)
+    if (this.state(collection).has(id)) this.fail(['id'], `a ${noun[collection]} with id ${JSON.stringify(id)} already exists`)
   }
 
   /** The entity must exist; `writable` also requires it to be stored as a map we can write into. */
@@ -127,10 +126,7 @@ class Planner {
     const entity = this.state(collection).get(id)
     if (entity === undefined) this.fail(path, `there is no ${noun[collection]} with id ${JSON.stringify(id)}`)
     else if (entity === null && writable) {
-      this.fail(
-        path,
-        `the ${noun[collection]} ${JSON.stringify(id)} is stored in an unreadable form; remove it and add it again`
-      )
+      this.fail(path, `the ${noun[collection]} ${JSON.stringify(id)} is stored in an unreadable form; remove it and add it again`)
     }
   }
 
@@ -295,9 +291,7 @@ class Planner {
         return this.update('unmetNeeds', command.id, fields, { eventIds, factorItemIds })
       }
       case 'removeUnmetNeed':
-        return this.removeEntity('unmetNeeds', command.id, () =>
-          this.stripReferences('findings', ['evidence', 'unmetNeedIds'], command.id)
-        )
+        return this.removeEntity('unmetNeeds', command.id, () => this.stripReferences('findings', ['evidence', 'unmetNeedIds'], command.id))
       case 'rateFactor':
         return this.rateFactor(command)
       case 'clearFactorRating':
@@ -315,15 +309,11 @@ class Planner {
         return command.id
       case 'tagFindingValue':
         this.require('findings', command.findingId, ['findingId'])
-        this.write(() =>
-          setText(textAt(mapAt(this.entity('findings', command.findingId), 'valueTags'), command.value), command.rationale)
-        )
+        this.write(() => setText(textAt(mapAt(this.entity('findings', command.findingId), 'valueTags'), command.value), command.rationale))
         return command.findingId
       case 'untagFindingValue':
         this.require('findings', command.findingId, ['findingId'])
-        this.write(() =>
-          setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), { [command.value]: null })
-        )
+        this.write(() => setFields(mapAt(this.entity('findings', command.findingId), 'valueTags'), { [command.value]: null }))
         return command.findingId
       case 'linkEvidence':
       case 'unlinkEvidence':
@@ -369,12 +359,7 @@ class Planner {
   }
 
   /** Sets plain fields (null removes) and replaces the given id lists. */
-  private update(
-    collection: Collection,
-    id: string,
-    fields: Record<string, unknown>,
-    lists: Record<string, readonly string[] | undefined> = {}
-  ): string {
+  private update(collection: Collection, id: string, fields: Record<string, unknown>, lists: Record<string, readonly string[] | undefined> = {}): string {
     this.require(collection, id, ['id'])
     this.remember(collection, id, fields)
     this.write(() => {
@@ -385,12 +370,7 @@ class Planner {
     return id
   }
 
-  private removeEntity(
-    collection: Collection,
-    id: string,
-    alsoWrite?: () => void,
-    path: (string | number)[] = ['id']
-  ): string {
+  private removeEntity(collection: Collection, id: string, alsoWrite?: () => void, path: (string | number)[] = ['id']): string {
     this.require(collection, id, path, false)
     this.state(collection).delete(id)
     this.write(() => {
@@ -428,10 +408,7 @@ class Planner {
   private updatePerson(command: CommandOf<'updatePerson'>): string {
     const { aliases, ...fields } = command.patch
     if (fields.pseudonym !== undefined && isPseudonymTaken(fields.pseudonym, this.pseudonymsExcept(command.id))) {
-      this.fail(
-        ['patch', 'pseudonym'],
-        `${JSON.stringify(fields.pseudonym)} is already the pseudonym of someone in this review`
-      )
+      this.fail(['patch', 'pseudonym'], `${JSON.stringify(fields.pseudonym)} is already the pseudonym of someone in this review`)
     }
     const id = this.update('people', command.id, fields, { aliases })
     if (aliases !== undefined) this.remember('people', command.id, { aliases })
@@ -442,7 +419,10 @@ class Planner {
         // Whole names only: an alias such as "Nurse" must not be refused for "Public health nurse".
         const added = [...(fields.name ? [fields.name] : []), ...(aliases ?? [])]
         if (typeof other?.pseudonym === 'string' && nameInPseudonym(other.pseudonym, added, { parts: false }) !== null) {
-          this.fail(['patch', fields.name !== undefined ? 'name' : 'aliases'], `the pseudonym ${JSON.stringify(other.pseudonym)} contains this name; change that pseudonym first`)
+          this.fail(
+            ['patch', fields.name !== undefined ? 'name' : 'aliases'],
+            `the pseudonym ${JSON.stringify(other.pseudonym)} contains this name; change that pseudonym first`,
+          )
           break
         }
       }
@@ -453,9 +433,7 @@ class Planner {
   private addPlace(command: CommandOf<'addPlace'>): string {
     const id = command.id ?? newId()
     this.requireNew('places', id)
-    const labels = [...this.state('places').values()].flatMap((place) =>
-      typeof place?.label === 'string' ? [place.label] : []
-    )
+    const labels = [...this.state('places').values()].flatMap(place => (typeof place?.label === 'string' ? [place.label] : []))
     const label = command.label ?? suggestPlaceLabel(command.kind, labels)
     this.remember('places', id, { label })
     this.write(() => this.create('places', id, { name: command.name, kind: command.kind, label }))
@@ -489,7 +467,7 @@ class Planner {
     const { actorIds, ...fields } = command.patch
     this.requireAll('people', actorIds, ['patch', 'actorIds'])
     const date = fields.date ?? this.field('events', command.id, 'date')
-    const dateEnd = fields.dateEnd === null ? undefined : fields.dateEnd ?? this.field('events', command.id, 'dateEnd')
+    const dateEnd = fields.dateEnd === null ? undefined : (fields.dateEnd ?? this.field('events', command.id, 'dateEnd'))
     this.checkRange(date, dateEnd, ['patch', fields.dateEnd === undefined ? 'date' : 'dateEnd'])
     return this.update('events', command.id, fields, { actorIds })
   }
@@ -553,8 +531,7 @@ class Planner {
   private evidence(command: CommandOf<'linkEvidence'> | CommandOf<'unlinkEvidence'>): string {
     this.require('findings', command.findingId, ['findingId'])
     // Accounts live outside the review document, so only their id format can be checked here.
-    if (command.type === 'linkEvidence' && command.kind === 'event')
-      this.require('events', command.targetId, ['targetId'], false)
+    if (command.type === 'linkEvidence' && command.kind === 'event') this.require('events', command.targetId, ['targetId'], false)
     if (command.type === 'linkEvidence' && command.kind === 'unmetNeed') {
       this.require('unmetNeeds', command.targetId, ['targetId'], false)
     }
@@ -609,8 +586,8 @@ class Planner {
 function assertRootsUsable(ydoc: Y.Doc): void {
   const problems: Problem[] = []
   const roots = [
-    ...collections.map((name) => [name, () => collectionMap(ydoc, name)] as const),
-    ...orderedCollections.map((name) => [orderArrayName(name), () => orderArray(ydoc, name)] as const),
+    ...collections.map(name => [name, () => collectionMap(ydoc, name)] as const),
+    ...orderedCollections.map(name => [orderArrayName(name), () => orderArray(ydoc, name)] as const),
   ]
   for (const [name, get] of roots) {
     try {
@@ -667,7 +644,7 @@ function run(ydoc: Y.Doc, commands: readonly unknown[], single: boolean, options
     if (planner.problems.length > 0) throw new ReviewCommandError(planner.problems)
     for (const write of planner.writes) write()
   }, options.origin)
-  return ids.map((id) => ({ id }))
+  return ids.map(id => ({ id }))
 }
 
 /** Validates and applies one command in one transaction; throws ReviewCommandError and writes nothing if invalid. */
@@ -680,10 +657,6 @@ export function applyCommand(ydoc: Y.Doc, command: ReviewCommand, options: Comma
  * Validates every command (each against the document as changed by the ones before it), then
  * applies them all in ONE transaction: either all are written or none is.
  */
-export function applyCommands(
-  ydoc: Y.Doc,
-  commands: readonly ReviewCommand[],
-  options: CommandOptions = {}
-): CommandResult[] {
+export function applyCommands(ydoc: Y.Doc, commands: readonly ReviewCommand[], options: CommandOptions = {}): CommandResult[] {
   return run(ydoc, commands, false, options)
 }

@@ -1,20 +1,8 @@
 // The review document: one Y.Doc per review. See docs/review-doc.md.
 export * from './schema'
 export { readReviewDoc, type DocProblem } from './reader'
-export {
-  applyCommand,
-  applyCommands,
-  parseReviewCommand,
-  ReviewCommandError,
-  type CommandOptions,
-  type CommandResult,
-} from './commands'
-export {
-  reviewCommandSchema,
-  type ReviewCommand,
-  type ReviewCommandType,
-  type ValidReviewCommand,
-} from './command-schema'
+export { applyCommand, applyCommands, parseReviewCommand, ReviewCommandError, type CommandOptions, type CommandResult } from './commands'
+export { reviewCommandSchema, type ReviewCommand, type ReviewCommandType, type ValidReviewCommand } from './command-schema'
 export { initialiseReviewDoc, storedSchemaVersion, ReviewDocMismatchError, type ReviewDocInit } from './init'
 export { migrateReviewDoc, ReviewDocVersionError, type MigrationResult } from './migrate'
 export {
@@ -31,14 +19,7 @@ export {
 } from './live-text'
 export { suggestPseudonym, suggestPlaceLabel, isPseudonymTaken, nameInPseudonym, type GenderHint } from './pseudonyms'
 export { readRichText, writePlainText } from './rich-text'
-export {
-  collections,
-  orderedCollections,
-  eventDescriptionField,
-  findingBodyField,
-  type Collection,
-  type OrderedCollection,
-} from './structure'
+export { collections, orderedCollections, eventDescriptionField, findingBodyField, type Collection, type OrderedCollection } from './structure'
 export type { Problem } from './problems'
 export {
   safetyScalingParties,

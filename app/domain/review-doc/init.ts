@@ -23,11 +23,7 @@ export class ReviewDocMismatchError extends Error {
  * wrote anything. Call on the server after loading the persisted state and before any client
  * syncs; never on a client.
  */
-export function initialiseReviewDoc(
-  ydoc: Y.Doc,
-  init: ReviewDocInit,
-  options: { origin?: unknown } = {}
-): { initialised: boolean } {
+export function initialiseReviewDoc(ydoc: Y.Doc, init: ReviewDocInit, options: { origin?: unknown } = {}): { initialised: boolean } {
   const meta = ydoc.getMap<unknown>(META)
   if (meta.has('schemaVersion')) {
     const stored = meta.get('reviewId')

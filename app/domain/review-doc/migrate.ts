@@ -67,10 +67,7 @@ export function migrateReviewDoc(ydoc: Y.Doc, options: { origin?: unknown } = {}
 }
 
 /** The mechanism behind migrateReviewDoc, with the target and steps as parameters so it can be tested. */
-export function runMigrations(
-  ydoc: Y.Doc,
-  plan: { target: number; steps: Partial<Record<number, MigrationStep>>; origin?: unknown }
-): MigrationResult {
+export function runMigrations(ydoc: Y.Doc, plan: { target: number; steps: Partial<Record<number, MigrationStep>>; origin?: unknown }): MigrationResult {
   const { target } = plan
   const meta = ydoc.getMap<unknown>(META)
   const from = meta.get('schemaVersion')
@@ -79,9 +76,7 @@ export function runMigrations(
     throw new ReviewDocVersionError(`review document has an unreadable schema version: ${JSON.stringify(from)}`)
   }
   if (from > target) {
-    throw new ReviewDocVersionError(
-      `review document has schema version ${from}, newer than this code (${target}); upgrade the app`
-    )
+    throw new ReviewDocVersionError(`review document has schema version ${from}, newer than this code (${target}); upgrade the app`)
   }
   if (from === target) return { from, to: from, migrated: false }
 

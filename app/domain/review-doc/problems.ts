@@ -7,7 +7,7 @@ export interface Problem {
 }
 
 export function jsonPointer(path: readonly (string | number)[]): string {
-  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+  return path.map(segment => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
 }
 
 function quoted(value: unknown): string {

@@ -24,14 +24,7 @@ import {
   type SafetyMap,
   type TimelineEvent,
 } from './schema'
-import {
-  META,
-  eventDescriptionField,
-  findingBodyField,
-  orderArrayName,
-  type Collection,
-  type OrderedCollection,
-} from './structure'
+import { META, eventDescriptionField, findingBodyField, orderArrayName, type Collection, type OrderedCollection } from './structure'
 
 export interface DocProblem extends Problem {
   /** error: something was left out; warning: read, but something looks wrong. */
@@ -48,7 +41,7 @@ function isPlainObject(value: unknown): value is Raw {
 function withoutDuplicates(value: unknown): unknown {
   if (!Array.isArray(value)) return value
   const seen = new Set<unknown>()
-  return value.filter((item) => {
+  return value.filter(item => {
     if (typeof item === 'object' && item !== null) return true
     if (seen.has(item)) return false
     seen.add(item)
@@ -75,7 +68,7 @@ function valueTagsAsList(value: unknown): unknown {
   }
   return Object.keys(value)
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))
-    .map((key) => ({ value: key, rationale: value[key] }))
+    .map(key => ({ value: key, rationale: value[key] }))
 }
 
 /** The first `max` characters (code points) of a text. */
@@ -158,11 +151,7 @@ class DocReader {
     return out
   }
 
-  validated<S extends z.ZodTypeAny>(
-    collection: Collection,
-    schema: S,
-    complete: (key: string, raw: Raw) => Raw
-  ): Map<string, z.output<S>> {
+  validated<S extends z.ZodTypeAny>(collection: Collection, schema: S, complete: (key: string, raw: Raw) => Raw): Map<string, z.output<S>> {
     const valid = new Map<string, z.output<S>>()
     for (const [key, { map, raw }] of this.rawEntities(collection)) {
       const input = complete(key, this.liveText(collection, key, raw))
@@ -201,7 +190,7 @@ class DocReader {
       placed.add(id)
       out.push(entity)
     }
-    const rest = [...entities.keys()].filter((id) => !placed.has(id)).sort()
+    const rest = [...entities.keys()].filter(id => !placed.has(id)).sort()
     for (const id of rest) out.push(entities.get(id) as T)
     return out
   }
@@ -212,8 +201,8 @@ class DocReader {
    * cache and must never be changed in place.
    */
   existing(ids: string[], known: ReadonlySet<string>, path: (string | number)[], what: string): string[] {
-    if (ids.every((id) => known.has(id))) return ids
-    return ids.filter((id) => {
+    if (ids.every(id => known.has(id))) return ids
+    return ids.filter(id => {
       if (known.has(id)) return true
       this.report(path, `refers to ${what} ${JSON.stringify(id)}, which is not in the document; ignored`, 'warning')
       return false
@@ -247,11 +236,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
   if (schemaVersion === null) {
     reader.report([META, 'schemaVersion'], 'is missing: the document is not initialised (or not synced yet)', 'warning')
   } else if (schemaVersion > REVIEW_DOC_SCHEMA_VERSION) {
-    reader.report(
-      [META, 'schemaVersion'],
-      `is ${schemaVersion}, newer than this code reads (${REVIEW_DOC_SCHEMA_VERSION}); read as far as possible`,
-      'error'
-    )
+    reader.report([META, 'schemaVersion'], `is ${schemaVersion}, newer than this code reads (${REVIEW_DOC_SCHEMA_VERSION}); read as far as possible`, 'error')
   }
   const storedReviewId = meta?.get('reviewId')
   const reviewId = typeof storedReviewId === 'string' ? storedReviewId : null
@@ -284,33 +269,28 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
   const knownUnmetNeedIds = new Set(validUnmetNeeds.keys())
   const knownFindingIds = new Set(validFindings.keys())
 
-  const events = mapValues(validEvents, (event) => {
+  const events = mapValues(validEvents, event => {
     const actorIds = reader.existing(event.actorIds, personIds, ['events', event.id, 'actorIds'], 'person')
     return actorIds === event.actorIds ? event : { ...event, actorIds }
   })
-  const unmetNeeds = mapValues(validUnmetNeeds, (need) => {
+  const unmetNeeds = mapValues(validUnmetNeeds, need => {
     const eventIds = reader.existing(need.eventIds, knownEventIds, ['unmetNeeds', need.id, 'eventIds'], 'event')
     return eventIds === need.eventIds ? need : { ...need, eventIds }
   })
-  const factorRatings = mapValues(validFactorRatings, (rating) => {
+  const factorRatings = mapValues(validFactorRatings, rating => {
     const path = ['factorRatings', rating.factorItemId, 'eventIds']
     const eventIds = reader.existing(rating.eventIds, knownEventIds, path, 'event')
     return eventIds === rating.eventIds ? rating : { ...rating, eventIds }
   })
-  const findings = mapValues(validFindings, (finding) => {
+  const findings = mapValues(validFindings, finding => {
     const path = ['findings', finding.id, 'evidence']
     const { evidence } = finding
     const eventIds = reader.existing(evidence.eventIds, knownEventIds, [...path, 'eventIds'], 'event')
-    const unmetNeedIds = reader.existing(
-      evidence.unmetNeedIds,
-      knownUnmetNeedIds,
-      [...path, 'unmetNeedIds'],
-      'unmet need'
-    )
+    const unmetNeedIds = reader.existing(evidence.unmetNeedIds, knownUnmetNeedIds, [...path, 'unmetNeedIds'], 'unmet need')
     if (eventIds === evidence.eventIds && unmetNeedIds === evidence.unmetNeedIds) return finding
     return { ...finding, evidence: { ...evidence, eventIds, unmetNeedIds } }
   })
-  const recommendations = mapValues(validRecommendations, (recommendation) => {
+  const recommendations = mapValues(validRecommendations, recommendation => {
     const path = ['recommendations', recommendation.id, 'findingIds']
     const findingIds = reader.existing(recommendation.findingIds, knownFindingIds, path, 'finding')
     return findingIds === recommendation.findingIds ? recommendation : { ...recommendation, findingIds }
@@ -329,9 +309,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
     identifiers: reader.ordered('identifiers', identifiers),
     events: [...events.values()].sort(compareEvents),
     unmetNeeds: reader.ordered('unmetNeeds', unmetNeeds),
-    factorRatings: [...factorRatings.values()].sort((a, b) =>
-      a.factorItemId < b.factorItemId ? -1 : a.factorItemId > b.factorItemId ? 1 : 0
-    ),
+    factorRatings: [...factorRatings.values()].sort((a, b) => (a.factorItemId < b.factorItemId ? -1 : a.factorItemId > b.factorItemId ? 1 : 0)),
     findings: reader.ordered('findings', findings),
     recommendations: reader.ordered('recommendations', recommendations),
     // Side by side in time: the picture as it changed.
@@ -347,7 +325,7 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
       reader.report(
         ['people', person.id, 'pseudonym'],
         `${JSON.stringify(person.pseudonym)} is also the pseudonym of person ${JSON.stringify(first)}`,
-        'warning'
+        'warning',
       )
     }
   }

@@ -24,9 +24,7 @@ function textOfXmlText(text: Y.XmlText): string {
 }
 
 function hasInlineContent(children: XmlChild[]): boolean {
-  return children.some(
-    (child) => child instanceof Y.XmlText || (child instanceof Y.XmlElement && child.nodeName in inlineNodeText)
-  )
+  return children.some(child => child instanceof Y.XmlText || (child instanceof Y.XmlElement && child.nodeName in inlineNodeText))
 }
 
 function inlineText(child: XmlChild): string {
@@ -93,7 +91,7 @@ function splitLines(text: string): string[] {
 }
 
 function insertParagraphs(fragment: Y.XmlFragment, index: number, lines: string[]): void {
-  const paragraphs = lines.map((line) => {
+  const paragraphs = lines.map(line => {
     const paragraph = new Y.XmlElement('paragraph')
     if (line !== '') {
       const text = new Y.XmlText()
@@ -112,7 +110,7 @@ function simpleParagraphText(block: XmlChild | undefined): Y.XmlText | 'empty' |
   if (children.length === 0) return 'empty'
   const only = children[0]
   if (children.length === 1 && only instanceof Y.XmlText) {
-    const plain = (only.toDelta() as { insert: unknown }[]).every((op) => typeof op.insert === 'string')
+    const plain = (only.toDelta() as { insert: unknown }[]).every(op => typeof op.insert === 'string')
     return plain ? only : null
   }
   return null
@@ -129,10 +127,7 @@ function editInPlace(text: Y.XmlText, before: string, after: string): void {
   // Never split a surrogate pair: Yjs would replace the orphaned half with U+FFFD.
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--
   let end = 0
-  while (
-    end < limit - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  ) {
+  while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) {
     end++
   }
   if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--
@@ -150,10 +145,9 @@ function editInPlace(text: Y.XmlText, before: string, after: string): void {
 export function writePlainText(fragment: Y.XmlFragment, text: string): void {
   const target = splitLines(text)
   const blocks = fragment.toArray()
-  const blockLines = blocks.map((block) => blockText(block).split('\n'))
+  const blockLines = blocks.map(block => blockText(block).split('\n'))
 
-  const matchesAt = (lines: string[], at: number) =>
-    at >= 0 && at + lines.length <= target.length && lines.every((line, i) => target[at + i] === line)
+  const matchesAt = (lines: string[], at: number) => at >= 0 && at + lines.length <= target.length && lines.every((line, i) => target[at + i] === line)
 
   let headBlocks = 0
   let headLines = 0

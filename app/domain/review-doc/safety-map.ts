@@ -56,7 +56,10 @@ export function scalingDiverged(scaling: { family?: number | null; worker?: numb
 }
 
 /** Maps where both family and worker judged (`compared`) and those among them that diverged by 3 or more. */
-export function countScalingDivergence(maps: Iterable<{ scaling: Partial<Record<SafetyScalingParty, number | null>> }>): { compared: number; diverged: number } {
+export function countScalingDivergence(maps: Iterable<{ scaling: Partial<Record<SafetyScalingParty, number | null>> }>): {
+  compared: number
+  diverged: number
+} {
   let compared = 0
   let diverged = 0
   for (const map of maps) {

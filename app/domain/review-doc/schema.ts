@@ -14,13 +14,7 @@ import {
   recommendationStrengths,
   type FactorRating,
 } from '../vocabulary'
-import {
-  isCalendarDate,
-  isOrderedRange,
-  isTimelineDate,
-  looksLikeCalendarDate,
-  looksLikeTimelineDate,
-} from './calendar-dates'
+import { isCalendarDate, isOrderedRange, isTimelineDate, looksLikeCalendarDate, looksLikeTimelineDate } from './calendar-dates'
 import {
   SAFETY_MAP_TEXT_MAX,
   SAFETY_MAP_TITLE_MAX,
@@ -71,9 +65,7 @@ export const timelineDateSchema = z.string().superRefine((value, ctx) => {
 export const entityIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, "-" or "_"')
 
 // Factor items come from a jurisdiction's framework (loaded as data), e.g. "worker.workload".
-export const factorItemIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1 to 100 letters, digits, ".", ":", "-" or "_"')
+export const factorItemIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1 to 100 letters, digits, ".", ":", "-" or "_"')
 
 /** A staff account lives outside the review document (private drafts); only its id is here. */
 export const accountIdSchema = entityIdSchema
@@ -178,9 +170,7 @@ export function checkEventRange(event: { date?: unknown; dateEnd?: unknown }, ct
   }
 }
 
-export const timelineEventSchema = timelineEventFieldsSchema
-  .extend({ description: richTextSchema })
-  .superRefine(checkEventRange)
+export const timelineEventSchema = timelineEventFieldsSchema.extend({ description: richTextSchema }).superRefine(checkEventRange)
 export type TimelineEvent = z.infer<typeof timelineEventSchema>
 
 // ---------------------------------------------------------------- analysis
@@ -258,7 +248,12 @@ export const safetyScaleValueSchema = z
 
 /** Each party's judgement, absent until given. Stored as a Y.Map so two parties set at once both stay. */
 export const safetyScalingSchema = z
-  .object(Object.fromEntries(safetyScalingParties.map(party => [party, safetyScaleValueSchema.optional()])) as Record<SafetyScalingParty, z.ZodOptional<typeof safetyScaleValueSchema>>)
+  .object(
+    Object.fromEntries(safetyScalingParties.map(party => [party, safetyScaleValueSchema.optional()])) as Record<
+      SafetyScalingParty,
+      z.ZodOptional<typeof safetyScaleValueSchema>
+    >,
+  )
   .strip()
 
 const safetyMapTexts = Object.fromEntries(safetyMapTextFields.map(field => [field, boundedText(0, SAFETY_MAP_TEXT_MAX).default('')])) as Record<

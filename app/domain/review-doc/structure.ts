@@ -5,29 +5,12 @@ import * as Y from 'yjs'
 export const META = 'meta'
 
 /** Each collection is a top-level Y.Map from id to an entity Y.Map. */
-export const collections = [
-  'people',
-  'places',
-  'identifiers',
-  'events',
-  'unmetNeeds',
-  'factorRatings',
-  'findings',
-  'recommendations',
-  'safetyMaps',
-] as const
+export const collections = ['people', 'places', 'identifiers', 'events', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations', 'safetyMaps'] as const
 export type Collection = (typeof collections)[number]
 
 // Events are kept chronological and factor ratings follow the framework, so only these carry
 // an explicit, user-controlled order.
-export const orderedCollections = [
-  'people',
-  'places',
-  'identifiers',
-  'unmetNeeds',
-  'findings',
-  'recommendations',
-] as const
+export const orderedCollections = ['people', 'places', 'identifiers', 'unmetNeeds', 'findings', 'recommendations'] as const
 export type OrderedCollection = (typeof orderedCollections)[number]
 
 export function isOrderedCollection(collection: Collection): collection is OrderedCollection {

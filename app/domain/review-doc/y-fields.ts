@@ -72,13 +72,13 @@ export function syncList(list: Y.Array<unknown>, wanted: readonly string[]): voi
   const targetSet = new Set(target)
   const items = list.toArray()
   const kept = new Set<string>()
-  const keep = items.map((item) => {
+  const keep = items.map(item => {
     if (typeof item !== 'string' || !targetSet.has(item) || kept.has(item)) return false
     kept.add(item)
     return true
   })
   const keptInOrder = items.filter((_, i) => keep[i]) as string[]
-  const targetKept = target.filter((id) => kept.has(id))
+  const targetKept = target.filter(id => kept.has(id))
   const sameOrder = keptInOrder.every((id, i) => id === targetKept[i])
   if (!sameOrder) {
     if (list.length > 0) list.delete(0, list.length)

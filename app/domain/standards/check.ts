@@ -19,15 +19,7 @@ import type { JourneyStage } from '../vocabulary'
 import { parseTimelineDate, type CalendarMoment } from '../workflow/calendar'
 import { renderEnglish, type Message, type StandardsMessageKey } from './messages'
 import type { ByVisitRule, DataPointRule, PracticeStandards, StandardRule, WithinDaysOfRule } from './schema'
-import {
-  chronological,
-  compileMatcher,
-  isAfter,
-  toDatedEvent,
-  type DatedEvent,
-  type EventTest,
-  type TimelineEventInput,
-} from './timeline'
+import { chronological, compileMatcher, isAfter, toDatedEvent, type DatedEvent, type EventTest, type TimelineEventInput } from './timeline'
 
 export const flagKinds = ['missed_time_standard', 'missing_data_point', 'cannot_assess'] as const
 export type FlagKind = (typeof flagKinds)[number]
@@ -89,15 +81,11 @@ function buildContext(events: readonly TimelineEventInput[], standards: Practice
   dated.sort(chronological)
 
   let incident: CalendarMoment | null = options.incidentDate ? parseTimelineDate(options.incidentDate) : null
-  if (!incident) incident = dated.find((e) => e.event.stage === 'incident')?.written ?? null
+  if (!incident) incident = dated.find(e => e.event.stage === 'incident')?.written ?? null
 
-  const kept = dated.filter((e) => e.event.stage !== 'incident' && !(incident && isAfter(e.written, incident)))
+  const kept = dated.filter(e => e.event.stage !== 'incident' && !(incident && isAfter(e.written, incident)))
   const lastDay = kept.reduce<number | null>((last, e) => (last === null || e.written.day > last ? e.written.day : last), null)
-  const end: TimelineEnd | null = incident
-    ? { day: incident.day, source: 'incident' }
-    : lastDay !== null
-      ? { day: lastDay, source: 'last_event' }
-      : null
+  const end: TimelineEnd | null = incident ? { day: incident.day, source: 'incident' } : lastDay !== null ? { day: lastDay, source: 'last_event' } : null
 
   const firsts = new Map<JourneyStage, DatedEvent>()
   for (const e of kept) if (!firsts.has(e.event.stage)) firsts.set(e.event.stage, e)
@@ -107,18 +95,11 @@ function buildContext(events: readonly TimelineEventInput[], standards: Practice
     undatedStages,
     end,
     isVisit: compileMatcher(standards.visits),
-    first: (stage) => firsts.get(stage),
+    first: stage => firsts.get(stage),
   }
 }
 
-function makeFlag(
-  rule: StandardRule,
-  kind: FlagKind,
-  severity: FlagSeverity,
-  eventIds: string[],
-  message: Message,
-  standard: Message,
-): StandardFlag {
+function makeFlag(rule: StandardRule, kind: FlagKind, severity: FlagSeverity, eventIds: string[], message: Message, standard: Message): StandardFlag {
   return {
     id: `${rule.id}:${eventIds.length > 0 ? eventIds.join('+') : '-'}`,
     ruleId: rule.id,
@@ -166,9 +147,9 @@ function checkByVisit(rule: ByVisitRule, ctx: Context): StandardFlag | null {
   // home), or when a visit was recorded on the same day(s).
   const own = dayKey(target)
   const self = ctx.isVisit(target) || seen.has(own) ? 1 : 0
-  const others = visits.filter((v) => dayKey(v) !== own)
-  const visitMin = self + others.filter((v) => v.latest <= target.earliest).length
-  const visitMax = self + others.filter((v) => v.earliest <= target.latest).length
+  const others = visits.filter(v => dayKey(v) !== own)
+  const visitMin = self + others.filter(v => v.latest <= target.earliest).length
+  const visitMax = self + others.filter(v => v.earliest <= target.latest).length
   if (visitMax <= rule.visit) return null
   const message: Message =
     visitMin === visitMax
@@ -227,10 +208,7 @@ function checkWithinDays(rule: WithinDaysOfRule, ctx: Context): StandardFlag | n
   return makeFlag(rule, 'missed_time_standard', severity, [anchor.event.id], message, standard)
 }
 
-const triggerWording: Record<
-  NonNullable<DataPointRule['when']>['reason'],
-  { missing: StandardsMessageKey; standard: StandardsMessageKey }
-> = {
+const triggerWording: Record<NonNullable<DataPointRule['when']>['reason'], { missing: StandardsMessageKey; standard: StandardsMessageKey }> = {
   case_closed: { missing: 'standards.dataPoint.missingCaseClosed', standard: 'standards.rule.dataPointCaseClosed' },
   support_ended: { missing: 'standards.dataPoint.missingSupportEnded', standard: 'standards.rule.dataPointSupportEnded' },
   stage_recorded: { missing: 'standards.dataPoint.missingAfterStage', standard: 'standards.rule.dataPointAfterStage' },
@@ -259,16 +237,11 @@ function checkDataPoint(rule: DataPointRule, ctx: Context): StandardFlag | null 
 }
 
 /** Every flag the timeline raises, in the order of the standards' rules. */
-export function checkStandards(
-  events: readonly TimelineEventInput[],
-  standards: PracticeStandards,
-  options: CheckOptions = {},
-): StandardFlag[] {
+export function checkStandards(events: readonly TimelineEventInput[], standards: PracticeStandards, options: CheckOptions = {}): StandardFlag[] {
   const ctx = buildContext(events, standards, options)
   const flags: StandardFlag[] = []
   for (const rule of standards.rules) {
-    const flag =
-      rule.kind === 'by_visit' ? checkByVisit(rule, ctx) : rule.kind === 'within_days_of' ? checkWithinDays(rule, ctx) : checkDataPoint(rule, ctx)
+    const flag = rule.kind === 'by_visit' ? checkByVisit(rule, ctx) : rule.kind === 'within_days_of' ? checkWithinDays(rule, ctx) : checkDataPoint(rule, ctx)
     if (flag) flags.push(flag)
   }
   return flags

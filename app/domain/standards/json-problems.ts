@@ -11,7 +11,7 @@ export interface JsonProblem {
 export type JsonParseResult<T> = { ok: true; value: T } | { ok: false; problems: JsonProblem[] }
 
 export function jsonPointer(path: readonly (string | number)[]): string {
-  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+  return path.map(segment => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
 }
 
 /** Parses JSON text (or takes an already parsed value) and validates it against `schema`. */
@@ -28,6 +28,6 @@ export function parseJsonWith<S extends z.ZodTypeAny>(schema: S, json: unknown):
   if (result.success) return { ok: true, value: result.data as z.output<S> }
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({ path: jsonPointer(issue.path), message: issue.message })),
+    problems: result.error.issues.map(issue => ({ path: jsonPointer(issue.path), message: issue.message })),
   }
 }

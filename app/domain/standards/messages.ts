@@ -46,8 +46,7 @@ export const standardsMessagesFr: Record<StandardsMessageKey, string> = {
   'standards.byVisit.recordedBetween': '{stage} : consignation entre la visite {visitMin} et la visite {visitMax} (dates approximatives)',
   'standards.byVisit.notRecorded': '{stage} : aucune consignation au terme de la visite {visits}',
   'standards.withinDays.recordedAfter': '{stage} : consignation {days} jours après l’étape «\u00a0{anchor}\u00a0»',
-  'standards.withinDays.recordedAfterBetween':
-    '{stage} : consignation {daysMin} à {daysMax} jours après l’étape «\u00a0{anchor}\u00a0» (dates approximatives)',
+  'standards.withinDays.recordedAfterBetween': '{stage} : consignation {daysMin} à {daysMax} jours après l’étape «\u00a0{anchor}\u00a0» (dates approximatives)',
   'standards.withinDays.notRecordedByIncident': '{stage} : aucune consignation dans les {days} jours entre l’étape «\u00a0{anchor}\u00a0» et l’incident',
   'standards.withinDays.notRecordedByIncidentBetween':
     '{stage} : aucune consignation dans les {daysMin} à {daysMax} jours entre l’étape «\u00a0{anchor}\u00a0» et l’incident (dates approximatives)',
@@ -79,7 +78,7 @@ export interface Message {
 
 /** The parameter names each key expects, for translators and for a test that keeps them honest. */
 export function messageParamNames(key: StandardsMessageKey): string[] {
-  return [...standardsMessages[key].matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '')
+  return [...standardsMessages[key].matchAll(/\{(\w+)\}/g)].map(match => match[1] ?? '')
 }
 
 /** Stage names as they read inside a sentence. */

@@ -76,7 +76,10 @@ export const DataPointRule = z
     kind: z.literal('data_point_at'),
     label: ruleLabel,
     stage,
-    when: z.object({ match: EventMatcher, reason: z.enum(triggerReasons) }).strict().optional(),
+    when: z
+      .object({ match: EventMatcher, reason: z.enum(triggerReasons) })
+      .strict()
+      .optional(),
   })
   .strict()
 export type DataPointRule = z.infer<typeof DataPointRule>

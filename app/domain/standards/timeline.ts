@@ -86,10 +86,10 @@ export type EventTest = (event: DatedEvent) => boolean
 export function compileMatcher(matcher: EventMatcher): EventTest {
   const stages = new Set(matcher.stages)
   const excluded = new Set(matcher.excludeStages)
-  const patterns = matcher.textPatterns.map((source) => new RegExp(foldPattern(source), 'iu'))
-  return (dated) => {
+  const patterns = matcher.textPatterns.map(source => new RegExp(foldPattern(source), 'iu'))
+  return dated => {
     if (excluded.has(dated.event.stage)) return false
     if (stages.has(dated.event.stage)) return true
-    return patterns.some((pattern) => pattern.test(dated.foldedText))
+    return patterns.some(pattern => pattern.test(dated.foldedText))
   }
 }

@@ -42,8 +42,7 @@ const recordedLate = new Set<StandardsMessageKey>([
 
 const words = {
   en: {
-    need: (stage: string, what: string | undefined, standard: string) =>
-      `The family needed ${what ?? `a ${stage}`} (standard: ${standard}).`,
+    need: (stage: string, what: string | undefined, standard: string) => `The family needed ${what ?? `a ${stage}`} (standard: ${standard}).`,
     late: (stage: string) => `The ${stage} came later than the standard.`,
     beyondTarget: (stage: string) => `The ${stage} came after the target, though within the limit.`,
     absent: (stage: string) => `There is no ${stage} on the timeline although it was due.`,
@@ -76,9 +75,7 @@ export function suggestUnmetNeed(flag: StandardFlag, locale: StandardsLocale = '
   const w = words[locale]
   const stage = stageNames[locale][flag.stage]
   const what = needs[locale][flag.stage]
-  const gapParts = [
-    flag.severity === 'beyond_target' ? w.beyondTarget(stage) : recordedLate.has(flag.message.key) ? w.late(stage) : w.absent(stage),
-  ]
+  const gapParts = [flag.severity === 'beyond_target' ? w.beyondTarget(stage) : recordedLate.has(flag.message.key) ? w.late(stage) : w.absent(stage)]
   if (flag.severity === 'possibly_missed') gapParts.push(w.approximate)
   gapParts.push(w.question)
   return {

@@ -25,25 +25,29 @@ export const SurveyComposite = z.strictObject({
 })
 export type SurveyComposite = z.infer<typeof SurveyComposite>
 
-export const ResponseScale = z.strictObject({
-  // Labels from the lowest point (1) to the highest.
-  labels: z.array(LocalizedText).min(2).max(11),
-  // An answer at or above this point is positive on a normally scored item; on a reverse-scored
-  // item, an answer at or below the mirror point (points + 1 - positiveFrom) is.
-  positiveFrom: z.number().int().min(2),
-}).refine(s => s.positiveFrom <= s.labels.length, { message: 'positiveFrom must be a point of the scale', path: ['positiveFrom'] })
+export const ResponseScale = z
+  .strictObject({
+    // Labels from the lowest point (1) to the highest.
+    labels: z.array(LocalizedText).min(2).max(11),
+    // An answer at or above this point is positive on a normally scored item; on a reverse-scored
+    // item, an answer at or below the mirror point (points + 1 - positiveFrom) is.
+    positiveFrom: z.number().int().min(2),
+  })
+  .refine(s => s.positiveFrom <= s.labels.length, { message: 'positiveFrom must be a point of the scale', path: ['positiveFrom'] })
 export type ResponseScale = z.infer<typeof ResponseScale>
 
 // Answers are stored by item id; composite and item ids share one space so none is ambiguous.
-export const SurveyInstrument = z.strictObject({
-  id: surveyId,
-  name: LocalizedText,
-  version: z.string().trim().min(1).max(40),
-  scale: ResponseScale,
-  composites: z.array(SurveyComposite).min(1).max(20),
-  // Whether the survey ends with an optional free-text question.
-  commentPrompt: LocalizedText.optional(),
-}).superRefine((instrument, ctx) => requireUniqueIds(ctx, 'composites', instrument.composites))
+export const SurveyInstrument = z
+  .strictObject({
+    id: surveyId,
+    name: LocalizedText,
+    version: z.string().trim().min(1).max(40),
+    scale: ResponseScale,
+    composites: z.array(SurveyComposite).min(1).max(20),
+    // Whether the survey ends with an optional free-text question.
+    commentPrompt: LocalizedText.optional(),
+  })
+  .superRefine((instrument, ctx) => requireUniqueIds(ctx, 'composites', instrument.composites))
 export type SurveyInstrument = z.infer<typeof SurveyInstrument>
 
 export type ParseInstrumentResult = JsonDataResult<'instrument', SurveyInstrument>

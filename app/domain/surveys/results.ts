@@ -129,7 +129,12 @@ export function surveyResults(input: ResultsInput): SurveyResults {
   )
   const jurisdiction: CellResult[] = waves.map((_, w) => {
     const status = decide.jurisdiction(w)
-    return status === 'shown' ? summarise(instrument, sheets.flatMap(row => row[w]!)) : { status }
+    return status === 'shown'
+      ? summarise(
+          instrument,
+          sheets.flatMap(row => row[w]!),
+        )
+      : { status }
   })
   return { minResponses, waves: waves.map(({ waveId, label }) => ({ waveId, label })), units, cells, jurisdiction }
 }
@@ -140,7 +145,11 @@ export type Change = { value: number; interval: Interval }
  * The change in percent positive from one wave to the next for one measure, with Newcombe's
  * interval; null unless both ends are shown (a change never says more than its two ends).
  */
-export function changeBetween(earlier: CellResult | undefined, later: CellResult | undefined, measure: { kind: 'composite' | 'item'; id: string }): Change | null {
+export function changeBetween(
+  earlier: CellResult | undefined,
+  later: CellResult | undefined,
+  measure: { kind: 'composite' | 'item'; id: string },
+): Change | null {
   if (earlier?.status !== 'shown' || later?.status !== 'shown') return null
   const pick = (cell: ShownCell) => (measure.kind === 'composite' ? cell.composites : cell.items)[measure.id] ?? null
   const a = pick(earlier)

@@ -84,6 +84,6 @@ export function daysBetween(from: string, to: string): number {
 export function calendarDateOf(instant: Date, timeZone?: string): string {
   if (timeZone === undefined) return formatDay(Math.floor(instant.getTime() / MS_PER_DAY))
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find(p => p.type === type)?.value ?? ''
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`
 }

@@ -28,11 +28,7 @@ function dueDay(incidentDate: string, days: number): number {
  */
 export function reviewDeadline(incidentDate: string, days?: number): string
 export function reviewDeadline(incidentDate: string, today: string | Date, days?: number): ReviewDeadline
-export function reviewDeadline(
-  incidentDate: string,
-  todayOrDays?: string | Date | number,
-  days: number = REVIEW_DEADLINE_DAYS,
-): string | ReviewDeadline {
+export function reviewDeadline(incidentDate: string, todayOrDays?: string | Date | number, days: number = REVIEW_DEADLINE_DAYS): string | ReviewDeadline {
   if (todayOrDays === undefined || typeof todayOrDays === 'number') {
     return formatDay(dueDay(incidentDate, todayOrDays ?? REVIEW_DEADLINE_DAYS))
   }

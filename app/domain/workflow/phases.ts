@@ -38,9 +38,7 @@ export function canMove(from: ReviewPhase, to: ReviewPhase, reason?: string): Mo
   if (toIndex > fromIndex) {
     return toIndex === fromIndex + 1 ? { allowed: true, direction: 'forward' } : { allowed: false, problem: 'skips_phases' }
   }
-  return reason !== undefined && reason.trim() !== ''
-    ? { allowed: true, direction: 'back' }
-    : { allowed: false, problem: 'reason_required' }
+  return reason !== undefined && reason.trim() !== '' ? { allowed: true, direction: 'back' } : { allowed: false, problem: 'reason_required' }
 }
 
 /** Where a staff account stands; the author decides every step after 'drafting'. */
@@ -148,61 +146,72 @@ function present(value: string | null | undefined): boolean {
 const released: readonly AccountState[] = ['released_to_facilitator', 'released_to_panel']
 
 const checklists: Record<ReviewPhase, (s: ReviewSnapshot) => ChecklistItem[]> = {
-  intake: (s) => [
+  intake: s => [
     item('checklist.intake.facilitatorAssigned', s.memberRoles.includes('facilitator')),
     item('checklist.intake.incidentDateSet', present(s.incidentDate)),
     item('checklist.intake.siblingSafetyCheck', s.siblingSafetyCheckDone === true),
   ],
-  preparation: (s) => [
+  preparation: s => [
     item('checklist.preparation.timelineHasEvents', s.eventCount > 0),
     item('checklist.preparation.timelineHasIncident', s.hasIncidentEvent),
     item('checklist.preparation.registryHasChild', (s.personRoles ?? []).includes('child')),
   ],
-  staff_accounts: (s) => {
+  staff_accounts: s => {
     const accounts = s.accountStates ?? []
-    const releasedCount = accounts.filter((state) => released.includes(state)).length
+    const releasedCount = accounts.filter(state => released.includes(state)).length
     return [
       item('checklist.staffAccounts.staffInvited', accounts.length > 0 || s.memberRoles.includes('staff_contributor')),
       // Informative only: releasing an account is the author's choice, never the facilitator's.
       item('checklist.staffAccounts.accountsReleased', releasedCount > 0, { released: releasedCount, invited: accounts.length }),
     ]
   },
-  joint_review: (s) => [
+  joint_review: s => [
     item('checklist.jointReview.panelAssembled', s.memberRoles.includes('panel_member')),
-    ...(s.childIsIndigenous === true
-      ? [item('checklist.jointReview.communityRepresentative', s.hasCommunityRepresentative === true)]
-      : []),
+    ...(s.childIsIndigenous === true ? [item('checklist.jointReview.communityRepresentative', s.hasCommunityRepresentative === true)] : []),
     item('checklist.jointReview.keyEpisodesMarked', (s.keyEpisodeCount ?? 0) > 0),
     // A review hears the other agencies that served the family and the family itself
     // (docs/domain.md); informative, like every item.
     ...(s.partnerAgencies !== undefined
-      ? [item('checklist.jointReview.partnerAgencies', s.partnerAgencies.length > 0, { agencies: s.partnerAgencies.length > 0 ? s.partnerAgencies.join(', ') : '0' })]
+      ? [
+          item('checklist.jointReview.partnerAgencies', s.partnerAgencies.length > 0, {
+            agencies: s.partnerAgencies.length > 0 ? s.partnerAgencies.join(', ') : '0',
+          }),
+        ]
       : []),
     ...(s.familyInvited !== undefined ? [item('checklist.jointReview.familyHeard', s.familyInvited)] : []),
   ],
-  analysis: (s) => [
+  analysis: s => [
     item('checklist.analysis.unmetNeedRecorded', (s.unmetNeedCount ?? 0) > 0),
     item('checklist.analysis.factorsRated', (s.ratedFactorCount ?? 0) > 0),
   ],
-  findings: (s) => [
+  findings: s => [
     item('checklist.findings.findingWritten', s.findings.length > 0),
-    item('checklist.findings.findingsValueTagged', everyOf(s.findings, (f) => f.valueTags.length > 0)),
-    item('checklist.findings.findingsAgreed', everyOf(s.findings, (f) => f.status === 'agreed')),
+    item(
+      'checklist.findings.findingsValueTagged',
+      everyOf(s.findings, f => f.valueTags.length > 0),
+    ),
+    item(
+      'checklist.findings.findingsAgreed',
+      everyOf(s.findings, f => f.status === 'agreed'),
+    ),
     item(
       'checklist.findings.recommendationsComplete',
-      everyOf(s.recommendations, (r) => present(r.owner) && present(r.dueDate) && present(r.measure)),
+      everyOf(s.recommendations, r => present(r.owner) && present(r.dueDate) && present(r.measure)),
     ),
-    item('checklist.findings.recommendationsRated', everyOf(s.recommendations, (r) => r.strength != null)),
+    item(
+      'checklist.findings.recommendationsRated',
+      everyOf(s.recommendations, r => r.strength != null),
+    ),
   ],
-  approval: (s) => [
+  approval: s => [
     item('checklist.approval.findingsApproved', s.findingsApproved === true),
     item('checklist.approval.residualsResolved', s.unresolvedResiduals === 0),
     item('checklist.approval.deidentifiedTextApproved', s.deidentifiedTextApproved === true),
   ],
-  shared: (s) => [
+  shared: s => [
     item(
       'checklist.shared.recommendationsTracked',
-      everyOf(s.recommendations, (r) => r.status !== undefined && r.status !== 'proposed'),
+      everyOf(s.recommendations, r => r.status !== undefined && r.status !== 'proposed'),
     ),
     item('checklist.shared.staffToldWhatChanged', s.staffToldWhatChanged === true),
   ],

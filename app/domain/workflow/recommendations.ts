@@ -75,7 +75,7 @@ export interface StrengthNudge {
  * when no recommendation has a strength yet (the checklist asks for strengths).
  */
 export function strengthNudge(recommendations: readonly { strength?: RecommendationStrength | null }[]): StrengthNudge | null {
-  const count = (strength: RecommendationStrength): number => recommendations.filter((r) => r.strength === strength).length
+  const count = (strength: RecommendationStrength): number => recommendations.filter(r => r.strength === strength).length
   const stronger = count('stronger')
   const intermediate = count('intermediate')
   const weaker = count('weaker')
@@ -95,8 +95,7 @@ export function strengthNudge(recommendations: readonly { strength?: Recommendat
   return {
     key: 'recommendations.noStrongerAction',
     params,
-    message:
-      'No recommendation is a stronger action yet. Could one change the process or the environment so that the hazard cannot recur?',
+    message: 'No recommendation is a stronger action yet. Could one change the process or the environment so that the hazard cannot recur?',
     examples,
   }
 }
@@ -137,5 +136,5 @@ export function sortTrackerRows<T extends TrackerRow>(rows: readonly T[], today:
       return { row, index, group, due: due ?? Number.POSITIVE_INFINITY }
     })
     .sort((a, b) => a.group - b.group || a.due - b.due || a.index - b.index)
-    .map((entry) => entry.row)
+    .map(entry => entry.row)
 }

@@ -81,8 +81,11 @@ function connect(cookie: string, docName: string, target: { port: number }) {
 function storedText(docName: string): string {
   const db = new Database(sqliteFilePath(process.env.DATABASE_URL!), { readonly: true })
   try {
-    const snapshot = db.prepare('SELECT "state", "lastUpdateId" FROM "CollabSnapshot" WHERE "docName" = ?').get(docName) as { state: Buffer; lastUpdateId: number } | undefined
-    const tail = db.prepare('SELECT "update" FROM "CollabUpdate" WHERE "docName" = ? AND "id" > ? ORDER BY "id"').all(docName, snapshot?.lastUpdateId ?? 0) as { update: Buffer }[]
+    const snapshot = db.prepare('SELECT "state", "lastUpdateId" FROM "CollabSnapshot" WHERE "docName" = ?').get(docName) as
+      { state: Buffer; lastUpdateId: number } | undefined
+    const tail = db.prepare('SELECT "update" FROM "CollabUpdate" WHERE "docName" = ? AND "id" > ? ORDER BY "id"').all(docName, snapshot?.lastUpdateId ?? 0) as {
+      update: Buffer
+    }[]
     const doc = new Y.Doc()
     if (snapshot) Y.applyUpdate(doc, snapshot.state)
     for (const row of tail) Y.applyUpdate(doc, row.update)
@@ -140,7 +143,13 @@ describe.skipIf(redisBinary === null)('two nodes sharing SQLite and Redis', () =
     const port = await freePort()
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: `redis://:secret-pw@127.0.0.1:${port}`, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: process.env.DATABASE_URL!,
+        REDIS_URL: `redis://:secret-pw@127.0.0.1:${port}`,
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -199,7 +208,7 @@ describe.skipIf(redisBinary === null)('two nodes sharing SQLite and Redis', () =
     expect(after[1]).toBe(before[1])
   })
 
-  test('revoking on node 1 closes the user\'s socket on node 2 within 1 s', async () => {
+  test("revoking on node 1 closes the user's socket on node 2 within 1 s", async () => {
     const dana = connect((await cookieFor(world.danaId)).cookie, docName(), { port: node2.port })
     clients.push(dana)
     await waitFor(() => dana.provider.synced, 10_000)

@@ -8,7 +8,10 @@ type Db = { prepare(sql: string): { get(...args: unknown[]): unknown }; close():
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
 
 let server: TestServer | undefined
-const client = collabTestHooks(() => server, () => (server = undefined))
+const client = collabTestHooks(
+  () => server,
+  () => (server = undefined),
+)
 
 describe('collab access', () => {
   it('refuses upgrades with the status the authenticator or the server decided', async () => {
@@ -78,12 +81,12 @@ describe('collab access', () => {
     const bob = client('review:rev', 'bob-token')
     await Promise.all([synced(alice), synced(aliceElsewhere), synced(bob)])
     const closes: { code: number }[] = []
-    alice.provider.on('connection-close', (event) => {
+    alice.provider.on('connection-close', event => {
       if (event) closes.push({ code: event.code })
     })
 
     const started = performance.now()
-    const closed = server.collab.closeConnections((c) => c.userId === 'alice' && c.docName === 'review:rev', 'membership removed')
+    const closed = server.collab.closeConnections(c => c.userId === 'alice' && c.docName === 'review:rev', 'membership removed')
     expect(closed).toBe(1)
     await waitFor(() => !alice.provider.wsconnected, 1000, 'revoked socket closed')
     expect(performance.now() - started).toBeLessThan(1000)
@@ -103,7 +106,7 @@ describe('collab access', () => {
     const laptop = client('review:sessions', 'alice-token')
     const phone = client('review:sessions', 'alice-phone-token')
     await Promise.all([synced(laptop), synced(phone)])
-    expect(server.collab.closeConnections((c) => c.sessionId === 'alice-laptop', 'signed out', 4401)).toBe(1)
+    expect(server.collab.closeConnections(c => c.sessionId === 'alice-laptop', 'signed out', 4401)).toBe(1)
     await waitFor(() => !laptop.provider.wsconnected, 1000, 'signed-out socket closed')
     expect(phone.provider.wsconnected).toBe(true)
   })
@@ -113,7 +116,7 @@ describe('collab access', () => {
     const peer = await openSilentPeer(server.port, 'review:stubborn', 'alice-token')
     await waitFor(() => server!.collab.stats().connections === 1)
     const started = performance.now()
-    expect(server.collab.closeConnections((c) => c.userId === 'alice', 'logged out', 4401)).toBe(1)
+    expect(server.collab.closeConnections(c => c.userId === 'alice', 'logged out', 4401)).toBe(1)
     expect(server.collab.stats().connections).toBe(0)
     await peer.cut
     expect(performance.now() - started).toBeLessThan(1000)

@@ -59,7 +59,7 @@ function storedText(file: string, docName: string): string {
 
 function closeCodes(client: TestClient): number[] {
   const codes: number[] = []
-  client.provider.on('connection-close', (event) => {
+  client.provider.on('connection-close', event => {
     if (event) codes.push(event.code)
   })
   return codes
@@ -82,7 +82,7 @@ async function healthz(persistence: SqlitePersistence): Promise<() => Promise<nu
     publicDir: '/nonexistent',
     collabHealth: () => persistence.health(),
   })
-  await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => http.server.listen(0, '127.0.0.1', resolve))
   closers.push(() => void http.server.close())
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/healthz`
   return async () => (await fetch(url)).status
@@ -120,7 +120,7 @@ describe('collab fails closed', () => {
     expect(persistence.health().ok).toBe(false)
     expect(await status()).toBe(503)
     await waitFor(() => aliceCloses.includes(CloseCode.notSaving), 2000, 'alice told "not saving"')
-    await expect(server.collab.updateDoc('review:killed', (doc) => doc.getText('body').insert(0, 'host '))).rejects.toBeInstanceOf(CollabNotSavingError)
+    await expect(server.collab.updateDoc('review:killed', doc => doc.getText('body').insert(0, 'host '))).rejects.toBeInstanceOf(CollabNotSavingError)
 
     // Typed while not saving: kept by alice's provider, neither applied nor relayed.
     alice.text.insert(alice.text.length, ' | typed while not saving')
@@ -148,7 +148,7 @@ describe('collab fails closed', () => {
     const persistence = createSqlitePersistence({ filename: file, logger: memoryLogger(), commitIntervalMs: 2_000, stallMs: 60_000, restartDelayMs: 100 })
     closers.push(() => persistence.close())
     const health: boolean[] = []
-    persistence.onHealthChange((h) => health.push(h.ok))
+    persistence.onHealthChange(h => health.push(h.ok))
     expect(await persistence.load('review:log')).toBeNull()
     const doc = new Y.Doc()
     doc.on('update', (update: Uint8Array) => persistence.append('review:log', update))

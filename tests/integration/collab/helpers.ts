@@ -118,9 +118,7 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const logger = memoryLogger()
-  const persistence =
-    options.persistence ??
-    createSqlitePersistence({ filename: options.dbFile ?? tempDbFile(), logger })
+  const persistence = options.persistence ?? createSqlitePersistence({ filename: options.dbFile ?? tempDbFile(), logger })
   const collab = createCollabServer({
     authenticator: options.authenticator ?? stubAuthenticator,
     persistence,
@@ -136,7 +134,7 @@ export async function startTestServer(
     if (req.url?.startsWith('/collab/')) void collab.handleUpgrade(req, socket, head)
     else socket.destroy()
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   let stopped = false
   return {
@@ -151,7 +149,7 @@ export async function startTestServer(
       await collab.shutdown()
       await persistence.close()
       server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await new Promise<void>(resolve => server.close(() => resolve()))
     },
   }
 }
@@ -180,12 +178,7 @@ export type TestClient = {
   destroy(): void
 }
 
-export function connectClient(
-  url: string,
-  docName: string,
-  token: string,
-  options: { doc?: Y.Doc; connect?: boolean } = {},
-): TestClient {
+export function connectClient(url: string, docName: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(url, docName, doc, {
     WebSocketPolyfill: webSocketWith(headersFor(token)),
@@ -217,7 +210,7 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5000, what =
 }
 
 export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+  return new Promise(resolve => setTimeout(resolve, ms))
 }
 
 /** Resolves with the HTTP status the server answered the upgrade with (101 when accepted). */
@@ -233,7 +226,7 @@ export function upgradeStatus(url: string, headers: Record<string, string>): Pro
       resolve(101)
       ws.close()
     })
-    ws.on('error', (error) => {
+    ws.on('error', error => {
       if (!/Unexpected server response/.test(error.message)) reject(error)
     })
   })
@@ -250,7 +243,7 @@ export async function openRaw(url: string, docName: string, token: string): Prom
   const ws = new WebSocket(`${url}/${docName}`, { headers: headersFor(token) })
   const received: Uint8Array[] = []
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+  const closed = new Promise<{ code: number; reason: string }>(resolve => {
     ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
   })
   ws.on('error', () => {})
@@ -267,12 +260,14 @@ export async function openRaw(url: string, docName: string, token: string): Prom
  */
 export async function openSilentPeer(port: number, docName: string, token: string): Promise<{ cut: Promise<void> }> {
   const socket = net.connect(port, '127.0.0.1')
-  const headers = Object.entries(headersFor(token)).map(([k, v]) => `${k}: ${v}\r\n`).join('')
+  const headers = Object.entries(headersFor(token))
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')
   socket.write(
     `GET /collab/${docName} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
       `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${headers}\r\n`,
   )
-  const cut = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+  const cut = new Promise<void>(resolve => socket.on('close', () => resolve()))
   socket.on('error', () => {})
   await new Promise<void>((resolve, reject) => {
     let head = ''

@@ -8,10 +8,26 @@ import * as Y from 'yjs'
 import { inspectUpdate, ProtocolError, encodeAwareness } from '../../../server/collab/protocol'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from '../../../server/collab'
 import { collabTestHooks } from './hooks'
-import { headersFor, openRaw, pairStillSyncs, sleep, startTestServer, stubAuthenticator, synced, syncedPair, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
+import {
+  headersFor,
+  openRaw,
+  pairStillSyncs,
+  sleep,
+  startTestServer,
+  stubAuthenticator,
+  synced,
+  syncedPair,
+  upgradeStatus,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from './helpers'
 
 let server: TestServer | undefined
-const client = collabTestHooks(() => server, () => (server = undefined))
+const client = collabTestHooks(
+  () => server,
+  () => (server = undefined),
+)
 
 const witnesses = (docName: string) => syncedPair(client, docName)
 const stillSyncing = (pair: [TestClient, TestClient], marker: string) => pairStillSyncs(pair, marker, 10_000, 'witnesses')
@@ -26,7 +42,7 @@ function syncStep1(stateVector: Uint8Array = Y.encodeStateVector(new Y.Doc())): 
 
 /** A document of about `bytes` bytes, written by the host. */
 async function bigDocument(docName: string, bytes: number): Promise<void> {
-  await server!.collab.updateDoc(docName, (doc) => {
+  await server!.collab.updateDoc(docName, doc => {
     const text = doc.getText('body')
     // Many small runs rather than one: encoding cost like a real review's.
     for (let i = 0; i < bytes / 1000; i++) text.insert(text.length, `${String(i).padStart(8, '0')}${'z'.repeat(992)}`)

@@ -3,10 +3,28 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
 import { collabTestHooks } from './hooks'
-import { headersFor, memoryLogger, openRaw, openSilentPeer, pairStillSyncs, sleep, startTestServer, synced, syncedPair, tempDbFile, upgradeStatus, waitFor, type TestClient, type TestServer } from './helpers'
+import {
+  headersFor,
+  memoryLogger,
+  openRaw,
+  openSilentPeer,
+  pairStillSyncs,
+  sleep,
+  startTestServer,
+  synced,
+  syncedPair,
+  tempDbFile,
+  upgradeStatus,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from './helpers'
 
 let server: TestServer | undefined
-const client = collabTestHooks(() => server, () => (server = undefined))
+const client = collabTestHooks(
+  () => server,
+  () => (server = undefined),
+)
 
 function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -29,22 +47,25 @@ describe('collab limits', () => {
     server = await startTestServer()
     const pair = await bystanders('review:garbage')
     const cases: [string, (raw: Awaited<ReturnType<typeof openRaw>>) => void][] = [
-      ['garbage bytes', (raw) => raw.ws.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))],
-      ['unknown message type', (raw) => raw.ws.send(Buffer.from([42, 1, 2, 3]))],
-      ['text frame', (raw) => raw.ws.send('hello')],
-      ['malformed update', (raw) => raw.ws.send(updateMessage(Uint8Array.from([5, 200, 1, 9, 9, 9])))],
-      ['truncated awareness', (raw) => raw.ws.send(Buffer.from([1, 20, 3, 1]))],
-      ['awareness state that is not JSON', (raw) => {
-        const payload = encoding.createEncoder()
-        encoding.writeVarUint(payload, 1)
-        encoding.writeVarUint(payload, 777)
-        encoding.writeVarUint(payload, 1)
-        encoding.writeVarString(payload, '{not json')
-        const message = encoding.createEncoder()
-        encoding.writeVarUint(message, 1)
-        encoding.writeVarUint8Array(message, encoding.toUint8Array(payload))
-        raw.ws.send(encoding.toUint8Array(message))
-      }],
+      ['garbage bytes', raw => raw.ws.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))],
+      ['unknown message type', raw => raw.ws.send(Buffer.from([42, 1, 2, 3]))],
+      ['text frame', raw => raw.ws.send('hello')],
+      ['malformed update', raw => raw.ws.send(updateMessage(Uint8Array.from([5, 200, 1, 9, 9, 9])))],
+      ['truncated awareness', raw => raw.ws.send(Buffer.from([1, 20, 3, 1]))],
+      [
+        'awareness state that is not JSON',
+        raw => {
+          const payload = encoding.createEncoder()
+          encoding.writeVarUint(payload, 1)
+          encoding.writeVarUint(payload, 777)
+          encoding.writeVarUint(payload, 1)
+          encoding.writeVarString(payload, '{not json')
+          const message = encoding.createEncoder()
+          encoding.writeVarUint(message, 1)
+          encoding.writeVarUint8Array(message, encoding.toUint8Array(payload))
+          raw.ws.send(encoding.toUint8Array(message))
+        },
+      ],
     ]
     for (const [what, misbehave] of cases) {
       const raw = await openRaw(server.url, 'review:garbage', 'carol-token')
@@ -53,7 +74,7 @@ describe('collab limits', () => {
       expect(code, what).toBe(1003)
       await stillSyncing(pair, `[after ${what}]`)
     }
-    expect(server.logger.entries.some((e) => e.level === 'warn' && e.msg === 'collab connection closed')).toBe(true)
+    expect(server.logger.entries.some(e => e.level === 'warn' && e.msg === 'collab connection closed')).toBe(true)
   })
 
   it('refuses an oversized edit with 4413 (terminal for the provider) and cuts far larger frames with 1009', async () => {
@@ -99,7 +120,7 @@ describe('collab limits', () => {
     const gated: CollabPersistence = {
       ...inner,
       async load(docName) {
-        await new Promise<void>((resolve) => (releaseLoad = resolve))
+        await new Promise<void>(resolve => (releaseLoad = resolve))
         return inner.load(docName)
       },
       append: (docName, update) => inner.append(docName, update),

@@ -46,7 +46,7 @@ describe('migration when a room loads', () => {
     const { doc, problems } = readReviewDoc(alice.doc)
     expect(problems).toEqual([])
     expect(doc.schemaVersion).toBe(REVIEW_DOC_SCHEMA_VERSION)
-    expect(doc.unmetNeeds.find((n) => n.id === 'n-safety')?.gap).toBe('Two weeks without a plan')
+    expect(doc.unmetNeeds.find(n => n.id === 'n-safety')?.gap).toBe('Two weeks without a plan')
     const need = alice.doc.getMap('unmetNeeds').get('n-safety') as Y.Map<unknown>
     expect(need.get('gap')).toBeInstanceOf(Y.Text)
     alice.destroy()
@@ -62,6 +62,6 @@ describe('migration when a room loads', () => {
     await synced(bob)
     const reread = readReviewDoc(bob.doc).doc
     expect(reread).toEqual(doc)
-    expect(again.logger.entries.filter((e) => e.level === 'error')).toEqual([])
+    expect(again.logger.entries.filter(e => e.level === 'error')).toEqual([])
   })
 })

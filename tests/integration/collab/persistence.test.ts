@@ -136,7 +136,7 @@ describe('collab server persistence', () => {
     servers.push(server)
     const raw = await openRaw(server.url, 'review:broken', 'alice-token')
     expect((await raw.closed).code).toBe(1011)
-    expect(server.logger.entries.some((e) => e.msg === 'collab room failed to load')).toBe(true)
+    expect(server.logger.entries.some(e => e.msg === 'collab room failed to load')).toBe(true)
     const alice = connectClient(server.url, 'review:fine', 'alice-token')
     clients.push(alice)
     await synced(alice)
@@ -202,7 +202,7 @@ describe('collab server persistence', () => {
           const match = /READY (\d+)/.exec(out)
           if (match) resolve(Number(match[1]))
         })
-        child.once('exit', (code) => reject(new Error(`server exited early (${code})`)))
+        child.once('exit', code => reject(new Error(`server exited early (${code})`)))
       })
       return { child, port }
     }
@@ -219,7 +219,7 @@ describe('collab server persistence', () => {
     })
     const sentAt: number[] = []
     const text = doc.getText('body')
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
     let killedAt = Infinity
     // Keep typing through the kill, so some updates are in flight when it lands.
     const typing = (async () => {
@@ -231,7 +231,7 @@ describe('collab server persistence', () => {
     })()
     // Long enough for plenty of updates to be older than 50 ms, however slow the machine.
     const typingSince = performance.now()
-    await waitFor(() => sentAt.filter((t) => t < performance.now() - 100).length >= 100 && performance.now() - typingSince > 300, 20_000, 'updates sent')
+    await waitFor(() => sentAt.filter(t => t < performance.now() - 100).length >= 100 && performance.now() - typingSince > 300, 20_000, 'updates sent')
     killedAt = performance.now()
     child.kill('SIGKILL')
     await exited
@@ -241,9 +241,9 @@ describe('collab server persistence', () => {
     const reader = connectClient(`ws://127.0.0.1:${restarted.port}/collab`, 'review:kill', 'bob-token')
     clients.push(reader)
     await synced(reader)
-    const stored = new Set([...reader.text.toString().matchAll(/<(\d+)>/g)].map((m) => Number(m[1])))
+    const stored = new Set([...reader.text.toString().matchAll(/<(\d+)>/g)].map(m => Number(m[1])))
     const mustHave = sentAt.flatMap((t, seq) => (t <= killedAt - 50 ? [seq] : []))
     expect(mustHave.length).toBeGreaterThanOrEqual(100)
-    expect(mustHave.filter((seq) => !stored.has(seq))).toEqual([])
+    expect(mustHave.filter(seq => !stored.has(seq))).toEqual([])
   }, 60_000)
 })

@@ -20,7 +20,10 @@ import { collabTestHooks } from './hooks'
 import { openRaw, sleep, startTestServer, synced, waitFor, type TestServer } from './helpers'
 
 let server: TestServer | undefined
-const client = collabTestHooks(() => server, () => (server = undefined))
+const client = collabTestHooks(
+  () => server,
+  () => (server = undefined),
+)
 
 /** An awareness message with one entry whose state is the given raw bytes. */
 function awarenessWithStateBytes(clientID: number, clock: number, state: Uint8Array): Uint8Array {
@@ -78,8 +81,11 @@ describe('relay cost (issue 18)', () => {
     ])
     const decoded = decodeMessage(message)
     if (decoded.type !== 'awareness') throw new Error(`decoded as ${decoded.type}`)
-    expect(decoded.entries.map((e) => [e.clientID, e.clock])).toEqual([[7, 3], [9, 1]])
-    expect(decoded.entries.map((e) => awarenessStateOf(decoded.payload, e))).toEqual(['{"cursor":1}', 'null'])
+    expect(decoded.entries.map(e => [e.clientID, e.clock])).toEqual([
+      [7, 3],
+      [9, 1],
+    ])
+    expect(decoded.entries.map(e => awarenessStateOf(decoded.payload, e))).toEqual(['{"cursor":1}', 'null'])
   })
 
   it('refuses an awareness state that runs past the message', () => {
@@ -118,12 +124,12 @@ describe('relay cost (issue 18)', () => {
     expect((await raw.closed).code).toBe(1003) // ... and Yjs refuses it before anything is kept
     a.text.insert(0, 'still here')
     await waitFor(() => b.text.toString() === 'still here', 5000, 'witnesses sync')
-    await server.collab.updateDoc('review:bad-utf8', (d) => {
+    await server.collab.updateDoc('review:bad-utf8', d => {
       expect(Y.getState(d.store, 4242)).toBe(0)
     })
   })
 
-  it('drops an echo of someone else\'s presence without reading its state; its own state must be UTF-8', async () => {
+  it("drops an echo of someone else's presence without reading its state; its own state must be UTF-8", async () => {
     server = await startTestServer()
     const a = client('review:echo', 'alice-token')
     await synced(a)

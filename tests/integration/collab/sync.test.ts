@@ -19,19 +19,22 @@ function rowCount(file: string, table: string): number {
 }
 
 let server: TestServer | undefined
-const client = collabTestHooks(() => server, () => (server = undefined))
+const client = collabTestHooks(
+  () => server,
+  () => (server = undefined),
+)
 
 describe('collab sync', () => {
   it('converges several clients editing concurrently', async () => {
     server = await startTestServer()
     const editors = [client('review:conv', 'alice-token'), client('review:conv', 'bob-token'), client('review:conv', 'carol-token')]
-    await Promise.all(editors.map((c) => synced(c)))
+    await Promise.all(editors.map(c => synced(c)))
     for (let round = 0; round < 20; round++) {
       editors.forEach((c, i) => c.text.insert(round % 2 === 0 ? 0 : c.text.length, `${i}:${round};`))
     }
     const expectedLength = editors.reduce((sum, _c, i) => sum + Array.from({ length: 20 }, (_, r) => `${i}:${r};`.length).reduce((a, b) => a + b, 0), 0)
-    await waitFor(() => editors.every((c) => c.text.length === expectedLength), 5000, 'all edits everywhere')
-    const texts = editors.map((c) => c.text.toString())
+    await waitFor(() => editors.every(c => c.text.length === expectedLength), 5000, 'all edits everywhere')
+    const texts = editors.map(c => c.text.toString())
     expect(new Set(texts).size).toBe(1)
     // A late joiner gets the whole document from the server.
     const late = client('review:conv', 'alice-token')
@@ -118,8 +121,8 @@ describe('collab sync', () => {
     server = await startTestServer({ persistence: slow })
     const crowd = Array.from({ length: 10 }, (_, i) => client('review:crowd', ['alice-token', 'bob-token'][i % 2]!))
     crowd[0]!.text.insert(0, 'typed while the room was loading')
-    await Promise.all(crowd.map((c) => synced(c)))
-    await waitFor(() => crowd.every((c) => c.text.toString() === 'typed while the room was loading'))
+    await Promise.all(crowd.map(c => synced(c)))
+    await waitFor(() => crowd.every(c => c.text.toString() === 'typed while the room was loading'))
     expect(loads).toEqual(['review:crowd'])
   })
 
@@ -129,7 +132,7 @@ describe('collab sync', () => {
       onDocChanged: (docName, doc) => void changes.push(`${docName}=${doc.getText('body').toString()}`),
       timings: { docChangedDebounceMs: 50 },
     })
-    await server.collab.updateDoc('review:seeded', (doc) => doc.getText('body').insert(0, 'template'))
+    await server.collab.updateDoc('review:seeded', doc => doc.getText('body').insert(0, 'template'))
     const alice = client('review:seeded', 'alice-token')
     await synced(alice)
     await waitFor(() => alice.text.toString() === 'template')

@@ -11,7 +11,12 @@ test('a date is flagged when it is after today or before the child was born; tim
   expect(flagDate('2024-10-02', context)).toBeNull()
   expect(flagDate('2020-01-01', { today: '2026-12-04' })).toBeNull()
   expect(flagDate('', context)).toBeNull()
-  expect(childBirthDateOf([{ role: 'sibling', birthDate: '2021-06-11' }, { role: 'child', birthDate: '2024-10-02' }])).toBe('2024-10-02')
+  expect(
+    childBirthDateOf([
+      { role: 'sibling', birthDate: '2021-06-11' },
+      { role: 'child', birthDate: '2024-10-02' },
+    ]),
+  ).toBe('2024-10-02')
   expect(localToday(new Date(2026, 0, 9, 12))).toBe('2026-01-09')
 })
 

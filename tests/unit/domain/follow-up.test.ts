@@ -17,17 +17,43 @@ import {
 } from '~/domain/follow-up'
 import { trackerCsv } from '~/domain/follow-up/report'
 
-const progress = (status: 'not_started' | 'in_progress' | 'done' | 'not_done', evaluateOn: string | null = null): FollowUpEntry => ({ kind: 'progress', status, note: '', evaluateOn, at: '2026-01-01T00:00:00Z', authorName: null })
-const evaluation = (outcome: 'effective' | 'not_effective' | 'too_early', evaluateOn: string | null = null): FollowUpEntry => ({ kind: 'evaluation', outcome, note: 'evidence', evaluateOn, at: '2026-02-01T00:00:00Z', authorName: null })
+const progress = (status: 'not_started' | 'in_progress' | 'done' | 'not_done', evaluateOn: string | null = null): FollowUpEntry => ({
+  kind: 'progress',
+  status,
+  note: '',
+  evaluateOn,
+  at: '2026-01-01T00:00:00Z',
+  authorName: null,
+})
+const evaluation = (outcome: 'effective' | 'not_effective' | 'too_early', evaluateOn: string | null = null): FollowUpEntry => ({
+  kind: 'evaluation',
+  outcome,
+  note: 'evidence',
+  evaluateOn,
+  at: '2026-02-01T00:00:00Z',
+  authorName: null,
+})
 
 describe('where a recommendation stands', () => {
   test('from the document before any entry, then from the last word', () => {
     expect(summarise([], 'proposed').state).toBe('not_started')
     expect(summarise([], 'verified_effective').state).toBe('effective')
     expect(summarise([progress('in_progress')], 'proposed')).toEqual({ state: 'in_progress', evaluateOn: null, awaitingEvaluation: false })
-    expect(summarise([progress('in_progress'), progress('done', '2026-06-01')], 'in_progress')).toEqual({ state: 'done', evaluateOn: '2026-06-01', awaitingEvaluation: true })
-    expect(summarise([progress('done', '2026-06-01'), evaluation('too_early', '2026-12-01')], 'done')).toEqual({ state: 'done', evaluateOn: '2026-12-01', awaitingEvaluation: true })
-    expect(summarise([progress('done', '2026-06-01'), evaluation('not_effective')], 'done')).toEqual({ state: 'not_effective', evaluateOn: null, awaitingEvaluation: false })
+    expect(summarise([progress('in_progress'), progress('done', '2026-06-01')], 'in_progress')).toEqual({
+      state: 'done',
+      evaluateOn: '2026-06-01',
+      awaitingEvaluation: true,
+    })
+    expect(summarise([progress('done', '2026-06-01'), evaluation('too_early', '2026-12-01')], 'done')).toEqual({
+      state: 'done',
+      evaluateOn: '2026-12-01',
+      awaitingEvaluation: true,
+    })
+    expect(summarise([progress('done', '2026-06-01'), evaluation('not_effective')], 'done')).toEqual({
+      state: 'not_effective',
+      evaluateOn: null,
+      awaitingEvaluation: false,
+    })
   })
 
   test('the document status written for each state reads back as the same state, except not done', () => {
@@ -69,14 +95,32 @@ describe('the tracker', () => {
       row('overdue-old', '2026-01-01', 'not_started'),
       row('not-done', '2020-01-01', 'not_done'),
     ]
-    expect(sortTracked(rows, today).map(r => r.id)).toEqual(['overdue-old', 'overdue-recent', 'awaiting-due', 'awaiting-late', 'later', 'undated', 'settled', 'not-done'])
+    expect(sortTracked(rows, today).map(r => r.id)).toEqual([
+      'overdue-old',
+      'overdue-recent',
+      'awaiting-due',
+      'awaiting-late',
+      'later',
+      'undated',
+      'settled',
+      'not-done',
+    ])
     expect(isOverdueRow(row('x', '2026-01-01', 'done'), today)).toBe(false)
     expect(isEvaluationDue(row('x', null, 'done', '2026-05-01'), today)).toBe(true)
     expect(isEvaluationDue(row('x', null, 'done', '2026-07-01'), today)).toBe(false)
   })
 
   test('filters and search; unreadable filters are ignored', () => {
-    const base = { reviewId: 'r1', reviewTitle: 'Infant review', measure: null, ownerName: 'Avery Owner', ownerUserId: 'u1', values: ['systems_focused'], domains: ['workload'], evaluateOn: null }
+    const base = {
+      reviewId: 'r1',
+      reviewTitle: 'Infant review',
+      measure: null,
+      ownerName: 'Avery Owner',
+      ownerUserId: 'u1',
+      values: ['systems_focused'],
+      domains: ['workload'],
+      evaluateOn: null,
+    }
     const rows: FilterableRow[] = [
       { ...base, text: 'Cap caseloads in the système', strength: 'stronger', dueDate: '2026-01-01', state: 'in_progress' },
       { ...base, reviewId: 'r2', text: 'Memo', strength: 'weaker', dueDate: null, state: 'done', ownerUserId: null, ownerName: null, values: [], domains: [] },
@@ -105,7 +149,19 @@ describe('the tracker', () => {
 
   test('the CSV neutralises formulas', () => {
     const csv = trackerCsv([
-      { reviewTitle: '@review', text: '=1+1', strength: 'stronger', owner: '+owner', dueDate: null, measure: '-x', state: 'done', overdue: false, awaitingEvaluation: true, evaluateOn: '2026-01-01', lastNote: null },
+      {
+        reviewTitle: '@review',
+        text: '=1+1',
+        strength: 'stronger',
+        owner: '+owner',
+        dueDate: null,
+        measure: '-x',
+        state: 'done',
+        overdue: false,
+        awaitingEvaluation: true,
+        evaluateOn: '2026-01-01',
+        lastNote: null,
+      },
     ])
     expect(csv.split('\r\n')[1]).toBe(`'@review,'=1+1,stronger,'+owner,,'-x,done,false,true,2026-01-01,`)
   })

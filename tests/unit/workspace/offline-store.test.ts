@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { cachesToClear, OFFLINE_ASSET_CACHE, reviewPageCacheName, reviewStoreName, storesToClear, STORE_MAX_AGE_DAYS } from '../../../app/components/workspace/offline-store'
+import {
+  cachesToClear,
+  OFFLINE_ASSET_CACHE,
+  reviewPageCacheName,
+  reviewStoreName,
+  storesToClear,
+  STORE_MAX_AGE_DAYS,
+} from '../../../app/components/workspace/offline-store'
 
 const DAY = 24 * 60 * 60 * 1000
 const mine = reviewStoreName('user-a', 'review-1')
@@ -43,7 +50,9 @@ describe('which kept workspace pages (Cache Storage) are cleared with the copies
 
   it('clears only the page of the review whose access ended, keeping the scripts the others need', () => {
     expect(cachesToClear(caches, { kind: 'access-ended', userId: 'user-a', reviewId: 'review-1' })).toEqual([myPage])
-    expect(cachesToClear([myPage, OFFLINE_ASSET_CACHE], { kind: 'access-ended', userId: 'user-a', reviewId: 'review-1' }).sort()).toEqual([myPage, OFFLINE_ASSET_CACHE].sort())
+    expect(cachesToClear([myPage, OFFLINE_ASSET_CACHE], { kind: 'access-ended', userId: 'user-a', reviewId: 'review-1' }).sort()).toEqual(
+      [myPage, OFFLINE_ASSET_CACHE].sort(),
+    )
   })
 
   it('while someone is signed in, clears other people’s pages and pages whose copy went unused too long', () => {

@@ -7,19 +7,41 @@ const french = compileAnonymiser({ incidentDate: '2025-03-18', registry: {}, opt
 
 describe('age bands', () => {
   it('defines contiguous bands from infancy to 90 and older', () => {
-    const bands = [0, 0.5, 1, 4, 5, 9, 10, 14, 15, 17, 18, 24, 25, 34, 35, 44, 45, 54, 55, 64, 65, 89, 90, 104].map((years) => {
+    const bands = [0, 0.5, 1, 4, 5, 9, 10, 14, 15, 17, 18, 24, 25, 34, 35, 44, 45, 54, 55, 64, 65, 89, 90, 104].map(years => {
       const band = ageBand(years)
       return `${band.from}-${band.to ?? '+'}`
     })
     expect(bands).toEqual([
-      '0-0', '0-0', '1-4', '1-4', '5-9', '5-9', '10-14', '10-14', '15-17', '15-17', '18-24', '18-24',
-      '25-34', '25-34', '35-44', '35-44', '45-54', '45-54', '55-64', '55-64', '65-89', '65-89', '90-+', '90-+',
+      '0-0',
+      '0-0',
+      '1-4',
+      '1-4',
+      '5-9',
+      '5-9',
+      '10-14',
+      '10-14',
+      '15-17',
+      '15-17',
+      '18-24',
+      '18-24',
+      '25-34',
+      '25-34',
+      '35-44',
+      '35-44',
+      '45-54',
+      '45-54',
+      '55-64',
+      '55-64',
+      '65-89',
+      '65-89',
+      '90-+',
+      '90-+',
     ])
   })
 
   it('puts every age in a band that contains it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 120 }), (years) => {
+      fc.property(fc.integer({ min: 0, max: 120 }), years => {
         const band = ageBand(years)
         expect(years).toBeGreaterThanOrEqual(band.from)
         if (band.to !== undefined) expect(years).toBeLessThanOrEqual(band.to)

@@ -53,8 +53,8 @@ describe('anonymise', () => {
       const first = items[0]
       if (first === undefined) continue
       const anonymiseText = compileAnonymiser(first.registry.context)
-      const separately = items.map((item) => anonymiseText(item.text).text).join(separator)
-      const together = anonymiseText(items.map((item) => item.text).join(separator)).text
+      const separately = items.map(item => anonymiseText(item.text).text).join(separator)
+      const together = anonymiseText(items.map(item => item.text).join(separator)).text
       expect(together, first.registry.key).toBe(separately)
     }
   })
@@ -62,7 +62,7 @@ describe('anonymise', () => {
   it('never throws and keeps spans consistent on arbitrary text', () => {
     const anonymiseText = compileAnonymiser(calder.context)
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), text => {
         const result = anonymiseText(text)
         for (const replacement of result.replacements) expect(text.slice(replacement.start, replacement.end)).toBe(replacement.original)
         expect(anonymiseText(text)).toEqual(result)

@@ -11,11 +11,11 @@ const fr = compileAnonymiser(bouchard.context)
 
 function replaced(result: AnonymisationResult, text: string, original: string): boolean {
   const start = original.indexOf(text)
-  return start >= 0 && result.replacements.some((r) => r.start <= start && r.end >= start + text.length)
+  return start >= 0 && result.replacements.some(r => r.start <= start && r.end >= start + text.length)
 }
 
 function listed(result: AnonymisationResult, text: string): boolean {
-  return result.residuals.some((r) => r.text === text)
+  return result.residuals.some(r => r.text === text)
 }
 
 /** Replaced, or every word of it listed. */
@@ -24,8 +24,8 @@ function caught(result: AnonymisationResult, text: string, original: string): bo
   const start = original.indexOf(text)
   for (let i = start; i < start + text.length; i += 1) {
     if (!/[\p{L}\p{N}]/u.test(original.charAt(i))) continue
-    const inReplacement = result.replacements.some((r) => r.start <= i && r.end > i)
-    const inResidual = result.residuals.some((r) => r.start <= i && r.end > i)
+    const inReplacement = result.replacements.some(r => r.start <= i && r.end > i)
+    const inResidual = result.residuals.some(r => r.start <= i && r.end > i)
     if (!inReplacement && !inResidual) return false
   }
   return true
@@ -34,11 +34,7 @@ function caught(result: AnonymisationResult, text: string, original: string): bo
 function untouched(result: AnonymisationResult, text: string, original: string): boolean {
   const start = original.indexOf(text)
   const end = start + text.length
-  return (
-    start >= 0 &&
-    !result.replacements.some((r) => r.start < end && r.end > start) &&
-    !result.residuals.some((r) => r.start < end && r.end > start)
-  )
+  return start >= 0 && !result.replacements.some(r => r.start < end && r.end > start) && !result.residuals.some(r => r.start < end && r.end > start)
 }
 
 function check(anonymiseText: (text: string) => AnonymisationResult, text: string, identifiers: string[], lookAlikes: string[] = []): AnonymisationResult {
@@ -53,22 +49,41 @@ function check(anonymiseText: (text: string) => AnonymisationResult, text: strin
 describe('issue 11 identifier classes', () => {
   describe('capitals outside Latin-1', () => {
     it('lists Central European, Greek and Cyrillic names (en)', () => {
-      check(en, 'The landlord, Łucja Ševčík, met Ярослав Гаврилов and Δημήτρης at the flat. Ōmura also came.', ['Łucja', 'Ševčík', 'Ярослав', 'Гаврилов', 'Δημήтρης'.replace('т', 'τ'), 'Ōmura'])
+      check(en, 'The landlord, Łucja Ševčík, met Ярослав Гаврилов and Δημήτρης at the flat. Ōmura also came.', [
+        'Łucja',
+        'Ševčík',
+        'Ярослав',
+        'Гаврилов',
+        'Δημήтρης'.replace('т', 'τ'),
+        'Ōmura',
+      ])
     })
     it('lists Central European, Greek and Cyrillic names (fr)', () => {
-      check(fr, 'La voisine, Źofia Řezníčková, a vu Žan et Σταύρος. Людмила a gardé les enfants.', ['Źofia', 'Řezníčková', 'Žan', 'Σταύρος', 'Людмила'], ['les enfants'])
+      check(
+        fr,
+        'La voisine, Źofia Řezníčková, a vu Žan et Σταύρος. Людмила a gardé les enfants.',
+        ['Źofia', 'Řezníčková', 'Žan', 'Σταύρος', 'Людмила'],
+        ['les enfants'],
+      )
     })
   })
 
   describe('ages in narrative form', () => {
     it('bands "at the age of", "turned", "will turn", "when she was" (en)', () => {
-      const text = 'Owen came into care at the age of 3. His cousin turned 14 last week and will turn 15 in June; she left home when she was 13. A 19 year old neighbour helps. The worker was 2 hours late and the car turned 3 corners.'
-      const result = check(en, text, ['at the age of 3', 'turned 14', 'will turn 15', 'when she was 13', 'A 19 year old'], ['was 2 hours late', 'turned 3 corners'])
+      const text =
+        'Owen came into care at the age of 3. His cousin turned 14 last week and will turn 15 in June; she left home when she was 13. A 19 year old neighbour helps. The worker was 2 hours late and the car turned 3 corners.'
+      const result = check(
+        en,
+        text,
+        ['at the age of 3', 'turned 14', 'will turn 15', 'when she was 13', 'A 19 year old'],
+        ['was 2 hours late', 'turned 3 corners'],
+      )
       expect(result.text).toContain('turned age 10-14')
       expect(result.text).toContain('at age 1-4')
     })
     it('bands "à l\'âge de", "a eu", "aura", "quand il avait" (fr)', () => {
-      const text = "Zoë a été placée à l'âge de 2 ans. Son frère a eu 11 ans en mai et aura 12 ans en juin ; quand il avait 6 ans, il vivait chez sa tante. La famille a déménagé il y a 4 ans ; la visite a duré 2 heures."
+      const text =
+        "Zoë a été placée à l'âge de 2 ans. Son frère a eu 11 ans en mai et aura 12 ans en juin ; quand il avait 6 ans, il vivait chez sa tante. La famille a déménagé il y a 4 ans ; la visite a duré 2 heures."
       const result = check(fr, text, ['2 ans', '11 ans', '12 ans', '6 ans'], ['il y a 4 ans', '2 heures'])
       expect(result.text).toContain("à l'âge de 1 à 4 ans")
     })
@@ -89,7 +104,8 @@ describe('issue 11 identifier classes', () => {
 
   describe('address tails', () => {
     it('takes the town, province, postal code and country lines into the address (en)', () => {
-      const text = 'She moved to 77 Birchwood Drive\nMaple Falls, ON K2P 1L4\nCanada\nlast month. Her zip code, she says, is 90210. The office is on Main Street.'
+      const text =
+        'She moved to 77 Birchwood Drive\nMaple Falls, ON K2P 1L4\nCanada\nlast month. Her zip code, she says, is 90210. The office is on Main Street.'
       const result = check(en, text, ['77 Birchwood Drive', 'Maple Falls', 'K2P 1L4', '90210'], ['Main Street', 'last month'])
       expect(result.text).toContain('[address]\nlast month')
     })
@@ -102,11 +118,13 @@ describe('issue 11 identifier classes', () => {
 
   describe('names that are also ordinary words', () => {
     it('lists them after a title, a kinship word, before a speech verb or an apposition (en)', () => {
-      const text = 'Ms. Grace from the daycare called. The mother came with her son Frank; Mark said he would drive. Mr. King and Rose Walker, the neighbour, also came. Foster care was discussed; the young children were well.'
+      const text =
+        'Ms. Grace from the daycare called. The mother came with her son Frank; Mark said he would drive. Mr. King and Rose Walker, the neighbour, also came. Foster care was discussed; the young children were well.'
       check(en, text, ['Grace', 'Frank', 'Mark', 'King', 'Rose Walker'], ['Foster care', 'young children'])
     })
     it('lists them after a title, a kinship word, before a speech verb or an apposition (fr)', () => {
-      const text = "Mme Blanc a appelé. La mère est venue avec sa fille Rose ; Pierre a dit qu'il viendrait. M. Roy et Olive Lebrun, la voisine, étaient là. La maison est blanche et la rose a fleuri."
+      const text =
+        "Mme Blanc a appelé. La mère est venue avec sa fille Rose ; Pierre a dit qu'il viendrait. M. Roy et Olive Lebrun, la voisine, étaient là. La maison est blanche et la rose a fleuri."
       check(fr, text, ['Blanc', 'Rose', 'Pierre', 'Roy', 'Olive Lebrun'], ['blanche', 'la rose a fleuri'])
     })
   })
@@ -135,13 +153,19 @@ describe('issue 11 identifier classes', () => {
 
   describe('school and place names', () => {
     it('lists the whole name of a school, a church, a park (en)', () => {
-      const text = 'Owen goes to Hillside Elementary School. The family attends Saint Luke\'s Church and plays at Cedar Hollow Park. The school nurse called.'
+      const text = "Owen goes to Hillside Elementary School. The family attends Saint Luke's Church and plays at Cedar Hollow Park. The school nurse called."
       const result = check(en, text, ['Hillside Elementary School', "Saint Luke's Church", 'Cedar Hollow Park'], ['The school nurse'])
       expect(listed(result, 'Hillside Elementary School')).toBe(true)
     })
     it('lists the whole name of a school, a church, a library (fr)', () => {
-      const text = "Zoë fréquente l'École primaire Saint-Laurent ; la famille va au Centre communautaire Bellerive et à la Bibliothèque Émile-Nelligan. L'infirmière scolaire a appelé."
-      const result = check(fr, text, ['École primaire Saint-Laurent', 'Centre communautaire Bellerive', 'Bibliothèque Émile-Nelligan'], ["L'infirmière scolaire"])
+      const text =
+        "Zoë fréquente l'École primaire Saint-Laurent ; la famille va au Centre communautaire Bellerive et à la Bibliothèque Émile-Nelligan. L'infirmière scolaire a appelé."
+      const result = check(
+        fr,
+        text,
+        ['École primaire Saint-Laurent', 'Centre communautaire Bellerive', 'Bibliothèque Émile-Nelligan'],
+        ["L'infirmière scolaire"],
+      )
       expect(listed(result, 'École primaire Saint-Laurent')).toBe(true)
     })
   })
@@ -166,15 +190,15 @@ describe('issue 11 development narratives', () => {
 
   it('covers every class in English and French', () => {
     for (const name of issueClasses) {
-      const locales = new Set(classCorpus.filter((item) => item.issueClass === name).map((item) => item.registry.context.options?.locale))
+      const locales = new Set(classCorpus.filter(item => item.issueClass === name).map(item => item.registry.context.options?.locale))
       expect(locales, name).toEqual(new Set(['en', 'fr']))
     }
   })
 
-  it.each(classCorpus.map((item) => [item.id, item] as const))('%s: every planted identifier is replaced or listed, no look-alike is touched', (_id, item) => {
+  it.each(classCorpus.map(item => [item.id, item] as const))('%s: every planted identifier is replaced or listed, no look-alike is touched', (_id, item) => {
     const result = compileAnonymiser(item.registry.context)(item.text)
     const score = scoreClassItem(item, result)
-    expect(score.missed.map((span) => `${item.id}: ${span.text}`).filter((miss) => !knownMisses.has(miss))).toEqual([])
-    expect(score.benignHit.filter((text) => !(item.id === 'class-en-address' && text === 'Queen Street'))).toEqual([])
+    expect(score.missed.map(span => `${item.id}: ${span.text}`).filter(miss => !knownMisses.has(miss))).toEqual([])
+    expect(score.benignHit.filter(text => !(item.id === 'class-en-address' && text === 'Queen Street'))).toEqual([])
   })
 })

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  NAME_PART_STOPLIST,
-  anonymisationContextSchema,
-  compileAnonymiser,
-  isCommonWord,
-  type AnonymisationContext,
-} from '../../../../app/domain/anonymise'
+import { NAME_PART_STOPLIST, anonymisationContextSchema, compileAnonymiser, isCommonWord, type AnonymisationContext } from '../../../../app/domain/anonymise'
 import { corpus, plantedKinds } from '../../../fixtures/anonymise/corpus'
 import { looseFold, occurrences, remainingPlanted, scoreItem } from '../../../fixtures/anonymise/scoring'
 
@@ -44,35 +38,35 @@ function stillPresent(output: string, variant: string): boolean {
 describe('anonymiser corpus', () => {
   it('has 40+ varied, annotated narratives in English and French', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(40)
-    expect(new Set(corpus.map((item) => item.id)).size).toBe(corpus.length)
-    const locales = new Set(corpus.map((item) => item.registry.context.options?.locale))
+    expect(new Set(corpus.map(item => item.id)).size).toBe(corpus.length)
+    const locales = new Set(corpus.map(item => item.registry.context.options?.locale))
     expect(locales).toEqual(new Set(['en', 'fr']))
-    expect(new Set(corpus.map((item) => item.genre)).size).toBeGreaterThanOrEqual(7)
-    const kinds = new Set(corpus.flatMap((item) => item.planted.map(([, kind]) => kind)))
-    expect([...plantedKinds].filter((kind) => !kinds.has(kind))).toEqual([])
+    expect(new Set(corpus.map(item => item.genre)).size).toBeGreaterThanOrEqual(7)
+    const kinds = new Set(corpus.flatMap(item => item.planted.map(([, kind]) => kind)))
+    expect([...plantedKinds].filter(kind => !kinds.has(kind))).toEqual([])
     for (const item of corpus) {
       for (const [text] of item.planted) expect(occurrences(item.text, text).length, `${item.id}: ${text}`).toBeGreaterThan(0)
       for (const text of item.benign ?? []) expect(item.text.includes(text), `${item.id}: ${text}`).toBe(true)
     }
   })
 
-  describe.each(corpus.map((item) => [item.id, item] as const))('%s', (_id, item) => {
+  describe.each(corpus.map(item => [item.id, item] as const))('%s', (_id, item) => {
     const context = anonymisationContextSchema.parse(item.registry.context)
     const anonymiseText = compileAnonymiser(item.registry.context)
     const result = anonymiseText(item.text)
 
     it('leaves no planted identifier (case- and diacritic-insensitive)', () => {
       expect(remainingPlanted(item, result.text, isOrdinaryWord)).toEqual([])
-      expect(scoreItem(item, result).missed.map((span) => span.text)).toEqual([])
+      expect(scoreItem(item, result).missed.map(span => span.text)).toEqual([])
     })
 
     it('leaves no registered name, place or identifier in any spelling', () => {
-      expect(registeredVariants(context).filter((variant) => stillPresent(result.text, variant))).toEqual([])
+      expect(registeredVariants(context).filter(variant => stillPresent(result.text, variant))).toEqual([])
     })
 
     it('writes the expected labels', () => {
       for (const [original, replacement] of item.expected ?? []) {
-        expect(result.replacements.find((r) => r.original === original)?.replacement, original).toBe(replacement)
+        expect(result.replacements.find(r => r.original === original)?.replacement, original).toBe(replacement)
       }
       for (const text of item.outputContains ?? []) expect(result.text).toContain(text)
     })
@@ -83,7 +77,7 @@ describe('anonymiser corpus', () => {
     })
 
     it('lists unregistered names as residual candidates', () => {
-      const listed = new Set(result.residuals.map((residual) => residual.text))
+      const listed = new Set(result.residuals.map(residual => residual.text))
       for (const text of item.residuals ?? []) expect(listed, text).toContain(text)
     })
   })

@@ -39,26 +39,26 @@ const m = (d: Date): number => d.getUTCMonth() + 1
 const dd = (d: Date): number => d.getUTCDate()
 
 const formats: Record<string, Format> = {
-  iso: (d) => ({ text: iso(d), locale: 'en', needsYear: true }),
-  isoWithTime: (d) => ({ text: `${iso(d)}T14:05:00Z`, locale: 'en', needsYear: true, time: '14:05' }),
-  isoSlashes: (d) => ({ text: `${y(d)}/${pad(m(d))}/${pad(dd(d))}`, locale: 'fr', needsYear: true }),
-  monthFirstNumeric: (d) => ({ text: `${m(d)}/${dd(d)}/${y(d)}`, locale: 'en', needsYear: true }),
-  monthFirstPadded: (d) => ({ text: `${pad(m(d))}-${pad(dd(d))}-${y(d)}`, locale: 'en', needsYear: true }),
-  monthFirstTwoDigitYear: (d) => ({ text: `${m(d)}/${dd(d)}/${pad(y(d) % 100)}`, locale: 'en', needsYear: true }),
-  dayFirstNumeric: (d) => ({ text: `${pad(dd(d))}/${pad(m(d))}/${y(d)}`, locale: 'fr', needsYear: true }),
-  dayFirstDots: (d) => ({ text: `${pad(dd(d))}.${pad(m(d))}.${y(d)}`, locale: 'fr', needsYear: true }),
-  dayFirstTwoDigitYear: (d) => ({ text: `${dd(d)}-${m(d)}-${pad(y(d) % 100)}`, locale: 'fr', needsYear: true }),
-  writtenMonthFirst: (d) => ({ text: `${EN_MONTHS[m(d) - 1]} ${dd(d)}, ${y(d)}`, locale: 'en', needsYear: true }),
-  writtenAbbreviated: (d) => ({ text: `${EN_ABBREVIATIONS[m(d) - 1]} ${ordinal(dd(d))}, ${y(d)}`, locale: 'en', needsYear: true }),
-  writtenWithWeekday: (d) => ({ text: `${EN_WEEKDAYS[d.getUTCDay()]}, ${EN_MONTHS[m(d) - 1]} ${dd(d)}, ${y(d)}`, locale: 'en', needsYear: true }),
-  writtenDayFirst: (d) => ({ text: `${dd(d)} ${EN_MONTHS[m(d) - 1]} ${y(d)}`, locale: 'en', needsYear: true }),
-  writtenOrdinalOf: (d) => ({ text: `the ${ordinal(dd(d))} of ${EN_MONTHS[m(d) - 1]}, ${y(d)}`, locale: 'en', needsYear: true }),
-  writtenHyphenated: (d) => ({ text: `${pad(dd(d))}-${EN_MONTHS[m(d) - 1]?.slice(0, 3)}-${y(d)}`, locale: 'en', needsYear: true }),
-  french: (d) => ({ text: `${dd(d) === 1 ? '1er' : dd(d)} ${FR_MONTHS[m(d) - 1]} ${y(d)}`, locale: 'fr', needsYear: true }),
-  frenchWithWeekday: (d) => ({ text: `${FR_WEEKDAYS[d.getUTCDay()]} ${dd(d)} ${FR_MONTHS[m(d) - 1]} ${y(d)}`, locale: 'fr', needsYear: true }),
-  noYearMonthFirst: (d) => ({ text: `${EN_MONTHS[m(d) - 1]} ${dd(d)}`, locale: 'en', needsYear: false }),
-  noYearWeekday: (d) => ({ text: `${EN_WEEKDAYS[d.getUTCDay()]}, ${EN_ABBREVIATIONS[m(d) - 1]} ${ordinal(dd(d))}`, locale: 'en', needsYear: false }),
-  noYearFrench: (d) => ({ text: `${dd(d) === 1 ? '1er' : dd(d)} ${FR_MONTHS[m(d) - 1]}`, locale: 'fr', needsYear: false }),
+  iso: d => ({ text: iso(d), locale: 'en', needsYear: true }),
+  isoWithTime: d => ({ text: `${iso(d)}T14:05:00Z`, locale: 'en', needsYear: true, time: '14:05' }),
+  isoSlashes: d => ({ text: `${y(d)}/${pad(m(d))}/${pad(dd(d))}`, locale: 'fr', needsYear: true }),
+  monthFirstNumeric: d => ({ text: `${m(d)}/${dd(d)}/${y(d)}`, locale: 'en', needsYear: true }),
+  monthFirstPadded: d => ({ text: `${pad(m(d))}-${pad(dd(d))}-${y(d)}`, locale: 'en', needsYear: true }),
+  monthFirstTwoDigitYear: d => ({ text: `${m(d)}/${dd(d)}/${pad(y(d) % 100)}`, locale: 'en', needsYear: true }),
+  dayFirstNumeric: d => ({ text: `${pad(dd(d))}/${pad(m(d))}/${y(d)}`, locale: 'fr', needsYear: true }),
+  dayFirstDots: d => ({ text: `${pad(dd(d))}.${pad(m(d))}.${y(d)}`, locale: 'fr', needsYear: true }),
+  dayFirstTwoDigitYear: d => ({ text: `${dd(d)}-${m(d)}-${pad(y(d) % 100)}`, locale: 'fr', needsYear: true }),
+  writtenMonthFirst: d => ({ text: `${EN_MONTHS[m(d) - 1]} ${dd(d)}, ${y(d)}`, locale: 'en', needsYear: true }),
+  writtenAbbreviated: d => ({ text: `${EN_ABBREVIATIONS[m(d) - 1]} ${ordinal(dd(d))}, ${y(d)}`, locale: 'en', needsYear: true }),
+  writtenWithWeekday: d => ({ text: `${EN_WEEKDAYS[d.getUTCDay()]}, ${EN_MONTHS[m(d) - 1]} ${dd(d)}, ${y(d)}`, locale: 'en', needsYear: true }),
+  writtenDayFirst: d => ({ text: `${dd(d)} ${EN_MONTHS[m(d) - 1]} ${y(d)}`, locale: 'en', needsYear: true }),
+  writtenOrdinalOf: d => ({ text: `the ${ordinal(dd(d))} of ${EN_MONTHS[m(d) - 1]}, ${y(d)}`, locale: 'en', needsYear: true }),
+  writtenHyphenated: d => ({ text: `${pad(dd(d))}-${EN_MONTHS[m(d) - 1]?.slice(0, 3)}-${y(d)}`, locale: 'en', needsYear: true }),
+  french: d => ({ text: `${dd(d) === 1 ? '1er' : dd(d)} ${FR_MONTHS[m(d) - 1]} ${y(d)}`, locale: 'fr', needsYear: true }),
+  frenchWithWeekday: d => ({ text: `${FR_WEEKDAYS[d.getUTCDay()]} ${dd(d)} ${FR_MONTHS[m(d) - 1]} ${y(d)}`, locale: 'fr', needsYear: true }),
+  noYearMonthFirst: d => ({ text: `${EN_MONTHS[m(d) - 1]} ${dd(d)}`, locale: 'en', needsYear: false }),
+  noYearWeekday: d => ({ text: `${EN_WEEKDAYS[d.getUTCDay()]}, ${EN_ABBREVIATIONS[m(d) - 1]} ${ordinal(dd(d))}`, locale: 'en', needsYear: false }),
+  noYearFrench: d => ({ text: `${dd(d) === 1 ? '1er' : dd(d)} ${FR_MONTHS[m(d) - 1]}`, locale: 'fr', needsYear: false }),
 }
 
 const incidentArbitrary = fc.date({ min: new Date('1995-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
@@ -68,7 +68,7 @@ function context(incident: Date, locale: OutputLocale) {
 }
 
 describe('date shifting', () => {
-  it.each(Object.keys(formats))('turns any %s date into the right Day offset', (name) => {
+  it.each(Object.keys(formats))('turns any %s date into the right Day offset', name => {
     const format = formats[name] as Format
     fc.assert(
       fc.property(incidentArbitrary, fc.integer({ min: -1500, max: 1500 }), (incidentAt, span) => {
@@ -80,8 +80,8 @@ describe('date shifting', () => {
         const mention = format(date)
         const result = compileAnonymiser(context(incident, mention.locale))(`Seen ${mention.text} by the worker.`)
         const expected = dayLabel(offset, mention.locale) + (mention.time === undefined ? '' : ` ${mention.time}`)
-        const dates = result.replacements.filter((r) => r.kind === 'date')
-        expect(dates.map((r) => [r.original, r.replacement])).toEqual([[mention.text, expected]])
+        const dates = result.replacements.filter(r => r.kind === 'date')
+        expect(dates.map(r => [r.original, r.replacement])).toEqual([[mention.text, expected]])
         expect(result.text).toBe(`Seen ${expected} by the worker.`)
       }),
       { numRuns: 150, seed: 20250318 },
@@ -111,9 +111,7 @@ describe('date shifting', () => {
 
   it('turns day ranges into offset ranges', () => {
     expect(compileAnonymiser({ incidentDate: '2025-03-18', registry: {} })('from March 3-5, 2025').text).toBe('from Day -15 to Day -13')
-    expect(compileAnonymiser({ incidentDate: '2024-06-14', registry: {}, options: { locale: 'fr' } })('du 3 au 5 juin').text).toBe(
-      'du Jour -11 au Jour -9',
-    )
+    expect(compileAnonymiser({ incidentDate: '2024-06-14', registry: {}, options: { locale: 'fr' } })('du 3 au 5 juin').text).toBe('du Jour -11 au Jour -9')
   })
 
   it('removes birth dates instead of shifting them', () => {

@@ -59,7 +59,7 @@ describe('registered people and places', () => {
       expect(text.slice(replacement.start, replacement.end)).toBe(replacement.original)
       expect(result.text.slice(replacement.outputStart, replacement.outputEnd)).toBe(replacement.replacement)
     }
-    expect(result.replacements.map((r) => [r.kind, r.registryRef])).toEqual([
+    expect(result.replacements.map(r => [r.kind, r.registryRef])).toEqual([
       ['person', 'm'],
       ['place', 'Fort Ellis'],
       ['identifier', 'CFS-2024-10377'],
@@ -74,8 +74,8 @@ const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'ï', o: 'ö', u
 
 const nameArbitrary = fc
   .array(fc.constantFrom(...SYLLABLES), { minLength: 2, maxLength: 3 })
-  .map((parts) => parts.join(''))
-  .filter((word) => !isCommonWord(word) && !NAME_PART_STOPLIST.has(word))
+  .map(parts => parts.join(''))
+  .filter(word => !isCommonWord(word) && !NAME_PART_STOPLIST.has(word))
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
@@ -88,9 +88,9 @@ function accent(word: string): string {
 }
 
 const casingArbitrary = fc.constantFrom<(word: string) => string>(
-  (w) => w,
-  (w) => w.toUpperCase(),
-  (w) => capitalise(w.toLowerCase()),
+  w => w,
+  w => w.toUpperCase(),
+  w => capitalise(w.toLowerCase()),
 )
 
 describe('pseudonym replacement (property)', () => {

@@ -5,7 +5,7 @@ const english = compileAnonymiser({ incidentDate: '2025-03-18', registry: {} })
 const french = compileAnonymiser({ incidentDate: '2025-03-18', registry: {}, options: { locale: 'fr' } })
 
 function kindsOf(text: string): Array<[string, ReplacementKind]> {
-  return english(text).replacements.map((r) => [r.original, r.kind])
+  return english(text).replacements.map(r => [r.original, r.kind])
 }
 
 describe('identifiers found by shape', () => {

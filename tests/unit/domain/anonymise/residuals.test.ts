@@ -13,7 +13,7 @@ describe('residual candidates', () => {
 
   it('lists unregistered names and identifier-like tokens with their positions', () => {
     const result = compileAnonymiser({ incidentDate: '2025-03-18', registry })(text)
-    expect(result.residuals.map((r) => [r.text, r.reason])).toEqual([
+    expect(result.residuals.map(r => [r.text, r.reason])).toEqual([
       ['Bubba', 'capitalised_word'],
       ['Bubba', 'capitalised_word'],
       ['XJ22B', 'identifier_like'],
@@ -35,7 +35,7 @@ describe('residual candidates', () => {
 
   it('stops listing a token once it is marked safe', () => {
     const result = compileAnonymiser({ incidentDate: '2025-03-18', registry, options: { safeWords: ['Bubba', 'xj22b'] } })(text)
-    expect(result.residuals.map((r) => r.text)).toEqual(['10377'])
+    expect(result.residuals.map(r => r.text)).toEqual(['10377'])
   })
 
   it('replaces a token once it is added to the registry as an alias', () => {
@@ -44,13 +44,13 @@ describe('residual candidates', () => {
     people.push({ id: 'c', name: 'Bubba', aliases: [], role: 'relative', pseudonym: 'Cousin' })
     const result = compileAnonymiser({ incidentDate: '2025-03-18', registry: { people } })(text)
     expect(result.text.startsWith('Mother said Cousin came by. Cousin is her cousin.')).toBe(true)
-    expect(result.residuals.map((r) => r.text)).toEqual(['XJ22B', '10377'])
+    expect(result.residuals.map(r => r.text)).toEqual(['XJ22B', '10377'])
   })
 
   it('lists a name part that is also a word when it stands alone with a capital', () => {
     const result = compileAnonymiser({ incidentDate: '2025-03-18', registry })('Will Black said he will come. Will did not. Black families were not seen.')
     expect(result.text).toBe('Uncle said he will come. Will did not. Black families were not seen.')
-    expect(result.residuals.map((r) => r.text)).toEqual(['Will', 'Black'])
+    expect(result.residuals.map(r => r.text)).toEqual(['Will', 'Black'])
   })
 
   it('does not list words the narrative also uses in lower case at a sentence start', () => {

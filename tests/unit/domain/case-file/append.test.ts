@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  caseFileDateFlags,
-  importCaseFile,
-  sameEvent,
-  similarDescriptions,
-  validateCaseFile,
-  type CaseFile,
-} from '../../../../app/domain/case-file'
+import { caseFileDateFlags, importCaseFile, sameEvent, similarDescriptions, validateCaseFile, type CaseFile } from '../../../../app/domain/case-file'
 import { readReviewDoc } from '../../../../app/domain/review-doc'
 import { newReviewDoc } from '../review-doc/fixtures'
 import { example, type Json } from './fixtures'
@@ -49,7 +42,9 @@ describe('importing into a review that already has a chronology', () => {
     const result = importCaseFile(ydoc, hospitalChronology(), { allowExistingContent: true })
     const after = readReviewDoc(ydoc).doc
 
-    expect(result.duplicates).toEqual([{ index: 0, existingId: before.events.find(e => e.date === '2025-03-18')!.id, date: '2025-03-18T14:05', source: 'Hospital report' }])
+    expect(result.duplicates).toEqual([
+      { index: 0, existingId: before.events.find(e => e.date === '2025-03-18')!.id, date: '2025-03-18T14:05', source: 'Hospital report' },
+    ])
     expect(result.eventIds).toHaveLength(2)
     expect(after.events).toHaveLength(before.events.length + 2)
     // Ruby and Tessa are the people already in the registry; only the social worker is new.
@@ -75,7 +70,12 @@ describe('importing into a review that already has a chronology', () => {
     expect(sameEvent({ date: '2025-01-15', source: 'case notes', text: 'Phone call with the daycare about attendance.' }, existing)).toBe(false)
     expect(sameEvent({ date: '2025-01-16', source: 'case notes', text: 'Third visit, delayed by holiday closures.' }, existing)).toBe(false)
     expect(sameEvent({ date: '2025-01-15', source: 'school report', text: 'Third visit, delayed by holiday closures.' }, existing)).toBe(false)
-    expect(similarDescriptions('Home visit completed; the family reports the week was difficult.', 'Home visit completed, family reports the week was very difficult')).toBe(true)
+    expect(
+      similarDescriptions(
+        'Home visit completed; the family reports the week was difficult.',
+        'Home visit completed, family reports the week was very difficult',
+      ),
+    ).toBe(true)
   })
 
   it('flags imported dates in the future or before the child was born', () => {

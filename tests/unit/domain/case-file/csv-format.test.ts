@@ -25,10 +25,7 @@ describe('parseCsv', () => {
   })
 
   it('reads quoted fields with commas, doubled quotes and line breaks inside', () => {
-    expect(records('"a,b","say ""hi""","line 1\r\nline 2"\r\nnext')).toEqual([
-      ['a,b', 'say "hi"', 'line 1\r\nline 2'],
-      ['next'],
-    ])
+    expect(records('"a,b","say ""hi""","line 1\r\nline 2"\r\nnext')).toEqual([['a,b', 'say "hi"', 'line 1\r\nline 2'], ['next']])
   })
 
   it('keeps empty fields, spaces and a blank line as they are', () => {
@@ -70,20 +67,18 @@ describe('parseCsv', () => {
 
 describe('serializeCsv', () => {
   it('quotes only what needs quoting and ends records with CRLF', () => {
-    expect(serializeCsv([['a', 'b,c', 'say "hi"', 'two\nlines'], ['']])).toBe(
-      'a,"b,c","say ""hi""","two\nlines"\r\n""\r\n'
-    )
+    expect(serializeCsv([['a', 'b,c', 'say "hi"', 'two\nlines'], ['']])).toBe('a,"b,c","say ""hi""","two\nlines"\r\n""\r\n')
   })
 
   it('round-trips any records through parseCsv (property)', () => {
     const field = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.stringMatching(/^[",\r\n a]{0,6}$/))
     fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 8 }), (rows) => {
+      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 8 }), rows => {
         const parsed = parseCsv(serializeCsv(rows))
         expect(parsed.problems).toEqual([])
         expect(parsed.records).toEqual(rows)
       }),
-      { numRuns: 500 }
+      { numRuns: 500 },
     )
   })
 })

@@ -1,20 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  caseFileFromCsv,
-  caseFileToCsv,
-  describeProblem,
-  validateCaseFile,
-  type CaseFile,
-  type CaseFileValidation,
-} from '../../../../app/domain/case-file'
-import {
-  identifierKinds,
-  incidentTypes,
-  journeyStages,
-  personRoles,
-  placeKinds,
-} from '../../../../app/domain/vocabulary'
+import { caseFileFromCsv, caseFileToCsv, describeProblem, validateCaseFile, type CaseFile, type CaseFileValidation } from '../../../../app/domain/case-file'
+import { identifierKinds, incidentTypes, journeyStages, personRoles, placeKinds } from '../../../../app/domain/vocabulary'
 import { example } from './fixtures'
 
 function exampleCaseFile(): CaseFile {
@@ -155,15 +142,10 @@ describe('caseFileToCsv', () => {
   })
 
   it('round-trips any valid case file through CSV (property)', () => {
-    const text = (max: number) =>
-      fc
-        .string({ unit: 'grapheme', minLength: 1, maxLength: max })
-        .filter((s) => s.trim() === s && s !== '' && !s.includes(';'))
+    const text = (max: number) => fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter(s => s.trim() === s && s !== '' && !s.includes(';'))
     const key = fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/)
-    const date = fc
-      .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
-      .map((d) => d.toISOString().slice(0, 10))
-    const caseFile = fc.uniqueArray(key, { minLength: 1, maxLength: 5 }).chain((keys) =>
+    const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map(d => d.toISOString().slice(0, 10))
+    const caseFile = fc.uniqueArray(key, { minLength: 1, maxLength: 5 }).chain(keys =>
       fc.record({
         format: fc.constant('scir-case-file/1' as const),
         review: fc.record({ title: text(20), incidentType: fc.constantFrom(...incidentTypes), incidentDate: date }),
@@ -178,9 +160,9 @@ describe('caseFileToCsv', () => {
                 pseudonym: fc.constant(`Person ${i + 1}`),
                 birthDate: date,
               },
-              { requiredKeys: ['key', 'name', 'role'] }
-            )
-          )
+              { requiredKeys: ['key', 'name', 'role'] },
+            ),
+          ),
         ),
         places: fc.array(fc.record({ name: text(20), kind: fc.constantFrom(...placeKinds) }), { maxLength: 3 }),
         identifiers: fc.array(fc.record({ value: text(20), kind: fc.constantFrom(...identifierKinds) }), {
@@ -191,7 +173,7 @@ describe('caseFileToCsv', () => {
             {
               date: fc.oneof(
                 date,
-                date.map((d) => `${d}T09:30`)
+                date.map(d => `${d}T09:30`),
               ),
               approximate: fc.boolean(),
               stage: fc.constantFrom(...journeyStages),
@@ -200,20 +182,20 @@ describe('caseFileToCsv', () => {
               // Free text keeps everything, including line breaks, quotes and commas.
               text: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
             },
-            { requiredKeys: ['date', 'text'] }
+            { requiredKeys: ['date', 'text'] },
           ),
-          { maxLength: 5 }
+          { maxLength: 5 },
         ),
-      })
+      }),
     )
     fc.assert(
-      fc.property(caseFile, (input) => {
+      fc.property(caseFile, input => {
         const validated = validateCaseFile(input)
         expect(problemsOf(validated)).toEqual([])
         if (!validated.ok) return
         expect(caseFileFromCsv(caseFileToCsv(validated.caseFile))).toEqual(validated)
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     )
   })
 })

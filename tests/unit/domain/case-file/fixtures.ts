@@ -16,11 +16,7 @@ export const REMOVE = Symbol('remove')
 function container(root: Json, segments: string[]): Json[] | { [key: string]: Json } {
   let node: Json = root
   for (const segment of segments) {
-    const next: Json | undefined = Array.isArray(node)
-      ? node[Number(segment)]
-      : typeof node === 'object' && node !== null
-      ? node[segment]
-      : undefined
+    const next: Json | undefined = Array.isArray(node) ? node[Number(segment)] : typeof node === 'object' && node !== null ? node[segment] : undefined
     if (next === undefined) throw new Error(`no ${segment} in test fixture`)
     node = next
   }

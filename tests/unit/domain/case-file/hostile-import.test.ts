@@ -30,7 +30,11 @@ describe('case-file import under hostile input', () => {
 
   it('caps the problems of CSV files too', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `not-a-date,maybe,,,,row ${i}`).join('\n')
-    const result = caseFileFromCsv({ review, peopleCsv: 'key,name,aliases,role,pseudonym,birthDate\n', timelineCsv: `date,approximate,stage,source,actors,text\n${rows}\n` })
+    const result = caseFileFromCsv({
+      review,
+      peopleCsv: 'key,name,aliases,role,pseudonym,birthDate\n',
+      timelineCsv: `date,approximate,stage,source,actors,text\n${rows}\n`,
+    })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.problems.length).toBeLessThanOrEqual(MAX_PROBLEMS_REPORTED + 1)

@@ -1,12 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import {
-  CaseFileImportError,
-  caseFileToCommands,
-  importCaseFile,
-  validateCaseFile,
-  type CaseFile,
-} from '../../../../app/domain/case-file'
+import { CaseFileImportError, caseFileToCommands, importCaseFile, validateCaseFile, type CaseFile } from '../../../../app/domain/case-file'
 import { applyCommand, readReviewDoc, ReviewCommandError } from '../../../../app/domain/review-doc'
 import { newReviewDoc, stateOf } from '../review-doc/fixtures'
 import { example, exampleWith, REMOVE, type Json } from './fixtures'
@@ -25,7 +19,7 @@ function counter(prefix = 'id'): () => string {
 describe('caseFileToCommands', () => {
   it('maps people keys to registry ids, places, identifiers and timeline entries to commands', () => {
     const commands = caseFileToCommands(valid(example()), { newId: counter() })
-    expect(commands.map((c) => c.type)).toEqual([
+    expect(commands.map(c => c.type)).toEqual([
       ...Array(7).fill('addPerson'),
       ...Array(3).fill('addPlace'),
       ...Array(2).fill('addIdentifier'),
@@ -50,21 +44,11 @@ describe('caseFileToCommands', () => {
       exampleWith(
         ['/people/0/pseudonym', REMOVE], // c1, a child, listed before anyone named "Child 1"
         ['/people/1/role', 'child'],
-        ['/people/1/pseudonym', 'Child 1']
-      )
+        ['/people/1/pseudonym', 'Child 1'],
+      ),
     )
-    const pseudonyms = caseFileToCommands(caseFile, { existingPseudonyms: ['Child 2'] }).flatMap((c) =>
-      c.type === 'addPerson' ? [c.pseudonym] : []
-    )
-    expect(pseudonyms).toEqual([
-      'Child 3',
-      'Child 1',
-      'Mother',
-      "Mother's partner",
-      'Caseworker 1',
-      'Supervisor 1',
-      'Professional 1',
-    ])
+    const pseudonyms = caseFileToCommands(caseFile, { existingPseudonyms: ['Child 2'] }).flatMap(c => (c.type === 'addPerson' ? [c.pseudonym] : []))
+    expect(pseudonyms).toEqual(['Child 3', 'Child 1', 'Mother', "Mother's partner", 'Caseworker 1', 'Supervisor 1', 'Professional 1'])
   })
 })
 
@@ -74,7 +58,7 @@ describe('importCaseFile', () => {
     const { personIds, eventIds } = importCaseFile(ydoc, example())
     const { doc, problems } = readReviewDoc(ydoc)
     expect(problems).toEqual([])
-    expect(doc.people.map((p) => [p.caseFileKey, p.pseudonym])).toEqual([
+    expect(doc.people.map(p => [p.caseFileKey, p.pseudonym])).toEqual([
       ['c1', 'Child 1'],
       ['c2', 'Sibling 1'],
       ['m', 'Mother'],
@@ -83,12 +67,12 @@ describe('importCaseFile', () => {
       ['s1', 'Supervisor 1'],
       ['n1', 'Professional 1'],
     ])
-    expect(doc.places.map((p) => p.label)).toEqual(['the family home', 'the town', 'the hospital'])
-    expect(doc.identifiers.map((i) => i.value)).toEqual(['CFS-2024-10377', '867-555-0143'])
-    expect(doc.events.map((e) => e.id)).toEqual(eventIds)
+    expect(doc.places.map(p => p.label)).toEqual(['the family home', 'the town', 'the hospital'])
+    expect(doc.identifiers.map(i => i.value)).toEqual(['CFS-2024-10377', '867-555-0143'])
+    expect(doc.events.map(e => e.id)).toEqual(eventIds)
     const incident = doc.events[8]
     expect(incident?.stage).toBe('incident')
-    expect(incident?.actorIds).toEqual(['c1', 'm', 'p'].map((key) => personIds.get(key)))
+    expect(incident?.actorIds).toEqual(['c1', 'm', 'p'].map(key => personIds.get(key)))
     expect(incident?.description.text).toMatch(/^Ruby admitted to St. Brendan Regional Hospital/)
   })
 
@@ -111,13 +95,9 @@ describe('importCaseFile', () => {
           { date: '2025-01-10', text: 'earlier day' },
           { date: '2025-01-15', text: 'listed last' },
         ],
-      ])
+      ]),
     )
-    expect(readReviewDoc(ydoc).doc.events.map((e) => e.description.text)).toEqual([
-      'earlier day',
-      'second on the day, listed first',
-      'listed last',
-    ])
+    expect(readReviewDoc(ydoc).doc.events.map(e => e.description.text)).toEqual(['earlier day', 'second on the day, listed first', 'listed last'])
   })
 
   it('writes nothing when the case file is invalid, and lists every problem', () => {
@@ -130,10 +110,7 @@ describe('importCaseFile', () => {
       caught = error
     }
     expect(caught).toBeInstanceOf(CaseFileImportError)
-    expect((caught as CaseFileImportError).problems.map((p) => p.path)).toEqual([
-      '/timeline/2/actors/0',
-      '/timeline/3/date',
-    ])
+    expect((caught as CaseFileImportError).problems.map(p => p.path)).toEqual(['/timeline/2/actors/0', '/timeline/3/date'])
     expect(stateOf(ydoc)).toEqual(before)
   })
 

@@ -76,7 +76,10 @@ describe('case-file problems in words a person reads', () => {
     })
     if (result.ok) throw new Error('expected problems')
     const english = result.problems.map(p => describeForPeople(explainProblem(p), en.caseFile))
-    expect(english).toEqual(['timeline CSV, row 2, column date: 2025-01-40 is not a real date', 'timeline CSV, row 2, column approximate: must be true or false, not "maybe"'])
+    expect(english).toEqual([
+      'timeline CSV, row 2, column date: 2025-01-40 is not a real date',
+      'timeline CSV, row 2, column approximate: must be true or false, not "maybe"',
+    ])
     const french = result.problems.map(p => describeForPeople(explainProblem(p), fr.caseFile))
     expect(french).toEqual([
       'CSV chronologie, ligne 2, colonne date: 2025-01-40 n’est pas une date réelle',

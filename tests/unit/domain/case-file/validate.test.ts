@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  caseFileSchema,
-  describeProblem,
-  validateCaseFile,
-  validateCaseFileJson,
-  type CaseFileProblem,
-} from '../../../../app/domain/case-file'
+import { caseFileSchema, describeProblem, validateCaseFile, validateCaseFileJson, type CaseFileProblem } from '../../../../app/domain/case-file'
 import { contract, example, exampleWith, get, REMOVE, type Json } from './fixtures'
 
 function problemsOf(input: unknown): CaseFileProblem[] {
@@ -16,9 +10,9 @@ function problemsOf(input: unknown): CaseFileProblem[] {
 
 function expectProblem(input: unknown, path: string, message?: string | RegExp): void {
   const problems = problemsOf(input)
-  const at = problems.filter((p) => p.path === path)
+  const at = problems.filter(p => p.path === path)
   expect(at, `expected a problem at ${path}, got ${JSON.stringify(problems)}`).not.toHaveLength(0)
-  if (message !== undefined) expect(at.map((p) => p.message).join(' | ')).toMatch(message)
+  if (message !== undefined) expect(at.map(p => p.message).join(' | ')).toMatch(message)
 }
 
 describe('validateCaseFile', () => {
@@ -35,7 +29,7 @@ describe('validateCaseFile', () => {
     ['/places/0/kind', 'place'],
     ['/identifiers/1/value', 'identifier'],
     ['/timeline/3/text', 'timeline entry'],
-  ])('reports a missing required %s (%s)', (path) => {
+  ])('reports a missing required %s (%s)', path => {
     expectProblem(exampleWith([path, REMOVE]), path, 'is required')
   })
 
@@ -43,12 +37,9 @@ describe('validateCaseFile', () => {
     expectProblem(exampleWith(['/format', 'scir-case-file/2']), '/format', 'must be "scir-case-file/1"')
   })
 
-  it.each(['', '/review', '/people/2', '/places/1', '/identifiers/0', '/timeline/5'])(
-    'reports an additional property in %s',
-    (at) => {
-      expectProblem(exampleWith([`${at}/colour`, 'red']), `${at}/colour`, 'is not an allowed property')
-    }
-  )
+  it.each(['', '/review', '/people/2', '/places/1', '/identifiers/0', '/timeline/5'])('reports an additional property in %s', at => {
+    expectProblem(exampleWith([`${at}/colour`, 'red']), `${at}/colour`, 'is not an allowed property')
+  })
 
   it.each([
     ['/review/title', 200],
@@ -70,12 +61,9 @@ describe('validateCaseFile', () => {
     expectProblem(exampleWith(['/people/0/name', '\u{1F600}'.repeat(201)]), '/people/0/name')
   })
 
-  it.each(['/review/title', '/people/1/name', '/timeline/0/text', '/people/0/aliases/0', '/people/0/pseudonym'])(
-    'reports an empty %s',
-    (path) => {
-      expectProblem(exampleWith([path, '']), path, 'must not be empty')
-    }
-  )
+  it.each(['/review/title', '/people/1/name', '/timeline/0/text', '/people/0/aliases/0', '/people/0/pseudonym'])('reports an empty %s', path => {
+    expectProblem(exampleWith([path, '']), path, 'must not be empty')
+  })
 
   it.each([
     ['/people/0/key', 'c 1'],
@@ -128,11 +116,7 @@ describe('validateCaseFile', () => {
   })
 
   it('reports values of the wrong type', () => {
-    expectProblem(
-      exampleWith(['/timeline/0/approximate', 'yes']),
-      '/timeline/0/approximate',
-      'must be boolean (got string)'
-    )
+    expectProblem(exampleWith(['/timeline/0/approximate', 'yes']), '/timeline/0/approximate', 'must be boolean (got string)')
     expectProblem(exampleWith(['/timeline/0/actors/0', 7]), '/timeline/0/actors/0')
     expectProblem(exampleWith(['/people', {}]), '/people', 'must be array (got object)')
     expectProblem(null, '', 'must be object (got null)')
@@ -140,11 +124,7 @@ describe('validateCaseFile', () => {
   })
 
   it('reports a duplicate person key at the second use', () => {
-    expectProblem(
-      exampleWith(['/people/4/key', 'm']),
-      '/people/4/key',
-      'duplicate person key "m" (first used at /people/2)'
-    )
+    expectProblem(exampleWith(['/people/4/key', 'm']), '/people/4/key', 'duplicate person key "m" (first used at /people/2)')
   })
 
   it('reports a duplicate pseudonym, ignoring case', () => {
@@ -152,11 +132,7 @@ describe('validateCaseFile', () => {
   })
 
   it('reports a timeline actor who is not in people', () => {
-    expectProblem(
-      exampleWith(['/timeline/2/actors/1', 'ghost']),
-      '/timeline/2/actors/1',
-      'refers to person key "ghost", which is not in /people'
-    )
+    expectProblem(exampleWith(['/timeline/2/actors/1', 'ghost']), '/timeline/2/actors/1', 'refers to person key "ghost", which is not in /people')
   })
 
   it('lists every problem, in file order, even when the shape is broken elsewhere', () => {
@@ -167,9 +143,9 @@ describe('validateCaseFile', () => {
       ['/timeline/2/actors/1', 'ghost'],
       ['/review/title', REMOVE],
       ['/timeline/9', { date: '2025-04-01', text: 'extra', mood: 'sad' }],
-      ['/people/1/role', 'cousin']
+      ['/people/1/role', 'cousin'],
     )
-    expect(problemsOf(input).map((p) => p.path)).toEqual([
+    expect(problemsOf(input).map(p => p.path)).toEqual([
       '/format',
       '/review/title',
       '/people/1/role',
@@ -187,9 +163,9 @@ describe('validateCaseFile', () => {
 
   it('describes problems for people', () => {
     expect(describeProblem({ path: '/review/title', message: 'is required' })).toBe('/review/title: is required')
-    expect(
-      describeProblem({ path: '/timeline/2/date', message: 'x', csv: { file: 'timeline', row: 4, column: 'date' } })
-    ).toBe('timeline CSV row 4, column date: x')
+    expect(describeProblem({ path: '/timeline/2/date', message: 'x', csv: { file: 'timeline', row: 4, column: 'date' } })).toBe(
+      'timeline CSV row 4, column date: x',
+    )
   })
 })
 
@@ -268,7 +244,7 @@ describe('equivalence with the JSON Schema contract', () => {
       // Optional properties missing from the example's first entry are simply added to it.
       const problems = problemsOf(exampleWith([path, value]))
       if (accepted) expect(problems).toEqual([])
-      else expect(problems.map((p) => p.path)).toContain(path)
-    }
+      else expect(problems.map(p => p.path)).toContain(path)
+    },
   )
 })

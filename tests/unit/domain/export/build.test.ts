@@ -8,7 +8,13 @@ import { documentFrom } from '../../../fixtures/export/review'
 function input(overrides: Partial<SharedReviewInput> = {}): SharedReviewInput {
   return {
     document: calderDocument(),
-    review: { sharedId: sharedIdFor('NW-DEMO', 'review-1'), jurisdiction: 'NW-DEMO', incidentDate: CALDER_INCIDENT, incidentType: 'near_fatality', phase: 'approval' },
+    review: {
+      sharedId: sharedIdFor('NW-DEMO', 'review-1'),
+      jurisdiction: 'NW-DEMO',
+      incidentDate: CALDER_INCIDENT,
+      incidentType: 'near_fatality',
+      phase: 'approval',
+    },
     framework: exportFramework(defaultFactorFramework),
     excerpts: [
       { pseudonym: 'Caseworker 3', findingId: 'f1', excerpt: 'I told Tessa on 2025-01-15 that Darren worried me.' },
@@ -18,7 +24,8 @@ function input(overrides: Partial<SharedReviewInput> = {}): SharedReviewInput {
   }
 }
 
-const wordIn = (text: string, word: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)
+const wordIn = (text: string, word: string) =>
+  new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)
 
 describe('buildSharedReview', () => {
   const build = buildSharedReview(input())
@@ -147,6 +154,8 @@ describe('buildSharedReview', () => {
   })
 
   it('refuses to produce something the contract would refuse', () => {
-    expect(() => buildSharedReview(input({ review: { ...input().review, jurisdiction: 'lower-case' } }))).toThrow(/does not fit the shared format: \/jurisdiction/)
+    expect(() => buildSharedReview(input({ review: { ...input().review, jurisdiction: 'lower-case' } }))).toThrow(
+      /does not fit the shared format: \/jurisdiction/,
+    )
   })
 })

@@ -64,7 +64,10 @@ describe('preview segments', () => {
     const anonymise = compileAnonymiser(calder.context)
     const original = 'Tessie said Tessa Calder called 867-555-0143 on 2025-01-15.'
     const result = anonymise(original)
-    const { original: left, anonymised: right } = previewSegments({ original, ...{ anonymised: result.text, replacements: result.replacements, residuals: result.residuals } })
+    const { original: left, anonymised: right } = previewSegments({
+      original,
+      ...{ anonymised: result.text, replacements: result.replacements, residuals: result.residuals },
+    })
     expect(left.map(s => s.text).join('')).toBe(original)
     expect(right.map(s => s.text).join('')).toBe(result.text)
     expect(left.filter(s => s.type === 'replacement').map(s => s.text)).toEqual(['Tessa Calder', '867-555-0143', '2025-01-15'])
@@ -105,7 +108,12 @@ describe('zip', () => {
   })
 
   it('refuses two files of the same name rather than dropping one', () => {
-    expect(() => zipFiles([{ name: 'a.csv', content: '1' }, { name: 'a.csv', content: '2' }])).toThrow(/two files named a.csv/)
+    expect(() =>
+      zipFiles([
+        { name: 'a.csv', content: '1' },
+        { name: 'a.csv', content: '2' },
+      ]),
+    ).toThrow(/two files named a.csv/)
   })
 })
 

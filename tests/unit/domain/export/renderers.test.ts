@@ -32,12 +32,19 @@ const names: FactorNames = {
 
 const shared: SharedReview = buildSharedReview({
   document: calderDocument(),
-  review: { sharedId: sharedIdFor('NW-DEMO', 'review-1'), jurisdiction: 'NW-DEMO', incidentDate: CALDER_INCIDENT, incidentType: 'near_fatality', phase: 'approval' },
+  review: {
+    sharedId: sharedIdFor('NW-DEMO', 'review-1'),
+    jurisdiction: 'NW-DEMO',
+    incidentDate: CALDER_INCIDENT,
+    incidentType: 'near_fatality',
+    phase: 'approval',
+  },
   framework: exportFramework(defaultFactorFramework),
   excerpts: [{ pseudonym: 'Caseworker 3', findingId: 'f1', excerpt: 'I had <b>31</b> families & no "time".' }],
 }).sharedReview
 
-const wordIn = (text: string, word: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)
+const wordIn = (text: string, word: string) =>
+  new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)
 
 /** A review whose text tries to break out of each format. */
 const hostile: SharedReview = {
@@ -73,14 +80,28 @@ describe('CSV', () => {
     const review = csvRecords(files.find(f => f.name === 'review.csv')!.content)[0]!
     expect(review).toMatchObject({ incident_type: labels.incidentType.near_fatality, phase: labels.phase.approval })
     const recommendations = csvRecords(files.find(f => f.name === 'recommendations.csv')!.content)
-    expect(recommendations[0]).toMatchObject({ strength: labels.strength.stronger, status: labels.recommendationStatus.in_progress, due_date: '2025-09-30', finding_numbers: '1; 2' })
+    expect(recommendations[0]).toMatchObject({
+      strength: labels.strength.stronger,
+      status: labels.recommendationStatus.in_progress,
+      due_date: '2025-09-30',
+      finding_numbers: '1; 2',
+    })
     expect(recommendations[0]).not.toHaveProperty('due_day')
     const excerpts = csvRecords(files.find(f => f.name === 'account-excerpts.csv')!.content)
     expect(excerpts[0]).toEqual({ excerpt_number: '1', pseudonym: 'Caseworker 3', finding_number: '1', excerpt: 'I had <b>31</b> families & no "time".' })
   })
 
   it('quotes what needs quoting and defuses spreadsheet formulas', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null], [-42, true]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n-42,true\r\n')
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['line\nbreak', null],
+          [-42, true],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n-42,true\r\n')
     expect(toCsv(['a'], [['=1+1'], ['+1'], ['-x'], ['@SUM(A1)']])).toBe("a\r\n'=1+1\r\n'+1\r\n'-x\r\n'@SUM(A1)\r\n")
     const rec = csvRecords(renderCsvFiles(shared, { labels }).find(f => f.name === 'recommendations.csv')!.content)
     expect(rec[1]!.text).toBe(`'=1+1 training memo, "quoted"`)

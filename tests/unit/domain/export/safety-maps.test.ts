@@ -46,14 +46,21 @@ const mapCommands: ReviewCommand[] = [
 function shared(commands: ReviewCommand[], locale: 'en' | 'fr' = 'en'): SharedReview {
   return buildSharedReview({
     document: documentFrom(commands).document,
-    review: { sharedId: sharedIdFor('NW-DEMO', 'review-1'), jurisdiction: 'NW-DEMO', incidentDate: CALDER_INCIDENT, incidentType: 'near_fatality', phase: 'approval' },
+    review: {
+      sharedId: sharedIdFor('NW-DEMO', 'review-1'),
+      jurisdiction: 'NW-DEMO',
+      incidentDate: CALDER_INCIDENT,
+      incidentType: 'near_fatality',
+      phase: 'approval',
+    },
     framework: exportFramework(defaultFactorFramework),
     excerpts: [],
     locale,
   }).sharedReview
 }
 
-const wordIn = (text: string, word: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)
+const wordIn = (text: string, word: string) =>
+  new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)
 
 describe('Signs of Safety maps in the shared review', () => {
   const withMaps = shared([...calderCommands, ...mapCommands])
@@ -90,7 +97,15 @@ describe('Signs of Safety maps in the shared review', () => {
     const csv = renderCsvFiles(withMaps, { labels })
     const rows = csvRecords(csv.find(f => f.name === 'safety-maps.csv')!.content)
     expect(rows).toHaveLength(2)
-    expect(rows[1]).toMatchObject({ map_number: '2', day: '-45', scaling_worker: '3', scaling_family: '8', scaling_partner: '', family_worker_gap: '5', event_numbers: '1; 3' })
+    expect(rows[1]).toMatchObject({
+      map_number: '2',
+      day: '-45',
+      scaling_worker: '3',
+      scaling_family: '8',
+      scaling_partner: '',
+      family_worker_gap: '5',
+      event_numbers: '1; 3',
+    })
     const html = renderHtmlReport(withMaps, { labels })
     const docx = await renderDocx(withMaps, { labels })
     for (const [format, text] of [
@@ -100,7 +115,10 @@ describe('Signs of Safety maps in the shared review', () => {
     ] as const) {
       if (format !== 'csv') expect(text, format).toContain(labels.safetyMaps.section)
       expect(text, format).toContain(withMaps.safetyMaps![1]!.futureDanger)
-      expect(calderIdentifying.filter(word => wordIn(text, word)), format).toEqual([])
+      expect(
+        calderIdentifying.filter(word => wordIn(text, word)),
+        format,
+      ).toEqual([])
     }
     expect(htmlText(html)).toContain(labels.safetyMaps.columns.worried)
   })

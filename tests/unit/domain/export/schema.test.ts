@@ -37,7 +37,13 @@ function built(registry = calder, sharedKey = 'r') {
   const document = registry === calder ? calderDocument() : documentFrom(corpusReviewCommands(registry)).document
   return buildSharedReview({
     document,
-    review: { sharedId: sharedIdFor('NW-DEMO', sharedKey), jurisdiction: 'NW-DEMO', incidentDate: registry === calder ? CALDER_INCIDENT : registry.context.incidentDate, incidentType: 'fatality', phase: 'shared' },
+    review: {
+      sharedId: sharedIdFor('NW-DEMO', sharedKey),
+      jurisdiction: 'NW-DEMO',
+      incidentDate: registry === calder ? CALDER_INCIDENT : registry.context.incidentDate,
+      incidentType: 'fatality',
+      phase: 'shared',
+    },
     framework: exportFramework(defaultFactorFramework),
     excerpts: [{ pseudonym: 'Caseworker 9', findingId: 'f1', excerpt: 'An excerpt.' }],
     locale: registry.context.options?.locale ?? 'en',
@@ -79,7 +85,7 @@ describe('sample exports', () => {
 
 function resolve(schema: JsonSchema): JsonSchema {
   const ref = schema.$ref
-  if (typeof ref === 'string') return resolve(((jsonSchema.$defs as Record<string, JsonSchema>)[ref.replace('#/$defs/', '')]) ?? {})
+  if (typeof ref === 'string') return resolve((jsonSchema.$defs as Record<string, JsonSchema>)[ref.replace('#/$defs/', '')] ?? {})
   return schema
 }
 
@@ -107,7 +113,7 @@ describe('the JSON Schema follows the vocabulary', () => {
     expect(enumAt('review', 'phase')).toEqual([...reviewPhases])
     expect(enumAt('review', 'childAgeBand')).toEqual([...ageBands])
     expect(resolve(defs.stage!).enum).toEqual([...journeyStages])
-    const finding = (defs.finding!.properties as Record<string, JsonSchema>)
+    const finding = defs.finding!.properties as Record<string, JsonSchema>
     expect(finding.status!.enum).toEqual([...findingStatuses])
     const value = ((finding.values!.items as JsonSchema).properties as Record<string, JsonSchema>).value!
     expect(value.enum).toEqual([...coreValues])

@@ -10,7 +10,11 @@ const { document } = documentFrom([
   { type: 'addPerson', id: 'c1', name: 'Ruby Calder', role: 'child', pseudonym: 'Child 1' },
   { type: 'addPerson', id: 'w1', name: 'Priya Raman', role: 'worker', pseudonym: 'Caseworker 1' },
   { type: 'addPerson', id: 'w2', name: 'Wren Worker', role: 'worker', pseudonym: 'Caseworker 2' },
-  { type: 'addFinding', id: 'f1', body: 'Wren Worker (wren.worker@example.test) met Ruby; Wren said Worker was late. Glen Osei, Glen and Osei reviewed it, glen.osei@example.test.' },
+  {
+    type: 'addFinding',
+    id: 'f1',
+    body: 'Wren Worker (wren.worker@example.test) met Ruby; Wren said Worker was late. Glen Osei, Glen and Osei reviewed it, glen.osei@example.test.',
+  },
   { type: 'addEvent', id: 'e1', date: '2025-01-02', description: 'Home visit.', actorIds: ['w2'] },
 ])
 

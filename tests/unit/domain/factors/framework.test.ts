@@ -1,14 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  defaultFactorFramework,
-  factorRatingLabel,
-  factorRatingScale,
-  indexFactorItems,
-  parseFactorFramework,
-  type FactorFramework,
-} from '~/domain/factors'
+import { defaultFactorFramework, factorRatingLabel, factorRatingScale, indexFactorItems, parseFactorFramework, type FactorFramework } from '~/domain/factors'
 import { factorRatings } from '~/domain/vocabulary'
 
 const jsonPath = path.resolve('app/domain/factors/default-framework.json')
@@ -19,7 +12,7 @@ function clone(framework: FactorFramework): FactorFramework {
 
 describe('the default framework', () => {
   it('has the six domains of docs/domain.md, each with 3-6 items', () => {
-    expect(defaultFactorFramework.domains.map((d) => d.label.en)).toEqual([
+    expect(defaultFactorFramework.domains.map(d => d.label.en)).toEqual([
       'Child and family',
       'Worker and team',
       'Task and tools',
@@ -37,15 +30,14 @@ describe('the default framework', () => {
     for (const domain of defaultFactorFramework.domains) {
       for (const item of domain.items) {
         expect(item.definition.fr).not.toBe(item.definition.en)
-        expect(item.definition.en.split(/[.!?](\s|$)/).filter((s) => s.trim().length > 1).length).toBeLessThanOrEqual(2)
+        expect(item.definition.en.split(/[.!?](\s|$)/).filter(s => s.trim().length > 1).length).toBeLessThanOrEqual(2)
         expect(item.definition.fr).toMatch(/[éèàçêôû’]/) // French, not English with a French label
       }
     }
   })
 
   it('covers the themes docs/domain.md names for each domain', () => {
-    const text = (id: string) =>
-      JSON.stringify(defaultFactorFramework.domains.find((d) => d.id === id)?.items.map((i) => [i.label.en, i.definition.en]))
+    const text = (id: string) => JSON.stringify(defaultFactorFramework.domains.find(d => d.id === id)?.items.map(i => [i.label.en, i.definition.en]))
     expect(text('child_family')).toMatch(/culture/i)
     expect(text('child_family')).toMatch(/bias/i)
     expect(text('worker_team')).toMatch(/caseload/i)
@@ -98,9 +90,9 @@ describe('parseFactorFramework', () => {
     const result = parseFactorFramework(bad)
     expect(result.ok).toBe(false)
     if (result.ok) return
-    const paths = result.problems.map((p) => p.path)
+    const paths = result.problems.map(p => p.path)
     expect(paths.sort()).toEqual(['', '/domains/0/items/0/definition/en', '/domains/0/items/0/label/fr'])
-    expect(result.problems.find((p) => p.path === '')?.message).toMatch(/extra/)
+    expect(result.problems.find(p => p.path === '')?.message).toMatch(/extra/)
     // Zod checks uniqueness only once the shape is valid, so duplicates come in a second pass.
     const dupes = clone(defaultFactorFramework)
     const d0 = dupes.domains[0]
@@ -128,20 +120,20 @@ describe('parseFactorFramework', () => {
     const bad = clone(defaultFactorFramework)
     bad.id = 'Has Spaces'
     const result = parseFactorFramework(bad)
-    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['/id'])
+    expect(result.ok ? [] : result.problems.map(p => p.path)).toEqual(['/id'])
   })
 
   it('rejects an empty framework', () => {
     const result = parseFactorFramework({ id: 'x', name: { en: 'X', fr: 'X' }, version: '1', domains: [] })
-    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['/domains'])
+    expect(result.ok ? [] : result.problems.map(p => p.path)).toEqual(['/domains'])
   })
 })
 
 describe('rating scale', () => {
   it('labels 0-3 in both languages', () => {
-    expect(factorRatingScale.map((r) => r.rating)).toEqual([...factorRatings])
-    expect(factorRatingScale.map((r) => r.label.en)).toEqual(['None', 'Watch', 'Act', 'Act now'])
-    expect(factorRatingScale.map((r) => r.label.fr)).toEqual(['Aucun', 'À surveiller', 'Agir', 'Agir maintenant'])
+    expect(factorRatingScale.map(r => r.rating)).toEqual([...factorRatings])
+    expect(factorRatingScale.map(r => r.label.en)).toEqual(['None', 'Watch', 'Act', 'Act now'])
+    expect(factorRatingScale.map(r => r.label.fr)).toEqual(['Aucun', 'À surveiller', 'Agir', 'Agir maintenant'])
     expect(factorRatingLabel(3).label.en).toBe('Act now')
   })
 })

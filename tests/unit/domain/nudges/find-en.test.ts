@@ -64,7 +64,7 @@ describe('benign English uses', () => {
     'Child neglect was substantiated in 2022.', // a form of maltreatment, not blame
     'Darren was reluctant to talk.',
     'The worker would have needed a second opinion.', // the rewrite we suggest
-  ])('leaves %j alone', (text) => {
+  ])('leaves %j alone', text => {
     expect(findNudges(text, 'en', people)).toEqual([])
   })
 })
@@ -113,7 +113,7 @@ describe('findNudges', () => {
     const text = 'In hindsight Priya failed to act; obviously she should have visited. It was negligent.'
     const nudges = findNudges(text, 'en', people)
     for (const n of nudges) expect(text.slice(n.start, n.end)).toBe(n.phrase)
-    expect(nudges.map((n) => n.phrase)).toEqual(['Priya failed to', 'obviously', 'should have', 'negligent'])
+    expect(nudges.map(n => n.phrase)).toEqual(['Priya failed to', 'obviously', 'should have', 'negligent'])
     for (let i = 1; i < nudges.length; i++) expect(nudges[i]!.start).toBeGreaterThanOrEqual(nudges[i - 1]!.end)
   })
 

@@ -68,7 +68,7 @@ describe('benign French uses', () => {
     'Il a accompli la tâche sans faute.',
     'Il n’y avait aucune blessure évidente.',
     'Une faute d’orthographe dans le formulaire.',
-  ])('leaves %j alone', (text) => {
+  ])('leaves %j alone', text => {
     expect(findNudges(text, 'fr', people)).toEqual([])
   })
 

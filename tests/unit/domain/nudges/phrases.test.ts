@@ -17,18 +17,18 @@ describe('phrase lists as data', () => {
     for (const locale of nudgeLocales) {
       const list = nudgePhrases[locale]
       for (const phrase of list) expect(NudgePhrase.safeParse(phrase).success).toBe(true)
-      expect(new Set(list.map((p) => p.id)).size).toBe(list.length)
+      expect(new Set(list.map(p => p.id)).size).toBe(list.length)
     }
   })
 
   it('survive a JSON round trip, so a jurisdiction can ship its own', () => {
     const copy = JSON.parse(JSON.stringify(englishNudgePhrases)) as unknown[]
-    expect(copy.map((p) => NudgePhrase.parse(p))).toEqual(englishNudgePhrases)
+    expect(copy.map(p => NudgePhrase.parse(p))).toEqual(englishNudgePhrases)
   })
 
   it('cover hindsight, blame and judgement in both languages', () => {
     for (const list of [englishNudgePhrases, frenchNudgePhrases]) {
-      expect(new Set(list.map((p) => p.category))).toEqual(new Set(nudgeCategories.filter((c) => c !== 'individual_cause')))
+      expect(new Set(list.map(p => p.category))).toEqual(new Set(nudgeCategories.filter(c => c !== 'individual_cause')))
     }
   })
 
@@ -37,9 +37,12 @@ describe('phrase lists as data', () => {
   })
 
   it('can be extended by the caller', () => {
-    const ours = [...englishNudgePhrases, { id: 'local.dropped', category: 'blame' as const, pattern: 'let (?:it|this) slide', suggestion: 'Describe what happened.' }]
+    const ours = [
+      ...englishNudgePhrases,
+      { id: 'local.dropped', category: 'blame' as const, pattern: 'let (?:it|this) slide', suggestion: 'Describe what happened.' },
+    ]
     expect(findNudges('The team let it slide.', 'en')).toEqual([])
-    expect(findNudges('The team let it slide.', 'en', { phrases: ours }).map((n) => n.ruleId)).toEqual(['local.dropped'])
+    expect(findNudges('The team let it slide.', 'en', { phrases: ours }).map(n => n.ruleId)).toEqual(['local.dropped'])
   })
 })
 
@@ -47,7 +50,10 @@ describe('suggestions practise what they preach', () => {
   it.each(nudgeLocales)('no %s suggestion trips a hindsight, blame or judgement nudge', (locale: NudgeLocale) => {
     for (const phrase of nudgePhrases[locale]) {
       const found = findNudges(phrase.suggestion, locale)
-      expect(found.map((n) => n.phrase), phrase.id).toEqual([])
+      expect(
+        found.map(n => n.phrase),
+        phrase.id,
+      ).toEqual([])
     }
     expect(findNudges(individualCauseSuggestions[locale], locale)).toEqual([])
   })
@@ -56,8 +62,27 @@ describe('suggestions practise what they preach', () => {
 describe('findNudges on any text', () => {
   it('returns in-bounds, ordered, non-overlapping spans whose phrase is the text at the span', () => {
     const words = fc.constantFrom(
-      'should have', 'visited', 'failed to', 'Priya', 'négligence', 'aurait dû', 'appeler', 'the', 'É', 'ﬁ', '’', "'", ' ', '\n',
-      'obviously', 'İ', 'e\u0301', '😀', 'faute', 'no', 'system',
+      'should have',
+      'visited',
+      'failed to',
+      'Priya',
+      'négligence',
+      'aurait dû',
+      'appeler',
+      'the',
+      'É',
+      'ﬁ',
+      '’',
+      "'",
+      ' ',
+      '\n',
+      'obviously',
+      'İ',
+      'e\u0301',
+      '😀',
+      'faute',
+      'no',
+      'system',
     )
     fc.assert(
       fc.property(fc.array(words, { maxLength: 30 }), fc.constantFrom<NudgeLocale>('en', 'fr'), (parts, locale) => {

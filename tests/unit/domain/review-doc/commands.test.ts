@@ -24,7 +24,7 @@ function expectRejected(ydoc: Y.Doc, command: unknown, pathPart: string): Review
   }
   expect(caught).toBeInstanceOf(ReviewCommandError)
   const error = caught as ReviewCommandError
-  expect(error.problems.map((p) => p.path).join(' ')).toContain(pathPart)
+  expect(error.problems.map(p => p.path).join(' ')).toContain(pathPart)
   expect(stateOf(ydoc)).toEqual(before)
   return error
 }
@@ -40,7 +40,7 @@ describe('reader/commands round trip', () => {
       { id: 'p-child', name: 'Ruby Calder', aliases: ['Ruby'], role: 'child', pseudonym: 'Child 1' },
       { id: 'p-worker', name: 'Priya Raman', aliases: [], role: 'worker', pseudonym: 'Caseworker 1' },
     ])
-    expect(doc.events.map((e) => e.id)).toEqual(['e-referral', 'e-incident'])
+    expect(doc.events.map(e => e.id)).toEqual(['e-referral', 'e-incident'])
     const referral = doc.events[0]
     expect(referral).toMatchObject({
       date: '2024-11-06',
@@ -88,7 +88,7 @@ describe('reader/commands round trip', () => {
   it('updates only the fields in a patch, and null removes an optional field', () => {
     const ydoc = seededReviewDoc()
     applyCommand(ydoc, { type: 'updateEvent', id: 'e-referral', patch: { keyPracticeEpisode: true, source: null } })
-    const event = read(ydoc).events.find((e) => e.id === 'e-referral')
+    const event = read(ydoc).events.find(e => e.id === 'e-referral')
     expect(event?.keyPracticeEpisode).toBe(true)
     expect(event?.source).toBeUndefined()
     expect(event?.stage).toBe('referral')
@@ -98,9 +98,9 @@ describe('reader/commands round trip', () => {
   it('replaces id lists in the order given', () => {
     const ydoc = seededReviewDoc()
     applyCommand(ydoc, { type: 'updateEvent', id: 'e-incident', patch: { actorIds: ['p-worker', 'p-child'] } })
-    expect(read(ydoc).events.find((e) => e.id === 'e-incident')?.actorIds).toEqual(['p-worker', 'p-child'])
+    expect(read(ydoc).events.find(e => e.id === 'e-incident')?.actorIds).toEqual(['p-worker', 'p-child'])
     applyCommand(ydoc, { type: 'updateEvent', id: 'e-incident', patch: { actorIds: ['p-child', 'p-child'] } })
-    expect(read(ydoc).events.find((e) => e.id === 'e-incident')?.actorIds).toEqual(['p-child'])
+    expect(read(ydoc).events.find(e => e.id === 'e-incident')?.actorIds).toEqual(['p-child'])
     expect((ydoc.getMap('events').get('e-incident') as Y.Map<unknown>).toJSON().actorIds).toEqual(['p-child'])
   })
 
@@ -112,9 +112,9 @@ describe('reader/commands round trip', () => {
       { type: 'addEvent', id: 'c', date: '2025-01-15', order: 1 },
       { type: 'addEvent', id: 'd', date: '2024-12-31' },
     ])
-    expect(read(ydoc).events.map((e) => e.id)).toEqual(['d', 'c', 'a', 'b'])
+    expect(read(ydoc).events.map(e => e.id)).toEqual(['d', 'c', 'a', 'b'])
     applyCommand(ydoc, { type: 'updateEvent', id: 'd', patch: { date: '2025-02-01' } })
-    expect(read(ydoc).events.map((e) => e.id)).toEqual(['c', 'a', 'b', 'd'])
+    expect(read(ydoc).events.map(e => e.id)).toEqual(['c', 'a', 'b', 'd'])
   })
 
   it('stores date ranges and rejects a range that ends before it starts', () => {
@@ -126,7 +126,7 @@ describe('reader/commands round trip', () => {
     expectRejected(ydoc, { type: 'addEvent', id: 'bad', date: '2025-01-10', dateEnd: '2025-01-09' }, '/dateEnd')
     expectRejected(ydoc, { type: 'updateEvent', id: 'stay', patch: { date: '2025-01-13' } }, '/patch/date')
     applyCommand(ydoc, { type: 'updateEvent', id: 'stay', patch: { date: '2025-01-13', dateEnd: null } })
-    expect(read(ydoc).events.find((e) => e.id === 'stay')?.dateEnd).toBeUndefined()
+    expect(read(ydoc).events.find(e => e.id === 'stay')?.dateEnd).toBeUndefined()
   })
 
   it('generates ids when none are given', () => {
@@ -144,7 +144,7 @@ describe('reader/commands round trip', () => {
       { type: 'addPerson', id: 'm', name: 'C', role: 'parent', gender: 'female' },
       { type: 'addPerson', id: 'f', name: 'D', role: 'parent' },
     ])
-    expect(read(ydoc).people.map((p) => p.pseudonym)).toEqual(['Child 1', 'Child 2', 'Mother', 'Parent 1'])
+    expect(read(ydoc).people.map(p => p.pseudonym)).toEqual(['Child 1', 'Child 2', 'Mother', 'Parent 1'])
     expectRejected(ydoc, { type: 'addPerson', name: 'E', role: 'child', pseudonym: 'child 2' }, '/pseudonym')
     expectRejected(ydoc, { type: 'updatePerson', id: 'f', patch: { pseudonym: 'Mother' } }, '/patch/pseudonym')
     applyCommand(ydoc, {
@@ -164,7 +164,7 @@ describe('reader/commands round trip', () => {
       { type: 'addIdentifier', id: 'case', value: 'CFS-2024-10377', kind: 'case_number' },
     ])
     const doc = read(ydoc)
-    expect(doc.places.map((p) => p.label)).toEqual(['the family home', 'address 2', 'the hospital'])
+    expect(doc.places.map(p => p.label)).toEqual(['the family home', 'address 2', 'the hospital'])
     expect(doc.identifiers).toEqual([{ id: 'case', value: 'CFS-2024-10377', kind: 'case_number' }])
     applyCommand(ydoc, { type: 'updatePlace', id: 'aunt', patch: { label: "the aunt's home" } })
     applyCommand(ydoc, { type: 'removeIdentifier', id: 'case' })
@@ -190,7 +190,7 @@ describe('reader/commands round trip', () => {
     expectRejected(ydoc, { type: 'rateFactor', factorItemId: 'x', rating: 4 }, '/rating')
     expectRejected(ydoc, { type: 'rateFactor', factorItemId: 'x', rating: 1.5 }, '/rating')
     applyCommand(ydoc, { type: 'clearFactorRating', factorItemId: 'agency.turnover' })
-    expect(read(ydoc).factorRatings.map((r) => r.factorItemId)).toEqual(['worker.workload'])
+    expect(read(ydoc).factorRatings.map(r => r.factorItemId)).toEqual(['worker.workload'])
   })
 
   it('tags, untags, links and unlinks on a finding', () => {
@@ -220,11 +220,7 @@ describe('reader/commands round trip', () => {
       accountIds: [],
     })
     expect(finding?.status).toBe('agreed')
-    expectRejected(
-      ydoc,
-      { type: 'linkEvidence', findingId: 'f-workload', kind: 'unmetNeed', targetId: 'nope' },
-      '/targetId'
-    )
+    expectRejected(ydoc, { type: 'linkEvidence', findingId: 'f-workload', kind: 'unmetNeed', targetId: 'nope' }, '/targetId')
   })
 
   it('reorders ordered collections', () => {
@@ -235,9 +231,9 @@ describe('reader/commands round trip', () => {
       { type: 'addFinding', id: 'f3' },
     ])
     applyCommand(ydoc, { type: 'moveItem', collection: 'findings', id: 'f3', toIndex: 0 })
-    expect(read(ydoc).findings.map((f) => f.id)).toEqual(['f3', 'f1', 'f2'])
+    expect(read(ydoc).findings.map(f => f.id)).toEqual(['f3', 'f1', 'f2'])
     applyCommand(ydoc, { type: 'moveItem', collection: 'findings', id: 'f3', toIndex: 99 })
-    expect(read(ydoc).findings.map((f) => f.id)).toEqual(['f1', 'f2', 'f3'])
+    expect(read(ydoc).findings.map(f => f.id)).toEqual(['f1', 'f2', 'f3'])
   })
 
   it('passes the origin to the transaction', () => {
@@ -256,8 +252,8 @@ describe('removing never leaves dangling references', () => {
     applyCommand(ydoc, { type: 'removePerson', id: 'p-worker' })
     const { doc, problems } = readReviewDoc(ydoc)
     expect(problems).toEqual([])
-    expect(doc.people.map((p) => p.id)).toEqual(['p-child'])
-    expect(doc.events.map((e) => e.actorIds)).toEqual([[], ['p-child']])
+    expect(doc.people.map(p => p.id)).toEqual(['p-child'])
+    expect(doc.events.map(e => e.actorIds)).toEqual([[], ['p-child']])
   })
 
   it('removing an event removes it from unmet needs, ratings and evidence, and empties its description', () => {
@@ -300,11 +296,7 @@ describe('invalid commands throw and change nothing', () => {
     ['duplicate id', { type: 'addEvent', id: 'e-referral', date: '2025-02-03' }, '/id'],
     ['missing entity', { type: 'updateEvent', id: 'ghost', patch: { approximate: true } }, '/id'],
     ['unknown patch key', { type: 'updateEvent', id: 'e-referral', patch: { colour: 'red' } }, '/patch/colour'],
-    [
-      'missing finding',
-      { type: 'addRecommendation', text: 'x', strength: 'weaker', findingIds: ['ghost'] },
-      '/findingIds/0',
-    ],
+    ['missing finding', { type: 'addRecommendation', text: 'x', strength: 'weaker', findingIds: ['ghost'] }, '/findingIds/0'],
     ['text too long', { type: 'setEventDescription', id: 'e-referral', text: 'x'.repeat(50_001) }, '/text'],
     [
       'double tag',
@@ -354,9 +346,7 @@ describe('invalid commands throw and change nothing', () => {
     const ydoc = newReviewDoc()
     ydoc.getMap('meta').set('schemaVersion', REVIEW_DOC_SCHEMA_VERSION + 1)
     const before = stateOf(ydoc)
-    expect(() => applyCommand(ydoc, { type: 'addFinding' })).toThrow(
-      new RegExp(`schema version ${REVIEW_DOC_SCHEMA_VERSION + 1}`)
-    )
+    expect(() => applyCommand(ydoc, { type: 'addFinding' })).toThrow(new RegExp(`schema version ${REVIEW_DOC_SCHEMA_VERSION + 1}`))
     expect(stateOf(ydoc)).toEqual(before)
   })
 
@@ -400,8 +390,6 @@ describe('invalid commands throw and change nothing', () => {
 
   it('parseReviewCommand validates without writing', () => {
     expect(parseReviewCommand({ type: 'addFinding' })).toEqual({ type: 'addFinding' })
-    expect(() => parseReviewCommand({ type: 'addFinding', status: 'final' })).toThrow(
-      /\/status must be one of: draft, agreed/
-    )
+    expect(() => parseReviewCommand({ type: 'addFinding', status: 'final' })).toThrow(/\/status must be one of: draft, agreed/)
   })
 })

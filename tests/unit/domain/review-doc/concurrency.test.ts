@@ -12,7 +12,7 @@ describe('two replicas editing concurrently', () => {
     sync(alice, bob)
     const fromAlice = read(alice)
     expect(fromAlice).toEqual(read(bob))
-    expect(fromAlice.events.find((e) => e.id === 'e-referral')).toMatchObject({
+    expect(fromAlice.events.find(e => e.id === 'e-referral')).toMatchObject({
       keyPracticeEpisode: true,
       stage: 'engagement',
       approximate: true,
@@ -65,7 +65,7 @@ describe('two replicas editing concurrently', () => {
     applyCommand(alice, { type: 'updateEvent', id: 'e-referral', patch: { actorIds: [] } })
     applyCommand(bob, { type: 'updateEvent', id: 'e-referral', patch: { actorIds: ['p-worker', 'p-child'] } })
     sync(alice, bob)
-    expect(read(alice).events.find((e) => e.id === 'e-referral')?.actorIds).toEqual(['p-child'])
+    expect(read(alice).events.find(e => e.id === 'e-referral')?.actorIds).toEqual(['p-child'])
     expect(read(bob)).toEqual(read(alice))
   })
 
@@ -75,11 +75,7 @@ describe('two replicas editing concurrently', () => {
     applyCommand(alice, { type: 'tagFindingValue', findingId: 'f-workload', value: 'family_centered', rationale: 'a' })
     applyCommand(bob, { type: 'tagFindingValue', findingId: 'f-workload', value: 'workforce_informed', rationale: 'b' })
     sync(alice, bob)
-    expect(read(alice).findings[0]?.valueTags.map((t) => t.value)).toEqual([
-      'family_centered',
-      'workforce_informed',
-      'systems_focused',
-    ])
+    expect(read(alice).findings[0]?.valueTags.map(t => t.value)).toEqual(['family_centered', 'workforce_informed', 'systems_focused'])
   })
 
   it('drop, with a warning, an actor added on one side while the person was removed on the other', () => {
@@ -89,7 +85,7 @@ describe('two replicas editing concurrently', () => {
     applyCommand(bob, { type: 'updateEvent', id: 'e-referral', patch: { actorIds: ['p-worker', 'p-child'] } })
     sync(alice, bob)
     const { doc, problems } = readReviewDoc(alice)
-    expect(doc.events.find((e) => e.id === 'e-referral')?.actorIds).toEqual(['p-worker'])
+    expect(doc.events.find(e => e.id === 'e-referral')?.actorIds).toEqual(['p-worker'])
     expect(problems).toEqual([expect.objectContaining({ path: '/events/e-referral/actorIds', severity: 'warning' })])
     expect(readReviewDoc(bob)).toEqual(readReviewDoc(alice))
   })
@@ -101,8 +97,8 @@ describe('two replicas editing concurrently', () => {
     applyCommand(bob, { type: 'addPerson', id: 'y', name: 'Mia', role: 'child' })
     sync(alice, bob)
     const { doc, problems } = readReviewDoc(alice)
-    expect(doc.people.filter((p) => p.pseudonym === 'Child 2')).toHaveLength(2)
-    expect(problems.some((p) => p.path.endsWith('/pseudonym') && p.severity === 'warning')).toBe(true)
+    expect(doc.people.filter(p => p.pseudonym === 'Child 2')).toHaveLength(2)
+    expect(problems.some(p => p.path.endsWith('/pseudonym') && p.severity === 'warning')).toBe(true)
   })
 
   it('keep an ordered collection free of duplicates when both move the same item', () => {
@@ -113,8 +109,8 @@ describe('two replicas editing concurrently', () => {
     applyCommand(alice, { type: 'moveItem', collection: 'findings', id: 'f3', toIndex: 0 })
     applyCommand(bob, { type: 'moveItem', collection: 'findings', id: 'f3', toIndex: 1 })
     sync(alice, bob)
-    const ids = read(alice).findings.map((f) => f.id)
-    expect(ids).toEqual(read(bob).findings.map((f) => f.id))
+    const ids = read(alice).findings.map(f => f.id)
+    expect(ids).toEqual(read(bob).findings.map(f => f.id))
     expect([...ids].sort()).toEqual(['f-workload', 'f2', 'f3'])
   })
 })
@@ -154,13 +150,13 @@ const command: fc.Arbitrary<ReviewCommand> = fc.oneof(
     findingId: fc.constant('f-workload'),
     kind: fc.constant('event' as const),
     targetId: eventId,
-  })
+  }),
 )
 
 describe('convergence (property)', () => {
   it('replicas applying random commands and syncing read the same document', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), command, fc.boolean()), { maxLength: 25 }), (steps) => {
+      fc.property(fc.array(fc.tuple(fc.boolean(), command, fc.boolean()), { maxLength: 25 }), steps => {
         const alice = seededReviewDoc()
         const bob = replicaOf(alice)
         for (const [onAlice, step, syncAfter] of steps) {
@@ -176,9 +172,9 @@ describe('convergence (property)', () => {
         const a = readReviewDoc(alice)
         const b = readReviewDoc(bob)
         expect(b.doc).toEqual(a.doc)
-        expect(a.problems.filter((p) => p.severity === 'error')).toEqual([])
+        expect(a.problems.filter(p => p.severity === 'error')).toEqual([])
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     )
   })
 })

@@ -1,10 +1,5 @@
 import * as Y from 'yjs'
-import {
-  applyCommands,
-  initialiseReviewDoc,
-  readReviewDoc,
-  type ReviewCommand,
-} from '../../../../app/domain/review-doc'
+import { applyCommands, initialiseReviewDoc, readReviewDoc, type ReviewCommand } from '../../../../app/domain/review-doc'
 
 /** A review document as the server would hand it out: initialised, nothing else. */
 export function newReviewDoc(reviewId = 'review-1'): Y.Doc {

@@ -68,8 +68,8 @@ describe('migrateReviewDoc', () => {
     const result = runMigrations(ydoc, {
       target: 3,
       steps: {
-        1: (doc) => doc.getMap('meta').set('step1', true),
-        2: (doc) => doc.getMap('meta').set('step2', doc.getMap('meta').get('step1') === true),
+        1: doc => doc.getMap('meta').set('step1', true),
+        2: doc => doc.getMap('meta').set('step2', doc.getMap('meta').get('step1') === true),
       },
     })
     expect(result).toEqual({ from: 1, to: 3, migrated: true })
@@ -81,8 +81,8 @@ describe('migrateReviewDoc', () => {
     const ydoc = new Y.Doc()
     ydoc.getMap('meta').set('schemaVersion', 1)
     const before = stateOf(ydoc)
-    expect(() => runMigrations(ydoc, { target: 3, steps: { 1: (doc) => doc.getMap('meta').set('x', 1) } })).toThrow(
-      /no migration from review document schema version 2/
+    expect(() => runMigrations(ydoc, { target: 3, steps: { 1: doc => doc.getMap('meta').set('x', 1) } })).toThrow(
+      /no migration from review document schema version 2/,
     )
     expect(stateOf(ydoc)).toEqual(before)
   })

@@ -35,12 +35,12 @@ describe('live text fields', () => {
     const bob = replicaOf(alice)
     // Alice types at the start, Bob at the end, character by character, neither seeing the other.
     for (const char of 'Alice: ') {
-      type(alice, 'unmetNeeds', 'n-safety', 'gap', (before) => {
+      type(alice, 'unmetNeeds', 'n-safety', 'gap', before => {
         const at = 'Alice: '.indexOf(char)
         return { value: before.slice(0, at) + char + before.slice(at), caret: at + 1 }
       })
     }
-    for (const char of ' (Bob)') type(bob, 'unmetNeeds', 'n-safety', 'gap', (before) => ({ value: before + char, caret: before.length + 1 }))
+    for (const char of ' (Bob)') type(bob, 'unmetNeeds', 'n-safety', 'gap', before => ({ value: before + char, caret: before.length + 1 }))
     sync(alice, bob)
     expect(read(alice)).toEqual(read(bob))
     expect(read(alice).unmetNeeds[0]?.gap).toBe('Alice: Two weeks without a plan (Bob)')
@@ -73,7 +73,7 @@ describe('live text fields', () => {
     const need = (ydoc.getMap('unmetNeeds').get('n-safety') as Y.Map<unknown>).get('need') as Y.Text
     need.delete(0, need.length)
     const { doc, problems } = readReviewDoc(ydoc)
-    expect(doc.unmetNeeds.map((n) => n.id)).toEqual(['n-safety'])
+    expect(doc.unmetNeeds.map(n => n.id)).toEqual(['n-safety'])
     expect(problems).toContainEqual({ path: '/unmetNeeds/n-safety/need', message: 'is empty', severity: 'warning' })
   })
 
@@ -90,8 +90,8 @@ describe('live text fields', () => {
     const pseudonym = (ydoc.getMap('people').get('p-child') as Y.Map<unknown>).get('pseudonym') as Y.Text
     pseudonym.insert(pseudonym.length, 'x'.repeat(80))
     const { doc, problems } = readReviewDoc(ydoc)
-    expect(doc.people.find((p) => p.id === 'p-child')?.pseudonym).toHaveLength(60)
-    expect(problems.some((p) => p.path === '/people/p-child/pseudonym' && p.severity === 'warning')).toBe(true)
+    expect(doc.people.find(p => p.id === 'p-child')?.pseudonym).toHaveLength(60)
+    expect(problems.some(p => p.path === '/people/p-child/pseudonym' && p.severity === 'warning')).toBe(true)
   })
 
   it('writes a command value as a minimal edit, so typing elsewhere in the field survives', () => {
@@ -196,8 +196,8 @@ describe('migrating a version-1 document', () => {
     migrateReviewDoc(server)
     const alice = replicaOf(server)
     const bob = replicaOf(server)
-    type(alice, 'unmetNeeds', 'n-safety', 'gap', (before) => ({ value: `About ${before}`, caret: 6 }))
-    type(bob, 'unmetNeeds', 'n-safety', 'gap', (before) => ({ value: `${before}!`, caret: before.length + 1 }))
+    type(alice, 'unmetNeeds', 'n-safety', 'gap', before => ({ value: `About ${before}`, caret: 6 }))
+    type(bob, 'unmetNeeds', 'n-safety', 'gap', before => ({ value: `${before}!`, caret: before.length + 1 }))
     sync(alice, bob)
     expect(read(alice).unmetNeeds[0]?.gap).toBe('About Two weeks without a plan!')
     expect(() => applyCommand(alice, { type: 'updateUnmetNeed', id: 'n-school', patch: { gap: 'Not told' } })).not.toThrow()

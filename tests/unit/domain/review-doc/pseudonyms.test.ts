@@ -11,7 +11,7 @@ describe('suggestPseudonym', () => {
   })
 
   it('uses a generic word for each role', () => {
-    const suggestions = Object.fromEntries(personRoles.map((role) => [role, suggestPseudonym(role, [])]))
+    const suggestions = Object.fromEntries(personRoles.map(role => [role, suggestPseudonym(role, [])]))
     expect(suggestions).toEqual({
       child: 'Child 1',
       sibling: 'Sibling 1',

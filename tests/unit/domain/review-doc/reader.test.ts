@@ -12,13 +12,13 @@ describe('readReviewDoc', () => {
     broken.set('date', '2025-02-30')
     broken.set('stage', 'not-a-stage')
     const { doc, problems } = readReviewDoc(ydoc)
-    expect(doc.events.map((e) => e.id)).toEqual(['e-referral', 'e-incident'])
+    expect(doc.events.map(e => e.id)).toEqual(['e-referral', 'e-incident'])
     expect(problems).toEqual(
       expect.arrayContaining([
         { path: '/events/e-broken/date', message: '2025-02-30 is not a real calendar date', severity: 'error' },
         expect.objectContaining({ path: '/events/e-broken/stage', severity: 'error' }),
         expect.objectContaining({ path: '/events/e-broken', message: 'is invalid and was left out' }),
-      ])
+      ]),
     )
   })
 
@@ -29,17 +29,17 @@ describe('readReviewDoc', () => {
     Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(seededReviewDoc()))
     ydoc.getMap('people').set('p-odd', 'Ruby')
     const { doc, problems } = readReviewDoc(ydoc)
-    expect(doc.people.map((p) => p.id)).toEqual(['p-child', 'p-worker'])
+    expect(doc.people.map(p => p.id)).toEqual(['p-child', 'p-worker'])
     expect(doc.findings).toEqual([])
-    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['/people/p-odd', '/findings']))
+    expect(problems.map(p => p.path)).toEqual(expect.arrayContaining(['/people/p-odd', '/findings']))
   })
 
   it('reports a rich-text field stored as the wrong kind of type and reads it as empty', () => {
     const ydoc = seededReviewDoc()
     ydoc.getArray('event:e-incident:description').push(['x'])
     const { doc, problems } = readReviewDoc(ydoc)
-    expect(doc.events.find((e) => e.id === 'e-incident')?.description.text).toBe('')
-    expect(problems.map((p) => p.path)).toContain('/event:e-incident:description')
+    expect(doc.events.find(e => e.id === 'e-incident')?.description.text).toBe('')
+    expect(problems.map(p => p.path)).toContain('/event:e-incident:description')
   })
 
   it('cleans the stored order: duplicates and removed ids are skipped, unlisted ids go last', () => {
@@ -51,13 +51,11 @@ describe('readReviewDoc', () => {
     extra.set('name', 'A')
     extra.set('role', 'other')
     extra.set('pseudonym', 'Person 1')
-    expect(readReviewDoc(ydoc).doc.people.map((p) => p.id)).toEqual(['p-child', 'p-worker', 'a-unlisted'])
+    expect(readReviewDoc(ydoc).doc.people.map(p => p.id)).toEqual(['p-child', 'p-worker', 'a-unlisted'])
   })
 
   it('says when a document is not initialised, or newer than this code', () => {
-    expect(readReviewDoc(new Y.Doc()).problems).toEqual([
-      expect.objectContaining({ path: '/meta/schemaVersion', severity: 'warning' }),
-    ])
+    expect(readReviewDoc(new Y.Doc()).problems).toEqual([expect.objectContaining({ path: '/meta/schemaVersion', severity: 'warning' })])
     const newer = newReviewDoc()
     newer.getMap('meta').set('schemaVersion', 7)
     const { doc, problems } = readReviewDoc(newer)
@@ -96,23 +94,8 @@ describe('readReviewDoc', () => {
   })
 
   it('never throws whatever is written into the collections (property)', () => {
-    const collections = [
-      'people',
-      'places',
-      'identifiers',
-      'events',
-      'unmetNeeds',
-      'factorRatings',
-      'findings',
-      'recommendations',
-    ]
-    const value = fc.oneof(
-      fc.string(),
-      fc.integer(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.array(fc.string(), { maxLength: 3 })
-    )
+    const collections = ['people', 'places', 'identifiers', 'events', 'unmetNeeds', 'factorRatings', 'findings', 'recommendations']
+    const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }))
     fc.assert(
       fc.property(
         fc.array(
@@ -120,10 +103,10 @@ describe('readReviewDoc', () => {
             fc.constantFrom(...collections),
             fc.string({ maxLength: 8 }),
             fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 5, noNullPrototype: true }),
-            fc.boolean()
-          )
+            fc.boolean(),
+          ),
         ),
-        (entries) => {
+        entries => {
           const ydoc = seededReviewDoc()
           for (const [collection, key, fields, asMap] of entries) {
             if (!asMap) {
@@ -136,9 +119,9 @@ describe('readReviewDoc', () => {
           }
           const { doc } = readReviewDoc(ydoc)
           expect(Array.isArray(doc.events)).toBe(true)
-        }
+        },
       ),
-      { numRuns: 200 }
+      { numRuns: 200 },
     )
   })
 })

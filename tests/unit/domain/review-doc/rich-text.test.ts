@@ -1,21 +1,10 @@
 import { getSchema } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
-import {
-  prosemirrorJSONToYXmlFragment,
-  yXmlFragmentToProseMirrorRootNode,
-  yXmlFragmentToProsemirrorJSON,
-} from '@tiptap/y-tiptap'
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import {
-  applyCommand,
-  eventDescriptionField,
-  findingBodyField,
-  readReviewDoc,
-  readRichText,
-  writePlainText,
-} from '../../../../app/domain/review-doc'
+import { applyCommand, eventDescriptionField, findingBodyField, readReviewDoc, readRichText, writePlainText } from '../../../../app/domain/review-doc'
 import { read, replicaOf, seededReviewDoc, sync } from './fixtures'
 
 // The schema a Tiptap editor with StarterKit uses; y-tiptap drops any node it does not know.
@@ -33,11 +22,9 @@ describe('rich text written by commands', () => {
     const ydoc = seededReviewDoc()
     const fragment = ydoc.getXmlFragment(eventDescriptionField('e-referral'))
     const blocks = fragment.toArray()
-    expect(blocks.map((b) => (b as Y.XmlElement).nodeName)).toEqual(['paragraph', 'paragraph'])
+    expect(blocks.map(b => (b as Y.XmlElement).nodeName)).toEqual(['paragraph', 'paragraph'])
     expect((blocks[0] as Y.XmlElement).toArray()[0]).toBeInstanceOf(Y.XmlText)
-    expect(fragment.toString()).toBe(
-      '<paragraph>Referral accepted.</paragraph><paragraph>Caseload at assignment 31 families.</paragraph>'
-    )
+    expect(fragment.toString()).toBe('<paragraph>Referral accepted.</paragraph><paragraph>Caseload at assignment 31 families.</paragraph>')
   })
 
   it('is read by y-tiptap into a valid ProseMirror document with the same text', () => {
@@ -84,7 +71,7 @@ describe('rich text written by commands', () => {
           },
         ],
       },
-      fragment
+      fragment,
     )
     const rich = readRichText(fragment)
     expect(rich.text).toBe('Workload\nCaseload was 31 families\nat assignment.\nno supervision\nholiday closures')
@@ -107,13 +94,11 @@ describe('rich text written by commands', () => {
           { type: 'paragraph', content: [{ type: 'text', text: 'Plain line' }] },
           {
             type: 'bulletList',
-            content: [
-              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'item' }] }] },
-            ],
+            content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'item' }] }] }],
           },
         ],
       },
-      fragment
+      fragment,
     )
     const first = fragment.get(0)
     const list = fragment.get(2)
@@ -135,8 +120,8 @@ describe('rich text written by commands', () => {
   })
 
   it('reads back exactly what was written (property)', () => {
-    const line = fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, ''))
-    const text = fc.array(line, { maxLength: 6 }).map((lines) => lines.join('\n'))
+    const line = fc.string({ unit: 'grapheme', maxLength: 20 }).map(s => s.replace(/[\r\n]/g, ''))
+    const text = fc.array(line, { maxLength: 6 }).map(lines => lines.join('\n'))
     fc.assert(
       fc.property(text, fc.array(text, { maxLength: 4 }), (first, rewrites) => {
         const ydoc = new Y.Doc()
@@ -144,12 +129,10 @@ describe('rich text written by commands', () => {
         for (const next of [first, ...rewrites]) {
           ydoc.transact(() => writePlainText(fragment, next))
           expect(readRichText(fragment).text).toBe(next)
-          expect(yXmlFragmentToProseMirrorRootNode(fragment, schema).childCount).toBe(
-            next === '' ? 0 : next.split('\n').length
-          )
+          expect(yXmlFragmentToProseMirrorRootNode(fragment, schema).childCount).toBe(next === '' ? 0 : next.split('\n').length)
         }
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     )
   })
 

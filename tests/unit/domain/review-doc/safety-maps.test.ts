@@ -59,7 +59,17 @@ describe('Signs of Safety maps in the review document', () => {
     ])
     // Every text exists as a Y.Text from creation, so two first typists share one.
     const map = ydoc.getMap('safetyMaps').get('m-referral') as Y.Map<unknown>
-    for (const field of ['pastHarm', 'futureDanger', 'complicatingFactors', 'strengths', 'existingSafety', 'dangerStatements', 'safetyGoals', 'nextSteps', 'title']) {
+    for (const field of [
+      'pastHarm',
+      'futureDanger',
+      'complicatingFactors',
+      'strengths',
+      'existingSafety',
+      'dangerStatements',
+      'safetyGoals',
+      'nextSteps',
+      'title',
+    ]) {
       expect(map.get(field), field).toBeInstanceOf(Y.Text)
     }
     expect(map.get('scaling')).toBeInstanceOf(Y.Map)
@@ -78,7 +88,11 @@ describe('Signs of Safety maps in the review document', () => {
   it('updates texts, title and linked events; null clears the title', () => {
     const ydoc = seededReviewDoc()
     applyCommand(ydoc, referralMap)
-    applyCommand(ydoc, { type: 'updateSafetyMap', id: 'm-referral', patch: { dangerStatements: 'Worried Child 1 will be hit again', title: null, eventIds: ['e-referral', 'e-incident'] } })
+    applyCommand(ydoc, {
+      type: 'updateSafetyMap',
+      id: 'm-referral',
+      patch: { dangerStatements: 'Worried Child 1 will be hit again', title: null, eventIds: ['e-referral', 'e-incident'] },
+    })
     const [map] = read(ydoc).safetyMaps
     expect(map?.dangerStatements).toBe('Worried Child 1 will be hit again')
     expect(map?.title).toBeUndefined()

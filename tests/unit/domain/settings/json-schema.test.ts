@@ -28,7 +28,13 @@ const standardsSample = {
   name: 'Our standards',
   visits: { stages: ['engagement'] },
   rules: [
-    { id: 'safety-plan', kind: 'by_visit', label: { en: 'Safety plan by the 3rd visit', fr: 'Plan de sécurité à la 3e visite' }, stage: 'safety_plan', visit: 3 },
+    {
+      id: 'safety-plan',
+      kind: 'by_visit',
+      label: { en: 'Safety plan by the 3rd visit', fr: 'Plan de sécurité à la 3e visite' },
+      stage: 'safety_plan',
+      visit: 3,
+    },
     { id: 'assessment', kind: 'within_days_of', stage: 'assessment', anchor: 'referral', warnDays: 42, limitDays: 56 },
     { id: 'closure', kind: 'data_point_at', stage: 'case_closure', when: { reason: 'case_closed', match: { textPatterns: ['closed'] } } },
   ],
@@ -38,7 +44,8 @@ test('what the server accepts passes the published schema: defaults, a sample, a
   const standards = validator('practice-standards')
   const framework = validator('factor-framework')
   expect(PracticeStandards.safeParse(standardsSample).success).toBe(true)
-  for (const value of [standardsSample, defaultPracticeStandards, PracticeStandards.parse(standardsSample)]) expect(standards(value), JSON.stringify(standards.errors)).toBe(true)
+  for (const value of [standardsSample, defaultPracticeStandards, PracticeStandards.parse(standardsSample)])
+    expect(standards(value), JSON.stringify(standards.errors)).toBe(true)
   const shipped = JSON.parse(fs.readFileSync(path.join(root, 'app/domain/factors/default-framework.json'), 'utf8')) as unknown
   for (const value of [defaultFactorFramework, shipped]) expect(framework(value), JSON.stringify(framework.errors)).toBe(true)
 })

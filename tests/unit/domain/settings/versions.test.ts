@@ -17,9 +17,21 @@ test('a new review is opened with the versions in force, as a copy', () => {
 })
 
 test('a review sees which kinds have a newer version, and only newer ones', () => {
-  expect(newerVersions({ practiceStandards: 2, factorFramework: 1 }, { practiceStandards: 2, factorFramework: 1 })).toEqual({ practiceStandards: null, factorFramework: null, any: false })
-  expect(newerVersions({ practiceStandards: 1, factorFramework: 1 }, { practiceStandards: 3, factorFramework: 1 })).toEqual({ practiceStandards: 3, factorFramework: null, any: true })
-  expect(newerVersions({ practiceStandards: 0, factorFramework: 0 }, { practiceStandards: 0, factorFramework: 2 })).toEqual({ practiceStandards: null, factorFramework: 2, any: true })
+  expect(newerVersions({ practiceStandards: 2, factorFramework: 1 }, { practiceStandards: 2, factorFramework: 1 })).toEqual({
+    practiceStandards: null,
+    factorFramework: null,
+    any: false,
+  })
+  expect(newerVersions({ practiceStandards: 1, factorFramework: 1 }, { practiceStandards: 3, factorFramework: 1 })).toEqual({
+    practiceStandards: 3,
+    factorFramework: null,
+    any: true,
+  })
+  expect(newerVersions({ practiceStandards: 0, factorFramework: 0 }, { practiceStandards: 0, factorFramework: 2 })).toEqual({
+    practiceStandards: null,
+    factorFramework: 2,
+    any: true,
+  })
 })
 
 test('switching moves each out-of-date kind to the version in force and says from where to where', () => {

@@ -5,7 +5,7 @@ import { ev, referral } from './helpers'
 const INCIDENT = '2025-06-01'
 
 function safetyPlanFlag(events: Parameters<typeof checkStandards>[0], standards = defaultPracticeStandards, incidentDate = INCIDENT) {
-  return checkStandards(events, standards, { incidentDate }).find((f) => f.ruleId === 'safety-plan-by-visit-3')
+  return checkStandards(events, standards, { incidentDate }).find(f => f.ruleId === 'safety-plan-by-visit-3')
 }
 
 const visits = (...offsets: number[]) => offsets.map((o, i) => ev(`v${i + 1}`, o, i === 0 ? 'connected_to_service' : 'engagement'))
@@ -76,7 +76,12 @@ describe('safety plan by the end of the 3rd visit', () => {
   })
 
   it('counts a visit time-stamped on the same day as the plan as that visit', () => {
-    const events = [referral, ...visits(7, 14), ev('v3', 21, 'engagement', { date: '2025-01-27T09:00' }), ev('sp', 21, 'safety_plan', { date: '2025-01-27T15:30' })]
+    const events = [
+      referral,
+      ...visits(7, 14),
+      ev('v3', 21, 'engagement', { date: '2025-01-27T09:00' }),
+      ev('sp', 21, 'safety_plan', { date: '2025-01-27T15:30' }),
+    ]
     expect(safetyPlanFlag(events)).toBeUndefined()
   })
 
@@ -158,17 +163,17 @@ describe('safety plan by the end of the 3rd visit', () => {
       const base = [referral, ...visits(7, 14, 21, 28)]
       const incident = '2025-02-10T14:00' // day 35
       expect(safetyPlanFlag([...base, ev('sp', 35, 'safety_plan')], defaultPracticeStandards, incident)?.eventIds).toEqual(['sp'])
-      expect(
-        safetyPlanFlag([...base, ev('sp', 35, 'safety_plan', { date: '2025-02-10T09:15' })], defaultPracticeStandards, incident)?.eventIds,
-      ).toEqual(['sp'])
-      expect(
-        safetyPlanFlag([...base, ev('sp', 35, 'safety_plan', { date: '2025-02-10T16:45' })], defaultPracticeStandards, incident)?.eventIds,
-      ).toEqual(['v3'])
+      expect(safetyPlanFlag([...base, ev('sp', 35, 'safety_plan', { date: '2025-02-10T09:15' })], defaultPracticeStandards, incident)?.eventIds).toEqual(['sp'])
+      expect(safetyPlanFlag([...base, ev('sp', 35, 'safety_plan', { date: '2025-02-10T16:45' })], defaultPracticeStandards, incident)?.eventIds).toEqual(['v3'])
     })
   })
 
   it('cannot assess a plan whose date is not a real date', () => {
     const flag = safetyPlanFlag([referral, ...visits(7, 14, 21, 28), { id: 'sp', date: '2025-02-30', stage: 'safety_plan' }])
-    expect(flag).toMatchObject({ kind: 'cannot_assess', severity: 'info', explanation: 'safety plan cannot be checked: its date is missing or not a real date, standard: by visit 3' })
+    expect(flag).toMatchObject({
+      kind: 'cannot_assess',
+      severity: 'info',
+      explanation: 'safety plan cannot be checked: its date is missing or not a real date, standard: by visit 3',
+    })
   })
 })

@@ -16,8 +16,8 @@ const onTime: TimelineEventInput[] = [
 
 function dataPointFlags(events: TimelineEventInput[], standards = defaultPracticeStandards) {
   return checkStandards(events, standards, { incidentDate: INCIDENT })
-    .filter((f) => f.kind === 'missing_data_point')
-    .map((f) => [f.id, f.explanation])
+    .filter(f => f.kind === 'missing_data_point')
+    .map(f => [f.id, f.explanation])
 }
 
 describe('data capture points', () => {
@@ -28,24 +28,15 @@ describe('data capture points', () => {
   it('asks for the closure summary and the follow-up snapshot once the case was closed', () => {
     const events = [...onTime, ev('cl', 120, 'case_plan_implemented', { text: 'Goals met. Case closed with the family’s agreement.' })]
     expect(dataPointFlags(events)).toEqual([
-      [
-        'closure-summary-at-closure:cl',
-        'no case closure summary recorded although the case was closed, standard: completed at case closure',
-      ],
-      [
-        'follow-up-snapshot-at-end:cl',
-        'no follow-up family snapshot recorded although support ended, standard: completed at the end of support',
-      ],
+      ['closure-summary-at-closure:cl', 'no case closure summary recorded although the case was closed, standard: completed at case closure'],
+      ['follow-up-snapshot-at-end:cl', 'no follow-up family snapshot recorded although support ended, standard: completed at the end of support'],
     ])
   })
 
   it('asks for the follow-up snapshot when only the closure summary is there', () => {
     const events = [...onTime, ev('cs', 120, 'case_closure')]
     expect(dataPointFlags(events)).toEqual([
-      [
-        'follow-up-snapshot-at-end:cs',
-        'no follow-up family snapshot recorded although support ended, standard: completed at the end of support',
-      ],
+      ['follow-up-snapshot-at-end:cs', 'no follow-up family snapshot recorded although support ended, standard: completed at the end of support'],
     ])
   })
 
@@ -61,9 +52,7 @@ describe('data capture points', () => {
   it('recognises closure and the end of support in French, with or without accents', () => {
     expect(dataPointFlags([...onTime, ev('cl', 120, 'other', { text: 'Le dossier a été fermé.' })]).length).toBe(2)
     expect(dataPointFlags([...onTime, ev('cl', 120, 'other', { text: 'LE DOSSIER A ETE FERME' })]).length).toBe(2)
-    expect(dataPointFlags([...onTime, ev('cl', 120, 'other', { text: 'Fin de l’intervention.' })]).map(([id]) => id)).toEqual([
-      'follow-up-snapshot-at-end:cl',
-    ])
+    expect(dataPointFlags([...onTime, ev('cl', 120, 'other', { text: 'Fin de l’intervention.' })]).map(([id]) => id)).toEqual(['follow-up-snapshot-at-end:cl'])
   })
 
   it('does not take an earlier closed file mentioned at referral as this case closing', () => {
@@ -85,13 +74,12 @@ describe('data capture points', () => {
       id: 'j',
       name: 'J',
       visits: { stages: ['engagement'] },
-      rules: [{ id: 'assessment-after-plan', kind: 'data_point_at', stage: 'assessment', when: { match: { stages: ['safety_plan'] }, reason: 'stage_recorded' } }],
+      rules: [
+        { id: 'assessment-after-plan', kind: 'data_point_at', stage: 'assessment', when: { match: { stages: ['safety_plan'] }, reason: 'stage_recorded' } },
+      ],
     })
     expect(dataPointFlags([referral, ev('sp', 10, 'safety_plan')], standards)).toEqual([
-      [
-        'assessment-after-plan:sp',
-        'no assessment recorded although a safety plan was recorded, standard: completed once a safety plan is recorded',
-      ],
+      ['assessment-after-plan:sp', 'no assessment recorded although a safety plan was recorded, standard: completed once a safety plan is recorded'],
     ])
   })
 })

@@ -34,7 +34,7 @@ describe('the example case file (near fatality, northern district)', () => {
   it('finds the safety plan late: agreed at the fourth visit, standard by the third', () => {
     // Visits: first home visit (20 Nov), second (9 Dec), third (15 Jan), and the safety plan made
     // with Ms. Calder "after the fourth visit" (29 Jan), itself a visit.
-    const flag = flags.find((f) => f.ruleId === 'safety-plan-by-visit-3')
+    const flag = flags.find(f => f.ruleId === 'safety-plan-by-visit-3')
     expect(flag).toMatchObject({
       id: 'safety-plan-by-visit-3:e6',
       kind: 'missed_time_standard',
@@ -48,7 +48,7 @@ describe('the example case file (near fatality, northern district)', () => {
   })
 
   it('finds exactly the four gaps the record implies, and nothing about closure', () => {
-    expect(flags.map((f) => [f.id, f.severity, f.explanation])).toEqual([
+    expect(flags.map(f => [f.id, f.severity, f.explanation])).toEqual([
       ['safety-plan-by-visit-3:e6', 'missed', 'safety plan recorded at visit 4, standard: by visit 3'],
       // Referral 6 Nov 2024 to the incident on 18 Mar 2025 is 132 days; no snapshot ("not yet started" on 12 Feb).
       [
@@ -58,11 +58,7 @@ describe('the example case file (near fatality, northern district)', () => {
       ],
       // "Assessment started, 18 weeks after referral": 124 days.
       ['assessment-6-8-weeks:e2+e8', 'missed', 'assessment recorded 124 days after referral, standard: within 42-56 days of referral'],
-      [
-        'case-plan-6-8-weeks:e2',
-        'missed',
-        'no case plan recorded in the 132 days from referral to the incident, standard: within 42-56 days of referral',
-      ],
+      ['case-plan-6-8-weeks:e2', 'missed', 'no case plan recorded in the 132 days from referral to the incident, standard: within 42-56 days of referral'],
     ])
   })
 

@@ -15,13 +15,27 @@ import { journeyStages } from '~/domain/vocabulary'
 import { ev, referral } from './helpers'
 
 function paramsOf(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort()
+  return [...template.matchAll(/\{(\w+)\}/g)].map(m => m[1] ?? '').sort()
 }
 
 // Scenarios that between them raise every kind of message.
 const scenarios: [TimelineEventInput[], string | undefined][] = [
-  [[referral, ev('v1', 5, 'engagement'), ev('v2', 6, 'engagement'), ev('v3', 7, 'engagement'), ev('sp', 8, 'safety_plan'), ev('as', 70, 'assessment')], '2025-06-01'],
-  [[referral, ev('v1', 5, 'engagement'), ev('v2', 6, 'engagement'), ev('v3', 7, 'engagement'), ev('v4', 30, 'engagement'), ev('sp', 20, 'safety_plan', { approximate: true }), ev('as', 50, 'assessment', { approximate: true })], '2025-06-01'],
+  [
+    [referral, ev('v1', 5, 'engagement'), ev('v2', 6, 'engagement'), ev('v3', 7, 'engagement'), ev('sp', 8, 'safety_plan'), ev('as', 70, 'assessment')],
+    '2025-06-01',
+  ],
+  [
+    [
+      referral,
+      ev('v1', 5, 'engagement'),
+      ev('v2', 6, 'engagement'),
+      ev('v3', 7, 'engagement'),
+      ev('v4', 30, 'engagement'),
+      ev('sp', 20, 'safety_plan', { approximate: true }),
+      ev('as', 50, 'assessment', { approximate: true }),
+    ],
+    '2025-06-01',
+  ],
   [[{ ...referral, approximate: true }, ev('cl', 100, 'other', { text: 'Case closed.' })], '2025-06-01'],
   [[referral, ev('o', 100, 'other'), ev('fu', 90, 'follow_up_snapshot')], undefined],
   [[{ ...referral, approximate: true }, ev('o', 100, 'other')], undefined],
@@ -43,8 +57,8 @@ describe('standards messages', () => {
   })
 
   it('are all reachable, and every flag carries the parameters its templates need', () => {
-    const used = new Set(flags.flatMap((f) => [f.message.key, f.standard.key]))
-    const unused = standardsMessageKeys.filter((key) => !used.has(key))
+    const used = new Set(flags.flatMap(f => [f.message.key, f.standard.key]))
+    const unused = standardsMessageKeys.filter(key => !used.has(key))
     // Only the stage_recorded wording needs a custom rule (see data-points.test.ts).
     expect(unused.sort()).toEqual(['standards.dataPoint.missingAfterStage', 'standards.rule.dataPointAfterStage'])
     for (const flag of flags) {
@@ -72,6 +86,6 @@ describe('standards messages', () => {
   it('give every flag a stable id made of the rule and its events', () => {
     for (const flag of flags) expect(flag.id).toBe(`${flag.ruleId}:${flag.eventIds.length ? flag.eventIds.join('+') : '-'}`)
     const again = scenarios.flatMap(([events, incidentDate]) => checkStandards(events, defaultPracticeStandards, incidentDate ? { incidentDate } : {}))
-    expect(again.map((f) => f.id)).toEqual(flags.map((f) => f.id))
+    expect(again.map(f => f.id)).toEqual(flags.map(f => f.id))
   })
 })

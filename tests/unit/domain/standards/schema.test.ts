@@ -10,7 +10,7 @@ const minimal: PracticeStandardsInput = {
 
 function problems(input: unknown): string[] {
   const result = parsePracticeStandards(input)
-  return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)
+  return result.ok ? [] : result.problems.map(p => `${p.path}: ${p.message}`)
 }
 
 describe('PracticeStandards as data', () => {
@@ -20,7 +20,7 @@ describe('PracticeStandards as data', () => {
   })
 
   it('holds the standards of the family journey (docs/domain.md)', () => {
-    expect(defaultPracticeStandards.rules.map((r) => r.id)).toEqual([
+    expect(defaultPracticeStandards.rules.map(r => r.id)).toEqual([
       'referral-recorded',
       'safety-plan-by-visit-3',
       'family-snapshot-6-weeks',
@@ -29,7 +29,7 @@ describe('PracticeStandards as data', () => {
       'closure-summary-at-closure',
       'follow-up-snapshot-at-end',
     ])
-    expect(defaultPracticeStandards.rules.find((r) => r.id === 'assessment-6-8-weeks')).toMatchObject({ warnDays: 42, limitDays: 56, anchor: 'referral' })
+    expect(defaultPracticeStandards.rules.find(r => r.id === 'assessment-6-8-weeks')).toMatchObject({ warnDays: 42, limitDays: 56, anchor: 'referral' })
   })
 
   it('fills in defaults a file may leave out', () => {

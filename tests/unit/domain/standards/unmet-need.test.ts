@@ -7,7 +7,7 @@ const INCIDENT = '2025-06-01'
 const visits = [ev('v1', 5, 'engagement'), ev('v2', 6, 'engagement'), ev('v3', 7, 'engagement'), ev('v4', 8, 'engagement')]
 
 function flag(ruleId: string, events: Parameters<typeof checkStandards>[0]) {
-  const found = checkStandards(events, defaultPracticeStandards, { incidentDate: INCIDENT }).find((f) => f.ruleId === ruleId)
+  const found = checkStandards(events, defaultPracticeStandards, { incidentDate: INCIDENT }).find(f => f.ruleId === ruleId)
   if (!found) throw new Error(`no ${ruleId} flag`)
   return found
 }

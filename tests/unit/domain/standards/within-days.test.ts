@@ -8,11 +8,10 @@ const INCIDENT = addDays(REFERRAL_DAY, 150)
 /** `incidentDate` null: the review has no incident date. */
 function flagFor(ruleId: string, events: TimelineEventInput[], incidentDate: string | null = INCIDENT) {
   const options = incidentDate === null ? {} : { incidentDate }
-  return checkStandards(events, defaultPracticeStandards, options).find((f) => f.ruleId === ruleId)
+  return checkStandards(events, defaultPracticeStandards, options).find(f => f.ruleId === ruleId)
 }
 
-const assessment = (events: TimelineEventInput[], incidentDate: string | null = INCIDENT) =>
-  flagFor('assessment-6-8-weeks', events, incidentDate)
+const assessment = (events: TimelineEventInput[], incidentDate: string | null = INCIDENT) => flagFor('assessment-6-8-weeks', events, incidentDate)
 
 describe('assessment within 6-8 weeks (42/56 days) of the referral', () => {
   it.each([
@@ -54,10 +53,7 @@ describe('assessment within 6-8 weeks (42/56 days) of the referral', () => {
   })
 
   it('counts calendar days, whatever the time of day', () => {
-    const events = [
-      { ...referral, date: `${REFERRAL_DAY}T23:59` },
-      ev('as', 56, 'assessment', { date: `${addDays(REFERRAL_DAY, 56)}T00:01` }),
-    ]
+    const events = [{ ...referral, date: `${REFERRAL_DAY}T23:59` }, ev('as', 56, 'assessment', { date: `${addDays(REFERRAL_DAY, 56)}T00:01` })]
     expect(assessment(events)?.severity).toBe('beyond_target')
   })
 
@@ -91,7 +87,7 @@ describe('assessment within 6-8 weeks (42/56 days) of the referral', () => {
     it('honours a jurisdiction tolerance', () => {
       const strict = { ...defaultPracticeStandards, approximateToleranceDays: 0 }
       const flags = checkStandards([referral, ev('as', 50, 'assessment', { approximate: true })], strict, { incidentDate: INCIDENT })
-      expect(flags.find((f) => f.ruleId === 'assessment-6-8-weeks')?.severity).toBe('beyond_target')
+      expect(flags.find(f => f.ruleId === 'assessment-6-8-weeks')?.severity).toBe('beyond_target')
     })
   })
 
@@ -153,28 +149,26 @@ describe('without a referral', () => {
   const flags = checkStandards(events, defaultPracticeStandards, { incidentDate: INCIDENT })
 
   it('cannot assess the standards counted from the referral, and says the referral is missing', () => {
-    expect(flags.map((f) => [f.ruleId, f.kind, f.severity, f.eventIds])).toEqual([
+    expect(flags.map(f => [f.ruleId, f.kind, f.severity, f.eventIds])).toEqual([
       ['referral-recorded', 'missing_data_point', 'missed', []],
       ['family-snapshot-6-weeks', 'cannot_assess', 'info', []],
       ['assessment-6-8-weeks', 'cannot_assess', 'info', ['as']],
       ['case-plan-6-8-weeks', 'cannot_assess', 'info', ['cp']],
     ])
     expect(flags[0]?.explanation).toBe('no referral recorded, standard: referral recorded as a key data capture point')
-    expect(flags[2]?.explanation).toBe(
-      'assessment timing cannot be checked: no referral recorded before the incident, standard: within 42-56 days of referral',
-    )
+    expect(flags[2]?.explanation).toBe('assessment timing cannot be checked: no referral recorded before the incident, standard: within 42-56 days of referral')
   })
 
   it('treats a referral dated after the incident as missing', () => {
     const late = checkStandards([...events, ev('ref', 200, 'referral')], defaultPracticeStandards, { incidentDate: INCIDENT })
-    expect(late.map((f) => f.kind)).toEqual(['missing_data_point', 'cannot_assess', 'cannot_assess', 'cannot_assess'])
+    expect(late.map(f => f.kind)).toEqual(['missing_data_point', 'cannot_assess', 'cannot_assess', 'cannot_assess'])
   })
 
   it('cannot assess from a referral whose date is unreadable, without calling it missing', () => {
     const undated = checkStandards([...events, { id: 'ref', date: 'sometime in 2025', stage: 'referral' }], defaultPracticeStandards, {
       incidentDate: INCIDENT,
     })
-    expect(undated.map((f) => [f.ruleId, f.message.key])).toEqual([
+    expect(undated.map(f => [f.ruleId, f.message.key])).toEqual([
       ['family-snapshot-6-weeks', 'standards.undated'],
       ['assessment-6-8-weeks', 'standards.undated'],
       ['case-plan-6-8-weeks', 'standards.undated'],

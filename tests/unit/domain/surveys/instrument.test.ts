@@ -22,7 +22,9 @@ describe('the default survey instrument', () => {
     for (const item of surveyItems(defaultSurveyInstrument)) {
       expect(item.text.en).not.toBe(item.text.fr)
     }
-    const reverse = surveyItems(defaultSurveyInstrument).filter(i => i.reverse).map(i => i.id)
+    const reverse = surveyItems(defaultSurveyInstrument)
+      .filter(i => i.reverse)
+      .map(i => i.id)
     expect(reverse).toEqual(expect.arrayContaining(['ps.mistakes', 'ee.drained', 'ee.dread', 'ee.worn_out']))
   })
 
@@ -38,7 +40,15 @@ describe('a jurisdiction instrument', () => {
     const broken = {
       ...defaultSurveyInstrument,
       scale: { ...defaultSurveyInstrument.scale, positiveFrom: 9 },
-      composites: [{ ...defaultSurveyInstrument.composites[0]!, items: [{ id: 'sc.priority', text: { en: 'Only English' } }, { id: 'sc.priority', text: { en: 'a', fr: 'b' } }] }],
+      composites: [
+        {
+          ...defaultSurveyInstrument.composites[0]!,
+          items: [
+            { id: 'sc.priority', text: { en: 'Only English' } },
+            { id: 'sc.priority', text: { en: 'a', fr: 'b' } },
+          ],
+        },
+      ],
     }
     const parsed = parseSurveyInstrument(broken)
     expect(parsed.ok).toBe(false)

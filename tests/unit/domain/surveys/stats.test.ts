@@ -15,13 +15,16 @@ describe('Wilson interval', () => {
 
   it('always holds the observed proportion, inside [0, 1]', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }).chain(n => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))), ([k, n]) => {
-        const { low, high } = wilsonInterval(k, n)
-        expect(low).toBeGreaterThanOrEqual(0)
-        expect(high).toBeLessThanOrEqual(1)
-        expect(low).toBeLessThanOrEqual(k / n + 1e-12)
-        expect(high).toBeGreaterThanOrEqual(k / n - 1e-12)
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }).chain(n => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
+        ([k, n]) => {
+          const { low, high } = wilsonInterval(k, n)
+          expect(low).toBeGreaterThanOrEqual(0)
+          expect(high).toBeLessThanOrEqual(1)
+          expect(low).toBeLessThanOrEqual(k / n + 1e-12)
+          expect(high).toBeGreaterThanOrEqual(k / n - 1e-12)
+        },
+      ),
     )
   })
 })

@@ -7,7 +7,10 @@ import { changeBetween, defaultSurveyInstrument, suppressRespondents, surveyItem
 
 const counts = fc.integer({ min: 1, max: 6 }).chain(units =>
   fc.integer({ min: 1, max: 4 }).chain(waves =>
-    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 25 })), { minLength: waves, maxLength: waves }), { minLength: units, maxLength: units }),
+    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 25 })), { minLength: waves, maxLength: waves }), {
+      minLength: units,
+      maxLength: units,
+    }),
   ),
 )
 const threshold = fc.integer({ min: 3, max: 10 })
@@ -50,7 +53,11 @@ describe('survey suppression', () => {
     fc.assert(
       fc.property(counts, threshold, (table, n) => {
         const decide = suppressRespondents(table, n)
-        const found = recoverable(table, (u, w) => decide.cell(u, w) === 'shown', w => decide.jurisdiction(w) === 'shown')
+        const found = recoverable(
+          table,
+          (u, w) => decide.cell(u, w) === 'shown',
+          w => decide.jurisdiction(w) === 'shown',
+        )
         expect(found).toEqual([])
       }),
       { numRuns: 400 },
@@ -76,12 +83,16 @@ describe('survey suppression', () => {
     fc.assert(
       fc.property(counts, threshold, fc.integer({ min: 0, max: 2 ** 31 }), (table, n, seed) => {
         let state = seed
-        const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+        const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
         const units = table.map((_, u) => ({ unitId: `u${u}`, name: `Unit ${u}` }))
         const waves = table[0]!.map((_, w) => ({ waveId: `w${w}`, label: `Wave ${w}`, unitIds: units.map(u => u.unitId) }))
         const responses = table.flatMap((row, u) =>
           row.flatMap((count, w) =>
-            Array.from({ length: count }, () => ({ waveId: `w${w}`, unitId: `u${u}`, answers: Object.fromEntries(items.map(i => [i.id, 1 + Math.floor(random() * 5)])) })),
+            Array.from({ length: count }, () => ({
+              waveId: `w${w}`,
+              unitId: `u${u}`,
+              answers: Object.fromEntries(items.map(i => [i.id, 1 + Math.floor(random() * 5)])),
+            })),
           ),
         )
         const results = surveyResults({ instrument: defaultSurveyInstrument, minResponses: n, waves, units, responses })
@@ -98,7 +109,11 @@ describe('survey suppression', () => {
             }
           }),
         )
-        const found = recoverable(table, (u, w) => shown(results.cells[u]![w]), w => shown(results.jurisdiction[w]))
+        const found = recoverable(
+          table,
+          (u, w) => shown(results.cells[u]![w]),
+          w => shown(results.jurisdiction[w]),
+        )
         expect(found).toEqual([])
       }),
       { numRuns: 150 },
@@ -117,7 +132,14 @@ describe('survey suppression', () => {
   test('a small unit in one wave does not hide that unit in the other waves', () => {
     // Unit 0 is small in wave 0 only; its pooled total over the waves is never shown, so hiding
     // that costs nothing and its wave 1 stays.
-    const decide = suppressRespondents([[2, 10], [8, 9], [9, 8]], 5)
+    const decide = suppressRespondents(
+      [
+        [2, 10],
+        [8, 9],
+        [9, 8],
+      ],
+      5,
+    )
     expect(decide.cell(0, 1)).toBe('shown')
     expect(decide.cell(0, 0)).toBe('too-few')
     expect([decide.cell(1, 0), decide.cell(2, 0)].filter(s => s === 'withheld')).toHaveLength(1)

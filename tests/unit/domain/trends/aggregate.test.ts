@@ -23,11 +23,28 @@ function shared(overrides: Partial<SharedReview> = {}): SharedReview {
     jurisdiction: 'LK-DEMO',
     review: { incidentYear: 2025, incidentType: 'fatality', childAgeBand: null, phase: 'shared' },
     factorFramework: { id: 'scir-default', version: '1.0.0' },
-    timeline: [{ day: -3, dayEnd: null, approximate: false, stage: 'referral', source: null, keyPracticeEpisode: false, actors: ['Child 1'], text: 'Secret timeline text' }],
+    timeline: [
+      {
+        day: -3,
+        dayEnd: null,
+        approximate: false,
+        stage: 'referral',
+        source: null,
+        keyPracticeEpisode: false,
+        actors: ['Child 1'],
+        text: 'Secret timeline text',
+      },
+    ],
     unmetNeeds: [{ need: 'Secret need', received: '', gap: '', stages: ['referral', 'referral', 'assessment'], factorItemIds: [], fromStandardsCheck: false }],
     factorRatings: [],
     findings: [
-      { text: 'Secret finding', values: [{ value: 'systems_focused', rationale: 'why' }], factorItemIds: ['child_family.needs'], factorDomainIds: [], status: 'agreed' },
+      {
+        text: 'Secret finding',
+        values: [{ value: 'systems_focused', rationale: 'why' }],
+        factorItemIds: ['child_family.needs'],
+        factorDomainIds: [],
+        status: 'agreed',
+      },
       { text: 'Another', values: [], factorItemIds: [], factorDomainIds: ['inter_agency', 'inter_agency'], status: 'draft' },
     ],
     recommendations: [{ text: 'Secret rec', strength: 'stronger', status: 'accepted', measure: null, dueDate: '2025-03-01', findingIndexes: [0] }],
@@ -97,7 +114,14 @@ describe('reviews as trends count them', () => {
   })
 })
 
-const review = (overrides: Partial<TrendReview>): TrendReview => ({ source: 'NW', incidentYear: 2025, unmetNeeds: [], findings: [], recommendations: [], ...overrides })
+const review = (overrides: Partial<TrendReview>): TrendReview => ({
+  source: 'NW',
+  incidentYear: 2025,
+  unmetNeeds: [],
+  findings: [],
+  recommendations: [],
+  ...overrides,
+})
 
 describe('aggregation', () => {
   const reviews = [
@@ -144,7 +168,10 @@ describe('aggregation', () => {
   })
 
   test('the "(none)" lines appear only when something is in them', () => {
-    const clean = aggregateTrends([review({ findings: [{ values: ['family_centered'], factorDomainIds: ['child_family'] }], unmetNeeds: [{ stages: ['referral'] }] })], { domainOrder: ['child_family'] })
+    const clean = aggregateTrends(
+      [review({ findings: [{ values: ['family_centered'], factorDomainIds: ['child_family'] }], unmetNeeds: [{ stages: ['referral'] }] })],
+      { domainOrder: ['child_family'] },
+    )
     expect(clean.findingsByValueAndDomain.rows).not.toContain(NONE)
     expect(clean.findingsByValueAndDomain.columns).not.toContain(NONE)
     expect(clean.unmetNeedsByStageAndYear.rows).not.toContain(NONE)
@@ -180,7 +207,9 @@ describe('published trends', () => {
       }),
       { maxLength: 5 },
     ),
-    recommendations: fc.array(fc.record({ strength: fc.constantFrom(...recommendationStrengths), status: fc.constantFrom(...recommendationStatuses) }), { maxLength: 5 }),
+    recommendations: fc.array(fc.record({ strength: fc.constantFrom(...recommendationStrengths), status: fc.constantFrom(...recommendationStatuses) }), {
+      maxLength: 5,
+    }),
   })
 
   test('property: every table is safe, every shown number is true, linked totals agree', () => {

@@ -45,7 +45,10 @@ const review = (year: number, safetyScalings: { family: number | null; worker: n
 
 describe('family-worker scaling divergence in trends', () => {
   test('a shared review gives only the family and worker numbers of its maps', () => {
-    const counted = trendReviewFromShared(shared([map({ family: 9, worker: 2, supervisor: 3 }), map({ worker: 5 })]), { frameworkId: 'scir-default', domainOf: () => undefined })
+    const counted = trendReviewFromShared(shared([map({ family: 9, worker: 2, supervisor: 3 }), map({ worker: 5 })]), {
+      frameworkId: 'scir-default',
+      domainOf: () => undefined,
+    })
     expect(counted.safetyScalings).toEqual([
       { family: 9, worker: 2 },
       { family: null, worker: 5 },
@@ -57,7 +60,15 @@ describe('family-worker scaling divergence in trends', () => {
   test('an own review gives them from its projection', () => {
     const counted = trendReviewFromProjection(
       'NW-DEMO',
-      { incidentDate: new Date('2025-03-18'), events: [], unmetNeeds: [], findings: [], findingTags: [], recommendations: [], safetyMaps: [{ family: 1, worker: 8 }] },
+      {
+        incidentDate: new Date('2025-03-18'),
+        events: [],
+        unmetNeeds: [],
+        findings: [],
+        findingTags: [],
+        recommendations: [],
+        safetyMaps: [{ family: 1, worker: 8 }],
+      },
       () => undefined,
     )
     expect(counted.safetyScalings).toEqual([{ family: 1, worker: 8 }])
@@ -89,7 +100,9 @@ describe('family-worker scaling divergence in trends', () => {
 
   test('is suppressed like every small count', () => {
     const many = Array.from({ length: 14 }, (_, i) => ({ family: 10, worker: i < 12 ? 2 : 9 }))
-    const published = publishTrends(aggregateTrends([review(2024, many), review(2025, [{ family: 3, worker: 3 }])], { domainOrder: [] })).safetyScalingDivergenceByYear
+    const published = publishTrends(
+      aggregateTrends([review(2024, many), review(2025, [{ family: 3, worker: 3 }])], { domainOrder: [] }),
+    ).safetyScalingDivergenceByYear
     // 12 diverged and 2 within in 2024, 1 within in 2025: the small ones never show.
     const shown = [...published.cells.flat(), ...published.rowTotals, ...published.columnTotals, published.grandTotal]
     expect(shown.filter(value => typeof value === 'number' && value > 0 && value < 10)).toEqual([])

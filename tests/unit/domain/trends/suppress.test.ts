@@ -3,9 +3,19 @@ import { describe, expect, test } from 'vitest'
 import { auditSuppressedTable, suppressLinkedTables, suppressTable, type PublishedCount, type SuppressedTable } from '~/domain/trends'
 
 // Counts as a reader of a trends table meets them: mostly zeros and small numbers, some large.
-const count = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 9 }), weight: 4 }, { arbitrary: fc.integer({ min: 10, max: 40 }), weight: 3 })
+const count = fc.oneof(
+  { arbitrary: fc.constant(0), weight: 3 },
+  { arbitrary: fc.integer({ min: 1, max: 9 }), weight: 4 },
+  { arbitrary: fc.integer({ min: 10, max: 40 }), weight: 3 },
+)
 const table = (maxRows: number, maxColumns: number) =>
-  fc.integer({ min: 1, max: maxRows }).chain(rows => fc.integer({ min: 1, max: maxColumns }).chain(columns => fc.array(fc.array(count, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows })))
+  fc
+    .integer({ min: 1, max: maxRows })
+    .chain(rows =>
+      fc
+        .integer({ min: 1, max: maxColumns })
+        .chain(columns => fc.array(fc.array(count, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows })),
+    )
 
 type Grid = { values: number[][]; shown: PublishedCount[][] }
 
@@ -45,7 +55,11 @@ function valuesSeen(grid: Grid, radius: number): Map<string, Set<number>> {
     const [low, high] = bounds(p)
     return v >= low && v <= high
   }
-  const rowOk = (i: number) => fits(grid.shown[i]![columns]!, current[i]!.reduce((a, b) => a + b, 0))
+  const rowOk = (i: number) =>
+    fits(
+      grid.shown[i]![columns]!,
+      current[i]!.reduce((a, b) => a + b, 0),
+    )
   const visit = (k: number, lastRow: number) => {
     const at = unknown[k]
     // Rows before the next unknown's row are complete: check them as soon as they are.
@@ -98,7 +112,16 @@ describe('primary suppression', () => {
       [0, 12, 30],
       [15, 11, 20],
     ])
-    expect(result).toEqual({ published: true, cells: [[0, 12, 30], [15, 11, 20]], rowTotals: [42, 46], columnTotals: [15, 23, 50], grandTotal: 88 })
+    expect(result).toEqual({
+      published: true,
+      cells: [
+        [0, 12, 30],
+        [15, 11, 20],
+      ],
+      rowTotals: [42, 46],
+      columnTotals: [15, 23, 50],
+      grandTotal: 88,
+    })
   })
 
   test('a lone small cell in a row gets a partner: the smallest non-zero count of the row', () => {
@@ -114,18 +137,43 @@ describe('primary suppression', () => {
     ])
     expect(result.rowTotals).toEqual([45, 46])
     expect(result.columnTotals).toEqual([18, 23, 50])
-    expect(auditSuppressedTable([[3, 12, 30], [15, 11, 20]], result)).toEqual([])
+    expect(
+      auditSuppressedTable(
+        [
+          [3, 12, 30],
+          [15, 11, 20],
+        ],
+        result,
+      ),
+    ).toEqual([])
   })
 
   test('a small total is suppressed like a cell', () => {
-    const result = suppressTable([[2, 3], [0, 0]])
+    const result = suppressTable([
+      [2, 3],
+      [0, 0],
+    ])
     expect(result.rowTotals).toEqual(['small', 0])
     expect(result.columnTotals).toEqual(['small', 'small'])
     expect(result.grandTotal).toBe('small')
   })
 
   test('zero is never suppressed, and an all-zero table shows zeros', () => {
-    expect(suppressTable([[0, 0], [0, 0]])).toEqual({ published: true, cells: [[0, 0], [0, 0]], rowTotals: [0, 0], columnTotals: [0, 0], grandTotal: 0 })
+    expect(
+      suppressTable([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toEqual({
+      published: true,
+      cells: [
+        [0, 0],
+        [0, 0],
+      ],
+      rowTotals: [0, 0],
+      columnTotals: [0, 0],
+      grandTotal: 0,
+    })
   })
 
   test('an empty table has only a zero grand total', () => {
@@ -133,8 +181,20 @@ describe('primary suppression', () => {
   })
 
   test('bounds reveal too: two "<10" cells whose total is 18 must both be 9, so more is withheld', () => {
-    const counts = [[9, 9, 0], [0, 0, 20]]
-    const naive: SuppressedTable = { published: true, cells: [['small', 'small', 0], [0, 0, 20]], rowTotals: [18, 20], columnTotals: ['small', 'small', 20], grandTotal: 38 }
+    const counts = [
+      [9, 9, 0],
+      [0, 0, 20],
+    ]
+    const naive: SuppressedTable = {
+      published: true,
+      cells: [
+        ['small', 'small', 0],
+        [0, 0, 20],
+      ],
+      rowTotals: [18, 20],
+      columnTotals: ['small', 'small', 20],
+      grandTotal: 38,
+    }
     // Every line hides 0 or 2 entries, and yet:
     expect(auditSuppressedTable(counts, naive).length).toBeGreaterThan(0)
     const result = suppressTable(counts)
@@ -157,7 +217,12 @@ describe('primary suppression', () => {
     expect([...result.rowTotals, ...result.columnTotals].every(p => p === 'withheld')).toBe(true)
     expectHonest(counts, result)
     // Two cells of 1 are not pinned: the totals can move with them.
-    expect(suppressTable([[1, 0], [0, 1]]).published).toBe(true)
+    expect(
+      suppressTable([
+        [1, 0],
+        [0, 1],
+      ]).published,
+    ).toBe(true)
   })
 
   test('rejects tables that are not counts', () => {
@@ -277,9 +342,9 @@ describe('linked tables', () => {
   })
 
   test('property: linked totals are hidden together or shown with the same value', () => {
-    const linkedPair = fc.integer({ min: 1, max: 4 }).chain(rows =>
-      fc.tuple(fc.array(fc.array(count, { minLength: 3, maxLength: 3 }), { minLength: rows, maxLength: rows }), fc.integer({ min: 1, max: 3 })),
-    )
+    const linkedPair = fc
+      .integer({ min: 1, max: 4 })
+      .chain(rows => fc.tuple(fc.array(fc.array(count, { minLength: 3, maxLength: 3 }), { minLength: rows, maxLength: rows }), fc.integer({ min: 1, max: 3 })))
     fc.assert(
       fc.property(linkedPair, ([byStatus, years]) => {
         // The same recommendations spread over years instead of statuses.
@@ -329,14 +394,33 @@ describe('options for other tables (survey results, ADR 0020)', () => {
   test('linear bounds: a marker tells nothing when the counts are known, so "<5" may stand for 1', () => {
     // With markers, a lone "1" under a total is pinned by the bound 1..4 only in combination;
     // with linear bounds only sums matter: two hidden cells per line are enough.
-    const table = [[1, 6], [6, 1]]
+    const table = [
+      [1, 6],
+      [6, 1],
+    ]
     const linear = suppressTable(table, {}, { limit: 5, bounds: 'linear' })
     expect(auditSuppressedTable(table, linear, { limit: 5, bounds: 'linear' })).toEqual([])
   })
 
   test('row totals first: a row total nobody shows is withheld before a cell', () => {
-    const cellsFirst = suppressTable([[2, 10], [8, 9], [9, 8]], {}, { limit: 5, bounds: 'linear' })
-    const totalsFirst = suppressTable([[2, 10], [8, 9], [9, 8]], {}, { limit: 5, bounds: 'linear', withholdFirst: 'row-totals' })
+    const cellsFirst = suppressTable(
+      [
+        [2, 10],
+        [8, 9],
+        [9, 8],
+      ],
+      {},
+      { limit: 5, bounds: 'linear' },
+    )
+    const totalsFirst = suppressTable(
+      [
+        [2, 10],
+        [8, 9],
+        [9, 8],
+      ],
+      {},
+      { limit: 5, bounds: 'linear', withholdFirst: 'row-totals' },
+    )
     expect(cellsFirst.cells[0]![1]).toBe('withheld')
     expect(totalsFirst.cells[0]![1]).toBe(10)
     expect(totalsFirst.rowTotals[0]).toBe('withheld')

@@ -5,7 +5,7 @@ import { reviewPhases, type ReviewPhase } from '~/domain/vocabulary'
 const empty: ReviewSnapshot = { memberRoles: [], eventCount: 0, hasIncidentEvent: false, findings: [], recommendations: [] }
 
 function done(phase: ReviewPhase, snapshot: ReviewSnapshot): Record<string, boolean> {
-  return Object.fromEntries(phaseChecklist(phase, snapshot).map((item) => [item.key, item.done]))
+  return Object.fromEntries(phaseChecklist(phase, snapshot).map(item => [item.key, item.done]))
 }
 
 describe('canMove', () => {
@@ -58,9 +58,7 @@ describe('phaseChecklist', () => {
       'checklist.intake.incidentDateSet': false,
       'checklist.intake.siblingSafetyCheck': false,
     })
-    expect(
-      done('intake', { ...empty, memberRoles: ['facilitator'], incidentDate: '2025-03-18', siblingSafetyCheckDone: true }),
-    ).toEqual({
+    expect(done('intake', { ...empty, memberRoles: ['facilitator'], incidentDate: '2025-03-18', siblingSafetyCheckDone: true })).toEqual({
       'checklist.intake.facilitatorAssigned': true,
       'checklist.intake.incidentDateSet': true,
       'checklist.intake.siblingSafetyCheck': true,
@@ -86,7 +84,7 @@ describe('phaseChecklist', () => {
       ...empty,
       accountStates: ['invited', 'drafting', 'released_to_facilitator', 'released_to_panel'],
     })
-    expect(items.map((i) => [i.key, i.done])).toEqual([
+    expect(items.map(i => [i.key, i.done])).toEqual([
       ['checklist.staffAccounts.staffInvited', true],
       ['checklist.staffAccounts.accountsReleased', true],
     ])
@@ -103,11 +101,9 @@ describe('phaseChecklist', () => {
       'checklist.jointReview.keyEpisodesMarked': true,
     })
     expect(done('joint_review', { ...base, childIsIndigenous: true })['checklist.jointReview.communityRepresentative']).toBe(false)
-    expect(
-      done('joint_review', { ...base, childIsIndigenous: true, hasCommunityRepresentative: true })[
-        'checklist.jointReview.communityRepresentative'
-      ],
-    ).toBe(true)
+    expect(done('joint_review', { ...base, childIsIndigenous: true, hasCommunityRepresentative: true })['checklist.jointReview.communityRepresentative']).toBe(
+      true,
+    )
   })
 
   it('analysis: unmet needs and factor ratings', () => {
@@ -152,9 +148,7 @@ describe('phaseChecklist', () => {
   it('approval: unknown residuals are not resolved residuals', () => {
     expect(done('approval', empty)['checklist.approval.residualsResolved']).toBe(false)
     expect(done('approval', { ...empty, unresolvedResiduals: 2 })['checklist.approval.residualsResolved']).toBe(false)
-    expect(
-      done('approval', { ...empty, unresolvedResiduals: 0, findingsApproved: true, deidentifiedTextApproved: true }),
-    ).toEqual({
+    expect(done('approval', { ...empty, unresolvedResiduals: 0, findingsApproved: true, deidentifiedTextApproved: true })).toEqual({
       'checklist.approval.findingsApproved': true,
       'checklist.approval.residualsResolved': true,
       'checklist.approval.deidentifiedTextApproved': true,
@@ -164,8 +158,9 @@ describe('phaseChecklist', () => {
   it('shared: recommendations tracked and the loop closed with staff', () => {
     const snapshot: ReviewSnapshot = { ...empty, recommendations: [{ status: 'in_progress' }, { status: 'proposed' }] }
     expect(done('shared', snapshot)['checklist.shared.recommendationsTracked']).toBe(false)
-    expect(
-      done('shared', { ...snapshot, recommendations: [{ status: 'in_progress' }, { status: 'done' }], staffToldWhatChanged: true }),
-    ).toEqual({ 'checklist.shared.recommendationsTracked': true, 'checklist.shared.staffToldWhatChanged': true })
+    expect(done('shared', { ...snapshot, recommendations: [{ status: 'in_progress' }, { status: 'done' }], staffToldWhatChanged: true })).toEqual({
+      'checklist.shared.recommendationsTracked': true,
+      'checklist.shared.staffToldWhatChanged': true,
+    })
   })
 })

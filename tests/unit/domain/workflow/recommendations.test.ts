@@ -63,21 +63,13 @@ describe('tracker', () => {
       row('overdue-old', '2025-03-01', 'proposed'),
       row('done-late', '2025-08-01', 'verified_effective'),
     ]
-    expect(sortTrackerRows(rows, today).map((r) => r.id)).toEqual([
-      'overdue-old',
-      'overdue-recent',
-      'soon',
-      'later',
-      'undated',
-      'done-early',
-      'done-late',
-    ])
+    expect(sortTrackerRows(rows, today).map(r => r.id)).toEqual(['overdue-old', 'overdue-recent', 'soon', 'later', 'undated', 'done-early', 'done-late'])
   })
 
   it('keeps input order for ties and does not touch the input', () => {
     const rows = [row('b', '2025-08-01'), row('a', '2025-08-01'), row('c', null), row('d', '')]
     const copy = [...rows]
-    expect(sortTrackerRows(rows, today).map((r) => r.id)).toEqual(['b', 'a', 'c', 'd'])
+    expect(sortTrackerRows(rows, today).map(r => r.id)).toEqual(['b', 'a', 'c', 'd'])
     expect(rows).toEqual(copy)
   })
 })
