@@ -19,6 +19,7 @@ export default defineConfig({
       'tests/integration/socket-access-ends.test.ts',
       'tests/integration/{audit-page,case-file-import,cli-export,cli,follow-up,http-hostile,phases,retention}.test.ts',
       'tests/integration/{review-doc-projection,seed,set-password,sso,staff-pseudonyms,tracker,validation,workflow-projection}.test.ts',
+      'tests/integration/cluster/cluster.test.ts',
       'tests/pg/**/*.test.ts',
     ],
     environment: 'node',

@@ -3,12 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { sqliteFilePath } from '~/utils/env.server'
+import { isPostgresUrl } from '~/utils/env.server'
+import { prisma } from '~/utils/db.server'
 import { cookieFor, makeJurisdiction, makeReview, makeUser } from '../../support/fixtures'
 import { freePort, redisServerOrSkip, startRedis, type RedisInstance } from '../../support/redis'
 import { waitFor } from '../collab/helpers'
@@ -77,22 +77,18 @@ function connect(cookie: string, docName: string, target: { port: number }) {
   return { doc, provider, closes, text: doc.getText('cluster'), target }
 }
 
-/** What the database alone holds for a document: snapshot plus later updates. */
-function storedText(docName: string): string {
-  const db = new Database(sqliteFilePath(process.env.DATABASE_URL!), { readonly: true })
-  try {
-    const snapshot = db.prepare('SELECT "state", "lastUpdateId" FROM "CollabSnapshot" WHERE "docName" = ?').get(docName) as
-      { state: Buffer; lastUpdateId: number } | undefined
-    const tail = db.prepare('SELECT "update" FROM "CollabUpdate" WHERE "docName" = ? AND "id" > ? ORDER BY "id"').all(docName, snapshot?.lastUpdateId ?? 0) as {
-      update: Buffer
-    }[]
-    const doc = new Y.Doc()
-    if (snapshot) Y.applyUpdate(doc, snapshot.state)
-    for (const row of tail) Y.applyUpdate(doc, row.update)
-    return doc.getText('cluster').toString()
-  } finally {
-    db.close()
-  }
+/** What the database alone holds for a document: snapshot plus later updates (SQLite or PostgreSQL). */
+async function storedText(docName: string): Promise<string> {
+  const snapshot = await prisma.collabSnapshot.findUnique({ where: { docName }, select: { state: true, lastUpdateId: true } })
+  const tail = await prisma.collabUpdate.findMany({
+    where: { docName, id: { gt: snapshot?.lastUpdateId ?? 0 } },
+    orderBy: { id: 'asc' },
+    select: { update: true },
+  })
+  const doc = new Y.Doc()
+  if (snapshot) Y.applyUpdate(doc, snapshot.state)
+  for (const row of tail) Y.applyUpdate(doc, row.update)
+  return doc.getText('cluster').toString()
 }
 
 async function signInAttempt(port: number, email: string): Promise<number> {
@@ -105,7 +101,8 @@ async function signInAttempt(port: number, email: string): Promise<number> {
   return response.status
 }
 
-describe.skipIf(redisBinary === null)('two nodes sharing SQLite and Redis', () => {
+// Runs in both suites: on one SQLite file (npm run test:unit) and on PostgreSQL (npm run test:pg).
+describe.skipIf(redisBinary === null)(`two nodes sharing ${isPostgresUrl(process.env.DATABASE_URL ?? '') ? 'PostgreSQL' : 'SQLite'} and Redis`, () => {
   let redis: RedisInstance
   let node1: AppNode
   let node2: AppNode
@@ -263,7 +260,7 @@ describe.skipIf(redisBinary === null)('two nodes sharing SQLite and Redis', () =
     const old = stamps.filter(s => s.at < killedAt - 50)
     expect(old.length).toBeGreaterThan(20)
     await sleep(100)
-    const stored = storedText(reviewDoc)
+    const stored = await storedText(reviewDoc)
     const atNode2 = watcher.text.toString()
     expect(old.filter(s => !stored.includes(s.mark)).map(s => s.mark)).toEqual([])
     expect(old.filter(s => !atNode2.includes(s.mark)).map(s => s.mark)).toEqual([])
