@@ -2,6 +2,7 @@
 // organisations, sets when their access ends and whether they see real names.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ActionOutcome } from '~/components/action-outcome'
 import { useTranslation } from 'react-i18next'
 import {
   invitePartner,
@@ -88,16 +89,7 @@ export default function PartnersPage() {
       </p>
       <h1 id="partners-title">{t('voice.partners.title')}</h1>
       <p>{t('voice.partners.intro')}</p>
-      {data?.done ? (
-        <p role="status" className="notice">
-          {t(data.done)}
-        </p>
-      ) : null}
-      {data?.error ? (
-        <p role="alert" className="notice-error">
-          {t(data.error)}
-        </p>
-      ) : null}
+      <ActionOutcome done={data?.done} error={data?.error} />
       {data?.setup ? (
         <div role="status" className="notice">
           <p>{t('voice.partners.invited', { email: data.setup.email })}</p>

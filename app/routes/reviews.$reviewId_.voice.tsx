@@ -3,6 +3,7 @@
 // one-time link or records a conversation, and withdraws a recorded one on request.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ActionOutcome } from '~/components/action-outcome'
 import { useTranslation } from 'react-i18next'
 import type { ZodError } from 'zod'
 import { consentScopes, contributorKinds, INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX } from '~/domain/vocabulary'
@@ -127,16 +128,7 @@ export default function VoicePage() {
       </p>
       <h1 id="voice-page-title">{t('voice.page.title')}</h1>
       <p>{t('voice.page.intro')}</p>
-      {data?.done ? (
-        <p role="status" className="notice">
-          {t(data.done)}
-        </p>
-      ) : null}
-      {data?.error ? (
-        <p role="alert" className="notice-error">
-          {t(data.error)}
-        </p>
-      ) : null}
+      <ActionOutcome done={data?.done} error={data?.error} />
       {data?.created ? (
         <div role="status" className="notice">
           <p>{t('voice.page.created', { date: date(data.created.expiresAt) })}</p>
