@@ -6,11 +6,28 @@ import { parseJsonWith, type JsonProblem } from './standards/json-problems'
 
 export const dataId = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,79}$/, 'must be 1-80 characters: lower-case letters, digits, "_", "." or "-"')
 
+const text = z.string().trim().min(1).max(2000)
+
+export const LocalizedText = z.object({ en: text, fr: text }).strict()
+export type LocalizedText = z.infer<typeof LocalizedText>
+
+type IdGroups = readonly { id: string; items: readonly { id: string }[] }[]
+
+/**
+ * A whole loadable document: its id, name and version, then its own fields, among them the groups
+ * (under groupsKey) whose items it rates or asks, all ids unique across the document.
+ */
+export function dataDocument<S extends z.ZodRawShape>(groupsKey: keyof S & string, shape: S) {
+  return z
+    .strictObject({ id: dataId, name: LocalizedText, version: z.string().trim().min(1).max(40), ...shape })
+    .superRefine((document, ctx) => requireUniqueIds(ctx, groupsKey, (document as Record<string, unknown>)[groupsKey] as IdGroups))
+}
+
 /**
  * Groups and their items share one id space: each second use of an id is an issue at its JSON
  * path, naming where the id was first used.
  */
-export function requireUniqueIds(ctx: z.RefinementCtx, groupsKey: string, groups: readonly { id: string; items: readonly { id: string }[] }[]) {
+export function requireUniqueIds(ctx: z.RefinementCtx, groupsKey: string, groups: IdGroups) {
   const seen = new Map<string, string>()
   const claim = (id: string, path: (string | number)[]) => {
     const first = seen.get(id)

@@ -1,5 +1,7 @@
 // Strings of the de-identified export: the export page and the exported reports (`report`,
 // which must satisfy ReportLabels of app/domain/export/labels.ts).
+import { sharedLabelsEn } from './shared-labels'
+
 export const exportEn = {
   link: 'Export the de-identified review',
   title: 'De-identified export',
@@ -269,30 +271,9 @@ export const exportEn = {
     unknown: 'Not recorded',
     none: 'None',
     empty: 'None recorded.',
-    status: {
-      draft: 'Draft',
-      agreed: 'Agreed',
-    },
-    value: {
-      family_centered: 'Family-centered',
-      workforce_informed: 'Workforce-informed',
-      systems_focused: 'Systems-focused',
-    },
-    stage: {
-      worries_raised: 'Worries raised',
-      referral: 'Referral made',
-      connected_to_service: 'Family connected to service',
-      engagement: 'Family engagement',
-      safety_plan: 'Safety plan',
-      family_snapshot: 'Family snapshot',
-      assessment: 'Assessment',
-      case_plan: 'Case plan',
-      case_plan_implemented: 'Case plan implemented',
-      case_closure: 'Case closure summary',
-      follow_up_snapshot: 'Follow-up family snapshot',
-      incident: 'The incident',
-      other: 'Other',
-    },
+    status: sharedLabelsEn.status,
+    value: sharedLabelsEn.value,
+    stage: sharedLabelsEn.stage,
     rating: {
       '0': '0 – no contribution',
       '1': '1 – watch',

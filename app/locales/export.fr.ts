@@ -1,4 +1,5 @@
 import type { ExportTranslations } from './export.en'
+import { sharedLabelsFr } from './shared-labels'
 
 export const exportFr: ExportTranslations = {
   link: 'Exporter l’examen dépersonnalisé',
@@ -272,30 +273,9 @@ export const exportFr: ExportTranslations = {
     unknown: 'Non consigné',
     none: 'Aucun',
     empty: 'Rien de consigné.',
-    status: {
-      draft: 'Ébauche',
-      agreed: 'Convenu',
-    },
-    value: {
-      family_centered: 'Centré sur la famille',
-      workforce_informed: 'Éclairé par le personnel',
-      systems_focused: 'Axé sur les systèmes',
-    },
-    stage: {
-      worries_raised: 'Inquiétudes exprimées',
-      referral: 'Demande de service faite',
-      connected_to_service: 'Famille mise en lien avec un service',
-      engagement: 'Engagement de la famille',
-      safety_plan: 'Plan de sécurité',
-      family_snapshot: 'Portrait de la famille',
-      assessment: 'Évaluation',
-      case_plan: 'Plan d’intervention',
-      case_plan_implemented: 'Plan d’intervention mis en œuvre',
-      case_closure: 'Sommaire de fermeture du dossier',
-      follow_up_snapshot: 'Portrait de suivi de la famille',
-      incident: 'L’incident',
-      other: 'Autre',
-    },
+    status: sharedLabelsFr.status,
+    value: sharedLabelsFr.value,
+    stage: sharedLabelsFr.stage,
     rating: {
       '0': '0 – aucune contribution',
       '1': '1 – à surveiller',

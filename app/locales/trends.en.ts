@@ -1,4 +1,6 @@
 // Strings of the trends page and the "What changed" page.
+import { sharedLabelsEn } from './shared-labels'
+
 export const trendsEn = {
   nav: {
     trends: 'Trends',
@@ -69,26 +71,8 @@ export const trendsEn = {
     byYearTitle: 'Recommendations by strength and year of the incident',
     rowHeader: 'Strength',
   },
-  value: {
-    family_centered: 'Family-centered',
-    workforce_informed: 'Workforce-informed',
-    systems_focused: 'Systems-focused',
-  },
-  stage: {
-    worries_raised: 'Worries raised',
-    referral: 'Referral made',
-    connected_to_service: 'Family connected to service',
-    engagement: 'Family engagement',
-    safety_plan: 'Safety plan',
-    family_snapshot: 'Family snapshot',
-    assessment: 'Assessment',
-    case_plan: 'Case plan',
-    case_plan_implemented: 'Case plan implemented',
-    case_closure: 'Case closure summary',
-    follow_up_snapshot: 'Follow-up family snapshot',
-    incident: 'The incident',
-    other: 'Other stage',
-  },
+  value: sharedLabelsEn.value,
+  stage: { ...sharedLabelsEn.stage, other: 'Other stage' },
   import: {
     title: 'Shared data from other jurisdictions',
     intro:

@@ -1,4 +1,5 @@
 import type { TrendsTranslations } from './trends.types'
+import { sharedLabelsFr } from './shared-labels'
 
 export const trendsFr: TrendsTranslations = {
   nav: {
@@ -74,26 +75,8 @@ export const trendsFr: TrendsTranslations = {
     byYearTitle: 'Recommandations par force et par année de l’incident',
     rowHeader: 'Force',
   },
-  value: {
-    family_centered: 'Centré sur la famille',
-    workforce_informed: 'Éclairé par le personnel',
-    systems_focused: 'Axé sur les systèmes',
-  },
-  stage: {
-    worries_raised: 'Inquiétudes exprimées',
-    referral: 'Demande de service faite',
-    connected_to_service: 'Famille mise en lien avec un service',
-    engagement: 'Engagement de la famille',
-    safety_plan: 'Plan de sécurité',
-    family_snapshot: 'Portrait de la famille',
-    assessment: 'Évaluation',
-    case_plan: 'Plan d’intervention',
-    case_plan_implemented: 'Plan d’intervention mis en œuvre',
-    case_closure: 'Sommaire de fermeture du dossier',
-    follow_up_snapshot: 'Portrait de suivi de la famille',
-    incident: 'L’incident',
-    other: 'Autre étape',
-  },
+  value: sharedLabelsFr.value,
+  stage: { ...sharedLabelsFr.stage, other: 'Autre étape' },
   import: {
     title: 'Données partagées par d’autres administrations',
     intro:

@@ -1,4 +1,6 @@
 // Strings of the shared review workspace (timeline, findings, presence).
+import { sharedLabelsEn } from './shared-labels'
+
 export const workspaceEn = {
   title: 'Shared workspace',
   backToReview: 'Back to the review overview',
@@ -82,21 +84,7 @@ export const workspaceEn = {
     closeLabel: 'Close event: {{date}}',
     until: 'to {{date}}',
   },
-  stage: {
-    worries_raised: 'Worries raised',
-    referral: 'Referral made',
-    connected_to_service: 'Family connected to service',
-    engagement: 'Family engagement',
-    safety_plan: 'Safety plan',
-    family_snapshot: 'Family snapshot',
-    assessment: 'Assessment',
-    case_plan: 'Case plan',
-    case_plan_implemented: 'Case plan implemented',
-    case_closure: 'Case closure summary',
-    follow_up_snapshot: 'Follow-up family snapshot',
-    incident: 'The incident',
-    other: 'Other',
-  },
+  stage: sharedLabelsEn.stage,
   findings: {
     title: 'Findings',
     count_one: '{{count}} finding',
@@ -109,13 +97,6 @@ export const workspaceEn = {
     status: 'Status',
     values: 'Values this finding concerns',
   },
-  status: {
-    draft: 'Draft',
-    agreed: 'Agreed',
-  },
-  value: {
-    family_centered: 'Family-centered',
-    workforce_informed: 'Workforce-informed',
-    systems_focused: 'Systems-focused',
-  },
+  status: sharedLabelsEn.status,
+  value: sharedLabelsEn.value,
 } as const

@@ -1,4 +1,5 @@
 import type { WorkspaceTranslations } from './workspace.types'
+import { sharedLabelsFr } from './shared-labels'
 
 export const workspaceFr: WorkspaceTranslations = {
   title: 'Espace de travail partagé',
@@ -84,21 +85,7 @@ export const workspaceFr: WorkspaceTranslations = {
     closeLabel: 'Fermer l’événement du {{date}}',
     until: 'au {{date}}',
   },
-  stage: {
-    worries_raised: 'Inquiétudes exprimées',
-    referral: 'Demande de service faite',
-    connected_to_service: 'Famille mise en lien avec un service',
-    engagement: 'Engagement de la famille',
-    safety_plan: 'Plan de sécurité',
-    family_snapshot: 'Portrait de la famille',
-    assessment: 'Évaluation',
-    case_plan: 'Plan d’intervention',
-    case_plan_implemented: 'Plan d’intervention mis en œuvre',
-    case_closure: 'Sommaire de fermeture du dossier',
-    follow_up_snapshot: 'Portrait de suivi de la famille',
-    incident: 'L’incident',
-    other: 'Autre',
-  },
+  stage: sharedLabelsFr.stage,
   findings: {
     title: 'Constats',
     count_one: '{{count}} constat',
@@ -111,13 +98,6 @@ export const workspaceFr: WorkspaceTranslations = {
     status: 'Statut',
     values: 'Valeurs visées par ce constat',
   },
-  status: {
-    draft: 'Ébauche',
-    agreed: 'Convenu',
-  },
-  value: {
-    family_centered: 'Centré sur la famille',
-    workforce_informed: 'Éclairé par le personnel',
-    systems_focused: 'Axé sur les systèmes',
-  },
+  status: sharedLabelsFr.status,
+  value: sharedLabelsFr.value,
 }

@@ -3,15 +3,12 @@
 // framework (e.g. the Safe Systems Improvement Tool) loads it from JSON instead, so the licensed
 // item list never has to live in this code base.
 import { z } from 'zod'
-import { dataId, parseJsonData, requireUniqueIds, type JsonDataResult } from '../json-data'
+import { dataDocument, dataId, LocalizedText, parseJsonData, type JsonDataResult } from '../json-data'
+
+export { LocalizedText }
 
 export const locales = ['en', 'fr'] as const
 export type Locale = (typeof locales)[number]
-
-const text = z.string().trim().min(1).max(2000)
-
-export const LocalizedText = z.object({ en: text, fr: text }).strict()
-export type LocalizedText = z.infer<typeof LocalizedText>
 
 // Ids end up in ratings, links and exports; keep them boring and portable.
 const factorId = dataId
@@ -33,14 +30,7 @@ export type FactorDomain = z.infer<typeof FactorDomain>
 // Ratings point at item ids without naming the domain, so an id must be unique across the whole
 // framework, not only within its domain; domain ids share the same space to keep links
 // unambiguous.
-export const FactorFramework = z
-  .strictObject({
-    id: factorId,
-    name: LocalizedText,
-    version: z.string().trim().min(1).max(40),
-    domains: z.array(FactorDomain).min(1).max(50),
-  })
-  .superRefine((framework, ctx) => requireUniqueIds(ctx, 'domains', framework.domains))
+export const FactorFramework = dataDocument('domains', { domains: z.array(FactorDomain).min(1).max(50) })
 export type FactorFramework = z.infer<typeof FactorFramework>
 
 export type ParseFrameworkResult = JsonDataResult<'framework', FactorFramework>

@@ -2,8 +2,7 @@
 // in both languages of the interface, one response scale, reverse-scored items marked. The
 // product ships an openly worded default; a jurisdiction loads its own from JSON (ADR 0020).
 import { z } from 'zod'
-import { dataId, parseJsonData, requireUniqueIds, type JsonDataResult } from '../json-data'
-import { LocalizedText } from '../factors/schema'
+import { dataDocument, dataId, LocalizedText, parseJsonData, type JsonDataResult } from '../json-data'
 
 const surveyId = dataId
 
@@ -37,17 +36,12 @@ export const ResponseScale = z
 export type ResponseScale = z.infer<typeof ResponseScale>
 
 // Answers are stored by item id; composite and item ids share one space so none is ambiguous.
-export const SurveyInstrument = z
-  .strictObject({
-    id: surveyId,
-    name: LocalizedText,
-    version: z.string().trim().min(1).max(40),
-    scale: ResponseScale,
-    composites: z.array(SurveyComposite).min(1).max(20),
-    // Whether the survey ends with an optional free-text question.
-    commentPrompt: LocalizedText.optional(),
-  })
-  .superRefine((instrument, ctx) => requireUniqueIds(ctx, 'composites', instrument.composites))
+export const SurveyInstrument = dataDocument('composites', {
+  scale: ResponseScale,
+  composites: z.array(SurveyComposite).min(1).max(20),
+  // Whether the survey ends with an optional free-text question.
+  commentPrompt: LocalizedText.optional(),
+})
 export type SurveyInstrument = z.infer<typeof SurveyInstrument>
 
 export type ParseInstrumentResult = JsonDataResult<'instrument', SurveyInstrument>
