@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { ChainReport } from '~/utils/audit-chain.server'
 import type { PrismaClient } from '~/utils/db.server'
 import { CliError, type CliIO } from './cli-io'
 import { openDatabaseFile, outputPath } from './cli-files'
@@ -16,20 +17,24 @@ function parseDay(value: string | undefined, flag: string): Date | undefined {
   return date
 }
 
+/** The verdict of `audit verify`, whichever database it read: the exit code, 1 when broken. */
+export function printAuditChainReport(report: ChainReport, io: CliIO): number {
+  for (const j of report.jurisdictions) io.out(`jurisdiction ${j.jurisdictionId}: ${j.rows} rows, head ${j.head ?? '-'}`)
+  if (report.firstBroken) {
+    const b = report.firstBroken
+    io.err(`audit chain broken at row ${b.id} (seq ${b.seq ?? '-'}, jurisdiction ${b.jurisdictionId}): ${b.problem.replace(/-/g, ' ')}`)
+    return 1
+  }
+  io.out(`audit chain intact: ${report.rows} rows verified`)
+  return 0
+}
+
 export async function auditVerifyCommand(args: string[], io: CliIO, databaseFile: string): Promise<number> {
   parseArgs({ args, allowPositionals: false, options: {} })
   const { verifyAuditChain } = await import('~/utils/audit-chain.server')
   const db = openDatabaseFile(databaseFile, { readonly: true })
   try {
-    const report = verifyAuditChain(db)
-    for (const j of report.jurisdictions) io.out(`jurisdiction ${j.jurisdictionId}: ${j.rows} rows, head ${j.head ?? '-'}`)
-    if (report.firstBroken) {
-      const b = report.firstBroken
-      io.err(`audit chain broken at row ${b.id} (seq ${b.seq ?? '-'}, jurisdiction ${b.jurisdictionId}): ${b.problem.replace(/-/g, ' ')}`)
-      return 1
-    }
-    io.out(`audit chain intact: ${report.rows} rows verified`)
-    return 0
+    return printAuditChainReport(verifyAuditChain(db), io)
   } finally {
     db.close()
   }

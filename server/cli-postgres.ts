@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { printAuditChainReport } from './cli-audit'
 import { CliError, type CliIO } from './cli-io'
 import { outputPath } from './cli-files'
 
@@ -78,15 +79,7 @@ async function withClient<T>(url: string, task: (client: pg.Client) => Promise<T
 export async function postgresAuditVerify(args: string[], io: CliIO, url: string): Promise<number> {
   parseArgs({ args, allowPositionals: false, options: {} })
   const { verifyAuditChainPostgres } = await import('~/utils/audit-chain-postgres.server')
-  const report = await verifyAuditChainPostgres(url)
-  for (const j of report.jurisdictions) io.out(`jurisdiction ${j.jurisdictionId}: ${j.rows} rows, head ${j.head ?? '-'}`)
-  if (report.firstBroken) {
-    const b = report.firstBroken
-    io.err(`audit chain broken at row ${b.id} (seq ${b.seq ?? '-'}, jurisdiction ${b.jurisdictionId}): ${b.problem.replace(/-/g, ' ')}`)
-    return 1
-  }
-  io.out(`audit chain intact: ${report.rows} rows verified`)
-  return 0
+  return printAuditChainReport(await verifyAuditChainPostgres(url), io)
 }
 
 export async function postgresBackup(args: string[], io: CliIO, url: string): Promise<void> {

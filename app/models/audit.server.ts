@@ -143,6 +143,11 @@ export function audit(tx: AuditWriter, entry: AuditEntry) {
   })
 }
 
+/** Where an audit row about one review belongs and who acted: spread into the entry. */
+export function reviewAuditScope(review: { id: string; jurisdictionId: string }, actorId: string | null) {
+  return { jurisdictionId: review.jurisdictionId, reviewId: review.id, actorId }
+}
+
 /** For the events that change nothing else: the row is a transaction of its own. */
 export function auditEvent(entry: AuditEntry) {
   return audit(prisma, entry)
@@ -183,18 +188,7 @@ export type AuditRow = {
   hash: string | null
 }
 
-function toRow(e: {
-  seq: number | null
-  id: string
-  createdAt: Date
-  jurisdictionId: string
-  action: string
-  actorId: string | null
-  reviewId: string | null
-  detail: string
-  prevHash: string | null
-  hash: string | null
-}): AuditRow {
+function toRow(e: Omit<AuditRow, 'at'> & { createdAt: Date }): AuditRow {
   return {
     seq: e.seq,
     id: e.id,

@@ -8,7 +8,7 @@ import { sha256Hex } from '~/utils/digest.server'
 import type { ReviewDocument } from '~/domain/review-doc'
 import { prisma } from '~/utils/db.server'
 import type { ExportReviewRow, PreparedExport } from './export.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope } from './audit.server'
 
 export const approvalSteps = ['findings', 'deidentified'] as const
 export type ApprovalStep = (typeof approvalSteps)[number]
@@ -108,9 +108,7 @@ export async function approveStep(
       update: { approvedById: actorId, contentHash, approvedAt: new Date() },
     }),
     audit(prisma, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
+      ...reviewAuditScope(review, actorId),
       action: step === 'findings' ? 'export.findings-approved' : 'export.deidentified-text-approved',
       detail: { contentHash },
     }),

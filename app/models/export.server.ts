@@ -35,7 +35,7 @@ import { consentedExcerpts } from './quote-consent.server'
 import { exportableFamilyVoice } from './family-voice.server'
 import { signingKeyOf, signSharedReview } from './signing.server'
 import { reviewDocName } from './review-doc.server'
-import { audit, type AuditAction } from './audit.server'
+import { audit, type AuditAction, reviewAuditScope } from './audit.server'
 import { reviewPhaseOf } from './rows.server'
 
 export type ExportLocale = 'en' | 'fr'
@@ -261,9 +261,7 @@ export async function resolveResidual(
     }),
     // The audit trail names the candidate by id only: its text may be someone's name.
     audit(prisma, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
+      ...reviewAuditScope(review, actorId),
       action: auditActionOf[action.kind],
       detail: {
         candidateId,
@@ -285,13 +283,7 @@ export async function undoSafeDecision(review: ExportReviewRow, decisionId: stri
   if (!decision) return { ok: false, message: 'export.errors.noSuchDecision' }
   await prisma.$transaction([
     prisma.residualDecision.delete({ where: { id: decision.id } }),
-    audit(prisma, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'export.residual-unmarked',
-      detail: { candidateId: decision.candidateId },
-    }),
+    audit(prisma, { ...reviewAuditScope(review, actorId), action: 'export.residual-unmarked', detail: { candidateId: decision.candidateId } }),
   ])
   return { ok: true, done: 'unmarked' }
 }
@@ -469,27 +461,21 @@ export async function recordExport(input: ExportRecordInput) {
   return prisma.$transaction(async tx => {
     const record = await tx.exportRecord.create({
       data: {
-        jurisdictionId: input.review.jurisdictionId,
-        reviewId: input.review.id,
-        actorId: input.actorId,
+        ...reviewAuditScope(input.review, input.actorId),
         format: input.format,
         acceptedResiduals: input.acceptedResiduals,
         detail: JSON.stringify(input.detail),
       },
     })
     await audit(tx, {
-      jurisdictionId: input.review.jurisdictionId,
-      reviewId: input.review.id,
-      actorId: input.actorId,
+      ...reviewAuditScope(input.review, input.actorId),
       action: 'review.exported',
       detail: { exportRecordId: record.id, format: input.format, acceptedResiduals: input.acceptedResiduals },
     })
     if (input.approvalOverride) {
       const { via, ...override } = input.approvalOverride
       await audit(tx, {
-        jurisdictionId: input.review.jurisdictionId,
-        reviewId: input.review.id,
-        actorId: input.actorId,
+        ...reviewAuditScope(input.review, input.actorId),
         action: 'export.approval-overridden',
         detail: { exportRecordId: record.id, via, ...override },
       })

@@ -18,7 +18,7 @@ import {
   type ReviewPhase,
 } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
-import { audit, auditEvent } from './audit.server'
+import { audit, auditEvent, reviewAuditScope } from './audit.server'
 
 /** 32 random bytes: guessing one is hopeless, so a refusal never needs to say more than "no". */
 const TOKEN_BYTES = 32
@@ -67,9 +67,7 @@ export async function createInvitation(
       },
     })
     await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
+      ...reviewAuditScope(review, actorId),
       action: 'voice.invited',
       detail: { invitationId: row.id, contributorKind: input.contributorKind, expiresAt: expiresAt.toISOString() },
     })
@@ -84,13 +82,7 @@ export async function revokeInvitation(review: ReviewRef, invitationId: string, 
   if (!row) return false
   await prisma.$transaction(async tx => {
     await tx.familyVoiceInvitation.update({ where: { id: row.id }, data: { revokedAt: new Date() } })
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'voice.invitation-revoked',
-      detail: { invitationId: row.id },
-    })
+    await audit(tx, { ...reviewAuditScope(review, actorId), action: 'voice.invitation-revoked', detail: { invitationId: row.id } })
   })
   return true
 }
@@ -139,9 +131,7 @@ export async function recordConversation(
       },
     })
     await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
+      ...reviewAuditScope(review, actorId),
       action: 'voice.conversation-recorded',
       detail: { contributionId: created.id, consentScope: input.consentScope },
     })
@@ -167,13 +157,7 @@ export async function withdrawRecorded(
   await prisma.$transaction(async tx => {
     await tx.familyContribution.update({ where: { id: row.id }, data: { ...erased, withdrawnAt: new Date() } })
     await tx.familyContributionLink.deleteMany({ where: { contributionId: row.id } })
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'voice.withdrawn',
-      detail: { contributionId: row.id, via: 'conversation' },
-    })
+    await audit(tx, { ...reviewAuditScope(review, actorId), action: 'voice.withdrawn', detail: { contributionId: row.id, via: 'conversation' } })
   })
   return 'done'
 }
@@ -224,13 +208,7 @@ export async function readContributions(review: ReviewRef, readerId: string, whe
   const rows = await prisma.familyContribution.findMany({ where: { reviewId: review.id }, include: { links: true }, orderBy: { submittedAt: 'asc' } })
   const shown = rows.filter(r => !r.withdrawnAt)
   if (shown.length > 0) {
-    await auditEvent({
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId: readerId,
-      action: 'voice.read',
-      detail: { contributionIds: shown.map(r => r.id), where },
-    })
+    await auditEvent({ ...reviewAuditScope(review, readerId), action: 'voice.read', detail: { contributionIds: shown.map(r => r.id), where } })
   }
   return rows.map(r => ({
     id: r.id,
@@ -265,13 +243,7 @@ export async function linkContribution(review: ReviewRef, input: z.infer<typeof 
   if (input.intent === 'unlink') {
     const { count } = await prisma.familyContributionLink.deleteMany({ where: { contributionId: contribution.id, targetKind, targetId } })
     if (count > 0)
-      await auditEvent({
-        jurisdictionId: review.jurisdictionId,
-        reviewId: review.id,
-        actorId,
-        action: 'voice.unlinked',
-        detail: { contributionId: contribution.id, targetKind, targetId },
-      })
+      await auditEvent({ ...reviewAuditScope(review, actorId), action: 'voice.unlinked', detail: { contributionId: contribution.id, targetKind, targetId } })
     return 'done'
   }
   const exists =
@@ -285,13 +257,7 @@ export async function linkContribution(review: ReviewRef, input: z.infer<typeof 
       create: { contributionId: contribution.id, targetKind, targetId, linkedById: actorId },
       update: {},
     })
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'voice.linked',
-      detail: { contributionId: contribution.id, targetKind, targetId },
-    })
+    await audit(tx, { ...reviewAuditScope(review, actorId), action: 'voice.linked', detail: { contributionId: contribution.id, targetKind, targetId } })
   })
   return 'done'
 }

@@ -25,6 +25,7 @@ import { suppressTable, type SuppressedTable } from '~/domain/trends'
 import { can, type Permission } from '~/domain/permissions'
 import type { RecommendationStatus, RecommendationStrength, ReviewRole } from '~/domain/vocabulary'
 import { actorOf, type SignedInUser } from '~/utils/auth.server'
+import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { reviewPhaseOf, reviewRoleOf } from './rows.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
@@ -32,7 +33,7 @@ import { jurisdictionSettings } from './jurisdiction.server'
 import { notify } from './notify.server'
 import { projectReviewDocument } from './review-projection.server'
 import { reviewDocName } from './review-doc.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope, type AuditEntry } from './audit.server'
 
 export type TrackedRecommendation = {
   reviewId: string
@@ -248,27 +249,30 @@ async function writeToDocument(reviewId: string, recommendationId: string, patch
 
 /** The audit row of a follow-up change, written in the change's transaction. */
 function auditTarget(ctx: RecommendationContext) {
-  return { jurisdictionId: ctx.review.jurisdictionId, reviewId: ctx.review.id, actorId: ctx.user.id }
+  return reviewAuditScope(ctx.review, ctx.user.id)
+}
+
+type UpdateFields = Omit<Prisma.RecommendationUpdateUncheckedCreateInput, 'reviewId' | 'recommendationId' | 'authorId'>
+
+/** One entry of the recommendation's history, by the signed-in user, with its audit row in the same transaction. */
+async function addUpdate(ctx: RecommendationContext, fields: UpdateFields, entry: AuditEntry) {
+  await prisma.$transaction(async tx => {
+    await tx.recommendationUpdate.create({
+      data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, ...fields },
+    })
+    await audit(tx, entry)
+  })
 }
 
 export async function recordProgress(ctx: RecommendationContext, input: ProgressInput): Promise<FollowUpOutcome> {
   if (!ctx.allows('update:recommendation-progress')) return { ok: false, message: 'followUp.errors.notOwner' }
   const before = await currentState(ctx)
   if (!ownerMayUpdate(before.state)) return { ok: false, message: 'followUp.errors.closed' }
-  await prisma.$transaction(async tx => {
-    await tx.recommendationUpdate.create({
-      data: {
-        reviewId: ctx.review.id,
-        recommendationId: ctx.recommendation.id,
-        authorId: ctx.user.id,
-        kind: 'progress',
-        progress: input.status,
-        note: input.note,
-        evaluateOn: input.evaluateOn,
-      },
-    })
-    await audit(tx, { ...auditTarget(ctx), action: 'recommendation.progress', detail: { recommendationId: ctx.recommendation.id, status: input.status } })
-  })
+  await addUpdate(
+    ctx,
+    { kind: 'progress', progress: input.status, note: input.note, evaluateOn: input.evaluateOn },
+    { ...auditTarget(ctx), action: 'recommendation.progress', detail: { recommendationId: ctx.recommendation.id, status: input.status } },
+  )
   await syncStatus(ctx, input.status)
   return { ok: true }
 }
@@ -277,20 +281,11 @@ export async function recordEvaluation(ctx: RecommendationContext, input: Evalua
   if (!ctx.allows('evaluate:recommendation')) return { ok: false, message: 'followUp.errors.notQiLead' }
   const before = await currentState(ctx)
   if (!mayEvaluate(before.state)) return { ok: false, message: 'followUp.errors.notDone' }
-  await prisma.$transaction(async tx => {
-    await tx.recommendationUpdate.create({
-      data: {
-        reviewId: ctx.review.id,
-        recommendationId: ctx.recommendation.id,
-        authorId: ctx.user.id,
-        kind: 'evaluation',
-        outcome: input.outcome,
-        note: input.evidence,
-        evaluateOn: input.evaluateOn,
-      },
-    })
-    await audit(tx, { ...auditTarget(ctx), action: 'recommendation.evaluated', detail: { recommendationId: ctx.recommendation.id, outcome: input.outcome } })
-  })
+  await addUpdate(
+    ctx,
+    { kind: 'evaluation', outcome: input.outcome, note: input.evidence, evaluateOn: input.evaluateOn },
+    { ...auditTarget(ctx), action: 'recommendation.evaluated', detail: { recommendationId: ctx.recommendation.id, outcome: input.outcome } },
+  )
   await syncStatus(ctx, input.outcome === 'too_early' ? 'done' : input.outcome)
   return { ok: true }
 }

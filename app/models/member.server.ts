@@ -1,7 +1,7 @@
 import { type ReviewRole } from '~/domain/vocabulary'
 import { announceAccessChange } from '~/utils/access-events.server'
 import { prisma } from '~/utils/db.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope } from './audit.server'
 
 export { addMemberSchema, removeMemberSchema, memberActionSchema, communityRepresentativeSchema } from '~/schemas/member'
 
@@ -77,9 +77,7 @@ export async function addMember(
       data: { reviewId: review.id, userId: user.id, role: input.role, communityRepresentative: input.communityRepresentative ?? false },
     }),
     audit(prisma, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
+      ...reviewAuditScope(review, actorId),
       action: 'review.member-added',
       detail: { userId: user.id, role: input.role, ...(input.communityRepresentative ? { communityRepresentative: true } : {}) },
     }),
@@ -97,13 +95,7 @@ export async function removeMember(review: { id: string; jurisdictionId: string 
   }
   await prisma.$transaction([
     prisma.reviewMember.delete({ where: { id: member.id } }),
-    audit(prisma, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'review.member-removed',
-      detail: { userId: member.userId, role: member.role },
-    }),
+    audit(prisma, { ...reviewAuditScope(review, actorId), action: 'review.member-removed', detail: { userId: member.userId, role: member.role } }),
   ])
   announceAccessChange({ type: 'membership-changed', reviewId: review.id, userId: member.userId })
   return { ok: true }
@@ -119,13 +111,7 @@ export async function setCommunityRepresentative(
   if (!member) return { ok: false, field: 'form', message: 'members.noSuchMember' }
   await prisma.$transaction([
     prisma.reviewMember.update({ where: { id: member.id }, data: { communityRepresentative: value } }),
-    audit(prisma, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'review.community-representative-set',
-      detail: { userId: member.userId, value },
-    }),
+    audit(prisma, { ...reviewAuditScope(review, actorId), action: 'review.community-representative-set', detail: { userId: member.userId, value } }),
   ])
   return { ok: true }
 }

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { announceAccessChange } from '~/utils/access-events.server'
 import { createPasswordSetupToken, endAllSessions } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope } from './audit.server'
 
 type ReviewRef = { id: string; jurisdictionId: string }
 
@@ -101,9 +101,7 @@ export async function invitePartner(review: ReviewRef, input: z.infer<typeof inv
     })
     await tx.reviewMember.create({ data: { reviewId: review.id, userId: created.id, role: 'partner' } })
     await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
+      ...reviewAuditScope(review, actorId),
       action: 'review.partner-invited',
       detail: { userId: created.id, organisation: input.organisation, accessUntil: input.accessUntil || null },
     })
@@ -123,13 +121,7 @@ export async function setPartnerAccessUntil(review: ReviewRef, userId: string, d
   if (!member) return 'unknown'
   await prisma.$transaction(async tx => {
     await tx.user.update({ where: { id: userId }, data: { partnerAccessUntil: endOfDay(day) } })
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'review.partner-access-set',
-      detail: { userId, accessUntil: day || null },
-    })
+    await audit(tx, { ...reviewAuditScope(review, actorId), action: 'review.partner-access-set', detail: { userId, accessUntil: day || null } })
   })
   return 'done'
 }

@@ -22,7 +22,7 @@ import type { RegistryFacts } from './review-projection.server'
 import { accountStatesOf } from './staff-account.server'
 import { familyWasInvited } from './family-voice.server'
 import { reviewPartnerAgencies } from './partner.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope } from './audit.server'
 
 export { movePhaseSchema } from '~/schemas/phase'
 
@@ -52,9 +52,7 @@ export async function movePhase(review: ReviewForPhase, to: ReviewPhase, reason:
     if (result.count !== 1) return false
     if (to === CLOSED_PHASE) await purgeUnreleasedDrafts(tx, review, actorId)
     await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
+      ...reviewAuditScope(review, actorId),
       action: 'review.phase-moved',
       detail: { from, to, direction: check.direction, reason: reason?.trim() || null, ...(openItems.length ? { openItems } : {}) },
     })

@@ -7,7 +7,7 @@ import type { ReviewPhase } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { notify } from './notify.server'
 import type { AccountOutcome, StaffAccountRow } from './staff-account.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope } from './audit.server'
 
 export const quoteRequestSchema = z.object({
   intent: z.literal('request-quote'),
@@ -58,9 +58,7 @@ export async function requestQuote(
   const quote = await prisma.$transaction(async tx => {
     const created = await tx.quoteConsent.create({ data: { accountId: account.id, findingId: input.findingId, excerpt, requestedById: requesterId } })
     await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId: requesterId,
+      ...reviewAuditScope(review, requesterId),
       action: 'account.quote-requested',
       detail: { accountId: account.id, quoteId: created.id, findingId: input.findingId },
     })
@@ -92,13 +90,7 @@ export async function decideQuote(
   const changed = await prisma.$transaction(async tx => {
     const { count } = await tx.quoteConsent.updateMany({ where: { id: quote.id, status: from }, data: { status: decided, decidedAt: new Date() } })
     if (count !== 1) return false
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId: authorId,
-      action: `account.quote-${decided}`,
-      detail: { accountId: account.id, quoteId: quote.id },
-    })
+    await audit(tx, { ...reviewAuditScope(review, authorId), action: `account.quote-${decided}`, detail: { accountId: account.id, quoteId: quote.id } })
     return true
   })
   if (!changed) return { ok: false, message: 'accounts.errors.stale' }

@@ -7,7 +7,7 @@
 // keeps one row per purged review with counts and no content.
 import { isExpired, MAX_RETENTION_YEARS, purgeDueAt } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope } from './audit.server'
 import { collabStore } from './collab-store.server'
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
@@ -138,9 +138,7 @@ export async function purgeUnreleasedDrafts(tx: Tx, review: { id: string; jurisd
   const docNames = unreleased.map(a => `account:${a.id}`)
   const { documentUpdates, documentSnapshots } = await collabStore.remove(tx, docNames)
   await audit(tx, {
-    jurisdictionId: review.jurisdictionId,
-    reviewId: review.id,
-    actorId,
+    ...reviewAuditScope(review, actorId),
     action: 'retention.drafts-purged',
     detail: { accounts: unreleased.length, documentUpdates, documentSnapshots },
   })

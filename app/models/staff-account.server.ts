@@ -28,7 +28,7 @@ import {
 } from '~/domain/staff-account'
 import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope } from './audit.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { notify } from './notify.server'
 
@@ -233,13 +233,7 @@ export async function releaseAccount(
     })
     if (count !== 1) return false
     await tx.accountRelease.create({ data: { accountId: account.id, audience, content: serialiseRelease(preview.content), createdAt: now } })
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'account.released',
-      detail: { accountId: account.id, audience },
-    })
+    await audit(tx, { ...reviewAuditScope(review, actorId), action: 'account.released', detail: { accountId: account.id, audience } })
     return true
   })
   if (!released) return { ok: false, message: 'accounts.errors.stale' }
@@ -293,13 +287,7 @@ export async function requestWithdrawal(
       where: { id: account.id },
       data: { withdrawalRequestedAt: new Date(), withdrawalReason: reason?.trim() || null },
     })
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'account.withdrawal-requested',
-      detail: { accountId: account.id },
-    })
+    await audit(tx, { ...reviewAuditScope(review, actorId), action: 'account.withdrawal-requested', detail: { accountId: account.id } })
   })
   return { ok: true }
 }
@@ -308,13 +296,7 @@ export async function declineWithdrawal(review: { id: string; jurisdictionId: st
   if (!account.withdrawalRequestedAt) return { ok: false, message: 'accounts.errors.noRequest' }
   await prisma.$transaction(async tx => {
     await tx.staffAccount.update({ where: { id: account.id }, data: { withdrawalRequestedAt: null, withdrawalReason: null } })
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'account.withdrawal-declined',
-      detail: { accountId: account.id },
-    })
+    await audit(tx, { ...reviewAuditScope(review, actorId), action: 'account.withdrawal-declined', detail: { accountId: account.id } })
   })
   return { ok: true }
 }

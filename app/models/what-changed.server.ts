@@ -11,7 +11,7 @@ import { prisma } from '~/utils/db.server'
 import { exportOpenIn, prepareExport, type ExportLocale } from './export.server'
 import { historyOf } from './follow-up.server'
 import { notify } from './notify.server'
-import { audit } from './audit.server'
+import { audit, reviewAuditScope } from './audit.server'
 
 export type WhatChangedRecommendation = {
   id: string
@@ -185,13 +185,7 @@ export async function whatChangedFor(user: { id: string; jurisdictionId: string 
 export async function publishWhatChanged(review: { id: string; jurisdictionId: string }, actorId: string, message: string) {
   const update = await prisma.$transaction(async tx => {
     const created = await tx.whatChangedUpdate.create({ data: { reviewId: review.id, publishedById: actorId, message } })
-    await audit(tx, {
-      jurisdictionId: review.jurisdictionId,
-      reviewId: review.id,
-      actorId,
-      action: 'review.what-changed-published',
-      detail: { updateId: created.id },
-    })
+    await audit(tx, { ...reviewAuditScope(review, actorId), action: 'review.what-changed-published', detail: { updateId: created.id } })
     return created
   })
   const members = await prisma.reviewMember.findMany({ where: { reviewId: review.id, userId: { not: actorId } }, select: { userId: true } })

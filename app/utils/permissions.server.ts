@@ -8,7 +8,7 @@ import type { Review } from '~/generated/prisma/client'
 import { reviewPhaseOf, reviewRoleOf } from '~/models/rows.server'
 import { actorOf, getUser, requireUser, type SignedInUser } from './auth.server'
 import { prisma } from './db.server'
-import { auditEvent } from '~/models/audit.server'
+import { auditEvent, reviewAuditScope } from '~/models/audit.server'
 
 export async function membershipRole(reviewId: string, userId: string): Promise<ReviewRole | null> {
   const member = await prisma.reviewMember.findUnique({
@@ -83,13 +83,7 @@ export async function requireReviewPermissionFor(user: SignedInUser, reviewId: s
   if (!access.allowed) throw reviewRefusal(access)
   // Everything a partner agency's member opens on the review is recorded (ADR 0039).
   if (access.actor.partner) {
-    await auditEvent({
-      jurisdictionId: access.review.jurisdictionId,
-      reviewId: access.review.id,
-      actorId: user.id,
-      action: 'partner.read',
-      detail: { permission },
-    })
+    await auditEvent({ ...reviewAuditScope(access.review, user.id), action: 'partner.read', detail: { permission } })
   }
   return access
 }

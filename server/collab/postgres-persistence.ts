@@ -82,35 +82,34 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
   )
   stallWatch.unref()
 
-  async function insertBatch(batch: [string, Buffer][]): Promise<void> {
-    for (let start = 0; start < batch.length; start += MAX_ROWS_PER_INSERT) {
-      const rows = batch.slice(start, start + MAX_ROWS_PER_INSERT)
-      const values = rows.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')
-      const params = rows.flatMap(([docName, update]) => [docName, update])
-      if (rows.length === batch.length) {
-        await pool.query(`INSERT INTO "CollabUpdate" ("docName", "update") VALUES ${values}`, params)
-        return
-      }
-      // Rare (more than a thousand updates in one window): still all or nothing, in one transaction.
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
-        for (let s = 0; s < batch.length; s += MAX_ROWS_PER_INSERT) {
-          const part = batch.slice(s, s + MAX_ROWS_PER_INSERT)
-          await client.query(
-            `INSERT INTO "CollabUpdate" ("docName", "update") VALUES ${part.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')}`,
-            part.flatMap(([docName, update]) => [docName, update]),
-          )
-        }
-        await client.query('COMMIT')
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw error
-      } finally {
-        client.release()
-      }
-      return
+  async function inTransaction(task: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      await task(client)
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
     }
+  }
+
+  async function insertRows(db: pg.Pool | pg.PoolClient, rows: [string, Buffer][]): Promise<void> {
+    const values = rows.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')
+    await db.query(
+      `INSERT INTO "CollabUpdate" ("docName", "update") VALUES ${values}`,
+      rows.flatMap(([docName, update]) => [docName, update]),
+    )
+  }
+
+  async function insertBatch(batch: [string, Buffer][]): Promise<void> {
+    if (batch.length <= MAX_ROWS_PER_INSERT) return insertRows(pool, batch)
+    // Rare (more than a thousand updates in one window): still all or nothing, in one transaction.
+    await inTransaction(async client => {
+      for (let start = 0; start < batch.length; start += MAX_ROWS_PER_INSERT) await insertRows(client, batch.slice(start, start + MAX_ROWS_PER_INSERT))
+    })
   }
 
   /**
@@ -150,9 +149,7 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
   async function compact(docName: string, snapshot: Uint8Array): Promise<void> {
     let state = snapshot
     await commit()
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+    await inTransaction(async client => {
       const previous = await client.query<{ lastUpdateId: number; state: Buffer }>(
         'SELECT "lastUpdateId", "state" FROM "CollabSnapshot" WHERE "docName" = $1 FOR UPDATE',
         [docName],
@@ -174,13 +171,7 @@ export function createPostgresPersistence(options: PostgresPersistenceOptions): 
         [docName, asBuffer(state), lastUpdateId],
       )
       await client.query('DELETE FROM "CollabUpdate" WHERE "docName" = $1 AND "id" <= $2', [docName, lastUpdateId])
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
+    })
   }
 
   return {

@@ -22,6 +22,7 @@ import { safetyMapTextFields, type ReviewDocument, type SafetyMapTextField } fro
 import { journeyStages, type ConsentScope, type ContributorKind, type CoreValue, type IncidentType, type JourneyStage, type ReviewPhase } from '../vocabulary'
 import { ageBandAt, dayOffset } from './dates'
 import { SHARED_REVIEW_FORMAT, sharedReviewSchema, type AgeBand, type SharedReview } from './schema'
+import { registeredPeople } from './staff'
 
 /** The jurisdiction's framework reduced to what an export needs: ids, order and domains. */
 export interface ExportFramework {
@@ -172,18 +173,7 @@ export function anonymisationContextFor(
     incidentDate,
     options: { locale: options.locale ?? 'en', safeWords: (options.safeWords ?? []).filter(nonBlank) },
     registry: {
-      people: options.registeredPeople
-        ? [...options.registeredPeople]
-        : document.people
-            .filter(person => nonBlank(person.name) && nonBlank(person.pseudonym))
-            .map(person => ({
-              id: person.id,
-              name: person.name,
-              aliases: person.aliases.filter(nonBlank),
-              role: person.role,
-              pseudonym: person.pseudonym,
-              ...(person.birthDate ? { birthDate: person.birthDate } : {}),
-            })),
+      people: options.registeredPeople ? [...options.registeredPeople] : registeredPeople(document.people),
       places: document.places
         .filter(place => nonBlank(place.name))
         .map(place => ({ name: place.name, kind: place.kind, ...(nonBlank(place.label) ? { label: place.label } : {}) })),

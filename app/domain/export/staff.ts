@@ -47,8 +47,9 @@ export function staffUserRef(userId: string): string {
 
 const nonBlank = (value: string) => value.trim().length > 0
 
-export function staffRegistry(people: readonly Person[], users: readonly StaffUser[], locale: 'en' | 'fr' = 'en'): StaffRegistry {
-  const registered: RegisteredPerson[] = people
+/** The registry's people the anonymiser can use: those with a name and a pseudonym. */
+export function registeredPeople(people: readonly Person[]): RegisteredPerson[] {
+  return people
     .filter(person => nonBlank(person.name) && nonBlank(person.pseudonym))
     .map(person => ({
       id: person.id,
@@ -58,6 +59,10 @@ export function staffRegistry(people: readonly Person[], users: readonly StaffUs
       pseudonym: person.pseudonym,
       ...(person.birthDate ? { birthDate: person.birthDate } : {}),
     }))
+}
+
+export function staffRegistry(people: readonly Person[], users: readonly StaffUser[], locale: 'en' | 'fr' = 'en'): StaffRegistry {
+  const registered = registeredPeople(people)
   const byName = new Map<string, RegisteredPerson>()
   for (const person of registered) {
     for (const n of [person.name, ...person.aliases]) if (!byName.has(foldName(n))) byName.set(foldName(n), person)

@@ -2,16 +2,6 @@
 // through one of these, so the document only ever holds what the schemas allow.
 import { z } from 'zod'
 import {
-  coreValues,
-  findingStatuses,
-  identifierKinds,
-  journeyStages,
-  personRoles,
-  placeKinds,
-  recommendationStatuses,
-  recommendationStrengths,
-} from '../vocabulary'
-import {
   EVENT_DESCRIPTION_MAX,
   FINDING_BODY_MAX,
   boundedText,
@@ -25,6 +15,14 @@ import {
   valueTagSchema,
   accountIdSchema,
   safetyScaleValueSchema,
+  personRoleSchema,
+  placeKindSchema,
+  identifierKindSchema,
+  journeyStageSchema,
+  coreValueSchema,
+  findingStatusSchema,
+  recommendationStrengthSchema,
+  recommendationStatusSchema,
 } from './schema'
 import { orderedCollections } from './structure'
 import { SAFETY_MAP_TEXT_MAX, SAFETY_MAP_TITLE_MAX, safetyMapTextFields, safetyScalingParties, type SafetyMapTextField } from './safety-map'
@@ -49,7 +47,7 @@ const addPerson = command('addPerson', {
   id: newId,
   name,
   aliases: aliases.optional(),
-  role: z.enum(personRoles),
+  role: personRoleSchema,
   /** Omitted: suggested from the role and the registry. */
   pseudonym: pseudonym.optional(),
   /** Only used to suggest "Mother"/"Father" for a parent; not stored. */
@@ -66,7 +64,7 @@ const updatePerson = command('updatePerson', {
   patch: patch({
     name: name.optional(),
     aliases: aliases.optional(),
-    role: z.enum(personRoles).optional(),
+    role: personRoleSchema.optional(),
     pseudonym: pseudonym.optional(),
     birthDate: clearable(calendarDateSchema),
     nationOrCommunity: clearable(nationOrCommunity),
@@ -79,21 +77,21 @@ const placeLabel = boundedText(1, 100)
 const addPlace = command('addPlace', {
   id: newId,
   name: placeName,
-  kind: z.enum(placeKinds),
+  kind: placeKindSchema,
   /** Omitted: suggested from the kind ("the school"). */
   label: placeLabel.optional(),
 })
 const updatePlace = command('updatePlace', {
   id: entityIdSchema,
-  patch: patch({ name: placeName.optional(), kind: z.enum(placeKinds).optional(), label: placeLabel.optional() }),
+  patch: patch({ name: placeName.optional(), kind: placeKindSchema.optional(), label: placeLabel.optional() }),
 })
 const removePlace = command('removePlace', { id: entityIdSchema })
 
 const identifierValue = boundedText(1, 200)
-const addIdentifier = command('addIdentifier', { id: newId, value: identifierValue, kind: z.enum(identifierKinds) })
+const addIdentifier = command('addIdentifier', { id: newId, value: identifierValue, kind: identifierKindSchema })
 const updateIdentifier = command('updateIdentifier', {
   id: entityIdSchema,
-  patch: patch({ value: identifierValue.optional(), kind: z.enum(identifierKinds).optional() }),
+  patch: patch({ value: identifierValue.optional(), kind: identifierKindSchema.optional() }),
 })
 const removeIdentifier = command('removeIdentifier', { id: entityIdSchema })
 
@@ -105,7 +103,7 @@ const addEvent = command('addEvent', {
   date: timelineDateSchema,
   dateEnd: timelineDateSchema.optional(),
   approximate: z.boolean().optional(),
-  stage: z.enum(journeyStages).optional(),
+  stage: journeyStageSchema.optional(),
   source: source.optional(),
   actorIds: actorIds.optional(),
   keyPracticeEpisode: z.boolean().optional(),
@@ -119,7 +117,7 @@ const updateEvent = command('updateEvent', {
     date: timelineDateSchema.optional(),
     dateEnd: clearable(timelineDateSchema),
     approximate: z.boolean().optional(),
-    stage: clearable(z.enum(journeyStages)),
+    stage: clearable(journeyStageSchema),
     source: clearable(source),
     actorIds: actorIds.optional(),
     keyPracticeEpisode: z.boolean().optional(),
@@ -170,7 +168,7 @@ const valueTags = z.array(valueTagSchema).refine(tags => new Set(tags.map(tag =>
 const addFinding = command('addFinding', {
   id: newId,
   body: plainTextSchema(FINDING_BODY_MAX).optional(),
-  status: z.enum(findingStatuses).optional(),
+  status: findingStatusSchema.optional(),
   valueTags: valueTags.optional(),
   factorItemIds: factorItemIds.optional(),
   evidence: z
@@ -184,15 +182,15 @@ const addFinding = command('addFinding', {
 })
 const updateFinding = command('updateFinding', {
   id: entityIdSchema,
-  patch: patch({ status: z.enum(findingStatuses).optional(), factorItemIds: factorItemIds.optional() }),
+  patch: patch({ status: findingStatusSchema.optional(), factorItemIds: factorItemIds.optional() }),
 })
 const setFindingBody = command('setFindingBody', { id: entityIdSchema, text: plainTextSchema(FINDING_BODY_MAX) })
 const tagFindingValue = command('tagFindingValue', {
   findingId: entityIdSchema,
-  value: z.enum(coreValues),
+  value: coreValueSchema,
   rationale: boundedText(0, 1000),
 })
-const untagFindingValue = command('untagFindingValue', { findingId: entityIdSchema, value: z.enum(coreValues) })
+const untagFindingValue = command('untagFindingValue', { findingId: entityIdSchema, value: coreValueSchema })
 const evidenceLink = { findingId: entityIdSchema, kind: z.enum(evidenceKinds), targetId: entityIdSchema }
 const linkEvidence = command('linkEvidence', evidenceLink)
 const unlinkEvidence = command('unlinkEvidence', evidenceLink)
@@ -205,22 +203,22 @@ const addRecommendation = command('addRecommendation', {
   id: newId,
   text: recommendationText,
   findingIds: ids.optional(),
-  strength: z.enum(recommendationStrengths),
+  strength: recommendationStrengthSchema,
   owner: owner.optional(),
   dueDate: calendarDateSchema.optional(),
   measure: measure.optional(),
-  status: z.enum(recommendationStatuses).optional(),
+  status: recommendationStatusSchema.optional(),
 })
 const updateRecommendation = command('updateRecommendation', {
   id: entityIdSchema,
   patch: patch({
     text: recommendationText.optional(),
     findingIds: ids.optional(),
-    strength: z.enum(recommendationStrengths).optional(),
+    strength: recommendationStrengthSchema.optional(),
     owner: clearable(owner),
     dueDate: clearable(calendarDateSchema),
     measure: clearable(measure),
-    status: z.enum(recommendationStatuses).optional(),
+    status: recommendationStatusSchema.optional(),
   }),
 })
 const removeRecommendation = command('removeRecommendation', { id: entityIdSchema })

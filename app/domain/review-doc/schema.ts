@@ -26,6 +26,16 @@ import {
   type SafetyScalingParty,
 } from './safety-map'
 
+// The vocabulary's enums as schemas, one each, for the document and the commands that change it.
+export const personRoleSchema = z.enum(personRoles)
+export const placeKindSchema = z.enum(placeKinds)
+export const identifierKindSchema = z.enum(identifierKinds)
+export const journeyStageSchema = z.enum(journeyStages)
+export const coreValueSchema = z.enum(coreValues)
+export const findingStatusSchema = z.enum(findingStatuses)
+export const recommendationStrengthSchema = z.enum(recommendationStrengths)
+export const recommendationStatusSchema = z.enum(recommendationStatuses)
+
 /** Bumped only for changes an older reader would misread; see migrate.ts. */
 export const REVIEW_DOC_SCHEMA_VERSION = 2
 
@@ -114,7 +124,7 @@ export const personSchema = z.object({
   /** Live text (see live-text.ts): may be empty for a moment while someone retypes it. */
   name: boundedText(0, 200),
   aliases: z.array(boundedText(1, 200)).max(20).default([]),
-  role: z.enum(personRoles),
+  role: personRoleSchema,
   /** Stable per review: once stored it is only changed by a person, never recomputed. */
   pseudonym: boundedText(0, 60),
   birthDate: calendarDateSchema.optional(),
@@ -131,7 +141,7 @@ export type Person = z.infer<typeof personSchema>
 export const placeSchema = z.object({
   id: entityIdSchema,
   name: boundedText(0, 300),
-  kind: z.enum(placeKinds),
+  kind: placeKindSchema,
   /** What de-identified text says instead of the name, e.g. "the family home". */
   label: boundedText(0, 100),
 })
@@ -140,7 +150,7 @@ export type Place = z.infer<typeof placeSchema>
 export const identifierSchema = z.object({
   id: entityIdSchema,
   value: boundedText(0, 200),
-  kind: z.enum(identifierKinds),
+  kind: identifierKindSchema,
 })
 export type Identifier = z.infer<typeof identifierSchema>
 
@@ -153,7 +163,7 @@ export const timelineEventFieldsSchema = z.object({
   dateEnd: timelineDateSchema.optional(),
   approximate: z.boolean().default(false),
   /** Absent until someone places the event on the family journey. */
-  stage: z.enum(journeyStages).optional(),
+  stage: journeyStageSchema.optional(),
   source: boundedText(0, 200).optional(),
   /** References into the people registry. */
   actorIds: idList(entityIdSchema, 50),
@@ -199,7 +209,7 @@ export type FactorRatingEntry = z.infer<typeof factorRatingSchema>
 // ---------------------------------------------------------------- findings and recommendations
 
 export const valueTagSchema = z.object({
-  value: z.enum(coreValues),
+  value: coreValueSchema,
   rationale: boundedText(0, 1000),
 })
 export type ValueTag = z.infer<typeof valueTagSchema>
@@ -221,7 +231,7 @@ export const findingSchema = z.object({
   valueTags: z.array(valueTagSchema).default([]),
   factorItemIds: idList(factorItemIdSchema, 200),
   evidence: evidenceSchema.default({}),
-  status: z.enum(findingStatuses).default('draft'),
+  status: findingStatusSchema.default('draft'),
 })
 export type Finding = z.infer<typeof findingSchema>
 
@@ -229,12 +239,12 @@ export const recommendationSchema = z.object({
   id: entityIdSchema,
   text: boundedText(0, 5000),
   findingIds: idList(entityIdSchema, 200),
-  strength: z.enum(recommendationStrengths),
+  strength: recommendationStrengthSchema,
   owner: boundedText(1, 200).optional(),
   dueDate: calendarDateSchema.optional(),
   /** How the review will know the action worked. */
   measure: boundedText(1, 2000).optional(),
-  status: z.enum(recommendationStatuses).default('proposed'),
+  status: recommendationStatusSchema.default('proposed'),
 })
 export type Recommendation = z.infer<typeof recommendationSchema>
 

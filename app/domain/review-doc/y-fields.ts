@@ -34,21 +34,21 @@ export function unique(values: readonly string[]): string[] {
   return [...new Set(values)]
 }
 
-/** The Y.Array under key, created (or replacing a value of the wrong kind) when needed. */
-export function listAt(entity: Y.Map<unknown>, key: string): Y.Array<unknown> {
+/** The shared type under key, created (or replacing a value of the wrong kind) when needed. */
+function sharedTypeAt<T extends Y.AbstractType<unknown>>(entity: Y.Map<unknown>, key: string, Kind: new () => T): T {
   const existing = entity.get(key)
-  if (existing instanceof Y.Array) return existing
-  const list = new Y.Array<unknown>()
-  entity.set(key, list)
-  return list
+  if (existing instanceof Kind) return existing
+  const created = new Kind()
+  entity.set(key, created)
+  return created
+}
+
+export function listAt(entity: Y.Map<unknown>, key: string): Y.Array<unknown> {
+  return sharedTypeAt(entity, key, Y.Array<unknown>)
 }
 
 export function mapAt(entity: Y.Map<unknown>, key: string): Y.Map<unknown> {
-  const existing = entity.get(key)
-  if (existing instanceof Y.Map) return existing
-  const map = new Y.Map<unknown>()
-  entity.set(key, map)
-  return map
+  return sharedTypeAt(entity, key, Y.Map<unknown>)
 }
 
 export function addToList(list: Y.Array<unknown>, id: string): void {
