@@ -101,29 +101,37 @@ function openCheck(file: string): BackupCheck {
   }
 }
 
+/**
+ * Copies the database file at `from` to `partial` through the online backup API (a half-written
+ * copy is removed), then sets the copy's journal mode.
+ */
+async function copyDatabase(from: string, partial: string, journalMode: 'DELETE' | 'WAL', what: 'backup' | 'restore'): Promise<void> {
+  const source = openDatabaseFile(from, { readonly: true })
+  try {
+    await source.backup(partial, { progress: () => 1_000_000_000 })
+  } catch (error) {
+    fs.rmSync(partial, { force: true })
+    throw new CliError(`the ${what} failed: ${(error as Error).message}`)
+  } finally {
+    source.close()
+  }
+  const { default: Database } = await import('better-sqlite3')
+  const copy = new Database(partial)
+  try {
+    copy.pragma(`journal_mode = ${journalMode}`)
+  } finally {
+    copy.close()
+  }
+}
+
 export async function backupCommand(args: string[], io: CliIO, databaseFile: string, client: PrismaClient): Promise<void> {
   const { values } = parseArgs({ args, allowPositionals: false, options: { out: { type: 'string' } } })
   if (!values.out) throw new CliError('--out <file> is required')
   const out = outputPath(values.out, { mustNotExist: true })
   const partial = `${out}.partial`
-  const source = openDatabaseFile(databaseFile, { readonly: true })
   const started = Date.now()
-  try {
-    await source.backup(partial, { progress: () => 1_000_000_000 })
-  } catch (error) {
-    fs.rmSync(partial, { force: true })
-    throw new CliError(`the backup failed: ${(error as Error).message}`)
-  } finally {
-    source.close()
-  }
   // A backup is one self-contained file: no write-ahead log beside it.
-  const { default: Database } = await import('better-sqlite3')
-  const copy = new Database(partial)
-  try {
-    copy.pragma('journal_mode = DELETE')
-  } finally {
-    copy.close()
-  }
+  await copyDatabase(databaseFile, partial, 'DELETE', 'backup')
   const check = openCheck(partial)
   if (!check.ok) {
     fs.rmSync(partial, { force: true })
@@ -192,23 +200,8 @@ export async function restoreCommand(args: string[], io: CliIO, databaseFile: st
     )
   const check = openCheck(backup)
   if (!check.ok) throw new CliError(`${backup} is damaged, nothing was restored:\n  ${check.problems.join('\n  ')}`)
-  const source = openDatabaseFile(backup, { readonly: true })
   const partial = path.join(dir, `${path.basename(databaseFile)}.restoring`)
-  try {
-    await source.backup(partial, { progress: () => 1_000_000_000 })
-  } catch (error) {
-    fs.rmSync(partial, { force: true })
-    throw new CliError(`the restore failed: ${(error as Error).message}`)
-  } finally {
-    source.close()
-  }
-  const { default: Database } = await import('better-sqlite3')
-  const db = new Database(partial)
-  try {
-    db.pragma('journal_mode = WAL')
-  } finally {
-    db.close()
-  }
+  await copyDatabase(backup, partial, 'WAL', 'restore')
   fs.renameSync(partial, databaseFile)
   io.out(`restored ${backup} to ${databaseFile}`)
   report(io, databaseFile, check)

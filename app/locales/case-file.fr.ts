@@ -1,6 +1,5 @@
 import type { caseFileEn } from './case-file.en'
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+import type { Widen } from './widen'
 
 export const caseFileFr: Widen<typeof caseFileEn> = {
   files: {

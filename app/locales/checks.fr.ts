@@ -1,6 +1,5 @@
 import type { checksEn } from './checks.en'
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+import type { Widen } from './widen'
 
 export const checksFr: Widen<typeof checksEn> = {
   confirm: {

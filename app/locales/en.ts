@@ -15,6 +15,7 @@ import { ssoEn } from './sso.en'
 import { versionsEn } from './versions.en'
 import { safetyMapEn } from './safety-map.en'
 import { voiceEn } from './voice.en'
+import type { Widen } from './widen'
 
 export const en = {
   workspace: workspaceEn,
@@ -392,5 +393,4 @@ export const en = {
   },
 } as const
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 export type Translations = Widen<typeof en>

@@ -1,6 +1,7 @@
 // Strings of the de-identified export: the export page and the exported reports (`report`,
 // which must satisfy ReportLabels of app/domain/export/labels.ts).
 import { sharedLabelsEn } from './shared-labels'
+import type { Widen } from './widen'
 
 export const exportEn = {
   link: 'Export the de-identified review',
@@ -297,5 +298,4 @@ export const exportEn = {
   },
 } as const
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 export type ExportTranslations = Widen<typeof exportEn>

@@ -1,4 +1,4 @@
 import type { opsEn } from './ops.en'
+import type { Widen } from './widen'
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 export type OpsTranslations = Widen<typeof opsEn>

@@ -1,4 +1,4 @@
 import type { safetyMapEn } from './safety-map.en'
+import type { Widen } from './widen'
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 export type SafetyMapTranslations = Widen<typeof safetyMapEn>

@@ -1,6 +1,8 @@
 // Labels that several namespaces show (the workspace, the trends page, the exported report): one
 // wording in each language, so a stage of the family journey or a core value is never named two
 // ways. Each namespace spreads them in under its own keys, so components keep their keys.
+import type { Widen } from './widen'
+
 const en = {
   status: {
     draft: 'Draft',
@@ -27,8 +29,6 @@ const en = {
     other: 'Other',
   },
 } as const
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 const fr: Widen<typeof en> = {
   status: {

@@ -1,5 +1,7 @@
 // Strings of the case timeline (list and chronology) and of the practice-standard checks.
 // Stage names stay in workspace.stage.*, shared with the other views.
+import type { Widen } from './widen'
+
 export const timelineEn = {
   quickAdd: {
     title: 'Quick add',
@@ -115,5 +117,4 @@ export const timelineEn = {
   },
 } as const
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 export type TimelineTranslations = Widen<typeof timelineEn>

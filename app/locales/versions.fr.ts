@@ -1,6 +1,5 @@
 import type { versionsEn } from './versions.en'
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+import type { Widen } from './widen'
 
 export const versionsFr: Widen<typeof versionsEn> = {
   defaults: 'les valeurs livrées par défaut',

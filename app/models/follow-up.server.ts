@@ -27,7 +27,7 @@ import type { RecommendationStatus, RecommendationStrength, ReviewRole } from '~
 import { actorOf, type SignedInUser } from '~/utils/auth.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
-import { reviewPhaseOf, reviewRoleOf } from './rows.server'
+import { recommendationAcrossReviews, reviewPhaseOf, reviewRoleOf } from './rows.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { jurisdictionSettings } from './jurisdiction.server'
 import { notify } from './notify.server'
@@ -132,11 +132,7 @@ export async function trackedRecommendations(user: { id: string; jurisdictionId:
       const last = [...history].reverse().find(e => e.note !== '')
       const ownerUserId = ownerOf.get(key) ?? null
       return {
-        reviewId: r.reviewId,
-        reviewTitle: titles.get(r.reviewId) ?? '',
-        id: r.id,
-        text: r.text,
-        strength: r.strength as RecommendationStrength,
+        ...recommendationAcrossReviews(r, titles),
         measure: r.measure,
         dueDate: r.dueDate,
         documentStatus: r.status as RecommendationStatus,
@@ -252,42 +248,56 @@ function auditTarget(ctx: RecommendationContext) {
   return reviewAuditScope(ctx.review, ctx.user.id)
 }
 
-type UpdateFields = Omit<Prisma.RecommendationUpdateUncheckedCreateInput, 'reviewId' | 'recommendationId' | 'authorId'>
+// Who may add each kind of history entry, and in which states of the recommendation.
+const updateRules = {
+  progress: {
+    permission: 'update:recommendation-progress',
+    refused: 'followUp.errors.notOwner',
+    allowed: ownerMayUpdate,
+    wrongState: 'followUp.errors.closed',
+  },
+  evaluation: { permission: 'evaluate:recommendation', refused: 'followUp.errors.notQiLead', allowed: mayEvaluate, wrongState: 'followUp.errors.notDone' },
+} as const
 
-/** One entry of the recommendation's history, by the signed-in user, with its audit row in the same transaction. */
-async function addUpdate(ctx: RecommendationContext, fields: UpdateFields, entry: AuditEntry) {
+type UpdateFields = Omit<Prisma.RecommendationUpdateUncheckedCreateInput, 'reviewId' | 'recommendationId' | 'authorId' | 'kind'>
+
+/**
+ * One entry of the recommendation's history by the signed-in user, with its audit row in the
+ * same transaction; then the document's status follows the new state.
+ */
+async function addUpdate(
+  ctx: RecommendationContext,
+  kind: keyof typeof updateRules,
+  change: { fields: UpdateFields; audit: AuditEntry; next: FollowUpState },
+): Promise<FollowUpOutcome> {
+  const rule = updateRules[kind]
+  if (!ctx.allows(rule.permission)) return { ok: false, message: rule.refused }
+  const before = await currentState(ctx)
+  if (!rule.allowed(before.state)) return { ok: false, message: rule.wrongState }
   await prisma.$transaction(async tx => {
     await tx.recommendationUpdate.create({
-      data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, ...fields },
+      data: { reviewId: ctx.review.id, recommendationId: ctx.recommendation.id, authorId: ctx.user.id, kind, ...change.fields },
     })
-    await audit(tx, entry)
+    await audit(tx, change.audit)
+  })
+  await syncStatus(ctx, change.next)
+  return { ok: true }
+}
+
+export function recordProgress(ctx: RecommendationContext, input: ProgressInput): Promise<FollowUpOutcome> {
+  return addUpdate(ctx, 'progress', {
+    fields: { progress: input.status, note: input.note, evaluateOn: input.evaluateOn },
+    audit: { ...auditTarget(ctx), action: 'recommendation.progress', detail: { recommendationId: ctx.recommendation.id, status: input.status } },
+    next: input.status,
   })
 }
 
-export async function recordProgress(ctx: RecommendationContext, input: ProgressInput): Promise<FollowUpOutcome> {
-  if (!ctx.allows('update:recommendation-progress')) return { ok: false, message: 'followUp.errors.notOwner' }
-  const before = await currentState(ctx)
-  if (!ownerMayUpdate(before.state)) return { ok: false, message: 'followUp.errors.closed' }
-  await addUpdate(
-    ctx,
-    { kind: 'progress', progress: input.status, note: input.note, evaluateOn: input.evaluateOn },
-    { ...auditTarget(ctx), action: 'recommendation.progress', detail: { recommendationId: ctx.recommendation.id, status: input.status } },
-  )
-  await syncStatus(ctx, input.status)
-  return { ok: true }
-}
-
-export async function recordEvaluation(ctx: RecommendationContext, input: EvaluationInput): Promise<FollowUpOutcome> {
-  if (!ctx.allows('evaluate:recommendation')) return { ok: false, message: 'followUp.errors.notQiLead' }
-  const before = await currentState(ctx)
-  if (!mayEvaluate(before.state)) return { ok: false, message: 'followUp.errors.notDone' }
-  await addUpdate(
-    ctx,
-    { kind: 'evaluation', outcome: input.outcome, note: input.evidence, evaluateOn: input.evaluateOn },
-    { ...auditTarget(ctx), action: 'recommendation.evaluated', detail: { recommendationId: ctx.recommendation.id, outcome: input.outcome } },
-  )
-  await syncStatus(ctx, input.outcome === 'too_early' ? 'done' : input.outcome)
-  return { ok: true }
+export function recordEvaluation(ctx: RecommendationContext, input: EvaluationInput): Promise<FollowUpOutcome> {
+  return addUpdate(ctx, 'evaluation', {
+    fields: { outcome: input.outcome, note: input.evidence, evaluateOn: input.evaluateOn },
+    audit: { ...auditTarget(ctx), action: 'recommendation.evaluated', detail: { recommendationId: ctx.recommendation.id, outcome: input.outcome } },
+    next: input.outcome === 'too_early' ? 'done' : input.outcome,
+  })
 }
 
 async function syncStatus(ctx: RecommendationContext, state: FollowUpState) {

@@ -2,7 +2,7 @@
 // the database is decoded here with zod rather than cast with `as`: a value the code does not
 // know is read as the safe one (the first phase, where nothing phase-gated is open; no role).
 import { z } from 'zod'
-import { reviewPhases, reviewRoles, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
+import { reviewPhases, reviewRoles, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
 
 const phaseSchema = z.enum(reviewPhases).catch('intake')
 const roleSchema = z.enum(reviewRoles).nullable().catch(null)
@@ -18,4 +18,12 @@ export function reviewRoleOf(value: string | null | undefined): ReviewRole | nul
 /** A review row with its phase decoded. */
 export function decodeReview<T extends { phase: string }>(row: T): Omit<T, 'phase'> & { phase: ReviewPhase } {
   return { ...row, phase: reviewPhaseOf(row.phase) }
+}
+
+/** The first columns of a projected recommendation wherever it is listed across reviews: which review, and what it says. */
+export function recommendationAcrossReviews(
+  row: { reviewId: string; id: string; text: string; strength: string },
+  titles: ReadonlyMap<string, string>,
+): { reviewId: string; reviewTitle: string; id: string; text: string; strength: RecommendationStrength } {
+  return { reviewId: row.reviewId, reviewTitle: titles.get(row.reviewId) ?? '', id: row.id, text: row.text, strength: row.strength as RecommendationStrength }
 }

@@ -1,6 +1,7 @@
 import { isFinished, isOverdue, sortTrackerRows } from '~/domain/workflow'
 import type { RecommendationStatus, RecommendationStrength } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
+import { recommendationAcrossReviews } from './rows.server'
 
 export type TrackerEntry = {
   reviewId: string
@@ -35,11 +36,7 @@ export async function recommendationTracker(
   })
   const entries = rows.map(r => {
     const entry = {
-      reviewId: r.reviewId,
-      reviewTitle: titles.get(r.reviewId) ?? '',
-      id: r.id,
-      text: r.text,
-      strength: r.strength as RecommendationStrength,
+      ...recommendationAcrossReviews(r, titles),
       owner: r.owner,
       dueDate: r.dueDate,
       measure: r.measure,

@@ -35,7 +35,7 @@ export function unique(values: readonly string[]): string[] {
 }
 
 /** The shared type under key, created (or replacing a value of the wrong kind) when needed. */
-function sharedTypeAt<T extends Y.AbstractType<unknown>>(entity: Y.Map<unknown>, key: string, Kind: new () => T): T {
+function sharedTypeAt<T extends Y.Array<unknown> | Y.Map<unknown>>(entity: Y.Map<unknown>, key: string, Kind: new () => T): T {
   const existing = entity.get(key)
   if (existing instanceof Kind) return existing
   const created = new Kind()
