@@ -1,8 +1,10 @@
-import { defaultFactorFramework, parseFactorFramework, type FactorFramework } from '~/domain/factors'
-import { defaultPracticeStandards, parsePracticeStandards, type PracticeStandards } from '~/domain/standards'
+import type { z } from 'zod'
+import { defaultFactorFramework, FactorFramework, parseFactorFramework } from '~/domain/factors'
+import { defaultPracticeStandards, parseJsonWith, parsePracticeStandards, PracticeStandards } from '~/domain/standards'
+import type { SettingsKind } from '~/domain/settings-versions'
 import { prisma } from '~/utils/db.server'
 import { saveSettingsVersion } from './settings-version.server'
-import { audit } from './audit.server'
+import { audit, type SettingsAuditAction, type SettingsAuditDetail } from './audit.server'
 
 export type JurisdictionSettings = {
   practiceStandards: PracticeStandards
@@ -43,29 +45,36 @@ function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false
   }
 }
 
-export async function saveFactorFramework(jurisdictionId: string, text: string, actorId: string): Promise<SettingsOutcome> {
+/**
+ * An administrator's JSON text, validated against the schema, saved as a new version of the
+ * setting (reviews keep the one they were opened with, ADR 0036); otherwise every problem at
+ * its JSON pointer and nothing saved.
+ */
+async function saveSettingsText<T extends PracticeStandards | FactorFramework>(
+  setting: { jurisdictionId: string; kind: SettingsKind; actorId: string },
+  text: string,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  recorded: (value: T) => { action: SettingsAuditAction; detail: SettingsAuditDetail },
+): Promise<SettingsOutcome> {
   const json = parseJsonText(text)
   if (!json.ok) return json
-  const parsed = parseFactorFramework(json.value)
+  const parsed = parseJsonWith(schema, json.value)
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
-  // Every save is a new version; reviews keep the one they were opened with (ADR 0036).
-  const version = await saveSettingsVersion(
-    { jurisdictionId, kind: 'factorFramework', content: parsed.framework, custom: true, actorId },
-    { action: 'jurisdiction.framework-loaded', detail: { id: parsed.framework.id, frameworkVersion: parsed.framework.version } },
-  )
-  return { ok: true, version }
+  return { ok: true, version: await saveSettingsVersion({ ...setting, content: parsed.value, custom: true }, recorded(parsed.value)) }
 }
 
-export async function savePracticeStandards(jurisdictionId: string, text: string, actorId: string): Promise<SettingsOutcome> {
-  const json = parseJsonText(text)
-  if (!json.ok) return json
-  const parsed = parsePracticeStandards(json.value)
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map(p => ({ where: p.path || '/', message: p.message })) }
-  const version = await saveSettingsVersion(
-    { jurisdictionId, kind: 'practiceStandards', content: parsed.standards, custom: true, actorId },
-    { action: 'jurisdiction.standards-loaded', detail: { id: parsed.standards.id, rules: parsed.standards.rules.length } },
-  )
-  return { ok: true, version }
+export function saveFactorFramework(jurisdictionId: string, text: string, actorId: string): Promise<SettingsOutcome> {
+  return saveSettingsText({ jurisdictionId, kind: 'factorFramework', actorId }, text, FactorFramework, framework => ({
+    action: 'jurisdiction.framework-loaded',
+    detail: { id: framework.id, frameworkVersion: framework.version },
+  }))
+}
+
+export function savePracticeStandards(jurisdictionId: string, text: string, actorId: string): Promise<SettingsOutcome> {
+  return saveSettingsText({ jurisdictionId, kind: 'practiceStandards', actorId }, text, PracticeStandards, standards => ({
+    action: 'jurisdiction.standards-loaded',
+    detail: { id: standards.id, rules: standards.rules.length },
+  }))
 }
 
 /** Puts the shipped defaults back in force, as a new version (reviews on older ones keep them). */
