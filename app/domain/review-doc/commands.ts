@@ -285,8 +285,11 @@ class Planner {
         })
       case 'addUnmetNeed':
         return this.addUnmetNeed(command)
-      case 'updateUnmetNeed':
-        return this.updateWithLists('unmetNeeds', command.id, command.patch, { eventIds: 'events', factorItemIds: null })
+      case 'updateUnmetNeed': {
+        const { eventIds, factorItemIds, ...fields } = command.patch
+        this.requireAll('events', eventIds, ['patch', 'eventIds'])
+        return this.update('unmetNeeds', command.id, fields, { eventIds, factorItemIds })
+      }
       case 'removeUnmetNeed':
         return this.removeEntity('unmetNeeds', command.id, () => this.stripReferences('findings', ['evidence', 'unmetNeedIds'], command.id))
       case 'rateFactor':
@@ -295,8 +298,10 @@ class Planner {
         return this.removeEntity('factorRatings', command.factorItemId, undefined, ['factorItemId'])
       case 'addFinding':
         return this.addFinding(command)
-      case 'updateFinding':
-        return this.updateWithLists('findings', command.id, command.patch, { factorItemIds: null })
+      case 'updateFinding': {
+        const { factorItemIds, ...fields } = command.patch
+        return this.update('findings', command.id, fields, { factorItemIds })
+      }
       case 'setFindingBody':
         this.require('findings', command.id, ['id'])
         this.requireFragment(findingBodyField(command.id), ['id'])
@@ -321,14 +326,20 @@ class Planner {
         })
       case 'addRecommendation':
         return this.addRecommendation(command)
-      case 'updateRecommendation':
-        return this.updateWithLists('recommendations', command.id, command.patch, { findingIds: 'findings' })
+      case 'updateRecommendation': {
+        const { findingIds, ...fields } = command.patch
+        this.requireAll('findings', findingIds, ['patch', 'findingIds'])
+        return this.update('recommendations', command.id, fields, { findingIds })
+      }
       case 'removeRecommendation':
         return this.removeEntity('recommendations', command.id)
       case 'addSafetyMap':
         return this.addSafetyMap(command)
-      case 'updateSafetyMap':
-        return this.updateWithLists('safetyMaps', command.id, command.patch, { eventIds: 'events' })
+      case 'updateSafetyMap': {
+        const { eventIds, ...fields } = command.patch
+        this.requireAll('events', eventIds, ['patch', 'eventIds'])
+        return this.update('safetyMaps', command.id, fields, { eventIds })
+      }
       case 'setSafetyScaling':
         this.require('safetyMaps', command.mapId, ['mapId'])
         this.write(() => {
@@ -357,21 +368,6 @@ class Planner {
       for (const [key, ids] of Object.entries(lists)) if (ids !== undefined) syncList(listAt(entity, key), ids)
     })
     return id
-  }
-
-  /**
-   * An update whose patch may replace lists of ids: each list is written as a list, and one
-   * that refers to a collection must name only what is in it (null: ids from outside the document).
-   */
-  private updateWithLists(collection: Collection, id: string, patch: Record<string, unknown>, lists: Record<string, Collection | null>): string {
-    const fields = { ...patch }
-    const values: Record<string, readonly string[] | undefined> = {}
-    for (const [key, target] of Object.entries(lists)) {
-      values[key] = patch[key] as readonly string[] | undefined
-      delete fields[key]
-      if (target) this.requireAll(target, values[key], ['patch', key])
-    }
-    return this.update(collection, id, fields, values)
   }
 
   private removeEntity(collection: Collection, id: string, alsoWrite?: () => void, path: (string | number)[] = ['id']): string {
