@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { PublishedCountView, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
@@ -176,6 +177,74 @@ export default function TrendsRoute() {
   const year = (key: string) => key
   const sourceLabel = (code: string) => (code === data.jurisdiction.code ? t('trends.sources.own', { code }) : code)
   const hasYears = tables.findingsByValueAndYear.columns.length > 0
+  // The chart+table sections, each under its heading (trends.<id>.title), in page order.
+  const sections: { id: string; hint?: string; figures: ComponentProps<typeof TrendFigure>[] }[] = [
+    {
+      id: 'findings',
+      figures: [
+        {
+          id: 'findings-by-domain',
+          kind: 'bars',
+          title: t('trends.findings.byDomainTitle'),
+          hint: t('trends.findings.byDomainHint'),
+          table: tables.findingsByValueAndDomain,
+          rowHeader: t('trends.findings.rowHeader'),
+          rowLabel: valueLabel,
+          columnLabel: domainLabel,
+        },
+        {
+          id: 'findings-by-year',
+          kind: 'lines',
+          title: t('trends.findings.byYearTitle'),
+          table: tables.findingsByValueAndYear,
+          rowHeader: t('trends.findings.rowHeader'),
+          rowLabel: valueLabel,
+          columnLabel: year,
+        },
+      ],
+    },
+    {
+      id: 'needs',
+      hint: t('trends.needs.hint'),
+      figures: [
+        // One bar per stage (all years); the table below splits the same counts by year.
+        {
+          id: 'needs-by-year',
+          kind: 'horizontal-bars',
+          draw: 'row-totals',
+          title: t('trends.needs.byStageTitle'),
+          caption: t('trends.needs.byYearTitle'),
+          table: tables.unmetNeedsByStageAndYear,
+          rowHeader: t('trends.needs.rowHeader'),
+          rowLabel: stageLabel,
+          columnLabel: year,
+        },
+      ],
+    },
+    {
+      id: 'recommendations',
+      figures: [
+        {
+          id: 'recommendations-by-status',
+          kind: 'bars',
+          title: t('trends.recommendations.byStatusTitle'),
+          table: tables.recommendationsByStrengthAndStatus,
+          rowHeader: t('trends.recommendations.rowHeader'),
+          rowLabel: strengthLabel,
+          columnLabel: statusLabel,
+        },
+        {
+          id: 'recommendations-by-year',
+          kind: 'lines',
+          title: t('trends.recommendations.byYearTitle'),
+          table: tables.recommendationsByStrengthAndYear,
+          rowHeader: t('trends.recommendations.rowHeader'),
+          rowLabel: strengthLabel,
+          columnLabel: year,
+        },
+      ],
+    },
+  ]
   const views: { view: TrendView; label: string }[] = [
     { view: 'own', label: t('trends.views.own') },
     { view: 'network', label: t('trends.views.network') },
@@ -253,64 +322,14 @@ export default function TrendsRoute() {
         <p className="trend-section">{t('trends.empty')}</p>
       ) : (
         <>
-          <TitledSection id="findings" title={t('trends.findings.title')} className="trend-section">
-            <TrendFigure
-              id="findings-by-domain"
-              kind="bars"
-              title={t('trends.findings.byDomainTitle')}
-              hint={t('trends.findings.byDomainHint')}
-              table={tables.findingsByValueAndDomain}
-              rowHeader={t('trends.findings.rowHeader')}
-              rowLabel={valueLabel}
-              columnLabel={domainLabel}
-            />
-            <TrendFigure
-              id="findings-by-year"
-              kind="lines"
-              title={t('trends.findings.byYearTitle')}
-              table={tables.findingsByValueAndYear}
-              rowHeader={t('trends.findings.rowHeader')}
-              rowLabel={valueLabel}
-              columnLabel={year}
-            />
-          </TitledSection>
-
-          <TitledSection id="needs" title={t('trends.needs.title')} className="trend-section">
-            <p className="trend-hint">{t('trends.needs.hint')}</p>
-            {/* One bar per stage (all years); the table below splits the same counts by year. */}
-            <TrendFigure
-              id="needs-by-year"
-              kind="horizontal-bars"
-              draw="row-totals"
-              title={t('trends.needs.byStageTitle')}
-              caption={t('trends.needs.byYearTitle')}
-              table={tables.unmetNeedsByStageAndYear}
-              rowHeader={t('trends.needs.rowHeader')}
-              rowLabel={stageLabel}
-              columnLabel={year}
-            />
-          </TitledSection>
-
-          <TitledSection id="recommendations" title={t('trends.recommendations.title')} className="trend-section">
-            <TrendFigure
-              id="recommendations-by-status"
-              kind="bars"
-              title={t('trends.recommendations.byStatusTitle')}
-              table={tables.recommendationsByStrengthAndStatus}
-              rowHeader={t('trends.recommendations.rowHeader')}
-              rowLabel={strengthLabel}
-              columnLabel={statusLabel}
-            />
-            <TrendFigure
-              id="recommendations-by-year"
-              kind="lines"
-              title={t('trends.recommendations.byYearTitle')}
-              table={tables.recommendationsByStrengthAndYear}
-              rowHeader={t('trends.recommendations.rowHeader')}
-              rowLabel={strengthLabel}
-              columnLabel={year}
-            />
-          </TitledSection>
+          {sections.map(section => (
+            <TitledSection key={section.id} id={section.id} title={t(`trends.${section.id}.title`)} className="trend-section">
+              {section.hint ? <p className="trend-hint">{section.hint}</p> : null}
+              {section.figures.map(figure => (
+                <TrendFigure key={figure.id} {...figure} />
+              ))}
+            </TitledSection>
+          ))}
 
           <section aria-labelledby="scaling-title" className="trend-section">
             <h2 id="scaling-title">{t('safetyMap.trends.title')}</h2>
