@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RecommendationsTable } from '~/components/follow-up/recommendations-table'
 import { SelectField } from '~/components/forms'
-import { PublishedCountView } from '~/components/trends/published-count'
+import { CountCell } from '~/components/trends/published-count'
 import { TrendChart } from '~/components/trends/trend-chart'
 import { followUpStates } from '~/domain/follow-up'
 import { coreValues, recommendationStrengths } from '~/domain/vocabulary'
@@ -62,14 +62,17 @@ export default function RecommendationTrackerRoute() {
             options={f.options}
           />
         ))}
-        <div className="field field-checkbox">
-          <input id="tracker-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === '1'} />
-          <label htmlFor="tracker-overdue">{t('followUp.tracker.overdueOnly')}</label>
-        </div>
-        <div className="field field-checkbox">
-          <input id="tracker-all" type="checkbox" name="all" value="1" defaultChecked={includeClosed} />
-          <label htmlFor="tracker-all">{t('tracker.includeFinished')}</label>
-        </div>
+        {(
+          [
+            ['overdue', filter.overdue === '1', t('followUp.tracker.overdueOnly')],
+            ['all', includeClosed, t('tracker.includeFinished')],
+          ] as const
+        ).map(([name, checked, label]) => (
+          <div className="field field-checkbox" key={name}>
+            <input id={`tracker-${name}`} type="checkbox" name={name} value="1" defaultChecked={checked} />
+            <label htmlFor={`tracker-${name}`}>{label}</label>
+          </div>
+        ))}
         <div className="actions-row">
           <button type="submit">{t('followUp.tracker.apply')}</button>
           <Link to="/recommendations">{t('followUp.tracker.clear')}</Link>
@@ -149,13 +152,9 @@ export default function RecommendationTrackerRoute() {
               <tr key={s}>
                 <th scope="row">{t(`strength.${s}`)}</th>
                 {columns.map((c, k) => (
-                  <td key={c}>
-                    <PublishedCountView value={table.cells[i]![k]!} />
-                  </td>
+                  <CountCell key={c} value={table.cells[i]![k]!} />
                 ))}
-                <td>
-                  <PublishedCountView value={table.rowTotals[i]!} />
-                </td>
+                <CountCell value={table.rowTotals[i]!} />
               </tr>
             ))}
           </tbody>

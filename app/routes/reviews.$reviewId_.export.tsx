@@ -5,8 +5,11 @@
 // resource route reviews.$reviewId_.export_.download.
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ActionOutcome } from '~/components/action-outcome'
+import { TitledSection } from '~/components/layout'
+import { BackLinkHeading } from '~/components/review-page'
 import { z } from 'zod'
 import { ExportButtons, ExportHistory } from '~/components/export/formats'
 import { ExportPreview } from '~/components/export/preview'
@@ -204,28 +207,14 @@ export default function ExportRoute() {
   const { review } = data
   return (
     <div className="export-page">
-      <p className="back-link">
-        <Link to={`/reviews/${review.id}`}>{t('export.backToReview')}</Link>
-      </p>
-      <h1>
+      <BackLinkHeading to={`/reviews/${review.id}`} back={t('export.backToReview')}>
         {t('export.title')}
         <span className="export-review-title">{review.title}</span>
-      </h1>
-      {data.done && navigation.state === 'idle' ? (
-        <p role="status" className="notice">
-          {t(`export.done.${data.done}`)}
-        </p>
+      </BackLinkHeading>
+      {navigation.state === 'idle' ? (
+        <ActionOutcome done={data.done ? `export.done.${data.done}` : null} error={actionData?.error} errorParams={actionData?.params} />
       ) : null}
-      {actionData?.error && navigation.state === 'idle' ? (
-        <p role="alert" className="notice-error">
-          {t(actionData.error, actionData.params)}
-        </p>
-      ) : null}
-      {data.refused ? (
-        <p role="alert" className="notice-error">
-          {t(`export.errors.${data.refused}`)}
-        </p>
-      ) : null}
+      <ActionOutcome error={data.refused ? `export.errors.${data.refused}` : null} />
 
       {!data.open ? (
         <p className="notice-error">{t('export.notYet', { phase: t(`phase.${review.phase}`, { defaultValue: review.phase }) })}</p>
@@ -234,8 +223,7 @@ export default function ExportRoute() {
           <p>{t('export.intro')}</p>
           {data.excluded ? <p className="notice">{t('export.excluded')}</p> : null}
 
-          <section aria-labelledby="residuals-title">
-            <h2 id="residuals-title">{t('export.residuals.title')}</h2>
+          <TitledSection id="residuals" title={t('export.residuals.title')}>
             {data.residuals.length === 0 ? (
               <p role="status" className="notice">
                 {t('export.residuals.none')}
@@ -254,17 +242,15 @@ export default function ExportRoute() {
                 <SafeWordTable rows={data.safe} />
               </>
             ) : null}
-          </section>
+          </TitledSection>
 
-          <section aria-labelledby="approvals-title">
-            <h2 id="approvals-title">{t('export.approval.title')}</h2>
+          <TitledSection id="approvals" title={t('export.approval.title')}>
             <p>{t('export.approval.intro')}</p>
             <ApprovalSteps steps={data.approvals} />
-          </section>
+          </TitledSection>
 
           {data.mayExport ? (
-            <section aria-labelledby="formats-title">
-              <h2 id="formats-title">{t('export.formats.title')}</h2>
+            <TitledSection id="formats" title={t('export.formats.title')}>
               <p>{t('export.formats.intro')}</p>
               <ExportButtons
                 reviewId={review.id}
@@ -274,20 +260,18 @@ export default function ExportRoute() {
                 ]}
                 excluded={data.excluded}
               />
-            </section>
+            </TitledSection>
           ) : null}
 
-          <section aria-labelledby="preview-title">
-            <h2 id="preview-title">{t('export.preview.title')}</h2>
+          <TitledSection id="preview" title={t('export.preview.title')}>
             <p>{t('export.preview.intro')}</p>
             <ExportPreview rows={data.previews} />
-          </section>
+          </TitledSection>
 
           {data.mayExport ? (
-            <section aria-labelledby="history-title">
-              <h2 id="history-title">{t('export.history.title')}</h2>
+            <TitledSection id="history" title={t('export.history.title')}>
               <ExportHistory rows={data.history} />
-            </section>
+            </TitledSection>
           ) : null}
         </>
       )}

@@ -5,6 +5,8 @@ import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ActionOutcome } from '~/components/action-outcome'
+import { BackLinkHeading, conformErrors } from '~/components/review-page'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
 import { QuoteRequestForm } from '~/components/accounts/quote-request-form'
 import { findingsOfReview, quoteRequestSchema, quotesByFinding, requestQuote } from '~/models/quote-consent.server'
@@ -54,27 +56,16 @@ export default function QuotesRoute() {
   const { review, findings, quotable, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const errors = actionData?.result.error
-    ? Object.values(actionData.result.error)
-        .flat()
-        .filter((e): e is string => typeof e === 'string')
-    : null
+  const errors = conformErrors(actionData?.result)
   return (
     <div className="accounts-page quotes-page">
-      <p className="back-link">
-        <Link to={`/reviews/${review.id}/accounts`}>{t('accounts.backToAccounts')}</Link>
-      </p>
-      <h1>
+      <BackLinkHeading to={`/reviews/${review.id}/accounts`} back={t('accounts.backToAccounts')}>
         {t('accounts.quotes.title')}
         <span className="accounts-review-title">{review.title}</span>
-      </h1>
+      </BackLinkHeading>
       <ConfidentialLabel />
       <p>{t('accounts.quotes.intro')}</p>
-      {done ? (
-        <p role="status" className="notice">
-          {t('accounts.quotes.done')}
-        </p>
-      ) : null}
+      <ActionOutcome done={done ? 'accounts.quotes.done' : null} />
 
       {findings.length === 0 ? (
         <p>{t('accounts.quotes.noFindings')}</p>

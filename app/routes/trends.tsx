@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { PublishedCountView, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
+import { CountCell, ScrollRegion, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
 import { SurveyBesideReviews } from '~/components/trends/survey-beside-reviews'
 import { TrendFigure } from '~/components/trends/trend-figure'
 import { TrendTable } from '~/components/trends/trend-table'
@@ -134,7 +134,7 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
       ) : (
         <>
           {/* Long names scroll inside their own box, never the page (issue 9). */}
-          <div className="table-scroll" role="region" aria-labelledby="imported-caption" tabIndex={0}>
+          <ScrollRegion className="table-scroll" labelledBy="imported-caption">
             <DataTable
               caption={t('trends.import.listCaption', { jurisdiction })}
               captionId="imported-caption"
@@ -157,7 +157,7 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
                 </tr>
               ))}
             </DataTable>
-          </div>
+          </ScrollRegion>
           <p className="trend-hint">{t('trends.import.removeHint')}</p>
         </>
       )}
@@ -269,7 +269,7 @@ export default function TrendsRoute() {
 
       <TitledSection id="sources" title={t('trends.sources.title')}>
         {/* Long names scroll inside their own box, never the page (issue 9). */}
-        <div className="table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
+        <ScrollRegion className="table-scroll" labelledBy="sources-caption">
           <table className="trend-table sources-table">
             <caption id="sources-caption">{t('trends.sources.caption')}</caption>
             <thead>
@@ -284,22 +284,18 @@ export default function TrendsRoute() {
               {data.sources.codes.map((code, i) => (
                 <tr key={code}>
                   <th scope="row">{sourceLabel(code)}</th>
-                  <td className="count">
-                    <PublishedCountView value={data.sources.counts.cells[i]![0]!} />
-                  </td>
+                  <CountCell className="count" value={data.sources.counts.cells[i]![0]!} />
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('trends.total')}</th>
-                <td className="count total">
-                  <PublishedCountView value={data.sources.counts.grandTotal} />
-                </td>
+                <CountCell className="count total" value={data.sources.counts.grandTotal} />
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollRegion>
         {data.withdrawnSources.length > 0 ? <p className="notice-error">{t('trends.sources.withdrawn', { codes: data.withdrawnSources.join(', ') })}</p> : null}
         {data.unreadableShared > 0 ? <p className="notice-error">{t('trends.sources.unreadable', { count: data.unreadableShared })}</p> : null}
         <h3>{t('trends.suppression.title')}</h3>

@@ -4,7 +4,7 @@ import { Line, LineChart, CartesianGrid, XAxis, YAxis } from 'recharts'
 import { proportionParams } from '~/components/surveys/format'
 import type { SurveyTrends } from '~/models/survey.server'
 import { ChartLegend, colourOf, dashOf } from './chart-legend'
-import { PublishedCountView } from './published-count'
+import { CountCell, ScrollRegion } from './published-count'
 import { useHydrated } from './use-hydrated'
 
 /**
@@ -54,7 +54,7 @@ export function SurveyBesideReviews({ data, locale }: { data: SurveyTrends; loca
           <figcaption>{t('surveys.results.chartDescription')}</figcaption>
         </figure>
       ) : null}
-      <div className="trend-table-wrap" role="region" aria-labelledby="survey-trends-caption" tabIndex={0}>
+      <ScrollRegion className="trend-table-wrap" labelledBy="survey-trends-caption">
         <table className="trend-table">
           <caption id="survey-trends-caption">{t('surveys.trends.caption')}</caption>
           <thead>
@@ -101,21 +101,15 @@ export function SurveyBesideReviews({ data, locale }: { data: SurveyTrends; loca
                       </td>
                     )
                   })}
-                  <td className="count">
-                    <PublishedCountView value={workforceFindings.cells[0]![k]!} />
-                  </td>
-                  <td className="count">
-                    <PublishedCountView value={recommendationsDue.cells[0]![k]!} />
-                  </td>
-                  <td className="count">
-                    <PublishedCountView value={recommendationsDue.columnTotals[k]!} />
-                  </td>
+                  <CountCell className="count" value={workforceFindings.cells[0]![k]!} />
+                  <CountCell className="count" value={recommendationsDue.cells[0]![k]!} />
+                  <CountCell className="count" value={recommendationsDue.columnTotals[k]!} />
                 </tr>
               )
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p>
         <Link to="/surveys/results">{t('surveys.trends.more')}</Link>
       </p>
