@@ -8,7 +8,7 @@ import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActionOutcome } from '~/components/action-outcome'
 import { DataTable } from '~/components/layout'
-import { BackLinkHeading, conformErrors } from '~/components/review-page'
+import { ReviewPageHeading, conformErrors } from '~/components/review-page'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
 import { FormErrors, SelectField } from '~/components/forms'
@@ -107,10 +107,7 @@ export default function AccountsRoute() {
     : []
   return (
     <div className="accounts-page">
-      <BackLinkHeading to={`/reviews/${review.id}`} back={t('accounts.backToReview')}>
-        {t('accounts.title')}
-        <span className="accounts-review-title">{review.title}</span>
-      </BackLinkHeading>
+      <ReviewPageHeading review={review} back={t('accounts.backToReview')} title={t('accounts.title')} reviewTitleClass="accounts-review-title" />
       <ConfidentialLabel />
       <PrivacyNotice />
       <ActionOutcome done={done} />

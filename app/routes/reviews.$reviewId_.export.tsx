@@ -9,7 +9,7 @@ import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ActionOutcome } from '~/components/action-outcome'
 import { TitledSection } from '~/components/layout'
-import { BackLinkHeading } from '~/components/review-page'
+import { ReviewPageHeading } from '~/components/review-page'
 import { z } from 'zod'
 import { ExportButtons, ExportHistory } from '~/components/export/formats'
 import { ExportPreview } from '~/components/export/preview'
@@ -207,10 +207,7 @@ export default function ExportRoute() {
   const { review } = data
   return (
     <div className="export-page">
-      <BackLinkHeading to={`/reviews/${review.id}`} back={t('export.backToReview')}>
-        {t('export.title')}
-        <span className="export-review-title">{review.title}</span>
-      </BackLinkHeading>
+      <ReviewPageHeading review={review} back={t('export.backToReview')} title={t('export.title')} reviewTitleClass="export-review-title" />
       {navigation.state === 'idle' ? (
         <ActionOutcome done={data.done ? `export.done.${data.done}` : null} error={actionData?.error} errorParams={actionData?.params} />
       ) : null}

@@ -87,9 +87,7 @@ export default function PartnersPage() {
     ) : null
   return (
     <section aria-labelledby="partners-title">
-      <BackLinkHeading to={`/reviews/${review.id}`} back={review.title} id="partners-title">
-        {t('voice.partners.title')}
-      </BackLinkHeading>
+      <BackLinkHeading to={`/reviews/${review.id}`} back={review.title} id="partners-title" title={t('voice.partners.title')} />
       <p>{t('voice.partners.intro')}</p>
       <ActionOutcome done={data?.done} error={data?.error} />
       {data?.setup ? <LinkNotice message={t('voice.partners.invited', { email: data.setup.email })} url={data.setup.url} testId="partner-setup-link" /> : null}

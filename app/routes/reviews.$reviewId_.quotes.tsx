@@ -6,7 +6,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ActionOutcome } from '~/components/action-outcome'
-import { BackLinkHeading, conformErrors } from '~/components/review-page'
+import { ReviewPageHeading, conformErrors } from '~/components/review-page'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
 import { QuoteRequestForm } from '~/components/accounts/quote-request-form'
 import { findingsOfReview, quoteRequestSchema, quotesByFinding, requestQuote } from '~/models/quote-consent.server'
@@ -59,10 +59,13 @@ export default function QuotesRoute() {
   const errors = conformErrors(actionData?.result)
   return (
     <div className="accounts-page quotes-page">
-      <BackLinkHeading to={`/reviews/${review.id}/accounts`} back={t('accounts.backToAccounts')}>
-        {t('accounts.quotes.title')}
-        <span className="accounts-review-title">{review.title}</span>
-      </BackLinkHeading>
+      <ReviewPageHeading
+        review={review}
+        backTo="accounts"
+        back={t('accounts.backToAccounts')}
+        title={t('accounts.quotes.title')}
+        reviewTitleClass="accounts-review-title"
+      />
       <ConfidentialLabel />
       <p>{t('accounts.quotes.intro')}</p>
       <ActionOutcome done={done ? 'accounts.quotes.done' : null} />

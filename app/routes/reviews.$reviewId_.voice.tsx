@@ -1,7 +1,7 @@
 // The panel's page for family and community voice (ADR 0038): read the contributions (every
 // read audited), cite them for unmet needs and findings; the facilitator invites through a
 // one-time link or records a conversation, and withdraws a recorded one on request.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ActionOutcome } from '~/components/action-outcome'
 import { IntentForm } from '~/components/intent-form'
@@ -125,9 +125,7 @@ export default function VoicePage() {
   const recordValues = values.intent === 'record' ? values : {}
   return (
     <section aria-labelledby="voice-page-title" className="voice-panel">
-      <BackLinkHeading to={`/reviews/${review.id}`} back={review.title} id="voice-page-title">
-        {t('voice.page.title')}
-      </BackLinkHeading>
+      <BackLinkHeading to={`/reviews/${review.id}`} back={review.title} id="voice-page-title" title={t('voice.page.title')} />
       <p>{t('voice.page.intro')}</p>
       <ActionOutcome done={data?.done} error={data?.error} />
       {data?.created ? (
@@ -167,22 +165,7 @@ export default function VoicePage() {
               </div>
               <button type="submit">{t('voice.page.invite')}</button>
             </IntentForm>
-            {invitations.length > 0 ? (
-              <>
-                <h3>{t('voice.page.invitationsTitle')}</h3>
-                <ul className="voice-invitations">
-                  {invitations.map(inv => (
-                    <li key={inv.id}>
-                      {t(`voice.page.contributorKind.${inv.contributorKind}`)} · {t(`voice.page.invitationState.${inv.state}`)} ·{' '}
-                      {t('voice.page.created_on', { date: date(inv.createdAt), expires: date(inv.expiresAt) })}
-                      {inv.state === 'open' ? (
-                        <RowAction intent="revoke" fields={{ invitationId: inv.id }} buttonClassName="button-link" label={t('voice.page.revoke')} />
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
+            <InvitationList invitations={invitations} date={date} />
           </section>
           <section aria-labelledby="voice-record-title">
             <h2 id="voice-record-title">{t('voice.page.recordTitle')}</h2>
@@ -196,6 +179,28 @@ export default function VoicePage() {
         </>
       ) : null}
     </section>
+  )
+}
+
+/** The facilitator's invitations so far, each open one with a way to revoke it. */
+function InvitationList({ invitations, date }: { invitations: SerializeFrom<typeof loader>['invitations']; date: (iso: string) => string }) {
+  const { t } = useTranslation()
+  if (invitations.length === 0) return null
+  return (
+    <>
+      <h3>{t('voice.page.invitationsTitle')}</h3>
+      <ul className="voice-invitations">
+        {invitations.map(inv => (
+          <li key={inv.id}>
+            {t(`voice.page.contributorKind.${inv.contributorKind}`)} · {t(`voice.page.invitationState.${inv.state}`)} ·{' '}
+            {t('voice.page.created_on', { date: date(inv.createdAt), expires: date(inv.expiresAt) })}
+            {inv.state === 'open' ? (
+              <RowAction intent="revoke" fields={{ invitationId: inv.id }} buttonClassName="button-link" label={t('voice.page.revoke')} />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
 
