@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActionOutcome } from '~/components/action-outcome'
-import { DataTable } from '~/components/layout'
+import { DataTable, TitledSection } from '~/components/layout'
 import { ReviewPageHeading, conformErrors } from '~/components/review-page'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
@@ -113,8 +113,7 @@ export default function AccountsRoute() {
       <ActionOutcome done={done} />
 
       {own ? (
-        <section aria-labelledby="own-title" className="account-own">
-          <h2 id="own-title">{t('accounts.list.yours')}</h2>
+        <TitledSection id="own" title={t('accounts.list.yours')} className="account-own">
           <p>{t('accounts.list.yoursIntro')}</p>
           <p>{t('accounts.list.yourState', { state: t(`accounts.state.${own.state}`) })}</p>
           <p>
@@ -122,12 +121,11 @@ export default function AccountsRoute() {
               {t('accounts.list.openYours')}
             </Link>
           </p>
-        </section>
+        </TitledSection>
       ) : null}
 
       {states ? (
-        <section aria-labelledby="states-title">
-          <h2 id="states-title">{t('accounts.list.statesTitle')}</h2>
+        <TitledSection id="states" title={t('accounts.list.statesTitle')}>
           {namesHidden ? <p>{t('accounts.list.namesHidden')}</p> : null}
           {states.length === 0 ? (
             <p>{t('accounts.list.empty')}</p>
@@ -156,10 +154,9 @@ export default function AccountsRoute() {
               ))}
             </DataTable>
           )}
-        </section>
+        </TitledSection>
       ) : released.length > 0 || canQuote ? (
-        <section aria-labelledby="released-title">
-          <h2 id="released-title">{t('accounts.list.releasedTitle')}</h2>
+        <TitledSection id="released" title={t('accounts.list.releasedTitle')}>
           {released.length === 0 ? (
             <p>{t('accounts.list.releasedEmpty')}</p>
           ) : (
@@ -171,7 +168,7 @@ export default function AccountsRoute() {
               ))}
             </ul>
           )}
-        </section>
+        </TitledSection>
       ) : own ? null : (
         <p>{t('accounts.list.nothingForYou')}</p>
       )}
@@ -183,8 +180,7 @@ export default function AccountsRoute() {
       ) : null}
 
       {invite ? (
-        <section aria-labelledby="invite-title">
-          <h2 id="invite-title">{t('accounts.invite.title')}</h2>
+        <TitledSection id="invite" title={t('accounts.invite.title')}>
           <p>{t('accounts.invite.intro')}</p>
           {invite.members.length === 0 ? (
             <p>{t('accounts.invite.noneLeft')}</p>
@@ -205,7 +201,7 @@ export default function AccountsRoute() {
               <button type="submit">{t('accounts.invite.submit')}</button>
             </Form>
           )}
-        </section>
+        </TitledSection>
       ) : null}
     </div>
   )

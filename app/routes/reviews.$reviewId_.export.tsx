@@ -6,6 +6,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActionOutcome } from '~/components/action-outcome'
 import { TitledSection } from '~/components/layout'
@@ -205,6 +206,29 @@ export default function ExportRoute() {
   const navigation = useNavigation()
   const { t } = useTranslation()
   const { review } = data
+  // The sections after the residuals, in page order; false where this reader has none.
+  const sections: (false | { id: string; title: string; intro?: string; body: ReactNode })[] = data.open
+    ? [
+        { id: 'approvals', title: 'export.approval.title', intro: 'export.approval.intro', body: <ApprovalSteps steps={data.approvals} /> },
+        data.mayExport && {
+          id: 'formats',
+          title: 'export.formats.title',
+          intro: 'export.formats.intro',
+          body: (
+            <ExportButtons
+              reviewId={review.id}
+              blocked={[
+                ...(data.residuals.length > 0 ? [t('export.formats.blocked')] : []),
+                ...data.missingApprovals.map(step => t(`export.approval.blocked.${step}`)),
+              ]}
+              excluded={data.excluded}
+            />
+          ),
+        },
+        { id: 'preview', title: 'export.preview.title', intro: 'export.preview.intro', body: <ExportPreview rows={data.previews} /> },
+        data.mayExport && { id: 'history', title: 'export.history.title', body: <ExportHistory rows={data.history} /> },
+      ]
+    : []
   return (
     <div className="export-page">
       <ReviewPageHeading review={review} back={t('export.backToReview')} title={t('export.title')} reviewTitleClass="export-review-title" />
@@ -241,35 +265,14 @@ export default function ExportRoute() {
             ) : null}
           </TitledSection>
 
-          <TitledSection id="approvals" title={t('export.approval.title')}>
-            <p>{t('export.approval.intro')}</p>
-            <ApprovalSteps steps={data.approvals} />
-          </TitledSection>
-
-          {data.mayExport ? (
-            <TitledSection id="formats" title={t('export.formats.title')}>
-              <p>{t('export.formats.intro')}</p>
-              <ExportButtons
-                reviewId={review.id}
-                blocked={[
-                  ...(data.residuals.length > 0 ? [t('export.formats.blocked')] : []),
-                  ...data.missingApprovals.map(step => t(`export.approval.blocked.${step}`)),
-                ]}
-                excluded={data.excluded}
-              />
-            </TitledSection>
-          ) : null}
-
-          <TitledSection id="preview" title={t('export.preview.title')}>
-            <p>{t('export.preview.intro')}</p>
-            <ExportPreview rows={data.previews} />
-          </TitledSection>
-
-          {data.mayExport ? (
-            <TitledSection id="history" title={t('export.history.title')}>
-              <ExportHistory rows={data.history} />
-            </TitledSection>
-          ) : null}
+          {sections.map(section =>
+            section ? (
+              <TitledSection key={section.id} id={section.id} title={t(section.title)}>
+                {section.intro ? <p>{t(section.intro)}</p> : null}
+                {section.body}
+              </TitledSection>
+            ) : null,
+          )}
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TitledSection } from '~/components/layout'
 import { ActionOutcome } from '~/components/action-outcome'
 import { ReviewPageHeading, conformErrors } from '~/components/review-page'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
@@ -76,8 +77,7 @@ export default function QuotesRoute() {
         <ol className="quote-findings">
           {findings.map(f => (
             <li key={f.id}>
-              <section aria-labelledby={`finding-${f.id}-title`}>
-                <h2 id={`finding-${f.id}-title`}>{t('accounts.quotes.findingHeading', { number: f.number })}</h2>
+              <TitledSection id={`finding-${f.id}`} title={t('accounts.quotes.findingHeading', { number: f.number })}>
                 <p className="hint">{f.preview}</p>
                 {f.quotes.length === 0 ? (
                   <p>{t('accounts.quotes.none')}</p>
@@ -100,14 +100,13 @@ export default function QuotesRoute() {
                     )}
                   </ul>
                 )}
-              </section>
+              </TitledSection>
             </li>
           ))}
         </ol>
       )}
 
-      <section aria-labelledby="request-title">
-        <h2 id="request-title">{t('accounts.quotes.requestTitle')}</h2>
+      <TitledSection id="request" title={t('accounts.quotes.requestTitle')}>
         <p>{t('accounts.quotes.requestIntro')}</p>
         {quotable.length === 0 ? (
           <p>{t('accounts.quotes.noAccounts')}</p>
@@ -116,7 +115,7 @@ export default function QuotesRoute() {
         ) : (
           <QuoteRequestForm reviewId={review.id} findings={findings} account={{ choices: quotable }} errors={errors} />
         )}
-      </section>
+      </TitledSection>
     </div>
   )
 }

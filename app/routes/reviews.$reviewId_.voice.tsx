@@ -8,6 +8,7 @@ import { IntentForm } from '~/components/intent-form'
 import { BackLinkHeading, LinkNotice, RowAction } from '~/components/review-page'
 import { VoiceWordsFields, voiceQuestions } from '~/components/voice-fields'
 import { useTranslation } from 'react-i18next'
+import { TitledSection } from '~/components/layout'
 import type { ZodError } from 'zod'
 import { contributorKinds, INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX } from '~/domain/vocabulary'
 import {
@@ -141,8 +142,7 @@ export default function VoicePage() {
 
       {mayInvite ? (
         <>
-          <section aria-labelledby="voice-invite-title">
-            <h2 id="voice-invite-title">{t('voice.page.inviteTitle')}</h2>
+          <TitledSection id="voice-invite" title={t('voice.page.inviteTitle')}>
             <p className="hint">{t('voice.page.inviteIntro')}</p>
             <IntentForm intent="invite" noValidate>
               <KindAndLanguage prefix="invite" errors={values.intent === 'invite' ? errors : {}} />
@@ -166,16 +166,15 @@ export default function VoicePage() {
               <button type="submit">{t('voice.page.invite')}</button>
             </IntentForm>
             <InvitationList invitations={invitations} date={date} />
-          </section>
-          <section aria-labelledby="voice-record-title">
-            <h2 id="voice-record-title">{t('voice.page.recordTitle')}</h2>
+          </TitledSection>
+          <TitledSection id="voice-record" title={t('voice.page.recordTitle')}>
             <p className="hint">{t('voice.page.recordIntro')}</p>
             <IntentForm intent="record" noValidate>
               <KindAndLanguage prefix="record" errors={values.intent === 'record' ? errors : {}} />
               <VoiceWordsFields prefix="record" t={t} rows={3} values={recordValues} errors={recordValues.intent ? errors : {}} />
               <button type="submit">{t('voice.page.record')}</button>
             </IntentForm>
-          </section>
+          </TitledSection>
         </>
       ) : null}
     </section>
