@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
-/** What an action answered: a done message as a status, a refusal as an alert (both i18n keys). */
-export function ActionOutcome({ done, error }: { done?: string | null; error?: string | null }) {
+/** What an action answered: a done message as a status, a refusal as an alert (both i18n keys; the refusal's may take values). */
+export function ActionOutcome({ done, error, errorParams }: { done?: string | null; error?: string | null; errorParams?: Record<string, string> }) {
   const { t } = useTranslation()
   return (
     <>
@@ -12,7 +12,7 @@ export function ActionOutcome({ done, error }: { done?: string | null; error?: s
       ) : null}
       {error ? (
         <p role="alert" className="notice-error">
-          {t(error)}
+          {t(error, errorParams)}
         </p>
       ) : null}
     </>

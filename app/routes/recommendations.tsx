@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RecommendationsTable } from '~/components/follow-up/recommendations-table'
 import { SelectField } from '~/components/forms'
-import { PublishedCountView } from '~/components/trends/published-count'
+import { CountCell } from '~/components/trends/published-count'
 import { TrendChart } from '~/components/trends/trend-chart'
 import { followUpStates } from '~/domain/follow-up'
 import { coreValues, recommendationStrengths } from '~/domain/vocabulary'
@@ -33,6 +33,15 @@ export default function RecommendationTrackerRoute() {
   const location = useLocation()
   const query = location.search
   const { table } = byStrength
+  // The filters in the order shown; each is named by its query parameter.
+  const filters: { name: 'review' | 'owner' | 'state' | 'strength' | 'value' | 'domain'; options: [string, string][] }[] = [
+    { name: 'review', options: options.reviews.map(r => [r.id, r.title]) },
+    { name: 'owner', options: options.owners.map(o => [o.id, o.name]) },
+    { name: 'state', options: followUpStates.map(s => [s, t(`followUp.state.${s}`)]) },
+    { name: 'strength', options: recommendationStrengths.map(s => [s, t(`strength.${s}`)]) },
+    { name: 'value', options: coreValues.map(v => [v, t(`trends.value.${v}`)]) },
+    { name: 'domain', options: options.domains.map(d => [d.id, d.label]) },
+  ]
   return (
     <section aria-labelledby="tracker-title">
       <h1 id="tracker-title">{t('tracker.title')}</h1>
@@ -42,62 +51,28 @@ export default function RecommendationTrackerRoute() {
           <label htmlFor="tracker-q">{t('followUp.tracker.search')}</label>
           <input id="tracker-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} />
         </div>
-        <SelectField
-          id="tracker-review"
-          name="review"
-          label={t('followUp.tracker.review')}
-          emptyLabel={any}
-          defaultValue={filter.review ?? ''}
-          options={options.reviews.map(r => [r.id, r.title])}
-        />
-        <SelectField
-          id="tracker-owner"
-          name="owner"
-          label={t('followUp.tracker.owner')}
-          emptyLabel={any}
-          defaultValue={filter.owner ?? ''}
-          options={options.owners.map(o => [o.id, o.name])}
-        />
-        <SelectField
-          id="tracker-state"
-          name="state"
-          label={t('followUp.tracker.state')}
-          emptyLabel={any}
-          defaultValue={filter.state ?? ''}
-          options={followUpStates.map(s => [s, t(`followUp.state.${s}`)])}
-        />
-        <SelectField
-          id="tracker-strength"
-          name="strength"
-          label={t('followUp.tracker.strength')}
-          emptyLabel={any}
-          defaultValue={filter.strength ?? ''}
-          options={recommendationStrengths.map(s => [s, t(`strength.${s}`)])}
-        />
-        <SelectField
-          id="tracker-value"
-          name="value"
-          label={t('followUp.tracker.value')}
-          emptyLabel={any}
-          defaultValue={filter.value ?? ''}
-          options={coreValues.map(v => [v, t(`trends.value.${v}`)])}
-        />
-        <SelectField
-          id="tracker-domain"
-          name="domain"
-          label={t('followUp.tracker.domain')}
-          emptyLabel={any}
-          defaultValue={filter.domain ?? ''}
-          options={options.domains.map(d => [d.id, d.label])}
-        />
-        <div className="field field-checkbox">
-          <input id="tracker-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === '1'} />
-          <label htmlFor="tracker-overdue">{t('followUp.tracker.overdueOnly')}</label>
-        </div>
-        <div className="field field-checkbox">
-          <input id="tracker-all" type="checkbox" name="all" value="1" defaultChecked={includeClosed} />
-          <label htmlFor="tracker-all">{t('tracker.includeFinished')}</label>
-        </div>
+        {filters.map(f => (
+          <SelectField
+            key={f.name}
+            id={`tracker-${f.name}`}
+            name={f.name}
+            label={t(`followUp.tracker.${f.name}`)}
+            emptyLabel={any}
+            defaultValue={filter[f.name] ?? ''}
+            options={f.options}
+          />
+        ))}
+        {(
+          [
+            ['overdue', filter.overdue === '1', t('followUp.tracker.overdueOnly')],
+            ['all', includeClosed, t('tracker.includeFinished')],
+          ] as const
+        ).map(([name, checked, label]) => (
+          <div className="field field-checkbox" key={name}>
+            <input id={`tracker-${name}`} type="checkbox" name={name} value="1" defaultChecked={checked} />
+            <label htmlFor={`tracker-${name}`}>{label}</label>
+          </div>
+        ))}
         <div className="actions-row">
           <button type="submit">{t('followUp.tracker.apply')}</button>
           <Link to="/recommendations">{t('followUp.tracker.clear')}</Link>
@@ -177,13 +152,9 @@ export default function RecommendationTrackerRoute() {
               <tr key={s}>
                 <th scope="row">{t(`strength.${s}`)}</th>
                 {columns.map((c, k) => (
-                  <td key={c}>
-                    <PublishedCountView value={table.cells[i]![k]!} />
-                  </td>
+                  <CountCell key={c} value={table.cells[i]![k]!} />
                 ))}
-                <td>
-                  <PublishedCountView value={table.rowTotals[i]!} />
-                </td>
+                <CountCell value={table.rowTotals[i]!} />
               </tr>
             ))}
           </tbody>

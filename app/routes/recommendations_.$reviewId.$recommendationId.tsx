@@ -95,7 +95,6 @@ export default function RecommendationRoute() {
   const [searchParams] = useSearchParams()
   const { t } = useTranslation()
   const { recommendation: rec, summary } = data
-  const errorsFor = (intent: string, name: string) => (actionData?.intent === intent ? actionData.fieldErrors[name] : undefined)
   const formErrorsFor = (intent: string) => (actionData?.intent === intent ? actionData.formErrors : undefined)
   const ownerName = data.candidates?.find(c => c.id === data.ownerUserId)?.name ?? rec.owner
   return (
@@ -130,73 +129,32 @@ export default function RecommendationRoute() {
       </dl>
 
       {data.mayUpdate ? (
-        <Form method="post" className="form-stack" aria-labelledby="progress-title">
-          <h2 id="progress-title">{t('followUp.detail.progressTitle')}</h2>
-          <p>{t('followUp.detail.progressIntro')}</p>
-          <FormErrors errors={formErrorsFor('progress')} />
-          <input type="hidden" name="intent" value="progress" />
-          <Field label={t('followUp.detail.status')} errors={errorsFor('progress', 'status')}>
-            {({ id, describedBy, invalid }) => (
-              <select
-                id={id}
-                name="status"
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                defaultValue={summary.state === 'not_started' ? 'in_progress' : summary.state}
-              >
-                {progressStatuses.map(s => (
-                  <option key={s} value={s}>
-                    {t(`followUp.state.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('followUp.detail.note')} hint={t('followUp.detail.noteHint')} errors={errorsFor('progress', 'note')}>
-            {({ id, describedBy, invalid }) => (
-              <textarea id={id} name="note" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-            )}
-          </Field>
-          <Field label={t('followUp.detail.evaluateOnLabel')} errors={errorsFor('progress', 'evaluateOn')}>
-            {({ id, describedBy, invalid }) => (
-              <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-            )}
-          </Field>
-          <button type="submit">{t('followUp.detail.save')}</button>
-        </Form>
+        <FollowUpForm
+          intent="progress"
+          section="progress"
+          choice={{
+            name: 'status',
+            label: t('followUp.detail.status'),
+            defaultValue: summary.state === 'not_started' ? 'in_progress' : summary.state,
+            options: progressStatuses.map(s => [s, t(`followUp.state.${s}`)]),
+          }}
+          text={{ name: 'note', label: t('followUp.detail.note'), hint: t('followUp.detail.noteHint') }}
+          dateLabel={t('followUp.detail.evaluateOnLabel')}
+          submit={t('followUp.detail.save')}
+        />
       ) : data.isOwner ? (
         <p>{t('followUp.detail.closedForOwner')}</p>
       ) : null}
 
       {data.mayEvaluate ? (
-        <Form method="post" className="form-stack" aria-labelledby="evaluation-title">
-          <h2 id="evaluation-title">{t('followUp.detail.evaluationTitle')}</h2>
-          <p>{t('followUp.detail.evaluationIntro')}</p>
-          <FormErrors errors={formErrorsFor('evaluate')} />
-          <input type="hidden" name="intent" value="evaluate" />
-          <Field label={t('followUp.detail.outcomeLabel')} errors={errorsFor('evaluate', 'outcome')}>
-            {({ id, describedBy, invalid }) => (
-              <select id={id} name="outcome" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
-                {evaluationOutcomes.map(o => (
-                  <option key={o} value={o}>
-                    {t(`followUp.outcome.${o}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('followUp.detail.evidence')} errors={errorsFor('evaluate', 'evidence')}>
-            {({ id, describedBy, invalid }) => (
-              <textarea id={id} name="evidence" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-            )}
-          </Field>
-          <Field label={t('followUp.detail.nextEvaluateOn')} errors={errorsFor('evaluate', 'evaluateOn')}>
-            {({ id, describedBy, invalid }) => (
-              <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-            )}
-          </Field>
-          <button type="submit">{t('followUp.detail.saveEvaluation')}</button>
-        </Form>
+        <FollowUpForm
+          intent="evaluate"
+          section="evaluation"
+          choice={{ name: 'outcome', label: t('followUp.detail.outcomeLabel'), options: evaluationOutcomes.map(o => [o, t(`followUp.outcome.${o}`)]) }}
+          text={{ name: 'evidence', label: t('followUp.detail.evidence') }}
+          dateLabel={t('followUp.detail.nextEvaluateOn')}
+          submit={t('followUp.detail.saveEvaluation')}
+        />
       ) : null}
 
       {data.candidates ? (
@@ -249,5 +207,55 @@ export default function RecommendationRoute() {
         )}
       </TitledSection>
     </section>
+  )
+}
+
+type FollowUpFormProps = {
+  intent: 'progress' | 'evaluate'
+  /** Names the heading (`${section}-title`) and its texts (followUp.detail.<section>Title, ...Intro). */
+  section: 'progress' | 'evaluation'
+  /** The state or outcome chosen: [value, text] pairs. */
+  choice: { name: string; label: string; options: [string, string][]; defaultValue?: string }
+  /** The note or evidence written with it. */
+  text: { name: string; label: string; hint?: string }
+  /** The label of the date to evaluate (again) on. */
+  dateLabel: string
+  submit: string
+}
+
+/** Progress and evaluation are recorded alike: a choice, words about it, and a date to look again. */
+function FollowUpForm({ intent, section, choice, text, dateLabel, submit }: FollowUpFormProps) {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  const mine = actionData?.intent === intent ? actionData : undefined
+  const errorsOf = (name: string) => mine?.fieldErrors[name]
+  const titleId = `${section}-title`
+  return (
+    <Form method="post" className="form-stack" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t(`followUp.detail.${section}Title`)}</h2>
+      <p>{t(`followUp.detail.${section}Intro`)}</p>
+      <FormErrors errors={mine?.formErrors} />
+      <input type="hidden" name="intent" value={intent} />
+      <Field label={choice.label} errors={errorsOf(choice.name)}>
+        {({ id, describedBy, invalid }) => (
+          <select id={id} name={choice.name} aria-describedby={describedBy} aria-invalid={invalid || undefined} defaultValue={choice.defaultValue}>
+            {choice.options.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={text.label} hint={text.hint} errors={errorsOf(text.name)}>
+        {({ id, describedBy, invalid }) => (
+          <textarea id={id} name={text.name} rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <Field label={dateLabel} errors={errorsOf('evaluateOn')}>
+        {({ id, describedBy, invalid }) => <input id={id} name="evaluateOn" type="date" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+      </Field>
+      <button type="submit">{submit}</button>
+    </Form>
   )
 }

@@ -4,7 +4,11 @@
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ActionOutcome } from '~/components/action-outcome'
+import { DataTable, TitledSection } from '~/components/layout'
+import { ReviewPageHeading, conformErrors } from '~/components/review-page'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
 import { PrivacyNotice } from '~/components/accounts/privacy-notice'
 import { FormErrors, SelectField } from '~/components/forms'
@@ -81,31 +85,35 @@ export default function AccountsRoute() {
   const { review, own, states, released, namesHidden, invite, canQuote, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const errors = actionData?.result.error
-    ? Object.values(actionData.result.error)
-        .flat()
-        .filter((e): e is string => typeof e === 'string')
-    : null
+  const errors = conformErrors(actionData?.result)
+  const inviteSelects: ComponentProps<typeof SelectField>[] = invite
+    ? [
+        {
+          id: 'invite-member',
+          name: 'userId',
+          label: t('accounts.invite.member'),
+          required: true,
+          options: invite.members.map(m => [m.userId, m.name] as const),
+        },
+        {
+          id: 'invite-case-role',
+          name: 'caseRole',
+          label: t('accounts.invite.caseRole'),
+          hint: t('accounts.invite.caseRoleHint'),
+          defaultValue: 'worker',
+          options: accountCaseRoles.map(r => [r, t(`accounts.caseRole.${r}`)] as const),
+        },
+      ]
+    : []
   return (
     <div className="accounts-page">
-      <p className="back-link">
-        <Link to={`/reviews/${review.id}`}>{t('accounts.backToReview')}</Link>
-      </p>
-      <h1>
-        {t('accounts.title')}
-        <span className="accounts-review-title">{review.title}</span>
-      </h1>
+      <ReviewPageHeading review={review} back={t('accounts.backToReview')} title={t('accounts.title')} reviewTitleClass="accounts-review-title" />
       <ConfidentialLabel />
       <PrivacyNotice />
-      {done ? (
-        <p role="status" className="notice">
-          {t(done)}
-        </p>
-      ) : null}
+      <ActionOutcome done={done} />
 
       {own ? (
-        <section aria-labelledby="own-title" className="account-own">
-          <h2 id="own-title">{t('accounts.list.yours')}</h2>
+        <TitledSection id="own" title={t('accounts.list.yours')} className="account-own">
           <p>{t('accounts.list.yoursIntro')}</p>
           <p>{t('accounts.list.yourState', { state: t(`accounts.state.${own.state}`) })}</p>
           <p>
@@ -113,50 +121,42 @@ export default function AccountsRoute() {
               {t('accounts.list.openYours')}
             </Link>
           </p>
-        </section>
+        </TitledSection>
       ) : null}
 
       {states ? (
-        <section aria-labelledby="states-title">
-          <h2 id="states-title">{t('accounts.list.statesTitle')}</h2>
+        <TitledSection id="states" title={t('accounts.list.statesTitle')}>
           {namesHidden ? <p>{t('accounts.list.namesHidden')}</p> : null}
           {states.length === 0 ? (
             <p>{t('accounts.list.empty')}</p>
           ) : (
-            <table className="account-states">
-              <caption>{t('accounts.list.statesCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.list.colPseudonym')}</th>
-                  {namesHidden ? null : <th scope="col">{t('accounts.list.colPerson')}</th>}
-                  <th scope="col">{t('accounts.list.colState')}</th>
-                  <th scope="col">{t('accounts.list.colWithdrawal')}</th>
-                  <th scope="col">{t('accounts.list.colOpen')}</th>
+            <DataTable
+              className="account-states"
+              caption={t('accounts.list.statesCaption')}
+              headers={(['colPseudonym', namesHidden ? null : 'colPerson', 'colState', 'colWithdrawal', 'colOpen'] as const).map(
+                k => k && t(`accounts.list.${k}`),
+              )}
+            >
+              {states.map(a => (
+                <tr key={a.id}>
+                  <td>{a.pseudonym}</td>
+                  {namesHidden ? null : <td>{a.realName ?? ''}</td>}
+                  <td className={`account-state account-state-${a.state}`}>{t(`accounts.state.${a.state}`)}</td>
+                  <td>{a.withdrawalRequested ? t('accounts.list.withdrawalRequested') : t('accounts.list.none')}</td>
+                  <td>
+                    {a.canRead ? (
+                      <Link to={`/reviews/${review.id}/accounts/${a.id}`}>{t('accounts.list.read', { pseudonym: a.pseudonym })}</Link>
+                    ) : (
+                      t('accounts.list.notReleased')
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {states.map(a => (
-                  <tr key={a.id}>
-                    <td>{a.pseudonym}</td>
-                    {namesHidden ? null : <td>{a.realName ?? ''}</td>}
-                    <td className={`account-state account-state-${a.state}`}>{t(`accounts.state.${a.state}`)}</td>
-                    <td>{a.withdrawalRequested ? t('accounts.list.withdrawalRequested') : t('accounts.list.none')}</td>
-                    <td>
-                      {a.canRead ? (
-                        <Link to={`/reviews/${review.id}/accounts/${a.id}`}>{t('accounts.list.read', { pseudonym: a.pseudonym })}</Link>
-                      ) : (
-                        t('accounts.list.notReleased')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
-        </section>
+        </TitledSection>
       ) : released.length > 0 || canQuote ? (
-        <section aria-labelledby="released-title">
-          <h2 id="released-title">{t('accounts.list.releasedTitle')}</h2>
+        <TitledSection id="released" title={t('accounts.list.releasedTitle')}>
           {released.length === 0 ? (
             <p>{t('accounts.list.releasedEmpty')}</p>
           ) : (
@@ -168,7 +168,7 @@ export default function AccountsRoute() {
               ))}
             </ul>
           )}
-        </section>
+        </TitledSection>
       ) : own ? null : (
         <p>{t('accounts.list.nothingForYou')}</p>
       )}
@@ -180,29 +180,16 @@ export default function AccountsRoute() {
       ) : null}
 
       {invite ? (
-        <section aria-labelledby="invite-title">
-          <h2 id="invite-title">{t('accounts.invite.title')}</h2>
+        <TitledSection id="invite" title={t('accounts.invite.title')}>
           <p>{t('accounts.invite.intro')}</p>
           {invite.members.length === 0 ? (
             <p>{t('accounts.invite.noneLeft')}</p>
           ) : (
             <Form method="post" className="account-invite">
               <FormErrors errors={errors} />
-              <SelectField
-                id="invite-member"
-                name="userId"
-                label={t('accounts.invite.member')}
-                required
-                options={invite.members.map(m => [m.userId, m.name] as const)}
-              />
-              <SelectField
-                id="invite-case-role"
-                name="caseRole"
-                label={t('accounts.invite.caseRole')}
-                hint={t('accounts.invite.caseRoleHint')}
-                defaultValue="worker"
-                options={accountCaseRoles.map(r => [r, t(`accounts.caseRole.${r}`)] as const)}
-              />
+              {inviteSelects.map(select => (
+                <SelectField key={select.id} {...select} />
+              ))}
               <div className="field">
                 <label htmlFor="invite-pseudonym">{t('accounts.invite.pseudonym')}</label>
                 <span id="invite-pseudonym-hint" className="hint">
@@ -214,7 +201,7 @@ export default function AccountsRoute() {
               <button type="submit">{t('accounts.invite.submit')}</button>
             </Form>
           )}
-        </section>
+        </TitledSection>
       ) : null}
     </div>
   )

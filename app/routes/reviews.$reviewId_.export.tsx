@@ -5,8 +5,12 @@
 // resource route reviews.$reviewId_.export_.download.
 import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ActionOutcome } from '~/components/action-outcome'
+import { TitledSection } from '~/components/layout'
+import { ReviewPageHeading } from '~/components/review-page'
 import { z } from 'zod'
 import { ExportButtons, ExportHistory } from '~/components/export/formats'
 import { ExportPreview } from '~/components/export/preview'
@@ -202,30 +206,36 @@ export default function ExportRoute() {
   const navigation = useNavigation()
   const { t } = useTranslation()
   const { review } = data
+  // The sections after the residuals, in page order; false where this reader has none.
+  const sections: (false | { id: string; title: string; intro?: string; body: ReactNode })[] = data.open
+    ? [
+        { id: 'approvals', title: 'export.approval.title', intro: 'export.approval.intro', body: <ApprovalSteps steps={data.approvals} /> },
+        data.mayExport && {
+          id: 'formats',
+          title: 'export.formats.title',
+          intro: 'export.formats.intro',
+          body: (
+            <ExportButtons
+              reviewId={review.id}
+              blocked={[
+                ...(data.residuals.length > 0 ? [t('export.formats.blocked')] : []),
+                ...data.missingApprovals.map(step => t(`export.approval.blocked.${step}`)),
+              ]}
+              excluded={data.excluded}
+            />
+          ),
+        },
+        { id: 'preview', title: 'export.preview.title', intro: 'export.preview.intro', body: <ExportPreview rows={data.previews} /> },
+        data.mayExport && { id: 'history', title: 'export.history.title', body: <ExportHistory rows={data.history} /> },
+      ]
+    : []
   return (
     <div className="export-page">
-      <p className="back-link">
-        <Link to={`/reviews/${review.id}`}>{t('export.backToReview')}</Link>
-      </p>
-      <h1>
-        {t('export.title')}
-        <span className="export-review-title">{review.title}</span>
-      </h1>
-      {data.done && navigation.state === 'idle' ? (
-        <p role="status" className="notice">
-          {t(`export.done.${data.done}`)}
-        </p>
+      <ReviewPageHeading review={review} back={t('export.backToReview')} title={t('export.title')} reviewTitleClass="export-review-title" />
+      {navigation.state === 'idle' ? (
+        <ActionOutcome done={data.done ? `export.done.${data.done}` : null} error={actionData?.error} errorParams={actionData?.params} />
       ) : null}
-      {actionData?.error && navigation.state === 'idle' ? (
-        <p role="alert" className="notice-error">
-          {t(actionData.error, actionData.params)}
-        </p>
-      ) : null}
-      {data.refused ? (
-        <p role="alert" className="notice-error">
-          {t(`export.errors.${data.refused}`)}
-        </p>
-      ) : null}
+      <ActionOutcome error={data.refused ? `export.errors.${data.refused}` : null} />
 
       {!data.open ? (
         <p className="notice-error">{t('export.notYet', { phase: t(`phase.${review.phase}`, { defaultValue: review.phase }) })}</p>
@@ -234,8 +244,7 @@ export default function ExportRoute() {
           <p>{t('export.intro')}</p>
           {data.excluded ? <p className="notice">{t('export.excluded')}</p> : null}
 
-          <section aria-labelledby="residuals-title">
-            <h2 id="residuals-title">{t('export.residuals.title')}</h2>
+          <TitledSection id="residuals" title={t('export.residuals.title')}>
             {data.residuals.length === 0 ? (
               <p role="status" className="notice">
                 {t('export.residuals.none')}
@@ -254,41 +263,16 @@ export default function ExportRoute() {
                 <SafeWordTable rows={data.safe} />
               </>
             ) : null}
-          </section>
+          </TitledSection>
 
-          <section aria-labelledby="approvals-title">
-            <h2 id="approvals-title">{t('export.approval.title')}</h2>
-            <p>{t('export.approval.intro')}</p>
-            <ApprovalSteps steps={data.approvals} />
-          </section>
-
-          {data.mayExport ? (
-            <section aria-labelledby="formats-title">
-              <h2 id="formats-title">{t('export.formats.title')}</h2>
-              <p>{t('export.formats.intro')}</p>
-              <ExportButtons
-                reviewId={review.id}
-                blocked={[
-                  ...(data.residuals.length > 0 ? [t('export.formats.blocked')] : []),
-                  ...data.missingApprovals.map(step => t(`export.approval.blocked.${step}`)),
-                ]}
-                excluded={data.excluded}
-              />
-            </section>
-          ) : null}
-
-          <section aria-labelledby="preview-title">
-            <h2 id="preview-title">{t('export.preview.title')}</h2>
-            <p>{t('export.preview.intro')}</p>
-            <ExportPreview rows={data.previews} />
-          </section>
-
-          {data.mayExport ? (
-            <section aria-labelledby="history-title">
-              <h2 id="history-title">{t('export.history.title')}</h2>
-              <ExportHistory rows={data.history} />
-            </section>
-          ) : null}
+          {sections.map(section =>
+            section ? (
+              <TitledSection key={section.id} id={section.id} title={t(section.title)}>
+                {section.intro ? <p>{t(section.intro)}</p> : null}
+                {section.body}
+              </TitledSection>
+            ) : null,
+          )}
         </>
       )}
     </div>

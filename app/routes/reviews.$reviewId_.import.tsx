@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCaseFileText } from '~/components/case-file-message'
 import { readUploadForm, uploadedText } from '~/utils/upload.server'
@@ -41,12 +42,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/reviews/${review.id}?imported=${outcome.events}`)
 }
 
+/** What the import has to say, each item where it is in the file and what about it. */
+function NoticeList({ notices }: { notices: ImportNotice[] }) {
+  const say = useCaseFileText()
+  return (
+    <ul>
+      {notices.map((d, i) => (
+        <li key={i}>
+          <strong>{say(d.where)}</strong>: {say(d.what)}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 export default function ImportRoute() {
   const { review } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
-  const say = useCaseFileText()
   const busy = navigation.state !== 'idle'
   return (
     <section aria-labelledby="import-title">
@@ -63,43 +77,22 @@ export default function ImportRoute() {
       {actionData?.problems.length ? (
         <div role="alert" className="form-error">
           <p>{t('import.refused', { count: actionData.problems.length })}</p>
-          <ul>
-            {actionData.problems.map((p, i) => (
-              <li key={i}>
-                <strong>{say(p.explained.where)}</strong>: {say(p.explained.what)}
-              </li>
-            ))}
-          </ul>
+          <NoticeList notices={actionData.problems.map(p => p.explained)} />
         </div>
       ) : null}
       {actionData?.imported ? (
         <div role="status" className="notice import-report">
           <p>{t('import.done', { count: actionData.imported.events })}</p>
           {actionData.imported.summaryKept ? <p>{t('caseFile.report.summaryKept')}</p> : null}
-          {actionData.imported.duplicates.length ? (
-            <>
-              <p>{t('caseFile.report.duplicates', { count: actionData.imported.duplicates.length })}</p>
-              <ul>
-                {actionData.imported.duplicates.map((d, i) => (
-                  <li key={i}>
-                    <strong>{say(d.where)}</strong>: {say(d.what)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {actionData.imported.flags.length ? (
-            <>
-              <p>{t('caseFile.report.flags', { count: actionData.imported.flags.length })}</p>
-              <ul>
-                {actionData.imported.flags.map((d, i) => (
-                  <li key={i}>
-                    <strong>{say(d.where)}</strong>: {say(d.what)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          {(['duplicates', 'flags'] as const).map(kind => {
+            const notices = actionData.imported![kind]
+            return notices.length ? (
+              <Fragment key={kind}>
+                <p>{t(`caseFile.report.${kind}`, { count: notices.length })}</p>
+                <NoticeList notices={notices} />
+              </Fragment>
+            ) : null
+          })}
           <p>
             <Link to={`/reviews/${review.id}`}>{t('caseFile.report.backToReview')}</Link>
           </p>

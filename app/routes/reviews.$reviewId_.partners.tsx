@@ -1,8 +1,11 @@
 // Partner agencies on the panel (ADR 0039): the facilitator invites people from other
 // organisations, sets when their access ends and whether they see real names.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { ActionOutcome } from '~/components/action-outcome'
+import { IntentForm } from '~/components/intent-form'
+import { DataTable } from '~/components/layout'
+import { BackLinkHeading, LinkNotice, RowAction } from '~/components/review-page'
 import { useTranslation } from 'react-i18next'
 import {
   invitePartner,
@@ -84,132 +87,96 @@ export default function PartnersPage() {
     ) : null
   return (
     <section aria-labelledby="partners-title">
-      <p className="back-link">
-        <Link to={`/reviews/${review.id}`}>{review.title}</Link>
-      </p>
-      <h1 id="partners-title">{t('voice.partners.title')}</h1>
+      <BackLinkHeading to={`/reviews/${review.id}`} back={review.title} id="partners-title" title={t('voice.partners.title')} />
       <p>{t('voice.partners.intro')}</p>
       <ActionOutcome done={data?.done} error={data?.error} />
-      {data?.setup ? (
-        <div role="status" className="notice">
-          <p>{t('voice.partners.invited', { email: data.setup.email })}</p>
-          <p>
-            <code data-testid="partner-setup-link">{data.setup.url}</code>
-          </p>
-        </div>
-      ) : null}
+      {data?.setup ? <LinkNotice message={t('voice.partners.invited', { email: data.setup.email })} url={data.setup.url} testId="partner-setup-link" /> : null}
       <h2>{t('voice.partners.agencies')}</h2>
       <p data-testid="partner-agencies">{agencies.length ? agencies.join(', ') : t('voice.partners.noAgencies')}</p>
       {partners.length === 0 ? (
         <p>{t('voice.partners.empty')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('voice.partners.name')}</th>
-              <th scope="col">{t('voice.partners.organisation')}</th>
-              <th scope="col">{t('voice.partners.accessUntil')}</th>
-              <th scope="col">{t('voice.partners.realNames')}</th>
-              <th scope="col">{t('members.colActions')}</th>
+        <DataTable headers={[...(['name', 'organisation', 'accessUntil', 'realNames'] as const).map(k => t(`voice.partners.${k}`)), t('members.colActions')]}>
+          {partners.map(p => (
+            <tr key={p.userId}>
+              <td>
+                {p.name}
+                <br />
+                <span className="hint">{p.email}</span>
+              </td>
+              <td>{p.organisation}</td>
+              <td>
+                <IntentForm intent="access" className="inline-form">
+                  <input type="hidden" name="userId" value={p.userId} />
+                  <label className="visually-hidden" htmlFor={`access-${p.userId}`}>
+                    {t('voice.partners.accessUntil')}
+                  </label>
+                  <input
+                    id={`access-${p.userId}`}
+                    type="date"
+                    name="accessUntil"
+                    defaultValue={p.accessUntil ?? ''}
+                    aria-describedby={`access-${p.userId}-hint`}
+                  />
+                  <span id={`access-${p.userId}-hint`} className="hint">
+                    {p.accessUntil ? '' : t('voice.partners.untilApproval')}
+                  </span>
+                  <button type="submit" className="button-link">
+                    {t('voice.partners.setAccess')}
+                  </button>
+                </IntentForm>
+              </td>
+              <td>
+                <RowAction
+                  intent="names"
+                  fields={{ userId: p.userId, value: p.realNamesGranted ? 'no' : 'yes' }}
+                  buttonClassName="button-link"
+                  label={p.realNamesGranted ? t('voice.partners.revokeNames') : t('voice.partners.grantNames')}
+                />
+              </td>
+              <td>
+                <RowAction intent="remove" fields={{ userId: p.userId }} buttonClassName="button-secondary" label={t('voice.partners.remove')} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {partners.map(p => (
-              <tr key={p.userId}>
-                <td>
-                  {p.name}
-                  <br />
-                  <span className="hint">{p.email}</span>
-                </td>
-                <td>{p.organisation}</td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="access" />
-                    <input type="hidden" name="userId" value={p.userId} />
-                    <label className="visually-hidden" htmlFor={`access-${p.userId}`}>
-                      {t('voice.partners.accessUntil')}
-                    </label>
-                    <input
-                      id={`access-${p.userId}`}
-                      type="date"
-                      name="accessUntil"
-                      defaultValue={p.accessUntil ?? ''}
-                      aria-describedby={`access-${p.userId}-hint`}
-                    />
-                    <span id={`access-${p.userId}-hint`} className="hint">
-                      {p.accessUntil ? '' : t('voice.partners.untilApproval')}
-                    </span>
-                    <button type="submit" className="button-link">
-                      {t('voice.partners.setAccess')}
-                    </button>
-                  </Form>
-                </td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="names" />
-                    <input type="hidden" name="userId" value={p.userId} />
-                    <input type="hidden" name="value" value={p.realNamesGranted ? 'no' : 'yes'} />
-                    <button type="submit" className="button-link">
-                      {p.realNamesGranted ? t('voice.partners.revokeNames') : t('voice.partners.grantNames')}
-                    </button>
-                  </Form>
-                </td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="userId" value={p.userId} />
-                    <button type="submit" className="button-secondary">
-                      {t('voice.partners.remove')}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <h2>{t('voice.partners.inviteTitle')}</h2>
       <p className="hint">{t('voice.partners.inviteIntro')}</p>
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="invite" />
+      <IntentForm intent="invite" noValidate>
         {(
           [
             ['name', 'text', 'name'],
             ['email', 'email', 'email'],
             ['organisation', 'text', 'organization'],
+            ['accessUntil', 'date', undefined],
           ] as const
-        ).map(([name, type, autoComplete]) => (
-          <div className="field" key={name}>
-            <label htmlFor={`partner-${name}`}>{t(`voice.partners.${name}`)}</label>
-            <input
-              id={`partner-${name}`}
-              name={name}
-              type={type}
-              autoComplete={autoComplete}
-              defaultValue={values[name] ?? ''}
-              aria-invalid={errors[name] ? true : undefined}
-              aria-describedby={errors[name] ? `partner-${name}-error` : undefined}
-            />
-            {err(name)}
-          </div>
-        ))}
-        <div className="field">
-          <label htmlFor="partner-accessUntil">{t('voice.partners.accessUntil')}</label>
-          <input
-            id="partner-accessUntil"
-            name="accessUntil"
-            type="date"
-            defaultValue={values.accessUntil ?? ''}
-            aria-describedby="partner-accessUntil-hint"
-            aria-invalid={errors.accessUntil ? true : undefined}
-          />
-          <p id="partner-accessUntil-hint" className="hint">
-            {t('voice.partners.accessUntilHint')}
-          </p>
-          {err('accessUntil')}
-        </div>
+        ).map(([name, type, autoComplete]) => {
+          // Only the date has a hint, and it keeps pointing there when the date is refused.
+          const hint = name === 'accessUntil' ? t('voice.partners.accessUntilHint') : null
+          return (
+            <div className="field" key={name}>
+              <label htmlFor={`partner-${name}`}>{t(`voice.partners.${name}`)}</label>
+              <input
+                id={`partner-${name}`}
+                name={name}
+                type={type}
+                autoComplete={autoComplete}
+                defaultValue={values[name] ?? ''}
+                aria-invalid={errors[name] ? true : undefined}
+                aria-describedby={hint ? `partner-${name}-hint` : errors[name] ? `partner-${name}-error` : undefined}
+              />
+              {hint ? (
+                <p id={`partner-${name}-hint`} className="hint">
+                  {hint}
+                </p>
+              ) : null}
+              {err(name)}
+            </div>
+          )
+        })}
         <button type="submit">{t('voice.partners.invite')}</button>
-      </Form>
+      </IntentForm>
     </section>
   )
 }

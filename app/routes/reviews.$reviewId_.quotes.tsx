@@ -5,6 +5,9 @@ import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TitledSection } from '~/components/layout'
+import { ActionOutcome } from '~/components/action-outcome'
+import { ReviewPageHeading, conformErrors } from '~/components/review-page'
 import { ConfidentialLabel } from '~/components/accounts/release-view'
 import { QuoteRequestForm } from '~/components/accounts/quote-request-form'
 import { findingsOfReview, quoteRequestSchema, quotesByFinding, requestQuote } from '~/models/quote-consent.server'
@@ -54,27 +57,19 @@ export default function QuotesRoute() {
   const { review, findings, quotable, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const errors = actionData?.result.error
-    ? Object.values(actionData.result.error)
-        .flat()
-        .filter((e): e is string => typeof e === 'string')
-    : null
+  const errors = conformErrors(actionData?.result)
   return (
     <div className="accounts-page quotes-page">
-      <p className="back-link">
-        <Link to={`/reviews/${review.id}/accounts`}>{t('accounts.backToAccounts')}</Link>
-      </p>
-      <h1>
-        {t('accounts.quotes.title')}
-        <span className="accounts-review-title">{review.title}</span>
-      </h1>
+      <ReviewPageHeading
+        review={review}
+        backTo="accounts"
+        back={t('accounts.backToAccounts')}
+        title={t('accounts.quotes.title')}
+        reviewTitleClass="accounts-review-title"
+      />
       <ConfidentialLabel />
       <p>{t('accounts.quotes.intro')}</p>
-      {done ? (
-        <p role="status" className="notice">
-          {t('accounts.quotes.done')}
-        </p>
-      ) : null}
+      <ActionOutcome done={done ? 'accounts.quotes.done' : null} />
 
       {findings.length === 0 ? (
         <p>{t('accounts.quotes.noFindings')}</p>
@@ -82,8 +77,7 @@ export default function QuotesRoute() {
         <ol className="quote-findings">
           {findings.map(f => (
             <li key={f.id}>
-              <section aria-labelledby={`finding-${f.id}-title`}>
-                <h2 id={`finding-${f.id}-title`}>{t('accounts.quotes.findingHeading', { number: f.number })}</h2>
+              <TitledSection id={`finding-${f.id}`} title={t('accounts.quotes.findingHeading', { number: f.number })}>
                 <p className="hint">{f.preview}</p>
                 {f.quotes.length === 0 ? (
                   <p>{t('accounts.quotes.none')}</p>
@@ -106,14 +100,13 @@ export default function QuotesRoute() {
                     )}
                   </ul>
                 )}
-              </section>
+              </TitledSection>
             </li>
           ))}
         </ol>
       )}
 
-      <section aria-labelledby="request-title">
-        <h2 id="request-title">{t('accounts.quotes.requestTitle')}</h2>
+      <TitledSection id="request" title={t('accounts.quotes.requestTitle')}>
         <p>{t('accounts.quotes.requestIntro')}</p>
         {quotable.length === 0 ? (
           <p>{t('accounts.quotes.noAccounts')}</p>
@@ -122,7 +115,7 @@ export default function QuotesRoute() {
         ) : (
           <QuoteRequestForm reviewId={review.id} findings={findings} account={{ choices: quotable }} errors={errors} />
         )}
-      </section>
+      </TitledSection>
     </div>
   )
 }

@@ -1,13 +1,16 @@
 // The panel's page for family and community voice (ADR 0038): read the contributions (every
 // read audited), cite them for unmet needs and findings; the facilitator invites through a
 // one-time link or records a conversation, and withdraws a recorded one on request.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { ActionOutcome } from '~/components/action-outcome'
+import { IntentForm } from '~/components/intent-form'
+import { BackLinkHeading, LinkNotice, RowAction } from '~/components/review-page'
+import { VoiceWordsFields, voiceQuestions } from '~/components/voice-fields'
 import { useTranslation } from 'react-i18next'
+import { TitledSection } from '~/components/layout'
 import type { ZodError } from 'zod'
-import { consentScopes, contributorKinds, INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX } from '~/domain/vocabulary'
-import { FAMILY_VOICE_TEXT_MAX } from '~/domain/export/schema'
+import { contributorKinds, INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX } from '~/domain/vocabulary'
 import {
   conversationFormSchema,
   createInvitation,
@@ -123,19 +126,11 @@ export default function VoicePage() {
   const recordValues = values.intent === 'record' ? values : {}
   return (
     <section aria-labelledby="voice-page-title" className="voice-panel">
-      <p className="back-link">
-        <Link to={`/reviews/${review.id}`}>{review.title}</Link>
-      </p>
-      <h1 id="voice-page-title">{t('voice.page.title')}</h1>
+      <BackLinkHeading to={`/reviews/${review.id}`} back={review.title} id="voice-page-title" title={t('voice.page.title')} />
       <p>{t('voice.page.intro')}</p>
       <ActionOutcome done={data?.done} error={data?.error} />
       {data?.created ? (
-        <div role="status" className="notice">
-          <p>{t('voice.page.created', { date: date(data.created.expiresAt) })}</p>
-          <p>
-            <code data-testid="voice-link">{data.created.url}</code>
-          </p>
-        </div>
+        <LinkNotice message={t('voice.page.created', { date: date(data.created.expiresAt) })} url={data.created.url} testId="voice-link" />
       ) : null}
 
       {contributions.length === 0 ? <p>{t('voice.page.empty')}</p> : null}
@@ -147,11 +142,9 @@ export default function VoicePage() {
 
       {mayInvite ? (
         <>
-          <section aria-labelledby="voice-invite-title">
-            <h2 id="voice-invite-title">{t('voice.page.inviteTitle')}</h2>
+          <TitledSection id="voice-invite" title={t('voice.page.inviteTitle')}>
             <p className="hint">{t('voice.page.inviteIntro')}</p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="invite" />
+            <IntentForm intent="invite" noValidate>
               <KindAndLanguage prefix="invite" errors={values.intent === 'invite' ? errors : {}} />
               <div className="field">
                 <label htmlFor="invite-days">{t('voice.page.days')}</label>
@@ -171,74 +164,42 @@ export default function VoicePage() {
                 ) : null}
               </div>
               <button type="submit">{t('voice.page.invite')}</button>
-            </Form>
-            {invitations.length > 0 ? (
-              <>
-                <h3>{t('voice.page.invitationsTitle')}</h3>
-                <ul className="voice-invitations">
-                  {invitations.map(inv => (
-                    <li key={inv.id}>
-                      {t(`voice.page.contributorKind.${inv.contributorKind}`)} · {t(`voice.page.invitationState.${inv.state}`)} ·{' '}
-                      {t('voice.page.created_on', { date: date(inv.createdAt), expires: date(inv.expiresAt) })}
-                      {inv.state === 'open' ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="invitationId" value={inv.id} />
-                          <button type="submit" className="button-link">
-                            {t('voice.page.revoke')}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </section>
-          <section aria-labelledby="voice-record-title">
-            <h2 id="voice-record-title">{t('voice.page.recordTitle')}</h2>
+            </IntentForm>
+            <InvitationList invitations={invitations} date={date} />
+          </TitledSection>
+          <TitledSection id="voice-record" title={t('voice.page.recordTitle')}>
             <p className="hint">{t('voice.page.recordIntro')}</p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="record" />
+            <IntentForm intent="record" noValidate>
               <KindAndLanguage prefix="record" errors={values.intent === 'record' ? errors : {}} />
-              {(['needed', 'helped', 'notHelped', 'shouldChange'] as const).map(q => (
-                <div className="field" key={q}>
-                  <label htmlFor={`record-${q}`}>{t(`voice.form.${q}`)}</label>
-                  <textarea
-                    id={`record-${q}`}
-                    name={q}
-                    rows={3}
-                    maxLength={FAMILY_VOICE_TEXT_MAX}
-                    defaultValue={recordValues[q] ?? ''}
-                    aria-invalid={recordValues.intent && errors[q] ? true : undefined}
-                  />
-                  {recordValues.intent && errors[q] ? (
-                    <p className="field-error" role="alert">
-                      {t(errors[q]!)}
-                    </p>
-                  ) : null}
-                </div>
-              ))}
-              <fieldset className="field">
-                <legend>{t('voice.form.consentLegend')}</legend>
-                {consentScopes.map(scope => (
-                  <div className="field-checkbox" key={scope}>
-                    <input type="radio" id={`record-consent-${scope}`} name="consentScope" value={scope} defaultChecked={recordValues.consentScope === scope} />
-                    <label htmlFor={`record-consent-${scope}`}>{t(`voice.form.consent.${scope}`)}</label>
-                  </div>
-                ))}
-                {recordValues.intent && errors.consentScope ? (
-                  <p className="field-error" role="alert">
-                    {t(errors.consentScope)}
-                  </p>
-                ) : null}
-              </fieldset>
+              <VoiceWordsFields prefix="record" t={t} rows={3} values={recordValues} errors={recordValues.intent ? errors : {}} />
               <button type="submit">{t('voice.page.record')}</button>
-            </Form>
-          </section>
+            </IntentForm>
+          </TitledSection>
         </>
       ) : null}
     </section>
+  )
+}
+
+/** The facilitator's invitations so far, each open one with a way to revoke it. */
+function InvitationList({ invitations, date }: { invitations: SerializeFrom<typeof loader>['invitations']; date: (iso: string) => string }) {
+  const { t } = useTranslation()
+  if (invitations.length === 0) return null
+  return (
+    <>
+      <h3>{t('voice.page.invitationsTitle')}</h3>
+      <ul className="voice-invitations">
+        {invitations.map(inv => (
+          <li key={inv.id}>
+            {t(`voice.page.contributorKind.${inv.contributorKind}`)} · {t(`voice.page.invitationState.${inv.state}`)} ·{' '}
+            {t('voice.page.created_on', { date: date(inv.createdAt), expires: date(inv.expiresAt) })}
+            {inv.state === 'open' ? (
+              <RowAction intent="revoke" fields={{ invitationId: inv.id }} buttonClassName="button-link" label={t('voice.page.revoke')} />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
 
@@ -278,7 +239,7 @@ function ContributionWords({ c }: { c: Pick<ContributionView, 'needed' | 'helped
   const { t } = useTranslation()
   return (
     <dl className="voice-words" lang={c.locale}>
-      {(['needed', 'helped', 'notHelped', 'shouldChange'] as const)
+      {voiceQuestions
         .filter(q => c[q] !== '')
         .map(q => (
           <div key={q}>
@@ -331,14 +292,12 @@ function Contribution({
                     <li key={`${l.targetKind}:${l.targetId}`}>
                       {label(l.targetKind, l.targetId)}
                       {mayLink ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="unlink" />
-                          <input type="hidden" name="contributionId" value={c.id} />
-                          <input type="hidden" name="target" value={`${l.targetKind}:${l.targetId}`} />
-                          <button type="submit" className="button-link">
-                            {t('voice.page.unlink')}
-                          </button>
-                        </Form>
+                        <RowAction
+                          intent="unlink"
+                          fields={{ contributionId: c.id, target: `${l.targetKind}:${l.targetId}` }}
+                          buttonClassName="button-link"
+                          label={t('voice.page.unlink')}
+                        />
                       ) : null}
                     </li>
                   ))}
@@ -349,8 +308,7 @@ function Contribution({
               targets.needs.length + targets.findings.length === 0 ? (
                 <p className="hint">{t('voice.page.linkNone')}</p>
               ) : (
-                <Form method="post" className="voice-link-form">
-                  <input type="hidden" name="intent" value="link" />
+                <IntentForm intent="link" className="voice-link-form">
                   <input type="hidden" name="contributionId" value={c.id} />
                   <label htmlFor={`link-${c.id}`}>{t('voice.page.linkTo')}</label>
                   <select id={`link-${c.id}`} name="target">
@@ -366,17 +324,11 @@ function Contribution({
                     ))}
                   </select>
                   <button type="submit">{t('voice.page.link')}</button>
-                </Form>
+                </IntentForm>
               )
             ) : null}
             {mayInvite && c.via === 'conversation' ? (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="withdraw" />
-                <input type="hidden" name="contributionId" value={c.id} />
-                <button type="submit" className="button-secondary">
-                  {t('voice.page.withdrawOnRequest')}
-                </button>
-              </Form>
+              <RowAction intent="withdraw" fields={{ contributionId: c.id }} buttonClassName="button-secondary" label={t('voice.page.withdrawOnRequest')} />
             ) : null}
           </>
         )}

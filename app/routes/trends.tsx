@@ -1,9 +1,10 @@
 import { parseWithZod } from '@conform-to/zod'
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { PublishedCountView, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
+import { CountCell, ScrollRegion, SMALL_MARKER, WITHHELD_MARKER } from '~/components/trends/published-count'
 import { SurveyBesideReviews } from '~/components/trends/survey-beside-reviews'
 import { TrendFigure } from '~/components/trends/trend-figure'
 import { TrendTable } from '~/components/trends/trend-table'
@@ -133,7 +134,7 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
       ) : (
         <>
           {/* Long names scroll inside their own box, never the page (issue 9). */}
-          <div className="table-scroll" role="region" aria-labelledby="imported-caption" tabIndex={0}>
+          <ScrollRegion className="table-scroll" labelledBy="imported-caption">
             <DataTable
               caption={t('trends.import.listCaption', { jurisdiction })}
               captionId="imported-caption"
@@ -156,7 +157,7 @@ function SharedDataAdmin({ imported, jurisdiction }: { imported: { source: strin
                 </tr>
               ))}
             </DataTable>
-          </div>
+          </ScrollRegion>
           <p className="trend-hint">{t('trends.import.removeHint')}</p>
         </>
       )}
@@ -176,6 +177,74 @@ export default function TrendsRoute() {
   const year = (key: string) => key
   const sourceLabel = (code: string) => (code === data.jurisdiction.code ? t('trends.sources.own', { code }) : code)
   const hasYears = tables.findingsByValueAndYear.columns.length > 0
+  // The chart+table sections, each under its heading (trends.<id>.title), in page order.
+  const sections: { id: string; hint?: string; figures: ComponentProps<typeof TrendFigure>[] }[] = [
+    {
+      id: 'findings',
+      figures: [
+        {
+          id: 'findings-by-domain',
+          kind: 'bars',
+          title: t('trends.findings.byDomainTitle'),
+          hint: t('trends.findings.byDomainHint'),
+          table: tables.findingsByValueAndDomain,
+          rowHeader: t('trends.findings.rowHeader'),
+          rowLabel: valueLabel,
+          columnLabel: domainLabel,
+        },
+        {
+          id: 'findings-by-year',
+          kind: 'lines',
+          title: t('trends.findings.byYearTitle'),
+          table: tables.findingsByValueAndYear,
+          rowHeader: t('trends.findings.rowHeader'),
+          rowLabel: valueLabel,
+          columnLabel: year,
+        },
+      ],
+    },
+    {
+      id: 'needs',
+      hint: t('trends.needs.hint'),
+      figures: [
+        // One bar per stage (all years); the table below splits the same counts by year.
+        {
+          id: 'needs-by-year',
+          kind: 'horizontal-bars',
+          draw: 'row-totals',
+          title: t('trends.needs.byStageTitle'),
+          caption: t('trends.needs.byYearTitle'),
+          table: tables.unmetNeedsByStageAndYear,
+          rowHeader: t('trends.needs.rowHeader'),
+          rowLabel: stageLabel,
+          columnLabel: year,
+        },
+      ],
+    },
+    {
+      id: 'recommendations',
+      figures: [
+        {
+          id: 'recommendations-by-status',
+          kind: 'bars',
+          title: t('trends.recommendations.byStatusTitle'),
+          table: tables.recommendationsByStrengthAndStatus,
+          rowHeader: t('trends.recommendations.rowHeader'),
+          rowLabel: strengthLabel,
+          columnLabel: statusLabel,
+        },
+        {
+          id: 'recommendations-by-year',
+          kind: 'lines',
+          title: t('trends.recommendations.byYearTitle'),
+          table: tables.recommendationsByStrengthAndYear,
+          rowHeader: t('trends.recommendations.rowHeader'),
+          rowLabel: strengthLabel,
+          columnLabel: year,
+        },
+      ],
+    },
+  ]
   const views: { view: TrendView; label: string }[] = [
     { view: 'own', label: t('trends.views.own') },
     { view: 'network', label: t('trends.views.network') },
@@ -200,7 +269,7 @@ export default function TrendsRoute() {
 
       <TitledSection id="sources" title={t('trends.sources.title')}>
         {/* Long names scroll inside their own box, never the page (issue 9). */}
-        <div className="table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
+        <ScrollRegion className="table-scroll" labelledBy="sources-caption">
           <table className="trend-table sources-table">
             <caption id="sources-caption">{t('trends.sources.caption')}</caption>
             <thead>
@@ -215,22 +284,18 @@ export default function TrendsRoute() {
               {data.sources.codes.map((code, i) => (
                 <tr key={code}>
                   <th scope="row">{sourceLabel(code)}</th>
-                  <td className="count">
-                    <PublishedCountView value={data.sources.counts.cells[i]![0]!} />
-                  </td>
+                  <CountCell className="count" value={data.sources.counts.cells[i]![0]!} />
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('trends.total')}</th>
-                <td className="count total">
-                  <PublishedCountView value={data.sources.counts.grandTotal} />
-                </td>
+                <CountCell className="count total" value={data.sources.counts.grandTotal} />
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollRegion>
         {data.withdrawnSources.length > 0 ? <p className="notice-error">{t('trends.sources.withdrawn', { codes: data.withdrawnSources.join(', ') })}</p> : null}
         {data.unreadableShared > 0 ? <p className="notice-error">{t('trends.sources.unreadable', { count: data.unreadableShared })}</p> : null}
         <h3>{t('trends.suppression.title')}</h3>
@@ -253,64 +318,14 @@ export default function TrendsRoute() {
         <p className="trend-section">{t('trends.empty')}</p>
       ) : (
         <>
-          <TitledSection id="findings" title={t('trends.findings.title')} className="trend-section">
-            <TrendFigure
-              id="findings-by-domain"
-              kind="bars"
-              title={t('trends.findings.byDomainTitle')}
-              hint={t('trends.findings.byDomainHint')}
-              table={tables.findingsByValueAndDomain}
-              rowHeader={t('trends.findings.rowHeader')}
-              rowLabel={valueLabel}
-              columnLabel={domainLabel}
-            />
-            <TrendFigure
-              id="findings-by-year"
-              kind="lines"
-              title={t('trends.findings.byYearTitle')}
-              table={tables.findingsByValueAndYear}
-              rowHeader={t('trends.findings.rowHeader')}
-              rowLabel={valueLabel}
-              columnLabel={year}
-            />
-          </TitledSection>
-
-          <TitledSection id="needs" title={t('trends.needs.title')} className="trend-section">
-            <p className="trend-hint">{t('trends.needs.hint')}</p>
-            {/* One bar per stage (all years); the table below splits the same counts by year. */}
-            <TrendFigure
-              id="needs-by-year"
-              kind="horizontal-bars"
-              draw="row-totals"
-              title={t('trends.needs.byStageTitle')}
-              caption={t('trends.needs.byYearTitle')}
-              table={tables.unmetNeedsByStageAndYear}
-              rowHeader={t('trends.needs.rowHeader')}
-              rowLabel={stageLabel}
-              columnLabel={year}
-            />
-          </TitledSection>
-
-          <TitledSection id="recommendations" title={t('trends.recommendations.title')} className="trend-section">
-            <TrendFigure
-              id="recommendations-by-status"
-              kind="bars"
-              title={t('trends.recommendations.byStatusTitle')}
-              table={tables.recommendationsByStrengthAndStatus}
-              rowHeader={t('trends.recommendations.rowHeader')}
-              rowLabel={strengthLabel}
-              columnLabel={statusLabel}
-            />
-            <TrendFigure
-              id="recommendations-by-year"
-              kind="lines"
-              title={t('trends.recommendations.byYearTitle')}
-              table={tables.recommendationsByStrengthAndYear}
-              rowHeader={t('trends.recommendations.rowHeader')}
-              rowLabel={strengthLabel}
-              columnLabel={year}
-            />
-          </TitledSection>
+          {sections.map(section => (
+            <TitledSection key={section.id} id={section.id} title={t(`trends.${section.id}.title`)} className="trend-section">
+              {section.hint ? <p className="trend-hint">{section.hint}</p> : null}
+              {section.figures.map(figure => (
+                <TrendFigure key={figure.id} {...figure} />
+              ))}
+            </TitledSection>
+          ))}
 
           <section aria-labelledby="scaling-title" className="trend-section">
             <h2 id="scaling-title">{t('safetyMap.trends.title')}</h2>

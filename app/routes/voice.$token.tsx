@@ -6,9 +6,9 @@ import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { consentScopes, type ConsentScope } from '~/domain/vocabulary'
+import type { ConsentScope } from '~/domain/vocabulary'
+import { VoiceWordsFields, voiceQuestions } from '~/components/voice-fields'
 import { contributionSchema, submitThroughLink, viewThroughLink, withdrawThroughLink, type LinkView } from '~/models/family-voice.server'
-import { FAMILY_VOICE_TEXT_MAX } from '~/domain/export/schema'
 import { voiceLinkLimiter } from '~/utils/rate-limit.server'
 import { clientAddress } from '~/utils/request.server'
 import { isLanguage } from '~/utils/i18n'
@@ -141,7 +141,6 @@ function ContributionForm({
     day: 'numeric',
     timeZone: 'UTC',
   })
-  const questions = ['needed', 'helped', 'notHelped', 'shouldChange'] as const
   return (
     <>
       <h1 id="voice-title">{t('voice.form.title')}</h1>
@@ -153,39 +152,7 @@ function ContributionForm({
             {t(errors.form)}
           </p>
         ) : null}
-        {questions.map(q => (
-          <div className="field" key={q}>
-            <label htmlFor={`voice-${q}`}>{t(`voice.form.${q}`)}</label>
-            <textarea
-              id={`voice-${q}`}
-              name={q}
-              rows={4}
-              maxLength={FAMILY_VOICE_TEXT_MAX}
-              defaultValue={values[q] ?? ''}
-              aria-invalid={errors[q] ? true : undefined}
-              aria-describedby={errors[q] ? `voice-${q}-error` : undefined}
-            />
-            {errors[q] ? (
-              <p id={`voice-${q}-error`} className="field-error" role="alert">
-                {t(errors[q]!)}
-              </p>
-            ) : null}
-          </div>
-        ))}
-        <fieldset className="field" aria-describedby={errors.consentScope ? 'voice-consent-error' : undefined}>
-          <legend>{t('voice.form.consentLegend')}</legend>
-          {consentScopes.map(scope => (
-            <div className="field-checkbox" key={scope}>
-              <input type="radio" id={`voice-consent-${scope}`} name="consentScope" value={scope} defaultChecked={values.consentScope === scope} required />
-              <label htmlFor={`voice-consent-${scope}`}>{t(`voice.form.consent.${scope}`)}</label>
-            </div>
-          ))}
-          {errors.consentScope ? (
-            <p id="voice-consent-error" className="field-error" role="alert">
-              {t(errors.consentScope)}
-            </p>
-          ) : null}
-        </fieldset>
+        <VoiceWordsFields prefix="voice" t={t} rows={4} values={values} errors={errors} linkForm />
         <p className="hint">{t('voice.form.withdrawNote')}</p>
         <button type="submit" disabled={navigation.state !== 'idle'}>
           {t('voice.form.submit')}
@@ -197,7 +164,6 @@ function ContributionForm({
 
 function Submitted({ view, t }: { view: Extract<LinkView, { status: 'submitted' }>; t: T }) {
   const [confirming, setConfirming] = useState(false)
-  const questions = ['needed', 'helped', 'notHelped', 'shouldChange'] as const
   return (
     <>
       <h1>{t('voice.form.title')}</h1>
@@ -206,7 +172,7 @@ function Submitted({ view, t }: { view: Extract<LinkView, { status: 'submitted' 
       </p>
       <h2>{t('voice.form.yourWords')}</h2>
       <dl>
-        {questions
+        {voiceQuestions
           .filter(q => view.words[q] !== '')
           .map(q => (
             <div key={q}>

@@ -65,17 +65,24 @@ function PromptEditor({ prompt, ydoc, editable }: { prompt: AccountPrompt; ydoc:
       {ydoc ? (
         <BoundEditor field={promptField(prompt)} ydoc={ydoc} labelId={labelId} hintId={hintId} editable={editable} />
       ) : (
-        <div className="rich-text-frame">
-          <div
-            className="rich-text rich-text-pending"
-            role="textbox"
-            aria-multiline="true"
-            aria-readonly="true"
-            aria-labelledby={labelId}
-            aria-describedby={hintId}
-          />
-        </div>
+        <PendingEditor labelId={labelId} hintId={hintId} />
       )}
+    </div>
+  )
+}
+
+/** Where the editor will be, named and described already, until it is ready to bind. */
+function PendingEditor({ labelId, hintId }: { labelId: string; hintId: string }) {
+  return (
+    <div className="rich-text-frame">
+      <div
+        className="rich-text rich-text-pending"
+        role="textbox"
+        aria-multiline="true"
+        aria-readonly="true"
+        aria-labelledby={labelId}
+        aria-describedby={hintId}
+      />
     </div>
   )
 }
@@ -107,18 +114,7 @@ function BoundEditor({ field, ydoc, labelId, hintId, editable }: { field: string
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable)
   }, [editor, editable])
   if (!editor) {
-    return (
-      <div className="rich-text-frame">
-        <div
-          className="rich-text rich-text-pending"
-          role="textbox"
-          aria-multiline="true"
-          aria-readonly="true"
-          aria-labelledby={labelId}
-          aria-describedby={hintId}
-        />
-      </div>
-    )
+    return <PendingEditor labelId={labelId} hintId={hintId} />
   }
   return <EditorContent editor={editor} className="rich-text-frame" />
 }

@@ -81,24 +81,25 @@ export function useAccountDoc(accountId: string, docName: string): AccountDocSta
     const onOnline = () => {
       if (!ended) setConnection(provider.wsconnected && provider.synced ? 'saved' : notSaving ? 'not-saving' : 'reconnecting')
     }
-    provider.on('status', onStatus)
-    provider.on('sync', onSync)
-    provider.on('closed', onClosed)
-    provider.on('connection-close', onConnectionClose)
-    window.addEventListener('offline', onOffline)
-    window.addEventListener('online', onOnline)
+    // Subscribed and unsubscribed as one set, so the cleanup cannot miss one.
+    const listen = (on: boolean) => {
+      const method = on ? 'on' : 'off'
+      provider[method]('status', onStatus)
+      provider[method]('sync', onSync)
+      provider[method]('closed', onClosed)
+      provider[method]('connection-close', onConnectionClose)
+      const windowMethod = on ? 'addEventListener' : 'removeEventListener'
+      window[windowMethod]('offline', onOffline)
+      window[windowMethod]('online', onOnline)
+    }
+    listen(true)
     if (!local) markReady()
     setYdoc(doc)
     setConnection(navigator.onLine ? 'connecting' : 'offline')
 
     return () => {
       disposed = true
-      window.removeEventListener('offline', onOffline)
-      window.removeEventListener('online', onOnline)
-      provider.off('status', onStatus)
-      provider.off('sync', onSync)
-      provider.off('closed', onClosed)
-      provider.off('connection-close', onConnectionClose)
+      listen(false)
       provider.destroy()
       void local?.destroy()
       doc.destroy()

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublishedCount } from '~/domain/trends'
 
@@ -16,5 +17,23 @@ export function PublishedCountView({ value }: { value: PublishedCount }) {
       </span>
       <span className="visually-hidden">{spoken}</span>
     </>
+  )
+}
+
+/** A table cell holding one published count. */
+export function CountCell({ value, className }: { value: PublishedCount; className?: string }) {
+  return (
+    <td className={className}>
+      <PublishedCountView value={value} />
+    </td>
+  )
+}
+
+/** Wide tables scroll on their own, never the page; the region is focusable so keyboards can scroll it. */
+export function ScrollRegion({ className, labelledBy, children }: { className: string; labelledBy: string; children: ReactNode }) {
+  return (
+    <div className={className} role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
   )
 }

@@ -2,9 +2,10 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Line, LineChart, CartesianGrid, XAxis, YAxis } from 'recharts'
 import { proportionParams } from '~/components/surveys/format'
+import { DataTable } from '~/components/layout'
 import type { SurveyTrends } from '~/models/survey.server'
 import { ChartLegend, colourOf, dashOf } from './chart-legend'
-import { PublishedCountView } from './published-count'
+import { CountCell, ScrollRegion } from './published-count'
 import { useHydrated } from './use-hydrated'
 
 /**
@@ -54,68 +55,49 @@ export function SurveyBesideReviews({ data, locale }: { data: SurveyTrends; loca
           <figcaption>{t('surveys.results.chartDescription')}</figcaption>
         </figure>
       ) : null}
-      <div className="trend-table-wrap" role="region" aria-labelledby="survey-trends-caption" tabIndex={0}>
-        <table className="trend-table">
-          <caption id="survey-trends-caption">{t('surveys.trends.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.trends.colSurvey')}</th>
-              {composites.map(c => (
-                <th key={c.id} scope="col">
-                  {c.label[locale]}
+      <ScrollRegion className="trend-table-wrap" labelledBy="survey-trends-caption">
+        <DataTable
+          className="trend-table"
+          caption={t('surveys.trends.caption')}
+          captionId="survey-trends-caption"
+          headers={[
+            t('surveys.trends.colSurvey'),
+            ...composites.map(c => c.label[locale]),
+            ...(['colFindings', 'colRecsDone', 'colRecsDue'] as const).map(k => ({ label: t(`surveys.trends.${k}`), className: 'count' })),
+          ]}
+        >
+          {periods.map((p, k) => {
+            const cell = results.jurisdiction[k]
+            return (
+              <tr key={p.waveId}>
+                <th scope="row">
+                  {p.from
+                    ? t('surveys.trends.periodFrom', { label: p.label, from: p.from, to: p.to })
+                    : t('surveys.trends.period', { label: p.label, to: p.to })}
                 </th>
-              ))}
-              <th scope="col" className="count">
-                {t('surveys.trends.colFindings')}
-              </th>
-              <th scope="col" className="count">
-                {t('surveys.trends.colRecsDone')}
-              </th>
-              <th scope="col" className="count">
-                {t('surveys.trends.colRecsDue')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((p, k) => {
-              const cell = results.jurisdiction[k]
-              return (
-                <tr key={p.waveId}>
-                  <th scope="row">
-                    {p.from
-                      ? t('surveys.trends.periodFrom', { label: p.label, from: p.from, to: p.to })
-                      : t('surveys.trends.period', { label: p.label, to: p.to })}
-                  </th>
-                  {composites.map(c => {
-                    const value = cell?.status === 'shown' ? cell.composites[c.id] : null
-                    return (
-                      <td key={c.id}>
-                        {value ? (
-                          <>
-                            <strong>{t('surveys.results.percent', { value: proportionParams(value).value })}</strong>
-                            <span className="survey-ci">{t('surveys.results.cell', proportionParams(value))}</span>
-                          </>
-                        ) : (
-                          <span className="survey-hidden">{cell?.status === 'withheld' ? t('surveys.results.withheld') : t('surveys.results.tooFew')}</span>
-                        )}
-                      </td>
-                    )
-                  })}
-                  <td className="count">
-                    <PublishedCountView value={workforceFindings.cells[0]![k]!} />
-                  </td>
-                  <td className="count">
-                    <PublishedCountView value={recommendationsDue.cells[0]![k]!} />
-                  </td>
-                  <td className="count">
-                    <PublishedCountView value={recommendationsDue.columnTotals[k]!} />
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+                {composites.map(c => {
+                  const value = cell?.status === 'shown' ? cell.composites[c.id] : null
+                  return (
+                    <td key={c.id}>
+                      {value ? (
+                        <>
+                          <strong>{t('surveys.results.percent', { value: proportionParams(value).value })}</strong>
+                          <span className="survey-ci">{t('surveys.results.cell', proportionParams(value))}</span>
+                        </>
+                      ) : (
+                        <span className="survey-hidden">{cell?.status === 'withheld' ? t('surveys.results.withheld') : t('surveys.results.tooFew')}</span>
+                      )}
+                    </td>
+                  )
+                })}
+                <CountCell className="count" value={workforceFindings.cells[0]![k]!} />
+                <CountCell className="count" value={recommendationsDue.cells[0]![k]!} />
+                <CountCell className="count" value={recommendationsDue.columnTotals[k]!} />
+              </tr>
+            )
+          })}
+        </DataTable>
+      </ScrollRegion>
       <p>
         <Link to="/surveys/results">{t('surveys.trends.more')}</Link>
       </p>

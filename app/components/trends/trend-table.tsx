@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { PublishedTable } from '~/domain/trends'
-import { PublishedCountView } from './published-count'
+import { CountCell, PublishedCountView, ScrollRegion } from './published-count'
 
 type Props = {
   id: string
@@ -30,8 +30,7 @@ export function TrendTable({ id, caption, rowHeader, table, rowLabel, columnLabe
     )
   }
   return (
-    // Wide tables scroll on their own; the region is focusable so keyboards can scroll it.
-    <div className="trend-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+    <ScrollRegion className="trend-table-wrap" labelledBy={`${id}-caption`}>
       <table className="trend-table" id={id}>
         <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
@@ -52,13 +51,9 @@ export function TrendTable({ id, caption, rowHeader, table, rowLabel, columnLabe
             <tr key={r}>
               <th scope="row">{rowLabel(r)}</th>
               {table.columns.map((c, j) => (
-                <td key={c} className="count">
-                  <PublishedCountView value={table.cells[i]![j]!} />
-                </td>
+                <CountCell key={c} className="count" value={table.cells[i]![j]!} />
               ))}
-              <td className="count total">
-                <PublishedCountView value={table.rowTotals[i]!} />
-              </td>
+              <CountCell className="count total" value={table.rowTotals[i]!} />
             </tr>
           ))}
         </tbody>
@@ -66,16 +61,12 @@ export function TrendTable({ id, caption, rowHeader, table, rowLabel, columnLabe
           <tr>
             <th scope="row">{t('trends.total')}</th>
             {table.columns.map((c, j) => (
-              <td key={c} className="count total">
-                <PublishedCountView value={table.columnTotals[j]!} />
-              </td>
+              <CountCell key={c} className="count total" value={table.columnTotals[j]!} />
             ))}
-            <td className="count total">
-              <PublishedCountView value={table.grandTotal} />
-            </td>
+            <CountCell className="count total" value={table.grandTotal} />
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }
