@@ -16,7 +16,11 @@
  * A postgresql:// URL switches to PostgreSQL (ADR 0041): the same engine through
  * @prisma/adapter-pg, with prisma/postgres/migrations and prisma/postgres/schema.prisma as the
  * defaults, a shadow database created on the same server, and no SQLite-only steps (WAL, the
- * exclusive-lock shortcut, sealing pre-chain audit rows).
+ * exclusive-lock shortcut).
+ *
+ * Each folder starts with a baseline that replaced the migrations before the first deployment
+ * (ADR 0051, prisma/baselines.ts): a database that recorded all of them is carried over to it
+ * (its history rows only), one that recorded part of them is refused.
  */
 import crypto from 'node:crypto'
 import { existsSync } from 'node:fs'
