@@ -462,7 +462,11 @@ function carryOverSqlite(file: string, migrationsList: MigrationList): CarriedOv
   if (!baseline || !existsSync(file)) return undefined
   const db = openSqlite(file)
   try {
-    // IMMEDIATE: the history is read under the write lock, so two processes cannot both rewrite it.
+    // The usual case, a history without replaced migrations, takes no write lock, so a CLI
+    // command beside the running server never waits for it.
+    const replaced = new Set(baseline.replaces)
+    if (!readSqliteHistory(db)?.some(row => replaced.has(row.name))) return undefined
+    // IMMEDIATE: the history is read again under the write lock, so two processes cannot both rewrite it.
     db.exec('BEGIN IMMEDIATE')
     try {
       const rewrite = shouldRewrite(readSqliteHistory(db), baseline, file)
