@@ -44,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'deploy': {
-      const { applied } = await applyMigrations({ databaseUrl })
+      const { applied, carriedOver } = await applyMigrations({ databaseUrl })
+      if (carriedOver)
+        console.log(`Recorded the ${carriedOver.replaced.length} migrations ${carriedOver.baseline} replaced as that baseline (no table changed).`)
       console.log(applied.length ? `Applied to ${where()}:\n${list(applied)}` : `${where()} is up to date.`)
       return 0
     }
@@ -74,6 +76,10 @@ async function main(argv: string[]): Promise<number> {
       if (s.notInFolder.length) console.log(`Applied but missing from prisma/migrations:\n${list(s.notInFolder)}`)
       if (s.failed.length) console.log(`Failed:\n${list(s.failed)}`)
       if (s.edited.length) console.log(`Edited after being applied:\n${list(s.edited)}`)
+      if (s.baseline.action === 'rewrite') {
+        console.log('Those are the migrations the baseline replaced (ADR 0051): "deploy" records them as the baseline, changing no table.')
+      }
+      if (s.baseline.action === 'refuse') console.log(s.baseline.message)
       if (s.upToDate) console.log(`${where()} is up to date.`)
       return s.upToDate ? 0 : 1
     }

@@ -11,7 +11,7 @@ import { attachCollaboration } from './collab-host'
 import { seedDemo } from './demo-seed'
 import { createLogger } from './logger'
 import { createMetrics } from './metrics'
-import { applyMigrations } from './migrate'
+import { applyMigrations, MigrationHistoryError } from './migrate'
 import { RedisUnavailable } from './redis'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -53,7 +53,11 @@ async function main() {
     logger.info({ node: cluster.nodeId }, 'sharing collaboration, access events and sign-in limits through redis')
   }
 
-  const migrated = await applyMigrations({ databaseUrl: env.DATABASE_URL })
+  const migrated = await applyMigrations({ databaseUrl: env.DATABASE_URL }).catch((error: unknown) => {
+    if (!(error instanceof MigrationHistoryError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  })
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated')
 
   const { prisma } = await import('~/utils/db.server')

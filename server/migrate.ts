@@ -16,7 +16,11 @@
  * A postgresql:// URL switches to PostgreSQL (ADR 0041): the same engine through
  * @prisma/adapter-pg, with prisma/postgres/migrations and prisma/postgres/schema.prisma as the
  * defaults, a shadow database created on the same server, and no SQLite-only steps (WAL, the
- * exclusive-lock shortcut, sealing pre-chain audit rows).
+ * exclusive-lock shortcut).
+ *
+ * Each folder starts with a baseline that replaced the migrations before the first deployment
+ * (ADR 0051, prisma/baselines.ts): a database that recorded all of them is carried over to it
+ * (its history rows only), one that recorded part of them is refused.
  */
 import crypto from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -30,6 +34,7 @@ import pg from 'pg'
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
 import { isPostgresUrl } from '../app/utils/env.server'
+import { POSTGRES_BASELINE, SQLITE_BASELINE, type Baseline } from '../prisma/baselines'
 
 export const DEFAULT_DATABASE_URL = 'file:./data/scir.db'
 
@@ -314,6 +319,40 @@ async function prepareDatabaseFile(databaseUrl: string): Promise<string> {
 
 // ---- Commands -------------------------------------------------------------------------
 
+type Sqlite = {
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; run(...params: unknown[]): unknown }
+  exec(sql: string): void
+  close(): void
+}
+
+/** A plain shared connection (better-sqlite3), for reading and rewriting the history table. */
+function openSqlite(file: string): Sqlite {
+  const Database = createRequire(import.meta.url)('better-sqlite3') as new (filename: string, options: { timeout: number; fileMustExist: boolean }) => Sqlite
+  return new Database(file, { timeout: 5000, fileMustExist: true })
+}
+
+export interface HistoryRow {
+  name: string
+  finished: boolean
+  rolledBack: boolean
+}
+
+const HISTORY_SQL = `SELECT "migration_name" AS "name", "finished_at" IS NOT NULL AS "finished", "rolled_back_at" IS NOT NULL AS "rolledBack" FROM "_prisma_migrations"`
+
+/** The history table's rows, or null when there is no table yet. */
+function readSqliteHistory(db: Sqlite): HistoryRow[] | null {
+  try {
+    return (db.prepare(HISTORY_SQL).all() as { name: string; finished: number; rolledBack: number }[]).map(row => ({
+      name: row.name,
+      finished: row.finished === 1,
+      rolledBack: row.rolledBack === 1,
+    }))
+  } catch (error) {
+    if (/no such table/.test(String(error))) return null
+    throw error
+  }
+}
+
 /**
  * The migrations in the folder that the database has not recorded as applied, read with a
  * plain shared connection (null when the database has no migration table yet). The engine
@@ -323,61 +362,212 @@ async function prepareDatabaseFile(databaseUrl: string): Promise<string> {
  */
 function unappliedMigrations(file: string, migrationsList: MigrationList): string[] | null {
   if (!existsSync(file)) return null
-  const Database = createRequire(import.meta.url)('better-sqlite3') as new (
-    filename: string,
-    options: { timeout: number; fileMustExist: boolean },
-  ) => { prepare(sql: string): { all(): unknown[] }; close(): void }
-  const db = new Database(file, { timeout: 5000, fileMustExist: true })
+  const db = openSqlite(file)
   try {
-    const rows = db.prepare('SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL').all() as {
-      name: string
-    }[]
-    const applied = new Set(rows.map(row => row.name))
+    const history = readSqliteHistory(db)
+    if (!history) return null
+    const applied = new Set(history.filter(row => row.finished && !row.rolledBack).map(row => row.name))
     return migrationsList.migrationDirectories.map(m => m.path).filter(name => !applied.has(name))
   } catch (error) {
-    if (/no such table/.test(String(error))) return null
     throw explain(error, file)
   } finally {
     db.close()
   }
 }
 
-/** `prisma migrate deploy`: applies pending migrations; creates the database file if needed. */
-export async function applyMigrations(options: DatabaseOptions): Promise<{ applied: string[] }> {
-  const migrationsList = await readMigrations(migrationsDirOf(options, options.databaseUrl))
-  if (isPostgresUrl(options.databaseUrl)) {
-    // The engine takes an advisory lock, so this is safe beside running servers and other nodes.
-    return withEngine(options.databaseUrl, async engine => {
-      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
-      return { applied: appliedMigrationNames }
-    })
+// ---- Baselines (ADR 0051) ---------------------------------------------------------------
+
+export type BaselineCarryOver = { action: 'none' } | { action: 'rewrite' } | { action: 'refuse'; message: string }
+
+/**
+ * What a database's recorded history means for a baseline: nothing (a new database, or one
+ * already on the baseline); every migration the baseline replaced, so the history is rewritten
+ * as the baseline's one row (the schema already is the baseline's); or only part of them, which
+ * this release cannot finish and refuses rather than half-migrate.
+ */
+export function baselineCarryOver(history: HistoryRow[], baseline: Baseline, where: string): BaselineCarryOver {
+  const replaced = new Set(baseline.replaces)
+  const old = history.filter(row => replaced.has(row.name))
+  if (old.length === 0) return { action: 'none' }
+  if (history.some(row => row.name === baseline.name)) {
+    return {
+      action: 'refuse',
+      message:
+        `${where} records both ${baseline.name} and migrations it replaced (ADR 0051): its history was edited by hand. ` +
+        'Compare its schema with a database created by this release before deleting either set of rows from _prisma_migrations.',
+    }
   }
-  const existing = sqlitePathFromUrl(options.databaseUrl)
-  // Up to date: no engine, no exclusive lock, so this works while the server is running.
-  if (unappliedMigrations(existing, migrationsList)?.length === 0) return { applied: [] }
-  const file = await prepareDatabaseFile(options.databaseUrl)
-  return withEngine(file, async engine => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
-    return { applied: appliedMigrationNames }
-  }).then(async result => {
-    if (result.applied.includes(AUDIT_CHAIN_MIGRATION)) await sealAuditRows(file)
-    return result
-  })
+  const applied = new Set(old.filter(row => row.finished && !row.rolledBack).map(row => row.name))
+  const missing = baseline.replaces.filter(name => !applied.has(name))
+  if (missing.length === 0) return { action: 'rewrite' }
+  return {
+    action: 'refuse',
+    message:
+      `${where} has applied ${applied.size} of the ${baseline.replaces.length} migrations that ${baseline.name} replaces (ADR 0051); ` +
+      `not applied: ${missing.join(', ')}. This release cannot finish that history: upgrade the database with the previous release ` +
+      'first (its "npm run db:migrate" or its start applies the rest), then run this release. A database with nothing to keep can ' +
+      'be created again instead ("npm run db:reset").',
+  }
 }
 
-// SQLite cannot hash, so the rows that predate the audit chain are sealed here, once, right
-// after the migration that orders them (ADR 0027).
-const AUDIT_CHAIN_MIGRATION = '20261204152804_ops_audit_chain_retention'
+/** A history of replaced migrations recorded as their baseline by this call. */
+export interface CarriedOver {
+  baseline: string
+  replaced: string[]
+}
 
-async function sealAuditRows(file: string) {
-  const { default: Database } = await import('better-sqlite3')
-  const { sealUnchainedAudit } = await import('../app/utils/audit-chain.server')
-  const db = new Database(file, { timeout: 5000, fileMustExist: true })
+/** A migration history this release cannot carry over; the message says what the operator can do. */
+export class MigrationHistoryError extends Error {
+  override name = 'MigrationHistoryError'
+}
+
+/** The baseline of this folder, or null when the folder has none (a test's own, an older copy). */
+function baselineIn(migrationsList: MigrationList, postgres: boolean): Baseline | null {
+  const baseline = postgres ? POSTGRES_BASELINE : SQLITE_BASELINE
+  const folder = migrationsList.migrationDirectories.find(m => m.path === baseline.name)
+  if (!folder) return null
+  const content = folder.migrationFile.content
+  const checksum = content.tag === 'ok' ? crypto.createHash('sha256').update(content.value).digest('hex') : 'unreadable'
+  if (checksum !== baseline.checksum) {
+    throw new Error(
+      `${path.join(migrationsList.baseDir, baseline.name, 'migration.sql')} is not the baseline prisma/baselines.ts names (checksum ${checksum}). ` +
+        'Applied migrations are never edited (ADR 0051): restore it and put the change in a new migration.',
+    )
+  }
+  return baseline
+}
+
+function shouldRewrite(history: HistoryRow[] | null, baseline: Baseline, where: string): boolean {
+  if (!history) return false
+  const plan = baselineCarryOver(history, baseline, where)
+  if (plan.action === 'refuse') throw new MigrationHistoryError(plan.message)
+  return plan.action === 'rewrite'
+}
+
+// One row for the baseline, dated from the first to the last migration it stands for.
+function rewriteStatements(baseline: Baseline, param: (position: number) => string) {
+  const names = (from: number) => baseline.replaces.map((_, i) => param(from + i)).join(', ')
+  const insert = `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count")
+    SELECT ${param(1)}, ${param(2)}, MAX("finished_at"), ${param(3)}, NULL, NULL, MIN("started_at"), 1 FROM "_prisma_migrations"
+    WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL AND "migration_name" IN (${names(4)})`
+  return {
+    insert: { sql: insert, args: [crypto.randomUUID(), baseline.checksum, baseline.name, ...baseline.replaces] },
+    remove: { sql: `DELETE FROM "_prisma_migrations" WHERE "migration_name" IN (${names(1)})`, args: [...baseline.replaces] },
+  }
+}
+
+/** Carries a SQLite history of the replaced migrations over to the baseline, in one transaction. */
+function carryOverSqlite(file: string, migrationsList: MigrationList): CarriedOver | undefined {
+  const baseline = baselineIn(migrationsList, false)
+  if (!baseline || !existsSync(file)) return undefined
+  const db = openSqlite(file)
   try {
-    sealUnchainedAudit(db)
+    // The usual case, a history without replaced migrations, takes no write lock, so a CLI
+    // command beside the running server never waits for it.
+    const replaced = new Set(baseline.replaces)
+    if (!readSqliteHistory(db)?.some(row => replaced.has(row.name))) return undefined
+    // IMMEDIATE: the history is read again under the write lock, so two processes cannot both rewrite it.
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const rewrite = shouldRewrite(readSqliteHistory(db), baseline, file)
+      if (rewrite) {
+        const { insert, remove } = rewriteStatements(baseline, () => '?')
+        db.prepare(insert.sql).run(...insert.args)
+        db.prepare(remove.sql).run(...remove.args)
+      }
+      db.exec('COMMIT')
+      return rewrite ? { baseline: baseline.name, replaced: [...baseline.replaces] } : undefined
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw error
+    }
+  } catch (error) {
+    throw error instanceof MigrationHistoryError ? error : explain(error, file)
   } finally {
     db.close()
   }
+}
+
+// The lock the schema engine itself takes on PostgreSQL to migrate: a node carrying the history
+// over and another node starting at the same moment take turns.
+const PRISMA_MIGRATE_LOCK = 72707369
+
+async function readPostgresHistory(client: pg.Client): Promise<HistoryRow[] | null> {
+  const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "present"`)
+  return rows[0]?.present ? (await client.query<HistoryRow>(HISTORY_SQL)).rows : null
+}
+
+/** What the next deploy will do with a database's history (read-only, for status). */
+async function plannedCarryOver(databaseUrl: string, migrationsList: MigrationList): Promise<BaselineCarryOver> {
+  const postgres = isPostgresUrl(databaseUrl)
+  const baseline = baselineIn(migrationsList, postgres)
+  if (!baseline) return { action: 'none' }
+  let history: HistoryRow[] | null
+  if (postgres) {
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    history = await readPostgresHistory(client).finally(() => client.end())
+  } else {
+    const db = openSqlite(sqlitePathFromUrl(databaseUrl))
+    try {
+      history = readSqliteHistory(db)
+    } finally {
+      db.close()
+    }
+  }
+  return history ? baselineCarryOver(history, baseline, describeDatabase(databaseUrl)) : { action: 'none' }
+}
+
+/** The same on PostgreSQL. */
+async function carryOverPostgres(url: string, migrationsList: MigrationList): Promise<CarriedOver | undefined> {
+  const baseline = baselineIn(migrationsList, true)
+  if (!baseline) return undefined
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock($1)', [PRISMA_MIGRATE_LOCK])
+    const rewrite = shouldRewrite(await readPostgresHistory(client), baseline, describeDatabase(url))
+    if (rewrite) {
+      const { insert, remove } = rewriteStatements(baseline, position => `$${position}`)
+      await client.query(insert.sql, insert.args)
+      await client.query(remove.sql, remove.args)
+    }
+    await client.query('COMMIT')
+    return rewrite ? { baseline: baseline.name, replaced: [...baseline.replaces] } : undefined
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * `prisma migrate deploy`: applies pending migrations; creates the database file if needed. A
+ * database whose history is the one a baseline replaced is first carried over to it (ADR 0051);
+ * part of that history stops here with a MigrationHistoryError saying what to do.
+ */
+export async function applyMigrations(options: DatabaseOptions): Promise<{ applied: string[]; carriedOver?: CarriedOver }> {
+  const migrationsList = await readMigrations(migrationsDirOf(options, options.databaseUrl))
+  const done = (applied: string[], carriedOver: CarriedOver | undefined) => (carriedOver ? { applied, carriedOver } : { applied })
+  if (isPostgresUrl(options.databaseUrl)) {
+    const carriedOver = await carryOverPostgres(options.databaseUrl, migrationsList)
+    // The engine takes an advisory lock, so this is safe beside running servers and other nodes.
+    return withEngine(options.databaseUrl, async engine => {
+      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
+      return done(appliedMigrationNames, carriedOver)
+    })
+  }
+  const existing = sqlitePathFromUrl(options.databaseUrl)
+  const carriedOver = carryOverSqlite(existing, migrationsList)
+  // Up to date: no engine, no exclusive lock, so this works while the server is running.
+  if (unappliedMigrations(existing, migrationsList)?.length === 0) return done([], carriedOver)
+  const file = await prepareDatabaseFile(options.databaseUrl)
+  return withEngine(file, async engine => {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS })
+    return done(appliedMigrationNames, carriedOver)
+  })
 }
 
 export interface MigrationStatus {
@@ -390,6 +580,8 @@ export interface MigrationStatus {
   /** Applied, but migration.sql has changed since. */
   edited: string[]
   upToDate: boolean
+  /** What deploy does first with a history a baseline replaced (ADR 0051): rewrite it, or refuse with this message. */
+  baseline: BaselineCarryOver
 }
 
 /** `prisma migrate status`, read-only: a missing database file is not created. */
@@ -403,7 +595,8 @@ export async function migrationStatus(options: DatabaseOptions): Promise<Migrati
     failed: [],
     edited: [],
   }
-  if (!postgres && !existsSync(file)) return { databaseExists: false, ...nothingApplied, upToDate: false }
+  if (!postgres && !existsSync(file)) return { databaseExists: false, ...nothingApplied, upToDate: false, baseline: { action: 'none' } }
+  const baseline = await plannedCarryOver(options.databaseUrl, migrationsList)
   const lists = await withEngine(file, async engine => {
     const diagnosis = await engine
       .diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS })
@@ -420,7 +613,7 @@ export async function migrationStatus(options: DatabaseOptions): Promise<Migrati
       edited: diagnosis.editedMigrationNames,
     }
   })
-  return { databaseExists: true, ...lists, upToDate: Object.values(lists).every(list => list.length === 0) }
+  return { databaseExists: true, ...lists, upToDate: Object.values(lists).every(list => list.length === 0), baseline }
 }
 
 export interface CreateMigrationResult {

@@ -1,3 +1,19 @@
+-- Baseline (ADR 0051): the schema the five PostgreSQL migrations up to
+-- 20261204191216_reference_integrity_enums built, as one migration. Tables, enums, indexes and
+-- foreign keys come from prisma/postgres/schema.prisma through the schema engine; Review,
+-- ReviewMember and User keep the column order those migrations left them in, so a database
+-- created here and one carried over (server/migration-baseline.ts) are the same.
+-- Applied migrations are never edited: every change from now on is a new migration.
+
+-- CreateEnum
+CREATE TYPE "ReviewPhase" AS ENUM ('intake', 'preparation', 'staff_accounts', 'joint_review', 'analysis', 'findings', 'approval', 'shared');
+
+-- CreateEnum
+CREATE TYPE "ReviewRole" AS ENUM ('facilitator', 'panel_member', 'qi_lead', 'staff_contributor', 'observer', 'partner');
+
+-- CreateEnum
+CREATE TYPE "AccountState" AS ENUM ('invited', 'drafting', 'released_to_facilitator', 'released_to_panel', 'withdrawn');
+
 -- CreateTable
 CREATE TABLE "Jurisdiction" (
     "id" TEXT NOT NULL,
@@ -18,6 +34,19 @@ CREATE TABLE "Jurisdiction" (
 );
 
 -- CreateTable
+CREATE TABLE "SettingsVersion" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "content" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdById" TEXT,
+    "jurisdictionId" TEXT NOT NULL,
+
+    CONSTRAINT "SettingsVersion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
     "email" TEXT NOT NULL,
@@ -31,6 +60,9 @@ CREATE TABLE "User" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "jurisdictionId" TEXT NOT NULL,
     "unitId" TEXT,
+    "partnerAccessUntil" TIMESTAMP(3),
+    "partnerOrganisation" TEXT,
+    "partnerReviewId" TEXT,
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
 );
@@ -101,7 +133,7 @@ CREATE TABLE "Review" (
     "incidentType" TEXT NOT NULL,
     "incidentDate" TIMESTAMP(3) NOT NULL,
     "summary" TEXT NOT NULL DEFAULT '',
-    "phase" TEXT NOT NULL DEFAULT 'intake',
+    "phase" "ReviewPhase" NOT NULL DEFAULT 'intake',
     "siblingCheckDate" TEXT,
     "siblingCheckOutcome" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -110,6 +142,8 @@ CREATE TABLE "Review" (
     "legalHold" BOOLEAN NOT NULL DEFAULT false,
     "jurisdictionId" TEXT NOT NULL,
     "createdById" TEXT,
+    "frameworkVersion" INTEGER NOT NULL DEFAULT 0,
+    "standardsVersion" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "Review_pkey" PRIMARY KEY ("id")
 );
@@ -117,11 +151,12 @@ CREATE TABLE "Review" (
 -- CreateTable
 CREATE TABLE "ReviewMember" (
     "id" TEXT NOT NULL,
-    "role" TEXT NOT NULL,
+    "role" "ReviewRole" NOT NULL,
     "addedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "communityRepresentative" BOOLEAN NOT NULL DEFAULT false,
     "reviewId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
+    "realNamesGranted" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "ReviewMember_pkey" PRIMARY KEY ("id")
 );
@@ -244,6 +279,19 @@ CREATE TABLE "ProjectedFactorRating" (
 );
 
 -- CreateTable
+CREATE TABLE "ProjectedSafetyMap" (
+    "reviewId" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "worker" INTEGER,
+    "supervisor" INTEGER,
+    "family" INTEGER,
+    "partner" INTEGER,
+
+    CONSTRAINT "ProjectedSafetyMap_pkey" PRIMARY KEY ("reviewId","id")
+);
+
+-- CreateTable
 CREATE TABLE "ReviewProjection" (
     "reviewId" TEXT NOT NULL,
     "projectedAt" TIMESTAMP(3) NOT NULL,
@@ -259,7 +307,7 @@ CREATE TABLE "StaffAccount" (
     "reviewId" TEXT NOT NULL,
     "authorId" TEXT NOT NULL,
     "pseudonym" TEXT NOT NULL,
-    "state" TEXT NOT NULL DEFAULT 'invited',
+    "state" "AccountState" NOT NULL DEFAULT 'invited',
     "invitedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "invitedById" TEXT,
     "releasedToFacilitatorAt" TIMESTAMP(3),
@@ -473,8 +521,59 @@ CREATE TABLE "Notification" (
     CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "FamilyVoiceInvitation" (
+    "id" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "contributorKind" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "revokedAt" TIMESTAMP(3),
+    "createdById" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "reviewId" TEXT NOT NULL,
+
+    CONSTRAINT "FamilyVoiceInvitation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "FamilyContribution" (
+    "id" TEXT NOT NULL,
+    "via" TEXT NOT NULL,
+    "contributorKind" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "needed" TEXT NOT NULL,
+    "helped" TEXT NOT NULL,
+    "notHelped" TEXT NOT NULL,
+    "shouldChange" TEXT NOT NULL,
+    "consentScope" TEXT NOT NULL,
+    "submittedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "recordedById" TEXT,
+    "withdrawnAt" TIMESTAMP(3),
+    "reviewId" TEXT NOT NULL,
+    "invitationId" TEXT,
+
+    CONSTRAINT "FamilyContribution_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "FamilyContributionLink" (
+    "id" TEXT NOT NULL,
+    "targetKind" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "linkedById" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "contributionId" TEXT NOT NULL,
+
+    CONSTRAINT "FamilyContributionLink_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Jurisdiction_code_key" ON "Jurisdiction"("code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SettingsVersion_jurisdictionId_kind_number_key" ON "SettingsVersion"("jurisdictionId", "kind", "number");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
@@ -537,7 +636,7 @@ CREATE INDEX "ProjectedFindingTag_value_idx" ON "ProjectedFindingTag"("value");
 CREATE INDEX "ProjectedRecommendation_status_dueDate_idx" ON "ProjectedRecommendation"("status", "dueDate");
 
 -- CreateIndex
-CREATE INDEX "StaffAccount_reviewId_idx" ON "StaffAccount"("reviewId");
+CREATE INDEX "StaffAccount_authorId_idx" ON "StaffAccount"("authorId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "StaffAccount_reviewId_authorId_key" ON "StaffAccount"("reviewId", "authorId");
@@ -594,7 +693,28 @@ CREATE INDEX "WhatChangedUpdate_reviewId_publishedAt_idx" ON "WhatChangedUpdate"
 CREATE INDEX "Notification_userId_readAt_idx" ON "Notification"("userId", "readAt");
 
 -- CreateIndex
+CREATE INDEX "Notification_reviewId_idx" ON "Notification"("reviewId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Notification_userId_kind_reviewId_subjectId_key" ON "Notification"("userId", "kind", "reviewId", "subjectId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "FamilyVoiceInvitation_tokenHash_key" ON "FamilyVoiceInvitation"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "FamilyVoiceInvitation_reviewId_idx" ON "FamilyVoiceInvitation"("reviewId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "FamilyContribution_invitationId_key" ON "FamilyContribution"("invitationId");
+
+-- CreateIndex
+CREATE INDEX "FamilyContribution_reviewId_idx" ON "FamilyContribution"("reviewId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "FamilyContributionLink_contributionId_targetKind_targetId_key" ON "FamilyContributionLink"("contributionId", "targetKind", "targetId");
+
+-- AddForeignKey
+ALTER TABLE "SettingsVersion" ADD CONSTRAINT "SettingsVersion_jurisdictionId_fkey" FOREIGN KEY ("jurisdictionId") REFERENCES "Jurisdiction"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_jurisdictionId_fkey" FOREIGN KEY ("jurisdictionId") REFERENCES "Jurisdiction"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -633,6 +753,36 @@ ALTER TABLE "ReviewMember" ADD CONSTRAINT "ReviewMember_userId_fkey" FOREIGN KEY
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_jurisdictionId_fkey" FOREIGN KEY ("jurisdictionId") REFERENCES "Jurisdiction"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "ProjectedEvent" ADD CONSTRAINT "ProjectedEvent_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProjectedUnmetNeed" ADD CONSTRAINT "ProjectedUnmetNeed_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProjectedFinding" ADD CONSTRAINT "ProjectedFinding_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProjectedFindingTag" ADD CONSTRAINT "ProjectedFindingTag_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProjectedRecommendation" ADD CONSTRAINT "ProjectedRecommendation_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ProjectedFactorRating" ADD CONSTRAINT "ProjectedFactorRating_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewProjection" ADD CONSTRAINT "ReviewProjection_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StaffAccount" ADD CONSTRAINT "StaffAccount_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StaffAccount" ADD CONSTRAINT "StaffAccount_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StaffAccount" ADD CONSTRAINT "StaffAccount_invitedById_fkey" FOREIGN KEY ("invitedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "AccountRelease" ADD CONSTRAINT "AccountRelease_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "StaffAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -642,6 +792,27 @@ ALTER TABLE "AccountRead" ADD CONSTRAINT "AccountRead_accountId_fkey" FOREIGN KE
 ALTER TABLE "QuoteConsent" ADD CONSTRAINT "QuoteConsent_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "StaffAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "ExportRecord" ADD CONSTRAINT "ExportRecord_jurisdictionId_fkey" FOREIGN KEY ("jurisdictionId") REFERENCES "Jurisdiction"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExportRecord" ADD CONSTRAINT "ExportRecord_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExportRecord" ADD CONSTRAINT "ExportRecord_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ResidualDecision" ADD CONSTRAINT "ResidualDecision_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ResidualDecision" ADD CONSTRAINT "ResidualDecision_decidedById_fkey" FOREIGN KEY ("decidedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SharedReview" ADD CONSTRAINT "SharedReview_jurisdictionId_fkey" FOREIGN KEY ("jurisdictionId") REFERENCES "Jurisdiction"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SharedReview" ADD CONSTRAINT "SharedReview_importedById_fkey" FOREIGN KEY ("importedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Unit" ADD CONSTRAINT "Unit_jurisdictionId_fkey" FOREIGN KEY ("jurisdictionId") REFERENCES "Jurisdiction"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -649,3 +820,102 @@ ALTER TABLE "SurveyInvitation" ADD CONSTRAINT "SurveyInvitation_waveId_fkey" FOR
 
 -- AddForeignKey
 ALTER TABLE "SurveyResponse" ADD CONSTRAINT "SurveyResponse_waveId_fkey" FOREIGN KEY ("waveId") REFERENCES "SurveyWave"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExportApproval" ADD CONSTRAINT "ExportApproval_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExportApproval" ADD CONSTRAINT "ExportApproval_approvedById_fkey" FOREIGN KEY ("approvedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RecommendationOwner" ADD CONSTRAINT "RecommendationOwner_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RecommendationOwner" ADD CONSTRAINT "RecommendationOwner_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RecommendationOwner" ADD CONSTRAINT "RecommendationOwner_assignedById_fkey" FOREIGN KEY ("assignedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RecommendationUpdate" ADD CONSTRAINT "RecommendationUpdate_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RecommendationUpdate" ADD CONSTRAINT "RecommendationUpdate_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "WhatChangedUpdate" ADD CONSTRAINT "WhatChangedUpdate_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "WhatChangedUpdate" ADD CONSTRAINT "WhatChangedUpdate_publishedById_fkey" FOREIGN KEY ("publishedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FamilyVoiceInvitation" ADD CONSTRAINT "FamilyVoiceInvitation_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FamilyContribution" ADD CONSTRAINT "FamilyContribution_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "Review"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FamilyContribution" ADD CONSTRAINT "FamilyContribution_invitationId_fkey" FOREIGN KEY ("invitationId") REFERENCES "FamilyVoiceInvitation"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FamilyContributionLink" ADD CONSTRAINT "FamilyContributionLink_contributionId_fkey" FOREIGN KEY ("contributionId") REFERENCES "FamilyContribution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The audit hash chain on PostgreSQL (ADR 0027 for the chain, ADR 0041 for this port). Written by
+-- hand: the schema engine does not manage functions or triggers, so the generated migrations
+-- never touch these. Same canonical serialisation as app/utils/audit-chain.server.ts
+-- (auditRowHash): JSON.stringify of ["scir-audit-v1", seq, id, jurisdictionId, action, actorId,
+-- reviewId, detail, createdAt, prevHash] as text or null, hashed with SHA-256. createdAt is
+-- written as ISO 8601 UTC with milliseconds (scir_audit_time), the form verification reads back.
+
+CREATE FUNCTION scir_audit_time(t TIMESTAMP(3)) RETURNS TEXT
+  LANGUAGE sql IMMUTABLE STRICT
+  AS $$ SELECT to_char(t, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') $$;
+
+-- to_json escapes a string the way JSON.stringify does (quotes, backslash, control characters).
+CREATE FUNCTION scir_json_item(v TEXT) RETURNS TEXT
+  LANGUAGE sql IMMUTABLE
+  AS $$ SELECT COALESCE(to_json(v)::text, 'null') $$;
+
+CREATE FUNCTION scir_audit_hash(seq INTEGER, id TEXT, jurisdiction_id TEXT, action TEXT, actor_id TEXT, review_id TEXT, detail TEXT, created_at TIMESTAMP(3), prev_hash TEXT) RETURNS TEXT
+  LANGUAGE sql IMMUTABLE
+  AS $$
+    SELECT encode(sha256(convert_to('[' || concat_ws(',',
+      scir_json_item('scir-audit-v1'), scir_json_item(seq::text), scir_json_item(id), scir_json_item(jurisdiction_id),
+      scir_json_item(action), scir_json_item(actor_id), scir_json_item(review_id), scir_json_item(detail),
+      scir_json_item(scir_audit_time(created_at)), scir_json_item(prev_hash)) || ']', 'UTF8')), 'hex')
+  $$;
+
+-- Several connections write at once here (SQLite has one writer), so inserters take turns on a
+-- transaction-scoped advisory lock: the next one reads this row's sequence number and hash only
+-- after this transaction has committed or rolled back, keeping the sequence gapless.
+CREATE FUNCTION "AuditEvent_chain"() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('scir_audit_chain'));
+    SELECT COALESCE(MAX("seq"), 0) + 1 INTO NEW."seq" FROM "AuditEvent";
+    NEW."prevHash" := (SELECT "hash" FROM "AuditEvent" WHERE "jurisdictionId" = NEW."jurisdictionId" AND "seq" IS NOT NULL ORDER BY "seq" DESC LIMIT 1);
+    NEW."hash" := scir_audit_hash(NEW."seq", NEW."id", NEW."jurisdictionId", NEW."action", NEW."actorId", NEW."reviewId", NEW."detail", NEW."createdAt", NEW."prevHash");
+    RETURN NEW;
+  END
+  $$;
+
+CREATE TRIGGER "AuditEvent_chain" BEFORE INSERT ON "AuditEvent"
+  FOR EACH ROW WHEN (NEW."hash" IS NULL) EXECUTE FUNCTION "AuditEvent_chain"();
+
+-- Append-only: a sealed row can be neither changed nor deleted through SQL.
+CREATE FUNCTION "AuditEvent_append_only"() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$ BEGIN RAISE EXCEPTION 'audit rows are append-only'; END $$;
+
+CREATE TRIGGER "AuditEvent_no_update" BEFORE UPDATE ON "AuditEvent"
+  FOR EACH ROW WHEN (OLD."hash" IS NOT NULL) EXECUTE FUNCTION "AuditEvent_append_only"();
+
+CREATE TRIGGER "AuditEvent_no_delete" BEFORE DELETE ON "AuditEvent"
+  FOR EACH ROW EXECUTE FUNCTION "AuditEvent_append_only"();
