@@ -60,34 +60,6 @@ const SELECT_ROWS = `SELECT "seq", "id", "jurisdictionId", "action", "actorId", 
 
 type StoredRow = AuditChainRow & { hash: string | null }
 
-/**
- * Gives rows that predate the chain (hash still null, ordered by the migration) their hashes.
- * Runs once, right after the migration that introduced the chain; a no-op afterwards.
- */
-export function sealUnchainedAudit(db: BetterSqlite3.Database): number {
-  registerAuditFunctions(db)
-  const seal = db.transaction(() => {
-    const rows = db.prepare(`${SELECT_ROWS} WHERE "seq" IS NOT NULL ORDER BY "seq"`).all() as StoredRow[]
-    const update = db.prepare(`UPDATE "AuditEvent" SET "prevHash" = ?, "hash" = ? WHERE "id" = ? AND "hash" IS NULL`)
-    const last = new Map<string, string | null>()
-    let sealed = 0
-    for (const row of rows) {
-      const jurisdiction = String(row.jurisdictionId)
-      if (row.hash === null) {
-        const prevHash = last.get(jurisdiction) ?? null
-        const hash = auditRowHash({ ...row, prevHash })
-        update.run(prevHash, hash, row.id)
-        last.set(jurisdiction, hash)
-        sealed++
-      } else {
-        last.set(jurisdiction, row.hash)
-      }
-    }
-    return sealed
-  })
-  return seal.immediate()
-}
-
 export type ChainProblem = {
   seq: number | null
   id: string
