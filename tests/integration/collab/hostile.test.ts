@@ -181,7 +181,7 @@ describe('collab under hostile input (issue 10)', () => {
   })
 
   it('point 13: a large edit under the limit is kept; one over it stops the provider without a reconnect loop', async () => {
-    const server = await start({ limits: { maxMessageBytes: 256 * 1024 } })
+    await start({ limits: { maxMessageBytes: 256 * 1024 } })
     const pair = await witnesses('review:paste')
     const paster = client('review:paste', 'carol-token')
     await synced(paster)

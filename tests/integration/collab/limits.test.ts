@@ -13,20 +13,13 @@ import {
   synced,
   syncedPair,
   tempDbFile,
+  updateMessage,
   upgradeStatus,
   waitFor,
   type TestClient,
 } from './helpers'
 
 const { client, start } = collabTestServer()
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
 
 /** Two editors that must keep syncing while a third connection misbehaves. */
 const bystanders = (docName: string) => syncedPair(client, docName)

@@ -17,7 +17,7 @@ import {
   websocketFrame,
 } from '../../../server/collab/protocol'
 import { collabTestServer } from './hooks'
-import { openRaw, sleep, synced, waitFor } from './helpers'
+import { openRaw, sleep, synced, updateMessage, waitFor } from './helpers'
 
 const { client, start } = collabTestServer()
 
@@ -31,14 +31,6 @@ function awarenessWithStateBytes(clientID: number, clock: number, state: Uint8Ar
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, 1)
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload))
-  return encoding.toUint8Array(encoder)
-}
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
 import { collabTestServer } from './hooks'
-import { openRaw, sleep, synced, tempDbFile, waitFor } from './helpers'
+import { openRaw, sleep, synced, syncedPair, tempDbFile, waitFor } from './helpers'
 
 type Db = { prepare(sql: string): { get(): unknown }; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
@@ -20,9 +20,18 @@ function rowCount(file: string, table: string): number {
 
 const { client, start } = collabTestServer()
 
+/** Alice and Bob in one room, Bob already seeing Alice's presence. */
+async function aliceSeenByBob(docName: string) {
+  const [alice, bob] = await syncedPair(client, docName)
+  alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+  const aliceId = alice.doc.clientID
+  await waitFor(() => (bob.provider.awareness.getStates().get(aliceId) as { user?: { name: string } } | undefined)?.user?.name === 'Alice')
+  return { alice, bob, aliceId }
+}
+
 describe('collab sync', () => {
   it('converges several clients editing concurrently', async () => {
-    const server = await start()
+    await start()
     const editors = [client('review:conv', 'alice-token'), client('review:conv', 'bob-token'), client('review:conv', 'carol-token')]
     await Promise.all(editors.map(c => synced(c)))
     for (let round = 0; round < 20; round++) {
@@ -39,25 +48,15 @@ describe('collab sync', () => {
   })
 
   it('relays presence and removes it when its connection closes', async () => {
-    const server = await start()
-    const alice = client('review:presence', 'alice-token')
-    const bob = client('review:presence', 'bob-token')
-    await Promise.all([synced(alice), synced(bob)])
-    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
-    const aliceId = alice.doc.clientID
-    await waitFor(() => (bob.provider.awareness.getStates().get(aliceId) as { user?: { name: string } } | undefined)?.user?.name === 'Alice')
+    await start()
+    const { alice, bob, aliceId } = await aliceSeenByBob('review:presence')
     alice.provider.disconnect()
     await waitFor(() => !bob.provider.awareness.getStates().has(aliceId), 5000, 'presence removed')
   })
 
   it('does not let a connection set presence for a client id owned by another', async () => {
     const server = await start()
-    const alice = client('review:spoof', 'alice-token')
-    const bob = client('review:spoof', 'bob-token')
-    await Promise.all([synced(alice), synced(bob)])
-    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
-    const aliceId = alice.doc.clientID
-    await waitFor(() => bob.provider.awareness.getStates().has(aliceId))
+    const { bob, aliceId } = await aliceSeenByBob('review:spoof')
 
     const mallet = await openRaw(server.url, 'review:spoof', 'carol-token')
     const spoof = (clientID: number, clock: number, state: unknown): Uint8Array => {
@@ -83,7 +82,7 @@ describe('collab sync', () => {
   })
 
   it('merges edits a client made while offline when it reconnects', async () => {
-    const server = await start()
+    await start()
     const alice = client('review:offline', 'alice-token')
     const bob = client('review:offline', 'bob-token')
     await Promise.all([synced(alice), synced(bob)])
@@ -114,7 +113,7 @@ describe('collab sync', () => {
       },
       append: (docName, update) => inner.append(docName, update),
     }
-    const server = await start({ persistence: slow })
+    await start({ persistence: slow })
     const crowd = Array.from({ length: 10 }, (_, i) => client('review:crowd', ['alice-token', 'bob-token'][i % 2]!))
     crowd[0]!.text.insert(0, 'typed while the room was loading')
     await Promise.all(crowd.map(c => synced(c)))
