@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { applyCommands, initialiseReviewDoc, readReviewDoc, type ReviewCommand } from '../../../../app/domain/review-doc'
+import { applyCommand, applyCommands, initialiseReviewDoc, readReviewDoc, type ReviewCommand } from '../../../../app/domain/review-doc'
 
 /** A review document as the server would hand it out: initialised, nothing else. */
 export function newReviewDoc(reviewId = 'review-1'): Y.Doc {
@@ -79,4 +79,14 @@ export function seededReviewDoc(): Y.Doc {
   const ydoc = newReviewDoc()
   applyCommands(ydoc, seedCommands)
   return ydoc
+}
+
+/** The seeded review on two replicas, each given its own commands while apart, then synced. */
+export function concurrently(onAlice: ReviewCommand[], onBob: ReviewCommand[]): { alice: Y.Doc; bob: Y.Doc } {
+  const alice = seededReviewDoc()
+  const bob = replicaOf(alice)
+  for (const command of onAlice) applyCommand(alice, command)
+  for (const command of onBob) applyCommand(bob, command)
+  sync(alice, bob)
+  return { alice, bob }
 }
