@@ -90,10 +90,7 @@ describe('two replicas editing concurrently', () => {
   })
 
   it('report a pseudonym given to two people concurrently', () => {
-    const { alice } = concurrently(
-      [{ type: 'addPerson', id: 'x', name: 'Owen', role: 'child' }],
-      [{ type: 'addPerson', id: 'y', name: 'Mia', role: 'child' }],
-    )
+    const { alice } = concurrently([{ type: 'addPerson', id: 'x', name: 'Owen', role: 'child' }], [{ type: 'addPerson', id: 'y', name: 'Mia', role: 'child' }])
     const { doc, problems } = readReviewDoc(alice)
     expect(doc.people.filter(p => p.pseudonym === 'Child 2')).toHaveLength(2)
     expect(problems.some(p => p.path.endsWith('/pseudonym') && p.severity === 'warning')).toBe(true)
