@@ -38,6 +38,20 @@ export async function makeReview(jurisdictionId: string, members: { userId: stri
   })
 }
 
+/**
+ * A review with a new user in each of the given roles, in that order: `{ review, ...users }`,
+ * each user under the name the caller gave it.
+ */
+export async function makeTeam<const Team extends Record<string, ReviewRole>>(jurisdictionId: string, team: Team) {
+  const users = {} as Record<keyof Team, Awaited<ReturnType<typeof makeUser>>>
+  for (const name of Object.keys(team) as (keyof Team)[]) users[name] = await makeUser(jurisdictionId)
+  const review = await makeReview(
+    jurisdictionId,
+    Object.entries(team).map(([name, role]) => ({ userId: users[name as keyof Team].id, role })),
+  )
+  return { review, ...users }
+}
+
 /** A cookie header for a fresh session of this user, as the browser would send it. */
 export async function cookieFor(userId: string) {
   const session = await createSession(userId, 'vitest')
