@@ -19,10 +19,13 @@ export function cliIO(env: Record<string, string> = { USER: 'operator-ann' }) {
   return { io: value, out: () => out.join('\n'), err: () => err.join('\n') }
 }
 
-/** `scripts/cli.ts` with these arguments in a process of its own, as `npm run cli` starts it. */
-export function cliProcess(args: string[], env: NodeJS.ProcessEnv, timeout = 45_000) {
-  return run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', ...args], { cwd: root, env, timeout })
+/** A TypeScript script of the repository in a process of its own, run by tsx from the repository root. */
+export function tsxProcess(script: string, args: string[], env: NodeJS.ProcessEnv, timeout = 45_000) {
+  return run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), script, ...args], { cwd: root, env, timeout })
 }
+
+/** `scripts/cli.ts` with these arguments, as `npm run cli` starts it. */
+export const cliProcess = (args: string[], env: NodeJS.ProcessEnv, timeout?: number) => tsxProcess('scripts/cli.ts', args, env, timeout)
 
 /** A temporary folder for the test file, removed after it. */
 export function tempFolder(prefix: string): string {
