@@ -5,23 +5,16 @@ import { type Browser, type BrowserContext, type Locator, type Page } from '@pla
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { expect, test, expectAccessible, signIn } from './support'
+import { expect, test, expectAccessible, openWorkspace as openWorkspaceAs } from './support'
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
-const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 
 type Member = { context: BrowserContext; page: Page }
 
 async function openWorkspace(browser: Browser, email: string): Promise<Member> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, email)
-  await page.getByRole('link', { name: REVIEW_TITLE }).click()
-  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Shared workspace/ })).toBeVisible()
-  await expect(connection(page)).toHaveText(/Connected/)
-  await expect(page.getByRole('heading', { level: 2, name: 'Case timeline' })).toBeVisible()
-  return { context, page }
+  const member = await openWorkspaceAs(browser, email)
+  await expect(member.page.getByRole('heading', { level: 2, name: 'Case timeline' })).toBeVisible()
+  return member
 }
 
 const connection = (page: Page) => page.locator('.connection[role="status"]')
