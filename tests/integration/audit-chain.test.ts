@@ -5,8 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
-import { writeAuditRow } from '../support/audit-rows'
-import { prisma } from '~/utils/db.server'
+import { writeAuditRow, writeAuditRowsAtOnce } from '../support/audit-rows'
 import { registerAuditFunctions, verifyAuditChain } from '~/utils/audit-chain.server'
 import { applyMigrations } from '../../server/migrate'
 import { tsxProcess } from '../support/cli'
@@ -46,16 +45,7 @@ test('rows written at once by two processes form one unbroken chain per jurisdic
   const b = await makeJurisdiction()
   // Another process (the CLI, say) writes while this one (the server) does.
   const other = tsxProcess('tests/support/audit-writer.ts', [a.id, b.id, '40'], { ...process.env })
-  await Promise.all(
-    Array.from({ length: 60 }, (_, i) => {
-      const jurisdictionId = i % 3 === 0 ? a.id : b.id
-      return i % 2 === 0
-        ? writeAuditRow({ jurisdictionId, action: 'test.concurrent', detail: { i } })
-        : prisma.$transaction(async tx => {
-            await tx.auditEvent.create({ data: { jurisdictionId, action: 'test.concurrent-tx', detail: JSON.stringify({ i }) } })
-          })
-    }),
-  )
+  await writeAuditRowsAtOnce(60, i => (i % 3 === 0 ? a.id : b.id))
   await other
   const db = openRaw()
   try {

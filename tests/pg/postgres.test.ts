@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { writeAuditRow } from '../support/audit-rows'
+import { writeAuditRow, writeAuditRowsAtOnce } from '../support/audit-rows'
 import { verifyAuditChainPostgres } from '~/utils/audit-chain-postgres.server'
 import { prisma } from '~/utils/db.server'
 import { createPostgresPersistence } from '../../server/collab'
@@ -78,15 +78,10 @@ describe('audit chain on PostgreSQL', () => {
     const a = await makeJurisdiction()
     const b = await makeJurisdiction()
     const other = tsxProcess('tests/support/audit-writer.ts', [a.id, b.id, '30'], { ...process.env })
-    await Promise.all(
-      Array.from({ length: 40 }, (_, i) => {
-        const jurisdictionId = i % 2 === 0 ? a.id : b.id
-        return i % 2 === 0
-          ? writeAuditRow({ jurisdictionId, action: 'test.concurrent', detail: { i, text: 'quote " backslash \\ newline \n tab \t é' } })
-          : prisma.$transaction(async tx => {
-              await tx.auditEvent.create({ data: { jurisdictionId, action: 'test.concurrent-tx', detail: JSON.stringify({ i }) } })
-            })
-      }),
+    await writeAuditRowsAtOnce(
+      40,
+      i => (i % 2 === 0 ? a.id : b.id),
+      i => ({ i, text: 'quote " backslash \\ newline \n tab \t é' }),
     )
     await other
     const report = await verifyAuditChainPostgres(url)
