@@ -196,31 +196,17 @@ describe('What changed', () => {
     await changeReviewDoc(notMine.id, [{ type: 'addFinding', id: 'f-x', body: 'A finding of a review the staff member was not on.', status: 'agreed' }])
     await prisma.review.updateMany({ where: { id: { in: [mine.id, notMine.id] } }, data: { phase: 'findings' } })
     // Their own consented quote, and a colleague's, which they must not see.
+    const approvedQuote = (accountId: string, excerpt: string) =>
+      prisma.quoteConsent.create({
+        data: { accountId, findingId: 'f-1', excerpt, requestedById: facilitator.id, status: 'approved', decidedAt: new Date() },
+      })
     const account = await prisma.staffAccount.create({ data: { reviewId: mine.id, authorId: staff.id, pseudonym: 'Worker A', state: 'released_to_panel' } })
-    await prisma.quoteConsent.create({
-      data: {
-        accountId: account.id,
-        findingId: 'f-1',
-        excerpt: 'I had forty families that month.',
-        requestedById: facilitator.id,
-        status: 'approved',
-        decidedAt: new Date(),
-      },
-    })
+    await approvedQuote(account.id, 'I had forty families that month.')
     await prisma.quoteConsent.create({
       data: { accountId: account.id, findingId: 'f-1', excerpt: 'A declined excerpt.', requestedById: facilitator.id, status: 'declined' },
     })
     const theirs = await prisma.staffAccount.create({ data: { reviewId: mine.id, authorId: colleague.id, pseudonym: 'Worker B', state: 'released_to_panel' } })
-    await prisma.quoteConsent.create({
-      data: {
-        accountId: theirs.id,
-        findingId: 'f-1',
-        excerpt: 'The colleague’s own words.',
-        requestedById: facilitator.id,
-        status: 'approved',
-        decidedAt: new Date(),
-      },
-    })
+    await approvedQuote(theirs.id, 'The colleague’s own words.')
 
     const { cookie } = await cookieFor(staff.id)
     type Data = {
