@@ -70,6 +70,11 @@ export function buildRequest(path: string, options: { cookie?: string | null; me
   return new Request(`${TEST_ORIGIN}${path}`, { method, headers, body })
 }
 
+/** What Remix passes a loader or action for this request: `buildRequest`'s, with the route's params. */
+export function routeArgs(path: string, options: Parameters<typeof buildRequest>[1], params: Record<string, string> = {}) {
+  return { request: buildRequest(path, options), params, context: {} }
+}
+
 export type Outcome = 'ok' | 'login' | 400 | 403 | 404 | 429
 
 /** Runs a loader or action and classifies what the user would get. */
