@@ -82,6 +82,15 @@ export const DEMO_REVIEW_TITLE = 'Near fatality review - infant, northern distri
 
 export const connectionStatus = (page: Page) => page.locator('.connection[role="status"]')
 export const presenceRegion = (page: Page) => page.getByRole('region', { name: 'In this review now' })
+export const findingCards = (page: Page) => page.locator('.finding-list > li')
+export const editorIn = (card: Locator) => card.locator('.ProseMirror')
+/** An editor's text without the collaborators' caret labels drawn inside it. */
+export const editorText = (editor: Locator) =>
+  editor.evaluate(element => {
+    const copy = element.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach(caret => caret.remove())
+    return copy.textContent ?? ''
+  })
 export const needCard = (page: Page, index: number) => page.locator('.need-list > li').nth(index)
 export const gapOf = (card: Locator) => card.getByLabel('The gap')
 

@@ -3,19 +3,10 @@
 // merges and stores it once saving is back. Last in the run: it stalls the whole database.
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { type Locator, type Page } from '@playwright/test'
-import { expect, openWorkspace, test } from './support'
+import { type Page } from '@playwright/test'
+import { editorIn, editorText as textOf, expect, findingCards, openWorkspace, test } from './support'
 
 const connection = (page: Page) => page.locator('.connection[role="status"]')
-const findingCards = (page: Page) => page.locator('.finding-list > li')
-const editorIn = (card: Locator) => card.locator('.ProseMirror')
-/** An editor's text without the collaborators' caret labels drawn inside it. */
-const textOf = (editor: Locator) =>
-  editor.evaluate(element => {
-    const copy = element.cloneNode(true) as HTMLElement
-    copy.querySelectorAll('.collaboration-carets__caret').forEach(caret => caret.remove())
-    return copy.textContent ?? ''
-  })
 
 test('when the server cannot save, the workspace says so, keeps the typing, and merges it once saving is back', async ({ browser }) => {
   test.slow() // the failure is noticed after the database's 5 s busy timeout
