@@ -4,7 +4,7 @@
 // the worker sees that read in their log; a finding cannot quote the account until the worker
 // approves the excerpt.
 import { type Browser, type Page } from '@playwright/test'
-import { expect, test, expectAccessible, openReviewPage } from './support'
+import { expect, test, expectAccessible, openReviewPage, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 const SECRET = 'That week I carried 31 families and two court dates'
