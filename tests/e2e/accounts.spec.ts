@@ -4,20 +4,14 @@
 // the worker sees that read in their log; a finding cannot quote the account until the worker
 // approves the excerpt.
 import { type Browser, type Page } from '@playwright/test'
-import { expect, test, expectAccessible, signIn } from './support'
+import { expect, test, expectAccessible, openReviewPage, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 const SECRET = 'That week I carried 31 families and two court dates'
 const EXCERPT = '31 families and two court dates'
 
 async function openAs(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, email)
-  await page.getByRole('link', { name: REVIEW_TITLE }).click()
-  await page.getByRole('link', { name: 'Staff accounts' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Staff accounts/ })).toBeVisible()
-  return page
+  return (await openReviewPage(browser, email, 'Staff accounts', /Staff accounts/)).page
 }
 
 /** Reloads until the check passes (state that the server updates shortly after an edit). */

@@ -5,7 +5,7 @@
 // and can change nothing. The same views in French nudge French text. Every view passes axe
 // (WCAG 2.1 AA). Three sign-ins only: the login rate limit counts every sign-in of the run.
 import { type Browser, type Locator, type Page } from '@playwright/test'
-import { expect, test, expectAccessible, signIn } from './support'
+import { editorText as textOf, expect, test, expectAccessible, signIn } from './support'
 
 const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 
@@ -35,13 +35,6 @@ async function openPicker(scope: Locator, summary: string) {
 
 /** The list of what a picker links, named by the picker's legend. */
 const linked = (scope: Locator, legend: string) => scope.getByRole('group', { name: legend, exact: true }).locator('.linked-list')
-
-const textOf = (editor: Locator) =>
-  editor.evaluate(element => {
-    const copy = element.cloneNode(true) as HTMLElement
-    copy.querySelectorAll('.collaboration-carets__caret').forEach(caret => caret.remove())
-    return copy.textContent ?? ''
-  })
 
 test('a panel of two analyses, writes a finding and recommends; the tracker and an observer follow; in French too', async ({ browser }, testInfo) => {
   test.setTimeout(240_000)

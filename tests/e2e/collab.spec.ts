@@ -5,37 +5,21 @@ import { type Browser, type BrowserContext, type Locator, type Page } from '@pla
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { expect, test, expectAccessible, signIn } from './support'
+import { expect, test, expectAccessible, openWorkspace as openWorkspaceAs, editorIn, editorText as textOf, findingCards } from './support'
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
-const REVIEW_TITLE = 'Near fatality review - infant, northern district'
 
 type Member = { context: BrowserContext; page: Page }
 
 async function openWorkspace(browser: Browser, email: string): Promise<Member> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, email)
-  await page.getByRole('link', { name: REVIEW_TITLE }).click()
-  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Shared workspace/ })).toBeVisible()
-  await expect(connection(page)).toHaveText(/Connected/)
-  await expect(page.getByRole('heading', { level: 2, name: 'Case timeline' })).toBeVisible()
-  return { context, page }
+  const member = await openWorkspaceAs(browser, email)
+  await expect(member.page.getByRole('heading', { level: 2, name: 'Case timeline' })).toBeVisible()
+  return member
 }
 
 const connection = (page: Page) => page.locator('.connection[role="status"]')
 const presence = (page: Page) => page.getByRole('region', { name: 'In this review now' })
-const findingCards = (page: Page) => page.locator('.finding-list > li')
 const eventRows = (page: Page) => page.locator('.event-list > li')
-const editorIn = (card: Locator) => card.locator('.ProseMirror')
-/** An editor's text without the collaborators' caret labels drawn inside it. */
-const textOf = (editor: Locator) =>
-  editor.evaluate(element => {
-    const copy = element.cloneNode(true) as HTMLElement
-    copy.querySelectorAll('.collaboration-carets__caret').forEach(caret => caret.remove())
-    return copy.textContent ?? ''
-  })
 const caretLabel = (card: Locator, name: string) => card.locator('.collaboration-carets__caret .collaboration-carets__label', { hasText: name })
 
 /** A y-websocket client in the test process, signed in with a browser context's session cookie. */

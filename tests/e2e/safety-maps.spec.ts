@@ -3,23 +3,14 @@
 // seen by the other, and the divergence between family and worker shows; an observer reads
 // the map and cannot change it. No page logs a console error (support.ts).
 import { type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
-import { expect, expectAccessible, signIn, test } from './support'
+import { expect, expectAccessible, openWorkspace, showSection, test } from './support'
 
-const REVIEW_TITLE = 'Near fatality review - infant, northern district'
-
-const connection = (page: Page) => page.locator('.connection[role="status"]')
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 async function openSafetyMaps(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, email)
-  await page.getByRole('link', { name: REVIEW_TITLE }).click()
-  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
-  await expect(connection(page)).toHaveText(/Connected/)
-  await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: 'Signs of Safety' }).click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Signs of Safety maps' })).toBeVisible()
-  return { context, page }
+  const opened = await openWorkspace(browser, email)
+  await showSection(opened.page, 'Signs of Safety', { level: 2, name: 'Signs of Safety maps' })
+  return opened
 }
 
 const mapCard = (page: Page, title: string): Locator =>

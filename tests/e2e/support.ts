@@ -82,6 +82,15 @@ export const DEMO_REVIEW_TITLE = 'Near fatality review - infant, northern distri
 
 export const connectionStatus = (page: Page) => page.locator('.connection[role="status"]')
 export const presenceRegion = (page: Page) => page.getByRole('region', { name: 'In this review now' })
+export const findingCards = (page: Page) => page.locator('.finding-list > li')
+export const editorIn = (card: Locator) => card.locator('.ProseMirror')
+/** An editor's text without the collaborators' caret labels drawn inside it. */
+export const editorText = (editor: Locator) =>
+  editor.evaluate(element => {
+    const copy = element.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach(caret => caret.remove())
+    return copy.textContent ?? ''
+  })
 export const needCard = (page: Page, index: number) => page.locator('.need-list > li').nth(index)
 export const gapOf = (card: Locator) => card.getByLabel('The gap')
 
@@ -100,6 +109,39 @@ export function watchConsole(context: BrowserContext, errors: string[]) {
   context.on('page', watch)
 }
 
+/** A new browser context signed in as `email`, on the page of the demo review that `link` opens. */
+export async function openReviewPage(
+  browser: Browser,
+  email: string,
+  link: string,
+  heading: RegExp,
+  options: { errors?: string[]; prepare?: (context: BrowserContext) => Promise<void> } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext()
+  if (options.errors) watchConsole(context, options.errors)
+  // Before the first page: e.g. socket routing, which must be in place before any document loads.
+  await options.prepare?.(context)
+  const page = await context.newPage()
+  await signIn(page, email)
+  await page.getByRole('link', { name: DEMO_REVIEW_TITLE }).click()
+  await page.getByRole('link', { name: link }).click()
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+  return { context, page }
+}
+
+/** The same, on the demo review's shared workspace, connected. */
+export async function openWorkspace(browser: Browser, email: string, options: Parameters<typeof openReviewPage>[4] = {}) {
+  const opened = await openReviewPage(browser, email, 'Open the shared workspace', /Shared workspace/, options)
+  await expect(connectionStatus(opened.page)).toHaveText(/Connected/)
+  return opened
+}
+
+/** Opens a section of the workspace from its navigation and waits for its heading. */
+export async function showSection(page: Page, link: string, heading: { level: number; name: string }) {
+  await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: link }).click()
+  await expect(page.getByRole('heading', heading)).toBeVisible()
+}
+
 /** A new browser context signed in as `email`, on the demo review's Analysis view, connected. */
 export async function openAnalysis(
   browser: Browser,
@@ -107,18 +149,9 @@ export async function openAnalysis(
   errors: string[],
   prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext()
-  watchConsole(context, errors)
-  // Before the first page: e.g. socket routing, which must be in place before any document loads.
-  await prepare?.(context)
-  const page = await context.newPage()
-  await signIn(page, email)
-  await page.getByRole('link', { name: DEMO_REVIEW_TITLE }).click()
-  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
-  await expect(connectionStatus(page)).toHaveText(/Connected/)
-  await page.getByRole('navigation', { name: 'Workspace sections' }).getByRole('link', { name: 'Analysis' }).click()
-  await expect(page.getByRole('heading', { level: 3, name: 'Unmet needs' })).toBeVisible()
-  return { context, page }
+  const opened = await openWorkspace(browser, email, { errors, prepare })
+  await showSection(opened.page, 'Analysis', { level: 3, name: 'Unmet needs' })
+  return opened
 }
 
 /** The facilitator and a panel member, each in a browser of their own on the Analysis view. */

@@ -3,34 +3,10 @@
 // merges and stores it once saving is back. Last in the run: it stalls the whole database.
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
-import { expect, test, signIn } from './support'
-
-const REVIEW_TITLE = 'Near fatality review - infant, northern district'
-
-type Member = { context: BrowserContext; page: Page }
-
-async function openWorkspace(browser: Browser, email: string): Promise<Member> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, email)
-  await page.getByRole('link', { name: REVIEW_TITLE }).click()
-  await page.getByRole('link', { name: 'Open the shared workspace' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Shared workspace/ })).toBeVisible()
-  await expect(connection(page)).toHaveText(/Connected/)
-  return { context, page }
-}
+import { type Page } from '@playwright/test'
+import { editorIn, editorText as textOf, expect, findingCards, openWorkspace, test } from './support'
 
 const connection = (page: Page) => page.locator('.connection[role="status"]')
-const findingCards = (page: Page) => page.locator('.finding-list > li')
-const editorIn = (card: Locator) => card.locator('.ProseMirror')
-/** An editor's text without the collaborators' caret labels drawn inside it. */
-const textOf = (editor: Locator) =>
-  editor.evaluate(element => {
-    const copy = element.cloneNode(true) as HTMLElement
-    copy.querySelectorAll('.collaboration-carets__caret').forEach(caret => caret.remove())
-    return copy.textContent ?? ''
-  })
 
 test('when the server cannot save, the workspace says so, keeps the typing, and merges it once saving is back', async ({ browser }) => {
   test.slow() // the failure is noticed after the database's 5 s busy timeout

@@ -3,17 +3,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
-import { writeAuditRow } from '../support/audit-rows'
-import { prisma } from '~/utils/db.server'
+import { writeAuditRow, writeAuditRowsAtOnce } from '../support/audit-rows'
 import { verifyAuditChain } from '~/utils/audit-chain.server'
+import { tsxProcess } from '../support/cli'
 import { makeJurisdiction } from '../support/fixtures'
 
-const run = promisify(execFile)
-const root = path.resolve(__dirname, '../..')
 const file = process.env.DATABASE_URL!.slice('file:'.length)
 const tmpDirs: string[] = []
 afterAll(async () => {
@@ -25,6 +21,15 @@ function openRaw(target = file) {
 }
 
 /** A private copy to tamper with, so other tests keep an intact chain. */
+async function onTamperableCopy(use: (db: Database.Database) => void): Promise<void> {
+  const db = await tamperableCopy()
+  try {
+    use(db)
+  } finally {
+    db.close()
+  }
+}
+
 async function tamperableCopy() {
   const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'scir-audit-')), 'copy.db')
   tmpDirs.push(path.dirname(copy))
@@ -38,21 +43,8 @@ test('rows written at once by two processes form one unbroken chain per jurisdic
   const a = await makeJurisdiction()
   const b = await makeJurisdiction()
   // Another process (the CLI, say) writes while this one (the server) does.
-  const other = run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'tests/support/audit-writer.ts', a.id, b.id, '40'], {
-    cwd: root,
-    env: { ...process.env },
-    timeout: 45_000,
-  })
-  await Promise.all(
-    Array.from({ length: 60 }, (_, i) => {
-      const jurisdictionId = i % 3 === 0 ? a.id : b.id
-      return i % 2 === 0
-        ? writeAuditRow({ jurisdictionId, action: 'test.concurrent', detail: { i } })
-        : prisma.$transaction(async tx => {
-            await tx.auditEvent.create({ data: { jurisdictionId, action: 'test.concurrent-tx', detail: JSON.stringify({ i }) } })
-          })
-    }),
-  )
+  const other = tsxProcess('tests/support/audit-writer.ts', [a.id, b.id, '40'], { ...process.env })
+  await writeAuditRowsAtOnce(60, i => (i % 3 === 0 ? a.id : b.id))
   await other
   const db = openRaw()
   try {
@@ -74,8 +66,7 @@ test('rows written at once by two processes form one unbroken chain per jurisdic
 test('an audit row changed with raw SQL is refused, and when forced, verify names it', async () => {
   const j = await makeJurisdiction()
   for (let i = 0; i < 5; i++) await writeAuditRow({ jurisdictionId: j.id, action: 'test.tamper', detail: { i } })
-  const db = await tamperableCopy()
-  try {
+  await onTamperableCopy(db => {
     const target = db.prepare(`SELECT "id", "seq" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq" LIMIT 1 OFFSET 2`).get(j.id) as {
       id: string
       seq: number
@@ -87,21 +78,16 @@ test('an audit row changed with raw SQL is refused, and when forced, verify name
     db.exec(`DROP TRIGGER "AuditEvent_no_update"`)
     db.prepare(`UPDATE "AuditEvent" SET "detail" = '{"i":99}' WHERE "id" = ?`).run(target.id)
     expect(verifyAuditChain(db).firstBroken).toMatchObject({ id: target.id, problem: 'hash-mismatch' })
-  } finally {
-    db.close()
-  }
+  })
 })
 
 test('a deleted row shows as a break at the next row', async () => {
   const j = await makeJurisdiction()
   for (let i = 0; i < 4; i++) await writeAuditRow({ jurisdictionId: j.id, action: 'test.delete', detail: { i } })
-  const db = await tamperableCopy()
-  try {
+  await onTamperableCopy(db => {
     const rows = db.prepare(`SELECT "id", "seq" FROM "AuditEvent" WHERE "jurisdictionId" = ? ORDER BY "seq"`).all(j.id) as { id: string; seq: number }[]
     db.exec(`DROP TRIGGER "AuditEvent_no_delete"`)
     db.prepare(`DELETE FROM "AuditEvent" WHERE "id" = ?`).run(rows[1]!.id)
     expect(verifyAuditChain(db).firstBroken).toMatchObject({ id: rows[2]!.id, problem: 'sequence-gap' })
-  } finally {
-    db.close()
-  }
+  })
 })

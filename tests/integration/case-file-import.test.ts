@@ -25,21 +25,27 @@ async function setup() {
   return { review, facilitator, observer }
 }
 
-function upload(reviewId: string, cookie: string, files: Record<string, { name: string; content: string; type: string }>) {
+type Upload = Record<string, { name: string; content: string; type: string }>
+
+/** The import form posted with these files, as the browser sends it. */
+function postImport(reviewId: string, cookie: string, files: Upload) {
   const form = new FormData()
   for (const [field, f] of Object.entries(files)) form.set(field, new File([f.content], f.name, { type: f.type }))
-  return new Request(`${TEST_ORIGIN}/reviews/${reviewId}/import`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form })
+  const request = new Request(`${TEST_ORIGIN}/reviews/${reviewId}/import`, { method: 'POST', headers: { cookie, origin: TEST_ORIGIN }, body: form })
+  return importRoute.action({ request, params: { reviewId }, context: {} })
 }
+
+const caseFile = (content: string, name = 'case.json'): Upload => ({ caseFile: { name, content, type: 'application/json' } })
+const csvFiles = (people: string, timeline: string): Upload => ({
+  peopleCsv: { name: 'people.csv', content: people, type: 'text/csv' },
+  timelineCsv: { name: 'timeline.csv', content: timeline, type: 'text/csv' },
+})
 
 test('a valid JSON case file fills the timeline and registry, and the projection follows', async () => {
   const { review, facilitator } = await setup()
   const { cookie } = await cookieFor(facilitator.id)
   const text = fs.readFileSync(exampleCaseFilePath, 'utf8')
-  const response = await importRoute.action({
-    request: upload(review.id, cookie, { caseFile: { name: 'case.json', content: text, type: 'application/json' } }),
-    params: { reviewId: review.id },
-    context: {},
-  })
+  const response = await postImport(review.id, cookie, caseFile(text))
   expect(response.status).toBe(302)
   const example = JSON.parse(text) as { timeline: unknown[]; people: unknown[] }
   const doc = readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc
@@ -48,11 +54,7 @@ test('a valid JSON case file fills the timeline and registry, and the projection
   expect(await prisma.projectedEvent.count({ where: { reviewId: review.id } })).toBe(example.timeline.length)
 
   // A second import would duplicate: refused, nothing written.
-  const again = await importRoute.action({
-    request: upload(review.id, cookie, { caseFile: { name: 'case.json', content: text, type: 'application/json' } }),
-    params: { reviewId: review.id },
-    context: {},
-  })
+  const again = await postImport(review.id, cookie, caseFile(text))
   expect(again.status).toBe(400)
   expect(readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc.events).toHaveLength(example.timeline.length)
 })
@@ -66,11 +68,7 @@ test('an invalid file lists every problem by location and writes nothing', async
     people: [{ key: 'a', name: 'A', role: 'martian' }],
     timeline: [{ date: '2025-13-01', text: 'x', actors: ['ghost'] }],
   }
-  const response = await importRoute.action({
-    request: upload(review.id, cookie, { caseFile: { name: 'bad.json', content: JSON.stringify(bad), type: 'application/json' } }),
-    params: { reviewId: review.id },
-    context: {},
-  })
+  const response = await postImport(review.id, cookie, caseFile(JSON.stringify(bad), 'bad.json'))
   expect(response.status).toBe(400)
   const { problems } = (await response.json()) as { problems: { where: string }[] }
   expect(problems.map(p => p.where)).toEqual(expect.arrayContaining(['/people/0/role', '/timeline/0/date', '/timeline/0/actors/0']))
@@ -82,27 +80,13 @@ test('CSV files with the same columns import too; CSV problems are located by ro
   const { cookie } = await cookieFor(facilitator.id)
   const people = 'key,name,aliases,role,pseudonym,birthDate\nc1,Test Child,Tee,child,Child 1,2024-01-02\nw1,Test Worker,,worker,,\n'
   const badTimeline = 'date,approximate,stage,source,actors,text\n2025-01-05,no,referral,intake,w1,Referral made\n2025-01-40,no,engagement,notes,c1;w1,Visit\n'
-  const refused = await importRoute.action({
-    request: upload(review.id, cookie, {
-      peopleCsv: { name: 'people.csv', content: people, type: 'text/csv' },
-      timelineCsv: { name: 'timeline.csv', content: badTimeline, type: 'text/csv' },
-    }),
-    params: { reviewId: review.id },
-    context: {},
-  })
+  const refused = await postImport(review.id, cookie, csvFiles(people, badTimeline))
   expect(refused.status).toBe(400)
   const { problems } = (await refused.json()) as { problems: { where: string }[] }
   expect(problems[0]!.where).toMatch(/timeline CSV row 3, column date/)
 
   const goodTimeline = badTimeline.replace('2025-01-40', '2025-01-20')
-  const ok = await importRoute.action({
-    request: upload(review.id, cookie, {
-      peopleCsv: { name: 'people.csv', content: people, type: 'text/csv' },
-      timelineCsv: { name: 'timeline.csv', content: goodTimeline, type: 'text/csv' },
-    }),
-    params: { reviewId: review.id },
-    context: {},
-  })
+  const ok = await postImport(review.id, cookie, csvFiles(people, goodTimeline))
   expect(ok.status).toBe(302)
   const doc = readReviewDoc(await loadStoredDoc(reviewDocName(review.id))).doc
   expect(doc.events.map(e => e.description.text)).toEqual(['Referral made', 'Visit'])
@@ -112,13 +96,7 @@ test('CSV files with the same columns import too; CSV problems are located by ro
 test('only members who may write the document can import', async () => {
   const { review, observer } = await setup()
   const { cookie } = await cookieFor(observer.id)
-  const outcome = await outcomeOf(() =>
-    importRoute.action({
-      request: upload(review.id, cookie, { caseFile: { name: 'case.json', content: '{}', type: 'application/json' } }),
-      params: { reviewId: review.id },
-      context: {},
-    }),
-  )
+  const outcome = await outcomeOf(() => postImport(review.id, cookie, caseFile('{}')))
   expect(outcome).toBe(403)
 })
 
@@ -127,12 +105,7 @@ test('a second agency’s chronology is added to a review that has one: duplicat
   const { cookie } = await cookieFor(facilitator.id)
   const text = fs.readFileSync(exampleCaseFilePath, 'utf8')
   const first = JSON.parse(text) as { review: Record<string, string>; timeline: { date: string; source: string; text: string }[] }
-  const post = (content: string) =>
-    importRoute.action({
-      request: upload(review.id, cookie, { caseFile: { name: 'case.json', content, type: 'application/json' } }),
-      params: { reviewId: review.id },
-      context: {},
-    })
+  const post = (content: string) => postImport(review.id, cookie, caseFile(content))
   expect((await post(text)).status).toBe(302)
   expect((await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).summary).toBe(first.review.summary)
 
@@ -184,11 +157,7 @@ test('refusals carry messages for people: the event number and the impossible da
   const { cookie } = await cookieFor(facilitator.id)
   const example = JSON.parse(fs.readFileSync(exampleCaseFilePath, 'utf8')) as { timeline: { date: string }[] }
   example.timeline[4]!.date = '2024-13-45'
-  const response = await importRoute.action({
-    request: upload(review.id, cookie, { caseFile: { name: 'case.json', content: JSON.stringify(example), type: 'application/json' } }),
-    params: { reviewId: review.id },
-    context: {},
-  })
+  const response = await postImport(review.id, cookie, caseFile(JSON.stringify(example)))
   expect(response.status).toBe(400)
   const { problems } = (await response.json()) as { problems: { explained: unknown }[] }
   expect(problems.map(p => p.explained)).toEqual([

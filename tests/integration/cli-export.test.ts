@@ -1,25 +1,20 @@
 // npm run cli -- export <review-id> --format json|csv|docx|html --out <path> [--accept-residuals]
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { sharedReviewSchema } from '~/domain/export'
 import { prisma } from '~/utils/db.server'
-import { runCli, type CliIO } from '../../server/cli'
+import { runCli } from '../../server/cli'
 import { calderCommands, CALDER_INCIDENT } from '../fixtures/export/calder'
 import { csvRecords } from '../fixtures/export/csv-parse'
 import { approveForExport, exportJurisdiction, exportReviewWith, exportUser, markedSafe } from '../fixtures/export/db'
 import { compileSharedReviewJsonSchema } from '../fixtures/export/json-schema'
+import { cliIO, tempFolder } from '../support/cli'
 
-function io(env: Record<string, string> = { USER: 'operator-ann' }) {
-  const out: string[] = []
-  const err: string[] = []
-  const value: CliIO = { out: l => out.push(l), err: l => err.push(l), env, promptSecret: async () => null }
-  return { io: value, out: () => out.join('\n'), err: () => err.join('\n') }
-}
+const io = cliIO
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scir-cli-export-'))
+const tmp = tempFolder('scir-cli-export-')
 let reviewId: string
 let jurisdictionId: string
 

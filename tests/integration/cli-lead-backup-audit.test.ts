@@ -1,27 +1,17 @@
 // Issue 17: `user add --lead` marks a person able to open reviews; backups, verifications and
 // restores leave audit rows with counts and no content.
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { can } from '~/domain/permissions'
 import { prisma } from '~/utils/db.server'
-import { COMMAND_HELP, runCli, type CliIO } from '../../server/cli'
+import { COMMAND_HELP, runCli } from '../../server/cli'
 import { makeJurisdiction, makeReview } from '../support/fixtures'
+import { cliIO, cliProcess, tempFolder } from '../support/cli'
 
-const run = promisify(execFile)
-const root = path.resolve(__dirname, '../..')
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scir-cli-h4-'))
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+const tmp = tempFolder('scir-cli-h4-')
 
-function io(env: Record<string, string> = { USER: 'operator-olu' }) {
-  const out: string[] = []
-  const err: string[] = []
-  const value: CliIO = { out: l => out.push(l), err: l => err.push(l), env, promptSecret: async () => null }
-  return { io: value, out: () => out.join('\n'), err: () => err.join('\n') }
-}
+const io = (env: Record<string, string> = { USER: 'operator-olu' }) => cliIO(env)
 
 test('user add --lead marks the person able to lead reviews, audited; without it they may not', async () => {
   const code = `LD-${Date.now().toString(36).toUpperCase()}`
@@ -83,11 +73,11 @@ test('backup verify on a machine without the configured database still verifies,
   const file = path.join(tmp, 'for-elsewhere.db')
   expect(await runCli(['backup', '--out', file], io().io, prisma)).toBe(0)
   const nowhere = path.join(tmp, 'no-data-here')
-  const { stdout, stderr } = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', 'backup', 'verify', file], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: `file:${path.join(nowhere, 'scir.db')}` },
-    timeout: 60_000,
-  })
+  const { stdout, stderr } = await cliProcess(
+    ['backup', 'verify', file],
+    { ...process.env, NODE_ENV: 'test', DATABASE_URL: `file:${path.join(nowhere, 'scir.db')}` },
+    60_000,
+  )
   expect(stdout).toContain('integrity ok')
   expect(stderr).toMatch(/not audited, there is no database/)
   expect(fs.existsSync(nowhere)).toBe(false)

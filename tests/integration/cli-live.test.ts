@@ -1,18 +1,14 @@
 // Issue 10, point 9 (and issue 9's seed:large): the operator's CLI works while the server
 // runs. This process plays the server (its Prisma connection and the collaboration writer
 // thread hold the database open); the CLI runs as its own process, as an operator would.
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { createSqlitePersistence, type CollabPersistence } from '../../server/collab'
 import { createLogger } from '../../server/logger'
 import { hashPassword } from '~/utils/auth.server'
 import { makeJurisdiction, makeUser } from '../support/fixtures'
+import { cliProcess } from '../support/cli'
 
-const run = promisify(execFile)
-const root = path.resolve(__dirname, '../..')
 let persistence: CollabPersistence
 
 beforeAll(async () => {
@@ -29,11 +25,7 @@ test('user deactivate runs against a database the server holds open', { timeout:
   const j = await makeJurisdiction()
   const u = await makeUser(j.id)
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('a long enough password') } })
-  const { stdout } = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', 'user', 'deactivate', u.email], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'test' },
-    timeout: 45_000,
-  })
+  const { stdout } = await cliProcess(['user', 'deactivate', u.email], { ...process.env, NODE_ENV: 'test' })
   expect(stdout).toContain(`deactivated ${u.email}`)
   expect((await prisma.user.findUniqueOrThrow({ where: { id: u.id } })).deactivatedAt).not.toBeNull()
 })

@@ -1,27 +1,17 @@
 // Issue 17: the operator's commands (help, audit export/verify, output folders).
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { writeAuditRow } from '../support/audit-rows'
 import { prisma } from '~/utils/db.server'
-import { COMMAND_HELP, runCli, type CliIO } from '../../server/cli'
+import { COMMAND_HELP, runCli } from '../../server/cli'
 import { makeJurisdiction, makeReview } from '../support/fixtures'
+import { cliIO, cliProcess, tempFolder } from '../support/cli'
 
-const run = promisify(execFile)
-const root = path.resolve(__dirname, '../..')
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scir-cli-ops-'))
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+const tmp = tempFolder('scir-cli-ops-')
 
-function io(env: Record<string, string> = { USER: 'operator-ann' }) {
-  const out: string[] = []
-  const err: string[] = []
-  const value: CliIO = { out: l => out.push(l), err: l => err.push(l), env, promptSecret: async () => null }
-  return { io: value, out: () => out.join('\n'), err: () => err.join('\n') }
-}
+const io = cliIO
 
 test('--help exits 0 for the CLI and for every command, without touching the database', async () => {
   for (const argv of [['--help'], ['help'], ...Object.keys(COMMAND_HELP).map(c => [...c.split(' '), '--help'])]) {
@@ -30,11 +20,7 @@ test('--help exits 0 for the CLI and for every command, without touching the dat
     expect(t.out()).toMatch(/\S/)
   }
   // As a process, with an environment that would not even parse: help needs none of it.
-  const { stdout } = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', 'backup', '--help'], {
-    cwd: root,
-    env: { ...process.env, PORT: 'not-a-port' },
-    timeout: 45_000,
-  })
+  const { stdout } = await cliProcess(['backup', '--help'], { ...process.env, PORT: 'not-a-port' })
   expect(stdout).toContain('backup --out <file>')
 })
 

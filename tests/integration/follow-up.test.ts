@@ -14,7 +14,7 @@ import * as whatChangedRoute from '~/routes/what-changed'
 import * as notificationsRoute from '~/routes/notifications'
 import * as openNotificationRoute from '~/routes/notifications_.$notificationId'
 import { prisma } from '~/utils/db.server'
-import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf } from '../support/fixtures'
+import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeTeam, makeUser, outcomeOf } from '../support/fixtures'
 import { changeReviewDoc, recommendationCommand } from '../support/follow-up'
 import { exportJurisdiction } from '../fixtures/export/db'
 
@@ -56,16 +56,9 @@ async function open(cookie: string, id: string) {
 describe('a recommendation’s life', () => {
   test('assigned, in progress, done with an evaluation date, too early, then effective; the document follows', async () => {
     const j = await makeJurisdiction()
-    const facilitator = await makeUser(j.id)
-    const qiLead = await makeUser(j.id)
-    const panel = await makeUser(j.id)
     // The owner is a manager of the jurisdiction, not on the review.
     const owner = await makeUser(j.id, { name: 'Owner Manager' })
-    const review = await makeReview(j.id, [
-      { userId: facilitator.id, role: 'facilitator' },
-      { userId: qiLead.id, role: 'qi_lead' },
-      { userId: panel.id, role: 'panel_member' },
-    ])
+    const { review, facilitator, qiLead, panel } = await makeTeam(j.id, { facilitator: 'facilitator', qiLead: 'qi_lead', panel: 'panel_member' })
     const rec = recommendationCommand({ text: 'Make the safety plan a required step', dueDate: '2999-01-01' })
     await changeReviewDoc(review.id, [rec])
     const c = {
@@ -181,14 +174,12 @@ describe('What changed', () => {
   test('staff see only their own reviews, findings only approved and de-identified, their own quotes, and the publication ticks the checklist', async () => {
     // A code the shared format accepts, as the de-identified findings are built like an export.
     const j = await exportJurisdiction()
-    const facilitator = await makeUser(j.id)
-    const staff = await makeUser(j.id)
-    const colleague = await makeUser(j.id)
-    const mine = await makeReview(j.id, [
-      { userId: facilitator.id, role: 'facilitator' },
-      { userId: staff.id, role: 'staff_contributor' },
-      { userId: colleague.id, role: 'staff_contributor' },
-    ])
+    const {
+      review: mine,
+      facilitator,
+      staff,
+      colleague,
+    } = await makeTeam(j.id, { facilitator: 'facilitator', staff: 'staff_contributor', colleague: 'staff_contributor' })
     const notMine = await makeReview(j.id, [{ userId: facilitator.id, role: 'facilitator' }])
     await changeReviewDoc(mine.id, [
       { type: 'addPerson', id: 'p-child', name: 'Marguerite Tremblay', role: 'child' },
@@ -205,31 +196,17 @@ describe('What changed', () => {
     await changeReviewDoc(notMine.id, [{ type: 'addFinding', id: 'f-x', body: 'A finding of a review the staff member was not on.', status: 'agreed' }])
     await prisma.review.updateMany({ where: { id: { in: [mine.id, notMine.id] } }, data: { phase: 'findings' } })
     // Their own consented quote, and a colleague's, which they must not see.
+    const approvedQuote = (accountId: string, excerpt: string) =>
+      prisma.quoteConsent.create({
+        data: { accountId, findingId: 'f-1', excerpt, requestedById: facilitator.id, status: 'approved', decidedAt: new Date() },
+      })
     const account = await prisma.staffAccount.create({ data: { reviewId: mine.id, authorId: staff.id, pseudonym: 'Worker A', state: 'released_to_panel' } })
-    await prisma.quoteConsent.create({
-      data: {
-        accountId: account.id,
-        findingId: 'f-1',
-        excerpt: 'I had forty families that month.',
-        requestedById: facilitator.id,
-        status: 'approved',
-        decidedAt: new Date(),
-      },
-    })
+    await approvedQuote(account.id, 'I had forty families that month.')
     await prisma.quoteConsent.create({
       data: { accountId: account.id, findingId: 'f-1', excerpt: 'A declined excerpt.', requestedById: facilitator.id, status: 'declined' },
     })
     const theirs = await prisma.staffAccount.create({ data: { reviewId: mine.id, authorId: colleague.id, pseudonym: 'Worker B', state: 'released_to_panel' } })
-    await prisma.quoteConsent.create({
-      data: {
-        accountId: theirs.id,
-        findingId: 'f-1',
-        excerpt: 'The colleague’s own words.',
-        requestedById: facilitator.id,
-        status: 'approved',
-        decidedAt: new Date(),
-      },
-    })
+    await approvedQuote(theirs.id, 'The colleague’s own words.')
 
     const { cookie } = await cookieFor(staff.id)
     type Data = {
@@ -306,13 +283,8 @@ describe('What changed', () => {
 describe('notifications', () => {
   test('a notification for something the reader has since lost access to opens a 404, and its text is gone', async () => {
     const j = await makeJurisdiction()
-    const facilitator = await makeUser(j.id)
-    const member = await makeUser(j.id)
     const stranger = await makeUser(j.id)
-    const review = await makeReview(j.id, [
-      { userId: facilitator.id, role: 'facilitator' },
-      { userId: member.id, role: 'panel_member' },
-    ])
+    const { review, facilitator, member } = await makeTeam(j.id, { facilitator: 'facilitator', member: 'panel_member' })
     const rec = recommendationCommand({ text: 'Secret recommendation wording' })
     await changeReviewDoc(review.id, [rec])
     const fac = (await cookieFor(facilitator.id)).cookie
@@ -337,12 +309,7 @@ describe('notifications', () => {
 
   test('a quote request tells its author the finding’s text; a release read and an overdue recommendation are announced; the badge counts unread', async () => {
     const j = await makeJurisdiction()
-    const facilitator = await makeUser(j.id)
-    const author = await makeUser(j.id)
-    const review = await makeReview(j.id, [
-      { userId: facilitator.id, role: 'facilitator' },
-      { userId: author.id, role: 'staff_contributor' },
-    ])
+    const { review, facilitator, author } = await makeTeam(j.id, { facilitator: 'facilitator', author: 'staff_contributor' })
     await changeReviewDoc(review.id, [{ type: 'addFinding', id: 'f-q', body: 'Supervision did not happen for six weeks.', status: 'draft' }])
     const account = await prisma.staffAccount.create({ data: { reviewId: review.id, authorId: author.id, pseudonym: 'Worker C', state: 'released_to_panel' } })
     const content = { version: 1, pseudonym: 'Worker C', sections: [{ prompt: 'obstacles', text: 'We had no supervision for six weeks.', doc: null }] }

@@ -23,6 +23,10 @@ beforeAll(async () => {
   facilitatorCookie = (await cookieFor(facilitator.id)).cookie
 })
 
+/** The partners page's form, posted by the review's facilitator. */
+const asFacilitator = (reviewId: string, form: Record<string, string>) =>
+  partnersRoute.action({ request: buildRequest(`/reviews/${reviewId}/partners`, { cookie: facilitatorCookie, form }), params: { reviewId }, context: {} })
+
 let emailCounter = 0
 const email = () => `partner-${Date.now().toString(36)}-${emailCounter++}@agency.example`
 
@@ -41,13 +45,12 @@ describe('inviting a partner', () => {
   test('the facilitator is shown a set-up link (no email is sent); the partner sets a password and signs in', async () => {
     const review = await makeReview(jurisdictionId, [{ userId: facilitatorId, role: 'facilitator' }])
     const address = email()
-    const response = (await partnersRoute.action({
-      request: buildRequest(`/reviews/${review.id}/partners`, {
-        cookie: facilitatorCookie,
-        form: { intent: 'invite', name: 'Sam School', email: address, organisation: 'Fort Ellis School Board', accessUntil: '' },
-      }),
-      params: { reviewId: review.id },
-      context: {},
+    const response = (await asFacilitator(review.id, {
+      intent: 'invite',
+      name: 'Sam School',
+      email: address,
+      organisation: 'Fort Ellis School Board',
+      accessUntil: '',
     })) as Response
     const data = (await response.json()) as { setup: { url: string; email: string } }
     expect(data.setup.email).toBe(address)
@@ -107,14 +110,7 @@ describe('a partner’s access', () => {
     expect(await userForSession(sessionId)).not.toBeNull()
     const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10)
     // The page refuses a day in the past; the date is set through the page only for today or later.
-    const past = (await partnersRoute.action({
-      request: buildRequest(`/reviews/${review.id}/partners`, {
-        cookie: facilitatorCookie,
-        form: { intent: 'access', userId: partnerId, accessUntil: yesterday },
-      }),
-      params: { reviewId: review.id },
-      context: {},
-    })) as Response
+    const past = (await asFacilitator(review.id, { intent: 'access', userId: partnerId, accessUntil: yesterday })) as Response
     expect(past.status).toBe(400)
     // A date that has now passed (as if set earlier) ends access.
     await prisma.user.update({ where: { id: partnerId }, data: { partnerAccessUntil: new Date(Date.now() - 1000) } })
@@ -129,14 +125,7 @@ describe('a partner’s access', () => {
     await prisma.review.update({ where: { id: review.id }, data: { phase: 'approval' } })
     expect(await userForSession(sessionId)).toBeNull()
     const nextYear = `${new Date().getUTCFullYear() + 1}-01-31`
-    const response = (await partnersRoute.action({
-      request: buildRequest(`/reviews/${review.id}/partners`, {
-        cookie: facilitatorCookie,
-        form: { intent: 'access', userId: partnerId, accessUntil: nextYear },
-      }),
-      params: { reviewId: review.id },
-      context: {},
-    })) as Response
+    const response = (await asFacilitator(review.id, { intent: 'access', userId: partnerId, accessUntil: nextYear })) as Response
     expect(response.status).toBe(200)
     expect(await userForSession(sessionId)).not.toBeNull()
   })
@@ -144,11 +133,7 @@ describe('a partner’s access', () => {
   test('removing a partner ends their sessions and deactivates the account', async () => {
     const { review, partnerId } = await reviewWithPartner()
     const { sessionId } = await cookieFor(partnerId)
-    await partnersRoute.action({
-      request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'remove', userId: partnerId } }),
-      params: { reviewId: review.id },
-      context: {},
-    })
+    await asFacilitator(review.id, { intent: 'remove', userId: partnerId })
     expect(await userForSession(sessionId)).toBeNull()
     expect(await prisma.reviewMember.count({ where: { reviewId: review.id, userId: partnerId } })).toBe(0)
   })
@@ -170,11 +155,7 @@ describe('what a partner sees', () => {
       ).settings
     const before = await prisma.auditEvent.count({ where: { reviewId: review.id, actorId: partnerId, action: 'partner.read' } })
     expect(await load()).toMatchObject({ namesHidden: true, familyVoice: [] })
-    await partnersRoute.action({
-      request: buildRequest(`/reviews/${review.id}/partners`, { cookie: facilitatorCookie, form: { intent: 'names', userId: partnerId, value: 'yes' } }),
-      params: { reviewId: review.id },
-      context: {},
-    })
+    await asFacilitator(review.id, { intent: 'names', userId: partnerId, value: 'yes' })
     expect((await load()).namesHidden).toBe(false)
     expect(
       await outcomeOf(() => reviewRoute.loader({ request: buildRequest(`/reviews/${review.id}`, { cookie }), params: { reviewId: review.id }, context: {} })),

@@ -35,7 +35,7 @@ import { createCollabAuthenticator } from '../../server/collab-auth'
 import { createUnit, openWave, setUserUnit } from '~/models/survey.server'
 import { defaultSurveyInstrument } from '~/domain/surveys'
 import { prisma } from '~/utils/db.server'
-import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, type Outcome } from '../support/fixtures'
+import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, routeArgs, type Outcome } from '../support/fixtures'
 import { deactivateMatrixMember, makeMatrixUsers, matrixActors, matrixCookies, matrixMembers } from '../support/matrix'
 import { changeReviewDoc, recommendationCommand } from '../support/follow-up'
 
@@ -146,11 +146,9 @@ async function freshRecommendation(done = false) {
 }
 
 function recommendationAction(recommendationId: string, cookie: string | null, form: Record<string, string>) {
-  return recommendationRoute.action({
-    request: buildRequest(`/recommendations/${world.reviewId}/${recommendationId}`, { cookie, form }),
-    params: { reviewId: world.reviewId, recommendationId },
-    context: {},
-  })
+  return recommendationRoute.action(
+    routeArgs(`/recommendations/${world.reviewId}/${recommendationId}`, { cookie, form }, { reviewId: world.reviewId, recommendationId }),
+  )
 }
 
 const signedOut = { anonymous: 'login', deactivated_member: 'login', partner_access_ended: 'login' } as const
@@ -198,12 +196,12 @@ const operations: Operation[] = [
   {
     name: 'GET /reviews',
     expected: expectations({}, 'ok'),
-    run: cookie => reviewsRoute.loader({ request: buildRequest('/reviews', { cookie }), params: {}, context: {} }),
+    run: cookie => reviewsRoute.loader(routeArgs('/reviews', { cookie })),
   },
   {
     name: 'GET /reviews/new',
     expected: createReview,
-    run: cookie => newReviewRoute.loader({ request: buildRequest('/reviews/new', { cookie }), params: {}, context: {} }),
+    run: cookie => newReviewRoute.loader(routeArgs('/reviews/new', { cookie })),
   },
   {
     name: 'POST /reviews/new',
@@ -221,23 +219,21 @@ const operations: Operation[] = [
   {
     name: 'GET /reviews/:id',
     expected: memberRead,
-    run: cookie => reviewRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie => reviewRoute.loader(routeArgs(`/reviews/${world.reviewId}`, { cookie }, { reviewId: world.reviewId })),
   },
   {
     name: 'GET /reviews/:unknown',
     expected: expectations({}, 404),
-    run: cookie => reviewRoute.loader({ request: buildRequest('/reviews/nope', { cookie }), params: { reviewId: 'nope' }, context: {} }),
+    run: cookie => reviewRoute.loader(routeArgs('/reviews/nope', { cookie }, { reviewId: 'nope' })),
   },
   {
     name: 'POST /reviews/:id add member',
     expected: manageMembers,
     run: async cookie => {
       const newcomer = await makeUser(world.jurisdictionId)
-      return reviewRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'add', email: newcomer.email, role: 'panel_member' } }),
-        params: { reviewId: world.reviewId },
-        context: {},
-      })
+      return reviewRoute.action(
+        routeArgs(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'add', email: newcomer.email, role: 'panel_member' } }, { reviewId: world.reviewId }),
+      )
     },
   },
   {
@@ -246,11 +242,9 @@ const operations: Operation[] = [
     run: async cookie => {
       const leaver = await makeUser(world.jurisdictionId)
       const member = await prisma.reviewMember.create({ data: { reviewId: world.reviewId, userId: leaver.id, role: 'observer' } })
-      return reviewRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'remove', memberId: member.id } }),
-        params: { reviewId: world.reviewId },
-        context: {},
-      })
+      return reviewRoute.action(
+        routeArgs(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'remove', memberId: member.id } }, { reviewId: world.reviewId }),
+      )
     },
   },
   {
@@ -259,11 +253,9 @@ const operations: Operation[] = [
     run: async cookie => {
       // Each cell starts from intake so that a permitted move is always a valid one.
       await prisma.review.update({ where: { id: world.reviewId }, data: { phase: 'intake' } })
-      return reviewRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'move-phase', to: 'preparation' } }),
-        params: { reviewId: world.reviewId },
-        context: {},
-      })
+      return reviewRoute.action(
+        routeArgs(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'move-phase', to: 'preparation' } }, { reviewId: world.reviewId }),
+      )
     },
   },
   {
@@ -274,48 +266,41 @@ const operations: Operation[] = [
     run: async cookie => {
       const { resetSetting } = await import('~/models/jurisdiction.server')
       await resetSetting(world.jurisdictionId, 'factorFramework', world.facilitatorId)
-      return reviewRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'switch-settings' } }),
-        params: { reviewId: world.reviewId },
-        context: {},
-      })
+      return reviewRoute.action(routeArgs(`/reviews/${world.reviewId}`, { cookie, form: { intent: 'switch-settings' } }, { reviewId: world.reviewId }))
     },
   },
   {
     name: 'GET /reviews/:id/import',
     expected: writeDoc,
-    run: cookie =>
-      importRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/import`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie => importRoute.loader(routeArgs(`/reviews/${world.reviewId}/import`, { cookie }, { reviewId: world.reviewId })),
   },
   {
     name: 'GET /recommendations',
     expected: expectations({}, 'ok'),
-    run: cookie => trackerRoute.loader({ request: buildRequest('/recommendations', { cookie }), params: {}, context: {} }),
+    run: cookie => trackerRoute.loader(routeArgs('/recommendations', { cookie })),
   },
   {
     name: 'GET /admin/audit',
     expected: adminOnly,
-    run: cookie => auditRoute.loader({ request: buildRequest('/admin/audit?action=review.&page=1', { cookie }), params: {}, context: {} }),
+    run: cookie => auditRoute.loader(routeArgs('/admin/audit?action=review.&page=1', { cookie })),
   },
   {
     name: 'GET /recommendations/:reviewId/:recommendationId',
     expected: readRecommendation,
     run: cookie =>
-      recommendationRoute.loader({
-        request: buildRequest(`/recommendations/${world.reviewId}/${world.recommendationId}`, { cookie }),
-        params: { reviewId: world.reviewId, recommendationId: world.recommendationId },
-        context: {},
-      }),
+      recommendationRoute.loader(
+        routeArgs(
+          `/recommendations/${world.reviewId}/${world.recommendationId}`,
+          { cookie },
+          { reviewId: world.reviewId, recommendationId: world.recommendationId },
+        ),
+      ),
   },
   {
     name: 'GET /recommendations/:reviewId/:unknown',
     expected: expectations({}, 404),
     run: cookie =>
-      recommendationRoute.loader({
-        request: buildRequest(`/recommendations/${world.reviewId}/nope`, { cookie }),
-        params: { reviewId: world.reviewId, recommendationId: 'nope' },
-        context: {},
-      }),
+      recommendationRoute.loader(routeArgs(`/recommendations/${world.reviewId}/nope`, { cookie }, { reviewId: world.reviewId, recommendationId: 'nope' })),
   },
   {
     name: 'POST /recommendations/:reviewId/:recommendationId progress',
@@ -335,74 +320,54 @@ const operations: Operation[] = [
   {
     name: 'GET /recommendations.csv',
     expected: expectations({}, 'ok'),
-    run: cookie => trackerCsvRoute.loader({ request: buildRequest('/recommendations.csv', { cookie }), params: {}, context: {} }),
+    run: cookie => trackerCsvRoute.loader(routeArgs('/recommendations.csv', { cookie })),
   },
   {
     name: 'GET /recommendations.docx',
     expected: expectations({}, 'ok'),
-    run: cookie => trackerDocxRoute.loader({ request: buildRequest('/recommendations.docx', { cookie }), params: {}, context: {} }),
+    run: cookie => trackerDocxRoute.loader(routeArgs('/recommendations.docx', { cookie })),
   },
   {
     name: 'GET /what-changed',
     expected: expectations({}, 'ok'),
-    run: cookie => whatChangedRoute.loader({ request: buildRequest('/what-changed', { cookie }), params: {}, context: {} }),
+    run: cookie => whatChangedRoute.loader(routeArgs('/what-changed', { cookie })),
   },
   {
     name: 'POST /what-changed publish',
     expected: expectations({ facilitator: 'ok', panel_member: 403, qi_lead: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
     run: cookie =>
-      whatChangedRoute.action({
-        request: buildRequest('/what-changed', { cookie, form: { intent: 'publish', reviewId: world.reviewId, message: 'Matrix update' } }),
-        params: {},
-        context: {},
-      }),
+      whatChangedRoute.action(routeArgs('/what-changed', { cookie, form: { intent: 'publish', reviewId: world.reviewId, message: 'Matrix update' } })),
   },
   {
     name: 'GET /notifications',
     expected: expectations({}, 'ok'),
-    run: cookie => notificationsRoute.loader({ request: buildRequest('/notifications', { cookie }), params: {}, context: {} }),
+    run: cookie => notificationsRoute.loader(routeArgs('/notifications', { cookie })),
   },
   {
     name: 'POST /notifications mark all read',
     expected: expectations({}, 'ok'),
-    run: cookie =>
-      notificationsRoute.action({ request: buildRequest('/notifications', { cookie, form: { intent: 'mark-all-read' } }), params: {}, context: {} }),
+    run: cookie => notificationsRoute.action(routeArgs('/notifications', { cookie, form: { intent: 'mark-all-read' } })),
   },
   {
     name: 'GET /notifications/:id (the facilitator’s)',
     // Nobody else's: to everyone but its reader it is not there.
     expected: expectations({ facilitator: 'ok' }, 404),
-    run: cookie =>
-      openNotificationRoute.loader({
-        request: buildRequest(`/notifications/${world.notificationId}`, { cookie }),
-        params: { notificationId: world.notificationId },
-        context: {},
-      }),
+    run: cookie => openNotificationRoute.loader(routeArgs(`/notifications/${world.notificationId}`, { cookie }, { notificationId: world.notificationId })),
   },
   {
     name: 'GET /admin/settings',
     expected: adminOnly,
-    run: cookie => settingsRoute.loader({ request: buildRequest('/admin/settings', { cookie }), params: {}, context: {} }),
+    run: cookie => settingsRoute.loader(routeArgs('/admin/settings', { cookie })),
   },
   {
     name: 'GET /admin/settings/download/:kind',
     expected: adminOnly,
-    run: cookie =>
-      settingsDownloadRoute.loader({
-        request: buildRequest('/admin/settings/download/practice-standards', { cookie }),
-        params: { kind: 'practice-standards' },
-        context: {},
-      }),
+    run: cookie => settingsDownloadRoute.loader(routeArgs('/admin/settings/download/practice-standards', { cookie }, { kind: 'practice-standards' })),
   },
   {
     name: 'GET /admin/settings/download/:kind?schema',
     expected: adminOnly,
-    run: cookie =>
-      settingsDownloadRoute.loader({
-        request: buildRequest('/admin/settings/download/factor-framework?schema', { cookie }),
-        params: { kind: 'factor-framework' },
-        context: {},
-      }),
+    run: cookie => settingsDownloadRoute.loader(routeArgs('/admin/settings/download/factor-framework?schema', { cookie }, { kind: 'factor-framework' })),
   },
   {
     // Each admin saves a version of their own jurisdiction's standards, never another's.
@@ -429,24 +394,18 @@ const operations: Operation[] = [
   {
     name: 'POST /admin/settings (sharing)',
     expected: adminOnly,
-    run: cookie => settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'sharing' } }), params: {}, context: {} }),
+    run: cookie => settingsRoute.action(routeArgs('/admin/settings', { cookie, form: { intent: 'sharing' } })),
   },
   {
     name: 'POST /admin/settings (retention)',
     expected: adminOnly,
-    run: cookie =>
-      settingsRoute.action({ request: buildRequest('/admin/settings', { cookie, form: { intent: 'retention', years: '10' } }), params: {}, context: {} }),
+    run: cookie => settingsRoute.action(routeArgs('/admin/settings', { cookie, form: { intent: 'retention', years: '10' } })),
   },
   {
     // Another jurisdiction's admin names a review that is not theirs: refused, nothing held.
     name: 'POST /admin/settings (legal hold)',
     expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
-    run: cookie =>
-      settingsRoute.action({
-        request: buildRequest('/admin/settings', { cookie, form: { intent: 'legal-hold', reviewId: world.reviewId, hold: 'on' } }),
-        params: {},
-        context: {},
-      }),
+    run: cookie => settingsRoute.action(routeArgs('/admin/settings', { cookie, form: { intent: 'legal-hold', reviewId: world.reviewId, hold: 'on' } })),
   },
   {
     // Another jurisdiction's admin names a person who is not theirs: refused.
@@ -454,38 +413,32 @@ const operations: Operation[] = [
     expected: expectations({ admin: 'ok', other_jurisdiction_admin: 400 }, 403),
     run: async cookie => {
       const person = await makeUser(world.jurisdictionId)
-      return usersRoute.action({
-        request: buildRequest('/admin/users', { cookie, form: { intent: 'set-lead', userId: person.id, lead: 'on' } }),
-        params: {},
-        context: {},
-      })
+      return usersRoute.action(routeArgs('/admin/users', { cookie, form: { intent: 'set-lead', userId: person.id, lead: 'on' } }))
     },
   },
   {
     name: 'GET /admin/sso',
     expected: adminOnly,
-    run: cookie => ssoRoute.loader({ request: buildRequest('/admin/sso', { cookie }), params: {}, context: {} }),
+    run: cookie => ssoRoute.loader(routeArgs('/admin/sso', { cookie })),
   },
   {
     // Each admin removes their own jurisdiction's SSO (none is set up here): never another's.
     name: 'POST /admin/sso (remove)',
     expected: adminOnly,
-    run: cookie => ssoRoute.action({ request: buildRequest('/admin/sso', { cookie, form: { intent: 'remove' } }), params: {}, context: {} }),
+    run: cookie => ssoRoute.action(routeArgs('/admin/sso', { cookie, form: { intent: 'remove' } })),
   },
   {
     name: 'GET /admin/users',
     expected: adminOnly,
-    run: cookie => usersRoute.loader({ request: buildRequest('/admin/users', { cookie }), params: {}, context: {} }),
+    run: cookie => usersRoute.loader(routeArgs('/admin/users', { cookie })),
   },
   {
     name: 'POST /admin/users create',
     expected: adminOnly,
     run: cookie =>
-      usersRoute.action({
-        request: buildRequest('/admin/users', { cookie, form: { intent: 'create', name: 'New Person', email: `new-${seq++}-${Date.now()}@example.test` } }),
-        params: {},
-        context: {},
-      }),
+      usersRoute.action(
+        routeArgs('/admin/users', { cookie, form: { intent: 'create', name: 'New Person', email: `new-${seq++}-${Date.now()}@example.test` } }),
+      ),
   },
   {
     name: 'POST /admin/users deactivate (a user of the home jurisdiction)',
@@ -493,27 +446,18 @@ const operations: Operation[] = [
     expected: { ...adminOnly, other_jurisdiction_admin: 400 },
     run: async cookie => {
       const target = await makeUser(world.jurisdictionId)
-      return usersRoute.action({
-        request: buildRequest('/admin/users', { cookie, form: { intent: 'deactivate', userId: target.id } }),
-        params: {},
-        context: {},
-      })
+      return usersRoute.action(routeArgs('/admin/users', { cookie, form: { intent: 'deactivate', userId: target.id } }))
     },
   },
   {
     name: 'GET /admin/surveys',
     expected: adminOnly,
-    run: cookie => surveyAdminRoute.loader({ request: buildRequest('/admin/surveys', { cookie }), params: {}, context: {} }),
+    run: cookie => surveyAdminRoute.loader(routeArgs('/admin/surveys', { cookie })),
   },
   {
     name: 'POST /admin/surveys threshold',
     expected: adminOnly,
-    run: cookie =>
-      surveyAdminRoute.action({
-        request: buildRequest('/admin/surveys', { cookie, form: { intent: 'threshold', minResponses: '5' } }),
-        params: {},
-        context: {},
-      }),
+    run: cookie => surveyAdminRoute.action(routeArgs('/admin/surveys', { cookie, form: { intent: 'threshold', minResponses: '5' } })),
   },
   {
     name: 'POST /admin/surveys close (a wave of the home jurisdiction)',
@@ -530,101 +474,88 @@ const operations: Operation[] = [
         unitIds: [unit.id],
         userIds: [admin.id],
       })
-      return surveyAdminRoute.action({
-        request: buildRequest('/admin/surveys', { cookie, form: { intent: 'close', waveId: wave.id } }),
-        params: {},
-        context: {},
-      })
+      return surveyAdminRoute.action(routeArgs('/admin/surveys', { cookie, form: { intent: 'close', waveId: wave.id } }))
     },
   },
   {
     name: 'POST /admin/users add unit',
     expected: adminOnly,
-    run: cookie =>
-      usersRoute.action({
-        request: buildRequest('/admin/users', { cookie, form: { intent: 'add-unit', unitName: `Unit ${seq++}-${Date.now()}` } }),
-        params: {},
-        context: {},
-      }),
+    run: cookie => usersRoute.action(routeArgs('/admin/users', { cookie, form: { intent: 'add-unit', unitName: `Unit ${seq++}-${Date.now()}` } })),
   },
   {
     name: 'GET /surveys/:waveId',
     // Only the invited see a wave; to anyone else it is not there.
     expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 'ok'),
-    run: cookie => answerSurveyRoute.loader({ request: buildRequest(`/surveys/${world.waveId}`, { cookie }), params: { waveId: world.waveId }, context: {} }),
+    run: cookie => answerSurveyRoute.loader(routeArgs(`/surveys/${world.waveId}`, { cookie }, { waveId: world.waveId })),
   },
   {
     name: 'POST /surveys/:waveId answer',
     expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 'ok'),
     run: cookie =>
-      answerSurveyRoute.action({
-        request: buildRequest(`/surveys/${world.waveId}`, { cookie, form: { [`answer:${defaultSurveyInstrument.composites[0]!.items[0]!.id}`]: '4' } }),
-        params: { waveId: world.waveId },
-        context: {},
-      }),
+      answerSurveyRoute.action(
+        routeArgs(
+          `/surveys/${world.waveId}`,
+          { cookie, form: { [`answer:${defaultSurveyInstrument.composites[0]!.items[0]!.id}`]: '4' } },
+          { waveId: world.waveId },
+        ),
+      ),
   },
   {
     name: 'POST /surveys/:waveId a second answer',
     // Refused for everyone who answered in the cell above; still nothing for the uninvited.
     expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 403),
     run: cookie =>
-      answerSurveyRoute.action({
-        request: buildRequest(`/surveys/${world.waveId}`, { cookie, form: { [`answer:${defaultSurveyInstrument.composites[0]!.items[0]!.id}`]: '2' } }),
-        params: { waveId: world.waveId },
-        context: {},
-      }),
+      answerSurveyRoute.action(
+        routeArgs(
+          `/surveys/${world.waveId}`,
+          { cookie, form: { [`answer:${defaultSurveyInstrument.composites[0]!.items[0]!.id}`]: '2' } },
+          { waveId: world.waveId },
+        ),
+      ),
   },
   {
     name: 'GET /surveys/results',
     expected: expectations(notForPartners, 'ok'),
-    run: cookie => surveyResultsRoute.loader({ request: buildRequest('/surveys/results', { cookie }), params: {}, context: {} }),
+    run: cookie => surveyResultsRoute.loader(routeArgs('/surveys/results', { cookie })),
   },
   {
     name: 'GET /surveys/results.csv',
     expected: expectations(notForPartners, 'ok'),
-    run: cookie => surveyCsvRoute.loader({ request: buildRequest('/surveys/results.csv', { cookie }), params: {}, context: {} }),
+    run: cookie => surveyCsvRoute.loader(routeArgs('/surveys/results.csv', { cookie })),
   },
   {
     name: 'GET /trends',
     expected: expectations(notForPartners, 'ok'),
-    run: cookie => trendsRoute.loader({ request: buildRequest('/trends', { cookie }), params: {}, context: {} }),
+    run: cookie => trendsRoute.loader(routeArgs('/trends', { cookie })),
   },
   {
     name: 'GET /reviews/:id/workspace',
     expected: memberRead,
-    run: cookie =>
-      workspaceRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/workspace`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie => workspaceRoute.loader(routeArgs(`/reviews/${world.reviewId}/workspace`, { cookie }, { reviewId: world.reviewId })),
   },
   {
     // Staff accounts are never a partner's (ADR 0039): not even that the page exists.
     name: 'GET /reviews/:id/accounts',
     expected: expectations({ non_member: 404, other_jurisdiction_admin: 404, other_jurisdiction_user: 404, ...notForPartners }, 'ok'),
-    run: cookie =>
-      accountsRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/accounts`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie => accountsRoute.loader(routeArgs(`/reviews/${world.reviewId}/accounts`, { cookie }, { reviewId: world.reviewId })),
   },
   {
     name: 'GET /reviews/:id/export',
     expected: expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', staff_contributor: 403, observer: 403, admin: 403 }, 404),
-    run: cookie =>
-      exportRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/export`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie => exportRoute.loader(routeArgs(`/reviews/${world.reviewId}/export`, { cookie }, { reviewId: world.reviewId })),
   },
   {
     name: 'POST /reviews/:id/export/download',
     // The QI lead passes the permission; the review is not approved, so the export is refused for the phase.
     expected: expectations({ qi_lead: 'ok', facilitator: 403, panel_member: 403, staff_contributor: 403, observer: 403, admin: 403 }, 404),
     run: cookie =>
-      exportDownloadRoute.action({
-        request: buildRequest(`/reviews/${world.reviewId}/export/download`, { cookie, form: { format: 'json' } }),
-        params: { reviewId: world.reviewId },
-        context: {},
-      }),
+      exportDownloadRoute.action(routeArgs(`/reviews/${world.reviewId}/export/download`, { cookie, form: { format: 'json' } }, { reviewId: world.reviewId })),
   },
   {
     // Family and community voice (ADR 0038): the panel and partners read; every read is audited.
     name: 'GET /reviews/:id/voice',
     expected: expectations({ facilitator: 'ok', panel_member: 'ok', qi_lead: 'ok', partner: 'ok', staff_contributor: 403, observer: 403, admin: 403 }, 404),
-    run: cookie =>
-      voiceRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/voice`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie => voiceRoute.loader(routeArgs(`/reviews/${world.reviewId}/voice`, { cookie }, { reviewId: world.reviewId })),
   },
   {
     name: 'POST /reviews/:id/voice cite for an unmet need',
@@ -674,8 +605,7 @@ const operations: Operation[] = [
   {
     name: 'GET /reviews/:id/partners',
     expected: manageMembers,
-    run: cookie =>
-      partnersRoute.loader({ request: buildRequest(`/reviews/${world.reviewId}/partners`, { cookie }), params: { reviewId: world.reviewId }, context: {} }),
+    run: cookie => partnersRoute.loader(routeArgs(`/reviews/${world.reviewId}/partners`, { cookie }, { reviewId: world.reviewId })),
   },
   {
     name: 'POST /reviews/:id/partners invite',
@@ -705,11 +635,7 @@ describe.each(operations)('$name', op => {
 })
 
 test('the admin of another jurisdiction sees only their own users', async () => {
-  const response = await usersRoute.loader({
-    request: buildRequest('/admin/users', { cookie: world.cookies.other_jurisdiction_admin }),
-    params: {},
-    context: {},
-  })
+  const response = await usersRoute.loader(routeArgs('/admin/users', { cookie: world.cookies.other_jurisdiction_admin }))
   const data = (await response.json()) as { users: { id: string }[] }
   const homeUsers = await prisma.user.count({ where: { jurisdictionId: world.jurisdictionId, id: { in: data.users.map(u => u.id) } } })
   expect(homeUsers).toBe(0)
@@ -718,11 +644,11 @@ test('the admin of another jurisdiction sees only their own users', async () => 
 
 test('the review list never shows another jurisdiction’s reviews, nor reviews one is not on', async () => {
   for (const actor of ['non_member', 'other_jurisdiction_admin', 'other_jurisdiction_user'] as const) {
-    const response = await reviewsRoute.loader({ request: buildRequest('/reviews', { cookie: world.cookies[actor] }), params: {}, context: {} })
+    const response = await reviewsRoute.loader(routeArgs('/reviews', { cookie: world.cookies[actor] }))
     const data = (await response.json()) as { reviews: { id: string }[] }
     expect(data.reviews.map(r => r.id)).not.toContain(world.reviewId)
   }
-  const admin = await reviewsRoute.loader({ request: buildRequest('/reviews', { cookie: world.cookies.admin }), params: {}, context: {} })
+  const admin = await reviewsRoute.loader(routeArgs('/reviews', { cookie: world.cookies.admin }))
   expect(((await admin.json()) as { reviews: { id: string }[] }).reviews.map(r => r.id)).toContain(world.reviewId)
 })
 

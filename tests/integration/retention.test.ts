@@ -6,7 +6,7 @@ import { movePhase } from '~/models/phase.server'
 import { runRetention, setLegalHold, setRetentionYears } from '~/models/retention.server'
 import { prisma } from '~/utils/db.server'
 import { runCli, type CliIO } from '../../server/cli'
-import { makeJurisdiction, makeReview, makeUser } from '../support/fixtures'
+import { makeJurisdiction, makeReview, makeTeam, makeUser } from '../support/fixtures'
 
 function io() {
   const out: string[] = []
@@ -110,14 +110,7 @@ test('dry run counts and changes nothing; run purges expired reviews, keeps held
 
 test('closing a review deletes the drafts never released and keeps released ones; reopening clears the close date', async () => {
   const j = await makeJurisdiction()
-  const facilitator = await makeUser(j.id)
-  const quiet = await makeUser(j.id)
-  const talker = await makeUser(j.id)
-  const review = await makeReview(j.id, [
-    { userId: facilitator.id, role: 'facilitator' },
-    { userId: quiet.id, role: 'staff_contributor' },
-    { userId: talker.id, role: 'staff_contributor' },
-  ])
+  const { review, facilitator, quiet, talker } = await makeTeam(j.id, { facilitator: 'facilitator', quiet: 'staff_contributor', talker: 'staff_contributor' })
   await prisma.review.update({ where: { id: review.id }, data: { phase: 'approval' } })
   const unreleased = await prisma.staffAccount.create({ data: { reviewId: review.id, authorId: quiet.id, pseudonym: 'Worker Q', state: 'drafting' } })
   const released = await prisma.staffAccount.create({ data: { reviewId: review.id, authorId: talker.id, pseudonym: 'Worker T', state: 'released_to_panel' } })

@@ -55,6 +55,17 @@ function reviewDoc(reviewId: string, commands: ReviewCommand[]) {
   return ydoc
 }
 
+/** The projected row of the caseload recommendation, but for its owner and status, which change. */
+const capRow = {
+  id: 'r-cap',
+  text: 'Cap caseloads at 20 families',
+  strength: 'stronger',
+  dueDate: '2026-03-31',
+  measure: 'Caseloads at or under 20 for two quarters',
+  findingIds: ['f-workload'],
+  position: 0,
+}
+
 const seedCommands: ReviewCommand[] = [
   { type: 'addPerson', id: 'p-child', name: 'Ruby Calder', role: 'child', pseudonym: 'Child 1' },
   { type: 'addPerson', id: 'p-worker', name: 'Priya Raman', role: 'worker', pseudonym: 'Caseworker 1' },
@@ -218,17 +229,7 @@ describe('projecting a review document', () => {
         { findingId: 'f-workload', value: 'workforce_informed', rationale: '' },
       ],
       recommendations: [
-        {
-          id: 'r-cap',
-          text: 'Cap caseloads at 20 families',
-          strength: 'stronger',
-          owner: 'Director of service',
-          dueDate: '2026-03-31',
-          measure: 'Caseloads at or under 20 for two quarters',
-          status: 'accepted',
-          findingIds: ['f-workload'],
-          position: 0,
-        },
+        { ...capRow, owner: 'Director of service', status: 'accepted' },
         {
           id: 'r-training',
           text: 'Refresher training on safety planning',
@@ -341,19 +342,7 @@ describe('projecting a review document', () => {
         { findingId: 'f-voice', value: 'family_centered', rationale: 'the mother was not heard' },
         { findingId: 'f-workload', value: 'systems_focused', rationale: 'caseload standard' },
       ],
-      recommendations: [
-        {
-          id: 'r-cap',
-          text: 'Cap caseloads at 20 families',
-          strength: 'stronger',
-          owner: null,
-          dueDate: '2026-03-31',
-          measure: 'Caseloads at or under 20 for two quarters',
-          status: 'in_progress',
-          findingIds: ['f-workload'],
-          position: 0,
-        },
-      ],
+      recommendations: [{ ...capRow, owner: null, status: 'in_progress' }],
       ratings: [{ factorItemId: 'worker.workload', rating: 2, rationale: 'Caseload of 31 families', eventIds: [] }],
       problems: 2,
     })

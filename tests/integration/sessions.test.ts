@@ -9,6 +9,10 @@ import { getEnv } from '~/utils/env.server'
 import { deactivateUser } from '~/models/user.server'
 import { buildRequest, cookieFor, makeJurisdiction, makeUser, outcomeOf } from '../support/fixtures'
 
+/** The login form posted from one client address. */
+const postLogin = (form: Record<string, string>, clientAddress: string) =>
+  loginRoute.action({ request: buildRequest('/login', { form }), params: {}, context: { clientAddress } })
+
 test('a session row backs the cookie; deleting the row signs the browser out', async () => {
   const j = await makeJurisdiction()
   const u = await makeUser(j.id)
@@ -73,17 +77,9 @@ test('login: wrong password refused, right password gives an HttpOnly SameSite=L
   const j = await makeJurisdiction()
   const u = await makeUser(j.id)
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
-  const bad = await loginRoute.action({
-    request: buildRequest('/login', { form: { email: u.email, password: 'wrong password!!' } }),
-    params: {},
-    context: { clientAddress: 'a1' },
-  })
+  const bad = await postLogin({ email: u.email, password: 'wrong password!!' }, 'a1')
   expect(bad.status).toBe(400)
-  const good = await loginRoute.action({
-    request: buildRequest('/login', { form: { email: u.email.toUpperCase(), password: 'correct horse battery', redirectTo: '/reviews' } }),
-    params: {},
-    context: { clientAddress: 'a1' },
-  })
+  const good = await postLogin({ email: u.email.toUpperCase(), password: 'correct horse battery', redirectTo: '/reviews' }, 'a1')
   expect(good.status).toBe(302)
   expect(good.headers.get('location')).toBe('/reviews')
   const setCookie = good.headers.get('set-cookie') ?? ''
@@ -96,11 +92,7 @@ test('login: an open redirect target is ignored', async () => {
   const j = await makeJurisdiction()
   const u = await makeUser(j.id)
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
-  const response = await loginRoute.action({
-    request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery', redirectTo: '//evil.example/x' } }),
-    params: {},
-    context: { clientAddress: 'a2' },
-  })
+  const response = await postLogin({ email: u.email, password: 'correct horse battery', redirectTo: '//evil.example/x' }, 'a2')
   expect(response.headers.get('location')).toBe('/reviews')
 })
 
@@ -110,21 +102,13 @@ test('login is rate-limited per account', async () => {
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
   const statuses: number[] = []
   for (let i = 0; i < 7; i++) {
-    const r = await loginRoute.action({
-      request: buildRequest('/login', { form: { email: u.email, password: `guess number ${i}` } }),
-      params: {},
-      context: { clientAddress: `addr-${i}` },
-    })
+    const r = await postLogin({ email: u.email, password: `guess number ${i}` }, `addr-${i}`)
     statuses.push(r.status)
   }
   expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400])
   expect(statuses.slice(5)).toEqual([429, 429])
   // Even the right password waits out the window.
-  const right = await loginRoute.action({
-    request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery' } }),
-    params: {},
-    context: { clientAddress: 'x' },
-  })
+  const right = await postLogin({ email: u.email, password: 'correct horse battery' }, 'x')
   expect(right.status).toBe(429)
 })
 
@@ -132,11 +116,7 @@ test('a deactivated user cannot sign in', async () => {
   const j = await makeJurisdiction()
   const u = await makeUser(j.id, { deactivated: true })
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
-  const r = await loginRoute.action({
-    request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery' } }),
-    params: {},
-    context: { clientAddress: 'd' },
-  })
+  const r = await postLogin({ email: u.email, password: 'correct horse battery' }, 'd')
   expect(r.status).toBe(400)
 })
 
@@ -145,8 +125,7 @@ test('login: the per-address limit counts failed sign-ins only; a lock-out says 
   const u = await makeUser(j.id)
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
   const office = `office-${u.id}`
-  const signIn = (password: string, email = u.email) =>
-    loginRoute.action({ request: buildRequest('/login', { form: { email, password } }), params: {}, context: { clientAddress: office } })
+  const signIn = (password: string, email = u.email) => postLogin({ email, password }, office)
   // A whole office signing in from one address, more often than the limit allows failures.
   for (let i = 0; i < getEnv().LOGIN_ATTEMPTS_PER_ADDRESS + 5; i++) expect((await signIn('correct horse battery')).status).toBe(302)
 
@@ -170,11 +149,7 @@ test('login: a redirect target that a browser would send off-site is ignored (is
   const u = await makeUser(j.id)
   await prisma.user.update({ where: { id: u.id }, data: { passwordHash: await hashPassword('correct horse battery') } })
   for (const [i, target] of ['/\t/evil.example', '/\n/evil.example', '/\r/x'].entries()) {
-    const response = await loginRoute.action({
-      request: buildRequest('/login', { form: { email: u.email, password: 'correct horse battery', redirectTo: target } }),
-      params: {},
-      context: { clientAddress: `redirect-${i}` },
-    })
+    const response = await postLogin({ email: u.email, password: 'correct horse battery', redirectTo: target }, `redirect-${i}`)
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toBe('/reviews')
   }

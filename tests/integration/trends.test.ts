@@ -11,7 +11,7 @@ import * as whatChangedRoute from '~/routes/what-changed'
 import type { SharedReview } from '~/domain/export'
 import { generateSigningKey, signSharedReview, type SigningKey } from '~/models/signing.server'
 import { prisma } from '~/utils/db.server'
-import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeUser, outcomeOf, TEST_ORIGIN } from '../support/fixtures'
+import { buildRequest, cookieFor, makeJurisdiction, makeReview, makeTeam, makeUser, outcomeOf, TEST_ORIGIN } from '../support/fixtures'
 
 const fixture = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/trends/shared-review.json'), 'utf8')) as Record<string, unknown>
 // Every source signs its exports with its own key; the importer registers it (see importFiles).
@@ -281,12 +281,7 @@ describe('what changed', () => {
 
   test('lists the recommendations of the reviews I am or was on, and nothing else', async () => {
     const j = await makeJurisdiction()
-    const me = await makeUser(j.id)
-    const facilitator = await makeUser(j.id)
-    const mine = await makeReview(j.id, [
-      { userId: me.id, role: 'staff_contributor' },
-      { userId: facilitator.id, role: 'facilitator' },
-    ])
+    const { review: mine, me, facilitator } = await makeTeam(j.id, { me: 'staff_contributor', facilitator: 'facilitator' })
     const notMine = await makeReview(j.id, [{ userId: facilitator.id, role: 'facilitator' }])
     const leftApproved = await makeReview(j.id, [
       { userId: me.id, role: 'observer' },

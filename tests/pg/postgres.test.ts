@@ -10,12 +10,14 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { writeAuditRow } from '../support/audit-rows'
+import { writeAuditRow, writeAuditRowsAtOnce } from '../support/audit-rows'
 import { verifyAuditChainPostgres } from '~/utils/audit-chain-postgres.server'
 import { prisma } from '~/utils/db.server'
 import { createPostgresPersistence } from '../../server/collab'
 import { checkPostgresSchema } from '../../scripts/pg-schema'
 import { makeJurisdiction } from '../support/fixtures'
+import { tsxProcess } from '../support/cli'
+import { compactWhileTheOtherNodeIsAhead, racedText, RACED_TEXTS } from '../support/compaction-race'
 
 const run = promisify(execFile)
 const root = path.resolve(__dirname, '../..')
@@ -75,20 +77,11 @@ describe('audit chain on PostgreSQL', () => {
   test('rows written at once by the app and another process form one unbroken chain per jurisdiction', { timeout: 60_000 }, async () => {
     const a = await makeJurisdiction()
     const b = await makeJurisdiction()
-    const other = run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'tests/support/audit-writer.ts', a.id, b.id, '30'], {
-      cwd: root,
-      env: { ...process.env },
-      timeout: 45_000,
-    })
-    await Promise.all(
-      Array.from({ length: 40 }, (_, i) => {
-        const jurisdictionId = i % 2 === 0 ? a.id : b.id
-        return i % 2 === 0
-          ? writeAuditRow({ jurisdictionId, action: 'test.concurrent', detail: { i, text: 'quote " backslash \\ newline \n tab \t é' } })
-          : prisma.$transaction(async tx => {
-              await tx.auditEvent.create({ data: { jurisdictionId, action: 'test.concurrent-tx', detail: JSON.stringify({ i }) } })
-            })
-      }),
+    const other = tsxProcess('tests/support/audit-writer.ts', [a.id, b.id, '30'], { ...process.env })
+    await writeAuditRowsAtOnce(
+      40,
+      i => (i % 2 === 0 ? a.id : b.id),
+      i => ({ i, text: 'quote " backslash \\ newline \n tab \t é' }),
     )
     await other
     const report = await verifyAuditChainPostgres(url)
@@ -182,22 +175,8 @@ test("several nodes on PostgreSQL: one node's compaction keeps the updates anoth
   const reader = createPostgresPersistence({ connectionString: url, logger })
   try {
     const docName = `review:pg-shared-${Math.random().toString(36).slice(2)}`
-    const docA = new Y.Doc()
-    const docB = new Y.Doc()
-    docA.on('update', (u: Uint8Array) => nodeA.append(docName, u))
-    docB.on('update', (u: Uint8Array) => nodeB.append(docName, u))
-    docA.getText('t').insert(0, 'from A. ')
-    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA), 'remote')
-    await nodeA.flush()
-    // B commits an edit that A has not received when it compacts; then B compacts its own copy.
-    docB.getText('t').insert(0, 'from B. ')
-    await nodeB.flush()
-    docA.getText('t').insert(docA.getText('t').length, 'A again.')
-    await nodeA.compact(docName, Y.encodeStateAsUpdate(docA))
-    await nodeB.compact(docName, Y.encodeStateAsUpdate(docB))
-    const stored = new Y.Doc()
-    Y.applyUpdate(stored, (await reader.load(docName))!)
-    for (const words of ['from A.', 'from B.', 'A again.']) expect(stored.getText('t').toString()).toContain(words)
+    await compactWhileTheOtherNodeIsAhead(nodeA, nodeB, docName)
+    for (const words of RACED_TEXTS) expect(racedText(await reader.load(docName))).toContain(words)
   } finally {
     await Promise.all([nodeA.close(), nodeB.close(), reader.close()])
   }

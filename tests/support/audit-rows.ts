@@ -19,3 +19,24 @@ export async function writeAuditRow(entry: {
     },
   })
 }
+
+/**
+ * `count` rows written at once, as concurrent requests would: the even ones through
+ * writeAuditRow (with `detail(i)`), the odd ones each in a transaction of its own.
+ */
+export async function writeAuditRowsAtOnce(
+  count: number,
+  jurisdictionOf: (i: number) => string,
+  detail: (i: number) => Record<string, unknown> = i => ({ i }),
+) {
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => {
+      const jurisdictionId = jurisdictionOf(i)
+      return i % 2 === 0
+        ? writeAuditRow({ jurisdictionId, action: 'test.concurrent', detail: detail(i) })
+        : prisma.$transaction(async tx => {
+            await tx.auditEvent.create({ data: { jurisdictionId, action: 'test.concurrent-tx', detail: JSON.stringify({ i }) } })
+          })
+    }),
+  )
+}

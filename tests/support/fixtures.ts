@@ -38,6 +38,20 @@ export async function makeReview(jurisdictionId: string, members: { userId: stri
   })
 }
 
+/**
+ * A review with a new user in each of the given roles, in that order: `{ review, ...users }`,
+ * each user under the name the caller gave it.
+ */
+export async function makeTeam<const Team extends Record<string, ReviewRole>>(jurisdictionId: string, team: Team) {
+  const users = {} as Record<keyof Team, Awaited<ReturnType<typeof makeUser>>>
+  for (const name of Object.keys(team) as (keyof Team)[]) users[name] = await makeUser(jurisdictionId)
+  const review = await makeReview(
+    jurisdictionId,
+    Object.entries(team).map(([name, role]) => ({ userId: users[name as keyof Team].id, role })),
+  )
+  return { review, ...users }
+}
+
 /** A cookie header for a fresh session of this user, as the browser would send it. */
 export async function cookieFor(userId: string) {
   const session = await createSession(userId, 'vitest')
@@ -54,6 +68,11 @@ export function buildRequest(path: string, options: { cookie?: string | null; me
   const body = options.form ? new URLSearchParams(options.form) : undefined
   if (body) headers.set('content-type', 'application/x-www-form-urlencoded')
   return new Request(`${TEST_ORIGIN}${path}`, { method, headers, body })
+}
+
+/** What Remix passes a loader or action for this request: `buildRequest`'s, with the route's params. */
+export function routeArgs(path: string, options: Parameters<typeof buildRequest>[1], params: Record<string, string> = {}) {
+  return { request: buildRequest(path, options), params, context: {} }
 }
 
 export type Outcome = 'ok' | 'login' | 400 | 403 | 404 | 429

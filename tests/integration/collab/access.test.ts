@@ -1,22 +1,18 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { collabTestHooks } from './hooks'
-import { headersFor, openSilentPeer, sleep, startTestServer, synced, tempDbFile, upgradeStatus, waitFor, type TestServer } from './helpers'
+import { collabTestServer } from './hooks'
+import { headersFor, openSilentPeer, sleep, synced, tempDbFile, upgradeStatus, waitFor } from './helpers'
 
 type Row = { n: number }
 type Db = { prepare(sql: string): { get(...args: unknown[]): unknown }; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
 
-let server: TestServer | undefined
-const client = collabTestHooks(
-  () => server,
-  () => (server = undefined),
-)
+const { client, start } = collabTestServer()
 
 describe('collab access', () => {
   it('refuses upgrades with the status the authenticator or the server decided', async () => {
-    server = await startTestServer()
-    const url = (doc: string) => `${server!.url}/${doc}`
+    const server = await start()
+    const url = (doc: string) => `${server.url}/${doc}`
     expect(await upgradeStatus(url('review:a1'), headersFor('alice-token'))).toBe(101)
     expect(await upgradeStatus(url('review:a1'), headersFor(null))).toBe(401)
     expect(await upgradeStatus(url('review:a1'), headersFor('nobody-token'))).toBe(401)
@@ -31,7 +27,7 @@ describe('collab access', () => {
   })
 
   it('refuses with 503 when the authenticator does not answer in time', async () => {
-    server = await startTestServer({
+    const server = await start({
       authenticator: { authorize: () => new Promise(() => {}) },
       timings: { authorizeTimeoutMs: 100 },
     })
@@ -40,7 +36,7 @@ describe('collab access', () => {
 
   it('never applies, relays or stores what a read-only client writes, but keeps it up to date', async () => {
     const dbFile = tempDbFile()
-    server = await startTestServer({ dbFile })
+    const server = await start({ dbFile })
     const alice = client('review:ro', 'alice-token')
     const olga = client('review:ro', 'olga-token')
     await Promise.all([synced(alice), synced(olga)])
@@ -48,7 +44,7 @@ describe('collab access', () => {
     olga.text.insert(0, 'observer scribble')
     alice.text.insert(0, 'editor text')
     await waitFor(() => olga.text.toString().includes('editor text'), 5000, 'observer receives edits')
-    await waitFor(() => server!.collab.stats().updatesRefusedReadOnly > 0, 5000, 'observer edit refused')
+    await waitFor(() => server.collab.stats().updatesRefusedReadOnly > 0, 5000, 'observer edit refused')
     // Refused, not disconnected: the observer stays connected and keeps receiving.
     expect(olga.provider.wsconnected).toBe(true)
     alice.text.insert(alice.text.length, ' more')
@@ -75,7 +71,7 @@ describe('collab access', () => {
   })
 
   it('closes revoked connections within a second and they stay closed', async () => {
-    server = await startTestServer()
+    const server = await start()
     const alice = client('review:rev', 'alice-token')
     const aliceElsewhere = client('account:alice', 'alice-token')
     const bob = client('review:rev', 'bob-token')
@@ -97,12 +93,12 @@ describe('collab access', () => {
     expect(alice.provider.wsconnected || alice.provider.wsconnecting).toBe(false)
     expect(aliceElsewhere.provider.wsconnected).toBe(true)
     bob.text.insert(0, 'still here')
-    await waitFor(() => server!.collab.stats().updatesApplied > 0)
+    await waitFor(() => server.collab.stats().updatesApplied > 0)
     expect(alice.text.toString()).toBe('')
   })
 
   it('closes only the sockets of the session that signed out', async () => {
-    server = await startTestServer()
+    const server = await start()
     const laptop = client('review:sessions', 'alice-token')
     const phone = client('review:sessions', 'alice-phone-token')
     await Promise.all([synced(laptop), synced(phone)])
@@ -112,9 +108,9 @@ describe('collab access', () => {
   })
 
   it('cuts a revoked connection whose peer ignores the close handshake', async () => {
-    server = await startTestServer({ timings: { closeGraceMs: 200 } })
+    const server = await start({ timings: { closeGraceMs: 200 } })
     const peer = await openSilentPeer(server.port, 'review:stubborn', 'alice-token')
-    await waitFor(() => server!.collab.stats().connections === 1)
+    await waitFor(() => server.collab.stats().connections === 1)
     const started = performance.now()
     expect(server.collab.closeConnections(c => c.userId === 'alice', 'logged out', 4401)).toBe(1)
     expect(server.collab.stats().connections).toBe(0)

@@ -5,7 +5,7 @@
 // Writers that connect meanwhile are let in only to be closed with the reason (4503).
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { NOT_SAVING_CLOSE_CODE } from '~/components/workspace/use-collab-session'
 import { getEnv } from '~/utils/env.server'
@@ -13,34 +13,17 @@ import { prisma } from '~/utils/db.server'
 import { createHttpServer } from '../../../server/app'
 import { CloseCode, CollabNotSavingError, createSqlitePersistence, type SqlitePersistence } from '../../../server/collab'
 import { createLogger } from '../../../server/logger'
-import {
-  connectClient,
-  memoryLogger,
-  openRaw,
-  removeTempDbFiles,
-  sleep,
-  startTestServer,
-  synced,
-  tempDbFile,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from './helpers'
+import { memoryLogger, openRaw, sleep, synced, tempDbFile, waitFor, type TestClient, type TestServer } from './helpers'
+import { collabCleanup } from './hooks'
 
 type Statement = { get(...args: unknown[]): unknown; all(...args: unknown[]): unknown[]; run(...args: unknown[]): unknown }
 type Db = { prepare(sql: string): Statement; exec(sql: string): void; pragma(sql: string): unknown; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean; timeout?: number }) => Db
 
-const servers: TestServer[] = []
-const clients: TestClient[] = []
 const closers: (() => void | Promise<void>)[] = []
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) await server.stop()
+const cleanup = collabCleanup(async () => {
   for (const close of closers.splice(0)) await close()
 })
-afterAll(removeTempDbFiles)
 
 /** The document as the database holds it: snapshot plus every logged update, read directly. */
 function storedText(file: string, docName: string): string {
@@ -66,9 +49,7 @@ function closeCodes(client: TestClient): number[] {
 }
 
 async function serverWith(persistence: SqlitePersistence): Promise<TestServer> {
-  const server = await startTestServer({ persistence })
-  servers.push(server)
-  return server
+  return cleanup.start({ persistence })
 }
 
 async function healthz(persistence: SqlitePersistence): Promise<() => Promise<number>> {
@@ -103,9 +84,8 @@ describe('collab fails closed', () => {
     const status = await healthz(persistence)
     expect(await status()).toBe(200)
 
-    const alice = connectClient(server.url, 'review:killed', 'alice-token')
-    const bob = connectClient(server.url, 'review:killed', 'bob-token')
-    clients.push(alice, bob)
+    const alice = cleanup.connect(server.url, 'review:killed', 'alice-token')
+    const bob = cleanup.connect(server.url, 'review:killed', 'bob-token')
     const aliceCloses = closeCodes(alice)
     await Promise.all([synced(alice), synced(bob)])
 
@@ -169,9 +149,8 @@ describe('collab fails closed', () => {
     const server = await serverWith(persistence)
     const status = await healthz(persistence)
 
-    const alice = connectClient(server.url, 'review:locked', 'alice-token')
-    const olga = connectClient(server.url, 'review:locked', 'olga-token')
-    clients.push(alice, olga)
+    const alice = cleanup.connect(server.url, 'review:locked', 'alice-token')
+    const olga = cleanup.connect(server.url, 'review:locked', 'olga-token')
     const aliceCloses = closeCodes(alice)
     const olgaCloses = closeCodes(olga)
     await Promise.all([synced(alice), synced(olga)])
@@ -211,8 +190,7 @@ describe('collab fails closed', () => {
     // The lock is held longer than stallMs, inside a single long busy wait of the writer.
     const persistence = createSqlitePersistence({ filename: file, logger: memoryLogger(), busyTimeoutMs: 3_000, stallMs: 300 })
     const server = await serverWith(persistence)
-    const alice = connectClient(server.url, 'review:hung', 'alice-token')
-    clients.push(alice)
+    const alice = cleanup.connect(server.url, 'review:hung', 'alice-token')
     await synced(alice)
     const locker = new Database(file)
     closers.push(() => locker.close())

@@ -3,6 +3,7 @@ import http, { type IncomingMessage } from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -282,6 +283,15 @@ export async function openSilentPeer(port: number, docName: string, token: strin
     socket.on('data', onData)
   })
   return { cut }
+}
+
+/** A sync-update message as y-websocket frames it, built here rather than by the server's encoder. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, 2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
 }
 
 /** Alice and Bob in one room, synced: the editors who must keep syncing while a third misbehaves. */

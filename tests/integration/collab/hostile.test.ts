@@ -7,13 +7,12 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { inspectUpdate, ProtocolError, encodeAwareness } from '../../../server/collab/protocol'
 import type { CollabAccess, CollabAuthenticator, CollabRefusal } from '../../../server/collab'
-import { collabTestHooks } from './hooks'
+import { collabTestServer } from './hooks'
 import {
   headersFor,
   openRaw,
   pairStillSyncs,
   sleep,
-  startTestServer,
   stubAuthenticator,
   synced,
   syncedPair,
@@ -23,11 +22,7 @@ import {
   type TestServer,
 } from './helpers'
 
-let server: TestServer | undefined
-const client = collabTestHooks(
-  () => server,
-  () => (server = undefined),
-)
+const { client, start } = collabTestServer()
 
 const witnesses = (docName: string) => syncedPair(client, docName)
 const stillSyncing = (pair: [TestClient, TestClient], marker: string) => pairStillSyncs(pair, marker, 10_000, 'witnesses')
@@ -41,8 +36,8 @@ function syncStep1(stateVector: Uint8Array = Y.encodeStateVector(new Y.Doc())): 
 }
 
 /** A document of about `bytes` bytes, written by the host. */
-async function bigDocument(docName: string, bytes: number): Promise<void> {
-  await server!.collab.updateDoc(docName, doc => {
+async function bigDocument(server: TestServer, docName: string, bytes: number): Promise<void> {
+  await server.collab.updateDoc(docName, doc => {
     const text = doc.getText('body')
     // Many small runs rather than one: encoding cost like a real review's.
     for (let i = 0; i < bytes / 1000; i++) text.insert(text.length, `${String(i).padStart(8, '0')}${'z'.repeat(992)}`)
@@ -61,7 +56,7 @@ describe('collab under hostile input (issue 10)', () => {
     expect(() => inspectUpdate(attack.subarray(3))).toThrow(ProtocolError)
     expect(() => inspectUpdate(attack.subarray(3))).toThrow(/33000000 structs/)
 
-    server = await startTestServer()
+    const server = await start()
     const pair = await witnesses('review:alloc-witness')
     const peakBefore = process.resourceUsage().maxRSS
     for (let i = 0; i < 10; i++) {
@@ -97,8 +92,8 @@ describe('collab under hostile input (issue 10)', () => {
   })
 
   it('point 1: an observer flooding sync requests gets one reply at a time and is cut off when it stops reading', async () => {
-    server = await startTestServer({ timings: { heartbeatMs: 300 } })
-    await bigDocument('review:amplify', 1024 * 1024)
+    const server = await start({ timings: { heartbeatMs: 300 } })
+    await bigDocument(server, 'review:amplify', 1024 * 1024)
     const pair = await witnesses('review:amplify')
     const raw = await openRaw(server.url, 'review:amplify', 'olga-token')
     // The attacker reads nothing (its pongs never leave either), and keeps sending.
@@ -124,8 +119,8 @@ describe('collab under hostile input (issue 10)', () => {
   })
 
   it('point 1: sync requests are charged by the size of their reply', async () => {
-    server = await startTestServer({ limits: { byteBurst: 3 * 1024 * 1024, bytesPerSecond: 1024 } })
-    await bigDocument('review:charged', 1024 * 1024)
+    const server = await start({ limits: { byteBurst: 3 * 1024 * 1024, bytesPerSecond: 1024 } })
+    await bigDocument(server, 'review:charged', 1024 * 1024)
     const pair = await witnesses('review:charged')
     const raw = await openRaw(server.url, 'review:charged', 'olga-token')
     let replies = 0
@@ -142,7 +137,7 @@ describe('collab under hostile input (issue 10)', () => {
   })
 
   it('point 4: claim-then-release presence from an observer leaves bounded state', async () => {
-    server = await startTestServer()
+    const server = await start()
     const pair = await witnesses('review:presence')
     const raw = await openRaw(server.url, 'review:presence', 'olga-token')
     const heapBefore = process.memoryUsage().heapUsed
@@ -168,7 +163,7 @@ describe('collab under hostile input (issue 10)', () => {
   })
 
   it('point 4: a presence state larger than the limit closes its connection', async () => {
-    server = await startTestServer({ limits: { maxAwarenessStateBytes: 1024 } })
+    const server = await start({ limits: { maxAwarenessStateBytes: 1024 } })
     const pair = await witnesses('review:fat-presence')
     const raw = await openRaw(server.url, 'review:fat-presence', 'olga-token')
     raw.ws.send(encodeAwareness([{ clientID: 4242, clock: 1, state: JSON.stringify({ pad: 'x'.repeat(4096) }) }]))
@@ -177,16 +172,16 @@ describe('collab under hostile input (issue 10)', () => {
   })
 
   it('point 6: one user cannot fill a room; others still get in', async () => {
-    server = await startTestServer({ limits: { maxConnectionsPerUserPerRoom: 3, maxConnectionsPerRoom: 10 } })
+    const server = await start({ limits: { maxConnectionsPerUserPerRoom: 3, maxConnectionsPerRoom: 10 } })
     const url = `${server.url}/review:crowd`
-    const held = await Promise.all([0, 1, 2].map(() => openRaw(server!.url, 'review:crowd', 'olga-token').catch(() => null)))
+    const held = await Promise.all([0, 1, 2].map(() => openRaw(server.url, 'review:crowd', 'olga-token').catch(() => null)))
     expect(await upgradeStatus(url, headersFor('olga-token'))).toBe(429)
     expect(await upgradeStatus(url, headersFor('alice-token'))).toBe(101)
     for (const raw of held) raw?.ws.close()
   })
 
   it('point 13: a large edit under the limit is kept; one over it stops the provider without a reconnect loop', async () => {
-    server = await startTestServer({ limits: { maxMessageBytes: 256 * 1024 } })
+    await start({ limits: { maxMessageBytes: 256 * 1024 } })
     const pair = await witnesses('review:paste')
     const paster = client('review:paste', 'carol-token')
     await synced(paster)
@@ -216,7 +211,7 @@ describe('collab under hostile input (issue 10)', () => {
         return { ...access, readOnly: access.readOnly && !promoted.has(access.userId) }
       },
     }
-    server = await startTestServer({ authenticator, timings: { revalidateMs: 200 } })
+    const server = await start({ authenticator, timings: { revalidateMs: 200 } })
     const pair = await witnesses('review:stale')
     const stale = await openRaw(server.url, 'review:stale', 'carol-token')
     const changed = await openRaw(server.url, 'review:stale', 'olga-token')

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
-import { collabTestHooks } from './hooks'
+import { collabTestServer } from './hooks'
 import {
   headersFor,
   memoryLogger,
@@ -10,29 +10,16 @@ import {
   openSilentPeer,
   pairStillSyncs,
   sleep,
-  startTestServer,
   synced,
   syncedPair,
   tempDbFile,
+  updateMessage,
   upgradeStatus,
   waitFor,
   type TestClient,
-  type TestServer,
 } from './helpers'
 
-let server: TestServer | undefined
-const client = collabTestHooks(
-  () => server,
-  () => (server = undefined),
-)
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
+const { client, start } = collabTestServer()
 
 /** Two editors that must keep syncing while a third connection misbehaves. */
 const bystanders = (docName: string) => syncedPair(client, docName)
@@ -44,7 +31,7 @@ async function stillSyncing(pair: [TestClient, TestClient], marker: string): Pro
 
 describe('collab limits', () => {
   it('closes only the connection that sends garbage, a text frame or a malformed update', async () => {
-    server = await startTestServer()
+    const server = await start()
     const pair = await bystanders('review:garbage')
     const cases: [string, (raw: Awaited<ReturnType<typeof openRaw>>) => void][] = [
       ['garbage bytes', raw => raw.ws.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))],
@@ -78,7 +65,7 @@ describe('collab limits', () => {
   })
 
   it('refuses an oversized edit with 4413 (terminal for the provider) and cuts far larger frames with 1009', async () => {
-    server = await startTestServer({ limits: { maxMessageBytes: 64 * 1024 } })
+    const server = await start({ limits: { maxMessageBytes: 64 * 1024 } })
     const pair = await bystanders('review:big')
     const raw = await openRaw(server.url, 'review:big', 'carol-token')
     const big = new Y.Doc()
@@ -93,7 +80,7 @@ describe('collab limits', () => {
   })
 
   it('closes a connection that exceeds its message rate', async () => {
-    server = await startTestServer({ limits: { messagesPerSecond: 20, messageBurst: 40 } })
+    const server = await start({ limits: { messagesPerSecond: 20, messageBurst: 40 } })
     const pair = await bystanders('review:rate')
     const raw = await openRaw(server.url, 'review:rate', 'carol-token')
     const stateVector = encoding.createEncoder()
@@ -107,7 +94,7 @@ describe('collab limits', () => {
   })
 
   it('refuses connections beyond the per-room maximum', async () => {
-    server = await startTestServer({ limits: { maxConnectionsPerRoom: 2 } })
+    const server = await start({ limits: { maxConnectionsPerRoom: 2 } })
     await bystanders('review:full')
     expect(await upgradeStatus(`${server.url}/review:full`, headersFor('carol-token'))).toBe(503)
     expect(await upgradeStatus(`${server.url}/review:other`, headersFor('carol-token'))).toBe(101)
@@ -125,7 +112,7 @@ describe('collab limits', () => {
       },
       append: (docName, update) => inner.append(docName, update),
     }
-    server = await startTestServer({ persistence: gated, limits: { maxPendingMessages: 5 } })
+    const server = await start({ persistence: gated, limits: { maxPendingMessages: 5 } })
     const patient = await openRaw(server.url, 'review:slow', 'alice-token')
     const doc = new Y.Doc()
     doc.getText('body').insert(0, 'early')
@@ -141,12 +128,12 @@ describe('collab limits', () => {
   })
 
   it('terminates peers that stop answering pings', async () => {
-    server = await startTestServer({ timings: { heartbeatMs: 100 } })
+    const server = await start({ timings: { heartbeatMs: 100 } })
     const pair = await bystanders('review:dead')
     const peer = await openSilentPeer(server.port, 'review:dead', 'carol-token')
-    await waitFor(() => server!.collab.stats().connections === 3)
+    await waitFor(() => server.collab.stats().connections === 3)
     await peer.cut
-    await waitFor(() => server!.collab.stats().connections === 2)
+    await waitFor(() => server.collab.stats().connections === 2)
     expect(server.collab.stats().connectionsClosed.heartbeat).toBe(1)
     // Live providers answer pings (and get keepalives), so they are still here.
     await sleep(300)

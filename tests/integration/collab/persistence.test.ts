@@ -2,43 +2,24 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
-import {
-  connectClient,
-  removeTempDbFiles,
-  memoryLogger,
-  openRaw,
-  removeDbFile,
-  sleep,
-  startTestServer,
-  synced,
-  tempDbFile,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from './helpers'
+import { memoryLogger, openRaw, removeDbFile, sleep, synced, tempDbFile, updateMessage, waitFor } from './helpers'
+import { collabCleanup } from './hooks'
 
 type Db = { prepare(sql: string): { get(...args: unknown[]): unknown; all(...args: unknown[]): unknown[] }; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
 
-const servers: TestServer[] = []
-const clients: TestClient[] = []
 const children: ChildProcess[] = []
 const persistences: CollabPersistence[] = []
 const dbFiles: string[] = []
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  for (const server of servers.splice(0)) await server.stop()
+const cleanup = collabCleanup(async () => {
   for (const p of persistences.splice(0)) await p.close()
   for (const child of children.splice(0)) child.kill('SIGKILL')
   for (const file of dbFiles.splice(0)) removeDbFile(file)
 })
-
-afterAll(removeTempDbFiles)
 
 function newDbFile(): string {
   const file = tempDbFile()
@@ -132,21 +113,18 @@ describe('collab server persistence', () => {
         return inner.load(docName)
       },
     }
-    const server = await startTestServer({ persistence: failing })
-    servers.push(server)
+    const server = await cleanup.start({ persistence: failing })
     const raw = await openRaw(server.url, 'review:broken', 'alice-token')
     expect((await raw.closed).code).toBe(1011)
     expect(server.logger.entries.some(e => e.msg === 'collab room failed to load')).toBe(true)
-    const alice = connectClient(server.url, 'review:fine', 'alice-token')
-    clients.push(alice)
+    const alice = cleanup.connect(server.url, 'review:fine', 'alice-token')
     await synced(alice)
   })
 
   it('keeps documents across a server restart, and merges edits made while it was down', async () => {
     const dbFile = newDbFile()
-    const first = await startTestServer({ dbFile })
-    const alice = connectClient(first.url, 'review:restart', 'alice-token')
-    clients.push(alice)
+    const first = await cleanup.start({ dbFile })
+    const alice = cleanup.connect(first.url, 'review:restart', 'alice-token')
     await synced(alice)
     alice.text.insert(0, 'before restart')
     await waitFor(() => first.collab.stats().updatesApplied === 1)
@@ -157,24 +135,19 @@ describe('collab server persistence', () => {
     expect(count(dbFile, `SELECT COUNT(*) AS n FROM "CollabSnapshot"`)).toBe(1)
 
     alice.text.insert(alice.text.length, ' + offline')
-    const second = await startTestServer({ dbFile })
-    servers.push(second)
-    const bob = connectClient(second.url, 'review:restart', 'bob-token')
-    clients.push(bob)
+    const second = await cleanup.start({ dbFile })
+    const bob = cleanup.connect(second.url, 'review:restart', 'bob-token')
     await synced(bob)
     expect(bob.text.toString()).toBe('before restart')
     // Alice's provider reconnects to the new server with her offline edit.
-    const aliceAgain = connectClient(second.url, 'review:restart', 'alice-token', { doc: alice.doc })
-    clients.push(aliceAgain)
+    cleanup.connect(second.url, 'review:restart', 'alice-token', { doc: alice.doc })
     await waitFor(() => bob.text.toString() === 'before restart + offline', 5000, 'offline edit merged')
   })
 
   it('compacts periodically while a room is busy', async () => {
     const dbFile = newDbFile()
-    const server = await startTestServer({ dbFile, timings: { compactAfterUpdates: 5 } })
-    servers.push(server)
-    const alice = connectClient(server.url, 'review:busy', 'alice-token')
-    clients.push(alice)
+    const server = await cleanup.start({ dbFile, timings: { compactAfterUpdates: 5 } })
+    const alice = cleanup.connect(server.url, 'review:busy', 'alice-token')
     await synced(alice)
     for (let i = 0; i < 12; i++) {
       alice.text.insert(alice.text.length, `${i},`)
@@ -210,13 +183,7 @@ describe('collab server persistence', () => {
     const { child, port } = await start()
     const writer = await openRaw(`ws://127.0.0.1:${port}/collab`, 'review:kill', 'alice-token')
     const doc = new Y.Doc()
-    doc.on('update', (update: Uint8Array) => {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 0)
-      encoding.writeVarUint(encoder, 2)
-      encoding.writeVarUint8Array(encoder, update)
-      writer.ws.send(encoding.toUint8Array(encoder))
-    })
+    doc.on('update', (update: Uint8Array) => writer.ws.send(updateMessage(update)))
     const sentAt: number[] = []
     const text = doc.getText('body')
     const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
@@ -238,8 +205,7 @@ describe('collab server persistence', () => {
     await typing
 
     const restarted = await start()
-    const reader = connectClient(`ws://127.0.0.1:${restarted.port}/collab`, 'review:kill', 'bob-token')
-    clients.push(reader)
+    const reader = cleanup.connect(`ws://127.0.0.1:${restarted.port}/collab`, 'review:kill', 'bob-token')
     await synced(reader)
     const stored = new Set([...reader.text.toString().matchAll(/<(\d+)>/g)].map(m => Number(m[1])))
     const mustHave = sentAt.flatMap((t, seq) => (t <= killedAt - 50 ? [seq] : []))

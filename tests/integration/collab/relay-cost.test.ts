@@ -16,14 +16,10 @@ import {
   updateFrame,
   websocketFrame,
 } from '../../../server/collab/protocol'
-import { collabTestHooks } from './hooks'
-import { openRaw, sleep, startTestServer, synced, waitFor, type TestServer } from './helpers'
+import { collabTestServer } from './hooks'
+import { openRaw, sleep, synced, updateMessage, waitFor } from './helpers'
 
-let server: TestServer | undefined
-const client = collabTestHooks(
-  () => server,
-  () => (server = undefined),
-)
+const { client, start } = collabTestServer()
 
 /** An awareness message with one entry whose state is the given raw bytes. */
 function awarenessWithStateBytes(clientID: number, clock: number, state: Uint8Array): Uint8Array {
@@ -35,14 +31,6 @@ function awarenessWithStateBytes(clientID: number, clock: number, state: Uint8Ar
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, 1)
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload))
-  return encoding.toUint8Array(encoder)
-}
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 
@@ -106,7 +94,7 @@ describe('relay cost (issue 18)', () => {
   })
 
   it('closes a connection whose edit carries a string that is not UTF-8, and keeps nothing of it', async () => {
-    server = await startTestServer()
+    const server = await start()
     const a = client('review:bad-utf8', 'alice-token')
     const b = client('review:bad-utf8', 'bob-token')
     await Promise.all([synced(a), synced(b)])
@@ -130,12 +118,12 @@ describe('relay cost (issue 18)', () => {
   })
 
   it("drops an echo of someone else's presence without reading its state; its own state must be UTF-8", async () => {
-    server = await startTestServer()
+    const server = await start()
     const a = client('review:echo', 'alice-token')
     await synced(a)
     a.provider.awareness.setLocalStateField('user', { name: 'Alice' })
     const aliceID = a.doc.clientID
-    await waitFor(() => server!.collab.stats().presenceEntries >= 1, 5000, 'alice present')
+    await waitFor(() => server.collab.stats().presenceEntries >= 1, 5000, 'alice present')
     const raw = await openRaw(server.url, 'review:echo', 'carol-token')
     // An "echo" of Alice's cursor with a broken state: not Carol's to change, so never decoded.
     raw.ws.send(awarenessWithStateBytes(aliceID, 1, NOT_UTF8))

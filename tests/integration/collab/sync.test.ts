@@ -3,8 +3,8 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createSqlitePersistence, type CollabPersistence } from '../../../server/collab'
-import { collabTestHooks } from './hooks'
-import { openRaw, sleep, startTestServer, synced, tempDbFile, waitFor, type TestServer } from './helpers'
+import { collabTestServer } from './hooks'
+import { openRaw, sleep, synced, syncedPair, tempDbFile, waitFor } from './helpers'
 
 type Db = { prepare(sql: string): { get(): unknown }; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o?: { readonly?: boolean }) => Db
@@ -18,15 +18,20 @@ function rowCount(file: string, table: string): number {
   }
 }
 
-let server: TestServer | undefined
-const client = collabTestHooks(
-  () => server,
-  () => (server = undefined),
-)
+const { client, start } = collabTestServer()
+
+/** Alice and Bob in one room, Bob already seeing Alice's presence. */
+async function aliceSeenByBob(docName: string) {
+  const [alice, bob] = await syncedPair(client, docName)
+  alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+  const aliceId = alice.doc.clientID
+  await waitFor(() => (bob.provider.awareness.getStates().get(aliceId) as { user?: { name: string } } | undefined)?.user?.name === 'Alice')
+  return { alice, bob, aliceId }
+}
 
 describe('collab sync', () => {
   it('converges several clients editing concurrently', async () => {
-    server = await startTestServer()
+    await start()
     const editors = [client('review:conv', 'alice-token'), client('review:conv', 'bob-token'), client('review:conv', 'carol-token')]
     await Promise.all(editors.map(c => synced(c)))
     for (let round = 0; round < 20; round++) {
@@ -43,25 +48,15 @@ describe('collab sync', () => {
   })
 
   it('relays presence and removes it when its connection closes', async () => {
-    server = await startTestServer()
-    const alice = client('review:presence', 'alice-token')
-    const bob = client('review:presence', 'bob-token')
-    await Promise.all([synced(alice), synced(bob)])
-    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
-    const aliceId = alice.doc.clientID
-    await waitFor(() => (bob.provider.awareness.getStates().get(aliceId) as { user?: { name: string } } | undefined)?.user?.name === 'Alice')
+    await start()
+    const { alice, bob, aliceId } = await aliceSeenByBob('review:presence')
     alice.provider.disconnect()
     await waitFor(() => !bob.provider.awareness.getStates().has(aliceId), 5000, 'presence removed')
   })
 
   it('does not let a connection set presence for a client id owned by another', async () => {
-    server = await startTestServer()
-    const alice = client('review:spoof', 'alice-token')
-    const bob = client('review:spoof', 'bob-token')
-    await Promise.all([synced(alice), synced(bob)])
-    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
-    const aliceId = alice.doc.clientID
-    await waitFor(() => bob.provider.awareness.getStates().has(aliceId))
+    const server = await start()
+    const { bob, aliceId } = await aliceSeenByBob('review:spoof')
 
     const mallet = await openRaw(server.url, 'review:spoof', 'carol-token')
     const spoof = (clientID: number, clock: number, state: unknown): Uint8Array => {
@@ -87,7 +82,7 @@ describe('collab sync', () => {
   })
 
   it('merges edits a client made while offline when it reconnects', async () => {
-    server = await startTestServer()
+    await start()
     const alice = client('review:offline', 'alice-token')
     const bob = client('review:offline', 'bob-token')
     await Promise.all([synced(alice), synced(bob)])
@@ -118,7 +113,7 @@ describe('collab sync', () => {
       },
       append: (docName, update) => inner.append(docName, update),
     }
-    server = await startTestServer({ persistence: slow })
+    await start({ persistence: slow })
     const crowd = Array.from({ length: 10 }, (_, i) => client('review:crowd', ['alice-token', 'bob-token'][i % 2]!))
     crowd[0]!.text.insert(0, 'typed while the room was loading')
     await Promise.all(crowd.map(c => synced(c)))
@@ -128,7 +123,7 @@ describe('collab sync', () => {
 
   it('applies host-side edits and reports changes through a debounced hook', async () => {
     const changes: string[] = []
-    server = await startTestServer({
+    const server = await start({
       onDocChanged: (docName, doc) => void changes.push(`${docName}=${doc.getText('body').toString()}`),
       timings: { docChangedDebounceMs: 50 },
     })
@@ -144,13 +139,13 @@ describe('collab sync', () => {
 
   it('unloads an idle room after compacting it, and reloads it on the next connect', async () => {
     const dbFile = tempDbFile()
-    server = await startTestServer({ dbFile, timings: { roomIdleMs: 50 } })
+    const server = await start({ dbFile, timings: { roomIdleMs: 50 } })
     const alice = client('review:idle', 'alice-token')
     await synced(alice)
     alice.text.insert(0, 'kept')
-    await waitFor(() => server!.collab.stats().updatesApplied > 0)
+    await waitFor(() => server.collab.stats().updatesApplied > 0)
     alice.destroy()
-    await waitFor(() => server!.collab.stats().rooms === 0, 5000, 'room unloaded')
+    await waitFor(() => server.collab.stats().rooms === 0, 5000, 'room unloaded')
     expect(rowCount(dbFile, 'CollabUpdate')).toBe(0)
     expect(rowCount(dbFile, 'CollabSnapshot')).toBe(1)
     const again = client('review:idle', 'bob-token')

@@ -93,43 +93,36 @@ describe('caseFileFromCsv', () => {
     })
   })
 
-  it('reports people problems at their row, skipping blank lines without renumbering', () => {
-    const result = caseFileFromCsv({
-      review,
-      peopleCsv: 'key,name,role\r\nc1,Ruby,child\r\n\r\nc1,Owen,sibling\r\nbad key,X,cousin\r\n',
-      timelineCsv: 'date,text\r\n',
-    })
-    expect(problemsOf(result).map(describeProblem)).toEqual([
-      'people CSV row 4, column key: duplicate person key "c1" (first used at /people/0)',
-      'people CSV row 5, column key: must be 1 to 40 letters, digits, "-" or "_"',
-      expect.stringMatching(/^people CSV row 5, column role: must be one of/),
-    ])
-  })
-
-  it('reports header problems: unknown, duplicate and missing columns', () => {
-    const result = caseFileFromCsv({
-      review,
-      peopleCsv: 'key,name,role,colour,name\r\nc1,Ruby,child,red,Ruby\r\n',
-      timelineCsv: 'date,actors\r\n2025-01-01,c1\r\n',
-    })
-    expect(problemsOf(result).map(describeProblem)).toEqual([
-      'people CSV row 1, column name: column name appears twice',
-      'people CSV row 1, column colour: unknown column; the columns are key, name, aliases, role, pseudonym, birthDate',
-      'timeline CSV row 1: missing column text',
-    ])
-  })
-
-  it('reports rows with the wrong number of fields, syntax errors and an empty file', () => {
-    const result = caseFileFromCsv({
-      review,
-      peopleCsv: '',
-      timelineCsv: 'date,text\r\n2025-01-01,a,b\r\n2025-01-02,"unclosed\r\n',
-    })
-    expect(problemsOf(result).map(describeProblem)).toEqual([
-      'people CSV row 1: is empty; its first row must be the header: key,name,aliases,role,pseudonym,birthDate',
-      'timeline CSV row 2: has 3 fields, but the header has 2',
-      'timeline CSV row 3, column text: the quoted field opened on line 3 is never closed',
-    ])
+  it.each<[string, { peopleCsv: string; timelineCsv: string }, unknown[]]>([
+    [
+      'reports people problems at their row, skipping blank lines without renumbering',
+      { peopleCsv: 'key,name,role\r\nc1,Ruby,child\r\n\r\nc1,Owen,sibling\r\nbad key,X,cousin\r\n', timelineCsv: 'date,text\r\n' },
+      [
+        'people CSV row 4, column key: duplicate person key "c1" (first used at /people/0)',
+        'people CSV row 5, column key: must be 1 to 40 letters, digits, "-" or "_"',
+        expect.stringMatching(/^people CSV row 5, column role: must be one of/),
+      ],
+    ],
+    [
+      'reports header problems: unknown, duplicate and missing columns',
+      { peopleCsv: 'key,name,role,colour,name\r\nc1,Ruby,child,red,Ruby\r\n', timelineCsv: 'date,actors\r\n2025-01-01,c1\r\n' },
+      [
+        'people CSV row 1, column name: column name appears twice',
+        'people CSV row 1, column colour: unknown column; the columns are key, name, aliases, role, pseudonym, birthDate',
+        'timeline CSV row 1: missing column text',
+      ],
+    ],
+    [
+      'reports rows with the wrong number of fields, syntax errors and an empty file',
+      { peopleCsv: '', timelineCsv: 'date,text\r\n2025-01-01,a,b\r\n2025-01-02,"unclosed\r\n' },
+      [
+        'people CSV row 1: is empty; its first row must be the header: key,name,aliases,role,pseudonym,birthDate',
+        'timeline CSV row 2: has 3 fields, but the header has 2',
+        'timeline CSV row 3, column text: the quoted field opened on line 3 is never closed',
+      ],
+    ],
+  ])('%s', (_name, csv, expected) => {
+    expect(problemsOf(caseFileFromCsv({ review, ...csv })).map(describeProblem)).toEqual(expected)
   })
 })
 

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { buildSharedReview, exportFramework, sharedReviewSchema, type SharedReviewInput } from '../../../../app/domain/export'
-import { sharedIdFor } from '../../../../app/utils/digest.server'
-import { defaultFactorFramework } from '../../../../app/domain/factors'
-import { CALDER_INCIDENT, calderDocument, calderIdentifying } from '../../../fixtures/export/calder'
+import { buildSharedReview, sharedReviewSchema, type SharedReviewInput } from '../../../../app/domain/export'
+import { calderDocument, calderIdentifying } from '../../../fixtures/export/calder'
 import { documentFrom } from '../../../fixtures/export/review'
+import { calderExportInput } from '../../../fixtures/export/shared-review'
 
 function input(overrides: Partial<SharedReviewInput> = {}): SharedReviewInput {
-  return {
-    document: calderDocument(),
-    review: {
-      sharedId: sharedIdFor('NW-DEMO', 'review-1'),
-      jurisdiction: 'NW-DEMO',
-      incidentDate: CALDER_INCIDENT,
-      incidentType: 'near_fatality',
-      phase: 'approval',
-    },
-    framework: exportFramework(defaultFactorFramework),
+  return calderExportInput({
     excerpts: [
       { pseudonym: 'Caseworker 3', findingId: 'f1', excerpt: 'I told Tessa on 2025-01-15 that Darren worried me.' },
       { pseudonym: 'Supervisor 2', findingId: 'gone', excerpt: 'We had no time.' },
     ],
     ...overrides,
-  }
+  })
 }
 
 const wordIn = (text: string, word: string) =>

@@ -4,7 +4,6 @@ import {
   buildSharedReview,
   csvFileNames,
   escapeHtml,
-  exportFramework,
   renderCsvFiles,
   renderDocx,
   renderHtmlReport,
@@ -16,12 +15,12 @@ import {
   type ReportLabels,
   type SharedReview,
 } from '../../../../app/domain/export'
-import { sharedIdFor } from '../../../../app/utils/digest.server'
 import { defaultFactorFramework } from '../../../../app/domain/factors'
 import { reportLabels } from '../../../../app/locales/report-labels'
-import { CALDER_INCIDENT, calderDocument, calderIdentifying } from '../../../fixtures/export/calder'
+import { calderIdentifying } from '../../../fixtures/export/calder'
 import { csvRecords, parseCsv } from '../../../fixtures/export/csv-parse'
 import { csvText, docxText, htmlText } from '../../../fixtures/export/text'
+import { calderExportInput } from '../../../fixtures/export/shared-review'
 
 const labels: ReportLabels = reportLabels('en')
 const labelsFr: ReportLabels = reportLabels('fr')
@@ -30,18 +29,9 @@ const names: FactorNames = {
   domain: id => defaultFactorFramework.domains.find(d => d.id === id)?.label.en,
 }
 
-const shared: SharedReview = buildSharedReview({
-  document: calderDocument(),
-  review: {
-    sharedId: sharedIdFor('NW-DEMO', 'review-1'),
-    jurisdiction: 'NW-DEMO',
-    incidentDate: CALDER_INCIDENT,
-    incidentType: 'near_fatality',
-    phase: 'approval',
-  },
-  framework: exportFramework(defaultFactorFramework),
-  excerpts: [{ pseudonym: 'Caseworker 3', findingId: 'f1', excerpt: 'I had <b>31</b> families & no "time".' }],
-}).sharedReview
+const shared: SharedReview = buildSharedReview(
+  calderExportInput({ excerpts: [{ pseudonym: 'Caseworker 3', findingId: 'f1', excerpt: 'I had <b>31</b> families & no "time".' }] }),
+).sharedReview
 
 const wordIn = (text: string, word: string) =>
   new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text)

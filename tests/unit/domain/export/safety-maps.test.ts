@@ -1,24 +1,15 @@
 // Signs of Safety maps leave a review like every other narrative: through the one anonymiser,
 // dates as days from the incident, linked events as timeline positions (ADR 0040).
-import { sharedIdFor } from '../../../../app/utils/digest.server'
 import { describe, expect, it } from 'vitest'
-import {
-  buildSharedReview,
-  exportFramework,
-  renderCsvFiles,
-  renderDocx,
-  renderHtmlReport,
-  sharedReviewSchema,
-  type SharedReview,
-} from '../../../../app/domain/export'
-import { defaultFactorFramework } from '../../../../app/domain/factors'
+import { buildSharedReview, renderCsvFiles, renderDocx, renderHtmlReport, sharedReviewSchema, type SharedReview } from '../../../../app/domain/export'
 import type { ReviewCommand } from '../../../../app/domain/review-doc'
 import { reportLabels } from '../../../../app/locales/report-labels'
-import { CALDER_INCIDENT, calderCommands, calderIdentifying } from '../../../fixtures/export/calder'
+import { calderCommands, calderIdentifying } from '../../../fixtures/export/calder'
 import { csvRecords } from '../../../fixtures/export/csv-parse'
 import { compileSharedReviewJsonSchema } from '../../../fixtures/export/json-schema'
 import { documentFrom } from '../../../fixtures/export/review'
 import { csvText, docxText, htmlText } from '../../../fixtures/export/text'
+import { calderExportInput } from '../../../fixtures/export/shared-review'
 
 const mapCommands: ReviewCommand[] = [
   {
@@ -44,19 +35,7 @@ const mapCommands: ReviewCommand[] = [
 ]
 
 function shared(commands: ReviewCommand[], locale: 'en' | 'fr' = 'en'): SharedReview {
-  return buildSharedReview({
-    document: documentFrom(commands).document,
-    review: {
-      sharedId: sharedIdFor('NW-DEMO', 'review-1'),
-      jurisdiction: 'NW-DEMO',
-      incidentDate: CALDER_INCIDENT,
-      incidentType: 'near_fatality',
-      phase: 'approval',
-    },
-    framework: exportFramework(defaultFactorFramework),
-    excerpts: [],
-    locale,
-  }).sharedReview
+  return buildSharedReview(calderExportInput({ document: documentFrom(commands).document, locale })).sharedReview
 }
 
 const wordIn = (text: string, word: string) =>

@@ -5,7 +5,7 @@
 // pattern, null, missing, extra keys): both validators must agree on each.
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ageBands, buildSharedReview, exportFramework, sharedReviewSchema, SHARED_REVIEW_FORMAT } from '../../../../app/domain/export'
+import { ageBands, buildSharedReview, exportFramework, sharedReviewSchema } from '../../../../app/domain/export'
 import { sharedIdFor } from '../../../../app/utils/digest.server'
 import { defaultFactorFramework } from '../../../../app/domain/factors'
 import {
@@ -21,6 +21,7 @@ import { calder, registries } from '../../../fixtures/anonymise/registries'
 import { CALDER_INCIDENT, calderDocument } from '../../../fixtures/export/calder'
 import { compileSharedReviewJsonSchema, loadSharedReviewJsonSchema, type JsonSchema } from '../../../fixtures/export/json-schema'
 import { corpusReviewCommands, documentFrom } from '../../../fixtures/export/review'
+import { emptySharedReview } from '../../../fixtures/export/shared-review'
 
 const validateJson = compileSharedReviewJsonSchema()
 const jsonSchema = loadSharedReviewJsonSchema()
@@ -50,19 +51,7 @@ function built(registry = calder, sharedKey = 'r') {
   }).sharedReview
 }
 
-const minimal = {
-  format: SHARED_REVIEW_FORMAT,
-  sharedId: '0123456789abcdef0123456789abcdef',
-  jurisdiction: 'ON-01',
-  review: { incidentYear: 2024, incidentType: 'other', childAgeBand: null, phase: 'approval' },
-  factorFramework: { id: 'x', version: null },
-  timeline: [],
-  unmetNeeds: [],
-  factorRatings: [],
-  findings: [],
-  recommendations: [],
-  accountExcerpts: [],
-}
+const minimal = emptySharedReview()
 
 describe('sample exports', () => {
   const samples: [string, unknown][] = [

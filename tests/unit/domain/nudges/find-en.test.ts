@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { englishNudgePhrases, findNudges } from '~/domain/nudges'
-import { spans } from './helpers'
+import { itFlags, itLeavesAlone, spans } from './helpers'
 
 const people = { personNames: ['Priya Raman', 'Priya', 'Glen Osei', 'Glen', 'Dr. Hana Walsh'] }
 
 describe('English hindsight language', () => {
-  it.each([
+  itFlags('en', [
     ['The worker should have visited sooner.', '[hindsight] should have'],
     ['She shouldn’t have accepted that explanation.', '[hindsight] shouldn’t have'],
     ["He shouldn't have waited.", "[hindsight] shouldn't have"],
@@ -20,13 +20,11 @@ describe('English hindsight language', () => {
     ['The worker clearly missed the bruising.', '[hindsight] clearly missed'],
     ['The team missed the red flags.', '[hindsight] missed the red flags'],
     ['Warning signs were missed.', '[hindsight] Warning signs were missed'],
-  ])('flags %j', (text, expected) => {
-    expect(spans(text, 'en')).toEqual([expected])
-  })
+  ])
 })
 
 describe('English blame and judgement', () => {
-  it.each([
+  itFlags('en', [
     ['The supervisor failed to review the file.', '[blame] failed to'],
     ['Her failure to follow up', '[blame] failure to'],
     ['He neglected to record the visit.', '[blame] neglected to'],
@@ -45,44 +43,47 @@ describe('English blame and judgement', () => {
     ['Poor judgement on the day.', '[judgement] Poor judgement'],
     ['It shows poor judgment.', '[judgement] poor judgment'],
     ['An unprofessional response.', '[judgement] unprofessional'],
-  ])('flags %j', (text, expected) => {
-    expect(spans(text, 'en')).toEqual([expected])
-  })
+  ])
 })
 
 describe('benign English uses', () => {
-  it.each([
-    'Workers should have access to after-hours supervision.', // a recommendation about the future
-    'Every family should have a safety plan by the third visit.',
-    'Caseworkers could have more time if caseloads were capped.',
-    'The referral system failed to route the report to the district office.',
-    'The intake form repeatedly failed to save.',
-    'The alerts were ignored by the software.',
-    'There were no obvious injuries.',
-    'Nurse noted nothing obvious.',
-    'The roof collapsed; his licence lapsed.', // whole words only
-    'Child neglect was substantiated in 2022.', // a form of maltreatment, not blame
-    'Darren was reluctant to talk.',
-    'The worker would have needed a second opinion.', // the rewrite we suggest
-  ])('leaves %j alone', text => {
-    expect(findNudges(text, 'en', people)).toEqual([])
-  })
+  itLeavesAlone(
+    'en',
+    [
+      'Workers should have access to after-hours supervision.', // a recommendation about the future
+      'Every family should have a safety plan by the third visit.',
+      'Caseworkers could have more time if caseloads were capped.',
+      'The referral system failed to route the report to the district office.',
+      'The intake form repeatedly failed to save.',
+      'The alerts were ignored by the software.',
+      'There were no obvious injuries.',
+      'Nurse noted nothing obvious.',
+      'The roof collapsed; his licence lapsed.', // whole words only
+      'Child neglect was substantiated in 2022.', // a form of maltreatment, not blame
+      'Darren was reluctant to talk.',
+      'The worker would have needed a second opinion.', // the rewrite we suggest
+    ],
+    people,
+  )
 })
 
 describe('a person named as the cause', () => {
-  it.each([
-    ['Priya failed to complete the safety plan.', '[individual_cause] Priya failed to'],
-    ['This happened because Glen didn’t approve it.', '[individual_cause] Glen didn’t'],
-    ['Priya Raman simply forgot the follow-up.', '[individual_cause] Priya Raman simply forgot'],
-    ['Glen, once again, ignored the request.', '[individual_cause] Glen, once again, ignored'],
-    ["It was Priya's error.", "[individual_cause] Priya's error"],
-    ['It was Glen’s fault.', '[individual_cause] Glen’s fault'],
-    ['The delay was because of Glen.', '[individual_cause] because of Glen'],
-    ['A mistake by Dr. Hana Walsh.', '[individual_cause] mistake by Dr. Hana Walsh'],
-    ['priya should have seen it', '[individual_cause] priya should have'],
-  ])('flags %j as one nudge', (text, expected) => {
-    expect(spans(text, 'en', people)).toEqual([expected])
-  })
+  itFlags(
+    'en',
+    [
+      ['Priya failed to complete the safety plan.', '[individual_cause] Priya failed to'],
+      ['This happened because Glen didn’t approve it.', '[individual_cause] Glen didn’t'],
+      ['Priya Raman simply forgot the follow-up.', '[individual_cause] Priya Raman simply forgot'],
+      ['Glen, once again, ignored the request.', '[individual_cause] Glen, once again, ignored'],
+      ["It was Priya's error.", "[individual_cause] Priya's error"],
+      ['It was Glen’s fault.', '[individual_cause] Glen’s fault'],
+      ['The delay was because of Glen.', '[individual_cause] because of Glen'],
+      ['A mistake by Dr. Hana Walsh.', '[individual_cause] mistake by Dr. Hana Walsh'],
+      ['priya should have seen it', '[individual_cause] priya should have'],
+    ],
+    people,
+    'flags %j as one nudge',
+  )
 
   it('has a known false positive: a participle used as an adjective after "should have"', () => {
     expect(spans('Caseworkers should have protected time for supervision.', 'en')).toEqual(['[hindsight] should have'])

@@ -12,22 +12,7 @@ import {
   ReviewCommandError,
   type ReviewCommand,
 } from '../../../../app/domain/review-doc'
-import { newReviewDoc, read, seededReviewDoc, stateOf } from './fixtures'
-
-function expectRejected(ydoc: Y.Doc, command: unknown, pathPart: string): ReviewCommandError {
-  const before = stateOf(ydoc)
-  let caught: unknown
-  try {
-    applyCommand(ydoc, command as ReviewCommand)
-  } catch (error) {
-    caught = error
-  }
-  expect(caught).toBeInstanceOf(ReviewCommandError)
-  const error = caught as ReviewCommandError
-  expect(error.problems.map(p => p.path).join(' ')).toContain(pathPart)
-  expect(stateOf(ydoc)).toEqual(before)
-  return error
-}
+import { expectRejected, newReviewDoc, read, seededReviewDoc, stateOf } from './fixtures'
 
 describe('reader/commands round trip', () => {
   it('reads back every entity the seed commands wrote', () => {

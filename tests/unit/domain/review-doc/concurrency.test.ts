@@ -1,15 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyCommand, readReviewDoc, ReviewCommandError, type ReviewCommand } from '../../../../app/domain/review-doc'
-import { read, replicaOf, seededReviewDoc, sync } from './fixtures'
+import { concurrently, read, replicaOf, seededReviewDoc, sync } from './fixtures'
 
 describe('two replicas editing concurrently', () => {
   it('merge edits to different fields of the same event', () => {
-    const alice = seededReviewDoc()
-    const bob = replicaOf(alice)
-    applyCommand(alice, { type: 'updateEvent', id: 'e-referral', patch: { keyPracticeEpisode: true } })
-    applyCommand(bob, { type: 'updateEvent', id: 'e-referral', patch: { stage: 'engagement', approximate: true } })
-    sync(alice, bob)
+    const { alice, bob } = concurrently(
+      [{ type: 'updateEvent', id: 'e-referral', patch: { keyPracticeEpisode: true } }],
+      [{ type: 'updateEvent', id: 'e-referral', patch: { stage: 'engagement', approximate: true } }],
+    )
     const fromAlice = read(alice)
     expect(fromAlice).toEqual(read(bob))
     expect(fromAlice.events.find(e => e.id === 'e-referral')).toMatchObject({
@@ -20,13 +19,16 @@ describe('two replicas editing concurrently', () => {
   })
 
   it('merge edits to different fields of the same recommendation and person', () => {
-    const alice = seededReviewDoc()
-    const bob = replicaOf(alice)
-    applyCommand(alice, { type: 'updateRecommendation', id: 'r-cap', patch: { owner: 'Deputy director' } })
-    applyCommand(bob, { type: 'updateRecommendation', id: 'r-cap', patch: { status: 'accepted', dueDate: null } })
-    applyCommand(alice, { type: 'updatePerson', id: 'p-child', patch: { birthDate: '2024-10-02' } })
-    applyCommand(bob, { type: 'updatePerson', id: 'p-child', patch: { aliases: ['Ruby', 'Rubes'] } })
-    sync(alice, bob)
+    const { alice, bob } = concurrently(
+      [
+        { type: 'updateRecommendation', id: 'r-cap', patch: { owner: 'Deputy director' } },
+        { type: 'updatePerson', id: 'p-child', patch: { birthDate: '2024-10-02' } },
+      ],
+      [
+        { type: 'updateRecommendation', id: 'r-cap', patch: { status: 'accepted', dueDate: null } },
+        { type: 'updatePerson', id: 'p-child', patch: { aliases: ['Ruby', 'Rubes'] } },
+      ],
+    )
     const doc = read(alice)
     expect(doc).toEqual(read(bob))
     expect(doc.recommendations[0]).toMatchObject({ owner: 'Deputy director', status: 'accepted' })
@@ -35,11 +37,10 @@ describe('two replicas editing concurrently', () => {
   })
 
   it('converge, keeping both texts, when both rewrite the same text field', () => {
-    const alice = seededReviewDoc()
-    const bob = replicaOf(alice)
-    applyCommand(alice, { type: 'updateUnmetNeed', id: 'n-safety', patch: { gap: 'from Alice' } })
-    applyCommand(bob, { type: 'updateUnmetNeed', id: 'n-safety', patch: { gap: 'from Bob' } })
-    sync(alice, bob)
+    const { alice, bob } = concurrently(
+      [{ type: 'updateUnmetNeed', id: 'n-safety', patch: { gap: 'from Alice' } }],
+      [{ type: 'updateUnmetNeed', id: 'n-safety', patch: { gap: 'from Bob' } }],
+    )
     expect(read(alice)).toEqual(read(bob))
     const gap = read(alice).unmetNeeds[0]?.gap ?? ''
     expect(gap).toContain('from Alice')
@@ -47,12 +48,13 @@ describe('two replicas editing concurrently', () => {
   })
 
   it('keep both links when two people link different evidence at once, and a link added twice once', () => {
-    const alice = seededReviewDoc()
-    const bob = replicaOf(alice)
-    applyCommand(alice, { type: 'linkEvidence', findingId: 'f-workload', kind: 'event', targetId: 'e-incident' })
-    applyCommand(bob, { type: 'linkEvidence', findingId: 'f-workload', kind: 'event', targetId: 'e-incident' })
-    applyCommand(bob, { type: 'linkEvidence', findingId: 'f-workload', kind: 'account', targetId: 'acc-2' })
-    sync(alice, bob)
+    const { alice, bob } = concurrently(
+      [{ type: 'linkEvidence', findingId: 'f-workload', kind: 'event', targetId: 'e-incident' }],
+      [
+        { type: 'linkEvidence', findingId: 'f-workload', kind: 'event', targetId: 'e-incident' },
+        { type: 'linkEvidence', findingId: 'f-workload', kind: 'account', targetId: 'acc-2' },
+      ],
+    )
     const evidence = read(alice).findings[0]?.evidence
     expect(read(bob).findings[0]?.evidence).toEqual(evidence)
     expect(evidence?.eventIds).toEqual(['e-referral', 'e-incident'])
@@ -60,30 +62,27 @@ describe('two replicas editing concurrently', () => {
   })
 
   it('keep both intents when one removes an actor while another adds a different one', () => {
-    const alice = seededReviewDoc()
-    const bob = replicaOf(alice)
-    applyCommand(alice, { type: 'updateEvent', id: 'e-referral', patch: { actorIds: [] } })
-    applyCommand(bob, { type: 'updateEvent', id: 'e-referral', patch: { actorIds: ['p-worker', 'p-child'] } })
-    sync(alice, bob)
+    const { alice, bob } = concurrently(
+      [{ type: 'updateEvent', id: 'e-referral', patch: { actorIds: [] } }],
+      [{ type: 'updateEvent', id: 'e-referral', patch: { actorIds: ['p-worker', 'p-child'] } }],
+    )
     expect(read(alice).events.find(e => e.id === 'e-referral')?.actorIds).toEqual(['p-child'])
     expect(read(bob)).toEqual(read(alice))
   })
 
   it('keep both value tags added concurrently', () => {
-    const alice = seededReviewDoc()
-    const bob = replicaOf(alice)
-    applyCommand(alice, { type: 'tagFindingValue', findingId: 'f-workload', value: 'family_centered', rationale: 'a' })
-    applyCommand(bob, { type: 'tagFindingValue', findingId: 'f-workload', value: 'workforce_informed', rationale: 'b' })
-    sync(alice, bob)
+    const { alice } = concurrently(
+      [{ type: 'tagFindingValue', findingId: 'f-workload', value: 'family_centered', rationale: 'a' }],
+      [{ type: 'tagFindingValue', findingId: 'f-workload', value: 'workforce_informed', rationale: 'b' }],
+    )
     expect(read(alice).findings[0]?.valueTags.map(t => t.value)).toEqual(['family_centered', 'workforce_informed', 'systems_focused'])
   })
 
   it('drop, with a warning, an actor added on one side while the person was removed on the other', () => {
-    const alice = seededReviewDoc()
-    const bob = replicaOf(alice)
-    applyCommand(alice, { type: 'removePerson', id: 'p-child' })
-    applyCommand(bob, { type: 'updateEvent', id: 'e-referral', patch: { actorIds: ['p-worker', 'p-child'] } })
-    sync(alice, bob)
+    const { alice, bob } = concurrently(
+      [{ type: 'removePerson', id: 'p-child' }],
+      [{ type: 'updateEvent', id: 'e-referral', patch: { actorIds: ['p-worker', 'p-child'] } }],
+    )
     const { doc, problems } = readReviewDoc(alice)
     expect(doc.events.find(e => e.id === 'e-referral')?.actorIds).toEqual(['p-worker'])
     expect(problems).toEqual([expect.objectContaining({ path: '/events/e-referral/actorIds', severity: 'warning' })])
@@ -91,11 +90,7 @@ describe('two replicas editing concurrently', () => {
   })
 
   it('report a pseudonym given to two people concurrently', () => {
-    const alice = seededReviewDoc()
-    const bob = replicaOf(alice)
-    applyCommand(alice, { type: 'addPerson', id: 'x', name: 'Owen', role: 'child' })
-    applyCommand(bob, { type: 'addPerson', id: 'y', name: 'Mia', role: 'child' })
-    sync(alice, bob)
+    const { alice } = concurrently([{ type: 'addPerson', id: 'x', name: 'Owen', role: 'child' }], [{ type: 'addPerson', id: 'y', name: 'Mia', role: 'child' }])
     const { doc, problems } = readReviewDoc(alice)
     expect(doc.people.filter(p => p.pseudonym === 'Child 2')).toHaveLength(2)
     expect(problems.some(p => p.path.endsWith('/pseudonym') && p.severity === 'warning')).toBe(true)

@@ -1,5 +1,6 @@
+import { expect } from 'vitest'
 import * as Y from 'yjs'
-import { applyCommands, initialiseReviewDoc, readReviewDoc, type ReviewCommand } from '../../../../app/domain/review-doc'
+import { applyCommand, applyCommands, initialiseReviewDoc, readReviewDoc, ReviewCommandError, type ReviewCommand } from '../../../../app/domain/review-doc'
 
 /** A review document as the server would hand it out: initialised, nothing else. */
 export function newReviewDoc(reviewId = 'review-1'): Y.Doc {
@@ -79,4 +80,30 @@ export function seededReviewDoc(): Y.Doc {
   const ydoc = newReviewDoc()
   applyCommands(ydoc, seedCommands)
   return ydoc
+}
+
+/** The seeded review on two replicas, each given its own commands while apart, then synced. */
+export function concurrently(onAlice: ReviewCommand[], onBob: ReviewCommand[]): { alice: Y.Doc; bob: Y.Doc } {
+  const alice = seededReviewDoc()
+  const bob = replicaOf(alice)
+  for (const command of onAlice) applyCommand(alice, command)
+  for (const command of onBob) applyCommand(bob, command)
+  sync(alice, bob)
+  return { alice, bob }
+}
+
+/** Applies a command that must be refused: the error names `pathPart`, and the document is untouched. */
+export function expectRejected(ydoc: Y.Doc, command: unknown, pathPart: string): ReviewCommandError {
+  const before = stateOf(ydoc)
+  let caught: unknown
+  try {
+    applyCommand(ydoc, command as ReviewCommand)
+  } catch (error) {
+    caught = error
+  }
+  expect(caught).toBeInstanceOf(ReviewCommandError)
+  const error = caught as ReviewCommandError
+  expect(error.problems.map(p => p.path).join(' ')).toContain(pathPart)
+  expect(stateOf(ydoc)).toEqual(before)
+  return error
 }

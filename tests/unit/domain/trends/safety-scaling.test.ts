@@ -1,8 +1,9 @@
 // Trends count how often the family's and the worker's Signs of Safety scaling diverged by 3
 // or more, suppressed like every small count (ADR 0040).
 import { describe, expect, test } from 'vitest'
-import { SHARED_REVIEW_FORMAT, type SharedReview, type SharedSafetyMap } from '~/domain/export/schema'
+import { type SharedReview, type SharedSafetyMap } from '~/domain/export/schema'
 import { aggregateTrends, publishTrends, trendReviewFromProjection, trendReviewFromShared, type TrendReview } from '~/domain/trends'
+import { emptySharedReview } from '../../../fixtures/export/shared-review'
 
 const map = (scaling: Partial<SharedSafetyMap['scaling']>): SharedSafetyMap => ({
   day: -10,
@@ -19,20 +20,14 @@ const map = (scaling: Partial<SharedSafetyMap['scaling']>): SharedSafetyMap => (
   timelineIndexes: [],
 })
 
-const shared = (safetyMaps?: SharedSafetyMap[]): SharedReview => ({
-  format: SHARED_REVIEW_FORMAT,
-  sharedId: 'b'.repeat(32),
-  jurisdiction: 'LK-DEMO',
-  review: { incidentYear: 2024, incidentType: 'fatality', childAgeBand: null, phase: 'shared' },
-  factorFramework: { id: 'scir-default', version: '1.0.0' },
-  timeline: [],
-  unmetNeeds: [],
-  factorRatings: [],
-  findings: [],
-  recommendations: [],
-  accountExcerpts: [],
-  ...(safetyMaps ? { safetyMaps } : {}),
-})
+const shared = (safetyMaps?: SharedSafetyMap[]): SharedReview =>
+  emptySharedReview({
+    sharedId: 'b'.repeat(32),
+    jurisdiction: 'LK-DEMO',
+    review: { incidentYear: 2024, incidentType: 'fatality', childAgeBand: null, phase: 'shared' },
+    factorFramework: { id: 'scir-default', version: '1.0.0' },
+    ...(safetyMaps ? { safetyMaps } : {}),
+  })
 
 const review = (year: number, safetyScalings: { family: number | null; worker: number | null }[]): TrendReview => ({
   source: 'NW-DEMO',
