@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DeadlineText } from '~/components/deadline'
-import { Field, FormErrors } from '~/components/forms'
+import { CheckboxField, conformField, FormErrors, InputField, SelectField } from '~/components/forms'
 import { reviewDeadline } from '~/domain/workflow/deadline'
 import { staffReviewRoles } from '~/domain/vocabulary'
 import { addMember, listMembers, removeMember, setCommunityRepresentative } from '~/models/member.server'
@@ -269,42 +269,14 @@ export default function ReviewRoute() {
             <h3 id="add-member-title">{t('members.addTitle')}</h3>
             <FormErrors errors={form.errors} />
             <input type="hidden" name="intent" value="add" />
-            <Field label={t('members.email')} errors={fields.email.errors}>
-              {({ id, describedBy, invalid }) => (
-                <input
-                  id={id}
-                  name={fields.email.name}
-                  type="email"
-                  autoComplete="off"
-                  key={fields.email.key}
-                  defaultValue={fields.email.initialValue as string | undefined}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                />
-              )}
-            </Field>
-            <Field label={t('members.role')} errors={fields.role.errors}>
-              {({ id, describedBy, invalid }) => (
-                <select
-                  id={id}
-                  name={fields.role.name}
-                  key={fields.role.key}
-                  defaultValue={(fields.role.initialValue as string | undefined) ?? 'panel_member'}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                >
-                  {staffReviewRoles.map(r => (
-                    <option key={r} value={r}>
-                      {t(`role.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <div className="field field-checkbox">
-              <input id="add-member-community-rep" type="checkbox" name="communityRepresentative" />
-              <label htmlFor="add-member-community-rep">{t('checks.communityRep.addLabel')}</label>
-            </div>
+            <InputField label={t('members.email')} {...conformField(fields.email)} key={fields.email.key} type="email" autoComplete="off" />
+            <SelectField
+              label={t('members.role')}
+              {...conformField(fields.role, 'panel_member')}
+              key={fields.role.key}
+              options={staffReviewRoles.map(r => [r, t(`role.${r}`)] as const)}
+            />
+            <CheckboxField id="add-member-community-rep" name="communityRepresentative" label={t('checks.communityRep.addLabel')} />
             <button type="submit">{t('members.add')}</button>
           </Form>
         ) : null}
