@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { factorRatingScale } from '~/domain/factors'
@@ -21,6 +22,7 @@ import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { readUploadForm } from '~/utils/upload.server'
 import { languageOfRequest } from '~/utils/i18next.server'
 import { IntentButton, IntentForm } from '~/components/intent-form'
+import { CheckboxField, InputField, SelectField, TextareaField } from '~/components/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR Workspace' }]
 
@@ -143,17 +145,67 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function JsonUpload({ intent, label }: { intent: 'framework' | 'standards'; label: string }) {
+// The two versioned settings share everything below their description: the version in force, the
+// editor, a file upload, the kept versions and the way back to the default.
+const versionedSettings = {
+  framework: {
+    kind: 'factor-framework',
+    edit: 'versions.editor.editFramework',
+    file: 'settings.frameworkFile',
+    reset: 'settings.resetFramework',
+  },
+  standards: {
+    kind: 'practice-standards',
+    edit: 'versions.editor.editStandards',
+    file: 'settings.standardsFile',
+    reset: 'settings.resetStandards',
+  },
+} as const
+
+function VersionedSetting({
+  setting,
+  inForce,
+  versions,
+  custom,
+  children,
+}: {
+  setting: keyof typeof versionedSettings
+  inForce: number
+  versions: KeptVersion[]
+  custom: boolean
+  children: ReactNode
+}) {
   const { t } = useTranslation()
+  const { kind, edit, file, reset } = versionedSettings[setting]
   return (
-    <Form method="post" encType="multipart/form-data" className="json-upload">
-      <input type="hidden" name="intent" value={intent} />
-      <div className="field">
-        <label htmlFor={`${intent}-file`}>{label}</label>
-        <input id={`${intent}-file`} type="file" name="file" accept=".json,application/json" />
-      </div>
-      <button type="submit">{t('settings.load')}</button>
-    </Form>
+    <>
+      <p>
+        {t('versions.inForce', { number: inForce })}{' '}
+        <a href={`/admin/settings/download/${kind}?version=${inForce}`} download>
+          {t('versions.downloadInForce')}
+        </a>{' '}
+        ·{' '}
+        <a href={`/admin/settings/download/${kind}?schema`} download>
+          {t('versions.schemaLink')}
+        </a>
+      </p>
+      <details>
+        <summary>{t(edit)}</summary>
+        {children}
+      </details>
+      <IntentForm intent={setting} encType="multipart/form-data" className="json-upload">
+        <InputField id={`${setting}-file`} label={t(file)} type="file" name="file" accept=".json,application/json" />
+        <button type="submit">{t('settings.load')}</button>
+      </IntentForm>
+      <KeptVersions kind={kind} versions={versions} />
+      {custom ? (
+        <IntentForm intent={`reset-${setting}`}>
+          <button type="submit" className="button-secondary">
+            {t(reset)}
+          </button>
+        </IntentForm>
+      ) : null}
+    </>
   )
 }
 
@@ -234,30 +286,9 @@ export default function SettingsRoute() {
             </dl>
           </details>
         ))}
-        <p>
-          {t('versions.inForce', { number: data.inForce.factorFramework })}{' '}
-          <a href={`/admin/settings/download/factor-framework?version=${data.inForce.factorFramework}`} download>
-            {t('versions.downloadInForce')}
-          </a>{' '}
-          ·{' '}
-          <a href="/admin/settings/download/factor-framework?schema" download>
-            {t('versions.schemaLink')}
-          </a>
-        </p>
-        <details>
-          <summary>{t('versions.editor.editFramework')}</summary>
+        <VersionedSetting setting="framework" inForce={data.inForce.factorFramework} versions={data.versions.factorFramework} custom={data.customFramework}>
           <FrameworkEditor key={data.inForce.factorFramework} framework={data.framework} />
-        </details>
-        <JsonUpload intent="framework" label={t('settings.frameworkFile')} />
-        <KeptVersions kind="factor-framework" versions={data.versions.factorFramework} />
-        {data.customFramework ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reset-framework" />
-            <button type="submit" className="button-secondary">
-              {t('settings.resetFramework')}
-            </button>
-          </Form>
-        ) : null}
+        </VersionedSetting>
       </section>
 
       <section aria-labelledby="standards-title">
@@ -270,42 +301,24 @@ export default function SettingsRoute() {
             <li key={rule}>{rule}</li>
           ))}
         </ul>
-        <p>
-          {t('versions.inForce', { number: data.inForce.practiceStandards })}{' '}
-          <a href={`/admin/settings/download/practice-standards?version=${data.inForce.practiceStandards}`} download>
-            {t('versions.downloadInForce')}
-          </a>{' '}
-          ·{' '}
-          <a href="/admin/settings/download/practice-standards?schema" download>
-            {t('versions.schemaLink')}
-          </a>
-        </p>
-        <details>
-          <summary>{t('versions.editor.editStandards')}</summary>
+        <VersionedSetting setting="standards" inForce={data.inForce.practiceStandards} versions={data.versions.practiceStandards} custom={data.customStandards}>
           <StandardsEditor key={data.inForce.practiceStandards} standards={data.practiceStandards} />
-        </details>
-        <JsonUpload intent="standards" label={t('settings.standardsFile')} />
-        <KeptVersions kind="practice-standards" versions={data.versions.practiceStandards} />
-        {data.customStandards ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reset-standards" />
-            <button type="submit" className="button-secondary">
-              {t('settings.resetStandards')}
-            </button>
-          </Form>
-        ) : null}
+        </VersionedSetting>
       </section>
 
       <section aria-labelledby="account-names-title">
         <h2 id="account-names-title">{t('settings.accountNamesTitle')}</h2>
         <IntentForm intent="account-names">
-          <div className="field">
-            <label htmlFor="account-names">{t('settings.accountNamesLabel')}</label>
-            <select id="account-names" name="visibleTo" defaultValue={data.accountNamesVisibleTo}>
-              <option value="facilitator">{t('settings.accountNamesFacilitator')}</option>
-              <option value="nobody">{t('settings.accountNamesNobody')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="account-names"
+            label={t('settings.accountNamesLabel')}
+            name="visibleTo"
+            defaultValue={data.accountNamesVisibleTo}
+            options={[
+              ['facilitator', t('settings.accountNamesFacilitator')],
+              ['nobody', t('settings.accountNamesNobody')],
+            ]}
+          />
           <button type="submit">{t('settings.save')}</button>
         </IntentForm>
       </section>
@@ -313,10 +326,7 @@ export default function SettingsRoute() {
       <section aria-labelledby="sharing-title">
         <h2 id="sharing-title">{t('settings.sharingTitle')}</h2>
         <IntentForm intent="sharing">
-          <div className="field field-checkbox">
-            <input id="exclude-sharing" type="checkbox" name="exclude" defaultChecked={data.excludeFromSharing} />
-            <label htmlFor="exclude-sharing">{t('settings.excludeFromSharing')}</label>
-          </div>
+          <CheckboxField id="exclude-sharing" label={t('settings.excludeFromSharing')} name="exclude" defaultChecked={data.excludeFromSharing} />
           <button type="submit">{t('settings.save')}</button>
         </IntentForm>
       </section>
@@ -374,14 +384,8 @@ export default function SettingsRoute() {
           </table>
         )}
         <IntentForm intent="trust-key">
-          <div className="field">
-            <label htmlFor="trust-code">{t('settings.trustCode')}</label>
-            <input id="trust-code" name="code" required maxLength={32} autoCapitalize="characters" />
-          </div>
-          <div className="field">
-            <label htmlFor="trust-key">{t('settings.trustKey')}</label>
-            <textarea id="trust-key" name="publicKey" required rows={4} className="key-text" />
-          </div>
+          <InputField id="trust-code" label={t('settings.trustCode')} name="code" required maxLength={32} autoCapitalize="characters" />
+          <TextareaField id="trust-key" label={t('settings.trustKey')} name="publicKey" required rows={4} inputClassName="key-text" />
           <button type="submit">{t('settings.trustAdd')}</button>
         </IntentForm>
       </section>
@@ -390,10 +394,16 @@ export default function SettingsRoute() {
         <h2 id="retention-title">{t('ops.retention.title')}</h2>
         <p className="hint">{t('ops.retention.intro')}</p>
         <IntentForm intent="retention">
-          <div className="field">
-            <label htmlFor="retention-years">{t('ops.retention.yearsLabel')}</label>
-            <input id="retention-years" name="years" type="number" min={1} max={100} step={1} defaultValue={data.retention.retentionYears ?? ''} />
-          </div>
+          <InputField
+            id="retention-years"
+            label={t('ops.retention.yearsLabel')}
+            name="years"
+            type="number"
+            min={1}
+            max={100}
+            step={1}
+            defaultValue={data.retention.retentionYears ?? ''}
+          />
           <button type="submit">{t('ops.retention.save')}</button>
         </IntentForm>
         <h3>{t('ops.retention.closedTitle')}</h3>
