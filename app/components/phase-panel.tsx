@@ -6,6 +6,7 @@ import type { ChecklistItem, ChecklistKey, ChecklistParams, SiblingCheckOutcome 
 import { nextPhase, siblingCheckOutcomes } from '~/domain/workflow'
 import { reviewPhases, type ReviewPhase } from '~/domain/vocabulary'
 import { siblingCheckSchema } from '~/schemas/phase'
+import { ActionOutcome } from './action-outcome'
 import { ConfirmSubmit } from './confirm'
 import { conformField, FormErrors, InputField, SelectField, TextareaField } from './forms'
 
@@ -26,6 +27,13 @@ type Props = {
 }
 
 type PhaseActionData = { done: string | null; result: SubmissionResult<string[]> & { error?: Record<string, string[] | null> } }
+
+/** `key` when the last action answered it and nothing is on its way: the notice to show. */
+function useDone(key: string) {
+  const actionData = useActionData<PhaseActionData>()
+  const navigation = useNavigation()
+  return navigation.state === 'idle' && actionData?.done === key ? key : null
+}
 
 /**
  * The rapid safety check for siblings (intake): the day it was done and what it found. The
@@ -55,11 +63,7 @@ function SiblingCheckForm({ siblingCheck, canRecord }: { siblingCheck: Props['si
             })
           : t('checks.siblingCheck.notRecorded')}
       </p>
-      {actionData?.done === 'checks.siblingCheck.saved' && navigation.state === 'idle' ? (
-        <p role="status" className="notice">
-          {t('checks.siblingCheck.saved')}
-        </p>
-      ) : null}
+      <ActionOutcome done={useDone('checks.siblingCheck.saved')} />
       {canRecord ? (
         <Form method="post" {...getFormProps(form)} aria-labelledby="sibling-check-title">
           <FormErrors errors={form.errors} />
@@ -112,11 +116,7 @@ export function PhasePanel({ current, checklist, history, canMove, siblingCheck,
         ))}
       </ul>
       <SiblingCheckForm siblingCheck={siblingCheck} canRecord={canRecordSiblingCheck} />
-      {actionData?.done === 'phaseMove.moved' && navigation.state === 'idle' ? (
-        <p role="status" className="notice">
-          {t('phaseMove.moved')}
-        </p>
-      ) : null}
+      <ActionOutcome done={useDone('phaseMove.moved')} />
       {canMove ? (
         <div className="phase-actions">
           {next ? (

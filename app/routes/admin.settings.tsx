@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -22,6 +22,7 @@ import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { readUploadForm } from '~/utils/upload.server'
 import { languageOfRequest } from '~/utils/i18next.server'
 import { IntentButton, IntentForm } from '~/components/intent-form'
+import { DataTable, TitledSection } from '~/components/layout'
 import { CheckboxField, InputField, SelectField, TextareaField } from '~/components/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR Workspace' }]
@@ -259,8 +260,7 @@ export default function SettingsRoute() {
         </div>
       ) : null}
 
-      <section aria-labelledby="framework-title">
-        <h2 id="framework-title">{t('settings.frameworkTitle')}</h2>
+      <TitledSection id="framework" title={t('settings.frameworkTitle')}>
         <p>
           {data.customFramework ? t('settings.customFramework') : t('settings.defaultFramework')} <strong>{data.framework.name[locale]}</strong>
         </p>
@@ -289,10 +289,9 @@ export default function SettingsRoute() {
         <VersionedSetting setting="framework" inForce={data.inForce.factorFramework} versions={data.versions.factorFramework} custom={data.customFramework}>
           <FrameworkEditor key={data.inForce.factorFramework} framework={data.framework} />
         </VersionedSetting>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="standards-title">
-        <h2 id="standards-title">{t('settings.standardsTitle')}</h2>
+      <TitledSection id="standards" title={t('settings.standardsTitle')}>
         <p>
           {data.customStandards ? t('settings.customStandards') : t('settings.defaultStandards')} <strong>{data.standards.name}</strong>
         </p>
@@ -304,10 +303,9 @@ export default function SettingsRoute() {
         <VersionedSetting setting="standards" inForce={data.inForce.practiceStandards} versions={data.versions.practiceStandards} custom={data.customStandards}>
           <StandardsEditor key={data.inForce.practiceStandards} standards={data.practiceStandards} />
         </VersionedSetting>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="account-names-title">
-        <h2 id="account-names-title">{t('settings.accountNamesTitle')}</h2>
+      <TitledSection id="account-names" title={t('settings.accountNamesTitle')}>
         <IntentForm intent="account-names">
           <SelectField
             id="account-names"
@@ -321,18 +319,16 @@ export default function SettingsRoute() {
           />
           <button type="submit">{t('settings.save')}</button>
         </IntentForm>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sharing-title">
-        <h2 id="sharing-title">{t('settings.sharingTitle')}</h2>
+      <TitledSection id="sharing" title={t('settings.sharingTitle')}>
         <IntentForm intent="sharing">
           <CheckboxField id="exclude-sharing" label={t('settings.excludeFromSharing')} name="exclude" defaultChecked={data.excludeFromSharing} />
           <button type="submit">{t('settings.save')}</button>
         </IntentForm>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="signing-title">
-        <h2 id="signing-title">{t('settings.signingTitle')}</h2>
+      <TitledSection id="signing" title={t('settings.signingTitle')}>
         <p>{t('settings.signingIntro')}</p>
         <div className="field">
           <label htmlFor="own-public-key">{t('settings.ownKeyLabel', { code: data.jurisdiction.code })}</label>
@@ -341,57 +337,47 @@ export default function SettingsRoute() {
             {t('settings.keyId', { keyId: data.ownKey.keyId })}
           </p>
         </div>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="trust-title">
-        <h2 id="trust-title">{t('settings.trustTitle')}</h2>
+      <TitledSection id="trust" title={t('settings.trustTitle')}>
         <p>{t('settings.trustIntro')}</p>
         {data.trusted.length === 0 ? (
           <p className="hint">{t('settings.trustEmpty')}</p>
         ) : (
-          <table>
-            <caption>{t('settings.trustCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.trustColCode')}</th>
-                <th scope="col">{t('settings.trustColKey')}</th>
-                <th scope="col">{t('settings.trustColAdded')}</th>
-                <th scope="col">{t('settings.trustColRemove')}</th>
+          <DataTable
+            caption={t('settings.trustCaption')}
+            headers={[t('settings.trustColCode'), t('settings.trustColKey'), t('settings.trustColAdded'), t('settings.trustColRemove')]}
+          >
+            {data.trusted.map(key => (
+              <tr key={key.id}>
+                <th scope="row">{key.code}</th>
+                <td>
+                  <code>{key.keyId}</code>
+                </td>
+                <td>
+                  <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
+                </td>
+                <td>
+                  <IntentButton
+                    intent="untrust-key"
+                    fields={{ id: key.id }}
+                    label={t('settings.trustColRemove')}
+                    ariaLabel={t('settings.trustRemove', { code: key.code })}
+                    buttonClassName="button-link"
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.trusted.map(key => (
-                <tr key={key.id}>
-                  <th scope="row">{key.code}</th>
-                  <td>
-                    <code>{key.keyId}</code>
-                  </td>
-                  <td>
-                    <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
-                  </td>
-                  <td>
-                    <IntentButton
-                      intent="untrust-key"
-                      fields={{ id: key.id }}
-                      label={t('settings.trustColRemove')}
-                      ariaLabel={t('settings.trustRemove', { code: key.code })}
-                      buttonClassName="button-link"
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         <IntentForm intent="trust-key">
           <InputField id="trust-code" label={t('settings.trustCode')} name="code" required maxLength={32} autoCapitalize="characters" />
           <TextareaField id="trust-key" label={t('settings.trustKey')} name="publicKey" required rows={4} inputClassName="key-text" />
           <button type="submit">{t('settings.trustAdd')}</button>
         </IntentForm>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="retention-title">
-        <h2 id="retention-title">{t('ops.retention.title')}</h2>
+      <TitledSection id="retention" title={t('ops.retention.title')}>
         <p className="hint">{t('ops.retention.intro')}</p>
         <IntentForm intent="retention">
           <InputField
@@ -410,38 +396,28 @@ export default function SettingsRoute() {
         {data.retention.reviews.length === 0 ? (
           <p>{t('ops.retention.none')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('ops.retention.colReview')}</th>
-                <th scope="col">{t('ops.retention.colClosed')}</th>
-                <th scope="col">{t('ops.retention.colDue')}</th>
-                <th scope="col">{t('ops.retention.colHold')}</th>
+          <DataTable headers={[t('ops.retention.colReview'), t('ops.retention.colClosed'), t('ops.retention.colDue'), t('ops.retention.colHold')]}>
+            {data.retention.reviews.map(r => (
+              <tr key={r.id}>
+                <td>{r.title}</td>
+                <td>{r.closedAt.slice(0, 10)}</td>
+                <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
+                <td>
+                  {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
+                  <IntentButton
+                    intent="legal-hold"
+                    fields={{ reviewId: r.id, hold: r.legalHold ? 'off' : 'on' }}
+                    label={t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
+                    ariaLabel={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}
+                    buttonClassName="button-secondary"
+                    className="inline-form"
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.retention.reviews.map(r => (
-                <tr key={r.id}>
-                  <td>{r.title}</td>
-                  <td>{r.closedAt.slice(0, 10)}</td>
-                  <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
-                  <td>
-                    {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
-                    <IntentButton
-                      intent="legal-hold"
-                      fields={{ reviewId: r.id, hold: r.legalHold ? 'off' : 'on' }}
-                      label={t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
-                      ariaLabel={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}
-                      buttonClassName="button-secondary"
-                      className="inline-form"
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </TitledSection>
     </>
   )
 }
