@@ -146,16 +146,22 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-// The two versioned settings share everything below their description: the version in force, the
-// editor, a file upload, the kept versions and the way back to the default.
+// The two versioned settings share everything around their description: which one is in force,
+// the version number, the editor, a file upload, the kept versions and the way back to the default.
 const versionedSettings = {
   framework: {
+    title: 'settings.frameworkTitle',
+    isCustom: 'settings.customFramework',
+    isDefault: 'settings.defaultFramework',
     kind: 'factor-framework',
     edit: 'versions.editor.editFramework',
     file: 'settings.frameworkFile',
     reset: 'settings.resetFramework',
   },
   standards: {
+    title: 'settings.standardsTitle',
+    isCustom: 'settings.customStandards',
+    isDefault: 'settings.defaultStandards',
     kind: 'practice-standards',
     edit: 'versions.editor.editStandards',
     file: 'settings.standardsFile',
@@ -165,21 +171,29 @@ const versionedSettings = {
 
 function VersionedSetting({
   setting,
+  name,
   inForce,
   versions,
   custom,
+  editor,
   children,
 }: {
   setting: keyof typeof versionedSettings
+  name: string
   inForce: number
   versions: KeptVersion[]
   custom: boolean
+  editor: ReactNode
   children: ReactNode
 }) {
   const { t } = useTranslation()
-  const { kind, edit, file, reset } = versionedSettings[setting]
+  const { title, isCustom, isDefault, kind, edit, file, reset } = versionedSettings[setting]
   return (
-    <>
+    <TitledSection id={setting} title={t(title)}>
+      <p>
+        {t(custom ? isCustom : isDefault)} <strong>{name}</strong>
+      </p>
+      {children}
       <p>
         {t('versions.inForce', { number: inForce })}{' '}
         <a href={`/admin/settings/download/${kind}?version=${inForce}`} download>
@@ -192,7 +206,7 @@ function VersionedSetting({
       </p>
       <details>
         <summary>{t(edit)}</summary>
-        {children}
+        {editor}
       </details>
       <IntentForm intent={setting} encType="multipart/form-data" className="json-upload">
         <InputField id={`${setting}-file`} label={t(file)} type="file" name="file" accept=".json,application/json" />
@@ -206,7 +220,7 @@ function VersionedSetting({
           </button>
         </IntentForm>
       ) : null}
-    </>
+    </TitledSection>
   )
 }
 
@@ -260,10 +274,14 @@ export default function SettingsRoute() {
         </div>
       ) : null}
 
-      <TitledSection id="framework" title={t('settings.frameworkTitle')}>
-        <p>
-          {data.customFramework ? t('settings.customFramework') : t('settings.defaultFramework')} <strong>{data.framework.name[locale]}</strong>
-        </p>
+      <VersionedSetting
+        setting="framework"
+        name={data.framework.name[locale]}
+        inForce={data.inForce.factorFramework}
+        versions={data.versions.factorFramework}
+        custom={data.customFramework}
+        editor={<FrameworkEditor key={data.inForce.factorFramework} framework={data.framework} />}
+      >
         <p className="hint">{t('settings.frameworkHint')}</p>
         <dl className="rating-scale">
           {data.ratingScale.map(r => (
@@ -286,24 +304,22 @@ export default function SettingsRoute() {
             </dl>
           </details>
         ))}
-        <VersionedSetting setting="framework" inForce={data.inForce.factorFramework} versions={data.versions.factorFramework} custom={data.customFramework}>
-          <FrameworkEditor key={data.inForce.factorFramework} framework={data.framework} />
-        </VersionedSetting>
-      </TitledSection>
+      </VersionedSetting>
 
-      <TitledSection id="standards" title={t('settings.standardsTitle')}>
-        <p>
-          {data.customStandards ? t('settings.customStandards') : t('settings.defaultStandards')} <strong>{data.standards.name}</strong>
-        </p>
+      <VersionedSetting
+        setting="standards"
+        name={data.standards.name}
+        inForce={data.inForce.practiceStandards}
+        versions={data.versions.practiceStandards}
+        custom={data.customStandards}
+        editor={<StandardsEditor key={data.inForce.practiceStandards} standards={data.practiceStandards} />}
+      >
         <ul>
           {data.standards.rules.map(rule => (
             <li key={rule}>{rule}</li>
           ))}
         </ul>
-        <VersionedSetting setting="standards" inForce={data.inForce.practiceStandards} versions={data.versions.practiceStandards} custom={data.customStandards}>
-          <StandardsEditor key={data.inForce.practiceStandards} standards={data.practiceStandards} />
-        </VersionedSetting>
-      </TitledSection>
+      </VersionedSetting>
 
       <TitledSection id="account-names" title={t('settings.accountNamesTitle')}>
         <IntentForm intent="account-names">
