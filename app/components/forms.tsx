@@ -149,12 +149,3 @@ export function SelectField({ label, hint, errors, className, id, options, empty
     </Field>
   )
 }
-
-/** A form's main button, or a secondary one (`secondary`). */
-export function SubmitButton({ children, secondary, ...button }: { children: ReactNode; secondary?: boolean; 'aria-label'?: string }) {
-  return (
-    <button type="submit" className={secondary ? 'button-secondary' : undefined} {...button}>
-      {children}
-    </button>
-  )
-}
