@@ -96,6 +96,21 @@ function LanguageSwitch({ locale }: { locale: string }) {
   )
 }
 
+/** The main navigation's plain entries: [address, label, shown to this user]. */
+function NavLinks({ links }: { links: [to: string, label: string, shown: boolean][] }) {
+  return (
+    <>
+      {links
+        .filter(([, , shown]) => shown)
+        .map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to}>{label}</NavLink>
+          </li>
+        ))}
+    </>
+  )
+}
+
 function Header() {
   const data = useRootData()
   const { t } = useTranslation()
@@ -109,25 +124,15 @@ function Header() {
       {user ? (
         <nav aria-label={t('app.mainNav')}>
           <ul>
-            <li>
-              <NavLink to="/reviews">{t('nav.reviews')}</NavLink>
-            </li>
-            {user.isPartner ? null : (
-              <>
-                <li>
-                  <NavLink to="/recommendations">{t('nav.recommendations')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/trends">{t('trends.nav.trends')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/what-changed">{t('trends.nav.whatChanged')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/surveys/results">{t('surveys.nav.results')}</NavLink>
-                </li>
-              </>
-            )}
+            <NavLinks
+              links={[
+                ['/reviews', t('nav.reviews'), true],
+                ['/recommendations', t('nav.recommendations'), !user.isPartner],
+                ['/trends', t('trends.nav.trends'), !user.isPartner],
+                ['/what-changed', t('trends.nav.whatChanged'), !user.isPartner],
+                ['/surveys/results', t('surveys.nav.results'), !user.isPartner],
+              ]}
+            />
             <li>
               <NavLink
                 to="/notifications"
@@ -141,31 +146,15 @@ function Header() {
                 ) : null}
               </NavLink>
             </li>
-            {user.canManageUsers ? (
-              <li>
-                <NavLink to="/admin/users">{t('nav.users')}</NavLink>
-              </li>
-            ) : null}
-            {user.canManageSettings ? (
-              <li>
-                <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
-              </li>
-            ) : null}
-            {user.canManageSettings ? (
-              <li>
-                <NavLink to="/admin/sso">{t('sso.nav')}</NavLink>
-              </li>
-            ) : null}
-            {user.canManageSurveys ? (
-              <li>
-                <NavLink to="/admin/surveys">{t('surveys.nav.admin')}</NavLink>
-              </li>
-            ) : null}
-            {user.canReadAudit ? (
-              <li>
-                <NavLink to="/admin/audit">{t('ops.nav.audit')}</NavLink>
-              </li>
-            ) : null}
+            <NavLinks
+              links={[
+                ['/admin/users', t('nav.users'), user.canManageUsers],
+                ['/admin/settings', t('nav.settings'), user.canManageSettings],
+                ['/admin/sso', t('sso.nav'), user.canManageSettings],
+                ['/admin/surveys', t('surveys.nav.admin'), user.canManageSurveys],
+                ['/admin/audit', t('ops.nav.audit'), user.canReadAudit],
+              ]}
+            />
           </ul>
         </nav>
       ) : null}

@@ -6,8 +6,9 @@ import type { ChecklistItem, ChecklistKey, ChecklistParams, SiblingCheckOutcome 
 import { nextPhase, siblingCheckOutcomes } from '~/domain/workflow'
 import { reviewPhases, type ReviewPhase } from '~/domain/vocabulary'
 import { siblingCheckSchema } from '~/schemas/phase'
+import { ActionOutcome } from './action-outcome'
 import { ConfirmSubmit } from './confirm'
-import { ErrorList, Field, FormErrors } from './forms'
+import { conformField, FormErrors, InputField, SelectField, TextareaField } from './forms'
 
 type Props = {
   current: string
@@ -26,6 +27,13 @@ type Props = {
 }
 
 type PhaseActionData = { done: string | null; result: SubmissionResult<string[]> & { error?: Record<string, string[] | null> } }
+
+/** `key` when the last action answered it and nothing is on its way: the notice to show. */
+function useDone(key: string) {
+  const actionData = useActionData<PhaseActionData>()
+  const navigation = useNavigation()
+  return navigation.state === 'idle' && actionData?.done === key ? key : null
+}
 
 /**
  * The rapid safety check for siblings (intake): the day it was done and what it found. The
@@ -55,48 +63,19 @@ function SiblingCheckForm({ siblingCheck, canRecord }: { siblingCheck: Props['si
             })
           : t('checks.siblingCheck.notRecorded')}
       </p>
-      {actionData?.done === 'checks.siblingCheck.saved' && navigation.state === 'idle' ? (
-        <p role="status" className="notice">
-          {t('checks.siblingCheck.saved')}
-        </p>
-      ) : null}
+      <ActionOutcome done={useDone('checks.siblingCheck.saved')} />
       {canRecord ? (
         <Form method="post" {...getFormProps(form)} aria-labelledby="sibling-check-title">
           <FormErrors errors={form.errors} />
           <input type="hidden" name="intent" value="record-sibling-check" />
-          <Field label={t('checks.siblingCheck.date')} errors={fields.date.errors}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                type="date"
-                name={fields.date.name}
-                max={today}
-                key={fields.date.key}
-                defaultValue={(fields.date.initialValue as string | undefined) ?? siblingCheck?.date}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-              />
-            )}
-          </Field>
-          <Field label={t('checks.siblingCheck.outcome')} errors={fields.outcome.errors}>
-            {({ id, describedBy, invalid }) => (
-              <select
-                id={id}
-                name={fields.outcome.name}
-                key={fields.outcome.key}
-                defaultValue={(fields.outcome.initialValue as string | undefined) ?? siblingCheck?.outcome ?? ''}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-              >
-                <option value="">{t('checks.siblingCheck.choose')}</option>
-                {siblingCheckOutcomes.map(o => (
-                  <option key={o} value={o}>
-                    {t(`checks.siblingCheck.outcomes.${o}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <InputField label={t('checks.siblingCheck.date')} {...conformField(fields.date, siblingCheck?.date)} key={fields.date.key} type="date" max={today} />
+          <SelectField
+            label={t('checks.siblingCheck.outcome')}
+            {...conformField(fields.outcome, siblingCheck?.outcome ?? '')}
+            key={fields.outcome.key}
+            emptyLabel={t('checks.siblingCheck.choose')}
+            options={siblingCheckOutcomes.map(o => [o, t(`checks.siblingCheck.outcomes.${o}`)] as const)}
+          />
           <button type="submit" className="button-secondary">
             {t('checks.siblingCheck.submit')}
           </button>
@@ -137,11 +116,7 @@ export function PhasePanel({ current, checklist, history, canMove, siblingCheck,
         ))}
       </ul>
       <SiblingCheckForm siblingCheck={siblingCheck} canRecord={canRecordSiblingCheck} />
-      {actionData?.done === 'phaseMove.moved' && navigation.state === 'idle' ? (
-        <p role="status" className="notice">
-          {t('phaseMove.moved')}
-        </p>
-      ) : null}
+      <ActionOutcome done={useDone('phaseMove.moved')} />
       {canMove ? (
         <div className="phase-actions">
           {next ? (
@@ -169,27 +144,14 @@ export function PhasePanel({ current, checklist, history, canMove, siblingCheck,
             // and "Move back to" must start at the phase just before this one.
             <Form method="post" className="move-back" key={phase}>
               <input type="hidden" name="intent" value="move-phase" />
-              <div className="field">
-                <label htmlFor="move-back-to">{t('phaseMove.backTo')}</label>
-                <select id="move-back-to" name="to" defaultValue={earlier[earlier.length - 1]}>
-                  {earlier.map(p => (
-                    <option key={p} value={p}>
-                      {t(`phase.${p}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="move-back-reason">{t('phaseMove.reason')}</label>
-                <textarea
-                  id="move-back-reason"
-                  name="reason"
-                  rows={2}
-                  aria-invalid={reasonErrors?.length ? true : undefined}
-                  aria-describedby={reasonErrors?.length ? 'move-back-reason-error' : undefined}
-                />
-                <ErrorList id="move-back-reason-error" errors={reasonErrors} />
-              </div>
+              <SelectField
+                id="move-back-to"
+                label={t('phaseMove.backTo')}
+                name="to"
+                defaultValue={earlier[earlier.length - 1]}
+                options={earlier.map(p => [p, t(`phase.${p}`)] as const)}
+              />
+              <TextareaField id="move-back-reason" label={t('phaseMove.reason')} name="reason" rows={2} errors={reasonErrors} />
               <button type="submit" className="button-secondary">
                 {t('phaseMove.back')}
               </button>

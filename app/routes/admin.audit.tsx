@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { auditPage, auditFilterSchema, auditPeopleAndReviews } from '~/models/audit.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { DataTable } from '~/components/layout'
-import { SelectField } from '~/components/forms'
+import { InputField, SelectField } from '~/components/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Audit · SCIR Workspace' }]
 
@@ -46,6 +46,10 @@ export default function AuditRoute() {
   const reviews = new Map(data.reviews.map(r => [r.id, r.title]))
   const first = (data.pageNumber - 1) * data.pageSize + 1
   const linkTo = (page: number) => `?${new URLSearchParams({ ...data.filter, page: String(page) }).toString()}`
+  const filterChoices = [
+    { key: 'person', any: 'ops.audit.anyPerson', options: data.people.map(p => [p.id, p.name] as const) },
+    { key: 'review', any: 'ops.audit.anyReview', options: data.reviews.map(r => [r.id, r.title] as const) },
+  ] as const
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t('ops.audit.title', { jurisdiction: data.jurisdiction })}</h1>
@@ -56,39 +60,26 @@ export default function AuditRoute() {
         </div>
       ) : null}
       <Form method="get" aria-label={t('ops.audit.filters')} className="filters">
-        <SelectField
-          id="audit-person"
-          name="person"
-          label={t('ops.audit.person')}
-          emptyLabel={t('ops.audit.anyPerson')}
-          defaultValue={data.filter.person ?? ''}
-          options={data.people.map(p => [p.id, p.name] as const)}
-        />
-        <SelectField
-          id="audit-review"
-          name="review"
-          label={t('ops.audit.review')}
-          emptyLabel={t('ops.audit.anyReview')}
-          defaultValue={data.filter.review ?? ''}
-          options={data.reviews.map(r => [r.id, r.title] as const)}
-        />
-        <div className="field">
-          <label htmlFor="audit-action">{t('ops.audit.action')}</label>
-          <input id="audit-action" name="action" list="audit-actions" maxLength={80} defaultValue={data.filter.action ?? ''} />
-          <datalist id="audit-actions">
-            {data.actions.map(a => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t('ops.audit.from')}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={data.filter.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t('ops.audit.to')}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={data.filter.to ?? ''} />
-        </div>
+        {filterChoices.map(({ key, any, options }) => (
+          <SelectField
+            key={key}
+            id={`audit-${key}`}
+            name={key}
+            label={t(`ops.audit.${key}`)}
+            emptyLabel={t(any)}
+            defaultValue={data.filter[key] ?? ''}
+            options={options}
+          />
+        ))}
+        <InputField id="audit-action" label={t('ops.audit.action')} name="action" list="audit-actions" maxLength={80} defaultValue={data.filter.action ?? ''} />
+        <datalist id="audit-actions">
+          {data.actions.map(a => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        {(['from', 'to'] as const).map(key => (
+          <InputField key={key} id={`audit-${key}`} label={t(`ops.audit.${key}`)} name={key} type="date" defaultValue={data.filter[key] ?? ''} />
+        ))}
         <button type="submit">{t('ops.audit.apply')}</button> <Link to="/admin/audit">{t('ops.audit.clear')}</Link>
       </Form>
 

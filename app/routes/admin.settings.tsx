@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { factorRatingScale } from '~/domain/factors'
@@ -21,6 +22,8 @@ import { requireJurisdictionPermission } from '~/utils/permissions.server'
 import { readUploadForm } from '~/utils/upload.server'
 import { languageOfRequest } from '~/utils/i18next.server'
 import { IntentButton, IntentForm } from '~/components/intent-form'
+import { DataTable, TitledSection } from '~/components/layout'
+import { CheckboxField, InputField, SelectField, TextareaField } from '~/components/forms'
 
 export const meta: MetaFunction = () => [{ title: 'Jurisdiction settings · SCIR Workspace' }]
 
@@ -143,17 +146,81 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function JsonUpload({ intent, label }: { intent: 'framework' | 'standards'; label: string }) {
+// The two versioned settings share everything around their description: which one is in force,
+// the version number, the editor, a file upload, the kept versions and the way back to the default.
+const versionedSettings = {
+  framework: {
+    title: 'settings.frameworkTitle',
+    isCustom: 'settings.customFramework',
+    isDefault: 'settings.defaultFramework',
+    kind: 'factor-framework',
+    edit: 'versions.editor.editFramework',
+    file: 'settings.frameworkFile',
+    reset: 'settings.resetFramework',
+  },
+  standards: {
+    title: 'settings.standardsTitle',
+    isCustom: 'settings.customStandards',
+    isDefault: 'settings.defaultStandards',
+    kind: 'practice-standards',
+    edit: 'versions.editor.editStandards',
+    file: 'settings.standardsFile',
+    reset: 'settings.resetStandards',
+  },
+} as const
+
+function VersionedSetting({
+  setting,
+  name,
+  inForce,
+  versions,
+  custom,
+  editor,
+  children,
+}: {
+  setting: keyof typeof versionedSettings
+  name: string
+  inForce: number
+  versions: KeptVersion[]
+  custom: boolean
+  editor: ReactNode
+  children: ReactNode
+}) {
   const { t } = useTranslation()
+  const { title, isCustom, isDefault, kind, edit, file, reset } = versionedSettings[setting]
   return (
-    <Form method="post" encType="multipart/form-data" className="json-upload">
-      <input type="hidden" name="intent" value={intent} />
-      <div className="field">
-        <label htmlFor={`${intent}-file`}>{label}</label>
-        <input id={`${intent}-file`} type="file" name="file" accept=".json,application/json" />
-      </div>
-      <button type="submit">{t('settings.load')}</button>
-    </Form>
+    <TitledSection id={setting} title={t(title)}>
+      <p>
+        {t(custom ? isCustom : isDefault)} <strong>{name}</strong>
+      </p>
+      {children}
+      <p>
+        {t('versions.inForce', { number: inForce })}{' '}
+        <a href={`/admin/settings/download/${kind}?version=${inForce}`} download>
+          {t('versions.downloadInForce')}
+        </a>{' '}
+        ·{' '}
+        <a href={`/admin/settings/download/${kind}?schema`} download>
+          {t('versions.schemaLink')}
+        </a>
+      </p>
+      <details>
+        <summary>{t(edit)}</summary>
+        {editor}
+      </details>
+      <IntentForm intent={setting} encType="multipart/form-data" className="json-upload">
+        <InputField id={`${setting}-file`} label={t(file)} type="file" name="file" accept=".json,application/json" />
+        <button type="submit">{t('settings.load')}</button>
+      </IntentForm>
+      <KeptVersions kind={kind} versions={versions} />
+      {custom ? (
+        <IntentForm intent={`reset-${setting}`}>
+          <button type="submit" className="button-secondary">
+            {t(reset)}
+          </button>
+        </IntentForm>
+      ) : null}
+    </TitledSection>
   )
 }
 
@@ -207,11 +274,14 @@ export default function SettingsRoute() {
         </div>
       ) : null}
 
-      <section aria-labelledby="framework-title">
-        <h2 id="framework-title">{t('settings.frameworkTitle')}</h2>
-        <p>
-          {data.customFramework ? t('settings.customFramework') : t('settings.defaultFramework')} <strong>{data.framework.name[locale]}</strong>
-        </p>
+      <VersionedSetting
+        setting="framework"
+        name={data.framework.name[locale]}
+        inForce={data.inForce.factorFramework}
+        versions={data.versions.factorFramework}
+        custom={data.customFramework}
+        editor={<FrameworkEditor key={data.inForce.factorFramework} framework={data.framework} />}
+      >
         <p className="hint">{t('settings.frameworkHint')}</p>
         <dl className="rating-scale">
           {data.ratingScale.map(r => (
@@ -234,95 +304,47 @@ export default function SettingsRoute() {
             </dl>
           </details>
         ))}
-        <p>
-          {t('versions.inForce', { number: data.inForce.factorFramework })}{' '}
-          <a href={`/admin/settings/download/factor-framework?version=${data.inForce.factorFramework}`} download>
-            {t('versions.downloadInForce')}
-          </a>{' '}
-          ·{' '}
-          <a href="/admin/settings/download/factor-framework?schema" download>
-            {t('versions.schemaLink')}
-          </a>
-        </p>
-        <details>
-          <summary>{t('versions.editor.editFramework')}</summary>
-          <FrameworkEditor key={data.inForce.factorFramework} framework={data.framework} />
-        </details>
-        <JsonUpload intent="framework" label={t('settings.frameworkFile')} />
-        <KeptVersions kind="factor-framework" versions={data.versions.factorFramework} />
-        {data.customFramework ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reset-framework" />
-            <button type="submit" className="button-secondary">
-              {t('settings.resetFramework')}
-            </button>
-          </Form>
-        ) : null}
-      </section>
+      </VersionedSetting>
 
-      <section aria-labelledby="standards-title">
-        <h2 id="standards-title">{t('settings.standardsTitle')}</h2>
-        <p>
-          {data.customStandards ? t('settings.customStandards') : t('settings.defaultStandards')} <strong>{data.standards.name}</strong>
-        </p>
+      <VersionedSetting
+        setting="standards"
+        name={data.standards.name}
+        inForce={data.inForce.practiceStandards}
+        versions={data.versions.practiceStandards}
+        custom={data.customStandards}
+        editor={<StandardsEditor key={data.inForce.practiceStandards} standards={data.practiceStandards} />}
+      >
         <ul>
           {data.standards.rules.map(rule => (
             <li key={rule}>{rule}</li>
           ))}
         </ul>
-        <p>
-          {t('versions.inForce', { number: data.inForce.practiceStandards })}{' '}
-          <a href={`/admin/settings/download/practice-standards?version=${data.inForce.practiceStandards}`} download>
-            {t('versions.downloadInForce')}
-          </a>{' '}
-          ·{' '}
-          <a href="/admin/settings/download/practice-standards?schema" download>
-            {t('versions.schemaLink')}
-          </a>
-        </p>
-        <details>
-          <summary>{t('versions.editor.editStandards')}</summary>
-          <StandardsEditor key={data.inForce.practiceStandards} standards={data.practiceStandards} />
-        </details>
-        <JsonUpload intent="standards" label={t('settings.standardsFile')} />
-        <KeptVersions kind="practice-standards" versions={data.versions.practiceStandards} />
-        {data.customStandards ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="reset-standards" />
-            <button type="submit" className="button-secondary">
-              {t('settings.resetStandards')}
-            </button>
-          </Form>
-        ) : null}
-      </section>
+      </VersionedSetting>
 
-      <section aria-labelledby="account-names-title">
-        <h2 id="account-names-title">{t('settings.accountNamesTitle')}</h2>
+      <TitledSection id="account-names" title={t('settings.accountNamesTitle')}>
         <IntentForm intent="account-names">
-          <div className="field">
-            <label htmlFor="account-names">{t('settings.accountNamesLabel')}</label>
-            <select id="account-names" name="visibleTo" defaultValue={data.accountNamesVisibleTo}>
-              <option value="facilitator">{t('settings.accountNamesFacilitator')}</option>
-              <option value="nobody">{t('settings.accountNamesNobody')}</option>
-            </select>
-          </div>
+          <SelectField
+            id="account-names"
+            label={t('settings.accountNamesLabel')}
+            name="visibleTo"
+            defaultValue={data.accountNamesVisibleTo}
+            options={[
+              ['facilitator', t('settings.accountNamesFacilitator')],
+              ['nobody', t('settings.accountNamesNobody')],
+            ]}
+          />
           <button type="submit">{t('settings.save')}</button>
         </IntentForm>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sharing-title">
-        <h2 id="sharing-title">{t('settings.sharingTitle')}</h2>
+      <TitledSection id="sharing" title={t('settings.sharingTitle')}>
         <IntentForm intent="sharing">
-          <div className="field field-checkbox">
-            <input id="exclude-sharing" type="checkbox" name="exclude" defaultChecked={data.excludeFromSharing} />
-            <label htmlFor="exclude-sharing">{t('settings.excludeFromSharing')}</label>
-          </div>
+          <CheckboxField id="exclude-sharing" label={t('settings.excludeFromSharing')} name="exclude" defaultChecked={data.excludeFromSharing} />
           <button type="submit">{t('settings.save')}</button>
         </IntentForm>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="signing-title">
-        <h2 id="signing-title">{t('settings.signingTitle')}</h2>
+      <TitledSection id="signing" title={t('settings.signingTitle')}>
         <p>{t('settings.signingIntro')}</p>
         <div className="field">
           <label htmlFor="own-public-key">{t('settings.ownKeyLabel', { code: data.jurisdiction.code })}</label>
@@ -331,107 +353,87 @@ export default function SettingsRoute() {
             {t('settings.keyId', { keyId: data.ownKey.keyId })}
           </p>
         </div>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="trust-title">
-        <h2 id="trust-title">{t('settings.trustTitle')}</h2>
+      <TitledSection id="trust" title={t('settings.trustTitle')}>
         <p>{t('settings.trustIntro')}</p>
         {data.trusted.length === 0 ? (
           <p className="hint">{t('settings.trustEmpty')}</p>
         ) : (
-          <table>
-            <caption>{t('settings.trustCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.trustColCode')}</th>
-                <th scope="col">{t('settings.trustColKey')}</th>
-                <th scope="col">{t('settings.trustColAdded')}</th>
-                <th scope="col">{t('settings.trustColRemove')}</th>
+          <DataTable
+            caption={t('settings.trustCaption')}
+            headers={[t('settings.trustColCode'), t('settings.trustColKey'), t('settings.trustColAdded'), t('settings.trustColRemove')]}
+          >
+            {data.trusted.map(key => (
+              <tr key={key.id}>
+                <th scope="row">{key.code}</th>
+                <td>
+                  <code>{key.keyId}</code>
+                </td>
+                <td>
+                  <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
+                </td>
+                <td>
+                  <IntentButton
+                    intent="untrust-key"
+                    fields={{ id: key.id }}
+                    label={t('settings.trustColRemove')}
+                    ariaLabel={t('settings.trustRemove', { code: key.code })}
+                    buttonClassName="button-link"
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.trusted.map(key => (
-                <tr key={key.id}>
-                  <th scope="row">{key.code}</th>
-                  <td>
-                    <code>{key.keyId}</code>
-                  </td>
-                  <td>
-                    <time dateTime={key.addedAt}>{key.addedAt.slice(0, 10)}</time>
-                  </td>
-                  <td>
-                    <IntentButton
-                      intent="untrust-key"
-                      fields={{ id: key.id }}
-                      label={t('settings.trustColRemove')}
-                      ariaLabel={t('settings.trustRemove', { code: key.code })}
-                      buttonClassName="button-link"
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         <IntentForm intent="trust-key">
-          <div className="field">
-            <label htmlFor="trust-code">{t('settings.trustCode')}</label>
-            <input id="trust-code" name="code" required maxLength={32} autoCapitalize="characters" />
-          </div>
-          <div className="field">
-            <label htmlFor="trust-key">{t('settings.trustKey')}</label>
-            <textarea id="trust-key" name="publicKey" required rows={4} className="key-text" />
-          </div>
+          <InputField id="trust-code" label={t('settings.trustCode')} name="code" required maxLength={32} autoCapitalize="characters" />
+          <TextareaField id="trust-key" label={t('settings.trustKey')} name="publicKey" required rows={4} inputClassName="key-text" />
           <button type="submit">{t('settings.trustAdd')}</button>
         </IntentForm>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="retention-title">
-        <h2 id="retention-title">{t('ops.retention.title')}</h2>
+      <TitledSection id="retention" title={t('ops.retention.title')}>
         <p className="hint">{t('ops.retention.intro')}</p>
         <IntentForm intent="retention">
-          <div className="field">
-            <label htmlFor="retention-years">{t('ops.retention.yearsLabel')}</label>
-            <input id="retention-years" name="years" type="number" min={1} max={100} step={1} defaultValue={data.retention.retentionYears ?? ''} />
-          </div>
+          <InputField
+            id="retention-years"
+            label={t('ops.retention.yearsLabel')}
+            name="years"
+            type="number"
+            min={1}
+            max={100}
+            step={1}
+            defaultValue={data.retention.retentionYears ?? ''}
+          />
           <button type="submit">{t('ops.retention.save')}</button>
         </IntentForm>
         <h3>{t('ops.retention.closedTitle')}</h3>
         {data.retention.reviews.length === 0 ? (
           <p>{t('ops.retention.none')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('ops.retention.colReview')}</th>
-                <th scope="col">{t('ops.retention.colClosed')}</th>
-                <th scope="col">{t('ops.retention.colDue')}</th>
-                <th scope="col">{t('ops.retention.colHold')}</th>
+          <DataTable headers={[t('ops.retention.colReview'), t('ops.retention.colClosed'), t('ops.retention.colDue'), t('ops.retention.colHold')]}>
+            {data.retention.reviews.map(r => (
+              <tr key={r.id}>
+                <td>{r.title}</td>
+                <td>{r.closedAt.slice(0, 10)}</td>
+                <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
+                <td>
+                  {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
+                  <IntentButton
+                    intent="legal-hold"
+                    fields={{ reviewId: r.id, hold: r.legalHold ? 'off' : 'on' }}
+                    label={t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
+                    ariaLabel={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}
+                    buttonClassName="button-secondary"
+                    className="inline-form"
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.retention.reviews.map(r => (
-                <tr key={r.id}>
-                  <td>{r.title}</td>
-                  <td>{r.closedAt.slice(0, 10)}</td>
-                  <td>{r.purgeDueAt ? r.purgeDueAt.slice(0, 10) : t('ops.retention.keptForever')}</td>
-                  <td>
-                    {r.legalHold ? t('ops.retention.held') : t('ops.retention.notHeld')}{' '}
-                    <IntentButton
-                      intent="legal-hold"
-                      fields={{ reviewId: r.id, hold: r.legalHold ? 'off' : 'on' }}
-                      label={t(r.legalHold ? 'ops.retention.liftHold' : 'ops.retention.setHold')}
-                      ariaLabel={t(r.legalHold ? 'ops.retention.liftHoldLabel' : 'ops.retention.setHoldLabel', { title: r.title })}
-                      buttonClassName="button-secondary"
-                      className="inline-form"
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </TitledSection>
     </>
   )
 }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { removeSsoSettings, saveSsoSettings, ssoSettings, ssoSettingsSchema } from '~/models/sso.server'
 import { CALLBACK_PATH, publicOrigin } from '~/utils/oidc.server'
 import { requireJurisdictionPermission } from '~/utils/permissions.server'
-import { IntentForm } from '~/components/intent-form'
+import { IntentButton } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Single sign-on · SCIR Workspace' }]
 
@@ -162,13 +162,7 @@ export default function AdminSsoRoute() {
         <Checkbox name="jitProvisioning" label={t('sso.admin.jitProvisioning')} defaultChecked={s?.jitProvisioning ?? false} />
         <button type="submit">{t('sso.admin.save')}</button>
       </Form>
-      {s ? (
-        <IntentForm intent="remove">
-          <button type="submit" className="button-secondary">
-            {t('sso.admin.remove')}
-          </button>
-        </IntentForm>
-      ) : null}
+      {s ? <IntentButton intent="remove" fields={{}} label={t('sso.admin.remove')} buttonClassName="button-secondary" /> : null}
     </>
   )
 }

@@ -105,14 +105,7 @@ export default function SurveyAdminRoute() {
         ) : (
           <DataTable
             caption={t('surveys.admin.wavesCaption')}
-            headers={[
-              t('surveys.admin.colTitle'),
-              t('surveys.admin.colDates'),
-              t('surveys.admin.colState'),
-              t('surveys.admin.colUnits'),
-              t('surveys.admin.colAnswered'),
-              t('surveys.admin.colActions'),
-            ]}
+            headers={['colTitle', 'colDates', 'colState', 'colUnits', 'colAnswered', 'colActions'].map(col => t(`surveys.admin.${col}`))}
           >
             {data.waves.map(w => (
               <tr key={w.id}>

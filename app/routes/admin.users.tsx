@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ConfirmSubmit } from '~/components/confirm'
-import { Field, FormErrors } from '~/components/forms'
+import { conformField, FormErrors, InputField } from '~/components/forms'
 import { createUnit, listUnits, setUserUnit, SurveyInputError } from '~/models/survey.server'
 import { createUser, deactivateUser, listUsers, setCanLeadReviews, UserInputError } from '~/models/user.server'
 import { newUserSchema, userActionSchema } from '~/schemas/user'
@@ -199,10 +199,7 @@ export default function UsersRoute() {
           </ul>
         )}
         <IntentForm intent="add-unit" className="inline-form">
-          <div className="field">
-            <label htmlFor="unit-name">{t('surveys.units.addLabel')}</label>
-            <input id="unit-name" name="unitName" required maxLength={80} />
-          </div>
+          <InputField id="unit-name" label={t('surveys.units.addLabel')} name="unitName" required maxLength={80} />
           <button type="submit">{t('surveys.units.add')}</button>
         </IntentForm>
       </TitledSection>
@@ -211,34 +208,9 @@ export default function UsersRoute() {
         <h2 id="create-user-title">{t('users.createTitle')}</h2>
         <FormErrors errors={form.errors} />
         <input type="hidden" name="intent" value="create" />
-        <Field label={t('users.name')} errors={fields.name.errors}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name={fields.name.name}
-              key={fields.name.key}
-              defaultValue={fields.name.initialValue as string | undefined}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
-        <Field label={t('users.email')} errors={fields.email.errors}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="email"
-              name={fields.email.name}
-              key={fields.email.key}
-              defaultValue={fields.email.initialValue as string | undefined}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
-        <Field label={t('users.isAdmin')} className="field-checkbox">
-          {({ id }) => <input id={id} type="checkbox" name={fields.isAdmin.name} key={fields.isAdmin.key} />}
-        </Field>
+        <InputField label={t('users.name')} {...conformField(fields.name)} key={fields.name.key} />
+        <InputField label={t('users.email')} {...conformField(fields.email)} key={fields.email.key} type="email" />
+        <InputField label={t('users.isAdmin')} className="field-checkbox" type="checkbox" name={fields.isAdmin.name} key={fields.isAdmin.key} />
         <button type="submit">{t('users.create')}</button>
       </Form>
     </section>

@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormErrors } from '~/components/forms'
+import { conformField, FormErrors, InputField } from '~/components/forms'
 import { requireAnonymous, signIn, verifyLogin } from '~/utils/auth.server'
 import { clientAddress } from '~/utils/request.server'
 import { loginLimiters } from '~/utils/rate-limit.server'
@@ -120,33 +120,15 @@ export default function LoginRoute() {
           </div>
         ) : null}
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field label={t('login.email')} errors={fields.email.errors}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name={fields.email.name}
-              type="email"
-              autoComplete="username"
-              defaultValue={fields.email.initialValue as string | undefined}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('login.password')} errors={fields.password.errors}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name={fields.password.name}
-              type="password"
-              autoComplete="current-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              required
-            />
-          )}
-        </Field>
+        <InputField label={t('login.email')} {...conformField(fields.email)} type="email" autoComplete="username" required />
+        <InputField
+          label={t('login.password')}
+          errors={fields.password.errors}
+          name={fields.password.name}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button type="submit">{t('login.submit')}</button>
       </Form>
     </section>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { markAllRead, notificationsFor } from '~/models/notification.server'
 import { requireUser } from '~/utils/auth.server'
-import { IntentForm } from '~/components/intent-form'
+import { IntentButton } from '~/components/intent-form'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · SCIR Workspace' }]
 
@@ -28,11 +28,7 @@ export default function NotificationsRoute() {
     <section aria-labelledby="notifications-title">
       <h1 id="notifications-title">{t('followUp.notifications.title')}</h1>
       {notifications.some(n => n.unread) ? (
-        <IntentForm intent="mark-all-read">
-          <button type="submit" className="button-secondary">
-            {t('followUp.notifications.markAllRead')}
-          </button>
-        </IntentForm>
+        <IntentButton intent="mark-all-read" fields={{}} label={t('followUp.notifications.markAllRead')} buttonClassName="button-secondary" />
       ) : null}
       {notifications.length === 0 ? (
         <p>{t('followUp.notifications.empty')}</p>

@@ -4,7 +4,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DeadlineText } from '~/components/deadline'
-import { Field, FormErrors } from '~/components/forms'
+import { DataTable } from '~/components/layout'
+import { CheckboxField, conformField, FormErrors, InputField, SelectField } from '~/components/forms'
 import { reviewDeadline } from '~/domain/workflow/deadline'
 import { staffReviewRoles } from '~/domain/vocabulary'
 import { addMember, listMembers, removeMember, setCommunityRepresentative } from '~/models/member.server'
@@ -208,103 +209,72 @@ export default function ReviewRoute() {
             {t(actionData.done)}
           </p>
         ) : null}
-        <table>
-          <caption>{t('members.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('members.colName')}</th>
-              <th scope="col">{t('members.colEmail')}</th>
-              <th scope="col">{t('members.colRole')}</th>
-              <th scope="col">{t('checks.communityRep.column')}</th>
-              {canManageMembers ? <th scope="col">{t('members.colActions')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map(m => {
-              const shown = m.name ?? m.pseudonym ?? t('members.nameHidden')
-              return (
-                <tr key={m.id}>
-                  <td>
-                    {shown}
-                    {m.name === null ? <span className="hint"> ({t('members.pseudonymShown')})</span> : null}
-                    {m.active ? null : ` (${t('members.inactive')})`}
-                  </td>
-                  <td>{m.email ?? '—'}</td>
-                  <td>{t(`role.${m.role}`)}</td>
-                  <td>
-                    {m.communityRepresentative ? t('checks.communityRep.yes') : t('checks.communityRep.no')}
-                    {canManageMembers ? (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="community-representative" />
-                        <input type="hidden" name="memberId" value={m.id} />
-                        <input type="hidden" name="value" value={m.communityRepresentative ? 'no' : 'yes'} />
-                        <button type="submit" className="button-secondary">
-                          {m.communityRepresentative ? t('checks.communityRep.unmark', { name: shown }) : t('checks.communityRep.mark', { name: shown })}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
+        <DataTable
+          caption={t('members.caption')}
+          headers={[
+            t('members.colName'),
+            t('members.colEmail'),
+            t('members.colRole'),
+            t('checks.communityRep.column'),
+            canManageMembers ? t('members.colActions') : null,
+          ]}
+        >
+          {members.map(m => {
+            const shown = m.name ?? m.pseudonym ?? t('members.nameHidden')
+            return (
+              <tr key={m.id}>
+                <td>
+                  {shown}
+                  {m.name === null ? <span className="hint"> ({t('members.pseudonymShown')})</span> : null}
+                  {m.active ? null : ` (${t('members.inactive')})`}
+                </td>
+                <td>{m.email ?? '—'}</td>
+                <td>{t(`role.${m.role}`)}</td>
+                <td>
+                  {m.communityRepresentative ? t('checks.communityRep.yes') : t('checks.communityRep.no')}
                   {canManageMembers ? (
-                    <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="memberId" value={m.id} />
-                        <ConfirmSubmit
-                          label={t('members.remove')}
-                          ariaLabel={t('members.removeLabel', { name: shown })}
-                          question={t('checks.confirm.removeMember', { name: shown })}
-                          confirmLabel={t('checks.confirm.removeYes')}
-                        />
-                      </Form>
-                    </td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="community-representative" />
+                      <input type="hidden" name="memberId" value={m.id} />
+                      <input type="hidden" name="value" value={m.communityRepresentative ? 'no' : 'yes'} />
+                      <button type="submit" className="button-secondary">
+                        {m.communityRepresentative ? t('checks.communityRep.unmark', { name: shown }) : t('checks.communityRep.mark', { name: shown })}
+                      </button>
+                    </Form>
                   ) : null}
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+                </td>
+                {canManageMembers ? (
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="memberId" value={m.id} />
+                      <ConfirmSubmit
+                        label={t('members.remove')}
+                        ariaLabel={t('members.removeLabel', { name: shown })}
+                        question={t('checks.confirm.removeMember', { name: shown })}
+                        confirmLabel={t('checks.confirm.removeYes')}
+                      />
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            )
+          })}
+        </DataTable>
 
         {canManageMembers ? (
           <Form method="post" {...getFormProps(form)} aria-labelledby="add-member-title">
             <h3 id="add-member-title">{t('members.addTitle')}</h3>
             <FormErrors errors={form.errors} />
             <input type="hidden" name="intent" value="add" />
-            <Field label={t('members.email')} errors={fields.email.errors}>
-              {({ id, describedBy, invalid }) => (
-                <input
-                  id={id}
-                  name={fields.email.name}
-                  type="email"
-                  autoComplete="off"
-                  key={fields.email.key}
-                  defaultValue={fields.email.initialValue as string | undefined}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                />
-              )}
-            </Field>
-            <Field label={t('members.role')} errors={fields.role.errors}>
-              {({ id, describedBy, invalid }) => (
-                <select
-                  id={id}
-                  name={fields.role.name}
-                  key={fields.role.key}
-                  defaultValue={(fields.role.initialValue as string | undefined) ?? 'panel_member'}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                >
-                  {staffReviewRoles.map(r => (
-                    <option key={r} value={r}>
-                      {t(`role.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <div className="field field-checkbox">
-              <input id="add-member-community-rep" type="checkbox" name="communityRepresentative" />
-              <label htmlFor="add-member-community-rep">{t('checks.communityRep.addLabel')}</label>
-            </div>
+            <InputField label={t('members.email')} {...conformField(fields.email)} key={fields.email.key} type="email" autoComplete="off" />
+            <SelectField
+              label={t('members.role')}
+              {...conformField(fields.role, 'panel_member')}
+              key={fields.role.key}
+              options={staffReviewRoles.map(r => [r, t(`role.${r}`)] as const)}
+            />
+            <CheckboxField id="add-member-community-rep" name="communityRepresentative" label={t('checks.communityRep.addLabel')} />
             <button type="submit">{t('members.add')}</button>
           </Form>
         ) : null}

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Field, FormErrors } from '~/components/forms'
+import { conformField, FormErrors, InputField, SelectField, TextareaField } from '~/components/forms'
 import { incidentTypes } from '~/domain/vocabulary'
 import { createReview } from '~/models/review.server'
 import { reviewFormSchema } from '~/schemas/review'
@@ -42,63 +42,16 @@ export default function NewReviewRoute() {
       <p>{t('newReview.intro')}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <Field label={t('newReview.fieldTitle')} hint={t('newReview.fieldTitleHint')} errors={fields.title.errors}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name={fields.title.name}
-              defaultValue={fields.title.initialValue as string | undefined}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              maxLength={200}
-            />
-          )}
-        </Field>
-        <Field label={t('newReview.fieldType')} errors={fields.incidentType.errors}>
-          {({ id, describedBy, invalid }) => (
-            <select
-              id={id}
-              name={fields.incidentType.name}
-              defaultValue={(fields.incidentType.initialValue as string | undefined) ?? ''}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            >
-              <option value="" disabled>
-                —
-              </option>
-              {incidentTypes.map(type => (
-                <option key={type} value={type}>
-                  {t(`incidentType.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('newReview.fieldDate')} errors={fields.incidentDate.errors}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              name={fields.incidentDate.name}
-              type="date"
-              max={today}
-              defaultValue={fields.incidentDate.initialValue as string | undefined}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
-        <Field label={t('newReview.fieldSummary')} errors={fields.summary.errors}>
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              name={fields.summary.name}
-              rows={5}
-              defaultValue={fields.summary.initialValue as string | undefined}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
+        <InputField label={t('newReview.fieldTitle')} hint={t('newReview.fieldTitleHint')} {...conformField(fields.title)} maxLength={200} />
+        <SelectField
+          label={t('newReview.fieldType')}
+          {...conformField(fields.incidentType, '')}
+          emptyLabel="—"
+          emptyDisabled
+          options={incidentTypes.map(type => [type, t(`incidentType.${type}`)] as const)}
+        />
+        <InputField label={t('newReview.fieldDate')} {...conformField(fields.incidentDate)} type="date" max={today} />
+        <TextareaField label={t('newReview.fieldSummary')} {...conformField(fields.summary)} rows={5} />
         <div className="actions-row">
           <button type="submit">{t('newReview.submit')}</button>
           <Link to="/reviews">{t('newReview.cancel')}</Link>

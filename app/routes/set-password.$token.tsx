@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormErrors } from '~/components/forms'
+import { FormErrors, InputField } from '~/components/forms'
 import { passwordSchema } from '~/schemas/user'
 import { findUsableSetupToken, setPasswordWithToken } from '~/utils/auth.server'
 
@@ -53,30 +53,16 @@ export default function SetPasswordRoute() {
       <p>{t('setPassword.intro', { email })}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <Field label={t('setPassword.password')} errors={fields.password.errors}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="password"
-              name={fields.password.name}
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
-        <Field label={t('setPassword.confirm')} errors={fields.confirm.errors}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="password"
-              name={fields.confirm.name}
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </Field>
+        {(['password', 'confirm'] as const).map(name => (
+          <InputField
+            key={name}
+            label={t(`setPassword.${name}`)}
+            errors={fields[name].errors}
+            type="password"
+            name={fields[name].name}
+            autoComplete="new-password"
+          />
+        ))}
         <button type="submit">{t('setPassword.submit')}</button>
       </Form>
     </section>

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { languageOf } from '~/utils/i18n'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TextareaField } from '~/components/forms'
 import { MAX_COMMENT_LENGTH, surveyItems } from '~/domain/surveys'
 import { submitAnswers, surveySettings, waveForRespondent } from '~/models/survey.server'
 import surveyStylesUrl from '~/styles/surveys.css'
@@ -111,13 +112,14 @@ export default function AnswerSurveyRoute() {
               </section>
             ))}
             {instrument.commentPrompt ? (
-              <div className="field">
-                <label htmlFor="survey-comment">{t('surveys.answer.commentLabel')}</label>
-                <span id="survey-comment-hint" className="hint">
-                  {instrument.commentPrompt[locale]} {t('surveys.answer.commentHint')}
-                </span>
-                <textarea id="survey-comment" name="comment" rows={4} maxLength={MAX_COMMENT_LENGTH} aria-describedby="survey-comment-hint" />
-              </div>
+              <TextareaField
+                id="survey-comment"
+                label={t('surveys.answer.commentLabel')}
+                hint={`${instrument.commentPrompt[locale]} ${t('surveys.answer.commentHint')}`}
+                name="comment"
+                rows={4}
+                maxLength={MAX_COMMENT_LENGTH}
+              />
             ) : null}
             <p className="hint">{t('surveys.answer.confirmHint')}</p>
             <button type="submit" disabled={navigation.state !== 'idle'}>

@@ -58,13 +58,7 @@ export function ExportHistory({ rows }: { rows: HistoryRow[] }) {
     <DataTable
       className="export-history"
       caption={t('export.history.caption')}
-      headers={[
-        t('export.history.colWhen'),
-        t('export.history.colWho'),
-        t('export.history.colFormat'),
-        t('export.history.colAccepted'),
-        t('export.history.colVia'),
-      ]}
+      headers={['colWhen', 'colWho', 'colFormat', 'colAccepted', 'colVia'].map(col => t(`export.history.${col}`))}
     >
       {rows.map(row => (
         <tr key={row.id}>

@@ -64,47 +64,43 @@ function Rows({ rows }: { rows: PreviewRow[] }) {
   )
 }
 
+function PreviewTable({ caption, rows }: { caption: string; rows: PreviewRow[] }) {
+  const { t } = useTranslation()
+  return (
+    <table className="export-preview">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <td />
+          <th scope="col">{t('export.preview.original')}</th>
+          <th scope="col">{t('export.preview.anonymised')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <Rows rows={rows} />
+      </tbody>
+    </table>
+  )
+}
+
 export function ExportPreview({ rows }: { rows: PreviewRow[] }) {
   const { t } = useTranslation()
   if (rows.length === 0) return <p>{t('export.preview.empty')}</p>
   const changed = rows.filter(r => r.replacements.length > 0 || r.residuals.length > 0)
   const unchanged = rows.filter(r => r.replacements.length === 0 && r.residuals.length === 0)
-  const head = (
-    <thead>
-      <tr>
-        <td />
-        <th scope="col">{t('export.preview.original')}</th>
-        <th scope="col">{t('export.preview.anonymised')}</th>
-      </tr>
-    </thead>
-  )
   return (
     <>
       <p className="export-legend">
         <mark className="export-replaced">{t('export.preview.legendReplaced')}</mark>{' '}
         <mark className="export-residual">{t('export.preview.legendResidual')}</mark>
       </p>
-      {changed.length > 0 ? (
-        <table className="export-preview">
-          <caption className="visually-hidden">{t('export.preview.title')}</caption>
-          {head}
-          <tbody>
-            <Rows rows={changed} />
-          </tbody>
-        </table>
-      ) : null}
+      {changed.length > 0 ? <PreviewTable caption={t('export.preview.title')} rows={changed} /> : null}
       {unchanged.length > 0 ? (
         <details>
           <summary>
             {t('export.preview.unchanged', { count: unchanged.length })} {t('export.preview.showUnchanged')}
           </summary>
-          <table className="export-preview">
-            <caption className="visually-hidden">{t('export.preview.showUnchanged')}</caption>
-            {head}
-            <tbody>
-              <Rows rows={unchanged} />
-            </tbody>
-          </table>
+          <PreviewTable caption={t('export.preview.showUnchanged')} rows={unchanged} />
         </details>
       ) : null}
     </>

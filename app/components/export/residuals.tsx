@@ -33,18 +33,22 @@ function WordButton({ label, forWord }: { label: string; forWord: ReactNode }) {
   )
 }
 
+const kindsOf = { place: placeKinds, identifier: identifierKinds } as const
+
 /** A kind of place or identifier to record the word as; "other" unless chosen. */
-function KindSelect(props: { id: string; name: string; label: string; forWord: ReactNode; kinds: readonly string[]; labelOf: (kind: string) => string }) {
+function KindSelect({ of, rowId, forWord }: { of: keyof typeof kindsOf; rowId: string; forWord: ReactNode }) {
+  const { t } = useTranslation()
+  const id = `${of}-kind-${rowId}`
   return (
     <>
-      <label htmlFor={props.id}>
-        {props.label}
-        {props.forWord}
+      <label htmlFor={id}>
+        {t(`export.residuals.${of}Kind`)}
+        {forWord}
       </label>
-      <select id={props.id} name={props.name} defaultValue="other">
-        {props.kinds.map(kind => (
+      <select id={id} name={`${of}Kind`} defaultValue="other">
+        {kindsOf[of].map(kind => (
           <option key={kind} value={kind}>
-            {props.labelOf(kind)}
+            {t(`analysis.registry.${of}Kinds.${kind}`)}
           </option>
         ))}
       </select>
@@ -108,26 +112,12 @@ export function ResidualTable({ residuals, people }: { residuals: ResidualRow[];
                     {forWord}
                   </label>
                   <input id={`place-label-${r.id}`} name="label" required maxLength={100} placeholder={t('export.residuals.placeLabelExample')} />
-                  <KindSelect
-                    id={`place-kind-${r.id}`}
-                    name="placeKind"
-                    label={t('export.residuals.placeKind')}
-                    forWord={forWord}
-                    kinds={placeKinds}
-                    labelOf={kind => t(`analysis.registry.placeKinds.${kind}`)}
-                  />
+                  <KindSelect of="place" rowId={r.id} forWord={forWord} />
                   <WordButton label={t('export.residuals.addPlace')} forWord={forWord} />
                 </IntentForm>
                 <IntentForm intent="add-identifier" className="export-alias-form">
                   <input type="hidden" name="candidateId" value={r.id} />
-                  <KindSelect
-                    id={`identifier-kind-${r.id}`}
-                    name="identifierKind"
-                    label={t('export.residuals.identifierKind')}
-                    forWord={forWord}
-                    kinds={identifierKinds}
-                    labelOf={kind => t(`analysis.registry.identifierKinds.${kind}`)}
-                  />
+                  <KindSelect of="identifier" rowId={r.id} forWord={forWord} />
                   <WordButton label={t('export.residuals.addIdentifier')} forWord={forWord} />
                 </IntentForm>
                 <IntentForm intent="mark-safe">

@@ -1,4 +1,5 @@
 // Small pieces shared by the standards and framework editors (admin settings).
+import { Form } from '@remix-run/react'
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -62,36 +63,77 @@ export function ListControls(props: {
   canRemove?: boolean
 }) {
   const { t } = useTranslation()
+  const buttons = [
+    { key: 'moveUp', disabled: props.index === 0, onClick: () => props.onMove(-1) },
+    { key: 'moveDown', disabled: props.index === props.count - 1, onClick: () => props.onMove(1) },
+    { key: 'remove', disabled: props.canRemove === false, onClick: props.onRemove },
+  ] as const
   return (
     <div className="list-controls">
-      <button
-        type="button"
-        className="button-secondary"
-        disabled={props.index === 0}
-        onClick={() => props.onMove(-1)}
-        aria-label={t('versions.editor.moveUpLabel', { name: props.name })}
-      >
-        {t('versions.editor.moveUp')}
-      </button>
-      <button
-        type="button"
-        className="button-secondary"
-        disabled={props.index === props.count - 1}
-        onClick={() => props.onMove(1)}
-        aria-label={t('versions.editor.moveDownLabel', { name: props.name })}
-      >
-        {t('versions.editor.moveDown')}
-      </button>
-      <button
-        type="button"
-        className="button-secondary"
-        disabled={props.canRemove === false}
-        onClick={props.onRemove}
-        aria-label={t('versions.editor.removeLabel', { name: props.name })}
-      >
-        {t('versions.editor.remove')}
-      </button>
+      {buttons.map(({ key, disabled, onClick }) => (
+        <button
+          key={key}
+          type="button"
+          className="button-secondary"
+          disabled={disabled}
+          onClick={onClick}
+          aria-label={t(`versions.editor.${key}Label`, { name: props.name })}
+        >
+          {t(`versions.editor.${key}`)}
+        </button>
+      ))}
     </div>
+  )
+}
+
+/** One text in both languages: its English field, then its French one. */
+export function BilingualField(props: {
+  labels: { en: string; fr: string }
+  value: { en: string; fr: string }
+  onChange: (value: { en: string; fr: string }) => void
+  multiline?: boolean
+}) {
+  return (
+    <>
+      {(['en', 'fr'] as const).map(lang => (
+        <TextField
+          key={lang}
+          label={props.labels[lang]}
+          lang={lang}
+          multiline={props.multiline}
+          value={props.value[lang]}
+          onChange={text => props.onChange({ ...props.value, [lang]: text })}
+        />
+      ))}
+    </>
+  )
+}
+
+/**
+ * An editor's form: it posts the draft as JSON under the setting's intent, with a button that adds
+ * an entry to the list and the save button at the end.
+ */
+export function EditorForm(props: {
+  intent: 'framework' | 'standards'
+  label: string
+  json: unknown
+  addLabel: string
+  onAdd: () => void
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <Form method="post" className="settings-editor" aria-label={props.label}>
+      <input type="hidden" name="intent" value={props.intent} />
+      <input type="hidden" name="json" value={JSON.stringify(props.json)} />
+      {props.children}
+      <p>
+        <button type="button" className="button-secondary" onClick={props.onAdd}>
+          {props.addLabel}
+        </button>
+      </p>
+      <button type="submit">{t('versions.editor.saveVersion')}</button>
+    </Form>
   )
 }
 

@@ -1,12 +1,11 @@
 // The factor framework edited in a form (ADR 0037): domains and their items, each worded in
 // English and French, added, changed, removed and reordered; saved as a new version through the
 // same validation as an uploaded file.
-import { Form } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FactorDomain, FactorFramework, FactorItem } from '~/domain/factors'
 import { moveItem, removeItem, replaceItem, unusedId } from '~/domain/settings-versions'
-import { EditorCard, ListControls, TextField } from './editor-parts'
+import { BilingualField, EditorCard, EditorForm, ListControls, TextField } from './editor-parts'
 
 const empty = { en: '', fr: '' }
 
@@ -35,20 +34,11 @@ export function FrameworkEditor({ framework }: { framework: FactorFramework }) {
       return { ...f, domains: replaceItem(f.domains, d, { ...domain, items: [...domain.items, item] }) }
     })
   return (
-    <Form method="post" className="settings-editor" aria-label={t('versions.editor.frameworkForm')}>
-      <input type="hidden" name="intent" value="framework" />
-      <input type="hidden" name="json" value={JSON.stringify(draft)} />
-      <TextField
-        label={t('versions.editor.frameworkNameEn')}
-        lang="en"
-        value={draft.name.en}
-        onChange={en => setDraft(f => ({ ...f, name: { ...f.name, en } }))}
-      />
-      <TextField
-        label={t('versions.editor.frameworkNameFr')}
-        lang="fr"
-        value={draft.name.fr}
-        onChange={fr => setDraft(f => ({ ...f, name: { ...f.name, fr } }))}
+    <EditorForm intent="framework" label={t('versions.editor.frameworkForm')} json={draft} addLabel={t('versions.editor.addDomain')} onAdd={addDomain}>
+      <BilingualField
+        labels={{ en: t('versions.editor.frameworkNameEn'), fr: t('versions.editor.frameworkNameFr') }}
+        value={draft.name}
+        onChange={name => setDraft(f => ({ ...f, name }))}
       />
       <TextField label={t('versions.editor.frameworkId')} value={draft.id} onChange={id => setDraft(f => ({ ...f, id }))} />
       <TextField label={t('versions.editor.ownVersion')} value={draft.version} onChange={version => setDraft(f => ({ ...f, version }))} />
@@ -58,17 +48,10 @@ export function FrameworkEditor({ framework }: { framework: FactorFramework }) {
           return (
             <li key={d}>
               <EditorCard title={`${domainName}${domain.label[locale] ? ` — ${domain.label[locale]}` : ''}`}>
-                <TextField
-                  label={t('versions.editor.labelEn', { name: domainName })}
-                  lang="en"
-                  value={domain.label.en}
-                  onChange={en => setDomain(d, { label: { ...domain.label, en } })}
-                />
-                <TextField
-                  label={t('versions.editor.labelFr', { name: domainName })}
-                  lang="fr"
-                  value={domain.label.fr}
-                  onChange={fr => setDomain(d, { label: { ...domain.label, fr } })}
+                <BilingualField
+                  labels={{ en: t('versions.editor.labelEn', { name: domainName }), fr: t('versions.editor.labelFr', { name: domainName }) }}
+                  value={domain.label}
+                  onChange={label => setDomain(d, { label })}
                 />
                 <TextField label={t('versions.editor.itemId', { name: domainName })} value={domain.id} onChange={id => setDomain(d, { id })} />
                 <ListControls
@@ -85,31 +68,16 @@ export function FrameworkEditor({ framework }: { framework: FactorFramework }) {
                     return (
                       <li key={i}>
                         <EditorCard title={`${itemName}${item.label[locale] ? ` — ${item.label[locale]}` : ''}`}>
-                          <TextField
-                            label={t('versions.editor.labelEn', { name: itemName })}
-                            lang="en"
-                            value={item.label.en}
-                            onChange={en => setItem(d, i, { label: { ...item.label, en } })}
+                          <BilingualField
+                            labels={{ en: t('versions.editor.labelEn', { name: itemName }), fr: t('versions.editor.labelFr', { name: itemName }) }}
+                            value={item.label}
+                            onChange={label => setItem(d, i, { label })}
                           />
-                          <TextField
-                            label={t('versions.editor.labelFr', { name: itemName })}
-                            lang="fr"
-                            value={item.label.fr}
-                            onChange={fr => setItem(d, i, { label: { ...item.label, fr } })}
-                          />
-                          <TextField
-                            label={t('versions.editor.definitionEn', { name: itemName })}
-                            lang="en"
+                          <BilingualField
+                            labels={{ en: t('versions.editor.definitionEn', { name: itemName }), fr: t('versions.editor.definitionFr', { name: itemName }) }}
                             multiline
-                            value={item.definition.en}
-                            onChange={en => setItem(d, i, { definition: { ...item.definition, en } })}
-                          />
-                          <TextField
-                            label={t('versions.editor.definitionFr', { name: itemName })}
-                            lang="fr"
-                            multiline
-                            value={item.definition.fr}
-                            onChange={fr => setItem(d, i, { definition: { ...item.definition, fr } })}
+                            value={item.definition}
+                            onChange={definition => setItem(d, i, { definition })}
                           />
                           <TextField label={t('versions.editor.itemId', { name: itemName })} value={item.id} onChange={id => setItem(d, i, { id })} />
                           <ListControls
@@ -133,12 +101,6 @@ export function FrameworkEditor({ framework }: { framework: FactorFramework }) {
           )
         })}
       </ol>
-      <p>
-        <button type="button" className="button-secondary" onClick={addDomain}>
-          {t('versions.editor.addDomain')}
-        </button>
-      </p>
-      <button type="submit">{t('versions.editor.saveVersion')}</button>
-    </Form>
+    </EditorForm>
   )
 }

@@ -1,13 +1,12 @@
 // Practice standards edited in a form (ADR 0037): the draft lives in the page until it is saved
 // as a new version; the server validates it with the same schema as an uploaded file, so a
 // refused save names every problem and the draft stays as it was typed.
-import { Form } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { moveItem, removeItem, replaceItem, unusedId } from '~/domain/settings-versions'
 import type { DataPointRule, PracticeStandards } from '~/domain/standards'
 import { journeyStages, type JourneyStage } from '~/domain/vocabulary'
-import { EditorCard, ListControls, numberOrText, SelectField, TextField } from './editor-parts'
+import { EditorCard, EditorForm, ListControls, numberOrText, SelectField, TextField } from './editor-parts'
 
 type Num = number | string
 const ruleKinds = ['by_visit', 'within_days_of', 'data_point_at'] as const
@@ -110,10 +109,17 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
         },
       ],
     }))
+  const numberField = (index: number, rule: RuleDraft, name: string, key: 'visit' | 'warnDays' | 'limitDays') => (
+    <TextField label={t(`versions.editor.${key}`, { name })} type="number" value={String(rule[key])} onChange={value => setRule(index, { [key]: value })} />
+  )
   return (
-    <Form method="post" className="settings-editor" aria-label={t('versions.editor.standardsForm')}>
-      <input type="hidden" name="intent" value="standards" />
-      <input type="hidden" name="json" value={JSON.stringify(standardsJsonOf(draft))} />
+    <EditorForm
+      intent="standards"
+      label={t('versions.editor.standardsForm')}
+      json={standardsJsonOf(draft)}
+      addLabel={t('versions.editor.addStandard')}
+      onAdd={addRule}
+    >
       <TextField label={t('versions.editor.standardsName')} value={draft.name} onChange={name => setDraft(d => ({ ...d, name }))} />
       <TextField label={t('versions.editor.standardsId')} value={draft.id} onChange={id => setDraft(d => ({ ...d, id }))} />
       <TextField label={t('versions.editor.ownVersion')} value={draft.version} onChange={version => setDraft(d => ({ ...d, version }))} />
@@ -147,12 +153,7 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
                 />
                 {rule.kind === 'by_visit' ? (
                   <>
-                    <TextField
-                      label={t('versions.editor.visit', { name })}
-                      type="number"
-                      value={String(rule.visit)}
-                      onChange={visit => setRule(index, { visit })}
-                    />
+                    {numberField(index, rule, name, 'visit')}
                     <SelectField
                       label={t('versions.editor.countFrom', { name })}
                       value={rule.countFrom}
@@ -169,18 +170,8 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
                       options={stageOptions}
                       onChange={anchor => setRule(index, { anchor })}
                     />
-                    <TextField
-                      label={t('versions.editor.warnDays', { name })}
-                      type="number"
-                      value={String(rule.warnDays)}
-                      onChange={warnDays => setRule(index, { warnDays })}
-                    />
-                    <TextField
-                      label={t('versions.editor.limitDays', { name })}
-                      type="number"
-                      value={String(rule.limitDays)}
-                      onChange={limitDays => setRule(index, { limitDays })}
-                    />
+                    {numberField(index, rule, name, 'warnDays')}
+                    {numberField(index, rule, name, 'limitDays')}
                   </>
                 ) : null}
                 {rule.kind === 'data_point_at' ? (
@@ -226,12 +217,6 @@ export function StandardsEditor({ standards }: { standards: PracticeStandards })
           )
         })}
       </ol>
-      <p>
-        <button type="button" className="button-secondary" onClick={addRule}>
-          {t('versions.editor.addStandard')}
-        </button>
-      </p>
-      <button type="submit">{t('versions.editor.saveVersion')}</button>
-    </Form>
+    </EditorForm>
   )
 }
