@@ -53,6 +53,10 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
  * every capitalised and lower-case word (a regular expression call each was a measurable part
  * of the scan, ADR 0052).
  */
+function isApostropheOrHyphen(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 45
+}
+
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
   return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) || (code >= 0x1e00 && code <= 0x1fff)
@@ -474,7 +478,7 @@ function lowerCaseNames(text: ScanText, names: ReadonlySet<string>, covered: (st
       if (start > 0 && isWordCode(original.charCodeAt(start - 1))) continue
       let end = start + word[0].length
       if (isPossessive(word[0])) end -= 2
-      while (end > start && /['’-]/.test(original.charAt(end - 1))) end -= 1
+      while (end > start && isApostropheOrHyphen(original.charCodeAt(end - 1))) end -= 1
       words.push({ start, end, name: end - start >= 3 && !covered(start, end) && isName(folded.slice(start, end)) })
     }
     words.forEach((entry, index) => {
@@ -609,7 +613,9 @@ function findPlaceNames(text: ScanText, windows: readonly number[], covered: (st
     const slice = folded.slice(start, end)
     let hit: RegExpExecArray | null
     while ((hit = pattern.exec(slice)) !== null) {
-      const word = hit[0].replace(/['’]s$/, '').replace(/[.]$/, '')
+      let word = hit[0]
+      if (isPossessive(word)) word = word.slice(0, -2)
+      if (word.endsWith('.')) word = word.slice(0, -1)
       words.push({ start: start + hit.index, end: start + hit.index + hit[0].length, word })
     }
     return words
