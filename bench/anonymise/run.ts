@@ -9,7 +9,7 @@ import { availableParallelism, loadavg as loadAverage } from 'node:os'
 import { compileAnonymiser, type AnonymisationResult } from '../../app/domain/anonymise'
 import { corpus, type CorpusItem } from '../../tests/fixtures/anonymise/corpus'
 import { holdout } from '../../tests/fixtures/anonymise/holdout'
-import { plantedSpans, scoreItem } from '../../tests/fixtures/anonymise/scoring'
+import { plantedSpans, scoreItem, type ItemScore } from '../../tests/fixtures/anonymise/scoring'
 import { classCorpus } from '../../tests/fixtures/anonymise/classes'
 import { holdoutClasses } from '../../tests/fixtures/anonymise/holdout-classes'
 import { measureClasses, type ClassQuality } from './classes'
@@ -27,13 +27,10 @@ const SEED = option('seed', 20250318)
 
 // ------------------------------------------------------------------ quality on the annotated corpus
 
-interface Quality {
-  truePositives: number
-  falseNegatives: number
-  falsePositives: number
-  replacements: number
-  replacementsOnPlanted: number
-  benignTouched: number
+// The counts of one item's score, summed over the corpus.
+type ScoreCounts = Pick<ItemScore, 'truePositives' | 'falseNegatives' | 'falsePositives' | 'replacements' | 'replacementsOnPlanted' | 'benignTouched'>
+
+interface Quality extends ScoreCounts {
   benignTotal: number
   residualsExpected: number
   residualsFound: number

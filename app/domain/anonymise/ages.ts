@@ -204,6 +204,11 @@ const AGE_ANCHOR = new RegExp(
 )
 const AGE_REACH = { before: 60, after: 40 }
 
+/** Whether `text` has `word` just before `at`, without copying the text before it. */
+function endsAt(text: string, at: number, word: string): boolean {
+  return at >= word.length && text.startsWith(word, at - word.length)
+}
+
 const DETERMINER_BEFORE = /(?:^|[^a-z])(a|an|the|this|that|her|his|their|our)\s+$/
 
 export function createAgeDetector(locale: OutputLocale) {
@@ -287,8 +292,7 @@ export function createAgeDetector(locale: OutputLocale) {
     if (leads.length > 0) eachInWindows(folded, leads, NARRATIVE_EN, narrative)
     for (const token of digitTokens(text)) {
       if (token.letters > 0 || token.digits > 3 || token.groups.length > 1) continue
-      const before = folded.slice(Math.max(0, token.start - 7), token.start)
-      if (!before.endsWith('was ') && !before.endsWith('were ') && !before.endsWith('turned ')) continue
+      if (!endsAt(folded, token.start, 'was ') && !endsAt(folded, token.start, 'were ') && !endsAt(folded, token.start, 'turned ')) continue
       const lead = WAS_BEFORE.exec(folded.slice(Math.max(0, token.start - 40), token.start))
       if (lead === null) continue
       NARRATIVE_EN_AT.lastIndex = token.start - lead[0].length

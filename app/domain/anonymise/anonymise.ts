@@ -22,6 +22,7 @@ import { createRegistryDetector, guardedNameParts, pseudonymWords } from './name
 import { createPatternDetector } from './patterns'
 import { publishedNames } from './name-list.server'
 import { findResiduals, sharedResidualMemo } from './residuals'
+import { isPossessive, isRegExpSpace } from './scan'
 import type { AnonymisationResult, Candidate, Detector, Replacement, ScanText } from './types'
 
 export type Anonymiser = (text: string) => AnonymisationResult
@@ -120,13 +121,29 @@ function settleCluster(cluster: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start)
 }
 
-const NAME_GAP = /^[\s-]+$/
-const COMMA_GAP = /^\s*,\s*$/
-const POSSESSIVE = /['’]s$/
+/**
+ * The gap `original[from, to)` between two names: white space and hyphens only (/^[\s-]+$/), or
+ * one comma in white space (/^\s*,\s*$/). Read from the character codes, without a copy of
+ * the gap, because every pair of neighbouring names asks.
+ */
+function gapShape(original: string, from: number, to: number): 'name' | 'comma' | 'other' {
+  if (from >= to) return 'other'
+  let commas = 0
+  let hyphens = false
+  for (let i = from; i < to; i += 1) {
+    const code = original.charCodeAt(i)
+    if (code === 44) commas += 1
+    else if (code === 45) hyphens = true
+    else if (!isRegExpSpace(code)) return 'other'
+  }
+  if (commas === 0) return 'name'
+  return commas === 1 && !hyphens ? 'comma' : 'other'
+}
 
-function mergeable(gap: string, previous: Candidate, candidate: Candidate): boolean {
-  if (NAME_GAP.test(gap)) return true
-  return COMMA_GAP.test(gap) && (previous.sharedBy === undefined) !== (candidate.sharedBy === undefined)
+function mergeable(original: string, from: number, to: number, previous: Candidate, candidate: Candidate): boolean {
+  const gap = gapShape(original, from, to)
+  if (gap === 'name') return true
+  return gap === 'comma' && (previous.sharedBy === undefined) !== (candidate.sharedBy === undefined)
 }
 
 function refsOf(candidate: Candidate): readonly string[] {
@@ -146,8 +163,8 @@ function mergeSamePerson(original: string, accepted: Candidate[], pseudonyms: Re
       previous === undefined ||
       previous.kind !== 'person' ||
       candidate.kind !== 'person' ||
-      POSSESSIVE.test(previous.replacement) ||
-      !mergeable(original.slice(previous.end, candidate.start), previous, candidate)
+      isPossessive(previous.replacement) ||
+      !mergeable(original, previous.end, candidate.start, previous, candidate)
     ) {
       merged.push(candidate)
       continue
@@ -158,7 +175,7 @@ function mergeSamePerson(original: string, accepted: Candidate[], pseudonyms: Re
       continue
     }
     const [only] = shared
-    const possessive = POSSESSIVE.exec(candidate.replacement)?.[0] ?? ''
+    const possessive = isPossessive(candidate.replacement) ? candidate.replacement.slice(-2) : ''
     const pseudonym = shared.length === 1 && only !== undefined ? pseudonyms.get(only) : undefined
     const combined: Candidate = {
       start: previous.start,

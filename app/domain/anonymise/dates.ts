@@ -122,22 +122,10 @@ for (const [month, names] of MONTHS) for (const name of names) MONTH_BY_NAME.set
 const byLengthDesc = (a: string, b: string): number => b.length - a.length || a.localeCompare(b)
 const MONTH_ALTERNATION = [...MONTH_BY_NAME.keys()].sort(byLengthDesc).join('|')
 
-const WEEKDAY_FULL = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'lundi',
-  'mardi',
-  'mercredi',
-  'jeudi',
-  'vendredi',
-  'samedi',
-  'dimanche',
-]
+const ENGLISH_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+/** English month and weekday names: the residual scan never takes them for a name on a cue alone. */
+export const ENGLISH_CALENDAR_WORDS: ReadonlySet<string> = new Set([...MONTHS.map(([, names]) => names[0] ?? ''), ...ENGLISH_WEEKDAYS])
+const WEEKDAY_FULL = [...ENGLISH_WEEKDAYS, 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']
 // Abbreviations such as "Sat" or "Wed" are also English words; they are only taken as part of a
 // full date ("Thurs 6 Mar 2025", "Tues., March 4th"), never alone.
 const WEEKDAY_ABBREVIATED = ['mon', 'tues', 'tue', 'wed', 'thurs', 'thur', 'thu', 'fri', 'sat', 'sun']

@@ -216,17 +216,25 @@ function wordBefore(original: string, start: number): { word: string; dotted: bo
   return { word: written, dotted: match[2] === '.', comma: match[3] !== undefined }
 }
 
-export function titleBefore(original: string, start: number): boolean {
-  const before = wordBefore(original, start)
+type WordBefore = ReturnType<typeof wordBefore>
+
+function isTitle(before: WordBefore): boolean {
   if (before === undefined || before.comma) return false
   // "M. Roy" needs its full stop; a title is written with a capital unless typed all lower case.
   if (before.word === 'M') return before.dotted
   return TITLES.has(before.word.toLowerCase())
 }
 
-export function kinshipBefore(original: string, start: number): boolean {
-  const before = wordBefore(original, start)
+function isKinship(before: WordBefore): boolean {
   return before !== undefined && !before.dotted && KINSHIP_WORDS.has(before.word.toLowerCase())
+}
+
+export function titleBefore(original: string, start: number): boolean {
+  return isTitle(wordBefore(original, start))
+}
+
+export function kinshipBefore(original: string, start: number): boolean {
+  return isKinship(wordBefore(original, start))
 }
 
 export function speechAfter(original: string, end: number): boolean {
@@ -246,9 +254,11 @@ export function appositionAfter(original: string, end: number): boolean {
 
 /** Any cue around a word at [start, end) that makes it a name. */
 export function nameCue(original: string, start: number, end: number, sentenceStart: boolean): boolean {
-  if (titleBefore(original, start) || speechAfter(original, end)) return true
+  // The word before is read once for both the title and the kinship question.
+  const before = wordBefore(original, start)
+  if (isTitle(before) || speechAfter(original, end)) return true
   // At the start of a sentence "Finally, the ..." is not an apposition, and no kinship word
   // can come before.
   if (sentenceStart) return false
-  return kinshipBefore(original, start) || appositionAfter(original, end)
+  return isKinship(before) || appositionAfter(original, end)
 }

@@ -16,7 +16,7 @@
 
 import type { OutputLocale } from './context'
 import { labelsFor } from './labels'
-import { digitTokens, digitWindows, eachInWindows, windowsAround, windowsAroundWords } from './scan'
+import { countDigits, digitTokens, digitWindows, eachInWindows, isYearRange, windowsAround, windowsAroundWords } from './scan'
 import type { Candidate, DigitToken, ReplacementKind, ScanText } from './types'
 
 type PatternKind = Exclude<ReplacementKind, 'person' | 'place' | 'identifier' | 'date' | 'age' | 'birth_date'>
@@ -379,15 +379,6 @@ const PLATE_WORDS = ['plate', 'plaque', 'immatriculation']
 const PLATE =
   /(?:licen[cs]e\s+plate|plate\s+(?:number|no\.?|#)|plate|plaque(?:\s+d'immatriculation)?|immatriculation)\s*(?:number|no\.?|#|:|was|is|reading|reads)?\s*[:#]?\s*([a-z0-9]{1,4}(?:[ -]?[a-z0-9]{1,4}){1,2})(?![a-z0-9])/dg
 
-function digits(text: string): number {
-  let count = 0
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i)
-    if (code >= 48 && code <= 57) count += 1
-  }
-  return count
-}
-
 function isHostChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === 46
 }
@@ -396,10 +387,6 @@ function isHostChar(code: number): boolean {
 // here, not in classifyDigitToken, so that no closure is made per digit token.
 function decimal(code: number): boolean {
   return code === 46 || code === 44
-}
-
-function isYearRange(token: string): boolean {
-  return /^(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)$/.test(token)
 }
 
 function validIpv4(text: string): boolean {
@@ -474,7 +461,7 @@ export function createPatternDetector(locale: OutputLocale) {
 
     eachInWindows(folded, numbers, PHONE_NORTH_AMERICAN, m => push(found, m.index, m.index + m[0].length, 'phone'))
     eachInWindows(folded, numbers, PHONE_INTERNATIONAL, m => {
-      const count = digits(m[0])
+      const count = countDigits(m[0])
       if (count >= 8 && count <= 15) push(found, m.index, m.index + m[0].length, 'phone')
     })
     eachInWindows(folded, numbers, PHONE_COMPACT_INTERNATIONAL, m => push(found, m.index, m.index + m[0].length, 'phone'))
@@ -490,13 +477,14 @@ export function createPatternDetector(locale: OutputLocale) {
       if ((before.match(/\n/g)?.length ?? 0) <= 1 && PHONE_WORDS_ACROSS_LINES.test(before)) push(found, m.index, m.index + m[0].length, 'phone')
     })
     eachInWindows(folded, numbers, PHONE_TRUNK, m => {
-      const count = digits(m[0])
+      const count = countDigits(m[0])
       if (count >= 10 && count <= 11) push(found, m.index, m.index + m[0].length, 'phone')
     })
     // "born in 2019", "b. 1961", "née en 1960": a birth year on its own. Each year-shaped number
     // looks back for the cue, rather than a cue pattern running through every number's window.
     for (const token of digitTokens(text)) {
-      if (token.digits !== 4 || token.letters > 0 || token.groups.length > 1 || !/^(?:19|20)\d\d$/.test(token.text)) continue
+      // Four digits alone: a year when it starts with 19 or 20.
+      if (token.digits !== 4 || token.letters > 0 || token.groups.length > 1 || !(token.text.startsWith('19') || token.text.startsWith('20'))) continue
       const after = folded.charCodeAt(token.end)
       if (after === 47 || after === 45 || (after === 46 && folded.charCodeAt(token.end + 1) >= 48 && folded.charCodeAt(token.end + 1) <= 57)) continue
       if (BIRTH_YEAR_CUE.test(folded.slice(Math.max(0, token.start - 32), token.start))) {
@@ -540,7 +528,7 @@ export function createPatternDetector(locale: OutputLocale) {
         const span = m.indices?.[group + 1]
         const body = m[group + 1]
         // A bare year after a record word is a year ("Annual Report 2024"), not a number.
-        if (span === undefined || body === undefined || digits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) continue
+        if (span === undefined || body === undefined || countDigits(body) < 3 || /^(?:19|20)\d\d$/.test(body)) continue
         push(found, span[0] + offset, span[1] + offset, (RECORD_WORDS[group] as RecordWord).kind)
       }
     })

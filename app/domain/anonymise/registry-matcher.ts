@@ -99,7 +99,7 @@ function alternation(node: TrieNode, separator: string): string {
 /** Normalises the text a trie regex matched back to the key it was built from. */
 export function matchedKey(foldedMatch: string): string {
   // Most matches are a single plain token; skip the split for them.
-  if (SINGLE_TOKEN.test(foldedMatch)) return canonicalToken(foldedMatch)
+  if (isSingleToken(foldedMatch)) return canonicalToken(foldedMatch)
   // The same few names come back all through a narrative: split each spelling once (ADR 0030).
   let key = MATCHED_KEYS.get(foldedMatch)
   if (key === undefined) {
@@ -112,4 +112,12 @@ export function matchedKey(foldedMatch: string): string {
 
 const MATCHED_KEYS = new Map<string, string>()
 
-const SINGLE_TOKEN = /^[a-z0-9\u00c0-\u024f]+$/
+/** The strings of /^[a-z0-9\u00c0-\u024f]+$/, without a regular expression call per match. */
+function isSingleToken(text: string): boolean {
+  if (text.length === 0) return false
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i)
+    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 0xc0 && code <= 0x24f))) return false
+  }
+  return true
+}

@@ -15,7 +15,8 @@
 import { NAME_PART_STOPLIST, isCommonWord, isListedSpelling, isListedWord } from './common-words'
 import { foldWord } from './fold'
 import { kinshipBefore, nameCue, speechAfter, titleBefore } from './name-context'
-import { digitTokens, eachInWindows, windowsAroundSpans } from './scan'
+import { ENGLISH_CALENDAR_WORDS } from './dates'
+import { countDigits, digitTokens, eachInWindows, isPossessive, isYearRange, windowsAroundSpans } from './scan'
 import type { Candidate, DigitToken, ResidualCandidate, ResidualReason, ScanText } from './types'
 
 export interface ResidualRules {
@@ -44,41 +45,32 @@ const LATIN_LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff'
 const CAPITALISED_LATIN = new RegExp(`[A-Z\u00c0-\u00d6\u00d8-\u00de][${LATIN_LETTERS}]*(?:['’][${LATIN_LETTERS}]+)*`, 'g')
 const EXTENDED_LETTER = /[\u0100-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff]/
 const UPPER_CASE = /\p{Lu}/u
-const WORD_BEFORE = new RegExp(`[${LETTERS}0-9_\u0300-\u036f]`)
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
+
+/**
+ * A letter, digit, underscore or combining mark of the scripts above: the class
+ * `[${LETTERS}0-9_\u0300-\u036f]` read from the character code, because it is asked before
+ * every capitalised and lower-case word (a regular expression call each was a measurable part
+ * of the scan, ADR 0052).
+ */
+function isApostropheOrHyphen(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 45
+}
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) || (code >= 0x1e00 && code <= 0x1fff)
+}
 /* eslint-enable no-misleading-character-class */
 // eslint-disable-next-line no-control-regex -- a range that starts at U+0000 on purpose
 const NON_ASCII = /[^\x00-\x7f]/
 const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'mme', 'mlle', 'm', 'prof', 'st', 'ste', 'jr', 'sr'])
 const MEASURE_OR_ORDINAL = /^\d+(?:[.,]\d+)?(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|re|eme|x|k|m|yo)$/
-const YEAR_RANGE = /^(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)$/
 const SENTENCE_BOUNDARY = new Set(['.', '!', '?', ':', ';', '\n', '•', '*', '>'])
 const OPENERS = new Set([' ', '\t', '\r', '\u00a0', '"', "'", '“', '‘', '«', '(', '[', '–', '—', '-'])
 // How far around a sentence-initial word to look for the same word in lower case. Bounded so
 // that one long text costs no more than many short ones.
 const LOWER_CASE_REACH = 50_000
-// Month and day names are name-listed ("April", "March") but never a name by their cue alone.
-const CALENDAR = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-])
 
 /** A 53-bit string hash (cyrb53): stable across runs and platforms, short enough for an id. */
 export function stableHash(text: string): string {
@@ -202,26 +194,21 @@ function isSentenceStart(text: string, index: number): boolean {
   return i < 0 || SENTENCE_BOUNDARY.has(text.charAt(i))
 }
 
-function digitCount(text: string): number {
-  let count = 0
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i)
-    if (code >= 48 && code <= 57) count += 1
-  }
-  return count
-}
-
 function looksLikeIdentifier(token: string): boolean {
-  const digits = digitCount(token)
+  const digits = countDigits(token)
   if (digits === 0) return false
-  if (YEAR_RANGE.test(token) || MEASURE_OR_ORDINAL.test(token)) return false
-  const letters = token.replace(/[^a-z]/g, '')
+  if (isYearRange(token) || MEASURE_OR_ORDINAL.test(token)) return false
+  let letterCount = 0
+  for (let i = 0; i < token.length; i += 1) {
+    const code = token.charCodeAt(i)
+    if (code >= 97 && code <= 122) letterCount += 1
+  }
   // Digits alone: five or more, with a group of four or more ("10377", "4471-22"), so that
   // blood pressures ("100/60") and ranges ("120-180") are not listed.
-  if (letters.length === 0) return digits >= 5 && token.split(/[-/]/).some(group => group.length >= 4)
+  if (letterCount === 0) return digits >= 5 && token.split(/[-/]/).some(group => group.length >= 4)
   if (token.length < 3) return false
   // "covid-19", "form-12", "b12": an ordinary word with a small number is not an identifier.
-  if (digits <= 2 && (letters.length <= 1 || isCommonWord(letters))) return false
+  if (digits <= 2 && (letterCount <= 1 || isCommonWord(token.replace(/[^a-z]/g, '')))) return false
   return true
 }
 
@@ -254,7 +241,7 @@ export class ResidualMemo {
     let kind = this.nameKinds.get(word)
     if (kind === undefined) {
       if (!names.has(word)) kind = NameKind.NotAName
-      else if (CALENDAR.has(word)) kind = NameKind.Calendar
+      else if (ENGLISH_CALENDAR_WORDS.has(word)) kind = NameKind.Calendar
       else if (NAME_PART_STOPLIST.has(word)) kind = NameKind.NameLikeWord
       else kind = isListedWord(word) ? NameKind.ListedName : NameKind.InflectedName
       if (this.nameKinds.size > 50_000) this.nameKinds.clear()
@@ -324,7 +311,7 @@ export function findResiduals(
     if (original.charCodeAt(start) >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
     if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + matchEnd - start) && PLACE_TYPE_SET.has(folded.slice(start, matchEnd)))
       placeTypes.push(start, matchEnd)
-    if (start > 0 && WORD_BEFORE.test(original.charAt(start - 1))) continue
+    if (start > 0 && isWordCode(original.charCodeAt(start - 1))) continue
     // "XJ22B" is one token: it is looked at as a possible identifier, not as a name.
     const next = original.charCodeAt(matchEnd)
     if (next >= 48 && next <= 57) continue
@@ -488,10 +475,10 @@ function lowerCaseNames(text: ScanText, names: ReadonlySet<string>, covered: (st
     let word: RegExpExecArray | null
     while ((word = LOWER_WORD.exec(slice)) !== null) {
       const start = from + word.index
-      if (start > 0 && WORD_BEFORE.test(original.charAt(start - 1))) continue
+      if (start > 0 && isWordCode(original.charCodeAt(start - 1))) continue
       let end = start + word[0].length
-      if (/['’]s$/.test(word[0])) end -= 2
-      while (end > start && /['’-]/.test(original.charAt(end - 1))) end -= 1
+      if (isPossessive(word[0])) end -= 2
+      while (end > start && isApostropheOrHyphen(original.charCodeAt(end - 1))) end -= 1
       words.push({ start, end, name: end - start >= 3 && !covered(start, end) && isName(folded.slice(start, end)) })
     }
     words.forEach((entry, index) => {
@@ -626,7 +613,9 @@ function findPlaceNames(text: ScanText, windows: readonly number[], covered: (st
     const slice = folded.slice(start, end)
     let hit: RegExpExecArray | null
     while ((hit = pattern.exec(slice)) !== null) {
-      const word = hit[0].replace(/['’]s$/, '').replace(/[.]$/, '')
+      let word = hit[0]
+      if (isPossessive(word)) word = word.slice(0, -2)
+      if (word.endsWith('.')) word = word.slice(0, -1)
       words.push({ start: start + hit.index, end: start + hit.index + hit[0].length, word })
     }
     return words
