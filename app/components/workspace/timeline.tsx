@@ -178,6 +178,7 @@ export function Timeline({ events, people, editors, announce, settings, document
         className="event-list"
         aria-label={t('timeline.list.label')}
         aria-busy={limit < visible.length || undefined}
+        data-live="true"
         data-rendered={limit}
         data-total={visible.length}
       >
