@@ -32,6 +32,8 @@ const EVENTS = env('BENCH_EVENTS', 2000)
 const RUNS = env('BENCH_RUNS', 5)
 const LARGE_EVENTS = env('BENCH_LARGE_EVENTS', 10000)
 const LARGE_RUNS = env('BENCH_LARGE_RUNS', 3)
+/** A directory: the first run of each size writes a CPU profile of the page while it opens. */
+const PROFILE_DIR = process.env.BENCH_PROFILE ?? ''
 const LOAD_RUNS = env('BENCH_LOAD_RUNS', 20)
 const PORT = env('BENCH_PORT', 3291)
 const BASE = `http://localhost:${PORT}`
@@ -131,18 +133,19 @@ const listTotal = (page: Page) => page.evaluate(() => Number(document.querySelec
 
 /** Records the time between animation frames until stopped: the page's frame times. */
 async function startFrames(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __framesOn: boolean }
+  // A string: tsx would wrap a named inner function in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const w = window
     w.__frames = []
     w.__framesOn = true
     let last = performance.now()
-    const tick = (now: number) => {
+    const tick = now => {
       w.__frames.push(now - last)
       last = now
       if (w.__framesOn) requestAnimationFrame(tick)
     }
     requestAnimationFrame(tick)
-  })
+  })()`)
 }
 
 async function stopFrames(page: Page): Promise<number[]> {
@@ -196,6 +199,36 @@ async function typeInFirstEvent(page: Page) {
   await page.keyboard.type(' typed while measuring frames', { delay: 30 })
   await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 300)))
   return stopFrames(page)
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+/** Starts the page's CPU profiler (CDP); the returned function stops it and prints the top costs. */
+async function profilePage(page: Page, label: string) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    await cdp.detach()
+    fs.mkdirSync(PROFILE_DIR, { recursive: true })
+    const file = path.join(PROFILE_DIR, `${label}.cpuprofile`)
+    fs.writeFileSync(file, JSON.stringify(profile))
+    // Self time per function (by name and file), the ten largest.
+    const byId = new Map(profile.nodes.map(node => [node.id, node]))
+    const self = new Map<string, number>()
+    profile.samples.forEach((id, index) => {
+      const frame = byId.get(id)?.callFrame
+      if (!frame) return
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').at(-1) ?? ''}:${frame.lineNumber}`
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
+    })
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)
+    console.log(`  profile ${file}; self time, ms:`)
+    for (const [name, ms] of top) console.log(`    ${round(ms).toString().padStart(8)}  ${name}`)
+  }
 }
 
 async function heapMb(page: Page) {
@@ -276,11 +309,13 @@ async function main() {
       const context = await browser.newContext({ baseURL: BASE, storageState, viewport: { width: 1280, height: 900 } })
       const page = await context.newPage()
       await page.addInitScript(collectLongTasks)
+      const stopProfile = PROFILE_DIR && run === 0 ? await profilePage(page, `open-${EVENTS}`) : null
       await page.goto(url, { waitUntil: 'commit' })
       // Each run's quick add stays in the review: the list then holds EVENTS + run events.
       const expected = EVENTS + run
       const firstRow = await when(page, 'rows', 1)
       const allListed = await when(page, 'listed', expected)
+      await stopProfile?.()
       open.firstRowMs.push(firstRow)
       open.allListedMs.push(allListed)
       open.longestTaskMs.push(Math.max(0, ...(await longTasks(page))))
@@ -341,10 +376,12 @@ async function main() {
         const context = await browser.newContext({ baseURL: BASE, storageState, viewport: { width: 1280, height: 900 } })
         const page = await context.newPage()
         await page.addInitScript(collectLongTasks)
+        const stopProfile = PROFILE_DIR && run === 0 ? await profilePage(page, `open-${LARGE_EVENTS}`) : null
         await page.goto(`/reviews/${largeId}/workspace`, { waitUntil: 'commit' })
         const expected = LARGE_EVENTS + run
         m.firstRow.push(await when(page, 'rows', 1))
         m.open.push(await when(page, 'listed', expected))
+        await stopProfile?.()
         // Let the first idle work finish before reading the longest task and the heap.
         await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 500)))
         m.longestTask.push(Math.max(0, ...(await longTasks(page))))
