@@ -176,8 +176,22 @@ function withEvents(ydoc: Y.Doc, previous: ReviewDocument, ids: Set<string>): Re
     if (next.date !== event.date || next.order !== event.order) moved = true
     return next
   })
-  for (const event of changed.values()) events.push(event)
-  if (moved || changed.size > 0) events.sort(compareEvents)
+  if (moved) {
+    for (const event of changed.values()) events.push(event)
+    events.sort(compareEvents)
+  } else {
+    // New events (a quick add) go in at their place: no sort of thousands for one row.
+    for (const event of changed.values()) {
+      let lo = 0
+      let hi = events.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (compareEvents(events[mid] as TimelineEvent, event) <= 0) lo = mid + 1
+        else hi = mid
+      }
+      events.splice(lo, 0, event)
+    }
+  }
   return { ...previous, events }
 }
 
