@@ -129,6 +129,13 @@ function when(page: Page, probe: 'rows' | 'listed' | 'markers', n: number, timeo
 }
 
 /** The number of events the live list holds (rows off screen are not in the DOM). */
+/** When the server's answer started and ended (ms from navigation start): the server's share. */
+const navigationTiming = (page: Page) =>
+  page.evaluate(() => {
+    const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+    return { responseStart: entry?.responseStart ?? NaN, responseEnd: entry?.responseEnd ?? NaN }
+  })
+
 const listTotal = (page: Page) => page.evaluate(() => Number(document.querySelector('ol.event-list')?.getAttribute('data-total') ?? 0))
 
 /** Records the time between animation frames until stopped: the page's frame times. */
@@ -300,7 +307,13 @@ async function main() {
     })
     const storageState = await signedInState(browser)
     const url = `/reviews/${reviewId}/workspace`
-    const open = { firstRowMs: [] as number[], allListedMs: [] as number[], longestTaskMs: [] as number[] }
+    const open = {
+      firstRowMs: [] as number[],
+      allListedMs: [] as number[],
+      longestTaskMs: [] as number[],
+      htmlStartMs: [] as number[],
+      htmlEndMs: [] as number[],
+    }
     const chronology = { switchMs: [] as number[], longestTaskMs: [] as number[] }
     const quickAdd: number[] = []
     const zoom: number[] = []
@@ -316,6 +329,9 @@ async function main() {
       const firstRow = await when(page, 'rows', 1)
       const allListed = await when(page, 'listed', expected)
       await stopProfile?.()
+      const timing = await navigationTiming(page)
+      open.htmlStartMs.push(timing.responseStart)
+      open.htmlEndMs.push(timing.responseEnd)
       open.firstRowMs.push(firstRow)
       open.allListedMs.push(allListed)
       open.longestTaskMs.push(Math.max(0, ...(await longTasks(page))))
@@ -356,7 +372,7 @@ async function main() {
       zoom.push(zoomed - beforeZoom)
       await context.close()
       console.log(
-        `  run ${run + 1}: first row ${round(firstRow)} ms, all ${EVENTS} listed ${round(allListed)} ms, quick add ${round(added - beforeAdd)} ms, chronology ${round(drawn - beforeSwitch)} ms, zoom ${round(zoomed - beforeZoom)} ms`,
+        `  run ${run + 1}: HTML ${round(timing.responseStart)}-${round(timing.responseEnd)} ms, first row ${round(firstRow)} ms, all ${EVENTS} listed ${round(allListed)} ms, quick add ${round(added - beforeAdd)} ms, chronology ${round(drawn - beforeSwitch)} ms, zoom ${round(zoomed - beforeZoom)} ms`,
       )
     }
 
@@ -427,7 +443,14 @@ async function main() {
       bench: 'workspace',
       events: EVENTS,
       serverLoadMs: serverLoad,
-      openWorkspaceMs: { firstRow: stats(open.firstRowMs), allListed: stats(open.allListedMs), longestTask: stats(open.longestTaskMs) },
+      openWorkspaceMs: {
+        firstRow: stats(open.firstRowMs),
+        allListed: stats(open.allListedMs),
+        longestTask: stats(open.longestTaskMs),
+        // The page's HTML (with the first rows) from the server: first byte, last byte.
+        htmlFirstByte: stats(open.htmlStartMs),
+        htmlLastByte: stats(open.htmlEndMs),
+      },
       switchToChronologyMs: { allDrawn: stats(chronology.switchMs), longestTask: stats(chronology.longestTaskMs) },
       quickAddMs: stats(quickAdd),
       zoomStepMs: stats(zoom),

@@ -3,7 +3,7 @@
 // rows are memoised, show their description as plain text (the live editor is mounted only for
 // the events someone opened), and only the rows near the screen are rendered (useWindowedRows).
 // Before the document has synced, the server's first rows are shown (TimelinePreviewList).
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { eventDescriptionField, type Person, type ReviewDocument, type TimelineEvent } from '~/domain/review-doc'
@@ -32,6 +32,21 @@ const ROW_ESTIMATE = 170
 const OVERSCAN_PX = 900
 
 type Range = { start: number; end: number }
+
+/** From this many events, the practice-standard checks wait for a pause in the edits. */
+const SETTLE_FROM = 1000
+const SETTLE_MS = 300
+
+/** `value` once it has not changed for `delay` ms (at once when delay is 0), in a transition. */
+function useSettledValue<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    if (settled === value || delay === 0) return
+    const timer = setTimeout(() => startTransition(() => setSettled(() => value)), delay)
+    return () => clearTimeout(timer)
+  }, [value, settled, delay])
+  return delay === 0 ? value : settled
+}
 
 /**
  * Only the rows on (and near) the screen are in the DOM, between two paddings that stand for
@@ -209,7 +224,11 @@ export function Timeline({ events, people, editors, announce, settings, document
 
   // Checks and the list of sources follow the document a render behind: typing in a description
   // changes `events` on every keystroke, and re-checking 2,000 events must not delay the keystroke.
-  const checkedEvents = useDeferredValue(events)
+  // In long timelines a check takes longer than a frame, so it waits for a pause in the edits.
+  const deferredEvents = useDeferredValue(events)
+  const settledEvents = useSettledValue(events, events.length > SETTLE_FROM ? SETTLE_MS : 0)
+  // (Below the threshold the deferred value is used, which React keeps a render behind.)
+  const checkedEvents = events.length > SETTLE_FROM ? settledEvents : deferredEvents
   const flags = useStandardFlags(checkedEvents, settings.practiceStandards, settings.incidentDate)
   const flagText = useFlagText()
   const flagged = useMemo(() => flagTextByEvent(flags, flagText.explanation), [flags, flagText])
