@@ -115,7 +115,7 @@ function withRichText(ydoc: Y.Doc, previous: ReviewDocument, roots: Set<string>)
 
 /** The id of the event a changed type belongs to (the events map's key), or null. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its children loosely
-function changedEventIds(events: Y.Map<unknown>, type: Y.AbstractType<any>, keys: Set<string | null>, into: Set<string>): boolean {
+export function changedEventIds(events: Y.Map<unknown>, type: Y.AbstractType<any>, keys: Set<string | null>, into: Set<string>): boolean {
   if (type === events) {
     for (const key of keys) if (key !== null) into.add(key)
     return true
@@ -158,7 +158,7 @@ function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
 }
 
 /** Applies changed events to the previous view; null when a full read is needed. */
-function withEvents(ydoc: Y.Doc, previous: ReviewDocument, ids: Set<string>): ReviewDocument | null {
+export function withEvents(ydoc: Y.Doc, previous: ReviewDocument, ids: Set<string>): ReviewDocument | null {
   if (ids.size === 0) return previous
   const map = ydoc.getMap<unknown>('events')
   const personIds = new Set(previous.people.map(person => person.id))
