@@ -57,10 +57,15 @@ test('the live list holds every event, renders those near the screen, and brings
   await expect(page.locator(`.event-list > li[data-event-id="${firstId}"]`)).toHaveCount(0)
   expect(await rows(page).count()).toBeLessThan(EVENTS)
 
-  // "Go to event" from the chronology: the row is rendered, scrolled to and focused.
-  await page.goto(`/reviews/${reviewId}/workspace#event-${firstId}`)
+  const lastId = await rows(page).last().getAttribute('data-event-id')
+
+  // "Go to event" (a link from the chronology) to a row far below the first screen, on a fresh
+  // page: the row is rendered, scrolled to and focused.
+  await page.goto('/reviews')
+  await page.goto(`/reviews/${reviewId}/workspace#event-${lastId}`)
   await expect(page.locator('.connection[role="status"]')).toHaveText(/Connected/)
-  await expect(page.locator(`#event-${firstId}`)).toBeFocused()
+  await expect(page.locator(`#event-${lastId}`)).toBeFocused()
+  await expect(page.locator(`#event-${lastId}`)).toBeInViewport()
 
   // Filters work on the whole timeline, not on the rows in the page.
   await page.getByRole('group', { name: 'Filter the timeline' }).getByLabel('Only key practice episodes').check()
