@@ -50,17 +50,8 @@ export async function timelinePreview(access: Pick<ReviewGrant, 'review' | 'allo
     } catch {
       return null
     }
-    const parsed = rowSchema.safeParse({
-      id: row.id,
-      date: row.date,
-      dateEnd: row.dateEnd ?? undefined,
-      approximate: row.approximate,
-      stage: row.stage ?? undefined,
-      source: row.source ?? undefined,
-      actorIds,
-      keyPracticeEpisode: row.keyPracticeEpisode,
-      description: row.description,
-    })
+    // Columns the schema does not know (reviewId, position) are dropped by it.
+    const parsed = rowSchema.safeParse({ ...row, dateEnd: row.dateEnd ?? undefined, stage: row.stage ?? undefined, source: row.source ?? undefined, actorIds })
     if (!parsed.success) return null
     const { description, ...fields } = parsed.data
     for (const id of fields.actorIds) {

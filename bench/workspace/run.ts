@@ -24,7 +24,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback)
@@ -238,6 +238,19 @@ async function profilePage(page: Page, label: string) {
   }
 }
 
+/**
+ * A new context: cold HTTP cache and a fresh page, as when someone opens the review; navigation
+ * started (profiled when `profile` names the file).
+ */
+async function openFresh(browser: Browser, storageState: Awaited<ReturnType<BrowserContext['storageState']>>, url: string, profile: string | null) {
+  const context = await browser.newContext({ baseURL: BASE, storageState, viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  await page.addInitScript(collectLongTasks)
+  const stopProfile = PROFILE_DIR && profile ? await profilePage(page, profile) : null
+  await page.goto(url, { waitUntil: 'commit' })
+  return { context, page, stopProfile }
+}
+
 async function heapMb(page: Page) {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('HeapProfiler.collectGarbage')
@@ -318,12 +331,7 @@ async function main() {
     const quickAdd: number[] = []
     const zoom: number[] = []
     for (let run = 0; run < RUNS; run++) {
-      // A new context each run: cold HTTP cache and a fresh page, as when someone opens the review.
-      const context = await browser.newContext({ baseURL: BASE, storageState, viewport: { width: 1280, height: 900 } })
-      const page = await context.newPage()
-      await page.addInitScript(collectLongTasks)
-      const stopProfile = PROFILE_DIR && run === 0 ? await profilePage(page, `open-${EVENTS}`) : null
-      await page.goto(url, { waitUntil: 'commit' })
+      const { context, page, stopProfile } = await openFresh(browser, storageState, url, run === 0 ? `open-${EVENTS}` : null)
       // Each run's quick add stays in the review: the list then holds EVENTS + run events.
       const expected = EVENTS + run
       const firstRow = await when(page, 'rows', 1)
@@ -389,11 +397,12 @@ async function main() {
       const scrollFrames: number[] = []
       const typingFrames: number[] = []
       for (let run = 0; run < LARGE_RUNS; run++) {
-        const context = await browser.newContext({ baseURL: BASE, storageState, viewport: { width: 1280, height: 900 } })
-        const page = await context.newPage()
-        await page.addInitScript(collectLongTasks)
-        const stopProfile = PROFILE_DIR && run === 0 ? await profilePage(page, `open-${LARGE_EVENTS}`) : null
-        await page.goto(`/reviews/${largeId}/workspace`, { waitUntil: 'commit' })
+        const { context, page, stopProfile } = await openFresh(
+          browser,
+          storageState,
+          `/reviews/${largeId}/workspace`,
+          run === 0 ? `open-${LARGE_EVENTS}` : null,
+        )
         const expected = LARGE_EVENTS + run
         m.firstRow.push(await when(page, 'rows', 1))
         m.open.push(await when(page, 'listed', expected))

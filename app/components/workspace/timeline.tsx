@@ -382,20 +382,7 @@ export function TimelinePreviewList({ preview, canWrite }: { preview: TimelinePr
       )}
       <ol className="event-list" aria-label={t('timeline.list.label')} data-rendered={preview.events.length} data-total={preview.total}>
         {preview.events.map(event => (
-          <EventRow
-            key={event.id}
-            event={event}
-            people={noPeople}
-            pseudonyms={pseudonyms}
-            labels={labels}
-            expanded={false}
-            autoFocus={false}
-            editors=""
-            flagText={undefined}
-            onToggle={ignore}
-            onRemoved={ignore}
-            previewWritable={canWrite}
-          />
+          <EventRow key={event.id} event={event} pseudonyms={pseudonyms} labels={labels} previewWritable={canWrite} {...closedRow} />
         ))}
       </ol>
     </section>
@@ -403,3 +390,5 @@ export function TimelinePreviewList({ preview, canWrite }: { preview: TimelinePr
 }
 const noPeople: readonly Person[] = []
 const noSources: readonly string[] = []
+/** A preview row is closed, with no one typing in it and no checks yet. */
+const closedRow = { people: noPeople, expanded: false, autoFocus: false, editors: '', flagText: undefined, onToggle: ignore, onRemoved: ignore }
