@@ -393,7 +393,14 @@ async function main() {
       const last = await prisma.projectedEvent.findFirst({ where: { reviewId: largeId }, orderBy: { position: 'desc' } })
       if (!last) throw new Error('the large review has no projected events')
       const largeLoad = await measureServerLoad(largeId, LARGE_EVENTS, Math.min(LOAD_RUNS, 5))
-      const m = { firstRow: [] as number[], open: [] as number[], longestTask: [] as number[], heapUsedMb: [] as number[], quickAdd: [] as number[] }
+      const m = {
+        firstRow: [] as number[],
+        open: [] as number[],
+        longestTask: [] as number[],
+        heapUsedMb: [] as number[],
+        quickAdd: [] as number[],
+        htmlFirstByte: [] as number[],
+      }
       const scrollFrames: number[] = []
       const typingFrames: number[] = []
       for (let run = 0; run < LARGE_RUNS; run++) {
@@ -407,6 +414,7 @@ async function main() {
         m.firstRow.push(await when(page, 'rows', 1))
         m.open.push(await when(page, 'listed', expected))
         await stopProfile?.()
+        m.htmlFirstByte.push((await navigationTiming(page)).responseStart)
         // Let the first idle work finish before reading the longest task and the heap.
         await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 500)))
         m.longestTask.push(Math.max(0, ...(await longTasks(page))))
@@ -428,7 +436,7 @@ async function main() {
       large = {
         events: LARGE_EVENTS,
         serverLoadMs: largeLoad,
-        openWorkspaceMs: { firstRow: stats(m.firstRow), allListed: stats(m.open), longestTask: stats(m.longestTask) },
+        openWorkspaceMs: { firstRow: stats(m.firstRow), allListed: stats(m.open), longestTask: stats(m.longestTask), htmlFirstByte: stats(m.htmlFirstByte) },
         jsHeapUsedMb: stats(m.heapUsedMb),
         scrollFrameMs: {
           median: percentile(scrollFrames, 0.5),
