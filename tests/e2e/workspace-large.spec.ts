@@ -21,7 +21,7 @@ test.beforeAll(() => {
 
 const rows = (page: import('@playwright/test').Page) => page.locator('.event-list > li')
 
-test('the first rows are in the page from the server, before any script, by pseudonym', async ({ browser }) => {
+test('the first rows are in the page from the server, before any script, read-only', async ({ browser }) => {
   const signedIn = await browser.newContext()
   await signIn(await signedIn.newPage(), 'observer@northwind.example')
   const state = await signedIn.storageState()
@@ -35,7 +35,7 @@ test('the first rows are in the page from the server, before any script, by pseu
   await expect(rows(page)).toHaveCount(40)
   // Read-only until the live document is there; an observer's button says "Show".
   await expect(rows(page).first().locator('.event-actions button')).toBeDisabled()
-  await expect(rows(page).first().locator('.event-actions button')).toHaveText('Show')
+  await expect(rows(page).first().locator('.event-actions button')).toHaveText('Show event')
   await expect(page.locator('.quick-add input[type="text"]')).toBeDisabled()
   await context.close()
 })
