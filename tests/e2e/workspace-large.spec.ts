@@ -21,7 +21,7 @@ test.beforeAll(() => {
 
 const rows = (page: import('@playwright/test').Page) => page.locator('.event-list > li')
 
-test('the first rows are in the page from the server, before any script, read-only', async ({ browser }) => {
+test('the first rows are in the page from the server, before any script, read-only and by pseudonym', async ({ browser }) => {
   const signedIn = await browser.newContext()
   await signIn(await signedIn.newPage(), 'observer@northwind.example')
   const state = await signedIn.storageState()
@@ -37,6 +37,8 @@ test('the first rows are in the page from the server, before any script, read-on
   await expect(rows(page).first().locator('.event-actions button')).toBeDisabled()
   await expect(rows(page).first().locator('.event-actions button')).toHaveText('Show event')
   await expect(page.locator('.quick-add input[type="text"]')).toBeDisabled()
+  // People are named by pseudonym, as in the live list (the synthetic case file's names).
+  await expect(page.locator('.event-facts dd:nth-of-type(2)').filter({ hasText: /Northcott|Okafor|Ferreira|Whitlow|Tunney/ })).toHaveCount(0)
   await context.close()
 })
 
