@@ -43,6 +43,9 @@ const PASSWORD = 'demo-review-2026'
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 const round = (value: number) => Math.round(value * 10) / 10
 
+/** One empty list of samples per name. */
+const sampleLists = <K extends string>(...names: K[]) => Object.fromEntries(names.map(name => [name, [] as number[]])) as Record<K, number[]>
+
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b)
   const middle = sorted.length >> 1
@@ -320,13 +323,7 @@ async function main() {
     })
     const storageState = await signedInState(browser)
     const url = `/reviews/${reviewId}/workspace`
-    const open = {
-      firstRowMs: [] as number[],
-      allListedMs: [] as number[],
-      longestTaskMs: [] as number[],
-      htmlStartMs: [] as number[],
-      htmlEndMs: [] as number[],
-    }
+    const open = sampleLists('firstRowMs', 'allListedMs', 'longestTaskMs', 'htmlStartMs', 'htmlEndMs')
     const chronology = { switchMs: [] as number[], longestTaskMs: [] as number[] }
     const quickAdd: number[] = []
     const zoom: number[] = []
@@ -393,14 +390,7 @@ async function main() {
       const last = await prisma.projectedEvent.findFirst({ where: { reviewId: largeId }, orderBy: { position: 'desc' } })
       if (!last) throw new Error('the large review has no projected events')
       const largeLoad = await measureServerLoad(largeId, LARGE_EVENTS, Math.min(LOAD_RUNS, 5))
-      const m = {
-        firstRow: [] as number[],
-        open: [] as number[],
-        longestTask: [] as number[],
-        heapUsedMb: [] as number[],
-        quickAdd: [] as number[],
-        htmlFirstByte: [] as number[],
-      }
+      const m = sampleLists('firstRow', 'open', 'longestTask', 'heapUsedMb', 'quickAdd', 'htmlFirstByte')
       const scrollFrames: number[] = []
       const typingFrames: number[] = []
       for (let run = 0; run < LARGE_RUNS; run++) {
