@@ -1,13 +1,15 @@
 import type { ReviewDocument } from '~/domain/review-doc'
 import { prisma } from '~/utils/db.server'
 
-export type RegistryFacts = { personRoles: string[]; childIsIndigenous: boolean }
+export type RegistryFacts = { personRoles: string[]; childIsIndigenous: boolean; pseudonyms: Record<string, string> }
 
-// Only what checklists need; names stay in the document.
+// Only what checklists and the server-rendered first rows of the timeline (ADR 0053) need;
+// names stay in the document.
 function registryFacts(doc: ReviewDocument): RegistryFacts {
   return {
     personRoles: [...new Set(doc.people.map(p => p.role))].sort(),
     childIsIndigenous: doc.people.some(p => p.role === 'child' && Boolean(p.nationOrCommunity)),
+    pseudonyms: Object.fromEntries(doc.people.map(p => [p.id, p.pseudonym])),
   }
 }
 

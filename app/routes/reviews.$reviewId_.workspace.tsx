@@ -15,6 +15,7 @@ import { accountsOfReview } from '~/models/staff-account.server'
 import { readContributions } from '~/models/family-voice.server'
 import { partnerSeesRealNames } from '~/models/partner.server'
 import { requireReviewPermission } from '~/utils/permissions.server'
+import { timelinePreview, type TimelinePreview } from '~/models/timeline-rows.server'
 import { reviewSettings } from '~/models/settings-version.server'
 import { languageOfRequest } from '~/utils/i18next.server'
 import { workspaceViews, type WorkspaceSettings, type WorkspaceView } from '~/components/workspace/settings'
@@ -28,12 +29,22 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Shared workspace · SCIR Workspace' }]
 
+/** A first screenful and some: rows are about 150 px tall. */
+const PREVIEW_ROWS = 40
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, review, allows } = await requireReviewPermission(request, params.reviewId ?? '', 'read:review-doc')
+  const access = await requireReviewPermission(request, params.reviewId ?? '', 'read:review-doc')
+  const { user, review, allows } = access
   const requested = new URL(request.url).searchParams.get('view')
   const view: WorkspaceView = (workspaceViews as readonly string[]).includes(requested ?? '') ? (requested as WorkspaceView) : 'session'
   // The versions this review uses, not the newest: settings are never retroactive (ADR 0036).
-  const [settings, accounts] = await Promise.all([reviewSettings(review), accountsOfReview(review.id)])
+  // The session view's first timeline rows come from the projection, rendered before the live
+  // document has synced (ADR 0053).
+  const [settings, accounts, preview] = await Promise.all([
+    reviewSettings(review),
+    accountsOfReview(review.id),
+    view === 'session' ? timelinePreview(access, PREVIEW_ROWS) : null,
+  ])
   const locale = await languageOfRequest(request)
   // Shown beside the unmet needs; loading them here is a read, audited (ADR 0038).
   const familyVoice = allows('read:family-voice') ? (await readContributions(review, user.id, 'workspace')).filter(c => !c.withdrawn) : null
@@ -63,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         familyVoicePage: familyVoice ? `/reviews/${review.id}/voice` : undefined,
       },
       review: { id: review.id, title: review.title },
+      preview,
       newerSettings: settings.newer.any,
       docName: reviewDocName(review.id),
       canWrite: allows('write:review-doc'),
@@ -79,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ReviewWorkspaceRoute() {
-  const { review, docName, canWrite, user, view, settings, localStore, newerSettings } = useLoaderData<typeof loader>()
+  const { review, docName, canWrite, user, view, settings, localStore, newerSettings, preview } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const location = useLocation()
   const presenceUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color])
@@ -112,6 +124,7 @@ export default function ReviewWorkspaceRoute() {
         probeUrl={probeUrl}
         signInUrl={signInUrl}
         localStore={localStore}
+        preview={preview as TimelinePreview | null}
       />
     </div>
   )

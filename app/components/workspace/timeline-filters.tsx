@@ -55,16 +55,18 @@ type Props = {
   sources: readonly string[]
   shown: number
   total: number
+  /** Until the live document has synced (the server's preview), there is nothing to filter. */
+  disabled?: boolean
 }
 
-export function TimelineFilterBar({ filters, onChange, people, sources, shown, total }: Props) {
+export function TimelineFilterBar({ filters, onChange, people, sources, shown, total, disabled = false }: Props) {
   const { t } = useTranslation()
   const id = useId()
   const set = (patch: Partial<TimelineFilters>) => onChange({ ...filters, ...patch })
   const sourceValue = filters.source.kind === 'any' ? ANY : filters.source.kind === 'none' ? NONE : IS + filters.source.value
 
   return (
-    <fieldset className="timeline-filters">
+    <fieldset className="timeline-filters" disabled={disabled || undefined}>
       <legend>{t('timeline.filters.title')}</legend>
       <div className="timeline-filter-fields">
         <div className="field">

@@ -2,12 +2,12 @@
 // to the next one. The date and stage are kept (consecutive records are often close), the text
 // is cleared. Without a text the new event opens with its full editor instead, for a longer
 // description.
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useContext, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EVENT_DESCRIPTION_MAX } from '~/domain/review-doc'
 import { journeyStages, type JourneyStage } from '~/domain/vocabulary'
 import { DateFlagNote } from '../date-flag-note'
-import { newEntityId, useWorkspace } from './context'
+import { newEntityId, WorkspaceContext } from './context'
 import { formatTimelineDate } from './format'
 import { isStage } from './timeline-row'
 
@@ -21,7 +21,9 @@ type Props = {
 
 export function QuickAdd({ onOpenNew, announce, people }: Props) {
   const { t, i18n } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  // Outside the live workspace (the server's preview of the timeline) nothing can be added yet.
+  const workspace = useContext(WorkspaceContext)
+  const canEdit = workspace?.canEdit ?? false
   const [date, setDate] = useState('')
   const [stage, setStage] = useState<JourneyStage | ''>('')
   const [text, setText] = useState('')
@@ -47,7 +49,7 @@ export function QuickAdd({ onOpenNew, announce, people }: Props) {
     }
     const description = text.trim()
     const eventId = newEntityId()
-    const added = run(
+    const added = workspace?.run(
       {
         type: 'addEvent',
         id: eventId,

@@ -3,7 +3,7 @@
 // re-renders one row, not two thousand. A closed row is kept light: its words come ready-made
 // from useRowLabels (translating eight strings per row was a third of the cost of listing two
 // thousand events) and the controls and live editor of an open row live in EventPanel.
-import { memo, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { eventDescriptionField, type Person, type ReviewCommand, type TimelineEvent } from '~/domain/review-doc'
 import { journeyStages, type JourneyStage } from '~/domain/vocabulary'
@@ -11,7 +11,7 @@ import { CollaborativeEditor } from './collaborative-editor'
 import { CommitInput } from './commit-input'
 import { DateFlagNote } from '../date-flag-note'
 import { LiveText } from './live-text'
-import { useWorkspace } from './context'
+import { useWorkspace, WorkspaceContext } from './context'
 import { formatTimelineDate } from './format'
 
 type EventPatch = Extract<ReviewCommand, { type: 'updateEvent' }>['patch']
@@ -69,10 +69,30 @@ type RowProps = {
   flagText: string | undefined
   onToggle: (id: string) => void
   onRemoved: (id: string) => void
+  /**
+   * Rendered from the server's preview, before the live document (and so the workspace context)
+   * exists: the row is read-only, and says what its button will do for this user once synced.
+   */
+  previewWritable?: boolean
 }
 
-export const EventRow = memo(function EventRow({ event, people, pseudonyms, labels, expanded, autoFocus, editors, flagText, onToggle, onRemoved }: RowProps) {
-  const { canEdit, run } = useWorkspace()
+export const EventRow = memo(function EventRow({
+  event,
+  people,
+  pseudonyms,
+  labels,
+  expanded,
+  autoFocus,
+  editors,
+  flagText,
+  onToggle,
+  onRemoved,
+  previewWritable = false,
+}: RowProps) {
+  const workspace = useContext(WorkspaceContext)
+  const live = workspace !== null
+  const canEdit = workspace?.canEdit ?? false
+  const opensForEditing = live ? canEdit : previewWritable
   const base = `event-${event.id}`
   const headingId = `${base}-heading`
   const panelId = `${base}-panel`
@@ -80,7 +100,10 @@ export const EventRow = memo(function EventRow({ event, people, pseudonyms, labe
   const actors = event.actorIds.map(id => pseudonyms.get(id)).filter((name): name is string => name !== undefined)
 
   return (
-    <li className={`event${event.keyPracticeEpisode ? ' event-key' : ''}${expanded ? ' event-open' : ''}${flagText ? ' event-flagged' : ''}`}>
+    <li
+      data-event-id={event.id}
+      className={`event${event.keyPracticeEpisode ? ' event-key' : ''}${expanded ? ' event-open' : ''}${flagText ? ' event-flagged' : ''}`}
+    >
       <article aria-labelledby={headingId} id={eventAnchorId(event.id)} tabIndex={-1}>
         <header className="event-head">
           <h3 id={headingId} className="event-date">
@@ -119,7 +142,7 @@ export const EventRow = memo(function EventRow({ event, people, pseudonyms, labe
               type="checkbox"
               checked={event.keyPracticeEpisode}
               disabled={!canEdit}
-              onChange={e => run({ type: 'updateEvent', id: event.id, patch: { keyPracticeEpisode: e.target.checked } })}
+              onChange={e => workspace?.run({ type: 'updateEvent', id: event.id, patch: { keyPracticeEpisode: e.target.checked } })}
             />
             <label htmlFor={`${base}-key`}>{labels.keyEpisode}</label>
           </span>
@@ -128,10 +151,11 @@ export const EventRow = memo(function EventRow({ event, people, pseudonyms, labe
             className="button-secondary"
             aria-expanded={expanded}
             aria-controls={expanded ? panelId : undefined}
-            aria-label={(expanded ? labels.closeLabel : canEdit ? labels.openLabel : labels.showLabel)(date)}
+            aria-label={(expanded ? labels.closeLabel : opensForEditing ? labels.openLabel : labels.showLabel)(date)}
+            disabled={!live || undefined}
             onClick={() => onToggle(event.id)}
           >
-            {expanded ? labels.close : canEdit ? labels.open : labels.show}
+            {expanded ? labels.close : opensForEditing ? labels.open : labels.show}
           </button>
         </div>
       </article>

@@ -1,5 +1,7 @@
 // The live review workspace: the shared timeline and findings, who is here, and the state of
-// the connection. Everything below runs in the browser only; the server renders the frame.
+// the connection. The live parts run in the browser only; the server renders the frame and, in
+// the session view, the first timeline rows from the projection (ADR 0053), which the live list
+// replaces with the same markup once the document has synced.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
@@ -8,6 +10,8 @@ import { orderArrayName } from '~/domain/review-doc/structure'
 import { LOCAL_ADD_ORIGIN, LOCAL_ORIGIN, WorkspaceContext, type WorkspaceContextValue } from './context'
 import type { WorkspaceSettings, WorkspaceView } from './settings'
 import { WorkspaceViewContent } from './views'
+import { TimelinePreviewList } from './timeline'
+import type { TimelinePreview } from '~/models/timeline-rows.server'
 import { WorkspaceTabs } from './tabs'
 import { ConnectionStatus, editorsByField, PresenceList, useParticipants } from './presence'
 import { isTerminal, useCollabSession, type LocalStore, type PresenceUser } from './use-collab-session'
@@ -24,6 +28,8 @@ type Props = {
   signInUrl: string
   /** This browser's copy of the document, for working offline; none for read-only members. */
   localStore?: LocalStore | null
+  /** The first timeline rows as last projected, shown read-only until the document has synced. */
+  preview?: TimelinePreview | null
 }
 
 /** Structured edits this browser made, undoable without touching anyone else's. */
@@ -62,7 +68,7 @@ function isTextTarget(target: EventTarget): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)
 }
 
-export function Workspace({ view, settings, docName, canWrite, user: account, probeUrl, signInUrl, localStore = null }: Props) {
+export function Workspace({ view, settings, docName, canWrite, user: account, probeUrl, signInUrl, localStore = null, preview = null }: Props) {
   const { t } = useTranslation()
   const { session, connection, synced, localLoaded, color } = useCollabSession({ docName, user: account, probeUrl, localStore })
   // The colour shown in this room (distinct from everyone else's), for carets too.
@@ -170,6 +176,21 @@ export function Workspace({ view, settings, docName, canWrite, user: account, pr
         </WorkspaceContext.Provider>
       ) : synced && document?.schemaVersion === null ? (
         <p className="notice-error">{t('workspace.notInitialised')}</p>
+      ) : view === 'session' && preview && !ended ? (
+        <>
+          <WorkspaceTabs current={view} />
+          <div className="workspace-view" id="workspace-view">
+            <div className="workspace-columns">
+              <TimelinePreviewList preview={preview} canWrite={canWrite} />
+              <section className="findings" aria-labelledby="findings-title">
+                <div className="section-head">
+                  <h2 id="findings-title">{t('workspace.findings.title')}</h2>
+                </div>
+                <p className="workspace-loading">{t('workspace.loading')}</p>
+              </section>
+            </div>
+          </div>
+        </>
       ) : (
         <p className="workspace-loading">{t('workspace.loading')}</p>
       )}
