@@ -1,15 +1,15 @@
 // The analysis: for each unmet need, what the child and family needed, what they received and
 // the gap, tied to timeline points and systemic factors; then the jurisdiction's factor
 // framework, each item rated 0-3 with a rationale. Ratings describe the system, never a person.
-import { createContext, memo, useContext, useId, useMemo, useState, type FormEvent } from 'react'
+import { createContext, memo, useContext, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { factorRatingScale, type FactorFramework, type FactorItem } from '~/domain/factors'
 import type { FactorRatingEntry, ReviewCommand, UnmetNeed } from '~/domain/review-doc'
 import { describeRule, type PracticeStandards } from '~/domain/standards'
 import { factorRatings, type FactorRating } from '~/domain/vocabulary'
 import { newEntityId, useWorkspace } from './context'
-import { ConfirmRemove, LinkPicker, eventGroups, factorGroups, type LinkGroup } from './finding-fields'
-import { LiveText } from './live-text'
+import { AddForm, Field, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
+import { LinkPicker, eventGroups, factorGroups, type LinkGroup } from './finding-fields'
 import type { FamilyVoiceEntry, ViewProps } from './settings'
 
 type NeedPatch = Extract<ReviewCommand, { type: 'updateUnmetNeed' }>['patch']
@@ -64,9 +64,7 @@ function FamilyVoice({ entries, page }: { entries: readonly FamilyVoiceEntry[]; 
   const { t } = useTranslation()
   return (
     <section className="analysis-section family-voice" aria-labelledby="family-voice-title" data-testid="family-voice">
-      <div className="section-head">
-        <h3 id="family-voice-title">{t('voice.analysis.title')}</h3>
-      </div>
+      <SectionHead id="family-voice-title" title={t('voice.analysis.title')} />
       <p className="hint">{t('voice.analysis.intro')}</p>
       {entries.length === 0 ? <p>{t('voice.page.empty')}</p> : null}
       <ul className="voice-list">
@@ -119,8 +117,7 @@ function UnmetNeeds({ needs, events, factors, standards, locale, announce }: Nee
   const [invalid, setInvalid] = useState(false)
   const fromStandards = needs.filter(need => need.standardsFlagId !== undefined).length
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const submit = () => {
     if (text.trim() === '') return setInvalid(true)
     if (run({ type: 'addUnmetNeed', id: newEntityId(), need: text.trim() }, { undoable: false })) {
       setInvalid(false)
@@ -131,13 +128,16 @@ function UnmetNeeds({ needs, events, factors, standards, locale, announce }: Nee
 
   return (
     <section className="analysis-section" aria-labelledby="needs-title">
-      <div className="section-head">
-        <h3 id="needs-title">{t('analysis.needs.title')}</h3>
-        <p className="section-count">
-          {t('analysis.needs.count', { count: needs.length })}
-          {fromStandards > 0 ? ` ${t('analysis.needs.fromStandardsCount', { count: fromStandards })}` : ''}
-        </p>
-      </div>
+      <SectionHead
+        id="needs-title"
+        title={t('analysis.needs.title')}
+        count={
+          <>
+            {t('analysis.needs.count', { count: needs.length })}
+            {fromStandards > 0 ? ` ${t('analysis.needs.fromStandardsCount', { count: fromStandards })}` : ''}
+          </>
+        }
+      />
       <p className="hint">{t('analysis.needs.intro')}</p>
       {needs.length === 0 ? <p>{t('analysis.needs.empty')}</p> : null}
       <ol className="need-list">
@@ -145,10 +145,15 @@ function UnmetNeeds({ needs, events, factors, standards, locale, announce }: Nee
           <NeedCard key={need.id} need={need} number={index + 1} events={events} factors={factors} standards={standards} locale={locale} announce={announce} />
         ))}
       </ol>
-      <form className="add-card" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
-        <h4 id={`${base}-title`}>{t('analysis.needs.addTitle')}</h4>
-        <div className="field field-wide">
-          <label htmlFor={`${base}-need`}>{t('analysis.needs.need')}</label>
+      <AddForm base={base} title={t('analysis.needs.addTitle')} onSubmit={submit} submitLabel={t('analysis.needs.add')}>
+        <Field
+          id={`${base}-need`}
+          label={t('analysis.needs.need')}
+          wide
+          hint={t('analysis.needs.needHint')}
+          error={invalid && t('analysis.needs.required')}
+          alert
+        >
           <textarea
             id={`${base}-need`}
             rows={2}
@@ -157,21 +162,10 @@ function UnmetNeeds({ needs, events, factors, standards, locale, announce }: Nee
             disabled={!canEdit}
             onChange={e => setText(e.target.value)}
             aria-invalid={invalid || undefined}
-            aria-describedby={`${base}-hint${invalid ? ` ${base}-error` : ''}`}
+            aria-describedby={describedBy(`${base}-need`, { hint: true, error: invalid })}
           />
-          <p id={`${base}-hint`} className="hint">
-            {t('analysis.needs.needHint')}
-          </p>
-          {invalid ? (
-            <p id={`${base}-error`} className="field-error" role="alert">
-              {t('analysis.needs.required')}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" disabled={!canEdit}>
-          {t('analysis.needs.add')}
-        </button>
-      </form>
+        </Field>
+      </AddForm>
     </section>
   )
 }
@@ -214,40 +208,19 @@ const NeedCard = memo(function NeedCard({ need, number, events, factors, standar
           ) : null}
         </header>
         <div className="need-fields">
-          <div className="field">
-            <label htmlFor={`${base}-need`}>{t('analysis.needs.need')}</label>
-            <LiveText
-              id={`${base}-need`}
-              target={{ collection: 'unmetNeeds', id: need.id, field: 'need' }}
-              fallback={need.need}
+          {(['need', 'received', 'gap'] as const).map(field => (
+            <LiveField
+              key={field}
+              id={`${base}-${field}`}
+              label={t(`analysis.needs.${field}`)}
+              target={{ collection: 'unmetNeeds', id: need.id, field }}
+              fallback={need[field]}
               multiline
               rows={2}
               maxLength={5000}
-              required
+              required={field === 'need'}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-received`}>{t('analysis.needs.received')}</label>
-            <LiveText
-              id={`${base}-received`}
-              target={{ collection: 'unmetNeeds', id: need.id, field: 'received' }}
-              fallback={need.received}
-              multiline
-              rows={2}
-              maxLength={5000}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-gap`}>{t('analysis.needs.gap')}</label>
-            <LiveText
-              id={`${base}-gap`}
-              target={{ collection: 'unmetNeeds', id: need.id, field: 'gap' }}
-              fallback={need.gap}
-              multiline
-              rows={2}
-              maxLength={5000}
-            />
-          </div>
+          ))}
         </div>
         <p className="hint">{t('analysis.common.saveHint')}</p>
         <NeedVoice needId={need.id} />
@@ -270,17 +243,13 @@ const NeedCard = memo(function NeedCard({ need, number, events, factors, standar
             onToggle={(id, linked) => need.factorItemIds.includes(id) !== linked && update({ factorItemIds: toggled(need.factorItemIds, id, linked) })}
           />
         </div>
-        <div className="card-actions">
-          <ConfirmRemove
-            label={t('analysis.common.remove')}
-            accessibleLabel={t('analysis.needs.removeLabel', { number })}
-            question={t('analysis.needs.removeConfirm', { number })}
-            disabled={!canEdit}
-            onConfirm={() => {
-              if (run({ type: 'removeUnmetNeed', id: need.id }, { undoable: false })) announce(t('analysis.needs.removed'))
-            }}
-          />
-        </div>
+        <RemoveAction
+          stem="analysis.needs"
+          values={{ number }}
+          command={{ type: 'removeUnmetNeed', id: need.id }}
+          removed={t('analysis.needs.removed')}
+          announce={announce}
+        />
       </article>
     </li>
   )
@@ -306,10 +275,7 @@ function SystemicFactors({ framework, ratings, events, locale, announce }: Facto
 
   return (
     <section className="analysis-section" aria-labelledby="factors-title">
-      <div className="section-head">
-        <h3 id="factors-title">{t('analysis.factors.title')}</h3>
-        <p className="section-count">{t('analysis.factors.ratedCount', { rated, total })}</p>
-      </div>
+      <SectionHead id="factors-title" title={t('analysis.factors.title')} count={t('analysis.factors.ratedCount', { rated, total })} />
       <p className="hint">{t('analysis.factors.intro')}</p>
       <p className="framework-name">{t('analysis.factors.framework', { name: framework.name[locale], version: framework.version })}</p>
       <div className="rating-key" role="group" aria-labelledby="rating-key-title">
@@ -454,21 +420,17 @@ const FactorItemCard = memo(function FactorItemCard({ item, rating, events, loca
         </fieldset>
         {rating ? (
           <div className="factor-details">
-            <div className="field field-wide">
-              <label htmlFor={`${base}-rationale`}>{t('analysis.factors.rationaleOf', { item: label })}</label>
-              <LiveText
-                id={`${base}-rationale`}
-                target={{ collection: 'factorRatings', id: item.id, field: 'rationale' }}
-                fallback={rating.rationale}
-                multiline
-                rows={2}
-                maxLength={5000}
-                aria-describedby={`${base}-rationale-hint`}
-              />
-              <p id={`${base}-rationale-hint`} className="hint">
-                {t('analysis.factors.rationaleHint')}
-              </p>
-            </div>
+            <LiveField
+              id={`${base}-rationale`}
+              label={t('analysis.factors.rationaleOf', { item: label })}
+              hint={t('analysis.factors.rationaleHint')}
+              wide
+              target={{ collection: 'factorRatings', id: item.id, field: 'rationale' }}
+              fallback={rating.rationale}
+              multiline
+              rows={2}
+              maxLength={5000}
+            />
             <LinkPicker
               legend={t('analysis.factors.events')}
               chooseLabel={t('analysis.factors.eventsChoose')}
