@@ -8,13 +8,11 @@ import type { FactorRatingEntry, ReviewCommand, UnmetNeed } from '~/domain/revie
 import { describeRule, type PracticeStandards } from '~/domain/standards'
 import { factorRatings, type FactorRating } from '~/domain/vocabulary'
 import { newEntityId, useWorkspace } from './context'
-import { AddForm, Field, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
-import { LinkPicker, eventGroups, factorGroups, type LinkGroup } from './finding-fields'
+import { AddForm, Field, LinkField, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
+import { eventGroups, factorGroups, type LinkGroup } from './finding-fields'
 import type { FamilyVoiceEntry, ViewProps } from './settings'
 
 type NeedPatch = Extract<ReviewCommand, { type: 'updateUnmetNeed' }>['patch']
-
-const toggled = (ids: readonly string[], id: string, linked: boolean) => (linked ? [...ids, id] : ids.filter(other => other !== id))
 
 export function Analysis({ document, settings, announce }: ViewProps) {
   const { t, i18n } = useTranslation()
@@ -190,7 +188,7 @@ type NeedCardProps = {
 
 const NeedCard = memo(function NeedCard({ need, number, events, factors, standards, locale, announce }: NeedCardProps) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = `need-${need.id}`
   const update = (patch: NeedPatch) => run({ type: 'updateUnmetNeed', id: need.id, patch })
   const rule = need.standardsFlagId ? flagRule(need.standardsFlagId, standards, locale) : null
@@ -225,22 +223,13 @@ const NeedCard = memo(function NeedCard({ need, number, events, factors, standar
         <p className="hint">{t('analysis.common.saveHint')}</p>
         <NeedVoice needId={need.id} />
         <div className="link-row">
-          <LinkPicker
-            legend={t('analysis.needs.events')}
-            chooseLabel={t('analysis.needs.eventsChoose')}
-            groups={events}
-            selected={need.eventIds}
-            canEdit={canEdit}
-            onToggle={(id, linked) => need.eventIds.includes(id) !== linked && update({ eventIds: toggled(need.eventIds, id, linked) })}
-          />
-          <LinkPicker
-            legend={t('analysis.needs.factors')}
-            chooseLabel={t('analysis.needs.factorsChoose')}
+          <LinkField stem="analysis.needs.events" groups={events} selected={need.eventIds} onChange={eventIds => update({ eventIds })} />
+          <LinkField
+            stem="analysis.needs.factors"
             groups={factors}
             selected={need.factorItemIds}
-            canEdit={canEdit}
             unknownLabel={id => t('analysis.common.unknownFactor', { id })}
-            onToggle={(id, linked) => need.factorItemIds.includes(id) !== linked && update({ factorItemIds: toggled(need.factorItemIds, id, linked) })}
+            onChange={factorItemIds => update({ factorItemIds })}
           />
         </div>
         <RemoveAction
@@ -431,21 +420,11 @@ const FactorItemCard = memo(function FactorItemCard({ item, rating, events, loca
               rows={2}
               maxLength={5000}
             />
-            <LinkPicker
-              legend={t('analysis.factors.events')}
-              chooseLabel={t('analysis.factors.eventsChoose')}
+            <LinkField
+              stem="analysis.factors.events"
               groups={events}
               selected={rating.eventIds}
-              canEdit={canEdit}
-              onToggle={(id, linked) =>
-                rating.eventIds.includes(id) !== linked &&
-                run({
-                  type: 'rateFactor',
-                  factorItemId: item.id,
-                  rating: rating.rating,
-                  eventIds: linked ? [...rating.eventIds, id] : rating.eventIds.filter(other => other !== id),
-                })
-              }
+              onChange={eventIds => run({ type: 'rateFactor', factorItemId: item.id, rating: rating.rating, eventIds })}
             />
           </div>
         ) : null}

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import type { ReviewCommand } from '~/domain/review-doc'
 import { ChoiceSelect } from './commit-input'
 import { useWorkspace } from './context'
-import { ConfirmRemove } from './finding-fields'
+import { ConfirmRemove, LinkPicker, type LinkGroup } from './finding-fields'
 import { LiveText } from './live-text'
 
 type FieldProps = {
@@ -167,5 +167,38 @@ export function RemoveAction(props: RemoveActionProps) {
         onConfirm={confirm}
       />
     </div>
+  )
+}
+
+type LinkFieldProps = {
+  /** Translation key of the legend; `<stem>Choose` opens the choices. */
+  stem?: string
+  legend?: string
+  chooseLabel?: string
+  groups: readonly LinkGroup[]
+  selected: readonly string[]
+  /** The new list of linked ids; not called when a toggle changes nothing (a double click, a collaborator was quicker). */
+  onChange: (ids: string[]) => unknown
+  noOptionsText?: string
+  unknownLabel?: (id: string) => string
+}
+
+/** Links kept as a list of ids on the entity: a picker that writes the whole new list. */
+export function LinkField({ stem, legend, chooseLabel, groups, selected, onChange, noOptionsText, unknownLabel }: LinkFieldProps) {
+  const { t } = useTranslation()
+  const { canEdit } = useWorkspace()
+  return (
+    <LinkPicker
+      legend={legend ?? t(stem ?? '')}
+      chooseLabel={chooseLabel ?? t(`${stem}Choose`)}
+      groups={groups}
+      selected={selected}
+      canEdit={canEdit}
+      noOptionsText={noOptionsText}
+      unknownLabel={unknownLabel}
+      onToggle={(id, linked) => {
+        if (selected.includes(id) !== linked) onChange(linked ? [...selected, id] : selected.filter(other => other !== id))
+      }}
+    />
   )
 }

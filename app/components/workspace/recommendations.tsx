@@ -10,8 +10,8 @@ import { recommendationStatuses, recommendationStrengths, type RecommendationStr
 import { recommendationStrengthExamples, strengthNudge } from '~/domain/workflow/recommendations'
 import { CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
-import { AddForm, ChoiceField, DraftInput, Field, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
-import { LinkPicker, excerpt, useStable, type LinkGroup } from './finding-fields'
+import { AddForm, ChoiceField, DraftInput, Field, LinkField, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
+import { excerpt, useStable, type LinkGroup } from './finding-fields'
 import type { ViewProps } from './settings'
 
 type RecommendationPatch = Extract<ReviewCommand, { type: 'updateRecommendation' }>['patch']
@@ -216,15 +216,7 @@ function AddRecommendationForm({ findings, announce }: { findings: readonly Link
           {t('analysis.recommendations.strengthRequired')}
         </p>
       ) : null}
-      <LinkPicker
-        legend={t('analysis.recommendations.findings')}
-        chooseLabel={t('analysis.recommendations.findingsChoose')}
-        groups={findings}
-        selected={findingIds}
-        canEdit={canEdit}
-        noOptionsText={t('analysis.recommendations.noFindings')}
-        onToggle={(id, linked) => setFindingIds(ids => (linked ? [...ids.filter(other => other !== id), id] : ids.filter(other => other !== id)))}
-      />
+      <FindingsField findings={findings} selected={findingIds} onChange={setFindingIds} />
       <div className="field-row">
         <Field id={`${base}-owner`} label={t('analysis.recommendations.owner')} hint={t('analysis.recommendations.ownerHint')}>
           <DraftInput id={`${base}-owner`} maxLength={200} autoComplete="off" value={owner} onValue={setOwner} aria-describedby={`${base}-owner-hint`} />
@@ -252,6 +244,28 @@ function AddRecommendationForm({ findings, announce }: { findings: readonly Link
         </Field>
       </div>
     </AddForm>
+  )
+}
+
+/** The findings a recommendation answers. */
+function FindingsField({
+  findings,
+  selected,
+  onChange,
+}: {
+  findings: readonly LinkGroup[]
+  selected: readonly string[]
+  onChange: (ids: string[]) => unknown
+}) {
+  const { t } = useTranslation()
+  return (
+    <LinkField
+      stem="analysis.recommendations.findings"
+      groups={findings}
+      selected={selected}
+      noOptionsText={t('analysis.recommendations.noFindings')}
+      onChange={onChange}
+    />
   )
 }
 
@@ -341,17 +355,7 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
           rows={2}
           maxLength={2000}
         />
-        <LinkPicker
-          legend={t('analysis.recommendations.findings')}
-          chooseLabel={t('analysis.recommendations.findingsChoose')}
-          groups={findings}
-          selected={r.findingIds}
-          canEdit={canEdit}
-          noOptionsText={t('analysis.recommendations.noFindings')}
-          onToggle={(id, linked) =>
-            r.findingIds.includes(id) !== linked && update({ findingIds: linked ? [...r.findingIds, id] : r.findingIds.filter(other => other !== id) })
-          }
-        />
+        <FindingsField findings={findings} selected={r.findingIds} onChange={findingIds => update({ findingIds })} />
         <RemoveAction
           stem="analysis.recommendations"
           values={{ number }}

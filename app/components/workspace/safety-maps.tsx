@@ -22,8 +22,8 @@ import {
 } from '~/domain/review-doc'
 import { CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
-import { AddForm, DraftInput, Field, LiveField, RemoveAction, describedBy } from './form-parts'
-import { LinkPicker, eventGroups, eventLabel, type LinkGroup } from './finding-fields'
+import { AddForm, DraftInput, Field, LinkField, LiveField, RemoveAction, describedBy } from './form-parts'
+import { eventGroups, eventLabel, type LinkGroup } from './finding-fields'
 import { formatTimelineDate } from './format'
 import { useOthersEditing } from './presence'
 import type { ViewProps } from './settings'
@@ -245,16 +245,12 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
             </p>
           ) : null}
         </fieldset>
-        <LinkPicker
+        <LinkField
           legend={t('safetyMap.events.legend')}
           chooseLabel={t('safetyMap.events.choose')}
           groups={events}
           selected={map.eventIds}
-          canEdit={canEdit}
-          onToggle={(id, linked) =>
-            map.eventIds.includes(id) !== linked &&
-            run({ type: 'updateSafetyMap', id: map.id, patch: { eventIds: linked ? [...map.eventIds, id] : map.eventIds.filter(other => other !== id) } })
-          }
+          onChange={eventIds => run({ type: 'updateSafetyMap', id: map.id, patch: { eventIds } })}
         />
         <RemoveAction
           stem="safetyMap.map"
