@@ -8,7 +8,7 @@ import type { FactorRatingEntry, ReviewCommand, UnmetNeed } from '~/domain/revie
 import { describeRule, type PracticeStandards } from '~/domain/standards'
 import { factorRatings, type FactorRating } from '~/domain/vocabulary'
 import { newEntityId, useWorkspace } from './context'
-import { AddForm, Field, LinkField, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
+import { AddForm, DraftTextarea, Field, LinkField, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
 import { eventGroups, factorGroups, type LinkGroup } from './finding-fields'
 import type { FamilyVoiceEntry, ViewProps } from './settings'
 
@@ -109,7 +109,7 @@ type NeedsProps = {
 
 function UnmetNeeds({ needs, events, factors, standards, locale, announce }: NeedsProps) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = useId()
   const [text, setText] = useState('')
   const [invalid, setInvalid] = useState(false)
@@ -152,14 +152,13 @@ function UnmetNeeds({ needs, events, factors, standards, locale, announce }: Nee
           error={invalid && t('analysis.needs.required')}
           alert
         >
-          <textarea
+          <DraftTextarea
             id={`${base}-need`}
             rows={2}
             maxLength={5000}
             value={text}
-            disabled={!canEdit}
-            onChange={e => setText(e.target.value)}
-            aria-invalid={invalid || undefined}
+            onValue={setText}
+            invalid={invalid}
             aria-describedby={describedBy(`${base}-need`, { hint: true, error: invalid })}
           />
         </Field>
@@ -232,13 +231,7 @@ const NeedCard = memo(function NeedCard({ need, number, events, factors, standar
             onChange={factorItemIds => update({ factorItemIds })}
           />
         </div>
-        <RemoveAction
-          stem="analysis.needs"
-          values={{ number }}
-          command={{ type: 'removeUnmetNeed', id: need.id }}
-          removed={t('analysis.needs.removed')}
-          announce={announce}
-        />
+        <RemoveAction stem="analysis.needs" values={{ number }} command={{ type: 'removeUnmetNeed', id: need.id }} announce={announce} />
       </article>
     </li>
   )

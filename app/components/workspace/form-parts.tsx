@@ -3,7 +3,7 @@
 // form, the add form itself, a section's heading with its count, and a removal that asks first.
 // One definition keeps ids, hints and error wiring the same on every tab (screen readers and
 // the e2e specs find fields by these labels and roles).
-import { type ComponentProps, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react'
+import { type ComponentProps, type FormEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReviewCommand } from '~/domain/review-doc'
 import { ChoiceSelect } from './commit-input'
@@ -90,6 +90,18 @@ export function DraftInput({ onValue, invalid, type = 'text', ...rest }: DraftIn
   return <input type={type} disabled={!canEdit} aria-invalid={invalid || undefined} onChange={event => onValue(event.target.value)} {...rest} />
 }
 
+type DraftTextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'disabled'> & {
+  value: string
+  onValue: (value: string) => void
+  invalid?: boolean
+}
+
+/** An add form's text area, like DraftInput. */
+export function DraftTextarea({ onValue, invalid, ...rest }: DraftTextareaProps) {
+  const { canEdit } = useWorkspace()
+  return <textarea disabled={!canEdit} aria-invalid={invalid || undefined} onChange={event => onValue(event.target.value)} {...rest} />
+}
+
 type AddFormProps = {
   /** The form's id stem: its title is `<base>-title`, its error `<base>-error`. */
   base: string
@@ -146,7 +158,16 @@ type RemoveActionProps = {
   label?: string
   /** In a one-line row rather than at the foot of a card. */
   row?: boolean
-} & ({ command: ReviewCommand; removed: string; announce: (message: string) => void; onConfirm?: never } | { onConfirm: () => void; command?: never })
+} & (
+  | {
+      command: ReviewCommand
+      /** Announced once removed; `<stem>.removed` unless given. */
+      removed?: string
+      announce: (message: string) => void
+      onConfirm?: never
+    }
+  | { onConfirm: () => void; command?: never }
+)
 
 /** The removal of one card or row: asks first, then runs the command and says it is done. */
 export function RemoveAction(props: RemoveActionProps) {
@@ -155,7 +176,7 @@ export function RemoveAction(props: RemoveActionProps) {
   const { stem, values } = props
   const confirm = () => {
     if (props.onConfirm) return props.onConfirm()
-    if (run(props.command, { undoable: false })) props.announce(props.removed)
+    if (run(props.command, { undoable: false })) props.announce(props.removed ?? t(`${stem}.removed`))
   }
   return (
     <div className={props.row ? 'row-action' : 'card-actions'}>

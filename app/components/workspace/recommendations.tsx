@@ -10,7 +10,7 @@ import { recommendationStatuses, recommendationStrengths, type RecommendationStr
 import { recommendationStrengthExamples, strengthNudge } from '~/domain/workflow/recommendations'
 import { CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
-import { AddForm, ChoiceField, DraftInput, Field, LinkField, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
+import { AddForm, ChoiceField, DraftInput, DraftTextarea, Field, LinkField, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
 import { excerpt, useStable, type LinkGroup } from './finding-fields'
 import type { ViewProps } from './settings'
 
@@ -189,14 +189,13 @@ function AddRecommendationForm({ findings, announce }: { findings: readonly Link
       submitLabel={t('analysis.recommendations.add')}
     >
       <Field id={`${base}-text`} label={t('analysis.recommendations.text')} wide error={problems.has('text') && t('analysis.recommendations.textRequired')}>
-        <textarea
+        <DraftTextarea
           id={`${base}-text`}
           rows={3}
           maxLength={5000}
           value={text}
-          disabled={!canEdit}
-          onChange={e => setText(e.target.value)}
-          aria-invalid={problems.has('text') || undefined}
+          onValue={setText}
+          invalid={problems.has('text')}
           aria-describedby={describedBy(`${base}-text`, { error: problems.has('text') })}
         />
       </Field>
@@ -232,15 +231,7 @@ function AddRecommendationForm({ findings, announce }: { findings: readonly Link
           />
         </Field>
         <Field id={`${base}-measure`} label={t('analysis.recommendations.measure')} wide hint={t('analysis.recommendations.measureHint')}>
-          <textarea
-            id={`${base}-measure`}
-            rows={2}
-            maxLength={2000}
-            value={measure}
-            disabled={!canEdit}
-            onChange={e => setMeasure(e.target.value)}
-            aria-describedby={`${base}-measure-hint`}
-          />
+          <DraftTextarea id={`${base}-measure`} rows={2} maxLength={2000} value={measure} onValue={setMeasure} aria-describedby={`${base}-measure-hint`} />
         </Field>
       </div>
     </AddForm>
@@ -356,13 +347,7 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
           maxLength={2000}
         />
         <FindingsField findings={findings} selected={r.findingIds} onChange={findingIds => update({ findingIds })} />
-        <RemoveAction
-          stem="analysis.recommendations"
-          values={{ number }}
-          command={{ type: 'removeRecommendation', id: r.id }}
-          removed={t('analysis.recommendations.removed')}
-          announce={announce}
-        />
+        <RemoveAction stem="analysis.recommendations" values={{ number }} command={{ type: 'removeRecommendation', id: r.id }} announce={announce} />
       </article>
     </li>
   )

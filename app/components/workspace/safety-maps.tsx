@@ -257,7 +257,6 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
           values={{ date }}
           label={t('safetyMap.map.remove')}
           command={{ type: 'removeSafetyMap', id: map.id }}
-          removed={t('safetyMap.map.removed')}
           announce={announce}
         />
       </article>
