@@ -1,20 +1,18 @@
 // The analysis: for each unmet need, what the child and family needed, what they received and
 // the gap, tied to timeline points and systemic factors; then the jurisdiction's factor
 // framework, each item rated 0-3 with a rationale. Ratings describe the system, never a person.
-import { createContext, memo, useContext, useId, useMemo, useState, type FormEvent } from 'react'
+import { createContext, memo, useContext, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { factorRatingScale, type FactorFramework, type FactorItem } from '~/domain/factors'
 import type { FactorRatingEntry, ReviewCommand, UnmetNeed } from '~/domain/review-doc'
 import { describeRule, type PracticeStandards } from '~/domain/standards'
 import { factorRatings, type FactorRating } from '~/domain/vocabulary'
 import { newEntityId, useWorkspace } from './context'
-import { ConfirmRemove, LinkPicker, eventGroups, factorGroups, type LinkGroup } from './finding-fields'
-import { LiveText } from './live-text'
+import { AddForm, DraftTextarea, Field, LinkField, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
+import { eventGroups, factorGroups, type LinkGroup } from './finding-fields'
 import type { FamilyVoiceEntry, ViewProps } from './settings'
 
 type NeedPatch = Extract<ReviewCommand, { type: 'updateUnmetNeed' }>['patch']
-
-const toggled = (ids: readonly string[], id: string, linked: boolean) => (linked ? [...ids, id] : ids.filter(other => other !== id))
 
 export function Analysis({ document, settings, announce }: ViewProps) {
   const { t, i18n } = useTranslation()
@@ -64,9 +62,7 @@ function FamilyVoice({ entries, page }: { entries: readonly FamilyVoiceEntry[]; 
   const { t } = useTranslation()
   return (
     <section className="analysis-section family-voice" aria-labelledby="family-voice-title" data-testid="family-voice">
-      <div className="section-head">
-        <h3 id="family-voice-title">{t('voice.analysis.title')}</h3>
-      </div>
+      <SectionHead id="family-voice-title" title={t('voice.analysis.title')} />
       <p className="hint">{t('voice.analysis.intro')}</p>
       {entries.length === 0 ? <p>{t('voice.page.empty')}</p> : null}
       <ul className="voice-list">
@@ -113,14 +109,13 @@ type NeedsProps = {
 
 function UnmetNeeds({ needs, events, factors, standards, locale, announce }: NeedsProps) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = useId()
   const [text, setText] = useState('')
   const [invalid, setInvalid] = useState(false)
   const fromStandards = needs.filter(need => need.standardsFlagId !== undefined).length
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const submit = () => {
     if (text.trim() === '') return setInvalid(true)
     if (run({ type: 'addUnmetNeed', id: newEntityId(), need: text.trim() }, { undoable: false })) {
       setInvalid(false)
@@ -131,13 +126,16 @@ function UnmetNeeds({ needs, events, factors, standards, locale, announce }: Nee
 
   return (
     <section className="analysis-section" aria-labelledby="needs-title">
-      <div className="section-head">
-        <h3 id="needs-title">{t('analysis.needs.title')}</h3>
-        <p className="section-count">
-          {t('analysis.needs.count', { count: needs.length })}
-          {fromStandards > 0 ? ` ${t('analysis.needs.fromStandardsCount', { count: fromStandards })}` : ''}
-        </p>
-      </div>
+      <SectionHead
+        id="needs-title"
+        title={t('analysis.needs.title')}
+        count={
+          <>
+            {t('analysis.needs.count', { count: needs.length })}
+            {fromStandards > 0 ? ` ${t('analysis.needs.fromStandardsCount', { count: fromStandards })}` : ''}
+          </>
+        }
+      />
       <p className="hint">{t('analysis.needs.intro')}</p>
       {needs.length === 0 ? <p>{t('analysis.needs.empty')}</p> : null}
       <ol className="need-list">
@@ -145,33 +143,26 @@ function UnmetNeeds({ needs, events, factors, standards, locale, announce }: Nee
           <NeedCard key={need.id} need={need} number={index + 1} events={events} factors={factors} standards={standards} locale={locale} announce={announce} />
         ))}
       </ol>
-      <form className="add-card" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
-        <h4 id={`${base}-title`}>{t('analysis.needs.addTitle')}</h4>
-        <div className="field field-wide">
-          <label htmlFor={`${base}-need`}>{t('analysis.needs.need')}</label>
-          <textarea
+      <AddForm base={base} title={t('analysis.needs.addTitle')} onSubmit={submit} submitLabel={t('analysis.needs.add')}>
+        <Field
+          id={`${base}-need`}
+          label={t('analysis.needs.need')}
+          wide
+          hint={t('analysis.needs.needHint')}
+          error={invalid && t('analysis.needs.required')}
+          alert
+        >
+          <DraftTextarea
             id={`${base}-need`}
             rows={2}
             maxLength={5000}
             value={text}
-            disabled={!canEdit}
-            onChange={e => setText(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={`${base}-hint${invalid ? ` ${base}-error` : ''}`}
+            onValue={setText}
+            invalid={invalid}
+            aria-describedby={describedBy(`${base}-need`, { hint: true, error: invalid })}
           />
-          <p id={`${base}-hint`} className="hint">
-            {t('analysis.needs.needHint')}
-          </p>
-          {invalid ? (
-            <p id={`${base}-error`} className="field-error" role="alert">
-              {t('analysis.needs.required')}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" disabled={!canEdit}>
-          {t('analysis.needs.add')}
-        </button>
-      </form>
+        </Field>
+      </AddForm>
     </section>
   )
 }
@@ -196,7 +187,7 @@ type NeedCardProps = {
 
 const NeedCard = memo(function NeedCard({ need, number, events, factors, standards, locale, announce }: NeedCardProps) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = `need-${need.id}`
   const update = (patch: NeedPatch) => run({ type: 'updateUnmetNeed', id: need.id, patch })
   const rule = need.standardsFlagId ? flagRule(need.standardsFlagId, standards, locale) : null
@@ -214,73 +205,33 @@ const NeedCard = memo(function NeedCard({ need, number, events, factors, standar
           ) : null}
         </header>
         <div className="need-fields">
-          <div className="field">
-            <label htmlFor={`${base}-need`}>{t('analysis.needs.need')}</label>
-            <LiveText
-              id={`${base}-need`}
-              target={{ collection: 'unmetNeeds', id: need.id, field: 'need' }}
-              fallback={need.need}
+          {(['need', 'received', 'gap'] as const).map(field => (
+            <LiveField
+              key={field}
+              id={`${base}-${field}`}
+              label={t(`analysis.needs.${field}`)}
+              target={{ collection: 'unmetNeeds', id: need.id, field }}
+              fallback={need[field]}
               multiline
               rows={2}
               maxLength={5000}
-              required
+              required={field === 'need'}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-received`}>{t('analysis.needs.received')}</label>
-            <LiveText
-              id={`${base}-received`}
-              target={{ collection: 'unmetNeeds', id: need.id, field: 'received' }}
-              fallback={need.received}
-              multiline
-              rows={2}
-              maxLength={5000}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-gap`}>{t('analysis.needs.gap')}</label>
-            <LiveText
-              id={`${base}-gap`}
-              target={{ collection: 'unmetNeeds', id: need.id, field: 'gap' }}
-              fallback={need.gap}
-              multiline
-              rows={2}
-              maxLength={5000}
-            />
-          </div>
+          ))}
         </div>
         <p className="hint">{t('analysis.common.saveHint')}</p>
         <NeedVoice needId={need.id} />
         <div className="link-row">
-          <LinkPicker
-            legend={t('analysis.needs.events')}
-            chooseLabel={t('analysis.needs.eventsChoose')}
-            groups={events}
-            selected={need.eventIds}
-            canEdit={canEdit}
-            onToggle={(id, linked) => need.eventIds.includes(id) !== linked && update({ eventIds: toggled(need.eventIds, id, linked) })}
-          />
-          <LinkPicker
-            legend={t('analysis.needs.factors')}
-            chooseLabel={t('analysis.needs.factorsChoose')}
+          <LinkField stem="analysis.needs.events" groups={events} selected={need.eventIds} onChange={eventIds => update({ eventIds })} />
+          <LinkField
+            stem="analysis.needs.factors"
             groups={factors}
             selected={need.factorItemIds}
-            canEdit={canEdit}
             unknownLabel={id => t('analysis.common.unknownFactor', { id })}
-            onToggle={(id, linked) => need.factorItemIds.includes(id) !== linked && update({ factorItemIds: toggled(need.factorItemIds, id, linked) })}
+            onChange={factorItemIds => update({ factorItemIds })}
           />
         </div>
-        <div className="card-actions">
-          <ConfirmRemove
-            label={t('analysis.common.remove')}
-            accessibleLabel={t('analysis.needs.removeLabel', { number })}
-            question={t('analysis.needs.removeConfirm', { number })}
-            disabled={!canEdit}
-            onConfirm={() => {
-              if (run({ type: 'removeUnmetNeed', id: need.id }, { undoable: false })) announce(t('analysis.needs.removed'))
-            }}
-          />
-        </div>
+        <RemoveAction stem="analysis.needs" values={{ number }} command={{ type: 'removeUnmetNeed', id: need.id }} announce={announce} />
       </article>
     </li>
   )
@@ -306,10 +257,7 @@ function SystemicFactors({ framework, ratings, events, locale, announce }: Facto
 
   return (
     <section className="analysis-section" aria-labelledby="factors-title">
-      <div className="section-head">
-        <h3 id="factors-title">{t('analysis.factors.title')}</h3>
-        <p className="section-count">{t('analysis.factors.ratedCount', { rated, total })}</p>
-      </div>
+      <SectionHead id="factors-title" title={t('analysis.factors.title')} count={t('analysis.factors.ratedCount', { rated, total })} />
       <p className="hint">{t('analysis.factors.intro')}</p>
       <p className="framework-name">{t('analysis.factors.framework', { name: framework.name[locale], version: framework.version })}</p>
       <div className="rating-key" role="group" aria-labelledby="rating-key-title">
@@ -454,36 +402,22 @@ const FactorItemCard = memo(function FactorItemCard({ item, rating, events, loca
         </fieldset>
         {rating ? (
           <div className="factor-details">
-            <div className="field field-wide">
-              <label htmlFor={`${base}-rationale`}>{t('analysis.factors.rationaleOf', { item: label })}</label>
-              <LiveText
-                id={`${base}-rationale`}
-                target={{ collection: 'factorRatings', id: item.id, field: 'rationale' }}
-                fallback={rating.rationale}
-                multiline
-                rows={2}
-                maxLength={5000}
-                aria-describedby={`${base}-rationale-hint`}
-              />
-              <p id={`${base}-rationale-hint`} className="hint">
-                {t('analysis.factors.rationaleHint')}
-              </p>
-            </div>
-            <LinkPicker
-              legend={t('analysis.factors.events')}
-              chooseLabel={t('analysis.factors.eventsChoose')}
+            <LiveField
+              id={`${base}-rationale`}
+              label={t('analysis.factors.rationaleOf', { item: label })}
+              hint={t('analysis.factors.rationaleHint')}
+              wide
+              target={{ collection: 'factorRatings', id: item.id, field: 'rationale' }}
+              fallback={rating.rationale}
+              multiline
+              rows={2}
+              maxLength={5000}
+            />
+            <LinkField
+              stem="analysis.factors.events"
               groups={events}
               selected={rating.eventIds}
-              canEdit={canEdit}
-              onToggle={(id, linked) =>
-                rating.eventIds.includes(id) !== linked &&
-                run({
-                  type: 'rateFactor',
-                  factorItemId: item.id,
-                  rating: rating.rating,
-                  eventIds: linked ? [...rating.eventIds, id] : rating.eventIds.filter(other => other !== id),
-                })
-              }
+              onChange={eventIds => run({ type: 'rateFactor', factorItemId: item.id, rating: rating.rating, eventIds })}
             />
           </div>
         ) : null}

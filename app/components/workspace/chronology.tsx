@@ -10,6 +10,7 @@ import { Adornments, Backdrop, LaneLabels, Legend, MarkerLayer, SelectionRing } 
 import { ChronologyControls } from './chronology-controls'
 import { ChronologyDetails } from './chronology-details'
 import { formatTimelineDate } from './format'
+import { SectionHead } from './form-parts'
 import type { ViewProps } from './settings'
 import { FlagsPanel, useStandardFlags } from './standards-flags'
 import { chartWidth, place, SIDE_PADDING, ticks, type LaneGrouping } from './timeline-chronology-layout'
@@ -115,10 +116,7 @@ export function Chronology({ document, settings, announce }: ViewProps) {
     // Arrow keys and +/- reach the chart from any of its controls: the handler only delegates.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section className="chronology" aria-labelledby="chronology-title" onKeyDown={onKeyDown}>
-      <div className="section-head">
-        <h2 id="chronology-title">{t('timeline.chronology.title')}</h2>
-        <p className="section-count">{t('workspace.timeline.count', { count: events.length })}</p>
-      </div>
+      <SectionHead id="chronology-title" heading="h2" title={t('timeline.chronology.title')} count={t('workspace.timeline.count', { count: events.length })} />
       <ChronologyControls
         id={id}
         grouping={grouping}

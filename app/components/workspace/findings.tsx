@@ -6,7 +6,8 @@ import { findingBodyField, type EvidenceKind, type Finding, type ReviewDocument 
 import { coreValues, findingStatuses, type FindingStatus } from '~/domain/vocabulary'
 import { CollaborativeEditor } from './collaborative-editor'
 import { newEntityId, useWorkspace } from './context'
-import { ConfirmRemove, LinkPicker, eventGroups, excerpt, factorGroups, localeOf, useStable, type LinkGroup } from './finding-fields'
+import { RemoveAction, SectionHead } from './form-parts'
+import { LinkPicker, eventGroups, excerpt, factorGroups, localeOf, useStable, type LinkGroup } from './finding-fields'
 import { NudgeNotes, personNamesOf, useLanguageNudges } from './finding-nudges'
 import { LiveText } from './live-text'
 import type { NudgeSettings } from './nudge-decorations'
@@ -81,10 +82,7 @@ export function Findings({ findings, editors, announce, settings, document }: Pr
 
   return (
     <section className="findings" aria-labelledby="findings-title">
-      <div className="section-head">
-        <h2 id="findings-title">{t('workspace.findings.title')}</h2>
-        <p className="section-count">{t('workspace.findings.count', { count: findings.length })}</p>
-      </div>
+      <SectionHead id="findings-title" heading="h2" title={t('workspace.findings.title')} count={t('workspace.findings.count', { count: findings.length })} />
       <p>
         <button type="button" onClick={add} disabled={!canEdit}>
           {t('workspace.findings.add')}
@@ -118,6 +116,13 @@ type CardProps = {
 }
 
 const evidenceKey = { event: 'eventIds', unmetNeed: 'unmetNeedIds', account: 'accountIds' } as const
+
+/** The evidence a finding links to, one picker each: the link groups, and what to say when none can be chosen or one is gone. */
+const evidencePickers: readonly { kind: EvidenceKind; links: 'events' | 'unmetNeeds' | 'accounts'; noOptions?: string; unknown?: string }[] = [
+  { kind: 'event', links: 'events' },
+  { kind: 'unmetNeed', links: 'unmetNeeds', noOptions: 'analysis.findings.noUnmetNeeds' },
+  { kind: 'account', links: 'accounts', noOptions: 'analysis.findings.noAccounts', unknown: 'analysis.findings.accountGone' },
+]
 
 const FindingCard = memo(function FindingCard({ finding, number, autoFocus, editors, links, onRemove }: CardProps) {
   const { t } = useTranslation()
@@ -227,45 +232,23 @@ const FindingCard = memo(function FindingCard({ finding, number, autoFocus, edit
             canEdit={canEdit}
             unknownLabel={id => t('analysis.common.unknownFactor', { id })}
           />
-          <LinkPicker
-            legend={t('analysis.findings.events')}
-            chooseLabel={t('analysis.findings.eventsChoose')}
-            groups={links.events}
-            selected={finding.evidence.eventIds}
-            onToggle={toggleEvidence('event')}
-            canEdit={canEdit}
-          />
-          <LinkPicker
-            legend={t('analysis.findings.unmetNeeds')}
-            chooseLabel={t('analysis.findings.unmetNeedsChoose')}
-            groups={links.unmetNeeds}
-            selected={finding.evidence.unmetNeedIds}
-            onToggle={toggleEvidence('unmetNeed')}
-            canEdit={canEdit}
-            noOptionsText={t('analysis.findings.noUnmetNeeds')}
-          />
-          <LinkPicker
-            legend={t('analysis.findings.accounts')}
-            chooseLabel={t('analysis.findings.accountsChoose')}
-            groups={links.accounts}
-            selected={finding.evidence.accountIds}
-            onToggle={toggleEvidence('account')}
-            canEdit={canEdit}
-            noOptionsText={t('analysis.findings.noAccounts')}
-            unknownLabel={() => t('analysis.findings.accountGone')}
-          />
+          {evidencePickers.map(({ kind, links: groups, noOptions, unknown }) => (
+            <LinkPicker
+              key={kind}
+              legend={t(`analysis.findings.${groups}`)}
+              chooseLabel={t(`analysis.findings.${groups}Choose`)}
+              groups={links[groups]}
+              selected={finding.evidence[evidenceKey[kind]]}
+              onToggle={toggleEvidence(kind)}
+              canEdit={canEdit}
+              noOptionsText={noOptions ? t(noOptions) : undefined}
+              unknownLabel={unknown ? () => t(unknown) : undefined}
+            />
+          ))}
           <p className="hint">{t('analysis.findings.quoteNote')}</p>
         </details>
 
-        <div className="card-actions">
-          <ConfirmRemove
-            label={t('analysis.common.remove')}
-            accessibleLabel={t('analysis.findings.removeLabel', { number })}
-            question={t('analysis.findings.removeConfirm', { number })}
-            onConfirm={() => onRemove(finding.id)}
-            disabled={!canEdit}
-          />
-        </div>
+        <RemoveAction stem="analysis.findings" values={{ number }} onConfirm={() => onRemove(finding.id)} />
       </article>
     </li>
   )

@@ -1,7 +1,7 @@
 // The people registry: who is in the case records, under which stable pseudonym, and the
 // places and identifying numbers to remove. Everything that leaves the review is
 // de-identified from this list, so it is edited here in the open, by the panel.
-import { memo, useId, useMemo, useState, type FormEvent } from 'react'
+import { memo, useId, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   isPseudonymTaken,
@@ -14,10 +14,10 @@ import {
   type ReviewCommand,
 } from '~/domain/review-doc'
 import { identifierKinds, personRoles, placeKinds, type IdentifierKind, type PersonRole, type PlaceKind } from '~/domain/vocabulary'
-import { ChoiceSelect, CommitInput } from './commit-input'
+import { CommitInput } from './commit-input'
 import { LiveText } from './live-text'
 import { newEntityId, useWorkspace } from './context'
-import { ConfirmRemove } from './finding-fields'
+import { AddForm, ChoiceField, DraftInput, Field, LiveField, RemoveAction, SectionHead } from './form-parts'
 import type { ViewProps } from './settings'
 
 // Said once above the list; every pseudonym and Nation/community field points at them.
@@ -70,39 +70,68 @@ export function PeopleRegistry({ document, announce, settings }: ViewProps) {
 
 // ------------------------------------------------------------------------------------ people
 
+type SectionProps = {
+  kind: 'people' | 'places' | 'identifiers'
+  count: number
+  /** What is said between the heading and the list. */
+  notes?: ReactNode
+  /** One-line rows rather than cards. */
+  rows?: boolean
+  children: ReactNode
+  form: ReactNode
+}
+
+/** One of the registry's three lists: heading and count, notes, the entries, then the add form. */
+function RegistrySection({ kind, count, notes, rows, children, form }: SectionProps) {
+  const { t } = useTranslation()
+  return (
+    <section className="registry-section" aria-labelledby={`registry-${kind}-title`}>
+      <SectionHead id={`registry-${kind}-title`} title={t(`analysis.registry.${kind}.title`)} count={t(`analysis.registry.${kind}.count`, { count })} />
+      {notes}
+      {count === 0 ? <p>{t(`analysis.registry.${kind}.empty`)}</p> : null}
+      <ul className={rows ? 'registry-list registry-rows' : 'registry-list'}>{children}</ul>
+      {form}
+    </section>
+  )
+}
+
 function PeopleSection({ people, announce }: { people: readonly Person[]; announce: (message: string) => void }) {
   const { t } = useTranslation()
   const pseudonyms = useMemo(() => people.map(person => person.pseudonym), [people])
   // A pseudonym leaves the review in every export: it may not carry anyone's name.
   const names = useMemo(() => people.flatMap(person => [person.name, ...person.aliases]), [people])
+  const notes = (
+    <dl className="registry-notes">
+      <dt>{t('analysis.registry.people.pseudonym')}</dt>
+      <dd id={PSEUDONYM_NOTE}>{t('analysis.registry.people.pseudonymHint')}</dd>
+      <dt>
+        <NationLabel />
+      </dt>
+      <dd id={PROTECTED_NOTE}>{t('analysis.registry.people.protectedNote')}</dd>
+    </dl>
+  )
   return (
-    <section className="registry-section" aria-labelledby="registry-people-title">
-      <div className="section-head">
-        <h3 id="registry-people-title">{t('analysis.registry.people.title')}</h3>
-        <p className="section-count">{t('analysis.registry.people.count', { count: people.length })}</p>
-      </div>
-      <dl className="registry-notes">
-        <dt>{t('analysis.registry.people.pseudonym')}</dt>
-        <dd id={PSEUDONYM_NOTE}>{t('analysis.registry.people.pseudonymHint')}</dd>
-        <dt>
-          {t('analysis.registry.people.nation')} <span className="badge badge-protected">{t('analysis.registry.people.protected')}</span>
-        </dt>
-        <dd id={PROTECTED_NOTE}>{t('analysis.registry.people.protectedNote')}</dd>
-      </dl>
-      {people.length === 0 ? <p>{t('analysis.registry.people.empty')}</p> : null}
-      <ul className="registry-list">
-        {people.map(person => (
-          <PersonCard key={person.id} person={person} pseudonyms={pseudonyms} names={names} announce={announce} />
-        ))}
-      </ul>
-      <AddPersonForm pseudonyms={pseudonyms} names={names} announce={announce} />
-    </section>
+    <RegistrySection kind="people" count={people.length} notes={notes} form={<AddPersonForm pseudonyms={pseudonyms} names={names} announce={announce} />}>
+      {people.map(person => (
+        <PersonCard key={person.id} person={person} pseudonyms={pseudonyms} names={names} announce={announce} />
+      ))}
+    </RegistrySection>
+  )
+}
+
+/** "Nation/community" with its protected badge: said the same way in the notes and both forms. */
+function NationLabel() {
+  const { t } = useTranslation()
+  return (
+    <>
+      {t('analysis.registry.people.nation')} <span className="badge badge-protected">{t('analysis.registry.people.protected')}</span>
+    </>
   )
 }
 
 function AddPersonForm({ pseudonyms, names, announce }: { pseudonyms: readonly string[]; names: readonly string[]; announce: (message: string) => void }) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = useId()
   const [name, setName] = useState('')
   const [role, setRole] = useState<PersonRole>('child')
@@ -114,8 +143,7 @@ function AddPersonForm({ pseudonyms, names, announce }: { pseudonyms: readonly s
   const suggested = suggestPseudonym(role, pseudonyms)
   const shownPseudonym = pseudonym ?? suggested
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const submit = () => {
     const chosen = shownPseudonym.trim()
     if (name.trim() === '') return setProblem('name')
     if (chosen === '') return setProblem('pseudonym')
@@ -141,80 +169,63 @@ function AddPersonForm({ pseudonyms, names, announce }: { pseudonyms: readonly s
   }
 
   const errorId = `${base}-error`
+  const pseudonymInvalid = problem === 'pseudonym' || problem === 'pseudonymTaken'
   return (
-    <form className="add-card" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
-      <h4 id={`${base}-title`}>{t('analysis.registry.people.addTitle')}</h4>
+    <AddForm
+      base={base}
+      title={t('analysis.registry.people.addTitle')}
+      onSubmit={submit}
+      error={problem ? t(`analysis.registry.people.problem.${problem}`) : null}
+      submitLabel={t('analysis.registry.people.add')}
+    >
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${base}-name`}>{t('analysis.registry.people.name')}</label>
-          <input
+        <Field id={`${base}-name`} label={t('analysis.registry.people.name')}>
+          <DraftInput
             id={`${base}-name`}
-            type="text"
             maxLength={200}
             value={name}
-            disabled={!canEdit}
             autoComplete="off"
-            onChange={e => setName(e.target.value)}
-            aria-invalid={problem === 'name' || undefined}
+            onValue={setName}
+            invalid={problem === 'name'}
             aria-describedby={problem === 'name' ? errorId : undefined}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${base}-role`}>{t('analysis.registry.people.role')}</label>
-          <ChoiceSelect
-            id={`${base}-role`}
-            value={role}
-            disabled={!canEdit}
-            choices={personRoles}
-            label={r => t(`analysis.registry.roles.${r}`)}
-            onChoose={r => setRole(r)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${base}-pseudonym`}>{t('analysis.registry.people.pseudonym')}</label>
-          <input
+        </Field>
+        <RoleField id={`${base}-role`} value={role} onChoose={setRole} />
+        <Field id={`${base}-pseudonym`} label={t('analysis.registry.people.pseudonym')}>
+          <DraftInput
             id={`${base}-pseudonym`}
-            type="text"
             maxLength={60}
             value={shownPseudonym}
-            disabled={!canEdit}
             autoComplete="off"
-            onChange={e => setPseudonym(e.target.value)}
-            aria-invalid={problem === 'pseudonym' || problem === 'pseudonymTaken' || undefined}
-            aria-describedby={`${PSEUDONYM_NOTE}${problem === 'pseudonym' || problem === 'pseudonymTaken' ? ` ${errorId}` : ''}`}
+            onValue={setPseudonym}
+            invalid={pseudonymInvalid}
+            aria-describedby={`${PSEUDONYM_NOTE}${pseudonymInvalid ? ` ${errorId}` : ''}`}
           />
-        </div>
+        </Field>
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${base}-birth`}>{t('analysis.registry.people.birthDate')}</label>
-          <input id={`${base}-birth`} type="date" value={birthDate} disabled={!canEdit} onChange={e => setBirthDate(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${base}-nation`}>
-            {t('analysis.registry.people.nation')} <span className="badge badge-protected">{t('analysis.registry.people.protected')}</span>
-          </label>
-          <input
-            id={`${base}-nation`}
-            type="text"
-            maxLength={200}
-            value={nation}
-            disabled={!canEdit}
-            autoComplete="off"
-            onChange={e => setNation(e.target.value)}
-            aria-describedby={PROTECTED_NOTE}
-          />
-        </div>
+        <Field id={`${base}-birth`} label={t('analysis.registry.people.birthDate')}>
+          <DraftInput id={`${base}-birth`} type="date" value={birthDate} onValue={setBirthDate} />
+        </Field>
+        <Field id={`${base}-nation`} label={<NationLabel />}>
+          <DraftInput id={`${base}-nation`} maxLength={200} value={nation} autoComplete="off" onValue={setNation} aria-describedby={PROTECTED_NOTE} />
+        </Field>
       </div>
-      {problem ? (
-        <p id={errorId} className="field-error" role="alert">
-          {t(`analysis.registry.people.problem.${problem}`)}
-        </p>
-      ) : null}
-      <button type="submit" disabled={!canEdit}>
-        {t('analysis.registry.people.add')}
-      </button>
-    </form>
+    </AddForm>
+  )
+}
+
+function RoleField({ id, value, onChoose }: { id: string; value: PersonRole; onChoose: (role: PersonRole) => unknown }) {
+  const { t } = useTranslation()
+  return (
+    <ChoiceField
+      id={id}
+      label={t('analysis.registry.people.role')}
+      value={value}
+      choices={personRoles}
+      choiceLabel={r => t(`analysis.registry.roles.${r}`)}
+      onChoose={onChoose}
+    />
   )
 }
 
@@ -225,6 +236,7 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
   const { canEdit, run } = useWorkspace()
   const base = `person-${person.id}`
   const update = (patch: PersonPatch) => run({ type: 'updatePerson', id: person.id, patch })
+  const target = (field: 'name' | 'pseudonym' | 'nationOrCommunity') => ({ collection: 'people' as const, id: person.id, field })
   const others = pseudonyms.filter(p => p !== person.pseudonym)
   const suggestion = suggestPseudonym(person.role, others)
   // Typed live, so a clash cannot be refused before it is written: it is shown until resolved.
@@ -253,19 +265,16 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
           {person.nationOrCommunity ? <span className="badge badge-protected">{t('analysis.registry.people.protectedRecorded')}</span> : null}
         </header>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${base}-name`}>{t('analysis.registry.people.name')}</label>
-            <LiveText
-              id={`${base}-name`}
-              target={{ collection: 'people', id: person.id, field: 'name' }}
-              fallback={person.name}
-              maxLength={200}
-              autoComplete="off"
-              required
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-aliases`}>{t('analysis.registry.people.aliases')}</label>
+          <LiveField
+            id={`${base}-name`}
+            label={t('analysis.registry.people.name')}
+            target={target('name')}
+            fallback={person.name}
+            maxLength={200}
+            autoComplete="off"
+            required
+          />
+          <Field id={`${base}-aliases`} label={t('analysis.registry.people.aliases')} hint={t('analysis.registry.people.aliasesHint')}>
             <CommitInput
               id={`${base}-aliases`}
               type="text"
@@ -275,28 +284,14 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
               aria-describedby={`${base}-aliases-hint`}
               onCommit={value => update({ aliases: splitAliases(value) })}
             />
-            <p id={`${base}-aliases-hint`} className="hint">
-              {t('analysis.registry.people.aliasesHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-role`}>{t('analysis.registry.people.role')}</label>
-            <ChoiceSelect
-              id={`${base}-role`}
-              value={person.role}
-              disabled={!canEdit}
-              choices={personRoles}
-              label={r => t(`analysis.registry.roles.${r}`)}
-              onChoose={r => update({ role: r })}
-            />
-          </div>
+          </Field>
+          <RoleField id={`${base}-role`} value={person.role} onChoose={r => update({ role: r })} />
         </div>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${base}-pseudonym`}>{t('analysis.registry.people.pseudonym')}</label>
+          <Field id={`${base}-pseudonym`} label={t('analysis.registry.people.pseudonym')}>
             <LiveText
               id={`${base}-pseudonym`}
-              target={{ collection: 'people', id: person.id, field: 'pseudonym' }}
+              target={target('pseudonym')}
               fallback={person.pseudonym}
               maxLength={60}
               autoComplete="off"
@@ -321,9 +316,8 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
                 {t('analysis.registry.people.suggest', { pseudonym: suggestion })}
               </button>
             ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-birth`}>{t('analysis.registry.people.birthDate')}</label>
+          </Field>
+          <Field id={`${base}-birth`} label={t('analysis.registry.people.birthDate')}>
             <CommitInput
               id={`${base}-birth`}
               type="date"
@@ -331,42 +325,34 @@ const PersonCard = memo(function PersonCard({ person, pseudonyms, names, announc
               disabled={!canEdit}
               onCommit={value => update({ birthDate: value === '' ? null : value })}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-nation`}>
-              {t('analysis.registry.people.nation')} <span className="badge badge-protected">{t('analysis.registry.people.protected')}</span>
-            </label>
-            <LiveText
-              id={`${base}-nation`}
-              target={{ collection: 'people', id: person.id, field: 'nationOrCommunity' }}
-              fallback={person.nationOrCommunity ?? ''}
-              maxLength={200}
-              autoComplete="off"
-              aria-describedby={PROTECTED_NOTE}
-            />
-          </div>
-        </div>
-        <div className="card-actions">
-          <ConfirmRemove
-            label={t('analysis.common.remove')}
-            accessibleLabel={t('analysis.registry.people.removeLabel', { pseudonym: person.pseudonym })}
-            question={t('analysis.registry.people.removeConfirm', { pseudonym: person.pseudonym })}
-            disabled={!canEdit}
-            onConfirm={() => {
-              if (run({ type: 'removePerson', id: person.id }, { undoable: false })) announce(t('analysis.registry.removed'))
-            }}
+          </Field>
+          <LiveField
+            id={`${base}-nation`}
+            label={<NationLabel />}
+            target={target('nationOrCommunity')}
+            fallback={person.nationOrCommunity ?? ''}
+            maxLength={200}
+            autoComplete="off"
+            aria-describedby={PROTECTED_NOTE}
           />
         </div>
+        <RemoveAction
+          stem="analysis.registry.people"
+          values={{ pseudonym: person.pseudonym }}
+          command={{ type: 'removePerson', id: person.id }}
+          removed={t('analysis.registry.removed')}
+          announce={announce}
+        />
       </article>
     </li>
   )
 })
 
-// ------------------------------------------------------------------------------------ places
+// ------------------------------------------------------------------------ places, identifiers
 
 function PlacesSection({ places, announce }: { places: readonly Place[]; announce: (message: string) => void }) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = useId()
   const [name, setName] = useState('')
   const [kind, setKind] = useState<PlaceKind>('address')
@@ -375,8 +361,7 @@ function PlacesSection({ places, announce }: { places: readonly Place[]; announc
   const labels = places.map(place => place.label)
   const shownLabel = label ?? suggestPlaceLabel(kind, labels)
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const submit = () => {
     if (name.trim() === '' || shownLabel.trim() === '') return setInvalid(true)
     if (run({ type: 'addPlace', id: newEntityId(), name: name.trim(), kind, label: shownLabel.trim() }, { undoable: false })) {
       setInvalid(false)
@@ -386,144 +371,105 @@ function PlacesSection({ places, announce }: { places: readonly Place[]; announc
     }
   }
 
-  return (
-    <section className="registry-section" aria-labelledby="registry-places-title">
-      <div className="section-head">
-        <h3 id="registry-places-title">{t('analysis.registry.places.title')}</h3>
-        <p className="section-count">{t('analysis.registry.places.count', { count: places.length })}</p>
+  const form = (
+    <AddForm
+      base={base}
+      title={t('analysis.registry.places.addTitle')}
+      onSubmit={submit}
+      error={invalid ? t('analysis.registry.places.required') : null}
+      submitLabel={t('analysis.registry.places.add')}
+    >
+      <div className="field-row">
+        <Field id={`${base}-name`} label={t('analysis.registry.places.name')}>
+          <DraftInput
+            id={`${base}-name`}
+            maxLength={300}
+            autoComplete="off"
+            value={name}
+            onValue={setName}
+            invalid={invalid && name.trim() === ''}
+            aria-describedby={invalid ? `${base}-error` : undefined}
+          />
+        </Field>
+        <PlaceKindField id={`${base}-kind`} value={kind} onChoose={setKind} />
+        <Field id={`${base}-label`} label={t('analysis.registry.places.label')} hint={t('analysis.registry.places.labelHint')}>
+          <DraftInput id={`${base}-label`} maxLength={100} autoComplete="off" value={shownLabel} onValue={setLabel} aria-describedby={`${base}-label-hint`} />
+        </Field>
       </div>
-      {places.length === 0 ? <p>{t('analysis.registry.places.empty')}</p> : null}
-      <ul className="registry-list registry-rows">
-        {places.map(place => (
-          <PlaceRow key={place.id} place={place} announce={announce} />
-        ))}
-      </ul>
-      <form className="add-card" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
-        <h4 id={`${base}-title`}>{t('analysis.registry.places.addTitle')}</h4>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${base}-name`}>{t('analysis.registry.places.name')}</label>
-            <input
-              id={`${base}-name`}
-              type="text"
-              maxLength={300}
-              autoComplete="off"
-              value={name}
-              disabled={!canEdit}
-              onChange={e => setName(e.target.value)}
-              aria-invalid={(invalid && name.trim() === '') || undefined}
-              aria-describedby={invalid ? `${base}-error` : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-kind`}>{t('analysis.registry.places.kind')}</label>
-            <ChoiceSelect
-              id={`${base}-kind`}
-              value={kind}
-              disabled={!canEdit}
-              choices={placeKinds}
-              label={k => t(`analysis.registry.placeKinds.${k}`)}
-              onChoose={k => setKind(k)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-label`}>{t('analysis.registry.places.label')}</label>
-            <input
-              id={`${base}-label`}
-              type="text"
-              maxLength={100}
-              autoComplete="off"
-              value={shownLabel}
-              disabled={!canEdit}
-              onChange={e => setLabel(e.target.value)}
-              aria-describedby={`${base}-label-hint`}
-            />
-            <p id={`${base}-label-hint`} className="hint">
-              {t('analysis.registry.places.labelHint')}
-            </p>
-          </div>
-        </div>
-        {invalid ? (
-          <p id={`${base}-error`} className="field-error" role="alert">
-            {t('analysis.registry.places.required')}
-          </p>
-        ) : null}
-        <button type="submit" disabled={!canEdit}>
-          {t('analysis.registry.places.add')}
-        </button>
-      </form>
-    </section>
+    </AddForm>
+  )
+  return (
+    <RegistrySection kind="places" count={places.length} rows form={form}>
+      {places.map(place => (
+        <PlaceRow key={place.id} place={place} announce={announce} />
+      ))}
+    </RegistrySection>
+  )
+}
+
+function PlaceKindField({ id, value, onChoose }: { id: string; value: PlaceKind; onChoose: (kind: PlaceKind) => unknown }) {
+  const { t } = useTranslation()
+  return (
+    <ChoiceField
+      id={id}
+      label={t('analysis.registry.places.kind')}
+      value={value}
+      choices={placeKinds}
+      choiceLabel={k => t(`analysis.registry.placeKinds.${k}`)}
+      onChoose={onChoose}
+    />
   )
 }
 
 const PlaceRow = memo(function PlaceRow({ place, announce }: { place: Place; announce: (message: string) => void }) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = `place-${place.id}`
+  const target = (field: 'name' | 'label') => ({ collection: 'places' as const, id: place.id, field })
   return (
     <li className="registry-card registry-row">
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${base}-name`}>{t('analysis.registry.places.name')}</label>
-          <LiveText
-            id={`${base}-name`}
-            target={{ collection: 'places', id: place.id, field: 'name' }}
-            fallback={place.name}
-            maxLength={300}
-            autoComplete="off"
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${base}-kind`}>{t('analysis.registry.places.kind')}</label>
-          <ChoiceSelect
-            id={`${base}-kind`}
-            value={place.kind}
-            disabled={!canEdit}
-            choices={placeKinds}
-            label={k => t(`analysis.registry.placeKinds.${k}`)}
-            onChoose={k => run({ type: 'updatePlace', id: place.id, patch: { kind: k } })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${base}-label`}>{t('analysis.registry.places.label')}</label>
-          <LiveText
-            id={`${base}-label`}
-            target={{ collection: 'places', id: place.id, field: 'label' }}
-            fallback={place.label}
-            maxLength={100}
-            autoComplete="off"
-            required
-          />
-        </div>
-        <div className="row-action">
-          <ConfirmRemove
-            label={t('analysis.common.remove')}
-            accessibleLabel={t('analysis.registry.places.removeLabel', { label: place.label })}
-            question={t('analysis.registry.places.removeConfirm', { label: place.label })}
-            disabled={!canEdit}
-            onConfirm={() => {
-              if (run({ type: 'removePlace', id: place.id }, { undoable: false })) announce(t('analysis.registry.removed'))
-            }}
-          />
-        </div>
+        <LiveField
+          id={`${base}-name`}
+          label={t('analysis.registry.places.name')}
+          target={target('name')}
+          fallback={place.name}
+          maxLength={300}
+          autoComplete="off"
+          required
+        />
+        <PlaceKindField id={`${base}-kind`} value={place.kind} onChoose={k => run({ type: 'updatePlace', id: place.id, patch: { kind: k } })} />
+        <LiveField
+          id={`${base}-label`}
+          label={t('analysis.registry.places.label')}
+          target={target('label')}
+          fallback={place.label}
+          maxLength={100}
+          autoComplete="off"
+          required
+        />
+        <RemoveAction
+          row
+          stem="analysis.registry.places"
+          values={{ label: place.label }}
+          command={{ type: 'removePlace', id: place.id }}
+          removed={t('analysis.registry.removed')}
+          announce={announce}
+        />
       </div>
     </li>
   )
 })
 
-// ------------------------------------------------------------------------------- identifiers
-
 function IdentifiersSection({ identifiers, announce }: { identifiers: readonly Identifier[]; announce: (message: string) => void }) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = useId()
   const [value, setValue] = useState('')
   const [kind, setKind] = useState<IdentifierKind>('case_number')
   const [invalid, setInvalid] = useState(false)
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const submit = () => {
     if (value.trim() === '') return setInvalid(true)
     if (run({ type: 'addIdentifier', id: newEntityId(), value: value.trim(), kind }, { undoable: false })) {
       setInvalid(false)
@@ -532,101 +478,82 @@ function IdentifiersSection({ identifiers, announce }: { identifiers: readonly I
     }
   }
 
-  return (
-    <section className="registry-section" aria-labelledby="registry-identifiers-title">
-      <div className="section-head">
-        <h3 id="registry-identifiers-title">{t('analysis.registry.identifiers.title')}</h3>
-        <p className="section-count">{t('analysis.registry.identifiers.count', { count: identifiers.length })}</p>
+  const form = (
+    <AddForm
+      base={base}
+      title={t('analysis.registry.identifiers.addTitle')}
+      onSubmit={submit}
+      error={invalid ? t('analysis.registry.identifiers.required') : null}
+      submitLabel={t('analysis.registry.identifiers.add')}
+    >
+      <div className="field-row">
+        <Field id={`${base}-value`} label={t('analysis.registry.identifiers.value')}>
+          <DraftInput
+            id={`${base}-value`}
+            maxLength={200}
+            autoComplete="off"
+            value={value}
+            onValue={setValue}
+            invalid={invalid}
+            aria-describedby={invalid ? `${base}-error` : undefined}
+          />
+        </Field>
+        <IdentifierKindField id={`${base}-kind`} value={kind} onChoose={setKind} />
       </div>
-      <p className="hint">{t('analysis.registry.identifiers.intro')}</p>
-      {identifiers.length === 0 ? <p>{t('analysis.registry.identifiers.empty')}</p> : null}
-      <ul className="registry-list registry-rows">
-        {identifiers.map(identifier => (
-          <IdentifierRow key={identifier.id} identifier={identifier} announce={announce} />
-        ))}
-      </ul>
-      <form className="add-card" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
-        <h4 id={`${base}-title`}>{t('analysis.registry.identifiers.addTitle')}</h4>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${base}-value`}>{t('analysis.registry.identifiers.value')}</label>
-            <input
-              id={`${base}-value`}
-              type="text"
-              maxLength={200}
-              autoComplete="off"
-              value={value}
-              disabled={!canEdit}
-              onChange={e => setValue(e.target.value)}
-              aria-invalid={invalid || undefined}
-              aria-describedby={invalid ? `${base}-error` : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-kind`}>{t('analysis.registry.identifiers.kind')}</label>
-            <ChoiceSelect
-              id={`${base}-kind`}
-              value={kind}
-              disabled={!canEdit}
-              choices={identifierKinds}
-              label={k => t(`analysis.registry.identifierKinds.${k}`)}
-              onChoose={k => setKind(k)}
-            />
-          </div>
-        </div>
-        {invalid ? (
-          <p id={`${base}-error`} className="field-error" role="alert">
-            {t('analysis.registry.identifiers.required')}
-          </p>
-        ) : null}
-        <button type="submit" disabled={!canEdit}>
-          {t('analysis.registry.identifiers.add')}
-        </button>
-      </form>
-    </section>
+    </AddForm>
+  )
+  return (
+    <RegistrySection kind="identifiers" count={identifiers.length} notes={<p className="hint">{t('analysis.registry.identifiers.intro')}</p>} rows form={form}>
+      {identifiers.map(identifier => (
+        <IdentifierRow key={identifier.id} identifier={identifier} announce={announce} />
+      ))}
+    </RegistrySection>
+  )
+}
+
+function IdentifierKindField({ id, value, onChoose }: { id: string; value: IdentifierKind; onChoose: (kind: IdentifierKind) => unknown }) {
+  const { t } = useTranslation()
+  return (
+    <ChoiceField
+      id={id}
+      label={t('analysis.registry.identifiers.kind')}
+      value={value}
+      choices={identifierKinds}
+      choiceLabel={k => t(`analysis.registry.identifierKinds.${k}`)}
+      onChoose={onChoose}
+    />
   )
 }
 
 const IdentifierRow = memo(function IdentifierRow({ identifier, announce }: { identifier: Identifier; announce: (message: string) => void }) {
   const { t } = useTranslation()
-  const { canEdit, run } = useWorkspace()
+  const { run } = useWorkspace()
   const base = `identifier-${identifier.id}`
   return (
     <li className="registry-card registry-row">
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${base}-value`}>{t('analysis.registry.identifiers.value')}</label>
-          <LiveText
-            id={`${base}-value`}
-            target={{ collection: 'identifiers', id: identifier.id, field: 'value' }}
-            fallback={identifier.value}
-            maxLength={200}
-            autoComplete="off"
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${base}-kind`}>{t('analysis.registry.identifiers.kind')}</label>
-          <ChoiceSelect
-            id={`${base}-kind`}
-            value={identifier.kind}
-            disabled={!canEdit}
-            choices={identifierKinds}
-            label={k => t(`analysis.registry.identifierKinds.${k}`)}
-            onChoose={k => run({ type: 'updateIdentifier', id: identifier.id, patch: { kind: k } })}
-          />
-        </div>
-        <div className="row-action">
-          <ConfirmRemove
-            label={t('analysis.common.remove')}
-            accessibleLabel={t('analysis.registry.identifiers.removeLabel', { value: identifier.value })}
-            question={t('analysis.registry.identifiers.removeConfirm', { value: identifier.value })}
-            disabled={!canEdit}
-            onConfirm={() => {
-              if (run({ type: 'removeIdentifier', id: identifier.id }, { undoable: false })) announce(t('analysis.registry.removed'))
-            }}
-          />
-        </div>
+        <LiveField
+          id={`${base}-value`}
+          label={t('analysis.registry.identifiers.value')}
+          target={{ collection: 'identifiers', id: identifier.id, field: 'value' }}
+          fallback={identifier.value}
+          maxLength={200}
+          autoComplete="off"
+          required
+        />
+        <IdentifierKindField
+          id={`${base}-kind`}
+          value={identifier.kind}
+          onChoose={k => run({ type: 'updateIdentifier', id: identifier.id, patch: { kind: k } })}
+        />
+        <RemoveAction
+          row
+          stem="analysis.registry.identifiers"
+          values={{ value: identifier.value }}
+          command={{ type: 'removeIdentifier', id: identifier.id }}
+          removed={t('analysis.registry.removed')}
+          announce={announce}
+        />
       </div>
     </li>
   )

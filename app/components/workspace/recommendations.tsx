@@ -3,15 +3,15 @@
 // verified to have worked. Reviews drift towards weaker actions, so the hierarchy's examples
 // sit beside the form and a nudge appears when nothing stronger is proposed.
 import { Link } from '@remix-run/react'
-import { memo, useId, useState, type FormEvent } from 'react'
+import { memo, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Finding, Recommendation, ReviewCommand } from '~/domain/review-doc'
 import { recommendationStatuses, recommendationStrengths, type RecommendationStrength } from '~/domain/vocabulary'
 import { recommendationStrengthExamples, strengthNudge } from '~/domain/workflow/recommendations'
-import { ChoiceSelect, CommitInput } from './commit-input'
-import { LiveText } from './live-text'
+import { CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
-import { ConfirmRemove, LinkPicker, excerpt, useStable, type LinkGroup } from './finding-fields'
+import { AddForm, ChoiceField, DraftInput, DraftTextarea, Field, LinkField, LiveField, RemoveAction, SectionHead, describedBy } from './form-parts'
+import { excerpt, useStable, type LinkGroup } from './finding-fields'
 import type { ViewProps } from './settings'
 
 type RecommendationPatch = Extract<ReviewCommand, { type: 'updateRecommendation' }>['patch']
@@ -49,10 +49,11 @@ export function Recommendations({ document, settings, announce }: ViewProps) {
             </div>
           ) : null}
           <section aria-labelledby="recommendations-list-title">
-            <div className="section-head">
-              <h3 id="recommendations-list-title">{t('analysis.recommendations.listTitle')}</h3>
-              <p className="section-count">{t('analysis.recommendations.count', { count: recommendations.length })}</p>
-            </div>
+            <SectionHead
+              id="recommendations-list-title"
+              title={t('analysis.recommendations.listTitle')}
+              count={t('analysis.recommendations.count', { count: recommendations.length })}
+            />
             {recommendations.length === 0 ? <p>{t('analysis.recommendations.empty')}</p> : null}
             <ol className="recommendation-list">
               {recommendations.map((recommendation, index) => (
@@ -148,8 +149,7 @@ function AddRecommendationForm({ findings, announce }: { findings: readonly Link
   const [measure, setMeasure] = useState('')
   const [problems, setProblems] = useState<ReadonlySet<'text' | 'strength' | 'dueDate'>>(new Set())
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const submit = () => {
     const found = new Set<'text' | 'strength' | 'dueDate'>()
     if (text.trim() === '') found.add('text')
     if (strength === null) found.add('strength')
@@ -180,26 +180,25 @@ function AddRecommendationForm({ findings, announce }: { findings: readonly Link
   }
 
   return (
-    <form className="add-card" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
-      <h3 id={`${base}-title`}>{t('analysis.recommendations.addTitle')}</h3>
-      <div className="field field-wide">
-        <label htmlFor={`${base}-text`}>{t('analysis.recommendations.text')}</label>
-        <textarea
+    <AddForm
+      base={base}
+      title={t('analysis.recommendations.addTitle')}
+      heading="h3"
+      onSubmit={submit}
+      error={problems.size > 0 ? t('analysis.recommendations.notAdded') : null}
+      submitLabel={t('analysis.recommendations.add')}
+    >
+      <Field id={`${base}-text`} label={t('analysis.recommendations.text')} wide error={problems.has('text') && t('analysis.recommendations.textRequired')}>
+        <DraftTextarea
           id={`${base}-text`}
           rows={3}
           maxLength={5000}
           value={text}
-          disabled={!canEdit}
-          onChange={e => setText(e.target.value)}
-          aria-invalid={problems.has('text') || undefined}
-          aria-describedby={problems.has('text') ? `${base}-text-error` : undefined}
+          onValue={setText}
+          invalid={problems.has('text')}
+          aria-describedby={describedBy(`${base}-text`, { error: problems.has('text') })}
         />
-        {problems.has('text') ? (
-          <p id={`${base}-text-error`} className="field-error">
-            {t('analysis.recommendations.textRequired')}
-          </p>
-        ) : null}
-      </div>
+      </Field>
       <StrengthRadios
         name={`${base}-strength`}
         value={strength}
@@ -216,103 +215,48 @@ function AddRecommendationForm({ findings, announce }: { findings: readonly Link
           {t('analysis.recommendations.strengthRequired')}
         </p>
       ) : null}
-      <LinkPicker
-        legend={t('analysis.recommendations.findings')}
-        chooseLabel={t('analysis.recommendations.findingsChoose')}
-        groups={findings}
-        selected={findingIds}
-        canEdit={canEdit}
-        noOptionsText={t('analysis.recommendations.noFindings')}
-        onToggle={(id, linked) => setFindingIds(ids => (linked ? [...ids.filter(other => other !== id), id] : ids.filter(other => other !== id)))}
-      />
-      <RecommendationFields
-        base={base}
-        owner={owner}
-        dueDate={dueDate}
-        measure={measure}
-        disabled={!canEdit}
-        dueDateInvalid={problems.has('dueDate')}
-        onOwner={setOwner}
-        onDueDate={setDueDate}
-        onMeasure={setMeasure}
-      />
-      {problems.size > 0 ? (
-        <p className="field-error" role="alert">
-          {t('analysis.recommendations.notAdded')}
-        </p>
-      ) : null}
-      <button type="submit" disabled={!canEdit}>
-        {t('analysis.recommendations.add')}
-      </button>
-    </form>
+      <FindingsField findings={findings} selected={findingIds} onChange={setFindingIds} />
+      <div className="field-row">
+        <Field id={`${base}-owner`} label={t('analysis.recommendations.owner')} hint={t('analysis.recommendations.ownerHint')}>
+          <DraftInput id={`${base}-owner`} maxLength={200} autoComplete="off" value={owner} onValue={setOwner} aria-describedby={`${base}-owner-hint`} />
+        </Field>
+        <Field id={`${base}-due`} label={t('analysis.recommendations.dueDate')} error={problems.has('dueDate') && t('workspace.errors.dateRequired')}>
+          <DraftInput
+            id={`${base}-due`}
+            type="date"
+            value={dueDate}
+            onValue={setDueDate}
+            invalid={problems.has('dueDate')}
+            aria-describedby={describedBy(`${base}-due`, { error: problems.has('dueDate') })}
+          />
+        </Field>
+        <Field id={`${base}-measure`} label={t('analysis.recommendations.measure')} wide hint={t('analysis.recommendations.measureHint')}>
+          <DraftTextarea id={`${base}-measure`} rows={2} maxLength={2000} value={measure} onValue={setMeasure} aria-describedby={`${base}-measure-hint`} />
+        </Field>
+      </div>
+    </AddForm>
   )
 }
 
-/** Owner, due date and measure of the form that adds a recommendation. */
-function RecommendationFields(props: {
-  base: string
-  owner: string
-  dueDate: string
-  measure: string
-  disabled: boolean
-  dueDateInvalid: boolean
-  onOwner: (value: string) => void
-  onDueDate: (value: string) => void
-  onMeasure: (value: string) => void
+/** The findings a recommendation answers. */
+function FindingsField({
+  findings,
+  selected,
+  onChange,
+}: {
+  findings: readonly LinkGroup[]
+  selected: readonly string[]
+  onChange: (ids: string[]) => unknown
 }) {
   const { t } = useTranslation()
-  const { base } = props
   return (
-    <div className="field-row">
-      <div className="field">
-        <label htmlFor={`${base}-owner`}>{t('analysis.recommendations.owner')}</label>
-        <input
-          id={`${base}-owner`}
-          type="text"
-          maxLength={200}
-          autoComplete="off"
-          value={props.owner}
-          disabled={props.disabled}
-          onChange={e => props.onOwner(e.target.value)}
-          aria-describedby={`${base}-owner-hint`}
-        />
-        <p id={`${base}-owner-hint`} className="hint">
-          {t('analysis.recommendations.ownerHint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={`${base}-due`}>{t('analysis.recommendations.dueDate')}</label>
-        <input
-          id={`${base}-due`}
-          type="date"
-          value={props.dueDate}
-          disabled={props.disabled}
-          onChange={e => props.onDueDate(e.target.value)}
-          aria-invalid={props.dueDateInvalid || undefined}
-          aria-describedby={props.dueDateInvalid ? `${base}-due-error` : undefined}
-        />
-        {props.dueDateInvalid ? (
-          <p id={`${base}-due-error`} className="field-error">
-            {t('workspace.errors.dateRequired')}
-          </p>
-        ) : null}
-      </div>
-      <div className="field field-wide">
-        <label htmlFor={`${base}-measure`}>{t('analysis.recommendations.measure')}</label>
-        <textarea
-          id={`${base}-measure`}
-          rows={2}
-          maxLength={2000}
-          value={props.measure}
-          disabled={props.disabled}
-          onChange={e => props.onMeasure(e.target.value)}
-          aria-describedby={`${base}-measure-hint`}
-        />
-        <p id={`${base}-measure-hint`} className="hint">
-          {t('analysis.recommendations.measureHint')}
-        </p>
-      </div>
-    </div>
+    <LinkField
+      stem="analysis.recommendations.findings"
+      groups={findings}
+      selected={selected}
+      noOptionsText={t('analysis.recommendations.noFindings')}
+      onChange={onChange}
+    />
   )
 }
 
@@ -329,6 +273,7 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
   const r = recommendation
   const base = `recommendation-${r.id}`
   const update = (patch: RecommendationPatch) => run({ type: 'updateRecommendation', id: r.id, patch })
+  const target = (field: 'text' | 'owner' | 'measure') => ({ collection: 'recommendations' as const, id: r.id, field })
   const missing = [!r.owner && 'owner', !r.dueDate && 'dueDate', !r.measure && 'measure'].filter((key): key is string => typeof key === 'string')
 
   return (
@@ -344,18 +289,17 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
             {t('analysis.recommendations.incomplete', { fields: missing.map(key => t(`analysis.recommendations.${key}`)).join(', ') })}
           </p>
         ) : null}
-        <div className="field field-wide">
-          <label htmlFor={`${base}-text`}>{t('analysis.recommendations.text')}</label>
-          <LiveText
-            id={`${base}-text`}
-            target={{ collection: 'recommendations', id: r.id, field: 'text' }}
-            fallback={r.text}
-            multiline
-            rows={2}
-            maxLength={5000}
-            required
-          />
-        </div>
+        <LiveField
+          id={`${base}-text`}
+          label={t('analysis.recommendations.text')}
+          wide
+          target={target('text')}
+          fallback={r.text}
+          multiline
+          rows={2}
+          maxLength={5000}
+          required
+        />
         <div className="field-row">
           <StrengthRadios
             name={`${base}-strength`}
@@ -364,31 +308,25 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
             legend={t('analysis.recommendations.strength')}
             onChange={strength => strength !== r.strength && update({ strength })}
           />
-          <div className="field">
-            <label htmlFor={`${base}-status`}>{t('analysis.recommendations.status')}</label>
-            <ChoiceSelect
-              id={`${base}-status`}
-              value={r.status}
-              disabled={!canEdit}
-              choices={recommendationStatuses}
-              label={status => t(`recommendationStatus.${status}`)}
-              onChoose={status => update({ status })}
-            />
-          </div>
+          <ChoiceField
+            id={`${base}-status`}
+            label={t('analysis.recommendations.status')}
+            value={r.status}
+            choices={recommendationStatuses}
+            choiceLabel={status => t(`recommendationStatus.${status}`)}
+            onChoose={status => update({ status })}
+          />
         </div>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${base}-owner`}>{t('analysis.recommendations.owner')}</label>
-            <LiveText
-              id={`${base}-owner`}
-              target={{ collection: 'recommendations', id: r.id, field: 'owner' }}
-              fallback={r.owner ?? ''}
-              maxLength={200}
-              autoComplete="off"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-due`}>{t('analysis.recommendations.dueDate')}</label>
+          <LiveField
+            id={`${base}-owner`}
+            label={t('analysis.recommendations.owner')}
+            target={target('owner')}
+            fallback={r.owner ?? ''}
+            maxLength={200}
+            autoComplete="off"
+          />
+          <Field id={`${base}-due`} label={t('analysis.recommendations.dueDate')}>
             <CommitInput
               id={`${base}-due`}
               type="date"
@@ -396,41 +334,20 @@ const RecommendationCard = memo(function RecommendationCard({ recommendation, nu
               disabled={!canEdit}
               onCommit={value => (value === '' ? update({ dueDate: null }) : isDate(value) && update({ dueDate: value }))}
             />
-          </div>
+          </Field>
         </div>
-        <div className="field field-wide">
-          <label htmlFor={`${base}-measure`}>{t('analysis.recommendations.measure')}</label>
-          <LiveText
-            id={`${base}-measure`}
-            target={{ collection: 'recommendations', id: r.id, field: 'measure' }}
-            fallback={r.measure ?? ''}
-            multiline
-            rows={2}
-            maxLength={2000}
-          />
-        </div>
-        <LinkPicker
-          legend={t('analysis.recommendations.findings')}
-          chooseLabel={t('analysis.recommendations.findingsChoose')}
-          groups={findings}
-          selected={r.findingIds}
-          canEdit={canEdit}
-          noOptionsText={t('analysis.recommendations.noFindings')}
-          onToggle={(id, linked) =>
-            r.findingIds.includes(id) !== linked && update({ findingIds: linked ? [...r.findingIds, id] : r.findingIds.filter(other => other !== id) })
-          }
+        <LiveField
+          id={`${base}-measure`}
+          label={t('analysis.recommendations.measure')}
+          wide
+          target={target('measure')}
+          fallback={r.measure ?? ''}
+          multiline
+          rows={2}
+          maxLength={2000}
         />
-        <div className="card-actions">
-          <ConfirmRemove
-            label={t('analysis.common.remove')}
-            accessibleLabel={t('analysis.recommendations.removeLabel', { number })}
-            question={t('analysis.recommendations.removeConfirm', { number })}
-            disabled={!canEdit}
-            onConfirm={() => {
-              if (run({ type: 'removeRecommendation', id: r.id }, { undoable: false })) announce(t('analysis.recommendations.removed'))
-            }}
-          />
-        </div>
+        <FindingsField findings={findings} selected={r.findingIds} onChange={findingIds => update({ findingIds })} />
+        <RemoveAction stem="analysis.recommendations" values={{ number }} command={{ type: 'removeRecommendation', id: r.id }} announce={announce} />
       </article>
     </li>
   )

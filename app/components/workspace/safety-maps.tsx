@@ -3,7 +3,7 @@
 // columns, danger statements, safety goals and each party's 0-10 scaling. Every text is a live
 // Y.Text (two people typing in one box both keep their words); a scaling judgement is a plain
 // value in the map's own Y.Map, so two parties judged at once both stay.
-import { memo, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   countScalingDivergence,
@@ -22,9 +22,9 @@ import {
 } from '~/domain/review-doc'
 import { CommitInput } from './commit-input'
 import { newEntityId, useWorkspace } from './context'
-import { ConfirmRemove, LinkPicker, eventGroups, eventLabel, type LinkGroup } from './finding-fields'
+import { AddForm, DraftInput, Field, LinkField, LiveField, RemoveAction, describedBy } from './form-parts'
+import { eventGroups, eventLabel, type LinkGroup } from './finding-fields'
 import { formatTimelineDate } from './format'
-import { LiveText } from './live-text'
 import { useOthersEditing } from './presence'
 import type { ViewProps } from './settings'
 
@@ -93,8 +93,7 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
     if (event) setDate(event.date.slice(0, 10))
   }
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
+  const submit = () => {
     if (!isCalendarDate(date)) return setInvalid(true)
     const anchored = episodes.some(candidate => candidate.id === eventId) ? [eventId] : []
     const added = run(
@@ -111,12 +110,17 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
   }
 
   return (
-    <form className="add-card safety-add" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
-      <h3 id={`${base}-title`}>{t('safetyMap.add.title')}</h3>
+    <AddForm
+      base={base}
+      title={t('safetyMap.add.title')}
+      heading="h3"
+      className="add-card safety-add"
+      onSubmit={submit}
+      submitLabel={t('safetyMap.add.submit')}
+    >
       <div className="field-row">
         {episodes.length > 0 ? (
-          <div className="field">
-            <label htmlFor={`${base}-event`}>{t('safetyMap.add.episode')}</label>
+          <Field id={`${base}-event`} label={t('safetyMap.add.episode')} hint={t('safetyMap.add.episodeHint')}>
             <select
               id={`${base}-event`}
               value={eventId}
@@ -131,51 +135,23 @@ function AddSafetyMap({ events, announce }: { events: readonly TimelineEvent[]; 
                 </option>
               ))}
             </select>
-            <p id={`${base}-event-hint`} className="hint">
-              {t('safetyMap.add.episodeHint')}
-            </p>
-          </div>
+          </Field>
         ) : null}
-        <div className="field">
-          <label htmlFor={`${base}-date`}>{t('safetyMap.add.date')}</label>
-          <input
+        <Field id={`${base}-date`} label={t('safetyMap.add.date')} hint={t('safetyMap.add.dateHint')} error={invalid && t('safetyMap.add.dateRequired')} alert>
+          <DraftInput
             id={`${base}-date`}
             type="date"
             value={date}
-            disabled={!canEdit}
-            onChange={e => setDate(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={`${base}-date-hint${invalid ? ` ${base}-date-error` : ''}`}
+            onValue={setDate}
+            invalid={invalid}
+            aria-describedby={describedBy(`${base}-date`, { hint: true, error: invalid })}
           />
-          <p id={`${base}-date-hint`} className="hint">
-            {t('safetyMap.add.dateHint')}
-          </p>
-          {invalid ? (
-            <p id={`${base}-date-error`} className="field-error" role="alert">
-              {t('safetyMap.add.dateRequired')}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${base}-name`}>{t('safetyMap.add.titleField')}</label>
-          <input
-            id={`${base}-name`}
-            type="text"
-            value={title}
-            maxLength={SAFETY_MAP_TITLE_MAX}
-            disabled={!canEdit}
-            onChange={e => setTitle(e.target.value)}
-            aria-describedby={`${base}-name-hint`}
-          />
-          <p id={`${base}-name-hint`} className="hint">
-            {t('safetyMap.add.titleHint')}
-          </p>
-        </div>
+        </Field>
+        <Field id={`${base}-name`} label={t('safetyMap.add.titleField')} hint={t('safetyMap.add.titleHint')}>
+          <DraftInput id={`${base}-name`} value={title} maxLength={SAFETY_MAP_TITLE_MAX} onValue={setTitle} aria-describedby={`${base}-name-hint`} />
+        </Field>
       </div>
-      <button type="submit" disabled={!canEdit}>
-        {t('safetyMap.add.submit')}
-      </button>
-    </form>
+    </AddForm>
   )
 }
 
@@ -196,17 +172,17 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
   const diverged = scalingDiverged(map.scaling)
 
   const textField = (field: SafetyMapTextField) => (
-    <div className="field field-wide" key={field}>
-      <label htmlFor={`${base}-${field}`}>{t(`safetyMap.fields.${field}`)}</label>
-      <LiveText
-        id={`${base}-${field}`}
-        target={{ collection: 'safetyMaps', id: map.id, field }}
-        fallback={map[field]}
-        multiline
-        rows={3}
-        maxLength={SAFETY_MAP_TEXT_MAX}
-      />
-    </div>
+    <LiveField
+      key={field}
+      id={`${base}-${field}`}
+      label={t(`safetyMap.fields.${field}`)}
+      wide
+      target={{ collection: 'safetyMaps', id: map.id, field }}
+      fallback={map[field]}
+      multiline
+      rows={3}
+      maxLength={SAFETY_MAP_TEXT_MAX}
+    />
   )
 
   return (
@@ -216,8 +192,7 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
           <h3 id={`${base}-heading`}>{heading}</h3>
         </header>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${base}-date`}>{t('safetyMap.map.date')}</label>
+          <Field id={`${base}-date`} label={t('safetyMap.map.date')}>
             <CommitInput
               id={`${base}-date`}
               type="date"
@@ -231,16 +206,14 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
                 return run({ type: 'updateSafetyMap', id: map.id, patch: { date: value } })
               }}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-title`}>{t('safetyMap.map.titleField')}</label>
-            <LiveText
-              id={`${base}-title`}
-              target={{ collection: 'safetyMaps', id: map.id, field: 'title' }}
-              fallback={map.title ?? ''}
-              maxLength={SAFETY_MAP_TITLE_MAX}
-            />
-          </div>
+          </Field>
+          <LiveField
+            id={`${base}-title`}
+            label={t('safetyMap.map.titleField')}
+            target={{ collection: 'safetyMaps', id: map.id, field: 'title' }}
+            fallback={map.title ?? ''}
+            maxLength={SAFETY_MAP_TITLE_MAX}
+          />
         </div>
         {safetyMapColumns.map(group => (
           <section key={group.column} className={`safety-column safety-${group.column}`} aria-labelledby={`${base}-${group.column}`}>
@@ -272,28 +245,20 @@ const SafetyMapCard = memo(function SafetyMapCard({ map, number, events, announc
             </p>
           ) : null}
         </fieldset>
-        <LinkPicker
+        <LinkField
           legend={t('safetyMap.events.legend')}
           chooseLabel={t('safetyMap.events.choose')}
           groups={events}
           selected={map.eventIds}
-          canEdit={canEdit}
-          onToggle={(id, linked) =>
-            map.eventIds.includes(id) !== linked &&
-            run({ type: 'updateSafetyMap', id: map.id, patch: { eventIds: linked ? [...map.eventIds, id] : map.eventIds.filter(other => other !== id) } })
-          }
+          onChange={eventIds => run({ type: 'updateSafetyMap', id: map.id, patch: { eventIds } })}
         />
-        <div className="card-actions">
-          <ConfirmRemove
-            label={t('safetyMap.map.remove')}
-            accessibleLabel={t('safetyMap.map.removeLabel', { date })}
-            question={t('safetyMap.map.removeConfirm', { date })}
-            disabled={!canEdit}
-            onConfirm={() => {
-              if (run({ type: 'removeSafetyMap', id: map.id }, { undoable: false })) announce(t('safetyMap.map.removed'))
-            }}
-          />
-        </div>
+        <RemoveAction
+          stem="safetyMap.map"
+          values={{ date }}
+          label={t('safetyMap.map.remove')}
+          command={{ type: 'removeSafetyMap', id: map.id }}
+          announce={announce}
+        />
       </article>
     </li>
   )

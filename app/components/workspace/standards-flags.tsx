@@ -16,6 +16,7 @@ import {
   type TimelineEventInput,
 } from '~/domain/standards'
 import { useWorkspace } from './context'
+import { SectionHead } from './form-parts'
 import { formatTimelineDate } from './format'
 
 export function standardsLocale(language: string | undefined): StandardsLocale {
@@ -152,10 +153,7 @@ export const FlagsPanel = memo(function FlagsPanel({ flags, unmetNeeds, events, 
 
   return (
     <section className="standards-flags" aria-labelledby="standards-flags-title">
-      <div className="section-head">
-        <Heading id="standards-flags-title">{t('timeline.flags.title')}</Heading>
-        <p className="section-count">{t('timeline.flags.count', { count: flags.length })}</p>
-      </div>
+      <SectionHead id="standards-flags-title" heading={Heading} title={t('timeline.flags.title')} count={t('timeline.flags.count', { count: flags.length })} />
       <p className="standards-intro">{t('timeline.flags.intro', { standards: standardsName })}</p>
       {flags.length === 0 ? <p>{t('timeline.flags.none')}</p> : null}
       <ul className="flag-list">

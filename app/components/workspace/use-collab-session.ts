@@ -8,6 +8,7 @@ import { removeAwarenessStates } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { pickDistinctColour } from './colour'
+import { listenToConnection } from './connection-listeners'
 import { clearReviewStores, noteStoreUsed, type ClearReason } from './offline-store'
 
 export type ConnectionState =
@@ -227,12 +228,11 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       setConnection(provider.wsconnected && provider.synced ? 'connected' : notSaving ? 'not-saving' : 'reconnecting')
     }
 
-    provider.on('status', onStatus)
-    provider.on('sync', onSync)
-    provider.on('closed', onClosed)
-    provider.on('connection-close', onConnectionClose)
-    window.addEventListener('offline', onOffline)
-    window.addEventListener('online', onOnline)
+    const stopListening = listenToConnection(
+      provider,
+      { status: onStatus, sync: onSync, closed: onClosed, 'connection-close': onConnectionClose },
+      { offline: onOffline, online: onOnline },
+    )
     setSession({ ydoc, provider })
     setConnection(navigator.onLine ? 'connecting' : 'offline')
     setSynced(false)
@@ -242,12 +242,7 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       clearInterval(renew)
       awareness.off('change', settleColour)
       void local?.destroy()
-      window.removeEventListener('offline', onOffline)
-      window.removeEventListener('online', onOnline)
-      provider.off('status', onStatus)
-      provider.off('sync', onSync)
-      provider.off('closed', onClosed)
-      provider.off('connection-close', onConnectionClose)
+      stopListening()
       // destroy() disconnects and removes our presence from the room.
       provider.destroy()
       ydoc.destroy()
