@@ -31,7 +31,6 @@ export const timelineEn = {
   },
   list: {
     label: 'Events of the case timeline',
-    loading: 'Listing the events… {{shown}} of {{total}}',
     flagged: 'Practice-standard flag',
     flaggedDetail: 'Practice-standard flag: {{explanation}}',
     dateEnd: 'End of the date range (optional)',

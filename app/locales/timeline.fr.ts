@@ -29,7 +29,6 @@ export const timelineFr: TimelineTranslations = {
   },
   list: {
     label: 'Événements de la chronologie du dossier',
-    loading: 'Affichage des événements… {{shown}} sur {{total}}',
     flagged: 'Signalé par une norme de pratique',
     flaggedDetail: 'Signalé par une norme de pratique : {{explanation}}',
     dateEnd: 'Fin de la période (facultatif)',
