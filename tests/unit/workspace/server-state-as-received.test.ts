@@ -39,11 +39,21 @@ function receive(provider: WebsocketProvider, decoder: decoding.Decoder) {
   handler(encoding.createEncoder(), decoder, provider, true, 0)
 }
 
+/** A document and its provider with the step-2 handling installed; `end` removes both. */
+function session() {
+  const ydoc = new Y.Doc()
+  const provider = offlineProvider(ydoc)
+  const stop = applyServerStateAsReceived(provider, ydoc)
+  const end = () => {
+    stop()
+    provider.destroy()
+  }
+  return { ydoc, provider, end }
+}
+
 describe('the server state applied as received', () => {
   it('hands the received bytes to the update listeners instead of encoding them again', () => {
-    const ydoc = new Y.Doc()
-    const provider = offlineProvider(ydoc)
-    const stop = applyServerStateAsReceived(provider, ydoc)
+    const { ydoc, provider, end } = session()
     const seen: { update: Uint8Array; origin: unknown }[] = []
     ydoc.on('update', (update: Uint8Array, origin: unknown) => seen.push({ update, origin }))
     const update = Y.encodeStateAsUpdate(serverDoc(20))
@@ -57,14 +67,11 @@ describe('the server state applied as received', () => {
     expect(seen[0]?.update.buffer).toBe(message.arr.buffer)
     expect(seen[0]?.update).toEqual(update)
     expect(seen[0]?.origin).toBe(provider)
-    stop()
-    provider.destroy()
+    end()
   })
 
   it('leaves the listeners attached, encodes local changes as before, and hands nothing for a step 2 with nothing new', () => {
-    const ydoc = new Y.Doc()
-    const provider = offlineProvider(ydoc)
-    const stop = applyServerStateAsReceived(provider, ydoc)
+    const { ydoc, provider, end } = session()
     const update = Y.encodeStateAsUpdate(serverDoc(3))
     receive(provider, stepTwo(update))
     const seen: unknown[] = []
@@ -73,19 +80,15 @@ describe('the server state applied as received', () => {
     expect(seen).toEqual([])
     ydoc.getMap('events').set('mine', new Y.Map())
     expect(seen).toEqual([null])
-    stop()
-    provider.destroy()
+    end()
   })
 
   it('stores the server state in a second document fed by the update listener, as the local copy would', () => {
-    const ydoc = new Y.Doc()
-    const provider = offlineProvider(ydoc)
-    const stop = applyServerStateAsReceived(provider, ydoc)
+    const { ydoc, provider, end } = session()
     const copy = new Y.Doc()
     ydoc.on('update', (update: Uint8Array) => Y.applyUpdate(copy, update))
     receive(provider, stepTwo(Y.encodeStateAsUpdate(serverDoc(5))))
     expect(copy.getXmlFragment('event:e4:description').toString()).toContain('Event 4')
-    stop()
-    provider.destroy()
+    end()
   })
 })
