@@ -4,7 +4,6 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { presenceColour } from '~/components/workspace/colour'
 import { reviewPageCacheName, reviewStoreName } from '~/components/workspace/offline-store'
-import { useOfflinePage } from '~/components/workspace/use-offline-page'
 import { Workspace } from '~/components/workspace/workspace'
 import { reviewDocName } from '~/models/review-doc.server'
 import workspaceStylesUrl from '~/styles/workspace.css'
@@ -99,8 +98,6 @@ export default function ReviewWorkspaceRoute() {
   const routeId = useMatches().at(-1)?.id ?? ''
   const probeUrl = `${location.pathname}?_data=${encodeURIComponent(routeId)}`
   const signInUrl = `/login?${new URLSearchParams({ redirectTo: location.pathname })}`
-  // The page itself is kept for a reload without network, with the same people as the copy.
-  useOfflinePage(localStore?.pageCache ?? null, location.pathname + location.search)
   return (
     <div className="workspace-page">
       <p className="back-link">
@@ -124,6 +121,8 @@ export default function ReviewWorkspaceRoute() {
         probeUrl={probeUrl}
         signInUrl={signInUrl}
         localStore={localStore}
+        // The page itself is kept for a reload without network, with the same people as the copy.
+        keptPage={localStore ? { cache: localStore.pageCache, href: location.pathname + location.search } : null}
         preview={preview as TimelinePreview | null}
       />
     </div>

@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import { pickDistinctColour } from './colour'
 import { listenToConnection } from './connection-listeners'
 import { clearReviewStores, noteStoreUsed, type ClearReason } from './offline-store'
+import { applyServerStateAsReceived } from './server-state-as-received'
 
 export type ConnectionState =
   /** First connection, not synced yet. */
@@ -128,6 +129,8 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       // error for it; the 'online' handler below connects.
       connect: navigator.onLine,
     })
+    // The server's state reaches the local copy as received, not encoded a second time.
+    const stopApplyingAsReceived = applyServerStateAsReceived(provider, ydoc)
     const awareness = provider.awareness
     let current = color
     awareness.setLocalStateField('user', { name, color: current })
@@ -243,6 +246,7 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       awareness.off('change', settleColour)
       void local?.destroy()
       stopListening()
+      stopApplyingAsReceived()
       // destroy() disconnects and removes our presence from the room.
       provider.destroy()
       ydoc.destroy()

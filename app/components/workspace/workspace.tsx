@@ -15,6 +15,7 @@ import type { TimelinePreview } from '~/models/timeline-rows.server'
 import { WorkspaceTabs } from './tabs'
 import { ConnectionStatus, editorsByField, PresenceList, useParticipants } from './presence'
 import { isTerminal, useCollabSession, type LocalStore, type PresenceUser } from './use-collab-session'
+import { useOfflinePage } from './use-offline-page'
 import { useReviewDocument } from './use-review-document'
 
 type Props = {
@@ -28,6 +29,8 @@ type Props = {
   signInUrl: string
   /** This browser's copy of the document, for working offline; none for read-only members. */
   localStore?: LocalStore | null
+  /** The page to keep for a reload without network (see useOfflinePage); none for read-only members. */
+  keptPage?: { cache: string; href: string } | null
   /** The first timeline rows as last projected, shown read-only until the document has synced. */
   preview?: TimelinePreview | null
 }
@@ -68,7 +71,18 @@ function isTextTarget(target: EventTarget): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)
 }
 
-export function Workspace({ view, settings, docName, canWrite, user: account, probeUrl, signInUrl, localStore = null, preview = null }: Props) {
+export function Workspace({
+  view,
+  settings,
+  docName,
+  canWrite,
+  user: account,
+  probeUrl,
+  signInUrl,
+  localStore = null,
+  keptPage = null,
+  preview = null,
+}: Props) {
   const { t } = useTranslation()
   const { session, connection, synced, localLoaded, color } = useCollabSession({ docName, user: account, probeUrl, localStore })
   // The colour shown in this room (distinct from everyone else's), for carets too.
@@ -82,6 +96,7 @@ export function Workspace({ view, settings, docName, canWrite, user: account, pr
   const [announcement, setAnnouncement] = useState('')
 
   const ended = isTerminal(connection)
+  useOfflinePage(keptPage?.cache ?? null, keptPage?.href ?? '', synced)
   // This browser's own copy counts: after a reload while offline, work goes on from it.
   const ready = (synced || localLoaded) && document !== null && document.schemaVersion !== null
   const canEdit = canWrite && ready && !ended
