@@ -1,6 +1,7 @@
 // Safety-culture pulse surveys: settings, units, waves, answering and results. How answering
 // keeps an answer from ever leading back to a person is ADR 0019; read it before changing
 // anything that writes SurveyResponse.
+import { z } from 'zod'
 import crypto from 'node:crypto'
 import { compileAnonymiser } from '~/domain/anonymise'
 import { indexFactorItems } from '~/domain/factors'
@@ -20,6 +21,7 @@ import {
   type SurveyResults,
   type WaveState,
 } from '~/domain/surveys'
+import { parseJsonColumn } from './decode.server'
 import { suppressTable, type SuppressedTable } from '~/domain/trends'
 import { prisma } from '~/utils/db.server'
 import { getEnv, isPostgresUrl } from '~/utils/env.server'
@@ -116,7 +118,10 @@ export async function setUserUnit(jurisdictionId: string, userId: string, unitId
 
 type WaveRow = { id: string; title: string; opensOn: string; closesOn: string; closedEarly: boolean; units: string; instrument: string }
 
-const unitsOf = (wave: Pick<WaveRow, 'units'>): { unitId: string; name: string }[] => JSON.parse(wave.units) as { unitId: string; name: string }[]
+const storedUnits = z.array(z.object({ unitId: z.string(), name: z.string() }))
+const storedAnswers = z.record(z.number())
+
+const unitsOf = (wave: Pick<WaveRow, 'units'>) => parseJsonColumn(storedUnits, wave.units, 'SurveyWave.units')
 
 function instrumentOf(wave: Pick<WaveRow, 'instrument'>): SurveyInstrument {
   const parsed = parseSurveyInstrument(JSON.parse(wave.instrument))
@@ -347,7 +352,7 @@ export async function closedWaveResults(jurisdictionId: string, now = new Date()
     minResponses,
     waves: closed.map(w => ({ waveId: w.id, label: w.title, unitIds: unitsOf(w).map(u => u.unitId) })),
     units,
-    responses: responses.map(r => ({ waveId: r.waveId, unitId: r.unitId, answers: JSON.parse(r.answers) as AnswerSheet })),
+    responses: responses.map(r => ({ waveId: r.waveId, unitId: r.unitId, answers: parseJsonColumn(storedAnswers, r.answers, 'SurveyResponse.answers') })),
   })
   const comments = closed.map((w, k) =>
     results.jurisdiction[k]!.status === 'shown'
