@@ -13,12 +13,10 @@ import {
   sortTracked,
   summarise,
   type EvaluationInput,
-  type EvaluationOutcome,
   type FollowUpEntry,
   type FollowUpState,
   type FollowUpSummary,
   type ProgressInput,
-  type ProgressStatus,
   type TrackerFilter,
 } from '~/domain/follow-up'
 import { suppressTable, type SuppressedTable } from '~/domain/trends'

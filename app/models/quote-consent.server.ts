@@ -3,7 +3,6 @@
 // pseudonym) but not quote it. Exports take only consentedExcerpts().
 import { z } from 'zod'
 import { excerptOf, MAX_EXCERPT_LENGTH, parseRelease, quoteRevocableIn, type QuoteStatus } from '~/domain/staff-account'
-import type { ReviewPhase } from '~/domain/vocabulary'
 import { reviewPhaseOf } from './rows.server'
 import { prisma } from '~/utils/db.server'
 import { notify } from './notify.server'

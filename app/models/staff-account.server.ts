@@ -26,7 +26,7 @@ import {
   type ReleaseAudience,
   type ReleaseContent,
 } from '~/domain/staff-account'
-import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
+import type { ReviewRole } from '~/domain/vocabulary'
 import { reviewPhaseOf } from './rows.server'
 import { prisma } from '~/utils/db.server'
 import { audit, reviewAuditScope } from './audit.server'

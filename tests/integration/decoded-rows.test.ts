@@ -33,5 +33,7 @@ test('a recommendation row with an unknown status is refused with the column nam
 
 test('an unknown sibling-check outcome is refused', () => {
   expect(siblingCheckOf({ siblingCheckDate: '2026-01-05', siblingCheckOutcome: 'no_concerns' })).toEqual({ date: '2026-01-05', outcome: 'no_concerns' })
-  expect(() => siblingCheckOf({ siblingCheckDate: '2026-01-05', siblingCheckOutcome: 'probably_fine' })).toThrow(/Review\.siblingCheckOutcome: .*'probably_fine'/)
+  expect(() => siblingCheckOf({ siblingCheckDate: '2026-01-05', siblingCheckOutcome: 'probably_fine' })).toThrow(
+    /Review\.siblingCheckOutcome: .*'probably_fine'/,
+  )
 })
