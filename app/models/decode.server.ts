@@ -38,7 +38,7 @@ export function parseJsonColumn<S extends z.ZodTypeAny>(schema: S, text: string,
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new RowDecodeError(where, `not valid JSON (${(error as Error).message})`)
+    throw new RowDecodeError(where, `not valid JSON (${error instanceof Error ? error.message : String(error)})`)
   }
   return decodeColumn(schema, value, where)
 }

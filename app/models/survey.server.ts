@@ -15,7 +15,6 @@ import {
   parseSurveyInstrument,
   surveyResults,
   waveState,
-  type AnswerSheet,
   type NewWave,
   type SurveyInstrument,
   type SurveyResults,
@@ -288,7 +287,7 @@ export async function submitAnswers(
       reason: 'invalid',
       problems: sheet.error.issues.map(i => ({ where: i.path.join('.') || 'answers', message: 'surveys.answer.invalid' })),
     }
-  const answers = Object.fromEntries(Object.entries(sheet.data).filter(([, v]) => v !== undefined)) as AnswerSheet
+  const answers = Object.fromEntries(Object.entries(sheet.data).filter((e): e is [string, number] => e[1] !== undefined))
   if (Object.keys(answers).length === 0) return { ok: false, reason: 'invalid', problems: [{ where: 'answers', message: 'surveys.answer.empty' }] }
   const raw = input.comment?.trim() ?? ''
   if (raw.length > MAX_COMMENT_LENGTH) return { ok: false, reason: 'invalid', problems: [{ where: 'comment', message: 'surveys.answer.commentTooLong' }] }
