@@ -24,7 +24,8 @@ import { phaseAllows } from '~/domain/permissions'
 import { sha256Hex, sharedIdFor } from '~/utils/digest.server'
 import { zipFiles } from '~/utils/zip.server'
 import { applyCommand, readReviewDoc, ReviewCommandError, type ReviewDocument } from '~/domain/review-doc'
-import { incidentTypes, type IdentifierKind, type IncidentType, type PlaceKind } from '~/domain/vocabulary'
+import { z } from 'zod'
+import { type IdentifierKind, type IncidentType, type PlaceKind } from '~/domain/vocabulary'
 import { reportLabels } from '~/locales/report-labels'
 import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
@@ -37,6 +38,7 @@ import { signingKeyOf, signSharedReview } from './signing.server'
 import { reviewDocName } from './review-doc.server'
 import { audit, type AuditAction, reviewAuditScope } from './audit.server'
 import { reviewPhaseOf } from './rows.server'
+import { columns } from './decode.server'
 
 export type ExportLocale = 'en' | 'fr'
 
@@ -70,9 +72,9 @@ export type PreparedExport = {
 
 const asPhase = reviewPhaseOf
 
-function asIncidentType(type: string): IncidentType {
-  return (incidentTypes as readonly string[]).includes(type) ? (type as IncidentType) : 'other'
-}
+// An incident type this version does not know is reported under "other" rather than refused.
+const incidentTypeSchema = columns.incidentType.catch('other')
+const asIncidentType = (type: string): IncidentType => incidentTypeSchema.parse(type)
 
 const reviewSelect = { id: true, jurisdictionId: true, phase: true, incidentDate: true, incidentType: true } as const
 
@@ -502,10 +504,11 @@ export async function exportHistory(reviewId: string): Promise<ExportHistoryEntr
   })
 }
 
+const viaDetail = z.object({ via: z.unknown() }).catch({})
+
 function parseDetail(text: string): { via?: unknown } {
   try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null ? (value as { via?: unknown }) : {}
+    return viaDetail.parse(JSON.parse(text))
   } catch {
     return {}
   }

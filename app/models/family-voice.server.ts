@@ -8,17 +8,13 @@ import { z } from 'zod'
 import type { ExportFamilyVoice } from '~/domain/export'
 import { canWithInvitation, voiceWithdrawalOpenIn, type InvitationDecision, type InvitationOperation } from '~/domain/permissions'
 import { FAMILY_VOICE_TEXT_MAX } from '~/domain/export/schema'
-import {
-  consentScopes,
-  contributorKinds,
-  INVITATION_DAYS_MAX,
-  reviewPhases,
-  type ConsentScope,
-  type ContributorKind,
-  type ReviewPhase,
-} from '~/domain/vocabulary'
+import { consentScopes, contributorKinds, INVITATION_DAYS_MAX, type ConsentScope, type ContributorKind } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 import { audit, auditEvent, reviewAuditScope } from './audit.server'
+import { reviewPhaseOf } from './rows.server'
+import { columns, consentScopeOf, contributorKindOf, decodeColumn } from './decode.server'
+
+const exportableScope = columns.consentScope.exclude(['review_only'])
 
 /** 32 random bytes: guessing one is hopeless, so a refusal never needs to say more than "no". */
 const TOKEN_BYTES = 32
@@ -26,10 +22,6 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
 export function hashInvitationToken(token: string) {
   return crypto.createHash('sha256').update(token).digest('hex')
-}
-
-function asPhase(phase: string): ReviewPhase {
-  return (reviewPhases as readonly string[]).includes(phase) ? (phase as ReviewPhase) : 'intake'
 }
 
 type ReviewRef = { id: string; jurisdictionId: string }
@@ -153,7 +145,7 @@ export async function withdrawRecorded(
 ): Promise<'done' | 'unknown' | 'wrong-phase'> {
   const row = await prisma.familyContribution.findFirst({ where: { id: contributionId, reviewId: review.id, via: 'conversation', withdrawnAt: null } })
   if (!row) return 'unknown'
-  if (!voiceWithdrawalOpenIn(asPhase(review.phase))) return 'wrong-phase'
+  if (!voiceWithdrawalOpenIn(reviewPhaseOf(review.phase))) return 'wrong-phase'
   await prisma.$transaction(async tx => {
     await tx.familyContribution.update({ where: { id: row.id }, data: { ...erased, withdrawnAt: new Date() } })
     await tx.familyContributionLink.deleteMany({ where: { contributionId: row.id } })
@@ -175,7 +167,7 @@ export async function listInvitations(reviewId: string, now = new Date()): Promi
   const rows = await prisma.familyVoiceInvitation.findMany({ where: { reviewId }, orderBy: { createdAt: 'desc' }, take: 200 })
   return rows.map(r => ({
     id: r.id,
-    contributorKind: r.contributorKind as ContributorKind,
+    contributorKind: contributorKindOf(r.contributorKind, 'FamilyVoiceInvitation.contributorKind'),
     locale: r.locale,
     createdAt: r.createdAt.toISOString(),
     expiresAt: r.expiresAt.toISOString(),
@@ -213,9 +205,9 @@ export async function readContributions(review: ReviewRef, readerId: string, whe
   return rows.map(r => ({
     id: r.id,
     via: r.via === 'conversation' ? 'conversation' : 'link',
-    contributorKind: r.contributorKind as ContributorKind,
+    contributorKind: contributorKindOf(r.contributorKind, 'FamilyContribution.contributorKind'),
     locale: r.locale,
-    consentScope: r.consentScope as ConsentScope,
+    consentScope: consentScopeOf(r.consentScope, 'FamilyContribution.consentScope'),
     submittedAt: r.submittedAt.toISOString(),
     withdrawn: r.withdrawnAt !== null,
     needed: r.needed,
@@ -270,8 +262,8 @@ export async function exportableFamilyVoice(reviewId: string): Promise<ExportFam
     orderBy: { submittedAt: 'asc' },
   })
   return rows.map(r => ({
-    contributor: r.contributorKind as ContributorKind,
-    consentScope: r.consentScope as Exclude<ConsentScope, 'review_only'>,
+    contributor: contributorKindOf(r.contributorKind, 'FamilyContribution.contributorKind'),
+    consentScope: decodeColumn(exportableScope, r.consentScope, 'FamilyContribution.consentScope'),
     needed: r.needed,
     helped: r.helped,
     notHelped: r.notHelped,
@@ -316,7 +308,7 @@ function decide(row: Awaited<ReturnType<typeof invitationByToken>>, operation: I
           usedAt: row.usedAt,
           revokedAt: row.revokedAt,
           contribution: row.contribution ? { withdrawnAt: row.contribution.withdrawnAt } : null,
-          reviewPhase: asPhase(row.review.phase),
+          reviewPhase: row.review.phase,
         }
       : null,
     operation,
@@ -330,14 +322,20 @@ export async function viewThroughLink(token: string, now = new Date()): Promise<
   const form = decide(row, 'open-form', now)
   // The language the facilitator chose for the person, once the link is known to be theirs.
   const locale = row?.locale === 'fr' ? 'fr' : 'en'
-  if (form.allowed && row) return { status: 'form', contributorKind: row.contributorKind as ContributorKind, locale, expiresAt: row.expiresAt.toISOString() }
+  if (form.allowed && row)
+    return {
+      status: 'form',
+      contributorKind: contributorKindOf(row.contributorKind, 'FamilyVoiceInvitation.contributorKind'),
+      locale,
+      expiresAt: row.expiresAt.toISOString(),
+    }
   const own = decide(row, 'see-own-words', now)
   if (own.allowed && row?.contribution) {
     const c = row.contribution
     return {
       status: 'submitted',
       locale,
-      consentScope: c.consentScope as ConsentScope,
+      consentScope: consentScopeOf(c.consentScope, 'FamilyContribution.consentScope'),
       submittedAt: c.submittedAt.toISOString(),
       canWithdraw: decide(row, 'withdraw', now).allowed,
       words: { needed: c.needed, helped: c.helped, notHelped: c.notHelped, shouldChange: c.shouldChange },

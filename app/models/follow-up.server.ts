@@ -13,12 +13,10 @@ import {
   sortTracked,
   summarise,
   type EvaluationInput,
-  type EvaluationOutcome,
   type FollowUpEntry,
   type FollowUpState,
   type FollowUpSummary,
   type ProgressInput,
-  type ProgressStatus,
   type TrackerFilter,
 } from '~/domain/follow-up'
 import { suppressTable, type SuppressedTable } from '~/domain/trends'
@@ -28,6 +26,7 @@ import { actorOf, type SignedInUser } from '~/utils/auth.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { recommendationAcrossReviews, reviewPhaseOf, reviewRoleOf } from './rows.server'
+import { evaluationOutcomeOf, progressStatusOf, recommendationStatusOf, recommendationStrengthOf } from './decode.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 import { jurisdictionSettings } from './jurisdiction.server'
 import { notify } from './notify.server'
@@ -84,8 +83,8 @@ async function entriesByRecommendation(reviewIds: string[]) {
     const base = { note: u.note, evaluateOn: u.evaluateOn, at: u.createdAt.toISOString(), authorName: authors.get(u.authorId) ?? null }
     const entry: FollowUpEntry =
       u.kind === 'evaluation'
-        ? { kind: 'evaluation', outcome: u.outcome as EvaluationOutcome, ...base }
-        : { kind: 'progress', status: u.progress as ProgressStatus, ...base }
+        ? { kind: 'evaluation', outcome: evaluationOutcomeOf(u.outcome, 'RecommendationUpdate.outcome'), ...base }
+        : { kind: 'progress', status: progressStatusOf(u.progress, 'RecommendationUpdate.progress'), ...base }
     byKey.set(key, [...(byKey.get(key) ?? []), entry])
   }
   return byKey
@@ -135,7 +134,7 @@ export async function trackedRecommendations(user: { id: string; jurisdictionId:
         ...recommendationAcrossReviews(r, titles),
         measure: r.measure,
         dueDate: r.dueDate,
-        documentStatus: r.status as RecommendationStatus,
+        documentStatus: recommendationStatusOf(r.status, 'ProjectedRecommendation.status'),
         ownerText: r.owner,
         ownerUserId,
         ownerName: ownerUserId ? (names.get(ownerUserId) ?? null) : null,
@@ -153,7 +152,7 @@ export async function trackedRecommendations(user: { id: string; jurisdictionId:
         followedUp: history.length > 0,
         isMine: ownerUserId === user.id,
         overdue: false,
-        ...summarise(history, r.status as RecommendationStatus),
+        ...summarise(history, recommendationStatusOf(r.status, 'ProjectedRecommendation.status')),
       }
     })
     .map(row => ({ ...row, overdue: isOverdueRow(row, today) }))
@@ -213,11 +212,11 @@ export async function requireRecommendation(
     recommendation: {
       id: rec.id,
       text: rec.text,
-      strength: rec.strength as RecommendationStrength,
+      strength: recommendationStrengthOf(rec.strength, 'ProjectedRecommendation.strength'),
       measure: rec.measure,
       dueDate: rec.dueDate,
       owner: rec.owner,
-      status: rec.status as RecommendationStatus,
+      status: recommendationStatusOf(rec.status, 'ProjectedRecommendation.status'),
     },
     allows,
   }

@@ -44,7 +44,7 @@ export async function listMembers(reviewId: string, viewer?: { userId: string; n
     const hidden = hideNames && m.role === 'staff_contributor' && m.user.id !== viewer?.userId
     return {
       id: m.id,
-      role: m.role as ReviewRole,
+      role: m.role,
       userId: m.user.id,
       name: hidden ? null : m.user.name,
       email: hidden ? null : m.user.email,

@@ -2,13 +2,14 @@
 // and where it leads are worked out when it is listed or opened, against what the reader may
 // see at that moment. Something they lost access to shows as "no longer available" and opens
 // as a 404, like anything else they may not see.
+import { z } from 'zod'
 import { isOverdueRow, summarise } from '~/domain/follow-up'
 import { can } from '~/domain/permissions'
-import type { RecommendationStatus } from '~/domain/vocabulary'
 import { actorOf, type SignedInUser } from '~/utils/auth.server'
 import { loadAccountAccess } from '~/utils/account-access.server'
 import { prisma } from '~/utils/db.server'
 import { reviewPhaseOf, reviewRoleOf } from './rows.server'
+import { recommendationStatusOf } from './decode.server'
 import { historyOf } from './follow-up.server'
 import { notificationKinds, notify, type NotificationKind } from './notify.server'
 import { mayHearAbout } from './what-changed.server'
@@ -24,7 +25,9 @@ export type NotificationView = {
 
 type Row = { id: string; userId: string; kind: string; reviewId: string; subjectId: string; createdAt: Date; readAt: Date | null }
 
-const asKind = (kind: string): NotificationKind | null => ((notificationKinds as readonly string[]).includes(kind) ? (kind as NotificationKind) : null)
+// A kind this version does not know (written by a newer one) is not shown rather than refused.
+const kindSchema = z.enum(notificationKinds).nullable().catch(null)
+const asKind = (kind: string): NotificationKind | null => kindSchema.parse(kind)
 const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
 async function accountAccess(user: SignedInUser, review: { id: string }, accountId: string) {
@@ -93,7 +96,7 @@ async function noticeOverdue(user: SignedInUser, today: string) {
       select: { dueDate: true, status: true },
     })
     if (!rec) continue
-    const summary = summarise(await historyOf(o.reviewId, o.recommendationId), rec.status as RecommendationStatus)
+    const summary = summarise(await historyOf(o.reviewId, o.recommendationId), recommendationStatusOf(rec.status, 'ProjectedRecommendation.status'))
     if (!isOverdueRow({ dueDate: rec.dueDate, ...summary }, today)) continue
     const key = { userId: user.id, kind: 'recommendation-overdue', reviewId: o.reviewId, subjectId: o.recommendationId }
     const known = await prisma.notification.findUnique({ where: { userId_kind_reviewId_subjectId: key }, select: { id: true } })

@@ -1,5 +1,6 @@
 import {
   canMove,
+  checklistKeys,
   openChecklistItems,
   phaseChecklist,
   type ChecklistKey,
@@ -7,18 +8,21 @@ import {
   type ReviewSnapshot,
   type SiblingCheckOutcome,
 } from '~/domain/workflow'
-import {
-  type CoreValue,
-  type FindingStatus,
-  type RecommendationStatus,
-  type RecommendationStrength,
-  type ReviewPhase,
-  type ReviewRole,
-} from '~/domain/vocabulary'
+import { z } from 'zod'
+import { reviewPhases, type ReviewPhase } from '~/domain/vocabulary'
 import { CLOSED_PHASE } from '~/domain/retention'
 import { prisma } from '~/utils/db.server'
 import { purgeUnreleasedDrafts } from './retention.server'
-import type { RegistryFacts } from './review-projection.server'
+import {
+  columns,
+  coreValueOf,
+  findingStatusOf,
+  parseJsonColumn,
+  recommendationStatusOf,
+  recommendationStrengthOf,
+  siblingCheckOutcomeOf,
+} from './decode.server'
+import { reviewPhaseOf } from './rows.server'
 import { accountStatesOf } from './staff-account.server'
 import { familyWasInvited } from './family-voice.server'
 import { reviewPartnerAgencies } from './partner.server'
@@ -38,7 +42,7 @@ type ReviewForPhase = {
 }
 
 export async function movePhase(review: ReviewForPhase, to: ReviewPhase, reason: string | undefined, actorId: string): Promise<PhaseMoveResult> {
-  const from = review.phase as ReviewPhase
+  const from = reviewPhaseOf(review.phase)
   const check = canMove(from, to, reason)
   if (!check.allowed) return { ok: false, problem: `phaseMove.${check.problem}` }
   // What was left open is read here, not taken from the browser: the history must say what
@@ -62,6 +66,18 @@ export async function movePhase(review: ReviewForPhase, to: ReviewPhase, reason:
 }
 
 export type OpenItem = { key: ChecklistKey; params: ChecklistParams }
+
+const phaseMovedDetail = z.object({
+  from: z.enum(reviewPhases),
+  to: z.enum(reviewPhases),
+  reason: z.string().nullable(),
+  openItems: z
+    .array(z.object({ key: z.enum(checklistKeys as [ChecklistKey, ...ChecklistKey[]]), params: z.record(z.union([z.string(), z.number()])) }))
+    .optional(),
+})
+
+// Partial: a projection written before a fact existed lacks it.
+const registryFactsColumn = z.object({ personRoles: z.array(columns.personRole), childIsIndigenous: z.boolean() }).partial()
 export type PhaseMove = { at: string; actorName: string | null; from: ReviewPhase; to: ReviewPhase; reason: string | null; openItems: OpenItem[] }
 
 export async function phaseHistory(reviewId: string): Promise<PhaseMove[]> {
@@ -73,7 +89,7 @@ export async function phaseHistory(reviewId: string): Promise<PhaseMove[]> {
   const actorIds = [...new Set(events.map(e => e.actorId).filter((id): id is string => Boolean(id)))]
   const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map(u => [u.id, u.name]))
   return events.map(e => {
-    const detail = JSON.parse(e.detail) as { from: ReviewPhase; to: ReviewPhase; reason: string | null; openItems?: OpenItem[] }
+    const detail = parseJsonColumn(phaseMovedDetail, e.detail, `AuditEvent.detail (${e.id})`)
     return {
       at: e.createdAt.toISOString(),
       actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
@@ -106,14 +122,14 @@ export async function reviewSnapshot(review: {
       prisma.projectedRecommendation.findMany({ where, select: { owner: true, dueDate: true, measure: true, strength: true, status: true } }),
       prisma.reviewProjection.findUnique({ where }),
     ])
-  const facts = JSON.parse(projection?.registryFacts ?? '{}') as Partial<RegistryFacts>
+  const facts = parseJsonColumn(registryFactsColumn, projection?.registryFacts ?? '{}', 'ReviewProjection.registryFacts')
   const accountStates = await accountStatesOf(review.id)
   // Ticked when the facilitator has published a "what changed" update to the participants.
   const staffToldWhatChanged = (await prisma.whatChangedUpdate.count({ where })) > 0
   const [partnerAgencies, familyInvited] = await Promise.all([reviewPartnerAgencies(review.id), familyWasInvited(review.id)])
   return {
     incidentDate: review.incidentDate.toISOString().slice(0, 10),
-    memberRoles: members.map(m => m.role as ReviewRole),
+    memberRoles: members.map(m => m.role),
     siblingSafetyCheckDone: Boolean(review.siblingCheckDate && review.siblingCheckOutcome),
     hasCommunityRepresentative: members.some(m => m.communityRepresentative),
     eventCount,
@@ -121,17 +137,17 @@ export async function reviewSnapshot(review: {
     keyEpisodeCount,
     unmetNeedCount,
     ratedFactorCount,
-    personRoles: (facts.personRoles ?? []) as ReviewSnapshot['personRoles'],
+    personRoles: facts.personRoles ?? [],
     childIsIndigenous: facts.childIsIndigenous ?? false,
     accountStates,
     findings: findings.map(f => ({
-      status: f.status as FindingStatus,
-      valueTags: tags.filter(t => t.findingId === f.id).map(t => t.value as CoreValue),
+      status: findingStatusOf(f.status, 'ProjectedFinding.status'),
+      valueTags: tags.filter(t => t.findingId === f.id).map(t => coreValueOf(t.value, 'ProjectedFindingTag.value')),
     })),
     recommendations: recommendations.map(r => ({
       ...r,
-      strength: r.strength as RecommendationStrength,
-      status: r.status as RecommendationStatus,
+      strength: recommendationStrengthOf(r.strength, 'ProjectedRecommendation.strength'),
+      status: recommendationStatusOf(r.status, 'ProjectedRecommendation.status'),
     })),
     staffToldWhatChanged,
     partnerAgencies,
@@ -165,14 +181,14 @@ export async function currentChecklist(review: {
       snapshot.deidentifiedTextApproved = false
     }
   }
-  return phaseChecklist(review.phase as ReviewPhase, snapshot)
+  return phaseChecklist(reviewPhaseOf(review.phase), snapshot)
 }
 
 export type SiblingCheck = { date: string; outcome: SiblingCheckOutcome } | null
 
 export function siblingCheckOf(review: { siblingCheckDate: string | null; siblingCheckOutcome: string | null }): SiblingCheck {
   return review.siblingCheckDate && review.siblingCheckOutcome
-    ? { date: review.siblingCheckDate, outcome: review.siblingCheckOutcome as SiblingCheckOutcome }
+    ? { date: review.siblingCheckDate, outcome: siblingCheckOutcomeOf(review.siblingCheckOutcome, 'Review.siblingCheckOutcome') }
     : null
 }
 

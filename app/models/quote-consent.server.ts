@@ -3,7 +3,7 @@
 // pseudonym) but not quote it. Exports take only consentedExcerpts().
 import { z } from 'zod'
 import { excerptOf, MAX_EXCERPT_LENGTH, parseRelease, quoteRevocableIn, type QuoteStatus } from '~/domain/staff-account'
-import type { ReviewPhase } from '~/domain/vocabulary'
+import { reviewPhaseOf } from './rows.server'
 import { prisma } from '~/utils/db.server'
 import { notify } from './notify.server'
 import type { AccountOutcome, StaffAccountRow } from './staff-account.server'
@@ -80,7 +80,7 @@ export async function decideQuote(
   let to: QuoteStatus
   if (input.decision === 'revoke') {
     if (from !== 'approved') return { ok: false, message: 'accounts.errors.quoteNotApproved' }
-    if (!quoteRevocableIn(review.phase as ReviewPhase)) return { ok: false, message: 'accounts.errors.tooLateToRevoke' }
+    if (!quoteRevocableIn(reviewPhaseOf(review.phase))) return { ok: false, message: 'accounts.errors.tooLateToRevoke' }
     to = 'revoked'
   } else {
     if (from !== 'pending') return { ok: false, message: 'accounts.errors.quoteDecided' }

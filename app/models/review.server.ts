@@ -76,7 +76,7 @@ export async function listReviewsFor(user: { id: string; jurisdictionId: string;
     title: r.title,
     incidentType: r.incidentType,
     incidentDate: r.incidentDate.toISOString().slice(0, 10),
-    phase: r.phase as ReviewPhase,
-    role: (r.members[0]?.role as ReviewRole | undefined) ?? null,
+    phase: r.phase,
+    role: r.members[0]?.role ?? null,
   }))
 }

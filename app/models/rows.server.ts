@@ -3,6 +3,7 @@
 // know is read as the safe one (the first phase, where nothing phase-gated is open; no role).
 import { z } from 'zod'
 import { reviewPhases, reviewRoles, type RecommendationStrength, type ReviewPhase, type ReviewRole } from '~/domain/vocabulary'
+import { recommendationStrengthOf } from './decode.server'
 
 const phaseSchema = z.enum(reviewPhases).catch('intake')
 const roleSchema = z.enum(reviewRoles).nullable().catch(null)
@@ -25,5 +26,11 @@ export function recommendationAcrossReviews(
   row: { reviewId: string; id: string; text: string; strength: string },
   titles: ReadonlyMap<string, string>,
 ): { reviewId: string; reviewTitle: string; id: string; text: string; strength: RecommendationStrength } {
-  return { reviewId: row.reviewId, reviewTitle: titles.get(row.reviewId) ?? '', id: row.id, text: row.text, strength: row.strength as RecommendationStrength }
+  return {
+    reviewId: row.reviewId,
+    reviewTitle: titles.get(row.reviewId) ?? '',
+    id: row.id,
+    text: row.text,
+    strength: recommendationStrengthOf(row.strength, 'ProjectedRecommendation.strength'),
+  }
 }

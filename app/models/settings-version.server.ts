@@ -1,7 +1,17 @@
 // Kept versions of a jurisdiction's practice standards and factor framework, and the versions
 // each review uses (ADR 0036).
+import { z } from 'zod'
 import { defaultFactorFramework, parseFactorFramework, type FactorFramework } from '~/domain/factors'
-import { newerVersions, nextVersionNumber, switchToNewer, type NewerVersions, type SettingsKind, type SettingsPins } from '~/domain/settings-versions'
+import {
+  newerVersions,
+  nextVersionNumber,
+  switchToNewer,
+  type NewerVersions,
+  type SettingsKind,
+  type SettingsPins,
+  settingsKinds,
+} from '~/domain/settings-versions'
+import { parseJsonColumn } from './decode.server'
 import { defaultPracticeStandards, parsePracticeStandards, type PracticeStandards } from '~/domain/standards'
 import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
@@ -114,6 +124,9 @@ export async function switchReviewSettings(review: { id: string; jurisdictionId:
   })
 }
 
+// What review.settings-switched records: one from/to pair per kind of settings that moved.
+const switchedDetail = z.record(z.enum(settingsKinds), z.object({ from: z.number(), to: z.number() }))
+
 export type SettingsSwitchEntry = { at: string; actorName: string | null; changes: Partial<Record<SettingsKind, { from: number; to: number }>> }
 
 export async function settingsSwitchHistory(reviewId: string): Promise<SettingsSwitchEntry[]> {
@@ -123,6 +136,6 @@ export async function settingsSwitchHistory(reviewId: string): Promise<SettingsS
   return events.map(e => ({
     at: e.createdAt.toISOString(),
     actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
-    changes: JSON.parse(e.detail) as SettingsSwitchEntry['changes'],
+    changes: parseJsonColumn(switchedDetail, e.detail, `AuditEvent.detail (${e.id})`),
   }))
 }

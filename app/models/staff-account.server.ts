@@ -26,7 +26,8 @@ import {
   type ReleaseAudience,
   type ReleaseContent,
 } from '~/domain/staff-account'
-import type { ReviewPhase, ReviewRole } from '~/domain/vocabulary'
+import type { ReviewRole } from '~/domain/vocabulary'
+import { reviewPhaseOf } from './rows.server'
 import { prisma } from '~/utils/db.server'
 import { audit, reviewAuditScope } from './audit.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
@@ -213,7 +214,7 @@ export async function releaseAccount(
   expectedHash: string,
   actorId: string,
 ): Promise<AccountOutcome> {
-  if (!canRelease(account.state, audience, review.phase as ReviewPhase)) return { ok: false, message: 'accounts.errors.cannotRelease' }
+  if (!canRelease(account.state, audience, reviewPhaseOf(review.phase))) return { ok: false, message: 'accounts.errors.cannotRelease' }
   const preview = await releasePreview(account, audience)
   if ('problem' in preview) return { ok: false, message: preview.problem }
   // What is released is what the author looked at: if the draft changed since, look again.
@@ -357,7 +358,7 @@ export async function readLog(account: StaffAccountRow): Promise<ReadLogEntry[]>
     prisma.accountRelease.findMany({ where: { accountId: account.id }, select: { id: true, audience: true } }),
   ])
   const names = new Map(users.map(u => [u.id, u.name]))
-  const roles = new Map(members.map(m => [m.userId, m.role as ReviewRole]))
+  const roles = new Map(members.map(m => [m.userId, m.role]))
   const audiences = new Map(releases.map(r => [r.id, r.audience === 'panel' ? ('panel' as const) : ('facilitator' as const)]))
   return reads.map(r => ({
     at: r.at.toISOString(),

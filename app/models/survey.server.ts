@@ -1,6 +1,7 @@
 // Safety-culture pulse surveys: settings, units, waves, answering and results. How answering
 // keeps an answer from ever leading back to a person is ADR 0019; read it before changing
 // anything that writes SurveyResponse.
+import { z } from 'zod'
 import crypto from 'node:crypto'
 import { compileAnonymiser } from '~/domain/anonymise'
 import { indexFactorItems } from '~/domain/factors'
@@ -14,12 +15,12 @@ import {
   parseSurveyInstrument,
   surveyResults,
   waveState,
-  type AnswerSheet,
   type NewWave,
   type SurveyInstrument,
   type SurveyResults,
   type WaveState,
 } from '~/domain/surveys'
+import { parseJsonColumn } from './decode.server'
 import { suppressTable, type SuppressedTable } from '~/domain/trends'
 import { prisma } from '~/utils/db.server'
 import { getEnv, isPostgresUrl } from '~/utils/env.server'
@@ -116,7 +117,10 @@ export async function setUserUnit(jurisdictionId: string, userId: string, unitId
 
 type WaveRow = { id: string; title: string; opensOn: string; closesOn: string; closedEarly: boolean; units: string; instrument: string }
 
-const unitsOf = (wave: Pick<WaveRow, 'units'>): { unitId: string; name: string }[] => JSON.parse(wave.units) as { unitId: string; name: string }[]
+const storedUnits = z.array(z.object({ unitId: z.string(), name: z.string() }))
+const storedAnswers = z.record(z.number())
+
+const unitsOf = (wave: Pick<WaveRow, 'units'>) => parseJsonColumn(storedUnits, wave.units, 'SurveyWave.units')
 
 function instrumentOf(wave: Pick<WaveRow, 'instrument'>): SurveyInstrument {
   const parsed = parseSurveyInstrument(JSON.parse(wave.instrument))
@@ -283,7 +287,7 @@ export async function submitAnswers(
       reason: 'invalid',
       problems: sheet.error.issues.map(i => ({ where: i.path.join('.') || 'answers', message: 'surveys.answer.invalid' })),
     }
-  const answers = Object.fromEntries(Object.entries(sheet.data).filter(([, v]) => v !== undefined)) as AnswerSheet
+  const answers = Object.fromEntries(Object.entries(sheet.data).filter((e): e is [string, number] => e[1] !== undefined))
   if (Object.keys(answers).length === 0) return { ok: false, reason: 'invalid', problems: [{ where: 'answers', message: 'surveys.answer.empty' }] }
   const raw = input.comment?.trim() ?? ''
   if (raw.length > MAX_COMMENT_LENGTH) return { ok: false, reason: 'invalid', problems: [{ where: 'comment', message: 'surveys.answer.commentTooLong' }] }
@@ -347,7 +351,7 @@ export async function closedWaveResults(jurisdictionId: string, now = new Date()
     minResponses,
     waves: closed.map(w => ({ waveId: w.id, label: w.title, unitIds: unitsOf(w).map(u => u.unitId) })),
     units,
-    responses: responses.map(r => ({ waveId: r.waveId, unitId: r.unitId, answers: JSON.parse(r.answers) as AnswerSheet })),
+    responses: responses.map(r => ({ waveId: r.waveId, unitId: r.unitId, answers: parseJsonColumn(storedAnswers, r.answers, 'SurveyResponse.answers') })),
   })
   const comments = closed.map((w, k) =>
     results.jurisdiction[k]!.status === 'shown'

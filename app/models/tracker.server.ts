@@ -1,5 +1,6 @@
 import { isFinished, isOverdue, sortTrackerRows } from '~/domain/workflow'
 import type { RecommendationStatus, RecommendationStrength } from '~/domain/vocabulary'
+import { recommendationStatusOf } from './decode.server'
 import { prisma } from '~/utils/db.server'
 import { recommendationAcrossReviews } from './rows.server'
 
@@ -40,7 +41,7 @@ export async function recommendationTracker(
       owner: r.owner,
       dueDate: r.dueDate,
       measure: r.measure,
-      status: r.status as RecommendationStatus,
+      status: recommendationStatusOf(r.status, 'ProjectedRecommendation.status'),
     }
     return { ...entry, overdue: isOverdue(entry, options.today) }
   })

@@ -3,9 +3,11 @@
 // Findings only once approved, and only in the de-identified form an export would carry
 // (ADR 0024); recommendations with where they stand and whether they worked; the exact
 // excerpts of the reader's own account that they consented to; a dated feed.
+import { z } from 'zod'
 import { summarise, type FollowUpEntry, type FollowUpState } from '~/domain/follow-up'
 import { isOverdue } from '~/domain/workflow'
 import type { CoreValue, RecommendationStatus, RecommendationStrength, ReviewPhase, ReviewRole } from '~/domain/vocabulary'
+import { recommendationStatusOf, recommendationStrengthOf } from './decode.server'
 import { SharedReviewBuildError } from '~/domain/export/build'
 import { prisma } from '~/utils/db.server'
 import { exportOpenIn, prepareExport, type ExportLocale } from './export.server'
@@ -52,6 +54,9 @@ export type WhatChangedReview = {
 // until then they are the panel's unfinished work, which they have lost access to.
 const approvedPhases: ReviewPhase[] = ['approval', 'shared']
 
+// The detail of member.removed names whom it removed.
+const removedMember = z.object({ userId: z.string() })
+
 /** Reviews the user left, from the append-only audit trail (membership rows are deleted). */
 async function formerReviewIds(user: { id: string; jurisdictionId: string }): Promise<string[]> {
   const events = await prisma.auditEvent.findMany({
@@ -60,14 +65,14 @@ async function formerReviewIds(user: { id: string; jurisdictionId: string }): Pr
   })
   const ids = new Set<string>()
   for (const e of events) {
-    let detail: unknown
+    let detail: z.SafeParseReturnType<unknown, { userId: string }>
     try {
-      detail = JSON.parse(e.detail)
+      detail = removedMember.safeParse(JSON.parse(e.detail))
     } catch {
       continue
     }
     // `contains` only narrows the search; the id must be the removed member's, not anyone's.
-    if (e.reviewId && typeof detail === 'object' && detail !== null && (detail as { userId?: unknown }).userId === user.id) ids.add(e.reviewId)
+    if (e.reviewId && detail.success && detail.data.userId === user.id) ids.add(e.reviewId)
   }
   return [...ids]
 }
@@ -78,7 +83,7 @@ export async function reviewsTakenPartIn(user: { id: string; jurisdictionId: str
     where: { userId: user.id, review: { jurisdictionId: user.jurisdictionId } },
     select: { role: true, reviewId: true },
   })
-  const roleOf = new Map(memberships.map(m => [m.reviewId, m.role as ReviewRole]))
+  const roleOf = new Map(memberships.map(m => [m.reviewId, m.role]))
   const former = (await formerReviewIds(user)).filter(id => !roleOf.has(id))
   const reviews = await prisma.review.findMany({
     where: {
@@ -135,13 +140,13 @@ export async function whatChangedFor(user: { id: string; jurisdictionId: string 
     const recs: WhatChangedRecommendation[] = []
     for (const rec of recommendations) {
       const history = await historyOf(review.id, rec.id)
-      const status = rec.status as RecommendationStatus
+      const status = recommendationStatusOf(rec.status, 'ProjectedRecommendation.status')
       // After approval the de-identified wording; before it, the panel's own (members only).
       const text = deidentified?.recommendationText.get(rec.id) || rec.text
       recs.push({
         id: rec.id,
         text,
-        strength: rec.strength as RecommendationStrength,
+        strength: recommendationStrengthOf(rec.strength, 'ProjectedRecommendation.strength'),
         status,
         ...summarise(history, status),
         followedUp: history.length > 0,
@@ -165,7 +170,7 @@ export async function whatChangedFor(user: { id: string; jurisdictionId: string 
     out.push({
       reviewId: review.id,
       title: review.title,
-      phase: review.phase as ReviewPhase,
+      phase: review.phase,
       role,
       findings: deidentified?.findings ?? null,
       recommendations: recs,
