@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  countDigits,
-  digitTokens,
-  eachAtWordStarts,
-  eachInWindows,
-  isPossessive,
-  isRegExpSpace,
-  isYearRange,
-  windowsAroundSpans,
-  windowsAroundWordsWithin,
-  wordTable,
-  type Windows,
-} from '../../../../app/domain/anonymise/scan'
+import { countDigits, digitTokens, isPossessive, isRegExpSpace, isYearRange } from '../../../../app/domain/anonymise/scan'
 
 // The scan helpers read character codes where a regular expression call per word used to be
 // (ADR 0052); each must accept exactly what that expression accepted.
@@ -61,65 +49,5 @@ describe('character-code tests of the scan', () => {
       ['2024/06/14', 49, '4-2-2'],
       ['x9', 61, '2'],
     ])
-  })
-})
-
-// Word tables replace alternations of words (ADR 0052): on texts made of those words, their
-// prefixes and extensions, glued to digits, '#' and window edges, they must find exactly what the
-// regular expression found.
-describe('word tables find what the alternation found', () => {
-  const pieces = ['no', 'n', 'case', 'cases', 'file', 'fil', '#', '12', ' 4471', ' 12', 'mai', 'may', 'mayo', 'x', ' ', ' ', '.', '-', '\n', 'jan', 'janv']
-  const texts: string[] = []
-  let seed = 7
-  const next = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648
-    return seed / 2147483648
-  }
-  for (let i = 0; i < 400; i += 1) {
-    let text = ''
-    for (let j = 0; j < 40; j += 1) text += pieces[Math.floor(next() * pieces.length)]
-    texts.push(text)
-  }
-  const windowsOf = (text: string): Windows => {
-    const cut = Math.floor(next() * text.length)
-    return [0, cut, Math.min(text.length, cut + 3), text.length]
-  }
-
-  it('eachAtWordStarts matches a global scan of each window', () => {
-    const source = '(?<![a-z0-9])(?:no\\.?|n|case|file|#)\\s*(\\d+)(?![a-z0-9])'
-    const global = new RegExp(source, 'g')
-    const sticky = new RegExp(source, 'y')
-    const table = wordTable(['no', 'n', 'case', 'file'])
-    let matches = 0
-    for (const text of texts) {
-      const windows = windowsOf(text)
-      const expected: string[] = []
-      const actual: string[] = []
-      eachInWindows(text, windows, global, m => expected.push(`${m.index}:${m[0]}`))
-      eachAtWordStarts(text, windows, table, 35, sticky, m => actual.push(`${m.index}:${m[0]}`))
-      expect(actual).toEqual(expected)
-      matches += expected.length
-    }
-    expect(matches).toBeGreaterThan(50)
-  })
-
-  it('windowsAroundWordsWithin finds the windows of the anchored alternation', () => {
-    const words = ['mai', 'may', 'jan', 'janv']
-    const anchor = new RegExp(`(?<![a-z])(?:${words.join('|')})(?![a-z])`, 'g')
-    const table = wordTable(words)
-    const reach = { before: 5, after: 5 }
-    let hits = 0
-    for (const text of texts) {
-      const within = windowsOf(text)
-      const expected: number[] = []
-      eachInWindows(text, within, anchor, hit => expected.push(hit.index, hit.index + hit[0].length))
-      expect(windowsAroundWordsWithin(text, within, table, reach)).toEqual(windowsAroundSpans(text, expected, reach))
-      hits += expected.length / 2
-    }
-    expect(hits).toBeGreaterThan(100)
-  })
-
-  it('refuses words that are not plain lower-case letters', () => {
-    expect(() => wordTable(['no.'])).toThrow()
   })
 })
