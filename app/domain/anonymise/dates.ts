@@ -21,7 +21,7 @@ import { dayFromParts } from '../workflow/calendar'
 import type { NumericDateOrder, OutputLocale } from './context'
 import { startsWithUpperCase } from './fold'
 import { dayOffsetLabel, dayRangeLabel, labelsFor, monthOffsetLabel } from './labels'
-import { digitWindows, eachInWindows, windowsAroundWordsWithin, wordTable } from './scan'
+import { digitWindows, eachInWindows, windowsAroundWithin } from './scan'
 import type { Candidate, ScanText } from './types'
 
 export const DATE_PRIORITY = 90
@@ -153,7 +153,7 @@ const NUMERIC_NO_YEAR_PATTERN = /(\d(?<![\d/.-]\d)\d?)\/(\d{1,2})(?![\d/]|\.\d)/
 const NUMERIC_NO_YEAR_CONTEXT = /\b(?:on|since|until|till|by|from|dated|before|after|le|du|au|depuis|avant|apres|jusqu'au)\s+$/
 const FRACTION_FOLLOWS = /^\s+(?:of|des|de|du|d')\b/
 // Written-out dates are only looked for around a month name.
-const MONTH_ANCHOR = wordTable(MONTH_BY_NAME.keys())
+const MONTH_ANCHOR = new RegExp(`(?<![a-z])(?:${MONTH_ALTERNATION})(?![a-z])`, 'g')
 const MONTH_REACH = { before: 40, after: 40 }
 const MONTH_YEAR_PATTERN = new RegExp(String.raw`(?<![a-z\d])(${MONTH_ALTERNATION})(?![a-z])\.?,?\s+(\d{4})(?!\d)`, 'g')
 
@@ -259,7 +259,7 @@ export function createDateDetector(rules: DateRules) {
       push(text, found, start, end, [{ year, month, day }])
     })
 
-    const windows = windowsAroundWordsWithin(folded, numbers, MONTH_ANCHOR, MONTH_REACH)
+    const windows = windowsAroundWithin(folded, numbers, MONTH_ANCHOR, MONTH_REACH)
     eachInWindows(folded, windows, MONTH_FIRST_PATTERN, match => {
       const [whole, weekday = '', monthName = '', day = '', dayTo, yearText] = match
       const month = monthAt(text, match.index + weekday.length, monthName)

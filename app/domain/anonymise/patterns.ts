@@ -16,7 +16,7 @@
 
 import type { OutputLocale } from './context'
 import { labelsFor } from './labels'
-import { countDigits, digitTokens, digitWindows, eachAtWordStarts, eachInWindows, isYearRange, windowsAround, windowsAroundWords, wordTable } from './scan'
+import { countDigits, digitTokens, digitWindows, eachInWindows, isYearRange, windowsAround, windowsAroundWords } from './scan'
 import type { Candidate, DigitToken, ReplacementKind, ScanText } from './types'
 
 type PatternKind = Exclude<ReplacementKind, 'person' | 'place' | 'identifier' | 'date' | 'age' | 'birth_date'>
@@ -366,25 +366,11 @@ const ID_TAIL = '\\d[\\da-z]{0,20}(?:[-/.][\\da-z]{1,20}){0,5}(?:\\s\\d{2,6}){0,
 const ID_BODY = `(?:[a-z]{1,6}[-/]?)?${ID_TAIL}`
 const HEALTH_ID_BODY = `(?:[a-z]{4}\\s?|[a-z]{1,6}[-/]?)?${ID_TAIL}`
 const RECORD_JOINER = '\\s*(?:(?:no\\.?|number|num\\.?|numero|n°|#|id)\\s*)?(?:(?:is|was|:|-)\\s*)?[:#]?\\s*'
-// One pattern for every record word: the group that matched says which kind of number follows.
-// Sticky: it is tried only where a record word starts (RECORD_FIRST_WORDS, or "#").
+// One pass for every record word: the group that matched says which kind of number follows.
 const KEYWORD_RECORDS = new RegExp(
   `(?<![a-z0-9])(?:${RECORD_WORDS.map(({ kind, words }) => `(?:${words})(?![a-z])${RECORD_JOINER}(${kind === 'health_number' ? HEALTH_ID_BODY : ID_BODY})`).join('|')})(?![a-z0-9])`,
-  'dy',
+  'dg',
 )
-// The first run of letters of every alternative of RECORD_WORDS ("driver'?s" starts with
-// "driver" or "drivers", "n°" with "n"): a match can start nowhere else but at "#".
-const RECORD_FIRST_WORDS = wordTable(
-  [
-    'health hcn ohip ramq phn personal medicare carte assurance numero',
-    'sin social nas ssn',
-    'driver drivers licence license permis',
-    'case file record dossier client chart mrn patient member account reference ref incident occurrence report docket court matter referral cas fiche no n num',
-  ]
-    .join(' ')
-    .split(' '),
-)
-const HASH_SIGN = 35
 const SPACED_SIN = /\d(?<![\d-]\d)\d{2}[ -]\d{3}[ -]\d{3}(?![\d]|[ -]\d)/g
 const SPACED_HEALTH_CARD = /\d(?<![\d-]\d)\d{3}[ -]\d{3}[ -]\d{3}(?:[ -]?[a-z]{2})?(?![\da-z]|[ -]\d)/g
 const UNIT_SUFFIXED = /^\d+(?:mg|mcg|ml|cc|kg|km|cm|mm|g|lb|lbs|oz|h|hr|hrs|min|mins|am|pm|s|st|nd|rd|th|e|er|eme|x|k|m)$/
@@ -537,7 +523,7 @@ export function createPatternDetector(locale: OutputLocale) {
     near(POST_OFFICE_ANCHOR, POST_OFFICE_BOX, 12, 16, m => push(found, m.index, m.index + m[0].length, 'street_address'), original)
 
     // A record number has digits: look for record words only near numbers.
-    eachAtWordStarts(folded, numbers, RECORD_FIRST_WORDS, HASH_SIGN, KEYWORD_RECORDS, (m, offset) => {
+    eachInWindows(folded, numbers, KEYWORD_RECORDS, (m, offset) => {
       for (let group = 0; group < RECORD_WORDS.length; group += 1) {
         const span = m.indices?.[group + 1]
         const body = m[group + 1]

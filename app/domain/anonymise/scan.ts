@@ -116,6 +116,13 @@ export function digitWindows(text: ScanText): Windows {
 // Crescent, Unit 3". Generous: a pattern cut at a window edge would miss its match.
 const DIGIT_REACH = { before: 64, after: 160 }
 
+/** Windows around the matches of `anchor`, looking for the anchor only inside `within`. */
+export function windowsAroundWithin(text: string, within: Windows, anchor: RegExp, reach: { before: number; after: number }): Windows {
+  const windows: number[] = []
+  eachInWindows(text, within, anchor, hit => addWindow(windows, text, hit.index - reach.before, hit.index + hit[0].length + reach.after))
+  return windows
+}
+
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }
@@ -238,105 +245,4 @@ export function digitTokens(text: ScanText): readonly DigitToken[] {
   }
   text.digitTokens = tokens
   return tokens
-}
-
-/** Plain lower-case words, looked up by a hash of their letters so that no word is copied. */
-export type WordTable = ReadonlyMap<number, readonly string[]>
-
-function hashStep(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0
-}
-
-export function wordTable(words: Iterable<string>): WordTable {
-  const table = new Map<number, string[]>()
-  for (const word of words) {
-    if (!/^[a-z]+$/.test(word)) throw new Error(`word tables hold plain lower-case words: ${word}`)
-    let hash = 0
-    for (let i = 0; i < word.length; i += 1) hash = hashStep(hash, word.charCodeAt(i))
-    const same = table.get(hash)
-    if (same === undefined) table.set(hash, [word])
-    else if (!same.includes(word)) same.push(word)
-  }
-  return table
-}
-
-function isLower(code: number): boolean {
-  return code >= 97 && code <= 122
-}
-
-/**
- * Where the run of [a-z] letters starting at `at` ends (bounded by `limit`), as a negative
- * number when the run is not a word of the table.
- */
-function tableWordEnd(text: string, at: number, limit: number, table: WordTable): number {
-  let hash = 0
-  let end = at
-  for (; end < limit; end += 1) {
-    const code = text.charCodeAt(end)
-    if (!isLower(code)) break
-    hash = hashStep(hash, code)
-  }
-  const words = table.get(hash)
-  if (words !== undefined) for (const word of words) if (word.length === end - at && text.startsWith(word, at)) return end
-  return -end
-}
-
-/**
- * Windows around the matches, inside `within`, of the anchor `(?<![a-z])(?:word|word...)(?![a-z])`,
- * the words being those of `table`: one pass over the letters, instead of an alternation that stops at
- * nearly every letter of the text (ADR 0052). A window edge counts as a non-letter, as the
- * edge of the copy eachInWindows scans does.
- */
-export function windowsAroundWordsWithin(text: string, within: Windows, table: WordTable, reach: { before: number; after: number }): Windows {
-  const windows: number[] = []
-  for (let w = 0; w + 1 < within.length; w += 2) {
-    const start = within[w] ?? 0
-    const end = within[w + 1] ?? 0
-    for (let at = start; at < end; at += 1) {
-      if (!isLower(text.charCodeAt(at)) || (at > start && isLower(text.charCodeAt(at - 1)))) continue
-      const wordEnd = tableWordEnd(text, at, end, table)
-      if (wordEnd > 0) addWindow(windows, text, at - reach.before, wordEnd + reach.after)
-      at = Math.abs(wordEnd) - 1
-    }
-  }
-  return windows
-}
-
-function isLowerAlnum(code: number): boolean {
-  return isLower(code) || isDigit(code)
-}
-
-/**
- * eachInWindows for a sticky `pattern` that can only start where `(?<![a-z0-9])` holds, with a
- * word of `table` (a whole run of [a-z] letters) or the character `mark`. The pattern
- * is tried at those places only, in order, from the end of the previous match: the same
- * matches as a global scan of each window, without the scan stopping at every letter.
- */
-export function eachAtWordStarts(
-  text: string,
-  windows: Windows,
-  table: WordTable,
-  mark: number,
-  pattern: RegExp,
-  visit: (match: RegExpExecArray, offset: number) => void,
-): void {
-  for (let w = 0; w + 1 < windows.length; w += 2) {
-    const start = windows[w] ?? 0
-    const end = windows[w + 1] ?? 0
-    const slice = start === 0 && end === text.length ? text : text.slice(start, end)
-    const length = slice.length
-    let from = 0
-    for (let at = 0; at < length; at += 1) {
-      const code = slice.charCodeAt(at)
-      const letter = isLower(code)
-      if ((!letter && code !== mark) || at < from || (at > 0 && isLowerAlnum(slice.charCodeAt(at - 1)))) continue
-      if (letter && tableWordEnd(slice, at, length, table) < 0) continue
-      pattern.lastIndex = at
-      const match = pattern.exec(slice)
-      if (match === null) continue
-      from = at + match[0].length
-      match.index += start
-      visit(match, start)
-    }
-  }
 }
