@@ -248,6 +248,10 @@ test('the checks read in French', async ({ browser }) => {
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto('/reviews')
   await page.getByRole('button', { name: 'Afficher en français' }).click()
+  // The review's title reads the same in both languages: wait for the switch to land, or the click
+  // can race the language change and open the review in English.
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes examens' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
   await page.getByRole('link', { name: REVIEW_TITLE }).click()
   await page.getByRole('link', { name: 'Ouvrir l’espace de travail partagé' }).click()
   const panel = page.getByRole('region', { name: 'Vérification des normes de pratique' })
