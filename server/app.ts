@@ -7,7 +7,7 @@ import express from 'express'
 import { pinoHttp } from 'pino-http'
 import type { Env } from '~/utils/env.server'
 import type { PrismaClient } from '~/utils/db.server'
-import type { Logger } from './logger'
+import { loggedPath, type Logger } from './logger'
 import { userForSession } from '~/utils/auth.server'
 import { sessionStorage } from '~/utils/session.server'
 import { bodyGate } from './body-limits'
@@ -87,12 +87,7 @@ export function createHttpServer(options: {
       // Method, path and status are enough to operate; headers and query strings can carry
       // tokens (set-password links) and must stay out of the logs.
       serializers: {
-        // A family-voice link's path is its capability (ADR 0038): never written to a log.
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0]!.replace(/^\/voice\/[^/]+/, '/voice/:token'),
-        }),
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggedPath(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
