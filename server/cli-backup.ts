@@ -13,9 +13,9 @@ import { openDatabaseFile, outputPath } from './cli-files'
 /**
  * Backups, restores and verifications are audited (issue 17): one row in every jurisdiction's
  * chain, since a backup holds all of them, with counts and never content. The one place the
- * backup commands write audit rows.
+ * backup commands write audit rows, on SQLite and on PostgreSQL (cli-postgres.ts).
  */
-async function auditBackupAction(
+export async function auditBackupAction(
   client: PrismaClient,
   io: CliIO,
   action: 'backup.taken' | 'backup.restored' | 'backup.verified',
@@ -30,7 +30,7 @@ async function auditBackupAction(
 }
 
 /** A client on a database file that exists (restored, or the configured one), closed after use. */
-async function withDatabaseAt<T>(databaseUrl: string, use: (client: PrismaClient) => Promise<T>): Promise<T> {
+export async function withDatabaseAt<T>(databaseUrl: string, use: (client: PrismaClient) => Promise<T>): Promise<T> {
   const { createPrismaClient } = await import('~/utils/db.server')
   const client = createPrismaClient(databaseUrl)
   try {

@@ -1,4 +1,5 @@
-// audit verify | backup | backup verify | restore when DATABASE_URL is PostgreSQL (ADR 0041).
+// audit verify | backup | backup verify | restore when DATABASE_URL is PostgreSQL (ADR 0041); each
+// backup, verification and restore is audited as on SQLite.
 // Backups are PostgreSQL's own: pg_dump in its custom format reads everything in one
 // repeatable-read snapshot, so the server keeps running and the copy is one consistent state;
 // pg_restore puts it into an empty database. Both must be at least the server's major version
@@ -9,6 +10,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { printAuditChainReport } from './cli-audit'
+import { auditBackupAction, withDatabaseAt } from './cli-backup'
 import { CliError, type CliIO } from './cli-io'
 import { outputPath } from './cli-files'
 
@@ -93,23 +95,27 @@ export async function postgresBackup(args: string[], io: CliIO, url: string): Pr
     const check = checkDump(partial)
     if (!check.migrations) throw new CliError('the dump holds no migration table: is DATABASE_URL the SCIR Workspace database?')
     fs.renameSync(partial, out)
-    io.out(
-      `backed up PostgreSQL ${where(url)} to ${out} (${fs.statSync(out).size} bytes, ${Date.now() - started} ms) with pg_dump; ${check.tables.length} tables`,
-    )
+    const bytes = fs.statSync(out).size
+    io.out(`backed up PostgreSQL ${where(url)} to ${out} (${bytes} bytes, ${Date.now() - started} ms) with pg_dump; ${check.tables.length} tables`)
+    await withDatabaseAt(url, client => auditBackupAction(client, io, 'backup.taken', { file: path.basename(out), bytes, tables: check.tables.length }))
   } finally {
     fs.rmSync(partial, { force: true })
   }
 }
 
-export function postgresBackupVerify(file: string, io: CliIO): number {
+/** `url`: the configured PostgreSQL database, which records the verification; null: unaudited. */
+export async function postgresBackupVerify(file: string, io: CliIO, url: string | null): Promise<number> {
   const check = checkDump(file)
   io.out(`${file}: pg_dump archive, ${check.tables.length} tables`)
-  if (!check.migrations) {
-    io.err(`backup ${file} is not a SCIR Workspace database (no migration table)`)
-    return 1
-  }
-  io.out('archive readable')
-  return 0
+  const ok = check.migrations
+  if (!ok) io.err(`backup ${file} is not a SCIR Workspace database (no migration table)`)
+  else io.out('archive readable')
+  if (url) {
+    await withDatabaseAt(url, client =>
+      auditBackupAction(client, io, 'backup.verified', { file: path.basename(file), ok, problems: ok ? 0 : 1, tables: check.tables.length }),
+    )
+  } else io.err('note: not audited, DATABASE_URL is not a PostgreSQL database')
+  return ok ? 0 : 1
 }
 
 /** Restores into the (empty) database DATABASE_URL names; the next start applies newer migrations. */
@@ -133,5 +139,12 @@ export async function postgresRestore(args: string[], io: CliIO, url: string): P
   // One transaction: a failed restore leaves the database empty, not half-filled.
   runTool('pg_restore', ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`, backup])
   io.out(`restored ${backup} to PostgreSQL ${where(url)} (${check.tables.length} tables)`)
-  io.out('start the server (or run any CLI command) to apply migrations newer than the backup')
+  // Migrated now rather than at the next start, so the audit row is written in today's format.
+  const { applyMigrations } = await import('./migrate')
+  const { applied } = await applyMigrations({ databaseUrl: url })
+  if (applied.length) io.out(`applied ${applied.length} migrations newer than the backup`)
+  await withDatabaseAt(url, client =>
+    auditBackupAction(client, io, 'backup.restored', { file: path.basename(backup), tables: check.tables.length, migrationsApplied: applied.length }),
+  )
+  io.out('the restore is recorded in the audit')
 }

@@ -196,7 +196,9 @@ async function postgresCommand(command: string | undefined, sub: string | undefi
   const { isPostgresUrl, parseEnv } = await import('~/utils/env.server')
   if (command === 'backup' && sub === 'verify' && rest[0]) {
     const cli = await import('./cli-postgres')
-    return cli.isPostgresDump(rest[0]) ? cli.postgresBackupVerify(rest[0], io) : null
+    if (!cli.isPostgresDump(rest[0])) return null
+    const configured = process.env.DATABASE_URL ? parseEnv(process.env).DATABASE_URL : null
+    return cli.postgresBackupVerify(rest[0], io, configured && isPostgresUrl(configured) ? configured : null)
   }
   const isDatabaseCommand = (command === 'audit' && sub === 'verify') || (command === 'backup' && sub !== 'verify') || command === 'restore'
   if (!isDatabaseCommand) return null

@@ -236,6 +236,19 @@ describe('CLI on PostgreSQL', () => {
     const verify = await cli(['backup', 'verify', out], env)
     expect(verify.code).toBe(0)
     expect(verify.stdout).toMatch(/archive readable/)
+    // Audited as on SQLite: one row per jurisdiction, the file's name and counts, never content.
+    const actions = async (target: string) =>
+      (
+        await sql<{ action: string; detail: string }>(
+          `SELECT "action", "detail" FROM "AuditEvent" WHERE "jurisdictionId" = $1 AND "action" LIKE 'backup.%' ORDER BY "seq"`,
+          [j.id],
+          target,
+        )
+      ).map(row => [row.action, JSON.parse(row.detail) as Record<string, unknown>] as const)
+    const recorded = await actions(url)
+    expect(recorded.map(([action]) => action)).toEqual(['backup.taken', 'backup.verified'])
+    expect(recorded[0]![1]).toMatchObject({ via: 'cli', file: 'scir.dump', bytes: expect.any(Number) })
+    expect(recorded[1]![1]).toMatchObject({ via: 'cli', file: 'scir.dump', ok: true })
 
     const target = await newDatabase()
     const restored = await cli(['restore', out], { DATABASE_URL: target, DATA_DIR: dir })
@@ -243,6 +256,9 @@ describe('CLI on PostgreSQL', () => {
     expect(restored.code).toBe(0)
     const [row] = await sql<{ code: string }>(`SELECT "code" FROM "Jurisdiction" WHERE "id" = $1`, [j.id], target)
     expect(row!.code).toBe(j.code)
+    // The dump was taken before its own audit row: the restored chain holds the restore, not the backup.
+    expect((await actions(target)).map(([action]) => action)).toEqual(['backup.restored'])
+    expect(restored.stdout).toMatch(/the restore is recorded in the audit/)
     const again = await cli(['restore', out], { DATABASE_URL: target, DATA_DIR: dir })
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/is not empty .*nothing was changed/)
