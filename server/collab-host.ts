@@ -41,9 +41,13 @@ export function attachCollaboration(options: {
   const { env, logger, prisma, metrics } = options
   const collabLogger = logger.child({ component: 'collab' })
   const onCommit = metrics ? (lagMs: number) => metrics.observeCommit(lagMs) : undefined
+  // Never the only writer, even on one node: the CLI changes stored documents through the
+  // stored-document gateway in its own process while a room here may hold them, so a compaction
+  // merges what is stored rather than overwrite it with the room's copy.
+  const sharedWriters = true
   const persistence = isPostgresUrl(env.DATABASE_URL)
-    ? createPostgresPersistence({ connectionString: env.DATABASE_URL, logger: collabLogger, onCommit, sharedWriters: options.fanout !== undefined })
-    : createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger, onCommit, sharedWriters: options.fanout !== undefined })
+    ? createPostgresPersistence({ connectionString: env.DATABASE_URL, logger: collabLogger, onCommit, sharedWriters })
+    : createSqlitePersistence({ filename: env.DATABASE_URL, logger: collabLogger, onCommit, sharedWriters })
 
   // Projection lag: from the first change a projection has not yet seen to its projection.
   const watched = new WeakSet<Y.Doc>()

@@ -40,7 +40,8 @@ if (target === 'ours') {
     redisClients = [pub, sub]
     fanout = createRedisFanout({ pub, sub, logger: silent })
   }
-  const persistence = createSqlitePersistence({ filename, logger: silent, sharedWriters: fanout !== undefined })
+  // As server/collab-host.ts: compactions merge what other writers (the CLI, other nodes) stored.
+  const persistence = createSqlitePersistence({ filename, logger: silent, sharedWriters: true })
   const collab = createCollabServer({
     authenticator: {
       async authorize(req) {
