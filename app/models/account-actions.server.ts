@@ -16,9 +16,15 @@ export const accountActionSchema = z.discriminatedUnion('intent', [
 ])
 export type AccountIntent = z.infer<typeof accountActionSchema>['intent']
 
+/** The form's intent if it is one of this page's, else null. */
+function accountIntent(intent: unknown): AccountIntent | null {
+  const known = accountActionSchema.options.map(option => option.shape.intent.value)
+  return known.find(value => value === intent) ?? null
+}
+
 /** Who may do what is asked before anything is said about the form. */
 export function operationForAccountAction(intent: unknown, audience: unknown): AccountOperation | null {
-  switch (intent as AccountIntent) {
+  switch (accountIntent(intent)) {
     case 'release':
       return audience === 'panel' ? 'release-to-panel' : 'release-to-facilitator'
     case 'withdraw':
@@ -41,4 +47,7 @@ const invalidMessage: Partial<Record<AccountIntent, string>> = {
 }
 
 /** What an invalid form of this intent is told (after the permission check passed). */
-export const invalidAccountAction = (intent: unknown) => invalidMessage[intent as AccountIntent] ?? 'validation.invalid'
+export const invalidAccountAction = (intent: unknown) => {
+  const known = accountIntent(intent)
+  return (known && invalidMessage[known]) ?? 'validation.invalid'
+}

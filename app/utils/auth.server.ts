@@ -2,7 +2,6 @@ import crypto from 'node:crypto'
 import bcrypt from 'bcryptjs'
 import { redirect } from '@remix-run/node'
 import { partnerAccessOpen, type Actor } from '~/domain/permissions'
-import { reviewPhases, type ReviewPhase } from '~/domain/vocabulary'
 import { auditEvent } from '~/models/audit.server'
 import { announceAccessChange } from './access-events.server'
 import { prisma } from './db.server'
@@ -54,8 +53,7 @@ export function actorOf(user: SignedInUser | null): Actor | null {
 async function partnerAccessEnded(user: { partnerOrganisation: string | null; partnerReviewId: string | null; partnerAccessUntil: Date | null }) {
   if (!user.partnerOrganisation) return false
   const review = user.partnerReviewId ? await prisma.review.findUnique({ where: { id: user.partnerReviewId }, select: { phase: true } }) : null
-  const phase = review && (reviewPhases as readonly string[]).includes(review.phase) ? (review.phase as ReviewPhase) : null
-  return !partnerAccessOpen({ accessUntil: user.partnerAccessUntil, reviewPhase: phase }, new Date())
+  return !partnerAccessOpen({ accessUntil: user.partnerAccessUntil, reviewPhase: review?.phase ?? null }, new Date())
 }
 
 export async function verifyLogin(email: string, password: string) {
