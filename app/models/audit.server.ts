@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import type { Prisma } from '~/generated/prisma/client'
+import type { ConsentScope, ContributorKind } from '~/domain/vocabulary'
 import { prisma } from '~/utils/db.server'
 
 type Id = string
+type VoiceLinkTarget = 'unmet_need' | 'finding'
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined }
 
 /**
@@ -38,14 +40,14 @@ export type AuditDetails = {
   'backup.taken': BackupDetail
   'backup.restored': BackupDetail
   'backup.verified': BackupDetail
-  'voice.invited': { invitationId: Id; [key: string]: Json | undefined }
+  'voice.invited': { invitationId: Id; contributorKind: ContributorKind; expiresAt: string }
   'voice.invitation-revoked': { invitationId: Id }
-  'voice.conversation-recorded': { contributionId: Id; [key: string]: Json | undefined }
-  'voice.submitted': { invitationId: Id; [key: string]: Json | undefined }
-  'voice.withdrawn': { [key: string]: Json | undefined }
-  'voice.read': { contributionIds: Id[]; [key: string]: Json | undefined }
-  'voice.linked': { contributionId: Id; [key: string]: Json | undefined }
-  'voice.unlinked': { contributionId: Id; [key: string]: Json | undefined }
+  'voice.conversation-recorded': { contributionId: Id; consentScope: ConsentScope }
+  'voice.submitted': { invitationId: Id; contributionId: Id; consentScope: ConsentScope }
+  'voice.withdrawn': { contributionId: Id; via: 'conversation' } | { invitationId: Id; contributionId: Id; via: 'link' }
+  'voice.read': { contributionIds: Id[]; where: string }
+  'voice.linked': { contributionId: Id; targetKind: VoiceLinkTarget; targetId: Id }
+  'voice.unlinked': { contributionId: Id; targetKind: VoiceLinkTarget; targetId: Id }
   'review.partner-invited': { userId: Id; organisation: string; accessUntil: string | null }
   'review.partner-access-set': { userId: Id; accessUntil: string | null }
   'review.partner-real-names-set': { userId: Id; value: boolean }
