@@ -68,7 +68,14 @@ async function main() {
       results[String(events)] = figures
     }
     await prisma.$disconnect()
-    console.log(JSON.stringify({ bench: 'document-load', runs: RUNS, serverLoadMs: results, loadAverage1m: { start: round(loadAtStart), end: round(os.loadavg()[0] ?? NaN) } }))
+    console.log(
+      JSON.stringify({
+        bench: 'document-load',
+        runs: RUNS,
+        serverLoadMs: results,
+        loadAverage1m: { start: round(loadAtStart), end: round(os.loadavg()[0] ?? NaN) },
+      }),
+    )
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
