@@ -64,12 +64,19 @@ function withoutDuplicates(list: unknown[]): unknown[] {
   })
 }
 
-/** In place: `raw` is the reader's own object, fresh from toJSON. */
+/**
+ * In place: `raw` is the reader's own object, fresh from Y.Map#toJSON. A nested plain object may
+ * be a value stored as is in the document (not a Y.Map), so it is copied, never changed.
+ */
 function normaliseLists(raw: Raw): void {
   for (const key in raw) {
     const value = raw[key]
     if (Array.isArray(value)) raw[key] = withoutDuplicates(value)
-    else if (key === 'evidence' && isPlainObject(value)) normaliseLists(value)
+    else if (key === 'evidence' && isPlainObject(value)) {
+      const evidence = { ...value }
+      normaliseLists(evidence)
+      raw[key] = evidence
+    }
   }
 }
 
@@ -165,10 +172,12 @@ class DocReader {
       else raw[field] = this.liveTextCheck([collection, key, field], raw[field], spec)
     }
     if (collection === 'findings' && isPlainObject(raw.valueTags)) {
-      const tags = raw.valueTags
-      for (const value of Object.keys(tags)) {
-        tags[value] = this.liveTextCheck([collection, key, 'valueTags', value], tags[value], VALUE_TAG_RATIONALE)
+      // A copy: the tags may be a plain object stored as is in the document.
+      const tags: Raw = {}
+      for (const [value, rationale] of Object.entries(raw.valueTags)) {
+        tags[value] = this.liveTextCheck([collection, key, 'valueTags', value], rationale, VALUE_TAG_RATIONALE)
       }
+      raw.valueTags = tags
     }
   }
 

@@ -213,4 +213,19 @@ describe('fastSafeParse', () => {
       { numRuns: 25 },
     )
   })
+
+  it('never changes values stored as is in the document (plain objects, not Y.Maps)', () => {
+    const ydoc = newReviewDoc()
+    const finding = new Y.Map<unknown>()
+    ydoc.getMap('findings').set('f-plain', finding)
+    finding.set('evidence', { eventIds: ['e-1', 'e-1'], unmetNeedIds: [] })
+    finding.set('valueTags', { systems_focused: 'x'.repeat(1005) })
+    const stored = JSON.stringify(finding.toJSON())
+    const first = readReviewDoc(ydoc)
+    const second = readReviewDoc(ydoc)
+    expect(JSON.stringify(finding.toJSON())).toBe(stored)
+    expect(second).toStrictEqual(first)
+    expect(first.doc.findings[0]?.evidence.eventIds).toEqual([])
+    expect(first.doc.findings[0]?.valueTags[0]?.rationale).toHaveLength(1000)
+  })
 })
