@@ -14,15 +14,20 @@ export type StoredDocumentCounts = { documentUpdates: number; documentSnapshots:
 export const collabStore = {
   /** The stored document as one Yjs update (snapshot plus later updates); null if never written. */
   async read(docName: string, db: Db = prisma): Promise<Uint8Array | null> {
+    const parts = await collabStore.parts(docName, db)
+    if (parts.length === 0) return null
+    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)
+  },
+
+  /** The stored snapshot (if any) then the updates after it, in order; empty if never written. */
+  async parts(docName: string, db: Db = prisma): Promise<Uint8Array[]> {
     const snapshot = await db.collabSnapshot.findUnique({ where: { docName }, select: { state: true, lastUpdateId: true } })
     const tail = await db.collabUpdate.findMany({
       where: { docName, id: { gt: snapshot?.lastUpdateId ?? 0 } },
       orderBy: { id: 'asc' },
       select: { update: true },
     })
-    const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map(row => row.update)]
-    if (parts.length === 0) return null
-    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)
+    return [...(snapshot ? [snapshot.state] : []), ...tail.map(row => row.update)]
   },
 
   /** Appends one update to a document's log, as a room would. */
@@ -53,7 +58,12 @@ export const collabStore = {
 /** A Y.Doc holding the stored document (empty if never written); the caller destroys it. */
 export async function loadStoredDoc(docName: string, db: Db = prisma): Promise<Y.Doc> {
   const doc = new Y.Doc()
-  const stored = await collabStore.read(docName, db)
-  if (stored !== null) Y.applyUpdate(doc, stored)
+  const parts = await collabStore.parts(docName, db)
+  // Applied one after the other in one transaction rather than merged first: merging decodes
+  // and re-encodes the whole snapshot only for applyUpdate to decode it again (40 small
+  // updates after a 2,000-event snapshot: 94-150 ms merged, 57-77 ms applied in turn; ADR 0057).
+  doc.transact(() => {
+    for (const part of parts) Y.applyUpdate(doc, part)
+  })
   return doc
 }

@@ -2,7 +2,7 @@
 // the collaboration store; a change reads and appends in one transaction.
 import * as Y from 'yjs'
 import { expect, test } from 'vitest'
-import { collabStore } from '~/models/collab-store.server'
+import { collabStore, loadStoredDoc } from '~/models/collab-store.server'
 import { prisma } from '~/utils/db.server'
 import { reviewDocGateway } from '~/utils/review-doc-gateway.server'
 
@@ -51,4 +51,26 @@ test('read() folds the snapshot and the updates after it into one document', asy
   expect(await collabStore.read('account:never-written')).toBeNull()
   expect(await collabStore.remove(prisma, [docName])).toEqual({ documentUpdates: 1, documentSnapshots: 1 })
   expect(await collabStore.read(docName)).toBeNull()
+})
+
+test('loadStoredDoc applies the snapshot and each later update: the same document as the merged read', async () => {
+  const docName = 'account:snapshot-and-many-updates'
+  const doc = new Y.Doc()
+  const items = doc.getMap<unknown>('items')
+  items.set('first', 'snapshot')
+  await collabStore.create(prisma, docName, Y.encodeStateAsUpdate(doc))
+  for (let i = 0; i < 5; i++) {
+    const before = Y.encodeStateVector(doc)
+    items.set(`item-${i}`, i)
+    if (i === 2) items.delete('first')
+    await collabStore.append(prisma, docName, Y.encodeStateAsUpdate(doc, before))
+  }
+  const loaded = await loadStoredDoc(docName)
+  const merged = new Y.Doc()
+  Y.applyUpdate(merged, (await collabStore.read(docName))!)
+  expect(loaded.getMap('items').toJSON()).toEqual({ 'item-0': 0, 'item-1': 1, 'item-2': 2, 'item-3': 3, 'item-4': 4 })
+  expect(Y.encodeStateAsUpdate(loaded)).toEqual(Y.encodeStateAsUpdate(merged))
+  expect(Y.encodeStateAsUpdate(loaded)).toEqual(Y.encodeStateAsUpdate(doc))
+  loaded.destroy()
+  expect((await loadStoredDoc('account:never-written')).store.clients.size).toBe(0)
 })

@@ -5,9 +5,10 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 import { coreValues } from '../vocabulary'
 import { compareTimelineDates } from './calendar-dates'
+import { fastSafeParse } from './fast-parse'
 import { jsonPointer, problemsFromZod, type Problem } from './problems'
 import { liveTextFields, VALUE_TAG_RATIONALE, type LiveTextField } from './live-text'
-import { emptyRichText, readRichText } from './rich-text'
+import { emptyRichText, readRichText, richTextOfBlocks } from './rich-text'
 import {
   REVIEW_DOC_SCHEMA_VERSION,
   factorRatingSchema,
@@ -37,11 +38,25 @@ function isPlainObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Concurrent "add if absent" on a Y.Array can add an id twice; a list of ids is a set. */
-function withoutDuplicates(value: unknown): unknown {
-  if (!Array.isArray(value)) return value
+/**
+ * Concurrent "add if absent" on a Y.Array can add an id twice; a list of ids is a set. The list
+ * is the reader's own copy (from toJSON), returned as is when it holds no duplicate.
+ */
+function withoutDuplicates(list: unknown[]): unknown[] {
+  if (list.length < 2) return list
   const seen = new Set<unknown>()
-  return value.filter(item => {
+  let duplicated = false
+  for (const item of list) {
+    if (typeof item === 'object' && item !== null) continue
+    if (seen.has(item)) {
+      duplicated = true
+      break
+    }
+    seen.add(item)
+  }
+  if (!duplicated) return list
+  seen.clear()
+  return list.filter(item => {
     if (typeof item === 'object' && item !== null) return true
     if (seen.has(item)) return false
     seen.add(item)
@@ -49,14 +64,20 @@ function withoutDuplicates(value: unknown): unknown {
   })
 }
 
-function normaliseLists(raw: Raw): Raw {
-  const out: Raw = {}
-  for (const [key, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) out[key] = withoutDuplicates(value)
-    else if (isPlainObject(value) && key === 'evidence') out[key] = normaliseLists(value)
-    else out[key] = value
+/**
+ * In place: `raw` is the reader's own object, fresh from Y.Map#toJSON. A nested plain object may
+ * be a value stored as is in the document (not a Y.Map), so it is copied, never changed.
+ */
+function normaliseLists(raw: Raw): void {
+  for (const key in raw) {
+    const value = raw[key]
+    if (Array.isArray(value)) raw[key] = withoutDuplicates(value)
+    else if (key === 'evidence' && isPlainObject(value)) {
+      const evidence = { ...value }
+      normaliseLists(evidence)
+      raw[key] = evidence
+    }
   }
-  return out
 }
 
 /** valueTags are stored as a map from core value to rationale so each value is tagged at most once. */
@@ -103,69 +124,81 @@ class DocReader {
 
   richText(name: string): RichText {
     // Only existing roots are read: defining 20 000 empty fragments would only cost memory.
-    if (!this.ydoc.share.has(name)) return emptyRichText()
-    const fragment = this.root(name, () => this.ydoc.getXmlFragment(name))
-    return fragment ? readRichText(fragment) : emptyRichText()
+    const type = this.ydoc.share.get(name)
+    if (type === undefined) return emptyRichText()
+    // As getXmlFragment would, without turning a just-decoded root into a Y.XmlFragment first
+    // (a transaction per root); any other kind of type is what getXmlFragment rejects.
+    if (type.constructor === Y.XmlFragment) return readRichText(type as Y.XmlFragment)
+    if (type.constructor === Y.AbstractType) return richTextOfBlocks(Y.XmlFragment.prototype.toArray.call(type))
+    this.report([name], 'is stored as a different kind of shared type than expected; ignored', 'error')
+    return emptyRichText()
   }
 
-  /** Raw entities of a collection: each one a Y.Map read into plain JSON, keyed by id. */
+  /** Raw entities of a collection: each one a Y.Map read into plain JSON (the reader's own copy), keyed by id. */
   rawEntities(collection: Collection): Map<string, { map: Y.Map<unknown>; raw: Raw }> {
     const entities = new Map<string, { map: Y.Map<unknown>; raw: Raw }>()
     const map = this.root(collection, () => this.ydoc.getMap<unknown>(collection))
     if (!map) return entities
-    for (const [key, value] of map.entries()) {
-      if (value instanceof Y.Map) entities.set(key, { map: value, raw: normaliseLists(value.toJSON() as Raw) })
-      else this.report([collection, key], 'is not stored as a map of fields; left out', 'error')
-    }
+    map.forEach((value, key) => {
+      if (value instanceof Y.Map) {
+        const raw = value.toJSON() as Raw
+        normaliseLists(raw)
+        entities.set(key, { map: value, raw })
+      } else this.report([collection, key], 'is not stored as a map of fields; left out', 'error')
+    })
     return entities
+  }
+
+  private liveTextCheck(path: (string | number)[], value: unknown, spec: LiveTextField): unknown {
+    if (typeof value !== 'string') return value
+    if (value === '' && spec.kind === 'required') this.report(path, 'is empty', 'warning')
+    if (value.length > spec.max && [...value].length > spec.max) {
+      this.report(path, `is longer than ${spec.max} characters; read up to the limit`, 'warning')
+      return clip(value, spec.max)
+    }
+    return value
   }
 
   /**
    * Live text is typed concurrently, so its limits are enforced softly: rejecting the entity
    * would pull the row from under the caret of whoever is typing. Empty optional text is
    * absent; empty required text and text merged past its limit are read (clipped) and warned.
+   * Changes `raw` in place.
    */
-  liveText(collection: Collection, key: string, raw: Raw): Raw {
-    const out: Raw = { ...raw }
-    const check = (path: (string | number)[], value: unknown, spec: LiveTextField): unknown => {
-      if (typeof value !== 'string') return value
-      if (value === '' && spec.kind === 'required') this.report(path, 'is empty', 'warning')
-      if (value.length > spec.max && [...value].length > spec.max) {
-        this.report(path, `is longer than ${spec.max} characters; read up to the limit`, 'warning')
-        return clip(value, spec.max)
-      }
-      return value
+  liveText(collection: Collection, key: string, raw: Raw, fields: readonly [string, LiveTextField][]): void {
+    for (const [field, spec] of fields) {
+      if (!(field in raw)) continue
+      if (spec.kind === 'optional' && raw[field] === '') delete raw[field]
+      else raw[field] = this.liveTextCheck([collection, key, field], raw[field], spec)
     }
-    for (const [field, spec] of Object.entries(liveTextFields[collection])) {
-      if (!(field in out)) continue
-      if (spec.kind === 'optional' && out[field] === '') delete out[field]
-      else out[field] = check([collection, key, field], out[field], spec)
-    }
-    if (collection === 'findings' && isPlainObject(out.valueTags)) {
+    if (collection === 'findings' && isPlainObject(raw.valueTags)) {
+      // A copy: the tags may be a plain object stored as is in the document.
       const tags: Raw = {}
-      for (const [value, rationale] of Object.entries(out.valueTags)) {
-        tags[value] = check([collection, key, 'valueTags', value], rationale, VALUE_TAG_RATIONALE)
+      for (const [value, rationale] of Object.entries(raw.valueTags)) {
+        tags[value] = this.liveTextCheck([collection, key, 'valueTags', value], rationale, VALUE_TAG_RATIONALE)
       }
-      out.valueTags = tags
+      raw.valueTags = tags
     }
-    return out
   }
 
-  validated<S extends z.ZodTypeAny>(collection: Collection, schema: S, complete: (key: string, raw: Raw) => Raw): Map<string, z.output<S>> {
+  /** `complete` adds what the entity's Y.Map does not hold (its id, its rich text) to `raw`, in place. */
+  validated<S extends z.ZodTypeAny>(collection: Collection, schema: S, complete: (key: string, raw: Raw) => void): Map<string, z.output<S>> {
     const valid = new Map<string, z.output<S>>()
-    for (const [key, { map, raw }] of this.rawEntities(collection)) {
-      const input = complete(key, this.liveText(collection, key, raw))
-      // Validation dominates the cost of a read; an entity whose content has not changed since
-      // the last read is not validated again, and keeps its object identity (cheap re-renders).
-      const fingerprint = JSON.stringify(input)
+    const fields = Object.entries(liveTextFields[collection])
+    for (const [key, { map, raw: input }] of this.rawEntities(collection)) {
+      this.liveText(collection, key, input, fields)
+      complete(key, input)
+      // An entity whose content has not changed since the last read is not validated again,
+      // and keeps its object identity (cheap re-renders). Its input is kept for the comparison:
+      // comparing when there is something to compare with costs less than a fingerprint per read.
       const cached = validatedCache.get(map)
-      if (cached && cached.schema === schema && cached.fingerprint === fingerprint) {
+      if (cached && cached.schema === schema && sameJson(cached.input, input)) {
         valid.set(key, cached.value as z.output<S>)
         continue
       }
-      const result = schema.safeParse(input)
+      const result = fastSafeParse(schema, input)
       if (result.success) {
-        validatedCache.set(map, { schema, fingerprint, value: result.data })
+        validatedCache.set(map, { schema, input, value: result.data })
         valid.set(key, result.data as z.output<S>)
       } else {
         for (const problem of problemsFromZod(result.error, [collection, key])) {
@@ -211,7 +244,25 @@ class DocReader {
 }
 
 // Keyed by the entity's Y.Map, so entries go when the entity is garbage collected.
-const validatedCache = new WeakMap<Y.Map<unknown>, { schema: z.ZodTypeAny; fingerprint: string; value: unknown }>()
+const validatedCache = new WeakMap<Y.Map<unknown>, { schema: z.ZodTypeAny; input: Raw; value: unknown }>()
+
+/** Deep equality of JSON-like values (what the reader builds from Y.Maps). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(b, key) || !sameJson((a as Raw)[key], (b as Raw)[key])) return false
+  }
+  return true
+}
 
 function mapValues<T>(entities: Map<string, T>, change: (entity: T) => T): Map<string, T> {
   const out = new Map<string, T>()
@@ -241,26 +292,25 @@ export function readReviewDoc(ydoc: Y.Doc): { doc: ReviewDocument; problems: Doc
   const storedReviewId = meta?.get('reviewId')
   const reviewId = typeof storedReviewId === 'string' ? storedReviewId : null
 
-  const withId = (key: string, raw: Raw): Raw => ({ ...raw, id: key })
+  const withId = (key: string, raw: Raw): void => {
+    raw.id = key
+  }
   const people = reader.validated('people', personSchema, withId)
   const places = reader.validated('places', placeSchema, withId)
   const identifiers = reader.validated('identifiers', identifierSchema, withId)
-  const validEvents = reader.validated('events', timelineEventSchema, (key, raw) => ({
-    ...raw,
-    id: key,
-    description: reader.richText(eventDescriptionField(key)),
-  }))
+  const validEvents = reader.validated('events', timelineEventSchema, (key, raw) => {
+    raw.id = key
+    raw.description = reader.richText(eventDescriptionField(key))
+  })
   const validUnmetNeeds = reader.validated('unmetNeeds', unmetNeedSchema, withId)
-  const validFactorRatings = reader.validated('factorRatings', factorRatingSchema, (key, raw) => ({
-    ...raw,
-    factorItemId: key,
-  }))
-  const validFindings = reader.validated('findings', findingSchema, (key, raw) => ({
-    ...raw,
-    id: key,
-    valueTags: valueTagsAsList(raw.valueTags),
-    body: reader.richText(findingBodyField(key)),
-  }))
+  const validFactorRatings = reader.validated('factorRatings', factorRatingSchema, (key, raw) => {
+    raw.factorItemId = key
+  })
+  const validFindings = reader.validated('findings', findingSchema, (key, raw) => {
+    raw.id = key
+    raw.valueTags = valueTagsAsList(raw.valueTags)
+    raw.body = reader.richText(findingBodyField(key))
+  })
   const validRecommendations = reader.validated('recommendations', recommendationSchema, withId)
   const validSafetyMaps = reader.validated('safetyMaps', safetyMapSchema, withId)
 

@@ -42,9 +42,9 @@ function blockText(block: XmlChild): string {
   return children.map(blockText).join('\n')
 }
 
-function textNodes(text: Y.XmlText): RichTextNode[] {
+function textNodes(delta: readonly { insert: unknown; attributes?: Record<string, unknown> }[]): RichTextNode[] {
   const nodes: RichTextNode[] = []
-  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+  for (const op of delta) {
     if (typeof op.insert !== 'string') continue
     const node: RichTextNode = { type: 'text', text: op.insert }
     if (op.attributes) {
@@ -61,24 +61,52 @@ function textNodes(text: Y.XmlText): RichTextNode[] {
   return nodes
 }
 
-function nodeJson(child: XmlChild): RichTextNode[] {
-  if (child instanceof Y.XmlText) return textNodes(child)
-  if (!(child instanceof Y.XmlElement)) return []
+/** A child read once: its ProseMirror JSON and its plain text as a block (see blockText). */
+type ReadChild = { child: XmlChild; nodes: RichTextNode[]; text: string }
+
+// One pass computes both the JSON and the plain text, so each Y.XmlText's delta (the costly
+// part of reading rich text) is computed once, not once per output.
+function readChild(child: XmlChild): ReadChild {
+  if (child instanceof Y.XmlText) {
+    const delta = child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]
+    let text = ''
+    for (const op of delta) if (typeof op.insert === 'string') text += op.insert
+    return { child, nodes: textNodes(delta), text }
+  }
+  if (!(child instanceof Y.XmlElement)) return { child, nodes: [], text: '' }
   const node: RichTextNode = { type: child.nodeName }
   const attrs = child.getAttributes()
   if (Object.keys(attrs).length > 0) node.attrs = attrs
-  const content = child.toArray().flatMap(nodeJson)
+  const children = child.toArray()
+  const read = children.map(readChild)
+  const content: RichTextNode[] = []
+  for (const entry of read) for (const item of entry.nodes) content.push(item)
   if (content.length > 0) node.content = content
-  return [node]
+  const text = hasInlineContent(children) ? read.map(inlineTextOf).join('') : read.map(entry => entry.text).join('\n')
+  return { child, nodes: [node], text }
+}
+
+function inlineTextOf({ child, text }: ReadChild): string {
+  if (child instanceof Y.XmlText) return text
+  if (child instanceof Y.XmlElement) return inlineNodeText[child.nodeName] ?? text
+  return ''
 }
 
 /** The fragment as plain text (blocks separated by "\n") and as ProseMirror JSON. */
 export function readRichText(fragment: Y.XmlFragment): RichText {
-  const blocks = fragment.toArray()
-  return {
-    text: blocks.map(blockText).join('\n'),
-    doc: { type: 'doc', content: blocks.flatMap(nodeJson) },
-  }
+  return richTextOfBlocks(fragment.toArray())
+}
+
+/**
+ * The same, from the blocks of a top-level fragment. A fragment decoded from storage stays a
+ * plain AbstractType until something asks for it as a Y.XmlFragment, and that conversion is a
+ * transaction of its own (2,000 of them to read a 2,000-event review).
+ */
+export function richTextOfBlocks(blocks: XmlChild[]): RichText {
+  const read = blocks.map(readChild)
+  const content: RichTextNode[] = []
+  for (const entry of read) for (const item of entry.nodes) content.push(item)
+  return { text: read.map(entry => entry.text).join('\n'), doc: { type: 'doc', content } }
 }
 
 export const emptyRichText = (): RichText => ({ text: '', doc: { type: 'doc', content: [] } })
