@@ -5,7 +5,11 @@
  *   npx tsx bench/workspace/run.ts     (env: BENCH_EVENTS=2000, BENCH_RUNS=5 browser runs,
  *                                       BENCH_LOAD_RUNS=20 server loads, BENCH_PORT=3291,
  *                                       BENCH_LARGE_EVENTS=10000 (0: skip), BENCH_LARGE_RUNS=3,
- *                                       CHROMIUM_PATH=/usr/bin/chromium)
+ *                                       CHROMIUM_PATH=/usr/bin/chromium,
+ *                                       BENCH_PROFILE=<dir>: CPU profiles of the first opening
+ *                                       and quick add of each size,
+ *                                       BENCH_BLOCK_SW=1: no service worker, so no offline copy of
+ *                                       the page is fetched (a diagnosis aid, not a figure to quote))
  *
  * Measures (a) loading the review's Y.Doc on the server (stored snapshot + updates, then
  * readReviewDoc), (b) opening the workspace in Chromium, from navigation start until every event
@@ -35,6 +39,7 @@ const LARGE_RUNS = env('BENCH_LARGE_RUNS', 3)
 /** A directory: the first run of each size writes a CPU profile of the page while it opens. */
 const PROFILE_DIR = process.env.BENCH_PROFILE ?? ''
 const LOAD_RUNS = env('BENCH_LOAD_RUNS', 20)
+const BLOCK_SW = process.env.BENCH_BLOCK_SW === '1'
 const PORT = env('BENCH_PORT', 3291)
 const BASE = `http://localhost:${PORT}`
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -136,7 +141,8 @@ function when(page: Page, probe: 'rows' | 'listed' | 'markers', n: number, timeo
 const navigationTiming = (page: Page) =>
   page.evaluate(() => {
     const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
-    return { responseStart: entry?.responseStart ?? NaN, responseEnd: entry?.responseEnd ?? NaN }
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]
+    return { responseStart: entry?.responseStart ?? NaN, responseEnd: entry?.responseEnd ?? NaN, firstContentfulPaint: paint?.startTime ?? NaN }
   })
 
 const listTotal = (page: Page) => page.evaluate(() => Number(document.querySelector('ol.event-list')?.getAttribute('data-total') ?? 0))
@@ -246,7 +252,12 @@ async function profilePage(page: Page, label: string) {
  * started (profiled when `profile` names the file).
  */
 async function openFresh(browser: Browser, storageState: Awaited<ReturnType<BrowserContext['storageState']>>, url: string, profile: string | null) {
-  const context = await browser.newContext({ baseURL: BASE, storageState, viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext({
+    baseURL: BASE,
+    storageState,
+    viewport: { width: 1280, height: 900 },
+    ...(BLOCK_SW ? { serviceWorkers: 'block' as const } : {}),
+  })
   const page = await context.newPage()
   await page.addInitScript(collectLongTasks)
   const stopProfile = PROFILE_DIR && profile ? await profilePage(page, profile) : null
@@ -323,7 +334,7 @@ async function main() {
     })
     const storageState = await signedInState(browser)
     const url = `/reviews/${reviewId}/workspace`
-    const open = sampleLists('firstRowMs', 'allListedMs', 'longestTaskMs', 'htmlStartMs', 'htmlEndMs')
+    const open = sampleLists('firstRowMs', 'allListedMs', 'longestTaskMs', 'htmlStartMs', 'htmlEndMs', 'fcpMs')
     const chronology = { switchMs: [] as number[], longestTaskMs: [] as number[] }
     const quickAdd: number[] = []
     const zoom: number[] = []
@@ -337,6 +348,7 @@ async function main() {
       const timing = await navigationTiming(page)
       open.htmlStartMs.push(timing.responseStart)
       open.htmlEndMs.push(timing.responseEnd)
+      open.fcpMs.push(timing.firstContentfulPaint)
       open.firstRowMs.push(firstRow)
       open.allListedMs.push(allListed)
       open.longestTaskMs.push(Math.max(0, ...(await longTasks(page))))
@@ -347,10 +359,12 @@ async function main() {
       // keyboard: label lookups scan every label of the page, which is slow at this size.
       await page.locator('.quick-add input[type="date"]').fill('2026-09-29')
       await page.locator('.quick-add input[type="text"]').fill(`Bench quick add ${run}`)
+      const stopAddProfile = PROFILE_DIR && run === 0 ? await profilePage(page, `quick-add-${EVENTS}`) : null
       const beforeAdd = await page.evaluate(() => performance.now())
       await page.keyboard.press('Enter')
       const added = await when(page, 'listed', expected + 1)
       quickAdd.push(added - beforeAdd)
+      await stopAddProfile?.()
 
       // (c) Switch to the chronology: click -> every marker drawn.
       await page.evaluate(() => {
@@ -377,7 +391,7 @@ async function main() {
       zoom.push(zoomed - beforeZoom)
       await context.close()
       console.log(
-        `  run ${run + 1}: HTML ${round(timing.responseStart)}-${round(timing.responseEnd)} ms, first row ${round(firstRow)} ms, all ${EVENTS} listed ${round(allListed)} ms, quick add ${round(added - beforeAdd)} ms, chronology ${round(drawn - beforeSwitch)} ms, zoom ${round(zoomed - beforeZoom)} ms`,
+        `  run ${run + 1}: HTML ${round(timing.responseStart)}-${round(timing.responseEnd)} ms, first paint ${round(timing.firstContentfulPaint)} ms, first row ${round(firstRow)} ms, all ${EVENTS} listed ${round(allListed)} ms, quick add ${round(added - beforeAdd)} ms, chronology ${round(drawn - beforeSwitch)} ms, zoom ${round(zoomed - beforeZoom)} ms`,
       )
     }
 
@@ -457,6 +471,8 @@ async function main() {
         // The page's HTML (with the first rows) from the server: first byte, last byte.
         htmlFirstByte: stats(open.htmlStartMs),
         htmlLastByte: stats(open.htmlEndMs),
+        // The browser's first contentful paint: with the first row, it tells painting from polling.
+        firstContentfulPaint: stats(open.fcpMs),
       },
       switchToChronologyMs: { allDrawn: stats(chronology.switchMs), longestTask: stats(chronology.longestTaskMs) },
       quickAddMs: stats(quickAdd),

@@ -1,6 +1,6 @@
 // Findings of the shared document: each has a live body (with language nudges), a status, its
 // value tags with their rationale, the systemic factors it concerns and links to its evidence.
-import { memo, useCallback, useMemo, useState } from 'react'
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { findingBodyField, type EvidenceKind, type Finding, type ReviewDocument } from '~/domain/review-doc'
 import { coreValues, findingStatuses, type FindingStatus } from '~/domain/vocabulary'
@@ -46,7 +46,9 @@ export function Findings({ findings, editors, announce, settings, document }: Pr
     }
   }, [run, announce, t])
 
-  const events = document?.events
+  // The pickers list every event: at thousands of events, building them on the same render as
+  // a quick add delays the new row, so they follow a render behind.
+  const events = useDeferredValue(document?.events)
   const unmetNeeds = document?.unmetNeeds
   const people = document?.people
   const framework = settings?.factorFramework
