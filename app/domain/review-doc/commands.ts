@@ -79,11 +79,66 @@ const textKeys = Object.fromEntries(
   Object.entries(liveTextFields).map(([collection, fields]) => [collection, new Set(Object.keys(fields))]),
 ) as unknown as Record<Collection, ReadonlySet<string>>
 
+function snapshotOf(value: unknown): Snapshot {
+  if (!(value instanceof Y.Map)) return null
+  const fields: Record<string, unknown> = {}
+  for (const [key, field] of value.entries()) {
+    if (field instanceof Y.Text) fields[key] = textValue(field)
+    else if (typeof field !== 'object' || field === null) fields[key] = field
+  }
+  return fields
+}
+
+/**
+ * One collection as validation sees it: the stored entities as the batch has changed them so
+ * far. An entity is read from the document only when a command asks for it, so adding one event
+ * to thousands does not read them all (issue 18); the document is not written while a batch is
+ * planned, so a late read sees what an early one would have.
+ */
+class EntitySnapshots {
+  private readonly known = new Map<string, Snapshot>()
+  private readonly removed = new Set<string>()
+
+  constructor(private readonly stored: Y.Map<unknown>) {}
+
+  has(id: string): boolean {
+    return !this.removed.has(id) && (this.known.has(id) || this.stored.has(id))
+  }
+
+  get(id: string): Snapshot | undefined {
+    if (this.removed.has(id)) return undefined
+    if (this.known.has(id)) return this.known.get(id)
+    if (!this.stored.has(id)) return undefined
+    const snapshot = snapshotOf(this.stored.get(id))
+    this.known.set(id, snapshot)
+    return snapshot
+  }
+
+  set(id: string, snapshot: Snapshot): void {
+    this.removed.delete(id)
+    this.known.set(id, snapshot)
+  }
+
+  delete(id: string): void {
+    this.known.delete(id)
+    this.removed.add(id)
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Snapshot]> {
+    for (const id of this.stored.keys()) if (this.has(id)) yield [id, this.get(id)!]
+    for (const id of this.known.keys()) if (!this.stored.has(id) && this.has(id)) yield [id, this.get(id)!]
+  }
+
+  values(): Snapshot[] {
+    return [...this].map(([, snapshot]) => snapshot)
+  }
+}
+
 /** Validates commands against the document (as changed by the earlier commands of a batch) and queues their writes. */
 class Planner {
   readonly problems: Problem[] = []
   readonly writes: (() => void)[] = []
-  private readonly cache = new Map<Collection, Map<string, Snapshot>>()
+  private readonly cache = new Map<Collection, EntitySnapshots>()
   private at: (string | number)[] = []
 
   constructor(
@@ -93,23 +148,12 @@ class Planner {
 
   // ------------------------------------------------------------ state as validation sees it
 
-  private state(collection: Collection): Map<string, Snapshot> {
+  private state(collection: Collection): EntitySnapshots {
     let entities = this.cache.get(collection)
-    if (entities) return entities
-    entities = new Map()
-    for (const [id, value] of collectionMap(this.ydoc, collection).entries()) {
-      if (!(value instanceof Y.Map)) {
-        entities.set(id, null)
-        continue
-      }
-      const fields: Record<string, unknown> = {}
-      for (const [key, field] of value.entries()) {
-        if (field instanceof Y.Text) fields[key] = textValue(field)
-        else if (typeof field !== 'object' || field === null) fields[key] = field
-      }
-      entities.set(id, fields)
+    if (!entities) {
+      entities = new EntitySnapshots(collectionMap(this.ydoc, collection))
+      this.cache.set(collection, entities)
     }
-    this.cache.set(collection, entities)
     return entities
   }
 
