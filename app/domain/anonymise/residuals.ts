@@ -16,7 +16,7 @@ import { NAME_PART_STOPLIST, isCommonWord, isListedSpelling, isListedWord } from
 import { foldWord } from './fold'
 import { kinshipBefore, nameCue, speechAfter, titleBefore } from './name-context'
 import { ENGLISH_CALENDAR_WORDS } from './dates'
-import { countDigits, digitTokens, eachInWindows, isPossessive, isYearRange, windowsAroundSpans } from './scan'
+import { CapitalisedWords, countDigits, digitTokens, eachInWindows, isPossessive, isYearRange, windowsAroundSpans } from './scan'
 import type { Candidate, DigitToken, ResidualCandidate, ResidualReason, ScanText } from './types'
 
 export interface ResidualRules {
@@ -28,21 +28,12 @@ export interface ResidualRules {
 }
 
 // Capitals of any script the narratives meet: a Central European, Greek or Cyrillic name
-// ("Željko", "Σοφία", "Олег") is as identifying as a Latin one. The scan is written without the
-// Unicode flag, because on a text with any two-byte character (a typographic apostrophe is
-// enough) a \p{Lu} scan is several times slower; the ranges include lower-case letters, so
-// the first letter of each match is checked with \p{Lu}.
-const LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff'
+// ("Željko", "Σοφία", "Олег") is as identifying as a Latin one. The words are found by
+// CapitalisedWords (scan.ts), whose classes include lower-case letters past Latin-1, so the
+// first letter of each word there is checked with \p{Lu}. Narratives without any such letter
+// (most of them) are scanned with the Latin-1 classes alone.
 /* eslint-disable no-misleading-character-class -- combining marks (U+0300-036F) sit in the letter
    classes on purpose: a decomposed letter and its accent are one letter of a name. */
-const CAPITALISED_ANY_SCRIPT = new RegExp(
-  `[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff][${LETTERS}\u0300-\u036f]*(?:['’][${LETTERS}\u0300-\u036f]+)*`,
-  'g',
-)
-// Classes reaching past Latin-1 also slow the scan of plain Latin text, so that one is kept for
-// narratives without any such letter (most of them).
-const LATIN_LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff'
-const CAPITALISED_LATIN = new RegExp(`[A-Z\u00c0-\u00d6\u00d8-\u00de][${LATIN_LETTERS}]*(?:['’][${LATIN_LETTERS}]+)*`, 'g')
 const EXTENDED_LETTER = /[\u0100-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff]/
 const UPPER_CASE = /\p{Lu}/u
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
@@ -302,12 +293,10 @@ export function findResiduals(
   // Place types among the capitalised words anchor the place-name patterns (after the loop).
   const placeTypes: number[] = []
 
-  const capitalised = EXTENDED_LETTER.test(original) ? CAPITALISED_ANY_SCRIPT : CAPITALISED_LATIN
-  capitalised.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = capitalised.exec(original)) !== null) {
-    const start = match.index
-    const matchEnd = start + match[0].length
+  const capitalised = new CapitalisedWords(original, EXTENDED_LETTER.test(original))
+  while (capitalised.next()) {
+    const start = capitalised.start
+    const matchEnd = capitalised.end
     if (original.charCodeAt(start) >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
     if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + matchEnd - start) && PLACE_TYPE_SET.has(folded.slice(start, matchEnd)))
       placeTypes.push(start, matchEnd)
@@ -315,7 +304,7 @@ export function findResiduals(
     // "XJ22B" is one token: it is looked at as a possible identifier, not as a name.
     const next = original.charCodeAt(matchEnd)
     if (next >= 48 && next <= 57) continue
-    let token = match[0]
+    let token = original.slice(start, matchEnd)
     if (token.endsWith("'s") || token.endsWith('’s')) token = token.slice(0, -2)
     if (token.length < 2) continue
     const end = start + token.length
