@@ -188,12 +188,13 @@ function isSentenceStart(text: string, index: number): boolean {
 function looksLikeIdentifier(token: string): boolean {
   const digits = countDigits(token)
   if (digits === 0) return false
-  if (isYearRange(token) || MEASURE_OR_ORDINAL.test(token)) return false
   let letterCount = 0
   for (let i = 0; i < token.length; i += 1) {
     const code = token.charCodeAt(i)
     if (code >= 97 && code <= 122) letterCount += 1
   }
+  // A measure or an ordinal ends in letters: digits alone need not be tested for one.
+  if (isYearRange(token) || (letterCount > 0 && MEASURE_OR_ORDINAL.test(token))) return false
   // Digits alone: five or more, with a group of four or more ("10377", "4471-22"), so that
   // blood pressures ("100/60") and ranges ("120-180") are not listed.
   if (letterCount === 0) return digits >= 5 && token.split(/[-/]/).some(group => group.length >= 4)

@@ -80,14 +80,25 @@ export function windowsAroundSpans(text: string, spans: readonly number[], reach
 /**
  * Calls `visit` for every match of `pattern` inside the windows. `match.index` is moved to text
  * offsets; `offset` is the window start, for offsets taken from `match.indices`.
+ *
+ * `required`: literals of which every match of `pattern` contains at least one ("old" in "4
+ * years old"). A window holding none of them cannot hold a match, and is skipped with an
+ * `includes` instead of an `exec` (ADR 0052: the age patterns run in thousands of small windows).
  */
-export function eachInWindows(text: string, windows: Windows, pattern: RegExp, visit: (match: RegExpExecArray, offset: number) => void): void {
+export function eachInWindows(
+  text: string,
+  windows: Windows,
+  pattern: RegExp,
+  visit: (match: RegExpExecArray, offset: number) => void,
+  required?: readonly string[],
+): void {
   for (let w = 0; w + 1 < windows.length; w += 2) {
     const start = windows[w] ?? 0
     const end = windows[w + 1] ?? 0
     // Whole text: no slice. Otherwise scan a copy so that anchors and look-arounds stop at the
     // window edges, which are whitespace in the text.
     const slice = start === 0 && end === text.length ? text : text.slice(start, end)
+    if (required !== undefined && !containsAny(slice, required)) continue
     pattern.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = pattern.exec(slice)) !== null) {
@@ -96,6 +107,11 @@ export function eachInWindows(text: string, windows: Windows, pattern: RegExp, v
       if (match[0].length === 0) pattern.lastIndex += 1
     }
   }
+}
+
+function containsAny(text: string, literals: readonly string[]): boolean {
+  for (const literal of literals) if (text.includes(literal)) return true
+  return false
 }
 
 /**
