@@ -246,8 +246,7 @@ export function createAgeDetector(locale: OutputLocale) {
   return function detectAges(text: ScanText, found: Candidate[]): void {
     const { folded } = text
     const windows = windowsAround(folded, AGE_ANCHOR, AGE_REACH)
-    const near = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void =>
-      eachInWindows(folded, windows, pattern, visit, REQUIRED.get(pattern))
+    const near = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => eachInWindows(folded, windows, pattern, visit, REQUIRED.get(pattern))
 
     near(ADJECTIVE_OLD, match => {
       const [whole, amount = '', unit, plural = ''] = match
