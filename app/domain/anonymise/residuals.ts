@@ -583,6 +583,30 @@ const FRENCH_PLACE = new RegExp(
     `(?:[ \\t]+(?:(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’]|les|la|le|l['’])[ \\t]*)?\\p{Lu}[\\p{L}\\p{M}'’-]*){1,4}`,
   'gu',
 )
+// A piece of each type word of FRENCH_PLACE, as written there: most windows are around English
+// type words, and a window without any of these cannot hold a French place name.
+const FRENCH_PLACE_LITERALS = [
+  'cole',
+  'Coll',
+  'olyvalente',
+  'arderie',
+  'CPE',
+  'Centre',
+  'Biblioth',
+  'glise',
+  'Parc',
+  'pital',
+  'Clinique',
+  'Arena',
+  'Aréna',
+  'Maison',
+  'sidence',
+  'aroisse',
+  'Acad',
+  'Lyc',
+  'Crèche',
+  'Creche',
+]
 const LEADING_FUNCTION_WORD = /^(?:the|a|an|at|in|to|from|for|of|and|on|by|with|la|le|les|l'|au|aux|a|de|du|des|en|et|sa|son|ses|his|her|their)$/
 
 function findPlaceNames(text: ScanText, windows: readonly number[], covered: (start: number, end: number) => boolean, memo: ResidualMemo): Found[] {
@@ -628,7 +652,7 @@ function findPlaceNames(text: ScanText, windows: readonly number[], covered: (st
     add((named[0] as { start: number }).start, (named[named.length - 1] as { end: number }).end)
   })
   found.sort((a, b) => a.start - b.start)
-  eachInWindows(original, windows, FRENCH_PLACE, m => add(m.index, m.index + m[0].length))
+  eachInWindows(original, windows, FRENCH_PLACE, m => add(m.index, m.index + m[0].length), FRENCH_PLACE_LITERALS)
   return found.sort((a, b) => a.start - b.start)
 }
 
