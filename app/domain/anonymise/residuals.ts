@@ -38,16 +38,16 @@ const EXTENDED_LETTER = /[\u0100-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u
 const UPPER_CASE = /\p{Lu}/u
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
 
-/**
- * A letter, digit, underscore or combining mark of the scripts above: the class
- * `[${LETTERS}0-9_\u0300-\u036f]` read from the character code, because it is asked before
- * every capitalised and lower-case word (a regular expression call each was a measurable part
- * of the scan, ADR 0052).
- */
 function isApostropheOrHyphen(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 45
 }
 
+/**
+ * A letter, digit, underscore or combining mark of the scripts above: the class
+ * `[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff0-9_\u0300-\u036f]` read
+ * from the character code, because it is asked before every capitalised and lower-case word (a
+ * regular expression call each was a measurable part of the scan, ADR 0052).
+ */
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
   return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) || (code >= 0x1e00 && code <= 0x1fff)
