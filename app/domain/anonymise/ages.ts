@@ -176,14 +176,16 @@ const NARRATIVE_ANCHOR = /turn(?:ed|s|ing)?\s|\bage\s/g
 function parseNumber(text: string): number {
   let value = 0
   const trimmed = text.trim()
-  const digits = /^(\d{1,3})(?:[.,](5)|\s?(½))?/.exec(trimmed)
+  const first = trimmed.charCodeAt(0)
+  const digits = first >= 48 && first <= 57 ? /^(\d{1,3})(?:[.,](5)|\s?(½))?/.exec(trimmed) : null
   if (digits) {
     value = Number(digits[1]) + (digits[2] !== undefined || digits[3] !== undefined ? 0.5 : 0)
   } else {
     const word = /^[a-z-]+/.exec(trimmed)?.[0] ?? ''
     value = NUMBER_WORDS[word] ?? 0
   }
-  if (/\band\s+a\s+half|\bet\s+demie?/.test(trimmed)) value += 0.5
+  // Most amounts have no half: the expression runs only when one may be there.
+  if ((trimmed.includes('half') || trimmed.includes('demi')) && /\band\s+a\s+half|\bet\s+demie?/.test(trimmed)) value += 0.5
   return value
 }
 
@@ -203,6 +205,16 @@ const AGE_ANCHOR = new RegExp(
   'g',
 )
 const AGE_REACH = { before: 60, after: 40 }
+// A literal every match of each pattern contains, so that windows without one are skipped.
+const REQUIRED = new Map<RegExp, readonly string[]>([
+  [ADJECTIVE_OLD, ['-old']],
+  [PREDICATE_OLD, ['old']],
+  [AGED, ['age']],
+  [YEARS_OLD_SHORT, ['yo', 'y/o', 'y.o']],
+  [PARENTHETICAL, ['(']],
+  [APPOSITIVE, [',']],
+  [FRENCH, ['an', 'mois', 'semaine']],
+])
 
 /** Whether `text` has `word` just before `at`, without copying the text before it. */
 function endsAt(text: string, at: number, word: string): boolean {
@@ -234,7 +246,7 @@ export function createAgeDetector(locale: OutputLocale) {
   return function detectAges(text: ScanText, found: Candidate[]): void {
     const { folded } = text
     const windows = windowsAround(folded, AGE_ANCHOR, AGE_REACH)
-    const near = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => eachInWindows(folded, windows, pattern, visit)
+    const near = (pattern: RegExp, visit: (match: RegExpExecArray) => void): void => eachInWindows(folded, windows, pattern, visit, REQUIRED.get(pattern))
 
     near(ADJECTIVE_OLD, match => {
       const [whole, amount = '', unit, plural = ''] = match

@@ -16,7 +16,7 @@ import { NAME_PART_STOPLIST, isCommonWord, isListedSpelling, isListedWord } from
 import { foldWord } from './fold'
 import { kinshipBefore, nameCue, speechAfter, titleBefore } from './name-context'
 import { ENGLISH_CALENDAR_WORDS } from './dates'
-import { countDigits, digitTokens, eachInWindows, isPossessive, isYearRange, windowsAroundSpans } from './scan'
+import { CapitalisedWords, countDigits, digitTokens, eachInWindows, isPossessive, isYearRange, windowsAroundSpans } from './scan'
 import type { Candidate, DigitToken, ResidualCandidate, ResidualReason, ScanText } from './types'
 
 export interface ResidualRules {
@@ -28,35 +28,26 @@ export interface ResidualRules {
 }
 
 // Capitals of any script the narratives meet: a Central European, Greek or Cyrillic name
-// ("Željko", "Σοφία", "Олег") is as identifying as a Latin one. The scan is written without the
-// Unicode flag, because on a text with any two-byte character (a typographic apostrophe is
-// enough) a \p{Lu} scan is several times slower; the ranges include lower-case letters, so
-// the first letter of each match is checked with \p{Lu}.
-const LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff'
+// ("Željko", "Σοφία", "Олег") is as identifying as a Latin one. The words are found by
+// CapitalisedWords (scan.ts), whose classes include lower-case letters past Latin-1, so the
+// first letter of each word there is checked with \p{Lu}. Narratives without any such letter
+// (most of them) are scanned with the Latin-1 classes alone.
 /* eslint-disable no-misleading-character-class -- combining marks (U+0300-036F) sit in the letter
    classes on purpose: a decomposed letter and its accent are one letter of a name. */
-const CAPITALISED_ANY_SCRIPT = new RegExp(
-  `[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff][${LETTERS}\u0300-\u036f]*(?:['’][${LETTERS}\u0300-\u036f]+)*`,
-  'g',
-)
-// Classes reaching past Latin-1 also slow the scan of plain Latin text, so that one is kept for
-// narratives without any such letter (most of them).
-const LATIN_LETTERS = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff'
-const CAPITALISED_LATIN = new RegExp(`[A-Z\u00c0-\u00d6\u00d8-\u00de][${LATIN_LETTERS}]*(?:['’][${LATIN_LETTERS}]+)*`, 'g')
 const EXTENDED_LETTER = /[\u0100-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff]/
 const UPPER_CASE = /\p{Lu}/u
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
 
-/**
- * A letter, digit, underscore or combining mark of the scripts above: the class
- * `[${LETTERS}0-9_\u0300-\u036f]` read from the character code, because it is asked before
- * every capitalised and lower-case word (a regular expression call each was a measurable part
- * of the scan, ADR 0052).
- */
 function isApostropheOrHyphen(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 45
 }
 
+/**
+ * A letter, digit, underscore or combining mark of the scripts above: the class
+ * `[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff0-9_\u0300-\u036f]` read
+ * from the character code, because it is asked before every capitalised and lower-case word (a
+ * regular expression call each was a measurable part of the scan, ADR 0052).
+ */
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
   return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x52f) || (code >= 0x1e00 && code <= 0x1fff)
@@ -197,12 +188,13 @@ function isSentenceStart(text: string, index: number): boolean {
 function looksLikeIdentifier(token: string): boolean {
   const digits = countDigits(token)
   if (digits === 0) return false
-  if (isYearRange(token) || MEASURE_OR_ORDINAL.test(token)) return false
   let letterCount = 0
   for (let i = 0; i < token.length; i += 1) {
     const code = token.charCodeAt(i)
     if (code >= 97 && code <= 122) letterCount += 1
   }
+  // A measure or an ordinal ends in letters: digits alone need not be tested for one.
+  if (isYearRange(token) || (letterCount > 0 && MEASURE_OR_ORDINAL.test(token))) return false
   // Digits alone: five or more, with a group of four or more ("10377", "4471-22"), so that
   // blood pressures ("100/60") and ranges ("120-180") are not listed.
   if (letterCount === 0) return digits >= 5 && token.split(/[-/]/).some(group => group.length >= 4)
@@ -302,12 +294,10 @@ export function findResiduals(
   // Place types among the capitalised words anchor the place-name patterns (after the loop).
   const placeTypes: number[] = []
 
-  const capitalised = EXTENDED_LETTER.test(original) ? CAPITALISED_ANY_SCRIPT : CAPITALISED_LATIN
-  capitalised.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = capitalised.exec(original)) !== null) {
-    const start = match.index
-    const matchEnd = start + match[0].length
+  const capitalised = new CapitalisedWords(original, EXTENDED_LETTER.test(original))
+  while (capitalised.next()) {
+    const start = capitalised.start
+    const matchEnd = capitalised.end
     if (original.charCodeAt(start) >= 0x100 && !UPPER_CASE.test(original.charAt(start))) continue
     if (PLACE_SHAPES.has(folded.charCodeAt(start) * 64 + matchEnd - start) && PLACE_TYPE_SET.has(folded.slice(start, matchEnd)))
       placeTypes.push(start, matchEnd)
@@ -315,7 +305,7 @@ export function findResiduals(
     // "XJ22B" is one token: it is looked at as a possible identifier, not as a name.
     const next = original.charCodeAt(matchEnd)
     if (next >= 48 && next <= 57) continue
-    let token = match[0]
+    let token = original.slice(start, matchEnd)
     if (token.endsWith("'s") || token.endsWith('’s')) token = token.slice(0, -2)
     if (token.length < 2) continue
     const end = start + token.length
@@ -593,6 +583,30 @@ const FRENCH_PLACE = new RegExp(
     `(?:[ \\t]+(?:(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’]|les|la|le|l['’])[ \\t]*)?\\p{Lu}[\\p{L}\\p{M}'’-]*){1,4}`,
   'gu',
 )
+// A piece of each type word of FRENCH_PLACE, as written there: most windows are around English
+// type words, and a window without any of these cannot hold a French place name.
+const FRENCH_PLACE_LITERALS = [
+  'cole',
+  'Coll',
+  'olyvalente',
+  'arderie',
+  'CPE',
+  'Centre',
+  'Biblioth',
+  'glise',
+  'Parc',
+  'pital',
+  'Clinique',
+  'Arena',
+  'Aréna',
+  'Maison',
+  'sidence',
+  'aroisse',
+  'Acad',
+  'Lyc',
+  'Crèche',
+  'Creche',
+]
 const LEADING_FUNCTION_WORD = /^(?:the|a|an|at|in|to|from|for|of|and|on|by|with|la|le|les|l'|au|aux|a|de|du|des|en|et|sa|son|ses|his|her|their)$/
 
 function findPlaceNames(text: ScanText, windows: readonly number[], covered: (start: number, end: number) => boolean, memo: ResidualMemo): Found[] {
@@ -638,7 +652,7 @@ function findPlaceNames(text: ScanText, windows: readonly number[], covered: (st
     add((named[0] as { start: number }).start, (named[named.length - 1] as { end: number }).end)
   })
   found.sort((a, b) => a.start - b.start)
-  eachInWindows(original, windows, FRENCH_PLACE, m => add(m.index, m.index + m[0].length))
+  eachInWindows(original, windows, FRENCH_PLACE, m => add(m.index, m.index + m[0].length), FRENCH_PLACE_LITERALS)
   return found.sort((a, b) => a.start - b.start)
 }
 

@@ -66,3 +66,17 @@ describe('residual candidates', () => {
     for (const word of ['bubba', 'calder', 'tessa', 'kayleigh', 'lee']) expect(isCommonWord(word), word).toBe(false)
   })
 })
+
+describe('French place names', () => {
+  // The French place pattern runs only in windows holding a piece of one of its type words
+  // (ADR 0052): every spelling the pattern accepts must still be found.
+  const spellings = ['École', 'Ecole', 'école', 'ecole', 'Collège', 'College', 'Polyvalente', 'polyvalente', 'Garderie', 'garderie', 'CPE', 'Centre']
+  spellings.push('Bibliothèque', 'Bibliotheque', 'Église', 'Eglise', 'église', 'eglise', 'Parc', 'Hôpital', 'Hopital', 'Clinique', 'Aréna', 'Arena')
+  spellings.push('Maison', 'Résidence', 'Residence', 'Paroisse', 'paroisse', 'Académie', 'Academie', 'Lycée', 'Lycee', 'Crèche', 'Creche')
+  const anonymiser = compileAnonymiser({ incidentDate: '2025-03-18', registry: { people: [] }, options: { locale: 'fr' } })
+
+  it.each(spellings)('lists "%s Saint-Joseph" whole', spelling => {
+    const result = anonymiser(`Près du Park, la ${spelling} Saint-Joseph ouvre.`)
+    expect(result.residuals.filter(residual => residual.reason === 'place_name').map(residual => residual.text)).toEqual([`${spelling} Saint-Joseph`])
+  })
+})
