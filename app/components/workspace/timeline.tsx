@@ -202,6 +202,22 @@ function useWindowedRows(ids: readonly string[], listRef: RefObject<HTMLOListEle
   }
 }
 
+/**
+ * The ids of the listed events, as the same array while they are the same ids in the same order:
+ * typing in an event's text gives a new events array on every keystroke, and new ids would
+ * re-add ten thousand row heights (useWindowedRows) for nothing.
+ */
+function useSameIds(events: readonly TimelineEvent[]): readonly string[] {
+  const last = useRef<readonly string[]>([])
+  return useMemo(() => {
+    const before = last.current
+    let same = before.length === events.length
+    for (let i = 0; same && i < events.length; i++) same = before[i] === events[i]?.id
+    if (!same) last.current = events.map(event => event.id)
+    return last.current
+  }, [events])
+}
+
 // The live list only renders in the browser, but the module is also loaded on the server.
 const useLayoutEffectInBrowser = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
@@ -235,7 +251,7 @@ export function Timeline({ events, people, editors, announce, settings, document
   const pseudonyms = useMemo(() => new Map(people.map(person => [person.id, person.pseudonym])), [people])
   const sources = useMemo(() => distinctSources(checkedEvents, i18n.language), [checkedEvents, i18n.language])
   const visible = useMemo(() => filterEvents(events, filters, flagged), [events, filters, flagged])
-  const visibleIds = useMemo(() => visible.map(event => event.id), [visible])
+  const visibleIds = useSameIds(visible)
   const listRef = useRef<HTMLOListElement>(null)
   const { start, end, padTop, padBottom, scrollToIndex } = useWindowedRows(visibleIds, listRef)
   const labels = useRowLabels()
@@ -271,15 +287,19 @@ export function Timeline({ events, people, editors, announce, settings, document
     [announce, t],
   )
 
+  // Read at the click: the flags panel keeps one handler while the list changes under typing.
+  const listed = useRef({ visible, events })
+  listed.current = { visible, events }
   const showEvent = useCallback(
     (id: string) => {
+      const { visible, events } = listed.current
       if (!visible.some(event => event.id === id) && events.some(event => event.id === id)) {
         setFilters(noFilters)
         announce(t('timeline.filters.cleared'))
       }
       setPendingFocus(id)
     },
-    [visible, events, announce, t],
+    [announce, t],
   )
 
   // Focus a requested event once its row exists: the filters may need clearing and the row
