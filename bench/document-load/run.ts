@@ -35,32 +35,12 @@ async function main() {
     const { seedDemo } = await import('../../server/demo-seed')
     await seedDemo(prisma, { enabled: true })
     const { createLargeReview } = await import('../../server/large-review')
-    const { loadStoredDoc } = await import('~/utils/review-doc-gateway.server')
-    const { readReviewDoc } = await import('~/domain/review-doc')
-    const { reviewDocName } = await import('~/models/review-doc.server')
+    const { timeServerLoad } = await import('./measure')
 
     const results: Record<string, unknown> = {}
     for (const events of SIZES) {
       const reviewId = await createLargeReview(prisma, { events, jurisdictionCode: 'NW-DEMO' })
-      const docName = reviewDocName(reviewId)
-      const loadMs: number[] = []
-      const readMs: number[] = []
-      const totalMs: number[] = []
-      let eventsRead = 0
-      for (let run = 0; run <= RUNS; run++) {
-        const t0 = performance.now()
-        const doc = await loadStoredDoc(docName)
-        const t1 = performance.now()
-        const { doc: read } = readReviewDoc(doc)
-        const t2 = performance.now()
-        eventsRead = read.events.length
-        doc.destroy()
-        if (run === 0) continue // warm-up: first query, JIT
-        loadMs.push(t1 - t0)
-        readMs.push(t2 - t1)
-        totalMs.push(t2 - t0)
-      }
-      if (eventsRead !== events) throw new Error(`read ${eventsRead} events, expected ${events}`)
+      const { loadMs, readMs, totalMs } = await timeServerLoad(reviewId, events, RUNS)
       const figures = { loadStored: stats(loadMs), readReviewDoc: stats(readMs), total: stats(totalMs) }
       console.log(
         `${events} events, ${RUNS} runs: median ${figures.total.median} ms (stored state ${figures.loadStored.median} ms + readReviewDoc ${figures.readReviewDoc.median} ms), min ${figures.total.min}, max ${figures.total.max}`,

@@ -274,28 +274,8 @@ async function heapMb(page: Page) {
 }
 
 async function measureServerLoad(reviewId: string, events: number, runs: number) {
-  const { loadStoredDoc } = await import('~/utils/review-doc-gateway.server')
-  const { readReviewDoc } = await import('~/domain/review-doc')
-  const { reviewDocName } = await import('~/models/review-doc.server')
-  const docName = reviewDocName(reviewId)
-  const loadMs: number[] = []
-  const readMs: number[] = []
-  const totalMs: number[] = []
-  let eventsRead = 0
-  for (let run = 0; run <= runs; run++) {
-    const t0 = performance.now()
-    const doc = await loadStoredDoc(docName)
-    const t1 = performance.now()
-    const { doc: read } = readReviewDoc(doc)
-    const t2 = performance.now()
-    eventsRead = read.events.length
-    doc.destroy()
-    if (run === 0) continue // warm-up: first query, JIT
-    loadMs.push(t1 - t0)
-    readMs.push(t2 - t1)
-    totalMs.push(t2 - t0)
-  }
-  if (eventsRead !== events) throw new Error(`the server read ${eventsRead} events, expected ${events}`)
+  const { timeServerLoad } = await import('../document-load/measure')
+  const { loadMs, readMs, totalMs } = await timeServerLoad(reviewId, events, runs)
   return { loadStored: stats(loadMs), readReviewDoc: stats(readMs), total: stats(totalMs) }
 }
 
