@@ -14,6 +14,10 @@ const BUILD_ASSET = /\/build\/[^"'\s<>\\]+?\.(?:js|css)(?=["'\s<>\\])/g
 
 /** When each cache was last cleared: a copy fetched before that is not written back. */
 const forgotten = new Map()
+/** Page copies being fetched and written: a clearing waits for them, then deletes. */
+const keeping = new Set()
+/** How long a clearing waits for copies under way before it deletes anyway. */
+const FORGET_WAIT_MS = 10_000
 
 self.addEventListener('install', () => {
   void self.skipWaiting()
@@ -41,12 +45,34 @@ self.addEventListener('message', event => {
   const data = event.data
   if (typeof data !== 'object' || data === null) return
   if (data.type === 'keep-workspace' && typeof data.url === 'string' && typeof data.cache === 'string') {
-    event.waitUntil(keepWorkspace(data.url, data.cache).catch(() => undefined))
+    const kept = keepWorkspace(data.url, data.cache).catch(() => undefined)
+    keeping.add(kept)
+    void kept.finally(() => keeping.delete(kept))
+    event.waitUntil(kept)
   } else if (data.type === 'forget' && Array.isArray(data.caches)) {
-    const now = Date.now()
-    for (const name of data.caches) if (typeof name === 'string') forgotten.set(name, now)
+    const names = data.caches.filter(name => typeof name === 'string' && (name.startsWith(PAGE_CACHE_PREFIX) || name === ASSET_CACHE))
+    const reply = event.ports && event.ports[0]
+    const done = forget(names).then(
+      () => reply && reply.postMessage({ type: 'forgotten' }),
+      () => reply && reply.postMessage({ type: 'forget-failed' }),
+    )
+    event.waitUntil(done)
   }
 })
+
+// The page deletes only after this answers: a copy already past its last check, its write
+// under way, would otherwise land after the page's delete and bring the cache back.
+async function forget(names) {
+  const now = Date.now()
+  for (const name of names) forgotten.set(name, now)
+  let timer
+  const waited = new Promise(resolve => {
+    timer = setTimeout(resolve, FORGET_WAIT_MS)
+  })
+  await Promise.race([Promise.allSettled([...keeping]), waited])
+  clearTimeout(timer)
+  await Promise.all(names.map(name => caches.delete(name)))
+}
 
 async function assetFirstFromCache(request) {
   const cached = await caches.match(request, { cacheName: ASSET_CACHE, ignoreVary: true })

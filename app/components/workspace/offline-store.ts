@@ -115,16 +115,41 @@ function deleteDatabase(name: string): Promise<void> {
   })
 }
 
+/** How long to wait for the worker's answer (it may have been stopped, or be an older one). */
+const WORKER_FORGET_WAIT_MS = 12_000
+
+function workerForgets(worker: ServiceWorker, caches: readonly string[]): Promise<void> {
+  return new Promise(resolve => {
+    const channel = new MessageChannel()
+    const timer = window.setTimeout(done, WORKER_FORGET_WAIT_MS)
+    function done() {
+      window.clearTimeout(timer)
+      channel.port1.close()
+      resolve()
+    }
+    channel.port1.onmessage = done
+    try {
+      worker.postMessage({ type: 'forget', caches }, [channel.port2])
+    } catch {
+      done()
+    }
+  })
+}
+
 /** Deletes the kept workspace pages the reason calls for; never throws (no Cache Storage: none kept). */
 async function clearReviewPages(reason: ClearReason): Promise<void> {
   if (typeof window === 'undefined' || !('caches' in window)) return
   try {
     const doomed = cachesToClear(await window.caches.keys(), reason)
-    if (doomed.length === 0) return
-    // A page the worker is fetching right now must not be written back after this.
-    const registration = await window.navigator.serviceWorker?.getRegistration('/reviews/')
-    registration?.active?.postMessage({ type: 'forget', caches: doomed })
+    // At once: there may be no worker, or an older one that does not answer.
     await Promise.all(doomed.map(name => window.caches.delete(name)))
+    const worker = (await window.navigator.serviceWorker?.getRegistration('/reviews/'))?.active
+    if (!worker) return
+    // A copy the worker is fetching or writing now would land after those deletes, and a first
+    // copy is in no cache yet: the worker answers once every copy under way is written or
+    // dropped, and the caches are listed again.
+    await workerForgets(worker, doomed)
+    await Promise.all(cachesToClear(await window.caches.keys(), reason).map(name => window.caches.delete(name)))
   } catch {
     // Cache Storage refused (some private modes): nothing could have been kept there either.
   }
@@ -132,7 +157,13 @@ async function clearReviewPages(reason: ClearReason): Promise<void> {
 
 /** Deletes the copies (and kept pages) the reason calls for; never throws (no IndexedDB: nothing was kept). */
 export async function clearReviewStores(reason: ClearReason): Promise<string[]> {
-  await clearReviewPages(reason)
+  const pages = clearReviewPages(reason)
+  const stores = await clearStores(reason)
+  await pages
+  return stores
+}
+
+async function clearStores(reason: ClearReason): Promise<string[]> {
   if (typeof window === 'undefined' || !window.indexedDB) return []
   let names: string[] = []
   try {
