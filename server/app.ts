@@ -99,6 +99,9 @@ export function createHttpServer(options: {
   // Fingerprinted bundles never change under the same name.
   app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(options.publicDir, { maxAge: '1h' }))
+  // Browsers ask for /favicon.ico on pages without an icon link (plain-text answers such as
+  // /healthz); the one icon is an SVG.
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
 
   app.use(originCheck(env.ALLOWED_ORIGINS))
   app.use(

@@ -78,3 +78,63 @@ test('with the network off, a reload of the workspace keeps the review and the o
   await farah.context.close()
   await paulo.context.close()
 })
+
+// The browser's copy writes each edit in its own IndexedDB transaction; one still queued when
+// the page goes away is dropped with it. Here another tab holds the copy's store, so the words
+// typed last are still queued at the reload, as on a busy machine (ADR 61).
+test('words typed offline while the browser copy is still writing come back after a reload', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const errors: string[] = []
+  const { farah, paulo, a, b } = await openFacilitatorAndPanel(browser, errors)
+  const index = await addUnmetNeed(a, b, 'Rescue: the plan reached the school in time')
+  await expect.poll(async () => (await keptPages(a)).pages).toContain(a.url())
+  // The second tab opens while the network is there; it only holds the store (a page of the
+  // same origin with no script of its own).
+  const holder = await farah.context.newPage()
+  await holder.goto(new URL('/healthz', a.url()).href)
+  const stores = await a.evaluate(async () => (await indexedDB.databases()).flatMap(db => (db.name?.startsWith('scir-review:') ? [db.name] : [])))
+  expect(stores).toHaveLength(1)
+  const store = stores[0] ?? ''
+
+  await farah.context.setOffline(true)
+  await expect(connection(a)).toHaveText(/Offline/)
+  const STORED = 'Stored before: the school was told.'
+  await gapOf(needCard(a, index)).click()
+  await gapOf(needCard(a, index)).pressSequentially(STORED)
+  await a.waitForTimeout(500)
+
+  await holder.evaluate(async name => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const updates = db.transaction(['updates'], 'readwrite').objectStore('updates')
+    const w = window as unknown as { releaseStore?: boolean }
+    // A read-write transaction stays open while it has requests: one after the other, until released.
+    const hold = () => {
+      if (!w.releaseStore) updates.count().onsuccess = hold
+    }
+    hold()
+  }, store)
+  const QUEUED = ' Typed while the copy was busy.'
+  await gapOf(needCard(a, index)).press('Control+End')
+  await gapOf(needCard(a, index)).pressSequentially(QUEUED)
+  await expect(gapOf(needCard(a, index))).toHaveValue(new RegExp(`${escape(STORED)}${escape(QUEUED)}`))
+
+  const reloaded = a.reload()
+  await a.waitForTimeout(500)
+  await holder.evaluate(() => {
+    ;(window as unknown as { releaseStore?: boolean }).releaseStore = true
+  })
+  await reloaded
+  await expect(gapOf(needCard(a, index))).toHaveValue(new RegExp(`${escape(STORED)}${escape(QUEUED)}`))
+
+  await farah.context.setOffline(false)
+  await expect(connection(a)).toHaveText(/Connected/, { timeout: 20_000 })
+  await expect(gapOf(needCard(b, index))).toHaveValue(new RegExp(`${escape(STORED)}${escape(QUEUED)}`))
+
+  expect(errors).toEqual([])
+  await farah.context.close()
+  await paulo.context.close()
+})

@@ -138,3 +138,10 @@ test('a failed data request carries its request id to the error page', async () 
   const fine = new Response('{}', { status: 200 })
   expect(await handleDataRequest(fine, args)).toBe(fine)
 })
+
+test('/favicon.ico, asked for by browsers on pages without an icon link, leads to the icon', async () => {
+  const base = await serve()
+  const response = await fetch(`${base}/favicon.ico`, { redirect: 'manual' })
+  expect(response.status).toBe(301)
+  expect(response.headers.get('location')).toBe('/favicon.svg')
+})

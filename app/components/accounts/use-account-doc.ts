@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { watchUnsavedEdits } from '~/components/workspace/unsaved-edits'
 import { NOT_SAVING_CLOSE_CODE } from '~/components/workspace/use-collab-session'
 
 /** 'not-saving': the server cannot save right now (ADR 0032); shown until the next sync. */
@@ -45,11 +46,16 @@ export function useAccountDoc(accountId: string, docName: string): AccountDocSta
     let local: IndexeddbPersistence | null = null
     try {
       local = new IndexeddbPersistence(localStoreName(accountId), doc)
-      void local.whenSynced.then(markReady, markReady)
+      void local.whenSynced.then(() => {
+        if (!disposed) unsaved?.restore()
+        markReady()
+      }, markReady)
     } catch {
       // No IndexedDB (private mode in some browsers): the server copy is the only one.
     }
     const provider = new WebsocketProvider(collabUrl(window.location), docName, doc, { disableBc: true, maxBackoffTime: 5000 })
+    // Typed just before a reload or a closed tab, not yet in the local copy (ADR 61).
+    const unsaved = local ? watchUnsavedEdits(doc, local, localStoreName(accountId), provider) : null
 
     const onStatus = ({ status }: { status: string }) => {
       if (ended) return
@@ -100,6 +106,7 @@ export function useAccountDoc(accountId: string, docName: string): AccountDocSta
     return () => {
       disposed = true
       listen(false)
+      unsaved?.detach()
       provider.destroy()
       void local?.destroy()
       doc.destroy()

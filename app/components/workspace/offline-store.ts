@@ -5,8 +5,9 @@
 // - when this user's access to the review ends (the socket closes for good);
 // - when another person signs in in this browser;
 // - when it has not been opened for STORE_MAX_AGE_DAYS.
-// The workspace page kept for a reload without network (public/review-offline-sw.js, ADR 31)
-// holds the same content and goes at the same moments, with the copy it belongs to.
+// The workspace page kept for a reload without network (public/review-offline-sw.js, ADR 31),
+// and edits rescued into localStorage as a page went away (unsaved-edits.ts, ADR 61), hold the
+// same content and go at the same moments, with the copy they belong to.
 // The decisions are pure functions (tested directly); the browser part only lists and deletes.
 
 const PREFIX = 'scir-review:'
@@ -55,6 +56,21 @@ export function storesToClear(databaseNames: readonly string[], reason: ClearRea
         return used !== undefined && reason.now - used > STORE_MAX_AGE_DAYS * DAY_MS
       })
   }
+}
+
+const UNSAVED_PREFIX = 'scir-unsaved:'
+
+/** Edits a page rescued into localStorage as it went away (unsaved-edits.ts); one key per page. */
+export function unsavedEditsKey(storeName: string, pageId: string): string {
+  return `${UNSAVED_PREFIX}${storeName}:${pageId}`
+}
+
+/** The copy a rescue key belongs to (page ids hold no colon). */
+export function storeOfUnsavedEdits(key: string): string | null {
+  if (!key.startsWith(UNSAVED_PREFIX)) return null
+  const rest = key.slice(UNSAVED_PREFIX.length)
+  const lastColon = rest.lastIndexOf(':')
+  return lastColon <= 0 ? null : rest.slice(0, lastColon)
 }
 
 const PAGE_CACHE_PREFIX = 'scir-review-page:'
@@ -163,17 +179,39 @@ export async function clearReviewStores(reason: ClearReason): Promise<string[]> 
   return stores
 }
 
-async function clearStores(reason: ClearReason): Promise<string[]> {
-  if (typeof window === 'undefined' || !window.indexedDB) return []
-  let names: string[] = []
+/** Rescued edits in localStorage, by key, with the copy each belongs to. */
+function rescuedEdits(): [key: string, store: string][] {
+  const found: [string, string][] = []
   try {
-    names = (await window.indexedDB.databases()).flatMap(info => (info.name ? [info.name] : []))
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const key = window.localStorage.key(i)
+      const store = key === null ? null : storeOfUnsavedEdits(key)
+      if (key !== null && store !== null) found.push([key, store])
+    }
   } catch {
-    // indexedDB.databases() is missing in older browsers: fall back to the copies we noted.
-    names = Object.keys(readRegistry())
+    // Storage disabled: nothing was rescued there.
   }
-  const doomed = storesToClear(names, reason)
-  await Promise.all(doomed.map(deleteDatabase))
+  return found
+}
+
+async function clearStores(reason: ClearReason): Promise<string[]> {
+  if (typeof window === 'undefined') return []
+  const rescued = rescuedEdits()
+  let names: string[] = []
+  if (window.indexedDB) {
+    try {
+      names = (await window.indexedDB.databases()).flatMap(info => (info.name ? [info.name] : []))
+    } catch {
+      // indexedDB.databases() is missing in older browsers: fall back to the copies we noted.
+      names = Object.keys(readRegistry())
+    }
+  }
+  // A rescue outlives its database if that was deleted first: it goes by the same rule.
+  const doomed = storesToClear([...new Set([...names, ...rescued.map(([, store]) => store)])], reason)
+  for (const [key, store] of rescued) {
+    if (doomed.includes(store)) window.localStorage.removeItem(key)
+  }
+  if (window.indexedDB) await Promise.all(doomed.map(deleteDatabase))
   if (doomed.length > 0) {
     const registry = readRegistry()
     for (const name of doomed) delete registry[name]

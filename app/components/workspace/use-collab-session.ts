@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import { pickDistinctColour } from './colour'
 import { listenToConnection } from './connection-listeners'
 import { clearReviewStores, noteStoreUsed, type ClearReason } from './offline-store'
+import { watchUnsavedEdits } from './unsaved-edits'
 import { applyServerStateAsReceived } from './server-state-as-received'
 
 export type ConnectionState =
@@ -107,12 +108,16 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
 
     // The local copy first: what was typed offline before a reload is back before anything else.
     let local: IndexeddbPersistence | null = null
+    let unsaved: ReturnType<typeof watchUnsavedEdits> | null = null
     if (localName !== null) {
       try {
         local = new IndexeddbPersistence(localName, ydoc)
         noteStoreUsed(localName)
         const loaded = () => {
-          if (!disposed) setLocalLoaded(true)
+          if (disposed) return
+          // Typed just before the last reload or close, after the copy had stored: back first.
+          unsaved?.restore()
+          setLocalLoaded(true)
         }
         void local.whenSynced.then(loaded, loaded)
       } catch {
@@ -129,6 +134,7 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       // error for it; the 'online' handler below connects.
       connect: navigator.onLine,
     })
+    if (local !== null && localName !== null) unsaved = watchUnsavedEdits(ydoc, local, localName, provider)
     // The server's state reaches the local copy as received, not encoded a second time.
     const stopApplyingAsReceived = applyServerStateAsReceived(provider, ydoc)
     const awareness = provider.awareness
@@ -168,6 +174,8 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
 
     const forget = (reason: ClearReason) => {
       // The copy is confidential review content: it goes as soon as this user may no longer read it.
+      unsaved?.detach()
+      unsaved = null
       void (local ? local.clearData() : Promise.resolve()).finally(() => void clearReviewStores(reason))
       local = null
     }
@@ -244,6 +252,7 @@ export function useCollabSession(options: { docName: string; user: PresenceUser;
       disposed = true
       clearInterval(renew)
       awareness.off('change', settleColour)
+      unsaved?.detach()
       void local?.destroy()
       stopListening()
       stopApplyingAsReceived()
