@@ -42,9 +42,13 @@ export type SqlitePersistenceOptions = {
   /**
    * Other processes append to and compact the same documents (several nodes, ADR 0043): a
    * compaction then merges what is stored into the state it is given, because that state may
-   * lack another node's latest updates (still on their way through Redis).
+   * lack another node's latest updates (still on their way through Redis). Only when the
+   * stored log holds something this process did not write or load: otherwise the state already
+   * holds all of it.
    */
   sharedWriters?: boolean
+  /** Told after each compaction whether it merged what another process had stored. */
+  onCompacted?: (docName: string, outcome: { merged: boolean }) => void
   /** An append not committed after this long (default 5 s, the busy timeout's order) makes the persistence unhealthy: a hung writer. */
   stallMs?: number
   /** First wait before a dead writer thread is started again; doubles up to 5 s while it keeps dying. */
@@ -81,8 +85,9 @@ try {
   db.pragma('synchronous = ' + config.synchronous)
   statements = {
     insertUpdate: db.prepare('INSERT INTO "CollabUpdate" ("docName", "update", "createdAt") VALUES (?, ?, ?)'),
-    selectSnapshot: db.prepare('SELECT "state", "lastUpdateId" FROM "CollabSnapshot" WHERE "docName" = ?'),
-    selectTail: db.prepare('SELECT "update" FROM "CollabUpdate" WHERE "docName" = ? AND "id" > ? ORDER BY "id"'),
+    selectSnapshot: db.prepare('SELECT "state", "lastUpdateId", "updatedAt" FROM "CollabSnapshot" WHERE "docName" = ?'),
+    selectTail: db.prepare('SELECT "id", "update" FROM "CollabUpdate" WHERE "docName" = ? AND "id" > ? ORDER BY "id"'),
+    selectTailIds: db.prepare('SELECT "id" FROM "CollabUpdate" WHERE "docName" = ? AND "id" > ?'),
     selectLastUpdateId: db.prepare('SELECT MAX("id") AS "id" FROM "CollabUpdate" WHERE "docName" = ?'),
     upsertSnapshot: db.prepare('INSERT INTO "CollabSnapshot" ("docName", "state", "lastUpdateId", "updatedAt") VALUES (?, ?, ?, ?) ' +
       'ON CONFLICT ("docName") DO UPDATE SET "state" = excluded."state", "lastUpdateId" = excluded."lastUpdateId", "updatedAt" = excluded."updatedAt"'),
@@ -94,21 +99,52 @@ try {
 }
 parentPort.postMessage({ type: 'ready' })
 
+// What the state of each document loaded here is known to hold: the snapshot and rows it was
+// loaded from, then its own folds and the rows appended here. A fold merges what is stored only
+// when something else is there (another process appended or folded): merging re-decodes the
+// whole document, and with no other writer it only gives back the state (ADR 0060).
+const held = new Map()
+const snapshotStamp = (row) => (row ? row.lastUpdateId + '@' + row.updatedAt : '')
+
 const insertBatch = db.transaction((batch, createdAt) => {
-  for (const [, docName, update] of batch) statements.insertUpdate.run(docName, update, createdAt)
+  for (const [, docName, update] of batch) {
+    const { lastInsertRowid } = statements.insertUpdate.run(docName, update, createdAt)
+    held.get(docName)?.own.add(Number(lastInsertRowid))
+  }
 })
-// Every row of docName is in state: the queue was committed first and the channel is FIFO.
+
+function writtenElsewhere(docName, previous) {
+  const known = held.get(docName)
+  if (known === undefined || known.snapshot !== snapshotStamp(previous)) return true
+  return statements.selectTailIds.all(docName, previous ? previous.lastUpdateId : 0).some((row) => row.id > known.upTo && !known.own.has(row.id))
+}
+
+// Every row of docName appended here is in state: the queue was committed first and the channel is FIFO.
 const fold = db.transaction((docName, state) => {
   const previous = statements.selectSnapshot.get(docName)
   const last = statements.selectLastUpdateId.get(docName).id
   const lastUpdateId = Math.max(last ?? 0, previous ? previous.lastUpdateId : 0)
-  if (Y !== null) {
+  let merged = false
+  if (Y !== null && writtenElsewhere(docName, previous)) {
     const stored = statements.selectTail.all(docName, previous ? previous.lastUpdateId : 0).map((row) => row.update)
     if (previous) stored.unshift(previous.state)
-    if (stored.length > 0) state = asBuffer(Y.mergeUpdates([state, ...stored]))
+    if (stored.length > 0) {
+      state = asBuffer(Y.mergeUpdates([state, ...stored]))
+      merged = true
+    }
   }
-  statements.upsertSnapshot.run(docName, state, lastUpdateId, timestamp())
+  const updatedAt = timestamp()
+  statements.upsertSnapshot.run(docName, state, lastUpdateId, updatedAt)
   statements.deleteFolded.run(docName, lastUpdateId)
+  const known = held.get(docName)
+  if (known !== undefined) {
+    // A merged snapshot holds what the state lacks (the room does not see another process's
+    // rows), so every later fold of this state merges again.
+    known.snapshot = merged ? 'merged' : snapshotStamp({ lastUpdateId, updatedAt })
+    known.upTo = Math.max(known.upTo, lastUpdateId)
+    for (const id of known.own) if (id <= lastUpdateId) known.own.delete(id)
+  }
+  return { merged }
 })
 
 // Entries are [seq, docName, update]; the main thread forgets an append once told its seq.
@@ -150,12 +186,14 @@ const handlers = {
   load({ docName }) {
     commit()
     const snapshot = statements.selectSnapshot.get(docName)
-    const tail = statements.selectTail.all(docName, snapshot ? snapshot.lastUpdateId : 0).map((row) => row.update)
-    return { snapshot: snapshot ? snapshot.state : null, tail }
+    const rows = statements.selectTail.all(docName, snapshot ? snapshot.lastUpdateId : 0)
+    const upTo = rows.reduce((max, row) => Math.max(max, row.id), snapshot ? snapshot.lastUpdateId : 0)
+    held.set(docName, { snapshot: snapshotStamp(snapshot), upTo, own: new Set() })
+    return { snapshot: snapshot ? snapshot.state : null, tail: rows.map((row) => row.update) }
   },
   compact({ docName, state }) {
     commit()
-    fold(docName, asBuffer(state))
+    return fold(docName, asBuffer(state))
   },
   flush() {
     commit()
@@ -398,7 +436,8 @@ export function createSqlitePersistence(options: SqlitePersistenceOptions): Sqli
   }
 
   async function compact(docName: string, state: Uint8Array): Promise<void> {
-    await request('compact', { docName, state })
+    const outcome = await request<{ merged: boolean }>('compact', { docName, state })
+    options.onCompacted?.(docName, outcome)
   }
 
   return {
