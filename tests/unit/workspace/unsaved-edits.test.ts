@@ -50,6 +50,14 @@ function page(doc: Y.Doc, storage: MapStorage, confirmations: Confirmations, pag
   return new UnsavedEdits(doc, { storeName: STORE, storedElsewhere: [COPY, SERVER], whenStored: confirmations.whenStored, storage, pageId })
 }
 
+/** A page with its own document, storage and copy. */
+function onePage() {
+  const storage = new MapStorage()
+  const confirmations = new Confirmations()
+  const doc = new Y.Doc()
+  return { storage, confirmations, doc, edits: page(doc, storage, confirmations, 'p') }
+}
+
 function gap(doc: Y.Doc) {
   return doc.getText('gap')
 }
@@ -85,10 +93,7 @@ describe('edits rescued as the page goes away', () => {
   })
 
   test('nothing is written when everything is stored, nor for the copy’s or the server’s own updates', async () => {
-    const storage = new MapStorage()
-    const confirmations = new Confirmations()
-    const doc = new Y.Doc()
-    const edits = page(doc, storage, confirmations, 'p')
+    const { storage, confirmations, doc, edits } = onePage()
     const elsewhere = new Y.Doc()
     gap(elsewhere).insert(0, 'From the server.')
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(elsewhere), SERVER)
@@ -102,10 +107,7 @@ describe('edits rescued as the page goes away', () => {
   })
 
   test('edits the copy failed to store stay rescued; a rescue written while hidden goes once all is stored', async () => {
-    const storage = new MapStorage()
-    const confirmations = new Confirmations()
-    const doc = new Y.Doc()
-    const edits = page(doc, storage, confirmations, 'p')
+    const { storage, confirmations, doc, edits } = onePage()
     gap(doc).insert(0, 'One.')
     await confirmations.failAll()
     gap(doc).insert(4, ' Two.')
@@ -153,9 +155,7 @@ describe('edits rescued as the page goes away', () => {
   })
 
   test('a stopped page writes nothing', () => {
-    const storage = new MapStorage()
-    const doc = new Y.Doc()
-    const edits = page(doc, storage, new Confirmations(), 'p')
+    const { storage, doc, edits } = onePage()
     gap(doc).insert(0, 'Typed.')
     edits.stop()
     edits.saveNow()
