@@ -107,10 +107,11 @@ const held = new Map()
 const snapshotStamp = (row) => (row ? row.lastUpdateId + '@' + row.updatedAt : '')
 
 const insertBatch = db.transaction((batch, createdAt) => {
+  const inserted = []
   for (const [, docName, update] of batch) {
-    const { lastInsertRowid } = statements.insertUpdate.run(docName, update, createdAt)
-    held.get(docName)?.own.add(Number(lastInsertRowid))
+    inserted.push([docName, Number(statements.insertUpdate.run(docName, update, createdAt).lastInsertRowid)])
   }
+  return inserted
 })
 
 function writtenElsewhere(docName, previous) {
@@ -136,16 +137,19 @@ const fold = db.transaction((docName, state) => {
   const updatedAt = timestamp()
   statements.upsertSnapshot.run(docName, state, lastUpdateId, updatedAt)
   statements.deleteFolded.run(docName, lastUpdateId)
-  const known = held.get(docName)
-  if (known !== undefined) {
-    // A merged snapshot holds what the state lacks (the room does not see another process's
-    // rows), so every later fold of this state merges again.
-    known.snapshot = merged ? 'merged' : snapshotStamp({ lastUpdateId, updatedAt })
-    known.upTo = Math.max(known.upTo, lastUpdateId)
-    for (const id of known.own) if (id <= lastUpdateId) known.own.delete(id)
-  }
-  return { merged }
+  return { merged, lastUpdateId, updatedAt }
 })
+
+// After the fold has committed (a rolled-back one changes nothing here).
+function noteFolded(docName, { merged, lastUpdateId, updatedAt }) {
+  const known = held.get(docName)
+  if (known === undefined) return
+  // A merged snapshot holds what the state lacks (the room does not see another process's
+  // rows), so every later fold of this state merges again.
+  known.snapshot = merged ? 'merged' : snapshotStamp({ lastUpdateId, updatedAt })
+  known.upTo = Math.max(known.upTo, lastUpdateId)
+  for (const id of known.own) if (id <= lastUpdateId) known.own.delete(id)
+}
 
 // Entries are [seq, docName, update]; the main thread forgets an append once told its seq.
 let queue = []
@@ -159,8 +163,9 @@ function commit() {
   if (queue.length === 0) return
   const batch = queue
   queue = []
+  let inserted
   try {
-    insertBatch(batch, timestamp())
+    inserted = insertBatch(batch, timestamp())
   } catch (error) {
     queue = batch.concat(queue)
     timer = setTimeout(commitQuietly, retryMs)
@@ -168,6 +173,8 @@ function commit() {
     parentPort.postMessage({ type: 'commit-failed', error: String(error), queued: queue.length })
     throw error
   }
+  // Only once committed: a rolled-back insert's id may go to another process's row next.
+  for (const [docName, id] of inserted) held.get(docName)?.own.add(id)
   retryMs = 100
   const lagMs = oldestSentAt === null ? null : Date.now() - oldestSentAt
   parentPort.postMessage({ type: 'committed', upTo: batch[batch.length - 1][0], lagMs, updates: batch.length })
@@ -193,7 +200,9 @@ const handlers = {
   },
   compact({ docName, state }) {
     commit()
-    return fold(docName, asBuffer(state))
+    const folded = fold(docName, asBuffer(state))
+    noteFolded(docName, folded)
+    return { merged: folded.merged }
   },
   flush() {
     commit()
